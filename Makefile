@@ -1,0 +1,31 @@
+# Every target creates .venv if it is missing. torch is installed first, pinned to the CPU build
+# that lies on this machine's disk; the project's own range admits it, so pip fetches no other.
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+TORCH := torch==2.13.0
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export DO_NOT_TRACK := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+
+.PHONY: demo test ui samples clean-demo
+
+.venv/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv .venv
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q $(TORCH)
+	$(PIP) install -q -e '.[dev]'
+	touch $@
+
+demo: .venv/.installed
+	.venv/bin/curation demo
+
+test: .venv/.installed
+	$(PY) -m pytest -q
+
+samples: .venv/.installed
+	$(PY) scripts/make_samples.py
+
+# Removes what the demo generated (catalog, versions, models, reports, audit log); keeps samples.
+clean-demo:
+	rm -rf data/catalog.duckdb data/catalog.duckdb.wal data/datasets data/models data/reports audit_logs/*.jsonl

@@ -1,0 +1,267 @@
+"""The catalog: the only module that speaks SQL. One DuckDB file holds everything but raw text.
+
+Writes for one batch of input files happen in one transaction keyed by (file path, file digest)
+and doc_id, so a rerun after a crash redoes exactly the batches that did not commit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS ingest_runs (
+    run_id VARCHAR PRIMARY KEY, dataset VARCHAR, inbox VARCHAR, policy_digest VARCHAR,
+    started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, counts JSON);
+CREATE TABLE IF NOT EXISTS sources (
+    name VARCHAR PRIMARY KEY, license VARCHAR, owner VARCHAR, purpose VARCHAR, language VARCHAR,
+    allowed_by VARCHAR, allowed_at TIMESTAMPTZ, allow_comment VARCHAR);
+CREATE TABLE IF NOT EXISTS files (
+    path VARCHAR, digest VARCHAR, source VARCHAR, run_id VARCHAR, n_items INTEGER,
+    PRIMARY KEY (path, digest));
+CREATE TABLE IF NOT EXISTS ingest_items (
+    run_id VARCHAR, source VARCHAR, path VARCHAR, record INTEGER, outcome VARCHAR,
+    reason VARCHAR, message VARCHAR, doc_id VARCHAR);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY, dataset VARCHAR, source VARCHAR, path VARCHAR, record INTEGER,
+    language VARCHAR, license_expression VARCHAR, license_evidence VARCHAR, license_class VARCHAR,
+    license_reason VARCHAR, text_anonymized VARCHAR, n_chars INTEGER, n_tokens INTEGER,
+    dup_key VARCHAR, residual_pii INTEGER, ingest_run_id VARCHAR, created_at TIMESTAMPTZ);
+CREATE TABLE IF NOT EXISTS pii_counts (doc_id VARCHAR, entity_type VARCHAR, n INTEGER,
+    PRIMARY KEY (doc_id, entity_type));
+CREATE TABLE IF NOT EXISTS expectation_results (
+    check_run_id VARCHAR, dataset VARCHAR, version_id VARCHAR, expectation VARCHAR,
+    expectation_type VARCHAR, severity VARCHAR, success BOOLEAN, observed JSON, bounds JSON,
+    unexpected_doc_ids JSON, message VARCHAR, created_at TIMESTAMPTZ);
+CREATE TABLE IF NOT EXISTS dataset_versions (
+    version_id VARCHAR PRIMARY KEY, dataset VARCHAR, status VARCHAR, path VARCHAR,
+    n_rows INTEGER, policy_digest VARCHAR, check_run_id VARCHAR, created_at TIMESTAMPTZ);
+CREATE TABLE IF NOT EXISTS reviews (
+    version_id VARCHAR, decision VARCHAR, reviewer VARCHAR, comment VARCHAR,
+    flow_run_id VARCHAR, audit_seq BIGINT, decided_at TIMESTAMPTZ);
+CREATE TABLE IF NOT EXISTS training_runs (
+    run_id VARCHAR PRIMARY KEY, version_id VARCHAR, status VARCHAR, base_model VARCHAR,
+    base_model_sha256 VARCHAR, device VARCHAR, record JSON, output_dir VARCHAR, error VARCHAR,
+    started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ);
+"""
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Catalog:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.connect() as con:
+            con.execute(SCHEMA)
+
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        con = duckdb.connect(str(self.path))
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self.connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def _rows(self, sql: str, params: list | None = None) -> list[dict[str, Any]]:
+        with self.connect() as con:
+            cur = con.execute(sql, params or [])
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    # ---- ingest ---------------------------------------------------------------------------
+    def start_run(self, run_id: str, dataset: str, inbox: str, policy_digest: str) -> None:
+        with self.connect() as con:
+            con.execute("INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, NULL, NULL)",
+                        [run_id, dataset, inbox, policy_digest, now()])
+
+    def finish_run(self, run_id: str, counts: dict) -> None:
+        with self.connect() as con:
+            con.execute("UPDATE ingest_runs SET finished_at = ?, counts = ? WHERE run_id = ?",
+                        [now(), json.dumps(counts), run_id])
+
+    def upsert_source(self, name: str, license: str | None, owner: str | None, purpose: str | None,
+                      language: str | None) -> None:
+        with self.connect() as con:
+            con.execute(
+                """INSERT INTO sources (name, license, owner, purpose, language) VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT (name) DO UPDATE SET license = excluded.license, owner = excluded.owner,
+                   purpose = excluded.purpose, language = excluded.language""",
+                [name, license, owner, purpose, language])
+
+    def allow_source(self, name: str, reviewer: str, comment: str) -> bool:
+        with self.connect() as con:
+            found = con.execute("SELECT count(*) FROM sources WHERE name = ?", [name]).fetchone()[0]
+            if found:
+                con.execute("UPDATE sources SET allowed_by = ?, allowed_at = ?, allow_comment = ? WHERE name = ?",
+                            [reviewer, now(), comment, name])
+            return bool(found)
+
+    def processed_files(self) -> set[tuple[str, str]]:
+        with self.connect() as con:
+            return set(con.execute("SELECT path, digest FROM files").fetchall())
+
+    def known_doc_ids(self, doc_ids: Iterable[str]) -> set[str]:
+        ids = list(set(doc_ids))
+        if not ids:
+            return set()
+        with self.connect() as con:
+            rows = con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {r[0] for r in rows}
+
+    def commit_batch(self, run_id: str, dataset: str, files: list[tuple[str, str, str, int]],
+                     items: list[tuple], documents: list[dict], pii: list[tuple[str, str, int]]) -> None:
+        """One batch of input files: file records, per-item outcomes, documents and PII counts."""
+        with self.transaction() as con:
+            if files:
+                con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                                [(p, d, s, run_id, n) for p, d, s, n in files])
+            if items:
+                con.executemany("INSERT INTO ingest_items VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                [(run_id, *item) for item in items])
+            for doc in documents:
+                con.execute(
+                    """INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       ON CONFLICT DO NOTHING""",
+                    [doc["doc_id"], dataset, doc["source"], doc["path"], doc["record"], doc["language"],
+                     doc["license_expression"], doc["license_evidence"], doc["license_class"],
+                     doc["license_reason"], doc["text_anonymized"], doc["n_chars"], doc["n_tokens"],
+                     doc["dup_key"], doc["residual_pii"], run_id, now()])
+            if pii:
+                con.executemany("INSERT INTO pii_counts VALUES (?, ?, ?) ON CONFLICT DO NOTHING", pii)
+
+    def run_items(self, run_id: str) -> list[dict]:
+        return self._rows("SELECT * FROM ingest_items WHERE run_id = ? ORDER BY path, record", [run_id])
+
+    def pii_totals(self, *, run_id: str | None = None, doc_ids: list[str] | None = None) -> dict[str, int]:
+        """PII entities replaced, by type, over one ingest run or a list of documents."""
+        if doc_ids is not None:
+            where, params = "WHERE p.doc_id IN (SELECT unnest(?))", [doc_ids]
+        else:
+            where, params = "JOIN documents d USING (doc_id) WHERE d.ingest_run_id = ?", [run_id]
+        rows = self._rows(f"SELECT entity_type, sum(n)::INTEGER AS n FROM pii_counts p {where} "
+                          "GROUP BY 1 ORDER BY 1", params)
+        return {r["entity_type"]: r["n"] for r in rows}
+
+    def pii_counts_for(self, doc_id: str) -> dict[str, int]:
+        return {r["entity_type"]: r["n"] for r in
+                self._rows("SELECT entity_type, n FROM pii_counts WHERE doc_id = ?", [doc_id])}
+
+    # ---- documents for checks and versions --------------------------------------------------
+    _EFFECTIVE = """
+        SELECT d.*, CASE WHEN d.license_class = 'review' AND s.allowed_by IS NOT NULL THEN 'allow'
+                    ELSE d.license_class END AS effective_license_class
+        FROM documents d LEFT JOIN sources s ON s.name = d.source WHERE d.dataset = ?"""
+
+    def feature_frame(self, dataset: str):
+        """Per-document features of the documents a new version would contain (a pandas frame)."""
+        with self.connect() as con:
+            return con.execute(
+                f"""SELECT doc_id, source, language, effective_license_class AS license_class, n_chars,
+                    n_tokens, residual_pii, dup_key FROM ({self._EFFECTIVE})
+                    WHERE effective_license_class = 'allow' ORDER BY doc_id""", [dataset]).df()
+
+    def held_for_review(self, dataset: str) -> list[dict]:
+        return self._rows(f"""SELECT source, license_expression, count(*)::INTEGER AS n FROM ({self._EFFECTIVE})
+                              WHERE effective_license_class = 'review' GROUP BY 1, 2 ORDER BY 1""", [dataset])
+
+    def version_rows(self, dataset: str, doc_ids: list[str]) -> list[dict]:
+        return self._rows(
+            """SELECT doc_id, source, language, license_expression AS license, text_anonymized AS text
+               FROM documents WHERE dataset = ? AND doc_id IN (SELECT unnest(?)) ORDER BY doc_id""",
+            [dataset, doc_ids])
+
+    def store_expectations(self, check_run_id: str, dataset: str, outcomes: list[dict]) -> None:
+        with self.transaction() as con:
+            con.executemany(
+                "INSERT INTO expectation_results VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(check_run_id, dataset, o["name"], o["expectation_type"], o["severity"], o["success"],
+                  json.dumps(o["observed"]), json.dumps(o["bounds"]), json.dumps(o["unexpected_doc_ids"]),
+                  o["message"], now()) for o in outcomes])
+
+    def expectations(self, check_run_id: str) -> list[dict]:
+        return self._rows("SELECT * FROM expectation_results WHERE check_run_id = ? ORDER BY expectation",
+                          [check_run_id])
+
+    # ---- dataset versions, reviews, training ------------------------------------------------
+    def add_version(self, version_id: str, dataset: str, path: str, n_rows: int, policy_digest: str,
+                    check_run_id: str) -> bool:
+        """Register a version as pending_review; False when it already exists (same content)."""
+        with self.transaction() as con:
+            if con.execute("SELECT 1 FROM dataset_versions WHERE version_id = ?", [version_id]).fetchone():
+                return False
+            con.execute("INSERT INTO dataset_versions VALUES (?, ?, 'pending_review', ?, ?, ?, ?, ?)",
+                        [version_id, dataset, path, n_rows, policy_digest, check_run_id, now()])
+            con.execute("UPDATE expectation_results SET version_id = ? WHERE check_run_id = ?",
+                        [version_id, check_run_id])
+            return True
+
+    def version(self, version_id: str) -> dict | None:
+        rows = self._rows("SELECT * FROM dataset_versions WHERE version_id = ? OR version_id LIKE ? || '%'",
+                          [version_id, version_id])
+        return rows[0] if len(rows) == 1 else None
+
+    def versions(self) -> list[dict]:
+        return self._rows("SELECT * FROM dataset_versions ORDER BY created_at")
+
+    def version_doc_ids(self, version_id: str) -> list[str]:
+        import pyarrow.parquet as pq
+
+        version = self.version(version_id)
+        if not version:
+            return []
+        return [d for shard in sorted(Path(version["path"]).glob("part-*.parquet"))
+                for d in pq.read_table(shard, columns=["doc_id"]).column("doc_id").to_pylist()]
+
+    def decide(self, version_id: str, decision: str, reviewer: str, comment: str,
+               flow_run_id: str | None, audit_seq: int) -> None:
+        status = {"approve": "approved", "reject": "rejected"}[decision]
+        with self.transaction() as con:
+            con.execute("UPDATE dataset_versions SET status = ? WHERE version_id = ?", [status, version_id])
+            con.execute("INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [version_id, decision, reviewer, comment, flow_run_id, audit_seq, now()])
+
+    def reviews(self, version_id: str) -> list[dict]:
+        return self._rows("SELECT * FROM reviews WHERE version_id = ? ORDER BY decided_at", [version_id])
+
+    def start_training(self, run_id: str, version_id: str, base_model: str) -> None:
+        with self.connect() as con:
+            con.execute("INSERT INTO training_runs (run_id, version_id, status, base_model, started_at) "
+                        "VALUES (?, ?, 'running', ?, ?)", [run_id, version_id, base_model, now()])
+
+    def finish_training(self, run_id: str, status: str, record: dict | None = None,
+                        output_dir: str | None = None, error: str | None = None) -> None:
+        record = record or {}
+        with self.connect() as con:
+            con.execute(
+                """UPDATE training_runs SET status = ?, base_model_sha256 = ?, device = ?, record = ?,
+                   output_dir = ?, error = ?, finished_at = ? WHERE run_id = ?""",
+                [status, record.get("base_model_sha256"), record.get("device"), json.dumps(record, default=str),
+                 output_dir, error, now(), run_id])
+
+    def training_runs(self, version_id: str | None = None) -> list[dict]:
+        if version_id:
+            return self._rows("SELECT * FROM training_runs WHERE version_id = ? ORDER BY started_at", [version_id])
+        return self._rows("SELECT * FROM training_runs ORDER BY started_at")
+
+    def sources(self) -> list[dict]:
+        return self._rows("SELECT * FROM sources ORDER BY name")

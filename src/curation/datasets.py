@@ -1,0 +1,173 @@
+"""Dataset versions: build (checks → shards → manifest → card), verify, and the review state machine.
+
+A version lives in `data/datasets/<name>/<version_id>/` as `part-*.parquet` + `manifest.json` +
+`README.md`. Its id is the sha256 of its manifest (sorted shard names and hashes, row count,
+policy digest, sources), so the same documents under the same policy give the same id, and a
+changed byte in a shard is caught by `verify_version`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from curation import checks, report
+from curation.audit import AuditLog, canonical
+from curation.catalog import Catalog
+from curation.policy import Policy
+from curation.sources.files import file_digest
+
+ROWS_PER_SHARD = 10_000
+TRANSITIONS = {"pending_review": {"approve": "approved", "reject": "rejected"}}
+
+
+class VersionError(RuntimeError):
+    """A version that cannot be built, found, decided or trusted; the message says why."""
+
+
+@dataclass
+class BuildResult:
+    version_id: str | None
+    status: str  # pending_review | approved | rejected | blocked | empty
+    path: Path | None
+    n_rows: int
+    check_run_id: str
+    outcomes: list[checks.ExpectationOutcome]
+    held_for_review: list[dict]
+    created: bool
+
+
+def manifest_id(manifest: dict) -> str:
+    body = {k: manifest[k] for k in ("dataset", "shards", "n_rows", "policy_digest", "sources")}
+    return hashlib.sha256(canonical(body).encode()).hexdigest()
+
+
+def build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root: Path, audit: AuditLog,
+                  *, actor: str = "system", flow_run_id: str | None = None) -> BuildResult:
+    """Run the expectation suite over the dataset's candidate documents and, unless a critical
+    expectation fails, write a pending_review version of them."""
+    log = lambda event, subject, data: audit.append(  # noqa: E731
+        event, subject, data, actor=actor, flow_run_id=flow_run_id, policy_digest=policy.digest)
+    frame = catalog.feature_frame(dataset)
+    params = {"policy.languages": list(policy.languages), "policy.min_chars": policy.quality.min_chars,
+              "policy.max_chars": policy.quality.max_chars}
+    outcomes = checks.run_suite(frame, Path(policy.checks.suite), params)
+    check_run_id = uuid.uuid4().hex
+    catalog.store_expectations(check_run_id, dataset, [asdict(o) for o in outcomes])
+    held = catalog.held_for_review(dataset)
+    log("checks.run", check_run_id, {
+        "dataset": dataset, "n_documents": len(frame),
+        "passed": [o.name for o in outcomes if o.success],
+        "failed": [{"name": o.name, "severity": o.severity, "doc_ids": o.unexpected_doc_ids}
+                   for o in outcomes if not o.success]})
+    blocking = checks.blocking(outcomes)
+    if blocking or frame.empty:
+        status = "blocked" if blocking else "empty"
+        log("version.blocked", dataset, {"dataset": dataset, "check_run_id": check_run_id,
+                                         "blocking": [o.name for o in blocking]})
+        return BuildResult(None, status, None, len(frame), check_run_id, outcomes, held, False)
+
+    rows = catalog.version_rows(dataset, frame["doc_id"].tolist())
+    root = Path(datasets_root) / dataset
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=root))
+    try:
+        manifest = _write_shards(rows, staging, dataset, policy)
+        version_id = manifest["version_id"]
+        final = root / version_id
+        stats = {"pii": catalog.pii_totals(doc_ids=[r["doc_id"] for r in rows]),
+                 "outcomes": [asdict(o) for o in outcomes], "held_for_review": held}
+        (staging / "README.md").write_text(report.dataset_card(manifest, rows, stats, policy), encoding="utf-8")
+        if final.exists():
+            shutil.rmtree(staging)  # same content as an existing version: keep the existing one
+        else:
+            os.replace(staging, final)  # atomic: a version is either complete or absent
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    created = catalog.add_version(version_id, dataset, str(final), len(rows), policy.digest, check_run_id)
+    current = catalog.version(version_id)
+    if created:
+        log("version.created", version_id, {
+            "version_id": version_id, "dataset": dataset, "n_rows": len(rows),
+            "shards": manifest["shards"], "sources": manifest["sources"], "check_run_id": check_run_id,
+            "held_for_review": held})
+    return BuildResult(version_id, current["status"], final, len(rows), check_run_id, outcomes, held, created)
+
+
+def _write_shards(rows: list[dict], folder: Path, dataset: str, policy: Policy) -> dict:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    shards = []
+    for index in range(0, max(len(rows), 1), ROWS_PER_SHARD):
+        part = rows[index:index + ROWS_PER_SHARD]
+        name = f"part-{index // ROWS_PER_SHARD:05d}.parquet"
+        table = pa.Table.from_pylist(part, schema=pa.schema([
+            ("doc_id", pa.string()), ("source", pa.string()), ("language", pa.string()),
+            ("license", pa.string()), ("text", pa.string())]))
+        pq.write_table(table, folder / name, compression="zstd")
+        shards.append({"name": name, "sha256": file_digest(folder / name), "rows": len(part)})
+    manifest = {
+        "dataset": dataset, "shards": shards, "n_rows": len(rows), "policy_digest": policy.digest,
+        "sources": sorted({r["source"] for r in rows}),
+        "licenses": sorted({r["license"] for r in rows if r["license"]}),
+        "languages": sorted({r["language"] for r in rows}),
+    }
+    manifest["version_id"] = manifest_id(manifest)
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return manifest
+
+
+def verify_version(path: Path) -> dict:
+    """Re-hash every shard against the manifest and the manifest against the version id."""
+    manifest_path = Path(path) / "manifest.json"
+    if not manifest_path.exists():
+        raise VersionError(f"{path}: no manifest.json")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if manifest_id(manifest) != manifest.get("version_id") or Path(path).name != manifest.get("version_id"):
+        raise VersionError(f"{manifest_path}: manifest does not match version id {Path(path).name} (edited)")
+    for shard in manifest["shards"]:
+        shard_path = Path(path) / shard["name"]
+        if not shard_path.exists():
+            raise VersionError(f"{shard_path}: shard listed in the manifest is missing")
+        if file_digest(shard_path) != shard["sha256"]:
+            raise VersionError(f"{shard_path}: sha256 differs from the manifest (the shard was altered)")
+    extra = sorted(p.name for p in Path(path).glob("part-*.parquet")
+                   if p.name not in {s["name"] for s in manifest["shards"]})
+    if extra:
+        raise VersionError(f"{path}: shards not in the manifest: {extra}")
+    return manifest
+
+
+def resolve(catalog: Catalog, version_id: str) -> dict:
+    version = catalog.version(version_id)
+    if version is None:
+        raise VersionError(f"dataset version '{version_id}' not found (see `curation datasets list`)")
+    return version
+
+
+def decide(catalog: Catalog, audit: AuditLog, version_id: str, decision: str, reviewer: str, comment: str,
+           *, flow_run_id: str | None = None, deployment: str | None = None) -> dict:
+    """Move a pending_review version to approved or rejected, recording who decided and why."""
+    version = resolve(catalog, version_id)
+    if not reviewer.strip():
+        raise VersionError("a reviewer name is required: Prefect records no user identity")
+    allowed = TRANSITIONS.get(version["status"], {})
+    if decision not in allowed:
+        raise VersionError(f"version {version['version_id']} is {version['status']}; "
+                           f"'{decision}' is only possible from pending_review")
+    verify_version(Path(version["path"]))
+    record = audit.append(f"review.{decision}d", version["version_id"], {
+        "version_id": version["version_id"], "dataset": version["dataset"], "decision": decision,
+        "reviewer": reviewer, "comment_sha256": hashlib.sha256(comment.encode()).hexdigest(),
+        "deployment": deployment}, actor=reviewer, flow_run_id=flow_run_id,
+        policy_digest=version["policy_digest"])
+    catalog.decide(version["version_id"], decision, reviewer, comment, flow_run_id, record["seq"])
+    return catalog.version(version["version_id"])

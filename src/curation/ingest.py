@@ -1,0 +1,190 @@
+"""The ingest stage: inbox files → anonymized, license-classed documents in the catalog.
+
+Every input item ends in exactly one outcome — accepted, license_review (held until a steward
+allows the source), duplicate, or quarantined with a reason — and each batch of files commits in
+one transaction, so a rerun after a crash redoes only what did not commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from curation import licenses
+from curation.audit import AuditLog
+from curation.catalog import Catalog
+from curation.models import Quarantine, RawDocument, SourceInfo
+from curation.pii import Anonymizer, detect_language
+from curation.policy import Policy
+from curation.sources import InputUnit, discover, read_unit
+
+FILES_PER_BATCH = 64
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class IngestSummary:
+    run_id: str
+    dataset: str
+    files_seen: int = 0
+    files_unchanged: int = 0  # already ingested in an earlier run (same path and bytes)
+    outcomes: Counter = field(default_factory=Counter)  # accepted / license_review / duplicate / quarantined
+    reasons: Counter = field(default_factory=Counter)  # quarantine reason → count
+    pii: Counter = field(default_factory=Counter)
+    licenses: Counter = field(default_factory=Counter)  # "expr (class)" → documents
+
+    def as_dict(self) -> dict:
+        return {"run_id": self.run_id, "dataset": self.dataset, "files_seen": self.files_seen,
+                "files_unchanged": self.files_unchanged, "outcomes": dict(self.outcomes),
+                "quarantine_reasons": dict(self.reasons), "pii": dict(self.pii),
+                "licenses": dict(self.licenses)}
+
+
+class AccountingError(RuntimeError):
+    """Items read and items recorded disagree: something was lost or counted twice."""
+
+
+def dup_key(text: str) -> str:
+    """Exact-duplicate key that ignores case, punctuation and spacing differences."""
+    return hashlib.sha256(" ".join(_WORD.findall(text.casefold())).encode()).hexdigest()
+
+
+def _language(doc: RawDocument, source: SourceInfo) -> str:
+    return detect_language(doc.text)
+
+
+def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: AuditLog, *,
+           actor: str = "system", flow_run_id: str | None = None,
+           progress: Callable[[int, int], None] | None = None) -> IngestSummary:
+    """Read every new file under `inbox` into the catalog; returns the run's counts."""
+    inbox = Path(inbox)
+    if not inbox.is_dir():
+        raise FileNotFoundError(f"{inbox}: inbox folder not found")
+    run_id = uuid.uuid4().hex
+    summary = IngestSummary(run_id, dataset)
+    log = lambda event, subject, data: audit.append(  # noqa: E731
+        event, subject, data, actor=actor, flow_run_id=flow_run_id, policy_digest=policy.digest)
+    catalog.start_run(run_id, dataset, str(inbox), policy.digest)
+    log("ingest.started", run_id, {"dataset": dataset, "policy": policy.source_file})
+
+    units = list(discover(inbox))
+    summary.files_seen = len(units)
+    done = catalog.processed_files()
+    pending = [u for u in units if (u.rel, u.digest) not in done]
+    summary.files_unchanged = len(units) - len(pending)
+    for source in {u.source_name: u.source for u in pending if u.source}.values():
+        catalog.upsert_source(source.name, source.license, source.owner, source.purpose, source.language)
+
+    anonymizer = Anonymizer(policy.pii)
+    seen_in_run: set[str] = set()
+    for start in range(0, len(pending), FILES_PER_BATCH):
+        batch = pending[start:start + FILES_PER_BATCH]
+        _ingest_batch(batch, dataset, policy, catalog, anonymizer, seen_in_run, summary, run_id, log)
+        if progress:
+            progress(min(start + FILES_PER_BATCH, len(pending)), len(pending))
+
+    _check_accounting(catalog, run_id, summary)
+    catalog.finish_run(run_id, summary.as_dict())
+    log("ingest.finished", run_id, summary.as_dict())
+    return summary
+
+
+def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog: Catalog,
+                  anonymizer: Anonymizer, seen_in_run: set[str], summary: IngestSummary, run_id: str,
+                  log) -> None:
+    items: list[tuple] = []  # (source, path, record, outcome, reason, message, doc_id)
+    files: list[tuple[str, str, str, int]] = []
+    candidates: list[tuple[RawDocument, SourceInfo, licenses.LicenseDecision, str]] = []
+
+    def quarantine(q: Quarantine) -> None:
+        items.append((q.source, q.path, q.record, "quarantined", q.reason, q.message, q.doc_id))
+
+    read = [(unit, list(read_unit(unit))) for unit in units]
+    known = catalog.known_doc_ids(d.doc_id for _, out in read for d in out if isinstance(d, RawDocument))
+    for unit, out in read:
+        files.append((unit.rel, unit.digest, unit.source_name, len(out)))
+        for item in out:
+            if isinstance(item, Quarantine):
+                quarantine(item)
+                continue
+            doc_id = item.doc_id
+            if doc_id in known or doc_id in seen_in_run:
+                items.append((item.source, item.path, item.record, "duplicate", "duplicate_doc_id",
+                              f"{item.path}: same normalized text as an already ingested document", doc_id))
+                continue
+            seen_in_run.add(doc_id)
+            decision = licenses.decide(item, unit.source, policy.licenses)
+            language = _language(item, unit.source)
+            where = f"{item.path}" + (f" record {item.record}" if item.record else "")
+            if decision.license_class == "deny":
+                quarantine(Quarantine(item.source, item.path, item.record, decision.reason,
+                                      f"{where}: {decision.message}", doc_id))
+            elif language not in policy.languages:
+                quarantine(Quarantine(item.source, item.path, item.record, "language_not_accepted",
+                                      f"{where}: language '{language}' is not in the policy's {policy.languages}", doc_id))
+            elif not policy.quality.min_chars <= len(item.text) <= policy.quality.max_chars:
+                quarantine(Quarantine(item.source, item.path, item.record, "length_out_of_bounds",
+                                      f"{where}: {len(item.text)} characters, outside "
+                                      f"[{policy.quality.min_chars}, {policy.quality.max_chars}]", doc_id))
+            else:
+                candidates.append((item, unit.source, decision, language))
+
+    documents, pii_rows = _anonymize(candidates, anonymizer)
+    for doc in documents:
+        outcome = "accepted" if doc["license_class"] == "allow" else "license_review"
+        items.append((doc["source"], doc["path"], doc["record"], outcome, doc["license_reason"],
+                      f"{doc['path']}: {doc['license_expression']} ({doc['license_class']})", doc["doc_id"]))
+    catalog.commit_batch(run_id, dataset, files, items, documents, pii_rows)
+
+    # Audit after the commit: the log never claims what the catalog does not hold.
+    pii_by_doc: dict[str, dict[str, int]] = {}
+    for doc_id, entity, n in pii_rows:
+        pii_by_doc.setdefault(doc_id, {})[entity] = n
+    for source, path, record, outcome, reason, _message, doc_id in items:
+        summary.outcomes[outcome] += 1
+        if outcome == "quarantined":
+            summary.reasons[reason] += 1
+        log(f"document.{outcome}", doc_id or path,
+            {"source": source, "path": path, "record": record, "reason": reason,
+             "doc_id": doc_id, "pii_counts": pii_by_doc.get(doc_id, {}) if doc_id else {}})
+    for doc in documents:
+        summary.licenses[f"{doc['license_expression']} ({doc['license_class']})"] += 1
+        for entity, n in pii_by_doc.get(doc["doc_id"], {}).items():
+            summary.pii[entity] += n
+
+
+def _anonymize(candidates, anonymizer: Anonymizer) -> tuple[list[dict], list[tuple[str, str, int]]]:
+    """Anonymize candidates grouped by language; returns catalog rows (no raw text in them)."""
+    documents, pii_rows = [], []
+    for language in sorted({c[3] for c in candidates}):
+        group = [c for c in candidates if c[3] == language]
+        results = anonymizer.anonymize([doc.text for doc, *_ in group], language)
+        residual = anonymizer.residual_counts([r.text for r in results], language)
+        for (doc, _source, decision, _lang), result, left in zip(group, results, residual, strict=True):
+            documents.append({
+                "doc_id": doc.doc_id, "source": doc.source, "path": doc.path, "record": doc.record,
+                "language": language, "license_expression": decision.expression,
+                "license_evidence": decision.evidence, "license_class": decision.license_class,
+                "license_reason": decision.reason, "text_anonymized": result.text,
+                "n_chars": len(result.text), "n_tokens": len(_WORD.findall(result.text)),
+                "dup_key": dup_key(doc.text), "residual_pii": left,
+            })
+            pii_rows.extend((doc.doc_id, entity, n) for entity, n in result.counts.items())
+    return documents, pii_rows
+
+
+def _check_accounting(catalog: Catalog, run_id: str, summary: IngestSummary) -> None:
+    """Every item read is recorded exactly once: outcomes add up to what the files held."""
+    items = catalog.run_items(run_id)
+    recorded = Counter(i["outcome"] for i in items)
+    if recorded != summary.outcomes:
+        raise AccountingError(f"ingest run {run_id}: catalog holds {dict(recorded)} but the run counted "
+                              f"{dict(summary.outcomes)}")
+    keys = [(i["path"], i["record"]) for i in items]
+    if len(keys) != len(set(keys)):
+        raise AccountingError(f"ingest run {run_id}: an input item was recorded twice")

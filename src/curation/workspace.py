@@ -1,0 +1,54 @@
+"""Where a curation installation keeps its state. Everything hangs off one root folder
+(`CURATION_HOME`, default: the current directory), so tests and demos can use their own."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from curation.audit import AuditLog
+from curation.catalog import Catalog
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+
+    @classmethod
+    def from_env(cls) -> Workspace:
+        return cls(Path(os.environ.get("CURATION_HOME", ".")).resolve())
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.root / "data" / "catalog.duckdb"
+
+    @property
+    def inbox(self) -> Path:
+        return self.root / "data" / "inbox"
+
+    @property
+    def datasets(self) -> Path:
+        return self.root / "data" / "datasets"
+
+    @property
+    def models(self) -> Path:
+        return self.root / "data" / "models"
+
+    @property
+    def reports(self) -> Path:
+        return self.root / "data" / "reports"
+
+    @property
+    def audit_dir(self) -> Path:
+        return self.root / "audit_logs"
+
+    @property
+    def default_policy(self) -> Path:
+        return self.root / "policies" / "default.yaml"
+
+    def catalog(self) -> Catalog:
+        return Catalog(self.catalog_path)
+
+    def audit(self) -> AuditLog:
+        return AuditLog(self.audit_dir)
