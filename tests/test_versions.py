@@ -1,0 +1,102 @@
+"""Dataset versions: the review gate, hash pinning, idempotent rebuilds and blocking checks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from curation import datasets, pipeline
+from curation.cli import app
+from curation.finetune import NotApproved, approved_documents
+from curation.policy import load_policy
+
+from tests_helpers import TICKETS_EN
+
+TICKETS = TICKETS_EN[:6]
+
+
+@pytest.fixture
+def inbox(workspace):
+    src = workspace.root / "inbox" / "tickets"
+    src.mkdir(parents=True)
+    (src / "SOURCE.yaml").write_text("license: Apache-2.0\nowner: Support\npurpose: tickets\nlanguage: en\n")
+    (src / "t.jsonl").write_text("\n".join(json.dumps({"text": t}) for t in TICKETS) + "\n")
+    return workspace.root / "inbox"
+
+
+def build(workspace, inbox, policy_path=None):
+    policy = load_policy(policy_path or workspace.default_policy)
+    return pipeline.ingest_and_build(workspace, inbox, "tickets", policy)
+
+
+def test_new_version_is_pending_and_refused_for_training(workspace, inbox):
+    result = build(workspace, inbox)
+    assert result.build.status == "pending_review"
+    with pytest.raises(NotApproved, match="pending_review, not approved"):
+        approved_documents(workspace.catalog(), result.build.version_id)
+    cli = CliRunner().invoke(app, ["finetune", result.build.version_id[:12]])
+    assert cli.exit_code == 1 and "not approved" in cli.output
+
+
+def test_rejected_version_cannot_be_approved_later(workspace, inbox):
+    vid = build(workspace, inbox).build.version_id
+    datasets.decide(workspace.catalog(), workspace.audit(), vid, "reject", "Dana", "too few documents")
+    with pytest.raises(datasets.VersionError, match="rejected"):
+        datasets.decide(workspace.catalog(), workspace.audit(), vid, "approve", "Dana", "changed my mind")
+
+
+def test_altered_shard_is_refused_even_when_approved(workspace, inbox):
+    vid = build(workspace, inbox).build.version_id
+    result = CliRunner().invoke(app, ["review", vid, "--approve", "--reviewer", "Dana", "--comment", "ok"])
+    assert result.exit_code == 0, result.output
+    shard = next((workspace.datasets / "tickets" / vid).glob("part-*.parquet"))
+    data = bytearray(shard.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    shard.write_bytes(bytes(data))
+    with pytest.raises(datasets.VersionError, match="altered"):
+        approved_documents(workspace.catalog(), vid)
+
+
+def test_rerun_is_idempotent_and_gives_the_same_version(workspace, inbox):
+    first = build(workspace, inbox)
+    second = build(workspace, inbox)
+    assert second.summary.files_unchanged == second.summary.files_seen == 1
+    assert sum(second.summary.outcomes.values()) == 0
+    assert second.build.version_id == first.build.version_id and not second.build.created
+    assert len(workspace.catalog().versions()) == 1
+
+
+def test_copied_file_counts_as_duplicate_not_reprocessed(workspace, inbox):
+    build(workspace, inbox)
+    (inbox / "tickets" / "copy.jsonl").write_bytes((inbox / "tickets" / "t.jsonl").read_bytes())
+    again = build(workspace, inbox)
+    assert again.summary.outcomes == {"duplicate": len(TICKETS)}
+
+
+def test_failing_critical_expectation_blocks_the_version(workspace, inbox):
+    # A policy that keeps e-mail addresses leaves residual PII: the critical check must stop it.
+    text = workspace.default_policy.read_text().replace(
+        "  operators:\n", "  operators:\n    EMAIL_ADDRESS: {type: keep}\n")
+    leaky = workspace.default_policy.with_name("leaky.yaml")
+    leaky.write_text(text)
+    (inbox / "tickets" / "mail.txt").write_text("Please forward the invoice to ops.lead@example.com today.")
+    result = build(workspace, inbox, leaky)
+    assert result.build.status == "blocked" and result.build.version_id is None
+    failed = {o.name: o for o in result.build.outcomes if not o.success}
+    assert any(o.severity == "critical" and len(o.unexpected_doc_ids) == 1 for o in failed.values())
+    assert workspace.catalog().versions() == []
+
+
+def test_steward_allowing_a_review_source_adds_it_to_the_next_version(workspace, inbox):
+    sa = inbox / "forum"
+    sa.mkdir()
+    (sa / "SOURCE.yaml").write_text("license: CC-BY-SA-4.0\n")
+    (sa / "post.txt").write_text("A forum answer explaining how to configure the export scheduler.")
+    before = build(workspace, inbox).build
+    assert before.held_for_review and before.held_for_review[0]["source"] == "forum"
+    ok = CliRunner().invoke(app, ["sources", "allow", "forum", "--reviewer", "Dana", "--comment", "SA ok for internal"])
+    assert ok.exit_code == 0, ok.output
+    after = build(workspace, inbox).build
+    assert after.n_rows == before.n_rows + 1 and after.version_id != before.version_id
