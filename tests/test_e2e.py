@@ -37,7 +37,7 @@ def demo_run(tmp_path_factory):
 def items(root: Path) -> list[dict]:
     with duckdb.connect(str(root / "data" / "catalog.duckdb"), read_only=True) as con:
         cur = con.execute("SELECT path, record, outcome, reason FROM ingest_items")
-        return [dict(zip(("path", "record", "outcome", "reason"), row)) for row in cur.fetchall()]
+        return [dict(zip(("path", "record", "outcome", "reason"), row, strict=False)) for row in cur.fetchall()]
 
 
 def test_demo_succeeds_and_prints_every_part_of_the_summary(demo_run):

@@ -54,10 +54,6 @@ def dup_key(text: str) -> str:
     return hashlib.sha256(" ".join(_WORD.findall(text.casefold())).encode()).hexdigest()
 
 
-def _language(doc: RawDocument, source: SourceInfo) -> str:
-    return detect_language(doc.text)
-
-
 def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: AuditLog, *,
            actor: str = "system", flow_run_id: str | None = None,
            progress: Callable[[int, int], None] | None = None) -> IngestSummary:
@@ -119,7 +115,7 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
                 continue
             seen_in_run.add(doc_id)
             decision = licenses.decide(item, unit.source, policy.licenses)
-            language = _language(item, unit.source)
+            language = detect_language(item.text)
             where = f"{item.path}" + (f" record {item.record}" if item.record else "")
             if decision.license_class == "deny":
                 quarantine(Quarantine(item.source, item.path, item.record, decision.reason,
