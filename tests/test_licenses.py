@@ -46,3 +46,18 @@ def test_evidence_order_metadata_then_tag_then_source(policy):
 ])
 def test_detect_text(text, expected):
     assert detect_text(text)[0] == expected
+
+
+@pytest.mark.parametrize("expression, reason", [
+    ("CC-BY-NC-4.0", "license_noncommercial"), ("CC-BY-ND-4.0", "license_noderivatives"),
+    ("CC-BY-SA-4.0", "license_sharealike"), ("LicenseRef-Proprietary", "license_listed_deny"),
+    ("Zlib", "license_unlisted"),
+])
+def test_reason_codes_name_the_license_family(policy, expression, reason):
+    assert classify(expression, "source_yaml", policy.licenses).reason == reason
+
+
+def test_unknown_license_id_is_invalid_but_licenseref_is_accepted(policy):
+    assert classify("Made-Up-License-1.0", "metadata", policy.licenses).reason == "license_invalid"
+    assert classify("LicenseRef-Internal", "metadata", policy.licenses).license_class == "allow"
+    assert classify("mit", "metadata", policy.licenses).expression == "MIT"

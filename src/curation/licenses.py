@@ -46,19 +46,30 @@ def find_evidence(doc: RawDocument, source: SourceInfo) -> tuple[str | None, str
     return None, "none"
 
 
+def _family(key: str) -> str | None:
+    upper = key.upper()
+    if "-NC" in upper:
+        return "non_commercial"
+    if "-ND" in upper:
+        return "no_derivatives"
+    if "-SA" in upper or upper.startswith(("GPL", "LGPL", "AGPL")):
+        return "share_alike"
+    return None
+
+
+REASONS = {"non_commercial": "license_noncommercial", "no_derivatives": "license_noderivatives",
+           "share_alike": "license_sharealike", None: "license_unlisted"}
+
+
 def _key_class(key: str, policy: LicensePolicy) -> tuple[str, str]:
+    """(class, reason code): the policy's lists decide the class; the reason names the family
+    (non-commercial, share-alike, ...) so a steward sees why, whichever list holds the id."""
+    family = _family(key)
     lowered = key.lower()
     for cls in ("deny", "review", "allow"):
         if lowered in (k.lower() for k in getattr(policy, cls)):
-            return cls, f"license_{'listed_' + cls}"
-    upper = key.upper()
-    if "-NC" in upper:
-        return policy.non_commercial, "license_noncommercial"
-    if "-ND" in upper:
-        return policy.no_derivatives, "license_noderivatives"
-    if "-SA" in upper or upper.startswith(("GPL", "LGPL", "AGPL")):
-        return policy.share_alike, "license_sharealike"
-    return policy.unlisted, "license_unlisted"
+            return cls, REASONS[family] if family else f"license_listed_{cls}"
+    return (getattr(policy, family) if family else policy.unlisted), REASONS[family]
 
 
 def _classify_node(node, policy: LicensePolicy) -> tuple[str, str, str]:
@@ -79,14 +90,16 @@ def classify(expression: str | None, evidence: str, policy: LicensePolicy) -> Li
                                "no license evidence (no metadata field, SPDX tag or SOURCE.yaml license)")
     licensing = _licensing()
     try:
-        info = licensing.validate(expression)
-        if info.errors:
-            raise ExpressionError("; ".join(info.errors))
         parsed = licensing.parse(expression)
+        # SPDX allows user-defined "LicenseRef-..." ids; any other unknown id is an error.
+        unknown = [k for k in licensing.unknown_license_keys(parsed) if not k.startswith("LicenseRef-")]
+        if parsed is None or unknown:
+            raise ExpressionError(f"unknown license id(s) {unknown}" if unknown else "empty expression")
     except ExpressionError as exc:
         return LicenseDecision(expression, evidence, "deny", "license_invalid",
                                f"'{expression}' is not a valid SPDX expression ({exc})")
-    normalized = str(parsed)
+    info = licensing.validate(expression)
+    normalized = info.normalized_expression or str(parsed)
     cls, reason, key = _classify_node(parsed, policy)
     if cls == "allow":
         reason = "license_allowed"
