@@ -112,7 +112,7 @@ class TinyModel(_Strict):
     hidden_size: int = Field(default=64, ge=8)
     num_layers: int = Field(default=2, ge=1)
     num_heads: int = Field(default=4, ge=1)
-    vocab_size: int = Field(default=2048, ge=300)
+    vocab_size: int = Field(default=512, ge=300)
 
 
 class TrainingPolicy(_Strict):
