@@ -14,7 +14,7 @@ import json  # noqa: E402
 import typer  # noqa: E402
 from rich.table import Table  # noqa: E402
 
-from curation.cli import audit, license, pii  # noqa: E402
+from curation.cli import audit, license, pii, training  # noqa: E402
 from curation.cli.common import PolicyOpt, console, fail, guard, load_policy, workspace  # noqa: E402
 
 app = typer.Typer(help="Governed data curation for fine-tuning LLMs on company documents.",
@@ -26,6 +26,7 @@ app.add_typer(sources_app, name="sources")
 app.add_typer(audit.app, name="audit")
 app.add_typer(pii.app, name="pii")
 app.add_typer(license.app, name="license")
+app.command()(training.finetune)
 
 
 @app.command()
@@ -106,23 +107,6 @@ def review(version: str, approve: Annotated[bool, typer.Option("--approve")] = F
     ws = workspace()
     v = datasets.decide(ws.catalog(), ws.audit(), version, "approve" if approve else "reject", reviewer, comment)
     console.print(f"version {v['version_id']} is now {v['status']}")
-
-
-@app.command()
-@guard
-def finetune(version: str,
-             base_model: Annotated[Optional[Path], typer.Option(help="Local causal-LM folder; default: a tiny model from config.")] = None,
-             output: Annotated[Optional[Path], typer.Option(help="Output folder (default: data/models/<run_id>).")] = None,
-             policy: PolicyOpt = None) -> None:
-    """Fine-tune on an approved, unaltered dataset version."""
-    from curation.finetune import finetune_version
-
-    ws = workspace()
-    out = finetune_version(ws.catalog(), ws.audit(), load_policy(policy), version, base_model=base_model,
-                           output_root=ws.models, output_dir=output)
-    r = out.result
-    console.print(f"run {out.run_id} on {r.device}: eval loss {r.eval_loss_before:.3f} → {r.eval_loss_after:.3f}; "
-                  f"model in {out.output_dir}")
 
 
 @app.command()
