@@ -29,6 +29,7 @@ def workspace(tmp_path, monkeypatch):
 
     root = make_workspace(tmp_path / "ws")
     monkeypatch.setenv("CURATION_HOME", str(root))
+    monkeypatch.setenv("CURATION_KEY_DIR", str(tmp_path / "keys"))
     return Workspace(root)
 
 

@@ -22,16 +22,18 @@ PLANTED = json.loads((ROOT / "data" / "samples_planted.json").read_text(encoding
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory):
     root = make_workspace(tmp_path_factory.mktemp("demo") / "ws")
-    old = os.environ.get("CURATION_HOME")
-    os.environ["CURATION_HOME"] = str(root)
+    env = {"CURATION_HOME": str(root), "CURATION_KEY_DIR": str(root.parent / "keys")}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
     try:
         result = CliRunner().invoke(app, ["demo", "--inbox", str(SAMPLES)], env={"COLUMNS": "200"})
         yield root, result
     finally:
-        if old is None:
-            os.environ.pop("CURATION_HOME", None)
-        else:
-            os.environ["CURATION_HOME"] = old
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def items(root: Path) -> list[dict]:

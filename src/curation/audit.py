@@ -3,24 +3,34 @@
 One JSON object per line in `audit.jsonl`, canonical JSON (sorted keys, no spaces, UTF-8):
 `{seq, ts, event, actor, flow_run_id, subject, data, policy_digest, prev_hash, hash}` with
 `hash = sha256(canonical JSON of the record without "hash")` and `prev_hash` the previous hash.
-Editing, deleting, reordering or duplicating a line breaks the chain at that line.
+Editing, deleting, reordering or duplicating a line breaks the chain at that line. A cut tail
+does not: Ed25519-signed checkpoints of `(seq, hash)` in `checkpoints.jsonl` (written at each
+milestone and at least hourly while runs happen; copy them elsewhere) make it visible.
 `data` holds counts, hashes, decisions and reasons only, never raw text.
 """
 
 from __future__ import annotations
 
+import base64
 import fcntl
 import hashlib
 import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from curation import signing
+
 GENESIS = "0" * 64
 LOG_NAME = "audit.jsonl"
+# Events after which a signed checkpoint is written at once.
+MILESTONES = frozenset({
+    "ingest.finished", "version.created", "review.approved", "review.rejected", "training.started",
+    "training.finished", "training.failed", "retraction", "audit.key_rotated", "source.allowed",
+})
 
 
 def canonical(obj: Any) -> str:
@@ -37,20 +47,27 @@ class VerifyResult:
     ok: bool
     n_records: int
     last_hash: str
-    first_bad_seq: int | None = None  # the seq (line position, 0-based) where the chain breaks
+    first_bad_seq: int | None = None  # the seq (line position, 0-based) of the first bad record
     reason: str = ""
+    n_checkpoints: int = 0
+    signatures_checked: bool = False
 
 
 class AuditLog:
     """Append-only, hash-chained log in `log_dir/audit.jsonl`, safe across processes (flock)."""
 
-    def __init__(self, log_dir: str | Path):
+    def __init__(self, log_dir: str | Path, signer: signing.Signer | None = None,
+                 checkpoint_interval: timedelta = timedelta(hours=1)):
         self.dir = Path(log_dir)
         self.path = self.dir / LOG_NAME
+        self.checkpoints_path = self.dir / signing.CHECKPOINTS
+        self.signer = signer
+        self.checkpoint_interval = checkpoint_interval
 
     def append(self, event: str, subject: str, data: dict | None = None, *, actor: str = "system",
                flow_run_id: str | None = None, policy_digest: str | None = None) -> dict:
-        """Append one record and fsync it; returns the record with its seq and hash."""
+        """Append one record and fsync it (and a signed checkpoint when one is due);
+        returns the record with its seq and hash."""
         self.dir.mkdir(parents=True, exist_ok=True)
         with open(self.path, "a+b") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
@@ -66,9 +83,44 @@ class AuditLog:
                 fh.write((canonical(record) + "\n").encode("utf-8"))
                 fh.flush()
                 os.fsync(fh.fileno())
+                if self.signer is not None and (event in MILESTONES or self._checkpoint_due()):
+                    self._write_checkpoint(record["seq"], record["hash"], event)
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
         return record
+
+    def _checkpoint_due(self) -> bool:
+        last = signing.read_checkpoints(self.checkpoints_path)[-1:] if self.checkpoints_path.exists() else []
+        if not last:
+            return True
+        return datetime.now(UTC) - datetime.fromisoformat(last[0].ts) >= self.checkpoint_interval
+
+    def _write_checkpoint(self, seq: int, record_hash: str, reason: str) -> signing.Checkpoint:
+        checkpoint = signing.make_checkpoint(self.signer, seq, record_hash, reason)
+        with open(self.checkpoints_path, "a", encoding="utf-8") as out:
+            out.write(checkpoint.to_line())
+            out.flush()
+            os.fsync(out.fileno())
+        return checkpoint
+
+    def checkpoint(self, reason: str = "manual") -> signing.Checkpoint | None:
+        """Sign the current tail now (e.g. before copying checkpoints elsewhere)."""
+        last = None
+        for last in self.records():
+            pass
+        if last is None or self.signer is None:
+            return None
+        return self._write_checkpoint(last["seq"], last["hash"], reason)
+
+    def rotate_key(self, actor: str) -> dict:
+        """Replace the signing key; the new public key, endorsed by the old key, goes into the log."""
+        if self.signer is None:
+            raise ValueError("no signer configured")
+        old, new, endorsement = self.signer.rotate()
+        return self.append("audit.key_rotated", signing.key_id(new), {
+            "old_key_id": signing.key_id(old), "new_key_id": signing.key_id(new),
+            "new_public_key": base64.b64encode(signing.public_bytes(new)).decode(),
+            "endorsement": endorsement}, actor=actor)
 
     @staticmethod
     def _tail(fh) -> tuple[int, str]:
@@ -101,50 +153,115 @@ class AuditLog:
                     yield json.loads(line)
 
 
-def verify(log_dir: str | Path) -> VerifyResult:
-    """Walk the chain; report the first record whose position, link or hash is wrong."""
-    path = Path(log_dir) / LOG_NAME
-    if not path.exists():
-        return VerifyResult(ok=False, n_records=0, last_hash=GENESIS, reason=f"{path}: no audit log")
-    prev = GENESIS
-    n = 0
+def _walk_chain(path: Path) -> tuple[list[dict], VerifyResult | None]:
+    """Records up to the first broken one, and the failure (None when the chain is intact)."""
+    prev, records = GENESIS, []
     with open(path, "rb") as fh:
         for position, raw in enumerate(fh):
+            def bad(reason: str) -> tuple[list[dict], VerifyResult]:
+                return records, VerifyResult(False, len(records), prev, position, reason)  # noqa: B023
             try:
                 record = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                return VerifyResult(False, n, prev, position, f"line {position + 1}: not valid JSON ({exc})")
+                return bad(f"line {position + 1}: not valid JSON ({type(exc).__name__})")
             if not isinstance(record, dict) or "hash" not in record:
-                return VerifyResult(False, n, prev, position, f"line {position + 1}: not an audit record")
+                return bad(f"line {position + 1}: not an audit record")
             if record.get("seq") != position:
-                return VerifyResult(False, n, prev, position,
-                                    f"seq {record.get('seq')} found where seq {position} was expected "
-                                    "(a record was deleted, duplicated or moved)")
+                return bad(f"seq {record.get('seq')} found where seq {position} was expected "
+                           "(a record was deleted, duplicated or moved)")
             if record.get("prev_hash") != prev:
-                return VerifyResult(False, n, prev, position,
-                                    f"seq {position}: prev_hash does not match the previous record")
+                return bad(f"seq {position}: prev_hash does not match the previous record")
             if record_hash(record) != record["hash"]:
-                return VerifyResult(False, n, prev, position, f"seq {position}: content does not match its hash (edited)")
-            if raw.rstrip(b"\n").decode("utf-8") != canonical(record):
-                return VerifyResult(False, n, prev, position, f"seq {position}: line is not in canonical form (edited)")
+                return bad(f"seq {position}: content does not match its hash (edited)")
+            if raw.rstrip(b"\n").decode("utf-8") != canonical(record) or not raw.endswith(b"\n"):
+                return bad(f"seq {position}: line is not in canonical form (edited)")
             prev = record["hash"]
-            n += 1
-    return VerifyResult(ok=True, n_records=n, last_hash=prev)
+            records.append(record)
+    return records, None
 
 
-def select(records: Iterator[dict], *, dataset: str | None = None, doc_id: str | None = None,
-           event: str | None = None, since: str | None = None) -> list[dict]:
-    """Filter records for `curation audit show`."""
+def verify(log_dir: str | Path, public_keys: list | None = None,
+           checkpoint_files: list[Path] | None = None) -> VerifyResult:
+    """Check the chain, then every checkpoint (the log's own and any kept elsewhere): each must
+    match the record at its seq, and, when public keys are given, carry a valid signature by a key
+    trusted at that point (a given key, or one endorsed by a trusted key in a rotation record)."""
+    path = Path(log_dir) / LOG_NAME
+    if not path.exists():
+        return VerifyResult(ok=False, n_records=0, last_hash=GENESIS, reason=f"{path}: no audit log")
+    records, broken = _walk_chain(path)
+    files = [Path(log_dir) / signing.CHECKPOINTS, *(checkpoint_files or [])]
+    try:
+        checkpoints = sorted({c for f in files for c in signing.read_checkpoints(f)}, key=lambda c: c.seq)
+    except ValueError as exc:
+        return VerifyResult(False, len(records), records[-1]["hash"] if records else GENESIS, None, str(exc))
+    trusted_since = _trusted_keys(records, public_keys or [])
+    failures: list[tuple[int, str]] = [(broken.first_bad_seq, broken.reason)] if broken else []
+    limit = broken.first_bad_seq if broken else len(records)
+    for cp in checkpoints:
+        if cp.seq >= limit:
+            if not broken:
+                failures.append((len(records), f"the log ends at seq {len(records) - 1} but a checkpoint "
+                                               f"signed {cp.ts} covers seq {cp.seq} (truncated tail)"))
+            continue
+        if records[cp.seq]["hash"] != cp.hash:
+            failures.append((cp.seq, f"seq {cp.seq}: record differs from the checkpoint signed {cp.ts}"))
+        elif public_keys and not any(since <= cp.seq and cp.key_id == kid and cp.verifies_with(key)
+                                     for kid, (key, since) in trusted_since.items()):
+            failures.append((cp.seq, f"seq {cp.seq}: checkpoint signature does not verify with a trusted "
+                                     "public key (re-signed with another key, or the signature was altered)"))
+    last = records[-1]["hash"] if records else GENESIS
+    if failures:
+        seq, reason = min(failures, key=lambda f: f[0])
+        return VerifyResult(False, len(records), last, seq, reason, len(checkpoints), bool(public_keys))
+    return VerifyResult(True, len(records), last, None, "", len(checkpoints), bool(public_keys))
+
+
+def _trusted_keys(records: list[dict], anchors: list) -> dict[str, tuple[object, int]]:
+    """key_id → (public key, seq from which it is trusted). Anchors are trusted from the start."""
+    trusted = {signing.key_id(k): (k, -1) for k in anchors}
+    for rec in records:
+        if rec.get("event") != "audit.key_rotated":
+            continue
+        data = rec.get("data") or {}
+        endorser = trusted.get(data.get("old_key_id"))
+        try:
+            new_key = signing.public_key_from_b64(data["new_public_key"])
+            endorser[0].verify(base64.b64decode(data["endorsement"]), signing.public_bytes(new_key))
+        except Exception:  # noqa: BLE001 - an unendorsed rotation simply grants no trust
+            continue
+        trusted.setdefault(signing.key_id(new_key), (new_key, rec["seq"]))
+    return trusted
+
+
+def select(records: Iterator[dict], *, version_id: str | None = None, dataset: str | None = None,
+           doc_id: str | None = None, source: str | None = None, event: str | None = None,
+           since: str | None = None, until: str | None = None, history_until_seq: int | None = None) -> list[dict]:
+    """Filter records for `curation audit show`.
+
+    With `version_id`, a record matches when it is about that version (review, training, ...) or
+    when it is about its dataset and came before the version was created (`history_until_seq`):
+    the history that decided what went in and what was left out.
+    """
     out = []
     for rec in records:
         data = rec.get("data") or {}
-        if dataset and dataset not in (rec.get("subject"), data.get("version_id"), data.get("dataset")):
+        if version_id:
+            about_version = version_id in (rec.get("subject"), data.get("version_id"))
+            history = (data.get("dataset") == dataset and history_until_seq is not None
+                       and rec["seq"] <= history_until_seq)
+            if not (about_version or history):
+                continue
+        elif dataset and dataset not in (rec.get("subject"), data.get("dataset")):
             continue
-        if doc_id and doc_id != rec.get("subject") and doc_id not in data.get("doc_ids", []):
+        if doc_id and doc_id not in (rec.get("subject"), data.get("doc_id")) and doc_id not in data.get("doc_ids", []):
+            continue
+        if source and source not in (data.get("source"), rec.get("subject") if rec.get("event", "").startswith("source.") else None):
             continue
         if event and not rec.get("event", "").startswith(event):
             continue
         if since and rec.get("ts", "") < since:
+            continue
+        if until and rec.get("ts", "") > until:
             continue
         out.append(rec)
     return out

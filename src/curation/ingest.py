@@ -146,7 +146,7 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
         if outcome == "quarantined":
             summary.reasons[reason] += 1
         log(f"document.{outcome}", doc_id or path,
-            {"source": source, "path": path, "record": record, "reason": reason,
+            {"dataset": summary.dataset, "source": source, "path": path, "record": record, "reason": reason,
              "doc_id": doc_id, "pii_counts": pii_by_doc.get(doc_id, {}) if doc_id else {}})
     for doc in documents:
         summary.licenses[f"{doc['license_expression']} ({doc['license_class']})"] += 1

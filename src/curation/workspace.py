@@ -9,6 +9,7 @@ from pathlib import Path
 
 from curation.audit import AuditLog
 from curation.catalog import Catalog
+from curation.signing import Signer, default_key_dir
 
 
 @dataclass(frozen=True)
@@ -50,5 +51,14 @@ class Workspace:
     def catalog(self) -> Catalog:
         return Catalog(self.catalog_path)
 
+    @property
+    def key_dir(self) -> Path:
+        """Signing keys: outside audit_logs/ (CURATION_KEY_DIR or ~/.config/curation/keys)."""
+        return default_key_dir()
+
+    @property
+    def lineage_file(self) -> Path:
+        return self.audit_dir / "lineage.jsonl"
+
     def audit(self) -> AuditLog:
-        return AuditLog(self.audit_dir)
+        return AuditLog(self.audit_dir, signer=Signer(self.key_dir))

@@ -1,4 +1,4 @@
-"""`curation audit`: verify and read the audit trail."""
+"""`curation audit`: verify, read and sign the audit trail."""
 
 from __future__ import annotations
 
@@ -12,35 +12,96 @@ from rich.table import Table
 
 from curation.cli.common import console, fail, workspace
 
-app = typer.Typer(help="Verify and read the audit trail.", no_args_is_help=True)
+app = typer.Typer(help="Verify, read and sign the audit trail.", no_args_is_help=True)
 
 
 @app.command("verify")
-def audit_verify(log_dir: Annotated[Optional[Path], typer.Option(help="Audit log folder.")] = None) -> None:
-    """Walk the hash chain; exit 0 only when the log is intact."""
+def audit_verify(
+    log_dir: Annotated[Optional[Path], typer.Option(help="Audit log folder.")] = None,
+    checkpoint: Annotated[Optional[list[Path]], typer.Option(
+        help="Checkpoint file kept elsewhere (repeatable): shows a truncated or rewritten log.")] = None,
+    public_key: Annotated[Optional[list[Path]], typer.Option(
+        help="Trusted public key PEM (repeatable; from `audit export-key`). Default: this installation's key.")] = None,
+) -> None:
+    """Check the hash chain and every signed checkpoint; exit 0 only when the log is intact."""
     from curation.audit import verify
+    from curation.signing import Signer, load_public_key
 
-    result = verify(log_dir or workspace().audit_dir)
-    if result.ok:
-        console.print(f"audit log intact: {result.n_records} records, last hash {result.last_hash[:16]}")
-    else:
-        fail(f"audit log broken at seq {result.first_bad_seq}: {result.reason}")
+    ws = workspace()
+    try:
+        keys = [load_public_key(p) for p in public_key or []]
+    except (OSError, ValueError) as exc:
+        fail(str(exc))
+    if not keys and (ws.key_dir / "audit_ed25519.pem").exists():
+        keys = [Signer(ws.key_dir).public_key]
+    result = verify(log_dir or ws.audit_dir, public_keys=keys, checkpoint_files=list(checkpoint or []))
+    if not result.ok:
+        where = f"at seq {result.first_bad_seq}" if result.first_bad_seq is not None else ""
+        fail(f"audit log broken {where}: {result.reason}")
+    signed = "signatures verified" if result.signatures_checked else "signatures NOT checked (no public key)"
+    console.print(f"audit log intact: {result.n_records} records, {result.n_checkpoints} checkpoints, "
+                  f"{signed}, last hash {result.last_hash[:16]}")
 
 
 @app.command("show")
-def audit_show(dataset: Annotated[Optional[str], typer.Option(help="Dataset name or version id.")] = None,
+def audit_show(dataset: Annotated[Optional[str], typer.Option(help="Dataset name, or a version id (or prefix).")] = None,
                doc_id: Annotated[Optional[str], typer.Option()] = None,
+               source: Annotated[Optional[str], typer.Option(help="Source folder name.")] = None,
                event: Annotated[Optional[str], typer.Option(help="Event type prefix, e.g. review.")] = None,
                since: Annotated[Optional[str], typer.Option(help="ISO date/time.")] = None,
+               until: Annotated[Optional[str], typer.Option(help="ISO date/time.")] = None,
                as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Audit records filtered by dataset/version, document, event type and time."""
+    """Audit records filtered by dataset or version, document, source, event type and time.
+
+    With a version id: its review and training records, plus the dataset's history up to its
+    creation (what was quarantined or held out, and why)."""
     from curation.audit import select
 
-    records = select(workspace().audit().records(), dataset=dataset, doc_id=doc_id, event=event, since=since)
+    ws = workspace()
+    audit = ws.audit()
+    filters: dict = {"doc_id": doc_id, "source": source, "event": event, "since": since, "until": until}
+    version = ws.catalog().version(dataset) if dataset and ws.catalog_path.exists() else None
+    if version:
+        created = [r["seq"] for r in audit.records() if r["event"] == "version.created"
+                   and r["subject"] == version["version_id"]]
+        filters.update(version_id=version["version_id"], dataset=version["dataset"],
+                       history_until_seq=created[0] if created else None)
+    else:
+        filters["dataset"] = dataset
+    records = select(audit.records(), **filters)
     if as_json:
         sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
         return
-    table = Table("seq", "ts", "event", "actor", "subject")
+    table = Table("seq", "ts", "event", "actor", "subject", "detail")
     for r in records:
-        table.add_row(str(r["seq"]), r["ts"][:19], r["event"], r["actor"], str(r["subject"])[:24])
+        data = r.get("data") or {}
+        detail = data.get("reason") or data.get("decision") or data.get("path") or ""
+        table.add_row(str(r["seq"]), r["ts"][:19], r["event"], r["actor"], str(r["subject"])[:20], str(detail)[:40])
     console.print(table)
+
+
+@app.command("export-key")
+def audit_export_key() -> None:
+    """Print this installation's audit public key (PEM) for reviewers to keep."""
+    from curation.signing import Signer, key_id, public_pem
+
+    signer = Signer(workspace().key_dir)
+    sys.stdout.write(public_pem(signer.public_key))
+    console.print(f"key id {key_id(signer.public_key)}", style="dim", highlight=False)
+
+
+@app.command("rotate-key")
+def audit_rotate_key(actor: Annotated[str, typer.Option(help="Who rotates the key.")]) -> None:
+    """Replace the signing key; the new public key, signed by the old one, is recorded in the log."""
+    record = workspace().audit().rotate_key(actor)
+    console.print(f"key rotated at seq {record['seq']}: old {record['data']['old_key_id']} → "
+                  f"new {record['data']['new_key_id']}; export the new key for reviewers")
+
+
+@app.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Sign the current end of the log now (before copying checkpoints.jsonl elsewhere)."""
+    cp = workspace().audit().checkpoint("manual")
+    if cp is None:
+        fail("the audit log is empty")
+    console.print(f"checkpoint at seq {cp.seq} ({cp.hash[:16]}) signed by key {cp.key_id}")
