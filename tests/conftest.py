@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,24 @@ def make_workspace(path: Path) -> Path:
     (path / "data").mkdir()
     (path / "audit_logs").mkdir()
     return path
+
+
+@contextmanager
+def workspace_env(root: Path):
+    """CURATION_HOME and CURATION_KEY_DIR pointed at `root` for the duration (module fixtures)."""
+    from curation.workspace import Workspace
+
+    env = {"CURATION_HOME": str(root), "CURATION_KEY_DIR": str(root.parent / "keys")}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        yield Workspace(root)
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 @pytest.fixture

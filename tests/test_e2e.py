@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
 import pytest
+from conftest import ROOT, SAMPLES, make_workspace, workspace_env
 from typer.testing import CliRunner
 
 from curation.cli import app
-
-from conftest import ROOT, SAMPLES, make_workspace
 
 pytestmark = pytest.mark.e2e
 PLANTED = json.loads((ROOT / "data" / "samples_planted.json").read_text(encoding="utf-8"))
@@ -22,18 +20,8 @@ PLANTED = json.loads((ROOT / "data" / "samples_planted.json").read_text(encoding
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory):
     root = make_workspace(tmp_path_factory.mktemp("demo") / "ws")
-    env = {"CURATION_HOME": str(root), "CURATION_KEY_DIR": str(root.parent / "keys")}
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        result = CliRunner().invoke(app, ["demo", "--inbox", str(SAMPLES)], env={"COLUMNS": "200"})
-        yield root, result
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    with workspace_env(root):
+        yield root, CliRunner().invoke(app, ["demo", "--inbox", str(SAMPLES)], env={"COLUMNS": "200"})
 
 
 def items(root: Path) -> list[dict]:

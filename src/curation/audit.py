@@ -16,6 +16,7 @@ import fcntl
 import hashlib
 import json
 import os
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -105,12 +106,10 @@ class AuditLog:
 
     def checkpoint(self, reason: str = "manual") -> signing.Checkpoint | None:
         """Sign the current tail now (e.g. before copying checkpoints elsewhere)."""
-        last = None
-        for last in self.records():
-            pass
-        if last is None or self.signer is None:
+        tail = deque(self.records(), maxlen=1)
+        if not tail or self.signer is None:
             return None
-        return self._write_checkpoint(last["seq"], last["hash"], reason)
+        return self._write_checkpoint(tail[0]["seq"], tail[0]["hash"], reason)
 
     def rotate_key(self, actor: str) -> dict:
         """Replace the signing key; the new public key, endorsed by the old key, goes into the log."""

@@ -49,6 +49,10 @@ CREATE TABLE IF NOT EXISTS training_runs (
     run_id VARCHAR PRIMARY KEY, version_id VARCHAR, status VARCHAR, base_model VARCHAR,
     base_model_sha256 VARCHAR, device VARCHAR, record JSON, output_dir VARCHAR, error VARCHAR,
     started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ);
+CREATE TABLE IF NOT EXISTS retractions (
+    retraction_id VARCHAR, doc_id VARCHAR, source VARCHAR, reason VARCHAR, reviewer VARCHAR,
+    retracted_at TIMESTAMPTZ);
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS retracted_at TIMESTAMPTZ;
 """
 
 
@@ -140,8 +144,10 @@ class Catalog:
                                 [(run_id, *item) for item in items])
             for doc in documents:
                 con.execute(
-                    """INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                       ON CONFLICT DO NOTHING""",
+                    """INSERT INTO documents (doc_id, dataset, source, path, record, language,
+                       license_expression, license_evidence, license_class, license_reason, text_anonymized,
+                       n_chars, n_tokens, dup_key, residual_pii, ingest_run_id, created_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                     [doc["doc_id"], dataset, doc["source"], doc["path"], doc["record"], doc["language"],
                      doc["license_expression"], doc["license_evidence"], doc["license_class"],
                      doc["license_reason"], doc["text_anonymized"], doc["n_chars"], doc["n_tokens"],
@@ -170,7 +176,8 @@ class Catalog:
     _EFFECTIVE = """
         SELECT d.*, CASE WHEN d.license_class = 'review' AND s.allowed_by IS NOT NULL THEN 'allow'
                     ELSE d.license_class END AS effective_license_class
-        FROM documents d LEFT JOIN sources s ON s.name = d.source WHERE d.dataset = ?"""
+        FROM documents d LEFT JOIN sources s ON s.name = d.source
+        WHERE d.dataset = ? AND d.retracted_at IS NULL"""
 
     def feature_frame(self, dataset: str):
         """Per-document features of the documents a new version would contain (a pandas frame)."""
@@ -265,3 +272,28 @@ class Catalog:
 
     def sources(self) -> list[dict]:
         return self._rows("SELECT * FROM sources ORDER BY name")
+
+    # ---- retraction ---------------------------------------------------------------------------
+    def retract(self, retraction_id: str, doc_ids: list[str], reason: str, reviewer: str) -> list[str]:
+        """Tombstone documents: text erased, doc_id kept (so the same text is never re-ingested)."""
+        with self.transaction() as con:
+            rows = con.execute("""SELECT doc_id, source FROM documents WHERE doc_id IN (SELECT unnest(?))
+                                  AND retracted_at IS NULL""", [doc_ids]).fetchall()
+            found = [r[0] for r in rows]
+            con.execute("""UPDATE documents SET retracted_at = ?, text_anonymized = NULL
+                           WHERE doc_id IN (SELECT unnest(?))""", [now(), found])
+            con.executemany("INSERT INTO retractions VALUES (?, ?, ?, ?, ?, ?)",
+                            [(retraction_id, d, s, reason, reviewer, now()) for d, s in rows])
+        return sorted(found)
+
+    def doc_ids_of_source(self, source: str) -> list[str]:
+        return [r["doc_id"] for r in self._rows("SELECT doc_id FROM documents WHERE source = ?", [source])]
+
+    def revoke_versions(self, version_ids: list[str]) -> None:
+        with self.connect() as con:
+            con.execute("UPDATE dataset_versions SET status = 'revoked' WHERE version_id IN (SELECT unnest(?))",
+                        [version_ids])
+
+    def retractions(self) -> list[dict]:
+        return self._rows("SELECT * FROM retractions ORDER BY retracted_at")
+

@@ -171,3 +171,13 @@ def decide(catalog: Catalog, audit: AuditLog, version_id: str, decision: str, re
         policy_digest=version["policy_digest"])
     catalog.decide(version["version_id"], decision, reviewer, comment, flow_run_id, record["seq"])
     return catalog.version(version["version_id"])
+
+
+def purge_shards(path: Path) -> list[str]:
+    """Delete a revoked version's Parquet shards (the only files holding text); the manifest and
+    card stay as the record of what the version was."""
+    removed = []
+    for shard in sorted(Path(path).glob("part-*.parquet")):
+        shard.unlink()
+        removed.append(shard.name)
+    return removed

@@ -111,6 +111,27 @@ def review(version: str, approve: Annotated[bool, typer.Option("--approve")] = F
 
 @app.command()
 @guard
+def retract(source: Annotated[Optional[str], typer.Option(help="Retract every document of this source.")] = None,
+            doc: Annotated[Optional[str], typer.Option("--doc", help="Retract one document (doc_id).")] = None,
+            reason: Annotated[str, typer.Option(help="Why (kept in the catalog; the audit log keeps its hash).")] = "",
+            reviewer: Annotated[str, typer.Option(help="Who decided.")] = "") -> None:
+    """Retract documents: erase their text, revoke every version holding them, list affected models."""
+    from curation.retraction import RetractionError
+    from curation.retraction import retract as do_retract
+
+    ws = workspace()
+    try:
+        result = do_retract(ws.catalog(), ws.audit(), reason=reason, reviewer=reviewer, source=source, doc_id=doc)
+    except RetractionError as exc:
+        fail(str(exc))
+    console.print(f"retracted {len(result.doc_ids)} document(s); versions revoked: "
+                  f"{', '.join(v[:16] for v in result.versions_revoked) or 'none'}")
+    for model in result.models_affected:
+        console.print(f"  model trained on them: run {model['run_id']} in {model['output_dir']}")
+
+
+@app.command()
+@guard
 def report(version: str, out: Annotated[Optional[Path], typer.Option(help="HTML file to write.")] = None) -> None:
     """Write a self-contained HTML report of a dataset version."""
     from curation import datasets

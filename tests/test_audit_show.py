@@ -1,0 +1,64 @@
+"""A compliance reviewer's questions, answered from `curation audit show` alone."""
+
+import json
+
+import pytest
+from conftest import make_workspace, workspace_env
+from tests_helpers import TICKETS_EN
+from typer.testing import CliRunner
+
+from curation import pipeline
+from curation.cli import app
+from curation.policy import load_policy
+
+
+def show(*args):
+    result = CliRunner().invoke(app, ["audit", "show", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    with workspace_env(make_workspace(tmp_path_factory.mktemp("show") / "ws")) as workspace:
+        yield _train(workspace)
+
+
+def _train(workspace):
+    inbox = workspace.root / "inbox"
+    (inbox / "tickets").mkdir(parents=True)
+    (inbox / "tickets" / "SOURCE.yaml").write_text("license: MIT\n")
+    (inbox / "tickets" / "t.jsonl").write_text("\n".join(json.dumps({"text": t}) for t in TICKETS_EN) + "\n")
+    (inbox / "partner").mkdir()
+    (inbox / "partner" / "SOURCE.yaml").write_text("license: CC-BY-NC-4.0\n")
+    (inbox / "partner" / "brief.txt").write_text("A partner briefing about next year's joint roadmap.")
+    policy = load_policy(workspace.default_policy)
+    version = pipeline.ingest_and_build(workspace, inbox, "tickets", policy).build.version_id
+    assert CliRunner().invoke(app, ["review", version, "--approve", "--reviewer", "Dana Steward",
+                                    "--comment", "checked"]).exit_code == 0
+    assert CliRunner().invoke(app, ["finetune", version]).exit_code == 0
+    return version, policy
+
+
+def test_who_approved_the_version_and_under_which_policy(trained):
+    version, policy = trained
+    (approval,) = show("--dataset", version[:12], "--event", "review.")
+    assert approval["actor"] == "Dana Steward" and approval["event"] == "review.approved"
+    assert approval["policy_digest"] == policy.digest
+
+
+def test_what_was_left_out_of_the_version_and_why(trained):
+    version, _ = trained
+    removed = show("--dataset", version, "--event", "document.quarantined")
+    assert [(r["data"]["source"], r["data"]["reason"]) for r in removed] == [("partner", "license_noncommercial")]
+
+
+def test_which_models_were_trained_on_it(trained):
+    version, _ = trained
+    (finished,) = show("--dataset", version, "--event", "training.finished")
+    assert finished["data"]["version_id"] == version and finished["data"]["output_files_sha256"]
+
+
+def test_filter_by_source(trained):
+    records = show("--source", "partner")
+    assert records and all(r["data"].get("source") == "partner" for r in records)
