@@ -37,24 +37,24 @@ def _train(workspace):
     assert CliRunner().invoke(app, ["review", version, "--approve", "--reviewer", "Dana Steward",
                                     "--comment", "checked"]).exit_code == 0
     assert CliRunner().invoke(app, ["finetune", version]).exit_code == 0
-    return version, policy
+    return version, policy, workspace
 
 
 def test_who_approved_the_version_and_under_which_policy(trained):
-    version, policy = trained
+    version, policy, _ = trained
     (approval,) = show("--dataset", version[:12], "--event", "review.")
     assert approval["actor"] == "Dana Steward" and approval["event"] == "review.approved"
     assert approval["policy_digest"] == policy.digest
 
 
 def test_what_was_left_out_of_the_version_and_why(trained):
-    version, _ = trained
+    version, _, _ = trained
     removed = show("--dataset", version, "--event", "document.quarantined")
     assert [(r["data"]["source"], r["data"]["reason"]) for r in removed] == [("partner", "license_noncommercial")]
 
 
 def test_which_models_were_trained_on_it(trained):
-    version, _ = trained
+    version, _, _ = trained
     (finished,) = show("--dataset", version, "--event", "training.finished")
     assert finished["data"]["version_id"] == version and finished["data"]["output_files_sha256"]
 
@@ -62,3 +62,19 @@ def test_which_models_were_trained_on_it(trained):
 def test_filter_by_source(trained):
     records = show("--source", "partner")
     assert records and all(r["data"].get("source") == "partner" for r in records)
+
+
+def test_compliance_report_has_every_required_section_and_no_raw_pii(trained):
+    version, _, workspace = trained
+    out = workspace.root / "report.html"
+    result = CliRunner().invoke(app, ["report", version, "--compliance", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    md = out.with_suffix(".md").read_text(encoding="utf-8")
+    for heading in ("Motivation", "Composition", "Collection process", "Preprocessing", "Uses", "Distribution",
+                    "Maintenance", "EU AI Act Art. 10(2)", "(b) origin and original purpose", "(f) bias examination",
+                    "(h) data gaps", "APPI", "仮名加工情報", "Review record"):
+        assert heading in md and heading in html
+    assert "Dana Steward" in md and "covering checkpoint" in md and "seq " in md
+    assert "<script" not in html and "http" not in html  # self-contained
+    assert "Alice Whitfield" not in md + html  # a name planted in the tickets

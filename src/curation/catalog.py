@@ -53,6 +53,8 @@ CREATE TABLE IF NOT EXISTS retractions (
     retraction_id VARCHAR, doc_id VARCHAR, source VARCHAR, reason VARCHAR, reviewer VARCHAR,
     retracted_at TIMESTAMPTZ);
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS retracted_at TIMESTAMPTZ;
+ALTER TABLE training_runs ADD COLUMN IF NOT EXISTS params JSON;
+ALTER TABLE training_runs ADD COLUMN IF NOT EXISTS attempts INTEGER;
 """
 
 
@@ -297,3 +299,33 @@ class Catalog:
     def retractions(self) -> list[dict]:
         return self._rows("SELECT * FROM retractions ORDER BY retracted_at")
 
+
+    # ---- compliance reporting -----------------------------------------------------------------
+    def ingest_runs(self, dataset: str) -> list[dict]:
+        return self._rows("SELECT * FROM ingest_runs WHERE dataset = ? ORDER BY started_at", [dataset])
+
+    def outcome_counts(self, dataset: str, until=None) -> list[dict]:
+        """Items by outcome and reason over the dataset's ingest runs (up to `until`)."""
+        return self._rows(
+            """SELECT i.outcome, i.reason, count(*)::INTEGER AS n FROM ingest_items i
+               JOIN ingest_runs r USING (run_id) WHERE r.dataset = ? AND (? IS NULL OR r.started_at <= ?)
+               GROUP BY 1, 2 ORDER BY 1, 2""", [dataset, until, until])
+
+    # ---- training runs: plan and resume -------------------------------------------------------
+    def plan_training(self, run_id: str, output_dir: str, params: dict) -> None:
+        """Record where a started run writes and the hyperparameters it must be resumed with."""
+        with self.connect() as con:
+            con.execute("UPDATE training_runs SET output_dir = ?, params = ?, attempts = 1 WHERE run_id = ?",
+                        [output_dir, json.dumps(params, default=str), run_id])
+
+    def training_run(self, run_id: str) -> dict | None:
+        """One training run by id or unique id prefix; None when no run (or several) match."""
+        rows = self._rows("SELECT * FROM training_runs WHERE starts_with(run_id, ?)", [run_id])
+        return rows[0] if len(rows) == 1 else None
+
+    def restart_training(self, run_id: str) -> int:
+        """Mark an interrupted or failed run as running again; returns its attempt number."""
+        with self.connect() as con:
+            con.execute("""UPDATE training_runs SET status = 'running', error = NULL, finished_at = NULL,
+                           attempts = coalesce(attempts, 1) + 1 WHERE run_id = ?""", [run_id])
+            return int(con.execute("SELECT attempts FROM training_runs WHERE run_id = ?", [run_id]).fetchone()[0])

@@ -132,15 +132,27 @@ def retract(source: Annotated[Optional[str], typer.Option(help="Retract every do
 
 @app.command()
 @guard
-def report(version: str, out: Annotated[Optional[Path], typer.Option(help="HTML file to write.")] = None) -> None:
-    """Write a self-contained HTML report of a dataset version."""
+def report(version: str, out: Annotated[Optional[Path], typer.Option(help="HTML file to write.")] = None,
+           compliance: Annotated[bool, typer.Option(
+               "--compliance", help="Write the compliance report (HTML + Markdown) instead.")] = False,
+           policy: PolicyOpt = None) -> None:
+    """Write a self-contained HTML report of a dataset version (or, with --compliance, its compliance report)."""
+    from curation import compliance as compliance_report
     from curation import datasets
     from curation.report import write_html_report
 
     ws = workspace()
     cat = ws.catalog()
     v = datasets.resolve(cat, version)
-    manifest = datasets.verify_version(Path(v["path"]))
+    if v["status"] == "revoked":  # its shards were purged; the manifest remains the record
+        manifest = json.loads((Path(v["path"]) / "manifest.json").read_text(encoding="utf-8"))
+    else:
+        manifest = datasets.verify_version(Path(v["path"]))
+    if compliance:
+        paths = compliance_report.write(cat, ws.audit(), v, manifest, load_policy(policy),
+                                        out or ws.reports / f"{v['version_id']}-compliance.html")
+        console.print("compliance report written to " + " and ".join(str(p) for p in paths))
+        return
     path = write_html_report(out or ws.reports / f"{v['version_id']}.html", version=v, manifest=manifest,
                              card_markdown=(Path(v["path"]) / "README.md").read_text(encoding="utf-8"),
                              expectations=cat.expectations(v["check_run_id"]), reviews=cat.reviews(v["version_id"]),
