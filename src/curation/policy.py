@@ -115,13 +115,35 @@ class TinyModel(_Strict):
     vocab_size: int = Field(default=512, ge=300)
 
 
+class LoraSettings(_Strict):
+    """The LoRA adapter trained on a base model folder unless `full_finetune` is set (peft LoraConfig)."""
+
+    r: int = Field(default=8, ge=1)
+    alpha: int = Field(default=16, ge=1)
+    dropout: float = Field(default=0.0, ge=0, lt=1)
+    # "all-linear" or module names such as [q_proj, v_proj]
+    target_modules: str | list[str] = "all-linear"
+    learning_rate: float = Field(default=2e-4, gt=0, le=1)
+
+
 class TrainingPolicy(_Strict):
     seed: int = 42
     max_steps: int = Field(default=60, ge=1)
+    # For the tiny model trained from scratch; a base model uses lora.learning_rate or
+    # full_finetune_learning_rate (pretrained weights need far smaller steps).
     learning_rate: float = Field(default=3e-3, gt=0, le=1)
     batch_size: int = Field(default=8, ge=1)
+    gradient_accumulation_steps: int = Field(default=1, ge=1)
     block_size: int = Field(default=64, ge=8)
     eval_fraction: float = Field(default=0.2, gt=0, lt=1)
+    warmup_steps: int = Field(default=0, ge=0)
+    weight_decay: float = Field(default=0.0, ge=0)
+    lr_scheduler: Literal["linear", "cosine", "constant", "constant_with_warmup"] = "linear"
+    full_finetune: bool = False  # with a base model: train every weight instead of a LoRA adapter
+    full_finetune_learning_rate: float = Field(default=2e-5, gt=0, le=1)
+    lora: LoraSettings = LoraSettings()
+    save_steps: int = Field(default=50, ge=0)  # checkpoint every N steps (0: never; no resume)
+    keep_checkpoints: bool = False  # keep the run's checkpoints after it finished
     tiny_model: TinyModel = TinyModel()
 
 
