@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from curation.audit import AuditLog, canonical, record_hash, verify
-from curation.signing import CHECKPOINTS, Signer, make_checkpoint, read_checkpoints
+from curation.signing import Signer, make_checkpoint, read_checkpoints
 
 EVENTS = ["ingest.started", "document.accepted", "ingest.finished", "checks.run", "version.created",
           "review.approved", "training.started", "training.finished"]

@@ -56,9 +56,10 @@ class Workspace:
         """Signing keys: outside audit_logs/ (CURATION_KEY_DIR or ~/.config/curation/keys)."""
         return default_key_dir()
 
-    @property
-    def lineage_file(self) -> Path:
-        return self.audit_dir / "lineage.jsonl"
+    def lineage(self):
+        from curation.lineage import Lineage
+
+        return Lineage(self.audit_dir / "lineage.jsonl")
 
     def audit(self) -> AuditLog:
         return AuditLog(self.audit_dir, signer=Signer(self.key_dir))
