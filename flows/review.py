@@ -28,6 +28,7 @@ def review_flow(version_id: str, timeout_hours: float = 72.0) -> str:
                               timeout=int(timeout_hours * 3600))
     run_id, deployment = run_identity()
     decided = datasets.decide(ws.catalog(), ws.audit(), version["version_id"], decision.decision,
-                              decision.reviewer, decision.comment, flow_run_id=run_id, deployment=deployment)
+                              decision.reviewer, decision.comment, flow_run_id=run_id, deployment=deployment,
+                              lineage=ws.lineage())
     print(f"version {decided['version_id']} {decided['status']} by {decision.reviewer}")
     return decided["status"]

@@ -53,3 +53,22 @@ def test_a_dead_lineage_endpoint_does_not_stop_the_run(workspace, monkeypatch):
     (src / "a.txt").write_text("Notes from the planning meeting about the export scheduler and its retries.")
     result = pipeline.ingest_and_build(workspace, workspace.root / "inbox", "notes", load_policy(workspace.default_policy))
     assert result.build.status == "pending_review"
+
+
+def test_review_emits_a_lineage_run_naming_the_version_and_decision(workspace):
+    from typer.testing import CliRunner
+
+    from curation.cli import app
+
+    src = workspace.root / "inbox" / "notes"
+    src.mkdir(parents=True)
+    (src / "SOURCE.yaml").write_text("license: MIT\n")
+    (src / "a.txt").write_text("Notes from the planning meeting about the export scheduler and its retries.")
+    build = pipeline.ingest_and_build(workspace, workspace.root / "inbox", "notes",
+                                      load_policy(workspace.default_policy)).build
+    assert CliRunner().invoke(app, ["review", build.version_id, "--reject", "--reviewer", "Dana",
+                                    "--comment", "too small"]).exit_code == 0
+    last = json.loads((workspace.audit_dir / "lineage.jsonl").read_text().splitlines()[-1])
+    assert last["job"]["name"] == "review" and last["eventType"] == "COMPLETE"
+    assert last["inputs"][0]["facets"]["version"]["datasetVersion"] == build.version_id
+    assert last["outputs"][0]["facets"]["version"]["datasetVersion"] == f"{build.version_id}:rejected"

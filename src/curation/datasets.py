@@ -154,8 +154,21 @@ def resolve(catalog: Catalog, version_id: str) -> dict:
 
 
 def decide(catalog: Catalog, audit: AuditLog, version_id: str, decision: str, reviewer: str, comment: str,
-           *, flow_run_id: str | None = None, deployment: str | None = None) -> dict:
-    """Move a pending_review version to approved or rejected, recording who decided and why."""
+           *, flow_run_id: str | None = None, deployment: str | None = None, lineage=None) -> dict:
+    """Move a pending_review version to approved or rejected, recording who decided and why
+    (audit log, and an OpenLineage run when `lineage` is given)."""
+    if lineage is None:
+        return _decide(catalog, audit, version_id, decision, reviewer, comment, flow_run_id, deployment)
+    version = resolve(catalog, version_id)
+    pinned = [(f"dataset:{version['dataset']}", version["version_id"])]
+    with lineage.run("review", pinned) as outputs:
+        decided = _decide(catalog, audit, version_id, decision, reviewer, comment, flow_run_id, deployment)
+        outputs.append((f"review:{version['dataset']}", f"{version['version_id']}:{decided['status']}"))
+    return decided
+
+
+def _decide(catalog: Catalog, audit: AuditLog, version_id: str, decision: str, reviewer: str, comment: str,
+            flow_run_id: str | None, deployment: str | None) -> dict:
     version = resolve(catalog, version_id)
     if not reviewer.strip():
         raise VersionError("a reviewer name is required: Prefect records no user identity")

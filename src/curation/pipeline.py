@@ -97,7 +97,7 @@ def demo(ws: Workspace, samples: Path, policy: Policy, console: Console) -> None
     version = catalog.version(version_id)
     if version["status"] == "pending_review":
         version = datasets.decide(catalog, ws.audit(), version_id, "approve", DEMO_STEWARD,
-                                  "Demo: samples checked by the demo script.")
+                                  "Demo: samples checked by the demo script.", lineage=ws.lineage())
     console.print(f"[bold]Review decision[/bold]: {version['status']} by "
                   f"{catalog.reviews(version_id)[-1]['reviewer']}")
 

@@ -105,7 +105,8 @@ def review(version: str, approve: Annotated[bool, typer.Option("--approve")] = F
     if not reviewer:
         fail("--reviewer NAME is required")
     ws = workspace()
-    v = datasets.decide(ws.catalog(), ws.audit(), version, "approve" if approve else "reject", reviewer, comment)
+    v = datasets.decide(ws.catalog(), ws.audit(), version, "approve" if approve else "reject", reviewer, comment,
+                        lineage=ws.lineage())
     console.print(f"version {v['version_id']} is now {v['status']}")
 
 
