@@ -23,6 +23,10 @@ demo: .venv/.installed
 test: .venv/.installed
 	$(PY) -m pytest -q
 
+# Local Prefect server on 127.0.0.1:4200 (state in .prefect/, analytics off, v1 UI) + deployments.
+ui: .venv/.installed
+	.venv/bin/curation ui
+
 samples: .venv/.installed
 	$(PY) scripts/make_samples.py
 

@@ -147,6 +147,14 @@ class TrainingPolicy(_Strict):
     tiny_model: TinyModel = TinyModel()
 
 
+class AuditPolicy(_Strict):
+    """How long audit evidence must be kept. curation never deletes audit records; this figure
+    raises Prefect's own event retention (7 days by default) to match when `curation ui` starts
+    the server, so run history the audit log points to does not vanish first."""
+
+    retention_days: int = Field(default=3650, ge=365)
+
+
 class Policy(_Strict):
     name: str = "default"
     languages: list[Literal["en", "ja"]] = ["en", "ja"]
@@ -155,6 +163,7 @@ class Policy(_Strict):
     quality: QualityPolicy = QualityPolicy()
     checks: ChecksPolicy = ChecksPolicy()
     training: TrainingPolicy = TrainingPolicy()
+    audit: AuditPolicy = AuditPolicy()
 
     # Set by load_policy, not by the file.
     source_file: str = ""

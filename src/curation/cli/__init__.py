@@ -162,6 +162,22 @@ def report(version: str, out: Annotated[Optional[Path], typer.Option(help="HTML 
 
 
 @app.command()
+@guard
+def ui(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 4200, policy: PolicyOpt = None) -> None:
+    """Start a local Prefect server (loopback, no analytics, v1 UI) and serve the deployments."""
+    from curation import prefect_server
+
+    ws = workspace()
+    server = prefect_server.start(ws.root, load_policy(policy), port)
+    console.print(f"Prefect UI on http://127.0.0.1:{port} (state in {ws.root / '.prefect'}); Ctrl-C stops it")
+    try:
+        serve()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@app.command()
 def serve() -> None:
     """Serve the Prefect deployments (ingest, review, finetune, curate) against the configured server."""
     sys.path.insert(0, str(workspace().root))
