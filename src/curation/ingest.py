@@ -100,7 +100,7 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
     def quarantine(q: Quarantine) -> None:
         items.append((q.source, q.path, q.record, "quarantined", q.reason, q.message, q.doc_id))
 
-    read = [(unit, list(read_unit(unit))) for unit in units]
+    read = [(unit, list(read_unit(unit, policy.inputs.max_file_mb * 2**20))) for unit in units]
     known = catalog.known_doc_ids(d.doc_id for _, out in read for d in out if isinstance(d, RawDocument))
     for unit, out in read:
         files.append((unit.rel, unit.digest, unit.source_name, len(out)))

@@ -147,6 +147,12 @@ class TrainingPolicy(_Strict):
     tiny_model: TinyModel = TinyModel()
 
 
+class InputPolicy(_Strict):
+    """Limits on what the inbox may hand us."""
+
+    max_file_mb: int = Field(default=100, ge=1, le=100_000)  # larger files are quarantined unread
+
+
 class AuditPolicy(_Strict):
     """How long audit evidence must be kept. curation never deletes audit records; this figure
     raises Prefect's own event retention (7 days by default) to match when `curation ui` starts
@@ -163,6 +169,7 @@ class Policy(_Strict):
     quality: QualityPolicy = QualityPolicy()
     checks: ChecksPolicy = ChecksPolicy()
     training: TrainingPolicy = TrainingPolicy()
+    inputs: InputPolicy = InputPolicy()
     audit: AuditPolicy = AuditPolicy()
 
     # Set by load_policy, not by the file.

@@ -19,6 +19,7 @@ from curation.sources.files import file_digest, tree_digest
 __all__ = ["InputUnit", "discover", "read_unit", "SourceYamlError"]
 
 ROOT_SOURCE = "inbox"
+DEFAULT_MAX_BYTES = 100 * 2**20
 METADATA_FILES = {"SOURCE.yaml"}
 
 
@@ -67,8 +68,15 @@ def _discover_source(inbox: Path, folder: Path) -> Iterator[InputUnit]:
         yield _unit(inbox, entry, info, folder.name, error)
 
 
-def _unit(inbox: Path, path: Path, info: SourceInfo | None, name: str, error: str | None) -> InputUnit:
+def display_path(path: Path, inbox: Path) -> str:
+    """The path relative to the inbox as printable UTF-8: bytes that are not UTF-8 in a file name
+    (kept by Python as surrogates) are shown as \\xNN escapes, so the name can be stored."""
     rel = path.relative_to(inbox).as_posix()
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _unit(inbox: Path, path: Path, info: SourceInfo | None, name: str, error: str | None) -> InputUnit:
+    rel = display_path(path, inbox)
     if path.is_symlink():
         digest = "symlink"
     elif path.is_dir():
@@ -78,8 +86,16 @@ def _unit(inbox: Path, path: Path, info: SourceInfo | None, name: str, error: st
     return InputUnit(source=info, source_name=name, path=path, rel=rel, digest=digest, source_error=error)
 
 
-def read_unit(unit: InputUnit) -> Iterator[RawDocument | Quarantine]:
-    """Read one unit; never raises for bad content: bad content becomes Quarantine records."""
+def _size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return path.lstat().st_size
+
+
+def read_unit(unit: InputUnit, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | Quarantine]:
+    """Read one unit; never raises for bad content: bad content becomes Quarantine records.
+
+    A file larger than `max_bytes` is refused before it is read, so memory stays bounded."""
     def refuse(reason: str, message: str) -> Quarantine:
         return Quarantine(unit.source_name, unit.rel, None, reason, f"{unit.rel}: {message}")
 
@@ -88,6 +104,10 @@ def read_unit(unit: InputUnit) -> Iterator[RawDocument | Quarantine]:
         return
     if unit.path.is_symlink():
         yield refuse("symlink_refused", "symbolic links are not followed (they could point outside the inbox)")
+        return
+    if (size := _size(unit.path)) > max_bytes:
+        yield refuse("file_too_large", f"{size / 2**20:.1f} MiB is above the policy's limit of "
+                                       f"{max_bytes / 2**20:.0f} MiB (inputs.max_file_mb); split it")
         return
     if unit.path.is_dir():
         yield from read_hf_dataset(unit.path, unit.rel, unit.source)
@@ -101,7 +121,13 @@ def read_unit(unit: InputUnit) -> Iterator[RawDocument | Quarantine]:
                      f"unsupported file type '{unit.path.suffix or '(none)'}'; "
                      f"supported: {', '.join(sorted(READERS))} and datasets.save_to_disk folders")
         return
+    produced = 0
     try:
-        yield from reader(unit.path, unit.rel, unit.source)
+        for item in reader(unit.path, unit.rel, unit.source):
+            produced += 1
+            yield item
     except Exception as exc:  # a reader bug or unreadable file must not stop the run
+        produced += 1
         yield refuse("read_error", f"could not be read ({type(exc).__name__}: {exc})")
+    if not produced:  # every file must end with an outcome, even one with no records at all
+        yield refuse("empty_file", "no records in the file")

@@ -126,11 +126,21 @@ def read_parquet(path: Path, rel: str, source: SourceInfo) -> Iterator[Item]:
     import pyarrow.parquet as pq
 
     try:
-        table = pq.read_table(path)
+        parquet = pq.ParquetFile(path)
+        names = parquet.schema_arrow.names
     except Exception as exc:
         yield Quarantine(source.name, rel, None, "unreadable_parquet", f"{rel}: not a readable Parquet file ({exc})")
         return
-    yield from _read_table(table, rel, source)
+    if source.text_field not in names:
+        yield Quarantine(source.name, rel, None, "unexpected_schema",
+                         f"{rel}: no column '{source.text_field}' (columns: {names})")
+        return
+    columns = [c for c in dict.fromkeys([source.text_field, *KEPT_METADATA, source.license_field]) if c in names]
+    index = 0
+    for batch in parquet.iter_batches(batch_size=1024, columns=columns):  # row groups stream: bounded memory
+        for row in batch.to_pylist():
+            yield _document(source, rel, index, row.get(source.text_field), row)
+            index += 1
 
 
 def is_hf_dataset_dir(path: Path) -> bool:
