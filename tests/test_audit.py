@@ -208,3 +208,14 @@ def test_cli_verify_exit_codes_and_export_key(tmp_path, monkeypatch):
     write(audit, text)
     bad = CliRunner().invoke(app, ["audit", "verify", "--log-dir", str(audit.dir), "--public-key", str(pem)])
     assert bad.exit_code == 1 and "seq 4" in bad.output
+
+
+def test_a_record_torn_by_a_crash_is_cut_and_the_cut_recorded(log):
+    audit, signer, external = log
+    with open(audit.path, "ab") as fh:
+        fh.write(b'{"seq":8,"ts":"2026-')  # killed mid-write
+    assert not check(audit, signer).ok
+    record = audit.append("ingest.started", "run-2", {})
+    records = list(audit.records())
+    assert records[-2]["event"] == "audit.torn_write_repaired" and records[-2]["data"]["bytes_removed"] == len(b'{"seq":8,"ts":"2026-')
+    assert record["seq"] == 9 and check(audit, signer, external).ok

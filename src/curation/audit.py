@@ -73,21 +73,29 @@ class AuditLog:
         with open(self.path, "a+b") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
-                seq, prev = self._tail(fh)
-                record = {
-                    "seq": seq, "ts": datetime.now(UTC).isoformat(timespec="microseconds"),
-                    "event": event, "actor": actor, "flow_run_id": flow_run_id, "subject": subject,
-                    "data": data or {}, "policy_digest": policy_digest, "prev_hash": prev,
-                }
-                record["hash"] = record_hash(record)
-                fh.seek(0, os.SEEK_END)
-                fh.write((canonical(record) + "\n").encode("utf-8"))
-                fh.flush()
-                os.fsync(fh.fileno())
+                if torn := repair_torn_tail(fh):
+                    self._write(fh, "audit.torn_write_repaired", LOG_NAME, {"bytes_removed": torn},
+                                "system", None, None)
+                record = self._write(fh, event, subject, data or {}, actor, flow_run_id, policy_digest)
                 if self.signer is not None and (event in MILESTONES or self._checkpoint_due()):
                     self._write_checkpoint(record["seq"], record["hash"], event)
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
+        return record
+
+    def _write(self, fh, event: str, subject: str, data: dict, actor: str, flow_run_id: str | None,
+               policy_digest: str | None) -> dict:
+        seq, prev = self._tail(fh)
+        record = {
+            "seq": seq, "ts": datetime.now(UTC).isoformat(timespec="microseconds"),
+            "event": event, "actor": actor, "flow_run_id": flow_run_id, "subject": subject,
+            "data": data, "policy_digest": policy_digest, "prev_hash": prev,
+        }
+        record["hash"] = record_hash(record)
+        fh.seek(0, os.SEEK_END)
+        fh.write((canonical(record) + "\n").encode("utf-8"))
+        fh.flush()
+        os.fsync(fh.fileno())
         return record
 
     def _checkpoint_due(self) -> bool:
@@ -98,8 +106,9 @@ class AuditLog:
 
     def _write_checkpoint(self, seq: int, record_hash: str, reason: str) -> signing.Checkpoint:
         checkpoint = signing.make_checkpoint(self.signer, seq, record_hash, reason)
-        with open(self.checkpoints_path, "a", encoding="utf-8") as out:
-            out.write(checkpoint.to_line())
+        with open(self.checkpoints_path, "a+b") as out:
+            repair_torn_tail(out)  # a checkpoint cut by a crash was never a checkpoint
+            out.write(checkpoint.to_line().encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         return checkpoint
@@ -150,6 +159,24 @@ class AuditLog:
             for line in fh:
                 if line.strip():
                     yield json.loads(line)
+
+
+def repair_torn_tail(fh) -> int:
+    """A process killed mid-write leaves a last line without its newline: that record never
+    completed, so it is cut off (the caller records the cut). Returns the bytes removed."""
+    fh.seek(0, os.SEEK_END)
+    size = fh.tell()
+    if size == 0:
+        return 0
+    fh.seek(size - 1)
+    if fh.read(1) == b"\n":
+        return 0
+    fh.seek(0)
+    keep = fh.read().rfind(b"\n") + 1  # only after a crash: reading the file once is fine
+    fh.truncate(keep)
+    fh.flush()
+    os.fsync(fh.fileno())
+    return size - keep
 
 
 def _walk_chain(path: Path) -> tuple[list[dict], VerifyResult | None]:
