@@ -9,9 +9,20 @@ import pytest
 from transformers import TrainerCallback
 
 from curation.policy import LoraSettings, TinyModel, TrainingPolicy
-from curation.training import (TINY_BASE, TrainingError, finetune, is_locked, last_checkpoint,
-                               model_flops_per_token, output_lock, select_device, split_by_doc,
-                               split_key, train_tokenizer, write_model_card)
+from curation.training import (
+    TINY_BASE,
+    TrainingError,
+    finetune,
+    is_locked,
+    last_checkpoint,
+    model_flops_per_token,
+    output_lock,
+    select_device,
+    split_by_doc,
+    split_key,
+    train_tokenizer,
+    write_model_card,
+)
 
 EN = [
     "The cat sat on the mat and the dog slept on the rug.",
@@ -170,7 +181,7 @@ def test_saved_model_reloads_and_generates(run):
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    out, result = run
+    out, _ = run
     model = AutoModelForCausalLM.from_pretrained(out / "model", local_files_only=True)
     tok = AutoTokenizer.from_pretrained(out / "model", local_files_only=True)
     assert tok.pad_token != tok.eos_token
@@ -206,7 +217,6 @@ def test_full_finetune_of_a_base_model(run, tmp_path):
 
 
 def test_flops_per_token_counts_frozen_weights_as_four(lora_run, run):
-    import torch
     from peft import PeftModel
     from transformers import AutoModelForCausalLM
 

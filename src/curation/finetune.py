@@ -1,21 +1,35 @@
 """The training hand-off: only an approved version whose shards still match its manifest is read,
-and every run — finished or failed — is recorded in the catalog and the audit log."""
+and every run — finished or failed — is recorded in the catalog and the audit log.
+
+A run that died (killed, out of memory, Ctrl-C) keeps its checkpoints; `finetune_version(...,
+resume=RUN_ID)` continues it with the hyperparameters it was started with.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
 
 from curation import datasets
 from curation.audit import AuditLog
 from curation.catalog import Catalog
-from curation.policy import Policy
+from curation.policy import Policy, TrainingPolicy
+from curation.training import TrainingError  # cheap: training imports torch only when it trains
 
 
 class NotApproved(datasets.VersionError):
     pass
+
+
+class RunError(TrainingError):
+    """A run that cannot be started or resumed as asked (bad override, unknown or finished run)."""
 
 
 @dataclass
@@ -42,38 +56,125 @@ def approved_documents(catalog: Catalog, version_id: str) -> tuple[dict, list[tu
     return version, docs
 
 
+def with_overrides(params: TrainingPolicy, overrides: dict[str, Any] | None) -> TrainingPolicy:
+    """The policy's training section with command-line values put in; dotted keys reach sub-sections
+    (`lora.r`). Values are validated like the policy file's; the message names the bad one."""
+    data = params.model_dump()
+    for key, value in (overrides or {}).items():
+        *parents, leaf = key.split(".")
+        target = data
+        for part in parents:
+            if not isinstance(target.get(part), dict):
+                raise RunError(f"unknown training setting '{key}'")
+            target = target[part]
+        target[leaf] = value
+    try:
+        return TrainingPolicy.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise RunError(f"invalid training setting: {problems}") from None
+
+
 def finetune_version(catalog: Catalog, audit: AuditLog, policy: Policy, version_id: str, *,
                      base_model: Path | None = None, output_root: Path = Path("data/models"),
-                     output_dir: Path | None = None, actor: str = "system",
-                     flow_run_id: str | None = None) -> FinetuneOutcome:
+                     output_dir: Path | None = None, actor: str = "system", flow_run_id: str | None = None,
+                     overrides: dict[str, Any] | None = None, resume: str | None = None,
+                     callbacks: Sequence[Any] = ()) -> FinetuneOutcome:
+    """Fine-tune on an approved version and record the run; returns where the model went.
+
+    overrides replace training settings of the policy (keys as in the policy's training section).
+    resume is the id (or a unique prefix) of an unfinished run of this version: it continues from
+    its last checkpoint with its recorded base model and settings. A run that raises is recorded
+    as failed (with the error) before the exception goes on, with a note saying how to resume it.
+    """
     from curation import training
 
-    version, docs = approved_documents(catalog, version_id)
+    overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+    if resume:
+        run, params, base_model, out = _resumable_run(catalog, version_id, resume, base_model=base_model,
+                                                      output_dir=output_dir, overrides=overrides)
+        run_id = run["run_id"]
+    else:
+        params = with_overrides(policy.training, overrides)
+        if base_model is not None and not Path(base_model).is_dir():
+            raise TrainingError(f"{base_model}: base model folder not found")
+        run_id = uuid.uuid4().hex
+        out = Path(output_dir) if output_dir else Path(output_root) / run_id
+        if (out / training.PLAN_FILE).exists():
+            raise RunError(f"{out} already holds a training run; choose another output folder")
+    version, docs = approved_documents(catalog, version_id)  # again on resume: approval may be revoked
     vid = version["version_id"]
-    run_id = uuid.uuid4().hex
-    out = Path(output_dir) if output_dir else Path(output_root) / run_id
-    base = str(base_model) if base_model else "tiny-from-config"
+    base = str(base_model) if base_model else training.TINY_BASE
     log = lambda event, data: audit.append(  # noqa: E731
         event, run_id, {"version_id": vid, "run_id": run_id, **data}, actor=actor,
         flow_run_id=flow_run_id, policy_digest=version["policy_digest"])
-    catalog.start_training(run_id, vid, base)
-    log("training.started", {"base_model": base, "n_documents": len(docs),
-                             "hyperparameters": policy.training.model_dump()})
+    if resume:
+        checkpoint = training.checkpoint_step(training.last_checkpoint(out))
+        attempt = catalog.restart_training(run_id)
+        log("training.resumed", {"attempt": attempt, "previous_status": run["status"],
+                                 "previous_error": run["error"], "from_step": checkpoint})
+    else:
+        catalog.start_training(run_id, vid, base)
+        catalog.plan_training(run_id, str(out), params.model_dump())
+        log("training.started", {"base_model": base, "n_documents": len(docs), "output_dir": str(out),
+                                 "hyperparameters": params.model_dump(),
+                                 "overrides": overrides})
     try:
-        result = training.finetune(docs, out, policy.training, base_model=Path(base_model) if base_model else None)
-        card = (Path(version["path"]) / "README.md")
-        training.write_model_card(out, result, vid, str(card), license=_single_license(version))
-        record = json.loads(result.to_json())
-    except Exception as exc:
-        catalog.finish_training(run_id, "failed", error=f"{type(exc).__name__}: {exc}")
-        log("training.failed", {"error": f"{type(exc).__name__}: {exc}"})
+        result = training.finetune(docs, out, params, base_model=Path(base_model) if base_model else None,
+                                   resume=bool(resume), callbacks=callbacks)
+        card = training.write_model_card(out, result, vid, _dataset_card_link(version, out),
+                                         license=_single_license(version), run_id=run_id)
+        record = {"run_id": run_id, "dataset_version_id": vid, **json.loads(result.to_json()),
+                  "model_card_sha256": training.sha256_file(card)}
+        (out / "training_record.json").write_text(json.dumps(record, indent=2, sort_keys=True) + "\n",
+                                                  encoding="utf-8")
+    except BaseException as exc:  # Ctrl-C too: the run must not stay "running" in the catalog
+        error = f"{type(exc).__name__}: {exc}"
+        step = training.checkpoint_step(training.last_checkpoint(out))
+        catalog.finish_training(run_id, "failed", output_dir=str(out), error=error)
+        log("training.failed", {"error": error, "resumable_from_step": step})
+        exc.add_note(f"training run {run_id} recorded as failed"
+                     + (f"; resume from step {step}: curation finetune {vid[:12]} --resume {run_id[:12]}"
+                        if step else ""))
         raise
     catalog.finish_training(run_id, "finished", record, str(out))
-    log("training.finished", {
-        "device": result.device, "base_model_sha256": result.base_model_sha256,
-        "eval_loss_before": result.eval_loss_before, "eval_loss_after": result.eval_loss_after,
-        "output_files_sha256": result.output_files_sha256})
+    log("training.finished", {k: v for k, v in record.items() if k not in ("loss_log", "output_dir")})
     return FinetuneOutcome(run_id, vid, out, result)
+
+
+def _resumable_run(catalog: Catalog, version_id: str, run_id: str, **not_allowed):
+    """(run row, its recorded TrainingPolicy, base model or None, output folder) of a run to resume."""
+    from curation import training
+
+    given = [name for name, value in not_allowed.items() if value]
+    if given:
+        raise RunError(f"a resumed run keeps its recorded settings; drop {', '.join(given)}")
+    run = catalog.training_run(run_id)
+    if run is None:
+        raise RunError(f"training run '{run_id}' not found (or the prefix is ambiguous)")
+    version = datasets.resolve(catalog, version_id)
+    if run["version_id"] != version["version_id"]:
+        raise RunError(f"training run {run['run_id']} trained version {run['version_id']}, "
+                       f"not {version['version_id']}")
+    if run["status"] == "finished":
+        raise RunError(f"training run {run['run_id']} already finished; its model is in {run['output_dir']}")
+    if not run.get("params") or not run.get("output_dir"):
+        raise RunError(f"training run {run['run_id']} has no recorded plan (started by an older version)")
+    out = Path(run["output_dir"])
+    if training.is_locked(out):
+        raise RunError(f"training run {run['run_id']} is still running (another process holds {out})")
+    params = TrainingPolicy.model_validate(json.loads(run["params"]))
+    base = None if run["base_model"] == training.TINY_BASE else Path(run["base_model"])
+    return run, params, base, out
+
+
+def _dataset_card_link(version: dict, model_dir: Path) -> str:
+    """A markdown link from the model card to the dataset card, with the card's hash."""
+    from curation.training import sha256_file
+
+    card = Path(version["path"]) / "README.md"
+    rel = Path(os.path.relpath(card.resolve(), Path(model_dir).resolve())).as_posix()
+    return f"[{version['version_id'][:16]} dataset card]({rel}) (sha256 `{sha256_file(card)}`)"
 
 
 def _single_license(version: dict) -> str | None:

@@ -287,7 +287,7 @@ def is_locked(output_dir: Path) -> bool:
 
 # ---- models --------------------------------------------------------------------------------------
 
-def _tiny_model(params: TrainingPolicy, tokenizer):
+def build_tiny_model(params: TrainingPolicy, tokenizer):
     from transformers import LlamaConfig, LlamaForCausalLM
 
     tiny = params.tiny_model
@@ -322,7 +322,7 @@ def _load_model(params: TrainingPolicy, base_model: Path | None, use_lora: bool,
 
     if base_model is None:
         tokenizer = train_tokenizer(train_texts, params.tiny_model.vocab_size)
-        model = _tiny_model(params, tokenizer)
+        model = build_tiny_model(params, tokenizer)
         model.save_pretrained(scratch / "initial")  # hash of the initial weights = the "base model"
         return _Model(model, tokenizer, "from-scratch", TINY_BASE, files_sha256(scratch / "initial"), {},
                       params.learning_rate)
@@ -633,22 +633,22 @@ def write_model_card(output_dir: Path, result: TrainingResult, dataset_version_i
         f"- Dataset version: `{dataset_version_id}`",
         f"- Base model: `{r.base_model}` (sha256 `{r.base_model_sha256}`)",
         f"- Tokenizer sha256: `{r.tokenizer_sha256}`",
-        f"- Device: {r.device} {r.device_name} (bf16: {r.bf16}); seed {r.seed}; {r.train_steps} steps"
-        + (f", resumed from step {r.resumed_from_step}" if r.resumed_from_step else "")
-        + f"; {r.train_seconds} s in the last attempt",
-        f"- Throughput: {r.tokens_per_second:.0f} tokens/s; peak memory {memory}"
-        + (f"; model FLOPs utilisation {r.mfu:.1%}" if r.mfu is not None else ""),
-        f"- Documents: {r.n_train_docs} train / {r.n_eval_docs} eval (split by a hash of the text, so "
-        f"duplicates share a side); blocks of {r.hyperparameters.get('block_size')} tokens: "
-        f"{r.n_train_blocks} train / {r.n_eval_blocks} eval",
+        (f"- Device: {r.device} {r.device_name} (bf16: {r.bf16}); seed {r.seed}; {r.train_steps} steps"
+         + (f", resumed from step {r.resumed_from_step}" if r.resumed_from_step else "")
+         + f"; {r.train_seconds} s in the last attempt"),
+        (f"- Throughput: {r.tokens_per_second:.0f} tokens/s; peak memory {memory}"
+         + (f"; model FLOPs utilisation {r.mfu:.1%}" if r.mfu is not None else "")),
+        (f"- Documents: {r.n_train_docs} train / {r.n_eval_docs} eval (split by a hash of the text, so "
+         f"duplicates share a side); blocks of {r.hyperparameters.get('block_size')} tokens: "
+         f"{r.n_train_blocks} train / {r.n_eval_blocks} eval"),
         "", "## Evaluation (held-out documents)", "",
         "| | loss | perplexity |", "|---|---|---|",
         f"| before | {r.eval_loss_before:.4f} | {r.perplexity_before:.2f} |",
         f"| after | {r.eval_loss_after:.4f} | {r.perplexity_after:.2f} |",
         "", "## Intended use and limits", "",
-        "A proof-of-concept fine-tune on the dataset version above, trained on its anonymized text only. "
-        "The held-out loss measures fit to that data, not the quality or safety of generated text: "
-        "evaluate on your own task before any use, and keep this card with the weights.",
+        ("A proof-of-concept fine-tune on the dataset version above, trained on its anonymized text only. "
+         "The held-out loss measures fit to that data, not the quality or safety of generated text: "
+         "evaluate on your own task before any use, and keep this card with the weights."),
         "", *_how_to_load(r),
         "", "## Hyperparameters", "", "```json", json.dumps(r.hyperparameters, indent=2, sort_keys=True),
         "```", "", "## Libraries", "", *(f"- {k} {v}" for k, v in sorted(r.library_versions.items())),

