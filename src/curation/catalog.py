@@ -329,3 +329,48 @@ class Catalog:
             con.execute("""UPDATE training_runs SET status = 'running', error = NULL, finished_at = NULL,
                            attempts = coalesce(attempts, 1) + 1 WHERE run_id = ?""", [run_id])
             return int(con.execute("SELECT attempts FROM training_runs WHERE run_id = ?", [run_id]).fetchone()[0])
+    # ---- consistency (curation doctor) --------------------------------------------------------
+    def accounting_violations(self) -> list[str]:
+        """Every recorded file's items add up, every item has one valid outcome, every stored
+        document is backed by an accepted item. Returns one sentence per violation."""
+        checks = {
+            "files whose recorded item count differs from the items recorded for them":
+                """SELECT f.path || ' (run ' || f.run_id || '): ' || f.n_items || ' read, '
+                          || count(i.path) || ' recorded'
+                   FROM files f LEFT JOIN ingest_items i ON i.run_id = f.run_id AND i.path = f.path
+                   GROUP BY f.path, f.run_id, f.n_items HAVING count(i.path) <> f.n_items""",
+            "items with an unknown outcome":
+                """SELECT path || ' record ' || coalesce(record::VARCHAR, '-') || ': ' || coalesce(outcome, 'NULL')
+                   FROM ingest_items WHERE outcome NOT IN ('accepted', 'license_review', 'duplicate', 'quarantined')
+                   OR outcome IS NULL""",
+            "quarantined items without a reason or message":
+                """SELECT path || ' record ' || coalesce(record::VARCHAR, '-') FROM ingest_items
+                   WHERE outcome = 'quarantined' AND (reason IS NULL OR message IS NULL OR reason = '')""",
+            "an input item recorded twice in one run":
+                """SELECT path || ' record ' || coalesce(record::VARCHAR, '-') || ' in run ' || run_id
+                   FROM ingest_items GROUP BY run_id, path, record HAVING count(*) > 1""",
+            "documents stored without an accepted item":
+                """SELECT d.doc_id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM ingest_items i
+                   WHERE i.doc_id = d.doc_id AND i.outcome IN ('accepted', 'license_review'))""",
+            "accepted items whose document is missing":
+                """SELECT i.path || ' → ' || i.doc_id FROM ingest_items i
+                   WHERE i.outcome IN ('accepted', 'license_review')
+                   AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = i.doc_id)""",
+        }
+        problems = []
+        with self.connect() as con:
+            for what, sql in checks.items():
+                rows = [r[0] for r in con.execute(sql).fetchall()]
+                if rows:
+                    problems.append(f"{len(rows)} {what}: {', '.join(rows[:5])}" + (" …" if len(rows) > 5 else ""))
+        return problems
+
+    def unfinished_runs(self) -> list[dict]:
+        return self._rows("SELECT run_id, dataset, started_at FROM ingest_runs WHERE finished_at IS NULL "
+                          "ORDER BY started_at")
+
+    def file_digests(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for path, digest in self.processed_files():
+            out.setdefault(path, set()).add(digest)
+        return out

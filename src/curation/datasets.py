@@ -76,6 +76,7 @@ def build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root:
     rows = catalog.version_rows(dataset, frame["doc_id"].tolist())
     root = Path(datasets_root) / dataset
     root.mkdir(parents=True, exist_ok=True)
+    _remove_stale_staging(root)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=root))
     try:
         manifest = _write_shards(rows, staging, dataset, policy)
@@ -99,6 +100,15 @@ def build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root:
             "shards": manifest["shards"], "sources": manifest["sources"], "check_run_id": check_run_id,
             "held_for_review": held})
     return BuildResult(version_id, current["status"], final, len(rows), check_run_id, outcomes, held, created)
+
+
+def _remove_stale_staging(root: Path, older_than_s: float = 600) -> None:
+    """Staging folders are renamed into place when complete; one left behind is from a killed build."""
+    import time
+
+    for stale in root.glob(".staging-*"):
+        if time.time() - stale.stat().st_mtime > older_than_s:
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def _write_shards(rows: list[dict], folder: Path, dataset: str, policy: Policy) -> dict:

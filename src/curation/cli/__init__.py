@@ -71,6 +71,37 @@ def datasets_show(version: str) -> None:
                                                      for t in cat.training_runs(v["version_id"])]}))
 
 
+@datasets_app.command("verify")
+def datasets_verify() -> None:
+    """Re-hash every dataset version against its manifest; exit 1 if any does not match."""
+    from curation.doctor import version_problems
+
+    ws = workspace()
+    problems = version_problems(ws)
+    for problem in problems:
+        console.print(f"[red]MISMATCH[/red] {problem}", highlight=False)
+    checked = [v for v in ws.catalog().versions() if v["status"] != "revoked"]
+    if problems:
+        raise typer.Exit(1)
+    console.print(f"{len(checked)} version(s) match their manifests")
+
+
+@app.command()
+def doctor(inbox: Annotated[Optional[Path], typer.Option(help="Inbox to compare with the catalog.")] = None) -> None:
+    """Check accounting, versions and the audit log; list what is pending. Exit 1 on any violation."""
+    from curation.doctor import diagnose
+
+    ws = workspace()
+    result = diagnose(ws, inbox or ws.inbox)
+    for note in result.notes:
+        console.print(f"note: {note}", highlight=False)
+    for violation in result.violations:
+        console.print(f"[red]VIOLATION[/red] {violation}", highlight=False)
+    if not result.healthy:
+        raise typer.Exit(1)
+    console.print("healthy: every input item has exactly one outcome, versions match, audit log verifies")
+
+
 @sources_app.command("list")
 def sources_list() -> None:
     """Sources seen so far, their declared license and whether a steward allowed them."""
