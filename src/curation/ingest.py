@@ -96,6 +96,7 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
     items: list[tuple] = []  # (source, path, record, outcome, reason, message, doc_id)
     files: list[tuple[str, str, str, int]] = []
     candidates: list[tuple[RawDocument, SourceInfo, licenses.LicenseDecision, str]] = []
+    rules = licenses.rules_for(policy, catalog)  # the license classes file and stewards' overrides
 
     def quarantine(q: Quarantine) -> None:
         items.append((q.source, q.path, q.record, "quarantined", q.reason, q.message, q.doc_id))
@@ -114,7 +115,7 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
                               f"{item.path}: same normalized text as an already ingested document", doc_id))
                 continue
             seen_in_run.add(doc_id)
-            decision = licenses.decide(item, unit.source, policy.licenses)
+            decision = licenses.decide(item, unit.source, rules)
             language = detect_language(item.text)
             where = f"{item.path}" + (f" record {item.record}" if item.record else "")
             if decision.license_class == "deny":

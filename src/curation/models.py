@@ -36,6 +36,7 @@ class SourceInfo:
     language: str | None = None
     text_field: str = "text"
     license_field: str | None = "license"
+    folder: str | None = None  # the source folder: LICENSE / README files there are license evidence
 
 
 @dataclass

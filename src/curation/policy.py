@@ -86,16 +86,22 @@ class PiiPolicy(_Strict):
 
 
 class LicensePolicy(_Strict):
-    allow: list[str]
-    review: list[str]
-    deny: list[str]
-    # Classes for licenses not listed, decided by the SPDX id's family.
-    non_commercial: LicenseClass = "deny"
-    no_derivatives: LicenseClass = "deny"
-    share_alike: LicenseClass = "review"
-    unlisted: LicenseClass = "deny"
-    missing: LicenseClass = "deny"
+    """How documents are judged by their license (src/curation/licenses).
 
+    The class table (permissive, share-alike, non-commercial, ...) and what each class means for
+    an intended use live in `classes_file`; the lists here name ids decided otherwise (a company's
+    own LicenseRef-, a contract), whatever their class.
+    """
+
+    intended_use: Literal["commercial", "internal_research"] = "commercial"
+    classes_file: str = "licenses.yaml"  # relative to the policy file
+    allow: list[str] = []
+    review: list[str] = []
+    deny: list[str] = []
+    missing: LicenseClass = "deny"  # no license evidence at all
+    conflict: LicenseClass = "review"  # pieces of evidence name different licenses
+    # A detected license text or notice below this score (0-1) is not evidence.
+    detect_threshold: float = Field(default=0.8, ge=0.0, le=1.0)
 
 class QualityPolicy(_Strict):
     min_chars: int = Field(default=20, ge=0)

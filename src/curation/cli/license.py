@@ -1,19 +1,23 @@
-"""`curation license`: license detection."""
+"""`curation license`: license detection and a steward's license decision for a source."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from curation.cli.common import fail
+from curation.cli.common import PolicyOpt, console, fail, guard, load_policy, workspace
+from curation.licenses.detect import DEFAULT_THRESHOLD
 
-app = typer.Typer(help="License detection.", no_args_is_help=True)
+app = typer.Typer(help="License detection and steward license decisions.", no_args_is_help=True)
 
 
 @app.command("detect")
-def license_detect(paths: list[Path]) -> None:
+def license_detect(paths: list[Path],
+                   min_score: Annotated[float, typer.Option(
+                       min=0.0, max=1.0, help="Below this score the answer is NOASSERTION.")] = DEFAULT_THRESHOLD) -> None:
     """Print PATH<TAB>SPDX-EXPRESSION<TAB>score for each file; NOASSERTION when unsure."""
     from curation.licenses import detect_text
 
@@ -22,5 +26,28 @@ def license_detect(paths: list[Path]) -> None:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
             fail(f"{path}: cannot read ({exc.strerror})")
-        expression, score = detect_text(text)
-        sys.stdout.write(f"{path}\t{expression}\t{score:.2f}\n")
+        found = detect_text(text, min_score)
+        sys.stdout.write(f"{path}\t{found.expression}\t{found.score:.2f}\n")
+
+
+@app.command("override")
+@guard
+def license_override(source: str, expression: str,
+                     reviewer: Annotated[str, typer.Option(help="Steward's name (recorded in the audit trail).")],
+                     reason: Annotated[str, typer.Option(help="Why, e.g. the contract that grants the use.")],
+                     policy: PolicyOpt = None) -> None:
+    """Record that SOURCE's documents are under EXPRESSION (e.g. LicenseRef-ACME-contract-2024).
+
+    Applied at once to the source's documents in the catalog and, on the next ingest, to its
+    files quarantined for their license; shown on the dataset card of every later version."""
+    from curation.licenses.overrides import OverrideError, record_override
+
+    ws = workspace()
+    try:
+        result = record_override(ws.catalog(), ws.audit(), load_policy(policy), source, expression, reviewer, reason)
+    except OverrideError as exc:
+        fail(str(exc))
+    console.print(f"source {result.source}: license {result.expression} recorded by {reviewer} "
+                  f"(audit seq {result.audit_seq}); classed '{result.license_class}' ({result.reason}); "
+                  f"{result.documents_updated} document(s) updated, {len(result.files_to_reread)} file(s) "
+                  "to be read again by the next ingest", highlight=False)

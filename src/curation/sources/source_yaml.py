@@ -19,7 +19,7 @@ def read_source_yaml(folder: Path) -> SourceInfo:
     """SourceInfo from `folder/SOURCE.yaml`; a folder without one has no declared license."""
     path = folder / "SOURCE.yaml"
     if not path.exists():
-        return SourceInfo(name=folder.name)
+        return SourceInfo(name=folder.name, folder=str(folder))
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -45,4 +45,5 @@ def read_source_yaml(folder: Path) -> SourceInfo:
         language=language,
         text_field=raw.get("text_field") or "text",
         license_field=raw.get("license_field") or "license",
+        folder=str(folder),
     )

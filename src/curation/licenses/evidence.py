@@ -1,0 +1,242 @@
+"""License evidence for a document, and the decision taken from it.
+
+Evidence is gathered in this order (the first piece names the document's license):
+  metadata       the document's own license field (JSONL/CSV/Parquet/datasets record)
+  spdx_tag       an `SPDX-License-Identifier:` tag in its text
+  document_text  a license text or notice found in its text
+  license_file   a license text or notice in a LICENSE / COPYING / README file of its folder,
+                 the nearest folder first, up to the source folder
+  source_yaml    the source's SOURCE.yaml `license:`
+  hf_card        the `license:` of a Hugging Face dataset card (README.md YAML header)
+Every piece is kept. When two pieces name different licenses the evidence conflicts and the
+document goes to review (policy `licenses.conflict`) with every piece recorded. A steward's
+override for the source stands above all evidence.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from license_expression import ExpressionError
+
+from curation.licenses import detect, spdx
+from curation.licenses.classes import RANK, LicenseRules, judge
+from curation.models import RawDocument, SourceInfo
+
+ORDER = ("metadata", "spdx_tag", "document_text", "license_file", "source_yaml", "hf_card")
+LICENSE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|README)([._-].*)?$", re.IGNORECASE)
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
+
+# Hugging Face dataset card license ids that are not SPDX spellings
+# (huggingface.co/docs/hub/repositories-licenses). "unknown" is no evidence.
+HF_LICENSES = {
+    "odc-by": "ODC-By-1.0", "odbl": "ODbL-1.0", "pddl": "PDDL-1.0", "cc": "LicenseRef-HF-cc",
+    "gpl": "GPL-1.0-or-later", "lgpl-lr": "LGPL-3.0-only", "deepfloyd-if-license": "LicenseRef-HF-deepfloyd-if",
+    "openrail": "LicenseRef-OpenRAIL", "openrail++": "LicenseRef-OpenRAIL-plus-plus",
+    "creativeml-openrail-m": "LicenseRef-CreativeML-OpenRAIL-M",
+    "bigscience-openrail-m": "LicenseRef-scancode-bigscience-open-rail-m",
+    "bigscience-bloom-rail-1.0": "LicenseRef-scancode-bigscience-rail-1.0",
+    "bigcode-openrail-m": "LicenseRef-scancode-bigcode-open-rail-m-v1",
+    "llama2": "LicenseRef-scancode-llama-2-license-2023", "llama3": "LicenseRef-scancode-llama-license-2023",
+    "llama3.1": "LicenseRef-scancode-llama-3.1-license-2024", "llama3.2": "LicenseRef-scancode-llama-3.2-license-2024",
+    "llama3.3": "LicenseRef-scancode-llama-3.3-license-2024", "other": "LicenseRef-HF-other",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of license evidence: its kind (see ORDER), the normalized SPDX expression (the
+    raw value when it is not a valid expression), where it was found and how sure the finding is."""
+
+    kind: str
+    expression: str
+    where: str
+    score: float = 1.0
+    valid: bool = True
+
+    def describe(self) -> str:
+        return f"{self.where}: {self.expression}" + ("" if self.valid else " (not a valid SPDX expression)")
+
+
+@dataclass(frozen=True)
+class LicenseDecision:
+    expression: str | None  # normalized SPDX expression, None when no evidence
+    evidence: str  # the deciding kind (see ORDER, or override | none), or "conflict: kind=expr; ..."
+    license_class: str  # allow | review | deny
+    reason: str  # a machine-readable code: license_allowed, license_noncommercial, license_conflict, ...
+    message: str
+    pieces: tuple[Evidence, ...] = ()
+    category: str | None = None  # the license class that decided: permissive, share_alike, ...
+
+
+def piece(kind: str, value: str, where: str, score: float = 1.0) -> Evidence:
+    try:
+        return Evidence(kind, spdx.normalize(value), where, score)
+    except ExpressionError:
+        return Evidence(kind, value, where, score, valid=False)
+
+
+def hf_license(value) -> str | None:
+    """A dataset card's `license:` (a HF id or a list of them) as an SPDX expression."""
+    values = value if isinstance(value, list) else [value]
+    ids = []
+    for v in values:
+        if not isinstance(v, str) or not v.strip() or v.strip().lower() == "unknown":
+            continue
+        v = v.strip()
+        ids.append(HF_LICENSES.get(v.lower(), v))
+    # Several licenses on one card cover different parts: all of them may apply.
+    return " AND ".join(ids) if ids else None
+
+
+def _card_license(text: str) -> str | None:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None
+    try:
+        header = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return None
+    return hf_license(header.get("license")) if isinstance(header, dict) else None
+
+
+def _signature(folder: Path) -> tuple:
+    """Names, sizes and mtimes of a folder's license files: the cache key of what they say."""
+    try:
+        entries = sorted((e for e in os.scandir(folder) if e.is_file() and LICENSE_FILE.match(e.name)),
+                         key=lambda e: e.name)
+    except OSError:
+        return ()
+    return tuple((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries)
+
+
+@lru_cache(maxsize=1024)
+def _folder_pieces(folder: str, signature: tuple, rel: str, threshold: float) -> tuple[Evidence, ...]:
+    pieces = []
+    for name, *_ in signature:
+        try:
+            text = (Path(folder) / name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if name.lower().startswith("readme"):
+            card = _card_license(text)
+            if card:
+                pieces.append(piece("hf_card", card, f"{rel}{name} (dataset card license:)"))
+            text = FRONT_MATTER.sub("", text, count=1)
+        found = detect.detect_text(text, threshold)
+        if found.found:
+            pieces.append(Evidence("license_file", found.expression, f"{rel}{name}", found.score))
+    return tuple(pieces)
+
+
+def folder_evidence(doc: RawDocument, source: SourceInfo, threshold: float) -> list[Evidence]:
+    """license_file and hf_card pieces from the document's folder up to its source folder; for
+    each kind only the nearest folder that has one counts (a subfolder's LICENSE governs it)."""
+    if not source.folder:
+        return []
+    root = Path(source.folder)
+    path = root.parent / doc.path
+    folder = path if path.is_dir() else path.parent  # a datasets.save_to_disk folder is the unit
+    chain = []
+    while True:
+        chain.append(folder)
+        if folder == root or root not in folder.parents:
+            break
+        folder = folder.parent
+    found: dict[str, Evidence] = {}
+    for folder in chain:
+        rel = folder.relative_to(root.parent).as_posix() + "/"
+        for piece in _folder_pieces(str(folder), _signature(folder), rel, threshold):
+            found.setdefault(piece.kind, piece)
+    return [found[k] for k in ("license_file", "hf_card") if k in found]
+
+
+def gather(doc: RawDocument, source: SourceInfo, threshold: float) -> list[Evidence]:
+    """Every piece of evidence for `doc`, in ORDER."""
+    pieces: list[Evidence] = []
+    value = doc.metadata.get("license")
+    if isinstance(value, str) and value.strip():
+        pieces.append(piece("metadata", value.strip(), f"metadata field '{source.license_field or 'license'}'"))
+    if tag := detect.spdx_tag(doc.text):
+        pieces.append(Evidence("spdx_tag", tag.expression, "SPDX-License-Identifier tag"))
+    else:
+        # A tag that is not a valid expression is still a claim: record it as invalid.
+        if match := detect.SPDX_TAG.search(doc.text):
+            pieces.append(piece("spdx_tag", match.group(1).strip(), "SPDX-License-Identifier tag"))
+    # The tag is evidence of its own: look for a notice in the rest of the text.
+    found = detect.detect_text(detect.SPDX_TAG.sub("", doc.text), threshold, document=True)
+    if found.found:
+        pieces.append(Evidence("document_text", found.expression, "license notice in the text", found.score))
+    folder = folder_evidence(doc, source, threshold)
+    pieces += [p for p in folder if p.kind == "license_file"]
+    if source.license and source.license.strip():
+        pieces.append(piece("source_yaml", source.license.strip(), "SOURCE.yaml license"))
+    pieces += [p for p in folder if p.kind == "hf_card"]
+    return pieces
+
+
+def decide_pieces(pieces: list[Evidence], rules: LicenseRules) -> LicenseDecision:
+    """The decision for a document with these pieces of evidence (in ORDER)."""
+    policy = rules.policy
+    if not pieces:
+        return LicenseDecision(None, "none", policy.missing, "license_missing",
+                               "no license evidence (no metadata field, SPDX tag, license text or notice, "
+                               "LICENSE/COPYING/README file, SOURCE.yaml license or dataset card license)")
+    first = pieces[0]
+    others = "; ".join(p.describe() for p in pieces[1:])
+    also = f" (also: {others})" if others else ""
+    if not first.valid:
+        return LicenseDecision(first.expression, first.kind, "deny", "license_invalid",
+                               f"'{first.expression}' from {first.where} is not a valid SPDX expression{also}",
+                               tuple(pieces))
+    judged = {p.expression: judge(p.expression, rules) for p in pieces if p.valid}
+    distinct = list(dict.fromkeys(p.expression for p in pieces if p.valid))
+    if len(distinct) > 1 or any(not p.valid for p in pieces):
+        # Conflicting evidence: a steward decides, unless every reading is stricter still.
+        most_permissive = min((judged[e].action for e in distinct), key=RANK.get)
+        action = max(policy.conflict, most_permissive, key=RANK.get)
+        listed = "; ".join(f"{p.kind}={p.expression}" for p in pieces)
+        detail = "; ".join(f"{p.describe()} ({judged[p.expression].action if p.valid else 'invalid'})"
+                           for p in pieces)
+        return LicenseDecision(first.expression, f"conflict: {listed}", action, "license_conflict",
+                               f"license evidence conflicts: {detail}", tuple(pieces),
+                               judged[first.expression].license_class)
+    j = judged[first.expression]
+    because = "the policy's own list" if j.license_class == "listed" else f"class {j.license_class}"
+    return LicenseDecision(first.expression, first.kind, j.action, j.reason,
+                           f"{first.expression} (from {first.where}) is classed '{j.action}' "
+                           f"({because}, {rules.policy.intended_use} use) because of {j.key}{also}",
+                           tuple(pieces), j.license_class)
+
+
+def override_decision(override, pieces: list[Evidence], rules: LicenseRules) -> LicenseDecision:
+    """A steward's override names the source's license. A license the class table knows keeps its
+    class (an override corrects evidence, it does not waive the policy); one it cannot know (a
+    contract, a LicenseRef- of the steward's) is taken as the steward's reviewed decision: allow."""
+    piece = piece("override", override.expression, f"steward override by {override.reviewer}")
+    others = "; ".join(p.describe() for p in pieces)
+    note = f"; other evidence: {others}" if others else ""
+    if not piece.valid:
+        return LicenseDecision(override.expression, "override", "deny", "license_invalid",
+                               f"override '{override.expression}' is not a valid SPDX expression", (piece, *pieces))
+    j = judge(piece.expression, rules)
+    action, reason = j.action, j.reason
+    if j.license_class == "unknown":
+        action, reason = "allow", "license_override"
+    return LicenseDecision(piece.expression, "override", action, reason,
+                           f"{piece.expression} by steward override ({override.reviewer}: {override.reason}) "
+                           f"is classed '{action}'{note}", (piece, *pieces), j.license_class)
+
+
+def decide(doc: RawDocument, source: SourceInfo, rules: LicenseRules) -> LicenseDecision:
+    """The license decision for one document of `source` (see the module docstring)."""
+    pieces = gather(doc, source, rules.policy.detect_threshold)
+    override = rules.overrides.get(source.name)
+    if override is not None:
+        return override_decision(override, pieces, rules)
+    return decide_pieces(pieces, rules)
