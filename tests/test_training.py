@@ -299,3 +299,14 @@ def test_select_device_on_cpu():
     assert choice.device in {"cpu", "cuda"} and choice.threads >= 1 and choice.name
     if choice.device == "cpu":
         assert choice.bf16 is False
+
+
+@pytest.mark.parametrize(("name", "tflops"), [
+    ("NVIDIA H100 80GB HBM3", 989), ("NVIDIA H100 PCIe", 756), ("NVIDIA H200", 989),
+    ("NVIDIA A100-SXM4-80GB", 312), ("NVIDIA L40S", 362), ("NVIDIA A10G", None), ("Tesla T4", None)])
+def test_peak_flops_matches_whole_gpu_names(name, tflops):
+    from curation.training import DeviceChoice, peak_flops
+
+    peak = peak_flops(DeviceChoice("cuda", True, 1, name))
+    assert (peak and round(peak / 1e12)) == tflops
+    assert peak_flops(DeviceChoice("cpu", False, 1, name)) is None

@@ -174,7 +174,8 @@ def _dataset_card_link(version: dict, model_dir: Path) -> str:
 
     card = Path(version["path"]) / "README.md"
     rel = Path(os.path.relpath(card.resolve(), Path(model_dir).resolve())).as_posix()
-    return f"[{version['version_id'][:16]} dataset card]({rel}) (sha256 `{sha256_file(card)}`)"
+    digest = f"sha256 `{sha256_file(card)}`" if card.is_file() else "missing when this model was trained"
+    return f"[{version['version_id'][:16]} dataset card]({rel}) ({digest})"
 
 
 def _single_license(version: dict) -> str | None:

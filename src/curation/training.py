@@ -373,7 +373,9 @@ def peak_flops(device: DeviceChoice) -> float | None:
         return None
     if os.environ.get("CURATION_PEAK_TFLOPS"):
         return float(os.environ["CURATION_PEAK_TFLOPS"]) * 1e12
-    return next((flops for name, flops in PEAK_BF16_FLOPS if name in device.name), None)
+    # Whole words only: an "A10G" is not an "A10", a "GH200" not an "H200".
+    return next((flops for name, flops in PEAK_BF16_FLOPS if re.search(rf"\b{re.escape(name)}\b", device.name)),
+                None)
 
 
 def _throughput_callback(cuda: bool):

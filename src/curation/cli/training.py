@@ -47,7 +47,7 @@ def finetune(version: str,
     try:
         out = finetune_version(ws.catalog(), ws.audit(), pol, version, base_model=base_model,
                                output_root=ws.models, output_dir=output, overrides=overrides, resume=resume)
-    except Exception as exc:
+    except (Exception, KeyboardInterrupt) as exc:  # Ctrl-C: still say how to resume
         _fail_on_training_error(exc)
         raise
     r = out.result
@@ -56,7 +56,7 @@ def finetune(version: str,
                   f"{r.tokens_per_second:.0f} tokens/s; model and card in {out.output_dir}")
 
 
-def _fail_on_training_error(exc: Exception) -> None:
+def _fail_on_training_error(exc: BaseException) -> None:
     """One line (and exit 1) for a run that failed and was recorded (its note says how to resume)
     or a TrainingError of any kind; anything else is left to guard."""
     from curation.training import TrainingError
