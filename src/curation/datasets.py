@@ -17,7 +17,7 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from curation import checks, report
+from curation import checks, licenses, report
 from curation.audit import AuditLog, canonical
 from curation.catalog import Catalog
 from curation.policy import Policy
@@ -84,6 +84,10 @@ def build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root:
         final = root / version_id
         stats = {"pii": catalog.pii_totals(doc_ids=[r["doc_id"] for r in rows]),
                  "outcomes": [asdict(o) for o in outcomes], "held_for_review": held}
+        license_rules = licenses.rules_for(policy, catalog)  # card's license section and ATTRIBUTION.md
+        stats["licenses"] = licenses.card_section(rows, catalog.sources(), license_rules)
+        (staging / "ATTRIBUTION.md").write_text(
+            licenses.attribution_markdown(rows, catalog.sources(), license_rules), encoding="utf-8")
         (staging / "README.md").write_text(report.dataset_card(manifest, rows, stats, policy), encoding="utf-8")
         if final.exists():
             shutil.rmtree(staging)  # same content as an existing version: keep the existing one

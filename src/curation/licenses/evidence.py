@@ -218,19 +218,19 @@ def override_decision(override, pieces: list[Evidence], rules: LicenseRules) -> 
     """A steward's override names the source's license. A license the class table knows keeps its
     class (an override corrects evidence, it does not waive the policy); one it cannot know (a
     contract, a LicenseRef- of the steward's) is taken as the steward's reviewed decision: allow."""
-    piece = piece("override", override.expression, f"steward override by {override.reviewer}")
+    given = piece("override", override.expression, f"steward override by {override.reviewer}")
     others = "; ".join(p.describe() for p in pieces)
     note = f"; other evidence: {others}" if others else ""
-    if not piece.valid:
+    if not given.valid:
         return LicenseDecision(override.expression, "override", "deny", "license_invalid",
-                               f"override '{override.expression}' is not a valid SPDX expression", (piece, *pieces))
-    j = judge(piece.expression, rules)
+                               f"override '{override.expression}' is not a valid SPDX expression", (given, *pieces))
+    j = judge(given.expression, rules)
     action, reason = j.action, j.reason
     if j.license_class == "unknown":
         action, reason = "allow", "license_override"
-    return LicenseDecision(piece.expression, "override", action, reason,
-                           f"{piece.expression} by steward override ({override.reviewer}: {override.reason}) "
-                           f"is classed '{action}'{note}", (piece, *pieces), j.license_class)
+    return LicenseDecision(given.expression, "override", action, reason,
+                           f"{given.expression} by steward override ({override.reviewer}: {override.reason}) "
+                           f"is classed '{action}'{note}", (given, *pieces), j.license_class)
 
 
 def decide(doc: RawDocument, source: SourceInfo, rules: LicenseRules) -> LicenseDecision:
