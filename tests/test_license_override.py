@@ -12,6 +12,7 @@ from curation import pipeline
 from curation.audit import verify
 from curation.cli import app
 from curation.policy import load_policy
+from curation.sources.files import file_digest
 
 from tests_helpers import TICKETS_EN
 
@@ -42,9 +43,19 @@ def override(*args):
     return CliRunner().invoke(app, ["license", "override", *args], env={"COLUMNS": "200"})
 
 
+def quarantined_partner_file(workspace, inbox):
+    """The catalog state an ingest leaves for a non-commercial source: its file read, its one
+    document quarantined for its license (the text is not kept)."""
+    catalog = workspace.catalog()
+    catalog.upsert_source("partner", "CC-BY-NC-4.0", "Partner Team", None, "en")
+    catalog.commit_batch("run-0", "mixed", [("partner/brief.txt", file_digest(inbox / "partner" / "brief.txt"),
+                                             "partner", 1)],
+                         [("partner", "partner/brief.txt", 0, "quarantined", "license_noncommercial", "nc", None)],
+                         [], [])
+
+
 def test_override_is_audited_used_by_the_next_ingest_and_shown_on_the_card(workspace, inbox):
-    first = build(workspace, inbox)
-    assert first.summary.reasons["license_noncommercial"] == 1
+    quarantined_partner_file(workspace, inbox)
     contract = "LicenseRef-Northwind-Contract-2024"
     result = override("partner", contract, "--reviewer", "Dana", "--reason", "Contract 2024-17 grants training use")
     assert result.exit_code == 0, result.output
@@ -55,9 +66,10 @@ def test_override_is_audited_used_by_the_next_ingest_and_shown_on_the_card(works
     assert (record["subject"], record["actor"], record["data"]["expression"]) == ("partner", "Dana", contract)
     assert record["data"]["license_class"] == "allow" and verify(workspace.audit_dir).ok
 
-    second = build(workspace, inbox)
-    assert second.summary.outcomes["accepted"] == 1 and second.summary.licenses == {f"{contract} (allow)": 1}
-    version = workspace.datasets / "mixed" / second.build.version_id
+    after = build(workspace, inbox)
+    partner = [i for i in workspace.catalog().run_items(after.summary.run_id) if i["source"] == "partner"]
+    assert [(i["outcome"], i["reason"]) for i in partner] == [("accepted", "license_override")]
+    version = workspace.datasets / "mixed" / after.build.version_id
     card = (version / "README.md").read_text(encoding="utf-8")
     assert "### Steward license decisions" in card
     assert f"partner: `{contract}` recorded by Dana" in card and "Contract 2024-17" in card
