@@ -158,6 +158,8 @@ def scancode(text: str, threshold: float, *, approximate: bool = True, reference
     kept = [m for m in matches
             if not (m.rule.is_license_clue or m.rule.is_false_positive or m.rule.is_license_intro)
             and (references or not m.rule.is_license_reference)
+            # "see the LICENSE file", "licensed under ...": says there is a license, not which
+            and not m.rule.license_expression.startswith(("unknown", "free-unknown", "warranty-disclaimer"))
             and m.score() >= threshold * 100]
     if not kept:
         return NOTHING
