@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from curation import datasets, pipeline
 from curation.audit import verify
 from curation.cli import app
-from curation.finetune import RunError, finetune_version, with_overrides
+from curation.finetune import RunError, finetune_version, learning_rate_key, with_overrides
 from curation.policy import load_policy
 from curation.training import TrainingError, last_checkpoint, sha256_file
 from curation.workspace import Workspace
@@ -152,6 +152,16 @@ def test_overrides_are_validated_like_the_policy(policy):
         with_overrides(policy.training, {"max_steps": 0})
     with pytest.raises(RunError, match="unknown training setting 'optimizer.beta'"):
         with_overrides(policy.training, {"optimizer.beta": 0.9})
+
+
+def test_learning_rate_flag_sets_the_rate_of_the_runs_mode(policy):
+    lora = policy.training.model_copy(update={"full_finetune": False})
+    assert learning_rate_key(lora, base_model=False) == "learning_rate"  # tiny model from scratch
+    assert learning_rate_key(lora, base_model=True) == "lora.learning_rate"
+    assert learning_rate_key(lora, base_model=True, full_finetune=True) == "full_finetune_learning_rate"
+    full = policy.training.model_copy(update={"full_finetune": True})
+    assert learning_rate_key(full, base_model=True) == "full_finetune_learning_rate"
+    assert learning_rate_key(full, base_model=True, full_finetune=False) == "lora.learning_rate"
 
 
 def test_cli_flags_override_the_policy(home):

@@ -75,6 +75,15 @@ def with_overrides(params: TrainingPolicy, overrides: dict[str, Any] | None) -> 
         raise RunError(f"invalid training setting: {problems}") from None
 
 
+def learning_rate_key(params: TrainingPolicy, *, base_model: bool, full_finetune: bool | None = None) -> str:
+    """The policy key that "the learning rate of this run" sets: the tiny model's (no base model),
+    full fine-tuning's or LoRA's (full_finetune None: as the policy says)."""
+    if not base_model:
+        return "learning_rate"
+    full = params.full_finetune if full_finetune is None else full_finetune
+    return "full_finetune_learning_rate" if full else "lora.learning_rate"
+
+
 def finetune_version(catalog: Catalog, audit: AuditLog, policy: Policy, version_id: str, *,
                      base_model: Path | None = None, output_root: Path = Path("data/models"),
                      output_dir: Path | None = None, actor: str = "system", flow_run_id: str | None = None,

@@ -33,17 +33,14 @@ def finetune(version: str,
              ) -> None:
     """Fine-tune on an approved, unaltered dataset version; settings come from the policy's training
     section, flags override them. Every run, finished or failed, is in the catalog and audit log."""
-    from curation.finetune import finetune_version
+    from curation.finetune import finetune_version, learning_rate_key
 
     ws = workspace()
     pol = load_policy(policy)
     overrides = {"full_finetune": full, "max_steps": max_steps, "batch_size": batch_size,
                  "block_size": block_size, "seed": seed, "lora.r": lora_r, "save_steps": save_steps}
     if learning_rate is not None:
-        mode = "full" if (full if full is not None else pol.training.full_finetune) else "lora"
-        key = ("learning_rate" if base_model is None else
-               "full_finetune_learning_rate" if mode == "full" else "lora.learning_rate")
-        overrides[key] = learning_rate
+        overrides[learning_rate_key(pol.training, base_model=base_model is not None, full_finetune=full)] = learning_rate
     try:
         out = finetune_version(ws.catalog(), ws.audit(), pol, version, base_model=base_model,
                                output_root=ws.models, output_dir=output, overrides=overrides, resume=resume)
