@@ -31,4 +31,4 @@ def test_license_detect_prints_path_expression_score(tmp_path):
     plain = tmp_path / "plain.txt"
     plain.write_text("nothing here")
     result = CliRunner().invoke(app, ["license", "detect", str(notice), str(plain)])
-    assert result.output.splitlines() == [f"{notice}\tApache-2.0\t0.90", f"{plain}\tNOASSERTION\t0.00"]
+    assert result.output.splitlines() == [f"{notice}\tApache-2.0\t1.00", f"{plain}\tNOASSERTION\t0.00"]

@@ -139,3 +139,13 @@ def test_odc_by_text_is_not_reported_as_ppl():
 
     text = Path(rules_data_dir, "ppl_1.RULE").read_text(encoding="utf-8").split("---", 2)[2]
     assert licenses.detect_text(text).expression == "ODC-By-1.0"
+
+
+def test_a_document_without_license_vocabulary_never_loads_the_detector_index():
+    from curation.licenses import detect
+
+    before = detect.scancode_index.cache_info()
+    found = detect.detect_text("Minutes of the weekly sync: the export job is fixed; next steps agreed.",
+                               document=True)
+    after = detect.scancode_index.cache_info()
+    assert found.expression == "NOASSERTION" and (after.hits, after.misses) == (before.hits, before.misses)

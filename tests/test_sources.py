@@ -99,3 +99,10 @@ def test_doc_id_is_sha256_of_normalized_text(inbox):
     (inbox / "src" / "b.txt").write_text("Same text\n")
     a, b = read_all(inbox)
     assert a.doc_id == b.doc_id == hashlib.sha256(b"Same text").hexdigest()
+
+
+def test_license_files_and_dataset_cards_are_evidence_not_documents(inbox):
+    (inbox / "src" / "LICENSE").write_text("MIT License\n\nPermission is hereby granted, free of charge ...")
+    (inbox / "src" / "README.md").write_text("---\nlicense: mit\n---\n# Notes dataset")
+    (inbox / "src" / "a.txt").write_text("The only document.")
+    assert [d.path for d in read_all(inbox)] == ["src/a.txt"]

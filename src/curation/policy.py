@@ -192,6 +192,14 @@ def _describe(err: dict) -> str:
     return f"key '{key}': {err['msg']}"
 
 
+def _fold_files(digest: str, files: list[Path]) -> str:
+    h = hashlib.sha256(digest.encode())
+    for file in files:
+        h.update(file.name.encode() + b"\0")
+        h.update(file.read_bytes() if file.is_file() else b"<missing>")
+    return h.hexdigest()
+
+
 def load_policy(path: str | Path) -> Policy:
     """Read and validate a policy file. Raises PolicyError naming the file and the bad key."""
     path = Path(path)
@@ -220,4 +228,8 @@ def load_policy(path: str | Path) -> Policy:
     if not suite.is_file():
         raise PolicyError(f"{path}: key 'checks.suite': {suite} not found")
     checks = policy.checks.model_copy(update={"suite": str(suite)})
+    # Files the policy points to are part of what it decides: a changed license class table or
+    # recognizer must change the digest that versions and audit records carry.
+    classes = (path.parent / policy.licenses.classes_file).resolve()
+    digest = _fold_files(digest, [suite, classes, *map(Path, pii.recognizers)])
     return policy.model_copy(update={"source_file": str(path), "digest": digest, "checks": checks})

@@ -20,7 +20,10 @@ __all__ = ["InputUnit", "discover", "read_unit", "SourceYamlError"]
 
 ROOT_SOURCE = "inbox"
 DEFAULT_MAX_BYTES = 100 * 2**20
-METADATA_FILES = {"SOURCE.yaml"}
+# Files at a source folder's top that describe the source rather than hold documents: SOURCE.yaml,
+# and license files and dataset cards, which are license evidence (curation.licenses).
+METADATA_FILES = {"SOURCE.yaml", "LICENSE", "LICENSE.txt", "LICENSE.md", "COPYING", "COPYING.txt", "COPYING.md",
+                  "README", "README.md", "README.txt"}
 
 
 @dataclass(frozen=True)
