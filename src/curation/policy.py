@@ -231,5 +231,5 @@ def load_policy(path: str | Path) -> Policy:
     # Files the policy points to are part of what it decides: a changed license class table or
     # recognizer must change the digest that versions and audit records carry.
     classes = (path.parent / policy.licenses.classes_file).resolve()
-    digest = _fold_files(digest, [suite, classes, *map(Path, pii.recognizers)])
+    digest = _fold_files(digest, [suite, classes])
     return policy.model_copy(update={"source_file": str(path), "digest": digest, "checks": checks})
