@@ -1,20 +1,32 @@
-"""Batched analyze + anonymize. The policy picks the entity types, threshold and operators."""
+"""Batched analyze + anonymize, and the residual re-scan of what comes out.
+
+The policy picks the entity types, thresholds, allow/deny lists and operators. Large batches are
+split over worker processes when the policy allows (`pii.processes`); results come back in order.
+
+The residual re-scan runs every recognizer except NER over the anonymized text, at
+`pii.residual_threshold`, ignoring our own placeholders and pseudonyms. It can only find what an
+operator left (keep, a partial mask, an allow-listed value) or a number glued together across a
+placeholder: the pattern recognizers are deterministic, and everything they found in the original
+was replaced. NER is not re-run: on text full of `<PERSON>` its hits are guesses about the
+placeholders' neighbours, not leftovers (bench/pii_quality.py counts them), and skipping it halves
+the cost of the stage.
+"""
 
 from __future__ import annotations
 
+import atexit
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from curation.pii.engines import analyzer_for
+from curation.pii.engines import PiiEngine, engine_for
 from curation.policy import PiiPolicy
 
-PLACEHOLDER = re.compile(r"<[A-Z_]+>")
-# Types found by NER models. On anonymized text their hits are mostly placeholders' neighbours
-# ("IP" in "IP <IP_ADDRESS>"), so the residual re-scan counts only pattern-based identifiers,
-# where a hit means a real identifier survived.
-NER_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME"})
+# Our placeholders (<PERSON>) and pseudonyms (<PERSON_7f3a9c01>).
+PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*?(?:_[0-9a-f]{4,32})?>")
+CHUNK = 256  # documents per task sent to a worker process
 
 
 @dataclass(frozen=True)
@@ -30,52 +42,134 @@ class AnonymizedText:
     text: str
     counts: dict[str, int]
     entities: list[Entity] = field(default_factory=list)  # offsets into the original text
+    residual: dict[str, int] = field(default_factory=dict)  # types found again in `text`
 
 
 class Anonymizer:
-    """Wraps one Presidio AnonymizerEngine and per-language analyzers, configured by the policy."""
+    """Per-language Presidio analyzers and one AnonymizerEngine, configured by the policy."""
 
     def __init__(self, policy: PiiPolicy):
         from presidio_anonymizer import AnonymizerEngine
-        from presidio_anonymizer.entities import OperatorConfig
+
+        from curation.pii.operators import operator_configs
 
         self.policy = policy
         self.engine = AnonymizerEngine()
-        self.operators = {"DEFAULT": OperatorConfig(policy.default_operator.type,
-                                                    policy.default_operator.presidio_params())}
-        for entity, op in policy.operators.items():
-            self.operators[entity] = OperatorConfig(op.type, op.presidio_params())
+        entities = set(policy.entities) | set(policy.operators) | set(policy.deny_lists)
+        self.operators, self.key_id = operator_configs(policy, entities)
+        self._literal_values = [op.new_value for op in policy.operators.values() if op.new_value]
+        self._pool = None
+        self._n_workers: int | None = None
+        self._residual_memo: dict[tuple[str, str], dict[str, int]] = {}
 
-    def _analyze(self, texts: Sequence[str], language: str) -> list[list]:
-        from presidio_analyzer import BatchAnalyzerEngine
+    # ---- analysis ---------------------------------------------------------------------------
+    def _engine(self, language: str) -> PiiEngine:
+        return engine_for(language, self.policy)
 
-        if language not in self.policy.models:
-            raise ValueError(f"no spaCy model configured for language '{language}' (policy pii.models)")
-        engine = analyzer_for(language, self.policy.models[language])
-        # Ask only for types this language has recognizers for (US_SSN has none in Japanese).
-        entities = sorted(set(self.policy.entities) & set(engine.get_supported_entities(language)))
-        batch = BatchAnalyzerEngine(analyzer_engine=engine)
-        return list(batch.analyze_iterator(
-            list(texts), language=language, batch_size=self.policy.batch_size,
-            entities=entities, score_threshold=self.policy.score_threshold,
-        ))
+    def _operators_for(self, results) -> dict:
+        ops = self.operators
+        missing = {r.entity_type for r in results} - ops.keys()
+        if missing and self.policy.default_operator.type == "pseudonym":
+            # A custom operator sees only the text: give each type its own pseudonym function.
+            from curation.pii.operators import operator_configs
+
+            extra, _ = operator_configs(self.policy, missing)
+            ops.update({e: extra[e] for e in missing})
+        return ops
 
     def anonymize(self, texts: Sequence[str], language: str) -> list[AnonymizedText]:
         """Anonymize a batch of texts of one language; counts are of entities actually replaced."""
-        out = []
-        for text, results in zip(texts, self._analyze(texts, language), strict=True):
-            result = self.engine.anonymize(text=text, analyzer_results=results, operators=self.operators)
-            counts = Counter(item.entity_type for item in result.items)
-            entities = [Entity(r.entity_type, r.start, r.end, round(float(r.score), 4)) for r in results]
-            out.append(AnonymizedText(result.text, dict(sorted(counts.items())), sorted(entities, key=lambda e: e.start)))
+        texts = list(texts)
+        if len(texts) >= self.policy.parallel_min_docs and self._workers() > 1:
+            out = self._anonymize_parallel(texts, language)
+        else:
+            out = self._anonymize_here(texts, language)
+        self._residual_memo = {(language, r.text): r.residual for r in out}
         return out
 
+    def _anonymize_here(self, texts: list[str], language: str) -> list[AnonymizedText]:
+        engine = self._engine(language)
+        out = []
+        for text, results in zip(texts, engine.analyze(texts, self.policy.batch_size), strict=True):
+            result = self.engine.anonymize(text=text, analyzer_results=results,
+                                           operators=self._operators_for(results))
+            counts = Counter(item.entity_type for item in result.items)
+            entities = sorted((Entity(r.entity_type, r.start, r.end, round(float(r.score), 4)) for r in results),
+                              key=lambda e: (e.start, e.end))
+            out.append(AnonymizedText(result.text, dict(sorted(counts.items())), entities))
+        for item, residual in zip(out, self._residual(engine, [o.text for o in out]), strict=True):
+            item.residual = residual
+        return out
+
+    # ---- residual re-scan -------------------------------------------------------------------
+    def _residual(self, engine: PiiEngine, anonymized: list[str]) -> list[dict[str, int]]:
+        out = []
+        for text, results in zip(anonymized, engine.analyze_patterns(anonymized, self.policy.residual_threshold),
+                                 strict=True):
+            protected = [m.span() for m in PLACEHOLDER.finditer(text)]
+            for value in self._literal_values:
+                protected.extend(m.span() for m in re.finditer(re.escape(value), text))
+            left = Counter(r.entity_type for r in results
+                           if not any(s < r.end and r.start < e for s, e in protected))
+            out.append(dict(sorted(left.items())))
+        return out
+
+    def residual_entities(self, anonymized: Sequence[str], language: str) -> list[dict[str, int]]:
+        """Per text, the entity types (and how many) that a re-scan still finds at or above the
+        policy's residual threshold, outside our placeholders. Empty dict: nothing left."""
+        anonymized = list(anonymized)
+        memo = self._residual_memo
+        if all((language, t) in memo for t in anonymized):
+            return [dict(memo[(language, t)]) for t in anonymized]
+        return self._residual(self._engine(language), anonymized)
+
     def residual_counts(self, anonymized: Sequence[str], language: str) -> list[int]:
-        """Pattern-based identifiers still found in anonymized text, outside our placeholders."""
-        counts = []
-        for text, results in zip(anonymized, self._analyze(anonymized, language), strict=True):
-            spans = [m.span() for m in PLACEHOLDER.finditer(text)]
-            counts.append(sum(1 for r in results
-                              if r.entity_type not in NER_TYPES
-                              and not any(s <= r.start and r.end <= e for s, e in spans)))
-        return counts
+        """Number of identifiers still found in each anonymized text (see residual_entities)."""
+        return [sum(r.values()) for r in self.residual_entities(anonymized, language)]
+
+    # ---- worker processes -------------------------------------------------------------------
+    def _workers(self) -> int:
+        """Worker processes to use: the policy's number, or for 0 the CPUs idle right now (decided
+        once: starting workers costs a model load each)."""
+        if self._n_workers is None:
+            n = self.policy.processes
+            if n == 0:
+                cpus = os.cpu_count() or 1
+                n = max(1, min(cpus, round(cpus - os.getloadavg()[0])))
+            self._n_workers = n
+        return self._n_workers
+
+    def _anonymize_parallel(self, texts: list[str], language: str) -> list[AnonymizedText]:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn, not fork: the parent may hold threads (Prefect, torch) that fork would copy
+            # mid-lock; each worker loads its own models once and keeps them.
+            self._pool = ProcessPoolExecutor(self._workers(), mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_worker_init, initargs=(self.policy.model_dump_json(),))
+            atexit.register(self.close)
+        chunks = [texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK)]
+        out: list[AnonymizedText] = []
+        for part in self._pool.map(_worker_run, [language] * len(chunks), chunks):
+            out.extend(part)
+        return out
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+_WORKER: Anonymizer | None = None
+
+
+def _worker_init(policy_json: str) -> None:
+    global _WORKER
+    _WORKER = Anonymizer(PiiPolicy.model_validate_json(policy_json))
+
+
+def _worker_run(language: str, texts: list[str]) -> list[AnonymizedText]:
+    assert _WORKER is not None
+    return _WORKER._anonymize_here(texts, language)

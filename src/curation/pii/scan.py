@@ -15,10 +15,12 @@ CHUNK = 512
 def scan_jsonl(src: Path, dst: Path, policy: PiiPolicy, language: str = "auto") -> int:
     """Read {"id","text"} lines, write {"id","language","entities","text_anonymized"} lines in order."""
     anonymizer = Anonymizer(policy)
+    # Chunks large enough for the worker processes to pay off, when the policy has them.
+    chunk = max(CHUNK, policy.parallel_min_docs) if policy.processes != 1 else CHUNK
     n = 0
     with open(src, encoding="utf-8") as fin, open(dst, "w", encoding="utf-8") as fout:
         while True:
-            rows = [json.loads(line) for _, line in zip(range(CHUNK), fin, strict=False) if line.strip()]
+            rows = [json.loads(line) for _, line in zip(range(chunk), fin, strict=False) if line.strip()]
             if not rows:
                 break
             langs = [language if language != "auto" else detect_language(r["text"]) for r in rows]
@@ -35,4 +37,5 @@ def scan_jsonl(src: Path, dst: Path, policy: PiiPolicy, language: str = "auto") 
                                  for e in res.entities],
                     "text_anonymized": res.text}, ensure_ascii=False) + "\n")
                 n += 1
+    anonymizer.close()
     return n

@@ -1,0 +1,126 @@
+"""The analyzer engine as the policy configures it: YAML recognizers, allow/deny lists, NER clean-up,
+the fast path against Presidio's own AnalyzerEngine.analyze, and identifiers Presidio handles for us."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from curation.pii import Anonymizer
+from curation.pii.engines import engine_for, squeeze_spaces
+from curation.policy import PolicyError, load_policy
+
+from conftest import ROOT
+
+SAMPLES = [
+    "Please call Margaret Holloway at +44 20 7946 0958 or write to margaret.holloway@example.com.",
+    "Refund of $9,919.83 issued to card 3541-3511-9609-9680 for Alice Ellis, ticket CHG152836.",
+    "Wire EUR 40,127 to IBAN DE22 1294 8005 3703 8667 02, beneficiary Justin Jones, ref 769681.",
+    "Login failures from 2001:db8:85a3::8a2e:370:7334 and 10.0.4.17 for user ops@example.org.",
+    "Payroll: Alyssa Walsh, SSN 569-74-1842, employee ID EMP-819700, customer CU-1234-5678.",
+    "Ship to 565 Mcdonald Neck Apt. 386, Lake Lisa, HI 35799 for Garcia LLC by Friday.",
+]
+
+
+def types_found(anonymizer, text: str) -> dict[str, list[str]]:
+    (out,) = anonymizer.anonymize([text], "en")
+    found: dict[str, list[str]] = {}
+    for e in out.entities:
+        found.setdefault(e.type, []).append(text[e.start:e.end])
+    return found
+
+
+def test_yaml_recognizers_of_the_default_policy_are_loaded(policy, anonymizer):
+    assert [p.rsplit("/", 1)[-1] for p in policy.pii.recognizers] == ["company_ids.yaml"]
+    found = types_found(anonymizer, SAMPLES[4])
+    assert found["EMPLOYEE_ID"] == ["EMP-819700"] and found["CUSTOMER_ID"] == ["CU-1234-5678"]
+
+
+def test_a_new_yaml_recognizer_file_is_picked_up_with_its_operator(tmp_path):
+    shutil.copytree(ROOT / "policies", tmp_path / "policies")
+    (tmp_path / "policies" / "recognizers" / "projects.yaml").write_text(
+        "recognizers:\n"
+        "  - name: ProjectCodeRecognizer\n"
+        "    supported_entity: PROJECT_CODE\n"
+        "    supported_language: en\n"
+        "    patterns: [{name: project, regex: '\\bPRJ-[A-Z]{3}\\d{2}\\b', score: 0.9}]\n")
+    path = tmp_path / "policies" / "default.yaml"
+    path.write_text(path.read_text().replace("  operators:\n", "  operators:\n    PROJECT_CODE: {type: redact}\n"))
+    anonymizer = Anonymizer(load_policy(path).pii)
+    (out,) = anonymizer.anonymize(["Budget for PRJ-ABC12 approved."], "en")
+    assert out.text == "Budget for  approved." and out.counts == {"PROJECT_CODE": 1}
+
+
+def test_operator_for_a_type_no_recognizer_emits_is_refused(tmp_path):
+    shutil.copytree(ROOT / "policies", tmp_path / "policies")
+    path = tmp_path / "policies" / "default.yaml"
+    path.write_text(path.read_text().replace("  operators:\n", "  operators:\n    PROJECT_KODE: {type: redact}\n"))
+    with pytest.raises(PolicyError, match="PROJECT_KODE"):
+        load_policy(path)
+
+
+def test_fast_path_finds_what_presidio_analyzer_engine_finds(policy, anonymizer):
+    engine = engine_for("en", policy.pii)
+    ours = engine.analyze(SAMPLES, batch_size=4)
+    for text, mine in zip(SAMPLES, ours, strict=True):
+        artifacts = engine.nlp_engine.process_text(text, "en")
+        theirs = engine.analyzer.analyze(text, "en", entities=engine.entities, nlp_artifacts=artifacts,
+                                         score_threshold=engine.threshold, allow_list=engine.allow_list)
+        key = lambda rs: sorted((r.entity_type, r.start, r.end, round(r.score, 6)) for r in rs)  # noqa: E731
+        assert key(mine) == key(theirs), text
+
+
+@pytest.mark.parametrize("text,entity,value", [
+    (SAMPLES[2], "IBAN_CODE", "DE22 1294 8005 3703 8667 02"),     # after the word "IBAN"
+    (SAMPLES[3], "IP_ADDRESS", "2001:db8:85a3::8a2e:370:7334"),   # IPv6, compressed
+    (SAMPLES[3], "IP_ADDRESS", "10.0.4.17"),
+    (SAMPLES[4], "US_SSN", "569-74-1842"),
+    (SAMPLES[1], "CREDIT_CARD", "3541-3511-9609-9680"),
+    (SAMPLES[5], "LOCATION", "565 Mcdonald Neck Apt. 386, Lake Lisa, HI 35799"),
+    (SAMPLES[5], "ORGANIZATION", "Garcia LLC"),
+])
+def test_identifiers_are_found_as_their_type(anonymizer, text, entity, value):
+    assert value in types_found(anonymizer, text).get(entity, [])
+
+
+def test_allow_list_keeps_business_abbreviations_and_deny_list_masks_code_names(policy):
+    pii = policy.pii.model_copy(update={"deny_lists": {"PERSON": ["Bluebird"]}})
+    anonymizer = Anonymizer(pii)
+    (out,) = anonymizer.anonymize(["The NDA for project Bluebird goes to the CFO."], "en")
+    assert out.text == "The NDA for project <PERSON> goes to the CFO."
+
+
+def test_ner_spans_lose_cue_words_codes_and_line_breaks(anonymizer):
+    found = types_found(anonymizer, "Customer Curtis Clements reported it.\nBest regards,\nJonathan Richards\nCytogeneticist")
+    assert "Curtis Clements" in found["PERSON"] and "Jonathan Richards" in found["PERSON"]
+    assert not any("Customer" in v or "\n" in v for vs in found.values() for v in vs)
+    assert "ORGANIZATION" not in types_found(anonymizer, "Order SO-74329 shipped with SKU E54-7919.")
+
+
+def test_double_spaces_do_not_split_a_name():
+    text, offsets = squeeze_spaces("Yesterday Margaret  Holloway\t\tcalled.")
+    assert text == "Yesterday Margaret Holloway called."
+    assert offsets[text.index("Holloway")] == "Yesterday Margaret  Holloway".index("Holloway")
+
+
+def test_name_with_a_double_space_is_masked_whole(anonymizer):
+    (out,) = anonymizer.anonymize(["Yesterday Margaret  Holloway phoned again."], "en")
+    assert out.text == "Yesterday <PERSON> phoned again."
+
+
+def test_residual_scan_ignores_placeholders_and_pseudonyms(anonymizer):
+    texts = ["Contact <PERSON> at <EMAIL_ADDRESS>, card <CREDIT_CARD>.", "Ask <PERSON_7f3a9c01> on <PHONE_NUMBER_0a1b2c3d>.",
+             "Contact <PERSON> at left.over@example.com or +44 20 7946 0958."]
+    assert anonymizer.residual_entities(texts, "en") == [{}, {}, {"EMAIL_ADDRESS": 1, "PHONE_NUMBER": 1}]
+    assert anonymizer.residual_counts(texts, "en") == [0, 0, 2]
+
+
+def test_worker_processes_give_the_same_results_in_order(policy):
+    parallel = Anonymizer(policy.pii.model_copy(update={"processes": 2, "parallel_min_docs": 2}))
+    try:
+        texts = SAMPLES * 2
+        assert [r.text for r in parallel.anonymize(texts, "en")] == \
+            [r.text for r in Anonymizer(policy.pii).anonymize(texts, "en")]
+    finally:
+        parallel.close()
