@@ -131,7 +131,9 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
             else:
                 candidates.append((item, unit.source, decision, language))
 
-    documents, pii_rows = _anonymize(candidates, anonymizer)
+    documents, pii_rows, leaks = _anonymize(candidates, anonymizer)
+    for leak in leaks:  # the residual re-scan found identifiers the anonymizer left
+        quarantine(leak)
     for doc in documents:
         outcome = "accepted" if doc["license_class"] == "allow" else "license_review"
         items.append((doc["source"], doc["path"], doc["record"], outcome, doc["license_reason"],
@@ -155,24 +157,33 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
             summary.pii[entity] += n
 
 
-def _anonymize(candidates, anonymizer: Anonymizer) -> tuple[list[dict], list[tuple[str, str, int]]]:
-    """Anonymize candidates grouped by language; returns catalog rows (no raw text in them)."""
-    documents, pii_rows = [], []
+def _anonymize(candidates, anonymizer: Anonymizer) -> tuple[list[dict], list[tuple[str, str, int]], list[Quarantine]]:
+    """Anonymize candidates grouped by language; returns catalog rows (no raw text in them) and a
+    quarantine record for each document whose anonymized text still holds a high-confidence
+    identifier (residual re-scan): such a document never reaches the catalog's documents."""
+    documents, pii_rows, leaks = [], [], []
     for language in sorted({c[3] for c in candidates}):
         group = [c for c in candidates if c[3] == language]
         results = anonymizer.anonymize([doc.text for doc, *_ in group], language)
-        residual = anonymizer.residual_counts([r.text for r in results], language)
+        residual = anonymizer.residual_entities([r.text for r in results], language)
         for (doc, _source, decision, _lang), result, left in zip(group, results, residual, strict=True):
+            if left:
+                where = f"{doc.path}" + (f" record {doc.record}" if doc.record else "")
+                found = ", ".join(f"{entity} x{n}" for entity, n in sorted(left.items()))
+                leaks.append(Quarantine(doc.source, doc.path, doc.record, "residual_pii",
+                                        f"{where}: the anonymized text still holds {sum(left.values())} "
+                                        f"high-confidence identifier(s) ({found})", doc.doc_id))
+                continue
             documents.append({
                 "doc_id": doc.doc_id, "source": doc.source, "path": doc.path, "record": doc.record,
                 "language": language, "license_expression": decision.expression,
                 "license_evidence": decision.evidence, "license_class": decision.license_class,
                 "license_reason": decision.reason, "text_anonymized": result.text,
                 "n_chars": len(result.text), "n_tokens": len(_WORD.findall(result.text)),
-                "dup_key": dup_key(doc.text), "residual_pii": left,
+                "dup_key": dup_key(doc.text), "residual_pii": 0,
             })
             pii_rows.extend((doc.doc_id, entity, n) for entity, n in result.counts.items())
-    return documents, pii_rows
+    return documents, pii_rows, leaks
 
 
 def _check_accounting(catalog: Catalog, run_id: str, summary: IngestSummary) -> None:
