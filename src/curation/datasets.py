@@ -17,7 +17,7 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from curation import checks, licenses, report
+from curation import bias, checks, licenses, quality, report
 from curation.audit import AuditLog, canonical
 from curation.catalog import Catalog
 from curation.policy import Policy
@@ -54,10 +54,10 @@ def build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root:
     expectation fails, write a pending_review version of them."""
     log = lambda event, subject, data: audit.append(  # noqa: E731
         event, subject, data, actor=actor, flow_run_id=flow_run_id, policy_digest=policy.digest)
+    quality.backfill(catalog, dataset, policy)  # features of documents ingested before they existed
     frame = catalog.feature_frame(dataset)
-    params = {"policy.languages": list(policy.languages), "policy.min_chars": policy.quality.min_chars,
-              "policy.max_chars": policy.quality.max_chars}
-    outcomes = checks.run_suite(frame, Path(policy.checks.suite), params)
+    outcomes = checks.run_suite(frame, Path(policy.checks.suite), checks.policy_params(policy))
+    outcomes += bias.check_catalog(catalog, dataset, frame, policy)[0]  # dataset-level metrics
     check_run_id = uuid.uuid4().hex
     catalog.store_expectations(check_run_id, dataset, [asdict(o) for o in outcomes])
     held = catalog.held_for_review(dataset)

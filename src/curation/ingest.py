@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curation import licenses
+from curation import licenses, quality
 from curation.audit import AuditLog
 from curation.catalog import Catalog
 from curation.models import Quarantine, RawDocument, SourceInfo
@@ -134,6 +134,7 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
     documents, pii_rows, leaks = _anonymize(candidates, anonymizer)
     for leak in leaks:  # the residual re-scan found identifiers the anonymizer left
         quarantine(leak)
+    quality.annotate(documents, policy, catalog, dataset)  # features of the anonymized text
     for doc in documents:
         outcome = "accepted" if doc["license_class"] == "allow" else "license_review"
         items.append((doc["source"], doc["path"], doc["record"], outcome, doc["license_reason"],

@@ -162,13 +162,125 @@ class LicensePolicy(_Strict):
     # A detected license text or notice below this score (0-1) is not evidence.
     detect_threshold: float = Field(default=0.8, ge=0.0, le=1.0)
 
+_GOPHER_TOP = {2: 0.20, 3: 0.18, 4: 0.16}  # Rae et al. 2021 (Gopher), table A1
+_GOPHER_DUP = {5: 0.15, 6: 0.14, 7: 0.13, 8: 0.12, 9: 0.11, 10: 0.10}
+
+
+def _fractions(value: dict[int, float], keys: set[int]) -> dict[int, float]:
+    if set(value) != keys:
+        raise ValueError(f"needs exactly the n-gram sizes {sorted(keys)}, got {sorted(value)}")
+    bad = sorted(n for n, v in value.items() if not 0 <= v <= 1)
+    if bad:
+        raise ValueError(f"fractions must lie in 0..1 (n = {bad})")
+    return value
+
+
 class QualityPolicy(_Strict):
+    """Document features (src/curation/quality.py) and the per-document limits the suite checks.
+
+    Features are computed on the anonymized text, the text a version ships. Per-document limits are
+    warnings in policies/expectations/documents.yaml: the steward sees the doc_ids, nothing blocks."""
+
     min_chars: int = Field(default=20, ge=0)
     max_chars: int = Field(default=1_000_000, ge=1)
+    # Term lists (YAML, globs) relative to the policy file: toxicity and demographic categories.
+    lexicons: list[str] = ["lexicons/*.yaml"]
+    # Near-duplicates: MinHash (datasketch) over shingles of `shingle_size` word tokens (a CJK
+    # character is one token); two documents whose estimated Jaccard similarity reaches the
+    # threshold share a cluster. LSH bands follow datasketch's optimum for the threshold.
+    near_duplicate_threshold: float = Field(default=0.8, gt=0, lt=1)
+    minhash_permutations: int = Field(default=128, ge=16, le=1024)
+    shingle_size: int = Field(default=5, ge=1, le=32)
+    toxicity_min_hits: int = Field(default=1, ge=1)  # lexicon hits that make a document count as toxic
+    max_non_text_share: float = Field(default=0.3, ge=0, le=1)  # symbols, markup, control characters
+    # Gopher repetition rules: duplicate lines, most frequent 2-4-gram, duplicated 5-10-grams
+    # (each as a share of the document's characters).
+    max_dup_line_frac: float = Field(default=0.30, ge=0, le=1)
+    max_dup_line_char_frac: float = Field(default=0.20, ge=0, le=1)
+    max_top_ngram_char_frac: dict[int, float] = dict(_GOPHER_TOP)
+    max_dup_ngram_char_frac: dict[int, float] = dict(_GOPHER_DUP)
+    # Filled once language detection reports a confidence; documents without one are not judged.
+    min_language_confidence: float = Field(default=0.5, ge=0, le=1)
+
+    @field_validator("max_top_ngram_char_frac")
+    @classmethod
+    def _top_sizes(cls, value: dict[int, float]) -> dict[int, float]:
+        return _fractions(value, set(_GOPHER_TOP))
+
+    @field_validator("max_dup_ngram_char_frac")
+    @classmethod
+    def _dup_sizes(cls, value: dict[int, float]) -> dict[int, float]:
+        return _fractions(value, set(_GOPHER_DUP))
+
+    def lexicon_files(self, policy_file: str | Path) -> list[Path]:
+        """The lexicon files the globs name, relative to the policy file's folder."""
+        base = Path(policy_file).parent if str(policy_file) else Path.cwd()
+        files: list[Path] = []
+        for pattern in self.lexicons:
+            path = Path(pattern).expanduser()
+            path = path if path.is_absolute() else base / path
+            found = sorted(path.parent.glob(path.name)) if any(c in pattern for c in "*?[") else [path]
+            missing = [p for p in found if not p.is_file()]
+            if missing or not found:
+                raise ValueError(f"key 'quality.lexicons': {pattern!r} names no file under {base}")
+            files.extend(p.resolve() for p in found)
+        return files
+
+
+class Bounds(_Strict):
+    """A share's allowed range, both ends included."""
+
+    min: float = Field(default=0.0, ge=0, le=1)
+    max: float = Field(default=1.0, ge=0, le=1)
 
 
 class ChecksPolicy(_Strict):
+    """Expectation suites and the thresholds of the dataset-level bias and quality metrics
+    (src/curation/bias.py, policies/expectations/dataset.yaml)."""
+
     suite: str = "expectations/documents.yaml"  # relative to the policy file
+    dataset_suite: str = "expectations/dataset.yaml"  # relative to the policy file
+    # Gendered-term ratio: female terms (she, woman, 彼女, 女性 …) as a share of all gendered
+    # terms (he/she, man/woman, 彼/彼女, 男性/女性 …), overall and per language. Below
+    # `min_gendered_terms` terms there is too little evidence and the share is not judged.
+    min_female_term_share: float = Field(default=0.2, ge=0, le=1)
+    max_female_term_share: float = Field(default=0.8, ge=0, le=1)
+    min_gendered_terms: int = Field(default=20, ge=1)
+    max_source_share: float = Field(default=0.8, gt=0, le=1)  # no source above this share of documents
+    # The declared language mix: each language's share of documents; a language not listed here
+    # must not appear at all.
+    language_mix: dict[str, Bounds] = {"en": Bounds(), "ja": Bounds()}
+    max_toxicity_rate: float = Field(default=0.01, ge=0, le=1)  # share of documents with lexicon hits
+    max_near_duplicate_rate: float = Field(default=0.10, ge=0, le=1)  # redundant near-duplicates
+    # Share of the dataset's input items quarantined, by reason code; `default` for any other reason.
+    max_quarantine_share: dict[str, float] = {"default": 0.5}
+    max_listed_doc_ids: int = Field(default=1000, ge=1)  # doc_ids stored per failed dataset metric
+
+    @field_validator("max_quarantine_share")
+    @classmethod
+    def _shares(cls, value: dict[str, float]) -> dict[str, float]:
+        if "default" not in value:
+            raise ValueError("needs a 'default' share for reasons not listed")
+        bad = sorted(k for k, v in value.items() if not 0 <= v <= 1)
+        if bad:
+            raise ValueError(f"shares must lie in 0..1: {bad}")
+        return value
+
+    @field_validator("language_mix")
+    @classmethod
+    def _mix(cls, value: dict[str, Bounds]) -> dict[str, Bounds]:
+        bad = sorted(k for k, b in value.items() if b.min > b.max)
+        if bad:
+            raise ValueError(f"min above max for {bad}")
+        return value
+
+    def dataset_suite_path(self, policy_file: str | Path) -> Path:
+        path = Path(self.dataset_suite).expanduser()
+        base = Path(policy_file).parent if str(policy_file) else Path.cwd()
+        path = path if path.is_absolute() else base / path
+        if not path.is_file():
+            raise ValueError(f"key 'checks.dataset_suite': {path} not found")
+        return path.resolve()
 
 
 class TinyModel(_Strict):
