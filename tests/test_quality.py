@@ -165,3 +165,11 @@ def test_documents_ingested_before_features_existed_are_backfilled_at_build(tmp_
     outcome = {o.name: o for o in result.outcomes}["features_present"]
     assert outcome.success and result.status == "pending_review"
     assert catalog.feature_frame(DATASET)["non_text_share"].notna().sum() == len(ids)
+
+
+def test_language_confidence_from_detection_is_kept_and_otherwise_empty(extractor):
+    rows = [{"doc_id": "a", "text_anonymized": english(1), "language_confidence": 0.93},
+            {"doc_id": "b", "text_anonymized": english(2)}]
+    extractor.annotate(rows)
+    assert rows[0]["features"]["language_confidence"] == 0.93
+    assert rows[1]["features"]["language_confidence"] is None
