@@ -628,7 +628,8 @@ def write_model_card(output_dir: Path, result: TrainingResult, dataset_version_i
                "pipeline_tag: text-generation", "datasets:", f"  - {json.dumps(dataset_version_id)}",
                "tags:", "  - curation", "  - causal-lm", *(["  - lora"] if r.adapter else []), "---"]
     kind = {"lora": "LoRA adapter", "full": "full fine-tune", "from-scratch": "tiny model trained from scratch"}
-    memory = f"{r.peak_memory_bytes / 2**20:.0f} MiB"
+    memory = (f"peak GPU memory allocated {r.peak_memory_bytes / 2**20:.0f} MiB" if r.device == "cuda" else
+              f"peak resident memory of the training process {r.peak_memory_bytes / 2**20:.0f} MiB")
     lines = [
         *header, "", f"# Fine-tuned model ({kind.get(r.mode, r.mode)})", "",
         *([f"- Training run: `{run_id}`"] if run_id else []),
@@ -638,7 +639,7 @@ def write_model_card(output_dir: Path, result: TrainingResult, dataset_version_i
         (f"- Device: {r.device} {r.device_name} (bf16: {r.bf16}); seed {r.seed}; {r.train_steps} steps"
          + (f", resumed from step {r.resumed_from_step}" if r.resumed_from_step else "")
          + f"; {r.train_seconds} s in the last attempt"),
-        (f"- Throughput: {r.tokens_per_second:.0f} tokens/s; peak memory {memory}"
+        (f"- Throughput: {r.tokens_per_second:.0f} tokens/s; {memory}"
          + (f"; model FLOPs utilisation {r.mfu:.1%}" if r.mfu is not None else "")),
         (f"- Documents: {r.n_train_docs} train / {r.n_eval_docs} eval (split by a hash of the text, so "
          f"duplicates share a side); blocks of {r.hyperparameters.get('block_size')} tokens: "
