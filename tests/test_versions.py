@@ -76,17 +76,25 @@ def test_copied_file_counts_as_duplicate_not_reprocessed(workspace, inbox):
 
 
 def test_failing_critical_expectation_blocks_the_version(workspace, inbox):
-    # A policy that keeps e-mail addresses leaves residual PII: the critical check must stop it.
+    # Toxicity above its bound is critical: one abusive ticket in six is far above 1 %.
+    (inbox / "tickets" / "rant.txt").write_text("You are an idiot and this product is worthless, I will hurt you.")
+    result = build(workspace, inbox)
+    assert result.build.status == "blocked" and result.build.version_id is None
+    failed = [o for o in result.build.outcomes if not o.success and o.severity == "critical"]
+    assert failed and all(o.unexpected_doc_ids for o in failed)
+    assert workspace.catalog().versions() == []
+
+
+def test_document_with_an_identifier_left_after_anonymization_is_quarantined(workspace, inbox):
+    # A policy that keeps e-mail addresses leaves them in the text: the residual re-scan catches it.
     text = workspace.default_policy.read_text().replace(
         "  operators:\n", "  operators:\n    EMAIL_ADDRESS: {type: keep}\n")
     leaky = workspace.default_policy.with_name("leaky.yaml")
     leaky.write_text(text)
     (inbox / "tickets" / "mail.txt").write_text("Please forward the invoice to ops.lead@example.com today.")
     result = build(workspace, inbox, leaky)
-    assert result.build.status == "blocked" and result.build.version_id is None
-    failed = {o.name: o for o in result.build.outcomes if not o.success}
-    assert any(o.severity == "critical" and len(o.unexpected_doc_ids) == 1 for o in failed.values())
-    assert workspace.catalog().versions() == []
+    assert result.summary.reasons["residual_pii"] == 1
+    assert "ops.lead@example.com" not in workspace.catalog_path.read_bytes().decode("utf-8", "ignore")
 
 
 def test_steward_allowing_a_review_source_adds_it_to_the_next_version(workspace, inbox):

@@ -69,6 +69,12 @@ class AuditLog:
                flow_run_id: str | None = None, policy_digest: str | None = None) -> dict:
         """Append one record and fsync it (and a signed checkpoint when one is due);
         returns the record with its seq and hash."""
+        return self.append_many([{"event": event, "subject": subject, "data": data or {}, "actor": actor,
+                                  "flow_run_id": flow_run_id, "policy_digest": policy_digest}])[0]
+
+    def append_many(self, entries: list[dict]) -> list[dict]:
+        """Append records (dicts of event, subject, data, actor, flow_run_id, policy_digest) under
+        one lock and one fsync; one checkpoint covers them if any is a milestone or one is due."""
         self.dir.mkdir(parents=True, exist_ok=True)
         with open(self.path, "a+b") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
@@ -76,12 +82,17 @@ class AuditLog:
                 if torn := repair_torn_tail(fh):
                     self._write(fh, "audit.torn_write_repaired", LOG_NAME, {"bytes_removed": torn},
                                 "system", None, None)
-                record = self._write(fh, event, subject, data or {}, actor, flow_run_id, policy_digest)
-                if self.signer is not None and (event in MILESTONES or self._checkpoint_due()):
-                    self._write_checkpoint(record["seq"], record["hash"], event)
+                records = [self._write(fh, e["event"], e["subject"], e.get("data") or {}, e.get("actor") or "system",
+                                       e.get("flow_run_id"), e.get("policy_digest")) for e in entries]
+                fh.flush()
+                os.fsync(fh.fileno())
+                if records and self.signer is not None and (
+                        any(r["event"] in MILESTONES for r in records) or self._checkpoint_due()):
+                    last = records[-1]
+                    self._write_checkpoint(last["seq"], last["hash"], last["event"])
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
-        return record
+        return records
 
     def _write(self, fh, event: str, subject: str, data: dict, actor: str, flow_run_id: str | None,
                policy_digest: str | None) -> dict:
@@ -95,7 +106,6 @@ class AuditLog:
         fh.seek(0, os.SEEK_END)
         fh.write((canonical(record) + "\n").encode("utf-8"))
         fh.flush()
-        os.fsync(fh.fileno())
         return record
 
     def _checkpoint_due(self) -> bool:

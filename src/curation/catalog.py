@@ -15,6 +15,8 @@ from typing import Any
 
 import duckdb
 
+from curation.faults import crash_point
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS ingest_runs (
     run_id VARCHAR PRIMARY KEY, dataset VARCHAR, inbox VARCHAR, policy_digest VARCHAR,
@@ -53,6 +55,10 @@ CREATE TABLE IF NOT EXISTS retractions (
     retraction_id VARCHAR, doc_id VARCHAR, source VARCHAR, reason VARCHAR, reviewer VARCHAR,
     retracted_at TIMESTAMPTZ);
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS retracted_at TIMESTAMPTZ;
+CREATE SEQUENCE IF NOT EXISTS audit_outbox_seq;
+CREATE TABLE IF NOT EXISTS audit_outbox (
+    n BIGINT DEFAULT nextval('audit_outbox_seq'), key VARCHAR PRIMARY KEY, event VARCHAR, subject VARCHAR,
+    data JSON, actor VARCHAR, flow_run_id VARCHAR, policy_digest VARCHAR);
 ALTER TABLE training_runs ADD COLUMN IF NOT EXISTS params JSON;
 ALTER TABLE training_runs ADD COLUMN IF NOT EXISTS attempts INTEGER;
 CREATE TABLE IF NOT EXISTS license_overrides (
@@ -80,11 +86,30 @@ class Catalog:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._pinned: duckdb.DuckDBPyConnection | None = None
         with self.connect() as con:
             con.execute(SCHEMA)
 
     @contextmanager
+    def session(self) -> Iterator[None]:
+        """Hold one connection for a run of operations. Opening DuckDB costs 10-80 ms here and an
+        ingest makes hundreds of calls; outside a session each call opens and closes its own
+        connection, so other processes (the CLI beside a running server) get their turn."""
+        if self._pinned is not None:
+            yield
+            return
+        self._pinned = duckdb.connect(str(self.path))
+        try:
+            yield
+        finally:
+            self._pinned.close()
+            self._pinned = None
+
+    @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self._pinned is not None:
+            yield self._pinned
+            return
         con = duckdb.connect(str(self.path))
         try:
             yield con
@@ -114,10 +139,11 @@ class Catalog:
             con.execute("INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, NULL, NULL)",
                         [run_id, dataset, inbox, policy_digest, now()])
 
-    def finish_run(self, run_id: str, counts: dict) -> None:
-        with self.connect() as con:
+    def finish_run(self, run_id: str, counts: dict, audit_record: dict | None = None) -> None:
+        with self.transaction() as con:
             con.execute("UPDATE ingest_runs SET finished_at = ?, counts = ? WHERE run_id = ?",
                         [now(), json.dumps(counts), run_id])
+            self._to_outbox(con, [audit_record] if audit_record else [])
 
     def upsert_source(self, name: str, license: str | None, owner: str | None, purpose: str | None,
                       language: str | None) -> None:
@@ -149,8 +175,10 @@ class Catalog:
         return {r[0] for r in rows}
 
     def commit_batch(self, run_id: str, dataset: str, files: list[tuple[str, str, str, int]],
-                     items: list[tuple], documents: list[dict], pii: list[tuple[str, str, int]]) -> None:
-        """One batch of input files: file records, per-item outcomes, documents and PII counts."""
+                     items: list[tuple], documents: list[dict], pii: list[tuple[str, str, int]],
+                     audit_records: list[dict] = ()) -> None:
+        """One batch of input files: file records, per-item outcomes, documents, PII counts, and the
+        audit records that describe them (delivered to the log after the commit: an outbox)."""
         with self.transaction() as con:
             if files:
                 con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -170,6 +198,8 @@ class Catalog:
                      doc["dup_key"], doc["residual_pii"], run_id, now()])
             if pii:
                 con.executemany("INSERT INTO pii_counts VALUES (?, ?, ?) ON CONFLICT DO NOTHING", pii)
+            self._to_outbox(con, audit_records)
+            crash_point("catalog.batch_uncommitted")  # killed inside the transaction: DuckDB rolls it back
             self.insert_features(con, dataset, [d["features"] for d in documents if d.get("features")])
 
     def run_items(self, run_id: str) -> list[dict]:
@@ -231,11 +261,12 @@ class Catalog:
 
     # ---- dataset versions, reviews, training ------------------------------------------------
     def add_version(self, version_id: str, dataset: str, path: str, n_rows: int, policy_digest: str,
-                    check_run_id: str) -> bool:
+                    check_run_id: str, audit_record: dict | None = None) -> bool:
         """Register a version as pending_review; False when it already exists (same content)."""
         with self.transaction() as con:
             if con.execute("SELECT 1 FROM dataset_versions WHERE version_id = ?", [version_id]).fetchone():
                 return False
+            self._to_outbox(con, [audit_record] if audit_record else [])
             con.execute("INSERT INTO dataset_versions VALUES (?, ?, 'pending_review', ?, ?, ?, ?, ?)",
                         [version_id, dataset, path, n_rows, policy_digest, check_run_id, now()])
             con.execute("UPDATE expectation_results SET version_id = ? WHERE check_run_id = ?",
@@ -347,6 +378,45 @@ class Catalog:
             con.execute("""UPDATE training_runs SET status = 'running', error = NULL, finished_at = NULL,
                            attempts = coalesce(attempts, 1) + 1 WHERE run_id = ?""", [run_id])
             return int(con.execute("SELECT attempts FROM training_runs WHERE run_id = ?", [run_id]).fetchone()[0])
+
+    # ---- license overrides ------------------------------------------------------------------
+    def add_license_override(self, source: str, expression: str, reviewer: str, reason: str,
+                             audit_seq: int | None) -> None:
+        """Record a steward's license decision for a source; the latest one per source applies."""
+        with self.connect() as con:
+            con.execute("INSERT INTO license_overrides VALUES (?, ?, ?, ?, ?, ?)",
+                        [source, expression, reviewer, reason, audit_seq, now()])
+
+    def license_overrides(self) -> list[dict]:
+        """The override in force for each source (the latest recorded)."""
+        return self._rows("""SELECT source, expression, reviewer, reason, audit_seq, decided_at FROM (
+                                 SELECT *, row_number() OVER (PARTITION BY source ORDER BY decided_at DESC) AS k
+                                 FROM license_overrides) WHERE k = 1 ORDER BY source""")
+
+    def source_exists(self, source: str) -> bool:
+        with self.connect() as con:
+            return bool(con.execute("SELECT count(*) FROM sources WHERE name = ?", [source]).fetchone()[0])
+
+    def relicense_source(self, source: str, expression: str, evidence: str, license_class: str,
+                         reason: str) -> int:
+        """Apply an override to the source's documents already in the catalog; returns how many."""
+        with self.transaction() as con:
+            n = con.execute("SELECT count(*) FROM documents WHERE source = ?", [source]).fetchone()[0]
+            con.execute("""UPDATE documents SET license_expression = ?, license_evidence = ?, license_class = ?,
+                           license_reason = ? WHERE source = ?""", [expression, evidence, license_class, reason, source])
+            return int(n)
+
+    def forget_license_quarantined_files(self, source: str) -> list[str]:
+        """Files of `source` that held a document quarantined for its license: forgotten, so that
+        the next ingest reads them again (under a new override). Returns their paths."""
+        with self.transaction() as con:
+            paths = [r[0] for r in con.execute(
+                """SELECT DISTINCT path FROM ingest_items WHERE source = ? AND outcome = 'quarantined'
+                   AND reason LIKE 'license_%' ORDER BY 1""", [source]).fetchall()]
+            if paths:
+                con.execute("DELETE FROM files WHERE source = ? AND path IN (SELECT unnest(?))", [source, paths])
+            return paths
+
     # ---- consistency (curation doctor) --------------------------------------------------------
     def accounting_violations(self) -> list[str]:
         """Every recorded file's items add up, every item has one valid outcome, every stored
@@ -392,44 +462,6 @@ class Catalog:
         for path, digest in self.processed_files():
             out.setdefault(path, set()).add(digest)
         return out
-
-    # ---- license overrides ------------------------------------------------------------------
-    def add_license_override(self, source: str, expression: str, reviewer: str, reason: str,
-                             audit_seq: int | None) -> None:
-        """Record a steward's license decision for a source; the latest one per source applies."""
-        with self.connect() as con:
-            con.execute("INSERT INTO license_overrides VALUES (?, ?, ?, ?, ?, ?)",
-                        [source, expression, reviewer, reason, audit_seq, now()])
-
-    def license_overrides(self) -> list[dict]:
-        """The override in force for each source (the latest recorded)."""
-        return self._rows("""SELECT source, expression, reviewer, reason, audit_seq, decided_at FROM (
-                                 SELECT *, row_number() OVER (PARTITION BY source ORDER BY decided_at DESC) AS k
-                                 FROM license_overrides) WHERE k = 1 ORDER BY source""")
-
-    def source_exists(self, source: str) -> bool:
-        with self.connect() as con:
-            return bool(con.execute("SELECT count(*) FROM sources WHERE name = ?", [source]).fetchone()[0])
-
-    def relicense_source(self, source: str, expression: str, evidence: str, license_class: str,
-                         reason: str) -> int:
-        """Apply an override to the source's documents already in the catalog; returns how many."""
-        with self.transaction() as con:
-            n = con.execute("SELECT count(*) FROM documents WHERE source = ?", [source]).fetchone()[0]
-            con.execute("""UPDATE documents SET license_expression = ?, license_evidence = ?, license_class = ?,
-                           license_reason = ? WHERE source = ?""", [expression, evidence, license_class, reason, source])
-            return int(n)
-
-    def forget_license_quarantined_files(self, source: str) -> list[str]:
-        """Files of `source` that held a document quarantined for its license: forgotten, so that
-        the next ingest reads them again (under a new override). Returns their paths."""
-        with self.transaction() as con:
-            paths = [r[0] for r in con.execute(
-                """SELECT DISTINCT path FROM ingest_items WHERE source = ? AND outcome = 'quarantined'
-                   AND reason LIKE 'license_%' ORDER BY 1""", [source]).fetchall()]
-            if paths:
-                con.execute("DELETE FROM files WHERE source = ? AND path IN (SELECT unnest(?))", [source, paths])
-            return paths
 
     # ---- document features and dataset-level metrics (quality.py, bias.py) -------------------
     _FEATURE_COLUMNS = (

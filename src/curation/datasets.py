@@ -17,9 +17,10 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from curation import bias, checks, licenses, quality, report
+from curation import bias, checks, licenses, outbox, quality, report
 from curation.audit import AuditLog, canonical
 from curation.catalog import Catalog
+from curation.faults import crash_point
 from curation.policy import Policy
 from curation.sources.files import file_digest
 
@@ -52,6 +53,12 @@ def build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root:
                   *, actor: str = "system", flow_run_id: str | None = None) -> BuildResult:
     """Run the expectation suite over the dataset's candidate documents and, unless a critical
     expectation fails, write a pending_review version of them."""
+    with catalog.session():  # one DuckDB connection for the whole build
+        return _build_version(catalog, dataset, policy, datasets_root, audit, actor, flow_run_id)
+
+
+def _build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root: Path, audit: AuditLog,
+                   actor: str, flow_run_id: str | None) -> BuildResult:
     log = lambda event, subject, data: audit.append(  # noqa: E731
         event, subject, data, actor=actor, flow_run_id=flow_run_id, policy_digest=policy.digest)
     quality.backfill(catalog, dataset, policy)  # features of documents ingested before they existed
@@ -60,6 +67,7 @@ def build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root:
     outcomes += bias.check_catalog(catalog, dataset, frame, policy)[0]  # dataset-level metrics
     check_run_id = uuid.uuid4().hex
     catalog.store_expectations(check_run_id, dataset, [asdict(o) for o in outcomes])
+    crash_point("build.checks_stored")
     held = catalog.held_for_review(dataset)
     log("checks.run", check_run_id, {
         "dataset": dataset, "n_documents": len(frame),
@@ -89,6 +97,7 @@ def build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root:
         (staging / "ATTRIBUTION.md").write_text(
             licenses.attribution_markdown(rows, catalog.sources(), license_rules), encoding="utf-8")
         (staging / "README.md").write_text(report.dataset_card(manifest, rows, stats, policy), encoding="utf-8")
+        crash_point("build.staged")
         if final.exists():
             shutil.rmtree(staging)  # same content as an existing version: keep the existing one
         else:
@@ -96,13 +105,18 @@ def build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    created = catalog.add_version(version_id, dataset, str(final), len(rows), policy.digest, check_run_id)
+    crash_point("build.renamed")
+    announcement = {"key": uuid.uuid4().hex, "event": "version.created", "subject": version_id, "actor": actor,
+                    "flow_run_id": flow_run_id, "policy_digest": policy.digest, "data": {
+                        "version_id": version_id, "dataset": dataset, "n_rows": len(rows),
+                        "shards": manifest["shards"], "sources": manifest["sources"],
+                        "check_run_id": check_run_id, "held_for_review": held}}
+    # Registered and announced in one transaction (outbox), so a kill cannot leave it unannounced.
+    created = catalog.add_version(version_id, dataset, str(final), len(rows), policy.digest, check_run_id,
+                                  announcement)
+    crash_point("build.registered")
+    outbox.deliver(catalog, audit)
     current = catalog.version(version_id)
-    if created:
-        log("version.created", version_id, {
-            "version_id": version_id, "dataset": dataset, "n_rows": len(rows),
-            "shards": manifest["shards"], "sources": manifest["sources"], "check_run_id": check_run_id,
-            "held_for_review": held})
     return BuildResult(version_id, current["status"], final, len(rows), check_run_id, outcomes, held, created)
 
 

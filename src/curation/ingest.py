@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curation import licenses, quality
+from curation import licenses, outbox, quality
 from curation.audit import AuditLog
 from curation.catalog import Catalog
+from curation.faults import crash_point
 from curation.models import Quarantine, RawDocument, SourceInfo
 from curation.pii import Anonymizer, detect_language
 from curation.policy import Policy
@@ -58,15 +59,27 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
            actor: str = "system", flow_run_id: str | None = None,
            progress: Callable[[int, int], None] | None = None) -> IngestSummary:
     """Read every new file under `inbox` into the catalog; returns the run's counts."""
+    with catalog.session():  # one DuckDB connection for the whole run
+        return _ingest(inbox, dataset, policy, catalog, audit, actor, flow_run_id, progress)
+
+
+def _ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: AuditLog, actor: str,
+            flow_run_id: str | None, progress: Callable[[int, int], None] | None) -> IngestSummary:
     inbox = Path(inbox)
     if not inbox.is_dir():
         raise FileNotFoundError(f"{inbox}: inbox folder not found")
     run_id = uuid.uuid4().hex
     summary = IngestSummary(run_id, dataset)
-    log = lambda event, subject, data: audit.append(  # noqa: E731
-        event, subject, data, actor=actor, flow_run_id=flow_run_id, policy_digest=policy.digest)
+    def record(event: str, subject: str, data: dict) -> dict:
+        """An audit record to commit with the state it describes (see outbox.py)."""
+        return {"key": uuid.uuid4().hex, "event": event, "subject": subject, "data": data, "actor": actor,
+                "flow_run_id": flow_run_id, "policy_digest": policy.digest}
+
+    outbox.deliver(catalog, audit, recovering=True)  # records a killed run committed but never logged
+    crash_point("ingest.recovered")
     catalog.start_run(run_id, dataset, str(inbox), policy.digest)
-    log("ingest.started", run_id, {"dataset": dataset, "policy": policy.source_file})
+    audit.append("ingest.started", run_id, {"dataset": dataset, "policy": policy.source_file},
+                 actor=actor, flow_run_id=flow_run_id, policy_digest=policy.digest)
 
     units = list(discover(inbox))
     summary.files_seen = len(units)
@@ -80,19 +93,22 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     seen_in_run: set[str] = set()
     for start in range(0, len(pending), FILES_PER_BATCH):
         batch = pending[start:start + FILES_PER_BATCH]
-        _ingest_batch(batch, dataset, policy, catalog, anonymizer, seen_in_run, summary, run_id, log)
+        _ingest_batch(batch, dataset, policy, catalog, anonymizer, seen_in_run, summary, run_id, record)
+        crash_point("ingest.batch_committed")
+        outbox.deliver(catalog, audit)
         if progress:
             progress(min(start + FILES_PER_BATCH, len(pending)), len(pending))
 
     _check_accounting(catalog, run_id, summary)
-    catalog.finish_run(run_id, summary.as_dict())
-    log("ingest.finished", run_id, summary.as_dict())
+    catalog.finish_run(run_id, summary.as_dict(), record("ingest.finished", run_id, summary.as_dict()))
+    crash_point("ingest.finished")
+    outbox.deliver(catalog, audit)
     return summary
 
 
 def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog: Catalog,
                   anonymizer: Anonymizer, seen_in_run: set[str], summary: IngestSummary, run_id: str,
-                  log) -> None:
+                  record) -> None:
     items: list[tuple] = []  # (source, path, record, outcome, reason, message, doc_id)
     files: list[tuple[str, str, str, int]] = []
     candidates: list[tuple[RawDocument, SourceInfo, licenses.LicenseDecision, str]] = []
@@ -139,19 +155,21 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
         outcome = "accepted" if doc["license_class"] == "allow" else "license_review"
         items.append((doc["source"], doc["path"], doc["record"], outcome, doc["license_reason"],
                       f"{doc['path']}: {doc['license_expression']} ({doc['license_class']})", doc["doc_id"]))
-    catalog.commit_batch(run_id, dataset, files, items, documents, pii_rows)
-
-    # Audit after the commit: the log never claims what the catalog does not hold.
     pii_by_doc: dict[str, dict[str, int]] = {}
     for doc_id, entity, n in pii_rows:
         pii_by_doc.setdefault(doc_id, {})[entity] = n
-    for source, path, record, outcome, reason, _message, doc_id in items:
+    # One audit record per item, committed with the items themselves: the log never claims what
+    # the catalog does not hold, and a crash cannot leave committed items unlogged.
+    records = [record(f"document.{outcome}", doc_id or path,
+                      {"dataset": summary.dataset, "source": source, "path": path, "record": rec, "reason": reason,
+                       "doc_id": doc_id, "pii_counts": pii_by_doc.get(doc_id, {}) if doc_id else {}})
+               for source, path, rec, outcome, reason, _message, doc_id in items]
+    crash_point("ingest.before_commit")
+    catalog.commit_batch(run_id, dataset, files, items, documents, pii_rows, records)
+    for _source, _path, _rec, outcome, reason, _message, _doc_id in items:
         summary.outcomes[outcome] += 1
         if outcome == "quarantined":
             summary.reasons[reason] += 1
-        log(f"document.{outcome}", doc_id or path,
-            {"dataset": summary.dataset, "source": source, "path": path, "record": record, "reason": reason,
-             "doc_id": doc_id, "pii_counts": pii_by_doc.get(doc_id, {}) if doc_id else {}})
     for doc in documents:
         summary.licenses[f"{doc['license_expression']} ({doc['license_class']})"] += 1
         for entity, n in pii_by_doc.get(doc["doc_id"], {}).items():
