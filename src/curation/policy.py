@@ -406,5 +406,6 @@ def load_policy(path: str | Path) -> Policy:
     except ValueError as exc:
         raise PolicyError(f"{path}: {exc}") from None
     classes = (path.parent / policy.licenses.classes_file).resolve()
-    digest = _fold_files(digest, [suite, classes, *map(Path, pii.recognizers)])
+    digest = _fold_files(digest, [suite, classes, policy.checks.dataset_suite_path(path),
+                                  *policy.quality.lexicon_files(path), *map(Path, pii.recognizers)])
     return policy.model_copy(update={"source_file": str(path), "digest": digest, "checks": checks, "pii": pii})
