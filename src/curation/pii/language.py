@@ -17,3 +17,13 @@ def detect_language(text: str) -> str:
     latin = len(_LATIN.findall(text))
     # One Japanese character carries about as much as a short English word: weigh it 3×.
     return "ja" if ja * 3 >= latin and ja > 0 else "en"
+
+
+def detect_language_with_confidence(text: str) -> tuple[str, float]:
+    ja = len(_JA.findall(text))
+    latin = len(_LATIN.findall(text))
+    lang = detect_language(text)
+    total = ja * 3 + latin
+    if total == 0:
+        return lang, 0.0
+    return lang, (ja * 3 if lang == "ja" else latin) / total
