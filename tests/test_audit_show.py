@@ -78,3 +78,11 @@ def test_compliance_report_has_every_required_section_and_no_raw_pii(trained):
     assert "Dana Steward" in md and "covering checkpoint" in md and "seq " in md
     assert "<script" not in html and "http" not in html  # self-contained
     assert "Alice Whitfield" not in md + html  # a name planted in the tickets
+
+
+def test_training_run_emits_lineage_from_version_to_model(trained):
+    version, _, workspace = trained
+    events = [json.loads(line) for line in (workspace.audit_dir / "lineage.jsonl").read_text().splitlines()]
+    (done,) = [e for e in events if e["job"]["name"] == "finetune" and e["eventType"] == "COMPLETE"]
+    assert done["inputs"][0]["facets"]["version"]["datasetVersion"] == version
+    assert done["outputs"][0]["name"].startswith("model:")

@@ -88,7 +88,7 @@ def finetune_version(catalog: Catalog, audit: AuditLog, policy: Policy, version_
                      base_model: Path | None = None, output_root: Path = Path("data/models"),
                      output_dir: Path | None = None, actor: str = "system", flow_run_id: str | None = None,
                      overrides: dict[str, Any] | None = None, resume: str | None = None,
-                     callbacks: Sequence[Any] = ()) -> FinetuneOutcome:
+                     callbacks: Sequence[Any] = (), lineage=None) -> FinetuneOutcome:
     """Fine-tune on an approved version and record the run; returns where the model went.
 
     overrides replace training settings of the policy (keys as in the policy's training section).
@@ -96,6 +96,14 @@ def finetune_version(catalog: Catalog, audit: AuditLog, policy: Policy, version_
     its last checkpoint with its recorded base model and settings. A run that raises is recorded
     as failed (with the error) before the exception goes on, with a note saying how to resume it.
     """
+    if lineage is not None:  # an OpenLineage run around the whole training run: version in, model out
+        pinned = datasets.resolve(catalog, version_id)
+        with lineage.run("finetune", [(f"dataset:{pinned['dataset']}", pinned["version_id"])]) as outputs:
+            out = finetune_version(catalog, audit, policy, version_id, base_model=base_model, output_root=output_root,
+                                   output_dir=output_dir, actor=actor, flow_run_id=flow_run_id, overrides=overrides,
+                                   resume=resume, callbacks=callbacks)
+            outputs.append((f"model:{out.run_id}", out.run_id))
+        return out
     from curation import training
 
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}

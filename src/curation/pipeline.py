@@ -102,7 +102,8 @@ def demo(ws: Workspace, samples: Path, policy: Policy, console: Console) -> None
                   f"{catalog.reviews(version_id)[-1]['reviewer']}")
 
     console.rule("3. fine-tune (tiny model from config, tokenizer trained on the version)")
-    out = finetune_version(catalog, ws.audit(), policy, version_id, output_root=ws.models, actor=DEMO_STEWARD)
+    out = finetune_version(catalog, ws.audit(), policy, version_id, output_root=ws.models, actor=DEMO_STEWARD,
+                           lineage=ws.lineage())
     r = out.result
     console.print(f"[bold]Training[/bold] on {r.device}: eval loss before {r.eval_loss_before:.3f} → "
                   f"after {r.eval_loss_after:.3f} (perplexity {r.perplexity_before:.1f} → {r.perplexity_after:.1f}); "

@@ -42,7 +42,7 @@ def finetune(version: str,
     if learning_rate is not None:
         overrides[learning_rate_key(pol.training, base_model=base_model is not None, full_finetune=full)] = learning_rate
     try:
-        out = finetune_version(ws.catalog(), ws.audit(), pol, version, base_model=base_model,
+        out = finetune_version(ws.catalog(), ws.audit(), pol, version, base_model=base_model, lineage=ws.lineage(),
                                output_root=ws.models, output_dir=output, overrides=overrides, resume=resume)
     except (Exception, KeyboardInterrupt) as exc:  # Ctrl-C: still say how to resume
         _fail_on_training_error(exc)
