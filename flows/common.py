@@ -1,11 +1,21 @@
-"""What every flow needs: the workspace, the policy, the run's identity."""
+"""What every flow needs: the workspace, the policy, who asked and where (for the audit trail),
+the HTML report a run links to, and artifact keys."""
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import StringConstraints
 
 from curation.policy import Policy, load_policy
 from curation.workspace import Workspace
+
+# A person's name, required: the open-source Prefect server records no user identity, so the
+# name typed into the form is the only record of who started a run or decided on a version.
+Steward = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
 def workspace() -> Workspace:
@@ -18,7 +28,63 @@ def policy(policy_file: str | None) -> Policy:
 
 
 def run_identity() -> tuple[str | None, str | None]:
-    """(flow run id, deployment name) of the current run, for the audit trail."""
+    """(flow run id, deployment name) of the current run, for the audit trail. A subflow reports
+    the deployment its parent was started from; a run started outside a deployment, None."""
     from prefect.runtime import deployment, flow_run
 
     return (str(flow_run.id) if flow_run.id else None), deployment.name
+
+
+def record_request(flow_name: str, requested_by: str, parameters: dict, subject: str = "") -> tuple[str | None, str | None]:
+    """Append `flow_run.started` to the audit log: who started which flow from which deployment,
+    with which parameters (names and paths, never document text). Returns run_identity()."""
+    from prefect.runtime import flow_run
+
+    run_id, deployment = run_identity()
+    parent = flow_run.parent_flow_run_id
+    workspace().audit().append("flow_run.started", subject or flow_name, {
+        "flow": flow_name, "deployment": deployment, "parent_flow_run_id": str(parent) if parent else None,
+        "parameters": parameters}, actor=requested_by, flow_run_id=run_id)
+    return run_id, deployment
+
+
+def artifact_key(*parts: str) -> str:
+    """Prefect artifact keys allow lower-case letters, digits and dashes only."""
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]", "-", "-".join(parts).lower())).strip("-")[:100]
+
+
+def write_version_report(ws: Workspace, version_id: str) -> Path:
+    """(Re)write data/reports/<version_id>.html (the `curation report` page) and return its path."""
+    import json
+
+    from curation import datasets
+    from curation.report import write_html_report
+
+    cat = ws.catalog()
+    v = datasets.resolve(cat, version_id)
+    manifest = json.loads((Path(v["path"]) / "manifest.json").read_text(encoding="utf-8"))
+    return write_html_report(ws.reports / f"{v['version_id']}.html", version=v, manifest=manifest,
+                             card_markdown=(Path(v["path"]) / "README.md").read_text(encoding="utf-8"),
+                             expectations=cat.expectations(v["check_run_id"]), reviews=cat.reviews(v["version_id"]),
+                             training_runs=cat.training_runs(v["version_id"]))
+
+
+def report_url(ws: Workspace, path: Path) -> str:
+    """Where a steward's browser finds a report: the report server of `curation ui` when one runs
+    (CURATION_REPORTS_URL), else the file itself."""
+    from curation.prefect_server import REPORTS_URL_ENV
+
+    base = os.environ.get(REPORTS_URL_ENV)
+    if base:
+        return base.rstrip("/") + "/" + Path(path).resolve().relative_to(ws.reports.resolve()).as_posix()
+    return Path(path).resolve().as_uri()
+
+
+def publish_report_link(ws: Workspace, version_id: str, dataset: str, report: Path, description: str) -> str:
+    """Publish a link artifact to a version's HTML report (see write_version_report); returns the URL."""
+    from prefect.artifacts import create_link_artifact
+
+    url = report_url(ws, report)
+    create_link_artifact(url, link_text=f"HTML report of {dataset} version {version_id[:12]}",
+                         key=artifact_key("report", dataset), description=description)
+    return url

@@ -1,48 +1,130 @@
-"""Ingest flow: inbox → anonymized, checked documents → a pending_review dataset version."""
+"""Ingest flow: inbox → anonymized, checked documents → a pending_review dataset version.
+
+Served twice (flows/deployments.py): `ingest`, started by a steward from the UI's form, and
+`ingest-scheduled`, started by the policy's cron schedule, which stops early when no new file
+has arrived. The stage runs as a task on the flow's task runner (threads, or a Dask cluster),
+under the catalog's ingest lock, so two runs at the same time queue instead of colliding.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from prefect import flow, task
-from prefect.artifacts import create_markdown_artifact
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
 
 from curation import pipeline
-from flows.common import policy, run_identity, workspace
+from curation.locking import ingest_lock
+from curation.scheduling import new_files, task_runner_from_env
+from flows.common import (
+    Steward,
+    artifact_key,
+    policy,
+    publish_report_link,
+    record_request,
+    workspace,
+    write_version_report,
+)
+
+QUARANTINE_COLUMNS = ("path", "record", "reason", "message")
 
 
-@task(name="ingest and build version")
-def ingest_task(inbox: str, dataset: str, policy_file: str | None, requested_by: str) -> dict:
+@task(name="ingest and build version", cache_policy=NO_CACHE)
+def ingest_task(inbox: str, dataset: str, policy_file: str | None, requested_by: str, only_new: bool,
+                flow_run_id: str | None) -> dict:
+    """The ingest stage and the version build; returns counts, reasons and paths, never text."""
     ws = workspace()
-    run_id, _ = run_identity()
-    result = pipeline.ingest_and_build(ws, Path(inbox) if inbox else ws.inbox, dataset, policy(policy_file),
-                                       actor=requested_by, flow_run_id=run_id)
-    return {"summary": result.summary.as_dict(), "version_id": result.build.version_id,
-            "status": result.build.status,
+    source = Path(inbox) if inbox else ws.inbox
+    pol = policy(policy_file)
+
+    def waiting(holder: str) -> None:
+        get_run_logger().info(f"another ingest run holds the catalog ({holder}); waiting for it to finish")
+
+    with ingest_lock(ws.catalog_path, on_wait=waiting):
+        if only_new:
+            pending = new_files(ws.catalog(), source)
+            if not pending:
+                return {"skipped": True, "dataset": dataset, "inbox": str(source)}
+        result = pipeline.ingest_and_build(ws, source, dataset, pol, actor=requested_by, flow_run_id=flow_run_id)
+        catalog = ws.catalog()
+        quarantined = [{k: item[k] for k in QUARANTINE_COLUMNS} for item in catalog.run_items(result.summary.run_id)
+                       if item["outcome"] == "quarantined"]
+        build = result.build
+        report = str(write_version_report(ws, build.version_id)) if build.version_id else None
+    return {"skipped": False, "summary": result.summary.as_dict(), "version_id": build.version_id,
+            "status": build.status, "n_rows": build.n_rows, "created": build.created, "report": report,
+            "held_for_review": build.held_for_review, "quarantined": quarantined,
             "expectations": [{"name": o.name, "severity": o.severity, "success": o.success, "message": o.message}
-                             for o in result.build.outcomes]}
+                             for o in build.outcomes]}
 
 
 def summary_markdown(result: dict) -> str:
-    """Counts, types and decisions only: artifacts never carry document text."""
+    """Counts, types, reasons and decisions: artifacts never carry document text."""
     s = result["summary"]
+    status = result["status"]
     lines = [f"# Ingest of dataset `{s['dataset']}`", "",
              f"- files seen: {s['files_seen']} (unchanged since an earlier run: {s['files_unchanged']})",
              *[f"- {k}: {v}" for k, v in sorted(s["outcomes"].items())],
-             "", "## Quarantine reasons", *[f"- {k}: {v}" for k, v in sorted(s["quarantine_reasons"].items())],
-             "", "## PII replaced", *[f"- {k}: {v}" for k, v in sorted(s["pii"].items())],
-             "", "## Licenses", *[f"- {k}: {v}" for k, v in sorted(s["licenses"].items())],
+             "", "## Quarantine reasons", *([f"- {k}: {v}" for k, v in sorted(s["quarantine_reasons"].items())]
+                                           or ["- none"]),
+             "", "## PII replaced, by type", *([f"- {k}: {v}" for k, v in sorted(s["pii"].items())] or ["- none found"]),
+             "", "## Licenses", *([f"- {k}: {v}" for k, v in sorted(s["licenses"].items())] or ["- none"]),
              "", "## Expectations", *[f"- {'✅' if e['success'] else '❌'} {e['name']} ({e['severity']})"
-                                      for e in result["expectations"]],
-             "", f"**Dataset version**: `{result['version_id']}` — {result['status']}"]
+                                      + ("" if e["success"] else f": {e['message']}") for e in result["expectations"]]]
+    for held in result["held_for_review"]:
+        lines.append(f"- held out for license review: {held['n']} document(s) of `{held['source']}` "
+                     f"({held['license_expression']})")
+    lines += ["", "## Decision", ""]
+    if result["version_id"]:
+        same = "" if result["created"] else " (same content as an existing version)"
+        lines.append(f"Dataset version `{result['version_id']}` ({result['n_rows']} documents): **{status}**{same}.")
+        if status == "pending_review":
+            lines.append("A steward approves or rejects it with the `review` deployment (or `curation review`).")
+    else:
+        lines.append(f"No dataset version: **{status}** (a critical expectation failed, or no document "
+                     "was accepted); see the expectations above.")
     return "\n".join(lines)
 
 
-@flow(name="ingest", log_prints=True)
-def ingest_flow(inbox: str = "", dataset: str = "default", policy_file: str = "",
-                requested_by: str = "scheduler") -> dict:
-    """Read new files from the inbox, anonymize PII, classify licenses, run the checks and write a
-    dataset version awaiting review. `requested_by`: your name (Prefect records no user identity)."""
-    result = ingest_task(inbox, dataset, policy_file or None, requested_by)
-    create_markdown_artifact(summary_markdown(result), key="ingest-summary", description="Ingest summary")
+@flow(name="ingest", log_prints=True, task_runner=task_runner_from_env())
+def ingest_flow(requested_by: Steward, inbox: str = "", dataset: str = "default", policy_file: str = "",
+                only_new: bool = False) -> dict:
+    """Read new files from the inbox, anonymize personal data, classify licenses, run the quality
+    checks and write a dataset version that waits for a steward's review.
+
+    Args:
+        requested_by: Your name. Prefect records no user identity; this name goes into the audit log.
+        inbox: Folder to read (empty: the workspace's data/inbox). Files already read are skipped.
+        dataset: Dataset the documents belong to.
+        policy_file: Policy file (empty: policies/default.yaml).
+        only_new: Stop without building a version when no new file has arrived (scheduled runs).
+    """
+    run_id, _ = record_request("ingest", requested_by, {"inbox": inbox, "dataset": dataset,
+                                                        "policy_file": policy_file, "only_new": only_new})
+    result = ingest_task.submit(inbox, dataset, policy_file or None, requested_by, only_new, run_id).result()
+    publish(result)
     return result
+
+
+def publish(result: dict) -> None:
+    """The run's artifacts: summary (markdown), quarantined items (table), link to the report."""
+    if result["skipped"]:
+        print(f"no new file in {result['inbox']}: nothing to do")
+        create_markdown_artifact(f"# Ingest of dataset `{result['dataset']}`\n\nNo new file in the inbox since "
+                                 "the last run: nothing was read, no version was built.",
+                                 key=artifact_key("ingest", result["dataset"]), description="Ingest summary")
+        return
+    s = result["summary"]
+    dataset = s["dataset"]
+    print(f"files {s['files_seen']} (unchanged {s['files_unchanged']}); outcomes {dict(sorted(s['outcomes'].items()))}; "
+          f"version {result['version_id']} {result['status']}")
+    create_markdown_artifact(summary_markdown(result), key=artifact_key("ingest", dataset),
+                             description="Ingest summary: counts, PII by type, licenses, expectations, decision")
+    rows = result["quarantined"]
+    create_table_artifact({c: [r[c] for r in rows] for c in QUARANTINE_COLUMNS},
+                          key=artifact_key("quarantine", dataset),
+                          description=f"{len(rows)} item(s) quarantined by this run, with reasons")
+    if result["report"]:
+        publish_report_link(workspace(), result["version_id"], dataset, Path(result["report"]),
+                            "Dataset version report (self-contained HTML)")

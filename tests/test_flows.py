@@ -1,69 +1,409 @@
-"""The chained Prefect flow under a real (test) Prefect server: ingest → pause for review → finetune."""
+"""The flows on a real Prefect server with the deployments served by `curation serve`, as a steward
+and the scheduler use them: curate triggered and resumed through the API, scheduled ingestion,
+a Dask cluster, two ingest runs at once, and no personal data in what Prefect stores.
+
+One server and one `curation serve` process are shared by this module and tests/test_ui.py
+(`live`, below): starting a server costs 25-50 s on a small machine.
+"""
 
 from __future__ import annotations
 
+import atexit
+import contextvars
+import functools
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import threading
 import time
+from dataclasses import dataclass
+from pathlib import Path
 
+import duckdb
 import pytest
-
+import yaml
+from conftest import make_workspace
 from tests_helpers import TICKETS_EN
 
 pytestmark = pytest.mark.e2e
 
+# Planted in the inbox of the served workspace: neither may reach Prefect's database.
+PLANTED_NAME = "Margaret Thornbury"
+PLANTED_EMAIL = "margaret.thornbury@example.com"
+STEWARD = "Sam Steward"
+REVIEWER = "Rita Reviewer"
+SCHEDULE = {"cron": "30 1 * * 1-5", "timezone": "Asia/Tokyo", "dataset": "nightly", "active": True}
 
-@pytest.fixture(scope="module")
-def prefect_server():
-    from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=180):
-        yield
+@dataclass
+class Live:
+    """A Prefect server on a free loopback port and `curation serve` against it, for a workspace."""
+
+    root: Path  # CURATION_HOME of the served flow runs
+    api: str
+    ui: str
+    prefect_home: Path
+    server: subprocess.Popen
+    runner: subprocess.Popen
+    env: dict
 
 
-def paused_run_id(flow_name: str, timeout: float = 180) -> str:
+def write_policy(root: Path, **sections) -> Path:
+    """The project's default policy with some sections replaced (comments are not kept)."""
+    path = root / "policies" / "default.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key, value in sections.items():
+        data[key] = {**data.get(key, {}), **value}
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def write_tickets(folder: Path, texts: list[str], license: str = "MIT", extra_lines: str = "") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "SOURCE.yaml").write_text(f"license: {license}\nlanguage: en\n")
+    (folder / "t.jsonl").write_text("\n".join(json.dumps({"text": t}) for t in texts) + "\n" + extra_lines)
+
+
+def wait_for_deployments(api: str, timeout: float = 120) -> None:
+    import urllib.request
+
+    names = ["ingest/ingest", "ingest/ingest-scheduled", "review/review", "finetune/finetune", "curate/curate"]
+    deadline = time.time() + timeout
+    while names and time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{api}/deployments/name/{names[0]}", timeout=2):
+                names.pop(0)
+        except OSError:
+            time.sleep(1)
+    if names:
+        raise TimeoutError(f"`curation serve` did not register {names} within {timeout} s")
+
+
+@functools.cache
+def _live() -> Live:
+    from curation.policy import load_policy
+    from curation.prefect_server import free_port, server_env, start, stop
+
+    base = Path(tempfile.mkdtemp(prefix="curation-live-"))
+    root = make_workspace(base / "ws")
+    # Short training keeps the chain quick; the schedule differs from the default on purpose.
+    policy_file = write_policy(root, training={"max_steps": 20, "save_steps": 0}, schedule=SCHEDULE)
+    policy = load_policy(policy_file)
+    port = free_port()
+    server = start(base, policy, port, log=base / "prefect-server.log")
+    env = {**os.environ, **server_env(base, policy, port), "CURATION_HOME": str(root),
+           "CURATION_KEY_DIR": str(base / "keys"), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    runner = subprocess.Popen([str(Path(sys.executable).with_name("curation")), "serve"], cwd=root, env=env,
+                              stdout=open(base / "serve.log", "ab"), stderr=subprocess.STDOUT,  # noqa: SIM115
+                              start_new_session=True)
+    live = Live(root, f"http://127.0.0.1:{port}/api", f"http://127.0.0.1:{port}", base / ".prefect", server, runner, env)
+    keep = os.environ.get("CURATION_KEEP_LIVE")  # debugging: keep logs, state and workspace
+    atexit.register(lambda: (stop(runner), stop(server), keep or shutil.rmtree(base, ignore_errors=True)))
+    wait_for_deployments(live.api)
+    return live
+
+
+def live_stack():
+    """The shared server and runner, with this process's Prefect client pointed at them; a
+    generator for the `live` fixture of each module that needs it (tests/test_ui.py too)."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_HOME, temporary_settings
+
+    stack = _live()
+    with temporary_settings(updates={PREFECT_API_URL: stack.api, PREFECT_HOME: stack.prefect_home}):
+        yield stack
+
+
+@pytest.fixture(scope="session")
+def live():
+    yield from live_stack()
+
+
+def wait_for_run(run_id: str, *, states: tuple[str, ...] = ("COMPLETED",), timeout: float = 300):
+    """The flow run once it reaches one of `states`; fails fast if it ends otherwise."""
     from prefect import get_client
-    from prefect.client.schemas.filters import FlowFilter, FlowFilterName, FlowRunFilter, FlowRunFilterState, \
-        FlowRunFilterStateType
-    from prefect.client.schemas.objects import StateType
+
+    deadline = time.time() + timeout
+    with get_client(sync_client=True) as client:
+        while time.time() < deadline:
+            run = client.read_flow_run(run_id)
+            if run.state and run.state.type.value in states:
+                return run
+            if run.state and run.state.is_final():
+                raise AssertionError(f"flow run {run.name} ended {run.state.type.value}: {run.state.message}")
+            time.sleep(1)
+    raise TimeoutError(f"flow run {run_id} not {states} within {timeout} s")
+
+
+def paused_child(parent_id: str, flow_name: str, timeout: float = 240) -> str:
+    """The id of the paused `flow_name` subflow run of `parent_id` (waits for the pause)."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import (
+        FlowFilter,
+        FlowFilterName,
+        FlowRunFilter,
+        FlowRunFilterParentFlowRunId,
+    )
 
     deadline = time.time() + timeout
     with get_client(sync_client=True) as client:
         while time.time() < deadline:
             runs = client.read_flow_runs(
                 flow_filter=FlowFilter(name=FlowFilterName(any_=[flow_name])),
-                flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.PAUSED]))))
-            if runs:
+                flow_run_filter=FlowRunFilter(parent_flow_run_id=FlowRunFilterParentFlowRunId(any_=[parent_id])))
+            if runs and runs[0].state and runs[0].state.is_paused():
                 return str(runs[0].id)
+            parent = client.read_flow_run(parent_id)
+            if parent.state and parent.state.is_final():
+                raise AssertionError(f"curate run ended {parent.state.type.value} before pausing: {parent.state.message}")
             time.sleep(1)
-    raise TimeoutError(f"no paused {flow_name} run within {timeout} s")
+    raise TimeoutError(f"no paused {flow_name} run under {parent_id} within {timeout} s")
 
 
-def test_curate_flow_pauses_for_review_and_trains_after_approval(prefect_server, workspace):
+def artifacts_of(run_ids: list[str]) -> list:
+    from prefect import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    with get_client(sync_client=True) as client:
+        return client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=run_ids)))
+
+
+def child_runs(parent_id: str) -> dict[str, str]:
+    """flow name -> run id of the subflow runs of `parent_id`."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import (
+        FlowRunFilter,
+        FlowRunFilterParentFlowRunId,
+    )
+
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(
+            flow_run_filter=FlowRunFilter(parent_flow_run_id=FlowRunFilterParentFlowRunId(any_=[parent_id])))
+        flows = {f.id: f.name for f in client.read_flows()}
+        return {flows[r.flow_id]: str(r.id) for r in runs}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def curate_started(live):
+    """The curate deployment triggered through the API as soon as the runner serves it: the served
+    run works in its own process while the tests before `curated` run here."""
+    from prefect.deployments import run_deployment
+
+    write_tickets(live.root / "data" / "inbox" / "tickets",
+                  [*TICKETS_EN, f"Ticket 900: {PLANTED_NAME} asks that invoices go to {PLANTED_EMAIL} from now on."],
+                  extra_lines=f'{{"text": "broken line of {PLANTED_NAME} <{PLANTED_EMAIL}>"\n')
+    run = run_deployment("curate/curate", parameters={"requested_by": STEWARD, "dataset": "tickets"}, timeout=0)
+    return str(run.id), time.time()
+
+
+@pytest.fixture(scope="module")
+def curated(live, curate_started):
+    """The curate run, its review resumed through the API with an approval, run to completion."""
     from prefect.flow_runs import resume_flow_run
 
-    from flows.curate import curate_flow
+    run_id, started = curate_started
+    review_id = paused_child(run_id, "review")
+    resume_flow_run(review_id, run_input={"decision": "approve", "reviewer": REVIEWER, "comment": "spot-checked 5"})
+    done = wait_for_run(run_id)
+    print(f"curate through the served deployment: {time.time() - started:.0f} s")
+    return {"run": done, "review_id": review_id, "children": child_runs(run_id)}
 
-    src = workspace.root / "inbox" / "tickets"
-    src.mkdir(parents=True)
-    (src / "SOURCE.yaml").write_text("license: MIT\nlanguage: en\n")
-    (src / "t.jsonl").write_text("\n".join(json.dumps({"text": t}) for t in TICKETS_EN) + "\n")
 
-    outcome: dict = {}
-    worker = threading.Thread(target=lambda: outcome.update(result=curate_flow(
-        inbox=str(workspace.root / "inbox"), dataset="tickets", requested_by="Sam Steward")))
-    worker.start()
-    run_id = paused_run_id("review")
-    version = workspace.catalog().versions()[0]
-    assert version["status"] == "pending_review"
-    resume_flow_run(run_id, run_input={"decision": "approve", "reviewer": "Rita Reviewer", "comment": "looks fine"})
-    worker.join(timeout=600)
-    assert not worker.is_alive()
+def test_scheduled_deployment_follows_the_policys_cron_and_time_zone(live):
+    from prefect import get_client
 
-    result = outcome["result"]
-    assert result["review"] == "approved"
-    assert result["finetune"]["eval_loss_after"] < result["finetune"]["eval_loss_before"]
-    (review,) = workspace.catalog().reviews(version["version_id"])
-    assert review["reviewer"] == "Rita Reviewer" and review["flow_run_id"] == run_id
-    events = [r["event"] for r in workspace.audit().records()]
-    assert "review.approved" in events and "training.finished" in events
+    with get_client(sync_client=True) as client:
+        deployment = client.read_deployment_by_name("ingest/ingest-scheduled")
+    (schedule,) = deployment.schedules
+    assert (schedule.schedule.cron, schedule.schedule.timezone, schedule.active) == ("30 1 * * 1-5", "Asia/Tokyo", True)
+    assert deployment.parameters["only_new"] is True and deployment.parameters["dataset"] == "nightly"
+    assert deployment.parameters["requested_by"] == "scheduler"
+
+
+def task_seconds(flow_run_id: str) -> float:
+    """Time spent in the task runs of a flow run: the run's own work, without Prefect's bookkeeping."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    with get_client(sync_client=True) as client:
+        tasks = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+    return sum(t.total_run_time.total_seconds() for t in tasks)
+
+
+def test_scheduled_runs_ingest_only_new_files_and_skip_an_unchanged_inbox(live, workspace):
+    """The flow with the parameters the scheduler passes, three times: new files, more new files
+    arriving in between, then nothing new (which must start no ingest and cost < 5 %)."""
+    from prefect import get_client
+
+    from flows.ingest import ingest_flow
+
+    with get_client(sync_client=True) as client:
+        scheduled = client.read_deployment_by_name("ingest/ingest-scheduled").parameters
+    params = {**scheduled, "policy_file": ""}  # this test's workspace, not the served one
+    write_tickets(workspace.inbox / "tickets", TICKETS_EN[:20])
+    first = ingest_flow(**params, return_state=True)
+    write_tickets(workspace.inbox / "more", TICKETS_EN[20:])
+    second = ingest_flow(**params, return_state=True)
+    third = ingest_flow(**params, return_state=True)
+
+    a, b, c = (s.result() for s in (first, second, third))
+    assert a["summary"]["outcomes"] == {"accepted": 20} and a["summary"]["files_unchanged"] == 0
+    assert b["summary"]["outcomes"] == {"accepted": 10} and b["summary"]["files_unchanged"] == 1
+    assert c == {"skipped": True, "dataset": "nightly", "inbox": str(workspace.inbox)}
+    catalog = workspace.catalog()
+    assert len(catalog.ingest_runs("nightly")) == 2  # the third run started no ingest at all
+    assert [v["n_rows"] for v in catalog.versions()] == [20, 30]
+    first_s, skip_s = task_seconds(str(first.state_details.flow_run_id)), task_seconds(str(third.state_details.flow_run_id))
+    print(f"first scheduled run {first_s:.2f} s of task time, run over the unchanged inbox {skip_s:.3f} s "
+          f"({100 * skip_s / first_s:.1f} %)")
+    assert skip_s < 0.05 * first_s
+
+
+def catalog_contents(root: Path) -> dict:
+    """Catalog rows that do not depend on run ids or clocks."""
+    with duckdb.connect(str(root / "data" / "catalog.duckdb"), read_only=True) as con:
+        q = lambda sql: sorted(con.execute(sql).fetchall())
+        return {
+            "documents": q("SELECT doc_id, source, path, record, language, license_expression, license_class, "
+                           "text_anonymized, n_chars, dup_key, residual_pii FROM documents"),
+            "pii_counts": q("SELECT * FROM pii_counts"),
+            "items": q("SELECT source, path, record, outcome, reason, message, doc_id FROM ingest_items"),
+            "files": q("SELECT path, digest, n_items FROM files"),
+            "versions": q("SELECT version_id, status, n_rows FROM dataset_versions"),
+        }
+
+
+def test_ingest_on_a_dask_cluster_gives_the_same_catalog_as_local_threads(live, tmp_path):
+    from conftest import workspace_env
+
+    from curation.scheduling import task_runner
+    from flows.ingest import ingest_flow
+
+    inbox = tmp_path / "inbox"
+    write_tickets(inbox / "tickets", TICKETS_EN, extra_lines='{"text": 1}\n')
+    write_tickets(inbox / "partner", [f"Partner note {i}: shipping to Canada resumes next week." for i in range(8)],
+                  license="CC-BY-NC-4.0")
+    results = {}
+    for kind in ("threads", "dask"):
+        root = make_workspace(tmp_path / kind)
+        with workspace_env(root):
+            flow = ingest_flow.with_options(task_runner=task_runner(kind, workers=1))
+            results[kind] = flow(requested_by=STEWARD, inbox=str(inbox), dataset="tickets")
+    threads, dask = catalog_contents(tmp_path / "threads"), catalog_contents(tmp_path / "dask")
+    assert dask == threads
+    assert len(threads["documents"]) == 30 and results["dask"]["status"] == "pending_review"
+
+
+def test_curate_deployment_pauses_for_review_and_trains_after_approval(live, curated):
+    from curation.audit import verify
+    from curation.workspace import Workspace
+
+    ws = Workspace(live.root)
+    (version,) = ws.catalog().versions()
+    assert version["status"] == "approved"
+    (review,) = ws.catalog().reviews(version["version_id"])
+    assert review["reviewer"] == REVIEWER and review["flow_run_id"] == curated["review_id"]
+    (training,) = ws.catalog().training_runs(version["version_id"])
+    assert training["status"] == "finished" and (Path(training["output_dir"]) / "README.md").is_file()
+    assert verify(ws.audit_dir).ok
+    records = list(ws.audit().records())
+    approved = next(r for r in records if r["event"] == "review.approved")
+    assert approved["actor"] == REVIEWER and approved["flow_run_id"] == curated["review_id"]
+    assert approved["data"]["deployment"] == "curate"
+    started = [r for r in records if r["event"] == "flow_run.started"]
+    assert {r["data"]["flow"] for r in started} == {"curate", "ingest", "review", "finetune"}
+    assert all(r["actor"] == STEWARD and r["data"]["deployment"] == "curate" and r["flow_run_id"] for r in started)
+
+
+def test_each_run_publishes_summary_quarantine_table_and_report_link(live, curated):
+    by_key = {a.key: a for a in artifacts_of([curated["children"]["ingest"]])}
+    summary = by_key["ingest-tickets"].data
+    for part in ("accepted: 31", "quarantined: 1", "malformed_json: 1", "## PII replaced, by type", "PERSON",
+                 "EMAIL_ADDRESS", "MIT (allow)", "## Expectations", "pending_review"):
+        assert part in summary, part
+    table = json.loads(by_key["quarantine-tickets"].data)  # columns: path, record, reason, message
+    assert table["reason"] == ["malformed_json"] and table["path"] == ["tickets/t.jsonl"]
+    link = by_key["report-tickets"].data  # a link artifact is stored as markdown: [text](url)
+    assert link.startswith("[HTML report of tickets version") and link.endswith(".html)")
+    keys = {a.key for a in artifacts_of(list(curated["children"].values()) + [str(curated["run"].id)])}
+    assert {"review-tickets", "curate-tickets"} <= keys and any(k.startswith("finetune-") for k in keys)
+
+
+def test_prefect_stores_no_raw_personal_data_in_artifacts_or_logs(live, curated):
+    from prefect import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+    runs = list(curated["children"].values()) + [str(curated["run"].id)]
+    with get_client(sync_client=True) as client:
+        logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=runs)))
+    stored = [a.data or "" for a in artifacts_of(runs)] + [log.message for log in logs]
+    assert logs and stored and not [s for s in stored if PLANTED_EMAIL in s or PLANTED_NAME in s]
+    # Everything Prefect wrote to disk: its SQLite database (with its WAL) under PREFECT_HOME.
+    raw = b"".join(p.read_bytes() for p in live.prefect_home.glob("*.db*"))
+    assert REVIEWER.encode() in raw  # the scan sees what Prefect does store (the resume form's input)
+    assert PLANTED_EMAIL.encode() not in raw and PLANTED_NAME.encode() not in raw
+
+
+def test_two_ingest_runs_at_once_neither_fail_nor_lose_or_duplicate_a_document(live, workspace):
+    """Two ingest flow runs started together on one catalog (a steward's run and the schedule
+    firing, say): the second waits for the first's catalog lock, then finds nothing new."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+    from curation.locking import ingest_lock
+    from flows.ingest import ingest_flow
+
+    write_tickets(workspace.inbox / "a", [f"Shipment {i}: the parcel to Lisbon is delayed by customs." for i in range(15)])
+    write_tickets(workspace.inbox / "b", [f"Refund {i}: the duplicate charge was reversed today." for i in range(15)])
+    states: list = []
+    run = lambda who: states.append(ingest_flow(requested_by=who, dataset="concurrent", return_state=True))
+    threads = [threading.Thread(target=contextvars.copy_context().run, args=(run, who)) for who in (STEWARD, "scheduler")]
+    # Someone else (a CLI ingest, say) holds the catalog while both runs start, so that both
+    # certainly meet the lock; then it lets go and the two runs sort it out between them.
+    with ingest_lock(workspace.catalog_path):
+        started = time.time()
+        for t in threads:
+            t.start()
+        while len(running_ingest_tasks(since=started)) < 2 and time.time() - started < 120:
+            time.sleep(0.5)
+    for t in threads:
+        t.join(timeout=300)
+    assert len(states) == 2 and all(s.is_completed() for s in states)
+
+    with duckdb.connect(str(workspace.catalog_path), read_only=True) as con:
+        docs = con.execute("SELECT count(*), count(DISTINCT doc_id) FROM documents").fetchone()
+        ledger = con.execute("SELECT outcome, count(*) FROM ingest_items GROUP BY 1").fetchall()
+        unchanged = sorted(json.loads(c)["files_unchanged"] for (c,) in con.execute("SELECT counts FROM ingest_runs").fetchall())
+    assert docs == (30, 30) and ledger == [("accepted", 30)]
+    assert unchanged == [0, 2]  # the run that waited found both files already read
+    runs = [str(s.state_details.flow_run_id) for s in states]
+    deadline = time.time() + 15  # run logs reach the server in batches
+    while time.time() < deadline:
+        with get_client(sync_client=True) as client:
+            logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=runs)))
+        if sum("waiting for it to finish" in log.message for log in logs) == 2:
+            break
+        time.sleep(1)
+    assert sum("waiting for it to finish" in log.message for log in logs) == 2  # both met the lock
+
+
+def running_ingest_tasks(since: float) -> list:
+    from datetime import UTC, datetime
+
+    from prefect import get_client
+    from prefect.client.schemas.filters import (
+        TaskRunFilter,
+        TaskRunFilterName,
+        TaskRunFilterStartTime,
+        TaskRunFilterState,
+        TaskRunFilterStateType,
+    )
+    from prefect.client.schemas.objects import StateType
+
+    with get_client(sync_client=True) as client:
+        return client.read_task_runs(task_run_filter=TaskRunFilter(
+            name=TaskRunFilterName(like_="ingest and build version"),
+            start_time=TaskRunFilterStartTime(after_=datetime.fromtimestamp(since, UTC)),
+            state=TaskRunFilterState(type=TaskRunFilterStateType(any_=[StateType.RUNNING]))))

@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 from curation.prefect_server import server_env
 
 
@@ -7,4 +11,14 @@ def test_local_server_env_is_loopback_private_and_keeps_events_as_long_as_the_au
     assert env["PREFECT_HOME"] == str(tmp_path / ".prefect")
     assert env["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false" and env["DO_NOT_TRACK"] == "1"
     assert env["PREFECT_SERVER_UI_V2_ENABLED"] == "false"  # the v2 UI calls an analytics host
-    assert int(env["PREFECT_SERVER_EVENTS_RETENTION_PERIOD"]) == policy.audit.retention_days * 86400 > 7 * 86400
+    assert env["PREFECT_SERVER_EVENTS_RETENTION_PERIOD"] == f"P{policy.audit.retention_days}D"
+
+
+def test_prefect_reads_the_server_env_as_meant(policy, tmp_path):
+    """Prefect parses these variables itself: a bare number of seconds for the retention made
+    `prefect server start` exit at once."""
+    probe = ("from prefect.settings import get_current_settings as g; s = g(); "
+             "print(s.server.events.retention_period.days, s.server.ui.v2_enabled, s.server.analytics_enabled)")
+    env = {**os.environ, **server_env(tmp_path, policy, port=4321)}
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(policy.audit.retention_days), "False", "False"]

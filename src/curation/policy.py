@@ -339,6 +339,37 @@ class AuditPolicy(_Strict):
     retention_days: int = Field(default=3650, ge=365)
 
 
+class ScheduleConfig(_Strict):
+    """Unattended ingestion: when the `ingest-scheduled` deployment runs (`curation serve`). It reads
+    the workspace's data/inbox into `dataset`; a run that finds no new file does nothing else."""
+
+    cron: str = "0 2 * * *"  # minute hour day-of-month month day-of-week
+    timezone: str = "UTC"  # IANA name; the cron is read in this zone, daylight saving included
+    dataset: str = "default"
+    active: bool = True  # false: the deployment is served, its schedule paused
+
+    @field_validator("cron")
+    @classmethod
+    def _five_fields(cls, value: str) -> str:
+        fields = value.split()
+        allowed = set("0123456789*/,-ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        if len(fields) != 5 or not all(set(f) <= allowed for f in fields):
+            raise ValueError(f"'{value}' is not a cron expression of five fields "
+                             "(minute hour day-of-month month day-of-week), e.g. '0 2 * * *'")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"'{value}' is not an IANA time zone name (e.g. Europe/Berlin, Asia/Tokyo, UTC)") from None
+        return value
+
+
 class Policy(_Strict):
     name: str = "default"
     languages: list[Literal["en", "ja"]] = ["en", "ja"]
@@ -349,6 +380,7 @@ class Policy(_Strict):
     training: TrainingPolicy = TrainingPolicy()
     inputs: InputPolicy = InputPolicy()
     audit: AuditPolicy = AuditPolicy()
+    schedule: ScheduleConfig = ScheduleConfig()
 
     # Set by load_policy, not by the file.
     source_file: str = ""

@@ -195,27 +195,51 @@ def report(version: str, out: Annotated[Optional[Path], typer.Option(help="HTML 
 
 @app.command()
 @guard
-def ui(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 4200, policy: PolicyOpt = None) -> None:
+def ui(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 4200, policy: PolicyOpt = None,
+       task_runner: Annotated[str, typer.Option(
+           "--task-runner", help="Where ingest tasks run: threads (in the flow run's process) or dask.")] = "threads",
+       dask_address: Annotated[Optional[str], typer.Option(
+           help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --task-runner dask; default: a local cluster).")] = None) -> None:
     """Start a local Prefect server (loopback, no analytics, v1 UI) and serve the deployments."""
     from curation import prefect_server
 
     ws = workspace()
-    server = prefect_server.start(ws.root, load_policy(policy), port)
-    console.print(f"Prefect UI on http://127.0.0.1:{port} (state in {ws.root / '.prefect'}); Ctrl-C stops it")
+    pol = load_policy(policy)
+    server = prefect_server.start(ws.root, pol, port, log=ws.root / ".prefect" / "server.log")
+    _, reports = prefect_server.serve_reports(ws.reports, port + 1)  # stable links across restarts
+    console.print(f"Prefect UI on http://127.0.0.1:{port} (state in {ws.root / '.prefect'}), reports on {reports}; "
+                  "Ctrl-C stops both")
     try:
-        serve()
+        serve(policy, task_runner, dask_address)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        prefect_server.stop(server)
 
 
 @app.command()
-def serve() -> None:
-    """Serve the Prefect deployments (ingest, review, finetune, curate) against the configured server."""
-    sys.path.insert(0, str(workspace().root))
+@guard
+def serve(policy: PolicyOpt = None,
+          task_runner: Annotated[str, typer.Option(
+              "--task-runner", help="Where ingest tasks run: threads (in the flow run's process) or dask.")] = "threads",
+          dask_address: Annotated[Optional[str], typer.Option(
+              help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --task-runner dask; default: a local cluster).")] = None) -> None:
+    """Serve the Prefect deployments (ingest, ingest-scheduled, review, finetune, curate) against the
+    configured server (PREFECT_API_URL); ingest-scheduled follows the policy's schedule section."""
+    from curation import scheduling
+
+    if task_runner not in ("threads", "dask"):
+        fail(f"--task-runner {task_runner}: allowed are threads, dask")
+    pol = load_policy(policy)
+    os.environ[scheduling.TASK_RUNNER_ENV] = "dask" if dask_address else task_runner  # read by flows/ingest.py
+    if dask_address:
+        os.environ[scheduling.DASK_ADDRESS_ENV] = dask_address
+    root = Path(__file__).resolve().parents[3]  # the checkout that holds flows/ next to src/
+    root = str(root if (root / "flows").is_dir() else workspace().root)
+    sys.path.insert(0, root)
+    # Each flow run is a new process that imports its flow from flows/: it needs the same path.
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)
     from flows.deployments import serve_all
 
-    serve_all()
+    serve_all(pol)
 
 
 @app.command()
