@@ -33,10 +33,10 @@ def make_inbox(root: Path) -> Path:
     for name, license_ in (("tickets", "MIT"), ("notes", "CC-BY-4.0"), ("partner", "CC-BY-NC-4.0")):
         (inbox / name).mkdir(parents=True)
         (inbox / name / "SOURCE.yaml").write_text(f"license: {license_}\n")
-    for i, text in enumerate(TICKETS_EN[:9]):
+    for i, text in enumerate(TICKETS_EN[:14]):
         (inbox / "tickets" / f"t{i:02d}.txt").write_text(text)
     (inbox / "notes" / "n.jsonl").write_text(
-        "\n".join(json.dumps({"text": t}) for t in TICKETS_EN[12:16]) + "\n{broken\n")
+        "\n".join(json.dumps({"text": t}) for t in TICKETS_EN[14:18]) + "\n{broken\n")
     (inbox / "notes" / "copy.txt").write_text(TICKETS_EN[0])  # a duplicate
     (inbox / "partner" / "p.txt").write_text("A partner note under a non-commercial license only.")
     (inbox / "notes" / "scan.pdf").write_bytes(b"%PDF\x00\x01binary")
@@ -81,8 +81,10 @@ def state(ws: Workspace) -> dict:
             "versions": q("SELECT version_id, status, n_rows FROM dataset_versions"),
             "outbox": q("SELECT key FROM audit_outbox"),
         }
+    # Staging folders a kill left behind are not versions (never registered, removed by a later
+    # build once stale, reported by `curation doctor`): compare the versions only.
     versions = {p.name: sorted((f.name, hashlib.sha256(f.read_bytes()).hexdigest()) for f in p.iterdir())
-                for p in (ws.datasets / "tickets").iterdir()}
+                for p in (ws.datasets / "tickets").iterdir() if not p.name.startswith(".staging-")}
     records = Counter(
         json.dumps({k: v for k, v in r.items() if k not in VOLATILE | {"seq", "hash", "prev_hash", "data"}}
                    | {"data": {k: v for k, v in r["data"].items() if k not in VOLATILE}}, sort_keys=True)
