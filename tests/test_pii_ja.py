@@ -55,6 +55,7 @@ def test_seven_digits_without_postal_context_are_not_a_postal_code(engine):
     "大阪府大阪市北区梅田３－１－１",
     "神奈川県横浜市中区山下町1-2-3 横浜ビル5階",
     "北海道札幌市中央区北1条西2丁目1番地",
+    "群馬県長生郡一宮町四区町34丁目13番1号 ハイツ氏家404",
 ])
 def test_addresses_from_prefecture_to_block_and_building(engine, address):
     text = f"住所は{address}です。"
@@ -67,6 +68,11 @@ def test_address_offsets_point_into_full_width_original(engine):
     (results,) = engine.analyze([text], batch_size=8)
     spans = [text[r.start:r.end] for r in results if r.entity_type == "LOCATION"]
     assert "東京都港区芝公園４丁目２番８号　東京タワービル３階" in spans
+
+
+def test_address_stops_before_the_sentence_goes_on(engine):
+    text = "本社は東京都千代田区丸の内1丁目2番3号丸の内ビル5階です。"
+    assert "東京都千代田区丸の内1丁目2番3号丸の内ビル5階" in found(engine, text, "LOCATION")
 
 
 def test_my_number_with_valid_check_digit_only(engine):

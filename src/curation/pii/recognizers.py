@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import (
+    EntityRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+)
 from presidio_analyzer.predefined_recognizers import (
-    CreditCardRecognizer, IbanRecognizer, IpRecognizer,
+    CreditCardRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
 )
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９－（）", "0123456789-()")
@@ -98,6 +105,9 @@ def _phone() -> PatternRecognizer:
             # (03)1234-5678, （０３）１２３４－５６７８
             Pattern("jp_phone_bracket", rf"[(（]{lead}{D}{{1,4}}[)）][ 　]?{D}{{1,4}}{H}?{D}{{3,4}}{NF}", 0.6),
             Pattern("jp_phone_plain", rf"{ND}{lead}{D}{{9,10}}{NF}", 0.4),
+            # No leading 0 (as Faker's ja_JP provider writes them, or a trunk prefix dropped):
+            # only next to a context word.
+            Pattern("jp_phone_no_prefix", rf"{ND}[1-9１-９]{D}{H}{D}{{4}}{H}{D}{{4}}{NF}", 0.1),
             Pattern("jp_phone_intl", rf"[+＋][8８][1１][-－ ]?{D}{{1,4}}[-－ ]?{D}{{1,4}}[-－ ]?{D}{{3,4}}{NF}", 0.6),
         ],
         context=["電話", "電話番号", "TEL", "Tel", "tel", "携帯", "連絡先", "FAX", "ファックス", "☎"],
@@ -208,14 +218,20 @@ class JpDateRecognizer(PatternRecognizer):
 _PREF = "(?:東京都|北海道|(?:京都|大阪)府|(?:神奈川|和歌山|鹿児島)県|[一-龥]{2}県)"
 _MUNI = "(?:[一-龥ぁ-んァ-ヶー々ヶ]{1,7}?(?:市|区|町|村|郡)){1,3}"
 # 丸の内, 梅田; 札幌の 北1条西 (条 blocks carry a number before the 丁目)
-_TOWN = f"[一-龥ぁ-んァ-ヶー々ヶ]{{0,10}}?(?:{D}+条[東西南北]?)?"
+_TOWN = f"[一-龥ぁ-んァ-ヶー々ヶA-ZＡ-Ｚ]{{0,16}}?(?:{D}+条[東西南北]?)?"
 _NUM = f"(?:{D}+|[一二三四五六七八九十]+)"
 # 1丁目2番3号, 1丁目2番地3, 1-2-3, １－２－３, 5番地
 _BLOCK = (f"(?:{_NUM}丁目[ 　]?{D}+(?:番地?|{H})[ 　]?(?:{D}+号?)?|{D}+{H}{D}+(?:{H}{D}+){{0,2}}"
           f"|{D}+番地?(?:[ 　]?{D}+号?)?|{_NUM}丁目)")
-_BUILDING = (f"(?:[ 　]?[一-龥ぁ-んァ-ヶー々A-Za-zＡ-Ｚａ-ｚ0-9０-９・]{{1,20}}"
-             "(?:ビルディング|ビル|マンション|ハイツ|タワー|レジデンス|コーポ|アパート|荘|プラザ|ヒルズ|ハウス|コート|パレス|センター)"
-             f"(?:[ 　]?(?:{D}+(?:階|F|Ｆ|号室)|{D}+))*)?")
+_BUILDING_WORD = ("(?:ビルディング|ビル|マンション|ハイツ|タワー|レジデンス|コーポ|アパート|荘|プラザ|ヒルズ|ハウス"
+                  "|コート|パレス|センター|パーク|メゾン|シャトー|ヴィラ|テラス|ガーデン|ハイム|キャッスル|シティ|アーバン"
+                  "|クレスト|シャルム|ハイム|グランデ|レジデンス)")
+# A building after the block: after a space, a name ending in a room number (クレスト土呂部917,
+# ハイツ氏家404号室); with or without a space, a run holding a building word within its first 20
+# characters (丸の内ビル5階), without hiragana but の, so "横浜ビル5階です" stops before です.
+_BUILDING = (f"(?:[ 　][一-龥ぁ-んァ-ヶー々A-Za-zＡ-Ｚａ-ｚ・]{{1,20}}{D}{{1,5}}(?:階|F|Ｆ|号室)?(?!{D})"
+             f"|[ 　]?(?=[^\\s。、，,]{{0,20}}{_BUILDING_WORD})"
+             f"[一-龥ァ-ヶー々のA-Za-zＡ-Ｚａ-ｚ0-9０-９・]{{1,30}}(?:階|F|Ｆ|号室)?)?")
 
 
 def _address() -> PatternRecognizer:
