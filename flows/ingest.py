@@ -36,7 +36,6 @@ def ingest_task(inbox: str, dataset: str, policy_file: str | None, requested_by:
     """The ingest stage and the version build; returns counts, reasons and paths, never text."""
     ws = workspace()
     source = Path(inbox) if inbox else ws.inbox
-    pol = policy(policy_file)
 
     def waiting(holder: str) -> None:
         get_run_logger().info(f"another ingest run holds the catalog ({holder}); waiting for it to finish")
@@ -46,7 +45,8 @@ def ingest_task(inbox: str, dataset: str, policy_file: str | None, requested_by:
             pending = new_files(ws.catalog(), source)
             if not pending:
                 return {"skipped": True, "dataset": dataset, "inbox": str(source)}
-        result = pipeline.ingest_and_build(ws, source, dataset, pol, actor=requested_by, flow_run_id=flow_run_id)
+        result = pipeline.ingest_and_build(ws, source, dataset, policy(policy_file), actor=requested_by,
+                                           flow_run_id=flow_run_id)
         catalog = ws.catalog()
         quarantined = [{k: item[k] for k in QUARANTINE_COLUMNS} for item in catalog.run_items(result.summary.run_id)
                        if item["outcome"] == "quarantined"]
