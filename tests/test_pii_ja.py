@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from curation.pii.engines import engine_for
-from curation.pii.recognizers import JpDateRecognizer
+from curation.pii.recognizers import JpDateRecognizer, name_end
 from curation.pii.language import detect_language, detect_language_with_confidence
 from curation.policy import PiiPolicy
 
@@ -141,6 +141,19 @@ def test_name_before_honorific_is_found_without_the_honorific(engine, text, name
     start = text.index(name)
     assert text[start + len(name):].startswith(honorific)
     assert not any(honorific in s for s in spans)
+
+
+@pytest.mark.parametrize("text,name", [("伊藤社長が来社されます。", "伊藤"), ("中村氏の講演", "中村"),
+                                       ("須藤課長代理に確認", "須藤"), ("長谷川くんが担当", "長谷川")])
+def test_surname_before_title_is_a_name_even_where_ner_misses_it(engine, text, name):
+    spans = found(engine, text, "PERSON")
+    assert spans == [name]
+
+
+@pytest.mark.parametrize("span,name", [("高橋様", "高橋"), ("大和田支店長", "大和田"), ("山田 太郎 様", "山田 太郎"),
+                                       ("鈴木一郎", "鈴木一郎"), ("様", "様")])
+def test_name_end_trims_a_trailing_honorific_from_a_ner_span(span, name):
+    assert span[:name_end(span)] == name
 
 
 def test_common_nouns_before_sama_are_not_names(engine):

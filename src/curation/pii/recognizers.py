@@ -253,6 +253,18 @@ HONORIFICS = ("様", "さま", "さん", "サン", "君", "くん", "ちゃん",
               "教授", "准教授", "講師", "博士", "医師", "弁護士", "税理士", "議員", "代表")
 
 
+_TRAILING_HONORIFIC = re.compile("[ 　]?(?:" + "|".join(sorted(map(re.escape, HONORIFICS), key=len, reverse=True))
+                                 + ")[ 　]*$")
+
+
+def name_end(span: str) -> int:
+    """Where the name in a PERSON span ends: before a trailing honorific or title ("高橋様" → 2,
+    "大和田支店長" → 3), or len(span) when there is none or nothing would be left of the name.
+    For NER spans that swallowed the honorific: trimming them keeps the honorific unmasked."""
+    m = _TRAILING_HONORIFIC.search(span)
+    return m.start() if m and m.start() > 0 else len(span)
+
+
 class HonorificNameRecognizer(EntityRecognizer):
     """PERSON for a name written before an honorific or title (山田太郎様, 山田さん, 田中部長):
     the tokens Sudachi tags 名詞-固有名詞-人名 (or a 固有名詞 directly before 様/さん/氏/殿) that
