@@ -98,6 +98,12 @@ def test_bank_account_numbers_after_their_label(engine, text, account):
     assert found(engine, text, "JP_BANK_ACCOUNT") == [account]
 
 
+@pytest.mark.parametrize("text,account", [("ゆうちょ銀行 記号 12340 番号 12345678", "12340 番号 12345678"),
+                                          ("ゆうちょ 12340-12345678", "12340-12345678")])
+def test_yucho_kigo_bango(engine, text, account):
+    assert found(engine, text, "JP_BANK_ACCOUNT") == [account]
+
+
 def test_seven_digits_without_bank_context_are_not_an_account(engine):
     assert found(engine, "受注番号は1234567です。", "JP_BANK_ACCOUNT") == []
 
