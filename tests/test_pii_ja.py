@@ -171,3 +171,21 @@ def test_detect_language_keeps_its_signature_and_reports_confidence():
     assert detect_language("Please send the invoice by Friday.") == "en"
     lang, confidence = detect_language_with_confidence("会議は明日の10時からです。")
     assert lang == "ja" and 0.5 < confidence <= 1.0
+
+
+APPLICATION = ("【申込書】氏名：山田太郎様\n〒100-0005 東京都千代田区丸の内1丁目2番3号 丸の内ビル5階\n"
+               "電話：０３－１２３４－５６７８　携帯：090-1234-5678\nメール：ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｊｐ\n"
+               "マイナンバー：123456789010　運転免許証番号：123456789012　旅券番号：TK1234567\n"
+               "振込先：みずほ銀行 渋谷支店 普通 1234567\n法人番号：7000012050002\n担当：田中部長、佐藤課長")
+
+
+def test_application_form_is_anonymized_under_the_default_policy(anonymizer):
+    (result,) = anonymizer.anonymize([APPLICATION], "ja")
+    for raw in ("山田太郎", "100-0005", "丸の内1丁目2番3号", "丸の内ビル", "０３－１２３４", "090-1234-5678", "ｙａｍａｄａ",
+                "123456789010", "123456789012", "TK1234567", "1234567", "7000012050002", "田中", "佐藤"):
+        assert raw not in result.text, raw
+    assert "様" in result.text and "部長" in result.text and "課長" in result.text
+    for entity in ("JP_MY_NUMBER", "JP_DRIVER_LICENSE", "JP_PASSPORT", "JP_BANK_ACCOUNT", "JP_CORPORATE_NUMBER",
+                   "JP_POSTAL_CODE", "EMAIL_ADDRESS"):
+        assert result.counts[entity] == 1, entity
+    assert result.counts["PHONE_NUMBER"] == 2
