@@ -110,7 +110,7 @@ def corpus(n: int, seed: int) -> list[tuple[str, str, str]]:
 
 def detectors() -> dict:
     """name -> function(text) -> (language, confidence)."""
-    from langdetect import DetectorFactory, detect_langs
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
     from lingua import Language, LanguageDetectorBuilder
 
     from curation.pii.language import _script_language, detect_language_with_confidence
@@ -120,7 +120,7 @@ def detectors() -> dict:
     def langdetect_(text):
         try:
             best = detect_langs(text)[0]
-        except Exception:  # no features (only digits or symbols)
+        except LangDetectException:  # no features (only digits or symbols)
             return "unknown", 0.0
         return best.lang, best.prob
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from curation.pii.engines import engine_for
-from curation.pii.recognizers import JpDateRecognizer, name_end
 from curation.pii.language import detect_language, detect_language_with_confidence
+from curation.pii.recognizers import JpDateRecognizer, name_end
 from curation.policy import PiiPolicy
 
 ENTITIES = ["PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION", "DATE_TIME", "JP_MY_NUMBER",
