@@ -17,7 +17,12 @@ _JA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 _LATIN = re.compile(r"[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _NOISE = re.compile(r"https?://[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|www\.[!-~]+")
-_EN_FRAME = frozenset(["the", "a", "an", "to", "at", "for", "with", "on", "in", "of", "and", "or", "is", "are", "was", "were", "be", "will", "would", "can", "could", "please", "we", "you", "i", "our", "your", "my", "this", "that", "these", "those", "by", "from", "as", "it", "thanks", "thank", "attached", "have", "has", "hi", "dear", "regards", "let", "us", "me", "if", "not", "do", "does"])
+_EN_FRAME = frozenset({
+    "the", "a", "an", "to", "at", "for", "with", "on", "in", "of", "and", "or", "is", "are", "was",
+    "were", "be", "will", "would", "can", "could", "please", "we", "you", "i", "our", "your", "my",
+    "this", "that", "these", "those", "by", "from", "as", "it", "thanks", "thank", "attached",
+    "have", "has", "hi", "dear", "regards", "let", "us", "me", "if", "not", "do", "does",
+})
 # Particles, copulas and polite endings directly after a content word (kanji, katakana, ASCII,
 # digit, closing bracket), and Japanese punctuation.
 _JA_FRAME = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9）」』)])"
