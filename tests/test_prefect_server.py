@@ -22,3 +22,12 @@ def test_prefect_reads_the_server_env_as_meant(policy, tmp_path):
     env = {**os.environ, **server_env(tmp_path, policy, port=4321)}
     out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.split() == [str(policy.audit.retention_days), "False", "False"]
+
+
+def test_serve_refuses_to_start_without_a_configured_server(tmp_path):
+    """Without PREFECT_API_URL Prefect would serve into a temporary server that forgets every run."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env["PREFECT_HOME"] = str(tmp_path / ".prefect")  # no profile that names a server either
+    curation = os.path.join(os.path.dirname(sys.executable), "curation")
+    out = subprocess.run([curation, "serve"], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert out.returncode == 1 and "PREFECT_API_URL is not set" in out.stdout

@@ -224,10 +224,15 @@ def serve(policy: PolicyOpt = None,
               help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --task-runner dask; default: a local cluster).")] = None) -> None:
     """Serve the Prefect deployments (ingest, ingest-scheduled, review, finetune, curate) against the
     configured server (PREFECT_API_URL); ingest-scheduled follows the policy's schedule section."""
+    from prefect.settings import get_current_settings
+
     from curation import scheduling
 
     if task_runner not in ("threads", "dask"):
         fail(f"--task-runner {task_runner}: allowed are threads, dask")
+    if not get_current_settings().api.url:  # Prefect would serve into a throwaway server
+        fail("PREFECT_API_URL is not set: start a server with `curation ui` (or `prefect server start`) "
+             "and point PREFECT_API_URL at it, e.g. http://127.0.0.1:4200/api")
     pol = load_policy(policy)
     os.environ[scheduling.TASK_RUNNER_ENV] = "dask" if dask_address else task_runner  # read by flows/ingest.py
     if dask_address:
