@@ -23,7 +23,9 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 demo: .venv/.installed
 	.venv/bin/curation demo
 
+# The UI test drives Debian's Chromium through Playwright (which downloads no browser of its own).
 test: .venv/.installed
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 	$(PY) -m pytest -q
 
 # Local Prefect server on 127.0.0.1:4200 (state in .prefect/, analytics off, v1 UI) + deployments.

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from curation.faults import crash_point
+from curation.locking import exclusive
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS ingest_runs (
@@ -90,31 +91,39 @@ class Catalog:
         with self.connect() as con:
             con.execute(SCHEMA)
 
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".connection.lock")
+
     @contextmanager
     def session(self) -> Iterator[None]:
-        """Hold one connection for a run of operations. Opening DuckDB costs 10-80 ms here and an
-        ingest makes hundreds of calls; outside a session each call opens and closes its own
-        connection, so other processes (the CLI beside a running server) get their turn."""
+        """Hold one connection (and the connection lock) for a short run of operations, such as a
+        version build. Opening DuckDB costs 10-80 ms here."""
         if self._pinned is not None:
             yield
             return
-        self._pinned = duckdb.connect(str(self.path))
-        try:
-            yield
-        finally:
-            self._pinned.close()
-            self._pinned = None
+        with exclusive(self.lock_path):
+            self._pinned = duckdb.connect(str(self.path))
+            try:
+                yield
+            finally:
+                self._pinned.close()
+                self._pinned = None
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one operation. DuckDB lets one process at a time open the file and
+        fails at once otherwise, so connections are taken under a lock file that other processes
+        wait on (the CLI beside a served flow, two flows, a report writer)."""
         if self._pinned is not None:
             yield self._pinned
             return
-        con = duckdb.connect(str(self.path))
-        try:
-            yield con
-        finally:
-            con.close()
+        with exclusive(self.lock_path):
+            con = duckdb.connect(str(self.path))
+            try:
+                yield con
+            finally:
+                con.close()
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:

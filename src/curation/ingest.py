@@ -58,13 +58,10 @@ def dup_key(text: str) -> str:
 def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: AuditLog, *,
            actor: str = "system", flow_run_id: str | None = None,
            progress: Callable[[int, int], None] | None = None) -> IngestSummary:
-    """Read every new file under `inbox` into the catalog; returns the run's counts."""
-    with catalog.session():  # one DuckDB connection for the whole run
-        return _ingest(inbox, dataset, policy, catalog, audit, actor, flow_run_id, progress)
+    """Read every new file under `inbox` into the catalog; returns the run's counts.
 
-
-def _ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: AuditLog, actor: str,
-            flow_run_id: str | None, progress: Callable[[int, int], None] | None) -> IngestSummary:
+    Each catalog call takes the catalog's connection lock only for itself, so a steward's review
+    or a report in another process is served between batches rather than after the whole run."""
     inbox = Path(inbox)
     if not inbox.is_dir():
         raise FileNotFoundError(f"{inbox}: inbox folder not found")
