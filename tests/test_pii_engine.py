@@ -6,12 +6,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import ROOT
 
 from curation.pii import Anonymizer
 from curation.pii.engines import engine_for, squeeze_spaces
 from curation.policy import PolicyError, load_policy
-
-from conftest import ROOT
 
 SAMPLES = [
     "Please call Margaret Holloway at +44 20 7946 0958 or write to margaret.holloway@example.com.",
@@ -67,7 +66,7 @@ def test_fast_path_finds_what_presidio_analyzer_engine_finds(policy, anonymizer)
         artifacts = engine.nlp_engine.process_text(text, "en")
         theirs = engine.analyzer.analyze(text, "en", entities=engine.entities, nlp_artifacts=artifacts,
                                          score_threshold=engine.threshold, allow_list=engine.allow_list)
-        key = lambda rs: sorted((r.entity_type, r.start, r.end, round(r.score, 6)) for r in rs)  # noqa: E731
+        key = lambda rs: sorted((r.entity_type, r.start, r.end, round(r.score, 6)) for r in rs)
         assert key(mine) == key(theirs), text
 
 

@@ -7,11 +7,10 @@ import re
 import stat
 
 import pytest
+from conftest import ROOT
 
 from curation.pii import Anonymizer
 from curation.pii.operators import PiiKeyError, key_path, load_or_create_key, pseudonym
-
-from conftest import ROOT
 
 TEXT = "Call Margaret Holloway on +44 20 7946 0958 or margaret.holloway@example.com."
 

@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from curation.pii.recognizers_en import (
-    CurationAddressRecognizer, CurationCardRecognizer, CurationEmailRecognizer, CurationOrganizationRecognizer,
-    CurationPersonRecognizer, CurationPhoneRecognizer, CurationPostalCodeRecognizer, luhn_ok,
+    CurationAddressRecognizer,
+    CurationCardRecognizer,
+    CurationEmailRecognizer,
+    CurationOrganizationRecognizer,
+    CurationPersonRecognizer,
+    CurationPhoneRecognizer,
+    CurationPostalCodeRecognizer,
+    luhn_ok,
 )
 
 

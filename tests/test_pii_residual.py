@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 
+from tests_helpers import TICKETS_EN
+
 from curation import pipeline
 from curation.policy import load_policy
-
-from tests_helpers import TICKETS_EN
 
 ADDRESS = "ops.lead@example.com"
 

@@ -87,8 +87,7 @@ class PiiPolicy(_Strict):
     deny_lists: dict[str, list[str]] = {}  # entity type -> values always masked (code names, ...)
     batch_size: int = Field(default=64, ge=1, le=4096)
     # Worker processes for batches of parallel_min_docs or more (each loads its own models, about
-    # 0.4 GB). 1: always in process; 0: as many as there are idle CPUs when the first such batch
-    # comes (CPU count minus the 1-minute load average), in process if that is one.
+    # 0.4 GB); 1: always in process; 0: one per CPU.
     processes: int = Field(default=1, ge=0, le=64)
     parallel_min_docs: int = Field(default=2000, ge=1)  # smaller batches stay in process
     # Secret key for pseudonyms and hashes; default $CURATION_PII_KEY_FILE or

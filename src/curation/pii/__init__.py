@@ -1,6 +1,21 @@
-"""PII detection (Presidio analyzer over spaCy/GiNZA + pattern recognizers) and anonymization."""
+"""PII detection (Presidio analyzer over spaCy/GiNZA + pattern recognizers) and anonymization.
 
-from curation.pii.anonymize import AnonymizedText, Anonymizer
-from curation.pii.language import detect_language
+Names are imported on first use, so that `python -m curation.pii.workers` starts without loading
+Presidio and spaCy before it has decided what they may import.
+"""
+
+from __future__ import annotations
 
 __all__ = ["AnonymizedText", "Anonymizer", "detect_language"]
+
+
+def __getattr__(name: str):
+    if name in ("AnonymizedText", "Anonymizer"):
+        from curation.pii import anonymize
+
+        return getattr(anonymize, name)
+    if name == "detect_language":
+        from curation.pii.language import detect_language
+
+        return detect_language
+    raise AttributeError(f"module 'curation.pii' has no attribute '{name}'")

@@ -59,7 +59,6 @@ class Anonymizer:
         self.operators, self.key_id = operator_configs(policy, entities)
         self._literal_values = [op.new_value for op in policy.operators.values() if op.new_value]
         self._pool = None
-        self._n_workers: int | None = None
         self._residual_memo: dict[tuple[str, str], dict[str, int]] = {}
 
     # ---- analysis ---------------------------------------------------------------------------
@@ -129,47 +128,21 @@ class Anonymizer:
 
     # ---- worker processes -------------------------------------------------------------------
     def _workers(self) -> int:
-        """Worker processes to use: the policy's number, or for 0 the CPUs idle right now (decided
-        once: starting workers costs a model load each)."""
-        if self._n_workers is None:
-            n = self.policy.processes
-            if n == 0:
-                cpus = os.cpu_count() or 1
-                n = max(1, min(cpus, round(cpus - os.getloadavg()[0])))
-            self._n_workers = n
-        return self._n_workers
+        """Worker processes for a large batch: the policy's number, 0 meaning one per CPU."""
+        return self.policy.processes or os.cpu_count() or 1
 
     def _anonymize_parallel(self, texts: list[str], language: str) -> list[AnonymizedText]:
         if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+            from curation.pii.workers import WorkerPool
 
-            # spawn, not fork: the parent may hold threads (Prefect, torch) that fork would copy
-            # mid-lock; each worker loads its own models once and keeps them.
-            self._pool = ProcessPoolExecutor(self._workers(), mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_worker_init, initargs=(self.policy.model_dump_json(),))
+            # Each worker loads its own models once and keeps them for later batches.
+            self._pool = WorkerPool(self._workers(), self.policy.model_dump_json())
             atexit.register(self.close)
         chunks = [texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK)]
-        out: list[AnonymizedText] = []
-        for part in self._pool.map(_worker_run, [language] * len(chunks), chunks):
-            out.extend(part)
-        return out
+        return [item for part in self._pool.map(language, chunks) for item in part]
 
     def close(self) -> None:
         """Stop the worker processes, if any were started."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.close()
             self._pool = None
-
-
-_WORKER: Anonymizer | None = None
-
-
-def _worker_init(policy_json: str) -> None:
-    global _WORKER
-    _WORKER = Anonymizer(PiiPolicy.model_validate_json(policy_json))
-
-
-def _worker_run(language: str, texts: list[str]) -> list[AnonymizedText]:
-    assert _WORKER is not None
-    return _WORKER._anonymize_here(texts, language)

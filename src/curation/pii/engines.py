@@ -118,11 +118,11 @@ class NerEntity:
 
 # Capitalised words that begin a sentence or a label and that NER folds into a name ("Customer
 # Jane Roe", "Order SO-1234", "Dear Mx"): trimmed off the front of a PERSON/ORG/LOCATION span.
-CUE_WORDS = frozenset("""a an the our your their this that these those dear hi hello hey attn attention to cc from
-customer customers client applicant visitor employee contact order orders invoice ref reference ticket case
-account version call callback back please thanks regards mr mrs ms mx dr prof sir madam re fwd subject
-via per by for with and or of on at in server incident wire update meeting payment refund shipment stock
-report project team department office host""".split())
+CUE_WORDS = frozenset("""a an the our your their this that these those dear hi hello hey attn attention to cc from customer
+customers client applicant visitor employee contact order orders invoice ref reference ticket case
+account version call callback back please thanks regards mr mrs ms mx dr prof sir madam re fwd
+subject via per by for with and or of on at in server incident wire update meeting payment refund card
+shipment stock report project team department office host""".split())  # noqa: SIM905
 _CODE = re.compile(r"^[A-Z]{0,6}[-#/]?\d[\w/.-]*$|^\d+(?:[/.-]\d+)*[.,]?$")
 _DATE_WORD = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
                         r"[a-z]*\.?$")
@@ -145,6 +145,11 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in CUE_WORDS):
         tokens = tokens[:-1]
+    if ent.label_ in ("PERSON", "ORGANIZATION"):  # "Card 4111 1111 ...": the digits are someone else's
+        while tokens and tokens[-1].is_digit:
+            tokens = tokens[:-1]
+        while tokens and (tokens[0].is_digit or tokens[0].lower_ in CUE_WORDS):
+            tokens = tokens[1:]
     if not tokens or all(_CODE.match(t.text) or _DATE_WORD.match(t.text) or not t.is_alpha for t in tokens):
         return None
     return NerEntity(ent.label_, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
@@ -175,7 +180,11 @@ def squeeze_spaces(text: str) -> tuple[str, list[int] | None]:
 
 
 def _nlp_engine_class():
-    from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+    from presidio_analyzer.nlp_engine import (
+        NerModelConfiguration,
+        NlpArtifacts,
+        SpacyNlpEngine,
+    )
 
     class CurationNlpEngine(SpacyNlpEngine):
         """spaCy engine over NER-only pipelines; several models' entities are pooled."""

@@ -18,10 +18,13 @@ corpus: no name, street or company lists are used.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import regex as re
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import (
+    EntityRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+)
 
 CASE_SENSITIVE = re.DOTALL | re.MULTILINE
 
@@ -42,7 +45,7 @@ class _ScoredRecognizer(PatternRecognizer):
                          global_regex_flags=self.FLAGS)
         self._regex = re.compile(self.REGEX, self.FLAGS)
 
-    def score(self, value: str) -> Optional[float]:  # pragma: no cover - abstract
+    def score(self, value: str) -> float | None:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def span(self, match) -> tuple[int, int]:
@@ -69,15 +72,15 @@ class CurationEmailRecognizer(_ScoredRecognizer):
 
     REGEX = (r"(?<![\w.%+\-!#$&'*/=?^`{|}~])[\w!#$%&'*+/=?^`{|}~\-]+(?:\.[\w!#$%&'*+/=?^`{|}~\-]+)*"
              r"@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w\-])")
-    CONTEXT = ["email", "e-mail", "mail", "address", "contact"]
+    CONTEXT = ("email", "e-mail", "mail", "address", "contact")
 
     def __init__(self, language: str = "en"):
-        super().__init__("EMAIL_ADDRESS", "CurationEmailRecognizer", self.CONTEXT, language)
+        super().__init__("EMAIL_ADDRESS", "CurationEmailRecognizer", list(self.CONTEXT), language)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         return super().analyze(text, entities, nlp_artifacts, regex_flags) if "@" in text else []
 
-    def score(self, value: str) -> Optional[float]:
+    def score(self, value: str) -> float | None:
         return 1.0
 
 
@@ -97,9 +100,9 @@ class CurationPhoneRecognizer(_ScoredRecognizer):
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     # Whole words (no lemmatizer runs): inflected forms are listed.
-    CONTEXT = ["phone", "phones", "phoned", "telephone", "tel", "call", "calls", "called", "calling", "mobile",
+    CONTEXT = ("phone", "phones", "phoned", "telephone", "tel", "call", "calls", "called", "calling", "mobile",
                "cell", "fax", "dial", "reach", "reached", "contact", "number", "whatsapp", "sms", "text",
-               "hotline", "landline", "ring"]
+               "hotline", "landline", "ring")
     _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
     _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
     _SSN = re.compile(r"\d{3}[- ]\d{2}[- ]\d{4}")
@@ -107,15 +110,15 @@ class CurationPhoneRecognizer(_ScoredRecognizer):
     _SEPARATORS = re.compile(r"[ .\-()]+")
 
     def __init__(self, language: str = "en"):
-        super().__init__("PHONE_NUMBER", "CurationPhoneRecognizer", self.CONTEXT, language)
+        super().__init__("PHONE_NUMBER", "CurationPhoneRecognizer", list(self.CONTEXT), language)
 
-    def score(self, value: str) -> Optional[float]:
+    def score(self, value: str) -> float | None:
         ext = self._EXT.search(value)
         number = value[:ext.start()] if ext else value
         digits = sum(c.isdigit() for c in number)
         if self._DATE.match(number) or self._IPV4.fullmatch(number) or self._SSN.fullmatch(number):
             return None
-        international = number.startswith("+") or number.startswith("00")
+        international = number.startswith(("+", "00"))
         groups = [g for g in self._SEPARATORS.split(number.strip("+()")) if g]
         if international:
             if not 8 <= digits <= 15:
@@ -165,12 +168,12 @@ def _looks_like_card(number: str) -> bool:
 
 class CurationCardRecognizer(_ScoredRecognizer):
     REGEX = r"(?<![\w.,/-])(?<!\d[ -])\d{4}(?:([ -]?)\d{2,6})(?:\1\d{1,6}){0,4}(?![\w-]|[ -]\d)"
-    CONTEXT = ["card", "credit", "debit", "visa", "mastercard", "amex", "cc", "payment", "cardholder"]
+    CONTEXT = ("card", "credit", "debit", "visa", "mastercard", "amex", "cc", "payment", "cardholder")
 
     def __init__(self, language: str = "en"):
-        super().__init__("CREDIT_CARD", "CurationCreditCardRecognizer", self.CONTEXT, language)
+        super().__init__("CREDIT_CARD", "CurationCreditCardRecognizer", list(self.CONTEXT), language)
 
-    def score(self, value: str) -> Optional[float]:
+    def score(self, value: str) -> float | None:
         digits = value.replace(" ", "").replace("-", "")
         if not 12 <= len(digits) <= 19 or not _IIN.match(digits) or not luhn_ok(digits):
             return None
@@ -218,12 +221,12 @@ class CurationAddressRecognizer(_ScoredRecognizer):
         (?:\n?(?:APO|FPO|DPO)\ (?:AA|AE|AP)\ \d{{5}})?
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
-    CONTEXT = ["address", "street", "ship", "mail", "live", "lives", "located", "deliver", "remittance"]
+    CONTEXT = ("address", "street", "ship", "mail", "live", "lives", "located", "deliver", "remittance")
 
     def __init__(self, language: str = "en"):
-        super().__init__("LOCATION", "CurationStreetAddressRecognizer", self.CONTEXT, language)
+        super().__init__("LOCATION", "CurationStreetAddressRecognizer", list(self.CONTEXT), language)
 
-    def score(self, value: str) -> Optional[float]:
+    def score(self, value: str) -> float | None:
         return 0.7 if "\n" in value or "," in value else 0.6
 
 
@@ -236,12 +239,12 @@ class CurationPostalCodeRecognizer(_ScoredRecognizer):
       | \b(?:[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2}|[A-Z][0-9][A-Z]\ ?[0-9][A-Z][0-9])\b  # UK, CA
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
-    CONTEXT = ["zip", "postcode", "postal", "address"]
+    CONTEXT = ("zip", "postcode", "postal", "address")
 
     def __init__(self, language: str = "en"):
-        super().__init__("LOCATION", "CurationPostalCodeRecognizer", self.CONTEXT, language)
+        super().__init__("LOCATION", "CurationPostalCodeRecognizer", list(self.CONTEXT), language)
 
-    def score(self, value: str) -> Optional[float]:
+    def score(self, value: str) -> float | None:
         return 0.6
 
 
@@ -261,12 +264,12 @@ class CurationOrganizationRecognizer(_ScoredRecognizer):
       | (?<=\b(?:of|at|from|with|for)\ )[A-Z][a-z]{{2,}}-[A-Z][a-z]{{2,}}\b    # Smith-Jones after "at"
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
-    CONTEXT = ["company", "supplier", "vendor", "customer", "client", "firm", "contract", "from", "at"]
+    CONTEXT = ("company", "supplier", "vendor", "customer", "client", "firm", "contract", "from", "at")
 
     def __init__(self, language: str = "en"):
-        super().__init__("ORGANIZATION", "CurationOrganizationRecognizer", self.CONTEXT, language)
+        super().__init__("ORGANIZATION", "CurationOrganizationRecognizer", list(self.CONTEXT), language)
 
-    def score(self, value: str) -> Optional[float]:
+    def score(self, value: str) -> float | None:
         first = value.split()[0].strip(",")
         if first in _NOT_NAMES or value.split("-")[0] in _HYPHEN_WORDS:
             return None
@@ -309,21 +312,22 @@ class CurationPersonRecognizer(_ScoredRecognizer):
                 return match.span(name)
         return match.span()
 
-    def score(self, value: str) -> Optional[float]:
+    def score(self, value: str) -> float | None:
         return None if value.split()[0] in _NOT_NAMES else 0.6
 
 
 # Capitalised words that start sentences and headings, not names.
-_NOT_NAMES = frozenset("""The This That These Those Our Your Their His Her Its We You They I It A An All Any Each
-Every Some No Not And Or But If When While Please Thanks Thank Team Customer Customers Support Sales Finance
-Accounts Payroll Order Orders Invoice Meeting Contract Server Incident Reminder New Hi Hello Dear Regards Best
-Subject From To Cc Re Fwd Ship Tax Fraud Refund Wire Login Payment Visitor Applicant Escalated Call""".split())
+_NOT_NAMES = frozenset("""The This That These Those Our Your Their His Her Its We You They I It A An All Any Each Every Some
+No Not And Or But If When While Please Thanks Thank Team Customer Customers Support Sales Finance
+Accounts Payroll Order Orders Invoice Meeting Contract Server Incident Reminder New Hi Hello Dear
+Regards Best Subject From To Cc Re Fwd Ship Tax Fraud Refund Wire Login Payment Visitor Applicant
+Escalated Call""".split())  # noqa: SIM905
 
 
 # First halves of capitalised hyphenated words that are not names.
-_HYPHEN_WORDS = frozenset("""Follow Check Self Non Co Pre Post Re Multi Cross Wi Part Full Long Short High Low Real
-Open Anti Well Sign Log Set Add Plug Roll Start Drop Pick Walk Stand Write Built Front Back Top End Mid Year
-Month Day Week Time Face Hands Cost Risk Data User Client Customer""".split())
+_HYPHEN_WORDS = frozenset("""Follow Check Self Non Co Pre Post Re Multi Cross Wi Part Full Long Short High Low Real Open Anti
+Well Sign Log Set Add Plug Roll Start Drop Pick Walk Stand Write Built Front Back Top End Mid Year
+Month Day Week Time Face Hands Cost Risk Data User Client Customer""".split())  # noqa: SIM905
 
 
 def english_recognizers() -> list[EntityRecognizer]:
