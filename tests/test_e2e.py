@@ -9,6 +9,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 from conftest import ROOT, SAMPLES, make_workspace, workspace_env
+from tests_helpers import all_text_under
 from typer.testing import CliRunner
 
 from curation.cli import app
@@ -72,28 +73,10 @@ def test_every_input_item_has_exactly_one_outcome(demo_run):
     assert len(jsonl) == len((SAMPLES / "support_tickets_en" / "tickets.jsonl").read_text().splitlines())
 
 
-def _all_text_under(folder: Path) -> str:
-    """Bytes of every file (decoded leniently), plus the contents of Parquet and DuckDB files,
-    whose compression would hide a plain byte search."""
-    chunks = []
-    for path in folder.rglob("*"):
-        if not path.is_file():
-            continue
-        chunks.append(path.read_bytes().decode("utf-8", errors="ignore"))
-        if path.suffix == ".parquet":
-            chunks.append(json.dumps(pq.read_table(path).to_pylist(), ensure_ascii=False))
-        if path.suffix == ".duckdb":
-            with duckdb.connect(str(path), read_only=True) as con:
-                for (table,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall():
-                    chunks.append(json.dumps(con.execute(f"SELECT * FROM {table}").fetchall(),
-                                             default=str, ensure_ascii=False))
-    return "\n".join(chunks)
-
-
 def test_no_planted_email_or_name_leaks_into_data_or_audit_logs(demo_run):
     root, result = demo_run
     assert result.exit_code == 0
-    haystack = _all_text_under(root / "data") + _all_text_under(root / "audit_logs")
+    haystack = all_text_under(root / "data") + all_text_under(root / "audit_logs")
     leaked = [v for v in PLANTED["emails"] + PLANTED["person_names"] + PLANTED["phones"] if v in haystack]
     assert leaked == []
 

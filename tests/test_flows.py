@@ -26,13 +26,19 @@ import duckdb
 import pytest
 import yaml
 from conftest import make_workspace
-from tests_helpers import TICKETS_EN
+from tests_helpers import TICKETS_EN, all_text_under
 
 pytestmark = pytest.mark.e2e
 
 # Planted in the inbox of the served workspace: neither may reach Prefect's database.
 PLANTED_NAME = "Margaret Thornbury"
 PLANTED_EMAIL = "margaret.thornbury@example.com"
+# Canaries (issue: nothing leaked, whatever happens): unique values of every kind, searched for in
+# every file the whole path writes and in Prefect's database.
+PLANTED_PHONE = "(617) 555-0142"
+PLANTED_MY_NUMBER = "4829 1730 5628"  # check digit valid
+PLANTED_JA_PHONE = "090-4821-7730"
+CANARIES = [PLANTED_NAME, PLANTED_EMAIL, PLANTED_PHONE, PLANTED_MY_NUMBER, PLANTED_JA_PHONE]
 STEWARD = "Sam Steward"
 REVIEWER = "Rita Reviewer"
 SCHEDULE = {"cron": "30 1 * * 1-5", "timezone": "Asia/Tokyo", "dataset": "nightly", "active": True}
@@ -192,8 +198,14 @@ def curate_started(live):
     from prefect.deployments import run_deployment
 
     write_tickets(live.root / "data" / "inbox" / "tickets",
-                  [*TICKETS_EN, f"Ticket 900: {PLANTED_NAME} asks that invoices go to {PLANTED_EMAIL} from now on."],
+                  [*TICKETS_EN, f"Ticket 900: {PLANTED_NAME} asks that invoices go to {PLANTED_EMAIL} from now on.",
+                   f"Ticket 901: {PLANTED_NAME} can be reached on {PLANTED_PHONE} for the invoice question."],
                   extra_lines=f'{{"text": "broken line of {PLANTED_NAME} <{PLANTED_EMAIL}>"\n')
+    ja = live.root / "data" / "inbox" / "otoiawase"
+    ja.mkdir(parents=True, exist_ok=True)
+    (ja / "SOURCE.yaml").write_text("license: MIT\nlanguage: ja\n")
+    (ja / "q.txt").write_text(f"田中様、お問い合わせの件です。マイナンバーは {PLANTED_MY_NUMBER} で登録済みです。"
+                              f"折り返しは {PLANTED_JA_PHONE} までお願いします。", encoding="utf-8")
     run = run_deployment("curate/curate", parameters={"requested_by": STEWARD, "dataset": "tickets"}, timeout=0)
     return str(run.id), time.time()
 
@@ -322,7 +334,7 @@ def test_curate_deployment_pauses_for_review_and_trains_after_approval(live, cur
 def test_each_run_publishes_summary_quarantine_table_and_report_link(live, curated):
     by_key = {a.key: a for a in artifacts_of([curated["children"]["ingest"]])}
     summary = by_key["ingest-tickets"].data
-    for part in ("accepted: 31", "quarantined: 1", "malformed_json: 1", "## PII replaced, by type", "PERSON",
+    for part in (f"accepted: {len(TICKETS_EN) + 3}", "quarantined: 1", "malformed_json: 1", "## PII replaced, by type", "PERSON",
                  "EMAIL_ADDRESS", "MIT (allow)", "## Expectations", "pending_review"):
         assert part in summary, part
     table = json.loads(by_key["quarantine-tickets"].data)  # columns: path, record, reason, message
@@ -346,6 +358,17 @@ def test_prefect_stores_no_raw_personal_data_in_artifacts_or_logs(live, curated)
     raw = b"".join(p.read_bytes() for p in live.prefect_home.glob("*.db*"))
     assert REVIEWER.encode() in raw  # the scan sees what Prefect does store (the resume form's input)
     assert PLANTED_EMAIL.encode() not in raw and PLANTED_NAME.encode() not in raw
+
+
+def test_canaries_appear_nowhere_the_whole_path_wrote(live, curated):
+    """After ingest, review, fine-tuning and the Prefect flows: no canary in data/ (outside the
+    inbox), audit_logs/, the model output, or Prefect's database."""
+    written = "\n".join(all_text_under(live.root / "data" / name) for name in ("datasets", "models", "reports")
+                        if (live.root / "data" / name).exists())
+    written += all_text_under(live.root / "data" / "catalog.duckdb")
+    written += all_text_under(live.root / "audit_logs") + all_text_under(live.prefect_home)
+    assert (live.root / "data" / "models").exists() and written
+    assert [c for c in CANARIES if c in written] == []
 
 
 def test_two_ingest_runs_at_once_neither_fail_nor_lose_or_duplicate_a_document(live, workspace):

@@ -1,4 +1,10 @@
-"""Small synthetic inputs shared by tests."""
+"""Small synthetic inputs and leak searches shared by tests."""
+
+import json
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
 
 _BASE = [
     "Customer Alice Whitfield reported that the export to CSV fails with a timeout after ten minutes.",
@@ -14,3 +20,21 @@ _BASE = [
 ]
 # Thirty distinct tickets: enough text for a training split and an eval block.
 TICKETS_EN = [f"Ticket {100 + i}: {text}" for i, text in enumerate(_BASE * 3)]
+
+
+def all_text_under(folder: Path) -> str:
+    """Bytes of every file under `folder` (or of the file itself, decoded leniently), plus the
+    contents of Parquet and DuckDB files, whose compression would hide a plain byte search."""
+    chunks = []
+    for path in ([folder] if folder.is_file() else folder.rglob("*")):
+        if not path.is_file():
+            continue
+        chunks.append(path.read_bytes().decode("utf-8", errors="ignore"))
+        if path.suffix == ".parquet":
+            chunks.append(json.dumps(pq.read_table(path).to_pylist(), ensure_ascii=False))
+        if path.suffix == ".duckdb":
+            with duckdb.connect(str(path), read_only=True) as con:
+                for (table,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall():
+                    chunks.append(json.dumps(con.execute(f"SELECT * FROM {table}").fetchall(),
+                                             default=str, ensure_ascii=False))
+    return "\n".join(chunks)
