@@ -16,6 +16,7 @@ from prefect.cache_policies import NO_CACHE
 
 from curation import pipeline
 from curation.locking import ingest_lock
+from curation.report import checks_markdown, failing_documents
 from curation.scheduling import new_files, task_runner_from_env
 from flows.common import (
     Steward,
@@ -52,7 +53,10 @@ def ingest_task(inbox: str, dataset: str, policy_file: str | None, requested_by:
                        if item["outcome"] == "quarantined"]
         build = result.build
         report = str(write_version_report(ws, build.version_id)) if build.version_id else None
-    return {"skipped": False, "summary": result.summary.as_dict(), "version_id": build.version_id,
+        expectations = catalog.expectations(build.check_run_id)
+    return {"skipped": False, "checks_markdown": checks_markdown(expectations),
+            "failing": [{"doc_id": d["doc_id"], "severity": d["severity"], "reasons": "; ".join(d["reasons"])}
+                        for d in failing_documents(expectations, limit=1000)], "summary": result.summary.as_dict(), "version_id": build.version_id,
             "status": build.status, "n_rows": build.n_rows, "created": build.created, "report": report,
             "held_for_review": build.held_for_review, "quarantined": quarantined,
             "expectations": [{"name": o.name, "severity": o.severity, "success": o.success, "message": o.message}
@@ -125,6 +129,12 @@ def publish(result: dict) -> None:
     create_table_artifact({c: [r[c] for r in rows] for c in QUARANTINE_COLUMNS},
                           key=artifact_key("quarantine", dataset),
                           description=f"{len(rows)} item(s) quarantined by this run, with reasons")
+    # The same check results as the HTML report: per expectation, and per failing document.
+    create_markdown_artifact(result["checks_markdown"], key=artifact_key("checks", dataset),
+                             description="Expectation results, bias metrics against their bounds")
+    create_table_artifact({c: [r[c] for r in result["failing"]] for c in ("doc_id", "severity", "reasons")},
+                          key=artifact_key("failing-documents", dataset),
+                          description="Documents named by failed expectations, with the reasons")
     if result["report"]:
         publish_report_link(workspace(), result["version_id"], dataset, Path(result["report"]),
                             "Dataset version report (self-contained HTML)")

@@ -337,6 +337,8 @@ def test_each_run_publishes_summary_quarantine_table_and_report_link(live, curat
     for part in (f"accepted: {len(TICKETS_EN) + 3}", "quarantined: 1", "malformed_json: 1", "## PII replaced, by type", "PERSON",
                  "EMAIL_ADDRESS", "MIT (allow)", "## Expectations", "pending_review"):
         assert part in summary, part
+    assert "expectations pass" in by_key["checks-tickets"].data  # the HTML report's check results too
+    assert "failing-documents-tickets" in by_key
     table = json.loads(by_key["quarantine-tickets"].data)  # columns: path, record, reason, message
     assert table["reason"] == ["malformed_json"] and table["path"] == ["tickets/t.jsonl"]
     link = by_key["report-tickets"].data  # a link artifact is stored as markdown: [text](url)
