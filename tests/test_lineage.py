@@ -8,6 +8,13 @@ from curation import pipeline
 from curation.policy import load_policy
 
 
+def make_notes_inbox(workspace):
+    src = workspace.root / "inbox" / "notes"
+    src.mkdir(parents=True)
+    (src / "SOURCE.yaml").write_text("license: MIT\n")
+    (src / "a.txt").write_text("Notes from the planning meeting about the export scheduler and its retries.")
+
+
 @pytest.fixture
 def endpoint():
     received = []
@@ -30,10 +37,7 @@ def endpoint():
 def test_ingest_emits_openlineage_events_with_the_version_facet(workspace, endpoint, monkeypatch):
     url, received = endpoint
     monkeypatch.setenv("OPENLINEAGE_URL", url)
-    src = workspace.root / "inbox" / "notes"
-    src.mkdir(parents=True)
-    (src / "SOURCE.yaml").write_text("license: MIT\n")
-    (src / "a.txt").write_text("Notes from the planning meeting about the export scheduler and its retries.")
+    make_notes_inbox(workspace)
     build = pipeline.ingest_and_build(workspace, workspace.root / "inbox", "notes",
                                       load_policy(workspace.default_policy)).build
     events = [json.loads(line) for line in (workspace.audit_dir / "lineage.jsonl").read_text().splitlines()]
@@ -47,10 +51,7 @@ def test_ingest_emits_openlineage_events_with_the_version_facet(workspace, endpo
 
 def test_a_dead_lineage_endpoint_does_not_stop_the_run(workspace, monkeypatch):
     monkeypatch.setenv("OPENLINEAGE_URL", "http://127.0.0.1:9")  # nothing listens on the discard port
-    src = workspace.root / "inbox" / "notes"
-    src.mkdir(parents=True)
-    (src / "SOURCE.yaml").write_text("license: MIT\n")
-    (src / "a.txt").write_text("Notes from the planning meeting about the export scheduler and its retries.")
+    make_notes_inbox(workspace)
     result = pipeline.ingest_and_build(workspace, workspace.root / "inbox", "notes", load_policy(workspace.default_policy))
     assert result.build.status == "pending_review"
 
@@ -60,10 +61,7 @@ def test_review_emits_a_lineage_run_naming_the_version_and_decision(workspace):
 
     from curation.cli import app
 
-    src = workspace.root / "inbox" / "notes"
-    src.mkdir(parents=True)
-    (src / "SOURCE.yaml").write_text("license: MIT\n")
-    (src / "a.txt").write_text("Notes from the planning meeting about the export scheduler and its retries.")
+    make_notes_inbox(workspace)
     build = pipeline.ingest_and_build(workspace, workspace.root / "inbox", "notes",
                                       load_policy(workspace.default_policy)).build
     assert CliRunner().invoke(app, ["review", build.version_id, "--reject", "--reviewer", "Dana",
