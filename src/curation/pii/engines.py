@@ -17,6 +17,7 @@ raises recall at the cost of one more NER pass.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import logging
 import re
 import types
@@ -414,9 +415,14 @@ class PiiEngine:
         """Presidio results per text (NER + every recognizer), at the policy's threshold; spaCy
         sees the texts in batches of `batch_size` (nlp.pipe)."""
         out = []
-        for text, (_, artifacts) in zip(texts, self.nlp_engine.process_batch(texts, self.language, batch_size),
-                                        strict=True):
-            out.append(self._run(text, self.recognizers, self.entities, artifacts, self.threshold))
+        with contextlib.ExitStack() as zones:
+            # Strings and lexemes spaCy creates for these texts are freed when the batch is done:
+            # over 100,000 new documents the vocabulary would otherwise grow by a million strings.
+            for nlp in (self.nlp_engine.nlp[self.language], *self.nlp_engine.extra):
+                zones.enter_context(nlp.memory_zone())
+            for text, (_, artifacts) in zip(texts, self.nlp_engine.process_batch(texts, self.language, batch_size),
+                                            strict=True):
+                out.append(self._run(text, self.recognizers, self.entities, artifacts, self.threshold))
         return out
 
     def analyze_patterns(self, texts: list[str], threshold: float) -> list[list]:
