@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from curation import appi
 from curation.audit import AuditLog
 from curation.catalog import Catalog
 from curation.policy import Policy
@@ -113,13 +114,7 @@ def build(catalog: Catalog, audit: AuditLog, version: dict, manifest: dict, poli
             (["expectation", "severity", "result", "detail"],
              [[e["expectation"], e["severity"], "pass" if e["success"] else "FAIL", e["message"]] for e in expectations]),
         ]),
-        Section("APPI processing statement (個人情報保護法)", [
-            "Processing is intended to produce 仮名加工情報 (pseudonymously processed information): descriptions "
-            "that identify a person and all 個人識別符号 found (e.g. マイナンバー, passport and license numbers) are "
-            "deleted or replaced, as are identifiers whose misuse could cause financial harm (card and bank "
-            "numbers). It is not 匿名加工情報: linking codes and unusual values are not generalised. Any "
-            "pseudonymisation key is kept separately from the dataset, the catalog and the audit log.",
-            [f"replaced: {e} ({op})" for e, op in sorted(ops.items())]]),
+        Section("APPI processing statement (個人情報保護法)", appi.statement(policy.pii, dict(pii))),
         Section("Review record", [
             (["decision", "reviewer", "decided at", "audit seq", "covering checkpoint", "comment"], review_rows)
             if review_rows else "Not reviewed yet.",

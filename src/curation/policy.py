@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 # Entity types Presidio's predefined recognizers and our spaCy/GiNZA mapping can emit.
 KNOWN_ENTITIES = frozenset(
@@ -71,6 +71,32 @@ class Operator(_Strict):
 _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
+# 個人識別符号 (APPI Art. 2(2), Cabinet Order Art. 1) among the types curation finds.
+IDENTIFICATION_CODES = ["JP_MY_NUMBER", "JP_PASSPORT", "JP_DRIVER_LICENSE", "US_PASSPORT", "US_SSN"]
+# Items whose improper use could cause financial harm (APPI Enforcement Rules Art. 31(iii)).
+FINANCIAL = ["CREDIT_CARD", "JP_BANK_ACCOUNT", "US_BANK_NUMBER", "IBAN_CODE"]
+# Operators that leave a value, or a code linkable to it, in the text.
+LINKABLE_OPERATORS = frozenset({"pseudonym", "hash", "keep"})
+
+
+class AppiPolicy(_Strict):
+    """What the PII stage's output is meant to be under Japan's APPI (個人情報保護法); stated on
+    every dataset card (src/curation/appi.py).
+
+    pseudonymized: 仮名加工情報 (Art. 41; Enforcement Rules Art. 31: descriptions identifying a
+    person deleted or replaced, every 個人識別符号 deleted, items that could cause financial harm
+    deleted). anonymized: 匿名加工情報 (Art. 43; Rules Art. 34), which also needs linking codes
+    gone (no pseudonym, hash or keep operator) and unusual values (特異な記述) removed: curation
+    does not find those, so the policy must name who reviewed them.
+    """
+
+    processing: Literal["pseudonymized", "anonymized"] = "pseudonymized"
+    identification_codes: list[str] = list(IDENTIFICATION_CODES)
+    financial: list[str] = list(FINANCIAL)
+    # anonymized only: the role that reviewed the data for unusual values, e.g. "privacy office".
+    unusual_values_reviewed_by: str | None = None
+
+
 class PiiPolicy(_Strict):
     """What counts as personal data, how it is found and how it is replaced (src/curation/pii)."""
 
@@ -90,11 +116,15 @@ class PiiPolicy(_Strict):
     # 0.4 GB); 1: always in process; 0: one per CPU.
     processes: int = Field(default=1, ge=0, le=64)
     parallel_min_docs: int = Field(default=2000, ge=1)  # smaller batches stay in process
+    # Documents per PII task when a flow fans the stage out on its task runner (threads, Dask):
+    # hundreds, so Prefect's per-task overhead (25 ms threads, 400 ms processes) stays small.
+    task_docs: int = Field(default=500, ge=1)
     # Secret key for pseudonyms and hashes; default $CURATION_PII_KEY_FILE or
     # ~/.config/curation/pii.key (created 0600). Never inside data/ or audit_logs/.
     key_file: str | None = None
     default_operator: Operator = Operator()
     operators: dict[str, Operator] = {}
+    appi: AppiPolicy = AppiPolicy()
 
     @field_validator("entities")
     @classmethod
@@ -112,6 +142,26 @@ class PiiPolicy(_Strict):
         if bad:
             raise ValueError(f"{bad} are not entity type names (UPPER_CASE); known: {sorted(KNOWN_ENTITIES)}")
         return value
+
+    @model_validator(mode="after")
+    def _appi_holds(self) -> PiiPolicy:
+        """The operators must do what the APPI statement on the dataset card says they do."""
+        appi = self.appi
+        must_go = sorted(set(appi.identification_codes) | set(appi.financial))
+        kept = [e for e in must_go if self.operator_for(e).type in LINKABLE_OPERATORS]
+        if kept:
+            raise ValueError(f"key 'pii.appi': {kept} are 個人識別符号 or financial items and must be deleted "
+                             f"or replaced, not {sorted({self.operator_for(e).type for e in kept})}")
+        if appi.processing == "anonymized":
+            linkable = sorted(e for e in self.entities if self.operator_for(e).type in LINKABLE_OPERATORS)
+            if linkable:
+                raise ValueError(f"key 'pii.appi.processing': anonymized (匿名加工情報) allows no linking codes, "
+                                 f"but {linkable} use a pseudonym, hash or keep operator")
+            if not appi.unusual_values_reviewed_by:
+                raise ValueError("key 'pii.appi.unusual_values_reviewed_by': anonymized (匿名加工情報) needs "
+                                 "unusual values (特異な記述) removed, which curation does not find; name who "
+                                 "reviewed the data for them")
+        return self
 
     def operator_for(self, entity: str) -> Operator:
         return self.operators.get(entity, self.default_operator)
@@ -384,6 +434,16 @@ class Policy(_Strict):
     # Set by load_policy, not by the file.
     source_file: str = ""
     digest: str = ""
+
+    @model_validator(mode="after")
+    def _appi_items_detected(self) -> Policy:
+        # Checked on the whole policy, not on PiiPolicy: engines rebuild a PiiPolicy from a few fields.
+        appi = self.pii.appi
+        absent = sorted(e for e in {*appi.identification_codes, *appi.financial} if e not in self.pii.entities)
+        if absent:
+            raise ValueError(f"key 'pii.appi': {absent} must be detected (listed in pii.entities) for the "
+                             "APPI statement on the dataset card to hold; or drop them from pii.appi")
+        return self
 
 
 def _describe(err: dict) -> str:

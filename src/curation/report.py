@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from curation import appi
 from curation.policy import Policy
 
 
@@ -61,6 +62,8 @@ def dataset_card(manifest: dict, rows: list[dict], stats: dict, policy: Policy) 
               "replaced according to the policy's operators. Entities replaced, by type:", ""]
     lines += [f"- {t}: {n}" for t, n in sorted(stats.get("pii", {}).items())] or ["- none found"]
     lines += ["", "Anonymized text can still be personal data (GDPR Art. 4(5)); treat it as such.", ""]
+    lines += ["## APPI processing statement (個人情報保護法)", ""]
+    lines += appi.to_markdown(appi.statement(policy.pii, stats.get("pii", {})))
     lines += bias_section(stats.get("outcomes", []))
     lines += ["## Quality checks (Great Expectations)", "", "| expectation | severity | result | detail |",
               "|---|---|---|---|"]
