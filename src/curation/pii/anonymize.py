@@ -22,11 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from curation.pii.engines import PiiEngine, engine_for
+from curation.pii.mixed import OTHER, analyze_foreign_runs
 from curation.policy import PiiPolicy
 
 # Our placeholders (<PERSON>) and pseudonyms (<PERSON_7f3a9c01>).
 PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*?(?:_[0-9a-f]{4,32})?>")
-CHUNK = 256  # documents per task sent to a worker process
+CHUNK = 256  # most documents per task sent to a worker process
+CHUNKS_PER_WORKER = 4  # smaller tasks for smaller batches: a worker left with one long task idles the others
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,13 @@ class Anonymizer:
 
     def _anonymize_here(self, texts: list[str], language: str) -> list[AnonymizedText]:
         engine = self._engine(language)
+        analyzed = engine.analyze(texts, self.policy.batch_size)
+        other = OTHER.get(language)
+        if other in self.policy.models:  # names and addresses written in the other script
+            analyzed = analyze_foreign_runs(texts, language, analyzed, lambda: self._engine(other),
+                                            self.policy.batch_size)
         out = []
-        for text, results in zip(texts, engine.analyze(texts, self.policy.batch_size), strict=True):
+        for text, results in zip(texts, analyzed, strict=True):
             result = self.engine.anonymize(text=text, analyzer_results=results,
                                            operators=self._operators_for(results))
             counts = Counter(item.entity_type for item in result.items)
@@ -138,7 +145,8 @@ class Anonymizer:
             # Each worker loads its own models once and keeps them for later batches.
             self._pool = WorkerPool(self._workers(), self.policy.model_dump_json())
             atexit.register(self.close)
-        chunks = [texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK)]
+        size = max(16, min(CHUNK, -(-len(texts) // (self._workers() * CHUNKS_PER_WORKER))))
+        chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
         return [item for part in self._pool.map(language, chunks) for item in part]
 
     def close(self) -> None:
