@@ -116,3 +116,20 @@ def test_keep_leaves_the_value_and_the_residual_scan_reports_it(policy):
     assert "ops.lead@example.com" in out.text
     assert out.residual == {"EMAIL_ADDRESS": 1}
     assert anonymizer.residual_entities([out.text], "en") == [{"EMAIL_ADDRESS": 1}]
+
+
+@pytest.mark.parametrize("entity,forms", [
+    ("PHONE_NUMBER", ["090-1234-5678", "０９０－１２３４－５６７８", "090ー1234ー5678", "(090)1234-5678", "09012345678"]),
+    ("JP_MY_NUMBER", ["1234 5678 9018", "１２３４５６７８９０１８", "1234-5678-9018"]),
+    ("JP_BANK_ACCOUNT", ["1234567", "１２３４５６７"]),
+    ("JP_DRIVER_LICENSE", ["123456789012", "１２３４５６７８９０１２"]),
+    ("JP_PASSPORT", ["TK1234567", "ＴＫ１２３４５６７", "tk1234567"]),
+])
+def test_full_and_half_width_forms_of_an_identifier_get_one_pseudonym(entity, forms):
+    key = b"k" * 32
+    assert len({pseudonym(key, entity, 8, form) for form in forms}) == 1
+
+
+def test_different_japanese_identifiers_get_different_pseudonyms():
+    key = b"k" * 32
+    assert pseudonym(key, "JP_PASSPORT", 8, "TK1234567") != pseudonym(key, "JP_PASSPORT", 8, "TK1234568")

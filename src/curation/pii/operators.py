@@ -24,10 +24,13 @@ from curation.policy import Operator, PiiPolicy
 
 KEY_ENV = "CURATION_PII_KEY_FILE"
 DEFAULT_KEY = Path("~/.config/curation/pii.key")
-# Identifier types whose formatting (spaces, dashes, case) does not change the value.
+# Identifier types whose formatting (width, spaces, dashes, brackets, case) does not change the value.
 _CODE_TYPES = {"PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "US_BANK_NUMBER",
-               "US_PASSPORT", "JP_MY_NUMBER", "JP_POSTAL_CODE", "JP_PHONE_NUMBER", "JP_CORPORATE_NUMBER"}
-_NOT_ALNUM = re.compile(r"[\W_]+")
+               "US_PASSPORT", "JP_MY_NUMBER", "JP_POSTAL_CODE", "JP_PHONE_NUMBER", "JP_CORPORATE_NUMBER",
+               "JP_BANK_ACCOUNT", "JP_DRIVER_LICENSE", "JP_PASSPORT"}
+# After NFKC every digit and letter of an identifier is ASCII; anything else is formatting, including
+# the long-vowel mark ー typed as a hyphen (090ー1234ー5678) and labels inside a value (記号 12340 番号 ...).
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -75,8 +78,8 @@ def load_or_create_key(path: Path) -> bytes:
 
 
 def normalize(entity: str, value: str) -> str:
-    """The form pseudonyms are computed over: case, width and spacing (and, for identifiers,
-    separators) do not make a different person."""
+    """The form pseudonyms are computed over: case, width (NFKC: ０９０ is 090) and spacing (and, for
+    identifiers, separators) do not make a different person."""
     value = unicodedata.normalize("NFKC", value).casefold().strip()
     if entity in _CODE_TYPES:
         return _NOT_ALNUM.sub("", value)
