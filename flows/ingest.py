@@ -2,20 +2,26 @@
 
 Served twice (flows/deployments.py): `ingest`, started by a steward from the UI's form, and
 `ingest-scheduled`, started by the policy's cron schedule, which stops early when no new file
-has arrived. The stage runs as a task on the flow's task runner (threads, or a Dask cluster),
-under the catalog's ingest lock, so two runs at the same time queue instead of colliding.
+has arrived. The stage runs in the flow's own process, under the catalog's ingest lock, so two
+runs at the same time queue instead of colliding; only its PII step fans out, as one `anonymize
+documents` task per `pii.task_docs` documents on the flow's task runner (threads, or a Dask
+cluster). Those tasks get and return document text, which Prefect keeps in memory only: no
+result persistence, no cache key, and task runs store no parameter values.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 
 from curation import pipeline
+from curation.ingest import PiiChunk, PiiChunkResult, anonymize_chunk
 from curation.locking import ingest_lock
+from curation.policy import PiiPolicy
 from curation.report import checks_markdown, failing_documents
 from curation.scheduling import new_files, task_runner_from_env
 from flows.common import (
@@ -31,10 +37,23 @@ from flows.common import (
 QUARANTINE_COLUMNS = ("path", "record", "reason", "message")
 
 
-@task(name="ingest and build version", cache_policy=NO_CACHE)
+@task(name="anonymize documents", cache_policy=NO_CACHE, persist_result=False, retries=1)
+def anonymize_documents(chunk: PiiChunk, pii: PiiPolicy) -> PiiChunkResult:
+    """Anonymize and re-scan one chunk of documents of one language (a pure step: a retry is safe)."""
+    return anonymize_chunk(chunk, pii)
+
+
+def pii_on_task_runner(chunks: list[PiiChunk], pii: PiiPolicy) -> list[PiiChunkResult]:
+    """One `anonymize documents` task per chunk on the flow's task runner; results in order."""
+    return anonymize_documents.map(chunks, unmapped(pii)).result()
+
+
+@task(name="ingest and build version", cache_policy=NO_CACHE, persist_result=False)
 def ingest_task(inbox: str, dataset: str, policy_file: str | None, requested_by: str, only_new: bool,
                 flow_run_id: str | None) -> dict:
-    """The ingest stage and the version build; returns counts, reasons and paths, never text."""
+    """The ingest stage and the version build; returns counts, reasons and paths, never text.
+    Called, not submitted: it runs in the flow's process, next to the catalog and its lock, and
+    submits its PII tasks to the flow's task runner (run bare, `.fn`, it anonymizes in process)."""
     ws = workspace()
     source = Path(inbox) if inbox else ws.inbox
 
@@ -47,7 +66,8 @@ def ingest_task(inbox: str, dataset: str, policy_file: str | None, requested_by:
             if not pending:
                 return {"skipped": True, "dataset": dataset, "inbox": str(source)}
         result = pipeline.ingest_and_build(ws, source, dataset, policy(policy_file), actor=requested_by,
-                                           flow_run_id=flow_run_id)
+                                           flow_run_id=flow_run_id,
+                                           map_chunks=pii_on_task_runner if FlowRunContext.get() else None)
         catalog = ws.catalog()
         quarantined = [{k: item[k] for k in QUARANTINE_COLUMNS} for item in catalog.run_items(result.summary.run_id)
                        if item["outcome"] == "quarantined"]
@@ -106,7 +126,7 @@ def ingest_flow(requested_by: Steward, inbox: str = "", dataset: str = "default"
     """
     run_id, _ = record_request("ingest", requested_by, {"inbox": inbox, "dataset": dataset,
                                                         "policy_file": policy_file, "only_new": only_new})
-    result = ingest_task.submit(inbox, dataset, policy_file or None, requested_by, only_new, run_id).result()
+    result = ingest_task(inbox, dataset, policy_file or None, requested_by, only_new, run_id)
     publish(result)
     return result
 

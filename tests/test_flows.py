@@ -1,6 +1,7 @@
 """The flows on a real Prefect server with the deployments served by `curation serve`, as a steward
 and the scheduler use them: curate triggered and resumed through the API, scheduled ingestion,
-a Dask cluster, two ingest runs at once, and no personal data in what Prefect stores.
+two ingest runs at once, and no personal data in what Prefect stores (a Dask cluster: see
+tests/test_flows_dask.py).
 
 One server and one `curation serve` process are shared by this module and tests/test_ui.py
 (`live`, below): starting a server costs 25-50 s on a small machine.
@@ -287,27 +288,6 @@ def catalog_contents(root: Path) -> dict:
             "files": q("SELECT path, digest, n_items FROM files"),
             "versions": q("SELECT version_id, status, n_rows FROM dataset_versions"),
         }
-
-
-def test_ingest_on_a_dask_cluster_gives_the_same_catalog_as_local_threads(live, tmp_path):
-    from conftest import workspace_env
-
-    from curation.scheduling import task_runner
-    from flows.ingest import ingest_flow
-
-    inbox = tmp_path / "inbox"
-    write_tickets(inbox / "tickets", TICKETS_EN, extra_lines='{"text": 1}\n')
-    write_tickets(inbox / "partner", [f"Partner note {i}: shipping to Canada resumes next week." for i in range(8)],
-                  license="CC-BY-NC-4.0")
-    results = {}
-    for kind in ("threads", "dask"):
-        root = make_workspace(tmp_path / kind)
-        with workspace_env(root):
-            flow = ingest_flow.with_options(task_runner=task_runner(kind, workers=1))
-            results[kind] = flow(requested_by=STEWARD, inbox=str(inbox), dataset="tickets")
-    threads, dask = catalog_contents(tmp_path / "threads"), catalog_contents(tmp_path / "dask")
-    assert dask == threads
-    assert len(threads["documents"]) == 30 and results["dask"]["status"] == "pending_review"
 
 
 def test_curate_deployment_pauses_for_review_and_trains_after_approval(live, curated):

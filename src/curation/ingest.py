@@ -3,16 +3,23 @@
 Every input item ends in exactly one outcome — accepted, license_review (held until a steward
 allows the source), duplicate, or quarantined with a reason — and each batch of files commits in
 one transaction, so a rerun after a crash redoes only what did not commit.
+
+The PII step of a batch (anonymize + residual re-scan, the costly and pure part) can be fanned
+out: `ingest(map_chunks=...)` hands it chunks of `pii.task_docs` documents of one language as
+plain data, and a flow maps `anonymize_chunk` over them on its task runner (threads, a Dask
+cluster). Reading, decisions and every catalog write stay in the calling process.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from curation import licenses, outbox, quality
@@ -21,7 +28,7 @@ from curation.catalog import Catalog
 from curation.faults import crash_point
 from curation.models import Quarantine, RawDocument, SourceInfo
 from curation.pii import Anonymizer, detect_language
-from curation.policy import Policy
+from curation.policy import PiiPolicy, Policy
 from curation.sources import InputUnit, discover, read_unit
 
 FILES_PER_BATCH = 64
@@ -50,6 +57,55 @@ class AccountingError(RuntimeError):
     """Items read and items recorded disagree: something was lost or counted twice."""
 
 
+@dataclass(frozen=True)
+class PiiChunk:
+    """Documents of one language for one PII task: plain data, cheap to send to a Dask worker."""
+
+    language: str
+    doc_ids: tuple[str, ...]
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PiiChunkResult:
+    """Per document of a PiiChunk, in its order: anonymized text, entities replaced by type, and
+    the types a residual re-scan still found (empty: none)."""
+
+    doc_ids: tuple[str, ...]
+    texts: tuple[str, ...]
+    counts: tuple[dict[str, int], ...]
+    residual: tuple[dict[str, int], ...]
+
+
+# Takes the chunks of a batch and the PII policy; returns anonymize_chunk's result for each chunk,
+# in order (a flow: one task per chunk on its task runner).
+ChunkMapper = Callable[[list[PiiChunk], PiiPolicy], list[PiiChunkResult]]
+
+
+def anonymize_chunk(chunk: PiiChunk, pii: PiiPolicy) -> PiiChunkResult:
+    """Anonymize one chunk and re-scan the result; a pure function of its arguments, safe to run
+    in a task on another process or machine. The Anonymizer, and the models behind it, are built
+    once per process and policy; it starts no worker processes of its own (the task runner is
+    the parallelism), and calls in one process take turns, as a spaCy pipeline is not shared
+    safely between threads."""
+    anonymizer, lock = _chunk_anonymizer(pii.model_dump_json())
+    with lock:
+        return _run_chunk(anonymizer, chunk)
+
+
+@lru_cache(maxsize=4)
+def _chunk_anonymizer(pii_json: str) -> tuple[Anonymizer, threading.Lock]:
+    pii = PiiPolicy.model_validate_json(pii_json).model_copy(update={"processes": 1})
+    return Anonymizer(pii), threading.Lock()
+
+
+def _run_chunk(anonymizer: Anonymizer, chunk: PiiChunk) -> PiiChunkResult:
+    results = anonymizer.anonymize(list(chunk.texts), chunk.language)
+    residual = anonymizer.residual_entities([r.text for r in results], chunk.language)
+    return PiiChunkResult(chunk.doc_ids, tuple(r.text for r in results), tuple(r.counts for r in results),
+                          tuple(residual))
+
+
 def dup_key(text: str) -> str:
     """Exact-duplicate key that ignores case, punctuation and spacing differences."""
     return hashlib.sha256(" ".join(_WORD.findall(text.casefold())).encode()).hexdigest()
@@ -57,11 +113,15 @@ def dup_key(text: str) -> str:
 
 def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: AuditLog, *,
            actor: str = "system", flow_run_id: str | None = None,
-           progress: Callable[[int, int], None] | None = None) -> IngestSummary:
+           progress: Callable[[int, int], None] | None = None,
+           map_chunks: ChunkMapper | None = None) -> IngestSummary:
     """Read every new file under `inbox` into the catalog; returns the run's counts.
 
     Each catalog call takes the catalog's connection lock only for itself, so a steward's review
-    or a report in another process is served between batches rather than after the whole run."""
+    or a report in another process is served between batches rather than after the whole run.
+    `map_chunks`, if given, runs the PII step of each batch over chunks of `pii.task_docs`
+    documents (see ChunkMapper); without it, each language of a batch is anonymized here in one
+    call (which may use the policy's PII worker processes)."""
     inbox = Path(inbox)
     if not inbox.is_dir():
         raise FileNotFoundError(f"{inbox}: inbox folder not found")
@@ -86,11 +146,20 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     for source in {u.source_name: u.source for u in pending if u.source}.values():
         catalog.upsert_source(source.name, source.license, source.owner, source.purpose, source.language)
 
-    anonymizer = Anonymizer(policy.pii)
+    task_docs: int | None = policy.pii.task_docs
+    if map_chunks is None:
+        anonymizer = Anonymizer(policy.pii)
+        task_docs = None  # here: one chunk per language and batch, as today
+
+        def in_process(chunks: list[PiiChunk], _pii: PiiPolicy) -> list[PiiChunkResult]:
+            return [_run_chunk(anonymizer, chunk) for chunk in chunks]
+
+        map_chunks = in_process
     seen_in_run: set[str] = set()
     for start in range(0, len(pending), FILES_PER_BATCH):
         batch = pending[start:start + FILES_PER_BATCH]
-        _ingest_batch(batch, dataset, policy, catalog, anonymizer, seen_in_run, summary, run_id, record)
+        _ingest_batch(batch, dataset, policy, catalog, map_chunks, task_docs, seen_in_run, summary, run_id,
+                      record)
         crash_point("ingest.batch_committed")
         outbox.deliver(catalog, audit)
         if progress:
@@ -104,8 +173,8 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
 
 
 def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog: Catalog,
-                  anonymizer: Anonymizer, seen_in_run: set[str], summary: IngestSummary, run_id: str,
-                  record) -> None:
+                  map_chunks: ChunkMapper, task_docs: int | None, seen_in_run: set[str], summary: IngestSummary,
+                  run_id: str, record) -> None:
     items: list[tuple] = []  # (source, path, record, outcome, reason, message, doc_id)
     files: list[tuple[str, str, str, int]] = []
     candidates: list[tuple[RawDocument, SourceInfo, licenses.LicenseDecision, str]] = []
@@ -144,7 +213,7 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
             else:
                 candidates.append((item, unit.source, decision, language))
 
-    documents, pii_rows, leaks = _anonymize(candidates, anonymizer)
+    documents, pii_rows, leaks = _anonymize(candidates, policy.pii, map_chunks, task_docs)
     for leak in leaks:  # the residual re-scan found identifiers the anonymizer left
         quarantine(leak)
     quality.annotate(documents, policy, catalog, dataset)  # features of the anonymized text
@@ -173,16 +242,27 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
             summary.pii[entity] += n
 
 
-def _anonymize(candidates, anonymizer: Anonymizer) -> tuple[list[dict], list[tuple[str, str, int]], list[Quarantine]]:
-    """Anonymize candidates grouped by language; returns catalog rows (no raw text in them) and a
-    quarantine record for each document whose anonymized text still holds a high-confidence
-    identifier (residual re-scan): such a document never reaches the catalog's documents."""
-    documents, pii_rows, leaks = [], [], []
+def _anonymize(candidates, pii: PiiPolicy, map_chunks: ChunkMapper,
+               task_docs: int | None) -> tuple[list[dict], list[tuple[str, str, int]], list[Quarantine]]:
+    """Anonymize candidates grouped by language, in chunks of `task_docs` (None: one chunk per
+    language) mapped by `map_chunks`; returns catalog rows (no raw text in them) and a quarantine
+    record for each document whose anonymized text still holds a high-confidence identifier
+    (residual re-scan): such a document never reaches the catalog's documents."""
+    parts, chunks = [], []
     for language in sorted({c[3] for c in candidates}):
         group = [c for c in candidates if c[3] == language]
-        results = anonymizer.anonymize([doc.text for doc, *_ in group], language)
-        residual = anonymizer.residual_entities([r.text for r in results], language)
-        for (doc, _source, decision, _lang), result, left in zip(group, results, residual, strict=True):
+        size = task_docs or len(group)
+        for start in range(0, len(group), size):
+            part = group[start:start + size]
+            parts.append(part)
+            chunks.append(PiiChunk(language, tuple(doc.doc_id for doc, *_ in part), tuple(doc.text for doc, *_ in part)))
+    results = list(map_chunks(chunks, pii)) if chunks else []
+    if [r.doc_ids for r in results] != [c.doc_ids for c in chunks]:
+        raise RuntimeError("PII results came back for other documents than were sent, or out of order")
+    documents, pii_rows, leaks = [], [], []
+    for part, out in zip(parts, results, strict=True):
+        for (doc, _source, decision, language), text, counts, left in zip(part, out.texts, out.counts, out.residual,
+                                                                           strict=True):
             if left:
                 where = f"{doc.path}" + (f" record {doc.record}" if doc.record else "")
                 found = ", ".join(f"{entity} x{n}" for entity, n in sorted(left.items()))
@@ -194,11 +274,11 @@ def _anonymize(candidates, anonymizer: Anonymizer) -> tuple[list[dict], list[tup
                 "doc_id": doc.doc_id, "source": doc.source, "path": doc.path, "record": doc.record,
                 "language": language, "license_expression": decision.expression,
                 "license_evidence": decision.evidence, "license_class": decision.license_class,
-                "license_reason": decision.reason, "text_anonymized": result.text,
-                "n_chars": len(result.text), "n_tokens": len(_WORD.findall(result.text)),
+                "license_reason": decision.reason, "text_anonymized": text,
+                "n_chars": len(text), "n_tokens": len(_WORD.findall(text)),
                 "dup_key": dup_key(doc.text), "residual_pii": 0,
             })
-            pii_rows.extend((doc.doc_id, entity, n) for entity, n in result.counts.items())
+            pii_rows.extend((doc.doc_id, entity, n) for entity, n in counts.items())
     return documents, pii_rows, leaks
 
 

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from curation import datasets
 from curation.audit import verify
-from curation.ingest import IngestSummary, ingest
+from curation.ingest import ChunkMapper, IngestSummary, ingest
 from curation.locking import ingest_lock
 from curation.policy import Policy
 from curation.workspace import Workspace
@@ -29,8 +29,10 @@ class IngestResult:
 
 
 def ingest_and_build(ws: Workspace, inbox: Path, dataset: str, policy: Policy, *, actor: str = "system",
-                     flow_run_id: str | None = None, progress: bool = False) -> IngestResult:
-    """Ingest new inbox files, then check the dataset and write a pending_review version."""
+                     flow_run_id: str | None = None, progress: bool = False,
+                     map_chunks: ChunkMapper | None = None) -> IngestResult:
+    """Ingest new inbox files, then check the dataset and write a pending_review version.
+    `map_chunks`: where the PII step runs (see curation.ingest.ingest); default in this process."""
     with ingest_lock(ws.catalog_path):  # one ingest run at a time per catalog; a second one waits
         catalog, audit, lineage = ws.catalog(), ws.audit(), ws.lineage()
         with lineage.run("ingest", [(f"inbox:{Path(inbox).resolve()}", None)]) as outputs:
@@ -38,9 +40,11 @@ def ingest_and_build(ws: Workspace, inbox: Path, dataset: str, policy: Policy, *
                 with Progress(console=Console(stderr=True), transient=True) as bar:
                     task = bar.add_task("ingesting", total=None)
                     summary = ingest(inbox, dataset, policy, catalog, audit, actor=actor, flow_run_id=flow_run_id,
-                                     progress=lambda done, total: bar.update(task, completed=done, total=total))
+                                     progress=lambda done, total: bar.update(task, completed=done, total=total),
+                                     map_chunks=map_chunks)
             else:
-                summary = ingest(inbox, dataset, policy, catalog, audit, actor=actor, flow_run_id=flow_run_id)
+                summary = ingest(inbox, dataset, policy, catalog, audit, actor=actor, flow_run_id=flow_run_id,
+                                 map_chunks=map_chunks)
             outputs.append((f"catalog:{dataset}", summary.run_id))
         with lineage.run("build_version", [(f"catalog:{dataset}", summary.run_id)]) as outputs:
             build = datasets.build_version(catalog, dataset, policy, ws.datasets, audit, actor=actor,

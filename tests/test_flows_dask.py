@@ -1,0 +1,128 @@
+"""Scale-out of the ingest stage: its PII step runs as one task per chunk of `pii.task_docs`
+documents, on the flow's task runner; a Dask LocalCluster gives the same catalog as local threads
+and as the CLI's in-process path, in a handful of tasks, never one per document.
+
+Shares the Prefect server of tests/test_flows.py (`live_stack`), without its curate run.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+
+import pytest
+from conftest import make_workspace, workspace_env
+from test_flows import (
+    STEWARD,
+    catalog_contents,
+    live_stack,
+    write_policy,
+    write_tickets,
+)
+from tests_helpers import TICKETS_EN
+
+N_EN, N_JA, TASK_DOCS = 300, 12, 40
+N_PARTNER = 8  # English notes under a share-alike license: anonymized, then held for license review
+PEOPLE = ["Alice Whitfield", "Robert Kim", "Dana Okafor", "Lena Schmidt"]
+
+
+def fill_inbox(inbox, n_en: int = N_EN, n_ja: int = N_JA) -> None:
+    """`n_en` distinct English tickets (one in three names a person and an e-mail address) and a
+    malformed line, N_PARTNER English notes under CC-BY-SA-4.0, and `n_ja` Japanese inquiries:
+    three JSONL files, one ingest batch of two languages."""
+    english = []
+    for i in range(n_en):
+        text = f"Case {i}: {TICKETS_EN[i % 30].split(': ', 1)[1]}"
+        if i % 3 == 0:
+            who = PEOPLE[i % 4]
+            text += f" Contact {who} at {who.split()[0].lower()}.{i}@example.com about it."
+        english.append(text)
+    write_tickets(inbox / "tickets", english, extra_lines='{"text": 1}\n')
+    write_tickets(inbox / "partner", [f"Partner note {i}: shipping to Canada resumes next week." for i in range(N_PARTNER)],
+                  license="CC-BY-SA-4.0")
+    write_tickets(inbox / "otoiawase", [f"お問い合わせ {i} 件目です。請求書の再発行をお願いします。" for i in range(n_ja)])
+    (inbox / "otoiawase" / "SOURCE.yaml").write_text("license: MIT\nlanguage: ja\n")
+
+
+def anonymize_task_runs(flow_run_id: str) -> list:
+    from prefect import get_client
+    from prefect.client.schemas.filters import (
+        FlowRunFilter,
+        FlowRunFilterId,
+        TaskRunFilter,
+        TaskRunFilterName,
+    )
+
+    with get_client(sync_client=True) as client:
+        return client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])),
+                                     task_run_filter=TaskRunFilter(name=TaskRunFilterName(like_="anonymize documents")))
+
+
+def test_chunked_pii_step_gives_the_same_catalog_as_one_call_per_language(tmp_path):
+    """The stage without Prefect: chunks of 7 documents mapped one by one through
+    anonymize_chunk write exactly what the CLI's in-process call per language writes."""
+    from curation import pipeline
+    from curation.ingest import anonymize_chunk
+    from curation.policy import load_policy
+
+    inbox = tmp_path / "inbox"
+    fill_inbox(inbox, n_en=40, n_ja=5)
+    calls: list[int] = []
+
+    def one_by_one(chunks, pii):
+        calls.extend(len(c.texts) for c in chunks)
+        return [anonymize_chunk(c, pii) for c in chunks]
+
+    for name, map_chunks in (("in_process", None), ("chunked", one_by_one)):
+        root = make_workspace(tmp_path / name)
+        with workspace_env(root) as ws:
+            policy = load_policy(write_policy(root, pii={"task_docs": 7}))
+            pipeline.ingest_and_build(ws, inbox, "tickets", policy, map_chunks=map_chunks)
+    assert calls == [7] * 6 + [6] + [5]  # 48 English documents in chunks of 7, then the 5 Japanese ones
+    chunked, in_process = catalog_contents(tmp_path / "chunked"), catalog_contents(tmp_path / "in_process")
+    assert chunked == in_process and len(in_process["documents"]) == 53
+    assert in_process["pii_counts"]  # the e-mail addresses and names were found and counted
+
+
+@pytest.fixture(scope="module")
+def live():
+    yield from live_stack()
+
+
+@pytest.mark.e2e
+def test_ingest_on_a_dask_cluster_gives_the_same_catalog_as_local_threads(live, tmp_path):
+    """The ingest flow on a two-worker LocalCluster and on the default threads, each over its own
+    copy of one inbox: the same documents, anonymized texts, PII counts, items and version; the
+    PII step ran on the cluster in ceil(documents / task_docs) tasks per language."""
+    from curation import ingest
+    from curation.scheduling import task_runner
+    from flows.ingest import ingest_flow
+
+    inbox = tmp_path / "inbox"
+    fill_inbox(inbox)
+    ingest._chunk_anonymizer.cache_clear()
+    states, seconds = {}, {}
+    for kind in ("dask", "threads"):
+        root = make_workspace(tmp_path / kind)
+        write_policy(root, pii={"task_docs": TASK_DOCS})
+        with workspace_env(root):
+            flow = ingest_flow.with_options(task_runner=task_runner(kind, workers=2))
+            started = time.perf_counter()
+            states[kind] = flow(requested_by=STEWARD, inbox=str(inbox), dataset="tickets", return_state=True)
+            seconds[kind] = time.perf_counter() - started
+        if kind == "dask":  # no PII work happened in this (the flow's) process
+            assert ingest._chunk_anonymizer.cache_info().currsize == 0
+    print(f"ingest flow over {N_EN + N_PARTNER + N_JA} documents, task_docs {TASK_DOCS}: LocalCluster of 2 workers "
+          f"{seconds['dask']:.1f} s, threads {seconds['threads']:.1f} s (load average {os.getloadavg()[0]:.1f})")
+
+    threads, dask = catalog_contents(tmp_path / "threads"), catalog_contents(tmp_path / "dask")
+    assert dask == threads
+    assert len(dask["documents"]) == N_EN + N_PARTNER + N_JA and dask["pii_counts"]
+    outcomes = sorted({item[3] for item in dask["items"]})
+    assert outcomes == ["accepted", "license_review", "quarantined"] and dask["versions"][0][1] == "pending_review"
+    expected_tasks = math.ceil((N_EN + N_PARTNER) / TASK_DOCS) + math.ceil(N_JA / TASK_DOCS)
+    for kind, state in states.items():
+        runs = anonymize_task_runs(str(state.state_details.flow_run_id))
+        assert len(runs) == expected_tasks, kind  # 9 tasks for 320 documents: none per document
+        assert all(r.state and r.state.is_completed() for r in runs)
