@@ -3,10 +3,11 @@
 Served twice (flows/deployments.py): `ingest`, started by a steward from the UI's form, and
 `ingest-scheduled`, started by the policy's cron schedule, which stops early when no new file
 has arrived. The stage runs in the flow's own process, under the catalog's ingest lock, so two
-runs at the same time queue instead of colliding; only its PII step fans out, as one `anonymize
-documents` task per `pii.task_docs` documents on the flow's task runner (threads, or a Dask
-cluster). Those tasks get and return document text, which Prefect keeps in memory only: no
-result persistence, no cache key, and task runs store no parameter values.
+runs at the same time queue instead of colliding; only its PII step fans out on a Dask cluster, as
+one `anonymize documents` task per `pii.task_docs` documents (on local threads it runs in process
+with the policy's PII worker processes: spaCy pipelines do not run in two threads at once). Those
+tasks get and return document text, which Prefect keeps in memory only: no result persistence,
+no cache key, and task runs store no parameter values.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from prefect import flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from curation import pipeline
 from curation.ingest import PiiChunk, PiiChunkResult, anonymize_chunk
@@ -48,6 +50,16 @@ def pii_on_task_runner(chunks: list[PiiChunk], pii: PiiPolicy) -> list[PiiChunkR
     return anonymize_documents.map(chunks, unmapped(pii)).result()
 
 
+def pii_mapper():
+    """The PII step's mapper for this flow run: tasks on a Dask (or any process-based) task runner;
+    None on local threads, where a spaCy pipeline cannot run in two threads at once, so chunk tasks
+    would take turns on one core while the in-process path uses the policy's worker processes."""
+    context = FlowRunContext.get()
+    if context is None or isinstance(context.task_runner, ThreadPoolTaskRunner):
+        return None
+    return pii_on_task_runner
+
+
 @task(name="ingest and build version", cache_policy=NO_CACHE, persist_result=False)
 def ingest_task(inbox: str, dataset: str, policy_file: str | None, requested_by: str, only_new: bool,
                 flow_run_id: str | None) -> dict:
@@ -67,7 +79,7 @@ def ingest_task(inbox: str, dataset: str, policy_file: str | None, requested_by:
                 return {"skipped": True, "dataset": dataset, "inbox": str(source)}
         result = pipeline.ingest_and_build(ws, source, dataset, policy(policy_file), actor=requested_by,
                                            flow_run_id=flow_run_id,
-                                           map_chunks=pii_on_task_runner if FlowRunContext.get() else None)
+                                           map_chunks=pii_mapper())
         catalog = ws.catalog()
         quarantined = [{k: item[k] for k in QUARANTINE_COLUMNS} for item in catalog.run_items(result.summary.run_id)
                        if item["outcome"] == "quarantined"]
