@@ -79,6 +79,9 @@ def test_ingest_stores_a_mixed_document_without_either_languages_names(workspace
     result = pipeline.ingest_and_build(workspace, workspace.root / "inbox", "mail",
                                        load_policy(workspace.default_policy))
     assert result.summary.outcomes["accepted"] == 2
+    frame = workspace.catalog().feature_frame("mail")  # language and its confidence, per document
+    assert sorted(frame["language"]) == ["en", "ja"]
+    assert frame["language_confidence"].between(0.5, 1.0).all()
     stored = all_text_under(workspace.catalog_path) + all_text_under(workspace.datasets)
     assert "<PERSON>" in stored
     for value in ("John Smith", "Mary Johnson", "田中太郎", "佐藤 花子", "john.smith@example.com"):

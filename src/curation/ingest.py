@@ -27,7 +27,8 @@ from curation.audit import AuditLog
 from curation.catalog import Catalog
 from curation.faults import crash_point
 from curation.models import Quarantine, RawDocument, SourceInfo
-from curation.pii import Anonymizer, detect_language
+from curation.pii import Anonymizer
+from curation.pii.language import detect_language_with_confidence
 from curation.policy import PiiPolicy, Policy
 from curation.sources import InputUnit, discover, read_unit
 
@@ -178,6 +179,7 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
     items: list[tuple] = []  # (source, path, record, outcome, reason, message, doc_id)
     files: list[tuple[str, str, str, int]] = []
     candidates: list[tuple[RawDocument, SourceInfo, licenses.LicenseDecision, str]] = []
+    confidence: dict[str, float] = {}  # doc_id -> confidence of its detected language
     rules = licenses.rules_for(policy, catalog)  # the license classes file and stewards' overrides
 
     def quarantine(q: Quarantine) -> None:
@@ -198,7 +200,7 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
                 continue
             seen_in_run.add(doc_id)
             decision = licenses.decide(item, unit.source, rules)
-            language = detect_language(item.text)
+            language, confidence[doc_id] = detect_language_with_confidence(item.text)
             where = f"{item.path}" + (f" record {item.record}" if item.record else "")
             if decision.license_class == "deny":
                 quarantine(Quarantine(item.source, item.path, item.record, decision.reason,
@@ -214,6 +216,8 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
                 candidates.append((item, unit.source, decision, language))
 
     documents, pii_rows, leaks = _anonymize(candidates, policy.pii, map_chunks, task_docs)
+    for doc in documents:  # a feature the document suite checks (quality.min_language_confidence)
+        doc["language_confidence"] = round(confidence[doc["doc_id"]], 4)
     for leak in leaks:  # the residual re-scan found identifiers the anonymizer left
         quarantine(leak)
     quality.annotate(documents, policy, catalog, dataset)  # features of the anonymized text
