@@ -128,3 +128,24 @@ def test_ingest_on_a_dask_cluster_gives_the_same_catalog_as_local_threads(live, 
     assert all(r.state and r.state.is_completed() for r in runs)
     # On threads the step runs in the flow's process (with the policy's worker processes), no tasks.
     assert anonymize_task_runs(str(states["threads"].state_details.flow_run_id)) == []
+
+
+def test_a_worker_with_another_pseudonym_key_refuses_to_anonymize(workspace, tmp_path, monkeypatch):
+    """On a remote Dask worker a missing key file would be created afresh: the same person would get
+    another pseudonym there. The chunk carries the run's key fingerprint; a worker whose key differs
+    stops with a message naming its host and the fix."""
+    from curation import ingest
+    from curation.pii.operators import PiiKeyError
+    from curation.policy import Operator, load_policy
+
+    pii = load_policy(workspace.default_policy).pii
+    pii = pii.model_copy(update={"operators": {**pii.operators, "PERSON": Operator(type="pseudonym")}})
+    monkeypatch.setenv("CURATION_PII_KEY_FILE", str(tmp_path / "run.key"))
+    chunk = ingest.PiiChunk("en", ("d1",), ("Call Alice Whitfield today.",), ingest._pii_key_id(pii))
+    ingest._chunk_anonymizer.cache_clear()
+    assert ingest.anonymize_chunk(chunk, pii).texts[0].startswith("Call <PERSON_")
+    monkeypatch.setenv("CURATION_PII_KEY_FILE", str(tmp_path / "elsewhere.key"))  # as on another machine
+    ingest._chunk_anonymizer.cache_clear()
+    with pytest.raises(PiiKeyError, match=r"is not the run's key .*copy the run's key file"):
+        ingest.anonymize_chunk(chunk, pii)
+    ingest._chunk_anonymizer.cache_clear()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import socket
 import threading
 import uuid
 from collections import Counter
@@ -65,6 +66,9 @@ class PiiChunk:
     language: str
     doc_ids: tuple[str, ...]
     texts: tuple[str, ...]
+    # Fingerprint of the pseudonym/hash key where the run started (None: no operator uses one).
+    # A worker on another machine must hold the same key, or the same person gets two pseudonyms.
+    key_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,12 @@ def anonymize_chunk(chunk: PiiChunk, pii: PiiPolicy) -> PiiChunkResult:
     the parallelism), and calls in one process take turns, as a spaCy pipeline is not shared
     safely between threads."""
     anonymizer, lock = _chunk_anonymizer(pii.model_dump_json())
+    if anonymizer.key_id != chunk.key_id:
+        from curation.pii.operators import PiiKeyError, key_path
+
+        raise PiiKeyError(f"PII worker on {socket.gethostname()}: pseudonym key {anonymizer.key_id} at "
+                          f"{key_path(pii)} is not the run's key {chunk.key_id}; copy the run's key file to "
+                          "every worker (or point CURATION_PII_KEY_FILE at a shared copy)")
     with lock:
         return _run_chunk(anonymizer, chunk)
 
@@ -98,6 +108,15 @@ def anonymize_chunk(chunk: PiiChunk, pii: PiiPolicy) -> PiiChunkResult:
 def _chunk_anonymizer(pii_json: str) -> tuple[Anonymizer, threading.Lock]:
     pii = PiiPolicy.model_validate_json(pii_json).model_copy(update={"processes": 1})
     return Anonymizer(pii), threading.Lock()
+
+
+def _pii_key_id(pii: PiiPolicy) -> str | None:
+    """Fingerprint of the key the policy's pseudonym/hash operators use here (None: no such operator)."""
+    if not any(op.type in ("pseudonym", "hash") for op in (pii.default_operator, *pii.operators.values())):
+        return None
+    from curation.pii.operators import key_id, key_path, load_or_create_key
+
+    return key_id(load_or_create_key(key_path(pii)))
 
 
 def _run_chunk(anonymizer: Anonymizer, chunk: PiiChunk) -> PiiChunkResult:
@@ -253,13 +272,15 @@ def _anonymize(candidates, pii: PiiPolicy, map_chunks: ChunkMapper,
     record for each document whose anonymized text still holds a high-confidence identifier
     (residual re-scan): such a document never reaches the catalog's documents."""
     parts, chunks = [], []
+    key = _pii_key_id(pii)
     for language in sorted({c[3] for c in candidates}):
         group = [c for c in candidates if c[3] == language]
         size = task_docs or len(group)
         for start in range(0, len(group), size):
             part = group[start:start + size]
             parts.append(part)
-            chunks.append(PiiChunk(language, tuple(doc.doc_id for doc, *_ in part), tuple(doc.text for doc, *_ in part)))
+            chunks.append(PiiChunk(language, tuple(doc.doc_id for doc, *_ in part),
+                                   tuple(doc.text for doc, *_ in part), key))
     results = list(map_chunks(chunks, pii)) if chunks else []
     if [r.doc_ids for r in results] != [c.doc_ids for c in chunks]:
         raise RuntimeError("PII results came back for other documents than were sent, or out of order")
