@@ -7,10 +7,10 @@ import pytest
 
 from curation.pii.engines import engine_for
 from curation.pii.language import detect_language, detect_language_with_confidence
-from curation.pii.recognizers import JpDateRecognizer, name_end
+from curation.pii.recognizers import JpDateRecognizer, _date_of_birth, name_end
 from curation.policy import PiiPolicy
 
-ENTITIES = ["PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION", "DATE_TIME", "JP_MY_NUMBER",
+ENTITIES = ["PERSON", "ORGANIZATION", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION", "DATE_TIME", "JP_MY_NUMBER",
             "JP_POSTAL_CODE", "JP_CORPORATE_NUMBER", "JP_BANK_ACCOUNT", "JP_DRIVER_LICENSE", "JP_PASSPORT"]
 
 
@@ -34,6 +34,11 @@ def test_phone_numbers_in_every_written_form(engine, number):
     assert found(engine, f"お電話は{number}までお願いします。", "PHONE_NUMBER") == [number]
 
 
+@pytest.mark.parametrize("number", ["+81-800-990-8385", "+81-90-1234-5678", "＋８１－３－１２３４－５６７８"])
+def test_international_form_counts_digits_without_the_country_code(engine, number):
+    assert found(engine, f"連絡先：{number}", "PHONE_NUMBER") == [number]
+
+
 def test_phone_with_wrong_digit_count_is_not_a_phone(engine):
     assert found(engine, "お電話は03-1234-56789までお願いします。", "PHONE_NUMBER") == []
 
@@ -43,6 +48,12 @@ def test_phone_with_wrong_digit_count_is_not_a_phone(engine):
     ("郵便番号：1000005", "1000005"), ("郵便番号 １０００００５", "１０００００５"),
 ])
 def test_postal_codes_with_mark_or_label(engine, text, code):
+    assert found(engine, text, "JP_POSTAL_CODE") == [code]
+
+
+@pytest.mark.parametrize("text,code", [("ご住所：472-5953\n三重県津市", "472-5953"),
+                                      ("所在地：４７２５９５３　大阪府大阪市北区", "４７２５９５３")])
+def test_postal_code_without_mark_in_front_of_an_address(engine, text, code):
     assert found(engine, text, "JP_POSTAL_CODE") == [code]
 
 
@@ -75,10 +86,20 @@ def test_address_stops_before_the_sentence_goes_on(engine):
     assert "東京都千代田区丸の内1丁目2番3号丸の内ビル5階" in found(engine, text, "LOCATION")
 
 
-def test_my_number_with_valid_check_digit_only(engine):
-    assert found(engine, "マイナンバー：123456789010", "JP_MY_NUMBER") == ["123456789010"]
-    assert found(engine, "マイナンバー：１２３４ ５６７８ ９０１０", "JP_MY_NUMBER") == ["１２３４ ５６７８ ９０１０"]
-    assert found(engine, "マイナンバー：123456789018", "JP_MY_NUMBER") == []
+def test_my_number_check_digit_follows_the_cabinet_order(engine):
+    # 番号法施行令 第8条: Qn = n + 1 for n <= 6 (n counted from the right), n - 5 above; for 12345678901
+    # the check digit is 8. The weight of the 6th digit (7, not 1) is what an off-by-one gets wrong.
+    assert found(engine, "受付票 123456789018 を確認", "JP_MY_NUMBER") == ["123456789018"]
+    assert found(engine, "受付票 １２３４ ５６７８ ９０１８ を確認", "JP_MY_NUMBER") == ["１２３４ ５６７８ ９０１８"]
+    assert found(engine, "受付票 123456789010 を確認", "JP_MY_NUMBER") == []
+    assert found(engine, "受付票 482917305620 を確認", "JP_MY_NUMBER") == ["482917305620"]
+
+
+@pytest.mark.parametrize("text,number", [("マイナンバー：123456789010", "123456789010"),
+                                         ("マイナンバーは 4829 1730 5628 で登録済み", "4829 1730 5628"),
+                                         ("個人番号 １２３４－５６７８－９０１０", "１２３４－５６７８－９０１０")])
+def test_my_number_after_its_label_is_found_even_with_a_wrong_check_digit(engine, text, number):
+    assert found(engine, text, "JP_MY_NUMBER") == [number]
 
 
 def test_corporate_number_with_valid_check_digit_only(engine):
@@ -175,17 +196,108 @@ def test_detect_language_keeps_its_signature_and_reports_confidence():
 
 APPLICATION = ("【申込書】氏名：山田太郎様\n〒100-0005 東京都千代田区丸の内1丁目2番3号 丸の内ビル5階\n"
                "電話：０３－１２３４－５６７８　携帯：090-1234-5678\nメール：ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｊｐ\n"
-               "マイナンバー：123456789010　運転免許証番号：123456789012　旅券番号：TK1234567\n"
+               "マイナンバー：123456789018　運転免許証番号：123456789012　旅券番号：TK1234567\n"
                "振込先：みずほ銀行 渋谷支店 普通 1234567\n法人番号：7000012050002\n担当：田中部長、佐藤課長")
 
 
 def test_application_form_is_anonymized_under_the_default_policy(anonymizer):
     (result,) = anonymizer.anonymize([APPLICATION], "ja")
     for raw in ("山田太郎", "100-0005", "丸の内1丁目2番3号", "丸の内ビル", "０３－１２３４", "090-1234-5678", "ｙａｍａｄａ",
-                "123456789010", "123456789012", "TK1234567", "1234567", "7000012050002", "田中", "佐藤"):
+                "123456789018", "123456789012", "TK1234567", "1234567", "7000012050002", "田中", "佐藤"):
         assert raw not in result.text, raw
     assert "様" in result.text and "部長" in result.text and "課長" in result.text
     for entity in ("JP_MY_NUMBER", "JP_DRIVER_LICENSE", "JP_PASSPORT", "JP_BANK_ACCOUNT", "JP_CORPORATE_NUMBER",
                    "JP_POSTAL_CODE", "EMAIL_ADDRESS"):
         assert result.counts[entity] == 1, entity
     assert result.counts["PHONE_NUMBER"] == 2
+
+
+@pytest.mark.parametrize("text,date", [("生年月日：昭和60年4月1日", "昭和60年4月1日"), ("生年月日 H2.3.4", "H2.3.4"),
+                                       ("誕生日は１９８５／０４／０１です", "１９８５／０４／０１"),
+                                       ("生年月日（西暦）：1985-04-01", "1985-04-01"),
+                                       ("井上（昭和18年生まれ）", "昭和18年"), ("1985年3月生まれの方", "1985年3月")])
+def test_birth_dates_after_their_label_or_before_umare(text, date):
+    results = _date_of_birth().analyze(text, ["DATE_OF_BIRTH"])
+    assert [text[r.start:r.end] for r in results] == [date]
+
+
+def test_business_dates_are_not_birth_dates():
+    text = "会議は2024年5月10日、申込日：令和6年5月1日、納期 2024/06/30。"
+    assert _date_of_birth().analyze(text, ["DATE_OF_BIRTH"]) == []
+
+
+@pytest.mark.parametrize("text,org", [("佐々木食品合同会社の西村です。", "佐々木食品合同会社"),
+                                      ("発行元：合同会社青木印刷（登録番号", "合同会社青木印刷"),
+                                      ("㈱ABCシステムズ様", "㈱ABCシステムズ"),
+                                      ("一般社団法人日本データ協会に加入", "一般社団法人日本データ協会")])
+def test_organisation_by_its_legal_form(engine, text, org):
+    assert org in found(engine, text, "ORGANIZATION")
+
+
+@pytest.mark.parametrize("text,name", [("フリガナ：タナカ ミノル", "タナカ ミノル"), ("口座名義：ヤマダ　タロウ", "ヤマダ　タロウ"),
+                                       ("氏名：松田 陽子（マツダ ヨウコ）", "マツダ ヨウコ")])
+def test_katakana_names_where_forms_put_them(engine, text, name):
+    assert name in found(engine, text, "PERSON")
+
+
+def test_katakana_words_without_a_label_are_not_names(engine):
+    assert found(engine, "新しいサービス（クラウド サーバー）を導入", "PERSON") == []
+
+
+@pytest.mark.parametrize("text,name", [("山田太郎様、お世話になっております。", "山田太郎"),
+                                       ("本件は大和田支店長が承認しました。", "大和田")])
+def test_ner_person_span_ends_before_the_honorific(engine, text, name):
+    artifacts = engine.nlp_engine.process_text(text, "ja")
+    spans = [text[e.start_char:e.end_char] for e in artifacts.entities if e.label_ == "PERSON"]
+    assert name in spans and not any(s.endswith(("様", "支店長")) for s in spans)
+
+
+def test_form_labels_are_not_names(engine):
+    text = "郵便番号\n123-4567"
+    artifacts = engine.nlp_engine.process_text(text, "ja")
+    assert [text[e.start_char:e.end_char] for e in artifacts.entities if e.label_ == "PERSON"] == []
+
+
+def test_department_and_document_words_are_not_organisations(engine):
+    text = "議事録\n情報システム部と購買部の定例会"
+    assert found(engine, text, "ORGANIZATION") == []
+
+
+@pytest.mark.parametrize("text,name", [("氏名：林 花子\n", "林 花子"), ("確認日：5月1日　確認者：石川", "石川"),
+                                       ("司会：村上課長　記録：森", "村上"), ("担当：岡田 学（090-1234-5678）", "岡田 学")])
+def test_names_after_form_labels_that_ask_for_a_person(engine, text, name):
+    assert name in found(engine, text, "PERSON")
+
+
+def test_a_department_after_a_person_label_is_not_a_name(engine):
+    assert found(engine, "担当：営業部", "PERSON") == []
+
+
+@pytest.mark.parametrize("text,name", [("林様\n\nいつもお世話になっております。", "林"), ("山田 太郎 様\n", "山田 太郎")])
+def test_addressee_line_is_a_name(engine, text, name):
+    assert name in found(engine, text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["皆様\nいつもお世話になっております。", "ご担当者様\nお問い合わせの件"])
+def test_collective_addressees_are_not_names(engine, text):
+    assert found(engine, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text,name", [("開発部 林 桃子\n〒100-0005", "林 桃子"), ("経理部の長谷川　香織です。", "長谷川　香織"),
+                                       ("4月12日付で岡田部長が着任されます。", "岡田"), ("はい、田中です。", "田中")])
+def test_family_and_given_names_by_their_dictionary_tags(engine, text, name):
+    assert name in found(engine, text, "PERSON")
+
+
+def test_common_words_before_desu_are_not_names(engine):
+    assert found(engine, "本日の議題です。", "PERSON") == []
+
+
+@pytest.mark.parametrize("label", ["注文番号：", "受付番号 ", "請求番号"])
+def test_twelve_digits_under_another_numbers_label_are_not_a_my_number(engine, label):
+    # 123456789018 passes the check digit; the label says it is an order number.
+    assert found(engine, f"{label}123456789018 の件", "JP_MY_NUMBER") == []
+
+
+def test_letters_of_a_model_number_are_not_an_organisation(engine):
+    assert found(engine, "新製品（型番KX-1234A）の発売日", "ORGANIZATION") == []

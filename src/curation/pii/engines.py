@@ -30,7 +30,11 @@ import yaml
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.analyzer_engine import REGEX_TIMEOUT_SECONDS
 
-from curation.pii.recognizers import japanese_recognizers, language_neutral_recognizers
+from curation.pii.recognizers import (
+    japanese_recognizers,
+    language_neutral_recognizers,
+    name_end,
+)
 from curation.pii.recognizers_en import english_recognizers
 from curation.policy import PiiPolicy
 
@@ -123,7 +127,18 @@ CUE_WORDS = frozenset("""a an the our your their this that these those dear hi h
 customers client applicant visitor employee contact order orders invoice ref reference ticket case
 account version call callback back please thanks regards mr mrs ms mx dr prof sir madam re fwd
 subject via per by for with and or of on at in server incident wire update meeting payment refund card
-shipment stock report project team department office host""".split())  # noqa: SIM905
+shipment stock report project team department office host tel fax mail e-mail email""".split())  # noqa: SIM905
+# Japanese form labels and document words GiNZA folds into an entity or takes for one ("郵便番号",
+# "TEL 03-...", "議事録"): trimmed off either end of a name span; a span of nothing else is dropped.
+JA_LABEL_WORDS = frozenset("""〒 郵便番号 住所 ご住所 所在地 電話 電話番号 携帯 氏名 お名前 名前 フリガナ メール 担当 担当者
+宛先 件名 口座 口座番号 口座名義 名義 支店 普通 当座 預金 普通預金 当座預金 議事録 申込書 出席者 参加者 司会 記録 各位
+御中""".split())  # noqa: SIM905
+# Units inside a company (営業部, 情報システム部, 総務課): not an organisation that identifies anyone.
+_JA_UNIT = re.compile(r"(?:部|課|室|係|部門|チーム|グループ)$")
+# Letters that begin a model or reference code (KX-1234A): part of the code, not a name.
+_JA_CODE_PREFIX = re.compile(r"[A-ZＡ-Ｚ]{1,4}")
+_JA_CODE_REST = re.compile(r"[-－‐]?[0-9０-９]")
+_JA_LEGAL_FORM = re.compile(r"株式会社|有限会社|合同会社|法人|[(（][株有][)）]|㈱|㈲")
 _CODE = re.compile(r"^[A-Z]{0,6}[-#/]?\d[\w/.-]*$|^\d+(?:[/.-]\d+)*[.,]?$")
 _DATE_WORD = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
                         r"[a-z]*\.?$")
@@ -151,9 +166,26 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
             tokens = tokens[:-1]
         while tokens and (tokens[0].is_digit or tokens[0].lower_ in CUE_WORDS):
             tokens = tokens[1:]
+    if ent.doc.lang_ == "ja":
+        while tokens and (tokens[0].text in JA_LABEL_WORDS or tokens[0].is_punct or tokens[0].is_space):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].text in JA_LABEL_WORDS or tokens[-1].is_punct or tokens[-1].is_space
+                          or tokens[-1].lower_ in CUE_WORDS):
+            tokens = tokens[:-1]
     if not tokens or all(_CODE.match(t.text) or _DATE_WORD.match(t.text) or not t.is_alpha for t in tokens):
         return None
-    return NerEntity(ent.label_, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if ent.doc.lang_ == "ja":
+        span = ent.doc.text[start:end]
+        if ent.label_ == "PERSON" and _JA_LEGAL_FORM.search(span):  # 斉藤通信有限会社: not a person
+            return NerEntity("ORGANIZATION", start, end)
+        if ent.label_ == "ORGANIZATION" and _JA_UNIT.search(span) and not _JA_LEGAL_FORM.search(span):
+            return None
+        if _JA_CODE_PREFIX.fullmatch(span) and _JA_CODE_REST.match(ent.doc.text, end):  # 型番KX-1234
+            return None
+        if ent.label_ in ("PERSON", "ORGANIZATION"):  # 山田太郎様 → 山田太郎, ABC商事御中 → ABC商事
+            end = start + len(span[:name_end(span)].rstrip())
+    return NerEntity(ent.label_, start, end)
 
 
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
