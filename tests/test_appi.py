@@ -12,7 +12,7 @@ from curation.policy import PolicyError, load_policy
 
 from test_policy import default_text, write_policy
 
-APPLICATION = ("申込書\n氏名：山田太郎様\n電話：090-1234-5678\nマイナンバー：123456789010\n"
+APPLICATION = ("申込書\n氏名：山田太郎様\n電話：090-1234-5678\nマイナンバー：123456789018\n"
                "上記の内容で申し込みます。よろしくお願いいたします。")
 
 
@@ -40,7 +40,7 @@ def test_card_of_a_japanese_version_states_what_was_replaced(workspace):
     assert "JP_MY_NUMBER: 置換 replaced by a typed placeholder; 1 in this version" in codes
     assert "PERSON: 置換" in section[section.index("特定の個人"):]
     assert "CREDIT_CARD: 置換" in section[section.index("財産的被害"):]
-    assert "123456789010" not in card and "山田" not in card
+    assert "123456789018" not in card and "山田" not in card
 
 
 def test_pseudonym_operator_is_stated_with_its_key(tmp_path):

@@ -37,7 +37,7 @@ PLANTED_EMAIL = "margaret.thornbury@example.com"
 # Canaries (issue: nothing leaked, whatever happens): unique values of every kind, searched for in
 # every file the whole path writes and in Prefect's database.
 PLANTED_PHONE = "(617) 555-0142"
-PLANTED_MY_NUMBER = "4829 1730 5628"  # check digit valid
+PLANTED_MY_NUMBER = "4829 1730 5620"  # check digit valid (番号法施行令 第8条)
 PLANTED_JA_PHONE = "090-4821-7730"
 CANARIES = [PLANTED_NAME, PLANTED_EMAIL, PLANTED_PHONE, PLANTED_MY_NUMBER, PLANTED_JA_PHONE]
 STEWARD = "Sam Steward"
