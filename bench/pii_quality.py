@@ -1,7 +1,8 @@
-"""Detection quality of `curation pii scan` on a labelled synthetic English corpus.
+"""Detection quality of `curation pii scan` on a labelled synthetic English or Japanese corpus.
 
-Builds the corpus of bench/pii_corpus_en.py (fixed seed), runs the real CLI on it
-(`curation pii scan --jsonl ... --language en`), and scores the output against the gold spans:
+Builds the corpus of bench/pii_corpus_en.py or, with `--language ja`, bench/pii_corpus_ja.py
+(fixed seed), runs the real CLI on it (`curation pii scan --jsonl ... --language en|ja`), and
+scores the output against the gold spans:
 
 - per gold type: recall with overlap matching, counting only a detection of an acceptable type
   (a street address found as LOCATION counts, found as PERSON does not), and recall by any type;
@@ -9,10 +10,12 @@ Builds the corpus of bench/pii_corpus_en.py (fixed seed), runs the real CLI on i
 - characters: share of gold-PII characters inside some detected span (pii_masked) and share of
   the other characters inside some detected span (over_masked).
 
-The last line is `pii_masked=<x> over_masked=<y>`.
+The last line is `pii_masked=<x> over_masked=<y>`. For Japanese, the line before it gives the
+lowest recall over the structured identifiers (everything but names and organisations).
 
-    python bench/pii_quality.py                       # 2,000 short + 500 long documents
+    python bench/pii_quality.py                       # English: 2,000 short + 500 long documents
     python bench/pii_quality.py --short 300 --long 50 --misses 20
+    python bench/pii_quality.py --language ja         # Japanese: 800 short + 200 long documents
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pii_corpus_en import GOLD_TYPES, build_corpus
+import pii_corpus_en
+import pii_corpus_ja
 
 ROOT = Path(__file__).resolve().parents[1]
 # Which detected types count as finding a gold span of each type.
@@ -37,7 +41,18 @@ ACCEPT = {
     "STREET_ADDRESS": {"LOCATION"}, "POSTAL_CODE": {"LOCATION"}, "ORGANIZATION": {"ORGANIZATION"},
     "CREDIT_CARD": {"CREDIT_CARD"}, "IBAN_CODE": {"IBAN_CODE"}, "IP_ADDRESS": {"IP_ADDRESS"},
     "US_SSN": {"US_SSN"}, "EMPLOYEE_ID": {"EMPLOYEE_ID"}, "CUSTOMER_ID": {"CUSTOMER_ID"},
+    # Japanese: a postal code inside a masked address is masked too; a birth date found as a plain
+    # date counts.
+    "ADDRESS": {"LOCATION"}, "JP_POSTAL_CODE": {"JP_POSTAL_CODE", "LOCATION"},
+    "JP_MY_NUMBER": {"JP_MY_NUMBER"}, "JP_CORPORATE_NUMBER": {"JP_CORPORATE_NUMBER"},
+    "JP_BANK_ACCOUNT": {"JP_BANK_ACCOUNT"}, "JP_DRIVER_LICENSE": {"JP_DRIVER_LICENSE"},
+    "JP_PASSPORT": {"JP_PASSPORT"}, "DATE_OF_BIRTH": {"DATE_OF_BIRTH", "DATE_TIME"},
 }
+CORPORA = {"en": pii_corpus_en, "ja": pii_corpus_ja}
+SIZES = {"en": (2000, 500), "ja": (800, 200)}  # short, long
+# Japanese gold types held to recall >= 0.99 (issue 4): all but names and organisations.
+STRUCTURED_JA = ("EMAIL_ADDRESS", "PHONE_NUMBER", "ADDRESS", "JP_POSTAL_CODE", "JP_MY_NUMBER",
+                 "JP_CORPORATE_NUMBER", "JP_BANK_ACCOUNT", "JP_DRIVER_LICENSE", "JP_PASSPORT", "DATE_OF_BIRTH")
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -51,7 +66,7 @@ def covered(n: int, spans) -> bytearray:
     return mask
 
 
-def score(docs, predictions: dict[str, list[dict]]):
+def score(docs, predictions: dict[str, list[dict]], gold_types=pii_corpus_en.GOLD_TYPES):
     """Returns (rows per gold type, rows per detected type, char figures by kind, misses, and
     detections that touch no gold span)."""
     gold_n, gold_hit, gold_any = Counter(), Counter(), Counter()
@@ -84,17 +99,45 @@ def score(docs, predictions: dict[str, list[dict]]):
             c["gold_masked"] += gm
             c["other"] += len(d.text) - g
             c["other_masked"] += om
-    gold_rows = [(t, gold_n[t], gold_hit[t] / gold_n[t], gold_any[t] / gold_n[t]) for t in GOLD_TYPES if gold_n[t]]
+    gold_rows = [(t, gold_n[t], gold_hit[t] / gold_n[t], gold_any[t] / gold_n[t]) for t in gold_types if gold_n[t]]
     pred_rows = [(t, pred_n[t], pred_ok[t] / pred_n[t]) for t in sorted(pred_n)]
     return gold_rows, pred_rows, chars, misses, false_pos
 
 
-def run_scan(docs, policy: str | None, workdir: Path) -> tuple[dict[str, list[dict]], float]:
+def birth_dates_note(docs, preds, policy_path: str | None) -> None:
+    """Birth dates are only masked when the policy lists DATE_OF_BIRTH; when it does not, say so and
+    what the recognizer finds on its own, and the character shares without them."""
+    from curation.pii import engines
+    from curation.pii.recognizers import _date_of_birth
+    from curation.policy import load_policy
+
+    policy = load_policy(policy_path or ROOT / "policies" / "default.yaml").pii
+    if "DATE_OF_BIRTH" in policy.entities:
+        return
+    recognizer = _date_of_birth()
+    engines.speed_up(recognizer)
+    n = hit = 0
+    for d in docs:
+        found = [(r.start, r.end) for r in recognizer.analyze(d.text, ["DATE_OF_BIRTH"])]
+        for t, s, e in d.spans:
+            if t == "DATE_OF_BIRTH":
+                n += 1
+                hit += any(overlaps((s, e), f) for f in found)
+    if n:
+        print(f"\nDATE_OF_BIRTH is not in the policy's entities, so no birth date is masked; the birth-date "
+              f"recognizer alone finds {hit}/{n} = {hit / n:.4f}")
+        rest = [type(d)(d.id, d.text, [sp for sp in d.spans if sp[0] != "DATE_OF_BIRTH"], d.kind) for d in docs]
+        c = score(rest, preds, pii_corpus_ja.GOLD_TYPES)[2]["all"]
+        print(f"without birth dates in the gold: pii_masked={c['gold_masked'] / c['gold']:.4f} "
+              f"over_masked={c['other_masked'] / c['other']:.4f}")
+
+
+def run_scan(docs, policy: str | None, workdir: Path, language: str = "en") -> tuple[dict[str, list[dict]], float]:
     src, out = workdir / "in.jsonl", workdir / "out.jsonl"
     with open(src, "w", encoding="utf-8") as fh:
         fh.writelines(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in docs)
     cmd = [str(Path(sys.executable).with_name("curation")), "pii", "scan", "--jsonl", str(src), "--out", str(out),
-           "--language", "en"] + (["--policy", policy] if policy else [])
+           "--language", language] + (["--policy", policy] if policy else [])
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     elapsed = time.perf_counter() - t0
@@ -108,8 +151,10 @@ def run_scan(docs, policy: str | None, workdir: Path) -> tuple[dict[str, list[di
 
 def main() -> None:
     ap = argparse.ArgumentParser(description="Score `curation pii scan` on a labelled synthetic corpus.")
-    ap.add_argument("--short", type=int, default=2000, help="short documents (one template each)")
-    ap.add_argument("--long", type=int, default=500, help="long documents (>= 2,000 characters)")
+    ap.add_argument("--language", choices=sorted(CORPORA), default="en", help="corpus and scan language")
+    ap.add_argument("--short", type=int, default=None,
+                    help="short documents (one template each; default 2,000 en, 800 ja)")
+    ap.add_argument("--long", type=int, default=None, help="long documents (>= 2,000 characters; default 500 en, 200 ja)")
     ap.add_argument("--seed", type=int, default=20240601)
     ap.add_argument("--policy", default=None, help="policy file (default: the workspace's default.yaml)")
     ap.add_argument("--misses", type=int, default=0, help="print this many missed gold values per type")
@@ -117,13 +162,16 @@ def main() -> None:
                     help="print the most frequent detections that touch no gold span, per type")
     args = ap.parse_args()
 
-    docs = build_corpus(args.short, args.long, args.seed)
+    corpus = CORPORA[args.language]
+    args.short = SIZES[args.language][0] if args.short is None else args.short
+    args.long = SIZES[args.language][1] if args.long is None else args.long
+    docs = corpus.build_corpus(args.short, args.long, args.seed)
     with tempfile.TemporaryDirectory() as tmp:
-        preds, elapsed = run_scan(docs, args.policy, Path(tmp))
-    gold_rows, pred_rows, chars, misses, false_pos = score(docs, preds)
+        preds, elapsed = run_scan(docs, args.policy, Path(tmp), args.language)
+    gold_rows, pred_rows, chars, misses, false_pos = score(docs, preds, corpus.GOLD_TYPES)
 
     load = os.getloadavg()
-    print(f"corpus: {args.short} short + {args.long} long documents, seed {args.seed}; "
+    print(f"corpus ({args.language}): {args.short} short + {args.long} long documents, seed {args.seed}; "
           f"scan took {elapsed:.1f} s (load {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})")
     print(f"\n{'gold type':<16}{'n':>7}{'recall':>9}{'any type':>10}")
     for t, n, r, a in gold_rows:
@@ -151,6 +199,10 @@ def main() -> None:
         for t, values in sorted(by_type.items()):
             print(f"\nfalse positives {t} ({sum(values.values())}): "
                   + ", ".join(f"{v!r}×{n}" for v, n in values.most_common(args.false_positives)))
+    if args.language == "ja":
+        birth_dates_note(docs, preds, args.policy)
+        worst = min((r, t) for t, _, r, _ in gold_rows if t in STRUCTURED_JA)
+        print(f"\nstructured identifiers: lowest recall {worst[0]:.4f} ({worst[1]}; target >= 0.99)")
     c = chars["all"]
     print(f"\npii_masked={c['gold_masked'] / c['gold']:.4f} over_masked={c['other_masked'] / c['other']:.4f}")
 

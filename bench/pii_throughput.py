@@ -1,10 +1,16 @@
 """Throughput of the PII stage against naive Presidio and against spaCy alone, in one script.
 
 On the documents of bench/pii_corpus_en.py (2,000 short + 500 long by default), with the model
-the policy names for English:
+the policy names for English, or with `--language ja` on bench/pii_corpus_ja.py (800 short + 200
+long) with the policy's Japanese model (GiNZA):
 
   (a) naive: Presidio's AnalyzerEngine with its default recognizers and the full spaCy pipeline,
-      `analyze()` + `AnonymizerEngine.anonymize()` one document at a time;
+      `analyze()` + `AnonymizerEngine.anonymize()` one document at a time. Japanese: Presidio has
+      no Japanese recognizer and maps no GiNZA label, so the naive baseline is what its documented
+      API gives with the least work that finds anything: the full GiNZA pipeline
+      (`NlpEngineProvider`, GiNZA's labels mapped as curation maps them), Presidio's
+      SpacyRecognizer plus curation's Japanese recognizers registered as they are, one
+      document at a time;
   (b) floor: spaCy `nlp.pipe` with only the components curation needs (NER alone: the model's
       NER embeds tokens itself), nothing else;
   (c) curation: `Anonymizer(policy.pii).anonymize()`, the stage ingest runs, residual re-scan
@@ -12,7 +18,8 @@ the policy names for English:
 
 Models are loaded and worker processes started before the clock starts. The modes take turns on
 slices of 500 documents, so that a shared machine's load falls on all of them alike. Then, for peak memory,
-(c) runs over `--rss-docs` freshly generated documents (100,000 by default) in chunks, as ingest
+(c) runs over `--rss-docs` freshly generated documents (100,000 by default; none for Japanese, where GiNZA's
+rate makes that a run of hours) in chunks, as ingest
 streams them, and the peak resident memory of the process and its workers together is reported.
 
 The last line is `speedup_vs_naive=<a> ratio_to_spacy_floor=<b>` (documents per second, curation
@@ -22,6 +29,7 @@ in-process and the `--processes` figures.
 
     python bench/pii_throughput.py                                   # the issue's sizes
     python bench/pii_throughput.py --short 400 --long 100 --naive-docs 200 --rss-docs 5000
+    python bench/pii_throughput.py --language ja --naive-docs 200
 """
 
 from __future__ import annotations
@@ -37,7 +45,8 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pii_corpus_en import build_corpus
+import pii_corpus_en
+import pii_corpus_ja
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,26 +85,49 @@ def load() -> str:
     return f"{a:.2f} {b:.2f} {c:.2f}"
 
 
-def naive_runner(model: str):
-    from presidio_analyzer import AnalyzerEngine
+CORPORA = {"en": pii_corpus_en, "ja": pii_corpus_ja}
+SIZES = {"en": (2000, 500, 100_000), "ja": (800, 200, 0)}  # short, long, rss-docs
+
+
+def build_corpus(n_short: int, n_long: int, seed: int, language: str = "en"):
+    return CORPORA[language].build_corpus(n_short, n_long, seed)
+
+
+def naive_runner(model: str, language: str = "en"):
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_anonymizer import AnonymizerEngine
 
-    from curation.pii.engines import _offline_tldextract
+    from curation.pii.engines import IGNORED, JA_LABELS, _offline_tldextract
 
     _offline_tldextract()
-    nlp = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}]}).create_engine()
-    analyzer = AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"])
+    config = {"nlp_engine_name": "spacy", "models": [{"lang_code": language, "model_name": model}]}
+    if language == "ja":
+        from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+        from curation.pii.recognizers import japanese_recognizers
+
+        config["ner_model_configuration"] = {"model_to_presidio_entity_mapping": JA_LABELS,
+                                             "labels_to_ignore": IGNORED, "low_score_entity_names": []}
+        registry = RecognizerRegistry(supported_languages=["ja"])
+        registry.add_recognizer(SpacyRecognizer(supported_language="ja",
+                                                supported_entities=sorted(set(JA_LABELS.values()))))
+        for recognizer in japanese_recognizers():
+            registry.add_recognizer(recognizer)
+        nlp = NlpEngineProvider(nlp_configuration=config).create_engine()
+        analyzer = AnalyzerEngine(nlp_engine=nlp, registry=registry, supported_languages=["ja"])
+    else:
+        nlp = NlpEngineProvider(nlp_configuration=config).create_engine()
+        analyzer = AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"])
     anonymizer = AnonymizerEngine()
 
     def run(texts):
         for text in texts:
-            anonymizer.anonymize(text=text, analyzer_results=analyzer.analyze(text=text, language="en"))
+            anonymizer.anonymize(text=text, analyzer_results=analyzer.analyze(text=text, language=language))
     return run
 
 
-def rss_only(n_docs: int, processes: int, policy_path: str, seed: int) -> None:
+def rss_only(n_docs: int, processes: int, policy_path: str, seed: int, language: str = "en") -> None:
     """Stream `n_docs` new documents through the stage; print docs, docs/s, chars/s, peak MiB, load."""
     import logging
 
@@ -105,16 +137,16 @@ def rss_only(n_docs: int, processes: int, policy_path: str, seed: int) -> None:
 
     policy = load_policy(policy_path).pii
     stream = Anonymizer(policy.model_copy(update={"processes": processes, "parallel_min_docs": 1}))
-    stream.anonymize([d.text for d in build_corpus(40, 10, seed + 999)], "en")  # load models / start workers
+    stream.anonymize([d.text for d in build_corpus(40, 10, seed + 999, language)], language)  # load / start workers
     done, chars, busy = 0, 0, 0.0
     with PeakRss() as rss:
         for i in itertools.count(1):
             if done >= n_docs:
                 break
             n = min(2500, n_docs - done)
-            chunk = [d.text for d in build_corpus(n * 4 // 5, n - n * 4 // 5, seed + i)]
+            chunk = [d.text for d in build_corpus(n * 4 // 5, n - n * 4 // 5, seed + i, language)]
             t0 = time.perf_counter()
-            stream.anonymize(chunk, "en")
+            stream.anonymize(chunk, language)
             busy += time.perf_counter() - t0
             done += len(chunk)
             chars += sum(map(len, chunk))
@@ -127,20 +159,26 @@ def rss_only(n_docs: int, processes: int, policy_path: str, seed: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description="PII stage throughput: naive Presidio vs spaCy floor vs curation.")
-    ap.add_argument("--short", type=int, default=2000)
-    ap.add_argument("--long", type=int, default=500)
+    ap.add_argument("--language", choices=sorted(CORPORA), default="en")
+    ap.add_argument("--short", type=int, default=None, help="default 2,000 (en), 800 (ja)")
+    ap.add_argument("--long", type=int, default=None, help="default 500 (en), 200 (ja)")
     ap.add_argument("--seed", type=int, default=20240601)
     ap.add_argument("--naive-docs", type=int, default=0,
                     help="time naive Presidio on an evenly spread subset of this size (0: all documents)")
     ap.add_argument("--processes", type=int, default=2,
                     help="also time this many worker processes (0 or 1: only what the policy chooses)")
-    ap.add_argument("--rss-docs", type=int, default=100_000, help="documents for the peak-memory run (0: skip)")
+    ap.add_argument("--rss-docs", type=int, default=None,
+                    help="documents for the peak-memory run (0: skip; default 100,000 en, 0 ja)")
     ap.add_argument("--slice", type=int, default=500, help="documents per turn of each mode")
     ap.add_argument("--policy", default=str(ROOT / "policies" / "default.yaml"))
     ap.add_argument("--rss-only", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    lang = args.language
+    args.short = SIZES[lang][0] if args.short is None else args.short
+    args.long = SIZES[lang][1] if args.long is None else args.long
+    args.rss_docs = SIZES[lang][2] if args.rss_docs is None else args.rss_docs
     if args.rss_only:
-        rss_only(args.rss_only, args.processes, args.policy, args.seed)
+        rss_only(args.rss_only, args.processes, args.policy, args.seed, lang)
         return
 
     import logging
@@ -151,13 +189,13 @@ def main() -> None:
     from curation.policy import load_policy
 
     policy = load_policy(args.policy).pii
-    models = policy.models["en"]
+    models = policy.models[lang]
     models = [models] if isinstance(models, str) else list(models)
-    docs = build_corpus(args.short, args.long, args.seed)
+    docs = build_corpus(args.short, args.long, args.seed, lang)
     texts = [d.text for d in docs]
     n_naive = args.naive_docs or len(texts)
     naive_texts = texts[::max(1, len(texts) // n_naive)][:n_naive] if n_naive < len(texts) else texts
-    print(f"corpus: {args.short} short + {args.long} long = {len(texts)} documents, "
+    print(f"corpus ({lang}): {args.short} short + {args.long} long = {len(texts)} documents, "
           f"{sum(map(len, texts)) / len(texts):.0f} characters on average; model(s) {models}; "
           f"{os.cpu_count()} CPUs; load {load()}", flush=True)
 
@@ -169,10 +207,10 @@ def main() -> None:
     print("loading: (a) naive Presidio (full spaCy pipeline, default recognizers); "
           "(b) spaCy with the NER component only; (c) curation's stage in process"
           + (f" and with {n_par} worker processes" if n_par > 1 else ""), flush=True)
-    naive = naive_runner(resolve_model(models[0]))
+    naive = naive_runner(resolve_model(models[0]), lang)
     pipes = [load_ner_pipeline.__wrapped__(m) for m in models]  # own copies, not the stage's
     single = Anonymizer(policy.model_copy(update={"processes": 1}))
-    warm = [d.text for d in build_corpus(40, 10, args.seed + 999)]  # warm-up on other documents
+    warm = [d.text for d in build_corpus(40, 10, args.seed + 999, lang)]  # warm-up on other documents
     naive(warm[:5])
 
     def floor(ts):
@@ -180,17 +218,17 @@ def main() -> None:
             for _ in p.pipe(ts, batch_size=policy.batch_size):
                 pass
     floor(warm)
-    single.anonymize(warm, "en")
-    modes = {"naive": naive, "floor": floor, "curation1": lambda ts: single.anonymize(ts, "en")}
+    single.anonymize(warm, lang)
+    modes = {"naive": naive, "floor": floor, "curation1": lambda ts: single.anonymize(ts, lang)}
     labels = {"naive": "naive analyze+anonymize" + (f" (subset of {n_naive})" if n_naive < len(texts) else ""),
               "floor": "spaCy nlp.pipe floor (NER only)", "curation1": "curation, in process"}
     par = None
     if n_par > 1:
         par = Anonymizer(policy.model_copy(update={"processes": n_par, "parallel_min_docs": 1}))
         t0 = time.perf_counter()
-        par.anonymize(warm, "en")  # starts the workers and loads their models
+        par.anonymize(warm, lang)  # starts the workers and loads their models
         print(f"  {n_par} workers started in {time.perf_counter() - t0:.1f} s", flush=True)
-        modes["curationN"] = lambda ts: par.anonymize(ts, "en")
+        modes["curationN"] = lambda ts: par.anonymize(ts, lang)
         labels["curationN"] = f"curation, {n_par} worker processes"
     print(f"  floor components: {[p.pipe_names for p in pipes]}", flush=True)
     spent = {m: 0.0 for m in modes}
@@ -227,7 +265,7 @@ def main() -> None:
         print(f"(d) curation on {args.rss_docs} freshly generated documents, {procs} process(es), streamed "
               "in batches of 2,500, in a fresh process", flush=True)
         out = subprocess.run([sys.executable, __file__, "--rss-only", str(args.rss_docs), "--processes", str(procs),
-                              "--policy", args.policy, "--seed", str(args.seed)],
+                              "--policy", args.policy, "--seed", str(args.seed), "--language", lang],
                              check=True, capture_output=True, text=True).stdout
         print(out, end="", flush=True)
         n, rate, crate, peak, ld = out.strip().splitlines()[-1].split("\t")
