@@ -123,3 +123,15 @@ def test_worker_processes_give_the_same_results_in_order(policy):
             [r.text for r in Anonymizer(policy.pii).anonymize(texts, "en")]
     finally:
         parallel.close()
+
+
+def test_char_limited_batches_keep_order_and_limits():
+    from curation.pii.engines import char_limited_batches
+
+    texts = ["a" * 3000, "b" * 10, "c" * 5000, "d" * 9000, "e" * 10, "f" * 10, "g" * 10]
+    groups = char_limited_batches(texts, 2, 8000)
+    assert [t for g in groups for t in g] == texts
+    assert all(len(g) <= 2 for g in groups)
+    assert all(sum(map(len, g)) <= 8000 or len(g) == 1 for g in groups)
+    assert ["d" * 9000] in groups  # longer than the budget: alone
+    assert char_limited_batches(texts, 64, None) == [texts]

@@ -301,3 +301,10 @@ def test_twelve_digits_under_another_numbers_label_are_not_a_my_number(engine, l
 
 def test_letters_of_a_model_number_are_not_an_organisation(engine):
     assert found(engine, "新製品（型番KX-1234A）の発売日", "ORGANIZATION") == []
+
+
+def test_default_policy_masks_birth_dates_but_not_business_dates(anonymizer):
+    text = "氏名：山田太郎\n生年月日：昭和60年4月1日\n申込日：2024年5月10日"
+    out = anonymizer.anonymize([text], "ja")[0]
+    assert "昭和60年4月1日" not in out.text and "<DATE_OF_BIRTH>" in out.text
+    assert "2024年5月10日" in out.text  # the date of the application describes the business

@@ -420,6 +420,7 @@ class HonorificNameRecognizer(EntityRecognizer):
         offsets = getattr(nlp_artifacts, "offsets", None)
         results = []
         tokens = list(doc)
+        doc_text = doc.text  # built from every token on each access: once per document
         place_titles = tuple(h for h in HONORIFICS if h not in self.PLACE_TITLES)
         i = 0
         while i < len(tokens):
@@ -432,7 +433,7 @@ class HonorificNameRecognizer(EntityRecognizer):
             if not names:
                 j = i + 1
             start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
-            following = doc.text[end:end + 6].lstrip(" ")
+            following = doc_text[end:end + 6].lstrip(" ")
             run_tags = [t.tag_ for t in tokens[i:j]]
             if names and following.startswith(HONORIFICS + self.SELF):
                 score = 0.85
