@@ -86,3 +86,19 @@ def test_training_run_emits_lineage_from_version_to_model(trained):
     (done,) = [e for e in events if e["job"]["name"] == "finetune" and e["eventType"] == "COMPLETE"]
     assert done["inputs"][0]["facets"]["version"]["datasetVersion"] == version
     assert done["outputs"][0]["name"].startswith("model:")
+
+
+def test_a_file_named_after_a_person_leaves_only_its_hash_in_the_log(workspace):
+    inbox = workspace.root / "inbox"
+    (inbox / "hr").mkdir(parents=True)
+    (inbox / "hr" / "SOURCE.yaml").write_text("license: LicenseRef-Internal\n")
+    (inbox / "hr" / "cv_Margaret_Holloway.txt").write_text("Ten years of logistics planning and fleet routing.")
+    (inbox / "hr" / "Margaret_Holloway_scan.pdf").write_bytes(b"%PDF-1.4\x00\x01\x02")  # quarantined, no doc_id
+    pipeline.ingest_and_build(workspace, inbox, "hr", load_policy(workspace.default_policy))
+    log = (workspace.root / "audit_logs" / "audit.jsonl").read_text(encoding="utf-8")
+    assert "Holloway" not in log and "Margaret" not in log
+    accepted = show("--path", "hr/cv_Margaret_Holloway.txt")
+    assert [r["event"] for r in accepted] == ["document.accepted"]
+    quarantined = show("--path", "hr/Margaret_Holloway_scan.pdf")
+    assert [(r["event"], r["data"]["reason"]) for r in quarantined] == [("document.quarantined", "binary_file")]
+    assert quarantined[0]["subject"].startswith("file:")

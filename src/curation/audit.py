@@ -269,9 +269,16 @@ def _trusted_keys(records: list[dict], anchors: list) -> dict[str, tuple[object,
     return trusted
 
 
+def path_digest(path: str) -> str:
+    """What records say of an input file's path (relative to the inbox): its sha256, since a file
+    name can itself name a person ("cv_jane_roe.pdf"), and the log can never be edited."""
+    return hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def select(records: Iterator[dict], *, version_id: str | None = None, dataset: str | None = None,
            doc_id: str | None = None, source: str | None = None, event: str | None = None,
-           since: str | None = None, until: str | None = None, history_until_seq: int | None = None) -> list[dict]:
+           since: str | None = None, until: str | None = None, history_until_seq: int | None = None,
+           path: str | None = None) -> list[dict]:
     """Filter records for `curation audit show`.
 
     With `version_id`, a record matches when it is about that version (review, training, ...) or
@@ -292,6 +299,8 @@ def select(records: Iterator[dict], *, version_id: str | None = None, dataset: s
         if doc_id and doc_id not in (rec.get("subject"), data.get("doc_id")) and doc_id not in data.get("doc_ids", []):
             continue
         if source and source not in (data.get("source"), rec.get("subject") if rec.get("event", "").startswith("source.") else None):
+            continue
+        if path and data.get("path_sha256") != path_digest(path):
             continue
         if event and not rec.get("event", "").startswith(event):
             continue

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from curation import licenses, outbox, quality
-from curation.audit import AuditLog
+from curation.audit import AuditLog, path_digest
 from curation.catalog import Catalog
 from curation.faults import crash_point
 from curation.models import Quarantine, RawDocument, SourceInfo
@@ -249,9 +249,10 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
         pii_by_doc.setdefault(doc_id, {})[entity] = n
     # One audit record per item, committed with the items themselves: the log never claims what
     # the catalog does not hold, and a crash cannot leave committed items unlogged.
-    records = [record(f"document.{outcome}", doc_id or path,
-                      {"dataset": summary.dataset, "source": source, "path": path, "record": rec, "reason": reason,
-                       "doc_id": doc_id, "pii_counts": pii_by_doc.get(doc_id, {}) if doc_id else {}})
+    # The file's path only as sha256: a file name can name a person, and the log is never edited.
+    records = [record(f"document.{outcome}", doc_id or f"file:{path_digest(path)[:16]}",
+                      {"dataset": summary.dataset, "source": source, "path_sha256": path_digest(path), "record": rec,
+                       "reason": reason, "doc_id": doc_id, "pii_counts": pii_by_doc.get(doc_id, {}) if doc_id else {}})
                for source, path, rec, outcome, reason, _message, doc_id in items]
     crash_point("ingest.before_commit")
     catalog.commit_batch(run_id, dataset, files, items, documents, pii_rows, records)

@@ -48,6 +48,8 @@ def audit_show(dataset: Annotated[Optional[str], typer.Option(help="Dataset name
                doc_id: Annotated[Optional[str], typer.Option()] = None,
                source: Annotated[Optional[str], typer.Option(help="Source folder name.")] = None,
                event: Annotated[Optional[str], typer.Option(help="Event type prefix, e.g. review.")] = None,
+               path: Annotated[Optional[str], typer.Option(
+                   help="Input file path relative to the inbox (records hold only its sha256).")] = None,
                since: Annotated[Optional[str], typer.Option(help="ISO date/time.")] = None,
                until: Annotated[Optional[str], typer.Option(help="ISO date/time.")] = None,
                as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
@@ -59,7 +61,8 @@ def audit_show(dataset: Annotated[Optional[str], typer.Option(help="Dataset name
 
     ws = workspace()
     audit = ws.audit()
-    filters: dict = {"doc_id": doc_id, "source": source, "event": event, "since": since, "until": until}
+    filters: dict = {"doc_id": doc_id, "source": source, "event": event, "since": since, "until": until,
+                     "path": path}
     version = ws.catalog().version(dataset) if dataset and ws.catalog_path.exists() else None
     if version:
         created = [r["seq"] for r in audit.records() if r["event"] == "version.created"
@@ -75,7 +78,8 @@ def audit_show(dataset: Annotated[Optional[str], typer.Option(help="Dataset name
     table = Table("seq", "ts", "event", "actor", "subject", "detail")
     for r in records:
         data = r.get("data") or {}
-        detail = data.get("reason") or data.get("decision") or data.get("path") or ""
+        detail = data.get("reason") or data.get("decision") or (
+            f"file sha256 {data['path_sha256'][:12]}…" if data.get("path_sha256") else "")
         table.add_row(str(r["seq"]), r["ts"][:19], r["event"], r["actor"], str(r["subject"])[:20], str(detail)[:40])
     console.print(table)
 
