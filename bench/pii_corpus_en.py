@@ -319,21 +319,22 @@ def _render(template: str, filler: _Filler, offset: int = 0) -> tuple[str, list[
     return "".join(out), spans
 
 
-def build_corpus(n_short: int = 2000, n_long: int = 500, seed: int = 20240601,
-                 long_min_chars: int = 2000) -> list[Doc]:
-    """`n_short` one-template texts and `n_long` texts of at least `long_min_chars` characters."""
-    filler = _Filler(seed)
+def assemble(filler, short: list[str], paragraphs: list[str], prose: list[str], n_short: int, n_long: int,
+             seed: int, long_min_chars: int, paragraph_share: float) -> list[Doc]:
+    """`n_short` one-template texts and `n_long` texts of at least `long_min_chars` characters made
+    of paragraphs (share `paragraph_share`) and PII-free prose; shared by the English and
+    Japanese corpora."""
     rng = random.Random(seed + 1)
     docs = []
     for i in range(n_short):
-        text, spans = _render(SHORT[i % len(SHORT)] if i < len(SHORT) else rng.choice(SHORT), filler)
+        text, spans = _render(short[i % len(short)] if i < len(short) else rng.choice(short), filler)
         docs.append(Doc(f"s{i:06d}", text, spans, "short"))
     for i in range(n_long):
         parts: list[str] = []
         spans: list[tuple[str, int, int]] = []
         size = 0
         while size < long_min_chars:
-            template = rng.choice(PARAGRAPHS) if rng.random() < 0.55 else rng.choice(PROSE)
+            template = rng.choice(paragraphs) if rng.random() < paragraph_share else rng.choice(prose)
             offset = size + (2 if parts else 0)
             text, s = _render(template, filler, offset)
             parts.append(text)
@@ -345,15 +346,26 @@ def build_corpus(n_short: int = 2000, n_long: int = 500, seed: int = 20240601,
     return docs
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--short", type=int, default=2000)
-    ap.add_argument("--long", type=int, default=500)
+def build_corpus(n_short: int = 2000, n_long: int = 500, seed: int = 20240601,
+                 long_min_chars: int = 2000) -> list[Doc]:
+    """`n_short` one-template texts and `n_long` texts of at least `long_min_chars` characters."""
+    return assemble(_Filler(seed), SHORT, PARAGRAPHS, PROSE, n_short, n_long, seed, long_min_chars, 0.55)
+
+
+def write_corpus_cli(description: str, build, short: int, long: int) -> None:
+    """`--short/--long/--seed/--out`: write the corpus as JSONL (id, text, spans, kind)."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--short", type=int, default=short)
+    ap.add_argument("--long", type=int, default=long)
     ap.add_argument("--seed", type=int, default=20240601)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     with open(args.out, "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(d.as_json(), ensure_ascii=False) + "\n" for d in build_corpus(args.short, args.long, args.seed))
+        fh.writelines(json.dumps(d.as_json(), ensure_ascii=False) + "\n" for d in build(args.short, args.long, args.seed))
+
+
+def main() -> None:
+    write_corpus_cli(__doc__.splitlines()[0], build_corpus, 2000, 500)
 
 
 if __name__ == "__main__":

@@ -37,9 +37,7 @@ score itself. Faker's own ja_JP phone numbers are not used: a quarter of them ha
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import random
 import sys
 from pathlib import Path
@@ -47,7 +45,12 @@ from pathlib import Path
 from faker import Faker
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pii_corpus_en import Doc, _render  # the same document record and slot filling
+from pii_corpus_en import (  # record, slot filling, assembly
+    Doc,
+    _render,
+    assemble,
+    write_corpus_cli,
+)
 
 # Gold types. The scorer maps each to the Presidio types that count as finding it.
 GOLD_TYPES = ("PERSON", "ORGANIZATION", "EMAIL_ADDRESS", "PHONE_NUMBER", "ADDRESS", "JP_POSTAL_CODE",
@@ -389,39 +392,14 @@ class _Filler:
 def build_corpus(n_short: int = 800, n_long: int = 200, seed: int = 20240601,
                  long_min_chars: int = 2000) -> list[Doc]:
     """`n_short` one-template texts and `n_long` texts of at least `long_min_chars` characters."""
-    filler = _Filler(seed)
-    rng = random.Random(seed + 1)
-    docs = []
-    for i in range(n_short):
-        text, spans = _render(SHORT[i % len(SHORT)] if i < len(SHORT) else rng.choice(SHORT), filler)
-        docs.append(Doc(f"s{i:06d}", text, spans, "short"))
-    for i in range(n_long):
-        parts: list[str] = []
-        spans: list[tuple[str, int, int]] = []
-        size = 0
-        while size < long_min_chars:
-            template = rng.choice(PARAGRAPHS) if rng.random() < 0.5 else rng.choice(PROSE)
-            offset = size + (2 if parts else 0)
-            text, s = _render(template, filler, offset)
-            parts.append(text)
-            spans.extend(s)
-            size = offset + len(text)
-        docs.append(Doc(f"l{i:06d}", "\n\n".join(parts), spans, "long"))
-    for d in docs:  # the labels must point at the values they label
-        assert all(0 <= s < e <= len(d.text) for _, s, e in d.spans), d.id
+    docs = assemble(_Filler(seed), SHORT, PARAGRAPHS, PROSE, n_short, n_long, seed, long_min_chars, 0.5)
+    for d in docs:  # no label starts or ends on a space
         assert all(d.text[s:e].strip() == d.text[s:e] for _, s, e in d.spans), d.id
     return docs
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--short", type=int, default=800)
-    ap.add_argument("--long", type=int, default=200)
-    ap.add_argument("--seed", type=int, default=20240601)
-    ap.add_argument("--out", required=True)
-    args = ap.parse_args()
-    with open(args.out, "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(d.as_json(), ensure_ascii=False) + "\n" for d in build_corpus(args.short, args.long, args.seed))
+    write_corpus_cli(__doc__.splitlines()[0], build_corpus, 800, 200)
 
 
 if __name__ == "__main__":
