@@ -135,13 +135,13 @@ def test_a_worker_with_another_pseudonym_key_refuses_to_anonymize(workspace, tmp
     another pseudonym there. The chunk carries the run's key fingerprint; a worker whose key differs
     stops with a message naming its host and the fix."""
     from curation import ingest
-    from curation.pii.operators import PiiKeyError
+    from curation.pii.operators import PiiKeyError, key_id, policy_key
     from curation.policy import Operator, load_policy
 
     pii = load_policy(workspace.default_policy).pii
     pii = pii.model_copy(update={"operators": {**pii.operators, "PERSON": Operator(type="pseudonym")}})
     monkeypatch.setenv("CURATION_PII_KEY_FILE", str(tmp_path / "run.key"))
-    chunk = ingest.PiiChunk("en", ("d1",), ("Call Alice Whitfield today.",), ingest._pii_key_id(pii))
+    chunk = ingest.PiiChunk("en", ("d1",), ("Call Alice Whitfield today.",), key_id(policy_key(pii)))
     ingest._chunk_anonymizer.cache_clear()
     assert ingest.anonymize_chunk(chunk, pii).texts[0].startswith("Call <PERSON_")
     monkeypatch.setenv("CURATION_PII_KEY_FILE", str(tmp_path / "elsewhere.key"))  # as on another machine

@@ -14,7 +14,7 @@ was done to them (by the operator configured), and what curation does not do its
 
 from __future__ import annotations
 
-from curation.policy import PiiPolicy
+from curation.policy import KEYED_OPERATORS, PiiPolicy
 
 STATUS = {
     "pseudonymized": ("仮名加工情報", "pseudonymously processed information", "Art. 2(5), Art. 41", "Art. 31"),
@@ -46,10 +46,10 @@ def statement(policy: PiiPolicy, replaced: dict[str, int]) -> list[Block]:
     financial = [e for e in policy.entities if e in appi.financial]
     descriptions = [e for e in policy.entities if e not in {*codes, *financial}]
     custom = sorted(set(replaced) - set(policy.entities))  # types of the policy's YAML recognizers
-    linkable = sorted({policy.operator_for(e).type for e in policy.entities} & {"pseudonym", "hash"})
+    linkable = sorted({policy.operator_for(e).type for e in policy.entities} & KEYED_OPERATORS)
     blocks: list[Block] = [
-        f"Intended status: {ja} ({en}, APPI {articles}), processed to the standards of the Enforcement "
-        f"Rules {rules}, as set by the policy (pii.appi.processing: {appi.processing}).",
+        (f"Intended status: {ja} ({en}, APPI {articles}), processed to the standards of the Enforcement "
+         f"Rules {rules}, as set by the policy (pii.appi.processing: {appi.processing})."),
         "個人識別符号 (individual identification codes, Art. 2(2)): deleted or replaced wherever detected:",
         [_item(policy, e, replaced) for e in codes] or ["none configured"],
         "特定の個人を識別することができる記述等 (free-text descriptions identifying a person):",
@@ -60,21 +60,21 @@ def statement(policy: PiiPolicy, replaced: dict[str, int]) -> list[Block]:
     if appi.processing == "anonymized":
         blocks += [
             "連結符号 (linking codes): none kept; the policy uses no pseudonym, hash or keep operator.",
-            f"特異な記述等 (unusual values): not detected by curation; the data was reviewed for them by "
-            f"{appi.unusual_values_reviewed_by}.",
-            "As 匿名加工情報, the items of personal information it contains must be published (Art. 43(3)): "
-            "the entity types above.",
+            (f"特異な記述等 (unusual values): not detected by curation; the data was reviewed for them by "
+             f"{appi.unusual_values_reviewed_by}."),
+            ("As 匿名加工情報, the items of personal information it contains must be published (Art. 43(3)): "
+             "the entity types above."),
         ]
     else:
         blocks += [
-            "特異な記述等 (unusual values, e.g. a rare job title or age): not removed, which 仮名加工情報 allows "
-            "and 匿名加工情報 would not.",
+            ("特異な記述等 (unusual values, e.g. a rare job title or age): not removed, which 仮名加工情報 allows "
+             "and 匿名加工情報 would not."),
             ("削除情報等 (the means to restore what was replaced): the "
              + ("pseudonym/hash key lies outside the dataset, the catalog and the audit log (pii.key_file) and "
                 "must be kept under safety management measures (Art. 41(2)); without it tokens cannot be reversed."
                 if linkable else "placeholders keep nothing of the values, so no restoration key exists.")),
-            "仮名加工情報 may be used only within the purposes published and may not be provided to third "
-            "parties (Art. 41(6)); the dataset and models trained on it stay inside the organisation.",
+            ("仮名加工情報 may be used only within the purposes published and may not be provided to third "
+             "parties (Art. 41(6)); the dataset and models trained on it stay inside the organisation."),
         ]
     blocks.append("Detection is automatic (Presidio with spaCy/GiNZA and pattern recognizers) and can miss "
                   "values: measured recall is in bench/README.md; every document was re-scanned and one with "

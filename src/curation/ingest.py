@@ -87,6 +87,16 @@ class PiiChunkResult:
 ChunkMapper = Callable[[list[PiiChunk], PiiPolicy], list[PiiChunkResult]]
 
 
+@dataclass(frozen=True)
+class PiiFanOut:
+    """How a run's PII step runs: `map_chunks` over chunks of `task_docs` documents of one
+    language (None: one chunk per language and batch), each carrying the run's key fingerprint."""
+
+    map_chunks: ChunkMapper
+    task_docs: int | None
+    key_id: str | None
+
+
 def anonymize_chunk(chunk: PiiChunk, pii: PiiPolicy) -> PiiChunkResult:
     """Anonymize one chunk and re-scan the result; a pure function of its arguments, safe to run
     in a task on another process or machine. The Anonymizer, and the models behind it, are built
@@ -108,15 +118,6 @@ def anonymize_chunk(chunk: PiiChunk, pii: PiiPolicy) -> PiiChunkResult:
 def _chunk_anonymizer(pii_json: str) -> tuple[Anonymizer, threading.Lock]:
     pii = PiiPolicy.model_validate_json(pii_json).model_copy(update={"processes": 1})
     return Anonymizer(pii), threading.Lock()
-
-
-def _pii_key_id(pii: PiiPolicy) -> str | None:
-    """Fingerprint of the key the policy's pseudonym/hash operators use here (None: no such operator)."""
-    if not any(op.type in ("pseudonym", "hash") for op in (pii.default_operator, *pii.operators.values())):
-        return None
-    from curation.pii.operators import key_id, key_path, load_or_create_key
-
-    return key_id(load_or_create_key(key_path(pii)))
 
 
 def _run_chunk(anonymizer: Anonymizer, chunk: PiiChunk) -> PiiChunkResult:
@@ -166,20 +167,22 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     for source in {u.source_name: u.source for u in pending if u.source}.values():
         catalog.upsert_source(source.name, source.license, source.owner, source.purpose, source.language)
 
-    task_docs: int | None = policy.pii.task_docs
     if map_chunks is None:
         anonymizer = Anonymizer(policy.pii)
-        task_docs = None  # here: one chunk per language and batch, as today
 
         def in_process(chunks: list[PiiChunk], _pii: PiiPolicy) -> list[PiiChunkResult]:
             return [_run_chunk(anonymizer, chunk) for chunk in chunks]
 
-        map_chunks = in_process
+        fan_out = PiiFanOut(in_process, None, anonymizer.key_id)
+    else:
+        from curation.pii.operators import key_id, policy_key
+
+        key = policy_key(policy.pii)
+        fan_out = PiiFanOut(map_chunks, policy.pii.task_docs, key_id(key) if key else None)
     seen_in_run: set[str] = set()
     for start in range(0, len(pending), FILES_PER_BATCH):
         batch = pending[start:start + FILES_PER_BATCH]
-        _ingest_batch(batch, dataset, policy, catalog, map_chunks, task_docs, seen_in_run, summary, run_id,
-                      record)
+        _ingest_batch(batch, dataset, policy, catalog, fan_out, seen_in_run, summary, run_id, record)
         crash_point("ingest.batch_committed")
         outbox.deliver(catalog, audit)
         if progress:
@@ -193,8 +196,8 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
 
 
 def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog: Catalog,
-                  map_chunks: ChunkMapper, task_docs: int | None, seen_in_run: set[str], summary: IngestSummary,
-                  run_id: str, record) -> None:
+                  fan_out: PiiFanOut, seen_in_run: set[str], summary: IngestSummary, run_id: str,
+                  record) -> None:
     items: list[tuple] = []  # (source, path, record, outcome, reason, message, doc_id)
     files: list[tuple[str, str, str, int]] = []
     candidates: list[tuple[RawDocument, SourceInfo, licenses.LicenseDecision, str]] = []
@@ -234,7 +237,7 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
             else:
                 candidates.append((item, unit.source, decision, language))
 
-    documents, pii_rows, leaks = _anonymize(candidates, policy.pii, map_chunks, task_docs)
+    documents, pii_rows, leaks = _anonymize(candidates, policy.pii, fan_out)
     for doc in documents:  # a feature the document suite checks (quality.min_language_confidence)
         doc["language_confidence"] = round(confidence[doc["doc_id"]], 4)
     for leak in leaks:  # the residual re-scan found identifiers the anonymizer left
@@ -266,23 +269,21 @@ def _ingest_batch(units: list[InputUnit], dataset: str, policy: Policy, catalog:
             summary.pii[entity] += n
 
 
-def _anonymize(candidates, pii: PiiPolicy, map_chunks: ChunkMapper,
-               task_docs: int | None) -> tuple[list[dict], list[tuple[str, str, int]], list[Quarantine]]:
-    """Anonymize candidates grouped by language, in chunks of `task_docs` (None: one chunk per
-    language) mapped by `map_chunks`; returns catalog rows (no raw text in them) and a quarantine
+def _anonymize(candidates, pii: PiiPolicy,
+               fan_out: PiiFanOut) -> tuple[list[dict], list[tuple[str, str, int]], list[Quarantine]]:
+    """Anonymize candidates grouped by language, in the chunks `fan_out` says; returns catalog rows (no raw text in them) and a quarantine
     record for each document whose anonymized text still holds a high-confidence identifier
     (residual re-scan): such a document never reaches the catalog's documents."""
     parts, chunks = [], []
-    key = _pii_key_id(pii)
     for language in sorted({c[3] for c in candidates}):
         group = [c for c in candidates if c[3] == language]
-        size = task_docs or len(group)
+        size = fan_out.task_docs or len(group)
         for start in range(0, len(group), size):
             part = group[start:start + size]
             parts.append(part)
             chunks.append(PiiChunk(language, tuple(doc.doc_id for doc, *_ in part),
-                                   tuple(doc.text for doc, *_ in part), key))
-    results = list(map_chunks(chunks, pii)) if chunks else []
+                                   tuple(doc.text for doc, *_ in part), fan_out.key_id))
+    results = list(fan_out.map_chunks(chunks, pii)) if chunks else []
     if [r.doc_ids for r in results] != [c.doc_ids for c in chunks]:
         raise RuntimeError("PII results came back for other documents than were sent, or out of order")
     documents, pii_rows, leaks = [], [], []

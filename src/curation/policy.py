@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 # Entity types Presidio's predefined recognizers and our spaCy/GiNZA mapping can emit.
 KNOWN_ENTITIES = frozenset(
@@ -75,8 +82,10 @@ _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 IDENTIFICATION_CODES = ["JP_MY_NUMBER", "JP_PASSPORT", "JP_DRIVER_LICENSE", "US_PASSPORT", "US_SSN"]
 # Items whose improper use could cause financial harm (APPI Enforcement Rules Art. 31(iii)).
 FINANCIAL = ["CREDIT_CARD", "JP_BANK_ACCOUNT", "US_BANK_NUMBER", "IBAN_CODE"]
+# Operators computed with the secret PII key (src/curation/pii/operators.py).
+KEYED_OPERATORS = frozenset({"pseudonym", "hash"})
 # Operators that leave a value, or a code linkable to it, in the text.
-LINKABLE_OPERATORS = frozenset({"pseudonym", "hash", "keep"})
+LINKABLE_OPERATORS = KEYED_OPERATORS | {"keep"}
 
 
 class AppiPolicy(_Strict):

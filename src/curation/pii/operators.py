@@ -20,7 +20,7 @@ import unicodedata
 from functools import partial
 from pathlib import Path
 
-from curation.policy import Operator, PiiPolicy
+from curation.policy import KEYED_OPERATORS, Operator, PiiPolicy
 
 KEY_ENV = "CURATION_PII_KEY_FILE"
 DEFAULT_KEY = Path("~/.config/curation/pii.key")
@@ -96,14 +96,19 @@ def key_id(key: bytes) -> str:
     return hmac.new(key, b"curation key id", hashlib.sha256).hexdigest()[:16]
 
 
+def policy_key(policy: PiiPolicy) -> bytes | None:
+    """The secret key the policy's pseudonym/hash operators use (None: no operator uses one)."""
+    if not any(op.type in KEYED_OPERATORS for op in (policy.default_operator, *policy.operators.values())):
+        return None
+    return load_or_create_key(key_path(policy))
+
+
 def operator_configs(policy: PiiPolicy, entities: set[str]) -> tuple[dict, str | None]:
     """Presidio OperatorConfig per entity type (plus DEFAULT), and the key id when a key is used."""
     from presidio_anonymizer.entities import OperatorConfig
 
     chosen = {"DEFAULT": policy.default_operator} | {e: policy.operator_for(e) for e in entities} | dict(policy.operators)
-    key = None
-    if any(op.type in ("pseudonym", "hash") for op in chosen.values()):
-        key = load_or_create_key(key_path(policy))
+    key = policy_key(policy)
     configs = {}
     for entity, op in chosen.items():
         configs[entity] = _config(OperatorConfig, entity, op, key)

@@ -361,6 +361,15 @@ _TRAILING_HONORIFIC = re.compile("[ 　]?(?:" + "|".join(sorted(map(re.escape, H
                                  + ")[ 　]*$")
 
 
+def doc_text(doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token on each access, which made reading
+    it per entity quadratic in a long document."""
+    text = doc.user_data.get("curation_text")
+    if text is None:
+        text = doc.user_data["curation_text"] = doc.text
+    return text
+
+
 def name_end(span: str) -> int:
     """Where the name in a PERSON span ends: before a trailing honorific or title ("高橋様" → 2,
     "大和田支店長" → 3), or len(span) when there is none or nothing would be left of the name.
@@ -420,7 +429,6 @@ class HonorificNameRecognizer(EntityRecognizer):
         offsets = getattr(nlp_artifacts, "offsets", None)
         results = []
         tokens = list(doc)
-        doc_text = doc.text  # built from every token on each access: once per document
         place_titles = tuple(h for h in HONORIFICS if h not in self.PLACE_TITLES)
         i = 0
         while i < len(tokens):
@@ -433,7 +441,7 @@ class HonorificNameRecognizer(EntityRecognizer):
             if not names:
                 j = i + 1
             start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
-            following = doc_text[end:end + 6].lstrip(" ")
+            following = doc_text(doc)[end:end + 6].lstrip(" ")
             run_tags = [t.tag_ for t in tokens[i:j]]
             if names and following.startswith(HONORIFICS + self.SELF):
                 score = 0.85
