@@ -41,7 +41,7 @@ def main() -> None:
     os.environ.update({"HF_HUB_OFFLINE": "1", "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
     from prefect.testing.utilities import prefect_test_harness
 
-    from curation.scheduling import task_runner
+    from flows.runners import task_runner
     from flows.ingest import ingest_flow
 
     base = Path(tempfile.mkdtemp(prefix="curation-bench-dask-"))

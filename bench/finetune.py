@@ -54,7 +54,7 @@ def build_base(preset: str, folder: Path, docs: list[tuple[str, str]], policy) -
     import transformers
     from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
 
-    from curation.training import build_tiny_model, train_tokenizer
+    from curation.training.trainer import build_tiny_model, train_tokenizer
 
     transformers.set_seed(0)
     if preset == "tiny":
@@ -77,7 +77,7 @@ def build_base(preset: str, folder: Path, docs: list[tuple[str, str]], policy) -
 def run_one(args, mode: str) -> dict:
     """One mode in this process; returns its figures."""
     from curation.policy import load_policy
-    from curation.training import finetune
+    from curation.training.trainer import finetune
 
     policy = load_policy(ROOT / "policies" / "default.yaml").training
     params = policy.model_copy(update={

@@ -5,7 +5,7 @@ from __future__ import annotations
 from prefect import flow
 from prefect.artifacts import create_markdown_artifact
 
-from flows.common import Steward, artifact_key, record_request
+from flows.run_context import Steward, artifact_key, record_request
 from flows.finetune import NO_OVERRIDES, TrainingOverrides, finetune_flow
 from flows.ingest import ingest_flow
 from flows.review import review_flow

@@ -1,17 +1,20 @@
-"""`curation serve`: serve the flows as deployments on the configured Prefect server.
+"""`curation serve` and `curation ui`: serve the flows as deployments on a Prefect server.
 
 ingest, review, finetune and curate start from the UI's forms; ingest-scheduled runs the ingest
 flow on the policy's cron schedule, in the policy's time zone, over the workspace's data/inbox.
+The `curation` CLI (which imports no Prefect) starts them through `python -m flows.launch`.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from prefect import serve
+from prefect.settings import get_current_settings
 
 from curation.policy import Policy
-from curation.scheduling import cron_schedule
+from flows.runners import DASK_ADDRESS_ENV, TASK_RUNNER_ENV, cron_schedule
 from flows.curate import curate_flow
 from flows.finetune import finetune_flow
 from flows.ingest import ingest_flow
@@ -41,3 +44,18 @@ def serve_all(policy: Policy) -> None:
     """Serve the deployments until interrupted. Schedules stay active when serving stops: the next
     `curation serve` picks up the runs they scheduled meanwhile."""
     serve(*deployments(policy), pause_on_shutdown=False)
+
+
+def serve_configured(policy: Policy, task_runner: str, dask_address: str | None) -> None:
+    """Serve against PREFECT_API_URL, with the task runner the flow runs will use."""
+    if not get_current_settings().api.url:  # Prefect would serve into a throwaway server
+        raise SystemExit("PREFECT_API_URL is not set: start a server with `curation ui` (or `prefect server "
+                         "start`) and point PREFECT_API_URL at it, e.g. http://127.0.0.1:4200/api")
+    os.environ[TASK_RUNNER_ENV] = "dask" if dask_address else task_runner  # read by flows/ingest.py
+    if dask_address:
+        os.environ[DASK_ADDRESS_ENV] = dask_address
+    # Each flow run is a new process that imports its flow from flows/: it needs the same path.
+    root = str(Path(__file__).resolve().parents[1])
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)
+    serve_all(policy)
+

@@ -8,8 +8,8 @@ from prefect import flow
 from prefect.artifacts import create_markdown_artifact
 from pydantic import BaseModel, Field
 
-from curation.finetune import finetune_version
-from flows.common import (
+from curation.training.handoff import finetune_version
+from flows.run_context import (
     Steward,
     artifact_key,
     policy,

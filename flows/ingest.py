@@ -20,13 +20,12 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from curation import pipeline
-from curation.ingest import PiiChunk, PiiChunkResult, anonymize_chunk
-from curation.locking import ingest_lock
+from curation.datasets.report import checks_markdown, failing_documents
+from curation.ingest.pii_step import PiiChunk, PiiChunkResult, anonymize_chunk
+from curation.ingest.pipeline import ingest_and_build
 from curation.policy import PiiPolicy
-from curation.report import checks_markdown, failing_documents
-from curation.scheduling import new_files, task_runner_from_env
-from flows.common import (
+from flows.runners import task_runner_from_env
+from flows.run_context import (
     Steward,
     artifact_key,
     policy,
@@ -65,27 +64,24 @@ def ingest_task(inbox: str, dataset: str, policy_file: str | None, requested_by:
                 flow_run_id: str | None) -> dict:
     """The ingest stage and the version build; returns counts, reasons and paths, never text.
     Called, not submitted: it runs in the flow's process, next to the catalog and its lock, and
-    submits its PII tasks to the flow's task runner (run bare, `.fn`, it anonymizes in process)."""
+    submits its PII tasks to the flow's task runner (run bare, `.fn`, it anonymizes in process).
+    The report and the artifacts read what this run committed."""
     ws = workspace()
     source = Path(inbox) if inbox else ws.inbox
 
     def waiting(holder: str) -> None:
         get_run_logger().info(f"another ingest run holds the catalog ({holder}); waiting for it to finish")
 
-    with ingest_lock(ws.catalog_path, on_wait=waiting):
-        if only_new:
-            pending = new_files(ws.catalog(), source)
-            if not pending:
-                return {"skipped": True, "dataset": dataset, "inbox": str(source)}
-        result = pipeline.ingest_and_build(ws, source, dataset, policy(policy_file), actor=requested_by,
-                                           flow_run_id=flow_run_id,
-                                           map_chunks=pii_mapper())
-        catalog = ws.catalog()
-        quarantined = [{k: item[k] for k in QUARANTINE_COLUMNS} for item in catalog.run_items(result.summary.run_id)
-                       if item["outcome"] == "quarantined"]
-        build = result.build
-        report = str(write_version_report(ws, build.version_id)) if build.version_id else None
-        expectations = catalog.expectations(build.check_run_id)
+    result = ingest_and_build(ws, source, dataset, policy(policy_file), actor=requested_by, flow_run_id=flow_run_id,
+                              map_chunks=pii_mapper(), only_new=only_new, on_wait=waiting)
+    if result is None:
+        return {"skipped": True, "dataset": dataset, "inbox": str(source)}
+    catalog = ws.catalog()
+    quarantined = [{k: item[k] for k in QUARANTINE_COLUMNS} for item in catalog.run_items(result.summary.run_id)
+                   if item["outcome"] == "quarantined"]
+    build = result.build
+    report = str(write_version_report(ws, build.version_id)) if build.version_id else None
+    expectations = catalog.expectations(build.check_run_id)
     return {"skipped": False, "checks_markdown": checks_markdown(expectations),
             "failing": [{"doc_id": d["doc_id"], "severity": d["severity"], "reasons": "; ".join(d["reasons"])}
                         for d in failing_documents(expectations, limit=1000)], "summary": result.summary.as_dict(), "version_id": build.version_id,

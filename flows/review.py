@@ -9,8 +9,8 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.input import RunInput
 from pydantic import Field
 
-from curation import datasets
-from flows.common import (
+from curation.datasets import versions
+from flows.run_context import (
     Steward,
     artifact_key,
     publish_report_link,
@@ -60,7 +60,7 @@ def review_flow(version_id: str, requested_by: Steward, timeout_hours: float = 7
     record_request("review", requested_by, {"version_id": version_id, "timeout_hours": timeout_hours},
                    subject=version_id)
     catalog = ws.catalog()
-    version = datasets.resolve(catalog, version_id)
+    version = versions.resolve(catalog, version_id)
     if version["status"] != "pending_review":
         print(f"version {version['version_id']} is {version['status']}: nothing to review")
         return version["status"]
@@ -72,7 +72,7 @@ def review_flow(version_id: str, requested_by: Steward, timeout_hours: float = 7
     decision = pause_flow_run(wait_for_input=ReviewDecision.with_initial_data(description=description),
                               timeout=int(timeout_hours * 3600), poll_interval=RESUME_POLL_SECONDS)
     run_id, deployment = run_identity()
-    decided = datasets.decide(ws.catalog(), ws.audit(), version["version_id"], decision.decision,
+    decided = versions.decide(ws.catalog(), ws.audit(), version["version_id"], decision.decision,
                               decision.reviewer, decision.comment, flow_run_id=run_id, deployment=deployment,
                               lineage=ws.lineage())
     print(f"version {decided['version_id']} {decided['status']} by {decision.reviewer}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from curation import pipeline
+from curation.ingest import pipeline
 from curation.policy import PolicyError, load_policy
 
 from test_policy import default_text, write_policy
@@ -44,7 +44,7 @@ def test_card_of_a_japanese_version_states_what_was_replaced(workspace):
 
 
 def test_pseudonym_operator_is_stated_with_its_key(tmp_path):
-    from curation import appi
+    from curation.datasets import appi
 
     path = with_appi(tmp_path, "  appi:\n    processing: pseudonymized\n", "    PERSON: {type: pseudonym}\n")
     text = "\n".join(str(b) for b in appi.statement(load_policy(path).pii, {"PERSON": 3}))
@@ -65,7 +65,7 @@ def test_anonymized_needs_someone_to_review_unusual_values(tmp_path):
 
 
 def test_anonymized_policy_states_the_reviewer(tmp_path):
-    from curation import appi
+    from curation.datasets import appi
 
     policy = load_policy(with_appi(tmp_path, "  appi:\n    processing: anonymized\n"
                                              "    unusual_values_reviewed_by: privacy office\n"))

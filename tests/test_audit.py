@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from curation.audit import AuditLog, canonical, record_hash, verify
-from curation.signing import Signer, make_checkpoint, read_checkpoints
+from curation.audit.log import AuditLog, canonical, record_hash, verify
+from curation.audit.signing import Signer, make_checkpoint, read_checkpoints
+from curation.audit.context import SYSTEM, AuditContext
 
 EVENTS = ["ingest.started", "document.accepted", "ingest.finished", "checks.run", "version.created",
           "review.approved", "training.started", "training.finished"]
@@ -21,7 +22,7 @@ def build_log(folder: Path) -> tuple[AuditLog, Signer]:
     signer = Signer(folder / "keys")
     audit = AuditLog(folder / "audit", signer=signer)
     for i, event in enumerate(EVENTS):
-        audit.append(event, f"subject-{i}", {"n": i, "note": "東京"}, actor="tester")
+        AuditContext(actor="tester").record(audit, event, f"subject-{i}", {"n": i, "note": "東京"})
     return audit, signer
 
 
@@ -160,14 +161,14 @@ def test_key_rotation_passes_trust_and_forged_rotation_does_not(log):
     audit, signer, external = log
     original = signer.public_key
     audit.rotate_key("security-officer")
-    audit.append("review.rejected", "subject-x", {"n": 1})
+    SYSTEM.record(audit, "review.rejected", "subject-x", {"n": 1})
     assert signer.public_key != original
     assert verify(audit.dir, public_keys=[original]).ok
     # A rotation record endorsed by an untrusted key grants nothing.
     rogue = Signer(audit.dir.parent / "rogue")
     rogue_log = AuditLog(audit.dir, signer=rogue)
     rogue_log.rotate_key("mallory")
-    rogue_log.append("review.approved", "subject-y", {"n": 2})
+    SYSTEM.record(rogue_log, "review.approved", "subject-y", {"n": 2})
     result = verify(audit.dir, public_keys=[original])
     assert not result.ok and "signature" in result.reason
 
@@ -215,7 +216,7 @@ def test_a_record_torn_by_a_crash_is_cut_and_the_cut_recorded(log):
     with open(audit.path, "ab") as fh:
         fh.write(b'{"seq":8,"ts":"2026-')  # killed mid-write
     assert not check(audit, signer).ok
-    record = audit.append("ingest.started", "run-2", {})
+    record = SYSTEM.record(audit, "ingest.started", "run-2", {})
     records = list(audit.records())
     assert records[-2]["event"] == "audit.torn_write_repaired" and records[-2]["data"]["bytes_removed"] == len(b'{"seq":8,"ts":"2026-')
     assert record["seq"] == 9 and check(audit, signer, external).ok

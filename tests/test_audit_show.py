@@ -7,7 +7,7 @@ from conftest import make_workspace, workspace_env
 from tests_helpers import TICKETS_EN
 from typer.testing import CliRunner
 
-from curation import pipeline
+from curation.ingest import pipeline
 from curation.cli import app
 from curation.policy import load_policy
 

@@ -17,10 +17,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from curation import bias, datasets, quality
-from curation.audit import AuditLog
+from curation.checks import bias
+
+from curation.datasets import versions
+
+from curation.checks import quality
+from curation.audit.log import AuditLog
 from curation.catalog import Catalog
 from curation.policy import Bounds, load_policy
+from curation.documents import CleanDocument, ItemOutcome
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASET = "corpus"
@@ -76,20 +81,24 @@ def fill(catalog: Catalog, docs: list[dict], policy, quarantined: dict[str, int]
     rows = []
     for i, d in enumerate(docs):
         doc_id = hashlib.sha256(d["text"].encode()).hexdigest()
-        rows.append({"doc_id": doc_id, "source": d["source"], "path": f"{d['source']}/{i}.txt", "record": None,
-                     "language": d["language"], "license_expression": "MIT", "license_evidence": "test",
-                     "license_class": "allow", "license_reason": "license_allowed",
-                     "text_anonymized": d["text"], "n_chars": len(d["text"]), "n_tokens": len(d["text"].split()),
-                     "dup_key": doc_id, "residual_pii": 0})
+        rows.append({"doc_id": doc_id, "text_anonymized": d["text"], "language_confidence": None})
     quality.annotate(rows, policy, catalog, dataset)
-    items = [(r["source"], r["path"], None, "accepted", "license_allowed", "ok", r["doc_id"]) for r in rows]
+    documents = [CleanDocument(doc_id=r["doc_id"], source=d["source"], path=f"{d['source']}/{i}.txt", record=None,
+                               language=d["language"], language_confidence=None, text_anonymized=d["text"],
+                               pii_counts={}, residual={}, license_expression="MIT", license_evidence="test",
+                               license_class="allow", license_reason="license_allowed", n_chars=len(d["text"]),
+                               n_tokens=len(d["text"].split()), dup_key=r["doc_id"], features=r["features"])
+                 for i, (d, r) in enumerate(zip(docs, rows, strict=True))]
+    if documents:
+        documents[0].pii_counts = dict(pii or {})
+    items = [ItemOutcome(d.source, d.path, None, "accepted", "license_allowed", "ok", d.doc_id) for d in documents]
     n = 0
     for reason, count in (quarantined or {}).items():
         for _ in range(count):
             n += 1
-            items.append(("scraped", f"scraped/q{n}.txt", None, "quarantined", reason, "held back", f"q{n:04d}"))
-    pii_rows = [(rows[0]["doc_id"], entity, n) for entity, n in (pii or {}).items()]
-    catalog.commit_batch(run_id, dataset, [], items, rows, pii_rows)
+            items.append(ItemOutcome("scraped", f"scraped/q{n}.txt", None, "quarantined", reason, "held back",
+                                     f"q{n:04d}"))
+    catalog.commit_batch(run_id, dataset, [], items, documents)
     return [r["doc_id"] for r in rows]
 
 
@@ -225,7 +234,7 @@ def test_skewed_corpus_blocks_its_version_and_the_results_are_stored(tmp_path):
     docs = _near_duplicates(_toxic(_one_source(_male_only(balanced()))))
     ids = fill(catalog, docs, policy, {"license_noncommercial": 60})
     audit = AuditLog(tmp_path / "audit")
-    result = datasets.build_version(catalog, DATASET, policy, tmp_path / "datasets", audit)
+    result = versions.build_version(catalog, DATASET, policy, tmp_path / "datasets", audit)
     failed = {o.name for o in result.outcomes if not o.success}
     assert failed == {"gendered_term_ratio", "source_share", "toxicity_rate", "near_duplicate_rate",
                       "quarantine_share"}

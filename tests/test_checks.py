@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from curation.checks import (
+from curation.checks.suites import (
     TYPES,
     ChecksError,
     blocking,
@@ -19,7 +19,7 @@ from curation.checks import (
     run_suite,
 )
 from curation.policy import load_policy
-from curation.quality import COLUMNS as FEATURES
+from curation.checks.quality import COLUMNS as FEATURES
 
 ROOT = Path(__file__).resolve().parents[1]
 SUITE = ROOT / "policies" / "expectations" / "documents.yaml"

@@ -18,8 +18,10 @@ import pytest
 from conftest import ROOT, make_workspace, workspace_env
 from tests_helpers import TICKETS_EN
 
-from curation import datasets, pipeline
-from curation.audit import verify
+from curation.datasets import versions
+
+from curation.ingest import pipeline
+from curation.audit.log import verify
 from curation.policy import load_policy
 from curation.workspace import Workspace
 
@@ -49,7 +51,7 @@ def run_in_child(ws: Workspace, inbox: Path, crash_at: int | None) -> int:
     if pid == 0:  # child
         code = 1
         try:
-            import curation.ingest
+            import curation.ingest.run
 
             curation.ingest.FILES_PER_BATCH = 1  # a batch boundary per file
             if crash_at is not None:
@@ -120,7 +122,7 @@ def test_sigkill_at_every_crash_point_then_rerun_matches_an_uninterrupted_run(tm
             killed = run_in_child(crashy, inbox, crash_at=1 + attempt % 9)
             # After every kill: no version is visible unless it is complete and matches its manifest.
             for version in crashy.catalog().versions():
-                datasets.verify_version(Path(version["path"]))
+                versions.verify_version(Path(version["path"]))
             if killed != signal.SIGKILL:
                 break
             kills += 1

@@ -4,7 +4,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from curation import pipeline
+from curation.ingest import pipeline
 from curation.cli import app
 from curation.policy import load_policy
 

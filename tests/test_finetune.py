@@ -19,12 +19,14 @@ from test_training import StopAt
 from tests_helpers import TICKETS_EN
 from typer.testing import CliRunner
 
-from curation import datasets, pipeline
-from curation.audit import verify
+from curation.datasets import versions
+
+from curation.ingest import pipeline
+from curation.audit.log import verify
 from curation.cli import app
-from curation.finetune import RunError, finetune_version, learning_rate_key, with_overrides
+from curation.training.handoff import RunError, finetune_version, learning_rate_key, with_overrides
 from curation.policy import load_policy
-from curation.training import TrainingError, last_checkpoint, sha256_file
+from curation.training.trainer import TrainingError, last_checkpoint, sha256_file
 from curation.workspace import Workspace
 
 SMALL = {"max_steps": 30, "save_steps": 5, "batch_size": 4, "block_size": 32}
@@ -41,7 +43,7 @@ def approved(tmp_path_factory):
     (src / "t.jsonl").write_text("\n".join(json.dumps({"text": t}) for t in TICKETS_EN) + "\n")
     policy = load_policy(ws.default_policy)
     vid = pipeline.ingest_and_build(ws, ws.root / "inbox", "tickets", policy).build.version_id
-    datasets.decide(ws.catalog(), ws.audit(), vid, "approve", "Dana", "tickets checked")
+    versions.decide(ws.catalog(), ws.audit(), vid, "approve", "Dana", "tickets checked")
     return ws, policy, vid
 
 

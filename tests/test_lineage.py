@@ -4,7 +4,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from curation import pipeline
+from curation.ingest import pipeline
 from curation.policy import load_policy
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from presidio_analyzer import RecognizerResult
 
-from curation import pipeline
+from curation.ingest import pipeline
 from curation.pii.mixed import foreign_runs, merge
 from curation.policy import load_policy
 

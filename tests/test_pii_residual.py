@@ -7,7 +7,7 @@ import json
 
 from tests_helpers import TICKETS_EN
 
-from curation import pipeline
+from curation.ingest import pipeline
 from curation.policy import load_policy
 
 ADDRESS = "ops.lead@example.com"

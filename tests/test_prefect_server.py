@@ -2,7 +2,7 @@ import os
 import subprocess
 import sys
 
-from curation.prefect_server import server_env
+from flows.server import server_env
 
 
 def test_local_server_env_is_loopback_private_and_keeps_events_as_long_as_the_audit(policy, tmp_path):

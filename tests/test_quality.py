@@ -11,8 +11,10 @@ import pandas as pd
 import pytest
 from test_bias import DATASET, balanced, english, fill, japanese
 
-from curation import datasets, quality
-from curation.audit import AuditLog
+from curation.datasets import versions
+
+from curation.checks import quality
+from curation.audit.log import AuditLog
 from curation.catalog import Catalog
 from curation.policy import load_policy
 
@@ -161,7 +163,7 @@ def test_documents_ingested_before_features_existed_are_backfilled_at_build(tmp_
     with duckdb.connect(str(catalog.path)) as con:  # as a catalog written before this feature
         con.execute("DELETE FROM features")
         con.execute("DELETE FROM lsh_bands")
-    result = datasets.build_version(catalog, DATASET, policy, tmp_path / "datasets", AuditLog(tmp_path / "audit"))
+    result = versions.build_version(catalog, DATASET, policy, tmp_path / "datasets", AuditLog(tmp_path / "audit"))
     outcome = {o.name: o for o in result.outcomes}["features_present"]
     assert outcome.success and result.status == "pending_review"
     assert catalog.feature_frame(DATASET)["non_text_share"].notna().sum() == len(ids)

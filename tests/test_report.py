@@ -18,8 +18,10 @@ from test_bias import (
 )
 from typer.testing import CliRunner
 
-from curation import datasets, report
-from curation.audit import AuditLog
+from curation.datasets import versions
+
+from curation.datasets import report
+from curation.audit.log import AuditLog
 from curation.cli import app
 
 
@@ -31,10 +33,10 @@ def built(tmp_path_factory):
     policy = policy_for_tests()
     ids = fill(catalog, _near_duplicates(_male_only(balanced())), policy, {"license_missing": 3},
                pii={"PERSON": 7, "EMAIL_ADDRESS": 2})
-    result = datasets.build_version(catalog, DATASET, policy, root / "data" / "datasets", AuditLog(root / "audit"))
+    result = versions.build_version(catalog, DATASET, policy, root / "data" / "datasets", AuditLog(root / "audit"))
     assert result.status == "pending_review"
     version = catalog.version(result.version_id)
-    manifest = datasets.verify_version(Path(version["path"]))
+    manifest = versions.verify_version(Path(version["path"]))
     page = report.html_report(
         version=version, manifest=manifest, card_markdown=(Path(version["path"]) / "README.md").read_text(),
         expectations=catalog.expectations(version["check_run_id"]), reviews=[], training_runs=[],
@@ -103,7 +105,7 @@ def test_curation_report_command_writes_the_page(workspace):
     catalog = workspace.catalog()
     policy = policy_for_tests()
     fill(catalog, balanced()[:12], policy)
-    result = datasets.build_version(catalog, DATASET, policy, workspace.datasets, workspace.audit())
+    result = versions.build_version(catalog, DATASET, policy, workspace.datasets, workspace.audit())
     out = workspace.root / "r.html"
     cli = CliRunner().invoke(app, ["report", result.version_id[:12], "--out", str(out)])
     assert cli.exit_code == 0, cli.output

@@ -4,10 +4,10 @@ import pytest
 from tests_helpers import TICKETS_EN
 from typer.testing import CliRunner
 
-from curation import pipeline
-from curation.audit import verify
+from curation.ingest import pipeline
+from curation.audit.log import verify
 from curation.cli import app
-from curation.finetune import NotApproved, approved_documents
+from curation.training.handoff import NotApproved, approved_documents
 from curation.policy import load_policy
 
 

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from curation.models import Quarantine, RawDocument
+from curation.documents import Quarantine, RawDocument
 from curation.sources import discover, read_unit
 
 

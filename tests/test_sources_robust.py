@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from curation.models import Quarantine, RawDocument
+from curation.documents import Quarantine, RawDocument
 from curation.sources import discover, read_unit
 from curation.sources.readers import READERS
 

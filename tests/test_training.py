@@ -9,7 +9,7 @@ import pytest
 from transformers import TrainerCallback
 
 from curation.policy import LoraSettings, TinyModel, TrainingPolicy
-from curation.training import (
+from curation.training.trainer import (
     TINY_BASE,
     TrainingError,
     finetune,
@@ -305,7 +305,7 @@ def test_select_device_on_cpu():
     ("NVIDIA H100 80GB HBM3", 989), ("NVIDIA H100 PCIe", 756), ("NVIDIA H200", 989),
     ("NVIDIA A100-SXM4-80GB", 312), ("NVIDIA L40S", 362), ("NVIDIA A10G", None), ("Tesla T4", None)])
 def test_peak_flops_matches_whole_gpu_names(name, tflops):
-    from curation.training import DeviceChoice, peak_flops
+    from curation.training.trainer import DeviceChoice, peak_flops
 
     peak = peak_flops(DeviceChoice("cuda", True, 1, name))
     assert (peak and round(peak / 1e12)) == tflops

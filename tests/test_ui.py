@@ -76,7 +76,7 @@ def paused_review(live, tmp_path_factory):
     does not care which process waits on the pause): (run id, thread, outcome)."""
     from conftest import make_workspace, workspace_env
 
-    from curation import pipeline
+    from curation.ingest import pipeline
     from curation.policy import load_policy
     from flows.review import review_flow
 

@@ -7,9 +7,11 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from curation import datasets, pipeline
+from curation.datasets import versions
+
+from curation.ingest import pipeline
 from curation.cli import app
-from curation.finetune import NotApproved, approved_documents
+from curation.training.handoff import NotApproved, approved_documents
 from curation.policy import load_policy
 
 from tests_helpers import TICKETS_EN
@@ -42,9 +44,9 @@ def test_new_version_is_pending_and_refused_for_training(workspace, inbox):
 
 def test_rejected_version_cannot_be_approved_later(workspace, inbox):
     vid = build(workspace, inbox).build.version_id
-    datasets.decide(workspace.catalog(), workspace.audit(), vid, "reject", "Dana", "too few documents")
-    with pytest.raises(datasets.VersionError, match="rejected"):
-        datasets.decide(workspace.catalog(), workspace.audit(), vid, "approve", "Dana", "changed my mind")
+    versions.decide(workspace.catalog(), workspace.audit(), vid, "reject", "Dana", "too few documents")
+    with pytest.raises(versions.VersionError, match="rejected"):
+        versions.decide(workspace.catalog(), workspace.audit(), vid, "approve", "Dana", "changed my mind")
 
 
 def test_altered_shard_is_refused_even_when_approved(workspace, inbox):
@@ -55,7 +57,7 @@ def test_altered_shard_is_refused_even_when_approved(workspace, inbox):
     data = bytearray(shard.read_bytes())
     data[len(data) // 2] ^= 0xFF
     shard.write_bytes(bytes(data))
-    with pytest.raises(datasets.VersionError, match="altered"):
+    with pytest.raises(versions.VersionError, match="altered"):
         approved_documents(workspace.catalog(), vid)
 
 

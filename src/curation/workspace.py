@@ -7,9 +7,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from curation.audit import AuditLog
+from curation.audit.log import AuditLog
 from curation.catalog import Catalog
-from curation.signing import Signer, default_key_dir
+from curation.audit.signing import Signer, default_key_dir
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Workspace:
         return default_key_dir()
 
     def lineage(self):
-        from curation.lineage import Lineage
+        from curation.audit.lineage import Lineage
 
         return Lineage(self.audit_dir / "lineage.jsonl")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -15,7 +16,8 @@ import typer  # noqa: E402
 from rich.table import Table  # noqa: E402
 
 from curation.cli import audit, license, pii, training  # noqa: E402
-from curation.cli.common import PolicyOpt, console, fail, guard, load_policy, workspace  # noqa: E402
+from curation.cli.support import PolicyOpt, console, fail, guard, load_policy, workspace  # noqa: E402
+from curation.audit.context import AuditContext
 
 app = typer.Typer(help="Governed data curation for fine-tuning LLMs on company documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -37,12 +39,14 @@ def ingest(inbox: Annotated[Optional[Path], typer.Option(help="Drop folder (defa
            dataset: Annotated[str, typer.Option(help="Dataset the documents belong to.")] = "default",
            requested_by: Annotated[str, typer.Option(help="Who asked for this run.")] = "cli") -> None:
     """Ingest new files, anonymize, classify licenses, run checks, build a pending_review version."""
-    from curation import pipeline
+    from curation.cli.ingest_view import print_ingest, progress_bar
+    from curation.ingest.pipeline import ingest_and_build
 
     ws = workspace()
-    result = pipeline.ingest_and_build(ws, inbox or ws.inbox, dataset, load_policy(policy), actor=requested_by,
-                                       progress=True)
-    pipeline.print_ingest(console, result)
+    with progress_bar() as progress:
+        result = ingest_and_build(ws, inbox or ws.inbox, dataset, load_policy(policy), actor=requested_by,
+                                  progress=progress)
+    print_ingest(console, result)
     if result.build.status in ("blocked", "empty"):
         raise typer.Exit(2)
 
@@ -60,11 +64,11 @@ def datasets_list() -> None:
 @guard
 def datasets_show(version: str) -> None:
     """Manifest, status, reviews and training runs of one version (id or unique prefix)."""
-    from curation import datasets
+    from curation.datasets import versions
 
     cat = workspace().catalog()
-    v = datasets.resolve(cat, version)
-    manifest = datasets.verify_version(Path(v["path"]))
+    v = versions.resolve(cat, version)
+    manifest = versions.verify_version(Path(v["path"]))
     console.print_json(json.dumps({"version": {k: str(x) for k, x in v.items()}, "manifest": manifest,
                                    "reviews": [{k: str(x) for k, x in r.items()} for r in cat.reviews(v["version_id"])],
                                    "training_runs": [{k: str(x) for k, x in t.items() if k != "record"}
@@ -74,7 +78,7 @@ def datasets_show(version: str) -> None:
 @datasets_app.command("verify")
 def datasets_verify() -> None:
     """Re-hash every dataset version against its manifest; exit 1 if any does not match."""
-    from curation.doctor import version_problems
+    from curation.stewardship.doctor import version_problems
 
     ws = workspace()
     problems = version_problems(ws)
@@ -89,7 +93,7 @@ def datasets_verify() -> None:
 @app.command()
 def doctor(inbox: Annotated[Optional[Path], typer.Option(help="Inbox to compare with the catalog.")] = None) -> None:
     """Check accounting, versions and the audit log; list what is pending. Exit 1 on any violation."""
-    from curation.doctor import diagnose
+    from curation.stewardship.doctor import diagnose
 
     ws = workspace()
     result = diagnose(ws, inbox or ws.inbox)
@@ -119,7 +123,7 @@ def sources_allow(source: str, reviewer: Annotated[str, typer.Option(help="Stewa
     ws = workspace()
     if not ws.catalog().allow_source(source, reviewer, comment):
         fail(f"source '{source}' not found (see `curation sources list`)")
-    ws.audit().append("source.allowed", source, {"source": source, "reviewer": reviewer}, actor=reviewer)
+    AuditContext(actor=reviewer).record(ws.audit(), "source.allowed", source, {"source": source, "reviewer": reviewer})
     console.print(f"source {source} allowed by {reviewer}")
 
 
@@ -130,14 +134,14 @@ def review(version: str, approve: Annotated[bool, typer.Option("--approve")] = F
            reviewer: Annotated[str, typer.Option(help="Steward's name (recorded in the audit trail).")] = "",
            comment: Annotated[str, typer.Option(help="Reason for the decision.")] = "") -> None:
     """Approve or reject a pending_review dataset version."""
-    from curation import datasets
+    from curation.datasets import versions
 
     if approve == reject:
         fail("give exactly one of --approve or --reject")
     if not reviewer:
         fail("--reviewer NAME is required")
     ws = workspace()
-    v = datasets.decide(ws.catalog(), ws.audit(), version, "approve" if approve else "reject", reviewer, comment,
+    v = versions.decide(ws.catalog(), ws.audit(), version, "approve" if approve else "reject", reviewer, comment,
                         lineage=ws.lineage())
     console.print(f"version {v['version_id']} is now {v['status']}")
 
@@ -149,8 +153,8 @@ def retract(source: Annotated[Optional[str], typer.Option(help="Retract every do
             reason: Annotated[str, typer.Option(help="Why (kept in the catalog; the audit log keeps its hash).")] = "",
             reviewer: Annotated[str, typer.Option(help="Who decided.")] = "") -> None:
     """Retract documents: erase their text, revoke every version holding them, list affected models."""
-    from curation.retraction import RetractionError
-    from curation.retraction import retract as do_retract
+    from curation.stewardship.retraction import RetractionError
+    from curation.stewardship.retraction import retract as do_retract
 
     ws = workspace()
     try:
@@ -170,17 +174,17 @@ def report(version: str, out: Annotated[Optional[Path], typer.Option(help="HTML 
                "--compliance", help="Write the compliance report (HTML + Markdown) instead.")] = False,
            policy: PolicyOpt = None) -> None:
     """Write a self-contained HTML report of a dataset version (or, with --compliance, its compliance report)."""
-    from curation import compliance as compliance_report
-    from curation import datasets
-    from curation.report import write_html_report
+    from curation.datasets import compliance as compliance_report
+    from curation.datasets import versions
+    from curation.datasets.report import write_html_report
 
     ws = workspace()
     cat = ws.catalog()
-    v = datasets.resolve(cat, version)
+    v = versions.resolve(cat, version)
     if v["status"] == "revoked":  # its shards were purged; the manifest remains the record
         manifest = json.loads((Path(v["path"]) / "manifest.json").read_text(encoding="utf-8"))
     else:
-        manifest = datasets.verify_version(Path(v["path"]))
+        manifest = versions.verify_version(Path(v["path"]))
     if compliance:
         paths = compliance_report.write(cat, ws.audit(), v, manifest, load_policy(policy),
                                         out or ws.reports / f"{v['version_id']}-compliance.html")
@@ -193,58 +197,48 @@ def report(version: str, out: Annotated[Optional[Path], typer.Option(help="HTML 
     console.print(f"report written to {path}")
 
 
+TaskRunnerOpt = Annotated[str, typer.Option(
+    "--task-runner", help="Where ingest tasks run: threads (in the flow run's process) or dask.")]
+DaskAddressOpt = Annotated[Optional[str], typer.Option(
+    help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --task-runner dask; default: a local cluster).")]
+
+
 @app.command()
 @guard
 def ui(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 4200, policy: PolicyOpt = None,
-       task_runner: Annotated[str, typer.Option(
-           "--task-runner", help="Where ingest tasks run: threads (in the flow run's process) or dask.")] = "threads",
-       dask_address: Annotated[Optional[str], typer.Option(
-           help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --task-runner dask; default: a local cluster).")] = None) -> None:
+       task_runner: TaskRunnerOpt = "threads", dask_address: DaskAddressOpt = None) -> None:
     """Start a local Prefect server (loopback, no analytics, v1 UI) and serve the deployments."""
-    from curation import prefect_server
-
-    ws = workspace()
-    pol = load_policy(policy)
-    server = prefect_server.start(ws.root, pol, port, log=ws.root / ".prefect" / "server.log")
-    _, reports = prefect_server.serve_reports(ws.reports, port + 1)  # stable links across restarts
-    console.print(f"Prefect UI on http://127.0.0.1:{port} (state in {ws.root / '.prefect'}), reports on {reports}; "
-                  "Ctrl-C stops both")
-    try:
-        serve(policy, task_runner, dask_address)
-    finally:
-        prefect_server.stop(server)
+    _run_deployments(policy, task_runner, dask_address, ["--ui-port", str(port)])
 
 
 @app.command()
 @guard
-def serve(policy: PolicyOpt = None,
-          task_runner: Annotated[str, typer.Option(
-              "--task-runner", help="Where ingest tasks run: threads (in the flow run's process) or dask.")] = "threads",
-          dask_address: Annotated[Optional[str], typer.Option(
-              help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --task-runner dask; default: a local cluster).")] = None) -> None:
+def serve(policy: PolicyOpt = None, task_runner: TaskRunnerOpt = "threads", dask_address: DaskAddressOpt = None) -> None:
     """Serve the Prefect deployments (ingest, ingest-scheduled, review, finetune, curate) against the
     configured server (PREFECT_API_URL); ingest-scheduled follows the policy's schedule section."""
-    from prefect.settings import get_current_settings
+    _run_deployments(policy, task_runner, dask_address, [])
 
-    from curation import scheduling
 
+def _run_deployments(policy: Path | None, task_runner: str, dask_address: str | None, extra: list[str]) -> None:
+    """Orchestration lives in flows/ (this library imports no Prefect): run it as its own process."""
     if task_runner not in ("threads", "dask"):
         fail(f"--task-runner {task_runner}: allowed are threads, dask")
-    if not get_current_settings().api.url:  # Prefect would serve into a throwaway server
-        fail("PREFECT_API_URL is not set: start a server with `curation ui` (or `prefect server start`) "
-             "and point PREFECT_API_URL at it, e.g. http://127.0.0.1:4200/api")
-    pol = load_policy(policy)
-    os.environ[scheduling.TASK_RUNNER_ENV] = "dask" if dask_address else task_runner  # read by flows/ingest.py
-    if dask_address:
-        os.environ[scheduling.DASK_ADDRESS_ENV] = dask_address
+    load_policy(policy)  # a policy error is one line here, before anything starts
     root = Path(__file__).resolve().parents[3]  # the checkout that holds flows/ next to src/
-    root = str(root if (root / "flows").is_dir() else workspace().root)
-    sys.path.insert(0, root)
-    # Each flow run is a new process that imports its flow from flows/: it needs the same path.
-    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)
-    from flows.deployments import serve_all
-
-    serve_all(pol)
+    if not (root / "flows").is_dir():
+        fail(f"{root}: no flows/ folder beside src/; run `curation serve` from a checkout of curation")
+    args = [sys.executable, "-m", "flows.launch", "--task-runner", task_runner, *extra]
+    if policy:
+        args += ["--policy", str(Path(policy).resolve())]
+    if dask_address:
+        args += ["--dask-address", dask_address]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(root), os.environ.get("PYTHONPATH")) if p)}
+    try:
+        code = subprocess.run(args, env=env, check=False).returncode
+    except KeyboardInterrupt:
+        code = 130
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -252,10 +246,10 @@ def serve(policy: PolicyOpt = None,
 def demo(inbox: Annotated[Optional[Path], typer.Option(help="Sample folder (default: data/samples).")] = None,
          policy: PolicyOpt = None) -> None:
     """The whole path on the bundled samples, ending with a printed summary."""
-    from curation import pipeline
+    from curation.cli.demo import demo as run_demo
 
     ws = workspace()
-    pipeline.demo(ws, inbox or ws.root / "data" / "samples", load_policy(policy), console)
+    run_demo(ws, inbox or ws.root / "data" / "samples", load_policy(policy), console)
 
 
 if __name__ == "__main__":

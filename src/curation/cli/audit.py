@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from curation.cli.common import console, fail, workspace
+from curation.cli.support import console, fail, workspace
 
 app = typer.Typer(help="Verify, read and sign the audit trail.", no_args_is_help=True)
 
@@ -24,8 +24,8 @@ def audit_verify(
         help="Trusted public key PEM (repeatable; from `audit export-key`). Default: this installation's key.")] = None,
 ) -> None:
     """Check the hash chain and every signed checkpoint; exit 0 only when the log is intact."""
-    from curation.audit import verify
-    from curation.signing import Signer, load_public_key
+    from curation.audit.log import verify
+    from curation.audit.signing import Signer, load_public_key
 
     ws = workspace()
     try:
@@ -57,7 +57,7 @@ def audit_show(dataset: Annotated[Optional[str], typer.Option(help="Dataset name
 
     With a version id: its review and training records, plus the dataset's history up to its
     creation (what was quarantined or held out, and why)."""
-    from curation.audit import select
+    from curation.audit.log import select
 
     ws = workspace()
     audit = ws.audit()
@@ -87,7 +87,7 @@ def audit_show(dataset: Annotated[Optional[str], typer.Option(help="Dataset name
 @app.command("export-key")
 def audit_export_key() -> None:
     """Print this installation's audit public key (PEM) for reviewers to keep."""
-    from curation.signing import Signer, key_id, public_pem
+    from curation.audit.signing import Signer, key_id, public_pem
 
     signer = Signer(workspace().key_dir)
     sys.stdout.write(public_pem(signer.public_key))

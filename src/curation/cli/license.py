@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from curation.cli.common import PolicyOpt, console, fail, guard, load_policy, workspace
+from curation.cli.support import PolicyOpt, console, fail, guard, load_policy, workspace
 from curation.licenses.detect import DEFAULT_THRESHOLD
 
 app = typer.Typer(help="License detection and steward license decisions.", no_args_is_help=True)
@@ -40,7 +40,7 @@ def license_override(source: str, expression: str,
 
     Applied at once to the source's documents in the catalog and, on the next ingest, to its
     files quarantined for their license; shown on the dataset card of every later version."""
-    from curation.licenses.overrides import OverrideError, record_override
+    from curation.stewardship.overrides import OverrideError, record_override
 
     ws = workspace()
     try:

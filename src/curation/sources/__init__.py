@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from curation.models import Quarantine, RawDocument, SourceInfo
+from curation.documents import Quarantine, RawDocument, SourceInfo
 from curation.sources.readers import READERS, is_hf_dataset_dir, looks_binary, read_hf_dataset
 from curation.sources.source_yaml import SourceYamlError, read_source_yaml
 from curation.sources.files import file_digest, tree_digest

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from curation.models import Quarantine, RawDocument, SourceInfo, normalize_text
+from curation.documents import Quarantine, RawDocument, SourceInfo, normalize_text
 
 Item = RawDocument | Quarantine
 Reader = Callable[[Path, str, SourceInfo], Iterator[Item]]

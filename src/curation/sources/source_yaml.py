@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from curation.models import SourceInfo
+from curation.documents import SourceInfo
 
 ALLOWED_KEYS = {"license", "owner", "purpose", "language", "text_field", "license_field", "description"}
 

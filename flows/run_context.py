@@ -12,6 +12,7 @@ from pydantic import StringConstraints
 
 from curation.policy import Policy, load_policy
 from curation.workspace import Workspace
+from curation.audit.context import AuditContext
 
 # A person's name, required: the open-source Prefect server records no user identity, so the
 # name typed into the form is the only record of who started a run or decided on a version.
@@ -42,9 +43,9 @@ def record_request(flow_name: str, requested_by: str, parameters: dict, subject:
 
     run_id, deployment = run_identity()
     parent = flow_run.parent_flow_run_id
-    workspace().audit().append("flow_run.started", subject or flow_name, {
+    AuditContext(requested_by, run_id).record(workspace().audit(), "flow_run.started", subject or flow_name, {
         "flow": flow_name, "deployment": deployment, "parent_flow_run_id": str(parent) if parent else None,
-        "parameters": parameters}, actor=requested_by, flow_run_id=run_id)
+        "parameters": parameters})
     return run_id, deployment
 
 
@@ -57,11 +58,11 @@ def write_version_report(ws: Workspace, version_id: str) -> Path:
     """(Re)write data/reports/<version_id>.html (the `curation report` page) and return its path."""
     import json
 
-    from curation import datasets
-    from curation.report import write_html_report
+    from curation.datasets import versions
+    from curation.datasets.report import write_html_report
 
     cat = ws.catalog()
-    v = datasets.resolve(cat, version_id)
+    v = versions.resolve(cat, version_id)
     manifest = json.loads((Path(v["path"]) / "manifest.json").read_text(encoding="utf-8"))
     return write_html_report(ws.reports / f"{v['version_id']}.html", version=v, manifest=manifest,
                              card_markdown=(Path(v["path"]) / "README.md").read_text(encoding="utf-8"),
@@ -72,7 +73,7 @@ def write_version_report(ws: Workspace, version_id: str) -> Path:
 def report_url(ws: Workspace, path: Path) -> str:
     """Where a steward's browser finds a report: the report server of `curation ui` when one runs
     (CURATION_REPORTS_URL), else the file itself."""
-    from curation.prefect_server import REPORTS_URL_ENV
+    from flows.server import REPORTS_URL_ENV
 
     base = os.environ.get(REPORTS_URL_ENV)
     if base:

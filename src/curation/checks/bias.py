@@ -8,7 +8,7 @@ Where bounds differ by key (the declared language mix, quarantine share by reaso
 columns too and a column-pair expectation compares them.
 
 - female_term_share: female terms (she, woman, 彼女, 女性 …) among all gendered terms, over the
-  dataset and per language; not judged below `checks.min_gendered_terms` terms.
+  dataset and per language; not judged below `suites.min_gendered_terms` terms.
 - source_share: each source's share of the documents.
 - language_share: each language's share, against the declared mix (undeclared languages: 0).
 - toxicity_rate: share of documents with at least `quality.toxicity_min_hits` lexicon hits.
@@ -17,7 +17,7 @@ columns too and a column-pair expectation compares them.
 - quarantine_share: share of the dataset's input items quarantined, by reason code.
 
 A failed metric's outcome names the documents behind it (the toxic documents, the redundant
-near-duplicates, the dominant source's documents …), at most `checks.max_listed_doc_ids`.
+near-duplicates, the dominant source's documents …), at most `suites.max_listed_doc_ids`.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from curation import checks
+from curation.checks import suites
 from curation.policy import Policy
-from curation.quality import TOXICITY
+from curation.checks.quality import TOXICITY
 
 METRICS = ("female_term_share", "source_share", "language_share", "toxicity_rate",
            "near_duplicate_rate", "quarantine_share")
@@ -167,13 +167,13 @@ def _allowed(lo, hi) -> str:
     return f"at least {_fmt(lo)}" if hi is None or hi == 1 else f"between {_fmt(lo)} and {_fmt(hi)}"
 
 
-def _metric_of(outcome: checks.ExpectationOutcome, spec: checks.ExpectationSpec) -> str | None:
+def _metric_of(outcome: suites.ExpectationOutcome, spec: suites.ExpectationSpec) -> str | None:
     k = spec.kwargs
     return next((col for col in (k.get("column"), k.get("column_A"), k.get("column_B")) if col in METRICS), None)
 
 
-def explain(outcomes: list[checks.ExpectationOutcome], suite: checks.Suite, table: pd.DataFrame,
-            behind: dict, limit: int) -> list[checks.ExpectationOutcome]:
+def explain(outcomes: list[suites.ExpectationOutcome], suite: suites.Suite, table: pd.DataFrame,
+            behind: dict, limit: int) -> list[suites.ExpectationOutcome]:
     """Turn GX's per-row results over the metrics table into a steward's outcome: observed = every
     row of the metric with its bounds, bounds = the allowed range, unexpected_doc_ids = the
     documents behind the failing rows, and a sentence naming them."""
@@ -226,14 +226,14 @@ def explain(outcomes: list[checks.ExpectationOutcome], suite: checks.Suite, tabl
 
 
 def check(frame: pd.DataFrame, policy: Policy, items_total: int = 0, quarantined: list[dict] | None = None,
-          suite_path: Path | None = None) -> tuple[list[checks.ExpectationOutcome], pd.DataFrame]:
-    """Compute the metrics and validate them against the dataset suite (checks.dataset_suite,
+          suite_path: Path | None = None) -> tuple[list[suites.ExpectationOutcome], pd.DataFrame]:
+    """Compute the metrics and validate them against the dataset suite (suites.dataset_suite,
     thresholds from the policy); returns the outcomes and the metrics table."""
-    params = checks.policy_params(policy)
+    params = suites.policy_params(policy)
     path = suite_path or policy.checks.dataset_suite_path(policy.source_file)
-    suite = checks.load_suite(path, params)
+    suite = suites.load_suite(path, params)
     table, behind = compute(frame, policy, items_total, quarantined)
-    outcomes = checks.run_suite(table, suite, params, id_column=_ID)
+    outcomes = suites.run_suite(table, suite, params, id_column=_ID)
     return explain(outcomes, suite, table, behind, policy.checks.max_listed_doc_ids), table
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from curation import appi
+from curation.datasets import appi
 from curation.policy import Policy
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curation import datasets
-from curation.audit import verify
+from curation.datasets import versions
+from curation.audit.log import verify
 from curation.sources import discover
 from curation.workspace import Workspace
 
@@ -58,7 +58,7 @@ def version_problems(ws: Workspace) -> list[str]:
         if version["status"] == "revoked":
             continue
         try:
-            datasets.verify_version(Path(version["path"]))
-        except datasets.VersionError as exc:
+            versions.verify_version(Path(version["path"]))
+        except versions.VersionError as exc:
             problems.append(f"version {version['version_id'][:16]} ({version['status']}): {exc}")
     return problems

@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curation import appi
-from curation.audit import AuditLog
+from curation.datasets import appi
+from curation.audit.log import AuditLog
 from curation.catalog import Catalog
 from curation.policy import Policy
-from curation.signing import read_checkpoints
+from curation.audit.signing import read_checkpoints
 
 Block = str | list[str] | tuple[list[str], list[list[str]]]  # paragraph | bullets | (header, rows)
 

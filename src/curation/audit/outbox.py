@@ -9,7 +9,7 @@ holds exactly the records an uninterrupted run would have written.
 
 from __future__ import annotations
 
-from curation.audit import AuditLog
+from curation.audit.log import AuditLog
 from curation.catalog import Catalog
 from curation.faults import crash_point
 

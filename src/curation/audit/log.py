@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from curation import signing
+from curation.audit import signing
 
 GENESIS = "0" * 64
 LOG_NAME = "audit.jsonl"
@@ -65,16 +65,10 @@ class AuditLog:
         self.signer = signer
         self.checkpoint_interval = checkpoint_interval
 
-    def append(self, event: str, subject: str, data: dict | None = None, *, actor: str = "system",
-               flow_run_id: str | None = None, policy_digest: str | None = None) -> dict:
-        """Append one record and fsync it (and a signed checkpoint when one is due);
-        returns the record with its seq and hash."""
-        return self.append_many([{"event": event, "subject": subject, "data": data or {}, "actor": actor,
-                                  "flow_run_id": flow_run_id, "policy_digest": policy_digest}])[0]
-
     def append_many(self, entries: list[dict]) -> list[dict]:
-        """Append records (dicts of event, subject, data, actor, flow_run_id, policy_digest) under
-        one lock and one fsync; one checkpoint covers them if any is a milestone or one is due."""
+        """Append records (dicts of event, subject, data, actor, flow_run_id, policy_digest: see
+        AuditContext.entry) under one lock and one fsync, and a signed checkpoint if any is a
+        milestone or one is due; returns them with their seq and hash."""
         self.dir.mkdir(parents=True, exist_ok=True)
         with open(self.path, "a+b") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
@@ -135,10 +129,10 @@ class AuditLog:
         if self.signer is None:
             raise ValueError("no signer configured")
         old, new, endorsement = self.signer.rotate()
-        return self.append("audit.key_rotated", signing.key_id(new), {
+        return self.append_many([{"event": "audit.key_rotated", "subject": signing.key_id(new), "actor": actor, "data": {
             "old_key_id": signing.key_id(old), "new_key_id": signing.key_id(new),
             "new_public_key": base64.b64encode(signing.public_bytes(new)).decode(),
-            "endorsement": endorsement}, actor=actor)
+            "endorsement": endorsement}}])[0]
 
     @staticmethod
     def _tail(fh) -> tuple[int, str]:

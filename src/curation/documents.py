@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+# Every input item ends in exactly one of these.
 Outcome = Literal["accepted", "license_review", "duplicate", "quarantined"]
 
 
@@ -68,19 +69,39 @@ class Quarantine:
 
 @dataclass
 class CleanDocument:
-    """A document after anonymization: the only form that reaches the catalog."""
+    """A document after anonymization: the only form of a document that reaches the catalog."""
 
     doc_id: str
     source: str
     path: str
     record: int
     language: str
+    language_confidence: float
     text_anonymized: str
-    pii_counts: dict[str, int]
+    pii_counts: dict[str, int]  # entities replaced, by type
+    residual: dict[str, int]  # high-confidence identifiers a re-scan of the output still found
     license_expression: str | None
     license_evidence: str
     license_class: str
+    license_reason: str
     n_chars: int = 0
     n_tokens: int = 0
     dup_key: str = ""
-    residual_pii: int = 0
+    features: dict[str, Any] | None = None  # checks.quality features, near-duplicate cluster included
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    """What became of one input item: the row of `ingest_items` and of its audit record."""
+
+    source: str
+    path: str
+    record: int | None
+    outcome: Outcome
+    reason: str
+    message: str
+    doc_id: str | None = None
+
+    @classmethod
+    def quarantined(cls, q: Quarantine) -> ItemOutcome:
+        return cls(q.source, q.path, q.record, "quarantined", q.reason, q.message, q.doc_id)

@@ -37,9 +37,9 @@ def guard(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from curation.checks import ChecksError
-        from curation.datasets import VersionError
-        from curation.ingest import AccountingError
+        from curation.checks.suites import ChecksError
+        from curation.datasets.versions import VersionError
+        from curation.ingest.outcomes import AccountingError
         from curation.policy import PolicyError
         from curation.sources import SourceYamlError
 

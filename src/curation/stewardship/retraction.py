@@ -14,9 +14,10 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
-from curation import datasets
-from curation.audit import AuditLog
+from curation.datasets import versions
+from curation.audit.log import AuditLog
 from curation.catalog import Catalog
+from curation.audit.context import AuditContext
 
 
 class RetractionError(ValueError):
@@ -43,15 +44,15 @@ def retract(catalog: Catalog, audit: AuditLog, *, reason: str, reviewer: str, so
     if not doc_ids:
         raise RetractionError(f"no document to retract for {'source ' + source if source else 'doc_id ' + doc_id}")
     hit = set(doc_ids)
-    versions = [v["version_id"] for v in catalog.versions()
+    revoked = [v["version_id"] for v in catalog.versions()
                 if v["status"] != "revoked" and hit & set(catalog.version_doc_ids(v["version_id"]))]
-    catalog.revoke_versions(versions)
-    for version_id in versions:
-        datasets.purge_shards(datasets.resolve(catalog, version_id)["path"])
+    catalog.revoke_versions(revoked)
+    for version_id in revoked:
+        versions.purge_shards(versions.resolve(catalog, version_id)["path"])
     models = [{"run_id": t["run_id"], "version_id": t["version_id"], "output_dir": t["output_dir"],
-               "status": t["status"]} for v in versions for t in catalog.training_runs(v)]
-    audit.append("retraction", retraction_id, {
-        "source": source, "doc_ids": doc_ids, "versions_revoked": versions,
+               "status": t["status"]} for v in revoked for t in catalog.training_runs(v)]
+    AuditContext(actor=reviewer).record(audit, "retraction", retraction_id, {
+        "source": source, "doc_ids": doc_ids, "versions_revoked": revoked,
         "models_affected": [m["run_id"] for m in models],
-        "reason_sha256": hashlib.sha256(reason.encode()).hexdigest()}, actor=reviewer)
-    return RetractionResult(retraction_id, doc_ids, versions, models)
+        "reason_sha256": hashlib.sha256(reason.encode()).hexdigest()})
+    return RetractionResult(retraction_id, doc_ids, revoked, models)

@@ -1,6 +1,5 @@
-"""When and where flow runs execute: the policy's cron schedule for unattended ingestion, the
-task runner (local threads by default, a Dask cluster on request), and the cheap look at the
-inbox that lets a scheduled run with nothing new stop before any PII work.
+"""When and where flow runs execute: the policy's cron schedule for unattended ingestion and the
+task runner (local threads by default, a Dask cluster on request).
 
 The task runner is chosen per installation (`curation serve --task-runner dask --dask-address
 tcp://scheduler:8786`, which sets CURATION_TASK_RUNNER and CURATION_DASK_ADDRESS for the flow
@@ -11,12 +10,9 @@ the policy digest that every audit record and dataset version carries.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Literal
 
-from curation.catalog import Catalog
 from curation.policy import ScheduleConfig
-from curation.sources import InputUnit, discover
 
 TaskRunnerKind = Literal["threads", "dask"]
 TASK_RUNNER_ENV = "CURATION_TASK_RUNNER"
@@ -56,9 +52,3 @@ def task_runner_from_env():
     kind = os.environ.get(TASK_RUNNER_ENV) or ("dask" if address else "threads")
     return task_runner(kind, address)  # type: ignore[arg-type]
 
-
-def new_files(catalog: Catalog, inbox: Path) -> list[InputUnit]:
-    """Files under `inbox` the catalog has not read yet (same path and bytes count as read).
-    Costs one sha256 per file and one catalog query: no document is parsed or analyzed."""
-    done = catalog.processed_files()
-    return [u for u in discover(Path(inbox)) if (u.rel, u.digest) not in done]

@@ -17,12 +17,23 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from curation import bias, checks, licenses, outbox, quality, report
-from curation.audit import AuditLog, canonical
+from curation.checks import bias
+
+from curation.checks import suites
+
+from curation import licenses
+
+from curation.audit import outbox
+
+from curation.checks import quality
+
+from curation.datasets import report
+from curation.audit.log import AuditLog, canonical
 from curation.catalog import Catalog
 from curation.faults import crash_point
 from curation.policy import Policy
 from curation.sources.files import file_digest
+from curation.audit.context import AuditContext
 
 ROWS_PER_SHARD = 10_000
 TRANSITIONS = {"pending_review": {"approve": "approved", "reject": "rejected"}}
@@ -39,7 +50,7 @@ class BuildResult:
     path: Path | None
     n_rows: int
     check_run_id: str
-    outcomes: list[checks.ExpectationOutcome]
+    outcomes: list[suites.ExpectationOutcome]
     held_for_review: list[dict]
     created: bool
 
@@ -59,22 +70,22 @@ def build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root:
 
 def _build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root: Path, audit: AuditLog,
                    actor: str, flow_run_id: str | None) -> BuildResult:
-    log = lambda event, subject, data: audit.append(  # noqa: E731
-        event, subject, data, actor=actor, flow_run_id=flow_run_id, policy_digest=policy.digest)
+    context = AuditContext(actor, flow_run_id, policy.digest)
+    log = lambda event, subject, data: context.record(audit, event, subject, data)  # noqa: E731
     quality.backfill(catalog, dataset, policy)  # features of documents ingested before they existed
     frame = catalog.feature_frame(dataset)
-    outcomes = checks.run_suite(frame, Path(policy.checks.suite), checks.policy_params(policy))
+    outcomes = suites.run_suite(frame, Path(policy.checks.suite), suites.policy_params(policy))
     outcomes += bias.check_catalog(catalog, dataset, frame, policy)[0]  # dataset-level metrics
     check_run_id = uuid.uuid4().hex
     catalog.store_expectations(check_run_id, dataset, [asdict(o) for o in outcomes])
     crash_point("build.checks_stored")
     held = catalog.held_for_review(dataset)
-    log("checks.run", check_run_id, {
+    log("suites.run", check_run_id, {
         "dataset": dataset, "n_documents": len(frame),
         "passed": [o.name for o in outcomes if o.success],
         "failed": [{"name": o.name, "severity": o.severity, "doc_ids": o.unexpected_doc_ids}
                    for o in outcomes if not o.success]})
-    blocking = checks.blocking(outcomes)
+    blocking = suites.blocking(outcomes)
     if blocking or frame.empty:
         status = "blocked" if blocking else "empty"
         log("version.blocked", dataset, {"dataset": dataset, "check_run_id": check_run_id,
@@ -106,11 +117,9 @@ def _build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root
         shutil.rmtree(staging, ignore_errors=True)
         raise
     crash_point("build.renamed")
-    announcement = {"key": uuid.uuid4().hex, "event": "version.created", "subject": version_id, "actor": actor,
-                    "flow_run_id": flow_run_id, "policy_digest": policy.digest, "data": {
-                        "version_id": version_id, "dataset": dataset, "n_rows": len(rows),
-                        "shards": manifest["shards"], "sources": manifest["sources"],
-                        "check_run_id": check_run_id, "held_for_review": held}}
+    announcement = context.entry("version.created", version_id, {
+        "version_id": version_id, "dataset": dataset, "n_rows": len(rows), "shards": manifest["shards"],
+        "sources": manifest["sources"], "check_run_id": check_run_id, "held_for_review": held})
     # Registered and announced in one transaction (outbox), so a kill cannot leave it unannounced.
     created = catalog.add_version(version_id, dataset, str(final), len(rows), policy.digest, check_run_id,
                                   announcement)
@@ -205,11 +214,11 @@ def _decide(catalog: Catalog, audit: AuditLog, version_id: str, decision: str, r
         raise VersionError(f"version {version['version_id']} is {version['status']}; "
                            f"'{decision}' is only possible from pending_review")
     verify_version(Path(version["path"]))
-    record = audit.append(f"review.{decision}d", version["version_id"], {
+    context = AuditContext(reviewer, flow_run_id, version["policy_digest"])
+    record = context.record(audit, f"review.{decision}d", version["version_id"], {
         "version_id": version["version_id"], "dataset": version["dataset"], "decision": decision,
         "reviewer": reviewer, "comment_sha256": hashlib.sha256(comment.encode()).hexdigest(),
-        "deployment": deployment}, actor=reviewer, flow_run_id=flow_run_id,
-        policy_digest=version["policy_digest"])
+        "deployment": deployment})
     catalog.decide(version["version_id"], decision, reviewer, comment, flow_run_id, record["seq"])
     return catalog.version(version["version_id"])
 

@@ -17,14 +17,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from curation import datasets
-from curation.audit import AuditLog
+from curation.datasets import versions
+from curation.audit.log import AuditLog
 from curation.catalog import Catalog
 from curation.policy import Policy, TrainingPolicy
-from curation.training import TrainingError  # cheap: training imports torch only when it trains
+from curation.training.trainer import TrainingError  # cheap: training imports torch only when it trains
+from curation.audit.context import AuditContext
 
 
-class NotApproved(datasets.VersionError):
+class NotApproved(versions.VersionError):
     pass
 
 
@@ -37,18 +38,18 @@ class FinetuneOutcome:
     run_id: str
     version_id: str
     output_dir: Path
-    result: object  # training.TrainingResult
+    result: object  # trainer.TrainingResult
 
 
 def approved_documents(catalog: Catalog, version_id: str) -> tuple[dict, list[tuple[str, str]]]:
     """(version, [(doc_id, text)]) of an approved, unaltered version; raises with the reason otherwise."""
     import pyarrow.parquet as pq
 
-    version = datasets.resolve(catalog, version_id)
+    version = versions.resolve(catalog, version_id)
     if version["status"] != "approved":
         raise NotApproved(f"version {version['version_id']} is {version['status']}, not approved: "
                           "a steward must approve it (curation review VERSION --approve ...) before training")
-    manifest = datasets.verify_version(Path(version["path"]))
+    manifest = versions.verify_version(Path(version["path"]))
     docs = []
     for shard in manifest["shards"]:
         table = pq.read_table(Path(version["path"]) / shard["name"], columns=["doc_id", "text"])
@@ -97,14 +98,14 @@ def finetune_version(catalog: Catalog, audit: AuditLog, policy: Policy, version_
     as failed (with the error) before the exception goes on, with a note saying how to resume it.
     """
     if lineage is not None:  # an OpenLineage run around the whole training run: version in, model out
-        pinned = datasets.resolve(catalog, version_id)
+        pinned = versions.resolve(catalog, version_id)
         with lineage.run("finetune", [(f"dataset:{pinned['dataset']}", pinned["version_id"])]) as outputs:
             out = finetune_version(catalog, audit, policy, version_id, base_model=base_model, output_root=output_root,
                                    output_dir=output_dir, actor=actor, flow_run_id=flow_run_id, overrides=overrides,
                                    resume=resume, callbacks=callbacks)
             outputs.append((f"model:{out.run_id}", out.run_id))
         return out
-    from curation import training
+    from curation.training import trainer
 
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
     if resume:
@@ -117,51 +118,50 @@ def finetune_version(catalog: Catalog, audit: AuditLog, policy: Policy, version_
             raise TrainingError(f"{base_model}: base model folder not found")
         run_id = uuid.uuid4().hex
         out = Path(output_dir) if output_dir else Path(output_root) / run_id
-        if (out / training.PLAN_FILE).exists():
+        if (out / trainer.PLAN_FILE).exists():
             raise RunError(f"{out} already holds a training run; choose another output folder")
     version, docs = approved_documents(catalog, version_id)  # again on resume: approval may be revoked
     vid = version["version_id"]
-    base = str(base_model) if base_model else training.TINY_BASE
-    log = lambda event, data: audit.append(  # noqa: E731
-        event, run_id, {"version_id": vid, "run_id": run_id, **data}, actor=actor,
-        flow_run_id=flow_run_id, policy_digest=version["policy_digest"])
+    base = str(base_model) if base_model else trainer.TINY_BASE
+    context = AuditContext(actor, flow_run_id, version["policy_digest"])
+    log = lambda event, data: context.record(audit, event, run_id, {"version_id": vid, "run_id": run_id, **data})  # noqa: E731
     if resume:
-        checkpoint = training.checkpoint_step(training.last_checkpoint(out))
+        checkpoint = trainer.checkpoint_step(trainer.last_checkpoint(out))
         attempt = catalog.restart_training(run_id)
-        log("training.resumed", {"attempt": attempt, "previous_status": run["status"],
+        log("trainer.resumed", {"attempt": attempt, "previous_status": run["status"],
                                  "previous_error": run["error"], "from_step": checkpoint})
     else:
         catalog.start_training(run_id, vid, base)
         catalog.plan_training(run_id, str(out), params.model_dump())
-        log("training.started", {"base_model": base, "n_documents": len(docs), "output_dir": str(out),
+        log("trainer.started", {"base_model": base, "n_documents": len(docs), "output_dir": str(out),
                                  "hyperparameters": params.model_dump(),
                                  "overrides": overrides})
     try:
-        result = training.finetune(docs, out, params, base_model=Path(base_model) if base_model else None,
+        result = trainer.finetune(docs, out, params, base_model=Path(base_model) if base_model else None,
                                    resume=bool(resume), callbacks=callbacks)
-        card = training.write_model_card(out, result, vid, _dataset_card_link(version, out),
+        card = trainer.write_model_card(out, result, vid, _dataset_card_link(version, out),
                                          license=_single_license(version), run_id=run_id)
         record = {"run_id": run_id, "dataset_version_id": vid, **json.loads(result.to_json()),
-                  "model_card_sha256": training.sha256_file(card)}
+                  "model_card_sha256": trainer.sha256_file(card)}
         (out / "training_record.json").write_text(json.dumps(record, indent=2, sort_keys=True) + "\n",
                                                   encoding="utf-8")
     except BaseException as exc:  # Ctrl-C too: the run must not stay "running" in the catalog
         error = f"{type(exc).__name__}: {exc}"
-        step = training.checkpoint_step(training.last_checkpoint(out))
+        step = trainer.checkpoint_step(trainer.last_checkpoint(out))
         catalog.finish_training(run_id, "failed", output_dir=str(out), error=error)
-        log("training.failed", {"error": error, "resumable_from_step": step})
+        log("trainer.failed", {"error": error, "resumable_from_step": step})
         exc.add_note(f"training run {run_id} recorded as failed"
                      + (f"; resume from step {step}: curation finetune {vid[:12]} --resume {run_id[:12]}"
                         if step else ""))
         raise
     catalog.finish_training(run_id, "finished", record, str(out))
-    log("training.finished", {k: v for k, v in record.items() if k not in ("loss_log", "output_dir")})
+    log("trainer.finished", {k: v for k, v in record.items() if k not in ("loss_log", "output_dir")})
     return FinetuneOutcome(run_id, vid, out, result)
 
 
 def _resumable_run(catalog: Catalog, version_id: str, run_id: str, **not_allowed):
     """(run row, its recorded TrainingPolicy, base model or None, output folder) of a run to resume."""
-    from curation import training
+    from curation.training import trainer
 
     given = [name for name, value in not_allowed.items() if value]
     if given:
@@ -169,7 +169,7 @@ def _resumable_run(catalog: Catalog, version_id: str, run_id: str, **not_allowed
     run = catalog.training_run(run_id)
     if run is None:
         raise RunError(f"training run '{run_id}' not found (or the prefix is ambiguous)")
-    version = datasets.resolve(catalog, version_id)
+    version = versions.resolve(catalog, version_id)
     if run["version_id"] != version["version_id"]:
         raise RunError(f"training run {run['run_id']} trained version {run['version_id']}, "
                        f"not {version['version_id']}")
@@ -178,16 +178,16 @@ def _resumable_run(catalog: Catalog, version_id: str, run_id: str, **not_allowed
     if not run.get("params") or not run.get("output_dir"):
         raise RunError(f"training run {run['run_id']} has no recorded plan (started by an older version)")
     out = Path(run["output_dir"])
-    if training.is_locked(out):
+    if trainer.is_locked(out):
         raise RunError(f"training run {run['run_id']} is still running (another process holds {out})")
     params = TrainingPolicy.model_validate(json.loads(run["params"]))
-    base = None if run["base_model"] == training.TINY_BASE else Path(run["base_model"])
+    base = None if run["base_model"] == trainer.TINY_BASE else Path(run["base_model"])
     return run, params, base, out
 
 
 def _dataset_card_link(version: dict, model_dir: Path) -> str:
     """A markdown link from the model card to the dataset card, with the card's hash."""
-    from curation.training import sha256_file
+    from curation.training.trainer import sha256_file
 
     card = Path(version["path"]) / "README.md"
     rel = Path(os.path.relpath(card.resolve(), Path(model_dir).resolve())).as_posix()

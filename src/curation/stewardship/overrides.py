@@ -14,6 +14,7 @@ from license_expression import ExpressionError
 from curation.licenses import spdx
 from curation.licenses.classes import Override
 from curation.licenses.evidence import override_decision
+from curation.audit.context import AuditContext
 
 
 class OverrideError(ValueError):
@@ -50,13 +51,13 @@ def record_override(catalog, audit, policy, source: str, expression: str, review
     rules = rules_for(policy, catalog)
     previous = rules.overrides.get(source)
     decision = override_decision(Override(source, normalized, reviewer, reason), [], rules)
-    record = audit.append("license.override", source, {
+    context = AuditContext(reviewer, flow_run_id, policy.digest)
+    record = context.record(audit, "license.override", source, {
         "source": source, "expression": normalized, "reviewer": reviewer,
         "reason_sha256": hashlib.sha256(reason.encode()).hexdigest(),
         "license_class": decision.license_class, "license_reason": decision.reason,
         "previous": previous.expression if previous else None,
-        "classes_sha256": rules.classes_sha256}, actor=reviewer, flow_run_id=flow_run_id,
-        policy_digest=policy.digest)
+        "classes_sha256": rules.classes_sha256})
     catalog.add_license_override(source, normalized, reviewer, reason, record["seq"])
     updated = catalog.relicense_source(source, normalized, "override", decision.license_class, decision.reason)
     reread = catalog.forget_license_quarantined_files(source)

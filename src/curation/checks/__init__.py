@@ -1,0 +1,3 @@
+"""Checks on documents and datasets: per-document quality features and near-duplicates
+(quality.py), dataset-level bias metrics (bias.py), and the Great Expectations suites that judge
+them (suites.py)."""

@@ -1,0 +1,54 @@
+"""What the CLI shows of an ingest run: a progress bar while it runs, the counts and decisions after."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from curation.ingest.pipeline import IngestResult
+
+
+@contextmanager
+def progress_bar() -> Iterator:
+    """A transient bar on stderr; yields the `progress(done, total)` callback ingest reports to."""
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def print_ingest(console: Console, result: IngestResult, catalog=None) -> None:
+    """Counts, quarantine reasons (per item when `catalog` is given), PII, licenses, checks, version."""
+    s, b = result.summary, result.build
+    o = s.outcomes
+    console.print(f"[bold]Files[/bold]: {s.files_seen} seen, {s.files_unchanged} unchanged since an earlier run")
+    console.print(f"[bold]Documents[/bold]: read {sum(o.values())}, accepted {o['accepted']}, "
+                  f"held for license review {o['license_review']}, duplicate {o['duplicate']}, "
+                  f"quarantined {o['quarantined']}")
+    if catalog is not None:
+        table = Table("path", "record", "reason", title="Quarantined (messages: catalog table ingest_items)")
+        for item in catalog.run_items(s.run_id):
+            if item["outcome"] == "quarantined":
+                table.add_row(item["path"], "-" if item["record"] is None else str(item["record"]), item["reason"])
+        console.print(table)
+    else:
+        for reason, n in sorted(s.reasons.items()):
+            console.print(f"  quarantined {n} × {reason}")
+    console.print("[bold]PII replaced[/bold]: " + (", ".join(f"{k} {v}" for k, v in sorted(s.pii.items())) or "none"))
+    console.print("[bold]Licenses[/bold]: " + (", ".join(f"{k}: {v}" for k, v in sorted(s.licenses.items())) or "none"))
+    passed = [x.name for x in b.outcomes if x.success]
+    failed = [f"{x.name} ({x.severity}): {x.message}" for x in b.outcomes if not x.success]
+    console.print(f"[bold]Expectations[/bold]: {len(passed)} passed, {len(failed)} failed")
+    for line in failed:
+        console.print(f"  [red]FAIL[/red] {line}", highlight=False)
+    for held in b.held_for_review:
+        console.print(f"  held out for review: {held['n']} document(s) of {held['source']} "
+                      f"({held['license_expression']}); `curation sources allow {held['source']}` to include them")
+    if b.version_id:
+        console.print(f"[bold]Dataset version[/bold]: {b.version_id} ({b.n_rows} documents) status {b.status}"
+                      + ("" if b.created else " (same content as an existing version)"))
+    else:
+        console.print(f"[bold red]No dataset version[/bold red]: {b.status}")

@@ -1,0 +1,142 @@
+"""The PII step of ingestion: candidates → CleanDocuments, in chunks that can run anywhere.
+
+Anonymize + residual re-scan is the costly and pure part of ingestion. It is cut into
+`PiiChunk`s of one language (plain data, cheap to send to a Dask worker) and mapped by a
+`ChunkMapper`: in this process by default, or as one task per chunk on a flow's task runner.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from curation.documents import CleanDocument
+from curation.ingest.filters import Candidate
+from curation.pii import Anonymizer
+from curation.policy import PiiPolicy, Policy
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class PiiChunk:
+    """Documents of one language for one PII task: plain data, cheap to send to a Dask worker."""
+
+    language: str
+    doc_ids: tuple[str, ...]
+    texts: tuple[str, ...]
+    # Fingerprint of the pseudonym/hash key where the run started (None: no operator uses one).
+    # A worker on another machine must hold the same key, or the same person gets two pseudonyms.
+    key_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PiiChunkResult:
+    """Per document of a PiiChunk, in its order: anonymized text, entities replaced by type, and
+    the types a residual re-scan still found (empty: none)."""
+
+    doc_ids: tuple[str, ...]
+    texts: tuple[str, ...]
+    counts: tuple[dict[str, int], ...]
+    residual: tuple[dict[str, int], ...]
+
+
+# Takes the chunks of a batch and the PII policy; returns anonymize_chunk's result for each chunk,
+# in order (a flow: one task per chunk on its task runner).
+ChunkMapper = Callable[[list[PiiChunk], PiiPolicy], list[PiiChunkResult]]
+
+
+@dataclass(frozen=True)
+class PiiFanOut:
+    """How a run's PII step runs: `map_chunks` over chunks of `task_docs` documents of one
+    language (None: one chunk per language and batch), each carrying the run's key fingerprint."""
+
+    map_chunks: ChunkMapper
+    task_docs: int | None
+    key_id: str | None
+
+
+def fan_out(policy: Policy, map_chunks: ChunkMapper | None) -> PiiFanOut:
+    """In this process (one call per language and batch, which may use the policy's PII worker
+    processes) unless a flow passes `map_chunks`."""
+    if map_chunks is None:
+        anonymizer = Anonymizer(policy.pii)
+
+        def in_process(chunks: list[PiiChunk], _pii: PiiPolicy) -> list[PiiChunkResult]:
+            return [_run_chunk(anonymizer, chunk) for chunk in chunks]
+
+        return PiiFanOut(in_process, None, anonymizer.key_id)
+    from curation.pii.operators import key_id, policy_key
+
+    key = policy_key(policy.pii)
+    return PiiFanOut(map_chunks, policy.pii.task_docs, key_id(key) if key else None)
+
+
+def anonymize_chunk(chunk: PiiChunk, pii: PiiPolicy) -> PiiChunkResult:
+    """Anonymize one chunk and re-scan the result; a pure function of its arguments, safe to run
+    in a task on another process or machine. The Anonymizer, and the models behind it, are built
+    once per process and policy; it starts no worker processes of its own (the task runner is
+    the parallelism), and calls in one process take turns, as a spaCy pipeline is not shared
+    safely between threads."""
+    anonymizer, lock = _chunk_anonymizer(pii.model_dump_json())
+    if anonymizer.key_id != chunk.key_id:
+        from curation.pii.operators import PiiKeyError, key_path
+
+        raise PiiKeyError(f"PII worker on {socket.gethostname()}: pseudonym key {anonymizer.key_id} at "
+                          f"{key_path(pii)} is not the run's key {chunk.key_id}; copy the run's key file to "
+                          "every worker (or point CURATION_PII_KEY_FILE at a shared copy)")
+    with lock:
+        return _run_chunk(anonymizer, chunk)
+
+
+@lru_cache(maxsize=4)
+def _chunk_anonymizer(pii_json: str) -> tuple[Anonymizer, threading.Lock]:
+    pii = PiiPolicy.model_validate_json(pii_json).model_copy(update={"processes": 1})
+    return Anonymizer(pii), threading.Lock()
+
+
+def _run_chunk(anonymizer: Anonymizer, chunk: PiiChunk) -> PiiChunkResult:
+    results = anonymizer.anonymize(list(chunk.texts), chunk.language)
+    residual = anonymizer.residual_entities([r.text for r in results], chunk.language)
+    return PiiChunkResult(chunk.doc_ids, tuple(r.text for r in results), tuple(r.counts for r in results),
+                          tuple(residual))
+
+
+def dup_key(text: str) -> str:
+    """Exact-duplicate key that ignores case, punctuation and spacing differences."""
+    return hashlib.sha256(" ".join(_WORD.findall(text.casefold())).encode()).hexdigest()
+
+
+def anonymize(candidates: list[Candidate], pii: PiiPolicy, how: PiiFanOut) -> list[CleanDocument]:
+    """One CleanDocument per candidate, in the candidates' order of language then arrival; the
+    residual re-scan's findings ride along in `residual` (a filter decides on them)."""
+    parts, chunks = [], []
+    for language in sorted({c.language for c in candidates}):
+        group = [c for c in candidates if c.language == language]
+        size = how.task_docs or len(group)
+        for start in range(0, len(group), size):
+            part = group[start:start + size]
+            parts.append(part)
+            chunks.append(PiiChunk(language, tuple(c.doc.doc_id for c in part), tuple(c.doc.text for c in part),
+                                   how.key_id))
+    results = list(how.map_chunks(chunks, pii)) if chunks else []
+    if [r.doc_ids for r in results] != [c.doc_ids for c in chunks]:
+        raise RuntimeError("PII results came back for other documents than were sent, or out of order")
+    return [_clean(c, text, counts, left)
+            for part, out in zip(parts, results, strict=True)
+            for c, text, counts, left in zip(part, out.texts, out.counts, out.residual, strict=True)]
+
+
+def _clean(c: Candidate, text: str, counts: dict[str, int], residual: dict[str, int]) -> CleanDocument:
+    d = c.doc
+    return CleanDocument(
+        doc_id=d.doc_id, source=d.source, path=d.path, record=d.record, language=c.language,
+        language_confidence=round(c.language_confidence, 4), text_anonymized=text, pii_counts=dict(counts),
+        residual=dict(residual), license_expression=c.license.expression, license_evidence=c.license.evidence,
+        license_class=c.license.license_class, license_reason=c.license.reason, n_chars=len(text),
+        n_tokens=len(_WORD.findall(text)), dup_key=dup_key(d.text))

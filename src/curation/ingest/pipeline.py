@@ -1,0 +1,52 @@
+"""The one ingest path: new inbox files → catalog → a dataset version waiting for review.
+
+The CLI and the flows both call `ingest_and_build`; flows add retries, artifacts and the
+review pause around it. It takes the catalog's ingest lock, once, for the whole path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from curation.datasets import versions
+from curation.audit.context import AuditContext
+from curation.ingest.outcomes import IngestSummary
+from curation.ingest.pii_step import ChunkMapper
+from curation.ingest.run import ingest, pending_files
+from curation.locking import ingest_lock
+from curation.policy import Policy
+from curation.workspace import Workspace
+
+@dataclass
+class IngestResult:
+    summary: IngestSummary
+    build: versions.BuildResult
+
+
+def ingest_and_build(ws: Workspace, inbox: Path, dataset: str, policy: Policy, *, actor: str = "system",
+                     flow_run_id: str | None = None, progress: Callable[[int, int], None] | None = None,
+                     map_chunks: ChunkMapper | None = None, only_new: bool = False,
+                     on_wait: Callable[[str], None] | None = None) -> IngestResult | None:
+    """Ingest new inbox files, then check the dataset and write a pending_review version.
+
+    One run at a time per catalog: a second one waits (`on_wait(holder)` is told who holds it).
+    `only_new`: return None, reading nothing, when no file is new (scheduled runs).
+    `progress(done, total)`: files done so far. `map_chunks`: where the PII step runs (see
+    curation.ingest.run.ingest); default in this process."""
+    context = AuditContext(actor, flow_run_id, policy.digest)
+    with ingest_lock(ws.catalog_path, on_wait=on_wait):
+        catalog, audit, lineage = ws.catalog(), ws.audit(), ws.lineage()
+        if only_new and not pending_files(catalog, inbox):
+            return None
+        with lineage.run("ingest", [(f"inbox:{Path(inbox).resolve()}", None)]) as outputs:
+            summary = ingest(inbox, dataset, policy, catalog, audit, context=context, progress=progress,
+                             map_chunks=map_chunks)
+            outputs.append((f"catalog:{dataset}", summary.run_id))
+        with lineage.run("build_version", [(f"catalog:{dataset}", summary.run_id)]) as outputs:
+            build = versions.build_version(catalog, dataset, policy, ws.datasets, audit, actor=actor,
+                                           flow_run_id=flow_run_id)
+            if build.version_id:
+                outputs.append((f"dataset:{dataset}", build.version_id))
+        return IngestResult(summary, build)

@@ -1,0 +1,145 @@
+"""The ingest run: inbox files → anonymized, license-classed documents in the catalog.
+
+Each batch of files goes through the same steps: read → drop known documents → filters →
+PII → residual filter → features → record and commit. Every input item ends in exactly one
+outcome — accepted, license_review (held until a steward allows the source), duplicate, or
+quarantined with a reason — and each batch commits in one transaction, so a rerun after a crash
+redoes only what did not commit.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from curation import licenses
+from curation.audit import outbox
+from curation.audit.context import AuditContext
+from curation.audit.log import AuditLog
+from curation.catalog import Catalog
+from curation.checks import quality
+from curation.documents import CleanDocument, Quarantine, RawDocument
+from curation.faults import crash_point
+from curation.ingest import filters, pii_step
+from curation.ingest.outcomes import BatchOutcomes, IngestSummary, check_accounting
+from curation.pii.language import detect_language_with_confidence
+from curation.policy import Policy
+from curation.sources import InputUnit, discover, read_unit
+
+FILES_PER_BATCH = 64
+
+
+def pending_files(catalog: Catalog, inbox: Path) -> list[InputUnit]:
+    """Files under `inbox` the catalog has not read yet (same path and bytes count as read).
+    Costs one sha256 per file and one catalog query: no document is parsed or analyzed."""
+    done = catalog.processed_files()
+    return [u for u in discover(Path(inbox)) if (u.rel, u.digest) not in done]
+
+
+def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: AuditLog, *,
+           context: AuditContext | None = None,
+           progress: Callable[[int, int], None] | None = None,
+           map_chunks: pii_step.ChunkMapper | None = None) -> IngestSummary:
+    """Read every new file under `inbox` into the catalog; returns the run's counts.
+
+    Each catalog call takes the catalog's connection lock only for itself, so a steward's review
+    or a report in another process is served between batches rather than after the whole run.
+    `map_chunks`, if given, runs the PII step of each batch over chunks of `pii.task_docs`
+    documents (see pii_step.ChunkMapper); without it, each language of a batch is anonymized
+    here in one call (which may use the policy's PII worker processes)."""
+    inbox = Path(inbox)
+    if not inbox.is_dir():
+        raise FileNotFoundError(f"{inbox}: inbox folder not found")
+    context = (context or AuditContext()).under_policy(policy.digest)
+    run_id = uuid.uuid4().hex
+    summary = IngestSummary(run_id, dataset)
+
+    outbox.deliver(catalog, audit, recovering=True)  # records a killed run committed but never logged
+    crash_point("ingest.recovered")
+    catalog.start_run(run_id, dataset, str(inbox), policy.digest)
+    context.record(audit, "ingest.started", run_id, {"dataset": dataset, "policy": policy.source_file})
+
+    units = list(discover(inbox))
+    summary.files_seen = len(units)
+    done = catalog.processed_files()
+    pending = [u for u in units if (u.rel, u.digest) not in done]
+    summary.files_unchanged = len(units) - len(pending)
+    for source in {u.source_name: u.source for u in pending if u.source}.values():
+        catalog.upsert_source(source.name, source.license, source.owner, source.purpose, source.language)
+
+    step = BatchStep(policy, catalog, pii_step.fan_out(policy, map_chunks), context, run_id, dataset)
+    for start in range(0, len(pending), FILES_PER_BATCH):
+        step.run(pending[start:start + FILES_PER_BATCH]).add_to(summary)
+        crash_point("ingest.batch_committed")
+        outbox.deliver(catalog, audit)
+        if progress:
+            progress(min(start + FILES_PER_BATCH, len(pending)), len(pending))
+
+    check_accounting(catalog, run_id, summary)
+    catalog.finish_run(run_id, summary.as_dict(), context.entry("ingest.finished", run_id, summary.as_dict()))
+    crash_point("ingest.finished")
+    outbox.deliver(catalog, audit)
+    return summary
+
+
+class BatchStep:
+    """The steps one batch of files goes through, ending in one catalog transaction."""
+
+    def __init__(self, policy: Policy, catalog: Catalog, fan_out: pii_step.PiiFanOut, context: AuditContext,
+                 run_id: str, dataset: str):
+        self.policy, self.catalog, self.fan_out, self.context = policy, catalog, fan_out, context
+        self.run_id, self.dataset = run_id, dataset
+        self.filters = filters.before_pii(policy)
+        self.seen_in_run: set[str] = set()  # doc_ids read earlier in this run
+
+    def run(self, units: list[InputUnit]) -> BatchOutcomes:
+        out = BatchOutcomes(self.dataset)
+        read = [(unit, list(read_unit(unit, self.policy.inputs.max_file_mb * 2**20))) for unit in units]
+        files = [(unit.rel, unit.digest, unit.source_name, len(items)) for unit, items in read]
+        candidates = self.candidates(read, out)
+        cleaned = pii_step.anonymize(candidates, self.policy.pii, self.fan_out)
+        kept, leaks = filters.apply([filters.residual_pii], cleaned)
+        for leak in leaks:
+            out.quarantine(leak)
+        self.add_features(kept)
+        for doc in kept:
+            out.keep(doc)
+        crash_point("ingest.before_commit")
+        self.catalog.commit_batch(self.run_id, self.dataset, files, out.items, out.documents,
+                                  out.audit_records(self.context))
+        return out
+
+    def candidates(self, read: list[tuple[InputUnit, list[RawDocument | Quarantine]]],
+                   out: BatchOutcomes) -> list[filters.Candidate]:
+        """New documents that pass the filters; every other item is recorded in `out`."""
+        rules = licenses.rules_for(self.policy, self.catalog)  # the license classes file and stewards' overrides
+        known = self.catalog.known_doc_ids(d.doc_id for _, items in read for d in items
+                                           if isinstance(d, RawDocument))
+        kept = []
+        for unit, items in read:
+            for item in items:
+                if isinstance(item, Quarantine):
+                    out.quarantine(item)
+                    continue
+                doc_id = item.doc_id
+                if doc_id in known or doc_id in self.seen_in_run:
+                    out.duplicate(item.source, item.path, item.record, doc_id)
+                    continue
+                self.seen_in_run.add(doc_id)
+                language, confidence = detect_language_with_confidence(item.text)
+                candidate = filters.Candidate(item, unit.source, licenses.decide(item, unit.source, rules),
+                                              language, confidence)
+                passed, refused = filters.apply(self.filters, [candidate])
+                kept.extend(passed)
+                for q in refused:
+                    out.quarantine(q)
+        return kept
+
+    def add_features(self, documents: list[CleanDocument]) -> None:
+        """Features of the anonymized text (near-duplicate clusters included), for the checks."""
+        rows = [{"doc_id": d.doc_id, "text_anonymized": d.text_anonymized,
+                 "language_confidence": d.language_confidence} for d in documents]
+        quality.annotate(rows, self.policy, self.catalog, self.dataset)
+        for doc, row in zip(documents, rows, strict=True):
+            doc.features = row["features"]
