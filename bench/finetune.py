@@ -54,7 +54,8 @@ def build_base(preset: str, folder: Path, docs: list[tuple[str, str]], policy) -
     import transformers
     from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
 
-    from curation.training.trainer import build_tiny_model, train_tokenizer
+    from curation.training.data import train_tokenizer
+    from curation.training.trainer import build_tiny_model
 
     transformers.set_seed(0)
     if preset == "tiny":

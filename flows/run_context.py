@@ -55,19 +55,10 @@ def artifact_key(*parts: str) -> str:
 
 
 def write_version_report(ws: Workspace, version_id: str) -> Path:
-    """(Re)write data/reports/<version_id>.html (the `curation report` page) and return its path."""
-    import json
+    """(Re)write data/reports/<version_id>.html, the page `curation report` writes; returns its path."""
+    from curation.datasets.report_writer import write_version_report as write
 
-    from curation.datasets import versions
-    from curation.datasets.report import write_html_report
-
-    cat = ws.catalog()
-    v = versions.resolve(cat, version_id)
-    manifest = json.loads((Path(v["path"]) / "manifest.json").read_text(encoding="utf-8"))
-    return write_html_report(ws.reports / f"{v['version_id']}.html", version=v, manifest=manifest,
-                             card_markdown=(Path(v["path"]) / "README.md").read_text(encoding="utf-8"),
-                             expectations=cat.expectations(v["check_run_id"]), reviews=cat.reviews(v["version_id"]),
-                             training_runs=cat.training_runs(v["version_id"]))
+    return write(ws.catalog(), version_id, ws.reports / f"{version_id}.html")
 
 
 def report_url(ws: Workspace, path: Path) -> str:

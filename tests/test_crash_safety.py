@@ -53,7 +53,7 @@ def run_in_child(ws: Workspace, inbox: Path, crash_at: int | None) -> int:
         try:
             import curation.ingest.run
 
-            curation.ingest.FILES_PER_BATCH = 1  # a batch boundary per file
+            curation.ingest.run.FILES_PER_BATCH = 1  # a batch boundary per file
             if crash_at is not None:
                 os.environ["CURATION_CRASH_AT"] = str(crash_at)
             pipeline.ingest_and_build(ws, inbox, "tickets", load_policy(POLICY))

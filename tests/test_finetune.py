@@ -26,7 +26,9 @@ from curation.audit.log import verify
 from curation.cli import app
 from curation.training.handoff import RunError, finetune_version, learning_rate_key, with_overrides
 from curation.policy import load_policy
-from curation.training.trainer import TrainingError, last_checkpoint, sha256_file
+from curation.training.checkpoints import last_checkpoint
+from curation.training.errors import TrainingError
+from curation.training.hashes import sha256_file
 from curation.workspace import Workspace
 
 SMALL = {"max_steps": 30, "save_steps": 5, "batch_size": 4, "block_size": 32}

@@ -25,7 +25,7 @@ from curation.ingest import pipeline
 from curation.cli import app  # noqa: E402
 from curation.training.base_models import PROVENANCE, ModelImportError, smollm2_gguf, verify_import  # noqa: E402
 from curation.policy import load_policy  # noqa: E402
-from curation.training.trainer import folder_sha256, sha256_file  # noqa: E402
+from curation.training.hashes import folder_sha256, sha256_file  # noqa: E402
 from curation.workspace import Workspace  # noqa: E402
 
 

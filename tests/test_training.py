@@ -9,20 +9,12 @@ import pytest
 from transformers import TrainerCallback
 
 from curation.policy import LoraSettings, TinyModel, TrainingPolicy
-from curation.training.trainer import (
-    TINY_BASE,
-    TrainingError,
-    finetune,
-    is_locked,
-    last_checkpoint,
-    model_flops_per_token,
-    output_lock,
-    select_device,
-    split_by_doc,
-    split_key,
-    train_tokenizer,
-    write_model_card,
-)
+from curation.training.card import write_model_card
+from curation.training.checkpoints import is_locked, last_checkpoint, output_lock
+from curation.training.data import split_by_doc, split_key, train_tokenizer
+from curation.training.device import model_flops_per_token, select_device
+from curation.training.errors import TrainingError
+from curation.training.trainer import TINY_BASE, finetune
 
 EN = [
     "The cat sat on the mat and the dog slept on the rug.",
@@ -305,7 +297,7 @@ def test_select_device_on_cpu():
     ("NVIDIA H100 80GB HBM3", 989), ("NVIDIA H100 PCIe", 756), ("NVIDIA H200", 989),
     ("NVIDIA A100-SXM4-80GB", 312), ("NVIDIA L40S", 362), ("NVIDIA A10G", None), ("Tesla T4", None)])
 def test_peak_flops_matches_whole_gpu_names(name, tflops):
-    from curation.training.trainer import DeviceChoice, peak_flops
+    from curation.training.device import DeviceChoice, peak_flops
 
     peak = peak_flops(DeviceChoice("cuda", True, 1, name))
     assert (peak and round(peak / 1e12)) == tflops

@@ -17,7 +17,7 @@ columns too and a column-pair expectation compares them.
 - quarantine_share: share of the dataset's input items quarantined, by reason code.
 
 A failed metric's outcome names the documents behind it (the toxic documents, the redundant
-near-duplicates, the dominant source's documents …), at most `suites.max_listed_doc_ids`.
+near-duplicates, the dominant source's documents …), at most `checks.max_listed_doc_ids`.
 """
 
 from __future__ import annotations
@@ -227,7 +227,7 @@ def explain(outcomes: list[suites.ExpectationOutcome], suite: suites.Suite, tabl
 
 def check(frame: pd.DataFrame, policy: Policy, items_total: int = 0, quarantined: list[dict] | None = None,
           suite_path: Path | None = None) -> tuple[list[suites.ExpectationOutcome], pd.DataFrame]:
-    """Compute the metrics and validate them against the dataset suite (suites.dataset_suite,
+    """Compute the metrics and validate them against the dataset suite (checks.dataset_suite,
     thresholds from the policy); returns the outcomes and the metrics table."""
     params = suites.policy_params(policy)
     path = suite_path or policy.checks.dataset_suite_path(policy.source_file)

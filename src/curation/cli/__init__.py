@@ -176,24 +176,17 @@ def report(version: str, out: Annotated[Optional[Path], typer.Option(help="HTML 
     """Write a self-contained HTML report of a dataset version (or, with --compliance, its compliance report)."""
     from curation.datasets import compliance as compliance_report
     from curation.datasets import versions
-    from curation.datasets.report import write_html_report
+    from curation.datasets.report_writer import version_manifest, write_version_report
 
     ws = workspace()
     cat = ws.catalog()
     v = versions.resolve(cat, version)
-    if v["status"] == "revoked":  # its shards were purged; the manifest remains the record
-        manifest = json.loads((Path(v["path"]) / "manifest.json").read_text(encoding="utf-8"))
-    else:
-        manifest = versions.verify_version(Path(v["path"]))
     if compliance:
-        paths = compliance_report.write(cat, ws.audit(), v, manifest, load_policy(policy),
+        paths = compliance_report.write(cat, ws.audit(), v, version_manifest(v), load_policy(policy),
                                         out or ws.reports / f"{v['version_id']}-compliance.html")
         console.print("compliance report written to " + " and ".join(str(p) for p in paths))
         return
-    path = write_html_report(out or ws.reports / f"{v['version_id']}.html", version=v, manifest=manifest,
-                             card_markdown=(Path(v["path"]) / "README.md").read_text(encoding="utf-8"),
-                             expectations=cat.expectations(v["check_run_id"]), reviews=cat.reviews(v["version_id"]),
-                             training_runs=cat.training_runs(v["version_id"]))
+    path = write_version_report(cat, v["version_id"], out or ws.reports / f"{v['version_id']}.html")
     console.print(f"report written to {path}")
 
 

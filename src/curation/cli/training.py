@@ -57,7 +57,7 @@ def finetune(version: str,
 def _fail_on_training_error(exc: BaseException) -> None:
     """One line (and exit 1) for a run that failed and was recorded (its note says how to resume)
     or a TrainingError of any kind; anything else is left to guard."""
-    from curation.training.trainer import TrainingError
+    from curation.training.errors import TrainingError
 
     notes = getattr(exc, "__notes__", [])
     if notes or isinstance(exc, TrainingError):

@@ -80,7 +80,7 @@ def _build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root
     catalog.store_expectations(check_run_id, dataset, [asdict(o) for o in outcomes])
     crash_point("build.checks_stored")
     held = catalog.held_for_review(dataset)
-    log("suites.run", check_run_id, {
+    log("checks.run", check_run_id, {
         "dataset": dataset, "n_documents": len(frame),
         "passed": [o.name for o in outcomes if o.success],
         "failed": [{"name": o.name, "severity": o.severity, "doc_ids": o.unexpected_doc_ids}

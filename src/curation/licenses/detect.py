@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from license_expression import ExpressionError
 
-from curation.licenses.spdx import licensing, normalize
+from curation.licenses.spdx import normalize
 
 NOASSERTION = "NOASSERTION"
 DEFAULT_THRESHOLD = 0.8  # below this score a detection is not evidence (LicensePolicy.detect_threshold)
@@ -204,13 +204,3 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
             return found
     result = scancode(text, threshold, approximate=not document, references=not document)
     return result if result.score >= threshold else NOTHING
-
-
-def is_known(expression: str) -> bool:
-    """True when every id of `expression` is an SPDX id or a LicenseRef."""
-    try:
-        parsed = licensing().parse(expression)
-    except ExpressionError:
-        return False
-    return parsed is not None and not [k for k in licensing().unknown_license_keys(parsed)
-                                       if not k.startswith("LicenseRef-")]

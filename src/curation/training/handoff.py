@@ -21,7 +21,7 @@ from curation.datasets import versions
 from curation.audit.log import AuditLog
 from curation.catalog import Catalog
 from curation.policy import Policy, TrainingPolicy
-from curation.training.trainer import TrainingError  # cheap: training imports torch only when it trains
+from curation.training.errors import TrainingError  # cheap: training imports torch only when it trains
 from curation.audit.context import AuditContext
 
 
@@ -38,7 +38,7 @@ class FinetuneOutcome:
     run_id: str
     version_id: str
     output_dir: Path
-    result: object  # trainer.TrainingResult
+    result: object  # curation.training.trainer.TrainingResult
 
 
 def approved_documents(catalog: Catalog, version_id: str) -> tuple[dict, list[tuple[str, str]]]:
@@ -105,7 +105,7 @@ def finetune_version(catalog: Catalog, audit: AuditLog, policy: Policy, version_
                                    resume=resume, callbacks=callbacks)
             outputs.append((f"model:{out.run_id}", out.run_id))
         return out
-    from curation.training import trainer
+    from curation.training import card, checkpoints, hashes, trainer
 
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
     if resume:
@@ -118,7 +118,7 @@ def finetune_version(catalog: Catalog, audit: AuditLog, policy: Policy, version_
             raise TrainingError(f"{base_model}: base model folder not found")
         run_id = uuid.uuid4().hex
         out = Path(output_dir) if output_dir else Path(output_root) / run_id
-        if (out / trainer.PLAN_FILE).exists():
+        if (out / checkpoints.PLAN_FILE).exists():
             raise RunError(f"{out} already holds a training run; choose another output folder")
     version, docs = approved_documents(catalog, version_id)  # again on resume: approval may be revoked
     vid = version["version_id"]
@@ -126,42 +126,42 @@ def finetune_version(catalog: Catalog, audit: AuditLog, policy: Policy, version_
     context = AuditContext(actor, flow_run_id, version["policy_digest"])
     log = lambda event, data: context.record(audit, event, run_id, {"version_id": vid, "run_id": run_id, **data})  # noqa: E731
     if resume:
-        checkpoint = trainer.checkpoint_step(trainer.last_checkpoint(out))
+        checkpoint = checkpoints.checkpoint_step(checkpoints.last_checkpoint(out))
         attempt = catalog.restart_training(run_id)
-        log("trainer.resumed", {"attempt": attempt, "previous_status": run["status"],
+        log("training.resumed", {"attempt": attempt, "previous_status": run["status"],
                                  "previous_error": run["error"], "from_step": checkpoint})
     else:
         catalog.start_training(run_id, vid, base)
         catalog.plan_training(run_id, str(out), params.model_dump())
-        log("trainer.started", {"base_model": base, "n_documents": len(docs), "output_dir": str(out),
+        log("training.started", {"base_model": base, "n_documents": len(docs), "output_dir": str(out),
                                  "hyperparameters": params.model_dump(),
                                  "overrides": overrides})
     try:
         result = trainer.finetune(docs, out, params, base_model=Path(base_model) if base_model else None,
                                    resume=bool(resume), callbacks=callbacks)
-        card = trainer.write_model_card(out, result, vid, _dataset_card_link(version, out),
+        card_path = card.write_model_card(out, result, vid, _dataset_card_link(version, out),
                                          license=_single_license(version), run_id=run_id)
         record = {"run_id": run_id, "dataset_version_id": vid, **json.loads(result.to_json()),
-                  "model_card_sha256": trainer.sha256_file(card)}
+                  "model_card_sha256": hashes.sha256_file(card_path)}
         (out / "training_record.json").write_text(json.dumps(record, indent=2, sort_keys=True) + "\n",
                                                   encoding="utf-8")
     except BaseException as exc:  # Ctrl-C too: the run must not stay "running" in the catalog
         error = f"{type(exc).__name__}: {exc}"
-        step = trainer.checkpoint_step(trainer.last_checkpoint(out))
+        step = checkpoints.checkpoint_step(checkpoints.last_checkpoint(out))
         catalog.finish_training(run_id, "failed", output_dir=str(out), error=error)
-        log("trainer.failed", {"error": error, "resumable_from_step": step})
+        log("training.failed", {"error": error, "resumable_from_step": step})
         exc.add_note(f"training run {run_id} recorded as failed"
                      + (f"; resume from step {step}: curation finetune {vid[:12]} --resume {run_id[:12]}"
                         if step else ""))
         raise
     catalog.finish_training(run_id, "finished", record, str(out))
-    log("trainer.finished", {k: v for k, v in record.items() if k not in ("loss_log", "output_dir")})
+    log("training.finished", {k: v for k, v in record.items() if k not in ("loss_log", "output_dir")})
     return FinetuneOutcome(run_id, vid, out, result)
 
 
 def _resumable_run(catalog: Catalog, version_id: str, run_id: str, **not_allowed):
     """(run row, its recorded TrainingPolicy, base model or None, output folder) of a run to resume."""
-    from curation.training import trainer
+    from curation.training import checkpoints, trainer
 
     given = [name for name, value in not_allowed.items() if value]
     if given:
@@ -178,7 +178,7 @@ def _resumable_run(catalog: Catalog, version_id: str, run_id: str, **not_allowed
     if not run.get("params") or not run.get("output_dir"):
         raise RunError(f"training run {run['run_id']} has no recorded plan (started by an older version)")
     out = Path(run["output_dir"])
-    if trainer.is_locked(out):
+    if checkpoints.is_locked(out):
         raise RunError(f"training run {run['run_id']} is still running (another process holds {out})")
     params = TrainingPolicy.model_validate(json.loads(run["params"]))
     base = None if run["base_model"] == trainer.TINY_BASE else Path(run["base_model"])
@@ -187,7 +187,7 @@ def _resumable_run(catalog: Catalog, version_id: str, run_id: str, **not_allowed
 
 def _dataset_card_link(version: dict, model_dir: Path) -> str:
     """A markdown link from the model card to the dataset card, with the card's hash."""
-    from curation.training.trainer import sha256_file
+    from curation.training.hashes import sha256_file
 
     card = Path(version["path"]) / "README.md"
     rel = Path(os.path.relpath(card.resolve(), Path(model_dir).resolve())).as_posix()
