@@ -130,8 +130,10 @@ def birth_dates_note(docs, preds, policy_path: str | None) -> None:
     policy = load_policy(policy_path or ROOT / "policies" / "default.yaml").pii
     if "DATE_OF_BIRTH" in policy.entities:
         return
+    # Japanese only: names written in Latin letters would also go to the English engine, which has no
+    # birth-date recognizer.
     only = policy.model_copy(update={"entities": ["DATE_OF_BIRTH"], "recognizers": [], "deny_lists": {},
-                                     "processes": 1})
+                                     "models": {"ja": policy.models["ja"]}, "processes": 1})
     anonymizer = Anonymizer(only)
     found_by_doc = [[(e.start, e.end) for e in r.entities if e.type == "DATE_OF_BIRTH"]
                     for r in anonymizer.anonymize([d.text for d in docs], "ja")]
