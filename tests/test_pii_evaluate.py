@@ -226,3 +226,10 @@ def test_evaluate_command_json_has_the_masked_share_with_its_interval(workspace,
     assert figures["documents"] == 6 and masked["den"] == 6 * sum(len(n) for n in NAMES)
     assert masked["ci95"][0] <= masked["value"] <= masked["ci95"][1]
     assert {r["type"] for r in figures["recall"]} == {"PERSON", "ORGANIZATION"}
+
+
+def test_evaluate_command_names_a_language_the_policy_has_no_model_for(workspace, tmp_path):
+    path = write_jsonl(tmp_path / "de.jsonl", [{**gold_row(CALL), "language": "de"}])
+    result = CliRunner().invoke(app, ["pii", "evaluate", "--labelled", path])
+    message = result.output.replace("\n", "")
+    assert result.exit_code == 1 and "['de']" in message and "pii.models" in message

@@ -48,7 +48,11 @@ def pii_evaluate(labelled: Annotated[Path, typer.Option("--labelled", help=(
         docs = load_labelled(labelled)
     except LabelledFileError as exc:
         fail(str(exc))
-    result = score(docs, predict(docs, load_policy(policy).pii, language), worst=worst)
+    try:
+        predictions = predict(docs, load_policy(policy).pii, language)
+    except ValueError as exc:  # a language the policy has no model for
+        fail(f"{labelled}: {exc}")
+    result = score(docs, predictions, worst=worst)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return

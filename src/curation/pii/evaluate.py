@@ -2,7 +2,7 @@
 
 Gold JSONL, one document a line (the format of the shared labelled corpora):
 `{"id", "text", "spans": [{"type", "start", "end", ...}], "ignored_spans": [...]}`, character
-offsets into `text`. `spans` are what must be masked; `ignored_spans` are labelled but not personal
+offsets into `text`, and optionally "language" (en, ja) where the analyzer should not guess it. `spans` are what must be masked; `ignored_spans` are labelled but not personal
 data here (products, events): their characters give neither credit nor penalty.
 
 Scoring is by characters, because a mask protects characters, not labels:
@@ -35,6 +35,7 @@ EQUIVALENT = {
 }
 CONFIDENCE = 0.95
 RESAMPLES = 1000
+BLOCK = 100  # bootstrap draws held in memory at once
 
 
 class LabelledFileError(ValueError):
@@ -217,22 +218,29 @@ def _as_span(p) -> Span:
 def _bootstrap(pairs: dict[str, tuple[list[int], list[int]]], resamples: int, seed: int,
                confidence: float) -> dict[str, tuple[float, float] | tuple[None, None]]:
     """Percentile intervals of sum(num)/sum(den) over documents drawn with replacement; every
-    ratio is computed on the same draws."""
+    ratio is computed on the same draws. Draws are made in blocks, so that memory stays near
+    BLOCK x documents numbers however many documents there are."""
     import numpy as np
 
     n = len(next(iter(pairs.values()))[0])
     rng = np.random.default_rng(seed)
-    weights = rng.multinomial(n, np.full(n, 1.0 / n), size=resamples).astype(np.float64)
+    nums = {k: np.asarray(v[0], dtype=np.float64) for k, v in pairs.items()}
+    dens = {k: np.asarray(v[1], dtype=np.float64) for k, v in pairs.items()}
+    ratios: dict[str, list] = {k: [] for k in pairs}
+    for done in range(0, resamples, BLOCK):
+        weights = rng.multinomial(n, np.full(n, 1.0 / n), size=min(BLOCK, resamples - done)).astype(np.float64)
+        for k in pairs:
+            d = weights @ dens[k]
+            ratios[k].append(np.divide(weights @ nums[k], d, out=np.full(len(d), np.nan), where=d > 0))
     q = [(1 - confidence) / 2 * 100, (1 + confidence) / 2 * 100]
     out: dict = {}
-    for key, (num, den) in pairs.items():
-        d = weights @ np.asarray(den, dtype=np.float64)
-        if not d.any():
-            out[key] = (None, None)
+    for k, parts in ratios.items():
+        r = np.concatenate(parts)
+        if np.isnan(r).all():
+            out[k] = (None, None)
             continue
-        r = np.divide(weights @ np.asarray(num, dtype=np.float64), d, out=np.full(resamples, np.nan), where=d > 0)
         lo, hi = np.nanpercentile(r, q)
-        out[key] = (float(lo), float(hi))
+        out[k] = (float(lo), float(hi))
     return out
 
 
@@ -315,14 +323,18 @@ def predict(docs: Sequence[LabelledDoc], policy, language: str = "auto", chunk: 
     `language`: en, ja, or auto (a document's own "language" field, else detected, as ingest does)."""
     from curation.pii import Anonymizer, detect_language
 
+    languages = [language if language != "auto" else d.language or detect_language(d.text) for d in docs]
+    unknown = sorted(set(languages) - set(policy.models))
+    if unknown:
+        raise ValueError(f"documents in language(s) {unknown}, but the policy has spaCy models (pii.models) "
+                         f"only for {sorted(policy.models)}")
     anonymizer = Anonymizer(policy)
     # Chunks large enough for the policy's worker processes to pay off, as `curation pii scan` does.
     chunk = max(chunk, policy.parallel_min_docs) if policy.processes != 1 else chunk
     out: dict[str, list] = {}
     try:
         for k in range(0, len(docs), chunk):
-            part = docs[k:k + chunk]
-            langs = [language if language != "auto" else d.language or detect_language(d.text) for d in part]
+            part, langs = docs[k:k + chunk], languages[k:k + chunk]
             for lang in sorted(set(langs)):
                 idx = [i for i, x in enumerate(langs) if x == lang]
                 results = anonymizer.anonymize([part[i].text for i in idx], lang)
