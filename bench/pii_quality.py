@@ -274,7 +274,7 @@ def gold_main(args) -> None:
     t0 = time.perf_counter()
     ours = pipeline_predict(docs, langs, policy)
     t1 = time.perf_counter()
-    plain = presidio_predict(docs, langs, policy) if not args.no_presidio else {}
+    plain = presidio_predict(docs, langs, policy)
     t2 = time.perf_counter()
     if args.save_predictions:
         with open(args.save_predictions, "w", encoding="utf-8") as fh:
@@ -331,7 +331,6 @@ def main() -> None:
                     help="with --gold: analyzer language (auto: per document, as ingest does)")
     ap.add_argument("--processes", type=int, default=None,
                     help="with --gold: worker processes for the pipeline (default: the policy's)")
-    ap.add_argument("--no-presidio", action="store_true", help="with --gold: skip plain Presidio")
     ap.add_argument("--save-predictions", default=None,
                     help="with --gold: write both systems' spans (types and offsets) per document to this JSONL")
     args = ap.parse_args()
