@@ -5,7 +5,7 @@ from curation.cli import app
 
 COMMANDS = [[], ["ingest"], ["datasets"], ["datasets", "list"], ["datasets", "show"], ["sources"],
             ["sources", "list"], ["sources", "allow"], ["review"], ["finetune"], ["audit"],
-            ["audit", "verify"], ["audit", "show"], ["report"], ["pii"], ["pii", "scan"],
+            ["audit", "verify"], ["audit", "show"], ["report"], ["pii"], ["pii", "scan"], ["pii", "evaluate"],
             ["license"], ["license", "detect"], ["serve"], ["demo"]]
 
 

@@ -106,6 +106,25 @@ class AppiPolicy(_Strict):
     unusual_values_reviewed_by: str | None = None
 
 
+class ReleaseGate(_Strict):
+    """A PII release gate: when a version is built, the policy's analyzer is scored on documents the
+    company labelled itself (`curation pii evaluate`); the version records the result and cannot be
+    approved while it is below these figures."""
+
+    labelled: str  # gold JSONL (see src/curation/pii/evaluate.py), relative to the policy file
+    min_masked: float = Field(ge=0.0, le=1.0)  # share of gold-PII characters masked
+    min_recall: dict[str, float] = {}  # gold type -> least share of its characters masked
+    language: Literal["auto", "en", "ja"] = "auto"
+
+    @field_validator("min_recall")
+    @classmethod
+    def _shares(cls, value: dict[str, float]) -> dict[str, float]:
+        bad = sorted(k for k, v in value.items() if not 0.0 <= v <= 1.0)
+        if bad:
+            raise ValueError(f"{bad}: a minimum recall is a share between 0 and 1")
+        return value
+
+
 class PiiPolicy(_Strict):
     """What counts as personal data, how it is found and how it is replaced (src/curation/pii)."""
 
@@ -134,6 +153,7 @@ class PiiPolicy(_Strict):
     default_operator: Operator = Operator()
     operators: dict[str, Operator] = {}
     appi: AppiPolicy = AppiPolicy()
+    release_gate: ReleaseGate | None = None
 
     @field_validator("entities")
     @classmethod
@@ -506,7 +526,14 @@ def load_policy(path: str | Path) -> Policy:
         pii = policy.pii.resolve_files(path.parent)
     except ValueError as exc:
         raise PolicyError(f"{path}: {exc}") from None
+    gate_files: list[Path] = []
+    if pii.release_gate is not None:  # the labelled set decides what may be approved: part of the digest
+        labelled = (path.parent / Path(pii.release_gate.labelled).expanduser()).resolve()
+        if not labelled.is_file():
+            raise PolicyError(f"{path}: key 'pii.release_gate.labelled': {labelled} not found")
+        pii = pii.model_copy(update={"release_gate": pii.release_gate.model_copy(update={"labelled": str(labelled)})})
+        gate_files.append(labelled)
     classes = (path.parent / policy.licenses.classes_file).resolve()
     digest = _fold_files(digest, [suite, classes, policy.checks.dataset_suite_path(path),
-                                  *policy.quality.lexicon_files(path), *map(Path, pii.recognizers)])
+                                  *policy.quality.lexicon_files(path), *map(Path, pii.recognizers), *gate_files])
     return policy.model_copy(update={"source_file": str(path), "digest": digest, "checks": checks, "pii": pii})

@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS features (
     gender_male_terms INTEGER, gender_female_terms INTEGER, age_terms INTEGER, nationality_terms INTEGER,
     religion_terms INTEGER, near_dup_cluster VARCHAR, near_dup_of VARCHAR, near_dup_similarity DOUBLE,
     minhash BLOB, computed_at TIMESTAMPTZ);
+ALTER TABLE dataset_versions ADD COLUMN IF NOT EXISTS release_gate JSON;
 CREATE TABLE IF NOT EXISTS lsh_bands (dataset VARCHAR, band SMALLINT, bucket BIGINT, doc_id VARCHAR);
 """
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-
 from curation.catalog.schema import now
 
 
@@ -23,14 +22,17 @@ class VersionQueries:
                           [check_run_id])
 
     def add_version(self, version_id: str, dataset: str, path: str, n_rows: int, policy_digest: str,
-                    check_run_id: str, audit_record: dict | None = None) -> bool:
-        """Register a version as pending_review; False when it already exists (same content)."""
+                    check_run_id: str, audit_record: dict | None = None, *, release_gate: dict | None = None) -> bool:
+        """Register a version as pending_review, with its PII release gate result if the policy has
+        a gate; False when it already exists (same content)."""
         with self.transaction() as con:
             if con.execute("SELECT 1 FROM dataset_versions WHERE version_id = ?", [version_id]).fetchone():
                 return False
             self._to_outbox(con, [audit_record] if audit_record else [])
-            con.execute("INSERT INTO dataset_versions VALUES (?, ?, 'pending_review', ?, ?, ?, ?, ?)",
-                        [version_id, dataset, path, n_rows, policy_digest, check_run_id, now()])
+            con.execute("INSERT INTO dataset_versions (version_id, dataset, status, path, n_rows, policy_digest, "
+                        "check_run_id, created_at, release_gate) VALUES (?, ?, 'pending_review', ?, ?, ?, ?, ?, ?)",
+                        [version_id, dataset, path, n_rows, policy_digest, check_run_id, now(),
+                         json.dumps(release_gate) if release_gate else None])
             con.execute("UPDATE expectation_results SET version_id = ? WHERE check_run_id = ?",
                         [version_id, check_run_id])
             return True
@@ -38,10 +40,10 @@ class VersionQueries:
     def version(self, version_id: str) -> dict | None:
         rows = self._rows("SELECT * FROM dataset_versions WHERE version_id = ? OR version_id LIKE ? || '%'",
                           [version_id, version_id])
-        return rows[0] if len(rows) == 1 else None
+        return _decoded(rows[0]) if len(rows) == 1 else None
 
     def versions(self) -> list[dict]:
-        return self._rows("SELECT * FROM dataset_versions ORDER BY created_at")
+        return [_decoded(r) for r in self._rows("SELECT * FROM dataset_versions ORDER BY created_at")]
 
     def version_doc_ids(self, version_id: str) -> list[str]:
         import pyarrow.parquet as pq
@@ -79,3 +81,9 @@ class VersionQueries:
         with self.connect() as con:
             con.execute("UPDATE dataset_versions SET status = 'revoked' WHERE version_id IN (SELECT unnest(?))",
                         [version_ids])
+
+
+def _decoded(version: dict) -> dict:
+    if isinstance(version.get("release_gate"), str):
+        version["release_gate"] = json.loads(version["release_gate"])
+    return version

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from curation.datasets import appi
+from curation.datasets import appi, release_gate
 from curation.policy import Policy
 
 
@@ -62,6 +62,7 @@ def dataset_card(manifest: dict, rows: list[dict], stats: dict, policy: Policy) 
               "replaced according to the policy's operators. Entities replaced, by type:", ""]
     lines += [f"- {t}: {n}" for t, n in sorted(stats.get("pii", {}).items())] or ["- none found"]
     lines += ["", "Anonymized text can still be personal data (GDPR Art. 4(5)); treat it as such.", ""]
+    lines += release_gate.card_section(stats.get("release_gate"))
     lines += ["## APPI processing statement (個人情報保護法)", ""]
     lines += appi.to_markdown(appi.statement(policy.pii, stats.get("pii", {})))
     lines += bias_section(stats.get("outcomes", []))

@@ -17,23 +17,16 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from curation.checks import bias
-
-from curation.checks import suites
-
 from curation import licenses
-
 from curation.audit import outbox
-
-from curation.checks import quality
-
-from curation.datasets import report
+from curation.audit.context import AuditContext
 from curation.audit.log import AuditLog, canonical
 from curation.catalog import Catalog
+from curation.checks import bias, quality, suites
+from curation.datasets import release_gate, report
 from curation.faults import crash_point
 from curation.policy import Policy
 from curation.sources.files import file_digest
-from curation.audit.context import AuditContext
 
 ROWS_PER_SHARD = 10_000
 TRANSITIONS = {"pending_review": {"approve": "approved", "reject": "rejected"}}
@@ -101,8 +94,10 @@ def _build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root
         manifest = _write_shards(rows, staging, dataset, policy)
         version_id = manifest["version_id"]
         final = root / version_id
+        gate = release_gate.judge(policy.pii)  # None unless the policy sets pii.release_gate
         stats = {"pii": catalog.pii_totals(doc_ids=[r["doc_id"] for r in rows]),
-                 "outcomes": [asdict(o) for o in outcomes], "held_for_review": held}
+                 "outcomes": [asdict(o) for o in outcomes], "held_for_review": held,
+                 "release_gate": gate.to_dict() if gate else None}
         license_rules = licenses.rules_for(policy, catalog)  # card's license section and ATTRIBUTION.md
         stats["licenses"] = licenses.card_section(rows, catalog.sources(), license_rules)
         (staging / "ATTRIBUTION.md").write_text(
@@ -119,10 +114,11 @@ def _build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root
     crash_point("build.renamed")
     announcement = context.entry("version.created", version_id, {
         "version_id": version_id, "dataset": dataset, "n_rows": len(rows), "shards": manifest["shards"],
-        "sources": manifest["sources"], "check_run_id": check_run_id, "held_for_review": held})
+        "sources": manifest["sources"], "check_run_id": check_run_id, "held_for_review": held,
+        "release_gate": stats["release_gate"]})
     # Registered and announced in one transaction (outbox), so a kill cannot leave it unannounced.
     created = catalog.add_version(version_id, dataset, str(final), len(rows), policy.digest, check_run_id,
-                                  announcement)
+                                  announcement, release_gate=stats["release_gate"])
     crash_point("build.registered")
     outbox.deliver(catalog, audit)
     current = catalog.version(version_id)
@@ -213,6 +209,11 @@ def _decide(catalog: Catalog, audit: AuditLog, version_id: str, decision: str, r
     if decision not in allowed:
         raise VersionError(f"version {version['version_id']} is {version['status']}; "
                            f"'{decision}' is only possible from pending_review")
+    gate = version.get("release_gate")
+    if decision == "approve" and gate and not gate["passed"]:
+        raise VersionError(f"version {version['version_id']} is below the policy's PII release gate "
+                           f"({'; '.join(gate['failures'])}): it cannot be approved; improve detection or "
+                           "the policy and build a new version")
     verify_version(Path(version["path"]))
     context = AuditContext(reviewer, flow_run_id, version["policy_digest"])
     record = context.record(audit, f"review.{decision}d", version["version_id"], {
