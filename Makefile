@@ -26,9 +26,10 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 demo: .venv/.installed
 	.venv/bin/curation demo
 
-# The UI test drives Debian's Chromium through Playwright (which downloads no browser of its own).
+# The UI and report tests drive Debian's Chromium through Playwright (which downloads no browser of its
+# own); fonts-noto-cjk lets it draw Japanese (tests/test_report_render.py checks the font used).
 test: .venv/.installed
-	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	(command -v chromium && dpkg -s fonts-noto-cjk) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk)
 	$(PY) -m pytest -q
 
 # Local Prefect server on 127.0.0.1:4200 (state in .prefect/, analytics off, v1 UI) + deployments.

@@ -1,17 +1,16 @@
 """The whole chain: ingest → review (pauses for a steward) → fine-tune when approved."""
 
-from __future__ import annotations
-
 from prefect import flow
 from prefect.artifacts import create_markdown_artifact
 
-from flows.run_context import Steward, artifact_key, record_request
 from flows.finetune import NO_OVERRIDES, TrainingOverrides, finetune_flow
 from flows.ingest import ingest_flow
 from flows.review import review_flow
+from flows.run_context import Steward, artifact_key, plain_failure, record_request
 
 
 @flow(name="curate", log_prints=True)
+@plain_failure
 def curate_flow(requested_by: Steward, inbox: str = "", dataset: str = "default", policy_file: str = "",
                 base_model: str = "", overrides: TrainingOverrides = NO_OVERRIDES,
                 review_timeout_hours: float = 72.0) -> dict:

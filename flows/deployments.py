@@ -14,17 +14,18 @@ from prefect import serve
 from prefect.settings import get_current_settings
 
 from curation.policy import Policy
-from flows.runners import DASK_ADDRESS_ENV, TASK_RUNNER_ENV, cron_schedule
 from flows.curate import curate_flow
 from flows.finetune import finetune_flow
 from flows.ingest import ingest_flow
 from flows.review import review_flow
+from flows.runners import DASK_ADDRESS_ENV, TASK_RUNNER_ENV, cron_schedule
+from flows.stewardship import release_source_flow, retract_flow
 
 SCHEDULED_BY = "scheduler"  # requested_by of scheduled runs: no person started them
 
 
 def deployments(policy: Policy) -> list:
-    """The five deployments, the scheduled one with the policy's schedule."""
+    """The deployments, the scheduled one with the policy's schedule."""
     schedule = policy.schedule
     return [
         ingest_flow.to_deployment(name="ingest", tags=["steward"]),
@@ -37,6 +38,8 @@ def deployments(policy: Policy) -> list:
         review_flow.to_deployment(name="review", tags=["steward"]),
         finetune_flow.to_deployment(name="finetune", tags=["steward"]),
         curate_flow.to_deployment(name="curate", tags=["steward"]),
+        release_source_flow.to_deployment(name="release-source", tags=["steward"]),
+        retract_flow.to_deployment(name="retract", tags=["steward"]),
     ]
 
 

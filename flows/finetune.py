@@ -1,7 +1,5 @@
 """Fine-tune flow: trains on an approved, unaltered dataset version."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 from prefect import flow
@@ -12,6 +10,7 @@ from curation.training.handoff import finetune_version
 from flows.run_context import (
     Steward,
     artifact_key,
+    plain_failure,
     policy,
     publish_report_link,
     record_request,
@@ -47,6 +46,7 @@ NO_OVERRIDES = TrainingOverrides()
 
 
 @flow(name="finetune", log_prints=True)
+@plain_failure
 def finetune_flow(version_id: str, requested_by: Steward, base_model: str = "", policy_file: str = "",
                   overrides: TrainingOverrides = NO_OVERRIDES) -> dict:
     """Fine-tune a model on an approved dataset version; the model card names the version.

@@ -10,30 +10,31 @@ tasks get and return document text, which Prefect keeps in memory only: no resul
 no cache key, and task runs store no parameter values.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
+from prefect.states import Failed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from curation.datasets.report import checks_markdown, failing_documents
 from curation.ingest.pii_step import PiiChunk, PiiChunkResult, anonymize_chunk
 from curation.ingest.pipeline import ingest_and_build
 from curation.policy import PiiPolicy
-from flows.runners import task_runner_from_env
+from flows.progress import reported_progress
 from flows.run_context import (
     Steward,
     artifact_key,
+    plain_failure,
     policy,
     publish_report_link,
     record_request,
     workspace,
     write_version_report,
 )
+from flows.runners import task_runner_from_env
 
 QUARANTINE_COLUMNS = ("path", "record", "reason", "message")
 
@@ -66,14 +67,26 @@ def ingest_task(inbox: str, dataset: str, policy_file: str | None, requested_by:
     Called, not submitted: it runs in the flow's process, next to the catalog and its lock, and
     submits its PII tasks to the flow's task runner (run bare, `.fn`, it anonymizes in process).
     The report and the artifacts read what this run committed."""
+    from curation.errors import plain_errors
+
+    try:
+        return _ingest_and_report(inbox, dataset, policy_file, requested_by, only_new, flow_run_id)
+    except plain_errors() as exc:  # the flow ends Failed with this line (no traceback in the task log)
+        return {"failed": str(exc)}
+
+
+def _ingest_and_report(inbox: str, dataset: str, policy_file: str | None, requested_by: str, only_new: bool,
+                       flow_run_id: str | None) -> dict:
     ws = workspace()
     source = Path(inbox) if inbox else ws.inbox
 
     def waiting(holder: str) -> None:
         get_run_logger().info(f"another ingest run holds the catalog ({holder}); waiting for it to finish")
 
-    result = ingest_and_build(ws, source, dataset, policy(policy_file), actor=requested_by, flow_run_id=flow_run_id,
-                              map_chunks=pii_mapper(), only_new=only_new, on_wait=waiting)
+    with reported_progress(artifact_key("ingest-progress", dataset)) as progress:
+        result = ingest_and_build(ws, source, dataset, policy(policy_file), actor=requested_by,
+                                  flow_run_id=flow_run_id, map_chunks=pii_mapper(), only_new=only_new,
+                                  on_wait=waiting, progress=progress)
     if result is None:
         return {"skipped": True, "dataset": dataset, "inbox": str(source)}
     catalog = ws.catalog()
@@ -102,7 +115,7 @@ def summary_markdown(result: dict) -> str:
                                            or ["- none"]),
              "", "## PII replaced, by type", *([f"- {k}: {v}" for k, v in sorted(s["pii"].items())] or ["- none found"]),
              "", "## Licenses", *([f"- {k}: {v}" for k, v in sorted(s["licenses"].items())] or ["- none"]),
-             "", "## Expectations", *[f"- {'✅' if e['success'] else '❌'} {e['name']} ({e['severity']})"
+             "", "## Expectations", *[f"- {'PASS' if e['success'] else 'FAIL'} {e['name']} ({e['severity']})"
                                       + ("" if e["success"] else f": {e['message']}") for e in result["expectations"]]]
     for held in result["held_for_review"]:
         lines.append(f"- held out for license review: {held['n']} document(s) of `{held['source']}` "
@@ -120,6 +133,7 @@ def summary_markdown(result: dict) -> str:
 
 
 @flow(name="ingest", log_prints=True, task_runner=task_runner_from_env())
+@plain_failure
 def ingest_flow(requested_by: Steward, inbox: str = "", dataset: str = "default", policy_file: str = "",
                 only_new: bool = False) -> dict:
     """Read new files from the inbox, anonymize personal data, classify licenses, run the quality
@@ -135,6 +149,9 @@ def ingest_flow(requested_by: Steward, inbox: str = "", dataset: str = "default"
     run_id, _ = record_request("ingest", requested_by, {"inbox": inbox, "dataset": dataset,
                                                         "policy_file": policy_file, "only_new": only_new})
     result = ingest_task(inbox, dataset, policy_file or None, requested_by, only_new, run_id)
+    if "failed" in result:
+        get_run_logger().error(result["failed"])
+        return Failed(message=result["failed"])
     publish(result)
     return result
 

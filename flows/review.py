@@ -1,7 +1,5 @@
 """Review flow: pauses until a steward approves or rejects a dataset version in the Prefect UI."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from prefect import flow, pause_flow_run
@@ -9,10 +7,11 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.input import RunInput
 from pydantic import Field
 
-from curation.datasets import versions
+from curation.datasets import review_evidence, versions
 from flows.run_context import (
     Steward,
     artifact_key,
+    plain_failure,
     publish_report_link,
     record_request,
     report_url,
@@ -33,21 +32,25 @@ class ReviewDecision(RunInput):
     comment: str = Field(default="", description="Why (kept in the catalog; the audit log keeps its hash).")
 
 
-def review_description(version: dict, expectations: list[dict], pii: dict[str, int], report: str) -> str:
+def review_description(version: dict, expectations: list[dict], pii: dict[str, int], report: str,
+                       changes: list[str] = ()) -> str:
     """What the steward sees above the form: the facts to decide on, and where to read more."""
     failed = [e for e in expectations if not e["success"]]
     lines = [(f"Dataset **{version['dataset']}** version `{version['version_id'][:16]}` "
               f"({version['n_rows']} documents) awaits your review."), "",
              (f"- Expectations: {len(expectations) - len(failed)} passed, {len(failed)} failed"
-              + "".join(f"\n  - ❌ {e['expectation']} ({e['severity']}): {e['message']}" for e in failed)),
+              + "".join(f"\n  - FAIL {e['expectation']} ({e['severity']}): {e['message']}" for e in failed)),
              ("- PII replaced: " + (", ".join(f"{k} {v}" for k, v in sorted(pii.items())) or "none found")),
-             f"- Report: [{report}]({report}) · dataset card: `{version['path']}/README.md`", "",
+             f"- Report: [{report}]({report}) · dataset card: `{version['path']}/README.md`",
+             "- A sample of anonymized records per source and the items left out, by reason: the "
+             "`review-evidence` artifact of this run", "", *changes, "",
              ("Approve to allow fine-tuning on this version, or reject it. Your name is recorded in the "
               "audit log with this flow run's id.")]
     return "\n".join(lines)
 
 
 @flow(name="review", log_prints=True)
+@plain_failure
 def review_flow(version_id: str, requested_by: Steward, timeout_hours: float = 72.0) -> str:
     """Wait for a steward's decision on a pending_review dataset version and record it.
 
@@ -65,9 +68,13 @@ def review_flow(version_id: str, requested_by: Steward, timeout_hours: float = 7
         print(f"version {version['version_id']} is {version['status']}: nothing to review")
         return version["status"]
     report = write_version_report(ws, version["version_id"])
+    evidence = review_evidence.gather(catalog, version)
+    create_markdown_artifact(review_evidence.to_markdown(evidence),
+                             key=artifact_key("review-evidence", version["dataset"]),
+                             description="Sample of anonymized records, items left out, changes since the last approved version")
     description = review_description(version, catalog.expectations(version["check_run_id"]),
                                      catalog.pii_totals(doc_ids=catalog.version_doc_ids(version["version_id"])),
-                                     report_url(ws, report))
+                                     report_url(ws, report), review_evidence.changes_markdown(evidence))
     print(f"waiting for a decision on version {version['version_id']}: open this run and press Resume")
     decision = pause_flow_run(wait_for_input=ReviewDecision.with_initial_data(description=description),
                               timeout=int(timeout_hours * 3600), poll_interval=RESUME_POLL_SECONDS)

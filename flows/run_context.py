@@ -3,6 +3,7 @@ the HTML report a run links to, and artifact keys."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -10,13 +11,37 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
+from curation.audit.context import AuditContext
 from curation.policy import Policy, load_policy
 from curation.workspace import Workspace
-from curation.audit.context import AuditContext
 
 # A person's name, required: the open-source Prefect server records no user identity, so the
 # name typed into the form is the only record of who started a run or decided on a version.
 Steward = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+def plain_failure(fn):
+    """A flow whose library errors (a policy typo, a missing inbox, an unknown version) end the run
+    as Failed with the one line the CLI prints, instead of a traceback in the run log.
+
+    Prefect builds the form from the wrapper's signature and resolves string annotations in the
+    wrapper's module, not the flow's: modules whose flows use this keep real annotations (no
+    `from __future__ import annotations`)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from prefect import get_run_logger
+        from prefect.states import Failed
+
+        from curation.errors import plain_errors
+
+        try:
+            return fn(*args, **kwargs)
+        except plain_errors() as exc:
+            get_run_logger().error(str(exc))
+            return Failed(message=str(exc))
+
+    return wrapper
 
 
 def workspace() -> Workspace:

@@ -327,6 +327,12 @@ def test_each_run_publishes_summary_quarantine_table_and_report_link(live, curat
     assert {"review-tickets", "curate-tickets"} <= keys and any(k.startswith("finetune-") for k in keys)
 
 
+def test_the_ingest_run_shows_its_progress_with_stage_and_counts(live, curated):
+    progress = {a.key: a for a in artifacts_of([curated["children"]["ingest"]])}["ingest-progress-tickets"]
+    assert progress.type == "progress" and float(progress.data) == 100.0
+    assert progress.description.startswith("done: ") and f"accepted {len(TICKETS_EN) + 3}" in progress.description
+
+
 def test_prefect_stores_no_raw_personal_data_in_artifacts_or_logs(live, curated):
     from prefect import get_client
     from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
@@ -334,7 +340,7 @@ def test_prefect_stores_no_raw_personal_data_in_artifacts_or_logs(live, curated)
     runs = list(curated["children"].values()) + [str(curated["run"].id)]
     with get_client(sync_client=True) as client:
         logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=runs)))
-    stored = [a.data or "" for a in artifacts_of(runs)] + [log.message for log in logs]
+    stored = [f"{a.data or ''} {a.description or ''}" for a in artifacts_of(runs)] + [log.message for log in logs]
     assert logs and stored and not [s for s in stored if PLANTED_EMAIL in s or PLANTED_NAME in s]
     # Everything Prefect wrote to disk: its SQLite database (with its WAL) under PREFECT_HOME.
     raw = b"".join(p.read_bytes() for p in live.prefect_home.glob("*.db*"))
@@ -414,3 +420,35 @@ def running_ingest_tasks(since: float) -> list:
             name=TaskRunFilterName(like_="ingest and build version"),
             start_time=TaskRunFilterStartTime(after_=datetime.fromtimestamp(since, UTC)),
             state=TaskRunFilterState(type=TaskRunFilterStateType(any_=[StateType.RUNNING]))))
+
+
+def test_a_flow_fails_with_the_one_line_reason_the_cli_prints(live, workspace):
+    from prefect import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+    from flows.ingest import ingest_flow
+
+    state = ingest_flow(requested_by="Dana", inbox=str(workspace.root / "no-such-inbox"), return_state=True)
+    assert state.is_failed() and state.message == f"{workspace.root / 'no-such-inbox'}: inbox folder not found"
+    with get_client(sync_client=True) as client:
+        logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(
+            any_=[state.state_details.flow_run_id])))
+    assert not [log for log in logs if "Traceback" in log.message]
+
+
+def test_a_steward_releases_a_held_source_and_retracts_it_without_the_cli(live, workspace):
+    from flows.ingest import ingest_flow
+    from flows.stewardship import release_source_flow, retract_flow
+
+    write_tickets(workspace.inbox / "forum", TICKETS_EN[:3], license="CC-BY-SA-4.0")
+    held = ingest_flow(requested_by="Dana", dataset="forum")
+    assert held["version_id"] is None and held["held_for_review"][0]["source"] == "forum"
+    assert release_source_flow(source="forum", requested_by="Dana", comment="share-alike is fine here") == "allowed"
+    built = ingest_flow(requested_by="Dana", dataset="forum")
+    assert built["n_rows"] == 3 and built["status"] == "pending_review"
+    retracted = retract_flow(requested_by="Dana", reason="the forum asked us to", source="forum")
+    assert retracted["doc_ids"] == 3 and retracted["versions_revoked"] == [built["version_id"]]
+    events = [r["event"] for r in workspace.audit().records()]
+    assert "source.allowed" in events and "retraction" in events
+    missing = release_source_flow(source="nope", requested_by="Dana", comment="x", return_state=True)
+    assert missing.is_failed() and "source 'nope' not found" in missing.message

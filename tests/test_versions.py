@@ -110,3 +110,15 @@ def test_steward_allowing_a_review_source_adds_it_to_the_next_version(workspace,
     assert ok.exit_code == 0, ok.output
     after = build(workspace, inbox).build
     assert after.n_rows == before.n_rows + 1 and after.version_id != before.version_id
+
+
+def test_ingest_reports_each_stage_with_counts_that_end_at_the_summary(workspace, inbox):
+    seen = []
+    result = pipeline.ingest_and_build(workspace, inbox, "tickets", load_policy(workspace.default_policy),
+                                       progress=seen.append)
+    stages = [p.stage for p in seen]
+    assert stages[0] == "reading" and stages[-1] == "done"
+    assert stages.index("anonymizing") < stages.index("committing") < stages.index("checks and version")
+    assert seen[-1].outcomes == result.summary.outcomes and seen[-1].percent == 100.0
+    assert [p.files_done for p in seen] == sorted(p.files_done for p in seen)  # never goes back
+    assert all(str(inbox) not in p.line() for p in seen)  # counts and stages, no paths

@@ -56,6 +56,14 @@ class DocumentQueries:
                FROM documents WHERE dataset = ? AND doc_id IN (SELECT unnest(?)) ORDER BY doc_id""",
             [dataset, doc_ids])
 
+    def sample_rows(self, doc_ids: list[str], per_source: int) -> list[dict]:
+        """Up to `per_source` anonymized documents of each source among `doc_ids` (reviews)."""
+        return self._rows(
+            """SELECT doc_id, source, language, text_anonymized AS text FROM documents
+               WHERE doc_id IN (SELECT unnest(?))
+               QUALIFY row_number() OVER (PARTITION BY source ORDER BY doc_id) <= ?
+               ORDER BY source, doc_id""", [doc_ids, per_source])
+
     def insert_features(self, con: duckdb.DuckDBPyConnection, dataset: str, rows: list[dict]) -> None:
         """Feature rows (quality.FeatureExtractor) and their LSH band keys, inside the caller's
         transaction; a document that already has features keeps them (idempotent reruns)."""

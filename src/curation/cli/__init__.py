@@ -17,7 +17,6 @@ from rich.table import Table  # noqa: E402
 
 from curation.cli import audit, license, pii, training  # noqa: E402
 from curation.cli.support import PolicyOpt, console, fail, guard, load_policy, workspace  # noqa: E402
-from curation.audit.context import AuditContext
 
 app = typer.Typer(help="Governed data curation for fine-tuning LLMs on company documents.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -120,10 +119,10 @@ def sources_list() -> None:
 def sources_allow(source: str, reviewer: Annotated[str, typer.Option(help="Steward's name.")],
                   comment: Annotated[str, typer.Option(help="Why this license is acceptable.")]) -> None:
     """Allow a source whose license the policy puts under review; its documents join the next version."""
+    from curation.stewardship.sources import allow_source
+
     ws = workspace()
-    if not ws.catalog().allow_source(source, reviewer, comment):
-        fail(f"source '{source}' not found (see `curation sources list`)")
-    AuditContext(actor=reviewer).record(ws.audit(), "source.allowed", source, {"source": source, "reviewer": reviewer})
+    allow_source(ws.catalog(), ws.audit(), source, reviewer, comment)
     console.print(f"source {source} allowed by {reviewer}")
 
 

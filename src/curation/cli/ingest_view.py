@@ -6,18 +6,27 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import Progress, TextColumn
 from rich.table import Table
 
 from curation.ingest.pipeline import IngestResult
+from curation.ingest.progress import IngestProgress
 
 
 @contextmanager
 def progress_bar() -> Iterator:
-    """A transient bar on stderr; yields the `progress(done, total)` callback ingest reports to."""
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total)
+    """A transient bar on stderr with the stage and counts; yields the callback ingest reports to."""
+    with Progress(*Progress.get_default_columns(), TextColumn("{task.fields[counts]}"),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("looking for new files", total=100, counts="")
+
+        def show(p: IngestProgress) -> None:
+            o = p.outcomes
+            bar.update(task, description=p.stage, completed=p.percent,
+                       counts=f"files {p.files_done}/{p.files_total} · accepted {o['accepted']} · "
+                              f"held {o['license_review']} · duplicate {o['duplicate']} · quarantined {o['quarantined']}")
+
+        yield show
 
 
 def print_ingest(console: Console, result: IngestResult, catalog=None) -> None:
@@ -46,7 +55,8 @@ def print_ingest(console: Console, result: IngestResult, catalog=None) -> None:
         console.print(f"  [red]FAIL[/red] {line}", highlight=False)
     for held in b.held_for_review:
         console.print(f"  held out for review: {held['n']} document(s) of {held['source']} "
-                      f"({held['license_expression']}); `curation sources allow {held['source']}` to include them")
+                      f"({held['license_expression']}); `curation sources allow {held['source']} --reviewer NAME "
+                      "--comment TEXT` (or the release-source deployment) to include them")
     if b.version_id:
         console.print(f"[bold]Dataset version[/bold]: {b.version_id} ({b.n_rows} documents) status {b.status}"
                       + ("" if b.created else " (same content as an existing version)"))

@@ -37,20 +37,11 @@ def guard(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from curation.checks.suites import ChecksError
-        from curation.datasets.versions import VersionError
-        from curation.ingest.outcomes import AccountingError
-        from curation.policy import PolicyError
-        from curation.sources import SourceYamlError
+        from curation.errors import plain_errors
 
         try:
             return fn(*args, **kwargs)
-        except (PolicyError, VersionError, ChecksError, AccountingError, SourceYamlError,
-                FileNotFoundError) as exc:
+        except plain_errors() as exc:
             fail(str(exc))
-        except RuntimeError as exc:
-            if type(exc).__name__ == "TrainingError":
-                fail(str(exc))
-            raise
 
     return wrapper

@@ -69,7 +69,7 @@ def dataset_card(manifest: dict, rows: list[dict], stats: dict, policy: Policy) 
     lines += ["## Quality checks (Great Expectations)", "", "| expectation | severity | result | detail |",
               "|---|---|---|---|"]
     for o in stats.get("outcomes", []):
-        lines.append(f"| {o['name']} | {o['severity']} | {'pass' if o['success'] else 'FAIL'} | "
+        lines.append(f"| {o['name']} | {o['severity']} | {verdict(o)} | "
                      f"{o['message'].replace('|', '/')} |")
     if stats.get("licenses"):
         lines += ["", stats["licenses"]]
@@ -100,6 +100,15 @@ def _metric_rows(e: dict) -> list[dict] | None:
     return observed["rows"] if isinstance(observed, dict) and isinstance(observed.get("rows"), list) else None
 
 
+def verdict(e: dict) -> str:
+    """PASS, FAIL or NOT JUDGED, in words (a mark needs an emoji font, and a metric that could not
+    be judged, e.g. too few documents to measure, is not a pass)."""
+    rows = _metric_rows(e)
+    if rows and not any(r.get("judged", True) for r in rows):
+        return "NOT JUDGED"
+    return "PASS" if e.get("success") else "FAIL"
+
+
 def _pct(value) -> str:
     return "n/a" if value is None else f"{value:.1%}"
 
@@ -126,7 +135,7 @@ def bias_section(outcomes: list[dict]) -> list[str]:
              "| metric | measured | value | allowed | result |", "|---|---|---|---|---|"]
     for o, rows in metric_outcomes:
         for r in rows:
-            result = "not judged" if not r.get("judged", True) else ("pass" if r["passed"] else
+            result = "NOT JUDGED" if not r.get("judged", True) else ("PASS" if r["passed"] else
                                                                       f"FAIL ({o['severity']})")
             lines.append(f"| {_name(o)} | {r['label']}: {r['detail']} | {_pct(r['value'])} | "
                          f"{_bounds_text(r['min'], r['max'])} | {result} |".replace("\n", " "))
@@ -166,9 +175,9 @@ def checks_markdown(expectations: list[dict]) -> str:
     failed = [e for e in expectations if not e.get("success")]
     critical = [e for e in failed if e.get("severity") == "critical"]
     lines = [f"## Checks: {len(expectations) - len(failed)} of {len(expectations)} expectations pass", ""]
-    lines += ["### Blocking (critical)", *([f"- ❌ **{_name(e)}**: {e['message']}" for e in critical] or ["- none"]),
+    lines += ["### Blocking (critical)", *([f"- FAIL **{_name(e)}**: {e['message']}" for e in critical] or ["- none"]),
               "", "### Warnings",
-              *([f"- ⚠️ {_name(e)}: {e['message']}" for e in failed if e not in critical] or ["- none"]), ""]
+              *([f"- WARNING {_name(e)}: {e['message']}" for e in failed if e not in critical] or ["- none"]), ""]
     lines += bias_section([{**e, "name": _name(e)} for e in expectations])
     docs = failing_documents(expectations)
     if docs:
@@ -270,20 +279,35 @@ def metric_chart(e: dict) -> str:
                     f"<title>{esc(r['detail'])}</title></rect>"
                     f"<text x='{_LABEL + _BAR + 8}' y='{y + 14}' fill='{colour}'>{_pct(r['value'])} "
                     f"(allowed {esc(_bounds_text(r['min'], r['max']))})</text>")
-    ok = "pass" if e.get("success") else f"FAIL ({e.get('severity')})"
+    ok = verdict(e) if e.get("success") else f"FAIL ({e.get('severity')})"
     title = f"{name}: {ok}"
     return (f"<figure><figcaption><b>{esc(title)}</b> — {esc(e.get('message') or '')}</figcaption>"
             f"{_svg(16 + len(rows) * _ROW, body, title)}</figure>")
 
 
 # ---- the page ---------------------------------------------------------------------------------
-_CSS = ("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:1000px;margin:2em auto;"
+# Japanese text needs a Japanese font in the stack: Noto Sans CJK JP (Debian fonts-noto-cjk), Hiragino
+# (macOS), Yu Gothic and Meiryo (Windows); without one, a browser may draw empty boxes.
+_FONTS = ("system-ui,-apple-system,'Segoe UI','Noto Sans CJK JP','Noto Sans JP','Hiragino Sans',"
+          "'Hiragino Kaku Gothic ProN','Yu Gothic',YuGothic,Meiryo,sans-serif")
+_CSS = ("body{font-family:" + _FONTS + ";max-width:1000px;margin:2em auto;"
         "padding:0 1em;color:#222}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;"
         "padding:.3em .6em;text-align:left;vertical-align:top}th{background:#f3f3f3}.fail{color:#b00;"
         "font-weight:bold}.warn{color:#b45f00;font-weight:bold}.pass{color:#070}.muted{color:#777}"
         "pre{background:#f6f6f6;padding:1em;overflow:auto;white-space:pre-wrap}figure{margin:1em 0}"
         "figcaption{margin-bottom:.3em}code{font-size:90%}.cards{display:flex;gap:1em;flex-wrap:wrap}"
         ".card{border:1px solid #ddd;border-radius:6px;padding:.6em 1em}.card b{font-size:1.4em;display:block}")
+
+
+def card_html(card_markdown: str) -> str:
+    """The dataset card's Markdown as HTML (its YAML header as a code block). Raw HTML in the card
+    is escaped, not rendered: the card quotes source names and license texts."""
+    from markdown_it import MarkdownIt
+
+    text = card_markdown
+    if text.startswith("---\n") and (end := text.find("\n---\n", 4)) != -1:
+        text = "```yaml\n" + text[4:end] + "\n```\n" + text[end + 5:]
+    return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
 
 
 def html_report(version: dict, manifest: dict, card_markdown: str, expectations: list[dict],
@@ -320,8 +344,10 @@ def html_report(version: dict, manifest: dict, card_markdown: str, expectations:
                      f"or catalog not given); sources: {esc(', '.join(manifest.get('sources', [])))}.</p>")
     parts += ["<h2>Personal data replaced</h2>",
               bar_chart("PII entities replaced, by type", list((pii or {}).items()), "entities"),
-              "<p class='muted'>Counts of spans anonymized before the text reached the catalog; anonymized "
-              "text can still be personal data (GDPR Art. 4(5)).</p>",
+              "<p class='muted'>Counts of spans anonymized in this version's documents before the text reached "
+              "the catalog (an ingest summary counts every document the run anonymized, including those held "
+              "for license review, so its totals can be higher); anonymized text can still be personal "
+              "data (GDPR Art. 4(5)).</p>",
               "<h2>Document length</h2>",
               histogram("Documents by length in characters", [int(p["n_chars"]) for p in profile
                                                              if p.get("n_chars") is not None]),
@@ -337,7 +363,7 @@ def html_report(version: dict, manifest: dict, card_markdown: str, expectations:
         cls = "pass" if e["success"] else ("fail" if e["severity"] == "critical" else "warn")
         ids = _json(e.get("unexpected_doc_ids")) or []
         parts.append(f"<tr><td>{esc(_name(e))}</td><td>{esc(e['severity'])}</td>"
-                     f"<td class='{cls}'>{'pass' if e['success'] else 'FAIL'}</td><td>{len(ids) or ''}</td>"
+                     f"<td class='{cls}'>{verdict(e)}</td><td>{len(ids) or ''}</td>"
                      f"<td>{esc(e['message'] or '')}</td></tr>")
     parts.append("</table>")
     parts.append(f"<h2>Failing documents ({len(docs)})</h2>")
@@ -358,7 +384,7 @@ def html_report(version: dict, manifest: dict, card_markdown: str, expectations:
     parts.append("</ul><h2>Models trained on this version</h2><ul>")
     parts += [f"<li>{esc(t['run_id'])}: {esc(t['status'])} on {esc(str(t['device']))}, output "
               f"{esc(str(t['output_dir']))}</li>" for t in training_runs] or ["<li>none yet</li>"]
-    parts += ["</ul><h2>Dataset card</h2>", f"<pre>{esc(card_markdown)}</pre>", "</body></html>"]
+    parts += ["</ul><h2>Dataset card</h2>", f"<div class='card-md'>{card_html(card_markdown)}</div>", "</body></html>"]
     return "\n".join(parts)
 
 

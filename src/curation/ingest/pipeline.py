@@ -6,18 +6,21 @@ review pause around it. It takes the catalog's ingest lock, once, for the whole 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from curation.datasets import versions
 from curation.audit.context import AuditContext
+from curation.datasets import versions
 from curation.ingest.outcomes import IngestSummary
 from curation.ingest.pii_step import ChunkMapper
+from curation.ingest.progress import IngestProgress, ProgressCallback
 from curation.ingest.run import ingest, pending_files
 from curation.locking import ingest_lock
 from curation.policy import Policy
 from curation.workspace import Workspace
+
 
 @dataclass
 class IngestResult:
@@ -26,14 +29,14 @@ class IngestResult:
 
 
 def ingest_and_build(ws: Workspace, inbox: Path, dataset: str, policy: Policy, *, actor: str = "system",
-                     flow_run_id: str | None = None, progress: Callable[[int, int], None] | None = None,
+                     flow_run_id: str | None = None, progress: ProgressCallback | None = None,
                      map_chunks: ChunkMapper | None = None, only_new: bool = False,
                      on_wait: Callable[[str], None] | None = None) -> IngestResult | None:
     """Ingest new inbox files, then check the dataset and write a pending_review version.
 
     One run at a time per catalog: a second one waits (`on_wait(holder)` is told who holds it).
     `only_new`: return None, reading nothing, when no file is new (scheduled runs).
-    `progress(done, total)`: files done so far. `map_chunks`: where the PII step runs (see
+    `progress(IngestProgress)`: stage and counts at every stage boundary. `map_chunks`: where the PII step runs (see
     curation.ingest.run.ingest); default in this process."""
     context = AuditContext(actor, flow_run_id, policy.digest)
     with ingest_lock(ws.catalog_path, on_wait=on_wait):
@@ -49,4 +52,7 @@ def ingest_and_build(ws: Workspace, inbox: Path, dataset: str, policy: Policy, *
                                            flow_run_id=flow_run_id)
             if build.version_id:
                 outputs.append((f"dataset:{dataset}", build.version_id))
+        if progress:
+            progress(IngestProgress("done", summary.files_seen - summary.files_unchanged,
+                                    summary.files_seen - summary.files_unchanged, Counter(summary.outcomes)))
         return IngestResult(summary, build)

@@ -9,7 +9,9 @@ redoes only what did not commit.
 
 from __future__ import annotations
 
+import copy
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from curation.documents import CleanDocument, Quarantine, RawDocument
 from curation.faults import crash_point
 from curation.ingest import filters, pii_step
 from curation.ingest.outcomes import BatchOutcomes, IngestSummary, check_accounting
+from curation.ingest.progress import IngestProgress, ProgressCallback
 from curation.pii.language import detect_language_with_confidence
 from curation.policy import Policy
 from curation.sources import InputUnit, discover, read_unit
@@ -39,7 +42,7 @@ def pending_files(catalog: Catalog, inbox: Path) -> list[InputUnit]:
 
 def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: AuditLog, *,
            context: AuditContext | None = None,
-           progress: Callable[[int, int], None] | None = None,
+           progress: ProgressCallback | None = None,
            map_chunks: pii_step.ChunkMapper | None = None) -> IngestSummary:
     """Read every new file under `inbox` into the catalog; returns the run's counts.
 
@@ -68,13 +71,21 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     for source in {u.source_name: u.source for u in pending if u.source}.values():
         catalog.upsert_source(source.name, source.license, source.owner, source.purpose, source.language)
 
-    step = BatchStep(policy, catalog, pii_step.fan_out(policy, map_chunks), context, run_id, dataset)
+    state = IngestProgress("reading", 0, len(pending))
+
+    def report(stage: str) -> None:
+        if progress:
+            state.stage = stage
+            progress(copy.deepcopy(state))
+
+    step = BatchStep(policy, catalog, pii_step.fan_out(policy, map_chunks), context, run_id, dataset, report)
+    report("reading")
     for start in range(0, len(pending), FILES_PER_BATCH):
         step.run(pending[start:start + FILES_PER_BATCH]).add_to(summary)
         crash_point("ingest.batch_committed")
         outbox.deliver(catalog, audit)
-        if progress:
-            progress(min(start + FILES_PER_BATCH, len(pending)), len(pending))
+        state.files_done, state.outcomes = min(start + FILES_PER_BATCH, len(pending)), Counter(summary.outcomes)
+        report("reading" if state.files_done < len(pending) else "checks and version")
 
     check_accounting(catalog, run_id, summary)
     catalog.finish_run(run_id, summary.as_dict(), context.entry("ingest.finished", run_id, summary.as_dict()))
@@ -87,9 +98,9 @@ class BatchStep:
     """The steps one batch of files goes through, ending in one catalog transaction."""
 
     def __init__(self, policy: Policy, catalog: Catalog, fan_out: pii_step.PiiFanOut, context: AuditContext,
-                 run_id: str, dataset: str):
+                 run_id: str, dataset: str, report: Callable[[str], None] = lambda stage: None):
         self.policy, self.catalog, self.fan_out, self.context = policy, catalog, fan_out, context
-        self.run_id, self.dataset = run_id, dataset
+        self.run_id, self.dataset, self.report = run_id, dataset, report
         self.filters = filters.before_pii(policy)
         self.seen_in_run: set[str] = set()  # doc_ids read earlier in this run
 
@@ -98,6 +109,7 @@ class BatchStep:
         read = [(unit, list(read_unit(unit, self.policy.inputs.max_file_mb * 2**20))) for unit in units]
         files = [(unit.rel, unit.digest, unit.source_name, len(items)) for unit, items in read]
         candidates = self.candidates(read, out)
+        self.report("anonymizing")
         cleaned = pii_step.anonymize(candidates, self.policy.pii, self.fan_out)
         kept, leaks = filters.apply([filters.residual_pii], cleaned)
         for leak in leaks:
@@ -105,6 +117,7 @@ class BatchStep:
         self.add_features(kept)
         for doc in kept:
             out.keep(doc)
+        self.report("committing")
         crash_point("ingest.before_commit")
         self.catalog.commit_batch(self.run_id, self.dataset, files, out.items, out.documents,
                                   out.audit_records(self.context))
