@@ -12,6 +12,7 @@ from flows.run_context import (
     Steward,
     artifact_key,
     plain_failure,
+    policy,
     publish_report_link,
     record_request,
     report_url,
@@ -81,7 +82,7 @@ def review_flow(version_id: str, requested_by: Steward, timeout_hours: float = 7
     run_id, deployment = run_identity()
     decided = versions.decide(ws.catalog(), ws.audit(), version["version_id"], decision.decision,
                               decision.reviewer, decision.comment, flow_run_id=run_id, deployment=deployment,
-                              lineage=ws.lineage())
+                              lineage=ws.lineage(), stewards=policy(None).review.stewards)
     print(f"version {decided['version_id']} {decided['status']} by {decision.reviewer}")
     create_markdown_artifact(
         f"# Review of `{decided['version_id']}`\n\n**{decided['status']}** by {decision.reviewer}"

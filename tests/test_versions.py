@@ -122,3 +122,17 @@ def test_ingest_reports_each_stage_with_counts_that_end_at_the_summary(workspace
     assert seen[-1].outcomes == result.summary.outcomes and seen[-1].percent == 100.0
     assert [p.files_done for p in seen] == sorted(p.files_done for p in seen)  # never goes back
     assert all(str(inbox) not in p.line() for p in seen)  # counts and stages, no paths
+
+
+def test_only_the_policys_stewards_may_decide_when_it_names_them(workspace, inbox):
+    vid = build(workspace, inbox).build.version_id
+    path = workspace.default_policy
+    path.write_text(path.read_text(encoding="utf-8").replace("  stewards: []", "  stewards: [Dana Ito, Ken Mori]"),
+                    encoding="utf-8")
+    assert load_policy(path).review.stewards == ["Dana Ito", "Ken Mori"]
+    refused = CliRunner().invoke(app, ["review", vid, "--approve", "--reviewer", "Mallory", "--comment", "ok"])
+    assert refused.exit_code == 1 and "'Mallory' is not one of the policy's stewards" in refused.output
+    assert workspace.catalog().version(vid)["status"] == "pending_review"
+    allowed = CliRunner().invoke(app, ["review", vid, "--approve", "--reviewer", "Ken Mori", "--comment", "ok"])
+    assert allowed.exit_code == 0, allowed.output
+    assert workspace.catalog().version(vid)["status"] == "approved"

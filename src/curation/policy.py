@@ -409,6 +409,13 @@ class InputPolicy(_Strict):
     max_file_mb: int = Field(default=100, ge=1, le=100_000)  # larger files are quarantined unread
 
 
+class ReviewPolicy(_Strict):
+    """Who may decide on a dataset version. The open-source Prefect server records no user identity,
+    so the name typed into the Resume form (or --reviewer) is checked against this list."""
+
+    stewards: list[str] = []  # empty: any non-empty name is accepted (and recorded)
+
+
 class AuditPolicy(_Strict):
     """How long audit evidence must be kept. curation never deletes audit records; this figure
     raises Prefect's own event retention (7 days by default) to match when `curation ui` starts
@@ -459,6 +466,7 @@ class Policy(_Strict):
     inputs: InputPolicy = InputPolicy()
     audit: AuditPolicy = AuditPolicy()
     schedule: ScheduleConfig = ScheduleConfig()
+    review: ReviewPolicy = ReviewPolicy()
 
     # Set by load_policy, not by the file.
     source_file: str = ""

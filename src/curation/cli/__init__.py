@@ -131,8 +131,10 @@ def sources_allow(source: str, reviewer: Annotated[str, typer.Option(help="Stewa
 def review(version: str, approve: Annotated[bool, typer.Option("--approve")] = False,
            reject: Annotated[bool, typer.Option("--reject")] = False,
            reviewer: Annotated[str, typer.Option(help="Steward's name (recorded in the audit trail).")] = "",
-           comment: Annotated[str, typer.Option(help="Reason for the decision.")] = "") -> None:
-    """Approve or reject a pending_review dataset version."""
+           comment: Annotated[str, typer.Option(help="Reason for the decision.")] = "",
+           policy: PolicyOpt = None) -> None:
+    """Approve or reject a pending_review dataset version (the reviewer must be one of the
+    policy's review.stewards when it names any)."""
     from curation.datasets import versions
 
     if approve == reject:
@@ -141,7 +143,7 @@ def review(version: str, approve: Annotated[bool, typer.Option("--approve")] = F
         fail("--reviewer NAME is required")
     ws = workspace()
     v = versions.decide(ws.catalog(), ws.audit(), version, "approve" if approve else "reject", reviewer, comment,
-                        lineage=ws.lineage())
+                        lineage=ws.lineage(), stewards=load_policy(policy).review.stewards)
     console.print(f"version {v['version_id']} is now {v['status']}")
 
 

@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 import uuid
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -187,9 +188,13 @@ def resolve(catalog: Catalog, version_id: str) -> dict:
 
 
 def decide(catalog: Catalog, audit: AuditLog, version_id: str, decision: str, reviewer: str, comment: str,
-           *, flow_run_id: str | None = None, deployment: str | None = None, lineage=None) -> dict:
+           *, flow_run_id: str | None = None, deployment: str | None = None, lineage=None,
+           stewards: Sequence[str] = ()) -> dict:
     """Move a pending_review version to approved or rejected, recording who decided and why
-    (audit log, and an OpenLineage run when `lineage` is given)."""
+    (audit log, and an OpenLineage run when `lineage` is given). `stewards`: the policy's
+    review.stewards; when not empty, the reviewer must be one of them."""
+    if stewards and reviewer.strip() not in stewards:
+        raise VersionError(f"reviewer '{reviewer.strip()}' is not one of the policy's stewards (review.stewards)")
     if lineage is None:
         return _decide(catalog, audit, version_id, decision, reviewer, comment, flow_run_id, deployment)
     version = resolve(catalog, version_id)
