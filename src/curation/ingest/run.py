@@ -34,7 +34,7 @@ def pending_files(catalog: Catalog, inbox: Path) -> list[InputUnit]:
     """Files under `inbox` the catalog has not read yet (same path and bytes count as read).
     Costs one sha256 per file and one catalog query: no document is parsed or analyzed."""
     done = catalog.processed_files()
-    return [u for u in discover(Path(inbox)) if (u.rel, u.digest) not in done]
+    return [u for u in discover(Path(inbox)) if (u.stored, u.digest) not in done]
 
 
 def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: AuditLog, *,
@@ -63,7 +63,7 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     units = list(discover(inbox))
     summary.files_seen = len(units)
     done = catalog.processed_files()
-    pending = [u for u in units if (u.rel, u.digest) not in done]
+    pending = [u for u in units if (u.stored, u.digest) not in done]
     summary.files_unchanged = len(units) - len(pending)
     for source in {u.source_name: u.source for u in pending if u.source}.values():
         catalog.upsert_source(source.name, source.license, source.owner, source.purpose, source.language)
@@ -96,7 +96,7 @@ class BatchStep:
     def run(self, units: list[InputUnit]) -> BatchOutcomes:
         out = BatchOutcomes(self.dataset)
         read = [(unit, list(read_unit(unit, self.policy.inputs.max_file_mb * 2**20))) for unit in units]
-        files = [(unit.rel, unit.digest, unit.source_name, len(items)) for unit, items in read]
+        files = [(unit.stored, unit.digest, unit.source_name, len(items)) for unit, items in read]
         candidates = self.candidates(read, out)
         cleaned = pii_step.anonymize(candidates, self.policy.pii, self.fan_out)
         kept, leaks = filters.apply([filters.residual_pii], cleaned)
