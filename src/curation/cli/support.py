@@ -38,6 +38,7 @@ def guard(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         from curation.checks.suites import ChecksError
+        from curation.datasets.names import DatasetNameError
         from curation.datasets.versions import VersionError
         from curation.ingest.outcomes import AccountingError
         from curation.policy import PolicyError
@@ -45,7 +46,7 @@ def guard(fn):
 
         try:
             return fn(*args, **kwargs)
-        except (PolicyError, VersionError, ChecksError, AccountingError, SourceYamlError,
+        except (PolicyError, VersionError, ChecksError, AccountingError, SourceYamlError, DatasetNameError,
                 FileNotFoundError) as exc:
             fail(str(exc))
         except RuntimeError as exc:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curation.datasets import versions
+from curation.datasets.names import check_dataset_name
 from curation.audit.context import AuditContext
 from curation.ingest.outcomes import IngestSummary
 from curation.ingest.pii_step import ChunkMapper
@@ -35,9 +36,11 @@ def ingest_and_build(ws: Workspace, inbox: Path, dataset: str, policy: Policy, *
     `only_new`: return None, reading nothing, when no file is new (scheduled runs).
     `progress(done, total)`: files done so far. `map_chunks`: where the PII step runs (see
     curation.ingest.run.ingest); default in this process."""
+    check_dataset_name(dataset)  # it names a folder under data/datasets
     context = AuditContext(actor, flow_run_id, policy.digest)
     with ingest_lock(ws.catalog_path, on_wait=on_wait):
         catalog, audit, lineage = ws.catalog(), ws.audit(), ws.lineage()
+        versions.remove_stale_staging(ws.datasets)  # a killed build's anonymized text: gone at the next run
         if only_new and not pending_files(catalog, inbox):
             return None
         with lineage.run("ingest", [(f"inbox:{Path(inbox).resolve()}", None)]) as outputs:

@@ -19,6 +19,7 @@ from curation.audit.context import AuditContext
 from curation.audit.log import AuditLog
 from curation.catalog import Catalog
 from curation.checks import quality
+from curation.datasets.names import check_dataset_name
 from curation.documents import CleanDocument, Quarantine, RawDocument
 from curation.faults import crash_point
 from curation.ingest import filters, pii_step
@@ -48,6 +49,7 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     `map_chunks`, if given, runs the PII step of each batch over chunks of `pii.task_docs`
     documents (see pii_step.ChunkMapper); without it, each language of a batch is anonymized
     here in one call (which may use the policy's PII worker processes)."""
+    check_dataset_name(dataset)
     inbox = Path(inbox)
     if not inbox.is_dir():
         raise FileNotFoundError(f"{inbox}: inbox folder not found")
