@@ -13,6 +13,7 @@ from tests_helpers import all_text_under
 from typer.testing import CliRunner
 
 from curation.cli import app
+from curation.sources.paths import stored_path
 
 pytestmark = pytest.mark.e2e
 PLANTED = json.loads((ROOT / "data" / "samples_planted.json").read_text(encoding="utf-8"))
@@ -60,8 +61,8 @@ def test_share_alike_source_is_held_for_review_not_in_version(demo_run):
 
 def test_malformed_line_binary_and_duplicate_are_each_handled_with_a_reason(demo_run):
     by_reason = {(i["reason"], i["path"]) for i in items(demo_run[0])}
-    assert ("malformed_json", "support_tickets_en/tickets.jsonl") in by_reason
-    assert ("binary_file", "meeting_notes_en/scan_0001.pdf") in by_reason
+    assert ("malformed_json", stored_path("support_tickets_en/tickets.jsonl")) in by_reason
+    assert ("binary_file", stored_path("meeting_notes_en/scan_0001.pdf")) in by_reason
     assert any(reason == "duplicate_doc_id" for reason, _ in by_reason)
 
 
@@ -69,7 +70,7 @@ def test_every_input_item_has_exactly_one_outcome(demo_run):
     rows = items(demo_run[0])
     keys = [(i["path"], i["record"]) for i in rows]
     assert len(keys) == len(set(keys))
-    jsonl = [i for i in rows if i["path"] == "support_tickets_en/tickets.jsonl"]
+    jsonl = [i for i in rows if i["path"] == stored_path("support_tickets_en/tickets.jsonl")]
     assert len(jsonl) == len((SAMPLES / "support_tickets_en" / "tickets.jsonl").read_text().splitlines())
 
 

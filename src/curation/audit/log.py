@@ -297,6 +297,15 @@ def path_digest(path: str) -> str:
     return hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+def path_digests(path: str) -> set[str]:
+    """The path_sha256 values that name the input file `path` (relative to the inbox): sha256 of its
+    stored name (records since stored names), of the path itself (older records), and of `path`
+    as given when it already is a stored name."""
+    from curation.sources.paths import stored_path
+
+    return {path_digest(path), path_digest(stored_path(path))}
+
+
 def select(records: Iterator[dict], *, version_id: str | None = None, dataset: str | None = None,
            doc_id: str | None = None, source: str | None = None, event: str | None = None,
            since: str | None = None, until: str | None = None, history_until_seq: int | None = None,
@@ -322,7 +331,7 @@ def select(records: Iterator[dict], *, version_id: str | None = None, dataset: s
             continue
         if source and source not in (data.get("source"), rec.get("subject") if rec.get("event", "").startswith("source.") else None):
             continue
-        if path and data.get("path_sha256") != path_digest(path):
+        if path and data.get("path_sha256") not in path_digests(path):
             continue
         if event and not rec.get("event", "").startswith(event):
             continue

@@ -114,3 +114,27 @@ def audit_checkpoint() -> None:
     if cp is None:
         fail("the audit log is empty")
     console.print(f"checkpoint at seq {cp.seq} ({cp.hash[:16]}) signed by key {cp.key_id}")
+
+
+@app.command("locate")
+def audit_locate(name: Annotated[str, typer.Argument(
+                     help="A stored name from the catalog or a report (source/0123456789abcdef.ext), "
+                          "or a path_sha256 (prefix) from an audit record.")],
+                 inbox: Annotated[Optional[Path], typer.Option(help="Inbox to search (default: data/inbox).")] = None
+                 ) -> None:
+    """Find the inbox file behind a stored name. The catalog and the log never keep file names
+    (they can be personal data): this hashes the inbox's paths now and prints the match here only."""
+    from curation.audit.log import path_digest
+    from curation.sources import discover
+
+    folder = inbox or workspace().inbox
+    if not Path(folder).is_dir():
+        fail("inbox folder not found")
+    key = name.strip().lower()
+    found = [u.rel for u in discover(Path(folder))
+             if u.stored == name.strip() or (len(key) >= 8 and (path_digest(u.stored).startswith(key)
+                                                                or path_digest(u.rel).startswith(key)))]
+    if not found:
+        fail("no file in the inbox has that stored name or path hash")
+    for rel in found:
+        console.print(rel, highlight=False, markup=False)

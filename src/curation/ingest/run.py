@@ -68,7 +68,10 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     pending = [u for u in units if (u.stored, u.digest) not in done]
     summary.files_unchanged = len(units) - len(pending)
     for source in {u.source_name: u.source for u in pending if u.source}.values():
-        catalog.upsert_source(source.name, source.license, source.owner, source.purpose, source.language)
+        # The declared license is kept only as a valid SPDX expression: anything else is free text.
+        license = source.license if filters.valid_spdx(source.license) else (
+            None if source.license is None else "invalid SPDX expression")
+        catalog.upsert_source(source.name, license, source.owner, source.purpose, source.language)
 
     step = BatchStep(policy, catalog, pii_step.fan_out(policy, map_chunks), context, run_id, dataset)
     for start in range(0, len(pending), FILES_PER_BATCH):
