@@ -22,7 +22,7 @@ from conftest import ROOT, make_workspace, workspace_env
 from tests_helpers import TICKETS_EN, all_text_under
 from typer.testing import CliRunner
 
-from curation.documents import Quarantine
+from curation.documents import Quarantine, RawDocument
 from curation.sources import discover, read_unit
 from curation.sources.paths import stored_path
 
@@ -483,3 +483,131 @@ def test_staging_left_by_a_killed_build_is_listed_then_removed_by_the_next_run(h
         pipeline.ingest_and_build(ws, ws.inbox, "hostile", load_policy(ws.root / "policies" / "hostile.yaml"),
                                   only_new=True)
     assert not left.exists()
+
+
+# A fuzz run over the readers with the hostile shapes -----------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CANARY = "zqxcanary"  # planted in every column name, key and bad value the fuzzer makes
+_NAMES = st.text(alphabet="abcdefgh_", min_size=0, max_size=6).map(lambda s: f"{CANARY}_{s}")
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                min_size=1, max_size=40)
+
+
+def _line(kind: str, depth: int, value: str) -> bytes:
+    return {
+        "good": lambda: json.dumps({"text": "doc " + value}).encode(),
+        "nested_array": lambda: b"[" * depth + b"]" * depth,
+        "nested_object": lambda: b'{"a":' * depth + b"1" + b"}" * depth,
+        "big_int": lambda: b"9" * (4300 + depth),
+        "not_object": lambda: json.dumps([CANARY, value]).encode(),
+        "bad_json": lambda: ('{"' + CANARY + '": ' + json.dumps(value)).encode(),
+        "bad_utf8": lambda: b'{"text": "\xff\xfe ' + CANARY.encode() + b'"}',
+        "no_text": lambda: json.dumps({CANARY: value}).encode(),
+    }[kind]()
+
+
+_FUZZ_ROOT = None
+
+
+def _fuzz_source() -> Path:
+    import tempfile
+
+    global _FUZZ_ROOT
+    if _FUZZ_ROOT is None:
+        _FUZZ_ROOT = Path(tempfile.mkdtemp(prefix="hostile-fuzz-")) / "inbox"
+        (_FUZZ_ROOT / "s").mkdir(parents=True)
+        (_FUZZ_ROOT / "s" / "SOURCE.yaml").write_text("license: MIT\n")
+    return _FUZZ_ROOT / "s"
+
+
+def _read(path: Path, max_bytes: int = 100 * 2**20) -> list:
+    try:
+        with deadline(30):
+            return [i for u in discover(path.parent.parent) for i in read_unit(u, max_bytes)]
+    finally:
+        path.unlink()
+
+
+def _no_canary_in_messages(items: list) -> None:
+    for item in items:
+        if isinstance(item, Quarantine):
+            assert item.reason and item.message and CANARY not in item.message, item
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(st.tuples(st.sampled_from(["good", "nested_array", "nested_object", "big_int", "not_object",
+                                                 "bad_json", "bad_utf8", "no_text"]),
+                                st.integers(min_value=1, max_value=60_000), _TEXT), min_size=1, max_size=6))
+def test_fuzz_jsonl_every_line_has_its_own_outcome_and_no_value_is_quoted(lines):
+    path = _fuzz_source() / "f.jsonl"
+    path.write_bytes(b"\n".join(_line(*line) for line in lines) + b"\n")
+    items = _read(path)
+    assert [i.record for i in items] == list(range(len(lines)))  # nothing lost behind a bad line
+    for (kind, _, _), item in zip(lines, items, strict=True):
+        assert isinstance(item, RawDocument) == (kind == "good"), (kind, item)
+    _no_canary_in_messages(items)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(header=st.lists(_NAMES, min_size=1, max_size=3), with_text=st.booleans(),
+       sizes=st.lists(st.sampled_from([0, 5, 140_000]), min_size=1, max_size=4), nul=st.booleans())
+def test_fuzz_csv_big_fields_odd_headers_and_nul_bytes(header, with_text, sizes, nul):
+    import csv
+    import io
+
+    columns = (["text"] if with_text else []) + header
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(columns)
+    for n in sizes:
+        writer.writerow(["y" * n or "short"] + ["v"] * (len(columns) - 1))
+    data = buf.getvalue().encode()
+    if nul:
+        data = data.replace(b"short", b"sh\x00rt", 1)
+    path = _fuzz_source() / "f.csv"
+    path.write_bytes(data)
+    items = _read(path)
+    _no_canary_in_messages(items)
+    if not with_text:
+        assert [i.reason for i in items] in (["unexpected_schema"], ["binary_file"])
+    elif b"\x00" not in data[:8192]:
+        assert len(items) == len(sizes)  # a big field costs no other row
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names=st.lists(_NAMES, min_size=1, max_size=3, unique=True), with_text=st.booleans(),
+       inflate=st.sampled_from([10, 3 * 2**20]))
+def test_fuzz_parquet_columns_and_inflation(names, with_text, inflate):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = {n: ["v"] for n in names}
+    if with_text:
+        columns["text"] = ["a" * inflate]
+    path = _fuzz_source() / "f.parquet"
+    pq.write_table(pa.table(columns), path, compression="zstd")
+    items = _read(path, max_bytes=2**20)
+    _no_canary_in_messages(items)
+    (item,) = items
+    if not with_text:
+        assert item.reason == "unexpected_schema"
+    elif inflate > 2**20:
+        assert item.reason == "file_too_large"
+    else:
+        assert isinstance(item, RawDocument)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=st.sampled_from(["owner: {c}: {c}@example.org\n", "license: MIT\n{c}: x\n", "language: {c}\n",
+                             "license: [{c}]\n", "- {c}\n", "license: MIT\n  {c}: [\n", "{c}"]))
+def test_fuzz_source_yaml_errors_never_quote_the_file(body, tmp_path_factory):
+    from curation.sources.source_yaml import SourceYamlError, read_source_yaml
+
+    folder = tmp_path_factory.mktemp("src")
+    (folder / "SOURCE.yaml").write_text(body.format(c=CANARY))
+    with pytest.raises(SourceYamlError) as err:
+        read_source_yaml(folder)
+    assert CANARY not in str(err.value) and str(err.value).startswith("SOURCE.yaml: ")
