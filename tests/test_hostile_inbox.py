@@ -611,3 +611,32 @@ def test_fuzz_source_yaml_errors_never_quote_the_file(body, tmp_path_factory):
     with pytest.raises(SourceYamlError) as err:
         read_source_yaml(folder)
     assert CANARY not in str(err.value) and str(err.value).startswith("SOURCE.yaml: ")
+
+
+# Catalogs written before stored names --------------------------------------------------------------
+
+def test_an_older_catalogs_file_names_and_quoted_values_are_scrubbed_by_the_next_run(workspace):
+    import duckdb
+
+    from curation.ingest import pipeline
+    from curation.policy import load_policy
+    from curation.stewardship.doctor import diagnose
+
+    src = workspace.inbox / "hr"
+    src.mkdir(parents=True)
+    (src / "SOURCE.yaml").write_text("license: MIT\n")
+    (src / "cv_jane_roe.txt").write_text(TICKETS_EN[0])
+    policy = load_policy(workspace.default_policy)
+    pipeline.ingest_and_build(workspace, workspace.inbox, "old", policy)
+    stored = stored_path("hr/cv_jane_roe.txt")
+    with duckdb.connect(str(workspace.catalog_path)) as con:  # what a catalog of the old version held
+        for table in ("files", "ingest_items", "documents"):
+            con.execute(f"UPDATE {table} SET path = 'hr/cv_jane_roe.txt' WHERE path = ?", [stored])
+        con.execute("UPDATE ingest_items SET message = 'hr/cv_jane_roe.txt: owner: Jane Roe'")
+        con.execute("UPDATE sources SET license = 'Licensed to Jane Roe only'")
+    assert any(v.startswith("catalog:") for v in diagnose(workspace).violations)
+    again = pipeline.ingest_and_build(workspace, workspace.inbox, "old", policy)
+    assert again.summary.files_unchanged == 1  # the renamed file still counts as read
+    written = all_text_under(workspace.catalog_path)
+    assert "jane_roe" not in written.lower() and "Jane Roe" not in written
+    assert not any(v.startswith("catalog:") for v in diagnose(workspace).violations)

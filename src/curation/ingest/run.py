@@ -26,6 +26,7 @@ from curation.ingest import filters, pii_step
 from curation.ingest.outcomes import BatchOutcomes, IngestSummary, check_accounting
 from curation.pii.language import detect_language_with_confidence
 from curation.policy import Policy
+from curation.stewardship import scrub
 from curation.sources import InputUnit, discover, read_unit
 
 FILES_PER_BATCH = 64
@@ -58,6 +59,8 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     summary = IngestSummary(run_id, dataset)
 
     outbox.deliver(catalog, audit, recovering=True)  # records a killed run committed but never logged
+    if scrubbed := scrub.scrub_catalog(catalog):  # file names and input values from older versions
+        context.record(audit, "catalog.scrubbed", "catalog", {"values_replaced": scrubbed})
     crash_point("ingest.recovered")
     catalog.start_run(run_id, dataset, str(inbox), policy.digest)
     context.record(audit, "ingest.started", run_id, {"dataset": dataset, "policy": policy.source_file})

@@ -18,6 +18,7 @@ from curation.audit.trust import CHAIN_ONLY, verify_installation
 from curation.datasets import versions
 from curation.permissions import exposed
 from curation.sources import discover
+from curation.stewardship import scrub
 from curation.workspace import Workspace
 
 
@@ -37,6 +38,9 @@ def diagnose(ws: Workspace, inbox: Path | None = None, public_key_files: list[Pa
     result.violations += [f"accounting: {p}" for p in catalog.accounting_violations()]
     result.violations += version_problems(ws)
     result.violations += audit_problems(ws, catalog, result.notes, public_key_files)
+    if left := scrub.pending(catalog):
+        result.violations.append(f"catalog: {left} input path(s) or license value(s) recorded before stored names; "
+                                 "the next ingest run replaces them")
     if loose := exposed(ws.private_paths()):
         result.violations.append(f"permissions: {len(loose)} state file(s)/folder(s) readable by group or others "
                                  f"(chmod -R go-rwx them), e.g. {loose[0].relative_to(ws.root)}")
