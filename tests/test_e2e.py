@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import duckdb
@@ -22,8 +23,14 @@ PLANTED = json.loads((ROOT / "data" / "samples_planted.json").read_text(encoding
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory):
     root = make_workspace(tmp_path_factory.mktemp("demo") / "ws")
+    old_umask = os.umask(0o022)  # what a shell usually gives: the state must still be owner-only
+    try:
+        with workspace_env(root):
+            result = CliRunner().invoke(app, ["demo", "--inbox", str(SAMPLES)], env={"COLUMNS": "200"})
+    finally:
+        os.umask(old_umask)
     with workspace_env(root):
-        yield root, CliRunner().invoke(app, ["demo", "--inbox", str(SAMPLES)], env={"COLUMNS": "200"})
+        yield root, result
 
 
 def items(root: Path) -> list[dict]:
@@ -104,3 +111,15 @@ def test_model_card_names_dataset_version_and_base_model_hash(demo_run):
     assert version.name in card and "tiny-from-config" in card
     manifest = json.loads((version / "manifest.json").read_text())
     assert manifest["version_id"] == version.name and manifest["n_rows"] > 30
+
+
+def test_everything_the_demo_wrote_is_owner_only(demo_run):
+    """Catalog, audit log, versions, the model and reports: 0600 files in 0700 folders, although
+    the demo ran under umask 022."""
+    from curation.permissions import exposed
+    from curation.workspace import Workspace
+
+    root, result = demo_run
+    assert result.exit_code == 0
+    ws = Workspace(root)
+    assert (root / "data" / "models").exists() and exposed(ws.private_paths()) == []

@@ -98,6 +98,24 @@ def build_inbox(inbox: Path, outside: Path) -> dict:
     (ds / "state.json").write_text(json.dumps(state))
     # 4. a FIFO: open() on it blocks until a writer comes
     os.mkfifo(src / "pipe.txt")
+    # what issue 10 covered, in the same corpus (file names carry canaries too)
+    old = inbox / "issue10"
+    old.mkdir()
+    (old / "SOURCE.yaml").write_text("license: MIT\n")
+    (old / "sjis_jane_roe.txt").write_bytes("日本語の文書です。".encode("shift_jis"))
+    (old / "scan.txt").write_bytes(b"%PDF\x00\x01" + EMAIL.encode())
+    (old / "empty.txt").write_bytes(b"")
+    with open(old / "huge.txt", "wb") as fh:  # sparse: 3 MiB on paper, above the 1 MiB limit
+        fh.truncate(3 * 2**20)
+    (old / "ragged.csv").write_text(f"text\n{TICKETS_EN[10]}\n\"a\",{EMAIL}\n")
+    (old / "page.html").write_text(f"<html><body><script>var owner='{EMAIL}';</script><p>{TICKETS_EN[11]}</p></body></html>")
+    (old / "link_to_outside.txt").symlink_to(outside / arrow)
+    deep = old
+    for level in range(60):
+        deep = deep / f"d{level}"
+    deep.mkdir(parents=True)
+    (deep / "leaf.txt").write_text(TICKETS_EN[12])
+    (old / "odd ;rm -rf größe\n日本 quillfeather.txt").write_text(TICKETS_EN[13])
     return {"nested": "hr/nested.jsonl", "big": "hr/big_field.csv"}
 
 
@@ -174,6 +192,20 @@ def test_audit_locate_finds_the_file_behind_a_stored_name_on_the_terminal_only(h
 
 def catalog_items_rows(ws) -> list[tuple]:
     return _query(ws, "SELECT path, record, outcome, reason, message FROM ingest_items")
+
+
+def test_what_issue_10_covered_still_ends_with_a_reason(hostile):
+    ws, _, _ = hostile
+    reasons = {p: (o, r) for p, _, o, r, _ in catalog_items_rows(ws)}
+    expect = {"sjis_jane_roe.txt": "not_utf8", "scan.txt": "binary_file", "empty.txt": "empty_file",
+              "huge.txt": "file_too_large", "link_to_outside.txt": "symlink_refused"}
+    for name, reason in expect.items():
+        assert reasons[stored_path(f"issue10/{name}")] == ("quarantined", reason), name
+    ragged = sorted((r, reason) for p, r, _, reason, _ in catalog_items_rows(ws) if p == stored_path("issue10/ragged.csv"))
+    assert ragged == [(0, "license_allowed"), (1, "ragged_row")]
+    deep = "issue10/" + "/".join(f"d{level}" for level in range(60)) + "/leaf.txt"
+    for name in (deep, "issue10/page.html", "issue10/odd ;rm -rf größe\n日本 quillfeather.txt"):
+        assert reasons[stored_path(name)][0] == "accepted", name
 
 
 # 2. Silent loss ------------------------------------------------------------------------------------
