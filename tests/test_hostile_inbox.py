@@ -177,7 +177,7 @@ def test_catalog_keeps_stored_names_not_file_names(hostile):
     paths = {p for (p,) in _query(ws, "SELECT path FROM files UNION SELECT path FROM ingest_items "
                                       "UNION SELECT path FROM documents")}
     assert stored_path("hr/cv_jane_roe.txt") in paths and stored_path("hr/jane_roe/notes.txt") in paths
-    assert all(p.split("/")[0] in {"broken_yaml", "unknown_key", "bad_license", "hr"} and len(p.split("/")) == 2
+    assert all(p.split("/")[0] in {"broken_yaml", "unknown_key", "bad_license", "hr", "issue10"} and len(p.split("/")) == 2
                for p in paths)
 
 
