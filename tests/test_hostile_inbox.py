@@ -672,3 +672,20 @@ def test_an_older_catalogs_file_names_and_quoted_values_are_scrubbed_by_the_next
     written = all_text_under(workspace.catalog_path)
     assert "jane_roe" not in written.lower() and "Jane Roe" not in written
     assert not any(v.startswith("catalog:") for v in diagnose(workspace).violations)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(name=st.one_of(st.sampled_from(["../x.arrow", "/etc/passwd", "..", ".", "a/../../x.arrow", "sub/x.arrow",
+                                       "data.arrow", "", "\\..\\x.arrow"]),
+                      st.text(alphabet="./ab\\", min_size=1, max_size=12)))
+def test_fuzz_state_json_names_only_plain_files_inside_the_folder(name, tmp_path):
+    from curation.sources.readers import hf_dataset_problem
+
+    folder = tmp_path / "ds"
+    folder.mkdir(exist_ok=True)
+    (folder / "data.arrow").write_bytes(b"x")
+    (folder / "dataset_info.json").write_text("{}")
+    (folder / "state.json").write_text(json.dumps({"_data_files": [{"filename": name}]}))
+    problem = hf_dataset_problem(folder)
+    assert (problem is None) == (name == "data.arrow"), (name, problem)
