@@ -3,15 +3,22 @@
 from prefect import flow
 from prefect.artifacts import create_markdown_artifact
 
+from curation.datasets.names import check_dataset_name
 from flows.finetune import NO_OVERRIDES, TrainingOverrides, finetune_flow
 from flows.ingest import ingest_flow
 from flows.review import review_flow
-from flows.run_context import Steward, artifact_key, plain_failure, record_request
+from flows.run_context import (
+    DatasetName,
+    Steward,
+    artifact_key,
+    plain_failure,
+    record_request,
+)
 
 
 @flow(name="curate", log_prints=True)
 @plain_failure
-def curate_flow(requested_by: Steward, inbox: str = "", dataset: str = "default", policy_file: str = "",
+def curate_flow(requested_by: Steward, inbox: str = "", dataset: DatasetName = "default", policy_file: str = "",
                 base_model: str = "", overrides: TrainingOverrides = NO_OVERRIDES,
                 review_timeout_hours: float = 72.0) -> dict:
     """Ingest the inbox, wait for a steward's review of the new version, and fine-tune on it if it
@@ -26,6 +33,7 @@ def curate_flow(requested_by: Steward, inbox: str = "", dataset: str = "default"
         overrides: Training settings for this run only.
         review_timeout_hours: How long the review waits for a decision.
     """
+    check_dataset_name(dataset)  # before the name reaches the audit log or the file system
     record_request("curate", requested_by, {"inbox": inbox, "dataset": dataset, "policy_file": policy_file,
                                             "base_model": base_model})
     ingested = ingest_flow(requested_by=requested_by, inbox=inbox, dataset=dataset, policy_file=policy_file)

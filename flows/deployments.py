@@ -16,6 +16,7 @@ from prefect.settings import get_current_settings
 from curation.policy import Policy
 from flows.curate import curate_flow
 from flows.finetune import finetune_flow
+from curation.datasets.names import check_dataset_name
 from flows.ingest import ingest_flow
 from flows.review import review_flow
 from flows.runners import DASK_ADDRESS_ENV, TASK_RUNNER_ENV, cron_schedule
@@ -27,6 +28,7 @@ SCHEDULED_BY = "scheduler"  # requested_by of scheduled runs: no person started 
 def deployments(policy: Policy) -> list:
     """The deployments, the scheduled one with the policy's schedule."""
     schedule = policy.schedule
+    check_dataset_name(schedule.dataset)  # a bad name in the policy fails here, not at 3 a.m.
     return [
         ingest_flow.to_deployment(name="ingest", tags=["steward"]),
         ingest_flow.to_deployment(

@@ -19,12 +19,14 @@ from prefect.context import FlowRunContext
 from prefect.states import Failed
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from curation.datasets.names import check_dataset_name
 from curation.datasets.report import checks_markdown, failing_documents
 from curation.ingest.pii_step import PiiChunk, PiiChunkResult, anonymize_chunk
 from curation.ingest.pipeline import ingest_and_build
 from curation.policy import PiiPolicy
 from flows.progress import reported_progress
 from flows.run_context import (
+    DatasetName,
     Steward,
     artifact_key,
     plain_failure,
@@ -134,7 +136,7 @@ def summary_markdown(result: dict) -> str:
 
 @flow(name="ingest", log_prints=True, task_runner=task_runner_from_env())
 @plain_failure
-def ingest_flow(requested_by: Steward, inbox: str = "", dataset: str = "default", policy_file: str = "",
+def ingest_flow(requested_by: Steward, inbox: str = "", dataset: DatasetName = "default", policy_file: str = "",
                 only_new: bool = False) -> dict:
     """Read new files from the inbox, anonymize personal data, classify licenses, run the quality
     checks and write a dataset version that waits for a steward's review.
@@ -146,6 +148,7 @@ def ingest_flow(requested_by: Steward, inbox: str = "", dataset: str = "default"
         policy_file: Policy file (empty: policies/default.yaml).
         only_new: Stop without building a version when no new file has arrived (scheduled runs).
     """
+    check_dataset_name(dataset)  # before the name reaches the audit log or the file system
     run_id, _ = record_request("ingest", requested_by, {"inbox": inbox, "dataset": dataset,
                                                         "policy_file": policy_file, "only_new": only_new})
     result = ingest_task(inbox, dataset, policy_file or None, requested_by, only_new, run_id)

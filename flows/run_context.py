@@ -18,6 +18,9 @@ from curation.workspace import Workspace
 # A person's name, required: the open-source Prefect server records no user identity, so the
 # name typed into the form is the only record of who started a run or decided on a version.
 Steward = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# A dataset name becomes a folder under data/datasets: the form refuses anything else
+# (curation.datasets.names checks the same again in the library).
+DatasetName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$")]
 
 
 def plain_failure(fn):

@@ -198,6 +198,7 @@ def test_cli_verify_exit_codes_and_export_key(tmp_path, monkeypatch):
     from curation.cli import app
 
     monkeypatch.setenv("CURATION_KEY_DIR", str(tmp_path / "keys"))
+    monkeypatch.setenv("CURATION_HOME", str(tmp_path / "ws"))  # export-key pins the key in the workspace
     audit, signer = build_log(tmp_path)
     exported = CliRunner().invoke(app, ["audit", "export-key"])
     pem = tmp_path / "reviewer.pem"

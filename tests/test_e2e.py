@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import duckdb
@@ -13,6 +14,7 @@ from tests_helpers import all_text_under
 from typer.testing import CliRunner
 
 from curation.cli import app
+from curation.sources.paths import stored_path
 
 pytestmark = pytest.mark.e2e
 PLANTED = json.loads((ROOT / "data" / "samples_planted.json").read_text(encoding="utf-8"))
@@ -21,8 +23,14 @@ PLANTED = json.loads((ROOT / "data" / "samples_planted.json").read_text(encoding
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory):
     root = make_workspace(tmp_path_factory.mktemp("demo") / "ws")
+    old_umask = os.umask(0o022)  # what a shell usually gives: the state must still be owner-only
+    try:
+        with workspace_env(root):
+            result = CliRunner().invoke(app, ["demo", "--inbox", str(SAMPLES)], env={"COLUMNS": "200"})
+    finally:
+        os.umask(old_umask)
     with workspace_env(root):
-        yield root, CliRunner().invoke(app, ["demo", "--inbox", str(SAMPLES)], env={"COLUMNS": "200"})
+        yield root, result
 
 
 def items(root: Path) -> list[dict]:
@@ -60,8 +68,8 @@ def test_share_alike_source_is_held_for_review_not_in_version(demo_run):
 
 def test_malformed_line_binary_and_duplicate_are_each_handled_with_a_reason(demo_run):
     by_reason = {(i["reason"], i["path"]) for i in items(demo_run[0])}
-    assert ("malformed_json", "support_tickets_en/tickets.jsonl") in by_reason
-    assert ("binary_file", "meeting_notes_en/scan_0001.pdf") in by_reason
+    assert ("malformed_json", stored_path("support_tickets_en/tickets.jsonl")) in by_reason
+    assert ("binary_file", stored_path("meeting_notes_en/scan_0001.pdf")) in by_reason
     assert any(reason == "duplicate_doc_id" for reason, _ in by_reason)
 
 
@@ -69,7 +77,7 @@ def test_every_input_item_has_exactly_one_outcome(demo_run):
     rows = items(demo_run[0])
     keys = [(i["path"], i["record"]) for i in rows]
     assert len(keys) == len(set(keys))
-    jsonl = [i for i in rows if i["path"] == "support_tickets_en/tickets.jsonl"]
+    jsonl = [i for i in rows if i["path"] == stored_path("support_tickets_en/tickets.jsonl")]
     assert len(jsonl) == len((SAMPLES / "support_tickets_en" / "tickets.jsonl").read_text().splitlines())
 
 
@@ -103,3 +111,15 @@ def test_model_card_names_dataset_version_and_base_model_hash(demo_run):
     assert version.name in card and "tiny-from-config" in card
     manifest = json.loads((version / "manifest.json").read_text())
     assert manifest["version_id"] == version.name and manifest["n_rows"] > 30
+
+
+def test_everything_the_demo_wrote_is_owner_only(demo_run):
+    """Catalog, audit log, versions, the model and reports: 0600 files in 0700 folders, although
+    the demo ran under umask 022."""
+    from curation.permissions import exposed
+    from curation.workspace import Workspace
+
+    root, result = demo_run
+    assert result.exit_code == 0
+    ws = Workspace(root)
+    assert (root / "data" / "models").exists() and exposed(ws.private_paths()) == []

@@ -29,6 +29,8 @@ import yaml
 from conftest import make_workspace
 from tests_helpers import TICKETS_EN, all_text_under
 
+from curation.sources.paths import stored_path
+
 pytestmark = pytest.mark.e2e
 
 # Planted in the inbox of the served workspace: neither may reach Prefect's database.
@@ -320,7 +322,7 @@ def test_each_run_publishes_summary_quarantine_table_and_report_link(live, curat
     assert "expectations pass" in by_key["checks-tickets"].data  # the HTML report's check results too
     assert "failing-documents-tickets" in by_key
     table = json.loads(by_key["quarantine-tickets"].data)  # columns: path, record, reason, message
-    assert table["reason"] == ["malformed_json"] and table["path"] == ["tickets/t.jsonl"]
+    assert table["reason"] == ["malformed_json"] and table["path"] == [stored_path("tickets/t.jsonl")]
     link = by_key["report-tickets"].data  # a link artifact is stored as markdown: [text](url)
     assert link.startswith("[HTML report of tickets version") and link.endswith(".html)")
     keys = {a.key for a in artifacts_of(list(curated["children"].values()) + [str(curated["run"].id)])}

@@ -57,7 +57,8 @@ def test_parquet_and_missing_column(inbox):
     pq.write_table(pa.table({"other": ["x"]}), inbox / "src" / "wrong.parquet")
     ok, wrong = read_all(inbox)
     assert ok.text == "a parquet row"
-    assert wrong.reason == "unexpected_schema" and "body" in wrong.message
+    assert wrong.reason == "unexpected_schema" and "text_field" in wrong.message
+    assert "other" not in wrong.message  # a column name can be personal data: never quoted
 
 
 def test_datasets_save_to_disk_folder_is_read(inbox):
@@ -81,7 +82,8 @@ def test_invalid_source_yaml_quarantines_every_file_with_the_reason(inbox):
     (inbox / "src" / "SOURCE.yaml").write_text("licence: MIT\n")
     (inbox / "src" / "a.txt").write_text("text")
     (item,) = read_all(inbox)
-    assert item.reason == "invalid_source_yaml" and "licence" in item.message
+    assert item.reason == "invalid_source_yaml" and "did you mean license?" in item.message
+    assert "licence" not in item.message  # an unknown key is input: never quoted
 
 
 def test_symlink_is_refused(inbox, tmp_path):

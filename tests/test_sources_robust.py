@@ -75,7 +75,8 @@ def test_source_yaml_naming_an_unknown_key_quarantines_with_reason(tmp_path):
     src = make_source(tmp_path, "license: MIT\nlicence_url: x\n")
     (src / "a.txt").write_text("text")
     (item,) = read_all(tmp_path / "inbox")
-    assert item.reason == "invalid_source_yaml" and "licence_url" in item.message
+    assert item.reason == "invalid_source_yaml" and "1 unknown key(s)" in item.message
+    assert "licence_url" not in item.message  # an unknown key is input: never quoted
 
 
 _TMP = Path(tempfile.mkdtemp(prefix="reader-fuzz-"))

@@ -11,6 +11,7 @@ def plain_errors() -> tuple[type[BaseException], ...]:
     """Imported on call: the CLI starts without loading every part of the library."""
     from curation.checks.quality import LexiconError
     from curation.checks.suites import ChecksError
+    from curation.datasets.names import DatasetNameError
     from curation.datasets.versions import VersionError
     from curation.ingest.outcomes import AccountingError
     from curation.locking import LockTimeout
@@ -22,5 +23,5 @@ def plain_errors() -> tuple[type[BaseException], ...]:
     from curation.stewardship.sources import SourceError
     from curation.training.errors import TrainingError
 
-    return (PolicyError, VersionError, ChecksError, AccountingError, SourceYamlError, LexiconError, LockTimeout,
+    return (PolicyError, VersionError, DatasetNameError, ChecksError, AccountingError, SourceYamlError, LexiconError, LockTimeout,
             LabelledFileError, OverrideError, RetractionError, SourceError, TrainingError, FileNotFoundError)

@@ -60,7 +60,7 @@ def exclusive(path: Path, *, timeout: float | None = None, poll: float = 0.2,
             depth[key] -= 1
         return
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(key, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(key, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         deadline = None if timeout is None else time.monotonic() + timeout
         told = False

@@ -1,5 +1,8 @@
 """Where a curation installation keeps its state. Everything hangs off one root folder
-(`CURATION_HOME`, default: the current directory), so tests and demos can use their own."""
+(`CURATION_HOME`, default: the current directory), so tests and demos can use their own.
+
+Opening a workspace makes the process's umask 077 (curation.permissions): the catalog, the audit
+log, reports, shards and models it creates are owner-only whatever umask the process started with."""
 
 from __future__ import annotations
 
@@ -10,11 +13,15 @@ from pathlib import Path
 from curation.audit.log import AuditLog
 from curation.catalog import Catalog
 from curation.audit.signing import Signer, default_key_dir
+from curation.permissions import make_private, private_dir, private_umask
 
 
 @dataclass(frozen=True)
 class Workspace:
     root: Path
+
+    def __post_init__(self) -> None:
+        private_umask()
 
     @classmethod
     def from_env(cls) -> Workspace:
@@ -48,8 +55,24 @@ class Workspace:
     def default_policy(self) -> Path:
         return self.root / "policies" / "default.yaml"
 
+    @property
+    def pinned_key_path(self) -> Path:
+        """The audit public key `audit verify` and `doctor` trust, written by `curation audit
+        export-key`: neither in the key folder (whose key must match it) nor in audit_logs/."""
+        return self.root / "data" / "audit_pinned_key.pem"
+
+    def private_paths(self) -> list[Path]:
+        """What must be owner-only: catalog, audit log, dataset versions, models, reports."""
+        data = self.root / "data"
+        return [*sorted(data.glob("catalog.duckdb*")), self.audit_dir, self.datasets, self.models, self.reports]
+
     def catalog(self) -> Catalog:
-        return Catalog(self.catalog_path)
+        existed = self.catalog_path.exists()
+        catalog = Catalog(self.catalog_path)
+        if not existed:
+            for path in self.catalog_path.parent.glob(self.catalog_path.name + "*"):
+                make_private(path)
+        return catalog
 
     @property
     def key_dir(self) -> Path:
@@ -62,4 +85,4 @@ class Workspace:
         return Lineage(self.audit_dir / "lineage.jsonl")
 
     def audit(self) -> AuditLog:
-        return AuditLog(self.audit_dir, signer=Signer(self.key_dir))
+        return AuditLog(private_dir(self.audit_dir), signer=Signer(self.key_dir))

@@ -52,6 +52,7 @@ class VerifyResult:
     reason: str = ""
     n_checkpoints: int = 0
     signatures_checked: bool = False
+    after_last_checkpoint: int = 0  # records no checkpoint covers yet (a cut there is not detectable)
 
 
 class AuditLog:
@@ -69,8 +70,8 @@ class AuditLog:
         """Append records (dicts of event, subject, data, actor, flow_run_id, policy_digest: see
         AuditContext.entry) under one lock and one fsync, and a signed checkpoint if any is a
         milestone or one is due; returns them with their seq and hash."""
-        self.dir.mkdir(parents=True, exist_ok=True)
-        with open(self.path, "a+b") as fh:
+        self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with _open_private(self.path) as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
                 if torn := repair_torn_tail(fh):
@@ -110,7 +111,7 @@ class AuditLog:
 
     def _write_checkpoint(self, seq: int, record_hash: str, reason: str) -> signing.Checkpoint:
         checkpoint = signing.make_checkpoint(self.signer, seq, record_hash, reason)
-        with open(self.checkpoints_path, "a+b") as out:
+        with _open_private(self.checkpoints_path) as out:
             repair_torn_tail(out)  # a checkpoint cut by a crash was never a checkpoint
             out.write(checkpoint.to_line().encode("utf-8"))
             out.flush()
@@ -165,6 +166,11 @@ class AuditLog:
                     yield json.loads(line)
 
 
+def _open_private(path: Path):
+    """`path` opened for append and read, created 0600 (the log holds pseudonymous identifiers)."""
+    return os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600), "a+b")
+
+
 def repair_torn_tail(fh) -> int:
     """A process killed mid-write leaves a last line without its newline: that record never
     completed, so it is cut off (the caller records the cut). Returns the bytes removed."""
@@ -211,14 +217,23 @@ def _walk_chain(path: Path) -> tuple[list[dict], VerifyResult | None]:
 
 
 def verify(log_dir: str | Path, public_keys: list | None = None,
-           checkpoint_files: list[Path] | None = None) -> VerifyResult:
+           checkpoint_files: list[Path] | None = None, current_key=None) -> VerifyResult:
     """Check the chain, then every checkpoint (the log's own and any kept elsewhere): each must
     match the record at its seq, and, when public keys are given, carry a valid signature by a key
-    trusted at that point (a given key, or one endorsed by a trusted key in a rotation record)."""
+    trusted at that point (a given key, or one endorsed by a trusted key in a rotation record).
+
+    With public keys, it also fails when no validly signed checkpoint covers any record, and, when
+    `current_key` (the installation's signing key) is given, when that key is not trusted. A named
+    checkpoint file that does not exist fails. `after_last_checkpoint` counts the records no
+    checkpoint covers yet."""
     path = Path(log_dir) / LOG_NAME
     if not path.exists():
         return VerifyResult(ok=False, n_records=0, last_hash=GENESIS, reason=f"{path}: no audit log")
     records, broken = _walk_chain(path)
+    missing = [f for f in checkpoint_files or [] if not Path(f).is_file()]
+    if missing:  # a named checkpoint file that is not there proves nothing: say so, never skip it
+        return VerifyResult(False, len(records), records[-1]["hash"] if records else GENESIS, None,
+                            f"checkpoint file {missing[0]} not found")
     files = [Path(log_dir) / signing.CHECKPOINTS, *(checkpoint_files or [])]
     try:
         checkpoints = sorted({c for f in files for c in signing.read_checkpoints(f)}, key=lambda c: c.seq)
@@ -227,6 +242,7 @@ def verify(log_dir: str | Path, public_keys: list | None = None,
     trusted_since = _trusted_keys(records, public_keys or [])
     failures: list[tuple[int, str]] = [(broken.first_bad_seq, broken.reason)] if broken else []
     limit = broken.first_bad_seq if broken else len(records)
+    covered = -1  # the highest seq a matching (and, with keys, validly signed) checkpoint covers
     for cp in checkpoints:
         if cp.seq >= limit:
             if not broken:
@@ -239,11 +255,23 @@ def verify(log_dir: str | Path, public_keys: list | None = None,
                                      for kid, (key, since) in trusted_since.items()):
             failures.append((cp.seq, f"seq {cp.seq}: checkpoint signature does not verify with a trusted "
                                      "public key (re-signed with another key, or the signature was altered)"))
+        else:
+            covered = max(covered, cp.seq)
+    if public_keys and records and covered < 0 and not failures:
+        # With a key to check against, a log no signed checkpoint covers proves nothing: the
+        # checkpoints may have been deleted together with a rewrite of the whole log.
+        failures.append((0, "no signed checkpoint covers the log (checkpoints.jsonl missing or empty?); "
+                            "pass the copy kept elsewhere with --checkpoint"))
+    if current_key is not None and public_keys and not any(
+            kid == signing.key_id(current_key) for kid in trusted_since):
+        failures.append((len(records), "the signing key in the key folder is neither the trusted (pinned) key nor "
+                                       "endorsed by it in a key rotation record"))
     last = records[-1]["hash"] if records else GENESIS
+    tail = len(records) - 1 - covered if records else 0
     if failures:
         seq, reason = min(failures, key=lambda f: f[0])
-        return VerifyResult(False, len(records), last, seq, reason, len(checkpoints), bool(public_keys))
-    return VerifyResult(True, len(records), last, None, "", len(checkpoints), bool(public_keys))
+        return VerifyResult(False, len(records), last, seq, reason, len(checkpoints), bool(public_keys), tail)
+    return VerifyResult(True, len(records), last, None, "", len(checkpoints), bool(public_keys), tail)
 
 
 def _trusted_keys(records: list[dict], anchors: list) -> dict[str, tuple[object, int]]:
@@ -267,6 +295,15 @@ def path_digest(path: str) -> str:
     """What records say of an input file's path (relative to the inbox): its sha256, since a file
     name can itself name a person ("cv_jane_roe.pdf"), and the log can never be edited."""
     return hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def path_digests(path: str) -> set[str]:
+    """The path_sha256 values that name the input file `path` (relative to the inbox): sha256 of its
+    stored name (records since stored names), of the path itself (older records), and of `path`
+    as given when it already is a stored name."""
+    from curation.sources.paths import stored_path
+
+    return {path_digest(path), path_digest(stored_path(path))}
 
 
 def select(records: Iterator[dict], *, version_id: str | None = None, dataset: str | None = None,
@@ -294,7 +331,7 @@ def select(records: Iterator[dict], *, version_id: str | None = None, dataset: s
             continue
         if source and source not in (data.get("source"), rec.get("subject") if rec.get("event", "").startswith("source.") else None):
             continue
-        if path and data.get("path_sha256") != path_digest(path):
+        if path and data.get("path_sha256") not in path_digests(path):
             continue
         if event and not rec.get("event", "").startswith(event):
             continue

@@ -55,6 +55,33 @@ class CatalogConnection:
             finally:
                 con.close()
 
+    def rewrite_file(self) -> None:
+        """Rewrite the catalog file from its live rows (COPY FROM DATABASE into a fresh file, then an
+        atomic rename): DuckDB leaves replaced values in free blocks of the file, and values scrubbed
+        for being personal data must not linger there. Owner-only like the original."""
+        import os
+
+        if self._pinned is not None:
+            raise RuntimeError("rewrite_file inside a session")
+        fresh = self.path.with_name(self.path.name + ".rewrite")
+        with exclusive(self.lock_path):
+            for leftover in (fresh, fresh.with_name(fresh.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+            con = duckdb.connect(str(self.path))
+            try:
+                con.execute("CHECKPOINT")
+                name = con.execute("SELECT current_database()").fetchone()[0]
+                con.execute("ATTACH ? AS fresh", [str(fresh)])
+                con.execute(f'COPY FROM DATABASE "{name}" TO fresh')
+                con.execute("DETACH fresh")
+            finally:
+                con.close()
+            os.chmod(fresh, 0o600)
+            with open(fresh, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(fresh, self.path)
+            self.path.with_name(self.path.name + ".wal").unlink(missing_ok=True)
+
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with self.connect() as con:

@@ -145,6 +145,39 @@ class IngestRunQueries:
         return self._rows("SELECT run_id, dataset, started_at FROM ingest_runs WHERE finished_at IS NULL "
                           "ORDER BY started_at")
 
+    def input_paths(self) -> set[str]:
+        """Every input path the catalog names (files, items, documents)."""
+        with self.connect() as con:
+            return {r[0] for r in con.execute("SELECT path FROM files UNION SELECT path FROM ingest_items "
+                                              "UNION SELECT path FROM documents").fetchall() if r[0] is not None}
+
+    def replace_input_paths(self, mapping: dict[str, str], withheld: str) -> None:
+        """Rename input paths (old → new) everywhere, in one transaction; the messages of the renamed
+        items are replaced by `withheld` (they quoted the old path and input values)."""
+        with self.transaction() as con:
+            for old, new in mapping.items():
+                con.execute("DELETE FROM files WHERE path = ? AND digest IN (SELECT digest FROM files WHERE path = ?)",
+                            [old, new])
+                con.execute("UPDATE files SET path = ? WHERE path = ?", [new, old])
+                con.execute("UPDATE ingest_items SET path = ?, message = ? || ' (' || reason || ')' WHERE path = ?",
+                            [new, withheld, old])
+                con.execute("UPDATE documents SET path = ? WHERE path = ?", [new, old])
+
+    def license_values(self) -> dict[str, set[str]]:
+        """Declared and recorded license values: {"sources": ..., "evidence": ...} (for scrubbing)."""
+        with self.connect() as con:
+            sources = {r[0] for r in con.execute("SELECT license FROM sources WHERE license IS NOT NULL").fetchall()}
+            evidence = {r[0] for r in con.execute("SELECT DISTINCT license_evidence FROM documents "
+                                                  "WHERE license_evidence LIKE 'conflict: %'").fetchall()}
+        return {"sources": sources, "evidence": evidence}
+
+    def replace_license_values(self, sources: dict[str, str], evidence: dict[str, str]) -> None:
+        with self.transaction() as con:
+            for old, new in sources.items():
+                con.execute("UPDATE sources SET license = ? WHERE license = ?", [new, old])
+            for old, new in evidence.items():
+                con.execute("UPDATE documents SET license_evidence = ? WHERE license_evidence = ?", [new, old])
+
     def file_digests(self) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for path, digest in self.processed_files():

@@ -41,6 +41,9 @@ def ingest(inbox: Annotated[Optional[Path], typer.Option(help="Drop folder (defa
     from curation.cli.ingest_view import print_ingest, progress_bar
     from curation.ingest.pipeline import ingest_and_build
 
+    from curation.datasets.names import check_dataset_name
+
+    check_dataset_name(dataset)
     ws = workspace()
     with progress_bar() as progress:
         result = ingest_and_build(ws, inbox or ws.inbox, dataset, load_policy(policy), actor=requested_by,

@@ -21,26 +21,25 @@ def audit_verify(
     checkpoint: Annotated[Optional[list[Path]], typer.Option(
         help="Checkpoint file kept elsewhere (repeatable): shows a truncated or rewritten log.")] = None,
     public_key: Annotated[Optional[list[Path]], typer.Option(
-        help="Trusted public key PEM (repeatable; from `audit export-key`). Default: this installation's key.")] = None,
+        help="Trusted public key PEM (repeatable; from `audit export-key`). Default: the key pinned by "
+             "`audit export-key`; the key folder's key is never trusted by itself.")] = None,
 ) -> None:
-    """Check the hash chain and every signed checkpoint; exit 0 only when the log is intact."""
-    from curation.audit.log import verify
-    from curation.audit.signing import Signer, load_public_key
+    """Check the hash chain and every signed checkpoint; exit 0 only when the log is intact.
+
+    Fails when a given key finds no signed checkpoint covering the log, when a named checkpoint
+    file is missing, and when the key folder's key is not the pinned one (nor endorsed by it).
+    Without a given or pinned key it checks the chain only and says so."""
+    from curation.audit.trust import verify_installation
 
     ws = workspace()
     try:
-        keys = [load_public_key(p) for p in public_key or []]
+        check = verify_installation(log_dir or ws.audit_dir, ws.key_dir, ws.pinned_key_path,
+                                    list(public_key or []), list(checkpoint or []))
     except (OSError, ValueError) as exc:
         fail(str(exc))
-    if not keys and (ws.key_dir / "audit_ed25519.pem").exists():
-        keys = [Signer(ws.key_dir).public_key]
-    result = verify(log_dir or ws.audit_dir, public_keys=keys, checkpoint_files=list(checkpoint or []))
-    if not result.ok:
-        where = f"at seq {result.first_bad_seq}" if result.first_bad_seq is not None else ""
-        fail(f"audit log broken {where}: {result.reason}")
-    signed = "signatures verified" if result.signatures_checked else "signatures NOT checked (no public key)"
-    console.print(f"audit log intact: {result.n_records} records, {result.n_checkpoints} checkpoints, "
-                  f"{signed}, last hash {result.last_hash[:16]}")
+    if not check.ok:
+        fail(check.summary())
+    console.print(check.summary(), highlight=False)
 
 
 @app.command("show")
@@ -85,13 +84,19 @@ def audit_show(dataset: Annotated[Optional[str], typer.Option(help="Dataset name
 
 
 @app.command("export-key")
-def audit_export_key() -> None:
-    """Print this installation's audit public key (PEM) for reviewers to keep."""
+def audit_export_key(repin: Annotated[bool, typer.Option(
+        help="Replace the pinned key with the current one (after a deliberate key change).")] = False) -> None:
+    """Print this installation's audit public key (PEM) for reviewers to keep, and pin it
+    (data/audit_pinned_key.pem) if none is pinned: `audit verify` and `doctor` then trust it."""
     from curation.audit.signing import Signer, key_id, public_pem
+    from curation.audit.trust import pin_key
 
-    signer = Signer(workspace().key_dir)
+    ws = workspace()
+    signer = Signer(ws.key_dir)
     sys.stdout.write(public_pem(signer.public_key))
-    console.print(f"key id {key_id(signer.public_key)}", style="dim", highlight=False)
+    pinned = pin_key(ws.pinned_key_path, signer.public_key, replace=repin)
+    note = "pinned" if pinned else "a key was already pinned (kept; --repin replaces it)"
+    console.print(f"key id {key_id(signer.public_key)}; {note}: {ws.pinned_key_path}", style="dim", highlight=False)
 
 
 @app.command("rotate-key")
@@ -109,3 +114,27 @@ def audit_checkpoint() -> None:
     if cp is None:
         fail("the audit log is empty")
     console.print(f"checkpoint at seq {cp.seq} ({cp.hash[:16]}) signed by key {cp.key_id}")
+
+
+@app.command("locate")
+def audit_locate(name: Annotated[str, typer.Argument(
+                     help="A stored name from the catalog or a report (source/0123456789abcdef.ext), "
+                          "or a path_sha256 (prefix) from an audit record.")],
+                 inbox: Annotated[Optional[Path], typer.Option(help="Inbox to search (default: data/inbox).")] = None
+                 ) -> None:
+    """Find the inbox file behind a stored name. The catalog and the log never keep file names
+    (they can be personal data): this hashes the inbox's paths now and prints the match here only."""
+    from curation.audit.log import path_digest
+    from curation.sources import discover
+
+    folder = inbox or workspace().inbox
+    if not Path(folder).is_dir():
+        fail("inbox folder not found")
+    key = name.strip().lower()
+    found = [u.rel for u in discover(Path(folder))
+             if u.stored == name.strip() or (len(key) >= 8 and (path_digest(u.stored).startswith(key)
+                                                                or path_digest(u.rel).startswith(key)))]
+    if not found:
+        fail("no file in the inbox has that stored name or path hash")
+    for rel in found:
+        console.print(rel, highlight=False, markup=False)

@@ -25,7 +25,9 @@ from curation.audit.log import AuditLog, canonical
 from curation.catalog import Catalog
 from curation.checks import bias, quality, suites
 from curation.datasets import release_gate, report
+from curation.datasets.names import check_dataset_name
 from curation.faults import crash_point
+from curation.permissions import make_private
 from curation.policy import Policy
 from curation.sources.files import file_digest
 
@@ -126,19 +128,30 @@ def _build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root
     return BuildResult(version_id, current["status"], final, len(rows), check_run_id, outcomes, held, created)
 
 
-def _remove_stale_staging(root: Path, older_than_s: float = 600) -> None:
-    """Staging folders are renamed into place when complete; one left behind is from a killed build."""
-    import time
+def _remove_stale_staging(root: Path) -> list[str]:
+    """Staging folders are renamed into place when complete; one left behind is from a killed
+    build and holds anonymized text: removed at once. Safe because builds run under the ingest
+    lock (ingest.pipeline), so no other build is writing one. Returns the names removed."""
+    removed = []
+    for stale in sorted(Path(root).glob(".staging-*")):
+        shutil.rmtree(stale, ignore_errors=True)
+        removed.append(stale.name)
+    return removed
 
-    for stale in root.glob(".staging-*"):
-        if time.time() - stale.stat().st_mtime > older_than_s:
-            shutil.rmtree(stale, ignore_errors=True)
+
+def remove_stale_staging(datasets_root: Path) -> list[str]:
+    """`_remove_stale_staging` for every dataset folder under `datasets_root`."""
+    root = Path(datasets_root)
+    return [name for folder in sorted(root.iterdir()) if folder.is_dir() and not folder.is_symlink()
+            for name in _remove_stale_staging(folder)] if root.is_dir() else []
 
 
 def _write_shards(rows: list[dict], folder: Path, dataset: str, policy: Policy) -> dict:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    check_dataset_name(dataset)
+    make_private(folder)
     shards = []
     for index in range(0, max(len(rows), 1), ROWS_PER_SHARD):
         part = rows[index:index + ROWS_PER_SHARD]
@@ -147,6 +160,7 @@ def _write_shards(rows: list[dict], folder: Path, dataset: str, policy: Policy) 
             ("doc_id", pa.string()), ("source", pa.string()), ("language", pa.string()),
             ("license", pa.string()), ("text", pa.string())]))
         pq.write_table(table, folder / name, compression="zstd")
+        make_private(folder / name)  # anonymized text is still personal data: owner only
         shards.append({"name": name, "sha256": file_digest(folder / name), "rows": len(part)})
     manifest = {
         "dataset": dataset, "shards": shards, "n_rows": len(rows), "policy_digest": policy.digest,
@@ -156,6 +170,7 @@ def _write_shards(rows: list[dict], folder: Path, dataset: str, policy: Policy) 
     }
     manifest["version_id"] = manifest_id(manifest)
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    make_private(folder / "manifest.json")
     return manifest
 
 

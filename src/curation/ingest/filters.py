@@ -3,6 +3,9 @@
 A filter looks at one candidate and returns None to keep it or a `Quarantine` with a reason
 code and a sentence; `apply` runs a list of them and hands back what was kept and what was not.
 Recording the outcome is not a filter's business: the ingest loop (run.py) does it in one place.
+
+Messages are stored (catalog, Prefect artifacts): they carry reason codes, kinds, counts and
+SPDX ids, never a value from the input. The item's stored path says which file it is.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from curation.documents import CleanDocument, Quarantine, RawDocument, SourceInfo
-from curation.licenses import LicenseDecision
+from curation.licenses import LicenseDecision, spdx
 from curation.policy import Policy
 
 
@@ -32,8 +35,48 @@ class Candidate:
 
 
 def where(path: str, record: int | None) -> str:
-    """How messages name an item: its path, and its record when the file holds several."""
-    return path + (f" record {record}" if record else "")
+    """How messages name an item: its record when the file holds several (never its path: a file
+    name can be personal data, and the stored item has its own path column)."""
+    return f"record {record}" if record else "document"
+
+
+def valid_spdx(expression: str | None) -> bool:
+    if not expression:
+        return False
+    try:
+        spdx.normalize(expression)
+        return True
+    except Exception:  # noqa: BLE001 - any parse failure means: not an SPDX expression
+        return False
+
+
+def shown_license(expression: str | None) -> str:
+    """An SPDX expression as messages may show it; anything else is input text and is not shown."""
+    if expression is None:
+        return "none"
+    return expression if valid_spdx(expression) else "an invalid SPDX expression"
+
+
+def license_message(decision: LicenseDecision) -> str:
+    """The license decision in words built from codes and valid SPDX ids only: the decision's own
+    message quotes evidence values, file paths and reviewers' reasons verbatim."""
+    kinds = sorted({p.kind for p in decision.pieces})
+    invalid = sum(1 for p in decision.pieces if not p.valid)
+    evidence = f"evidence: {', '.join(kinds)}" if kinds else "no license evidence"
+    return (f"license {shown_license(decision.expression)} is classed '{decision.license_class}' "
+            f"({decision.reason}; {evidence}" + (f"; {invalid} invalid value(s)" if invalid else "") + ")")
+
+
+def safe_evidence(evidence: str) -> str:
+    """The catalog's license_evidence: the kind, and for a conflict each kind with its expression
+    only where that is a valid SPDX expression."""
+    if not evidence.startswith("conflict: "):
+        return evidence
+    parts = []
+    for pair in evidence[len("conflict: "):].split("; "):
+        kind, _, expression = pair.partition("=")
+        parts.append(f"{kind}={shown_license(expression)}")
+    return "conflict: " + "; ".join(parts)
 
 
 class Filter(Protocol):
@@ -50,7 +93,7 @@ class LicenseDenied:
 
     def __call__(self, c: Candidate) -> Quarantine | None:
         if c.license.license_class == "deny":
-            return _quarantine(c, c.license.reason, c.license.message)
+            return _quarantine(c, c.license.reason, license_message(c.license))
         return None
 
 
@@ -60,8 +103,10 @@ class LanguageNotAccepted:
 
     def __call__(self, c: Candidate) -> Quarantine | None:
         if c.language not in self.languages:
+            shown = c.language if c.language in ("en", "ja", "und") or (
+                len(c.language) <= 3 and c.language.isalpha() and c.language.islower()) else "other"
             return _quarantine(c, "language_not_accepted",
-                               f"language '{c.language}' is not in the policy's {list(self.languages)}")
+                               f"language '{shown}' is not in the policy's {list(self.languages)}")
         return None
 
 

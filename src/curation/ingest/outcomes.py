@@ -3,6 +3,8 @@
 `BatchOutcomes` is the one place an item's outcome is recorded: it keeps the `ingest_items`
 rows, makes the audit record of each (committed with the items: the log never claims what the
 catalog does not hold), and adds the counts to the run's `IngestSummary` once the batch commits.
+It is also where an item's path becomes its stored name (`sources.paths.stored_path`): what reaches
+the catalog and the log never holds the input's file name.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from curation.audit.context import AuditContext
 from curation.audit.log import path_digest
 from curation.catalog import Catalog
 from curation.documents import CleanDocument, ItemOutcome, Quarantine
+from curation.ingest.filters import safe_evidence, shown_license
+from curation.sources.paths import stored_path
 
 
 @dataclass
@@ -47,22 +51,25 @@ class BatchOutcomes:
     documents: list[CleanDocument] = field(default_factory=list)
 
     def quarantine(self, q: Quarantine) -> None:
-        self.items.append(ItemOutcome.quarantined(q))
+        self.items.append(ItemOutcome(q.source, stored_path(q.path), q.record, "quarantined", q.reason, q.message,
+                                      q.doc_id))
 
     def duplicate(self, source: str, path: str, record: int, doc_id: str) -> None:
-        self.items.append(ItemOutcome(source, path, record, "duplicate", "duplicate_doc_id",
-                                      f"{path}: same normalized text as an already ingested document", doc_id))
+        self.items.append(ItemOutcome(source, stored_path(path), record, "duplicate", "duplicate_doc_id",
+                                      "same normalized text as an already ingested document", doc_id))
 
     def keep(self, doc: CleanDocument) -> None:
         """Accepted if its license class allows it, else held until a steward allows the source."""
         outcome = "accepted" if doc.license_class == "allow" else "license_review"
+        doc.path = stored_path(doc.path)
+        doc.license_evidence = safe_evidence(doc.license_evidence)
         self.documents.append(doc)
         self.items.append(ItemOutcome(doc.source, doc.path, doc.record, outcome, doc.license_reason,
-                                      f"{doc.path}: {doc.license_expression} ({doc.license_class})", doc.doc_id))
+                                      f"{shown_license(doc.license_expression)} ({doc.license_class})", doc.doc_id))
 
     def audit_records(self, context: AuditContext) -> list[dict]:
-        """One audit record per item. The file's path only as sha256: a file name can name a
-        person, and the log is never edited."""
+        """One audit record per item. The file only as the sha256 of its stored name: a file name
+        can name a person, and the log is never edited."""
         pii = {d.doc_id: d.pii_counts for d in self.documents}
         return [context.entry(f"document.{i.outcome}", i.doc_id or f"file:{path_digest(i.path)[:16]}",
                               {"dataset": self.dataset, "source": i.source, "path_sha256": path_digest(i.path),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from curation.audit.context import AuditContext
 from curation.datasets import versions
+from curation.datasets.names import check_dataset_name
 from curation.ingest.outcomes import IngestSummary
 from curation.ingest.pii_step import ChunkMapper
 from curation.ingest.progress import IngestProgress, ProgressCallback
@@ -38,9 +39,11 @@ def ingest_and_build(ws: Workspace, inbox: Path, dataset: str, policy: Policy, *
     `only_new`: return None, reading nothing, when no file is new (scheduled runs).
     `progress(IngestProgress)`: stage and counts at every stage boundary. `map_chunks`: where the PII step runs (see
     curation.ingest.run.ingest); default in this process."""
+    check_dataset_name(dataset)  # it names a folder under data/datasets
     context = AuditContext(actor, flow_run_id, policy.digest)
     with ingest_lock(ws.catalog_path, on_wait=on_wait):
         catalog, audit, lineage = ws.catalog(), ws.audit(), ws.lineage()
+        versions.remove_stale_staging(ws.datasets)  # a killed build's anonymized text: gone at the next run
         if only_new and not pending_files(catalog, inbox):
             return None
         with lineage.run("ingest", [(f"inbox:{Path(inbox).resolve()}", None)]) as outputs:

@@ -21,6 +21,7 @@ from curation.audit.context import AuditContext
 from curation.audit.log import AuditLog
 from curation.catalog import Catalog
 from curation.checks import quality
+from curation.datasets.names import check_dataset_name
 from curation.documents import CleanDocument, Quarantine, RawDocument
 from curation.faults import crash_point
 from curation.ingest import filters, pii_step
@@ -28,6 +29,7 @@ from curation.ingest.outcomes import BatchOutcomes, IngestSummary, check_account
 from curation.ingest.progress import IngestProgress, ProgressCallback
 from curation.pii.language import detect_language_with_confidence
 from curation.policy import Policy
+from curation.stewardship import scrub
 from curation.sources import InputUnit, discover, read_unit
 
 FILES_PER_BATCH = 64
@@ -37,7 +39,7 @@ def pending_files(catalog: Catalog, inbox: Path) -> list[InputUnit]:
     """Files under `inbox` the catalog has not read yet (same path and bytes count as read).
     Costs one sha256 per file and one catalog query: no document is parsed or analyzed."""
     done = catalog.processed_files()
-    return [u for u in discover(Path(inbox)) if (u.rel, u.digest) not in done]
+    return [u for u in discover(Path(inbox)) if (u.stored, u.digest) not in done]
 
 
 def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: AuditLog, *,
@@ -51,6 +53,7 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     `map_chunks`, if given, runs the PII step of each batch over chunks of `pii.task_docs`
     documents (see pii_step.ChunkMapper); without it, each language of a batch is anonymized
     here in one call (which may use the policy's PII worker processes)."""
+    check_dataset_name(dataset)
     inbox = Path(inbox)
     if not inbox.is_dir():
         raise FileNotFoundError(f"{inbox}: inbox folder not found")
@@ -59,6 +62,8 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     summary = IngestSummary(run_id, dataset)
 
     outbox.deliver(catalog, audit, recovering=True)  # records a killed run committed but never logged
+    if scrubbed := scrub.scrub_catalog(catalog):  # file names and input values from older versions
+        context.record(audit, "catalog.scrubbed", "catalog", {"values_replaced": scrubbed})
     crash_point("ingest.recovered")
     catalog.start_run(run_id, dataset, str(inbox), policy.digest)
     context.record(audit, "ingest.started", run_id, {"dataset": dataset, "policy": policy.source_file})
@@ -66,10 +71,13 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     units = list(discover(inbox))
     summary.files_seen = len(units)
     done = catalog.processed_files()
-    pending = [u for u in units if (u.rel, u.digest) not in done]
+    pending = [u for u in units if (u.stored, u.digest) not in done]
     summary.files_unchanged = len(units) - len(pending)
     for source in {u.source_name: u.source for u in pending if u.source}.values():
-        catalog.upsert_source(source.name, source.license, source.owner, source.purpose, source.language)
+        # The declared license is kept only as a valid SPDX expression: anything else is free text.
+        license = source.license if filters.valid_spdx(source.license) else (
+            None if source.license is None else "invalid SPDX expression")
+        catalog.upsert_source(source.name, license, source.owner, source.purpose, source.language)
 
     state = IngestProgress("reading", 0, len(pending))
 
@@ -107,7 +115,7 @@ class BatchStep:
     def run(self, units: list[InputUnit]) -> BatchOutcomes:
         out = BatchOutcomes(self.dataset)
         read = [(unit, list(read_unit(unit, self.policy.inputs.max_file_mb * 2**20))) for unit in units]
-        files = [(unit.rel, unit.digest, unit.source_name, len(items)) for unit, items in read]
+        files = [(unit.stored, unit.digest, unit.source_name, len(items)) for unit, items in read]
         candidates = self.candidates(read, out)
         self.report("anonymizing")
         cleaned = pii_step.anonymize(candidates, self.policy.pii, self.fan_out)

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curation.documents import Quarantine, RawDocument, SourceInfo
-from curation.sources.readers import READERS, is_hf_dataset_dir, looks_binary, read_hf_dataset
+from curation.sources.files import NotRegularFile, file_digest, kind, tree_digest, tree_files
+from curation.sources.paths import KNOWN_SUFFIXES, ROOT_SOURCE, display_path, stored_path
+from curation.sources.readers import READERS, Budget, TooLarge, is_hf_dataset_dir, looks_binary, read_hf_dataset
 from curation.sources.source_yaml import SourceYamlError, read_source_yaml
-from curation.sources.files import file_digest, tree_digest
 
-__all__ = ["InputUnit", "discover", "read_unit", "SourceYamlError"]
+__all__ = ["InputUnit", "discover", "read_unit", "SourceYamlError", "display_path", "stored_path"]
 
-ROOT_SOURCE = "inbox"
 DEFAULT_MAX_BYTES = 100 * 2**20
 # Files at a source folder's top that describe the source rather than hold documents: SOURCE.yaml,
 # and license files and dataset cards, which are license evidence (curation.licenses).
@@ -33,9 +33,15 @@ class InputUnit:
     source: SourceInfo | None  # None when the source's SOURCE.yaml is invalid
     source_name: str
     path: Path
-    rel: str  # path relative to the inbox: what the catalog and audit log record
-    digest: str  # sha256 of the bytes (of every file, for a dataset folder)
+    rel: str  # path relative to the inbox: in memory only (a file name can be personal data)
+    digest: str  # sha256 of the bytes (of every file, for a dataset folder); "symlink", "special"
     source_error: str | None = None
+    kind: str = "file"  # file | dir | symlink | special (FIFO, socket, device) | unreadable
+
+    @property
+    def stored(self) -> str:
+        """What the catalog records of the path (see sources.paths.stored_path)."""
+        return stored_path(self.rel)
 
 
 def discover(inbox: Path) -> Iterator[InputUnit]:
@@ -44,7 +50,7 @@ def discover(inbox: Path) -> Iterator[InputUnit]:
     for entry in sorted(inbox.iterdir()):
         if entry.name.startswith("."):
             continue
-        if entry.is_dir() and not entry.is_symlink():
+        if kind(entry) == "dir":
             yield from _discover_source(inbox, entry)
         else:
             yield _unit(inbox, entry, SourceInfo(name=ROOT_SOURCE), ROOT_SOURCE, None)
@@ -63,7 +69,7 @@ def _discover_source(inbox: Path, folder: Path) -> Iterator[InputUnit]:
         for entry in current.iterdir():
             if entry.name.startswith(".") or (current == folder and entry.name in METADATA_FILES):
                 continue
-            if entry.is_dir() and not entry.is_symlink() and not is_hf_dataset_dir(entry):
+            if kind(entry) == "dir" and not is_hf_dataset_dir(entry):
                 stack.append(entry)
             else:
                 found.append(entry)
@@ -71,27 +77,28 @@ def _discover_source(inbox: Path, folder: Path) -> Iterator[InputUnit]:
         yield _unit(inbox, entry, info, folder.name, error)
 
 
-def display_path(path: Path, inbox: Path) -> str:
-    """The path relative to the inbox as printable UTF-8: bytes that are not UTF-8 in a file name
-    (kept by Python as surrogates) are shown as \\xNN escapes, so the name can be stored."""
-    rel = path.relative_to(inbox).as_posix()
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
 def _unit(inbox: Path, path: Path, info: SourceInfo | None, name: str, error: str | None) -> InputUnit:
+    """Special files and links are named by their kind and never opened: open() on a FIFO blocks."""
     rel = display_path(path, inbox)
-    if path.is_symlink():
-        digest = "symlink"
-    elif path.is_dir():
-        digest = tree_digest(path)
-    else:
-        digest = file_digest(path)
-    return InputUnit(source=info, source_name=name, path=path, rel=rel, digest=digest, source_error=error)
+    try:
+        what = kind(path)
+        if what in ("symlink", "special"):
+            digest = what
+        elif what == "dir":
+            digest = tree_digest(path)
+        else:
+            digest = file_digest(path)
+    except NotRegularFile:  # a dataset folder holding a link or special file; a file swapped meanwhile
+        what, digest = "special", "special"
+    except OSError as exc:  # unreadable (permissions), or gone since listing
+        what, digest = "unreadable", f"unreadable:{type(exc).__name__}"
+    return InputUnit(source=info, source_name=name, path=path, rel=rel, digest=digest, source_error=error,
+                     kind=what)
 
 
 def _size(path: Path) -> int:
-    if path.is_dir():
-        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    if kind(path) == "dir":
+        return sum(p.lstat().st_size for p in tree_files(path))
     return path.lstat().st_size
 
 
@@ -100,37 +107,62 @@ def read_unit(unit: InputUnit, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[R
 
     A file larger than `max_bytes` is refused before it is read, so memory stays bounded."""
     def refuse(reason: str, message: str) -> Quarantine:
-        return Quarantine(unit.source_name, unit.rel, None, reason, f"{unit.rel}: {message}")
+        return Quarantine(unit.source_name, unit.rel, None, reason, message)
 
     if unit.source is None:
         yield refuse("invalid_source_yaml", unit.source_error or "invalid SOURCE.yaml")
         return
-    if unit.path.is_symlink():
+    if unit.kind == "symlink":
         yield refuse("symlink_refused", "symbolic links are not followed (they could point outside the inbox)")
         return
-    if (size := _size(unit.path)) > max_bytes:
+    if unit.kind == "special":
+        yield refuse("special_file", "not a regular file (a FIFO, socket or device, or a folder holding one); "
+                                     "not opened")
+        return
+    if unit.kind == "unreadable":
+        yield refuse("read_error", f"could not be opened ({unit.digest.split(':', 1)[-1]})")
+        return
+    try:
+        size = _size(unit.path)
+    except (OSError, NotRegularFile) as exc:
+        yield refuse("read_error", f"could not be read ({type(exc).__name__})")
+        return
+    if size > max_bytes:
         yield refuse("file_too_large", f"{size / 2**20:.1f} MiB is above the policy's limit of "
                                        f"{max_bytes / 2**20:.0f} MiB (inputs.max_file_mb); split it")
         return
-    if unit.path.is_dir():
-        yield from read_hf_dataset(unit.path, unit.rel, unit.source)
-        return
-    if looks_binary(unit.path):
-        yield refuse("binary_file", "binary content (NUL bytes), not a text document")
-        return
-    reader = READERS.get(unit.path.suffix.lower())
-    if reader is None:
-        yield refuse("unsupported_format",
-                     f"unsupported file type '{unit.path.suffix or '(none)'}'; "
-                     f"supported: {', '.join(sorted(READERS))} and datasets.save_to_disk folders")
-        return
+    if unit.kind == "dir":
+        reader = read_hf_dataset
+    else:
+        try:
+            binary = looks_binary(unit.path)
+        except (OSError, NotRegularFile) as exc:
+            yield refuse("read_error", f"could not be read ({type(exc).__name__})")
+            return
+        if binary:
+            yield refuse("binary_file", "binary content (NUL bytes), not a text document")
+            return
+        reader = READERS.get(unit.path.suffix.lower())
+        if reader is None:
+            suffix = unit.path.suffix.lower()
+            shown = suffix if suffix in KNOWN_SUFFIXES else "(none or not a known one)"
+            yield refuse("unsupported_format",
+                         f"unsupported file type {shown}; "
+                         f"supported: {', '.join(sorted(READERS))} and datasets.save_to_disk folders")
+            return
     produced = 0
+    budget = Budget(max_bytes)
     try:
-        for item in reader(unit.path, unit.rel, unit.source):
+        for item in reader(unit.path, unit.rel, unit.source, budget):
             produced += 1
             yield item
+    except TooLarge as exc:  # inflated past the limit while streaming: the rest of the file is refused
+        produced += 1
+        yield refuse("file_too_large", f"decoded content passed the policy's limit of {max_bytes / 2**20:.0f} MiB "
+                                       f"(inputs.max_file_mb) after {produced - 1} record(s) "
+                                       f"({int(exc.args[0]) / 2**20:.1f} MiB); the rest of the file was not read")
     except Exception as exc:  # a reader bug or unreadable file must not stop the run
         produced += 1
-        yield refuse("read_error", f"could not be read ({type(exc).__name__}: {exc})")
+        yield refuse("read_error", f"could not be read ({type(exc).__name__})")
     if not produced:  # every file must end with an outcome, even one with no records at all
         yield refuse("empty_file", "no records in the file")

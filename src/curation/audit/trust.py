@@ -1,0 +1,77 @@
+"""Which public keys an audit verification trusts, and the verification `audit verify` and
+`curation doctor` both run.
+
+Trust comes from outside the key folder: the keys a reviewer passes (`--public-key`), else the key
+pinned by `curation audit export-key` (data/audit_pinned_key.pem). Whatever key sits in the
+key folder is never an anchor of trust (whoever can write there could re-sign a rewritten log
+with a key of their own); with a pinned key, the key folder's key must be the pinned one or
+endorsed by it in the log. Without a given or pinned key, only the chain is checked, and the
+result says so: "chain only, not authenticated".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from curation.audit import signing
+from curation.audit.log import VerifyResult, verify
+
+GIVEN, PINNED, CHAIN_ONLY = "given", "pinned", "chain only, not authenticated"
+
+
+@dataclass(frozen=True)
+class Verification:
+    result: VerifyResult
+    trust: str  # given | pinned | chain only, not authenticated
+
+    @property
+    def ok(self) -> bool:
+        return self.result.ok
+
+    def summary(self) -> str:
+        r = self.result
+        if not r.ok:
+            where = f" at seq {r.first_bad_seq}" if r.first_bad_seq is not None else ""
+            return f"audit log broken{where}: {r.reason}"
+        signed = ("signatures verified with the " + ("given key(s)" if self.trust == GIVEN else "pinned key")
+                  if self.trust != CHAIN_ONLY else "chain only, not authenticated (no pinned or given public key; "
+                                                   "pin one with `curation audit export-key`)")
+        return (f"audit log intact: {r.n_records} records, {r.n_checkpoints} checkpoints, {signed}, "
+                f"{r.after_last_checkpoint} record(s) after the last checkpoint, last hash {r.last_hash[:16]}")
+
+
+def pin_key(pinned_path: Path, key, replace: bool = False) -> bool:
+    """Write `key` (public) as the pinned key unless one is pinned already (or `replace`).
+    Returns whether it was written."""
+    pinned_path = Path(pinned_path)
+    if pinned_path.exists() and not replace:
+        return False
+    pinned_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = pinned_path.with_name(pinned_path.name + ".tmp")
+    tmp.write_text(signing.public_pem(key), encoding="utf-8")
+    tmp.replace(pinned_path)
+    return True
+
+
+def verify_installation(audit_dir: Path, key_dir: Path, pinned_path: Path,
+                        public_key_files: list[Path] | None = None,
+                        checkpoint_files: list[Path] | None = None) -> Verification:
+    """Verify the log in `audit_dir` against given keys, else the pinned key, else the chain only.
+    Raises ValueError/OSError for a given key file that cannot be read (named by its path)."""
+    if public_key_files:
+        keys = [signing.load_public_key(p) for p in public_key_files]
+        return Verification(verify(audit_dir, public_keys=keys, checkpoint_files=checkpoint_files), GIVEN)
+    if Path(pinned_path).exists():
+        pinned = signing.load_public_key(pinned_path)
+        current = _current_key(key_dir)
+        return Verification(verify(audit_dir, public_keys=[pinned], checkpoint_files=checkpoint_files,
+                                   current_key=current), PINNED)
+    return Verification(verify(audit_dir, checkpoint_files=checkpoint_files), CHAIN_ONLY)
+
+
+def _current_key(key_dir: Path):
+    path = Path(key_dir) / signing.KEY_FILE
+    if not path.exists():
+        return None
+    return signing.Signer(key_dir).public_key
