@@ -34,6 +34,7 @@ def plain_failure(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         from prefect import get_run_logger
+        from prefect.context import FlowRunContext
         from prefect.states import Failed
 
         from curation.errors import plain_errors
@@ -41,6 +42,8 @@ def plain_failure(fn):
         try:
             return fn(*args, **kwargs)
         except plain_errors() as exc:
+            if FlowRunContext.get() is None:  # called bare (`flow.fn`): no run to fail, the error is the caller's
+                raise
             get_run_logger().error(str(exc))
             return Failed(message=str(exc))
 
