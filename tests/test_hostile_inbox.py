@@ -190,6 +190,15 @@ def test_audit_locate_finds_the_file_behind_a_stored_name_on_the_terminal_only(h
     assert out.exit_code == 0 and "hr/cv_jane_roe.txt" in out.output
 
 
+def test_audit_show_path_finds_a_files_records_by_its_real_or_stored_name(hostile):
+    from curation.audit.log import select
+
+    ws, _, _ = hostile
+    by_real = select(ws.audit().records(), path="hr/cv_jane_roe.txt")
+    by_stored = select(ws.audit().records(), path=stored_path("hr/cv_jane_roe.txt"))
+    assert [r["event"] for r in by_real] == ["document.accepted"] and by_real == by_stored
+
+
 def catalog_items_rows(ws) -> list[tuple]:
     return _query(ws, "SELECT path, record, outcome, reason, message FROM ingest_items")
 
