@@ -98,9 +98,10 @@ def naive_runner(model: str, language: str = "en"):
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_anonymizer import AnonymizerEngine
 
-    from curation.pii.engines import IGNORED, JA_LABELS, _offline_tldextract
+    from curation.pii.assembly import offline_tldextract
+    from curation.pii.labels import IGNORED, JA_LABELS
 
-    _offline_tldextract()
+    offline_tldextract()
     config = {"nlp_engine_name": "spacy", "models": [{"lang_code": language, "model_name": model}]}
     if language == "ja":
         from presidio_analyzer.predefined_recognizers import SpacyRecognizer
@@ -185,7 +186,7 @@ def main() -> None:
 
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     from curation.pii import Anonymizer
-    from curation.pii.engines import load_ner_pipeline, resolve_model
+    from curation.pii.nlp_models import load_ner_pipeline, resolve_model
     from curation.policy import load_policy
 
     policy = load_policy(args.policy).pii

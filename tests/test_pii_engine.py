@@ -9,7 +9,8 @@ import pytest
 from conftest import ROOT
 
 from curation.pii import Anonymizer
-from curation.pii.engines import engine_for, squeeze_spaces
+from curation.pii.assembly import engine_for
+from curation.pii.text_view import squeeze_spaces
 from curation.policy import PolicyError, load_policy
 
 SAMPLES = [
@@ -126,7 +127,7 @@ def test_worker_processes_give_the_same_results_in_order(policy):
 
 
 def test_char_limited_batches_keep_order_and_limits():
-    from curation.pii.engines import char_limited_batches
+    from curation.pii.batching import char_limited_batches
 
     texts = ["a" * 3000, "b" * 10, "c" * 5000, "d" * 9000, "e" * 10, "f" * 10, "g" * 10]
     groups = char_limited_batches(texts, 2, 8000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from curation.pii.recognizers_en import (
+from curation.pii.recognizers.en import (
     CurationAddressRecognizer,
     CurationCardRecognizer,
     CurationEmailRecognizer,
