@@ -99,7 +99,7 @@ def naive_runner(model: str, language: str = "en"):
     from presidio_anonymizer import AnonymizerEngine
 
     from curation.pii.assembly import offline_tldextract
-    from curation.pii.labels import IGNORED, JA_LABELS
+    from curation.pii.labels import IGNORED, ja_labels
 
     offline_tldextract()
     config = {"nlp_engine_name": "spacy", "models": [{"lang_code": language, "model_name": model}]}
@@ -108,11 +108,11 @@ def naive_runner(model: str, language: str = "en"):
 
         from curation.pii.recognizers import japanese_recognizers
 
-        config["ner_model_configuration"] = {"model_to_presidio_entity_mapping": JA_LABELS,
+        config["ner_model_configuration"] = {"model_to_presidio_entity_mapping": ja_labels(),
                                              "labels_to_ignore": IGNORED, "low_score_entity_names": []}
         registry = RecognizerRegistry(supported_languages=["ja"])
         registry.add_recognizer(SpacyRecognizer(supported_language="ja",
-                                                supported_entities=sorted(set(JA_LABELS.values()))))
+                                                supported_entities=sorted(set(ja_labels().values()))))
         for recognizer in japanese_recognizers():
             registry.add_recognizer(recognizer)
         nlp = NlpEngineProvider(nlp_configuration=config).create_engine()

@@ -309,3 +309,24 @@ def test_default_policy_masks_birth_dates_but_not_business_dates(anonymizer):
     out = anonymizer.anonymize([text], "ja")[0]
     assert "昭和60年4月1日" not in out.text and "<DATE_OF_BIRTH>" in out.text
     assert "2024年5月10日" in out.text  # the date of the application describes the business
+
+
+@pytest.mark.parametrize("label,entity", [
+    ("Domestic_Region", "LOCATION"), ("Continental_Region", "LOCATION"), ("Worship_Place", "LOCATION"),
+    ("Museum", "LOCATION"), ("Sports_Team", "ORGANIZATION"), ("Pro_Sports_Organization", "ORGANIZATION"),
+    ("Political_Party", "ORGANIZATION"), ("Company", "ORGANIZATION"), ("Person", "PERSON"),
+])
+def test_every_ginza_place_and_organisation_label_is_mapped(label, entity):
+    from curation.pii.labels import ja_labels
+
+    assert ja_labels()[label] == entity
+
+
+def test_gods_and_nationalities_are_not_personal_data():
+    from curation.pii.labels import ja_labels
+
+    assert "God" not in ja_labels() and "Nationality" not in ja_labels()
+
+
+def test_rooms_and_floors_are_not_locations(engine):
+    assert found(engine, "会議は本店3階の大会議室で行います。", "LOCATION") == []

@@ -42,6 +42,11 @@ _DATE_WORD = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Ju
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
 
 
+def has_proper_noun(ent) -> bool:
+    """Whether a span holds a token Sudachi's dictionary tags as a proper noun (名詞-固有名詞)."""
+    return any(t.tag_.startswith("名詞-固有名詞") for t in ent)
+
+
 def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
     """Trim what NER glued to a name: leading cue words, lower-case words and allow-listed
     abbreviations ("SKU"), anything after a line break, trailing punctuation; drop spans left
