@@ -136,3 +136,30 @@ def test_char_limited_batches_keep_order_and_limits():
     assert all(sum(map(len, g)) <= 8000 or len(g) == 1 for g in groups)
     assert ["d" * 9000] in groups  # longer than the budget: alone
     assert char_limited_batches(texts, 64, None) == [texts]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("omg just met amy schumer at the airport", "amy schumer"),   # a name in lower case is a name
+    ("Janice called about the invoice.", "Janice"),               # begins like "Jan", is no month
+    ("Mary arrived late again.", "Mary"),
+])
+def test_ner_names_that_look_like_lower_case_words_or_months_are_kept(anonymizer, text, name):
+    assert name not in anonymizer.anonymize([text], "en")[0].text
+
+
+def test_whole_month_and_weekday_names_are_not_names(anonymizer):
+    found = types_found(anonymizer, "See you Monday, the report is due in March.")
+    assert not any(v in ("Monday", "March") for vs in found.values() for v in vs)
+
+
+def test_a_handle_ner_calls_a_person_is_kept_and_retweet_marks_are_not_organisations(policy):
+    from curation.pii.spans import clean_entity
+
+    nlp = engine_for("en", policy.pii).nlp_engine.nlp["en"]
+    doc = nlp("RT thanks")
+    from spacy.tokens import Span
+
+    assert clean_entity(Span(doc, 0, 1, label="ORGANIZATION")) is None
+    doc = nlp("@amyschumer you were great")
+    assert clean_entity(Span(doc, 0, 1, label="PERSON")).end_char == len("@amyschumer")
+    assert clean_entity(Span(doc, 0, 1, label="ORGANIZATION")) is None
