@@ -322,11 +322,20 @@ def test_every_ginza_place_and_organisation_label_is_mapped(label, entity):
     assert ja_labels()[label] == entity
 
 
-def test_gods_and_nationalities_are_not_personal_data():
+def test_nationalities_and_religions_are_not_personal_data():
     from curation.pii.labels import ja_labels
 
-    assert "God" not in ja_labels() and "Nationality" not in ja_labels()
+    assert "Nationality" not in ja_labels() and "Religion" not in ja_labels()
 
 
 def test_rooms_and_floors_are_not_locations(engine):
     assert found(engine, "会議は本店3階の大会議室で行います。", "LOCATION") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("国王ルイ・フィリップは退位した。", "ルイ・フィリップ"),                    # one Sudachi token with a middle dot
+    ("1968年に発売されたヒューレット・パッカードの計算機。", "ヒューレット・パッカード"),
+])
+def test_names_joined_by_a_middle_dot_are_kept(engine, text, name):
+    (results,) = engine.analyze([text], batch_size=8)
+    assert any(text[r.start:r.end] == name for r in results)

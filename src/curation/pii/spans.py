@@ -30,7 +30,8 @@ shipment stock report project team department office host tel fax mail e-mail em
 JA_LABEL_WORDS = frozenset("""〒 郵便番号 住所 ご住所 所在地 電話 電話番号 携帯 氏名 お名前 名前 フリガナ メール 担当 担当者
 宛先 件名 口座 口座番号 口座名義 名義 支店 普通 当座 預金 普通預金 当座預金 議事録 申込書 出席者 参加者 司会 記録 各位
 御中""".split())  # noqa: SIM905
-# Units inside a company (営業部, 情報システム部, 総務課): not an organisation that identifies anyone.
+# Units inside a company (営業部, 情報システム部, 総務課): not an organisation that identifies anyone,
+# unless named after one (トヨタグループ, 共産党文化部: a proper noun in Sudachi's dictionary).
 _JA_UNIT = re.compile(r"(?:部|課|室|係|部門|チーム|グループ)$")
 # Letters that begin a model or reference code (KX-1234A): part of the code, not a name.
 _JA_CODE_PREFIX = re.compile(r"[A-ZＡ-Ｚ]{1,4}")
@@ -41,16 +42,22 @@ _CODE = re.compile(r"^[A-Z]{0,6}[-#/]?\d[\w/.-]*$|^\d+(?:[/.-]\d+)*[.,]?$")
 _DATE_WORD = re.compile(r"(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs?|rsday)?|Fri(?:day)?|Sat(?:urday)?"
                         r"|Sun(?:day)?|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
                         r"|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?", re.IGNORECASE)
-# Initials with full stops: N.J., D.C., U.S.
-_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}")
+# Tokens that are names though not all letters: initials with full stops (N.J., D.C., U.S.) and
+# words joined by a middle dot, hyphen, equals sign or apostrophe (ルイ・フィリップ,
+# ヒューレット・パッカード, アル=アッザーウィー, O'Brien), which Sudachi keeps as one token.
+_NAME_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[・･=＝\-‐'’][^\W\d_]+)+")
 # A social-media handle (@amyschumer): a name, whatever its letters and digits.
 _HANDLE = re.compile(r"@\w*[^\W\d_]\w*")
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
 
 
+_KATAKANA_WORD = re.compile(r"[ァ-ヺ][ァ-ヺー]{2,}")
+
+
 def has_proper_noun(ent) -> bool:
-    """Whether a span holds a token Sudachi's dictionary tags as a proper noun (名詞-固有名詞)."""
-    return any(t.tag_.startswith("名詞-固有名詞") for t in ent)
+    """Whether a span holds a token Sudachi's dictionary tags as a proper noun (名詞-固有名詞), or a
+    katakana word of three or more characters (a foreign name Sudachi does not know: ベルビュー)."""
+    return any(t.tag_.startswith("名詞-固有名詞") or _KATAKANA_WORD.search(t.text) for t in ent)
 
 
 def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
@@ -92,7 +99,7 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
                           or tokens[-1].lower_ in CUE_WORDS):
             tokens = tokens[:-1]
     if not tokens or all((_CODE.match(t.text) or _DATE_WORD.fullmatch(t.text) or not t.is_alpha)
-                         and not (person and _HANDLE.fullmatch(t.text)) and not _ABBREVIATION.fullmatch(t.text)
+                         and not (person and _HANDLE.fullmatch(t.text)) and not _NAME_TOKEN.fullmatch(t.text)
                          for t in tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -101,7 +108,8 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
         span = text[start:end]
         if ent.label_ == "PERSON" and _JA_LEGAL_FORM.search(span):  # 斉藤通信有限会社: not a person
             return NerEntity("ORGANIZATION", start, end)
-        if ent.label_ == "ORGANIZATION" and _JA_UNIT.search(span) and not _JA_LEGAL_FORM.search(span):
+        if ent.label_ == "ORGANIZATION" and _JA_UNIT.search(span) and not _JA_LEGAL_FORM.search(span) \
+                and not has_proper_noun(tokens):  # トヨタグループ, 共産党文化部 are named; 営業部 is not
             return None
         if _JA_CODE_PREFIX.fullmatch(span) and _JA_CODE_REST.match(text, end):  # 型番KX-1234
             return None
