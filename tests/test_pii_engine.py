@@ -163,3 +163,17 @@ def test_a_handle_ner_calls_a_person_is_kept_and_retweet_marks_are_not_organisat
     doc = nlp("@amyschumer you were great")
     assert clean_entity(Span(doc, 0, 1, label="PERSON")).end_char == len("@amyschumer")
     assert clean_entity(Span(doc, 0, 1, label="ORGANIZATION")) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Her My Number is 1234 5678 9018.",        # check digit 8 is right
+    "Individual number 123456789018 on file.",
+])
+def test_a_valid_my_number_in_english_text_is_an_identification_code_not_a_phone(anonymizer, text):
+    (out,) = anonymizer.anonymize([text], "en")
+    assert out.counts == {"JP_MY_NUMBER": 1}
+
+
+def test_twelve_digits_with_a_wrong_check_digit_stay_what_they_were(anonymizer):
+    (out,) = anonymizer.anonymize(["Order 1234 5678 9019 shipped."], "en")
+    assert "JP_MY_NUMBER" not in out.counts

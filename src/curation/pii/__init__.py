@@ -11,9 +11,9 @@ __all__ = ["AnonymizedText", "Anonymizer", "detect_language"]
 
 def __getattr__(name: str):
     if name in ("AnonymizedText", "Anonymizer"):
-        import curation.pii.anonymize as anonymize
+        from curation.pii.anonymize import AnonymizedText, Anonymizer
 
-        return getattr(anonymize, name)
+        return {"AnonymizedText": AnonymizedText, "Anonymizer": Anonymizer}[name]
     if name == "detect_language":
         from curation.pii.language import detect_language
 

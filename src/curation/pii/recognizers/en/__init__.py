@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn_ok
 from curation.pii.recognizers.en.email import CurationEmailRecognizer
+from curation.pii.recognizers.en.my_number import EnMyNumberRecognizer
 from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
 from curation.pii.recognizers.en.person import CurationPersonRecognizer
 from curation.pii.recognizers.en.phone import CurationPhoneRecognizer
@@ -29,4 +30,5 @@ __all__ = [
 ]
 
 RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRecognizer, CurationAddressRecognizer,
-               CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer)
+               CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
+               EnMyNumberRecognizer)

@@ -6,6 +6,7 @@ import regex as re
 
 from curation.pii.recognizers.en.credit_card import looks_like_card
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
+from curation.pii.recognizers.ja.my_number import my_number_check_ok
 
 
 class CurationPhoneRecognizer(ScoredRecognizer):
@@ -53,6 +54,9 @@ class CurationPhoneRecognizer(ScoredRecognizer):
             return None
         if looks_like_card(number):
             return None
+        lengths = [len(g) for g in groups]
+        if lengths in ([12], [4, 4, 4]) and my_number_check_ok(number):
+            return None  # a マイナンバー (EnMyNumberRecognizer), not a phone number
         if "(" in number:
             score = 0.65
         elif len(groups) == 1:  # plain digit run: a national number starts with its trunk 0 or 1
