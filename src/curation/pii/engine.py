@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from presidio_analyzer import EntityRecognizer
 
 from curation.pii.pattern_runner import runner_for
+from curation.pii.text_view import OffsetMap, normalized_view
 
 
 @dataclass
@@ -51,8 +52,12 @@ class PiiEngine:
         return results
 
     def analyze(self, texts: list[str], batch_size: int) -> list[list]:
-        """Presidio results per text (NER + every recognizer), at the policy's threshold; spaCy
-        sees the texts in batches of `batch_size` (nlp.pipe)."""
+        """Presidio results per text (NER + every recognizer), at the policy's threshold, with
+        offsets into the texts as given; spaCy sees the texts in batches of `batch_size`
+        (nlp.pipe). Everything reads the normalized view of each text (text_view.normalized_view):
+        an identifier written with full-width digits, zero-width characters or look-alike letters
+        is found, and its span covers the original characters, the hidden ones included."""
+        views = [normalized_view(t) for t in texts]
         out = []
         with contextlib.ExitStack() as zones:
             # Strings and lexemes spaCy creates for these texts are freed when the batch is done:
@@ -60,12 +65,25 @@ class PiiEngine:
             # (GiNZA's peak memory is bounded by BATCH_CHARS, not by the zone.)
             for nlp in (self.nlp_engine.nlp[self.language], *self.nlp_engine.extra):
                 zones.enter_context(nlp.memory_zone())
-            for text, (_, artifacts) in zip(texts, self.nlp_engine.process_batch(texts, self.language, batch_size),
-                                            strict=True):
-                out.append(self._run(text, self.recognizers, self.entities, artifacts, self.threshold))
+            batch = self.nlp_engine.process_batch([v for v, _ in views], self.language, batch_size)
+            for (view, offsets), (_, artifacts) in zip(views, batch, strict=True):
+                results = self._run(view, self.recognizers, self.entities, artifacts, self.threshold)
+                out.append(_to_original(results, offsets))
         return out
 
     def analyze_patterns(self, texts: list[str], threshold: float) -> list[list]:
         """Results of the pattern recognizers only, at their base scores: no NER, no tokenizer, so
         no context-word boost (a re-scan looks for what is unmistakable on its own)."""
-        return [self._run(text, self.pattern_recognizers, self.pattern_entities, None, threshold) for text in texts]
+        out = []
+        for view, offsets in map(normalized_view, texts):
+            out.append(_to_original(self._run(view, self.pattern_recognizers, self.pattern_entities, None, threshold),
+                                    offsets))
+        return out
+
+
+def _to_original(results: list, offsets: OffsetMap | None) -> list:
+    """`results` found in a view, moved to the characters of the original text behind them."""
+    if offsets is not None:
+        for r in results:
+            r.start, r.end = offsets.span(r.start, r.end)
+    return results

@@ -13,7 +13,7 @@ from presidio_analyzer.nlp_engine import (
 from curation.pii.batching import BATCH_CHARS, char_limited_batches
 from curation.pii.labels import IGNORED, PROPER_NOUN_ONLY
 from curation.pii.nlp_models import load_ner_pipeline
-from curation.pii.spans import NerEntity, clean_entity, has_proper_noun
+from curation.pii.spans import NerEntity, clean_entity, looks_named
 from curation.pii.text_view import squeeze_spaces
 
 
@@ -59,7 +59,7 @@ class CurationNlpEngine(SpacyNlpEngine):
         entities: list = []
         scores: list = []
         for d in (doc, *others):
-            ents = [e for e in d.ents if e.label_ not in PROPER_NOUN_ONLY or has_proper_noun(e)]
+            ents = [e for e in d.ents if e.label_ not in PROPER_NOUN_ONLY or looks_named(e)]
             ents, sc = self._get_updated_entities(ents, [self.ner_model_configuration.default_score] * len(ents))
             for ent, score in zip(ents, sc, strict=True):
                 cleaned = clean_entity(ent, self.allowed)

@@ -54,10 +54,15 @@ NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
 _KATAKANA_WORD = re.compile(r"[ァ-ヺ][ァ-ヺー]{2,}")
 
 
-def has_proper_noun(ent) -> bool:
-    """Whether a span holds a token Sudachi's dictionary tags as a proper noun (名詞-固有名詞), or a
-    katakana word of three or more characters (a foreign name Sudachi does not know: ベルビュー)."""
-    return any(t.tag_.startswith("名詞-固有名詞") or _KATAKANA_WORD.search(t.text) for t in ent)
+def has_proper_noun(tokens) -> bool:
+    """Whether tokens hold one Sudachi's dictionary tags as a proper noun (名詞-固有名詞)."""
+    return any(t.tag_.startswith("名詞-固有名詞") for t in tokens)
+
+
+def looks_named(ent) -> bool:
+    """Whether a span holds a proper noun or a katakana word of three or more characters (a
+    foreign name Sudachi does not know: ベルビュー, トラベルコート)."""
+    return has_proper_noun(ent) or any(_KATAKANA_WORD.search(t.text) for t in ent)
 
 
 def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:

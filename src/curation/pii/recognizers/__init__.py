@@ -18,13 +18,14 @@ def japanese_recognizers() -> list:
 
 
 def language_neutral_recognizers(language: str) -> list:
-    """Presidio's language-neutral recognizers it registers for English only, for `language`."""
+    """Language-neutral recognizers (cards, IP addresses, IBANs) that Presidio registers for
+    English only, for `language`."""
     if language == "en":
         return []
-    from presidio_analyzer.predefined_recognizers import (
-        CreditCardRecognizer,
-        IbanRecognizer,
-        IpRecognizer,
-    )
+    from presidio_analyzer.predefined_recognizers import IbanRecognizer, IpRecognizer
 
-    return [cls(supported_language=language) for cls in (CreditCardRecognizer, IpRecognizer, IbanRecognizer)]
+    from curation.pii.recognizers.en.credit_card import JaCardRecognizer
+
+    # Presidio's card pattern starts at \b, which never fires after kanji (カード番号4111…).
+    return [JaCardRecognizer(language), IpRecognizer(supported_language=language),
+            IbanRecognizer(supported_language=language)]

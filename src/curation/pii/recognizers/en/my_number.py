@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from curation.pii.recognizers.ja.my_number import my_number_check_ok
@@ -20,6 +22,18 @@ class EnMyNumberRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entity="JP_MY_NUMBER", supported_language=supported_language,
                          patterns=list(self.PATTERNS), context=list(self.CONTEXT))
+
+    # "My Number" is the number's official English name: after it (or its Japanese names) the
+    # match is one whatever the shape.
+    LABEL = re.compile(r"(?:\bmy\s*-?\s*number|\bindividual\s+number|マイナンバー|個人番号)\b[^\d\n]{0,12}$",
+                       re.IGNORECASE)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:
+            if self.LABEL.search(text[max(0, r.start - 40):r.start]):
+                r.score = max(r.score, 0.75)
+        return results
 
     def invalidate_result(self, pattern_text: str) -> bool:
         return not my_number_check_ok(pattern_text)

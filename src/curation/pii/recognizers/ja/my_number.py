@@ -7,7 +7,7 @@ import re
 from presidio_analyzer import Pattern
 
 from curation.pii.recognizers.ja.base import JaPatternRecognizer
-from curation.pii.recognizers.ja.shapes import ND, NF, SEP, D, digits
+from curation.pii.recognizers.ja.shapes import SEP, D, digits
 
 
 def my_number_check_ok(value: str) -> bool:
@@ -23,11 +23,17 @@ def my_number_check_ok(value: str) -> bool:
     return check == int(n[11])
 
 
+# Twelve digits inside a longer group of digits (a card number 4111 1111 1111 1111) are not one.
+_NOT_AFTER_DIGITS = f"(?<!{D}[ -－]?)"
+_NOT_BEFORE_DIGITS = f"(?![ -－]?{D})"
+
+
 class MyNumberRecognizer(JaPatternRecognizer):
     """個人番号 (マイナンバー): 12 digits whose last is a check digit."""
 
     ENTITY = "JP_MY_NUMBER"
-    PATTERNS = (Pattern("my_number", rf"{ND}{D}{{4}}[ -－]?{D}{{4}}[ -－]?{D}{{4}}{NF}", 0.3),)
+    PATTERNS = (Pattern("my_number", rf"{_NOT_AFTER_DIGITS}{D}{{4}}[ -－]?{D}{{4}}[ -－]?{D}{{4}}{_NOT_BEFORE_DIGITS}",
+                        0.3),)
     CONTEXT = ("マイナンバー", "個人番号", "番号")
     # A label naming another kind of number says what the number is, whatever its check digit
     # happens to be: one 12-digit order number in eleven passes the check.
@@ -51,4 +57,4 @@ class JpLabelledMyNumberRecognizer(JaPatternRecognizer):
 
     ENTITY = "JP_MY_NUMBER"
     PATTERNS = (Pattern("my_number_labelled",
-                        rf"(?<={_LABEL}{SEP}){D}{{4}}[ -－]?{D}{{4}}[ -－]?{D}{{4}}{NF}", 0.75),)
+                        rf"(?<={_LABEL}{SEP}){D}{{4}}[ -－]?{D}{{4}}[ -－]?{D}{{4}}{_NOT_BEFORE_DIGITS}", 0.75),)
