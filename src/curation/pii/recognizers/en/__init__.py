@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn_ok
 from curation.pii.recognizers.en.email import CurationEmailRecognizer
+from curation.pii.recognizers.en.intl_address import CurationIntlAddressRecognizer
 from curation.pii.recognizers.en.my_number import EnMyNumberRecognizer
 from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
 from curation.pii.recognizers.en.person import CurationPersonRecognizer
@@ -21,7 +22,7 @@ __all__ = [
            "RECOGNIZERS",
            "CurationAddressRecognizer",
            "CurationCardRecognizer",
-           "CurationEmailRecognizer",
+           "CurationEmailRecognizer", "CurationIntlAddressRecognizer",
            "CurationOrganizationRecognizer",
            "CurationPersonRecognizer",
            "CurationPhoneRecognizer",
@@ -31,4 +32,4 @@ __all__ = [
 
 RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRecognizer, CurationAddressRecognizer,
                CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
-               EnMyNumberRecognizer)
+               EnMyNumberRecognizer, CurationIntlAddressRecognizer)
