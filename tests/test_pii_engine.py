@@ -177,3 +177,13 @@ def test_a_valid_my_number_in_english_text_is_an_identification_code_not_a_phone
 def test_twelve_digits_with_a_wrong_check_digit_stay_what_they_were(anonymizer):
     (out,) = anonymizer.anonymize(["Order 1234 5678 9019 shipped."], "en")
     assert "JP_MY_NUMBER" not in out.counts
+
+
+def test_a_link_ends_a_name(policy):
+    from spacy.tokens import Span
+
+    from curation.pii.spans import clean_entity
+
+    nlp = engine_for("en", policy.pii).nlp_engine.nlp["en"]
+    doc = nlp("Acme http://bit.ly/x1 news")
+    assert clean_entity(Span(doc, 0, 2, label="ORGANIZATION")).end_char == len("Acme")

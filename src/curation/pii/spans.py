@@ -46,6 +46,7 @@ _DATE_WORD = re.compile(r"(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs?
 # words joined by a middle dot, hyphen, equals sign or apostrophe (ルイ・フィリップ,
 # ヒューレット・パッカード, アル=アッザーウィー, O'Brien), which Sudachi keeps as one token.
 _NAME_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[・･=＝\-‐'’][^\W\d_]+)+")
+_HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+);?$")
 # A social-media handle (@amyschumer): a name, whatever its letters and digits.
 _HANDLE = re.compile(r"@\w*[^\W\d_]\w*")
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
@@ -76,6 +77,10 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
     for i, t in enumerate(tokens):  # keep the first line only
         if "\n" in t.text or (i and "\n" in t.doc[t.i - 1].whitespace_ + t.doc[t.i - 1].text):
             tokens = tokens[:i] if i else tokens[1:]
+            break
+    for i, t in enumerate(tokens):  # a link or an HTML entity ends a name: "Mb http://bit.ly/...", "IM SORRY &lt"
+        if t.like_url or _HTML_ENTITY.match(t.text):
+            tokens = tokens[:i] if i else []
             break
     # Lower-case words are trimmed off the front only when a capitalised word follows ("reported
     # Jane Roe"); a name written all in lower case ("amy schumer") is still a name.
