@@ -98,20 +98,21 @@ def naive_runner(model: str, language: str = "en"):
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_anonymizer import AnonymizerEngine
 
-    from curation.pii.engines import IGNORED, JA_LABELS, _offline_tldextract
+    from curation.pii.assembly import offline_tldextract
+    from curation.pii.labels import IGNORED, ja_labels
 
-    _offline_tldextract()
+    offline_tldextract()
     config = {"nlp_engine_name": "spacy", "models": [{"lang_code": language, "model_name": model}]}
     if language == "ja":
         from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
         from curation.pii.recognizers import japanese_recognizers
 
-        config["ner_model_configuration"] = {"model_to_presidio_entity_mapping": JA_LABELS,
+        config["ner_model_configuration"] = {"model_to_presidio_entity_mapping": ja_labels(),
                                              "labels_to_ignore": IGNORED, "low_score_entity_names": []}
         registry = RecognizerRegistry(supported_languages=["ja"])
         registry.add_recognizer(SpacyRecognizer(supported_language="ja",
-                                                supported_entities=sorted(set(JA_LABELS.values()))))
+                                                supported_entities=sorted(set(ja_labels().values()))))
         for recognizer in japanese_recognizers():
             registry.add_recognizer(recognizer)
         nlp = NlpEngineProvider(nlp_configuration=config).create_engine()
@@ -185,7 +186,7 @@ def main() -> None:
 
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     from curation.pii import Anonymizer
-    from curation.pii.engines import load_ner_pipeline, resolve_model
+    from curation.pii.nlp_models import load_ner_pipeline, resolve_model
     from curation.policy import load_policy
 
     policy = load_policy(args.policy).pii

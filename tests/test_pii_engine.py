@@ -9,7 +9,8 @@ import pytest
 from conftest import ROOT
 
 from curation.pii import Anonymizer
-from curation.pii.engines import engine_for, squeeze_spaces
+from curation.pii.assembly import engine_for
+from curation.pii.text_view import squeeze_spaces
 from curation.policy import PolicyError, load_policy
 
 SAMPLES = [
@@ -126,7 +127,7 @@ def test_worker_processes_give_the_same_results_in_order(policy):
 
 
 def test_char_limited_batches_keep_order_and_limits():
-    from curation.pii.engines import char_limited_batches
+    from curation.pii.batching import char_limited_batches
 
     texts = ["a" * 3000, "b" * 10, "c" * 5000, "d" * 9000, "e" * 10, "f" * 10, "g" * 10]
     groups = char_limited_batches(texts, 2, 8000)
@@ -135,3 +136,54 @@ def test_char_limited_batches_keep_order_and_limits():
     assert all(sum(map(len, g)) <= 8000 or len(g) == 1 for g in groups)
     assert ["d" * 9000] in groups  # longer than the budget: alone
     assert char_limited_batches(texts, 64, None) == [texts]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("omg just met amy schumer at the airport", "amy schumer"),   # a name in lower case is a name
+    ("Janice called about the invoice.", "Janice"),               # begins like "Jan", is no month
+    ("Mary arrived late again.", "Mary"),
+])
+def test_ner_names_that_look_like_lower_case_words_or_months_are_kept(anonymizer, text, name):
+    assert name not in anonymizer.anonymize([text], "en")[0].text
+
+
+def test_whole_month_and_weekday_names_are_not_names(anonymizer):
+    found = types_found(anonymizer, "See you Monday, the report is due in March.")
+    assert not any(v in ("Monday", "March") for vs in found.values() for v in vs)
+
+
+def test_a_handle_ner_calls_a_person_is_kept_and_retweet_marks_are_not_organisations(policy):
+    from curation.pii.spans import clean_entity
+
+    nlp = engine_for("en", policy.pii).nlp_engine.nlp["en"]
+    doc = nlp("RT thanks")
+    from spacy.tokens import Span
+
+    assert clean_entity(Span(doc, 0, 1, label="ORGANIZATION")) is None
+    doc = nlp("@amyschumer you were great")
+    assert clean_entity(Span(doc, 0, 1, label="PERSON")).end_char == len("@amyschumer")
+    assert clean_entity(Span(doc, 0, 1, label="ORGANIZATION")) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Her My Number is 1234 5678 9018.",        # check digit 8 is right
+    "Individual number 123456789018 on file.",
+])
+def test_a_valid_my_number_in_english_text_is_an_identification_code_not_a_phone(anonymizer, text):
+    (out,) = anonymizer.anonymize([text], "en")
+    assert out.counts == {"JP_MY_NUMBER": 1}
+
+
+def test_twelve_digits_with_a_wrong_check_digit_stay_what_they_were(anonymizer):
+    (out,) = anonymizer.anonymize(["Order 1234 5678 9019 shipped."], "en")
+    assert "JP_MY_NUMBER" not in out.counts
+
+
+def test_a_link_ends_a_name(policy):
+    from spacy.tokens import Span
+
+    from curation.pii.spans import clean_entity
+
+    nlp = engine_for("en", policy.pii).nlp_engine.nlp["en"]
+    doc = nlp("Acme http://bit.ly/x1 news")
+    assert clean_entity(Span(doc, 0, 2, label="ORGANIZATION")).end_char == len("Acme")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from curation.pii.engines import engine_for
+from curation.pii.assembly import engine_for
+from curation.pii.honorifics import name_end
 from curation.pii.language import detect_language, detect_language_with_confidence
-from curation.pii.recognizers import JpDateRecognizer, _date_of_birth, name_end
+from curation.pii.recognizers.ja import JpDateOfBirthRecognizer, JpDateRecognizer
 from curation.policy import PiiPolicy
 
 ENTITIES = ["PERSON", "ORGANIZATION", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION", "DATE_TIME", "JP_MY_NUMBER",
@@ -217,13 +218,13 @@ def test_application_form_is_anonymized_under_the_default_policy(anonymizer):
                                        ("生年月日（西暦）：1985-04-01", "1985-04-01"),
                                        ("井上（昭和18年生まれ）", "昭和18年"), ("1985年3月生まれの方", "1985年3月")])
 def test_birth_dates_after_their_label_or_before_umare(text, date):
-    results = _date_of_birth().analyze(text, ["DATE_OF_BIRTH"])
+    results = JpDateOfBirthRecognizer().analyze(text, ["DATE_OF_BIRTH"])
     assert [text[r.start:r.end] for r in results] == [date]
 
 
 def test_business_dates_are_not_birth_dates():
     text = "会議は2024年5月10日、申込日：令和6年5月1日、納期 2024/06/30。"
-    assert _date_of_birth().analyze(text, ["DATE_OF_BIRTH"]) == []
+    assert JpDateOfBirthRecognizer().analyze(text, ["DATE_OF_BIRTH"]) == []
 
 
 @pytest.mark.parametrize("text,org", [("佐々木食品合同会社の西村です。", "佐々木食品合同会社"),
@@ -308,3 +309,33 @@ def test_default_policy_masks_birth_dates_but_not_business_dates(anonymizer):
     out = anonymizer.anonymize([text], "ja")[0]
     assert "昭和60年4月1日" not in out.text and "<DATE_OF_BIRTH>" in out.text
     assert "2024年5月10日" in out.text  # the date of the application describes the business
+
+
+@pytest.mark.parametrize("label,entity", [
+    ("Domestic_Region", "LOCATION"), ("Continental_Region", "LOCATION"), ("Worship_Place", "LOCATION"),
+    ("Museum", "LOCATION"), ("Sports_Team", "ORGANIZATION"), ("Pro_Sports_Organization", "ORGANIZATION"),
+    ("Political_Party", "ORGANIZATION"), ("Company", "ORGANIZATION"), ("Person", "PERSON"),
+])
+def test_every_ginza_place_and_organisation_label_is_mapped(label, entity):
+    from curation.pii.labels import ja_labels
+
+    assert ja_labels()[label] == entity
+
+
+def test_nationalities_and_religions_are_not_personal_data():
+    from curation.pii.labels import ja_labels
+
+    assert "Nationality" not in ja_labels() and "Religion" not in ja_labels()
+
+
+def test_rooms_and_floors_are_not_locations(engine):
+    assert found(engine, "会議は本店3階の大会議室で行います。", "LOCATION") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("国王ルイ・フィリップは退位した。", "ルイ・フィリップ"),                    # one Sudachi token with a middle dot
+    ("1968年に発売されたヒューレット・パッカードの計算機。", "ヒューレット・パッカード"),
+])
+def test_names_joined_by_a_middle_dot_are_kept(engine, text, name):
+    (results,) = engine.analyze([text], batch_size=8)
+    assert any(text[r.start:r.end] == name for r in results)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from curation.pii.recognizers_en import (
+from curation.pii.recognizers.en import (
     CurationAddressRecognizer,
     CurationCardRecognizer,
     CurationEmailRecognizer,
+    CurationIntlAddressRecognizer,
     CurationOrganizationRecognizer,
     CurationPersonRecognizer,
     CurationPhoneRecognizer,
@@ -158,3 +159,37 @@ def test_names_after_salutations_titles_sign_offs_and_before_addresses(text, nam
 
 def test_sentence_starting_words_are_not_names():
     assert found(PERSON, "Hi Team, the release is out.") == []
+
+
+INTL = CurationIntlAddressRecognizer()
+
+
+@pytest.mark.parametrize("address", [
+    "Wingertweg 126",                                  # German: the number after the street
+    "Nikola-Peer-Weg 18, 5011 Neusiedl am See",        # with postal code and town
+    "Rua Diadema 1903",                                # Portuguese: street type before the name
+    "ulica Paderewskiego 77, 61-668 Kołobrzeg",
+    "Calzada Vela 693 Interior 317",
+    "214, avenue Charlotte Gilles\n48907 Gauthier",    # French, over two lines
+    "Storgatan 77\n27439 Göteborg",
+    "Haakoninlahdentie 77",
+    "PO Box 4410",
+])
+def test_international_street_addresses(address):
+    assert found(INTL, f"Please send it to {address}. Thanks") == [address]
+
+
+def test_a_unit_on_its_own_line_is_an_address():
+    assert found(INTL, "Acme Ltd\nSuite 408\nRiverside") == ["Suite 408"]
+
+
+@pytest.mark.parametrize("text", ["Engineering 101 starts today", "Monitoring 24 hosts", "Katie 5 years old",
+                                  "Smith et al. Nature 2020", "Spring 2024 report"])
+def test_words_that_end_like_street_types_are_not_addresses(text):
+    assert found(INTL, text) == []
+
+
+@pytest.mark.parametrize("text,code", [("my zip code 76400 is new", "76400"), ("Postal code: 1234 AB", "1234 AB"),
+                                       ("CEP 76317-066.", "76317-066")])
+def test_postal_codes_after_their_label(text, code):
+    assert found(CurationPostalCodeRecognizer(), text) == [code]

@@ -1,6 +1,6 @@
 """PII detection (Presidio analyzer over spaCy/GiNZA + pattern recognizers) and anonymization.
 
-Names are imported on first use, so that `python -m curation.pii.workers` starts without loading
+Names are imported on first use, so that `python -m curation.pii.worker` starts without loading
 Presidio and spaCy before it has decided what they may import.
 """
 
@@ -11,9 +11,9 @@ __all__ = ["AnonymizedText", "Anonymizer", "detect_language"]
 
 def __getattr__(name: str):
     if name in ("AnonymizedText", "Anonymizer"):
-        from curation.pii import anonymize
+        from curation.pii.anonymize import AnonymizedText, Anonymizer
 
-        return getattr(anonymize, name)
+        return {"AnonymizedText": AnonymizedText, "Anonymizer": Anonymizer}[name]
     if name == "detect_language":
         from curation.pii.language import detect_language
 

@@ -1,4 +1,4 @@
-"""Batched analyze + anonymize, and the residual re-scan of what comes out.
+"""Batched analyze + anonymize of one language's texts, and the residual re-scan of what comes out.
 
 The policy picks the entity types, thresholds, allow/deny lists and operators. Large batches are
 split over worker processes when the policy allows (`pii.processes`); results come back in order.
@@ -21,8 +21,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from curation.pii.engines import PiiEngine, engine_for
+from curation.pii.assembly import engine_for
+from curation.pii.engine import PiiEngine
 from curation.pii.mixed import OTHER, analyze_foreign_runs
+from curation.pii.worker_pool import WorkerPool
 from curation.policy import PiiPolicy
 
 # Our placeholders (<PERSON>) and pseudonyms (<PERSON_7f3a9c01>).
@@ -84,11 +86,12 @@ class Anonymizer:
         if len(texts) >= self.policy.parallel_min_docs and self._workers() > 1:
             out = self._anonymize_parallel(texts, language)
         else:
-            out = self._anonymize_here(texts, language)
+            out = self.anonymize_in_process(texts, language)
         self._residual_memo = {(language, r.text): r.residual for r in out}
         return out
 
-    def _anonymize_here(self, texts: list[str], language: str) -> list[AnonymizedText]:
+    def anonymize_in_process(self, texts: list[str], language: str) -> list[AnonymizedText]:
+        """`anonymize` in this process, whatever the batch size (what each worker process runs)."""
         engine = self._engine(language)
         analyzed = engine.analyze(texts, self.policy.batch_size)
         other = OTHER.get(language)
@@ -140,8 +143,6 @@ class Anonymizer:
 
     def _anonymize_parallel(self, texts: list[str], language: str) -> list[AnonymizedText]:
         if self._pool is None:
-            from curation.pii.workers import WorkerPool
-
             # Each worker loads its own models once and keeps them for later batches.
             self._pool = WorkerPool(self._workers(), self.policy.model_dump_json())
             atexit.register(self.close)

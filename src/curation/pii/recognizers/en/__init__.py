@@ -1,0 +1,35 @@
+"""English recognizers that replace or add to Presidio's predefined ones, one identifier per module.
+
+Each is a Presidio `PatternRecognizer`: one compiled regex finds candidates, a small function
+scores or refuses each (checksum, digit count, shape), and Presidio's context enhancer raises the
+score when a context word precedes the match. They were written against formats, not against a
+corpus: no name, street or company lists are used.
+"""
+
+from __future__ import annotations
+
+from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn_ok
+from curation.pii.recognizers.en.email import CurationEmailRecognizer
+from curation.pii.recognizers.en.intl_address import CurationIntlAddressRecognizer
+from curation.pii.recognizers.en.my_number import EnMyNumberRecognizer
+from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
+from curation.pii.recognizers.en.person import CurationPersonRecognizer
+from curation.pii.recognizers.en.phone import CurationPhoneRecognizer
+from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
+from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
+
+__all__ = [
+           "RECOGNIZERS",
+           "CurationAddressRecognizer",
+           "CurationCardRecognizer",
+           "CurationEmailRecognizer", "CurationIntlAddressRecognizer",
+           "CurationOrganizationRecognizer",
+           "CurationPersonRecognizer",
+           "CurationPhoneRecognizer",
+           "CurationPostalCodeRecognizer",
+           "luhn_ok",
+]
+
+RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRecognizer, CurationAddressRecognizer,
+               CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
+               EnMyNumberRecognizer, CurationIntlAddressRecognizer)

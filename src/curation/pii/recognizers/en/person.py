@@ -1,0 +1,49 @@
+"""PERSON: a capitalised name after a salutation, title, sign-off or "call", or before an e-mail address."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import RecognizerResult
+
+from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
+from curation.pii.recognizers.en.shapes import NOT_NAMES
+from curation.pii.recognizers.en.shapes import WORD as _WORD
+
+
+class CurationPersonRecognizer(ScoredRecognizer):
+    """A capitalised name after a salutation, a title, a sign-off or "call", or before an e-mail
+    address in angle brackets. Each alternative starts with its literal cue, so the scan is cheap."""
+
+    ENTITY = "PERSON"
+    NAME = "CurationPersonRecognizer"
+    _NAME = rf"{_WORD}(?:\ [A-Z]\.)?(?:\ {_WORD})?"
+    REGEX = rf"""
+        \b(?:Dear|Hi|Hello|Hey|Attn:?|Attention:?|Thanks|Thank\ you|Cc:?)\ (?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\ )?
+            (?P<greeted>{_NAME})(?=[,:!\n]|\ (?:and|at|on|from|\()|$)
+      | \b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Madam|Miss)\.?\ (?P<titled>{_WORD}(?:\ {_WORD})?)
+      | (?:regards|Regards|Sincerely|Cheers|Best|Thanks|wishes|Yours\ truly),\n(?P<signed>{_NAME}(?:\ {_WORD})?)
+      | \b(?:[Cc]all|[Cc]all\ back|[Aa]sk|[Rr]emind)\ (?P<called>{_WORD}(?:\ {_WORD})?)(?=\ (?:on|at)\b)
+    """
+    FLAGS = CASE_SENSITIVE | re.VERBOSE
+    _GROUPS = ("greeted", "titled", "signed", "called")
+    # "Jane Roe <jane@example.com>": tried only where the text has "<" and "@".
+    _MAILED = re.compile(rf"\b{_NAME}(?=\ <[^<>@\s]+@)", CASE_SENSITIVE)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if "<" in text and "@" in text:
+            for m in self._MAILED.finditer(text):
+                if self.score(m.group()):
+                    results.append(RecognizerResult("PERSON", m.start(), m.end(), 0.6, recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return results
+
+    def span(self, match) -> tuple[int, int]:
+        for name in self._GROUPS:
+            if match.group(name) is not None:
+                return match.span(name)
+        return match.span()
+
+    def score(self, value: str) -> float | None:
+        return None if value.split()[0] in NOT_NAMES else 0.6

@@ -1,0 +1,46 @@
+"""The base of the English pattern recognizers whose score comes from a function of the match."""
+
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+
+CASE_SENSITIVE = re.DOTALL | re.MULTILINE
+
+
+class ScoredRecognizer(PatternRecognizer):
+    """A pattern recognizer whose score comes from `score(match_text)` (None refuses the match).
+
+    Subclasses set ENTITY, NAME, REGEX (and FLAGS) and CONTEXT. One regex pass per text and no
+    per-match explanation objects: this runs on every document.
+    """
+
+    ENTITY = ""
+    NAME = ""
+    REGEX = ""
+    FLAGS = CASE_SENSITIVE
+    CONTEXT: tuple[str, ...] = ()
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entity=self.ENTITY, name=self.NAME, supported_language=supported_language,
+                         patterns=[Pattern(self.NAME, ("(?x)" if self.FLAGS & re.VERBOSE else "") + self.REGEX, 0.5)],
+                         context=list(self.CONTEXT),
+                         global_regex_flags=self.FLAGS)
+        self._regex = re.compile(self.REGEX, self.FLAGS)
+
+    def score(self, value: str) -> float | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def span(self, match) -> tuple[int, int]:
+        return match.span()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
+        results = []
+        meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+        for m in self._regex.finditer(text):
+            start, end = self.span(m)
+            score = self.score(text[start:end])
+            if score:
+                results.append(RecognizerResult(self.supported_entities[0], start, end, score,
+                                                recognition_metadata=dict(meta)))
+        return results

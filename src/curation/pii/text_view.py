@@ -1,0 +1,86 @@
+"""Views of a text that detection reads instead of it, with where each of their characters came from."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+_SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
+
+
+def squeeze_spaces(text: str) -> tuple[str, list[int] | None]:
+    """The text with runs of spaces and tabs made one space, for NER: spaCy turns a double space
+    into a token of its own, and the model then sees "Margaret  Holloway" as two names or one
+    (measured: the first name went unmasked). Returns (text for spaCy, original offset of each of
+    its characters), or (text, None) when nothing changed."""
+    if not _SPACE_RUN.search(text):
+        return text, None
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _SPACE_RUN.finditer(text):
+        out.append(text[pos:m.start()])
+        offsets.extend(range(pos, m.start()))
+        out.append(" ")
+        offsets.append(m.start())
+        pos = m.end()
+    out.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    return "".join(out), offsets
+
+
+# Format characters (Unicode Cf: zero-width space and joiners, word joiner, BOM, soft hyphen,
+# bidirectional controls): invisible, so they can hide an identifier from every pattern and model.
+_FORMAT = regex.compile(r"\p{Cf}")
+_CLUSTER = regex.compile(r"\X", regex.DOTALL)  # a character with its combining marks
+# Cyrillic and Greek letters drawn like Latin ones ("jоhn@exаmple.com" with Cyrillic о and а).
+CONFUSABLES = str.maketrans(
+    "аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅ" "αονρτυχιΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdqwhlABEKMHOPCTXIJS" "aovptuxiABEZHIKMNOPTYX")
+_CONFUSABLE = regex.compile("[" + "".join(chr(c) for c in CONFUSABLES) + "]")
+# A word or address (letters, digits, @ . _ + -) that mixes Latin letters with look-alikes: only
+# there are look-alikes folded, so Russian or Greek text is read as it is.
+_MIXED_WORD = regex.compile(r"[\w@.+\-]*(?:[A-Za-z][\w@.+\-]*" + _CONFUSABLE.pattern + "|"
+                            + _CONFUSABLE.pattern + r"[\w@.+\-]*[A-Za-z])[\w@.+\-]*")
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Where each character of a view came from: `starts[i]:ends[i]` in the original text (a run
+    of characters for one that NFKC made of several, hidden characters included)."""
+
+    starts: list[int]
+    ends: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original characters behind view characters start:end (end > start)."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalized_view(text: str) -> tuple[str, OffsetMap | None]:
+    """The text detection reads: NFKC (full-width digits and letters, ligatures, circled numbers),
+    format characters removed, Cyrillic/Greek look-alikes folded to Latin inside words that also
+    hold Latin letters. Returns (view, map back to `text`), or (text, None) when nothing changes."""
+    if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _FORMAT.search(text)
+                          and not _CONFUSABLE.search(text)):
+        return text, None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _CLUSTER.finditer(text):
+        chunk = _FORMAT.sub("", m.group())
+        if not chunk:
+            continue
+        chunk = unicodedata.normalize("NFKC", chunk)
+        out.append(chunk)
+        starts.extend([m.start()] * len(chunk))
+        ends.extend([m.end()] * len(chunk))
+    view = "".join(out)
+    if _CONFUSABLE.search(view):  # a one-to-one replacement: offsets stay
+        view = _MIXED_WORD.sub(lambda w: w.group().translate(CONFUSABLES), view)
+    if view == text:
+        return text, None
+    return view, OffsetMap(starts, ends)
