@@ -8,7 +8,7 @@ import yaml
 
 from curation.documents import SourceInfo
 
-ALLOWED_KEYS = {"license", "owner", "purpose", "language", "text_field", "license_field", "description"}
+ALLOWED_KEYS = {"license", "owner", "purpose", "language", "text_field", "license_field", "description", "canaries"}
 
 
 class SourceYamlError(ValueError):
@@ -31,6 +31,9 @@ def read_source_yaml(folder: Path) -> SourceInfo:
     unknown = sorted(set(raw) - ALLOWED_KEYS)
     if unknown:
         raise SourceYamlError(f"{path}: unknown key(s) {unknown}; allowed: {sorted(ALLOWED_KEYS)}")
+    canaries = raw.pop("canaries", None) or []
+    if not isinstance(canaries, list) or not all(isinstance(c, str) and c.strip() for c in canaries):
+        raise SourceYamlError(f"{path}: key 'canaries' must be a list of non-empty strings")
     for key, value in raw.items():
         if value is not None and not isinstance(value, str):
             raise SourceYamlError(f"{path}: key '{key}' must be a string")
@@ -46,4 +49,5 @@ def read_source_yaml(folder: Path) -> SourceInfo:
         text_field=raw.get("text_field") or "text",
         license_field=raw.get("license_field") or "license",
         folder=str(folder),
+        canaries=tuple(c.strip() for c in canaries),
     )
