@@ -30,7 +30,7 @@ def privacy_line(p: dict[str, Any]) -> str:
     return (f"privacy probe {p['status'].upper()}: {p['probes']} probes ({p['prefix_probes']} training-document "
             f"prefixes, {p['canary_probes']} canary contexts); canaries: {p['canaries_declared']} declared, "
             f"{p['canaries_in_training_data']} in the training text, {len(p['canary_hits'])} reproduced; "
-            f"personal data found in generations: {found}; of it reproduced from the training text: {leaked}; "
+            f"analyzer hits in generations: {found}; of them also in the training text (leaks): {leaked}; "
             f"verbatim continuations {p['verbatim_continuation_share']:.0%}")
 
 
