@@ -62,15 +62,22 @@ def main() -> None:
     parser.add_argument("--max-new-tokens", type=int, default=32)
     args = parser.parse_args()
 
+    from curation.training.trainer import quiet_progress
+
+    with quiet_progress():
+        run(args)
+
+
+def run(args: argparse.Namespace) -> None:
     from curation.training.device import select_device
-    from curation.training.evaluation import _load_causal_lm
+    from curation.training.evaluation import load_causal_lm
     from curation.training.generation import generate, prepare
 
     device = select_device()
     print(f"device: {device.device} {device.name}; threads {device.threads}; bf16 {device.bf16}")
     with tempfile.TemporaryDirectory(prefix="bench-evaluate-") as tmp:
         folder = args.base_model or tiny_model(Path(tmp))
-        model, tokenizer = _load_causal_lm(folder, device)
+        model, tokenizer = load_causal_lm(folder, device)
         model = prepare(model, device, seed=0)
         name = args.base_model.name if args.base_model else "tiny-from-config"
         params = sum(p.numel() for p in model.parameters())

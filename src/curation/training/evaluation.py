@@ -53,6 +53,7 @@ class EvalSettings:
     prefix_tokens: int = 32
     suffix_tokens: int = 32
     max_items: int = 500  # task items evaluated (the first ones of the file)
+    held_out_docs: int = 500  # held-out documents scored for perplexity (the first ones of the split)
 
 
 @dataclass
@@ -160,7 +161,8 @@ def _gate(catalog: Catalog, audit: AuditLog, run_id: str, context: AuditContext)
     return run, record, params, version, docs, context
 
 
-def _load_causal_lm(folder: Path, device):
+def load_causal_lm(folder: Path, device):
+    """(model, tokenizer) from a local folder, in bf16 where the device has it; a pad token set."""
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -202,12 +204,13 @@ def _models(run: dict, record: dict, params: TrainingPolicy, base_override: Path
     if record["adapter"]:
         from peft import PeftModel
 
-        frozen, tokenizer = _load_causal_lm(Path(record["base_model"]), device)
+        _check_base(Path(record["base_model"]), record["base_model_sha256"])
+        frozen, tokenizer = load_causal_lm(Path(record["base_model"]), device)
         tuned = PeftModel.from_pretrained(frozen, model_dir)
     else:
-        tuned, tokenizer = _load_causal_lm(model_dir, device)
+        tuned, tokenizer = load_causal_lm(model_dir, device)
     if base_override is not None:
-        base, base_tok = _load_causal_lm(Path(base_override), device)
+        base, base_tok = load_causal_lm(Path(base_override), device)
         info = {"name": str(base_override), "sha256": folder_sha256(Path(base_override)),
                 "how": "--base-model folder"}
     elif record["base_model"] == TINY_BASE:
@@ -220,13 +223,21 @@ def _models(run: dict, record: dict, params: TrainingPolicy, base_override: Path
                 "how": "the run's initial weights, rebuilt from its config and seed (sha256 verified)"}
     else:
         folder = Path(record["base_model"])
-        digest = folder_sha256(folder) if folder.is_dir() else None
-        if digest != record["base_model_sha256"]:
-            raise TrainingError(f"{folder}: base model files differ from those the run started from "
-                                "(sha256 mismatch or missing); pass --base-model to compare with another folder")
-        base, base_tok = _load_causal_lm(folder, device)
+        digest = _check_base(folder, record["base_model_sha256"])
+        base, base_tok = load_causal_lm(folder, device)
         info = {"name": str(folder), "sha256": digest, "how": "the run's base model (sha256 verified)"}
     return tuned, tokenizer, base, base_tok, info
+
+
+def _check_base(folder: Path, expected: str) -> str:
+    """The folder's combined sha256, which must be the one the run recorded for its base model."""
+    from curation.training.hashes import folder_sha256
+
+    digest = folder_sha256(folder) if folder.is_dir() else None
+    if digest != expected:
+        raise TrainingError(f"{folder}: base model files differ from those the run started from "
+                            "(sha256 mismatch or missing folder)")
+    return digest
 
 
 # ---- canaries ----------------------------------------------------------------------------------
@@ -283,11 +294,8 @@ def evaluate_run(catalog: Catalog, audit: AuditLog, policy: Policy, run_id: str,
     approved or was altered, or whose model files changed. A leak does not raise: the result's
     status is "failed" and its reasons say why. anonymizer: a curation.pii.Anonymizer to reuse.
     """
-    from curation.training import generation, privacy_probe
     from curation.training.data import split_by_doc
-    from curation.training.device import select_device
-    from curation.training.hashes import combined_sha256, sha256_file
-    from curation.training.trainer import quiet_progress
+    from curation.training.hashes import combined_sha256
 
     s = settings or EvalSettings()
     context = AuditContext(actor, flow_run_id, policy.digest or None)
@@ -306,6 +314,22 @@ def evaluate_run(catalog: Catalog, audit: AuditLog, policy: Policy, run_id: str,
     context.record(audit, "evaluation.started", run_id, {**audit_data, "eval_set": str(eval_set) if eval_set else None,
                                                          "base_model": str(base_model) if base_model else None,
                                                          "settings": asdict(s)})
+    try:
+        return _evaluate(catalog, audit, policy, s, run, record, params, version, context, train_docs, eval_docs,
+                         manifest, eval_id, out_dir, audit_data, eval_set, base_model, anonymizer)
+    except BaseException as exc:  # Ctrl-C too: a started evaluation ends in the audit log either way
+        context.record(audit, "evaluation.failed", run_id, {**audit_data, "error": f"{type(exc).__name__}: {exc}"})
+        raise
+
+
+def _evaluate(catalog, audit, policy, s, run, record, params, version, context, train_docs, eval_docs, manifest,
+              eval_id, out_dir, audit_data, eval_set, base_model, anonymizer) -> EvaluationResult:
+    from curation.training import generation, privacy_probe
+    from curation.training.device import select_device
+    from curation.training.hashes import combined_sha256, sha256_file
+    from curation.training.trainer import quiet_progress
+
+    run_id, vid = run["run_id"], version["version_id"]
     device = select_device()
     with quiet_progress():
         tuned, tok, base, base_tok, base_info = _models(run, record, params, base_model, device)
@@ -347,7 +371,7 @@ def evaluate_run(catalog: Catalog, audit: AuditLog, policy: Policy, run_id: str,
 
         # -- held-out perplexity, per document, on the documents the run did not train on
         notes = []
-        eval_texts = [t for _, t in eval_docs]
+        eval_texts = [t for _, t in eval_docs[:s.held_out_docs]]
         block = params.block_size
         loss_tuned = generation.document_losses(tuned, tok, eval_texts, block_size=block, batch_size=s.batch_size)
         loss_base = generation.document_losses(base, base_tok, eval_texts, block_size=block, batch_size=s.batch_size)
@@ -419,7 +443,7 @@ def evaluate_run(catalog: Catalog, audit: AuditLog, policy: Policy, run_id: str,
         tuned_model={"path": str(Path(run["output_dir"]) / "model"), "mode": record.get("mode"),
                      "files_sha256": combined_sha256(record["output_files_sha256"])},
         device={"device": device.device, "name": device.name, "bf16": device.bf16, "threads": device.threads},
-        settings=asdict(s) | {"decoding": "greedy", "bootstrap_level": 0.95, "held_out_documents": len(eval_docs),
+        settings=asdict(s) | {"decoding": "greedy", "bootstrap_level": 0.95, "held_out_documents": len(eval_texts),
                               "block_size": block},
         metrics=results, by_language=by_language,
         throughput={"base_tokens_per_second": round(gen_base.tokens_per_second, 1),
