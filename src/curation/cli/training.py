@@ -141,7 +141,7 @@ def print_evaluation(out, result) -> None:
     """The evaluation table, the privacy probe's line and where the results were written."""
     from rich.table import Table
 
-    from curation.training.eval_table import HEADER, privacy_line, table_rows
+    from curation.training.eval_table import HEADER, language_line, privacy_line, table_rows
 
     e = result.eval_set
     title = (f"Evaluation of run {result.run_id[:12]} on {e['n_items']} items "
@@ -151,6 +151,8 @@ def print_evaluation(out, result) -> None:
     for row in table_rows(result.metrics):
         table.add_row(*row)
     out.print(table)
+    if len(result.by_language) > 1:
+        out.print(language_line(result.by_language))
     ok = result.privacy["status"] == "passed"
     out.print(f"[{'green' if ok else 'red'}]{privacy_line(result.privacy)}[/]")
     for note in result.notes:

@@ -23,6 +23,16 @@ def table_rows(metrics: dict[str, Any]) -> list[list[str]]:
             for name, m in ((n, metrics[n]) for n in METRIC_NAMES if n in metrics)]
 
 
+def language_line(by_language: dict[str, dict]) -> str:
+    """The task metrics' differences (fine-tuned − base) per language, on one line."""
+    parts = []
+    for language, m in sorted(by_language.items()):
+        n = next(iter(m.values()))["n"]
+        diffs = ", ".join(f"{METRIC_NAMES[k]} {_cell(v['difference'], True)}" for k, v in m.items())
+        parts.append(f"{language} ({n} items): {diffs}")
+    return "by language, fine-tuned − base: " + "; ".join(parts)
+
+
 def privacy_line(p: dict[str, Any]) -> str:
     """One sentence: the probe's verdict and counts."""
     found = ", ".join(f"{k} {v}" for k, v in p["found_by_type"].items()) or "none"
@@ -51,6 +61,7 @@ def markdown(result: dict[str, Any]) -> list[str]:
              "(the same resampled items for both models)", "",
              "| " + " | ".join(HEADER) + " |", "|---|---|---|---|",
              *("| " + " | ".join(row) + " |" for row in table_rows(result["metrics"])), "",
+             f"- {language_line(result['by_language'])}",
              f"- {privacy_line(result['privacy'])}"]
     lines += [f"- Not passed: {r}" for r in result["reasons"]]
     lines += [f"- Note: {n}" for n in result["notes"]]
