@@ -13,7 +13,7 @@ HEADER = ["metric", "base [95% CI]", "fine-tuned [95% CI]", "difference [95% CI]
 def _cell(interval: dict | None, signed: bool = False) -> str:
     if not interval or interval.get("value") is None:
         return "n/a"
-    fmt = "{:+.2f}" if signed else "{:.2f}"
+    fmt = "{:+.1f}" if signed else "{:.1f}"
     return f"{fmt.format(interval['value'])} [{fmt.format(interval['low'])}, {fmt.format(interval['high'])}]"
 
 
@@ -28,7 +28,7 @@ def language_line(by_language: dict[str, dict]) -> str:
     parts = []
     for language, m in sorted(by_language.items()):
         n = next(iter(m.values()))["n"]
-        diffs = ", ".join(f"{METRIC_NAMES[k]} {_cell(v['difference'], True)}" for k, v in m.items())
+        diffs = ", ".join(f"{METRIC_NAMES[k]} {_cell(m[k]['difference'], True)}" for k in METRIC_NAMES if k in m)
         parts.append(f"{language} ({n} items): {diffs}")
     return "by language, fine-tuned − base: " + "; ".join(parts)
 
