@@ -16,6 +16,7 @@ from curation.cli import app
 from curation.datasets import compliance, versions
 from curation.ingest import pipeline
 from curation.policy import load_policy
+from curation.training.errors import TrainingError
 from curation.training.evaluation import EvalSettings, EvaluationRefused, evaluate_run
 from curation.training.handoff import finetune_version
 
@@ -127,6 +128,46 @@ def test_cli_prints_the_table_and_exits_1_on_a_leak(trained, monkeypatch):
                                       "--max-new-tokens", "16", "--probes", "4"])
     assert result.exit_code == 1, result.output
     assert "perplexity" in result.output and "canary value(s) reproduced" in result.output
+
+
+def test_another_base_model_with_another_tokenizer_leaves_the_perplexity_difference_out(trained, tmp_path):
+    import transformers
+
+    from curation.training.data import train_tokenizer
+    from curation.training.trainer import build_tiny_model
+
+    ws, policy, _, run, tasks = trained
+    params = policy.training.model_copy(update={"tiny_model": policy.training.tiny_model.model_copy(
+        update={"vocab_size": 300})})
+    transformers.set_seed(1)
+    tokenizer = train_tokenizer(["Quarterly report on billing and support."] * 20, 300)
+    build_tiny_model(params, tokenizer).save_pretrained(tmp_path / "other")
+    tokenizer.save_pretrained(tmp_path / "other")
+    result = evaluate_run(ws.catalog(), ws.audit(), policy, run.run_id, eval_set=tasks, settings=SMALL,
+                          base_model=tmp_path / "other")
+    assert result.base_model["how"] == "--base-model folder" and result.base_model["name"] == str(tmp_path / "other")
+    assert result.metrics["perplexity"]["difference"] is None and result.metrics["chrf"]["difference"] is not None
+    assert any("tokenizer" in n for n in result.notes)
+
+
+def test_a_bad_task_file_is_refused_before_anything_starts(trained, tmp_path):
+    ws, policy, _, run, _ = trained
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"prompt": "only a prompt"}\n')
+    before = len(list(ws.audit().records()))
+    with pytest.raises(TrainingError, match="bad.jsonl:1: needs non-empty string keys"):
+        evaluate_run(ws.catalog(), ws.audit(), policy, run.run_id, eval_set=bad, settings=SMALL)
+    assert len(list(ws.audit().records())) == before
+
+
+def test_an_evaluation_that_breaks_is_recorded_as_failed(trained, tmp_path):
+    ws, policy, _, run, tasks = trained
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(TrainingError, match="cannot load a causal LM"):
+        evaluate_run(ws.catalog(), ws.audit(), policy, run.run_id, eval_set=tasks, settings=SMALL,
+                     base_model=tmp_path / "empty")
+    last = list(ws.audit().records())[-1]
+    assert last["event"] == "evaluation.failed" and "cannot load a causal LM" in last["data"]["error"]
 
 
 def test_altered_model_files_are_refused(trained):

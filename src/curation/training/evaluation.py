@@ -298,6 +298,10 @@ def evaluate_run(catalog: Catalog, audit: AuditLog, policy: Policy, run_id: str,
     from curation.training.hashes import combined_sha256
 
     s = settings or EvalSettings()
+    if eval_set is not None:
+        read_eval_set(eval_set, s.max_items)  # a bad file is the caller's error, not a failed evaluation
+    if base_model is not None and not Path(base_model).is_dir():
+        raise TrainingError(f"{base_model}: base model folder not found")
     context = AuditContext(actor, flow_run_id, policy.digest or None)
     run, record, params, version, docs, context = _gate(catalog, audit, run_id, context)
     run_id, vid = run["run_id"], version["version_id"]
@@ -338,7 +342,7 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
 
         # -- the task set, answered by both models
         if eval_set is not None:
-            items = read_eval_set(eval_set, s.max_items)
+            items = read_eval_set(eval_set, s.max_items)  # read twice: checked before anything starts
             set_info = {"kind": "file", "path": str(eval_set), "sha256": sha256_file(Path(eval_set))}
         else:
             items = held_out_tasks(eval_docs, tok, s)
