@@ -244,14 +244,16 @@ def _check_base(folder: Path, expected: str) -> str:
 
 
 def version_canaries(catalog: Catalog, version: dict, manifest: dict):
-    """(canaries by hash, clear values by hash, SOURCE.yaml files read) declared by the version's
-    sources in the inboxes its dataset was ingested from. Clear values stay in memory."""
+    """(canaries by hash, clear values by hash, SOURCE.yaml files read, sources without one found)
+    declared by the version's sources in the inboxes its dataset was ingested from. Clear values
+    stay in memory."""
     from curation.sources.source_yaml import SourceYamlError, read_source_yaml
     from curation.training.privacy_probe import Canary
 
     canaries: dict[str, Canary] = {}
     values: dict[str, str] = {}
     read: list[str] = []
+    missing: list[str] = []
     inboxes = list(dict.fromkeys(r["inbox"] for r in reversed(catalog.ingest_runs(version["dataset"])) if r["inbox"]))
     for source in manifest.get("sources", []):
         for inbox in inboxes:
@@ -269,7 +271,9 @@ def version_canaries(catalog: Catalog, version: dict, manifest: dict):
                 canaries[c.sha256] = c
                 values[c.sha256] = unicodedata.normalize("NFC", value.strip())
             break
-    return canaries, values, read
+        else:
+            missing.append(source)
+    return canaries, values, read, missing
 
 
 def _languages_of(version: dict, manifest: dict) -> dict[str, str]:
@@ -389,7 +393,10 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
         results["perplexity"] = ppl
 
         # -- the privacy probe
-        canaries, canary_values, yaml_files = version_canaries(catalog, version, manifest)
+        canaries, canary_values, yaml_files, no_yaml = version_canaries(catalog, version, manifest)
+        if no_yaml:
+            notes.append(f"no SOURCE.yaml found for {', '.join(no_yaml)} in the inbox(es) the dataset was ingested "
+                         "from: canaries of these sources, if any, were not checked")
         languages = _languages_of(version, manifest)
         train3 = [(d, t, languages.get(d) or "en") for d, t in train_docs]
         probes = privacy_probe.build_probes(train3, tok, n=s.probes, prefix_tokens=s.prefix_tokens,
