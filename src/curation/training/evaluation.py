@@ -403,6 +403,8 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
                                             suffix_tokens=s.suffix_tokens, seed=s.seed, canary_values=canary_values)
         gen_probe = generation.generate(tuned, tok, [p.prompt_ids for p in probes], max_new_tokens=s.suffix_tokens,
                                         batch_size=s.batch_size, device=device)
+        in_training = {digest for digest, value in canary_values.items()
+                       if any(value in unicodedata.normalize("NFC", t) for _, t in train_docs)}
         del canary_values  # clear values are not needed past this point
     if anonymizer is None:
         from curation.pii import Anonymizer
@@ -415,8 +417,6 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
     item_langs = [i["language"] for i in items]
     scan_task = privacy_probe.scan(gen_tuned.texts, item_langs, anonymizer, training, canary_list, where="task")
     scan_base = privacy_probe.scan(gen_base.texts, item_langs, anonymizer, training, [], where="task")
-    in_training = {c.sha256 for c in canary_list
-                   if any(privacy_probe.canaries_in(t, [c]) for _, t in train_docs)}
     leaks = scan_probe.leaks + scan_task.leaks
     hits = scan_probe.canary_hits + scan_task.canary_hits
     privacy = {
