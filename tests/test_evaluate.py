@@ -121,6 +121,34 @@ def test_decoding_is_reproducible(trained, evaluated):
     assert Path(again.output_dir, "generations.jsonl").read_text() == first
 
 
+def test_batched_greedy_decoding_is_seeded_and_keeps_prompts_in_order_and_within_context():
+    import transformers
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    from curation.training.data import train_tokenizer
+    from curation.training.device import select_device
+    from curation.training.generation import generate, prepare
+
+    tokenizer = train_tokenizer(MEMOS, 300)
+    config = LlamaConfig(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64, num_hidden_layers=1,
+                         num_attention_heads=2, num_key_value_heads=2, max_position_embeddings=48,
+                         pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id)
+    device = select_device()
+    prompts = ["Memo 1 about budget", MEMOS[0] * 3, "The office", "Please keep notes short"]
+
+    def model():
+        transformers.set_seed(5)  # random weights, the same every time
+        return prepare(LlamaForCausalLM(config), device, seed=5)
+
+    first = generate(model(), tokenizer, prompts, max_new_tokens=8, batch_size=2, device=device)
+    again = generate(model(), tokenizer, prompts, max_new_tokens=8, batch_size=2, device=device)
+    assert first.texts == again.texts and first.token_ids == again.token_ids
+    assert len(first.texts) == 4 and all(0 < len(t) <= 8 for t in first.token_ids)  # the long prompt too
+    single = [generate(model(), tokenizer, [p], max_new_tokens=8, batch_size=1, device=device).token_ids[0]
+              for p in prompts]
+    assert single == first.token_ids  # left padding: a batch answers as each prompt alone would
+
+
 def test_cli_prints_the_table_and_exits_1_on_a_leak(trained, monkeypatch):
     ws, _, _, run, tasks = trained
     monkeypatch.setenv("CURATION_HOME", str(ws.root))

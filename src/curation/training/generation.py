@@ -60,6 +60,10 @@ def generate(model, tokenizer, prompts: Sequence[str | Sequence[int]], *, max_ne
     import torch
 
     encoded = [list(p) if not isinstance(p, str) else encode_prompt(tokenizer, p) for p in prompts]
+    limit = getattr(model.config, "max_position_embeddings", None)
+    if limit:  # a prompt longer than the model's context keeps its end, where the answer follows
+        keep = max(1, limit - max_new_tokens)
+        encoded = [ids[-keep:] for ids in encoded]
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     eos = tokenizer.eos_token_id
     order = sorted(range(len(encoded)), key=lambda i: (len(encoded[i]), i))  # fewer pads per batch
