@@ -113,6 +113,14 @@ def test_the_compliance_report_shows_the_evaluation(trained, evaluated):
     assert evaluated.eval_id[:12] in section and "FAILED" in section and "| held-out perplexity |" in section
 
 
+def test_without_a_task_set_the_held_out_documents_are_continued(trained):
+    ws, policy, _, run, _ = trained
+    result = evaluate_run(ws.catalog(), ws.audit(), policy, run.run_id, settings=SMALL)
+    assert result.eval_set["kind"] == "held-out continuations" and result.eval_set["path"] is None
+    assert result.eval_set["n_items"] == result.settings["held_out_documents"] > 0
+    assert result.metrics["chrf"]["tuned"]["value"] > result.metrics["chrf"]["base"]["value"]
+
+
 def test_decoding_is_reproducible(trained, evaluated):
     ws, policy, _, run, tasks = trained
     again = evaluate_run(ws.catalog(), ws.audit(), policy, run.run_id, eval_set=tasks, settings=SMALL)

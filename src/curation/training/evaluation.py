@@ -365,8 +365,10 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
         gen_tuned = generation.generate(tuned, tok, prompts, max_new_tokens=s.max_new_tokens,
                                         batch_size=s.batch_size, device=device)
         refs = [i["reference"] for i in items]
-        scores_base = metrics.score_items([_answer(t) for t in gen_base.texts], refs)
-        scores_tuned = metrics.score_items([_answer(t) for t in gen_tuned.texts], refs)
+        # A task's answer is its first sentence; a continuation is compared whole with the document's.
+        answer = _answer if eval_set is not None else str.strip
+        scores_base = metrics.score_items([answer(t) for t in gen_base.texts], refs)
+        scores_tuned = metrics.score_items([answer(t) for t in gen_tuned.texts], refs)
         results = {name: metrics.paired_bootstrap(scores_base[name], scores_tuned[name],
                                                   samples=s.bootstrap_samples, seed=s.seed).to_dict()
                    for name in metrics.TASK_METRICS}
