@@ -70,7 +70,7 @@ def main() -> None:
 
 def run(args: argparse.Namespace) -> None:
     from curation.training.device import select_device
-    from curation.training.evaluation import load_causal_lm
+    from curation.training.eval_models import load_causal_lm
     from curation.training.generation import generate, prepare
 
     device = select_device()

@@ -14,7 +14,7 @@ import pytest
 from curation.sources.source_yaml import SourceYamlError, read_source_yaml
 from curation.training import metrics
 from curation.training.errors import TrainingError
-from curation.training.evaluation import _answer, read_eval_set
+from curation.training.tasks import answer_of, read_eval_set
 from curation.training.privacy_probe import Canary, TrainingText, canaries_in, redact_canaries, scan, verbatim_share
 
 
@@ -92,9 +92,9 @@ def test_perplexity_bootstrap_is_over_documents_of_summed_loss():
 
 
 def test_the_answer_is_the_first_sentence_of_the_first_line():
-    assert _answer(" <EMAIL_ADDRESS>. Thanks for") == "<EMAIL_ADDRESS>."
-    assert _answer("ありがとうございました。次回は") == "ありがとうございました。"
-    assert _answer("version 4.2 ships\nnext line") == "version 4.2 ships"
+    assert answer_of(" <EMAIL_ADDRESS>. Thanks for") == "<EMAIL_ADDRESS>."
+    assert answer_of("ありがとうございました。次回は") == "ありがとうございました。"
+    assert answer_of("version 4.2 ships\nnext line") == "version 4.2 ships"
 
 
 def test_eval_set_errors_name_the_file_and_line(tmp_path):

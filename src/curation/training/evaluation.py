@@ -19,8 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
-import tempfile
 import unicodedata
 import uuid
 from collections import Counter
@@ -35,6 +33,8 @@ from curation.datasets import versions
 from curation.policy import Policy, TrainingPolicy
 from curation.training import metrics
 from curation.training.errors import TrainingError
+from curation.training.eval_models import run_models
+from curation.training.tasks import answer_of, held_out_tasks, read_eval_set
 
 log = logging.getLogger(__name__)
 
@@ -80,51 +80,7 @@ class EvaluationResult:
         return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False, indent=2)
 
 
-# ---- the task set ------------------------------------------------------------------------------
-
-
-def read_eval_set(path: Path, max_items: int) -> list[dict[str, str]]:
-    """`{"prompt", "reference"[, "language"]}` lines; errors name the file and the line."""
-    path = Path(path)
-    if not path.is_file():
-        raise TrainingError(f"{path}: evaluation set not found")
-    items = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise TrainingError(f"{path}:{n}: not JSON ({exc.msg})") from None
-        if not isinstance(row, dict) or not all(isinstance(row.get(k), str) and row[k].strip()
-                                                for k in ("prompt", "reference")):
-            raise TrainingError(f"{path}:{n}: needs non-empty string keys 'prompt' and 'reference'")
-        language = row.get("language")
-        if language is not None and language not in ("en", "ja"):
-            raise TrainingError(f"{path}:{n}: key 'language' is '{language}'; allowed: en, ja")
-        items.append({"prompt": row["prompt"], "reference": row["reference"], "language": language})
-        if len(items) >= max_items:
-            break
-    if not items:
-        raise TrainingError(f"{path}: no evaluation items")
-    return items
-
-
-def held_out_tasks(eval_docs: list[tuple[str, str]], tokenizer, settings: EvalSettings) -> list[dict[str, str]]:
-    """Without a task set: continue each held-out document from its first tokens (prefix_tokens),
-    the reference being what the document really says next (suffix_tokens)."""
-    items = []
-    for _, text in eval_docs[:settings.max_items]:
-        ids = tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"]
-        if len(ids) < settings.prefix_tokens + 4:
-            continue
-        cut = settings.prefix_tokens
-        items.append({"prompt": tokenizer.decode(ids[:cut]), "language": None,
-                      "reference": tokenizer.decode(ids[cut:cut + settings.suffix_tokens]).strip()})
-    return items
-
-
-# ---- the gate and the models -------------------------------------------------------------------
+# ---- the gate ----------------------------------------------------------------------------------
 
 
 def _refuse(catalog: Catalog, audit: AuditLog, context: AuditContext, run: dict, reason: str):
@@ -159,85 +115,6 @@ def _gate(catalog: Catalog, audit: AuditLog, run_id: str, context: AuditContext)
         _refuse(catalog, audit, context, run, f"model files differ from those the run wrote: {', '.join(changed[:5])}")
     params = TrainingPolicy.model_validate(json.loads(run["params"]))
     return run, record, params, version, docs, context
-
-
-def load_causal_lm(folder: Path, device):
-    """(model, tokenizer) from a local folder, in bf16 where the device has it; a pad token set."""
-    import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
-
-    if not Path(folder).is_dir():
-        raise TrainingError(f"{folder}: base model folder not found")
-    dtype = torch.bfloat16 if device.bf16 else torch.float32
-    try:
-        tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
-        model = AutoModelForCausalLM.from_pretrained(folder, local_files_only=True, dtype=dtype)
-    except (OSError, ValueError) as exc:
-        raise TrainingError(f"{folder}: cannot load a causal LM and tokenizer ({exc})") from exc
-    if tokenizer.pad_token_id is None:
-        tokenizer.pad_token = tokenizer.eos_token
-    return model, tokenizer
-
-
-def _rebuilt_initial_model(params: TrainingPolicy, tokenizer, expected_sha256: str):
-    """The tiny model as it was before training: same config and seed, weights checked against the
-    hash the run recorded for its "base model" (its initial weights)."""
-    import transformers
-
-    from curation.training.hashes import folder_sha256
-    from curation.training.trainer import build_tiny_model
-
-    transformers.set_seed(params.seed)
-    model = build_tiny_model(params, tokenizer)
-    with tempfile.TemporaryDirectory(prefix="curation-eval-") as tmp:
-        model.save_pretrained(tmp)
-        digest = folder_sha256(Path(tmp))
-    return model, digest == expected_sha256
-
-
-def _models(run: dict, record: dict, params: TrainingPolicy, base_override: Path | None, device):
-    """(tuned, tuned_tokenizer, base, base_tokenizer, base_info)."""
-    from curation.training.hashes import folder_sha256
-    from curation.training.trainer import TINY_BASE
-
-    model_dir = Path(run["output_dir"]) / "model"
-    if record["adapter"]:
-        from peft import PeftModel
-
-        _check_base(Path(record["base_model"]), record["base_model_sha256"])
-        frozen, tokenizer = load_causal_lm(Path(record["base_model"]), device)
-        tuned = PeftModel.from_pretrained(frozen, model_dir)
-    else:
-        tuned, tokenizer = load_causal_lm(model_dir, device)
-    if base_override is not None:
-        base, base_tok = load_causal_lm(Path(base_override), device)
-        info = {"name": str(base_override), "sha256": folder_sha256(Path(base_override)),
-                "how": "--base-model folder"}
-    elif record["base_model"] == TINY_BASE:
-        base, verified = _rebuilt_initial_model(params, tokenizer, record["base_model_sha256"])
-        base_tok = tokenizer
-        if not verified:
-            raise TrainingError("the tiny model's initial weights could not be rebuilt to the hash the run "
-                                "recorded (other library versions?); pass --base-model to compare with a folder")
-        info = {"name": TINY_BASE, "sha256": record["base_model_sha256"],
-                "how": "the run's initial weights, rebuilt from its config and seed (sha256 verified)"}
-    else:
-        folder = Path(record["base_model"])
-        digest = _check_base(folder, record["base_model_sha256"])
-        base, base_tok = load_causal_lm(folder, device)
-        info = {"name": str(folder), "sha256": digest, "how": "the run's base model (sha256 verified)"}
-    return tuned, tokenizer, base, base_tok, info
-
-
-def _check_base(folder: Path, expected: str) -> str:
-    """The folder's combined sha256, which must be the one the run recorded for its base model."""
-    from curation.training.hashes import folder_sha256
-
-    digest = folder_sha256(folder) if folder.is_dir() else None
-    if digest != expected:
-        raise TrainingError(f"{folder}: base model files differ from those the run started from "
-                            "(sha256 mismatch or missing folder)")
-    return digest
 
 
 # ---- canaries ----------------------------------------------------------------------------------
@@ -340,7 +217,7 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
     run_id, vid = run["run_id"], version["version_id"]
     device = select_device()
     with quiet_progress():
-        tuned, tok, base, base_tok, base_info = _models(run, record, params, base_model, device)
+        tuned, tok, base, base_tok, base_info = run_models(run, record, params, base_model, device)
         tuned = generation.prepare(tuned, device, s.seed)
         base = generation.prepare(base, device, s.seed)
 
@@ -349,7 +226,8 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
             items = read_eval_set(eval_set, s.max_items)  # read twice: checked before anything starts
             set_info = {"kind": "file", "path": str(eval_set), "sha256": sha256_file(Path(eval_set))}
         else:
-            items = held_out_tasks(eval_docs, tok, s)
+            items = held_out_tasks(eval_docs, tok, prefix_tokens=s.prefix_tokens, suffix_tokens=s.suffix_tokens,
+                                   max_items=s.max_items)
             set_info = {"kind": "held-out continuations", "path": None, "sha256": None}
         if not items:
             raise TrainingError("no evaluation items: the held-out documents are too short for "
@@ -366,7 +244,7 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
                                         batch_size=s.batch_size, device=device)
         refs = [i["reference"] for i in items]
         # A task's answer is its first sentence; a continuation is compared whole with the document's.
-        answer = _answer if eval_set is not None else str.strip
+        answer = answer_of if eval_set is not None else str.strip
         scores_base = metrics.score_items([answer(t) for t in gen_base.texts], refs)
         scores_tuned = metrics.score_items([answer(t) for t in gen_tuned.texts], refs)
         results = {name: metrics.paired_bootstrap(scores_base[name], scores_tuned[name],
@@ -479,16 +357,6 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
         "device": result.device, "model_card_sha256": result.model_card_sha256,
         "evaluation_sha256": sha256_file(out_dir / "evaluation.json")})
     return result
-
-
-_SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])(?=\s)")
-
-
-def _answer(text: str) -> str:
-    """The answer in a generation: its first line, up to the end of its first sentence. A
-    completion model does not stop after answering; what it says next is not the answer."""
-    line = text.strip().split("\n", 1)[0]
-    return _SENTENCE_END.split(line, 1)[0].strip()
 
 
 def _exp(x):
