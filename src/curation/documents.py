@@ -38,6 +38,9 @@ class SourceInfo:
     text_field: str = "text"
     license_field: str | None = "license"
     folder: str | None = None  # the source folder: LICENSE / README files there are license evidence
+    # Secret strings the steward planted in this source's documents; `curation evaluate` checks that
+    # no model reproduces them. Clear values live only here, in memory: store and log sha256 only.
+    canaries: tuple[str, ...] = field(default=(), repr=False)
 
 
 @dataclass

@@ -7,6 +7,7 @@ are grouped by area, one module each; `Catalog` is all of them over one connecti
 
 from curation.catalog.connection import CatalogConnection
 from curation.catalog.documents import DocumentQueries
+from curation.catalog.evaluations import EvaluationQueries
 from curation.catalog.ingest_runs import IngestRunQueries
 from curation.catalog.licenses import LicenseQueries
 from curation.catalog.outbox import OutboxQueries
@@ -15,8 +16,8 @@ from curation.catalog.training_runs import TrainingRunQueries
 from curation.catalog.versions import VersionQueries
 
 
-class Catalog(IngestRunQueries, DocumentQueries, VersionQueries, TrainingRunQueries, LicenseQueries, OutboxQueries,
-              CatalogConnection):
+class Catalog(IngestRunQueries, DocumentQueries, VersionQueries, TrainingRunQueries, EvaluationQueries, LicenseQueries,
+              OutboxQueries, CatalogConnection):
     """The catalog of one installation (`data/catalog.duckdb`)."""
 
 

@@ -60,6 +60,9 @@ CREATE TABLE IF NOT EXISTS features (
     religion_terms INTEGER, near_dup_cluster VARCHAR, near_dup_of VARCHAR, near_dup_similarity DOUBLE,
     minhash BLOB, computed_at TIMESTAMPTZ);
 ALTER TABLE dataset_versions ADD COLUMN IF NOT EXISTS release_gate JSON;
+CREATE TABLE IF NOT EXISTS evaluations (
+    eval_id VARCHAR PRIMARY KEY, run_id VARCHAR, version_id VARCHAR, status VARCHAR, result JSON,
+    created_at TIMESTAMPTZ);
 CREATE TABLE IF NOT EXISTS lsh_bands (dataset VARCHAR, band SMALLINT, bucket BIGINT, doc_id VARCHAR);
 """
 

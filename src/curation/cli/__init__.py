@@ -28,6 +28,7 @@ app.add_typer(audit.app, name="audit")
 app.add_typer(pii.app, name="pii")
 app.add_typer(license.app, name="license")
 app.command()(training.finetune)
+app.command()(training.evaluate)
 app.add_typer(training.models_app, name="models")
 
 

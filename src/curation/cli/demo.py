@@ -14,10 +14,13 @@ from curation.policy import Policy
 from curation.workspace import Workspace
 
 DEMO_STEWARD = "demo-steward"
+# The demo's task set (English and Japanese): beside the samples, since a file among them would be ingested.
+SAMPLE_TASKS = Path(__file__).resolve().parents[3] / "data" / "samples_tasks.jsonl"
 
 
 def demo(ws: Workspace, samples: Path, policy: Policy, console: Console) -> None:
-    """Ingest the samples, approve as the demo steward, fine-tune the tiny model, verify the audit log."""
+    """Ingest the samples, approve as the demo steward, fine-tune the tiny model, verify the audit log,
+    then evaluate the model against its untrained start on the sample task set and print the table."""
     from curation.training.handoff import finetune_version  # imports torch: only when training
 
     console.rule("1. ingest → anonymize → licenses → checks → dataset version")
@@ -51,3 +54,14 @@ def demo(ws: Workspace, samples: Path, policy: Policy, console: Console) -> None
     console.print(f"[bold]audit verify[/bold]: {status}, {check.n_records} records")
     if not check.ok:
         raise versions.VersionError("audit log failed verification")
+
+    console.rule("5. evaluate (sample task set, held-out perplexity, privacy probe)")
+    from curation.cli.training import print_evaluation
+    from curation.training.evaluation import evaluate_run
+
+    tasks = ws.root / "data" / "samples_tasks.jsonl"
+    evaluation = evaluate_run(catalog, ws.audit(), policy, out.run_id, actor=DEMO_STEWARD,
+                              eval_set=tasks if tasks.is_file() else SAMPLE_TASKS)
+    print_evaluation(console, evaluation)
+    if evaluation.status != "passed":
+        raise versions.VersionError("evaluation failed: " + "; ".join(evaluation.reasons))

@@ -101,3 +101,62 @@ def list_models() -> None:
             typer.echo(f"{folder}\t{p['name']}\t{p['license']}\tok")
         except ModelImportError as exc:
             typer.echo(f"{folder}\t?\t?\t{str(exc).split(': ', 1)[-1]}")
+
+
+@guard
+def evaluate(run: Annotated[str, typer.Argument(help="Training run id (or a unique prefix), as `curation finetune` printed it.")],
+             eval_set: Annotated[Optional[Path], typer.Option(help="Task set: JSONL lines {\"prompt\", \"reference\"[, \"language\"]}, English or Japanese (default: continuations of the run's held-out documents).")] = None,
+             base_model: Annotated[Optional[Path], typer.Option(help="Compare with this local model folder instead of the run's own base model.")] = None,
+             policy: PolicyOpt = None,
+             max_new_tokens: Annotated[int, typer.Option(help="Tokens generated per answer and per probe.")] = 32,
+             batch_size: Annotated[int, typer.Option(help="Prompts decoded together.")] = 8,
+             seed: Annotated[int, typer.Option(help="Seed for decoding, probe choice and bootstrap draws.")] = 0,
+             probes: Annotated[int, typer.Option(help="Training-document prefixes the privacy probe prompts with (canaries come on top).")] = 32,
+             as_json: Annotated[bool, typer.Option("--json", help="Print the whole result as JSON.")] = False,
+             ) -> None:
+    """Evaluate a finished run against its base model on a task set (exact match, chrF, ROUGE-L,
+    held-out perplexity, with paired bootstrap 95% intervals) and probe it for reproduced personal
+    data and canaries. Exits 1 when the probe finds a leak; refused for a run whose dataset version
+    is no longer approved or was altered. Results go to the model card, the catalog and the audit log."""
+    from curation.training.evaluation import EvalSettings, evaluate_run
+
+    ws = workspace()
+    settings = EvalSettings(max_new_tokens=max_new_tokens, batch_size=batch_size, seed=seed, probes=probes,
+                            suffix_tokens=max_new_tokens)
+    try:
+        result = evaluate_run(ws.catalog(), ws.audit(), load_policy(policy), run, eval_set=eval_set,
+                              base_model=base_model, settings=settings, actor="cli")
+    except Exception as exc:
+        _fail_on_training_error(exc)
+        raise
+    if as_json:
+        typer.echo(result.to_json())
+    else:
+        print_evaluation(console, result)
+    if result.status != "passed":
+        fail("evaluation failed: " + "; ".join(result.reasons))
+
+
+def print_evaluation(out, result) -> None:
+    """The evaluation table, the privacy probe's line and where the results were written."""
+    from rich.table import Table
+
+    from curation.training.eval_table import HEADER, language_line, privacy_line, table_rows
+
+    e = result.eval_set
+    title = (f"Evaluation of run {result.run_id[:12]} on {e['n_items']} items "
+             f"({', '.join(f'{k} {v}' for k, v in e['languages'].items())}), "
+             f"base: {result.base_model['name']}")
+    table = Table(*HEADER, title=title)
+    for row in table_rows(result.metrics):
+        table.add_row(*row)
+    out.print(table)
+    if len(result.by_language) > 1:
+        out.print(language_line(result.by_language))
+    ok = result.privacy["status"] == "passed"
+    out.print(f"[{'green' if ok else 'red'}]{privacy_line(result.privacy)}[/]")
+    for note in result.notes:
+        out.print(f"note: {note}")
+    t = result.throughput
+    out.print(f"{t['tuned_tokens_per_second']:.0f} generated tokens/s on {result.device['device']} "
+              f"{result.device['name']}; results in {result.output_dir} and the model card")

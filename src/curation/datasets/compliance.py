@@ -18,6 +18,8 @@ from curation.audit.log import AuditLog
 from curation.catalog import Catalog
 from curation.policy import Policy
 from curation.audit.signing import read_checkpoints
+from curation.training.eval_table import HEADER as EVAL_HEADER
+from curation.training.eval_table import privacy_line, table_rows
 
 Block = str | list[str] | tuple[list[str], list[list[str]]]  # paragraph | bullets | (header, rows)
 
@@ -59,6 +61,7 @@ def build(catalog: Catalog, audit: AuditLog, version: dict, manifest: dict, poli
         review_rows.append([r["decision"], r["reviewer"], str(r["decided_at"])[:19], str(r["audit_seq"]),
                             cp_text, r["comment"] or ""])
     failed = [e for e in expectations if not e["success"]]
+    evaluations = _evaluation_blocks(catalog, audit, version["version_id"], checkpoints)
 
     return [
         Section("Motivation", [
@@ -120,7 +123,34 @@ def build(catalog: Catalog, audit: AuditLog, version: dict, manifest: dict, poli
             if review_rows else "Not reviewed yet.",
             [f"model run {t['run_id'][:12]}: {t['status']} on {t['device']}, output {t['output_dir']}" for t in runs]
             or ["no model trained on this version yet"]]),
+        Section("Model evaluations (curation evaluate)", evaluations or ["No model trained on this version has been "
+                                                                        "evaluated yet."]),
     ]
+
+
+def _evaluation_blocks(catalog: Catalog, audit: AuditLog, version_id: str, checkpoints) -> list[Block]:
+    """Per evaluation of a model trained on the version: what was compared, the metrics table with
+    its intervals, the privacy probe's verdict, and the audit record (with its covering checkpoint)."""
+    rows = catalog.evaluations(version_id=version_id)
+    if not rows:
+        return []
+    seqs = {r["data"].get("eval_id"): r["seq"] for r in audit.records() if r["event"] == "evaluation.finished"}
+    blocks: list[Block] = []
+    for row in rows:
+        r = row["result"]
+        seq = seqs.get(r["eval_id"])
+        cp = next((c for c in checkpoints if seq is not None and c.seq >= seq), None)
+        e = r["eval_set"]
+        what = f"task set {e['path']} (sha256 {e['sha256'][:16]}…)" if e["kind"] == "file" else e["kind"]
+        blocks += [
+            f"Evaluation {r['eval_id'][:12]} of model run {r['run_id'][:12]}, {str(row['created_at'])[:19]}: "
+            f"{r['status'].upper()}. {what}, {e['n_items']} items; base model {r['base_model']['name']} "
+            f"({r['base_model']['how']}); audit seq {seq if seq is not None else '?'}, covering checkpoint "
+            f"{f'seq {cp.seq}' if cp else 'none yet'}.",
+            (EVAL_HEADER, table_rows(r["metrics"])),
+            [privacy_line(r["privacy"]), *r["reasons"], *r["notes"]],
+        ]
+    return blocks
 
 
 def to_markdown(title: str, sections: list[Section]) -> str:

@@ -14,7 +14,7 @@ import yaml
 from curation.documents import SourceInfo
 from curation.sources.files import open_regular
 
-ALLOWED_KEYS = {"license", "owner", "purpose", "language", "text_field", "license_field", "description"}
+ALLOWED_KEYS = {"license", "owner", "purpose", "language", "text_field", "license_field", "description", "canaries"}
 MAX_BYTES = 64 * 2**10  # a description of a source, not a document
 
 
@@ -54,6 +54,9 @@ def read_source_yaml(folder: Path) -> SourceInfo:
                         for m in difflib.get_close_matches(k, ALLOWED_KEYS, n=1, cutoff=0.6)})
         hint = f" (did you mean {', '.join(hints)}?)" if hints else ""
         raise SourceYamlError(f"SOURCE.yaml: {len(unknown)} unknown key(s){hint}; allowed: {sorted(ALLOWED_KEYS)}")
+    canaries = raw.pop("canaries", None) or []
+    if not isinstance(canaries, list) or not all(isinstance(c, str) and c.strip() for c in canaries):
+        raise SourceYamlError("SOURCE.yaml: key 'canaries' must be a list of non-empty strings")
     for key, value in raw.items():
         if value is not None and not isinstance(value, str):
             raise SourceYamlError(f"SOURCE.yaml: key '{key}' must be a string")
@@ -69,4 +72,5 @@ def read_source_yaml(folder: Path) -> SourceInfo:
         text_field=raw.get("text_field") or "text",
         license_field=raw.get("license_field") or "license",
         folder=str(folder),
+        canaries=tuple(c.strip() for c in canaries),
     )

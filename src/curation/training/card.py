@@ -88,3 +88,29 @@ def write_model_card(output_dir: Path, result: TrainingResult, dataset_version_i
     path = output_dir / "README.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+EVAL_START = "<!-- curation evaluate: start -->"
+EVAL_END = "<!-- curation evaluate: end -->"
+
+
+def add_evaluation(output_dir: Path, result) -> Path:
+    """Put an evaluation's results (curation.training.evaluation.EvaluationResult) into the run's
+    model card, under "Evaluation on tasks and privacy probe"; a later evaluation replaces the
+    section. The rest of the card is left as training wrote it. Returns the card's path."""
+    from dataclasses import asdict
+
+    from curation.training.eval_table import markdown
+
+    path = Path(output_dir) / "README.md"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    section = "\n".join([EVAL_START, "## Evaluation on tasks and privacy probe (curation evaluate)", "",
+                         *markdown(asdict(result)), EVAL_END])
+    if EVAL_START in text and EVAL_END in text:
+        head, rest = text.split(EVAL_START, 1)
+        text = head + section + rest.split(EVAL_END, 1)[1]
+    else:  # right after the training evaluation, before "Intended use and limits"
+        anchor = "## Intended use and limits"
+        text = text.replace(anchor, section + "\n\n" + anchor, 1) if anchor in text else text + "\n" + section + "\n"
+    path.write_text(text, encoding="utf-8")
+    return path
