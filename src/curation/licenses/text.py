@@ -1,0 +1,117 @@
+"""License evidence as people write it, made plain: BOM, CRLF, HTML and markdown removed.
+
+A license file in a repository is rarely the bare SPDX text: it carries a byte-order mark,
+Windows line ends, markdown headings and emphasis, links, tables, or it is a terms page saved as
+HTML. `clean` turns such a text into plain lines, keeping for each the line number it came from
+(after HTML, the line of the text the page renders), so that evidence can be shown where it was.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+_HTML = re.compile(r"<(?:html|body|head|p|div|br|h[1-6]|li|ul|ol|span|a\s|table|tr|td|section|article|footer)\b",
+                   re.IGNORECASE)
+_HTML_DROP = re.compile(r"<(script|style|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_HTML_BLOCK = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|footer|header|nav|"
+                         r"blockquote|pre|dt|dd|hr)\b[^>]*>", re.IGNORECASE)
+_HTML_HEADING = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}(?:[=\-*_~]\s*){3,}$")
+_MD_PREFIX = re.compile(r"^\s*(?:>\s*)+|^\s*[-*+•・]\s+")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)[^)]*\)")
+_MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`+|~~)")
+_URL_LICENSE = re.compile(r"creativecommons\.org/(?:licenses|publicdomain)/([a-z\-]+)/(\d\.\d)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One plain line: its number in the original (1-based), its text, and whether it was a heading."""
+
+    number: int
+    text: str
+    heading: bool = False
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(YAML header or None, the rest, the number of lines the header took)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 0
+    return match.group(1), text[match.end():], match.group(0).count("\n")
+
+
+def _html_to_text(text: str) -> str:
+    text = _HTML_DROP.sub("", text)
+    text = _HTML_HEADING.sub(lambda m: "\n# " + _TAG.sub("", m.group(1)).strip() + "\n", text)
+    # A link's target can be the only place that names the license (a CC badge).
+    text = re.sub(r"<a\b[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a\s*>", lambda m: f"{m.group(2)} ({m.group(1)})",
+                  text, flags=re.IGNORECASE | re.DOTALL)
+    text = _HTML_BLOCK.sub("\n", text)
+    text = _TAG.sub("", text)
+    return html.unescape(text)
+
+
+def _table_row(line: str) -> str:
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+        return ""
+    return ": ".join(c for c in cells if c)
+
+
+def clean_line(line: str) -> tuple[str, bool]:
+    heading = False
+    if m := _MD_HEADING.match(line):
+        line, heading = m.group(1), True
+    line = _MD_PREFIX.sub("", line)
+    if line.count("|") >= 2:
+        line = _table_row(line)
+    line = _MD_IMAGE.sub(r"\1", line)
+    line = _MD_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})" if _URL_LICENSE.search(m.group(2))
+                        else m.group(1), line)
+    line = _MD_REF_LINK.sub(r"\1", line)
+    line = _MD_EMPHASIS.sub("", line)
+    line = _TAG.sub("", line) if "<" in line else line
+    return re.sub(r"[ \t]+", " ", line).strip(), heading
+
+
+def is_html(text: str) -> bool:
+    return len(_HTML.findall(text[:20_000])) >= 2
+
+
+def clean(text: str, first_line: int = 1) -> list[Line]:
+    """Plain lines of `text` (BOM, CR, HTML, markdown and full-width forms removed), numbered
+    from `first_line`; blank lines are kept as empty text so that paragraphs stay apart."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if is_html(text):
+        text = _html_to_text(text)
+    text = unicodedata.normalize("NFKC", text)
+    lines: list[Line] = []
+    in_fence = False
+    for offset, raw in enumerate(text.split("\n")):
+        if raw.strip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            lines.append(Line(first_line + offset, ""))
+            continue
+        if _MD_RULE.match(raw) and not in_fence:
+            # a setext underline makes the line above it a heading
+            if lines and lines[-1].text and set(raw.strip()) <= {"=", "-"}:
+                lines[-1] = Line(lines[-1].number, lines[-1].text, True)
+            lines.append(Line(first_line + offset, ""))
+            continue
+        cleaned, heading = clean_line(raw) if not in_fence else (raw.strip(), False)
+        lines.append(Line(first_line + offset, cleaned, heading))
+    return lines
+
+
+def plain(lines: list[Line]) -> str:
+    return "\n".join(line.text for line in lines)
