@@ -113,6 +113,7 @@ def scancode_index():
 # ODC Attribution License 1.0 but is labelled `ppl` (Peer Production License) in
 # scancode-toolkit 32.5.0, so the SPDX ODC-By-1.0 text was reported as PPL.
 RULE_CORRECTIONS = {"ppl_1.RULE": "ODC-By-1.0"}
+RULE_KEYS = {"ppl_1.RULE": "odc-by-1.0"}  # the ScanCode key whose name the corrected text carries
 
 
 def _scancode_spdx(rule) -> str:
@@ -214,7 +215,7 @@ def _texts(lines: list[Line], matches) -> tuple[list[st.Statement], list[tuple[i
         # Words of the license missing, plus words inserted inside it. A few differ between
         # published copies of one license (ScanCode holds most as variants): more is a change.
         changed = (m.rule.length - m.len()) + (m.qregion_len() - m.len())
-        renamed = _renamed(lines, index_of, first_no, m.rule.license_expression)
+        renamed = _renamed(lines, index_of, first_no, RULE_KEYS.get(m.rule.identifier, m.rule.license_expression))
         text = " ".join(line.text for line in lines[first - 1:first + 1] if line.text)
         if changed >= max(4, 0.003 * m.rule.length) or renamed:
             why = f"renamed: \"{renamed}\"" if renamed else f"{changed} words changed"
@@ -404,11 +405,13 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
     card = bool(statements)
     lines = clean(body, first_line=header_lines + 1)
     tag_lines = set()
-    for line in lines:
-        if (m := SPDX_TAG.search(line.text)) and (tag := spdx_tag(line.text)):
-            statements.append(st.Statement(tag.expression, "spdx_tag", "own", None, line.number, line.number,
+    for offset, raw in enumerate(body.split("\n")):
+        # read before markdown is removed: a tag sits in a comment (`/* ... */`, `<!-- ... -->`)
+        if (m := SPDX_TAG.search(raw)) and (tag := spdx_tag(raw)):
+            number = header_lines + 1 + offset
+            statements.append(st.Statement(tag.expression, "spdx_tag", "own", None, number, number,
                                            m.group(0).strip(), "SPDX-License-Identifier tag"))
-            tag_lines.add(line.number)
+            tag_lines.add(number)
     lines = [Line(line.number, "" if line.number in tag_lines else line.text, line.heading) for line in lines]
     spans: list[tuple[int, int]] = []
     matches = []
