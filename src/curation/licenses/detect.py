@@ -77,7 +77,8 @@ class Detection:
 _REMARK = {"talk": "not counted: talks about licenses, grants none",
            "mention": "not counted: names a license without applying it to the work",
            "custom": "custom terms: the license is changed or added to",
-           "restriction": "restriction: non-commercial use only"}
+           "restriction": "restriction: non-commercial use only",
+           "choice": "a choice between licenses (the licensee picks one)"}
 
 
 def _short(text: str, n: int = 140) -> str:
@@ -214,12 +215,16 @@ def _texts(lines: list[Line], matches) -> tuple[list[st.Statement], list[tuple[i
         spdx = _scancode_spdx(m.rule)
         # Words of the license missing, plus words inserted inside it. A few differ between
         # published copies of one license (ScanCode holds most as variants): more is a change.
-        changed = (m.rule.length - m.len()) + (m.qregion_len() - m.len())
+        inserted = m.qregion_len() - m.len()
+        changed = (m.rule.length - m.len()) + inserted
         renamed = _renamed(lines, index_of, first_no, RULE_KEYS.get(m.rule.identifier, m.rule.license_expression))
         text = " ".join(line.text for line in lines[first - 1:first + 1] if line.text)
-        if changed >= max(4, 0.003 * m.rule.length) or renamed:
+        if changed >= max(4, 0.01 * m.rule.length) or inserted >= 8 or renamed:
             why = f"renamed: \"{renamed}\"" if renamed else f"{changed} words changed"
-            out.append(st.Statement(st.custom_id(spdx), "license_text", "own", None, first_no, last_no,
+            region = " ".join(line.text for line in lines[first - 1:last])
+            # a non-commercial condition written into the text is a duty that must not be lost
+            nc = bool(st._NONCOMMERCIAL.search(region)) and not st._NONCOMMERCIAL.search(m.rule.text or "")
+            out.append(st.Statement(st.custom_id(spdx, nc), "license_text", "own", None, first_no, last_no,
                                     text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
                                     f"{m.score():.0f}%", round(m.score() / 100, 2), spdx))
         else:
@@ -359,6 +364,11 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
         texts = [s.expression for s in group if s.kind == "license_text"]
         if len(distinct) > 1 and set(distinct) == set(texts):
             parts.append(_and(distinct))  # several license texts in one file: each covers its part
+            continue
+        near = [r.first_line for r in remarks if r.why == "choice"]
+        if len(distinct) > 1 and any(min(x.first_line for x in group) - 3 <= n <= max(x.last_line for x in group) + 3
+                                     for n in near):
+            parts.append(" OR ".join(f"({d})" if " " in d else d for d in distinct))  # dual licensing
             continue
         if len(distinct) > 1:
             conflict = True

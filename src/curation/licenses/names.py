@@ -154,6 +154,12 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("wtfpl", re.compile(r"\bWTFPL\b"), _fixed("WTFPL")),
 ]
 
+# `\b` between 本データは and CC is no boundary (kana are word characters): names are bounded by
+# ASCII letters and digits only, so that they are found inside Japanese sentences.
+_ASCII_B = r"(?:(?<![A-Za-z0-9])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?![A-Za-z0-9]))"
+NAMES = [(rule, re.compile(pattern.pattern.replace(r"\b", _ASCII_B), pattern.flags), make)
+         for rule, pattern, make in NAMES]
+
 _ID_TOKEN = re.compile(r"(?<![\w.+-])([A-Za-z][A-Za-z0-9]*(?:[.+-][A-Za-z0-9]+)+\+?)(?![\w+-])")
 
 
@@ -165,7 +171,10 @@ def _spdx_id(token: str) -> str | None:
         value = normalize(token)
     except ExpressionError:
         return None
-    return value if " " not in value and not value.startswith("LicenseRef-") else None
+    if " " in value or value.startswith("LicenseRef-"):
+        return None
+    # the token must spell the id, not merely map to it (`LICENSE-MIT` is a file name)
+    return value if value.lower().startswith(token.lower().rstrip("+")) else None
 
 
 def mentions(line: str) -> list[Mention]:

@@ -81,13 +81,14 @@ _EN_TALK = re.compile(
 _EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:is|are|was|has|have|requires?|allows?|lets|permits?|prohibits?|"
                             r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow))\b", re.IGNORECASE)
 _JA_TALK = re.compile(r"例えば|たとえば|比較|とは|違い|選ぶ|選び|選択し|推奨|一般的|ような|について|解説|説明|意味|ですか|"
-                      r"でしょうか|種類|であれば|なら(?:ば)?|には|場合に|求められ|必要があります|可能です(?:が|。)?\s*$|"
+                      r"でしょうか|種類|であれば|なら(?:ば)?|には|場合に|求め|必要があります|可能です(?:が|。)?\s*$|"
                       r"[?？]|よく使われ|代表的")
 _OWN_EN = re.compile(
     r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
     r"corpora|repository|repo|project|software|code|library|package|model|models|weights|documentation|docs|documents?|"
     r"contents?|site|website|page|text|texts|materials?|files?|annotations?|images?|translations?|collection|"
     r"benchmark|resources?|release|program|book|articles?|records|notes|card|scripts?|examples|source)\b"
+    r"|\b(?:this|these|our)\s+(?!licen[cs]e)[\w-]+"
     r"|\b(?:we|I)\s+(?:\w+\s+)?(?:release|license|distribute|provide|publish|share|dedicate|make|offer)\b"
     r"|\b(?:it|everything|all)\s+(?:is|are)\b|^\s*(?:licen[cs]ed|released|distributed|available|provided|published|"
     r"made\s+available|copyright|dedicated|shared)\b|^\s*(?:the\s+)?[\w.-]+\s+(?:is|are)\s+(?:licen[cs]ed|released|"
@@ -146,6 +147,7 @@ class _Sentence:
     heading: str
     in_license_section: bool
     in_upstream_section: bool
+    after_upstream: bool = False  # the sentence before said where the material came from
 
 
 def _paragraphs(lines: list[Line]):
@@ -170,7 +172,7 @@ def _paragraphs(lines: list[Line]):
 
 
 def sentences(lines: list[Line]) -> list[_Sentence]:
-    out = []
+    out: list[_Sentence] = []
     for text, marks, heading in _paragraphs(lines):
         start = 0
         pieces = _SENTENCE_END.split(text)
@@ -181,8 +183,9 @@ def sentences(lines: list[Line]) -> list[_Sentence]:
                 continue
             first = max((n for o, n in marks if o <= offset), default=marks[0][1])
             last = max((n for o, n in marks if o <= offset + len(piece) - 1), default=first)
+            after = bool(out) and bool(_UPSTREAM.search(out[-1].text)) and out[-1].last_line >= first - 2
             out.append(_Sentence(piece.strip(), first, last, heading, bool(_LICENSE_HEADING.search(heading)),
-                                 bool(_UPSTREAM_HEADING.search(heading))))
+                                 bool(_UPSTREAM_HEADING.search(heading)), after))
     return out
 
 
@@ -210,6 +213,9 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
     elif _EN_GRANT.search(s.text) and (_OWN_EN.search(before) or _OWN_EN.search(s.text) and
                                        re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)):
         return "grant"
+    elif _EN_GRANT.search(before) and (re.search(r"\b[A-Z][a-z]+", before[1:]) or _UPSTREAM.search(before)
+                                       or s.in_upstream_section or s.after_upstream):
+        return "quoted"  # a named source's license ("Wikipedia text is available under ..."): upstream
     # A line that is little more than a name: under a License heading, or a LICENSE file's only words.
     rest = s.text
     for m in reversed(found):
@@ -248,11 +254,14 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
     """The statements that apply a license, and the remarks (talk, bare mentions, custom terms,
     restrictions) of these plain lines."""
     nonblank = [line for line in lines if line.text]
-    short_file = len(nonblank) <= 4 and sum(len(line.text.split()) for line in nonblank) <= 40
+    size = sum(len(line.text.split()) if not _JA.search(line.text) else len(line.text) / 3 for line in nonblank)
+    short_file = len(nonblank) <= 4 and size <= 40
     statements: list[Statement] = []
     remarks: list[Remark] = []
     for s in sentences(lines):
         found = mentions(s.text)
+        if _DUAL.search(s.text) and not (found and _talk(s.text, found)):
+            remarks.append(Remark(s.first_line, s.text, "choice"))
         if _NONCOMMERCIAL.search(s.text) and not (found and _talk(s.text, found)) and \
                 not (not _JA.search(s.text) and _EN_TALK.search(s.text[:_NONCOMMERCIAL.search(s.text).start()])):
             remarks.append(Remark(s.first_line, s.text, "restriction"))
@@ -287,7 +296,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                 joined_or = False
                 previous_end = m.end
                 continue
-            role = "own" if kind == "custom" else _role(s, before)
+            role = "own" if kind == "custom" else "upstream" if kind == "quoted" else _role(s, before)
             statements.append(Statement(expression, kind, role, scope, s.first_line, s.last_line,
                                         s.text, rule, 1.0 if kind in ("grant", "field") else 0.9, hint))
             previous_end = m.end
@@ -296,6 +305,8 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
 
 def custom_id(base: str | None, noncommercial: bool = False) -> str:
     """The LicenseRef- of terms based on `base` (an SPDX id) that are not `base` itself."""
+    if base and base.startswith("LicenseRef-"):
+        base = base[len("LicenseRef-"):]  # a ScanCode-only license: its key is the hint
     name = "LicenseRef-Custom" + (f"-{base}" if base else "")
     if noncommercial and "-NC" not in (base or ""):
         name += "-NonCommercial"
