@@ -327,14 +327,16 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     upstream = [s for s in statements if s.role == "upstream"]
     if restriction or custom:
         changed = []
-        for s in own or ([None] if not upstream else []):
+        # added terms alone name no license; a restriction alone is still a duty (non-commercial terms)
+        for s in own or ([None] if not upstream and restriction else []):
             base = (s.hint or s.expression) if s else None
             if base and (" " in base or base.startswith("LicenseRef-Custom")):
                 base = st.base_of(base) if base.startswith("LicenseRef-Custom") else base
             nc = restriction and not (s and "NC" in _flags(s.expression))
             if s is None:
-                changed.append(st.Statement(st.custom_id(None, nc), "grant", "own", None, remarks[0].first_line,
-                                            remarks[0].first_line, remarks[0].text, "custom terms without a named "
+                r = next(r for r in remarks if r.why == "restriction")
+                changed.append(st.Statement(st.custom_id(None, nc), "grant", "own", None, r.first_line,
+                                            r.first_line, r.text, "custom terms without a named "
                                             "license", 0.9))
             elif nc or (custom and not s.expression.startswith("LicenseRef-Custom")):
                 changed.append(st.Statement(st.custom_id(base, nc), s.kind, s.role, s.scope, s.first_line, s.last_line,

@@ -189,6 +189,18 @@ def sentences(lines: list[Line]) -> list[_Sentence]:
     return out
 
 
+_OWN_JA_STRONG = re.compile(r"本|当|この|これら|弊社|当社")
+
+
+def _general_talk(sentence: str) -> bool:
+    """Talk about licenses in general: a question, a note on other material, a how-to."""
+    if "?" in sentence or "？" in sentence:
+        return True
+    talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
+    return bool(talk.search(sentence)) and not re.search(r"\bthis\b|\bthese\b|\bour\b|本|当", sentence, re.I) \
+        or bool(re.search(r"\b(?:CC|Creative\s+Commons)[\w\s-]*\s+(?:data|material|content|works?)\b", sentence))
+
+
 def _talk(sentence: str, found: list[Mention]) -> bool:
     before = sentence[:found[0].start]
     talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
@@ -255,17 +267,20 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
     restrictions) of these plain lines."""
     nonblank = [line for line in lines if line.text]
     size = sum(len(line.text.split()) if not _JA.search(line.text) else len(line.text) / 3 for line in nonblank)
-    short_file = len(nonblank) <= 4 and size <= 40
+    short_file = len(nonblank) <= 3 and size <= 25
     statements: list[Statement] = []
     remarks: list[Remark] = []
     for s in sentences(lines):
         found = mentions(s.text)
         if _DUAL.search(s.text) and not (found and _talk(s.text, found)):
             remarks.append(Remark(s.first_line, s.text, "choice"))
-        if _NONCOMMERCIAL.search(s.text) and not (found and _talk(s.text, found)) and \
-                not (not _JA.search(s.text) and _EN_TALK.search(s.text[:_NONCOMMERCIAL.search(s.text).start()])):
+        # A restriction or a change of terms counts where it speaks of this work (or sits under
+        # its License heading), not in a note about other people's licenses.
+        own_context = (bool(_OWN_EN.search(s.text) or _OWN_JA_STRONG.search(s.text) or s.in_license_section
+                            or short_file) and not _general_talk(s.text))
+        if own_context and _NONCOMMERCIAL.search(s.text):
             remarks.append(Remark(s.first_line, s.text, "restriction"))
-        if _ADDED_TERMS.search(s.text) and not (found and _talk(s.text, found)):
+        if own_context and _ADDED_TERMS.search(s.text):
             remarks.append(Remark(s.first_line, s.text, "custom"))
         if not found:
             continue
