@@ -191,9 +191,10 @@ def _license_name_words(key: str) -> set[str]:
     return {w for n in names for w in re.findall(r"[a-z]+", (n or "").lower())}
 
 
-def _renamed(lines: list[Line], index_of: dict[int, int], start_line: int, key: str) -> str | None:
-    """A title line just above or at the start of a matched text that names another license."""
-    known = _license_name_words(key) | _TITLE_WORDS
+def _renamed(lines: list[Line], index_of: dict[int, int], start_line: int, key: str, rule_text: str) -> str | None:
+    """A title line just above or at the start of a matched text that names another license: a
+    word neither the license's names nor its text have ("ACME Public License")."""
+    known = _license_name_words(key) | _TITLE_WORDS | set(re.findall(r"[a-z]+", rule_text.lower()))
     for line in lines[max(0, index_of.get(start_line, 0) - 3): index_of.get(start_line, 0) + 2]:
         if line.text and _TITLE.search(line.text) and len(line.text.split()) <= 10:
             odd = [w for w in re.findall(r"[A-Za-z]{3,}", line.text) if w.lower() not in known]
@@ -208,7 +209,9 @@ def _texts(lines: list[Line], matches) -> tuple[list[st.Statement], list[tuple[i
     numbers = [line.number for line in lines]
     index_of = {n: i for i, n in enumerate(numbers)}
     for m in matches:
-        if not m.rule.is_license_text or m.len() < 40:
+        # a rule flagged as the license's text, or any match long enough to be one (ScanCode files
+        # some whole texts, such as the SPDX copy of the MPL, as notice rules)
+        if not (m.rule.is_license_text and m.len() >= 40 or m.len() >= 150):
             continue
         first, last = m.lines()
         first_no, last_no = numbers[first - 1], numbers[min(last, len(numbers)) - 1]
@@ -217,13 +220,16 @@ def _texts(lines: list[Line], matches) -> tuple[list[st.Statement], list[tuple[i
         # published copies of one license (ScanCode holds most as variants): more is a change.
         inserted = m.qregion_len() - m.len()
         changed = (m.rule.length - m.len()) + inserted
-        renamed = _renamed(lines, index_of, first_no, RULE_KEYS.get(m.rule.identifier, m.rule.license_expression))
+        renamed = _renamed(lines, index_of, first_no, RULE_KEYS.get(m.rule.identifier, m.rule.license_expression),
+                           m.rule.text or "")
         text = " ".join(line.text for line in lines[first - 1:first + 1] if line.text)
-        if changed >= max(4, 0.01 * m.rule.length) or inserted >= 8 or renamed:
+        region = " ".join(line.text for line in lines[first - 1:last])
+        # a non-commercial condition written into the text is a duty that must not be lost
+        nc = inserted >= 3 and bool(st._NONCOMMERCIAL.search(region)) and not st._NONCOMMERCIAL.search(m.rule.text or "")
+        # Published copies of one license differ by a few dozen words (ScanCode holds many as
+        # variants; the SPDX copy of the GPL differs from ScanCode's by 52): only more is a change.
+        if changed >= max(12, 0.05 * m.rule.length) or renamed or nc:
             why = f"renamed: \"{renamed}\"" if renamed else f"{changed} words changed"
-            region = " ".join(line.text for line in lines[first - 1:last])
-            # a non-commercial condition written into the text is a duty that must not be lost
-            nc = bool(st._NONCOMMERCIAL.search(region)) and not st._NONCOMMERCIAL.search(m.rule.text or "")
             out.append(st.Statement(st.custom_id(spdx, nc), "license_text", "own", None, first_no, last_no,
                                     text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
                                     f"{m.score():.0f}%", round(m.score() / 100, 2), spdx))
@@ -243,18 +249,52 @@ def _notices(lines: list[Line], matches, spans, explained: set[int]) -> list[st.
     out = []
     numbers = [line.number for line in lines]
     for m in matches:
-        if m.rule.is_license_text or m.rule.is_license_reference:
+        if m.rule.is_license_text or m.rule.is_license_reference or m.len() >= 150:
             continue
         first, last = m.lines()
         first_no, last_no = numbers[first - 1], numbers[min(last, len(numbers)) - 1]
-        if _inside(first_no, spans) or any(first_no <= n <= last_no for n in explained):
+        if _inside(first_no, spans) or first_no in explained:
             continue
         text = " ".join(line.text for line in lines[first - 1:last] if line.text)
-        if st._EN_TALK.search(text[:60]) and not re.match(r"\s*(?:licensed|copyright|this|the)", text, re.I):
-            continue
         out.append(st.Statement(_scancode_spdx(m.rule), "notice", "own", None, first_no, last_no, text,
                                 f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2)))
     return out
+
+
+_GNU = re.compile(r"^(?:L|A)?GPL-")
+
+
+def _family(expression: str) -> str | None:
+    return re.match(r"^((?:L|A)?GPL)-", expression).group(1) if _GNU.match(expression) else None
+
+
+def _overlap(a: st.Statement, b: st.Statement) -> bool:
+    return a.first_line <= b.last_line and b.first_line <= a.last_line
+
+
+def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[st.Statement]:
+    """The reader's statements and ScanCode's notices, each line read once. Where both read the
+    same lines, the reader wins (it reads Creative Commons names element by element), except for
+    a GNU notice whose whole text ScanCode matched ("either version 2 of the License, or (at
+    your option) any later version" names the version far from the name). Of several GNU
+    statements of one family, the one that spans most lines is the notice; the others are its
+    fragments ("You should have received a copy of the GNU General Public License")."""
+    kept_found, kept_notices = list(found), []
+    for n in notices:
+        over = [f for f in kept_found if _overlap(f, n)]
+        if not over:
+            kept_notices.append(n)
+        elif all(_family(f.expression) and _family(f.expression) == _family(n.expression)
+                 and n.first_line <= f.first_line and n.last_line >= f.last_line for f in over):
+            kept_found = [f for f in kept_found if f not in over]
+            kept_notices.append(n)
+    out = kept_found + kept_notices
+    for family in {_family(s.expression) for s in out if _family(s.expression)}:
+        same = [s for s in out if _family(s.expression) == family and s.kind in ("notice", "field", "grant", "title")]
+        if len({s.expression for s in same}) > 1:
+            longest = max(same, key=lambda s: (s.last_line - s.first_line, s.kind == "notice"))
+            out = [s for s in out if s not in same or s is longest or s.expression == longest.expression]
+    return sorted(out, key=lambda s: s.first_line)
 
 
 def _header(header: str) -> list[st.Statement]:
@@ -324,6 +364,18 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     restriction = any(r.why == "restriction" for r in remarks)
     custom = any(r.why == "custom" for r in remarks)
     own = [s for s in statements if s.role == "own"]
+    if any(not s.expression.startswith("LicenseRef-scancode-proprietary") for s in own):
+        # ScanCode's generic "proprietary" notice ("use ... freely for non-commercial use") beside a
+        # named license is that license's summary, not a second license
+        own = [s for s in own if not (s.kind == "notice" and s.expression.startswith("LicenseRef-scancode-proprietary"))]
+    titles = [s for s in own if s.kind == "title"]
+    if titles and (any(r.why == "talk" for r in remarks) or any(s.expression != titles[0].expression
+                                                                  for s in own if s.kind != "title")):
+        # a license's name as a page title is evidence only where nothing talks about other licenses
+        own = [s for s in own if s.kind != "title"]
+    # "BSD license" without its variant is explained by a BSD text or statement that names it
+    if any(s.expression.startswith("BSD-") and "variant not stated" not in s.rule for s in own):
+        own = [s for s in own if "variant not stated" not in s.rule]
     upstream = [s for s in statements if s.role == "upstream"]
     if restriction or custom:
         changed = []
@@ -435,10 +487,12 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
     found, remarks = st.read([line if not _inside(line.number, spans) else Line(line.number, "", line.heading)
                               for line in lines])
     # Lines just outside a full text that add terms make it custom; talk inside it does not count.
-    statements += [s for s in found if s.score >= threshold]
-    explained = {n for s in found for n in range(s.first_line, s.last_line + 1)}
-    explained |= {r.first_line for r in remarks if r.why in ("talk", "mention")}
-    statements += [s for s in _notices(lines, matches, spans, explained) if s.score >= threshold]
+    found = [s for s in found if s.score >= threshold]
+    # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far
+    # from the license's name), but never a line that only talks about licenses.
+    talk = {r.first_line for r in remarks if r.why == "talk"}
+    notices = [s for s in _notices(lines, matches, spans, talk) if s.score >= threshold]
+    statements += _reconcile(found, notices)
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:
         return Detection(NOASSERTION, result.score, "none", remarks=result.remarks)

@@ -28,7 +28,8 @@ class Mention:
 
 
 _V = r"\s*[-,]?\s*(?:version|ver\.?|v\.?|バージョン|第)?\s*"
-_LATER = r"(?P<later>\s*(?:\+|or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?later(?:\s+version)?|以降|-?or-later))?"
+_LATER = (r"(?P<later>\s*\(?\s*(?:\+|or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?(?:later|higher|newer|above)"
+          r"(?:\s+version)?|以降|-?or-later)\s*\)?)?")
 _ONLY = r"(?P<only>\s*(?:only|-only))?"
 
 # Creative Commons: English names and abbreviations, and the names of the Japanese deeds:
@@ -113,7 +114,7 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("jp-gov-1.0", re.compile(r"政府標準利用規約\s*[（(]?\s*第?\s*1\.0\s*版"), _fixed("LicenseRef-JP-Gov-Standard-Terms-1.0")),
     ("agpl", re.compile(r"(?:GNU\s+)?(?:Affero\s+General\s+Public\s+Licen[cs]e|AGPL)" + _V +
                         r"(?P<version>3)(?:\.0)?" + _LATER + _ONLY, re.IGNORECASE), _gnu("AGPL")),
-    ("lgpl", re.compile(r"(?:GNU\s+)?(?:(?:Lesser|Library)\s+General\s+Public\s+Licen[cs]e|LGPL|"
+    ("lgpl", re.compile(r"(?:GNU\s+)?(?:(?:Lesser|Library)\s+General\s+Public\s+Licen[cs]e|Lesser\s+GPL|LGPL|"
                         r"劣等\s*一般公衆利用許諾(?:契約)?書?)" + _V + r"(?P<version>[23])(?:\.(?P<minor>[01]))?" + _LATER + _ONLY,
                         re.IGNORECASE), _gnu("LGPL")),
     ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)" + _V +
@@ -127,10 +128,10 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("epl", re.compile(r"\b(?:Eclipse\s+Public\s+Licen[cs]e|EPL)" + _V + r"(?P<v>[12])\.0\b", re.IGNORECASE),
      lambda m: f"EPL-{m['v']}.0"),
     ("bsd-3", re.compile(r"\bBSD[\s-]*3[\s-]*Clause|\b(?:3|three)[\s-]*clause\s+BSD|\bBSD\s*3\s*条項|"
-                         r"(?:3|三)\s*条項\s*BSD|修正\s*BSD|\b(?:New|Revised|Modified)\s+BSD", re.IGNORECASE),
+                         r"(?:3|三)\s*条項\s*BSD|\b(?:3|three)[\s-]*term\s+BSD|修正\s*BSD|\b(?:New|Revised|Modified)\s+BSD", re.IGNORECASE),
      _fixed("BSD-3-Clause")),
     ("bsd-2", re.compile(r"\bBSD[\s-]*2[\s-]*Clause|\b(?:2|two)[\s-]*clause\s+BSD|\bBSD\s*2\s*条項|"
-                         r"(?:2|二)\s*条項\s*BSD|\bSimplified\s+BSD|\bFreeBSD\s+Licen[cs]e", re.IGNORECASE),
+                         r"(?:2|二)\s*条項\s*BSD|\b(?:2|two)[\s-]*term\s+BSD|\bBSD[\s-]2\b(?!\.)|\bSimplified\s+BSD|\bFreeBSD\s+Licen[cs]e", re.IGNORECASE),
      _fixed("BSD-2-Clause")),
     ("0bsd", re.compile(r"\b0BSD\b|Zero[\s-]Clause\s+BSD", re.IGNORECASE), _fixed("0BSD")),
     ("bsd", re.compile(r"\bBSD\s*(?:-\s*style\s*)?(?:Licen[cs]e|ライセンス)", re.IGNORECASE), _fixed("BSD")),
@@ -191,8 +192,10 @@ def mentions(line: str) -> list[Mention]:
             value = make(m)
             if not value:
                 continue
-            if rule == "bsd":  # which BSD is not said: the family is named, the variant is not
-                taken.append(Mention("LicenseRef-BSD-unspecified", m.start(), m.end(), rule, ambiguous=True))
+            if rule == "bsd":
+                # Which BSD is not said. ScanCode's notice rules (and common usage) read a bare "BSD
+                # license" as the 3-clause license; the explanation says the variant was not stated.
+                taken.append(Mention("BSD-3-Clause", m.start(), m.end(), "bsd (variant not stated)", ambiguous=True))
                 continue
             taken.append(Mention(value, m.start(), m.end(), rule))
     for m in _ID_TOKEN.finditer(line):

@@ -71,14 +71,16 @@ _UPSTREAM_HEADING = re.compile(r"source\s+data|upstream|original\s+data|origin|�
 _EN_TALK = re.compile(
     r"\?|\b(?:for\s+example|for\s+instance|e\.g|i\.e|such\s+as|compare[sd]?|comparison|comparing|versus|vs|"
     r"difference|differ|differs|means|meaning|allows?|lets|permits?|requires?|prohibits?|forbids?|if\s+you|"
-    r"you\s+(?:can|could|should|must)|choose|choosing|chosen|pick|recommend(?:ed|s)?|popular|common|commonly|"
+    r"you\s+(?:could|should|must)|choose|choosing|chosen|pick|recommend(?:ed|s)?|popular|common|commonly|"
     r"which\s+licen[cs]e|what\s+is|whereas|unlike|like|compatible|compatibility|cannot|can't|not\s+allowed|"
-    r"instead|avoid|asked|ask|discuss(?:ed|es|ion)?|question|explains?|explained|overview|guide|types?\s+of|"
+    r"instead|avoid|asked|ask|discuss(?:ed|es|ion)?|question|explains?|overview|guide|types?\s+of|"
     r"kinds?\s+of|family|families|restrictive|consider|considered|suitable|many|most|some|several|various|"
     r"options?|alternatives?|e\.g\.|works\s+(?:licensed|released)|material\s+(?:licensed|released)|"
     r"content\s+(?:licensed|released)\s+under\s+(?:a|any)|any\s+(?:work|material|content)|such)\b",
     re.IGNORECASE)
-_EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:is|are|was|has|have|requires?|allows?|lets|permits?|prohibits?|"
+_EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:(?:is|are|was)\s+(?:a|an|the\s+most|one|more|less|very|often|usually|"
+                            r"commonly|popular|designed|intended|compatible|similar|not|used)|has|have|requires?|"
+                            r"allows?|lets|permits?|prohibits?|"
                             r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow))\b", re.IGNORECASE)
 _JA_TALK = re.compile(r"例えば|たとえば|比較|とは|違い|選ぶ|選び|選択し|推奨|一般的|ような|について|解説|説明|意味|ですか|"
                       r"でしょうか|種類|であれば|なら(?:ば)?|には|場合に|求め|必要があります|可能です(?:が|。)?\s*$|"
@@ -112,7 +114,7 @@ _CUSTOM = re.compile(
 _ADDED_TERMS = re.compile(
     r"\bwith\s+the\s+following\s+(?:exceptions?|modifications?|additional|additions?|restrictions?|changes?|amendments?)"
     r"|\badditional\s+(?:terms|restrictions?|conditions?|clauses?)\b|\bexcept\s+that\b|\bCommons\s+Clause\b"
-    r"|\bmodified\s+(?:the\s+)?(?:licen[cs]e|terms)|\bwith\s+(?:an?\s+)?(?:additional|extra)\s+(?:restriction|clause|condition)"
+    r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+)?(?:additional|extra)\s+(?:restriction|clause|condition)"
     r"|追加(?:の)?(?:条項|条件|制限)|以下の(?:変更|制限|条件)を(?:加え|追加)|独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
     re.IGNORECASE)
 _NONCOMMERCIAL = re.compile(
@@ -133,7 +135,7 @@ _SCOPES = [
                         r"コンテンツ|記事|画像|コーパス|アノテーション|資料|文章", re.IGNORECASE)),
 ]
 _OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
-_DUAL = re.compile(r"\bdual[- ]licen[cs]ed\b|\beither\b|\bat\s+your\s+(?:option|choice)\b|\bchoose\s+(?:either|between)|"
+_DUAL = re.compile(r"\bdual[- ]licen[cs]ed\b|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b|\bchoose\s+(?:either|between)|"
                    r"いずれか|選択でき|選べ", re.IGNORECASE)
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[])|(?<=[。！？])")
@@ -216,13 +218,13 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
 def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
     """The kind of grant the sentence makes, or None when it only mentions a license."""
     before = s.text[:found[0].start]
-    if _FIELD.match(s.text):
+    if _FIELD.match(s.text) or re.search(r"\blicen[cs]e\s+(?:is|will\s+be)\s+(?:the\s+)?$", before, re.I):
         return "field"
     ja = bool(_JA.search(s.text))
     if ja:
         if _JA_GRANT.search(s.text[found[0].start:]) and _OWN_JA.search(before + s.text[found[-1].end:]):
             return "grant"
-    elif _EN_GRANT.search(s.text) and (_OWN_EN.search(before) or _OWN_EN.search(s.text) and
+    elif _EN_GRANT.search(s.text) and (_OWN_EN.search(s.text[:found[-1].start]) or _OWN_EN.search(s.text) and
                                        re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)):
         return "grant"
     elif _EN_GRANT.search(before) and (re.search(r"\b[A-Z][a-z]+", before[1:]) or _UPSTREAM.search(before)
@@ -270,6 +272,8 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
     short_file = len(nonblank) <= 3 and size <= 25
     statements: list[Statement] = []
     remarks: list[Remark] = []
+    if nonblank and (title := _title(nonblank[0])):
+        statements.append(title)
     for s in sentences(lines):
         found = mentions(s.text)
         if _DUAL.search(s.text) and not (found and _talk(s.text, found)):
@@ -316,6 +320,25 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                                         s.text, rule, 1.0 if kind in ("grant", "field") else 0.9, hint))
             previous_end = m.end
     return statements, remarks
+
+
+_TITLE_REST = re.compile(r"^(?:the|a|licen[cs]e[ds]?|version|v|international|public|legal|code|deed|full|text|of|"
+                         r"copy|copying|terms|and|conditions|summary|human-readable|ライセンス|全文|利用許諾|条件)$", re.I)
+
+
+def _title(line: Line) -> Statement | None:
+    """A file whose first line is a license's name ("# Creative Commons Attribution-NonCommercial
+    4.0 International", "MIT License") is that license's text or deed: weaker than a grant, and
+    dropped where the rest only talks about licenses (combine)."""
+    found = mentions(line.text)
+    if len(found) != 1:
+        return None
+    rest = (line.text[:found[0].start] + " " + line.text[found[0].end:]).replace("(", " ").replace(")", " ")
+    words = re.findall(r"[\w-]+", rest)
+    if len(words) > 5 or not all(_TITLE_REST.match(w) or re.fullmatch(r"[\d.]+", w) for w in words):
+        return None
+    return Statement(found[0].expression, "title", "own", None, line.number, line.number, line.text,
+                     f"title: {found[0].rule}", 0.9)
 
 
 def custom_id(base: str | None, noncommercial: bool = False) -> str:

@@ -22,6 +22,10 @@ _HTML_BLOCK = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|section|artic
                          r"blockquote|pre|dt|dd|hr)\b[^>]*>", re.IGNORECASE)
 _HTML_HEADING = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+# In markdown, only real tags go: `<name of author>` and `<https://www.gnu.org/licenses/>` are text
+# that ScanCode's notice rules expect.
+_MD_TAG = re.compile(r"</?(?:a|br|p|img|span|div|b|i|em|strong|sup|sub|code|details|summary|center|font|small|"
+                     r"h[1-6]|ul|ol|li|table|tr|td|th|hr|picture|source)\b[^>]*>|<!--.*?-->", re.IGNORECASE)
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[=\-*_~]\s*){3,}$")
@@ -80,7 +84,7 @@ def clean_line(line: str) -> tuple[str, bool]:
                         else m.group(1), line)
     line = _MD_REF_LINK.sub(r"\1", line)
     line = _MD_EMPHASIS.sub("", line)
-    line = _TAG.sub("", line) if "<" in line else line
+    line = _MD_TAG.sub("", line) if "<" in line else line
     return re.sub(r"[ \t]+", " ", line).strip(), heading
 
 
