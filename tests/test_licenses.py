@@ -123,7 +123,7 @@ def test_detect_full_license_text_with_score():
 
 
 def test_below_threshold_is_noassertion():
-    text = "## License\n\nMIT\n"  # a bare name under a License heading scores 0.9
+    text = "## ライセンス\n\nMIT\n"  # a bare name under a License heading scores 0.9
     assert licenses.detect_text(text, threshold=0.8).expression == "MIT"
     assert licenses.detect_text(text, threshold=0.95).expression == "NOASSERTION"
 

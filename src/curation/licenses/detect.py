@@ -253,7 +253,10 @@ def _notices(lines: list[Line], matches, spans, explained: set[int]) -> list[st.
             continue
         first, last = m.lines()
         first_no, last_no = numbers[first - 1], numbers[min(last, len(numbers)) - 1]
-        if _inside(first_no, spans) or first_no in explained:
+        # a short match over a line that talks about licenses is that talk ("license: CC BY 4.0
+        # lets others ..."); a long notice keeps its pointer lines ("On Debian systems, the text ...")
+        if _inside(first_no, spans) or first_no in explained or \
+                m.len() < 30 and any(first_no <= n <= last_no for n in explained):
             continue
         text = " ".join(line.text for line in lines[first - 1:last] if line.text)
         out.append(st.Statement(_scancode_spdx(m.rule), "notice", "own", None, first_no, last_no, text,

@@ -133,12 +133,15 @@ def folder_evidence(doc: RawDocument, source: SourceInfo, threshold: float) -> l
         if folder == root or root not in folder.parents:
             break
         folder = folder.parent
-    found: dict[str, Evidence] = {}
+    found: dict[str, list[Evidence]] = {}
     for folder in chain:
         rel = folder.relative_to(root.parent).as_posix() + "/"
+        here: dict[str, list[Evidence]] = {}
         for piece in _folder_pieces(str(folder), _signature(folder), rel, threshold):
-            found.setdefault(piece.kind, piece)
-    return [found[k] for k in ("license_file", "hf_card") if k in found]
+            here.setdefault(piece.kind, []).append(piece)
+        for kind, pieces in here.items():
+            found.setdefault(kind, pieces)  # every piece of the nearest folder (a conflict has several)
+    return [p for k in ("license_file", "hf_card") for p in found.get(k, [])]
 
 
 def gather(doc: RawDocument, source: SourceInfo, threshold: float) -> list[Evidence]:
