@@ -51,7 +51,8 @@ class Evidence:
 @dataclass(frozen=True)
 class LicenseDecision:
     expression: str | None  # normalized SPDX expression, None when no evidence
-    evidence: str  # the deciding kind (see ORDER, or override | none), or "conflict: kind=expr; ..."
+    evidence: str  # "kind: where" (kind from ORDER, or override | none; where names the file, lines
+    # and rule), or "conflict: kind=expr; ..." (the catalog's license_evidence, shown on the card)
     license_class: str  # allow | review | deny
     reason: str  # a machine-readable code: license_allowed, license_noncommercial, license_conflict, ...
     message: str
@@ -195,7 +196,8 @@ def decide_pieces(pieces: list[Evidence], rules: LicenseRules) -> LicenseDecisio
                                judged[first.expression].license_class)
     j = judged[first.expression]
     because = "the policy's own list" if j.license_class == "listed" else f"class {j.license_class}"
-    return LicenseDecision(first.expression, first.kind, j.action, j.reason,
+    # The kind first (reports key on it), then where: the file, its evidence lines and the rule.
+    return LicenseDecision(first.expression, f"{first.kind}: {first.where}", j.action, j.reason,
                            f"{first.expression} (from {first.where}) is classed '{j.action}' "
                            f"({because}, {rules.policy.intended_use} use) because of {j.key}{also}",
                            tuple(pieces), j.license_class)
