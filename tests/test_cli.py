@@ -32,21 +32,3 @@ def test_license_detect_prints_path_expression_score(tmp_path):
     plain.write_text("nothing here")
     result = CliRunner().invoke(app, ["license", "detect", str(notice), str(plain)])
     assert result.output.splitlines() == [f"{notice}\tApache-2.0\t1.00", f"{plain}\tNOASSERTION\t0.00"]
-
-
-def test_license_detect_explain_shows_evidence_lines_rule_and_conflict(tmp_path):
-    card = tmp_path / "README.md"
-    card.write_text("---\nlicense: cc-by-4.0\n---\n# Data\n\n## Licensing Information\n\n"
-                    "The paragraphs come from Wikipedia, which is licensed under CC BY-SA 4.0.\n", encoding="utf-8")
-    talk = tmp_path / "guide.md"
-    talk.write_text("CC BY-NC 4.0 forbids commercial use; CC BY-ND 4.0 forbids adaptations.\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["license", "detect", "--explain", str(card), str(talk)])
-    out = result.output.splitlines()
-    assert result.exit_code == 0 and out[0].startswith(f"{card}\tCC-BY-SA-4.0\t")
-    assert '  line 2: "license: cc-by-4.0" -> CC-BY-4.0 (header; dataset card YAML header `license:`; scope data)' in out
-    assert any(line.startswith('  line 8: "The paragraphs come from Wikipedia') and "upstream material" in line
-               for line in out)
-    assert any(line.startswith("  conflict: ") for line in out)
-    assert "  decided by the policy's conflict rule: review" in out
-    assert f"{talk}\tNOASSERTION\t0.00" in out
-    assert any("not counted: talks about licenses" in line for line in out)
