@@ -203,8 +203,17 @@ def _general_talk(sentence: str) -> bool:
         or bool(re.search(r"\b(?:CC|Creative\s+Commons)[\w\s-]*\s+(?:data|material|content|works?)\b", sentence))
 
 
+# "Software licensed under GPL-3.0 must ...": a class of works as the subject, not this work.
+_GENERIC_SUBJECT = re.compile(
+    r"^\W*(?:any\s+|all\s+)?(?:software|code|works?|content|material|data|projects?|programs?|libraries|datasets?|"
+    r"files|images|texts?|components?|packages?|dependencies|contributions?)\s+(?:that\s+(?:is|are)\s+|which\s+(?:is|are)\s+)?"
+    r"(?:licensed|released|distributed|published|available|covered)\s+under", re.IGNORECASE)
+
+
 def _talk(sentence: str, found: list[Mention]) -> bool:
     before = sentence[:found[0].start]
+    if _GENERIC_SUBJECT.search(before):
+        return True
     talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
     if talk.search(before) or "?" in sentence or "？" in sentence:
         return True
