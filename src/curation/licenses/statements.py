@@ -205,8 +205,8 @@ def _general_talk(sentence: str) -> bool:
 
 # "Software licensed under GPL-3.0 must ...": a class of works as the subject, not this work.
 _GENERIC_SUBJECT = re.compile(
-    r"^\W*(?:any\s+|all\s+)?(?:software|code|works?|content|material|data|projects?|programs?|libraries|datasets?|"
-    r"files|images|texts?|components?|packages?|dependencies|contributions?)\s+(?:that\s+(?:is|are)\s+|which\s+(?:is|are)\s+)?"
+    r"^\W*(?:any\s+|all\s+)?(?:software|code|works?|content|material|data|programs?|libraries|datasets?|"
+    r"files|images|texts?|components?|dependencies|contributions?)\s+(?:that\s+(?:is|are)\s+|which\s+(?:is|are)\s+)?"
     r"(?:licensed|released|distributed|published|available|covered)\s+under", re.IGNORECASE)
 
 
