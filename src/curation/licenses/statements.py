@@ -64,17 +64,17 @@ _JA_GRANT = re.compile(r"提供|公開|配布|頒布|許諾|適用|準拠|従(?:
 _FIELD = re.compile(r"^\s*(?:licen[cs]e|licensing|license\s+type|license\s+information|licen[cs]e\s+name|"
                     r"ライセンス|利用規約|利用条件|使用許諾|利用許諾|ライセンス情報)\s*(?:\([^)]*\))?\s*[:=：]",
                     re.IGNORECASE)
-_LICENSE_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:licen[cs]e|licensing|copyright|copying|terms\s+of\s+use|legal|"
+_LICENSE_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:licen[cs]e(?!s)|licensing|copyright|copying|terms\s+of\s+use|legal|"
                               r"ライセンス|利用規約|利用条件|著作権|権利)", re.IGNORECASE)
 _UPSTREAM_HEADING = re.compile(r"source\s+data|upstream|original\s+data|origin|元データ|出典|引用元", re.IGNORECASE)
 
 _EN_TALK = re.compile(
     r"\?|\b(?:for\s+example|for\s+instance|e\.g|i\.e|such\s+as|compare[sd]?|comparison|comparing|versus|vs|"
     r"difference|differ|differs|means|meaning|allows?|lets|permits?|requires?|prohibits?|forbids?|if\s+you|"
-    r"you\s+(?:could|should|must)|choose|choosing|chosen|pick|recommend(?:ed|s)?|popular|common|commonly|"
-    r"which\s+licen[cs]e|what\s+is|whereas|unlike|like|compatible|compatibility|cannot|can't|not\s+allowed|"
+    r"you\s+(?:could|should|must)|choose|choosing|chosen|pick|recommend(?:ed|s)?|popular|(?-i:common|commonly)|"
+    r"which\s+licen[cs]e|what\s+is|whereas|unlike|(?-i:like)|compatible|compatibility|cannot|can't|not\s+allowed|"
     r"instead|avoid|asked|ask|discuss(?:ed|es|ion)?|question|explains?|overview|guide|types?\s+of|"
-    r"kinds?\s+of|family|families|restrictive|consider|considered|suitable|many|most|some|several|various|"
+    r"kinds?\s+of|family|families|restrictive|consider|considered|suitable|(?-i:many|most|some|several|various)|"
     r"options?|alternatives?|e\.g\.|works\s+(?:licensed|released)|material\s+(?:licensed|released)|"
     r"content\s+(?:licensed|released)\s+under\s+(?:a|any)|any\s+(?:work|material|content)|such)\b",
     re.IGNORECASE)
@@ -98,7 +98,7 @@ _OWN_EN = re.compile(
     re.IGNORECASE)
 _OWN_JA = re.compile(r"本|当|この|これら|こちら|弊社|当社|私たち|我々|以下|すべて|全て|は|を")
 _UPSTREAM = re.compile(
-    r"\b(?:derived\s+from|based\s+on|adapted\s+from|extracted\s+from|collected\s+from|taken\s+from|sourced\s+from|"
+    r"\b(?:derived\s+from|derivative\s+of|based\s+on|adapted\s+from|extracted\s+from|collected\s+from|taken\s+from|sourced\s+from|"
     r"scraped\s+from|crawled\s+from|comes?\s+from|originally|original|upstream|source\s+(?:data|dataset|corpus|texts?)|"
     r"underlying|third[- ]party|portions?|parts?\s+of|some\s+of)\b|由来|元データ|元の|原典|出典|引用元|から(?:取得|収集|抽出|作成)|"
     r"を元に|をもとに|に基づいて作成|第三者|一部",
@@ -281,6 +281,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
     short_file = len(nonblank) <= 3 and size <= 25
     statements: list[Statement] = []
     remarks: list[Remark] = []
+    bare: list[tuple[str, int, str, str]] = []  # (heading, line, text, expression) of lines that are a bare name
     if nonblank and (title := _title(nonblank[0])):
         statements.append(title)
     for s in sentences(lines):
@@ -300,6 +301,11 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
         if _talk(s.text, found):
             remarks.append(Remark(s.first_line, s.text, "talk"))
             continue
+        rest = s.text
+        for m in reversed(found):
+            rest = rest[:m.start] + rest[m.end:]
+        if len(found) == 1 and len(rest.split()) <= 4 and not _scope(rest):
+            bare.append((s.heading, s.first_line, s.text, found[0].expression))
         kind = _grant(s, found, short_file)
         if kind is None:
             remarks.append(Remark(s.first_line, s.text, "mention"))
@@ -328,6 +334,16 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
             statements.append(Statement(expression, kind, role, scope, s.first_line, s.last_line,
                                         s.text, rule, 1.0 if kind in ("grant", "field") else 0.9, hint))
             previous_end = m.end
+    # Three or more bare names under one heading, no choice offered: a list of licenses (the ones a
+    # team accepts, the ones a tool supports), not the work's license.
+    if not any(r.why == "choice" for r in remarks):
+        for heading in {h for h, *_ in bare}:
+            group = [(line, text) for h, line, text, expression in bare if h == heading]
+            if len({expression for h, _, _, expression in bare if h == heading}) >= 3:
+                lines_ = {line for line, _ in group}
+                statements = [x for x in statements if x.first_line not in lines_ or x.scope]
+                remarks = [r for r in remarks if r.first_line not in lines_] + [
+                    Remark(line, text, "talk") for line, text in group]
     return statements, remarks
 
 

@@ -37,6 +37,21 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`+|~~)")
 _URL_LICENSE = re.compile(r"creativecommons\.org/(?:licenses|publicdomain)/([a-z\-]+)/(\d\.\d)", re.IGNORECASE)
 
 
+# A license badge says what the project's license is: opensource.org/licenses/<id>, or a
+# shields.io badge labelled License (`License-Apache_2.0-blue`, `license-CC_BY--NC_4.0-lightgrey`).
+_BADGE = re.compile(r"opensource\.org/licenses?/(?P<osi>[A-Za-z0-9.+\-]+?)(?:\.php|\.html)?/?(?=[)\s\]\"]|$)|"
+                    r"img\.shields\.io/badge/licen[cs]e-(?P<shield>(?:[^-]|--)+)-", re.IGNORECASE)
+
+
+def _badge_license(line: str) -> str | None:
+    m = _BADGE.search(line)
+    if not m:
+        return None
+    if m["osi"]:
+        return m["osi"]
+    return re.sub(r"%20|_", " ", m["shield"]).replace("--", "-").strip()
+
+
 @dataclass(frozen=True)
 class Line:
     """One plain line: its number in the original (1-based), its text, and whether it was a heading."""
@@ -74,6 +89,7 @@ def _table_row(line: str) -> str:
 
 def clean_line(line: str) -> tuple[str, bool]:
     heading = False
+    badge = _badge_license(line) if "](" in line or "href" in line else None
     if m := _MD_HEADING.match(line):
         line, heading = m.group(1), True
     line = _MD_PREFIX.sub("", line)
@@ -85,7 +101,10 @@ def clean_line(line: str) -> tuple[str, bool]:
     line = _MD_REF_LINK.sub(r"\1", line)
     line = _MD_EMPHASIS.sub("", line)
     line = _MD_TAG.sub("", line) if "<" in line else line
-    return re.sub(r"[ \t]+", " ", line).strip(), heading
+    line = re.sub(r"[ \t]+", " ", line).strip()
+    if badge and len(line.split()) <= 8:
+        line = f"License: {badge}"  # a line of badges: the license badge is a License field
+    return line, heading
 
 
 def is_html(text: str) -> bool:
