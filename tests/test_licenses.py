@@ -154,3 +154,12 @@ def test_a_document_without_license_vocabulary_never_loads_the_detector_index():
                                document=True)
     after = detect.scancode_index.cache_info()
     assert found.expression == "NOASSERTION" and (after.hits, after.misses) == (before.hits, before.misses)
+
+
+def test_a_japanese_document_that_mentions_commercial_use_is_read_without_the_detector_index():
+    from curation.licenses import detect
+
+    before = detect.scancode_index.cache_info()
+    found = detect.detect_text("来期の商用サービスの営業計画について議論した。", document=True)
+    after = detect.scancode_index.cache_info()
+    assert found.expression == "NOASSERTION" and (after.hits, after.misses) == (before.hits, before.misses)
