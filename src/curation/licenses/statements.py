@@ -117,6 +117,8 @@ _ADDED_TERMS = re.compile(
     r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+)?(?:additional|extra)\s+(?:restriction|clause|condition)"
     r"|追加(?:の)?(?:条項|条件|制限)|以下の(?:変更|制限|条件)を(?:加え|追加)|独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
     re.IGNORECASE)
+# Riders that exist to change a license whatever the sentence around them says.
+_CLAUSE = re.compile(r"\bCommons\s+Clause\b", re.IGNORECASE)
 _NONCOMMERCIAL = re.compile(
     r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+non[- ]?commercial\s+(?:use|purposes?)\b|"
     r"\bnot\s+(?:be\s+used\s+)?for\s+commercial\b|\bno\s+commercial\s+use\b|"
@@ -294,7 +296,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                             or short_file) and not _general_talk(s.text))
         if own_context and _NONCOMMERCIAL.search(s.text):
             remarks.append(Remark(s.first_line, s.text, "restriction"))
-        if own_context and _ADDED_TERMS.search(s.text):
+        if (own_context or _CLAUSE.search(s.text)) and _ADDED_TERMS.search(s.text):
             remarks.append(Remark(s.first_line, s.text, "custom"))
         if not found:
             continue

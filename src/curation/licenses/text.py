@@ -34,6 +34,7 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)[^)]*\)")
 _MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`+|~~)")
+_LICENSE_CELL = re.compile(r"\W*(?:licen[cs]e|licensing|ライセンス|利用条件|利用規約)\W*", re.IGNORECASE)
 _URL_LICENSE = re.compile(r"creativecommons\.org/(?:licenses|publicdomain)/([a-z\-]+)/(\d\.\d)", re.IGNORECASE)
 
 
@@ -120,7 +121,22 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
     text = unicodedata.normalize("NFKC", text)
     lines: list[Line] = []
     in_fence = False
-    for offset, raw in enumerate(text.split("\n")):
+    raws = text.split("\n")
+    license_column: int | None = None  # a markdown table with a License column: each row is a field
+    for offset, raw in enumerate(raws):
+        if raw.count("|") >= 2 and not in_fence:
+            cells = [c.strip() for c in raw.strip().strip("|").split("|")]
+            following = raws[offset + 1] if offset + 1 < len(raws) else ""
+            if re.fullmatch(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*", following):
+                license_column = next((i for i, c in enumerate(cells) if _LICENSE_CELL.fullmatch(c)), None)
+            elif license_column is not None and len(cells) > license_column and \
+                    not re.fullmatch(r"[\s|:-]*", raw):
+                others = ", ".join(c for i, c in enumerate(cells) if i != license_column and c)
+                lines.append(Line(first_line + offset,
+                                  clean_line(f"License ({others}): {cells[license_column]}")[0]))
+                continue
+        else:
+            license_column = None
         if raw.strip().startswith(("```", "~~~")):
             in_fence = not in_fence
             lines.append(Line(first_line + offset, ""))
