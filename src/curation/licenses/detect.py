@@ -78,7 +78,8 @@ _REMARK = {"talk": "not counted: talks about licenses, grants none",
            "mention": "not counted: names a license without applying it to the work",
            "custom": "custom terms: the license is changed or added to",
            "restriction": "restriction: non-commercial use only",
-           "choice": "a choice between licenses (the licensee picks one)"}
+           "choice": "a choice between licenses (the licensee picks one)",
+           "commercial_ok": "says commercial use is allowed"}
 
 
 def _short(text: str, n: int = 140) -> str:
@@ -396,6 +397,9 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     # "BSD license" without its variant is explained by a BSD text or statement that names it
     if any(s.expression.startswith("BSD-") and "variant not stated" not in s.rule for s in own):
         own = [s for s in own if "variant not stated" not in s.rule]
+    # "Apache License v2.0 with LLVM Exceptions" in prose is the tag's `Apache-2.0 WITH LLVM-exception`
+    withs = {s.expression.split(" WITH ")[0] for s in own if " WITH " in s.expression}
+    own = [s for s in own if s.expression not in withs]
     upstream = [s for s in statements if s.role == "upstream"]
     if restriction or custom:
         changed = []
@@ -460,6 +464,11 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
             conflict = True
             readings += [f"the work: {expression}"] + [f"upstream: {s.expression} ({s.where()})" for s in upstream]
             expression = _strictest([expression, up])
+    allowed = [r for r in remarks if r.why == "commercial_ok"]
+    if allowed and "NC" in _flags(expression):
+        # "Free for commercial use" beside a non-commercial license: the stricter reading stands
+        conflict = True
+        readings += [f"the work: {expression}", f"line {allowed[0].first_line}: commercial use allowed"]
     used = own + upstream
     hints = [s.hint for s in used if s.hint]
     detector = "combined" if len({s.kind for s in used}) > 1 else used[0].kind

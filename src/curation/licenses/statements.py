@@ -105,6 +105,7 @@ _UPSTREAM = re.compile(
     re.IGNORECASE)
 _OWN_AGAIN = re.compile(r"\b(?:and|but)\s+(?:is|are|itself)\b|\bthis\s+(?:dataset|work|corpus|derivative)\b|"
                         r"\bour\b|\bwe\b|本データ|本データセット|本コーパス", re.IGNORECASE)
+_PART = re.compile(r"^\W*(?:some|portions?|parts?|certain)\b|\b(?:some|portions?|parts?)\s+of\b|一部", re.IGNORECASE)
 _PARTS = re.compile(r"\b(?:third[- ]party|portions?|parts?\s+of|some\s+of)\b|第三者|一部", re.IGNORECASE)
 _CUSTOM = re.compile(
     r"\b(?:based\s+on|derived\s+from|adapted\s+from|modified\s+(?:version\s+of|from)|modification\s+of|variant\s+of|"
@@ -117,6 +118,9 @@ _ADDED_TERMS = re.compile(
     r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+)?(?:additional|extra)\s+(?:restriction|clause|condition)"
     r"|追加(?:の)?(?:条項|条件|制限)|以下の(?:変更|制限|条件)を(?:加え|追加)|独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
     re.IGNORECASE)
+_COMMERCIAL_OK = re.compile(
+    r"\bfree\s+for\s+commercial\s+use\b|\bcommercial\s+use\s+(?:is\s+)?(?:permitted|allowed|ok)\b|"
+    r"\bmay\s+be\s+used\s+commercially\b|商用利用(?:も|は)?(?:可|可能|できます|OK)|商用可", re.IGNORECASE)
 # Riders that exist to change a license whatever the sentence around them says.
 _CLAUSE = re.compile(r"\bCommons\s+Clause\b", re.IGNORECASE)
 _NONCOMMERCIAL = re.compile(
@@ -296,6 +300,8 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                             or short_file) and not _general_talk(s.text))
         if own_context and _NONCOMMERCIAL.search(s.text):
             remarks.append(Remark(s.first_line, s.text, "restriction"))
+        if own_context and _COMMERCIAL_OK.search(s.text) and not _NONCOMMERCIAL.search(s.text):
+            remarks.append(Remark(s.first_line, s.text, "commercial_ok"))
         if (own_context or _CLAUSE.search(s.text)) and _ADDED_TERMS.search(s.text):
             remarks.append(Remark(s.first_line, s.text, "custom"))
         if not found:
@@ -333,6 +339,10 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                 previous_end = m.end
                 continue
             role = "own" if kind == "custom" else "upstream" if kind == "quoted" else _role(s, before)
+            if _PART.search(before):
+                # "Some answers quote Stack Overflow posts, which are licensed under CC BY-SA 4.0":
+                # a part of the work under its own license (a conjunction, not a conflict)
+                role, scope = "own", scope or "part"
             statements.append(Statement(expression, kind, role, scope, s.first_line, s.last_line,
                                         s.text, rule, 1.0 if kind in ("grant", "field") else 0.9, hint))
             previous_end = m.end
