@@ -44,3 +44,12 @@ def test_custom_terms_are_reviewed_and_keep_the_duties_of_their_base(policy):
     nc = licenses.classify("LicenseRef-Custom-CC-BY-4.0-NonCommercial", "license_file", rules)
     assert (nc.license_class, nc.reason) == ("deny", "license_noncommercial")
     assert "share-alike" in licenses.source_duties("LicenseRef-Custom-CC-BY-SA-4.0", rules)
+
+
+def test_names_and_copyright_lines_filled_into_a_text_do_not_make_it_custom():
+    text = reference_text("bsd-new")
+    named = ("BSD 3-Clause License\n\nCopyright (c) 2008-2011, AQR Capital Management, LLC, Lambda Foundry, Inc.\n"
+             "Copyright (c) 2011-2024, Open source contributors of the Example Data Team\nAll rights reserved.\n\n"
+             + re.sub(r"Neither the name of .*? nor", "Neither the name of the Example Data Team, Lambda Foundry, "
+                      "nor", text, count=1, flags=re.S))
+    assert licenses.detect_text(named).expression == "BSD-3-Clause"

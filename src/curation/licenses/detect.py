@@ -236,7 +236,9 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         # Words of the license missing, plus words inserted inside it. A few differ between
         # published copies of one license (ScanCode holds most as variants): more is a change.
         inserted = m.qregion_len() - m.len()
-        changed = (m.rule.length - m.len()) + inserted
+        deleted = m.rule.length - m.len()
+        changed = deleted + inserted
+        added = _added_words(m)
         renamed = _renamed(lines, index_of, first_no, RULE_KEYS.get(m.rule.identifier, m.rule.license_expression),
                            m.rule.text or "")
         text = " ".join(line.text for line in lines[first - 1:first + 1] if line.text)
@@ -244,10 +246,14 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         # a non-commercial condition written into the text is a duty that must not be lost
         nc = inserted >= 3 and bool(st._NONCOMMERCIAL.search(region)) and not st._NONCOMMERCIAL.search(m.rule.text or "")
         # Published copies of one license differ by a few dozen words (ScanCode holds many as
-        # variants; the SPDX copy of the GPL differs from ScanCode's by 52 of 2,908): more is a change.
+        # variants; the SPDX copy of the GPL lacks 52 of ScanCode's 2,908), and real files insert
+        # names and copyright lines (a BSD file 7 to 51 words): a change is many words removed, or
+        # inserted words that restrict ("may not", "military", "commercial"), or a rename.
         weak = m.score() < threshold * 100
-        if changed >= max(12, 0.025 * m.rule.length) or renamed or nc or weak:
-            why = f"renamed: \"{renamed}\"" if renamed else f"{changed} words changed"
+        restricting = _RESTRICTING.findall(added)
+        if deleted >= max(12, 0.025 * m.rule.length) or restricting or renamed or nc or weak:
+            why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
+                   else f"{changed} words changed")
             out.append(st.Statement(st.custom_id(spdx, nc), "license_text", "own", None, first_no, last_no,
                                     text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
                                     f"{m.score():.0f}%", max(round(m.score() / 100, 2), threshold), spdx))
@@ -256,6 +262,22 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
                                     f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2)))
         spans.append((first_no, last_no))
     return out, spans
+
+
+# Words that, inserted into a license's text, change what it allows.
+_RESTRICTING = re.compile(r"\b(?:not|no|never|prohibit\w*|restrict\w*|forbid\w*|commercial\w*|military|weapons?|"
+                          r"except(?!\s+(?:when|where|as|if)\s+otherwise)\w*|unless|only|solely|shall|must|consent|approval|"
+                          r"permission|fees?|royalt\w*|"
+                          r"terminat\w*|revoc\w*|revok\w*)\b", re.IGNORECASE)
+
+
+def _added_words(m) -> str:
+    """The words of the query inside a match that the license's text does not have."""
+    try:
+        text = m.matched_text(whole_lines=False, highlight=True, highlight_matched="{}", highlight_not_matched="[{}]")
+    except Exception:  # ScanCode's text rendering is a convenience; no words is no evidence
+        return ""
+    return " ".join(re.findall(r"\[([^\]]*)\]", text))
 
 
 def _inside(line: int, spans) -> bool:
