@@ -48,3 +48,15 @@ def test_card_section_states_license_duties_and_class_table(rules):
     assert "Share-alike: material from forum" in section
     assert rules.classes_sha256 in section and "Intended use: commercial" in section
     assert "| forum | CC-BY-SA-4.0 | share_alike | 1 | attribution, share-alike |" in section
+
+
+def test_card_shows_the_evidence_each_license_was_decided_on(rules):
+    rows = [{"source": "wiki", "license": "CC-BY-SA-4.0",
+             "license_evidence": "license_file: wiki/README.md (line 9 grant: cc-en)"}] * 2
+    section = licenses.card_section(rows, [{"name": "wiki", "owner": "Wiki"}], rules)
+    assert "### License evidence" in section
+    assert "- wiki, `CC-BY-SA-4.0` (2 document(s)): license_file: wiki/README.md (line 9 grant: cc-en)" in section
+
+
+def test_card_without_recorded_evidence_has_no_evidence_list(rules):
+    assert "### License evidence" not in licenses.card_section(ROWS, SOURCES, rules)

@@ -17,10 +17,16 @@ app = typer.Typer(help="License detection and steward license decisions.", no_ar
 @app.command("detect")
 def license_detect(paths: list[Path],
                    min_score: Annotated[float, typer.Option(
-                       min=0.0, max=1.0, help="Below this score the answer is NOASSERTION.")] = DEFAULT_THRESHOLD) -> None:
+                       min=0.0, max=1.0, help="Below this score the answer is NOASSERTION.")] = DEFAULT_THRESHOLD,
+                   explain: Annotated[bool, typer.Option(
+                       "--explain", help="Under each answer, the lines that are its evidence and the rule or "
+                                         "ScanCode match behind each; talk that was not counted; conflicts.")] = False,
+                   policy: PolicyOpt = None) -> None:
     """Print PATH<TAB>SPDX-EXPRESSION<TAB>score for each file; NOASSERTION when unsure."""
-    from curation.licenses import detect_text
+    from curation.licenses import detect_text, rules_for
+    from curation.licenses.classes import judge
 
+    rules = rules_for(load_policy(policy)) if explain else None
     for path in paths:
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
@@ -28,6 +34,14 @@ def license_detect(paths: list[Path],
             fail(f"{path}: cannot read ({exc.strerror})")
         found = detect_text(text, min_score)
         sys.stdout.write(f"{path}\t{found.expression}\t{found.score:.2f}\n")
+        if explain:
+            for line in found.explain() or ["no statement applies a license to the work"]:
+                sys.stdout.write(f"  {line}\n")
+            if found.conflict:
+                sys.stdout.write(f"  decided by the policy's conflict rule: {rules.policy.conflict}\n")
+            elif found.found:
+                j = judge(found.expression, rules)
+                sys.stdout.write(f"  policy ({rules.policy.intended_use} use): {j.action} ({j.reason}, {j.key})\n")
 
 
 @app.command("override")

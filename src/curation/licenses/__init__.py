@@ -3,7 +3,12 @@
   evidence.py  the evidence for a document (metadata > SPDX tag > license text or notice in the
                document or its folder's LICENSE / COPYING / README > SOURCE.yaml > dataset card),
                conflicts, overrides and the decision taken from them
-  detect.py    finding a license in text (SPDX tag, Japanese CC names, ScanCode licensedcode)
+  detect.py    the license a text applies to its work, with its evidence lines (card header, SPDX
+               tag, full texts by ScanCode's licensedcode, statements, ScanCode notices), combined:
+               scopes, conflicts, upstream licenses, custom terms
+  text.py      making evidence plain: BOM, CRLF, HTML, markdown, full-width forms; line numbers kept
+  names.py     license names as written in English and Japanese (and HF card ids) read as SPDX ids
+  statements.py which sentences apply a license to the work and which only talk about licenses
   classes.py   the class table of policies/licenses.yaml and judging an expression with it
   duties.py    a dataset version's license, attribution and share-alike duties, ATTRIBUTION.md
   spdx.py      SPDX expression parsing (license-expression)

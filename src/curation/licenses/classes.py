@@ -49,6 +49,9 @@ class LicenseClasses(_Strict):
 
     classes: dict[ClassName, LicenseClassDef]
     no_attribution: list[str] = []
+    # Terms a person must read whatever the intended use: custom or modified terms
+    # (LicenseRef-Custom-<closest SPDX id>) and names that leave the license open ("BSD license").
+    review_terms: list[str] = []
     intended_uses: dict[str, dict[ClassName, Action]]
 
     @model_validator(mode="after")
@@ -100,9 +103,19 @@ def _matches(key: str, patterns: list[str]) -> bool:
     return any(fnmatchcase(lowered, p.lower()) for p in patterns)
 
 
+def base_license(key: str) -> str | None:
+    """For custom terms (`LicenseRef-Custom-CC-BY-4.0-NonCommercial`), the SPDX license they are based on."""
+    from curation.licenses.statements import base_of
+
+    return base_of(key)
+
+
 def classes_of(key: str, classes: LicenseClasses) -> list[str]:
-    """Every class that lists `key` (by id or pattern); ['unknown'] when none does."""
+    """Every class that lists `key` (by id or pattern); ['unknown'] when none does. Custom terms
+    keep the classes of the license they are based on (its duties do not go away)."""
     found = [name for name, c in classes.classes.items() if name != "unknown" and _matches(key, c.licenses)]
+    if (base := base_license(key)) and base != key:
+        found += [c for c in classes_of(base, classes) if c != "unknown" and c not in found]
     return found or ["unknown"]
 
 
@@ -153,6 +166,10 @@ def judge_key(key: str, rules: LicenseRules) -> Judgement:
             return Judgement(action, "license_allowed" if action == "allow" else f"license_listed_{action}",
                              key, "listed")
     judged = [Judgement(rules.actions[c], REASONS[c], key, c) for c in classes_of(key, rules.classes)]
+    if _matches(key, rules.classes.review_terms):
+        # a person reads custom terms: never allowed unread, denied where their base is
+        judged = [j for j in judged if j.license_class != "unknown"] + [
+            Judgement("review", "license_custom_terms", key, "custom_terms")]
     worst = max(judged, key=lambda j: RANK[j.action])
     if worst.action == "allow":
         return Judgement("allow", "license_allowed", key, worst.license_class)

@@ -1,24 +1,34 @@
-"""Finding a license in text: an SPDX tag, a Creative Commons license name, or ScanCode.
+"""Finding the license a text applies to its work, with the lines that are the evidence.
 
-ScanCode's licensedcode (scancode-toolkit-mini) matches full license texts and about 36,000
-notice, tag and reference rules; bench/README.md records why it was chosen and what it scores.
-Its index takes several seconds to load, so it is loaded once per process (`scancode_index`).
-Creative Commons names (English and Japanese: ScanCode has no Japanese rules) are read here
-element by element, and an `SPDX-License-Identifier:` tag is read before anything else because
-ScanCode splits a tag such as `MIT OR Apache-2.0` into partial matches.
+The text is made plain first (text.py: BOM, CRLF, HTML, markdown). Then, in order:
+  header        a dataset card's YAML `license:` (Hugging Face ids)
+  spdx_tag      an `SPDX-License-Identifier:` tag (ScanCode splits `MIT OR Apache-2.0`)
+  license_text  a full license text, matched by ScanCode's licensedcode; a text that was changed
+                (words added or removed, renamed, terms added outside it) is custom terms
+  statements    sentences that apply a license to the work (statements.py), in English and
+                Japanese; talk about licenses is no evidence
+  notice        ScanCode notice rules ("Licensed under the Apache License, Version 2.0 ...") on
+                lines no statement explained, unless the line only talks about licenses
+Statements are then combined (`combine`): different scopes (code, data, docs, model) give a
+conjunction, two statements for the same scope that disagree are a conflict with both
+recorded, upstream licenses whose duties the work's own license lacks are a conflict, and
+custom terms are `LicenseRef-Custom-<closest SPDX id>`, never the listed license.
+ScanCode's index takes several seconds to load, so it is loaded once per process (`scancode_index`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+import yaml
 from license_expression import ExpressionError
 
+from curation.licenses import statements as st
 from curation.licenses.spdx import normalize
+from curation.licenses.text import Line, clean, plain, split_front_matter
 
 NOASSERTION = "NOASSERTION"
 DEFAULT_THRESHOLD = 0.8  # below this score a detection is not evidence (LicensePolicy.detect_threshold)
@@ -32,16 +42,49 @@ DOC_HEAD, DOC_TAIL = 20_000, 5_000
 @dataclass(frozen=True)
 class Detection:
     """What was found: a normalized SPDX expression (or NOASSERTION), a score in [0, 1], the
-    detector that found it (spdx_tag | cc_ja | scancode | none) and what matched (rule ids)."""
+    detector that found it (spdx_tag | header | statement | scancode | combined | none), what
+    matched (rule ids), the statements that are the evidence, the remarks (talk that was not
+    counted, custom terms, restrictions), whether two statements conflict, and for custom terms
+    the SPDX license they are based on."""
 
     expression: str
     score: float
     detector: str
     matched: tuple[str, ...] = ()
+    statements: tuple[st.Statement, ...] = ()
+    remarks: tuple[st.Remark, ...] = ()
+    conflict: bool = False
+    readings: tuple[str, ...] = ()  # in a conflict: each reading (`scope/role: expression`)
+    hint: str | None = None
 
     @property
     def found(self) -> bool:
         return self.expression != NOASSERTION
+
+    def explain(self) -> list[str]:
+        """The evidence as lines a reviewer reads: where, what it says, which rule."""
+        out = [f"{s.where()}: \"{_short(s.text)}\" -> {s.expression} ({s.kind}; {s.rule}"
+               + (f"; scope {s.scope}" if s.scope else "") + ("; upstream material" if s.role == "upstream" else "")
+               + (f"; closest SPDX license {s.hint}" if s.hint else "") + ")" for s in self.statements]
+        out += [f"line {r.first_line}: \"{_short(r.text)}\" -> {_REMARK[r.why]}" for r in self.remarks]
+        if self.conflict:
+            out.append("conflict: " + "; ".join(self.readings))
+        if self.hint:
+            out.append(f"custom terms: closest SPDX license {self.hint}; a person must read them")
+        return out
+
+
+_REMARK = {"talk": "not counted: talks about licenses, grants none",
+           "mention": "not counted: names a license without applying it to the work",
+           "custom": "custom terms: the license is changed or added to",
+           "restriction": "restriction: non-commercial use only",
+           "choice": "a choice between licenses (the licensee picks one)",
+           "commercial_ok": "says commercial use is allowed"}
+
+
+def _short(text: str, n: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 NOTHING = Detection(NOASSERTION, 0.0, "none")
@@ -55,72 +98,6 @@ def spdx_tag(text: str) -> Detection | None:
         return Detection(normalize(match.group(1).strip()), 1.0, "spdx_tag", (match.group(0).strip(),))
     except ExpressionError:
         return None
-
-
-# Creative Commons licenses by name. ScanCode knows many CC notices but not every wording (it
-# scores "Attribution-NonCommercial-NoDerivatives 4.0 International License" 0.57 as NC-SA), and
-# no Japanese; a CC name spells out its elements, so it is read element by element and an
-# element is never dropped: NC or ND missed would turn a denied license into an allowed one.
-_EN_ELEMENTS = {"noncommercial": "NC", "noderiv": "ND", "sharealike": "SA"}  # hyphens and spaces removed
-_CC_EN = re.compile(
-    r"Creative\s+Commons\s+(?:Licen[cs]e\s+)?[\"“]?Attribution(?P<elements>(?:[\s-]+(?:Non-?Commercial|"
-    r"No-?Deriv(?:ative)?s|Share-?Alike))*)[\s-]+(?P<version>[1-4]\.[0-5])(?P<port>\s+(?:International|Unported))?"
-    r"|\bCC[\s-]BY(?P<abbr>(?:[\s-](?:NC|ND|SA))*)[\s-](?P<abbr_version>[1-4]\.[0-5])\b", re.IGNORECASE)
-# In a document, a name counts only where it grants: "licensed under", "released under", ...
-_GRANT = re.compile(r"(?:licen[cs]ed|available|released|distributed|provided|published|offered|shared|"
-                    r"made\s+available)\s+(?:\w+\s+){0,4}?under\b[^.\n]{0,40}$", re.IGNORECASE)
-# The Japanese names, as on the licenses' Japanese deeds and legal code: 表示 (BY), 非営利 (NC),
-# 改変禁止 (ND), 継承 (SA); 国際 (International, 4.0), 非移植 (Unported, 3.0).
-_CC_JA = re.compile(
-    r"クリエイティブ\s*[・･]?\s*コモンズ\s*(?:ライセンス)?\s*[（(「]?\s*"
-    r"(?P<elements>表示(?:\s*[-‐ー－―・]\s*(?:非営利|改変禁止|継承))*)\s*"
-    r"(?P<version>[1-4]\.[0-5])\s*(?P<port>国際|非移植)?")
-_JA_ELEMENTS = {"非営利": "NC", "改変禁止": "ND", "継承": "SA"}
-_CC0 = re.compile(r"CC0\s*1\.0\s*(?:Universal|全世界|ユニバーサル)|Creative\s+Commons\s+Zero|"
-                  r"クリエイティブ\s*[・･]?\s*コモンズ\s*・?\s*ゼロ", re.IGNORECASE)
-
-
-def _cc_id(elements: set[str], version: str) -> str | None:
-    if {"ND", "SA"} <= elements:
-        return None  # no such license: a garbled name is not evidence
-    parts = [e for e in ("NC", "ND", "SA") if e in elements]
-    try:
-        return normalize("-".join(["CC-BY", *parts, version]))
-    except ExpressionError:
-        return None  # a version that never had these elements
-
-
-def cc_names(text: str, *, document: bool = False) -> Detection | None:
-    """Creative Commons licenses named in English or Japanese, combined with AND; in a document
-    an English name counts only after a grant ("licensed under ...")."""
-    text = unicodedata.normalize("NFKC", text)
-    found: dict[str, float] = {}
-    matched = []
-    for m in _CC_EN.finditer(text):
-        if document and not _GRANT.search(text[max(0, m.start() - 120):m.start()]):
-            continue
-        if m["version"]:
-            squeezed = re.sub(r"[\s-]", "", m["elements"] or "").lower()
-            elements = {code for word, code in _EN_ELEMENTS.items() if word in squeezed}
-        else:
-            elements = set(re.split(r"[\s-]+", (m["abbr"] or "").upper())) & {"NC", "ND", "SA"}
-        if cc := _cc_id(elements, m["version"] or m["abbr_version"]):
-            found[cc] = max(found.get(cc, 0), 1.0 if m["version"] else 0.9)
-            matched.append(m.group(0))
-    for m in _CC_JA.finditer(text):
-        elements = {_JA_ELEMENTS[e] for e in re.findall("非営利|改変禁止|継承", m["elements"])}
-        if cc := _cc_id(elements, m["version"]):
-            # The full name with its port (国際 / 非移植) is a notice; a bare name is weaker.
-            found[cc] = max(found.get(cc, 0), 1.0 if m["port"] else 0.85)
-            matched.append(m.group(0))
-    if not found and (m := _CC0.search(text)):
-        if not document or _GRANT.search(text[max(0, m.start() - 120):m.start()]) or "コモンズ" in m.group(0):
-            found["CC0-1.0"] = 0.9
-            matched.append(m.group(0))
-    if not found:
-        return None
-    ids = list(found)
-    return Detection(normalize(" AND ".join(ids)), min(found.values()), "cc_name", tuple(matched))
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +115,7 @@ def scancode_index():
 # ODC Attribution License 1.0 but is labelled `ppl` (Peer Production License) in
 # scancode-toolkit 32.5.0, so the SPDX ODC-By-1.0 text was reported as PPL.
 RULE_CORRECTIONS = {"ppl_1.RULE": "ODC-By-1.0"}
+RULE_KEYS = {"ppl_1.RULE": "odc-by-1.0"}  # the ScanCode key whose name the corrected text carries
 
 
 def _scancode_spdx(rule) -> str:
@@ -178,18 +156,355 @@ def scancode(text: str, threshold: float, *, approximate: bool = True, reference
     return Detection(combined, round(score, 2), "scancode", tuple(m.rule.identifier for m in kept))
 
 
+
+
+# A license text matched this low is a changed copy of it (custom terms), never the license itself.
+CHANGED_TEXT_MIN_SCORE = 50
+
+
+def _matches(text: str, threshold: float, approximate: bool) -> list:
+    index = scancode_index()
+    floor = min(threshold * 100, CHANGED_TEXT_MIN_SCORE) if approximate else threshold * 100
+    found = index.match(query_string=text, approximate=approximate, min_score=floor)
+    return [m for m in found
+            if not (m.rule.is_license_clue or m.rule.is_false_positive or m.rule.is_license_intro)
+            and not m.rule.license_expression.startswith(("unknown", "free-unknown", "warranty-disclaimer"))
+            and (m.score() >= threshold * 100 or m.rule.is_license_text or m.len() >= 150)]
+
+
 LICENSE_WORDS = re.compile(
     r"licen[cs]|copyright|©|\(c\)|permission is hereby granted|public domain|creative\s*commons|gnu|spdx|"
-    r"redistribut|warrant|ライセンス|著作権|利用許諾|使用許諾|クリエイティブ・コモンズ|パブリックドメイン",
+    r"redistribut|warrant|\bCC[\s-]?(?:BY|0)|ライセンス|著作権|利用許諾|使用許諾|利用規約|利用条件|クリエイティブ・コモンズ|"
+    r"パブリックドメイン|商用|営利",
     re.IGNORECASE)
+# What makes ScanCode worth loading (1.4 GB): words its rules are made of. A document that only
+# says 商用 or 営利 is read by the statement reader alone.
+SCANCODE_WORDS = re.compile(
+    r"licen[cs]|copyright|©|\(c\)|permission is hereby granted|public domain|creative\s*commons|gnu|spdx|"
+    r"redistribut|warrant|\bCC[\s-]?(?:BY|0)", re.IGNORECASE)
+# The first lines of a license text name it; a name the matched license does not have means the
+# text was taken over under another name (custom terms).
+_TITLE = re.compile(r"\b(?:licen[cs]e|agreement|terms)\b", re.IGNORECASE)
+_TITLE_WORDS = {"the", "license", "licence", "version", "public", "general", "and", "terms", "conditions",
+                "of", "for", "agreement", "v", "software", "open", "source", "international", "gnu", "legal", "code",
+                "full", "text", "copy", "copying", "a", "an", "this", "is", "under", "de", "la", "le", "deed",
+                "creative", "commons", "attribution", "only", "or", "later", "any", "january", "february",
+                "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+                "copyright", "c", "all", "rights", "reserved", "use", "distribution", "modification",
+                "reproduction", "redistribution", "eupl", "european", "union", "standard", "english"}
+
+
+def _license_name_words(key: str) -> set[str]:
+    from licensedcode.cache import get_licenses_db
+
+    lic = get_licenses_db().get(key)
+    names = [key, lic.name if lic else "", lic.short_name if lic else "", getattr(lic, "spdx_license_key", "") or ""]
+    return {w for n in names for w in re.findall(r"[a-z]+", (n or "").lower())}
+
+
+def _renamed(lines: list[Line], index_of: dict[int, int], start_line: int, key: str, rule_text: str) -> str | None:
+    """A title just above or at the start of a matched text that keeps the license's name but for
+    its distinctive word ("ACME Public License Version 2.0" over the MPL's text). A project's own
+    title over an unchanged text ("FooLib License" over the MIT text) is not a rename."""
+    name = _license_name_words(key)
+    distinctive = name - _TITLE_WORDS - {"license", "licence"}
+    known = name | _TITLE_WORDS | set(re.findall(r"[a-z]+", rule_text.lower()))
+    for line in lines[max(0, index_of.get(start_line, 0) - 3): index_of.get(start_line, 0) + 2]:
+        if not (line.text and _TITLE.search(line.text) and len(line.text.split()) <= 10):
+            continue
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", line.text)}
+        odd = [w for w in re.findall(r"[A-Za-z]{3,}", line.text) if w.lower() not in known]
+        shared = words & name - {"license", "licence", "the", "version", "v"}
+        if odd and shared and not words & distinctive:
+            return line.text
+    return None
+
+
+def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statement], list[tuple[int, int]]]:
+    """Full license texts among ScanCode's matches, as statements, and their line spans."""
+    out, spans = [], []
+    numbers = [line.number for line in lines]
+    index_of = {n: i for i, n in enumerate(numbers)}
+    for m in matches:
+        # a rule flagged as the license's text, or any match long enough to be one (ScanCode files
+        # some whole texts, such as the SPDX copy of the MPL, as notice rules)
+        if not (m.rule.is_license_text and m.len() >= 40 or m.len() >= 150):
+            continue
+        first, last = m.lines()
+        first_no, last_no = numbers[first - 1], numbers[min(last, len(numbers)) - 1]
+        spdx = _scancode_spdx(m.rule)
+        # Words of the license missing, plus words inserted inside it. A few differ between
+        # published copies of one license (ScanCode holds most as variants): more is a change.
+        inserted = m.qregion_len() - m.len()
+        deleted = m.rule.length - m.len()
+        changed = deleted + inserted
+        added = _added_words(m)
+        renamed = _renamed(lines, index_of, first_no, RULE_KEYS.get(m.rule.identifier, m.rule.license_expression),
+                           m.rule.text or "")
+        text = " ".join(line.text for line in lines[first - 1:first + 1] if line.text)
+        region = " ".join(line.text for line in lines[first - 1:last])
+        # a non-commercial condition written into the text is a duty that must not be lost
+        nc = inserted >= 3 and bool(st._NONCOMMERCIAL.search(region)) and not st._NONCOMMERCIAL.search(m.rule.text or "")
+        # Published copies of one license differ by a few dozen words (ScanCode holds many as
+        # variants; the SPDX copy of the GPL lacks 52 of ScanCode's 2,908), and real files insert
+        # names and copyright lines (a BSD file 7 to 51 words): a change is many words removed, or
+        # inserted words that restrict ("may not", "military", "commercial"), or a rename.
+        weak = m.score() < threshold * 100
+        restricting = _RESTRICTING.findall(added)
+        if deleted >= max(12, 0.025 * m.rule.length) or restricting or renamed or nc or weak:
+            why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
+                   else f"{changed} words changed")
+            out.append(st.Statement(st.custom_id(spdx, nc), "license_text", "own", None, first_no, last_no,
+                                    text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
+                                    f"{m.score():.0f}%", max(round(m.score() / 100, 2), threshold), spdx))
+        else:
+            out.append(st.Statement(spdx, "license_text", "own", None, first_no, last_no, text,
+                                    f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2)))
+        spans.append((first_no, last_no))
+    return out, spans
+
+
+# Words that, inserted into a license's text, change what it allows.
+_RESTRICTING = re.compile(r"\b(?:not|no|never|prohibit\w*|restrict\w*|forbid\w*|commercial\w*|military|weapons?|"
+                          r"except(?!\s+(?:when|where|as|if)\s+otherwise)\w*|unless|only|solely|shall|must|consent|approval|"
+                          r"permission|fees?|royalt\w*|"
+                          r"terminat\w*|revoc\w*|revok\w*)\b", re.IGNORECASE)
+
+
+def _added_words(m) -> str:
+    """The words of the query inside a match that the license's text does not have."""
+    try:
+        text = m.matched_text(whole_lines=False, highlight=True, highlight_matched="{}", highlight_not_matched="[{}]")
+    except Exception:  # ScanCode's text rendering is a convenience; no words is no evidence
+        return ""
+    return " ".join(re.findall(r"\[([^\]]*)\]", text))
+
+
+def _inside(line: int, spans) -> bool:
+    return any(a <= line <= b for a, b in spans)
+
+
+def _notices(lines: list[Line], matches, spans, explained: set[int], threshold: float) -> list[st.Statement]:
+    """ScanCode notices and tags on lines no statement explained, unless the line is talk."""
+    out = []
+    numbers = [line.number for line in lines]
+    for m in matches:
+        if m.rule.is_license_text or m.rule.is_license_reference or m.len() >= 150 or m.score() < threshold * 100:
+            continue
+        first, last = m.lines()
+        first_no, last_no = numbers[first - 1], numbers[min(last, len(numbers)) - 1]
+        # a short match over a line that talks about licenses is that talk ("license: CC BY 4.0
+        # lets others ..."); a long notice keeps its pointer lines ("On Debian systems, the text ...")
+        if _inside(first_no, spans) or first_no in explained or \
+                m.len() < 30 and any(first_no <= n <= last_no for n in explained):
+            continue
+        text = " ".join(line.text for line in lines[first - 1:last] if line.text)
+        out.append(st.Statement(_scancode_spdx(m.rule), "notice", "own", None, first_no, last_no, text,
+                                f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2)))
+    return out
+
+
+_GNU = re.compile(r"^(?:L|A)?GPL-")
+
+
+def _family(expression: str) -> str | None:
+    return re.match(r"^((?:L|A)?GPL)-", expression).group(1) if _GNU.match(expression) else None
+
+
+def _overlap(a: st.Statement, b: st.Statement) -> bool:
+    return a.first_line <= b.last_line and b.first_line <= a.last_line
+
+
+def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[st.Statement]:
+    """The reader's statements and ScanCode's notices, each line read once. Where both read the
+    same lines, the reader wins (it reads Creative Commons names element by element), except for
+    a GNU notice whose whole text ScanCode matched ("either version 2 of the License, or (at
+    your option) any later version" names the version far from the name). Of several GNU
+    statements of one family, the one that spans most lines is the notice; the others are its
+    fragments ("You should have received a copy of the GNU General Public License")."""
+    kept_found, kept_notices = list(found), []
+    for n in notices:
+        over = [f for f in kept_found if _overlap(f, n)]
+        if not over:
+            kept_notices.append(n)
+        elif all(_family(f.expression) and _family(f.expression) == _family(n.expression)
+                 and n.first_line <= f.first_line and n.last_line >= f.last_line for f in over):
+            kept_found = [f for f in kept_found if f not in over]
+            kept_notices.append(n)
+    out = kept_found + kept_notices
+    for family in {_family(s.expression) for s in out if _family(s.expression)}:
+        same = [s for s in out if _family(s.expression) == family and s.kind in ("notice", "field", "grant", "title")]
+        if len({s.expression for s in same}) > 1:
+            longest = max(same, key=lambda s: (s.last_line - s.first_line, s.kind == "notice"))
+            out = [s for s in out if s not in same or s is longest or s.expression == longest.expression]
+    return sorted(out, key=lambda s: s.first_line)
+
+
+def _header(header: str) -> list[st.Statement]:
+    from curation.licenses.names import hf_license
+
+    try:
+        data = yaml.safe_load(header)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(data, dict) or not data.get("license"):
+        return []
+    value = hf_license(data.get("license"), data.get("license_name"))
+    if not value:
+        return []
+    try:
+        value = normalize(value)
+    except ExpressionError:
+        return []
+    number = 1 + next((i for i, line in enumerate(header.split("\n")) if line.lstrip().startswith("license")), 0)
+    return [st.Statement(value, "header", "own", "data", number + 1, number + 1, f"license: {data.get('license')}",
+                         "dataset card YAML header `license:`")]
+
+
+def _flags(expression: str) -> frozenset[str]:
+    """The duties an expression carries that a reviewer must never see added or lost."""
+    flags = set()
+    for key in re.findall(r"[A-Za-z0-9.+\-]+", expression):
+        if key in ("AND", "OR", "WITH"):
+            continue
+        if "-NC" in key or "NonCommercial" in key:
+            flags.add("NC")
+        if "-ND" in key:
+            flags.add("ND")
+        if "-SA" in key or key.startswith(("GPL", "AGPL", "LGPL", "MPL", "EUPL", "ODbL", "CDLA-Sharing", "GFDL",
+                                           "EPL", "CDDL", "LicenseRef-Custom-GPL", "LicenseRef-Custom-MPL")):
+            flags.add("SA")
+        if key.startswith("LicenseRef-Custom"):
+            flags.add("custom")
+        flags.add("BY")
+    return frozenset(flags)
+
+
+def _and(expressions) -> str:
+    distinct = list(dict.fromkeys(expressions))
+    joined = " AND ".join(f"({e})" if " " in e else e for e in distinct)
+    return normalize(joined) if joined else NOASSERTION
+
+
+def _strictest(readings: list[str]) -> str:
+    """One reading whose duties include every other's; else all of them (every duty kept)."""
+    for r in readings:
+        if all(_flags(r) >= _flags(o) for o in readings):
+            if all(_flags(r) != _flags(o) for o in readings if o != r):
+                return r
+    return _and(readings)
+
+
+def _same(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    # "BSD license" without its variant agrees with any BSD text
+    return "LicenseRef-BSD-unspecified" in (a, b) and any(x.startswith(("BSD-", "0BSD")) for x in (a, b))
+
+
+def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool) -> Detection:
+    """One answer from a text's statements (see the module docstring)."""
+    restriction = any(r.why == "restriction" for r in remarks)
+    custom = any(r.why == "custom" for r in remarks)
+    own = [s for s in statements if s.role == "own"]
+    if any(not s.expression.startswith("LicenseRef-scancode-proprietary") for s in own):
+        # ScanCode's generic "proprietary" notice ("use ... freely for non-commercial use") beside a
+        # named license is that license's summary, not a second license
+        own = [s for s in own if not (s.kind == "notice" and s.expression.startswith("LicenseRef-scancode-proprietary"))]
+    titles = [s for s in own if s.kind == "title"]
+    if titles and (any(r.why == "talk" for r in remarks) or any(s.expression != titles[0].expression
+                                                                  for s in own if s.kind != "title")):
+        # a license's name as a page title is evidence only where nothing talks about other licenses
+        own = [s for s in own if s.kind != "title"]
+    # "BSD license" without its variant is explained by a BSD text or statement that names it
+    if any(s.expression.startswith("BSD-") and "variant not stated" not in s.rule for s in own):
+        own = [s for s in own if "variant not stated" not in s.rule]
+    # "Apache License v2.0 with LLVM Exceptions" in prose is the tag's `Apache-2.0 WITH LLVM-exception`
+    withs = {s.expression.split(" WITH ")[0] for s in own if " WITH " in s.expression}
+    own = [s for s in own if s.expression not in withs]
+    upstream = [s for s in statements if s.role == "upstream"]
+    if restriction or custom:
+        changed = []
+        # added terms alone name no license; a restriction alone is still a duty (non-commercial terms)
+        for s in own or ([None] if not upstream and restriction else []):
+            base = (s.hint or s.expression) if s else None
+            if base and (" " in base or base.startswith("LicenseRef-Custom")):
+                base = st.base_of(base) if base.startswith("LicenseRef-Custom") else base
+            nc = restriction and not (s and "NC" in _flags(s.expression))
+            if s is None:
+                r = next(r for r in remarks if r.why == "restriction")
+                changed.append(st.Statement(st.custom_id(None, nc), "grant", "own", None, r.first_line,
+                                            r.first_line, r.text, "custom terms without a named "
+                                            "license", 0.9))
+            elif nc or (custom and not s.expression.startswith("LicenseRef-Custom")):
+                changed.append(st.Statement(st.custom_id(base, nc), s.kind, s.role, s.scope, s.first_line, s.last_line,
+                                            s.text, s.rule + ("; non-commercial restriction" if nc else
+                                                              "; terms added or changed"), s.score, base))
+            else:
+                changed.append(s)
+        own = [s for s in changed if not (s.expression.startswith("LicenseRef-Custom-NonCommercial") and len(changed) > 1
+                                          and restriction and s.rule.startswith("custom terms without"))]
+    if not own and not upstream:
+        return Detection(NOASSERTION, 0.0, "none", remarks=tuple(remarks))
+    groups: dict[str | None, list[st.Statement]] = {}
+    for s in own:
+        scope = None if (card or s.kind in ("header", "license_text")) and s.scope in (None, "data") else s.scope
+        if scope == "data" and not any(x.scope in ("code", "docs", "model") for x in own):
+            scope = None
+        groups.setdefault(scope, []).append(s)
+    readings, parts, conflict = [], [], False
+    for scope, group in groups.items():
+        distinct = []
+        for s in group:
+            if not any(_same(s.expression, d) for d in distinct):
+                distinct.append(s.expression)
+        # a BSD family name is explained by the BSD text beside it
+        if len(distinct) > 1:
+            distinct = [d for d in distinct if d != "LicenseRef-BSD-unspecified"] or distinct
+        texts = [s.expression for s in group if s.kind == "license_text"]
+        if len(distinct) > 1 and set(distinct) == set(texts):
+            parts.append(_and(distinct))  # several license texts in one file: each covers its part
+            continue
+        near = [r.first_line for r in remarks if r.why == "choice"]
+        if len(distinct) > 1 and any(min(x.first_line for x in group) - 3 <= n <= max(x.last_line for x in group) + 3
+                                     for n in near):
+            parts.append(" OR ".join(f"({d})" if " " in d else d for d in distinct))  # dual licensing
+            continue
+        if len(distinct) > 1:
+            conflict = True
+            readings += [f"{'scope ' + scope if scope else 'the work'}: {s.expression} ({s.kind}, {s.where()})"
+                         for s in group]
+            parts.append(_strictest(distinct))
+        else:
+            parts.append(distinct[0])
+    expression = _and(parts) if parts else NOASSERTION
+    if upstream:
+        up = _and(s.expression for s in upstream)
+        if expression == NOASSERTION:
+            expression = up
+        elif not _flags(expression) >= _flags(up) - {"custom"}:
+            conflict = True
+            readings += [f"the work: {expression}"] + [f"upstream: {s.expression} ({s.where()})" for s in upstream]
+            expression = _strictest([expression, up])
+    allowed = [r for r in remarks if r.why == "commercial_ok"]
+    if allowed and "NC" in _flags(expression):
+        # "Free for commercial use" beside a non-commercial license: the stricter reading stands
+        conflict = True
+        readings += [f"the work: {expression}", f"line {allowed[0].first_line}: commercial use allowed"]
+    used = own + upstream
+    hints = [s.hint for s in used if s.hint]
+    detector = "combined" if len({s.kind for s in used}) > 1 else used[0].kind
+    score = min(s.score for s in used)
+    return Detection(expression, round(score, 2), detector, tuple(s.rule for s in used), tuple(used),
+                     tuple(remarks), conflict, tuple(readings), hints[0] if hints else None)
 
 
 def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bool = False) -> Detection:
-    """The license a text states: an SPDX tag first, then Creative Commons names, then ScanCode.
+    """The license a text applies to its work, with its evidence (see the module docstring).
 
     With `document=True` the text is a document rather than a license file: only its head and
-    tail are scanned, with exact matching and without bare license-name references.
-    Below `threshold` the answer is NOASSERTION.
+    tail are read, ScanCode matches exactly and finds no full license texts. Statements scored
+    below `threshold` are not evidence; with none left the answer is NOASSERTION.
     """
     if not text.strip():
         return NOTHING
@@ -199,8 +514,37 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
         # No license vocabulary at all: no grant to find. Most business documents stop here, so
         # an ingest never loads ScanCode's index (1.4 GB, 6-20 s) unless some text needs it.
         return NOTHING
-    for found in (spdx_tag(text), cc_names(text, document=document)):
-        if found and found.score >= threshold:
-            return found
-    result = scancode(text, threshold, approximate=not document, references=not document)
-    return result if result.score >= threshold else NOTHING
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    header, body, header_lines = split_front_matter(text)
+    statements = _header(header) if header else []
+    card = bool(statements)
+    lines = clean(body, first_line=header_lines + 1)
+    tag_lines = set()
+    for offset, raw in enumerate(body.split("\n")):
+        # read before markdown is removed: a tag sits in a comment (`/* ... */`, `<!-- ... -->`)
+        if (m := SPDX_TAG.search(raw)) and (tag := spdx_tag(raw)):
+            number = header_lines + 1 + offset
+            statements.append(st.Statement(tag.expression, "spdx_tag", "own", None, number, number,
+                                           m.group(0).strip(), "SPDX-License-Identifier tag"))
+            tag_lines.add(number)
+    lines = [Line(line.number, "" if line.number in tag_lines else line.text, line.heading) for line in lines]
+    spans: list[tuple[int, int]] = []
+    matches = []
+    if SCANCODE_WORDS.search(plain(lines)):
+        matches = _matches(plain(lines), threshold, approximate=not document)
+    if not document:
+        texts, spans = _texts(lines, matches, threshold)
+        statements += texts
+    found, remarks = st.read([line if not _inside(line.number, spans) else Line(line.number, "", line.heading)
+                              for line in lines])
+    # Lines just outside a full text that add terms make it custom; talk inside it does not count.
+    found = [s for s in found if s.score >= threshold]
+    # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far
+    # from the license's name), but never a line that only talks about licenses.
+    talk = {r.first_line for r in remarks if r.why == "talk"}
+    notices = [s for s in _notices(lines, matches, spans, talk, threshold) if s.score >= threshold]
+    statements += _reconcile(found, notices)
+    result = combine(statements, remarks, card)
+    if result.found and result.score < threshold:
+        return Detection(NOASSERTION, result.score, "none", remarks=result.remarks)
+    return result

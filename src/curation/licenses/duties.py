@@ -116,9 +116,28 @@ def attribution_markdown(rows, sources, rules: LicenseRules) -> str:
     return "\n".join(lines)
 
 
+def _evidence_lines(rows) -> list[str]:
+    """`### License evidence`: per source and license, the evidence the decision was taken on
+    (file, lines, rule: the catalog's license_evidence), where the rows carry it."""
+    seen: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for row in rows:
+        if row.get("license_evidence"):
+            seen[(row["source"], row.get("license") or NOASSERTION)][row["license_evidence"]] += 1
+    if not seen:
+        return []
+    lines = ["", "### License evidence", ""]
+    for (source, expression), evidence in sorted(seen.items()):
+        for text, n in evidence.most_common(3):
+            lines.append(f"- {source}, `{expression}` ({n} document(s)): {text}")
+        if len(evidence) > 3:
+            lines.append(f"- {source}, `{expression}`: {len(evidence) - 3} other piece(s) of evidence")
+    return lines
+
+
 def card_section(rows, sources, rules: LicenseRules) -> str:
     """The dataset card's `## Licenses` section: the dataset license, per-source licenses and
-    classes, the duties, the stewards' overrides and which class table decided."""
+    classes, the evidence each was decided on (rows with `license_evidence`), the duties, the
+    stewards' overrides and which class table decided."""
     grouped = _by_source(rows, sources)
     expressions = [e for g in grouped.values() for e in g["licenses"] if e != NOASSERTION]
     lines = ["## Licenses", "",
@@ -135,6 +154,7 @@ def card_section(rows, sources, rules: LicenseRules) -> str:
             for d in duties:
                 duties_seen[d].append(name)
             lines.append(f"| {name} | {expression} | {', '.join(classes)} | {n} | {', '.join(duties) or '-'} |")
+    lines += _evidence_lines(rows)
     lines += ["", "### Duties", ""]
     if "attribution" in duties_seen:
         lines.append(f"- Attribution: credit {len(set(duties_seen['attribution']))} source(s) as listed in "

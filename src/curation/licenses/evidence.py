@@ -25,28 +25,13 @@ import yaml
 from license_expression import ExpressionError
 
 from curation.licenses import detect, spdx
+from curation.licenses.names import HF_LICENSES, hf_license  # noqa: F401 (kept importable here)
 from curation.licenses.classes import RANK, LicenseRules, judge
 from curation.documents import RawDocument, SourceInfo
 
 ORDER = ("metadata", "spdx_tag", "document_text", "license_file", "source_yaml", "hf_card")
 LICENSE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|README)([._-].*)?$", re.IGNORECASE)
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
-
-# Hugging Face dataset card license ids that are not SPDX spellings
-# (huggingface.co/docs/hub/repositories-licenses). "unknown" is no evidence.
-HF_LICENSES = {
-    "odc-by": "ODC-By-1.0", "odbl": "ODbL-1.0", "pddl": "PDDL-1.0", "cc": "LicenseRef-HF-cc",
-    "gpl": "GPL-1.0-or-later", "lgpl-lr": "LGPL-3.0-only", "deepfloyd-if-license": "LicenseRef-HF-deepfloyd-if",
-    "openrail": "LicenseRef-OpenRAIL", "openrail++": "LicenseRef-OpenRAIL-plus-plus",
-    "creativeml-openrail-m": "LicenseRef-CreativeML-OpenRAIL-M",
-    "bigscience-openrail-m": "LicenseRef-scancode-bigscience-open-rail-m",
-    "bigscience-bloom-rail-1.0": "LicenseRef-scancode-bigscience-rail-1.0",
-    "bigcode-openrail-m": "LicenseRef-scancode-bigcode-open-rail-m-v1",
-    "llama2": "LicenseRef-scancode-llama-2-license-2023", "llama3": "LicenseRef-scancode-llama-license-2023",
-    "llama3.1": "LicenseRef-scancode-llama-3.1-license-2024", "llama3.2": "LicenseRef-scancode-llama-3.2-license-2024",
-    "llama3.3": "LicenseRef-scancode-llama-3.3-license-2024", "other": "LicenseRef-HF-other",
-}
-
 
 @dataclass(frozen=True)
 class Evidence:
@@ -66,7 +51,8 @@ class Evidence:
 @dataclass(frozen=True)
 class LicenseDecision:
     expression: str | None  # normalized SPDX expression, None when no evidence
-    evidence: str  # the deciding kind (see ORDER, or override | none), or "conflict: kind=expr; ..."
+    evidence: str  # "kind: where" (kind from ORDER, or override | none; where names the file, lines
+    # and rule), or "conflict: kind=expr; ..." (the catalog's license_evidence, shown on the card)
     license_class: str  # allow | review | deny
     reason: str  # a machine-readable code: license_allowed, license_noncommercial, license_conflict, ...
     message: str
@@ -79,19 +65,6 @@ def piece(kind: str, value: str, where: str, score: float = 1.0) -> Evidence:
         return Evidence(kind, spdx.normalize(value), where, score)
     except ExpressionError:
         return Evidence(kind, value, where, score, valid=False)
-
-
-def hf_license(value) -> str | None:
-    """A dataset card's `license:` (a HF id or a list of them) as an SPDX expression."""
-    values = value if isinstance(value, list) else [value]
-    ids = []
-    for v in values:
-        if not isinstance(v, str) or not v.strip() or v.strip().lower() == "unknown":
-            continue
-        v = v.strip()
-        ids.append(HF_LICENSES.get(v.lower(), v))
-    # Several licenses on one card cover different parts: all of them may apply.
-    return " AND ".join(ids) if ids else None
 
 
 def _card_license(text: str) -> str | None:
@@ -128,10 +101,23 @@ def _folder_pieces(folder: str, signature: tuple, rel: str, threshold: float) ->
             if card:
                 pieces.append(piece("hf_card", card, f"{rel}{name} (dataset card license:)"))
             text = FRONT_MATTER.sub("", text, count=1)
-        found = detect.detect_text(text, threshold)
-        if found.found:
-            pieces.append(Evidence("license_file", found.expression, f"{rel}{name}", found.score))
+        pieces += text_pieces("license_file", detect.detect_text(text, threshold), f"{rel}{name}")
     return tuple(pieces)
+
+
+def text_pieces(kind: str, found: detect.Detection, where: str) -> list[Evidence]:
+    """The pieces a detection in a text gives: one, naming its evidence lines and rules; or, when
+    the text's own statements conflict, one per statement, so that the conflict is decided by the
+    policy's `conflict` rule with every reading recorded."""
+    if not found.found:
+        return []
+    if found.conflict:
+        return [Evidence(kind, s.expression, f"{where} {s.where()} \"{detect._short(s.text, 80)}\" ({s.kind}"
+                         + (", upstream" if s.role == "upstream" else "") + ")", s.score)
+                for s in found.statements]
+    lines = "; ".join(f"{s.where()} {s.kind}: {s.rule}" for s in found.statements[:4])
+    hint = f"; custom terms, closest SPDX license {found.hint}" if found.hint else ""
+    return [Evidence(kind, found.expression, f"{where} ({lines}{hint})", found.score)]
 
 
 def folder_evidence(doc: RawDocument, source: SourceInfo, threshold: float) -> list[Evidence]:
@@ -148,12 +134,15 @@ def folder_evidence(doc: RawDocument, source: SourceInfo, threshold: float) -> l
         if folder == root or root not in folder.parents:
             break
         folder = folder.parent
-    found: dict[str, Evidence] = {}
+    found: dict[str, list[Evidence]] = {}
     for folder in chain:
         rel = folder.relative_to(root.parent).as_posix() + "/"
+        here: dict[str, list[Evidence]] = {}
         for piece in _folder_pieces(str(folder), _signature(folder), rel, threshold):
-            found.setdefault(piece.kind, piece)
-    return [found[k] for k in ("license_file", "hf_card") if k in found]
+            here.setdefault(piece.kind, []).append(piece)
+        for kind, pieces in here.items():
+            found.setdefault(kind, pieces)  # every piece of the nearest folder (a conflict has several)
+    return [p for k in ("license_file", "hf_card") for p in found.get(k, [])]
 
 
 def gather(doc: RawDocument, source: SourceInfo, threshold: float) -> list[Evidence]:
@@ -170,8 +159,7 @@ def gather(doc: RawDocument, source: SourceInfo, threshold: float) -> list[Evide
             pieces.append(piece("spdx_tag", match.group(1).strip(), "SPDX-License-Identifier tag"))
     # The tag is evidence of its own: look for a notice in the rest of the text.
     found = detect.detect_text(detect.SPDX_TAG.sub("", doc.text), threshold, document=True)
-    if found.found:
-        pieces.append(Evidence("document_text", found.expression, "license notice in the text", found.score))
+    pieces += text_pieces("document_text", found, "license notice in the text")
     folder = folder_evidence(doc, source, threshold)
     pieces += [p for p in folder if p.kind == "license_file"]
     if source.license and source.license.strip():
@@ -208,7 +196,8 @@ def decide_pieces(pieces: list[Evidence], rules: LicenseRules) -> LicenseDecisio
                                judged[first.expression].license_class)
     j = judged[first.expression]
     because = "the policy's own list" if j.license_class == "listed" else f"class {j.license_class}"
-    return LicenseDecision(first.expression, first.kind, j.action, j.reason,
+    # The kind first (reports key on it), then where: the file, its evidence lines and the rule.
+    return LicenseDecision(first.expression, f"{first.kind}: {first.where}", j.action, j.reason,
                            f"{first.expression} (from {first.where}) is classed '{j.action}' "
                            f"({because}, {rules.policy.intended_use} use) because of {j.key}{also}",
                            tuple(pieces), j.license_class)

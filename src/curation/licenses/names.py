@@ -1,0 +1,245 @@
+"""License names as people write them, in English and Japanese, read as SPDX ids.
+
+Each name is a small pattern with the id it stands for (data more than code, as Presidio's
+recognizers are). Creative Commons names are read element by element (BY, NC, ND, SA) and an
+element is never dropped: NC or ND lost would turn a denied license into an allowed one.
+A name found here is only a mention; statements.py decides whether a sentence grants it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from license_expression import ExpressionError
+
+from curation.licenses.spdx import licensing, normalize
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A license named in a line: the SPDX id (or a LicenseRef-), where, and which pattern."""
+
+    expression: str
+    start: int
+    end: int
+    rule: str
+    ambiguous: bool = False  # a family without its version or variant ("BSD license")
+
+
+_V = r"\s*[-,]?\s*(?:version|ver\.?|v\.?|バージョン|第)?\s*"
+_LATER = (r"(?P<later>\s*\(?\s*(?:\+|or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?(?:later|higher|newer|above)"
+          r"(?:\s+version)?|以降|-?or-later)\s*\)?)?")
+_ONLY = r"(?P<only>\s*(?:only|-only))?"
+
+# Creative Commons: English names and abbreviations, and the names of the Japanese deeds:
+# 表示 (BY), 非営利 (NC), 改変禁止 (ND), 継承 (SA); 国際 (International), 非移植 (Unported).
+_CC_EN = re.compile(
+    r"Creative\s+Commons\s+(?:Licen[cs]e\s+)?[\"“(]?\s*Attribution(?P<elements>(?:[\s,-]+(?:Non-?Commercial|"
+    r"No-?Deriv(?:ative)?s?|Share-?Alike))*)[\s,-]+(?:licen[cs]e\s+)?(?:v(?:ersion)?\.?\s*)?(?P<version>[1-4]\.[0-5])"
+    r"|\b(?:Creative\s+Commons\s+|CC[\s-]?)(?:BY|Attribution)(?P<abbr>(?:\s*[\s/-]\s*(?:NC|ND|SA))*)[\s-]*"
+    r"(?:v(?:ersion)?\.?\s*)?(?P<abbr_version>[1-4]\.[0-5])(?!\d)"
+    r"|\bAttribution(?P<deed>(?:-(?:NonCommercial|NoDerivatives|NoDerivs|ShareAlike))*)\s+(?P<deed_version>[1-4]\.0)"
+    r"\s+(?:International|Unported|Generic)",
+    re.IGNORECASE)
+_CC_JA = re.compile(
+    r"(?:クリエイティブ\s*[・･]?\s*コモンズ|CC)\s*[・･]?\s*(?:ライセンス)?\s*[（(「『]?\s*"
+    r"(?P<elements>表示(?:\s*[-‐ー－―・]\s*(?:非営利|改変禁止|継承))*)\s*(?P<version>[1-4]\.[0-5])")
+_CC_URL = re.compile(r"creativecommons\.org/licenses/(?P<elements>by(?:-(?:nc|nd|sa))*)/(?P<version>[1-4]\.[0-5])",
+                     re.IGNORECASE)
+_CC0 = re.compile(r"\bCC[\s-]?0(?:\s*1\.0)?(?:\s+Universal)?|Creative\s+Commons\s+Zero|"
+                  r"creativecommons\.org/publicdomain/zero/1\.0|クリエイティブ\s*[・･]?\s*コモンズ\s*[・･]?\s*ゼロ",
+                  re.IGNORECASE)
+_EN_ELEMENTS = {"noncommercial": "NC", "noderiv": "ND", "sharealike": "SA"}
+
+
+def cc_id(elements: set[str], version: str) -> str | None:
+    if {"ND", "SA"} <= elements:
+        return None  # no such license: a garbled name is not evidence
+    parts = [e for e in ("NC", "ND", "SA") if e in elements]
+    try:
+        return normalize("-".join(["CC-BY", *parts, version]))
+    except ExpressionError:
+        return None  # a version that never had these elements
+
+
+def _cc_en(m: re.Match) -> str | None:
+    if m["version"]:
+        squeezed = re.sub(r"[\s,-]", "", m["elements"] or "").lower()
+        return cc_id({code for word, code in _EN_ELEMENTS.items() if word in squeezed}, m["version"])
+    if m["deed_version"]:
+        squeezed = re.sub(r"[\s,-]", "", m["deed"] or "").lower()
+        return cc_id({code for word, code in _EN_ELEMENTS.items() if word in squeezed}, m["deed_version"])
+    return cc_id(set(re.split(r"[\s/-]+", (m["abbr"] or "").upper())) & {"NC", "ND", "SA"}, m["abbr_version"])
+
+
+def _cc_ja(m: re.Match) -> str | None:
+    elements = {{"非営利": "NC", "改変禁止": "ND", "継承": "SA"}[e] for e in re.findall("非営利|改変禁止|継承", m["elements"])}
+    return cc_id(elements, m["version"])
+
+
+def _cc_url(m: re.Match) -> str | None:
+    return cc_id(set(m["elements"].upper().split("-")[1:]), m["version"])
+
+
+def _gnu(family: str):
+    def make(m: re.Match) -> str | None:
+        version = m["version"]
+        if family == "LGPL" and version == "2":
+            version = "2.1" if (m["minor"] or "") == "1" else "2.0"
+        elif "." not in version:
+            version += ".0"
+        suffix = "-or-later" if m["later"] else "-only"
+        try:
+            return normalize(f"{family}-{version}{suffix}")
+        except ExpressionError:
+            return None
+    return make
+
+
+def _fixed(spdx_id: str):
+    return lambda m: spdx_id
+
+
+# (rule name, pattern, id maker). Longer and more specific names come first; a later pattern
+# never takes a span an earlier one matched.
+NAMES: list[tuple[str, re.Pattern, object]] = [
+    ("cc-en", _CC_EN, _cc_en),
+    ("cc-ja", _CC_JA, _cc_ja),
+    ("cc-url", _CC_URL, _cc_url),
+    ("cc0", _CC0, _fixed("CC0-1.0")),
+    ("jp-gov-2.0", re.compile(r"政府標準利用規約\s*[（(]?\s*第?\s*2\.0\s*版"), _fixed("CC-BY-4.0")),
+    ("jp-pdl-1.0", re.compile(r"公共データ利用規約\s*[（(]?\s*第?\s*1\.0\s*版|Public\s+Data\s+License\s*(?:\(Version\s*1\.0\)|"
+                              r"v?1\.0)|\bPDL\s*1\.0", re.IGNORECASE), _fixed("CC-BY-4.0")),
+    ("jp-gov-1.0", re.compile(r"政府標準利用規約\s*[（(]?\s*第?\s*1\.0\s*版"), _fixed("LicenseRef-JP-Gov-Standard-Terms-1.0")),
+    ("agpl", re.compile(r"(?:GNU\s+)?(?:Affero\s+General\s+Public\s+Licen[cs]e|AGPL)" + _V +
+                        r"(?P<version>3)(?:\.0)?" + _LATER + _ONLY, re.IGNORECASE), _gnu("AGPL")),
+    ("lgpl", re.compile(r"(?:GNU\s+)?(?:(?:Lesser|Library)\s+General\s+Public\s+Licen[cs]e|Lesser\s+GPL|LGPL|"
+                        r"劣等\s*一般公衆利用許諾(?:契約)?書?)" + _V + r"(?P<version>[23])(?:\.(?P<minor>[01]))?" + _LATER + _ONLY,
+                        re.IGNORECASE), _gnu("LGPL")),
+    ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)" + _V +
+                       r"(?P<version>[123])(?:\.0)?" + _LATER + _ONLY, re.IGNORECASE), _gnu("GPL")),
+    ("apache", re.compile(r"\bApache(?:\s+Software)?(?:\s+Licen[cs]e|\s*ライセンス)?" + _V + r"2(?:\.0)?(?![\d.]\d)"
+                          r"|\bASL\s*2\.0|\bASLv2\b", re.IGNORECASE), _fixed("Apache-2.0")),
+    ("mpl", re.compile(r"\b(?:Mozilla\s+Public\s+Licen[cs]e|MPL)" + _V + r"(?P<v>2\.0|1\.1|2)\b", re.IGNORECASE),
+     lambda m: "MPL-1.1" if m["v"] == "1.1" else "MPL-2.0"),
+    ("eupl", re.compile(r"\b(?:European\s+Union\s+Public\s+Licen[cs]e|EUPL)" + _V + r"(?P<v>1\.[012])\b", re.IGNORECASE),
+     lambda m: f"EUPL-{m['v']}"),
+    ("epl", re.compile(r"\b(?:Eclipse\s+Public\s+Licen[cs]e|EPL)" + _V + r"(?P<v>[12])\.0\b", re.IGNORECASE),
+     lambda m: f"EPL-{m['v']}.0"),
+    ("bsd-3", re.compile(r"\bBSD[\s-]*3[\s-]*Clause|\b(?:3|three)[\s-]*clause\s+BSD|\bBSD\s*3\s*条項|"
+                         r"(?:3|三)\s*条項\s*BSD|\b(?:3|three)[\s-]*term\s+BSD|修正\s*BSD|\b(?:New|Revised|Modified)\s+BSD", re.IGNORECASE),
+     _fixed("BSD-3-Clause")),
+    ("bsd-2", re.compile(r"\bBSD[\s-]*2[\s-]*Clause|\b(?:2|two)[\s-]*clause\s+BSD|\bBSD\s*2\s*条項|"
+                         r"(?:2|二)\s*条項\s*BSD|\b(?:2|two)[\s-]*term\s+BSD|\bBSD[\s-]2\b(?!\.)|\bSimplified\s+BSD|\bFreeBSD\s+Licen[cs]e", re.IGNORECASE),
+     _fixed("BSD-2-Clause")),
+    ("0bsd", re.compile(r"\b0BSD\b|Zero[\s-]Clause\s+BSD", re.IGNORECASE), _fixed("0BSD")),
+    ("bsd", re.compile(r"\bBSD\s*(?:-\s*style\s*)?(?:Licen[cs]e|ライセンス)", re.IGNORECASE), _fixed("BSD")),
+    ("mit-0", re.compile(r"\bMIT[\s-]0\b|MIT\s+No\s+Attribution", re.IGNORECASE), _fixed("MIT-0")),
+    ("mit", re.compile(r"\bMIT\s*(?:[\s-]licen[cs]ed?|ライセンス|\(MIT\))|\bThe\s+MIT\b|\bMIT\b(?=\s*(?:[.,;)]|$|で|の|と|、|。))",
+                       re.IGNORECASE), _fixed("MIT")),
+    ("odc-by", re.compile(r"\bODC[\s-]?BY(?:[\s-]*(?:v\s*)?1\.0)?\b|Open\s+Data\s+Commons\s+Attribution\s+Licen[cs]e",
+                          re.IGNORECASE), _fixed("ODC-By-1.0")),
+    ("odbl", re.compile(r"\bODbL(?:[\s-]*(?:v\s*)?1\.0)?\b|Open\s+Data(?:base)?\s+(?:Commons\s+)?Open\s+Database\s+Licen[cs]e|"
+                        r"\bOpen\s+Database\s+Licen[cs]e", re.IGNORECASE), _fixed("ODbL-1.0")),
+    ("pddl", re.compile(r"\bPDDL(?:[\s-]*1\.0)?\b|Public\s+Domain\s+Dedication\s+and\s+Licen[cs]e", re.IGNORECASE),
+     _fixed("PDDL-1.0")),
+    ("cdla", re.compile(r"\bCDLA[\s-]*(?P<kind>Permissive|Sharing)[\s-]*(?P<v>[12])\.0|Community\s+Data\s+Licen[cs]e\s+"
+                        r"Agreement\s*[-–—]?\s*(?P<kind2>Permissive|Sharing),?\s*(?:Version\s*)?(?P<v2>[12])\.0",
+                        re.IGNORECASE),
+     lambda m: f"CDLA-{(m['kind'] or m['kind2']).capitalize()}-{m['v'] or m['v2']}.0"),
+    ("unlicense", re.compile(r"\b(?:The\s+)?Unlicen[cs]e\b"), _fixed("Unlicense")),
+    ("isc", re.compile(r"\bISC\s+Licen[cs]e|\bISC(?=\s*(?:[.,;)]|$))"), _fixed("ISC")),
+    ("zlib", re.compile(r"\bzlib\s+Licen[cs]e", re.IGNORECASE), _fixed("Zlib")),
+    ("bsl", re.compile(r"\bBoost\s+Software\s+Licen[cs]e|\bBSL-1\.0\b", re.IGNORECASE), _fixed("BSL-1.0")),
+    ("wtfpl", re.compile(r"\bWTFPL\b"), _fixed("WTFPL")),
+]
+
+# `\b` between 本データは and CC is no boundary (kana are word characters): names are bounded by
+# ASCII letters and digits only, so that they are found inside Japanese sentences.
+_ASCII_B = r"(?:(?<![A-Za-z0-9])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?![A-Za-z0-9]))"
+NAMES = [(rule, re.compile(pattern.pattern.replace(r"\b", _ASCII_B), pattern.flags), make)
+         for rule, pattern, make in NAMES]
+
+_ID_TOKEN = re.compile(r"(?<![\w.+-])([A-Za-z][A-Za-z0-9]*(?:[.+-][A-Za-z0-9]+)+\+?)(?![\w+-])")
+
+
+def _spdx_id(token: str) -> str | None:
+    """An SPDX id spelled as such (`CC-BY-4.0`, `apache-2.0`, `GPL-3.0-or-later`)."""
+    if not re.search(r"\d", token) or token.lower() in ("utf-8", "iso-8859-1"):
+        return None
+    try:
+        value = normalize(token)
+    except ExpressionError:
+        return None
+    if " " in value or value.startswith("LicenseRef-"):
+        return None
+    # the token must spell the id, not merely map to it (`LICENSE-MIT` is a file name)
+    return value if value.lower().startswith(token.lower().rstrip("+")) else None
+
+
+def mentions(line: str) -> list[Mention]:
+    """Every license named in `line`, left to right, no two overlapping."""
+    taken: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= t.start or start >= t.end for t in taken)
+
+    for rule, pattern, make in NAMES:
+        for m in pattern.finditer(line):
+            if not free(m.start(), m.end()):
+                continue
+            value = make(m)
+            if not value:
+                continue
+            if rule == "bsd":
+                # Which BSD is not said. ScanCode's notice rules (and common usage) read a bare "BSD
+                # license" as the 3-clause license; the explanation says the variant was not stated.
+                taken.append(Mention("BSD-3-Clause", m.start(), m.end(), "bsd (variant not stated)", ambiguous=True))
+                continue
+            taken.append(Mention(value, m.start(), m.end(), rule))
+    for m in _ID_TOKEN.finditer(line):
+        if free(m.start(), m.end()) and (value := _spdx_id(m.group(1))):
+            taken.append(Mention(value, m.start(), m.end(), "spdx-id"))
+    return sorted(taken, key=lambda t: t.start)
+
+
+def known_id(value: str) -> bool:
+    try:
+        return not licensing().unknown_license_keys(licensing().parse(value))
+    except ExpressionError:
+        return False
+
+
+# Hugging Face dataset card license ids that are not SPDX spellings
+# (huggingface.co/docs/hub/repositories-licenses). "unknown" is no evidence.
+HF_LICENSES = {
+    "odc-by": "ODC-By-1.0", "odbl": "ODbL-1.0", "pddl": "PDDL-1.0", "cc": "LicenseRef-HF-cc",
+    "gpl": "GPL-1.0-or-later", "lgpl-lr": "LGPL-3.0-only", "deepfloyd-if-license": "LicenseRef-HF-deepfloyd-if",
+    "openrail": "LicenseRef-OpenRAIL", "openrail++": "LicenseRef-OpenRAIL-plus-plus",
+    "creativeml-openrail-m": "LicenseRef-CreativeML-OpenRAIL-M",
+    "bigscience-openrail-m": "LicenseRef-scancode-bigscience-open-rail-m",
+    "bigscience-bloom-rail-1.0": "LicenseRef-scancode-bigscience-rail-1.0",
+    "bigcode-openrail-m": "LicenseRef-scancode-bigcode-open-rail-m-v1",
+    "llama2": "LicenseRef-scancode-llama-2-license-2023", "llama3": "LicenseRef-scancode-llama-license-2023",
+    "llama3.1": "LicenseRef-scancode-llama-3.1-license-2024", "llama3.2": "LicenseRef-scancode-llama-3.2-license-2024",
+    "llama3.3": "LicenseRef-scancode-llama-3.3-license-2024", "other": "LicenseRef-HF-other",
+}
+
+
+
+def hf_license(value, license_name=None) -> str | None:
+    """A dataset card's `license:` (a HF id or a list of them) as an SPDX expression; `other`
+    with a `license_name:` is that named license as a LicenseRef-."""
+    values = value if isinstance(value, list) else [value]
+    ids = []
+    for v in values:
+        if not isinstance(v, str) or not v.strip() or v.strip().lower() == "unknown":
+            continue
+        v = v.strip()
+        if v.lower() == "other" and isinstance(license_name, str) and license_name.strip():
+            ids.append("LicenseRef-" + re.sub(r"[^A-Za-z0-9.\-]+", "-", license_name.strip()).strip("-"))
+            continue
+        ids.append(HF_LICENSES.get(v.lower(), v))
+    # Several licenses on one card cover different parts: all of them may apply.
+    return " AND ".join(ids) if ids else None

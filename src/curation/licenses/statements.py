@@ -1,0 +1,397 @@
+"""Which sentences apply a license to the work, and which only talk about licenses.
+
+A license named in a text is evidence only where a sentence applies it to the work: "This
+dataset is licensed under CC BY 4.0", 「本データは CC BY 4.0 で提供します」, a `License: MIT`
+field, a short line under a "License" heading, a LICENSE file that holds nothing but a name.
+A catalogue of licenses, a comparison, a question or a how-to names licenses without granting
+any, and yields nothing. Each statement records its scope (code, data, docs, model, or the whole
+work), whether it speaks of the work itself or of upstream material it came from, and whether
+it announces custom terms (a license "based on" another, added restrictions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from curation.licenses.names import Mention, mentions
+from curation.licenses.text import Line
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One piece of evidence inside a text.
+
+    kind: header | spdx_tag | license_text | notice | grant | field | heading | short_file;
+    role: own (the work) | upstream (material the work came from);
+    scope: code | data | docs | model | None (the whole work);
+    rule: the pattern or ScanCode rule behind it; hint: for a LicenseRef-Custom-, the SPDX
+    license the terms are based on."""
+
+    expression: str
+    kind: str
+    role: str
+    scope: str | None
+    first_line: int
+    last_line: int
+    text: str
+    rule: str
+    score: float = 1.0
+    hint: str | None = None
+
+    def where(self) -> str:
+        return f"line {self.first_line}" + (f"-{self.last_line}" if self.last_line != self.first_line else "")
+
+
+@dataclass(frozen=True)
+class Remark:
+    """A sentence that names a license and was not counted, or that changes the terms."""
+
+    first_line: int
+    text: str
+    why: str  # talk | mention | custom | restriction
+
+
+_EN_GRANT = re.compile(
+    r"\b(?:licen[cs]ed|re-?licen[cs]ed|released|distributed|available|provided|published|offered|shared|"
+    r"made\s+available|dedicated|placed|covered|governed|copyrighted|open[- ]sourced)\b[^.;]{0,60}?\b(?:under|to|by|with)\b"
+    r"|\bunder\s+(?:the\s+)?(?:terms|conditions)\s+of\b|\bsubject\s+to\s+the\b|\b[\w.-]+[- ]licen[cs]ed\b"
+    r"|\b(?:we|I)\s+(?:release|license|distribute|provide|publish|share|dedicate|make)\b"
+    r"|\buse[sd]?\s+the\b[^.]{0,40}\blicen[cs]e\b|\blicen[cs]e\s*(?:is|:)|\bunder\s+(?:an?\s+|the\s+)?\S",
+    re.IGNORECASE)
+_JA_GRANT = re.compile(r"提供|公開|配布|頒布|許諾|適用|準拠|従(?:い|って|う)|基づ|ライセンスされ|ライセンスします|"
+                       r"利用(?:でき|可能|いただけ|が可能)|使用(?:でき|可能)|の(?:下|もと)|で(?:す|あり)|とします")
+_FIELD = re.compile(r"^\s*(?:licen[cs]e|licensing|license\s+type|license\s+information|licen[cs]e\s+name|"
+                    r"ライセンス|利用規約|利用条件|使用許諾|利用許諾|ライセンス情報)\s*(?:\([^)]*\))?\s*[:=：]",
+                    re.IGNORECASE)
+_LICENSE_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:licen[cs]e(?!s)|licensing|copyright|copying|terms\s+of\s+use|legal|"
+                              r"ライセンス|利用規約|利用条件|著作権|権利)", re.IGNORECASE)
+_UPSTREAM_HEADING = re.compile(r"source\s+data|upstream|original\s+data|origin|元データ|出典|引用元", re.IGNORECASE)
+
+_EN_TALK = re.compile(
+    r"\?|\b(?:for\s+example|for\s+instance|e\.g|i\.e|such\s+as|compare[sd]?|comparison|comparing|versus|vs|"
+    r"difference|differ|differs|means|meaning|allows?|lets|permits?|requires?|prohibits?|forbids?|if\s+you|"
+    r"you\s+(?:could|should|must)|choose|choosing|chosen|pick|recommend(?:ed|s)?|popular|(?-i:common|commonly)|"
+    r"which\s+licen[cs]e|what\s+is|whereas|unlike|(?-i:like)|compatible|compatibility|cannot|can't|not\s+allowed|"
+    r"instead|avoid|asked|ask|discuss(?:ed|es|ion)?|question|explains?|overview|guide|types?\s+of|"
+    r"kinds?\s+of|family|families|restrictive|consider|considered|suitable|(?-i:many|most|some|several|various)|"
+    r"options?|alternatives?|e\.g\.|works\s+(?:licensed|released)|material\s+(?:licensed|released)|"
+    r"content\s+(?:licensed|released)\s+under\s+(?:a|any)|any\s+(?:work|material|content)|such)\b",
+    re.IGNORECASE)
+_EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:(?:is|are|was)\s+(?:a|an|the\s+most|one|more|less|very|often|usually|"
+                            r"commonly|popular|designed|intended|compatible|similar|not|used)|has|have|requires?|"
+                            r"allows?|lets|permits?|prohibits?|"
+                            r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow))\b", re.IGNORECASE)
+_JA_TALK = re.compile(r"例えば|たとえば|比較|とは|違い|選ぶ|選び|選択し|推奨|一般的|ような|について|解説|説明|意味|ですか|"
+                      r"でしょうか|種類|であれば|なら(?:ば)?|には|場合に|求め|必要があります|可能です(?:が|。)?\s*$|"
+                      r"[?？]|よく使われ|代表的")
+_OWN_EN = re.compile(
+    r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
+    r"corpora|repository|repo|project|software|code|library|package|model|models|weights|documentation|docs|documents?|"
+    r"contents?|site|website|page|text|texts|materials?|files?|annotations?|images?|translations?|collection|"
+    r"benchmark|resources?|release|program|book|articles?|records|notes|card|scripts?|examples|source)\b"
+    r"|\b(?:this|these|our)\s+(?!licen[cs]e)[\w-]+"
+    r"|\b(?:we|I)\s+(?:\w+\s+)?(?:release|license|distribute|provide|publish|share|dedicate|make|offer)\b"
+    r"|\b(?:it|everything|all)\s+(?:is|are)\b|^\s*(?:licen[cs]ed|released|distributed|available|provided|published|"
+    r"made\s+available|copyright|dedicated|shared)\b|^\s*(?:the\s+)?[\w.-]+\s+(?:is|are)\s+(?:licen[cs]ed|released|"
+    r"distributed|available|provided|published|dual[- ]licensed)\b|\bunless\s+otherwise\s+(?:noted|stated)",
+    re.IGNORECASE)
+_OWN_JA = re.compile(r"本|当|この|これら|こちら|弊社|当社|私たち|我々|以下|すべて|全て|は|を")
+_UPSTREAM = re.compile(
+    r"\b(?:derived\s+from|derivative\s+of|based\s+on|adapted\s+from|extracted\s+from|collected\s+from|taken\s+from|sourced\s+from|"
+    r"scraped\s+from|crawled\s+from|comes?\s+from|originally|original|upstream|source\s+(?:data|dataset|corpus|texts?)|"
+    r"underlying|third[- ]party|portions?|parts?\s+of|some\s+of)\b|由来|元データ|元の|原典|出典|引用元|から(?:取得|収集|抽出|作成)|"
+    r"を元に|をもとに|に基づいて作成|第三者|一部",
+    re.IGNORECASE)
+_OWN_AGAIN = re.compile(r"\b(?:and|but)\s+(?:is|are|itself)\b|\bthis\s+(?:dataset|work|corpus|derivative)\b|"
+                        r"\bour\b|\bwe\b|本データ|本データセット|本コーパス", re.IGNORECASE)
+_PART = re.compile(r"^\W*(?:some|portions?|parts?|certain)\b|\b(?:some|portions?|parts?)\s+of\b|一部", re.IGNORECASE)
+_PARTS = re.compile(r"\b(?:third[- ]party|portions?|parts?\s+of|some\s+of)\b|第三者|一部", re.IGNORECASE)
+_CUSTOM = re.compile(
+    r"\b(?:based\s+on|derived\s+from|adapted\s+from|modified\s+(?:version\s+of|from)|modification\s+of|variant\s+of|"
+    r"modelled\s+on|modeled\s+on|inspired\s+by)\s+(?:the\s+|a\s+)?$"
+    r"|(?:を|に)\s*(?:ベース|基|もと|元)\s*(?:に|と)(?:し(?:た|て))?\s*$|を改変し(?:た|て)\s*$|に準じ(?:た|て)\s*$",
+    re.IGNORECASE)
+_ADDED_TERMS = re.compile(
+    r"\bwith\s+the\s+following\s+(?:exceptions?|modifications?|additional|additions?|restrictions?|changes?|amendments?)"
+    r"|\badditional\s+(?:terms|restrictions?|conditions?|clauses?)\b|\bexcept\s+that\b|\bCommons\s+Clause\b"
+    r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+)?(?:additional|extra)\s+(?:restriction|clause|condition)"
+    r"|追加(?:の)?(?:条項|条件|制限)|以下の(?:変更|制限|条件)を(?:加え|追加)|独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
+    re.IGNORECASE)
+_COMMERCIAL_OK = re.compile(
+    r"\bfree\s+for\s+commercial\s+use\b|\bcommercial\s+use\s+(?:is\s+)?(?:permitted|allowed|ok)\b|"
+    r"\bmay\s+be\s+used\s+commercially\b|商用利用(?:も|は)?(?:可|可能|できます|OK)|商用可", re.IGNORECASE)
+# Riders that exist to change a license whatever the sentence around them says.
+_CLAUSE = re.compile(r"\bCommons\s+Clause\b", re.IGNORECASE)
+_NONCOMMERCIAL = re.compile(
+    r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+non[- ]?commercial\s+(?:use|purposes?)\b|"
+    r"\bnot\s+(?:be\s+used\s+)?for\s+commercial\b|\bno\s+commercial\s+use\b|"
+    r"\bcommercial\s+(?:use|purposes?)\s+(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|"
+    r"\bmay\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,30}commercial|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
+    r"商用利用(?:は)?(?:不可|禁止|できません|を禁止|を禁じ)|商用(?:目的)?での(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|"
+    r"営利目的(?:での|の)?(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|非営利(?:目的)?(?:に限|でのみ|のみ)|"
+    r"研究目的(?:に限|でのみ|のみ)|学術(?:目的|研究)(?:に限|でのみ|のみ)", re.IGNORECASE)
+_SCOPES = [
+    ("docs", re.compile(r"\bdocumentation\b|\bdocs\b|ドキュメント|説明書|マニュアル", re.IGNORECASE)),
+    ("code", re.compile(r"\b(?:source\s+)?code\b|\bsoftware\b|\bscripts?\b|\bprograms?\b|\btools?\b|コード|プログラム|"
+                        r"ソフトウェア|スクリプト|ツール", re.IGNORECASE)),
+    ("model", re.compile(r"\bmodels?\b|\bweights\b|\bcheckpoints?\b|モデル|重み", re.IGNORECASE)),
+    ("data", re.compile(r"\bdata(?:set)?s?\b|\bcorpus\b|\bcorpora\b|\bdocuments?\b|\btexts?\b|\bcontents?\b|"
+                        r"\bannotations?\b|\bimages?\b|\barticles?\b|\brecords?\b|\btranslations?\b|データ|文書|テキスト|"
+                        r"コンテンツ|記事|画像|コーパス|アノテーション|資料|文章", re.IGNORECASE)),
+]
+_OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
+_DUAL = re.compile(r"\bdual[- ]licen[cs]ed\b|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b|\bchoose\s+(?:either|between)|"
+                   r"いずれか|選択でき|選べ", re.IGNORECASE)
+_JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[])|(?<=[。！？])")
+
+
+@dataclass
+class _Sentence:
+    text: str
+    first_line: int
+    last_line: int
+    heading: str
+    in_license_section: bool
+    in_upstream_section: bool
+    after_upstream: bool = False  # the sentence before said where the material came from
+
+
+def _paragraphs(lines: list[Line]):
+    """(text, [(offset, line number)], heading) per paragraph; a heading ends one."""
+    heading, buf, marks = "", [], []
+    for line in lines:
+        if line.heading or not line.text:
+            if buf:
+                yield " ".join(buf), marks, heading
+            buf, marks = [], []
+            if line.heading:
+                heading = line.text
+            continue
+        marks.append((sum(len(b) + 1 for b in buf), line.number))
+        buf.append(line.text)
+        if _FIELD.match(line.text) or len(line.text) < 40 and not line.text.endswith((",", "、")):
+            # a field or a short line (a table row, a list item) stands alone
+            yield " ".join(buf), marks, heading
+            buf, marks = [], []
+    if buf:
+        yield " ".join(buf), marks, heading
+
+
+def sentences(lines: list[Line]) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    for text, marks, heading in _paragraphs(lines):
+        start = 0
+        pieces = _SENTENCE_END.split(text)
+        for piece in pieces:
+            offset = text.find(piece, start)
+            start = offset + len(piece)
+            if not piece.strip():
+                continue
+            first = max((n for o, n in marks if o <= offset), default=marks[0][1])
+            last = max((n for o, n in marks if o <= offset + len(piece) - 1), default=first)
+            after = bool(out) and bool(_UPSTREAM.search(out[-1].text)) and out[-1].last_line >= first - 2
+            out.append(_Sentence(piece.strip(), first, last, heading, bool(_LICENSE_HEADING.search(heading)),
+                                 bool(_UPSTREAM_HEADING.search(heading)), after))
+    return out
+
+
+_OWN_JA_STRONG = re.compile(r"本|当|この|これら|弊社|当社")
+
+
+def _general_talk(sentence: str) -> bool:
+    """Talk about licenses in general: a question, a note on other material, a how-to."""
+    if "?" in sentence or "？" in sentence:
+        return True
+    talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
+    return bool(talk.search(sentence)) and not re.search(r"\bthis\b|\bthese\b|\bour\b|本|当", sentence, re.I) \
+        or bool(re.search(r"\b(?:CC|Creative\s+Commons)[\w\s-]*\s+(?:data|material|content|works?)\b", sentence))
+
+
+# "Software licensed under GPL-3.0 must ...": a class of works as the subject, not this work.
+_GENERIC_SUBJECT = re.compile(
+    r"^\W*(?:any\s+|all\s+)?(?:software|code|works?|content|material|data|programs?|libraries|datasets?|"
+    r"files|images|texts?|components?|dependencies|contributions?)\s+(?:that\s+(?:is|are)\s+|which\s+(?:is|are)\s+)?"
+    r"(?:licensed|released|distributed|published|available|covered)\s+under", re.IGNORECASE)
+
+
+def _talk(sentence: str, found: list[Mention]) -> bool:
+    before = sentence[:found[0].start]
+    if _GENERIC_SUBJECT.search(before):
+        return True
+    talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
+    if talk.search(before) or "?" in sentence or "？" in sentence:
+        return True
+    if _JA.search(sentence) and _JA_TALK.search(sentence[found[-1].end:]):
+        return True
+    if len({m.expression for m in found}) >= 3 and not _DUAL.search(sentence):
+        return True  # a list of three or more licenses is a catalogue, not a grant
+    return bool(_EN_TALK_AFTER.search(sentence[found[0].end:])) and not _EN_GRANT.search(before)
+
+
+def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
+    """The kind of grant the sentence makes, or None when it only mentions a license."""
+    before = s.text[:found[0].start]
+    if _FIELD.match(s.text) or re.search(r"\blicen[cs]e\s+(?:is|will\s+be)\s+(?:the\s+)?$", before, re.I):
+        return "field"
+    ja = bool(_JA.search(s.text))
+    if ja:
+        if _JA_GRANT.search(s.text[found[0].start:]) and _OWN_JA.search(before + s.text[found[-1].end:]):
+            return "grant"
+    elif _EN_GRANT.search(s.text) and (_OWN_EN.search(s.text[:found[-1].start]) or _OWN_EN.search(s.text) and
+                                       re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)):
+        return "grant"
+    elif _EN_GRANT.search(before) and (re.search(r"\b[A-Z][a-z]+", before[1:]) or _UPSTREAM.search(before)
+                                       or s.in_upstream_section or s.after_upstream):
+        return "quoted"  # a named source's license ("Wikipedia text is available under ..."): upstream
+    # A line that is little more than a name: under a License heading, or a LICENSE file's only words.
+    rest = s.text
+    for m in reversed(found):
+        rest = rest[:m.start] + rest[m.end:]
+    words = len(rest.split()) if not ja else len(rest) / 4
+    if words <= 8 and not _EN_TALK.search(rest) and not _JA_TALK.search(rest):
+        if s.in_license_section:
+            return "heading"
+        if short_file:
+            return "short_file"
+    if any(_CUSTOM.search(s.text[max(0, m.start - 40):m.start]) for m in found):
+        return "custom"
+    return None
+
+
+def _scope(clause: str) -> str | None:
+    best, at = None, -1
+    for name, pattern in _SCOPES:
+        for m in pattern.finditer(clause):
+            if m.start() > at:
+                best, at = name, m.start()
+    return best
+
+
+def _role(s: _Sentence, before: str) -> str:
+    if s.in_upstream_section and not _OWN_AGAIN.search(before):
+        return "upstream"
+    ups = [m.end() for m in _UPSTREAM.finditer(before) if not _PARTS.match(m.group(0))]
+    owns = [m.end() for m in _OWN_AGAIN.finditer(before)]
+    if ups and (not owns or max(ups) > max(owns)):
+        return "upstream"
+    return "own"
+
+
+def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
+    """The statements that apply a license, and the remarks (talk, bare mentions, custom terms,
+    restrictions) of these plain lines."""
+    nonblank = [line for line in lines if line.text]
+    size = sum(len(line.text.split()) if not _JA.search(line.text) else len(line.text) / 3 for line in nonblank)
+    short_file = len(nonblank) <= 3 and size <= 25
+    statements: list[Statement] = []
+    remarks: list[Remark] = []
+    bare: list[tuple[str, int, str, str]] = []  # (heading, line, text, expression) of lines that are a bare name
+    if nonblank and (title := _title(nonblank[0])):
+        statements.append(title)
+    for s in sentences(lines):
+        found = mentions(s.text)
+        if _DUAL.search(s.text) and not (found and _talk(s.text, found)):
+            remarks.append(Remark(s.first_line, s.text, "choice"))
+        # A restriction or a change of terms counts where it speaks of this work (or sits under
+        # its License heading), not in a note about other people's licenses.
+        own_context = (bool(_OWN_EN.search(s.text) or _OWN_JA_STRONG.search(s.text) or s.in_license_section
+                            or short_file) and not _general_talk(s.text))
+        if own_context and _NONCOMMERCIAL.search(s.text):
+            remarks.append(Remark(s.first_line, s.text, "restriction"))
+        if own_context and _COMMERCIAL_OK.search(s.text) and not _NONCOMMERCIAL.search(s.text):
+            remarks.append(Remark(s.first_line, s.text, "commercial_ok"))
+        if (own_context or _CLAUSE.search(s.text)) and _ADDED_TERMS.search(s.text):
+            remarks.append(Remark(s.first_line, s.text, "custom"))
+        if not found:
+            continue
+        if _talk(s.text, found):
+            remarks.append(Remark(s.first_line, s.text, "talk"))
+            continue
+        rest = s.text
+        for m in reversed(found):
+            rest = rest[:m.start] + rest[m.end:]
+        if len(found) == 1 and len(rest.split()) <= 4 and not _scope(rest):
+            bare.append((s.heading, s.first_line, s.text, found[0].expression))
+        kind = _grant(s, found, short_file)
+        if kind is None:
+            remarks.append(Remark(s.first_line, s.text, "mention"))
+            continue
+        previous_end = 0
+        joined_or = False
+        for i, m in enumerate(found):
+            clause = s.text[previous_end:m.start]
+            if i and _OR.match(clause):
+                joined_or = True
+            before = s.text[:m.start]
+            custom = _CUSTOM.search(s.text[max(0, m.start - 40):m.start])
+            expression, hint, rule = m.expression, None, f"{kind}: {m.rule}"
+            if custom:
+                expression, hint, rule = custom_id(m.expression), m.expression, f"custom terms based on: {m.rule}"
+            scope = _scope(clause) or (None if i == 0 else None)
+            if i and joined_or and statements:
+                last = statements[-1]
+                statements[-1] = Statement(f"{last.expression} OR {expression}", last.kind, last.role, last.scope,
+                                           last.first_line, s.last_line, s.text, f"{last.rule}; or {m.rule}",
+                                           hint=last.hint or hint)
+                joined_or = False
+                previous_end = m.end
+                continue
+            role = "own" if kind == "custom" else "upstream" if kind == "quoted" else _role(s, before)
+            if _PART.search(before):
+                # "Some answers quote Stack Overflow posts, which are licensed under CC BY-SA 4.0":
+                # a part of the work under its own license (a conjunction, not a conflict)
+                role, scope = "own", scope or "part"
+            statements.append(Statement(expression, kind, role, scope, s.first_line, s.last_line,
+                                        s.text, rule, 1.0 if kind in ("grant", "field") else 0.9, hint))
+            previous_end = m.end
+    # Three or more bare names under one heading, no choice offered: a list of licenses (the ones a
+    # team accepts, the ones a tool supports), not the work's license.
+    if not any(r.why == "choice" for r in remarks):
+        for heading in {h for h, *_ in bare}:
+            group = [(line, text) for h, line, text, expression in bare if h == heading]
+            if len({expression for h, _, _, expression in bare if h == heading}) >= 3:
+                lines_ = {line for line, _ in group}
+                statements = [x for x in statements if x.first_line not in lines_ or x.scope]
+                remarks = [r for r in remarks if r.first_line not in lines_] + [
+                    Remark(line, text, "talk") for line, text in group]
+    return statements, remarks
+
+
+_TITLE_REST = re.compile(r"^(?:the|a|licen[cs]e[ds]?|version|v|international|public|legal|code|deed|full|text|of|"
+                         r"copy|copying|terms|and|conditions|summary|human-readable|ライセンス|全文|利用許諾|条件)$", re.I)
+
+
+def _title(line: Line) -> Statement | None:
+    """A file whose first line is a license's name ("# Creative Commons Attribution-NonCommercial
+    4.0 International", "MIT License") is that license's text or deed: weaker than a grant, and
+    dropped where the rest only talks about licenses (combine)."""
+    found = mentions(line.text)
+    if len(found) != 1:
+        return None
+    rest = (line.text[:found[0].start] + " " + line.text[found[0].end:]).replace("(", " ").replace(")", " ")
+    words = re.findall(r"[\w-]+", rest)
+    if len(words) > 5 or not all(_TITLE_REST.match(w) or re.fullmatch(r"[\d.]+", w) for w in words):
+        return None
+    return Statement(found[0].expression, "title", "own", None, line.number, line.number, line.text,
+                     f"title: {found[0].rule}", 0.9)
+
+
+def custom_id(base: str | None, noncommercial: bool = False) -> str:
+    """The LicenseRef- of terms based on `base` (an SPDX id) that are not `base` itself."""
+    if base and base.startswith("LicenseRef-"):
+        base = base[len("LicenseRef-"):]  # a ScanCode-only license: its key is the hint
+    name = "LicenseRef-Custom" + (f"-{base}" if base else "")
+    if noncommercial and "-NC" not in (base or ""):
+        name += "-NonCommercial"
+    return re.sub(r"[^A-Za-z0-9.\-]", "-", name)
+
+
+def base_of(key: str) -> str | None:
+    """The SPDX license a `LicenseRef-Custom-...` id is based on, if it names one."""
+    if not key.startswith("LicenseRef-Custom-"):
+        return None
+    rest = key[len("LicenseRef-Custom-"):]
+    rest = rest[:-len("-NonCommercial")] if rest.endswith("-NonCommercial") else rest
+    return rest or None

@@ -1,0 +1,156 @@
+"""License evidence as people write it, made plain: BOM, CRLF, HTML and markdown removed.
+
+A license file in a repository is rarely the bare SPDX text: it carries a byte-order mark,
+Windows line ends, markdown headings and emphasis, links, tables, or it is a terms page saved as
+HTML. `clean` turns such a text into plain lines, keeping for each the line number it came from
+(after HTML, the line of the text the page renders), so that evidence can be shown where it was.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+_HTML = re.compile(r"<(?:html|body|head|p|div|br|h[1-6]|li|ul|ol|span|a\s|table|tr|td|section|article|footer)\b",
+                   re.IGNORECASE)
+_HTML_DROP = re.compile(r"<(script|style|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_HTML_BLOCK = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|footer|header|nav|"
+                         r"blockquote|pre|dt|dd|hr)\b[^>]*>", re.IGNORECASE)
+_HTML_HEADING = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+# In markdown, only real tags go: `<name of author>` and `<https://www.gnu.org/licenses/>` are text
+# that ScanCode's notice rules expect.
+_MD_TAG = re.compile(r"</?(?:a|br|p|img|span|div|b|i|em|strong|sup|sub|code|details|summary|center|font|small|"
+                     r"h[1-6]|ul|ol|li|table|tr|td|th|hr|picture|source)\b[^>]*>|<!--.*?-->", re.IGNORECASE)
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}(?:[=\-*_~]\s*){3,}$")
+_MD_PREFIX = re.compile(r"^\s*(?:>\s*)+|^\s*[-*+•・]\s+")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)[^)]*\)")
+_MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`+|~~)")
+_LICENSE_CELL = re.compile(r"\W*(?:licen[cs]e|licensing|ライセンス|利用条件|利用規約)\W*", re.IGNORECASE)
+_URL_LICENSE = re.compile(r"creativecommons\.org/(?:licenses|publicdomain)/([a-z\-]+)/(\d\.\d)", re.IGNORECASE)
+
+
+# A license badge says what the project's license is: opensource.org/licenses/<id>, or a
+# shields.io badge labelled License (`License-Apache_2.0-blue`, `license-CC_BY--NC_4.0-lightgrey`).
+_BADGE = re.compile(r"opensource\.org/licenses?/(?P<osi>[A-Za-z0-9.+\-]+?)(?:\.php|\.html)?/?(?=[)\s\]\"]|$)|"
+                    r"img\.shields\.io/badge/licen[cs]e-(?P<shield>(?:[^-]|--)+)-", re.IGNORECASE)
+
+
+def _badge_license(line: str) -> str | None:
+    m = _BADGE.search(line)
+    if not m:
+        return None
+    if m["osi"]:
+        return m["osi"]
+    return re.sub(r"%20|_", " ", m["shield"]).replace("--", "-").strip()
+
+
+@dataclass(frozen=True)
+class Line:
+    """One plain line: its number in the original (1-based), its text, and whether it was a heading."""
+
+    number: int
+    text: str
+    heading: bool = False
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(YAML header or None, the rest, the number of lines the header took)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 0
+    return match.group(1), text[match.end():], match.group(0).count("\n")
+
+
+def _html_to_text(text: str) -> str:
+    text = _HTML_DROP.sub("", text)
+    text = _HTML_HEADING.sub(lambda m: "\n# " + _TAG.sub("", m.group(1)).strip() + "\n", text)
+    # A link's target can be the only place that names the license (a CC badge).
+    text = re.sub(r"<a\b[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a\s*>", lambda m: f"{m.group(2)} ({m.group(1)})",
+                  text, flags=re.IGNORECASE | re.DOTALL)
+    text = _HTML_BLOCK.sub("\n", text)
+    text = _TAG.sub("", text)
+    return html.unescape(text)
+
+
+def _table_row(line: str) -> str:
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+        return ""
+    return ": ".join(c for c in cells if c)
+
+
+def clean_line(line: str) -> tuple[str, bool]:
+    heading = False
+    badge = _badge_license(line) if "](" in line or "href" in line else None
+    if m := _MD_HEADING.match(line):
+        line, heading = m.group(1), True
+    line = _MD_PREFIX.sub("", line)
+    if line.count("|") >= 2:
+        line = _table_row(line)
+    line = _MD_IMAGE.sub(r"\1", line)
+    line = _MD_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})" if _URL_LICENSE.search(m.group(2))
+                        else m.group(1), line)
+    line = _MD_REF_LINK.sub(r"\1", line)
+    line = _MD_EMPHASIS.sub("", line)
+    line = _MD_TAG.sub("", line) if "<" in line else line
+    line = re.sub(r"[ \t]+", " ", line).strip()
+    if badge and len(line.split()) <= 8:
+        line = f"License: {badge}"  # a line of badges: the license badge is a License field
+    return line, heading
+
+
+def is_html(text: str) -> bool:
+    return len(_HTML.findall(text[:20_000])) >= 2
+
+
+def clean(text: str, first_line: int = 1) -> list[Line]:
+    """Plain lines of `text` (BOM, CR, HTML, markdown and full-width forms removed), numbered
+    from `first_line`; blank lines are kept as empty text so that paragraphs stay apart."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if is_html(text):
+        text = _html_to_text(text)
+    text = unicodedata.normalize("NFKC", text)
+    lines: list[Line] = []
+    in_fence = False
+    raws = text.split("\n")
+    license_column: int | None = None  # a markdown table with a License column: each row is a field
+    for offset, raw in enumerate(raws):
+        if raw.count("|") >= 2 and not in_fence:
+            cells = [c.strip() for c in raw.strip().strip("|").split("|")]
+            following = raws[offset + 1] if offset + 1 < len(raws) else ""
+            if re.fullmatch(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*", following):
+                license_column = next((i for i, c in enumerate(cells) if _LICENSE_CELL.fullmatch(c)), None)
+            elif license_column is not None and len(cells) > license_column and \
+                    not re.fullmatch(r"[\s|:-]*", raw):
+                others = ", ".join(c for i, c in enumerate(cells) if i != license_column and c)
+                lines.append(Line(first_line + offset,
+                                  clean_line(f"License ({others}): {cells[license_column]}")[0]))
+                continue
+        else:
+            license_column = None
+        if raw.strip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            lines.append(Line(first_line + offset, ""))
+            continue
+        if _MD_RULE.match(raw) and not in_fence:
+            # a setext underline makes the line above it a heading
+            if lines and lines[-1].text and set(raw.strip()) <= {"=", "-"}:
+                lines[-1] = Line(lines[-1].number, lines[-1].text, True)
+            lines.append(Line(first_line + offset, ""))
+            continue
+        cleaned, heading = clean_line(raw) if not in_fence else (raw.strip(), False)
+        lines.append(Line(first_line + offset, cleaned, heading))
+    return lines
+
+
+def plain(lines: list[Line]) -> str:
+    return "\n".join(line.text for line in lines)

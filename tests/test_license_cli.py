@@ -1,0 +1,24 @@
+"""`curation license detect --explain` (issue 22, point 5): per answer, the evidence lines and the
+rule or ScanCode match behind each, talk that was not counted, and conflicts with the policy's rule."""
+
+from typer.testing import CliRunner
+
+from curation.cli import app
+
+
+def test_license_detect_explain_shows_evidence_lines_rule_and_conflict(tmp_path):
+    card = tmp_path / "README.md"
+    card.write_text("---\nlicense: cc-by-4.0\n---\n# Data\n\n## Licensing Information\n\n"
+                    "The paragraphs come from Wikipedia, which is licensed under CC BY-SA 4.0.\n", encoding="utf-8")
+    talk = tmp_path / "guide.md"
+    talk.write_text("CC BY-NC 4.0 forbids commercial use; CC BY-ND 4.0 forbids adaptations.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["license", "detect", "--explain", str(card), str(talk)])
+    out = result.output.splitlines()
+    assert result.exit_code == 0 and out[0].startswith(f"{card}\tCC-BY-SA-4.0\t")
+    assert '  line 2: "license: cc-by-4.0" -> CC-BY-4.0 (header; dataset card YAML header `license:`; scope data)' in out
+    assert any(line.startswith('  line 8: "The paragraphs come from Wikipedia') and "upstream material" in line
+               for line in out)
+    assert any(line.startswith("  conflict: ") for line in out)
+    assert "  decided by the policy's conflict rule: review" in out
+    assert f"{talk}\tNOASSERTION\t0.00" in out
+    assert any("not counted: talks about licenses" in line for line in out)

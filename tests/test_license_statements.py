@@ -1,0 +1,122 @@
+"""Issue 22, points 1, 3 and 4: only statements that apply a license to the work are evidence;
+statements that disagree are a conflict, split statements a conjunction with their scopes;
+Japanese statements are read as well as English ones."""
+
+import pytest
+
+from curation import licenses
+
+
+def detect(text):
+    return licenses.detect_text(text)
+
+
+# ---- 1. talk about licenses is not a grant --------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "# Choosing a license\n\nCC BY 4.0 lets others adapt your work. CC BY-SA 4.0 adds share-alike. "
+    "CC BY-NC 4.0 forbids commercial use and CC BY-ND 4.0 forbids adaptations.\n",
+    "Which license should we pick: MIT or Apache-2.0?\n",
+    "# How to add a license\n\n1. Paste the text of the license you chose, for example the MIT License.\n",
+    "<html><body><h1>About licenses</h1><p>Popular licenses such as GPL-3.0, MIT and CC BY-SA 4.0 differ "
+    "in what they require.</p></body></html>",
+    "よく使われるライセンスには MITライセンス や CC BY 4.0 などがあります。違いを比較します。\n",
+    "- Note: CC BY-NC data may not be used for commercial purposes, so it is quarantined.\n",
+])
+def test_a_text_that_talks_about_licenses_grants_none(text):
+    found = detect(text)
+    assert found.expression == "NOASSERTION"
+    assert any("not counted" in line for line in found.explain()) or not found.explain()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("This dataset is licensed under CC BY 4.0.\n", "CC-BY-4.0"),
+    ("## License\n\n[MIT](LICENSE) © 2024 Jane Doe\n", "MIT"),
+    ("License: CC-BY-SA-4.0\n", "CC-BY-SA-4.0"),
+    ("We release the corpus under the Open Database License (ODbL) v1.0.\n", "ODbL-1.0"),
+    ("\ufeffThis project is licensed under the terms of the MIT license.\r\n", "MIT"),
+])
+def test_a_statement_that_applies_a_license_to_the_work_is_evidence(text, expected):
+    assert detect(text).expression == expected
+
+
+def test_a_grant_on_a_page_that_also_explains_licenses_still_counts():
+    text = ("# Licensing\n\nCC BY-NC 4.0 forbids commercial use, which is why we avoid it.\n\n"
+            "This dataset is released under CC BY 4.0.\n")
+    assert detect(text).expression == "CC-BY-4.0"
+
+
+# ---- 3. conflicts and scopes ------------------------------------------------------------------
+def test_card_header_and_upstream_quote_that_disagree_are_a_conflict_with_both_recorded():
+    text = ("---\nlicense: cc-by-4.0\n---\n# Data\n\n## Licensing Information\n\n"
+            "The paragraphs come from Wikipedia, which is licensed under CC BY-SA 4.0.\n")
+    found = detect(text)
+    assert found.conflict and found.expression == "CC-BY-SA-4.0"  # the share-alike duty is kept
+    assert {s.expression for s in found.statements} == {"CC-BY-4.0", "CC-BY-SA-4.0"}
+
+
+def test_two_statements_for_the_whole_work_that_disagree_are_a_conflict():
+    found = detect("---\nlicense: mit\n---\n# Tickets\n\nThe dataset is released under the Apache License 2.0.\n")
+    assert found.conflict and found.expression == "MIT AND Apache-2.0"
+
+
+def test_split_statements_give_a_conjunction_with_the_scope_of_each():
+    found = detect("## License\n\nThe documentation is licensed under CC BY 4.0 and the code under the "
+                   "Apache License 2.0.\n")
+    assert found.expression == "CC-BY-4.0 AND Apache-2.0" and not found.conflict
+    assert {(s.expression, s.scope) for s in found.statements} == {("CC-BY-4.0", "docs"), ("Apache-2.0", "code")}
+
+
+def test_a_choice_of_licenses_is_a_disjunction():
+    text = "## License\n\nLicensed under either of\n\n- Apache License, Version 2.0\n- MIT license\n\nat your option.\n"
+    assert detect(text).expression == "Apache-2.0 OR MIT"
+
+
+def test_a_conflict_in_a_license_file_goes_to_review_with_every_reading(tmp_path, policy):
+    from curation.documents import RawDocument
+    from curation.sources.source_yaml import read_source_yaml
+
+    folder = tmp_path / "inbox" / "src"
+    folder.mkdir(parents=True)
+    (folder / "README.md").write_text("# Data\n\nThis dataset is licensed under CC BY 4.0.\n\n"
+                                      "## Licensing\n\nThis dataset is released under CC BY-NC 4.0.\n", encoding="utf-8")
+    decision = licenses.decide(RawDocument("src", "src/a.txt", 0, "A note.", {}), read_source_yaml(folder),
+                               licenses.rules_for(policy))
+    assert (decision.license_class, decision.reason) == ("review", "license_conflict")
+    assert "line 3" in decision.message and "line 7" in decision.message
+
+
+# ---- 2. custom terms, restrictions ------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("These terms are based on the Creative Commons Attribution 4.0 International license, with the "
+     "following additional restrictions: no use in competing products.\n", "LicenseRef-Custom-CC-BY-4.0"),
+    ("This project is licensed under a modified version of the Mozilla Public License 2.0.\n",
+     "LicenseRef-Custom-MPL-2.0"),
+    ("This dataset is licensed under CC BY 4.0, except that commercial use is not permitted.\n",
+     "LicenseRef-Custom-CC-BY-4.0-NonCommercial"),
+])
+def test_custom_terms_are_a_licenseref_naming_the_closest_license(text, expected):
+    found = detect(text)
+    assert found.expression == expected and found.hint
+
+
+# ---- 4. Japanese ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("本データは CC BY 4.0 で提供します。\n", "CC-BY-4.0"),
+    ("本データはCC BY-NC-SA 4.0で公開しています。\n", "CC-BY-NC-SA-4.0"),
+    ("このソフトウェアは二条項BSDライセンスのもとで公開しています。\n", "BSD-2-Clause"),
+    ("本ライブラリは修正BSDライセンスで配布しています。\n", "BSD-3-Clause"),
+    ("当サイトのコンテンツは「政府標準利用規約（第2.0版）」に準拠しています。\n", "CC-BY-4.0"),
+    ("本リポジトリのソースコードは Apache License 2.0 の下で公開されています。\n", "Apache-2.0"),
+    ("## ライセンス\n\n記事は CC BY 4.0、サンプルコードは MIT ライセンスで提供しています。\n", "CC-BY-4.0 AND MIT"),
+    ("| 項目 | 内容 |\n|---|---|\n| ライセンス | CC BY-SA 4.0 |\n", "CC-BY-SA-4.0"),
+    ("本データセットは研究目的に限り利用できます。商用利用不可。\n", "LicenseRef-Custom-NonCommercial"),
+    ("本コーパスは CC BY 4.0 で提供します。ただし、商用目的での利用は禁止します。\n",
+     "LicenseRef-Custom-CC-BY-4.0-NonCommercial"),
+    ("この作品は クリエイティブ・コモンズ 表示 - 改変禁止 4.0 国際 ライセンスの下に提供されています。\n", "CC-BY-ND-4.0"),
+])
+def test_japanese_statements_are_understood(text, expected):
+    assert detect(text).expression == expected
+
+
+def test_a_non_commercial_note_never_loses_the_nc_of_a_license_that_has_it():
+    assert detect("本データは CC BY-NC 4.0 で提供します。商用利用不可。\n").expression == "CC-BY-NC-4.0"
