@@ -52,7 +52,7 @@ class DocumentQueries:
 
     def version_rows(self, dataset: str, doc_ids: list[str]) -> list[dict]:
         return self._rows(
-            """SELECT doc_id, source, language, license_expression AS license, text_anonymized AS text
+            """SELECT doc_id, source, language, license_expression AS license, license_evidence, text_anonymized AS text
                FROM documents WHERE dataset = ? AND doc_id IN (SELECT unnest(?)) ORDER BY doc_id""",
             [dataset, doc_ids])
 

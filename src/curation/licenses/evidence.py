@@ -112,7 +112,9 @@ def text_pieces(kind: str, found: detect.Detection, where: str) -> list[Evidence
     if not found.found:
         return []
     if found.conflict:
-        return [Evidence(kind, s.expression, f"{where} {s.where()} \"{detect._short(s.text, 80)}\" ({s.kind}"
+        # Lines and rule, not the statement's words: this string is stored in the catalog and the
+        # card, and a license file's sentences can name people (`license detect --explain` shows them).
+        return [Evidence(kind, s.expression, f"{where} {s.where()} ({s.kind}"
                          + (", upstream" if s.role == "upstream" else "") + ")", s.score)
                 for s in found.statements]
     lines = "; ".join(f"{s.where()} {s.kind}: {s.rule}" for s in found.statements[:4])
