@@ -122,3 +122,21 @@ def test_the_decision_names_the_file_lines_and_rule_that_are_its_evidence(tmp_pa
     decision = licenses.decide(doc(), info, rules)
     assert decision.expression == "CC-BY-4.0"
     assert decision.evidence.startswith("license_file: src/README.md (line 5 grant: ")
+
+
+def test_a_license_file_linked_from_outside_the_inbox_is_not_evidence(tmp_path):
+    from curation.documents import RawDocument, SourceInfo
+    from curation.licenses.evidence import folder_evidence
+
+    outside = tmp_path / "outside" / "LICENSE"
+    outside.parent.mkdir()
+    outside.write_text("MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy")
+    source = tmp_path / "inbox" / "notes"
+    source.mkdir(parents=True)
+    (source / "LICENSE").symlink_to(outside)
+    (source / "a.txt").write_text("A note.")
+    doc = RawDocument("notes", "notes/a.txt", 0, "A note.")
+    assert folder_evidence(doc, SourceInfo("notes", folder=str(source)), 0.8) == []
+    (source / "LICENSE").unlink()
+    (source / "LICENSE").write_text(outside.read_text())
+    assert [e.expression for e in folder_evidence(doc, SourceInfo("notes", folder=str(source)), 0.8)] == ["MIT"]

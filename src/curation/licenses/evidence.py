@@ -24,12 +24,14 @@ from pathlib import Path
 import yaml
 from license_expression import ExpressionError
 
-from curation.licenses import detect, spdx
-from curation.licenses.names import HF_LICENSES, hf_license  # noqa: F401 (kept importable here)
-from curation.licenses.classes import RANK, LicenseRules, judge
 from curation.documents import RawDocument, SourceInfo
+from curation.licenses import detect, spdx
+from curation.licenses.classes import RANK, LicenseRules, judge
+from curation.licenses.names import HF_LICENSES, hf_license  # noqa: F401 (kept importable here)
+from curation.sources.files import open_regular
 
 ORDER = ("metadata", "spdx_tag", "document_text", "license_file", "source_yaml", "hf_card")
+MAX_LICENSE_FILE_BYTES = 1 << 20
 LICENSE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|README)([._-].*)?$", re.IGNORECASE)
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
 
@@ -81,11 +83,13 @@ def _card_license(text: str) -> str | None:
 def _signature(folder: Path) -> tuple:
     """Names, sizes and mtimes of a folder's license files: the cache key of what they say."""
     try:
-        entries = sorted((e for e in os.scandir(folder) if e.is_file() and LICENSE_FILE.match(e.name)),
-                         key=lambda e: e.name)
+        # Links are not followed: a LICENSE linked to a file outside the inbox is not evidence.
+        entries = sorted((e for e in os.scandir(folder)
+                          if e.is_file(follow_symlinks=False) and LICENSE_FILE.match(e.name)), key=lambda e: e.name)
     except OSError:
         return ()
-    return tuple((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries)
+    return tuple((e.name, e.stat(follow_symlinks=False).st_size, e.stat(follow_symlinks=False).st_mtime_ns)
+                 for e in entries)
 
 
 @lru_cache(maxsize=1024)
@@ -93,9 +97,13 @@ def _folder_pieces(folder: str, signature: tuple, rel: str, threshold: float) ->
     pieces = []
     for name, *_ in signature:
         try:
-            text = (Path(folder) / name).read_text(encoding="utf-8", errors="replace")
+            with open_regular(Path(folder) / name) as fh:  # no link, no FIFO
+                raw = fh.read(MAX_LICENSE_FILE_BYTES + 1)
         except OSError:
             continue
+        if len(raw) > MAX_LICENSE_FILE_BYTES:  # a license or a README, not a document
+            continue
+        text = raw.decode("utf-8", errors="replace")
         if name.lower().startswith("readme"):
             card = _card_license(text)
             if card:
