@@ -17,9 +17,10 @@ from curation.datasets.names import check_dataset_name
 from curation.ingest.outcomes import IngestSummary
 from curation.ingest.pii_step import ChunkMapper
 from curation.ingest.progress import IngestProgress, ProgressCallback
-from curation.ingest.run import ingest, pending_files
+from curation.ingest.run import ingest, unread
 from curation.locking import ingest_lock
 from curation.policy import Policy
+from curation.sources import discover
 from curation.workspace import Workspace
 
 
@@ -44,11 +45,12 @@ def ingest_and_build(ws: Workspace, inbox: Path, dataset: str, policy: Policy, *
     with ingest_lock(ws.catalog_path, on_wait=on_wait):
         catalog, audit, lineage = ws.catalog(), ws.audit(), ws.lineage()
         versions.remove_stale_staging(ws.datasets)  # a killed build's anonymized text: gone at the next run
-        if only_new and not pending_files(catalog, inbox):
+        units = list(discover(Path(inbox))) if Path(inbox).is_dir() else None  # ingest names a missing inbox
+        if only_new and units is not None and not unread(catalog, units):
             return None
         with lineage.run("ingest", [(f"inbox:{Path(inbox).resolve()}", None)]) as outputs:
             summary = ingest(inbox, dataset, policy, catalog, audit, context=context, progress=progress,
-                             map_chunks=map_chunks)
+                             map_chunks=map_chunks, units=units)
             outputs.append((f"catalog:{dataset}", summary.run_id))
         with lineage.run("build_version", [(f"catalog:{dataset}", summary.run_id)]) as outputs:
             build = versions.build_version(catalog, dataset, policy, ws.datasets, audit, actor=actor,

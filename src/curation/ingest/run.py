@@ -29,30 +29,31 @@ from curation.ingest.outcomes import BatchOutcomes, IngestSummary, check_account
 from curation.ingest.progress import IngestProgress, ProgressCallback
 from curation.pii.language import detect_language_with_confidence
 from curation.policy import Policy
-from curation.stewardship import scrub
 from curation.sources import InputUnit, discover, read_unit
+from curation.stewardship import scrub
 
 FILES_PER_BATCH = 64
 
 
-def pending_files(catalog: Catalog, inbox: Path) -> list[InputUnit]:
-    """Files under `inbox` the catalog has not read yet (same path and bytes count as read).
-    Costs one sha256 per file and one catalog query: no document is parsed or analyzed."""
+def unread(catalog: Catalog, units: list[InputUnit]) -> list[InputUnit]:
+    """The files the catalog has not read yet (same path and bytes count as read): one query."""
     done = catalog.processed_files()
-    return [u for u in discover(Path(inbox)) if (u.stored, u.digest) not in done]
+    return [u for u in units if (u.stored, u.digest) not in done]
 
 
 def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: AuditLog, *,
            context: AuditContext | None = None,
            progress: ProgressCallback | None = None,
-           map_chunks: pii_step.ChunkMapper | None = None) -> IngestSummary:
+           map_chunks: pii_step.ChunkMapper | None = None,
+           units: list[InputUnit] | None = None) -> IngestSummary:
     """Read every new file under `inbox` into the catalog; returns the run's counts.
 
     Each catalog call takes the catalog's connection lock only for itself, so a steward's review
     or a report in another process is served between batches rather than after the whole run.
     `map_chunks`, if given, runs the PII step of each batch over chunks of `pii.task_docs`
     documents (see pii_step.ChunkMapper); without it, each language of a batch is anonymized
-    here in one call (which may use the policy's PII worker processes)."""
+    here in one call (which may use the policy's PII worker processes). `units`: the inbox's
+    files if the caller has discovered them already (discovery hashes every file)."""
     check_dataset_name(dataset)
     inbox = Path(inbox)
     if not inbox.is_dir():
@@ -68,10 +69,9 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     catalog.start_run(run_id, dataset, str(inbox), policy.digest)
     context.record(audit, "ingest.started", run_id, {"dataset": dataset, "policy": policy.source_file})
 
-    units = list(discover(inbox))
+    units = list(discover(inbox)) if units is None else units
     summary.files_seen = len(units)
-    done = catalog.processed_files()
-    pending = [u for u in units if (u.stored, u.digest) not in done]
+    pending = unread(catalog, units)
     summary.files_unchanged = len(units) - len(pending)
     for source in {u.source_name: u.source for u in pending if u.source}.values():
         # The declared license is kept only as a valid SPDX expression: anything else is free text.
