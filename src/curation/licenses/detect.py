@@ -172,16 +172,13 @@ def _matches(text: str, threshold: float, approximate: bool) -> list:
             and (m.score() >= threshold * 100 or m.rule.is_license_text or m.len() >= 150)]
 
 
-LICENSE_WORDS = re.compile(
-    r"licen[cs]|copyright|©|\(c\)|permission is hereby granted|public domain|creative\s*commons|gnu|spdx|"
-    r"redistribut|warrant|\bCC[\s-]?(?:BY|0)|ライセンス|著作権|利用許諾|使用許諾|利用規約|利用条件|クリエイティブ・コモンズ|"
-    r"パブリックドメイン|商用|営利",
-    re.IGNORECASE)
 # What makes ScanCode worth loading (1.4 GB): words its rules are made of. A document that only
 # says 商用 or 営利 is read by the statement reader alone.
-SCANCODE_WORDS = re.compile(
-    r"licen[cs]|copyright|©|\(c\)|permission is hereby granted|public domain|creative\s*commons|gnu|spdx|"
-    r"redistribut|warrant|\bCC[\s-]?(?:BY|0)", re.IGNORECASE)
+_SCANCODE_VOCABULARY = (r"licen[cs]|copyright|©|\(c\)|permission is hereby granted|public domain|creative\s*commons|"
+                        r"gnu|spdx|redistribut|warrant|\bCC[\s-]?(?:BY|0)")
+SCANCODE_WORDS = re.compile(_SCANCODE_VOCABULARY, re.IGNORECASE)
+LICENSE_WORDS = re.compile(_SCANCODE_VOCABULARY + r"|ライセンス|著作権|利用許諾|使用許諾|利用規約|利用条件|"
+                           r"クリエイティブ・コモンズ|パブリックドメイン|商用|営利", re.IGNORECASE)
 # The first lines of a license text name it; a name the matched license does not have means the
 # text was taken over under another name (custom terms).
 _TITLE = re.compile(r"\b(?:licen[cs]e|agreement|terms)\b", re.IGNORECASE)
