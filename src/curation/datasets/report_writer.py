@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from curation.catalog import Catalog
@@ -14,7 +13,7 @@ def version_manifest(version: dict) -> dict:
     """The version's manifest, verified against its shards; a revoked version's shards were
     purged, so its manifest is read as the record of what it was."""
     if version["status"] == "revoked":
-        return json.loads((Path(version["path"]) / "manifest.json").read_text(encoding="utf-8"))
+        return versions.read_manifest(Path(version["path"]))
     return versions.verify_version(Path(version["path"]))
 
 

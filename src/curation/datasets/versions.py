@@ -174,12 +174,18 @@ def _write_shards(rows: list[dict], folder: Path, dataset: str, policy: Policy) 
     return manifest
 
 
-def verify_version(path: Path) -> dict:
-    """Re-hash every shard against the manifest and the manifest against the version id."""
+def read_manifest(path: Path) -> dict:
+    """A version folder's manifest.json as written, not checked against the shards (see verify_version)."""
     manifest_path = Path(path) / "manifest.json"
     if not manifest_path.exists():
         raise VersionError(f"{path}: no manifest.json")
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    return json.loads(manifest_path.read_text(encoding="utf-8"))
+
+
+def verify_version(path: Path) -> dict:
+    """Re-hash every shard against the manifest and the manifest against the version id."""
+    manifest_path = Path(path) / "manifest.json"
+    manifest = read_manifest(path)
     if manifest_id(manifest) != manifest.get("version_id") or Path(path).name != manifest.get("version_id"):
         raise VersionError(f"{manifest_path}: manifest does not match version id {Path(path).name} (edited)")
     for shard in manifest["shards"]:

@@ -192,7 +192,7 @@ def evaluate_run(catalog: Catalog, audit: AuditLog, policy: Policy, run_id: str,
                                 for doc_id, text in part})
     if record.get("data_sha256") and data_sha != record["data_sha256"]:
         _refuse(catalog, audit, context, run, "the version's documents no longer split into the run's train/eval sets")
-    manifest = json.loads((Path(version["path"]) / "manifest.json").read_text(encoding="utf-8"))
+    manifest = versions.read_manifest(Path(version["path"]))
     eval_id = uuid.uuid4().hex
     out_dir = Path(run["output_dir"]) / "evaluations" / eval_id
     audit_data = {"run_id": run_id, "version_id": vid, "eval_id": eval_id}

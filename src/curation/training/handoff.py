@@ -196,5 +196,5 @@ def _dataset_card_link(version: dict, model_dir: Path) -> str:
 
 
 def _single_license(version: dict) -> str | None:
-    manifest = json.loads((Path(version["path"]) / "manifest.json").read_text(encoding="utf-8"))
+    manifest = versions.read_manifest(Path(version["path"]))
     return " AND ".join(manifest["licenses"]) if manifest["licenses"] else None
