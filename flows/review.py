@@ -74,7 +74,7 @@ def review_flow(version_id: str, requested_by: Steward, timeout_hours: float = 7
                              key=artifact_key("review-evidence", version["dataset"]),
                              description="Sample of anonymized records, items left out, changes since the last approved version")
     description = review_description(version, catalog.expectations(version["check_run_id"]),
-                                     catalog.pii_totals(doc_ids=catalog.version_doc_ids(version["version_id"])),
+                                     {t: now for t, (_, now) in evidence.pii.items() if now},  # this version's totals
                                      report_url(ws, report), review_evidence.changes_markdown(evidence))
     print(f"waiting for a decision on version {version['version_id']}: open this run and press Resume")
     decision = pause_flow_run(wait_for_input=ReviewDecision.with_initial_data(description=description),
