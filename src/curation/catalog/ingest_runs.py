@@ -63,19 +63,20 @@ class IngestRunQueries:
                 con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                                 [(p, d, s, run_id, n) for p, d, s, n in files])
             if items:
-                con.executemany("INSERT INTO ingest_items VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                [(run_id, i.source, i.path, i.record, i.outcome, i.reason, i.message, i.doc_id)
-                                 for i in items])
+                con.executemany("INSERT INTO ingest_items (run_id, source, path, record, outcome, reason, message, "
+                                "doc_id, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                [(run_id, i.source, i.path, i.record, i.outcome, i.reason, i.message, i.doc_id,
+                                  i.provenance or None) for i in items])
             for doc in documents:
                 con.execute(
                     """INSERT INTO documents (doc_id, dataset, source, path, record, language,
                        license_expression, license_evidence, license_class, license_reason, text_anonymized,
-                       n_chars, n_tokens, dup_key, residual_pii, ingest_run_id, created_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                       n_chars, n_tokens, dup_key, residual_pii, ingest_run_id, created_at, provenance)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                     [doc.doc_id, dataset, doc.source, doc.path, doc.record, doc.language,
                      doc.license_expression, doc.license_evidence, doc.license_class,
                      doc.license_reason, doc.text_anonymized, doc.n_chars, doc.n_tokens,
-                     doc.dup_key, sum(doc.residual.values()), run_id, now()])
+                     doc.dup_key, sum(doc.residual.values()), run_id, now(), doc.provenance or None])
             pii = [(d.doc_id, entity, n) for d in documents for entity, n in d.pii_counts.items()]
             if pii:
                 con.executemany("INSERT INTO pii_counts VALUES (?, ?, ?) ON CONFLICT DO NOTHING", pii)

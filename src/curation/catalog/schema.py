@@ -63,6 +63,9 @@ ALTER TABLE dataset_versions ADD COLUMN IF NOT EXISTS release_gate JSON;
 CREATE TABLE IF NOT EXISTS evaluations (
     eval_id VARCHAR PRIMARY KEY, run_id VARCHAR, version_id VARCHAR, status VARCHAR, result JSON,
     created_at TIMESTAMPTZ);
+-- Where in its file an item came from ("page 3", "sheet 2 row 14"): words and numbers, never input values.
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS provenance VARCHAR;
+ALTER TABLE ingest_items ADD COLUMN IF NOT EXISTS provenance VARCHAR;
 CREATE TABLE IF NOT EXISTS lsh_bands (dataset VARCHAR, band SMALLINT, bucket BIGINT, doc_id VARCHAR);
 """
 

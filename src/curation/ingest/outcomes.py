@@ -52,11 +52,11 @@ class BatchOutcomes:
 
     def quarantine(self, q: Quarantine) -> None:
         self.items.append(ItemOutcome(q.source, stored_path(q.path), q.record, "quarantined", q.reason, q.message,
-                                      q.doc_id))
+                                      q.doc_id, q.provenance))
 
-    def duplicate(self, source: str, path: str, record: int, doc_id: str) -> None:
+    def duplicate(self, source: str, path: str, record: int, doc_id: str, provenance: str = "") -> None:
         self.items.append(ItemOutcome(source, stored_path(path), record, "duplicate", "duplicate_doc_id",
-                                      "same normalized text as an already ingested document", doc_id))
+                                      "same normalized text as an already ingested document", doc_id, provenance))
 
     def keep(self, doc: CleanDocument) -> None:
         """Accepted if its license class allows it, else held until a steward allows the source."""
@@ -65,7 +65,8 @@ class BatchOutcomes:
         doc.license_evidence = safe_evidence(doc.license_evidence)
         self.documents.append(doc)
         self.items.append(ItemOutcome(doc.source, doc.path, doc.record, outcome, doc.license_reason,
-                                      f"{shown_license(doc.license_expression)} ({doc.license_class})", doc.doc_id))
+                                      f"{shown_license(doc.license_expression)} ({doc.license_class})", doc.doc_id,
+                                      doc.provenance))
 
     def audit_records(self, context: AuditContext) -> list[dict]:
         """One audit record per item. The file only as the sha256 of its stored name: a file name

@@ -139,4 +139,4 @@ def _clean(c: Candidate, text: str, counts: dict[str, int], residual: dict[str, 
         language_confidence=round(c.language_confidence, 4), text_anonymized=text, pii_counts=dict(counts),
         residual=dict(residual), license_expression=c.license.expression, license_evidence=c.license.evidence,
         license_class=c.license.license_class, license_reason=c.license.reason, n_chars=len(text),
-        n_tokens=len(_WORD.findall(text)), dup_key=dup_key(d.text))
+        n_tokens=len(_WORD.findall(text)), dup_key=dup_key(d.text), provenance=d.provenance)

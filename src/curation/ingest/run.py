@@ -29,7 +29,7 @@ from curation.ingest.outcomes import BatchOutcomes, IngestSummary, check_account
 from curation.ingest.progress import IngestProgress, ProgressCallback
 from curation.pii.language import detect_language_with_confidence
 from curation.policy import Policy
-from curation.sources import InputUnit, discover, read_unit
+from curation.sources import InputUnit, ReaderOptions, discover, read_unit
 from curation.stewardship import scrub
 
 FILES_PER_BATCH = 64
@@ -102,6 +102,14 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     return summary
 
 
+def reader_options(policy: Policy) -> ReaderOptions:
+    inputs = policy.inputs
+    return ReaderOptions(ocr=inputs.ocr, ocr_languages=tuple(inputs.ocr_languages), ocr_timeout_s=inputs.ocr_timeout_s,
+                         max_pages=inputs.max_pages, encoding_min_confidence=inputs.encoding_min_confidence,
+                         archive_max_depth=inputs.archive_max_depth, archive_max_members=inputs.archive_max_members,
+                         archive_max_ratio=inputs.archive_max_ratio)
+
+
 class BatchStep:
     """The steps one batch of files goes through, ending in one catalog transaction."""
 
@@ -111,10 +119,12 @@ class BatchStep:
         self.run_id, self.dataset, self.report = run_id, dataset, report
         self.filters = filters.before_pii(policy)
         self.seen_in_run: set[str] = set()  # doc_ids read earlier in this run
+        self.reader_options = reader_options(policy)
 
     def run(self, units: list[InputUnit]) -> BatchOutcomes:
         out = BatchOutcomes(self.dataset)
-        read = [(unit, list(read_unit(unit, self.policy.inputs.max_file_mb * 2**20))) for unit in units]
+        limit = self.policy.inputs.max_file_mb * 2**20
+        read = [(unit, list(read_unit(unit, limit, self.reader_options))) for unit in units]
         files = [(unit.stored, unit.digest, unit.source_name, len(items)) for unit, items in read]
         candidates = self.candidates(read, out)
         self.report("anonymizing")
@@ -145,7 +155,7 @@ class BatchStep:
                     continue
                 doc_id = item.doc_id
                 if doc_id in known or doc_id in self.seen_in_run:
-                    out.duplicate(item.source, item.path, item.record, doc_id)
+                    out.duplicate(item.source, item.path, item.record, doc_id, item.provenance)
                     continue
                 self.seen_in_run.add(doc_id)
                 language, confidence = detect_language_with_confidence(item.text)

@@ -14,10 +14,11 @@ from pathlib import Path
 from curation.documents import Quarantine, RawDocument, SourceInfo
 from curation.sources.files import NotRegularFile, file_digest, kind, tree_digest, tree_files
 from curation.sources.paths import KNOWN_SUFFIXES, ROOT_SOURCE, display_path, stored_path
-from curation.sources.readers import READERS, Budget, TooLarge, is_hf_dataset_dir, looks_binary, read_hf_dataset
+from curation.sources.formats import Blob, Budget, ReadContext, ReaderOptions, TooLarge, read_blob
+from curation.sources.formats.records import is_hf_dataset_dir, read_hf_dataset
 from curation.sources.source_yaml import SourceYamlError, read_source_yaml
 
-__all__ = ["InputUnit", "discover", "read_unit", "SourceYamlError", "display_path", "stored_path"]
+__all__ = ["InputUnit", "ReaderOptions", "discover", "read_unit", "SourceYamlError", "display_path", "stored_path"]
 
 DEFAULT_MAX_BYTES = 100 * 2**20
 # Files at a source folder's top that describe the source rather than hold documents: SOURCE.yaml,
@@ -102,10 +103,12 @@ def _size(path: Path) -> int:
     return path.lstat().st_size
 
 
-def read_unit(unit: InputUnit, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | Quarantine]:
+def read_unit(unit: InputUnit, max_bytes: int = DEFAULT_MAX_BYTES,
+              options: ReaderOptions | None = None) -> Iterator[RawDocument | Quarantine]:
     """Read one unit; never raises for bad content: bad content becomes Quarantine records.
 
-    A file larger than `max_bytes` is refused before it is read, so memory stays bounded."""
+    A file larger than `max_bytes` is refused before it is read, and what its reader decodes
+    (members of containers included) is charged to a budget of `max_bytes`, so memory stays bounded."""
     def refuse(reason: str, message: str) -> Quarantine:
         return Quarantine(unit.source_name, unit.rel, None, reason, message)
 
@@ -131,29 +134,14 @@ def read_unit(unit: InputUnit, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[R
         yield refuse("file_too_large", f"{size / 2**20:.1f} MiB is above the policy's limit of "
                                        f"{max_bytes / 2**20:.0f} MiB (inputs.max_file_mb); split it")
         return
+    ctx = ReadContext(unit.source, unit.rel, Budget(max_bytes), options or ReaderOptions())
     if unit.kind == "dir":
-        reader = read_hf_dataset
+        items = read_hf_dataset(unit.path, ctx)
     else:
-        try:
-            binary = looks_binary(unit.path)
-        except (OSError, NotRegularFile) as exc:
-            yield refuse("read_error", f"could not be read ({type(exc).__name__})")
-            return
-        if binary:
-            yield refuse("binary_file", "binary content (NUL bytes), not a text document")
-            return
-        reader = READERS.get(unit.path.suffix.lower())
-        if reader is None:
-            suffix = unit.path.suffix.lower()
-            shown = suffix if suffix in KNOWN_SUFFIXES else "(none or not a known one)"
-            yield refuse("unsupported_format",
-                         f"unsupported file type {shown}; "
-                         f"supported: {', '.join(sorted(READERS))} and datasets.save_to_disk folders")
-            return
+        items = read_blob(Blob.of_file(unit.path), ctx)
     produced = 0
-    budget = Budget(max_bytes)
     try:
-        for item in reader(unit.path, unit.rel, unit.source, budget):
+        for item in items:
             produced += 1
             yield item
     except TooLarge as exc:  # inflated past the limit while streaming: the rest of the file is refused
@@ -161,6 +149,9 @@ def read_unit(unit: InputUnit, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[R
         yield refuse("file_too_large", f"decoded content passed the policy's limit of {max_bytes / 2**20:.0f} MiB "
                                        f"(inputs.max_file_mb) after {produced - 1} record(s) "
                                        f"({int(exc.args[0]) / 2**20:.1f} MiB); the rest of the file was not read")
+    except (OSError, NotRegularFile) as exc:
+        produced += 1
+        yield refuse("read_error", f"could not be read ({type(exc).__name__})")
     except Exception as exc:  # a reader bug or unreadable file must not stop the run
         produced += 1
         yield refuse("read_error", f"could not be read ({type(exc).__name__})")

@@ -14,7 +14,8 @@ import yaml
 from curation.documents import SourceInfo
 from curation.sources.files import open_regular
 
-ALLOWED_KEYS = {"license", "owner", "purpose", "language", "text_field", "license_field", "description", "canaries"}
+ALLOWED_KEYS = {"license", "owner", "purpose", "language", "text_field", "license_field", "description", "canaries",
+                "spreadsheet_documents"}
 MAX_BYTES = 64 * 2**10  # a description of a source, not a document
 
 
@@ -63,8 +64,12 @@ def read_source_yaml(folder: Path) -> SourceInfo:
     language = raw.get("language")
     if language is not None and language not in ("en", "ja"):
         raise SourceYamlError("SOURCE.yaml: key 'language' has a value that is not allowed; allowed: en, ja")
+    spreadsheet_documents = raw.get("spreadsheet_documents") or "sheet"
+    if spreadsheet_documents not in ("sheet", "row"):
+        raise SourceYamlError("SOURCE.yaml: key 'spreadsheet_documents' has a value that is not allowed; allowed: sheet, row")
     return SourceInfo(
         name=folder.name,
+        spreadsheet_documents=spreadsheet_documents,
         license=raw.get("license"),
         owner=raw.get("owner"),
         purpose=raw.get("purpose"),

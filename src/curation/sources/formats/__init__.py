@@ -1,0 +1,58 @@
+"""One reader per file format, chosen by the file's extension; containers read their members here too.
+
+`READERS` maps an extension to "module:function" in this package, imported when first needed (a
+PDF or Office library is not loaded by an inbox of text files). `read_blob` is the one entry point,
+for inbox files and for members of containers (ZIP archives, e-mail attachments) alike.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+
+from curation.sources.formats.base import Blob, Budget, Item, ReadContext, ReaderOptions, Reader, TooLarge
+
+__all__ = ["READERS", "TEXT_FORMATS", "Blob", "Budget", "Item", "ReadContext", "ReaderOptions", "TooLarge",
+           "read_blob", "reader_for", "supported"]
+
+READERS: dict[str, str] = {
+    ".txt": "text:read_text",
+    ".md": "text:read_text",
+    ".html": "text:read_html",
+    ".htm": "text:read_html",
+    ".jsonl": "records:read_jsonl",
+    ".csv": "records:read_csv",
+    ".parquet": "records:read_parquet",
+}
+# Formats read as text: a NUL byte in their first 8 KiB means the file is not what its name says.
+TEXT_FORMATS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".csv"})
+
+
+def supported() -> str:
+    return ", ".join(sorted(READERS))
+
+
+def reader_for(suffix: str) -> Reader | None:
+    target = READERS.get(suffix)
+    if target is None:
+        return None
+    module, function = target.split(":")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), function)
+
+
+def read_blob(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
+    """The items of one file or member. Content problems are Quarantine items; TooLarge (the
+    budget is spent) propagates to the inbox file's caller, which refuses the rest of the file."""
+    reader = reader_for(blob.suffix)
+    if blob.suffix in TEXT_FORMATS or reader is None:
+        if b"\x00" in blob.head():
+            yield ctx.quarantine(None, "binary_file", "binary content (NUL bytes), not a text document")
+            return
+    if reader is None:
+        from curation.sources.paths import KNOWN_SUFFIXES
+
+        shown = blob.suffix if blob.suffix in KNOWN_SUFFIXES else "(none or not a known one)"
+        yield ctx.quarantine(None, "unsupported_format",
+                             f"unsupported file type {shown}; supported: {supported()} and datasets.save_to_disk folders")
+        return
+    yield from reader(blob, ctx)
