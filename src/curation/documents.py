@@ -54,6 +54,10 @@ class RawDocument:
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
     provenance: str = ""  # where in the file: "page 3", "sheet 2 row 14" (never an input value)
+    # Values the reader knows are personal data, as (entity type, value): an e-mail's header names and
+    # addresses, a document's author. The PII step masks them wherever they occur in the text. In
+    # memory only, like the text.
+    known_pii: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
     @property
     def doc_id(self) -> str:

@@ -123,9 +123,11 @@ class ReadContext:
     def place(self, where: str) -> str:
         return " ".join(p for p in (self.where, where) if p)
 
-    def document(self, record: int, text: object, metadata: dict | None = None, where: str = "") -> Item:
+    def document(self, record: int, text: object, metadata: dict | None = None, where: str = "",
+                 known_pii: tuple[tuple[str, str], ...] = ()) -> Item:
         """A RawDocument of `text`, or a Quarantine when there is no text. Only KEPT_METADATA (and the
-        source's license field) of `metadata` is kept."""
+        source's license field) of `metadata` is kept; `known_pii` (entity type, value) are values the
+        reader knows are personal data (RawDocument.known_pii)."""
         metadata = metadata or {}
         source = self.source
         if not isinstance(text, str):
@@ -137,7 +139,8 @@ class ReadContext:
         kept = {k: metadata[k] for k in KEPT_METADATA if isinstance(metadata.get(k), str | int)}
         if source.license_field and isinstance(metadata.get(source.license_field), str):
             kept["license"] = metadata[source.license_field]
-        return RawDocument(source.name, self.rel, record, text, kept, provenance=self.place(where))
+        return RawDocument(source.name, self.rel, record, text, kept, provenance=self.place(where),
+                           known_pii=tuple(known_pii))
 
     def quarantine(self, record: int | None, reason: str, message: str, where: str = "") -> Quarantine:
         place = self.place(where)
