@@ -10,10 +10,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 
-from curation.sources.formats.base import Blob, Budget, Item, ReadContext, ReaderOptions, Reader, TooLarge
+from curation.sources.formats.base import Blob, Budget, Item, ReadContext, ReaderOptions, Reader, TooLarge, renumbered
 
 __all__ = ["READERS", "TEXT_FORMATS", "Blob", "Budget", "Item", "ReadContext", "ReaderOptions", "TooLarge",
-           "read_blob", "reader_for", "supported"]
+           "read_blob", "read_member", "reader_for", "supported"]
 
 READERS: dict[str, str] = {
     ".txt": "text:read_text",
@@ -56,3 +56,20 @@ def read_blob(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
                              f"unsupported file type {shown}; supported: {supported()} and datasets.save_to_disk folders")
         return
     yield from reader(blob, ctx)
+
+
+def read_member(data: bytes, suffix: str, ctx: ReadContext, where: str, counter: list[int]) -> Iterator[Item]:
+    """The items of one member of a container (a ZIP member, an e-mail attachment) found at `where`
+    ("member 3 (.pdf)"), numbered on from `counter` (base.renumbered). Past the policy's
+    `archive_max_depth` of containers within containers, the member is quarantined unread."""
+    from curation.sources.paths import KNOWN_SUFFIXES
+
+    suffix = suffix.lower() if suffix.lower() in KNOWN_SUFFIXES else ""
+    inner = ctx.inside(where)
+    if inner.depth > ctx.options.archive_max_depth:
+        items = iter([inner.quarantine(None, "archive_too_deep",
+                                       f"nested deeper than the policy's limit of {ctx.options.archive_max_depth} "
+                                       "container(s) (inputs.archive_max_depth); not read")])
+    else:
+        items = read_blob(Blob.of_bytes(data, suffix), inner)
+    yield from renumbered(items, counter)
