@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import PurePosixPath
 
 from rich.console import Console
 from rich.progress import Progress, TextColumn
@@ -29,6 +30,18 @@ def progress_bar() -> Iterator:
         yield show
 
 
+def by_format(items: list[dict]) -> str:
+    """Items of a run by the format of their file (the stored name keeps a known extension):
+    ".pdf 4 (3 accepted)"; a dataset folder or a file without a known extension is "other"."""
+    counts: dict[str, list[int]] = {}
+    for item in items:
+        suffix = PurePosixPath(item["path"]).suffix or "other"
+        n = counts.setdefault(suffix, [0, 0])
+        n[0] += 1
+        n[1] += item["outcome"] in ("accepted", "license_review")
+    return ", ".join(f"{suffix} {n} ({kept} accepted or held)" for suffix, (n, kept) in sorted(counts.items())) or "none"
+
+
 def print_ingest(console: Console, result: IngestResult, catalog=None) -> None:
     """Counts, quarantine reasons (per item when `catalog` is given), PII, licenses, checks, version."""
     s, b = result.summary, result.build
@@ -38,10 +51,13 @@ def print_ingest(console: Console, result: IngestResult, catalog=None) -> None:
                   f"held for license review {o['license_review']}, duplicate {o['duplicate']}, "
                   f"quarantined {o['quarantined']}")
     if catalog is not None:
-        table = Table("path", "record", "reason", title="Quarantined (messages: catalog table ingest_items)")
-        for item in catalog.run_items(s.run_id):
+        items = catalog.run_items(s.run_id)
+        console.print("[bold]By format[/bold]: " + by_format(items))
+        table = Table("path", "record", "where", "reason", title="Quarantined (messages: catalog table ingest_items)")
+        for item in items:
             if item["outcome"] == "quarantined":
-                table.add_row(item["path"], "-" if item["record"] is None else str(item["record"]), item["reason"])
+                table.add_row(item["path"], "-" if item["record"] is None else str(item["record"]),
+                              item.get("provenance") or "", item["reason"])
         console.print(table)
     else:
         for reason, n in sorted(s.reasons.items()):
