@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: demo test ui samples clean-demo system-packages
+.PHONY: demo test ui samples clean-demo system-packages postgres ui-postgres
 
 .venv/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv .venv
@@ -32,7 +32,8 @@ demo: .venv/.installed
 # program, Apache-2.0; without it such items are quarantined as ocr_unavailable). The UI and report
 # tests drive Debian's Chromium through Playwright (which downloads no browser of its own);
 # fonts-noto-cjk lets it draw Japanese (tests/test_report_render.py checks the font used).
-SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-jpn chromium fonts-noto-cjk
+# postgresql: Prefect's database for production orchestration (make postgres, flows/postgres.py).
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-jpn chromium fonts-noto-cjk postgresql
 
 system-packages:
 	dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES))
@@ -43,6 +44,14 @@ test: .venv/.installed system-packages
 # Local Prefect server on 127.0.0.1:4200 (state in .prefect/, analytics off, v1 UI) + deployments.
 ui: .venv/.installed
 	.venv/bin/curation ui
+
+# Prefect on PostgreSQL instead of SQLite (see README, "Production orchestration"): a cluster under
+# .prefect/postgres listening on 127.0.0.1:5433; `make ui-postgres` runs `curation ui` on it.
+postgres: .venv/.installed
+	$(PY) -m flows.postgres start
+
+ui-postgres: postgres
+	PREFECT_API_DATABASE_CONNECTION_URL="$$($(PY) -m flows.postgres url)" .venv/bin/curation ui
 
 samples: .venv/.installed
 	$(PY) scripts/make_samples.py
