@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Iterator
 
 from curation.sources.formats.base import Blob, Budget, Item, ReadContext, ReaderOptions, Reader, TooLarge, renumbered
+from curation.sources.formats.encodings import bom_encoding
 
 __all__ = ["READERS", "TEXT_FORMATS", "Blob", "Budget", "Item", "ReadContext", "ReaderOptions", "TooLarge",
            "read_blob", "read_member", "reader_for", "supported"]
@@ -45,7 +46,9 @@ def read_blob(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
     budget is spent) propagates to the inbox file's caller, which refuses the rest of the file."""
     reader = reader_for(blob.suffix)
     if blob.suffix in TEXT_FORMATS or reader is None:
-        if b"\x00" in blob.head():
+        head = blob.head()
+        # UTF-16/32 text holds NUL bytes by nature: with a byte order mark it goes to its reader.
+        if b"\x00" in head and not (reader is not None and bom_encoding(head)):
             yield ctx.quarantine(None, "binary_file", "binary content (NUL bytes), not a text document")
             return
     if reader is None:
