@@ -14,7 +14,7 @@ from curation.sources.formats.base import Blob, Budget, Item, ReadContext, Reade
 from curation.sources.formats.encodings import bom_encoding
 
 __all__ = ["READERS", "TEXT_FORMATS", "Blob", "Budget", "Item", "ReadContext", "ReaderOptions", "TooLarge",
-           "read_blob", "read_member", "reader_for", "supported"]
+           "read_blob", "read_member", "reader_for", "supported", "unsupported"]
 
 READERS: dict[str, str] = {
     ".txt": "text:read_text",
@@ -24,6 +24,7 @@ READERS: dict[str, str] = {
     ".jsonl": "records:read_jsonl",
     ".csv": "records:read_csv",
     ".parquet": "records:read_parquet",
+    ".zip": "archive:read_zip",
 }
 # Formats read as text: a NUL byte in their first 8 KiB means the file is not what its name says.
 TEXT_FORMATS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".csv"})
@@ -52,13 +53,19 @@ def read_blob(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
             yield ctx.quarantine(None, "binary_file", "binary content (NUL bytes), not a text document")
             return
     if reader is None:
-        from curation.sources.paths import KNOWN_SUFFIXES
-
-        shown = blob.suffix if blob.suffix in KNOWN_SUFFIXES else "(none or not a known one)"
-        yield ctx.quarantine(None, "unsupported_format",
-                             f"unsupported file type {shown}; supported: {supported()} and datasets.save_to_disk folders")
+        yield unsupported(ctx, blob.suffix)
         return
     yield from reader(blob, ctx)
+
+
+def unsupported(ctx: ReadContext, suffix: str, where: str = "") -> Item:
+    """The `unsupported_format` item of a file or member (at `where`) that no reader reads."""
+    from curation.sources.paths import KNOWN_SUFFIXES
+
+    shown = suffix if suffix in KNOWN_SUFFIXES else "(none or not a known one)"
+    return ctx.quarantine(None, "unsupported_format",
+                          f"unsupported file type {shown}; supported: {supported()} and datasets.save_to_disk folders",
+                          where)
 
 
 def read_member(data: bytes, suffix: str, ctx: ReadContext, where: str, counter: list[int]) -> Iterator[Item]:
