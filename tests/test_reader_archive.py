@@ -11,6 +11,8 @@ import zipfile
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curation.documents import Quarantine, RawDocument, SourceInfo
 from curation.sources import discover, read_unit
@@ -179,3 +181,25 @@ def test_deflate64_or_other_unknown_method_is_that_members_corrupt_archive():
     (item,) = read(bytes(data))
     assert item.reason == "corrupt_archive" and item.provenance == "member 1 (.txt)"
     assert isinstance(item, Quarantine)
+
+
+_member_names = st.text(alphabet=string.ascii_letters + "_/", min_size=6, max_size=20).map(
+    lambda s: "Zq" + s.strip("/") + "Qz")  # "Zq...Qz": a marker no reader or message writes
+
+
+@settings(max_examples=40, deadline=None)
+@given(members=st.dictionaries(_member_names.flatmap(lambda n: st.sampled_from([n + ".txt", n + ".csv", n + ".zip",
+                                                                                n + ".bin", n + "/"])),
+                               st.binary(max_size=300), max_size=6))
+def test_fuzz_members_give_one_or_more_items_each_and_never_their_names(members):
+    items = read(zip_bytes(members))
+    files = [name for name in members if not name.endswith("/")]
+    assert items, "every archive ends with an outcome"
+    if not files:
+        assert [i.reason for i in items] == ["empty_file"]
+        return
+    numbers = {int(i.provenance.split()[1]) for i in items if i.provenance.startswith("member ")}
+    assert numbers == set(range(1, len(files) + 1)), "every member has its own outcome"
+    assert [i.record for i in items] == list(range(len(items)))
+    for item in items:
+        assert "Zq" not in repr(item) and "Qz" not in repr(item)
