@@ -126,3 +126,9 @@ def test_inbox_of_legacy_encodings_through_discover_and_read_unit(tmp_path):
         assert isinstance(items[name], RawDocument), name
         assert items[name].text == (EN if encoding == "cp1252" else JA)
         assert items[name].provenance.startswith(f"decoded from {encoding}, ")
+
+
+def test_a_large_file_broken_after_its_first_samples_is_uncertain_not_half_decoded():
+    data = encoded(JA + "\n", "cp932") * 5000 + b"\x81"  # ~0.8 MB, a lone lead byte at the very end
+    (item,) = read(data)
+    assert item.reason == "uncertain_encoding"

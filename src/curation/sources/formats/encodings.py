@@ -35,6 +35,7 @@ ISO2022_CODECS = ("iso2022_jp", "iso2022_jp_ext", "iso2022_jp_2")
 # ESC $ B, ESC $ @, ESC $ ( D (kanji sets), ESC ( B, ESC ( J, ESC ( I (ASCII, Roman, kana).
 _ISO2022_ESCAPE = re.compile(rb"\x1b(?:\$[@B]|\$\(D|\([BJI])")
 _MAX_CHAOS = 0.5  # candidates above this much mojibake are not worth naming
+SAMPLE_BYTES = 1 << 18
 UNLIKELY_WEIGHT = 0.5  # how much a reading's share of unlikely characters counts as mojibake
 
 
@@ -112,21 +113,23 @@ def _unlikely_share(text: str) -> float:
 def _detect_legacy(data: bytes) -> Detection:
     from charset_normalizer import from_bytes
 
-    readings: dict[str, tuple[float, str]] = {}  # encoding -> (score, text); lower scores read better
+    # Readings are scored on the first SAMPLE_BYTES (charset-normalizer, too, judges samples);
+    # only the chosen one decodes the whole file, so a large file is decoded once.
+    sample = data[:SAMPLE_BYTES]
+    readings: dict[str, tuple[float, str]] = {}  # encoding -> (score, sample text); lower reads better
     for match in from_bytes(data, cp_isolation=list(CANDIDATES), threshold=_MAX_CHAOS):
-        try:  # charset-normalizer judges samples of a large file: the whole must decode too
-            text = data.decode(match.encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
+        text = sample.decode(match.encoding, "ignore")  # "ignore": a character cut at the sample's end
         readings[match.encoding] = (match.chaos + UNLIKELY_WEIGHT * _unlikely_share(text), text)
     if "cp1252" in readings:  # Latin-1 differs only in C1 controls, which no text means (WHATWG reads it as CP1252)
         readings.pop("latin_1", None)
-    if not readings:
-        return Detection(None, 0.0, "none")
     candidates = sorted(((name, _confidence(name, readings)) for name in readings),
                         key=lambda c: (-c[1], CANDIDATES.index(c[0])))
-    encoding, confidence = candidates[0]
-    return Detection(encoding, confidence, "detected", readings[encoding][1], tuple(candidates))
+    for encoding, confidence in candidates:
+        try:  # the whole file must decode, not only the samples judged
+            return Detection(encoding, confidence, "detected", data.decode(encoding), tuple(candidates))
+        except UnicodeDecodeError:
+            continue
+    return Detection(None, 0.0, "none", candidates=tuple(candidates))
 
 
 def _confidence(name: str, readings: dict[str, tuple[float, str]]) -> float:
