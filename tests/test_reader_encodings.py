@@ -132,3 +132,11 @@ def test_a_large_file_broken_after_its_first_samples_is_uncertain_not_half_decod
     data = encoded(JA + "\n", "cp932") * 5000 + b"\x81"  # ~0.8 MB, a lone lead byte at the very end
     (item,) = read(data)
     assert item.reason == "uncertain_encoding"
+
+
+def test_half_width_katakana_bank_file_in_cp932_is_read():
+    # Transfer files name payees in half-width katakana, which EUC-JP read as CP932 also produces.
+    rows = "1,0001,001\n" + "".join(f"2,{1234560 + n:07d},{name},{1000 * n:010d}\n" for n, name in
+                                    enumerate(["ﾔﾏﾀﾞ ﾀﾛｳ", "ｻﾄｳ ﾊﾅｺ", "ｽｽﾞｷ ｲﾁﾛｳ", "ﾀｶﾊｼ ﾐｻｷ"]))
+    (doc,) = read(encoded(rows, "cp932"))
+    assert doc.text == rows.rstrip("\n") and doc.provenance.startswith("decoded from cp932")

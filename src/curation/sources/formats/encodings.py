@@ -11,9 +11,9 @@ mark (Windows "Unicode" text), and in CP1252/Latin-1 for Western text. `detect` 
 4. charset-normalizer, restricted to CANDIDATES (left unrestricted, it names Korean or Chinese
    code pages for short Japanese text and Baltic ones for CP1252): each candidate that reads the
    bytes is scored by the mojibake ("chaos") charset-normalizer measures plus characters it does
-   not count (_unlikely_share); the best reading wins. Its confidence is 1 - its score, capped
-   by its margin over a rival reading of different text: two readings as good as each other
-   are a coin flip, 0.5. Measured on generated texts by bench/encoding_detect.py.
+   not count (_unlikely_share); the best reading wins. Its confidence is 1 - its chaos, capped
+   by its score's margin over a rival reading of different text: two readings as good as each
+   other are a coin flip, 0.5. Measured on generated texts by bench/encoding_detect.py.
 
 The caller (text.decode) decides what confidence is enough (inputs.encoding_min_confidence).
 """
@@ -116,10 +116,10 @@ def _detect_legacy(data: bytes) -> Detection:
     # Readings are scored on the first SAMPLE_BYTES (charset-normalizer, too, judges samples);
     # only the chosen one decodes the whole file, so a large file is decoded once.
     sample = data[:SAMPLE_BYTES]
-    readings: dict[str, tuple[float, str]] = {}  # encoding -> (score, sample text); lower reads better
+    readings: dict[str, tuple[float, float, str]] = {}  # encoding -> (chaos, score, sample text)
     for match in from_bytes(data, cp_isolation=list(CANDIDATES), threshold=_MAX_CHAOS):
         text = sample.decode(match.encoding, "ignore")  # "ignore": a character cut at the sample's end
-        readings[match.encoding] = (match.chaos + UNLIKELY_WEIGHT * _unlikely_share(text), text)
+        readings[match.encoding] = (match.chaos, match.chaos + UNLIKELY_WEIGHT * _unlikely_share(text), text)
     if "cp1252" in readings:  # Latin-1 differs only in C1 controls, which no text means (WHATWG reads it as CP1252)
         readings.pop("latin_1", None)
     candidates = sorted(((name, _confidence(name, readings)) for name in readings),
@@ -132,12 +132,14 @@ def _detect_legacy(data: bytes) -> Detection:
     return Detection(None, 0.0, "none", candidates=tuple(candidates))
 
 
-def _confidence(name: str, readings: dict[str, tuple[float, str]]) -> float:
-    """1 - the reading's score; but another encoding that reads the bytes as a different text
-    nearly as well makes the choice a coin flip: confidence falls to 0.5 as the two scores meet."""
-    score, text = readings[name]
-    confidence = 1.0 - score
-    rivals = [other for key, (other, other_text) in readings.items() if key != name and other_text != text]
+def _confidence(name: str, readings: dict[str, tuple[float, float, str]]) -> float:
+    """1 - the chaos charset-normalizer measures; but another encoding that reads the bytes as a
+    different text nearly as well (by score) makes the choice a coin flip: confidence falls to 0.5
+    as the two scores meet. Unlikely characters count only against a rival: a file of nothing but
+    half-width katakana (a bank transfer file) that only CP932 reads is CP932."""
+    chaos, score, text = readings[name]
+    confidence = 1.0 - chaos
+    rivals = [other for key, (_, other, other_text) in readings.items() if key != name and other_text != text]
     if rivals:
         confidence = min(confidence, 0.5 + (min(rivals) - score))
     return round(max(0.0, min(1.0, confidence)), 2)
