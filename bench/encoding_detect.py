@@ -11,7 +11,7 @@ uncertain_encoding, "wrong_accepted" how many wrong texts it would let through (
 matters most); "low_conf_right" lists the lowest confidences of right answers, so the floor
 can be set under them.
 
-    .venv/bin/python bench/encoding_detect.py [--n 50] [--seed 7] [--floor 0.8]
+    .venv/bin/python bench/encoding_detect.py [--n 50] [--seed 7] [--floor 0.8] [--detector charset-normalizer]
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from faker import Faker  # noqa: E402
 
-from curation.sources.formats.encodings import detect  # noqa: E402
+from curation.sources.formats.encodings import Detection, detect  # noqa: E402
 
 JA_ENCODINGS = ("cp932", "euc_jp", "iso2022_jp", "utf_16_le", "utf_16_be")
 BOM = {"utf_16_le": b"\xff\xfe", "utf_16_be": b"\xfe\xff"}
@@ -57,6 +57,15 @@ def encode(text: str, encoding: str) -> bytes:
     return BOM.get(encoding, b"") + text.encode(encoding)
 
 
+def plain_charset_normalizer(data: bytes) -> Detection:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return Detection(None, 0.0, "none")
+    return Detection(best.encoding, round(1 - best.chaos, 2), "detected", str(best))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=50, help="texts per encoding")
@@ -64,7 +73,10 @@ def main() -> None:
     parser.add_argument("--min-chars", type=int, default=50)
     parser.add_argument("--max-chars", type=int, default=2000)
     parser.add_argument("--floor", type=float, default=0.8, help="inputs.encoding_min_confidence")
+    parser.add_argument("--detector", choices=["curation", "charset-normalizer"], default="curation",
+                        help="charset-normalizer: its unrestricted best guess, confidence 1 - chaos (the baseline)")
     args = parser.parse_args()
+    detector = detect if args.detector == "curation" else plain_charset_normalizer
     rnd = random.Random(args.seed)
     ja, en = Faker("ja_JP"), Faker("en_US")
     ja.seed_instance(args.seed)
@@ -92,7 +104,7 @@ def main() -> None:
         right, confidences, below, wrong_accepted, wrong_as, elapsed = 0, [], 0, 0, {}, 0.0
         for text, data in rows:
             start = time.perf_counter()
-            found = detect(data)
+            found = detector(data)
             elapsed += time.perf_counter() - start
             ok = found.text == text
             right += ok
