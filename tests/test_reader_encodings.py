@@ -140,3 +140,16 @@ def test_half_width_katakana_bank_file_in_cp932_is_read():
                                     enumerate(["ﾔﾏﾀﾞ ﾀﾛｳ", "ｻﾄｳ ﾊﾅｺ", "ｽｽﾞｷ ｲﾁﾛｳ", "ﾀｶﾊｼ ﾐｻｷ"]))
     (doc,) = read(encoded(rows, "cp932"))
     assert doc.text == rows.rstrip("\n") and doc.provenance.startswith("decoded from cp932")
+
+
+def test_utf8_with_a_damaged_byte_is_uncertain_and_says_where():
+    data = JA.encode("utf-8")
+    (item,) = read(data[:30] + b"\xff" + data[30:])
+    assert item.reason == "uncertain_encoding"
+    assert "UTF-8 but for invalid bytes (the first at offset 30)" in item.message
+
+
+def test_western_utf8_with_a_damaged_byte_is_not_taken_for_cp1252_mojibake():
+    data = EN.encode("utf-8")
+    (item,) = read(data[:20] + b"\xff" + data[20:])  # read as CP1252 it would say "cafÃ©"
+    assert item.reason == "uncertain_encoding"

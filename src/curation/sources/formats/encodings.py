@@ -36,6 +36,7 @@ ISO2022_CODECS = ("iso2022_jp", "iso2022_jp_ext", "iso2022_jp_2")
 _ISO2022_ESCAPE = re.compile(rb"\x1b(?:\$[@B]|\$\(D|\([BJI])")
 _MAX_CHAOS = 0.5  # candidates above this much mojibake are not worth naming
 SAMPLE_BYTES = 1 << 18
+DAMAGED_UTF8_MAX = 1 / 3  # damaged share of non-ASCII characters up to which a file is UTF-8 with damage
 UNLIKELY_WEIGHT = 0.5  # how much a reading's share of unlikely characters counts as mojibake
 
 
@@ -122,10 +123,19 @@ def _detect_legacy(data: bytes) -> Detection:
         readings[match.encoding] = (match.chaos, match.chaos + UNLIKELY_WEIGHT * _unlikely_share(text), text)
     if "cp1252" in readings:  # Latin-1 differs only in C1 controls, which no text means (WHATWG reads it as CP1252)
         readings.pop("latin_1", None)
+    # UTF-8 with a few damaged bytes is a rival (never decoded): its mojibake in CP1252 ("cafÃ©")
+    # must not pass for Western text. Other bytes form valid UTF-8 pairs by chance too (half-width
+    # katakana in CP932, random bytes), but then most of the non-ASCII characters are damaged.
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    utf8_text = decoder.decode(sample, final=len(data) <= SAMPLE_BYTES)
+    wide = sum(ord(c) > 0x7F for c in utf8_text)
+    if wide and (damaged := utf8_text.count("\ufffd") / wide) <= DAMAGED_UTF8_MAX:
+        readings["utf_8"] = (damaged, damaged, utf8_text)
+    order = ("utf_8", *CANDIDATES)
     candidates = sorted(((name, _confidence(name, readings)) for name in readings),
-                        key=lambda c: (-c[1], CANDIDATES.index(c[0])))
+                        key=lambda c: (-c[1], order.index(c[0])))
     for encoding, confidence in candidates:
-        try:  # the whole file must decode, not only the samples judged
+        try:  # the whole file must decode, not only the samples judged (damaged UTF-8 never does)
             return Detection(encoding, confidence, "detected", data.decode(encoding), tuple(candidates))
         except UnicodeDecodeError:
             continue

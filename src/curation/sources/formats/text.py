@@ -34,6 +34,9 @@ def decode_bytes(data: bytes, ctx: ReadContext) -> Decoded:
     floor = ctx.options.encoding_min_confidence
     if found.text is not None and found.confidence >= floor:
         return Decoded(found.text, found.note, None)
+    if found.candidates and found.candidates[0][0] == "utf_8":
+        what = f"UTF-8 but for invalid bytes (the first at offset {_first_invalid(data)}), so its encoding is uncertain"
+        return Decoded(None, "", ctx.quarantine(None, "uncertain_encoding", f"{what}; repair it or re-save it as UTF-8"))
     if found.candidates:
         named = ", ".join(f"{name} {confidence:.2f}" for name, confidence in found.candidates[:3])
         what = f"its encoding is uncertain (candidates: {named})"
@@ -43,6 +46,14 @@ def decode_bytes(data: bytes, ctx: ReadContext) -> Decoded:
         None, "uncertain_encoding",
         f"not UTF-8 and {what}, below the policy's confidence floor of {floor:.2f} "
         "(inputs.encoding_min_confidence); re-save it as UTF-8"))
+
+
+def _first_invalid(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return -1
 
 
 def read_text(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
