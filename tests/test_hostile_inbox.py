@@ -206,7 +206,7 @@ def catalog_items_rows(ws) -> list[tuple]:
 def test_what_issue_10_covered_still_ends_with_a_reason(hostile):
     ws, _, _ = hostile
     reasons = {p: (o, r) for p, _, o, r, _ in catalog_items_rows(ws)}
-    expect = {"sjis_jane_roe.txt": "not_utf8", "scan.txt": "binary_file", "empty.txt": "empty_file",
+    expect = {"scan.txt": "binary_file", "empty.txt": "empty_file",
               "huge.txt": "file_too_large", "link_to_outside.txt": "symlink_refused"}
     for name, reason in expect.items():
         assert reasons[stored_path(f"issue10/{name}")] == ("quarantined", reason), name
@@ -215,6 +215,9 @@ def test_what_issue_10_covered_still_ends_with_a_reason(hostile):
     deep = "issue10/" + "/".join(f"d{level}" for level in range(60)) + "/leaf.txt"
     for name in (deep, "issue10/page.html", "issue10/odd ;rm -rf größe\n日本 quillfeather.txt"):
         assert reasons[stored_path(name)][0] == "accepted", name
+    # Shift_JIS is decoded since issue 19 (tests/test_reader_encodings.py): what a later filter
+    # makes of its nine characters is not the reader's business.
+    assert reasons[stored_path("issue10/sjis_jane_roe.txt")][1] not in ("not_utf8", "uncertain_encoding")
 
 
 # 2. Silent loss ------------------------------------------------------------------------------------

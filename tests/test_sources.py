@@ -70,12 +70,15 @@ def test_datasets_save_to_disk_folder_is_read(inbox):
     assert all(d.path == "src/ds" for d in docs)
 
 
-def test_binary_empty_and_non_utf8_files_are_quarantined(inbox):
+def test_binary_empty_and_undecodable_files_are_quarantined(inbox):
     (inbox / "src" / "scan.pdf").write_bytes(b"%PDF\x00\x01\x02")
     (inbox / "src" / "empty.txt").write_bytes(b"")
-    (inbox / "src" / "sjis.txt").write_bytes("日本語の文書".encode("shift_jis"))
-    reasons = {i.path.split("/")[-1]: i.reason for i in read_all(inbox)}
-    assert reasons == {"scan.pdf": "binary_file", "empty.txt": "empty_file", "sjis.txt": "not_utf8"}
+    (inbox / "src" / "garbled.txt").write_bytes(bytes(range(0x80, 0x100)) * 3)
+    (inbox / "src" / "sjis.txt").write_bytes("日本語の文書".encode("shift_jis"))  # decoded since issue 19
+    items = {i.path.split("/")[-1]: i for i in read_all(inbox)}
+    reasons = {name: i.reason for name, i in items.items() if isinstance(i, Quarantine)}
+    assert reasons == {"scan.pdf": "binary_file", "empty.txt": "empty_file", "garbled.txt": "uncertain_encoding"}
+    assert items["sjis.txt"].text == "日本語の文書"
 
 
 def test_invalid_source_yaml_quarantines_every_file_with_the_reason(inbox):

@@ -11,9 +11,10 @@ import importlib
 from collections.abc import Iterator
 
 from curation.sources.formats.base import Blob, Budget, Item, ReadContext, ReaderOptions, Reader, TooLarge, renumbered
+from curation.sources.formats.encodings import bom_encoding
 
 __all__ = ["READERS", "TEXT_FORMATS", "Blob", "Budget", "Item", "ReadContext", "ReaderOptions", "TooLarge",
-           "read_blob", "read_member", "reader_for", "supported"]
+           "read_blob", "read_member", "reader_for", "supported", "unsupported"]
 
 READERS: dict[str, str] = {
     ".txt": "text:read_text",
@@ -23,6 +24,7 @@ READERS: dict[str, str] = {
     ".jsonl": "records:read_jsonl",
     ".csv": "records:read_csv",
     ".parquet": "records:read_parquet",
+    ".zip": "archive:read_zip",
 }
 # Formats read as text: a NUL byte in their first 8 KiB means the file is not what its name says.
 TEXT_FORMATS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".csv"})
@@ -45,17 +47,25 @@ def read_blob(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
     budget is spent) propagates to the inbox file's caller, which refuses the rest of the file."""
     reader = reader_for(blob.suffix)
     if blob.suffix in TEXT_FORMATS or reader is None:
-        if b"\x00" in blob.head():
+        head = blob.head()
+        # UTF-16/32 text holds NUL bytes by nature: with a byte order mark it goes to its reader.
+        if b"\x00" in head and not (reader is not None and bom_encoding(head)):
             yield ctx.quarantine(None, "binary_file", "binary content (NUL bytes), not a text document")
             return
     if reader is None:
-        from curation.sources.paths import KNOWN_SUFFIXES
-
-        shown = blob.suffix if blob.suffix in KNOWN_SUFFIXES else "(none or not a known one)"
-        yield ctx.quarantine(None, "unsupported_format",
-                             f"unsupported file type {shown}; supported: {supported()} and datasets.save_to_disk folders")
+        yield unsupported(ctx, blob.suffix)
         return
     yield from reader(blob, ctx)
+
+
+def unsupported(ctx: ReadContext, suffix: str, where: str = "") -> Item:
+    """The `unsupported_format` item of a file or member (at `where`) that no reader reads."""
+    from curation.sources.paths import KNOWN_SUFFIXES
+
+    shown = suffix if suffix in KNOWN_SUFFIXES else "(none or not a known one)"
+    return ctx.quarantine(None, "unsupported_format",
+                          f"unsupported file type {shown}; supported: {supported()} and datasets.save_to_disk folders",
+                          where)
 
 
 def read_member(data: bytes, suffix: str, ctx: ReadContext, where: str, counter: list[int]) -> Iterator[Item]:

@@ -15,10 +15,17 @@ from pathlib import Path
 
 from curation.sources.files import open_regular, tree_files
 from curation.sources.formats.base import Blob, Item, KEPT_METADATA, ReadContext, TooLarge
+from curation.sources.formats.encodings import bom_encoding
 from curation.sources.formats.text import decode
 
 
 def read_jsonl(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
+    """JSON Lines is UTF-8 by its specification: no other encoding is guessed, and a line that is
+    not UTF-8 is quarantined as `not_utf8` (a UTF-16/32 file, once, as a whole)."""
+    if bom_encoding(blob.head(4)):
+        yield ctx.quarantine(None, "not_utf8", "UTF-16/32 text (byte order mark), but JSON Lines files are UTF-8 "
+                                               "by their specification; re-save it as UTF-8")
+        return
     with blob.open() as fh:
         for index, raw in enumerate(fh):
             ctx.budget.charge(len(raw))
@@ -29,7 +36,12 @@ def read_jsonl(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
             except RecursionError:  # one deeply nested line must not end the file's loop
                 yield ctx.quarantine(index, "malformed_json", f"line {index + 1}: JSON nested too deeply to read")
                 continue
-            except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, over-long integers
+            except UnicodeDecodeError as exc:
+                yield ctx.quarantine(index, "not_utf8", f"line {index + 1}: not UTF-8 (invalid byte at offset "
+                                                        f"{exc.start}), but JSON Lines files are UTF-8 by their "
+                                                        "specification; re-save it as UTF-8")
+                continue
+            except ValueError as exc:  # JSONDecodeError, over-long integers
                 yield ctx.quarantine(index, "malformed_json", f"line {index + 1}: not valid JSON ({type(exc).__name__})")
                 continue
             if not isinstance(record, dict):
@@ -39,7 +51,7 @@ def read_jsonl(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
 
 
 def read_csv(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
-    text, problem = decode(blob, ctx)
+    text, decoded_from, problem = decode(blob, ctx)
     if problem:
         yield problem
         return
@@ -70,7 +82,7 @@ def read_csv(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
         if None in row:  # more cells than header fields
             yield ctx.quarantine(index, "ragged_row", f"row {index + 1}: more cells than the header has columns")
         else:
-            yield ctx.document(index, row.get(ctx.source.text_field), row)
+            yield ctx.document(index, row.get(ctx.source.text_field), row, where=decoded_from)
         index += 1
 
 

@@ -1,32 +1,64 @@
 """Whole-file text formats: plain text and Markdown as they are, HTML as what a reader sees.
 
 Each yields one document with record 0. `decode` turns the file's bytes into text: UTF-8 (with or
-without a BOM) as is; anything else goes through `curation.sources.formats.encodings`.
+without a BOM) as is; anything else in the encoding `curation.sources.formats.encodings` finds,
+named with its confidence in the document's provenance.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from curation.sources.formats.base import Blob, Item, ReadContext
+from curation.sources.formats.encodings import CANDIDATES, detect
 
 
-def decode(blob: Blob, ctx: ReadContext) -> tuple[str | None, Item | None]:
-    """(text, None), or (None, a Quarantine saying why the bytes are not text)."""
-    data = blob.read_all(ctx.budget)
+class Decoded(NamedTuple):
+    text: str | None
+    where: str  # provenance: "decoded from cp932, confidence 0.97"; "" for UTF-8
+    problem: Item | None  # a Quarantine when the bytes are not text the policy trusts
+
+
+def decode(blob: Blob, ctx: ReadContext) -> Decoded:
+    """The file's text and how it was decoded, or a Quarantine: `empty_file`, or
+    `uncertain_encoding` when no encoding reaches inputs.encoding_min_confidence."""
+    return decode_bytes(blob.read_all(ctx.budget), ctx)
+
+
+def decode_bytes(data: bytes, ctx: ReadContext) -> Decoded:
+    """`decode` for bytes already read (and charged), e.g. an e-mail part."""
     if not data.strip():
-        return None, ctx.quarantine(None, "empty_file", "the file is empty")
+        return Decoded(None, "", ctx.quarantine(None, "empty_file", "the file is empty"))
+    found = detect(data)
+    floor = ctx.options.encoding_min_confidence
+    if found.text is not None and found.confidence >= floor:
+        return Decoded(found.text, found.note, None)
+    if found.candidates and found.candidates[0][0] == "utf_8":
+        what = f"UTF-8 but for invalid bytes (the first at offset {_first_invalid(data)}), so its encoding is uncertain"
+        return Decoded(None, "", ctx.quarantine(None, "uncertain_encoding", f"{what}; repair it or re-save it as UTF-8"))
+    if found.candidates:
+        named = ", ".join(f"{name} {confidence:.2f}" for name, confidence in found.candidates[:3])
+        what = f"its encoding is uncertain (candidates: {named})"
+    else:
+        what = f"no encoding tried ({', '.join(CANDIDATES)}) reads it as text"
+    return Decoded(None, "", ctx.quarantine(
+        None, "uncertain_encoding",
+        f"not UTF-8 and {what}, below the policy's confidence floor of {floor:.2f} "
+        "(inputs.encoding_min_confidence); re-save it as UTF-8"))
+
+
+def _first_invalid(data: bytes) -> int:
     try:
-        return data.decode("utf-8-sig"), None
+        data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, ctx.quarantine(None, "not_utf8",
-                                    f"not UTF-8 text (invalid byte at offset {exc.start}); "
-                                    "re-save it as UTF-8 (e.g. from Shift_JIS)")
+        return exc.start
+    return -1
 
 
 def read_text(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
-    text, problem = decode(blob, ctx)
-    yield problem or ctx.document(0, text)
+    text, where, problem = decode(blob, ctx)
+    yield problem or ctx.document(0, text, where=where)
 
 
 def html_text(html: str) -> str:
@@ -40,5 +72,5 @@ def html_text(html: str) -> str:
 
 
 def read_html(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
-    html, problem = decode(blob, ctx)
-    yield problem or ctx.document(0, html_text(html))
+    html, where, problem = decode(blob, ctx)
+    yield problem or ctx.document(0, html_text(html), where=where)
