@@ -37,6 +37,12 @@ def test_a_value_is_not_found_inside_another_word_or_address():
     assert found("Regards, Jane.", JANE) == [("Jane", "PERSON")]
 
 
+def test_a_quoted_reply_line_is_masked_as_one_name_and_one_address():
+    text = "On Mon, Jane Doe <jane.doe@example.com> wrote:"
+    assert [(text[r.start:r.end], r.entity_type) for r in with_known(text, [], JANE)] == [
+        ("Jane Doe", "PERSON"), ("jane.doe@example.com", "EMAIL_ADDRESS")]
+
+
 def test_whole_names_match_in_either_order_and_with_any_spacing():
     assert ("Doe  Jane", "PERSON") in found("Signed: Doe  Jane", JANE)
     assert ("田中　太郎", "PERSON") in found("田中　太郎より", TARO)
@@ -105,14 +111,18 @@ def test_known_values_ride_in_pii_chunks_sent_to_a_task_runner(policy):
 
 
 def test_known_values_reach_the_pii_worker_processes(policy):
+    from curation.pii import Anonymizer
     from curation.pii.worker_pool import WorkerPool
 
-    pool = WorkerPool(1, policy.pii.model_dump_json())
+    pii = policy.pii.model_copy(update={"processes": 2, "parallel_min_docs": 2})
+    anonymizer = Anonymizer(pii)
+    anonymizer._pool = WorkerPool(1, pii.model_dump_json())  # one process is enough to cross the pipe
     try:
-        ((out,),) = pool.map("en", [([EN_MAIL], [EN_KNOWN])])
+        out, other = anonymizer.anonymize([EN_MAIL, "No names here at all."], "en", [EN_KNOWN, ()])
     finally:
-        pool.close()
+        anonymizer.close()
     assert "Jane" not in out.text and "jane.doe" not in out.text and out.counts["EMAIL_ADDRESS"] == 1
+    assert other.text == "No names here at all."
 
 
 def test_ingest_of_an_inbox_with_mail_stores_no_header_name_or_address(workspace):
@@ -127,14 +137,18 @@ def test_ingest_of_an_inbox_with_mail_stores_no_header_name_or_address(workspace
     write_eml(mail / "figures.eml", ("Jane Doe", "jane.doe@example.com"), [("Bob Stone", "bob.stone@example.org")],
               "Quarterly figures", body,
               attachments=[("notes.txt", b"Notes from Jane for Bob Stone: the export runs nightly now.")])
+    write_eml(mail / "会議.eml", ("田中 太郎", "t.tanaka@example.jp"), [("佐藤 花子", "hanako.sato@example.jp")],
+              "会議資料の送付", "佐藤様\n\nお世話になっております。会議の資料を添付いたします。\nご確認ください。\n\n田中",
+              charset="iso-2022-jp")
     (mail / "tickets.jsonl").write_text("".join(f'{{"text": "{t}"}}\n' for t in TICKETS_EN[:4]))
 
     result = pipeline.ingest_and_build(workspace, inbox, "mail", load_policy(workspace.default_policy))
 
     items = workspace.catalog().run_items(result.summary.run_id)
-    assert sum(1 for i in items if i["outcome"] == "accepted") == 6, items
+    assert sum(1 for i in items if i["outcome"] == "accepted") == 7, items
     assert "attachment 1 (.txt)" in {i["provenance"] for i in items}
     stored = all_text_under(workspace.root / "data") + all_text_under(workspace.root / "audit_logs")
-    for value in ("Jane", "Bob", "Stone", "jane.doe", "bob.stone", "figures.eml", "notes.txt"):
+    for value in ("Jane", "Bob", "Stone", "jane.doe", "bob.stone", "figures.eml", "notes.txt",
+                  "田中", "佐藤", "花子", "t.tanaka", "hanako", "会議.eml"):
         assert value not in stored, value
-    assert "Quarterly figures" in stored  # the subject is text, and reached the catalog
+    assert "Quarterly figures" in stored and "<PERSON>様" in stored  # subjects and bodies are text
