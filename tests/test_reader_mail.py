@@ -96,6 +96,13 @@ def test_attachments_become_documents_of_their_own_with_attachment_provenance():
     assert_no_header_value_outside_known_pii(items, SECRETS + ("minutes", "forwarded", "rows", "Carol"))
 
 
+def test_a_japanese_text_attachment_in_its_declared_charset_is_read_as_text():
+    data = eml_bytes(TARO, [HANAKO], "議事録", "議事録を添付します。", attachments=[("議事録.txt", "本日の議事録です。")],
+                     charset="iso-2022-jp")
+    doc, memo = read(data)
+    assert memo.text == "本日の議事録です。" and memo.provenance == "attachment 1 (.txt)"
+
+
 def test_attachment_of_an_unknown_type_is_quarantined_without_its_file_name():
     data = eml_bytes(JANE, [BOB], "Tool", "The tool is attached.", attachments=[("jane-doe-salary.exe", b"MZ\x00\x01")])
     doc, attached = read(data)

@@ -28,15 +28,19 @@ def _address(value: Address, charset: str) -> str:
 
 
 def eml_bytes(sender: Address, recipients: Sequence[Address], subject: str, body: str,
-              attachments: Sequence[tuple[str, bytes]] = (), charset: str = "utf-8",
+              attachments: Sequence[tuple[str, bytes | str]] = (), charset: str = "utf-8",
               cc: Sequence[Address] = (), html: bool = False) -> bytes:
-    """One message as bytes. An attachment named *.eml is attached as a message (message/rfc822)."""
+    """One message as bytes. An attachment given as str is a text/plain part in `charset`; one named
+    *.eml is attached as a message (message/rfc822); other bytes as application/octet-stream."""
     text = MIMEText(body, "html" if html else "plain", charset)
     if attachments:
         msg = MIMEMultipart()
         msg.attach(text)
         for name, data in attachments:
-            if name.lower().endswith(".eml"):
+            if isinstance(data, str):  # a text file, in the message's charset
+                part = MIMEText(data, "plain", charset)
+                part.add_header("Content-Disposition", "attachment", filename=name)
+            elif name.lower().endswith(".eml"):
                 part = MIMEMessage(email.message_from_bytes(data))
                 part.add_header("Content-Disposition", "attachment", filename=name)
             else:
@@ -58,7 +62,7 @@ def eml_bytes(sender: Address, recipients: Sequence[Address], subject: str, body
 
 
 def write_eml(path: Path, sender: Address, recipients: Sequence[Address], subject: str, body: str,
-              attachments: Sequence[tuple[str, bytes]] = (), charset: str = "utf-8", **kwargs) -> Path:
+              attachments: Sequence[tuple[str, bytes | str]] = (), charset: str = "utf-8", **kwargs) -> Path:
     """`eml_bytes(...)` written to `path`; returns `path`."""
     path = Path(path)
     path.write_bytes(eml_bytes(sender, recipients, subject, body, attachments, charset, **kwargs))

@@ -11,7 +11,9 @@ has attachments, which then stand for it.
 
 Attachments (a part with a file name or Content-Disposition: attachment, an attached message, any
 other non-text part) are read by the reader of their extension through `read_member`
-("attachment 2 (.pdf)"), one container deeper; an attached message is read as an .eml.
+("attachment 2 (.pdf)"), one container deeper; an attached message is read as an .eml. A text
+attachment whose part declares a charset (a Shift_JIS memo) is handed on as UTF-8 when it decodes
+cleanly in that charset.
 
 Header addresses and display names (From, To, Cc, Bcc, Reply-To, Sender, Resent-*, ...) are
 personal data: never in a document's text, metadata, message or provenance, only in its
@@ -182,6 +184,12 @@ def _attachment(part: Message) -> tuple[bytes, str]:
     suffix = PurePosixPath((part.get_filename() or "").replace("\\", "/")).suffix.lower()
     if suffix not in KNOWN_SUFFIXES:
         suffix = ".eml" if ctype == "message/rfc822" else (mimetypes.guess_extension(ctype) or "")
+    charset = part.get_content_charset()
+    if part.get_content_maintype() == "text" and charset and charset.lower() not in ("utf-8", "us-ascii"):
+        # The text readers read UTF-8; the MIME header says what these bytes are (a Shift_JIS memo).
+        text, lost = decode_bytes(content, charset)
+        if not lost:
+            content = text.encode("utf-8")
     return content, suffix
 
 
