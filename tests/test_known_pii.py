@@ -7,10 +7,10 @@ from __future__ import annotations
 import pickle
 
 from presidio_analyzer import RecognizerResult
-from scripts.sample_files.mail import eml_bytes, write_eml
 from tests_helpers import TICKETS_EN, all_text_under
 
 from curation.pii.known import known_spans, with_known
+from scripts.sample_files.mail import write_eml
 
 JANE = (("PERSON", "Jane Doe"), ("EMAIL_ADDRESS", "jane.doe@example.com"))
 TARO = (("PERSON", "Tanaka Taro"), ("PERSON", "田中 太郎"), ("EMAIL_ADDRESS", "t.tanaka@example.jp"))

@@ -3,11 +3,10 @@ header names and addresses only in known_pii."""
 
 from __future__ import annotations
 
-from scripts.sample_files.mail import eml_bytes, write_eml, write_mbox
-
 from curation.documents import Quarantine, RawDocument, SourceInfo
 from curation.sources import discover, read_unit
 from curation.sources.formats import Blob, ReadContext, ReaderOptions, read_blob
+from scripts.sample_files.mail import eml_bytes, write_eml, write_mbox
 
 JANE = ("Jane Doe", "jane.doe@example.com")
 BOB = ("Bob Stone", "bob.stone@example.org")
@@ -99,13 +98,13 @@ def test_attachments_become_documents_of_their_own_with_attachment_provenance():
 def test_a_japanese_text_attachment_in_its_declared_charset_is_read_as_text():
     data = eml_bytes(TARO, [HANAKO], "議事録", "議事録を添付します。", attachments=[("議事録.txt", "本日の議事録です。")],
                      charset="iso-2022-jp")
-    doc, memo = read(data)
+    _, memo = read(data)
     assert memo.text == "本日の議事録です。" and memo.provenance == "attachment 1 (.txt)"
 
 
 def test_attachment_of_an_unknown_type_is_quarantined_without_its_file_name():
     data = eml_bytes(JANE, [BOB], "Tool", "The tool is attached.", attachments=[("jane-doe-salary.exe", b"MZ\x00\x01")])
-    doc, attached = read(data)
+    _, attached = read(data)
     assert isinstance(attached, Quarantine) and attached.reason in ("unsupported_format", "binary_file")
     assert attached.provenance == "attachment 1" and "salary" not in attached.message + attached.provenance
 

@@ -126,7 +126,13 @@ def _message(data: bytes, ctx: ReadContext, where: str, counter: list[int]) -> I
     elif not attached:
         yield ctx.quarantine(record, "empty_text", "no body text and no attachments", where)
     for i, part in enumerate(attached, 1):
-        content, suffix = _attachment(part)
+        try:
+            content, suffix = _attachment(part)
+        except Exception as exc:  # noqa: BLE001 - a damaged part costs only itself
+            yield ctx.quarantine(counter[0], "unreadable_email", f"the attachment cannot be decoded ({type(exc).__name__})",
+                                 f"{where} attachment {i}".strip())
+            counter[0] += 1
+            continue
         shown = suffix if suffix in KNOWN_SUFFIXES else ""
         place = " ".join(p for p in (where, f"attachment {i}", f"({shown})" if shown else "") if p)
         for item in read_member(content, suffix, ctx, place, counter):
@@ -223,14 +229,13 @@ def _clean(text: str) -> str:
 def header_text(value: str) -> str:
     """A raw header value with its RFC 2047 encoded words decoded."""
     try:
-        return _clean(str(make_header(decode_header(value))))
-    except Exception:  # noqa: BLE001 - an unknown charset or a broken encoded word: decode piece by piece
-        pass
-    try:
         pieces = decode_header(value)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - a broken encoded word: the value as it is
         return _clean(value)
-    return _clean("".join(p if isinstance(p, str) else decode_bytes(p, c)[0] for p, c in pieces))
+    try:
+        return _clean(str(make_header(pieces)))
+    except Exception:  # noqa: BLE001 - an unknown or wrong charset: each piece by decode_bytes's rules
+        return _clean("".join(p if isinstance(p, str) else decode_bytes(p, c)[0] for p, c in pieces))
 
 
 def _subject(msg: Message) -> str:
