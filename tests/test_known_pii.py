@@ -30,6 +30,7 @@ def test_japanese_name_parts_are_found_exactly_before_honorifics():
     assert found("田中様、お世話になっております。", TARO) == [("田中", "PERSON")]
     assert ("田中太郎", "PERSON") in found("担当は田中太郎です。", TARO)
     assert found("Taroさんへ", TARO) == [("Taro", "PERSON")]  # kana next to a Latin name is no word character
+    assert found("Thanks, Tanaka-san.", TARO) == [("Tanaka", "PERSON")]
 
 
 def test_a_value_is_not_found_inside_another_word_or_address():

@@ -7,8 +7,8 @@ hidden characters do not hide a value; spans cover the original characters):
 
 - A value in a spaced script (Latin, Cyrillic, ...) matches as whole words, case-insensitively: not
   next to a letter or digit of such a script, nor glued into an address or domain ("@", or one of
-  . + - _ before another word character). Kana and kanji around it are not word characters:
-  "Taroさん" and "メールはtaro@example.jpまで" match.
+  . + _ before another word character). A hyphen separates ("Tanaka-san", "Jane-Marie"). Kana and
+  kanji around it are not word characters: "Taroさん" and "メールはtaro@example.jpまで" match.
 - A value holding kana, kanji or hangul matches exactly, wherever it occurs: Japanese has no
   spaces between words.
 - PERSON: the whole name, its parts separated by any spacing, and for a two-part name in either
@@ -56,8 +56,8 @@ _CJK = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\
 # A word character of a spaced script: \w without kana, kanji and hangul.
 _W = r"[^\W\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]"
 # Checked after a match: a pattern that starts with a look-behind is tried at every position.
-_LEFT = re.compile(rf"(?<!{_W})(?<!@)(?<!{_W}[.+_-])")
-_RIGHT = rf"(?!{_W})(?!@)(?![.+_-]{_W})"
+_LEFT = re.compile(rf"(?<!{_W})(?<!@)(?<!{_W}[.+_])")
+_RIGHT = rf"(?!{_W})(?!@)(?![.+_]{_W})"
 _PART_SPLIT = re.compile(r"[\s,/()（）・·「」\"']+")
 _LOCAL_WITH_SEPARATOR = re.compile(r"(?=.*[._+\-0-9]).{4,}")
 
