@@ -109,6 +109,14 @@ def test_attachment_of_an_unknown_type_is_quarantined_without_its_file_name():
     assert attached.provenance == "attachment 1" and "salary" not in attached.message + attached.provenance
 
 
+def test_attachments_past_the_member_limit_are_not_read():
+    data = eml_bytes(JANE, [BOB], "Many", "Many files.", attachments=[(f"{n}.txt", b"Some text.") for n in range(4)])
+    items = read(data, archive_max_members=2)
+    assert [getattr(i, "reason", i.provenance) for i in items] == [
+        "", "archive_limits", "attachment 1 (.txt)", "attachment 2 (.txt)"]
+    assert "4 attachments" in items[1].message
+
+
 def test_mbox_messages_are_numbered_and_their_attachments_follow_them():
     messages = [eml_bytes(JANE, [BOB], f"Note {n}", f"Body of note {n}.\nFrom the team, line two.")
                 for n in (1, 2, 3)]

@@ -13,7 +13,8 @@ Attachments (a part with a file name or Content-Disposition: attachment, an atta
 other non-text part) are read by the reader of their extension through `read_member`
 ("attachment 2 (.pdf)"), one container deeper; an attached message is read as an .eml. A text
 attachment whose part declares a charset (a Shift_JIS memo) is handed on as UTF-8 when it decodes
-cleanly in that charset.
+cleanly in that charset. Past the policy's `archive_max_members` attachments, the rest are not read
+(`archive_limits`).
 
 Header addresses and display names (From, To, Cc, Bcc, Reply-To, Sender, Resent-*, ...) are
 personal data: never in a document's text, metadata, message or provenance, only in its
@@ -125,7 +126,13 @@ def _message(data: bytes, ctx: ReadContext, where: str, counter: list[int]) -> I
         yield ctx.document(record, f"{subject}\n\n{body}" if subject else body, where=where, known_pii=known)
     elif not attached:
         yield ctx.quarantine(record, "empty_text", "no body text and no attachments", where)
-    for i, part in enumerate(attached, 1):
+    limit = ctx.options.archive_max_members
+    if len(attached) > limit:
+        yield ctx.quarantine(counter[0], "archive_limits",
+                             f"{len(attached)} attachments, above the policy's limit of {limit} "
+                             "(inputs.archive_max_members); those after it not read", where)
+        counter[0] += 1
+    for i, part in enumerate(attached[:limit], 1):
         try:
             content, suffix = _attachment(part)
         except Exception as exc:  # noqa: BLE001 - a damaged part costs only itself
