@@ -12,7 +12,7 @@ import re
 import socket
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from curation.documents import CleanDocument
@@ -33,6 +33,9 @@ class PiiChunk:
     # Fingerprint of the pseudonym/hash key where the run started (None: no operator uses one).
     # A worker on another machine must hold the same key, or the same person gets two pseudonyms.
     key_id: str | None = None
+    # Per text, values known to be personal data (RawDocument.known_pii), masked wherever they occur;
+    # () when no document has any. Never in a repr: a task runner may log its arguments.
+    known_pii: tuple[tuple[tuple[str, str], ...], ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def _chunk_anonymizer(pii_json: str) -> tuple[Anonymizer, threading.Lock]:
 
 
 def _run_chunk(anonymizer: Anonymizer, chunk: PiiChunk) -> PiiChunkResult:
-    results = anonymizer.anonymize(list(chunk.texts), chunk.language)
+    results = anonymizer.anonymize(list(chunk.texts), chunk.language, chunk.known_pii or None)
     residual = anonymizer.residual_entities([r.text for r in results], chunk.language)
     return PiiChunkResult(chunk.doc_ids, tuple(r.text for r in results), tuple(r.counts for r in results),
                           tuple(residual))
@@ -122,8 +125,9 @@ def anonymize(candidates: list[Candidate], pii: PiiPolicy, how: PiiFanOut) -> li
         for start in range(0, len(group), size):
             part = group[start:start + size]
             parts.append(part)
+            known = tuple(c.doc.known_pii for c in part)
             chunks.append(PiiChunk(language, tuple(c.doc.doc_id for c in part), tuple(c.doc.text for c in part),
-                                   how.key_id))
+                                   how.key_id, known if any(known) else ()))
     results = list(how.map_chunks(chunks, pii)) if chunks else []
     if [r.doc_ids for r in results] != [c.doc_ids for c in chunks]:
         raise RuntimeError("PII results came back for other documents than were sent, or out of order")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from curation.pii.assembly import engine_for
 from curation.pii.engine import PiiEngine
+from curation.pii.known import KnownPii, with_known
 from curation.pii.mixed import OTHER, analyze_foreign_runs
 from curation.pii.worker_pool import WorkerPool
 from curation.policy import PiiPolicy
@@ -62,6 +63,7 @@ class Anonymizer:
         entities = set(policy.entities) | set(policy.operators) | set(policy.deny_lists)
         self.operators, self.key_id = operator_configs(policy, entities)
         self._literal_values = [op.new_value for op in policy.operators.values() if op.new_value]
+        self._allowed = frozenset(policy.allow_list)
         self._pool = None
         self._residual_memo: dict[tuple[str, str], dict[str, int]] = {}
 
@@ -80,17 +82,24 @@ class Anonymizer:
             ops.update({e: extra[e] for e in missing})
         return ops
 
-    def anonymize(self, texts: Sequence[str], language: str) -> list[AnonymizedText]:
-        """Anonymize a batch of texts of one language; counts are of entities actually replaced."""
+    def anonymize(self, texts: Sequence[str], language: str,
+                  known: Sequence[KnownPii] | None = None) -> list[AnonymizedText]:
+        """Anonymize a batch of texts of one language; counts are of entities actually replaced.
+        `known`, per text: values known to be personal data (RawDocument.known_pii), masked wherever
+        they occur in it (pii/known.py) with the operator of their type."""
         texts = list(texts)
+        known = list(known) if known and any(known) else None
+        if known is not None and len(known) != len(texts):
+            raise ValueError("known values must be given per text")
         if len(texts) >= self.policy.parallel_min_docs and self._workers() > 1:
-            out = self._anonymize_parallel(texts, language)
+            out = self._anonymize_parallel(texts, language, known)
         else:
-            out = self.anonymize_in_process(texts, language)
+            out = self.anonymize_in_process(texts, language, known)
         self._residual_memo = {(language, r.text): r.residual for r in out}
         return out
 
-    def anonymize_in_process(self, texts: list[str], language: str) -> list[AnonymizedText]:
+    def anonymize_in_process(self, texts: list[str], language: str,
+                             known: Sequence[KnownPii] | None = None) -> list[AnonymizedText]:
         """`anonymize` in this process, whatever the batch size (what each worker process runs)."""
         engine = self._engine(language)
         analyzed = engine.analyze(texts, self.policy.batch_size)
@@ -98,6 +107,9 @@ class Anonymizer:
         if other in self.policy.models:  # names and addresses written in the other script
             analyzed = analyze_foreign_runs(texts, language, analyzed, lambda: self._engine(other),
                                             self.policy.batch_size)
+        if known:
+            analyzed = [with_known(text, results, values, self._allowed) if values else results
+                        for text, results, values in zip(texts, analyzed, known, strict=True)]
         out = []
         for text, results in zip(texts, analyzed, strict=True):
             result = self.engine.anonymize(text=text, analyzer_results=results,
@@ -141,13 +153,15 @@ class Anonymizer:
         """Worker processes for a large batch: the policy's number, 0 meaning one per CPU."""
         return self.policy.processes or os.cpu_count() or 1
 
-    def _anonymize_parallel(self, texts: list[str], language: str) -> list[AnonymizedText]:
+    def _anonymize_parallel(self, texts: list[str], language: str,
+                            known: list[KnownPii] | None) -> list[AnonymizedText]:
         if self._pool is None:
             # Each worker loads its own models once and keeps them for later batches.
             self._pool = WorkerPool(self._workers(), self.policy.model_dump_json())
             atexit.register(self.close)
         size = max(16, min(CHUNK, -(-len(texts) // (self._workers() * CHUNKS_PER_WORKER))))
-        chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+        # A task is (texts, known values per text or None); see worker.py.
+        chunks = [(texts[i:i + size], known[i:i + size] if known else None) for i in range(0, len(texts), size)]
         return [item for part in self._pool.map(language, chunks) for item in part]
 
     def close(self) -> None:

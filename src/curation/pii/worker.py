@@ -39,9 +39,9 @@ def main() -> None:
             return
         if message is None:
             return
-        language, texts = message
+        language, (texts, known) = message  # known: values known to be personal data, per text, or None
         try:
-            send(out, ("ok", anonymizer.anonymize_in_process(texts, language)))
+            send(out, ("ok", anonymizer.anonymize_in_process(texts, language, known)))
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the run
             send(out, ("error", f"{type(exc).__name__}: {exc}"))
 

@@ -25,6 +25,8 @@ READERS: dict[str, str] = {
     ".csv": "records:read_csv",
     ".parquet": "records:read_parquet",
     ".zip": "archive:read_zip",
+    ".eml": "mail:read_eml",
+    ".mbox": "mail:read_mbox",
 }
 # Formats read as text: a NUL byte in their first 8 KiB means the file is not what its name says.
 TEXT_FORMATS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".csv"})
