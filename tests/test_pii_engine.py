@@ -126,6 +126,29 @@ def test_worker_processes_give_the_same_results_in_order(policy):
         parallel.close()
 
 
+def test_small_batches_go_to_the_workers_once_the_run_has_seen_enough_work(policy):
+    """One file per document gives batches of a few documents: after `parallel_after_chars` of work
+    (Japanese weighted by its NER cost) the workers start and take every later batch."""
+    pii = policy.pii.model_copy(update={"processes": 2, "parallel_min_docs": 2000, "parallel_after_chars": 600})
+    anonymizer = Anonymizer(pii)
+    try:
+        small = ["Call Jane Roe at (212) 555-0143 about the invoice."] * 4  # 4 x 51 characters
+        anonymizer.anonymize(small, "en")
+        assert anonymizer._pool is None  # 204 characters: not worth starting workers
+        anonymizer.anonymize(small, "en")
+        anonymizer.anonymize(small, "en")
+        assert anonymizer._pool is not None  # 612 characters seen: the workers took this batch
+        assert anonymizer._use_workers(4) and not anonymizer._use_workers(3)  # fewer than 2 per worker
+        out = anonymizer.anonymize(small, "en")
+        assert [r.text for r in out] == [r.text for r in Anonymizer(policy.pii).anonymize(small, "en")]
+    finally:
+        anonymizer.close()
+    japanese = Anonymizer(pii)
+    japanese.anonymize(["田中さんに連絡してください。"] * 2, "ja")  # 30 characters, weighted 24x: 720
+    assert japanese._use_workers(4)
+    assert not Anonymizer(pii.model_copy(update={"processes": 1}))._use_workers(5000)
+
+
 def test_char_limited_batches_keep_order_and_limits():
     from curation.pii.batching import char_limited_batches
 

@@ -143,7 +143,13 @@ class PiiPolicy(_Strict):
     # Worker processes for batches of parallel_min_docs or more (each loads its own models, about
     # 0.4 GB); 1: always in process; 0: one per CPU.
     processes: int = Field(default=1, ge=0, le=64)
-    parallel_min_docs: int = Field(default=2000, ge=1)  # smaller batches stay in process
+    parallel_min_docs: int = Field(default=2000, ge=1)  # a batch this large always goes to the workers
+    # Once an anonymizer has seen this much text (Japanese characters counted 24 times: GiNZA's
+    # NER costs that much more per character), its worker processes start and every later batch
+    # of at least two documents per worker goes to them. A run too small to repay their start
+    # (models load in ~7 s) stays in process; a long run of small batches (one file per
+    # document, 64 files a batch) uses every core after its first ~10 s of single-core work.
+    parallel_after_chars: int = Field(default=1_000_000, ge=1)
     # Documents per PII task when a flow fans the stage out on its task runner (threads, Dask):
     # hundreds, so Prefect's per-task overhead (25 ms threads, 400 ms processes) stays small.
     task_docs: int = Field(default=500, ge=1)
