@@ -23,6 +23,9 @@ READERS: dict[str, str] = {
     ".jsonl": "records:read_jsonl",
     ".csv": "records:read_csv",
     ".parquet": "records:read_parquet",
+    ".docx": "word:read_docx",
+    ".xlsx": "excel:read_xlsx",
+    ".pptx": "powerpoint:read_pptx",
 }
 # Formats read as text: a NUL byte in their first 8 KiB means the file is not what its name says.
 TEXT_FORMATS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".csv"})

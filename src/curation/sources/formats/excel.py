@@ -1,0 +1,117 @@
+"""Excel (.xlsx): one document per sheet, or one per row (SOURCE.yaml `spreadsheet_documents: row`).
+
+Every worksheet is read, hidden ones too ("sheet 3 (hidden)"); chart sheets hold no cells. A cell
+counts by its cached value (openpyxl data_only: a formula is never evaluated, its last saved result
+is read); a row is its non-empty cells in column order joined by tabs, and empty rows are skipped.
+In row mode each non-empty row is a document ("sheet 2 row 14", the spreadsheet's row number); no
+row is taken as a header, since the first row of a sheet is as often a title as column names.
+
+The sheet XML is streamed row by row from openpyxl's own parser: a sheet of a million empty rows
+(or one cell far to the right, or a row numbered in the billions) costs what its XML holds, never
+what its declared dimensions would pad it to. Sheets past the policy's `max_pages` are refused as
+one item (too_many_sheets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from curation.sources.formats.base import Blob, Item, ReadContext
+from curation.sources.formats.office import library_failed, people, read_office, unreadable
+
+
+def read_xlsx(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
+    yield from read_office(blob, ctx, "Excel", _load, lambda loaded: _sheets(*loaded, ctx))
+
+
+def _load(fh) -> tuple[object, list, tuple]:
+    import openpyxl
+
+    # read_only streams each sheet from the ZIP; data_only reads formulas' cached values
+    workbook = openpyxl.load_workbook(fh, read_only=True, data_only=True, keep_links=False)
+    try:
+        return workbook, list(workbook.worksheets), people(workbook.properties)
+    except BaseException:
+        workbook.close()
+        raise
+
+
+def _sheets(workbook, sheets: list, known: tuple, ctx: ReadContext) -> Iterator[Item]:
+    try:
+        yield from _each_sheet(sheets, known, ctx)
+    finally:
+        workbook.close()
+
+
+def _each_sheet(sheets: list, known: tuple, ctx: ReadContext) -> Iterator[Item]:
+    record = [0]
+    limit = ctx.options.max_pages
+    for number, sheet in enumerate(sheets[:limit], start=1):
+        where = f"sheet {number}" + (" (hidden)" if sheet.sheet_state != "visible" else "")
+        yield from _sheet(sheet, where, known, record, ctx)
+    if len(sheets) > limit:
+        yield ctx.quarantine(record[0], "too_many_sheets",
+                             f"{len(sheets)} sheets, above the policy's limit of {limit} (inputs.max_pages); "
+                             f"sheets {limit + 1} to {len(sheets)} not read; split the workbook")
+
+
+def _sheet(sheet, where: str, known: tuple, record: list[int], ctx: ReadContext) -> Iterator[Item]:
+    by_row = ctx.source.spreadsheet_documents == "row"
+    lines: list[str] = []
+    produced = False
+    rows = _rows(sheet, ctx)
+    while True:
+        try:
+            number, line = next(rows)
+        except StopIteration:
+            break
+        except Exception as exc:
+            if not library_failed(exc):
+                raise
+            # the rows read so far stand (in row mode they were yielded); the sheet's rest is refused
+            if lines:
+                yield _next(record, ctx.document(record[0], "\n".join(lines), where=where, known_pii=known))
+                lines = []
+            yield _next(record, unreadable(ctx, "Excel", exc, where + " (the rest of the sheet)"))
+            return
+        produced = True
+        if by_row:
+            yield _next(record, ctx.document(record[0], line, where=f"{where} row {number}", known_pii=known))
+        else:
+            lines.append(line)
+    if not by_row or not produced:
+        # an empty sheet is said to be empty (empty_text), never passed over in silence
+        yield _next(record, ctx.document(record[0], "\n".join(lines), where=where, known_pii=known))
+
+
+def _next(record: list[int], item: Item) -> Item:
+    record[0] += 1
+    return item
+
+
+def _rows(sheet, ctx: ReadContext) -> Iterator[tuple[int, str]]:
+    """(row number, its non-empty cells joined by tabs) for each row holding a value.
+
+    openpyxl's ReadOnlyWorksheet.iter_rows pads every row to the sheet's declared width and fills
+    gaps in the row numbering with empty rows, which a hostile sheet makes unbounded; its parser
+    (the one iter_rows uses) yields only the cells the XML holds."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    workbook = sheet.parent
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
+                                 date_formats=workbook._date_formats,
+                                 timedelta_formats=workbook._timedelta_formats)
+        for number, cells in parser.parse():
+            values = []
+            for cell in sorted(cells, key=lambda c: c["column"]) if len(cells) > 1 else cells:
+                value = cell["value"]
+                if value is None:
+                    continue
+                text = value if isinstance(value, str) else str(value)
+                if text.strip():
+                    values.append(text.replace("\t", " "))
+            if values:
+                line = "\t".join(values)
+                ctx.budget.charge_text(line)
+                yield number, line
