@@ -75,6 +75,42 @@ def test_docx_header_shared_by_sections_appears_once(tmp_path):
     assert doc.text.count("Confidential 機密") == 1 and "Chapter two" in doc.text
 
 
+def test_docx_tracked_insertions_content_controls_and_text_boxes_are_read(tmp_path):
+    import docx
+    from docx.oxml.parser import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+    document = docx.Document()
+    paragraph = document.add_paragraph("契約は ")
+    paragraph._p.append(parse_xml(f'<w:ins {ns} w:id="1" w:author="{REVIEWER}"><w:r><w:t>来月 renewed</w:t></w:r></w:ins>'))
+    paragraph._p.append(parse_xml(f'<w:del {ns} w:id="2" w:author="{REVIEWER}"><w:r><w:delText>withdrawn 撤回</w:delText>'
+                                  '</w:r></w:del>'))
+    box = '<w:txbxContent><w:p><w:r><w:t>Callout 吹き出し</w:t></w:r></w:p></w:txbxContent>'
+    paragraph._p.append(parse_xml(f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps">{box}</mc:Choice>'
+                                  f'<mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r>'))
+    document.element.body.insert(0, parse_xml(f'<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>Form field 記入欄</w:t>'
+                                              '</w:r></w:p></w:sdtContent></w:sdt>'))
+    document.save(tmp_path / "tracked.docx")
+    (doc,) = read(tmp_path / "tracked.docx")
+    assert doc.text == "Form field 記入欄\n契約は 来月 renewed\n\nCallout 吹き出し"
+    assert doc.provenance == "body, text boxes"
+    assert leaks([doc], REVIEWER, "withdrawn") == []
+
+
+def test_docx_nested_table_is_read_inside_its_cell(tmp_path):
+    import docx
+
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "外側 outer"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "inner A", "内側 B"
+    document.save(tmp_path / "nested.docx")
+    (doc,) = read(tmp_path / "nested.docx")
+    assert doc.text == "外側 outer\tinner A 内側 B" and doc.provenance == "body, tables"
+
+
 def test_docx_without_text_is_quarantined_as_empty(tmp_path):
     (item,) = read(write_docx(tmp_path / "blank.docx", []))
     assert isinstance(item, Quarantine) and item.reason == "empty_text"

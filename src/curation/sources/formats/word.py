@@ -1,10 +1,15 @@
 """Word (.docx): one document per file.
 
 The text is the body's paragraphs and tables in document order (a table row as its cells joined
-by tabs), then the headers and footers (each distinct one once, however many sections share it),
-the footnotes, the endnotes and the comments' text, each part after a blank line. Provenance names
-the parts that held text ("body, tables, footnotes"). The core properties' author and last
-modifier and the comments' authors and initials are known personal data (office.people).
+by tabs), then the text boxes, the headers and footers (each distinct one once, however many
+sections share it), the footnotes, the endnotes and the comments' text, each part after a blank
+line. Provenance names the parts that held text ("body, tables, footnotes"). The core properties'
+author and last modifier and the comments' authors and initials are known personal data
+(office.people); so are tracked changes' authors, which are not read at all.
+
+python-docx opens the package (and refuses one without a Word main part), but its Paragraph.text
+leaves out inserted text of tracked changes, content controls and text boxes: the text is read
+from the parts' XML here, so that none of it is dropped. Deleted text (w:delText) is left out.
 """
 
 from __future__ import annotations
@@ -15,12 +20,13 @@ from curation.sources.formats.base import Blob, Item, ReadContext
 from curation.sources.formats.office import people, persons, read_office
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+NOTE_TYPES_SKIPPED = ("separator", "continuationSeparator", "continuationNotice")
 
 
 def read_docx(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
-    # All the work is in `load`: a part that python-docx cannot read makes the file unreadable_office.
+    # All the work is in `load`: a part that cannot be read makes the file unreadable_office.
     yield from read_office(blob, ctx, "Word", lambda fh: _read(fh, ctx), lambda item: iter([item]))
 
 
@@ -28,95 +34,103 @@ def _read(fh, ctx: ReadContext) -> Item:
     import docx
 
     document = docx.Document(fh)  # refuses a package whose main part is missing or not a Word one
-    parts: list[tuple[str, list[str]]] = []
-    body, has_table = _blocks(document, ctx)
-    parts.append(("tables" if has_table else "", body))
-    parts.append(("headers and footers", _headers_footers(document, ctx)))
-    parts.append(("footnotes", _notes(document, FOOTNOTES, "footnote", ctx)))
-    parts.append(("endnotes", _notes(document, ENDNOTES, "endnote", ctx)))
-    comments, authors = _comments(document, ctx)
+    text = _Text(ctx)
+    body = text.blocks(document.element.body)
+    parts = [("body", body), ("tables" if text.tables else "", []), ("text boxes", text.boxes()),
+             ("headers and footers", _distinct(text.blocks(root) for root in _related(document, "header", "footer"))),
+             ("footnotes", _notes(document, "footnotes", "footnote", text)),
+             ("endnotes", _notes(document, "endnotes", "endnote", text))]
+    authors: list[str] = []
+    comments = []
+    for root in _related(document, "comments"):
+        for comment in root.iter(W + "comment"):
+            authors += [comment.get(W + "author"), comment.get(W + "initials")]
+            comments += text.blocks(comment)
     parts.append(("comments", comments))
-    text = "\n\n".join("\n".join(lines) for _, lines in parts if lines)
-    names = [name for name, lines in parts if lines and name]
-    if body:
-        names.insert(0, "body")
-    known = people(document.core_properties) + persons(authors)
-    return ctx.document(0, text, where=", ".join(names), known_pii=tuple(dict.fromkeys(known)))
+    joined = "\n\n".join("\n".join(lines) for _, lines in parts if lines)
+    where = ", ".join(name for name, lines in parts if name and (lines or name == "tables"))
+    known = tuple(dict.fromkeys(people(document.core_properties) + persons(authors)))
+    return ctx.document(0, joined, where=where, known_pii=known)
 
 
-def _blocks(container, ctx: ReadContext) -> tuple[list[str], bool]:
-    """The lines of a body, header, footer or table cell: paragraphs, and table rows as
-    tab-separated cells (a merged cell once); whether a table was among them."""
-    from docx.table import Table
+def _related(document, *kinds: str) -> list:
+    """The root elements of the main part's related parts of these kinds (header, footer, ...),
+    in part-name order, parsed by python-docx's parser (no entities resolved, nothing fetched)."""
+    from docx.oxml.parser import parse_xml
 
-    lines, has_table = [], False
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            has_table = True
-            for row in block.rows:
-                cells, seen = [], set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # a horizontally merged cell repeats
-                        continue
-                    seen.add(id(cell._tc))
-                    inner, _ = _blocks(cell, ctx)
-                    cells.append(" ".join(line for line in inner if line.strip()))
-                if any(cells):
-                    lines.append("\t".join(cells))
-                    ctx.budget.charge_text(lines[-1])
-        else:
-            lines.append(block.text)
-            ctx.budget.charge_text(lines[-1])
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return lines, has_table
+    order = {REL + kind: n for n, kind in enumerate(kinds)}
+    parts = {(order[rel.reltype], str(rel.target_part.partname)): rel.target_part
+             for rel in document.part.rels.values() if not rel.is_external and rel.reltype in order}
+    return [part.element if hasattr(part, "element") else parse_xml(part.blob)
+            for _, part in sorted(parts.items(), key=lambda kv: kv[0])]
 
 
-def _headers_footers(document, ctx: ReadContext) -> list[str]:
+def _notes(document, kind: str, tag: str, text: _Text) -> list[str]:
+    lines = []
+    for root in _related(document, kind):
+        for note in root.iter(W + tag):
+            if note.get(W + "type") not in NOTE_TYPES_SKIPPED:
+                lines += text.blocks(note)
+    return lines
+
+
+def _distinct(groups: Iterator[list[str]]) -> list[str]:
     seen: dict[str, None] = {}
-    for section in document.sections:
-        for attr in ("header", "first_page_header", "even_page_header",
-                     "footer", "first_page_footer", "even_page_footer"):
-            part = getattr(section, attr)
-            if part.is_linked_to_previous:  # no definition of its own (reading one would add it)
-                continue
-            text = "\n".join(_blocks(part, ctx)[0]).strip()
-            if text:
-                seen.setdefault(text, None)
+    for lines in groups:
+        if joined := "\n".join(lines).strip():
+            seen.setdefault(joined, None)
     return list(seen)
 
 
-def _notes(document, reltype: str, tag: str, ctx: ReadContext) -> list[str]:
-    """The text of each footnote or endnote (python-docx has no API for them): word/footnotes.xml
-    parsed with python-docx's parser, which resolves no entities and fetches nothing."""
-    from docx.oxml.parser import parse_xml
+class _Text:
+    """Lines of WordprocessingML block content, charged to the budget; text boxes met on the way
+    are kept aside (`boxes`), since they float outside the flow of the paragraph that anchors them."""
 
-    lines = []
-    for rel in document.part.rels.values():
-        if rel.is_external or rel.reltype != reltype:
-            continue
-        part = rel.target_part
-        root = part.element if hasattr(part, "element") else parse_xml(part.blob)
-        for note in root.iter(W + tag):
-            if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
-                continue
-            for p in note.iter(W + "p"):
-                line = "".join(t.text or "" for t in p.iter(W + "t"))
-                ctx.budget.charge_text(line)
-                lines.append(line)
-    return [line for line in lines if line.strip()]
+    def __init__(self, ctx: ReadContext):
+        self.ctx, self.tables, self._boxes = ctx, False, []
 
+    def blocks(self, element) -> list[str]:
+        """The lines of a body, header, note, comment or table cell: paragraphs, table rows as
+        tab-separated cells, content controls' and custom XML's content; blank ones left out."""
+        lines = []
+        for child in element:
+            if child.tag == W + "p":
+                lines.append(self.paragraph(child))
+            elif child.tag == W + "tbl":
+                self.tables = True
+                for row in child.iter(W + "tr"):
+                    if row.getparent() is not child:
+                        continue  # a nested table's rows: read within its cell
+                    # a cell is one field of its row: its own tabs and line breaks become spaces
+                    cells = [" ".join(self.blocks(cell)).replace("\t", " ").replace("\n", " ")
+                             for cell in row if cell.tag == W + "tc"]
+                    lines.append("\t".join(cells) if any(c.strip() for c in cells) else "")
+            elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "smartTag"):
+                lines += self.blocks(child)
+        return [line for line in lines if line.strip()]
 
-def _comments(document, ctx: ReadContext) -> tuple[list[str], list[str]]:
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    def paragraph(self, p) -> str:
+        out: list[str] = []
+        self._runs(p, out)
+        line = "".join(out)
+        self.ctx.budget.charge_text(line)
+        return line
 
-    if not any(r.reltype == RT.COMMENTS for r in document.part.rels.values()):
-        return [], []  # document.comments would add an empty part
-    lines, authors = [], []
-    for comment in document.comments:
-        authors += [comment.author, comment.initials]
-        text = comment.text
-        ctx.budget.charge_text(text)
-        if text.strip():
-            lines.append(text)
-    return lines, authors
+    def _runs(self, element, out: list[str]) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == W + "t":
+                out.append(child.text or "")
+            elif tag == W + "tab":
+                out.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                out.append("\n")
+            elif tag == W + "txbxContent":
+                self._boxes.append(" ".join(self.blocks(child)))
+            elif tag == MC_FALLBACK or tag in (W + "del", W + "delText", W + "instrText", W + "moveFrom"):
+                continue  # a legacy copy of the choice before it; deleted text; field codes
+            else:
+                self._runs(child, out)
+
+    def boxes(self) -> list[str]:
+        return [box for box in dict.fromkeys(self._boxes) if box.strip()]
