@@ -210,6 +210,22 @@ def test_xlsx_empty_sheet_is_said_to_be_empty(tmp_path):
         assert items[1].provenance == "sheet 2"
 
 
+def test_xlsx_long_sheet_becomes_documents_of_whole_consecutive_rows(tmp_path):
+    from curation.sources.formats.excel import SHEET_PART_CHARS
+
+    line = "売上報告 sales report " * 15
+    count = 2 * SHEET_PART_CHARS // len(line) + 10
+    path = write_xlsx(tmp_path / "long.xlsx", [[[f"{n}", line] for n in range(1, count + 1)]])
+    docs = read(path)
+    assert len(docs) == 3 and all(isinstance(d, RawDocument) for d in docs)
+    assert [d.record for d in docs] == [0, 1, 2]
+    bounds = [d.provenance.removeprefix("sheet 1 rows ").split(" to ") for d in docs]
+    assert bounds[0][0] == "1" and bounds[-1][1] == str(count)
+    assert all(int(b[0]) == int(a[1]) + 1 for a, b in zip(bounds, bounds[1:]))
+    rows = [r for d in docs for r in d.text.split("\n")]
+    assert [r.split("\t")[0] for r in rows] == [str(n) for n in range(1, count + 1)]
+
+
 def test_xlsx_formula_reads_its_cached_value_never_the_formula(tmp_path):
     path = write_sheet_xlsx(tmp_path / "f.xlsx", ['<row r="1"><c r="A1"><f>SUM(1,2)</f><v>3</v></c>'
                                                   '<c r="B1" t="str"><f>CONCAT("a","b")</f><v>ab</v></c></row>'])

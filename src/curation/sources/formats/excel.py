@@ -3,6 +3,8 @@
 Every worksheet is read, hidden ones too ("sheet 3 (hidden)"); chart sheets hold no cells. A cell
 counts by its cached value (openpyxl data_only: a formula is never evaluated, its last saved result
 is read); a row is its non-empty cells in column order joined by tabs, and empty rows are skipped.
+A sheet of more than SHEET_PART_CHARS characters becomes several documents ("sheet 1 rows 1 to
+4100", "sheet 1 rows 4101 to 8000"), each of whole rows.
 In row mode each non-empty row is a document ("sheet 2 row 14", the spreadsheet's row number); no
 row is taken as a header, since the first row of a sheet is as often a title as column names.
 
@@ -18,6 +20,11 @@ from collections.abc import Iterator
 
 from curation.sources.formats.base import Blob, Item, ReadContext
 from curation.sources.formats.office import library_failed, people, read_office, unreadable
+
+# Sheet mode cuts a sheet longer than this (in characters) into documents of consecutive rows: a
+# single document of a whole large sheet would cost memory to several copies of it, and be longer
+# than the quality checks accept (checks.max_chars, 1,000,000 by default).
+SHEET_PART_CHARS = 500_000
 
 
 def read_xlsx(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
@@ -57,8 +64,8 @@ def _each_sheet(sheets: list, known: tuple, ctx: ReadContext) -> Iterator[Item]:
 
 def _sheet(sheet, where: str, known: tuple, record: list[int], ctx: ReadContext) -> Iterator[Item]:
     by_row = ctx.source.spreadsheet_documents == "row"
-    lines: list[str] = []
-    produced = False
+    part: list[tuple[int, str]] = []  # sheet mode: (row number, line) of the document being gathered
+    size, cut, produced = 0, False, False
     rows = _rows(sheet, ctx)
     while True:
         try:
@@ -69,19 +76,31 @@ def _sheet(sheet, where: str, known: tuple, record: list[int], ctx: ReadContext)
             if not library_failed(exc):
                 raise
             # the rows read so far stand (in row mode they were yielded); the sheet's rest is refused
-            if lines:
-                yield _next(record, ctx.document(record[0], "\n".join(lines), where=where, known_pii=known))
-                lines = []
+            if part:
+                yield _next(record, _part(part, where, True, known, record, ctx))
             yield _next(record, unreadable(ctx, "Excel", exc, where + " (the rest of the sheet)"))
             return
         produced = True
         if by_row:
             yield _next(record, ctx.document(record[0], line, where=f"{where} row {number}", known_pii=known))
-        else:
-            lines.append(line)
-    if not by_row or not produced:
+            continue
+        part.append((number, line))
+        size += len(line) + 1
+        if size >= SHEET_PART_CHARS:
+            yield _next(record, _part(part, where, True, known, record, ctx))
+            part, size, cut = [], 0, True
+    if part or not produced:
         # an empty sheet is said to be empty (empty_text), never passed over in silence
-        yield _next(record, ctx.document(record[0], "\n".join(lines), where=where, known_pii=known))
+        yield _next(record, _part(part, where, cut, known, record, ctx))
+
+
+def _part(part: list[tuple[int, str]], where: str, ranged: bool, known: tuple, record: list[int],
+          ctx: ReadContext) -> Item:
+    """A sheet-mode document of these rows: "sheet 2", or "sheet 2 rows 1 to 9000" when the sheet
+    is cut into parts."""
+    if ranged and part:
+        where = f"{where} rows {part[0][0]} to {part[-1][0]}"
+    return ctx.document(record[0], "\n".join(line for _, line in part), where=where, known_pii=known)
 
 
 def _next(record: list[int], item: Item) -> Item:
