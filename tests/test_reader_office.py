@@ -96,6 +96,7 @@ def test_docx_tracked_insertions_content_controls_and_text_boxes_are_read(tmp_pa
     assert doc.text == "Form field 記入欄\n契約は 来月 renewed\n\nCallout 吹き出し"
     assert doc.provenance == "body, text boxes"
     assert leaks([doc], REVIEWER, "withdrawn") == []
+    assert ("PERSON", REVIEWER) in doc.known_pii
 
 
 def test_docx_nested_table_is_read_inside_its_cell(tmp_path):

@@ -4,8 +4,8 @@ The text is the body's paragraphs and tables in document order (a table row as i
 by tabs), then the text boxes, the headers and footers (each distinct one once, however many
 sections share it), the footnotes, the endnotes and the comments' text, each part after a blank
 line. Provenance names the parts that held text ("body, tables, footnotes"). The core properties'
-author and last modifier and the comments' authors and initials are known personal data
-(office.people); so are tracked changes' authors, which are not read at all.
+author and last modifier, the comments' authors and initials and the tracked changes' authors
+are known personal data (office.people).
 
 python-docx opens the package (and refuses one without a Word main part), but its Paragraph.text
 leaves out inserted text of tracked changes, content controls and text boxes: the text is read
@@ -22,6 +22,7 @@ from curation.sources.formats.office import people, persons, read_office
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+TRACKED = frozenset(W + tag for tag in ("ins", "del", "moveFrom", "moveTo"))
 NOTE_TYPES_SKIPPED = ("separator", "continuationSeparator", "continuationNotice")
 
 
@@ -49,7 +50,7 @@ def _read(fh, ctx: ReadContext) -> Item:
     parts.append(("comments", comments))
     joined = "\n\n".join("\n".join(lines) for _, lines in parts if lines)
     where = ", ".join(name for name, lines in parts if name and (lines or name == "tables"))
-    known = tuple(dict.fromkeys(people(document.core_properties) + persons(authors)))
+    known = tuple(dict.fromkeys(people(document.core_properties) + persons(authors + text.authors)))
     return ctx.document(0, joined, where=where, known_pii=known)
 
 
@@ -88,6 +89,7 @@ class _Text:
 
     def __init__(self, ctx: ReadContext):
         self.ctx, self.tables, self._boxes = ctx, False, []
+        self.authors: list[str] = []  # of tracked changes met
 
     def blocks(self, element) -> list[str]:
         """The lines of a body, header, note, comment or table cell: paragraphs, table rows as
@@ -106,6 +108,8 @@ class _Text:
                              for cell in row if cell.tag == W + "tc"]
                     lines.append("\t".join(cells) if any(c.strip() for c in cells) else "")
             elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "smartTag"):
+                if child.tag in TRACKED:
+                    self.authors.append(child.get(W + "author"))
                 lines += self.blocks(child)
         return [line for line in lines if line.strip()]
 
@@ -119,6 +123,8 @@ class _Text:
     def _runs(self, element, out: list[str]) -> None:
         for child in element:
             tag = child.tag
+            if tag in TRACKED:
+                self.authors.append(child.get(W + "author"))
             if tag == W + "t":
                 out.append(child.text or "")
             elif tag == W + "tab":
