@@ -287,6 +287,18 @@ def test_pptx_one_document_per_slide_with_tables_groups_and_notes(tmp_path):
     assert leaks(docs, AUTHOR, EDITOR) == []
 
 
+def test_pptx_hidden_slide_is_read_and_said_to_be_hidden(tmp_path):
+    from pptx import Presentation
+
+    path = write_pptx(tmp_path / "deck.pptx", [("Shown", None), ("非表示のスライド hidden", "メモ")])
+    deck = Presentation(path)
+    deck.slides[1].element.set("show", "0")
+    deck.save(path)
+    docs = read(path)
+    assert [(d.provenance, d.text) for d in docs] == [("slide 1", "Shown"),
+                                                       ("slide 2 (hidden) and notes", "非表示のスライド hidden\n\nメモ")]
+
+
 def test_pptx_slides_past_max_pages_are_refused_as_one_item(tmp_path):
     path = write_pptx(tmp_path / "deck.pptx", [(f"Slide {n}", None) for n in range(1, 5)])
     items = read(path, max_pages=3)

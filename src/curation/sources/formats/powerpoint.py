@@ -2,8 +2,9 @@
 
 A slide's text is every shape's in the slide's order: text frames, tables (a row as its cells
 joined by tabs) and the shapes inside groups, then, after a blank line, its speaker notes
-("slide 4 and notes" when it has some). Slides past the policy's `max_pages` are refused as one
-item (too_many_slides). The core properties' author and last modifier are known personal data.
+("slide 4 and notes" when it has some); a slide hidden from the show is read too ("slide 5
+(hidden)"). Slides past the policy's `max_pages` are refused as one item (too_many_slides). The
+core properties' author and last modifier are known personal data; slide comments are not read.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def _load(fh) -> tuple[list, tuple]:
 def _slides(slides: list, known: tuple, ctx: ReadContext) -> Iterator[Item]:
     limit = ctx.options.max_pages
     for number, slide in enumerate(slides[:limit], start=1):
-        where = f"slide {number}"
+        where = f"slide {number}" + (" (hidden)" if slide.element.get("show") in ("0", "false") else "")
         try:
             body, notes = _slide_text(slide, ctx)
         except Exception as exc:  # one slide's bad part costs that slide only
