@@ -192,6 +192,24 @@ def test_xlsx_one_document_per_sheet_hidden_sheets_included(tmp_path):
     assert leaks(docs, "Costs", "秘密") == []  # sheet names are not provenance
 
 
+def test_xlsx_comments_are_a_document_and_their_authors_known_pii(tmp_path):
+    import openpyxl
+    from openpyxl.comments import Comment
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Invoice 請求書", 1200])
+    sheet["A1"].comment = Comment("Check the total 合計を確認", REVIEWER)
+    sheet["B1"].comment = Comment("Paid in March", AUTHOR)
+    workbook.save(tmp_path / "noted.xlsx")
+    for source in (None, SourceInfo(name="src", license="MIT", spreadsheet_documents="row")):
+        docs = read(tmp_path / "noted.xlsx", source)
+        assert [d.provenance for d in docs][-1] == "sheet 1 comments"
+        assert docs[-1].text == "Check the total 合計を確認\nPaid in March"
+        assert all({("PERSON", REVIEWER), ("PERSON", AUTHOR)} <= set(d.known_pii) for d in docs)
+        assert leaks(docs, REVIEWER, AUTHOR) == []
+
+
 def test_xlsx_row_mode_one_document_per_row(tmp_path):
     path = write_xlsx(tmp_path / "book.xlsx", [[["Question", "Answer"], [], ["What is it?", "A test."]],
                                                [["質問", "回答"]]], author=AUTHOR, last_modified_by=EDITOR)

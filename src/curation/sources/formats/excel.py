@@ -1,6 +1,8 @@
 """Excel (.xlsx): one document per sheet, or one per row (SOURCE.yaml `spreadsheet_documents: row`).
 
-Every worksheet is read, hidden ones too ("sheet 3 (hidden)"); chart sheets hold no cells. A cell
+Every worksheet is read, hidden ones too ("sheet 3 (hidden)"); chart sheets hold no cells. A
+sheet's comments (notes) are one more document after its rows ("sheet 2 comments"); their authors,
+like the core properties' author and last modifier, are known personal data for every document. A cell
 counts by its cached value (openpyxl data_only: a formula is never evaluated, its last saved result
 is read); a row is its non-empty cells in column order joined by tabs, and empty rows are skipped.
 A sheet of more than SHEET_PART_CHARS characters becomes several documents ("sheet 1 rows 1 to
@@ -19,7 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from curation.sources.formats.base import Blob, Item, ReadContext
-from curation.sources.formats.office import library_failed, people, read_office, unreadable
+from curation.sources.formats.office import library_failed, people, persons, read_office, unreadable
+
+SML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 
 # Sheet mode cuts a sheet longer than this (in characters) into documents of consecutive rows: a
 # single document of a whole large sheet would cost memory to several copies of it, and be longer
@@ -28,38 +33,76 @@ SHEET_PART_CHARS = 500_000
 
 
 def read_xlsx(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
-    yield from read_office(blob, ctx, "Excel", _load, lambda loaded: _sheets(*loaded, ctx))
+    yield from read_office(blob, ctx, "Excel", lambda fh: _load(fh, ctx), lambda loaded: _sheets(*loaded, ctx))
 
 
-def _load(fh) -> tuple[object, list, tuple]:
+def _load(fh, ctx: ReadContext) -> tuple[object, list, list, tuple]:
     import openpyxl
 
     # read_only streams each sheet from the ZIP; data_only reads formulas' cached values
     workbook = openpyxl.load_workbook(fh, read_only=True, data_only=True, keep_links=False)
     try:
-        return workbook, list(workbook.worksheets), people(workbook.properties)
+        sheets = list(workbook.worksheets)
+        # every sheet's comments first: their authors are known personal data for all documents
+        notes = [_notes(sheet, ctx) for sheet in sheets[:ctx.options.max_pages]]
+        authors = [name for note in notes if not isinstance(note, Exception) for name in note[1]]
+        return workbook, sheets, notes, people(workbook.properties) + persons(authors)
     except BaseException:
         workbook.close()
         raise
 
 
-def _sheets(workbook, sheets: list, known: tuple, ctx: ReadContext) -> Iterator[Item]:
+def _sheets(workbook, sheets: list, notes: list, known: tuple, ctx: ReadContext) -> Iterator[Item]:
     try:
-        yield from _each_sheet(sheets, known, ctx)
+        yield from _each_sheet(sheets, notes, tuple(dict.fromkeys(known)), ctx)
     finally:
         workbook.close()
 
 
-def _each_sheet(sheets: list, known: tuple, ctx: ReadContext) -> Iterator[Item]:
+def _each_sheet(sheets: list, notes: list, known: tuple, ctx: ReadContext) -> Iterator[Item]:
     record = [0]
     limit = ctx.options.max_pages
-    for number, sheet in enumerate(sheets[:limit], start=1):
+    for number, (sheet, note) in enumerate(zip(sheets[:limit], notes), start=1):
         where = f"sheet {number}" + (" (hidden)" if sheet.sheet_state != "visible" else "")
         yield from _sheet(sheet, where, known, record, ctx)
+        if isinstance(note, Exception):
+            yield _next(record, unreadable(ctx, "Excel", note, f"{where} comments"))
+        elif note[0]:
+            yield _next(record, ctx.document(record[0], "\n".join(note[0]), where=f"{where} comments",
+                                             known_pii=known))
     if len(sheets) > limit:
         yield ctx.quarantine(record[0], "too_many_sheets",
                              f"{len(sheets)} sheets, above the policy's limit of {limit} (inputs.max_pages); "
                              f"sheets {limit + 1} to {len(sheets)} not read; split the workbook")
+
+
+def _notes(sheet, ctx: ReadContext) -> tuple[list[str], list[str]] | Exception:
+    """The texts and authors of a sheet's comments (notes), which openpyxl's read-only mode skips;
+    or the exception that made them unreadable. Parsed without entities or network access."""
+    from lxml import etree
+    from openpyxl.packaging.relationship import get_dependents, get_rels_path
+
+    archive = sheet.parent._archive
+    try:
+        rels_path = get_rels_path(sheet._worksheet_path)
+        if rels_path not in archive.namelist():
+            return [], []
+        texts, authors = [], []
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        for rel in get_dependents(archive, rels_path).find(COMMENTS_REL):
+            data = archive.read(rel.target)  # the directory's declared sizes passed zipsafe's budget check
+            ctx.budget.charge(len(data))
+            root = etree.fromstring(data, parser)
+            authors += [a.text for a in root.iter(SML + "author")]
+            for comment in root.iter(SML + "comment"):
+                text = "".join(t.text or "" for t in comment.iter(SML + "t"))
+                if text.strip():
+                    texts.append(text)
+        return texts, authors
+    except Exception as exc:
+        if not library_failed(exc):
+            raise
+        return exc
 
 
 def _sheet(sheet, where: str, known: tuple, record: list[int], ctx: ReadContext) -> Iterator[Item]:
