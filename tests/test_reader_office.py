@@ -305,6 +305,44 @@ def test_pptx_one_document_per_slide_with_tables_groups_and_notes(tmp_path):
     assert leaks(docs, AUTHOR, EDITOR) == []
 
 
+def test_pptx_slide_comments_follow_the_notes_and_their_authors_are_known_pii(tmp_path):
+    path = write_pptx(tmp_path / "deck.pptx", [("Plan 計画", "Speaker note"), ("Second", None)],
+                      comments=[(0, REVIEWER, INITIALS, "Add the budget 予算を追加"), (1, AUTHOR, "HS", "Typo here")])
+    docs = read(path)
+    assert [(d.provenance, d.text) for d in docs] == [
+        ("slide 1 and notes and comments", "Plan 計画\n\nSpeaker note\n\nAdd the budget 予算を追加"),
+        ("slide 2 and comments", "Second\n\nTypo here")]
+    assert all({("PERSON", REVIEWER), ("PERSON", INITIALS), ("PERSON", AUTHOR)} <= set(d.known_pii) for d in docs)
+    assert leaks(docs, REVIEWER, AUTHOR) == []
+
+
+def test_pptx_modern_comments_and_replies_are_read(tmp_path):
+    from pptx import Presentation
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    path = write_pptx(tmp_path / "deck.pptx", [("本文 body", None)])
+    deck = Presentation(path)
+    modern = "http://schemas.microsoft.com/office/2018/10/relationships/"
+    p188 = 'xmlns:p188="http://schemas.microsoft.com/office/powerpoint/2018/8/main" ' \
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    authors = Part(PackURI("/ppt/authors.xml"), "application/vnd.ms-powerpoint.authors+xml", deck.part.package,
+                   f'<p188:authorLst {p188}><p188:author id="{{1}}" name="{REVIEWER}" initials="{INITIALS}" '
+                   'userId="x" providerId="None"/></p188:authorLst>'.encode())
+    deck.part.relate_to(authors, modern + "authors")
+    body = '<p188:txBody><a:bodyPr/><a:p><a:r><a:t>{}</a:t></a:r></a:p></p188:txBody>'
+    comments = Part(PackURI("/ppt/comments/modernComment_1.xml"), "application/vnd.ms-powerpoint.comments+xml",
+                    deck.part.package,
+                    f'<p188:cmLst {p188}><p188:cm id="{{2}}" authorId="{{1}}"><p188:replyLst><p188:reply id="{{3}}" '
+                    f'authorId="{{1}}">{body.format("返信 reply")}</p188:reply></p188:replyLst>'
+                    f'{body.format("Modern comment 新しい")}</p188:cm></p188:cmLst>'.encode())
+    deck.slides[0].part.relate_to(comments, modern + "comments")
+    deck.save(path)
+    (doc,) = read(path)
+    assert doc.provenance == "slide 1 and comments" and doc.text == "本文 body\n\nModern comment 新しい 返信 reply"
+    assert {("PERSON", REVIEWER), ("PERSON", INITIALS)} <= set(doc.known_pii) and leaks([doc], REVIEWER) == []
+
+
 def test_pptx_hidden_slide_is_read_and_said_to_be_hidden(tmp_path):
     from pptx import Presentation
 

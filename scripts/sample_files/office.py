@@ -86,9 +86,12 @@ def write_xlsx(path: Path, sheets: Mapping[str, Sequence[Sequence[object]]] | Se
 
 
 def write_pptx(path: Path, slides: Iterable[tuple[str, str | None]], table: Sequence[Sequence[str]] | None = None,
-               author: str | None = None, last_modified_by: str | None = None) -> Path:
+               author: str | None = None, last_modified_by: str | None = None,
+               comments: Sequence[tuple[int, str, str, str]] = ()) -> Path:
     """A .pptx with one slide per (text, notes): the text in a text box (its lines as paragraphs),
-    the notes as speaker notes when not None; `table` (rows of cell texts) on the first slide."""
+    the notes as speaker notes when not None; `table` (rows of cell texts) on the first slide;
+    `comments` as (0-based slide, author name, initials, text), in PowerPoint's legacy comment
+    parts (python-pptx has no API to write them)."""
     import pptx
     from pptx.util import Inches
 
@@ -106,7 +109,33 @@ def write_pptx(path: Path, slides: Iterable[tuple[str, str | None]], table: Sequ
                     shape.table.cell(r, c).text = value
         if notes is not None:
             slide.notes_slide.notes_text_frame.text = notes
+    if comments:
+        _add_slide_comments(presentation, comments)
     presentation.core_properties.author = author or ""
     presentation.core_properties.last_modified_by = last_modified_by or ""
     presentation.save(path)
     return Path(path)
+
+
+def _add_slide_comments(presentation, comments: Sequence[tuple[int, str, str, str]]) -> None:
+    from xml.sax.saxutils import quoteattr, escape
+
+    from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    p = "http://schemas.openxmlformats.org/presentationml/2006/main"
+    people = list(dict.fromkeys((name, initials) for _, name, initials, _ in comments))
+    authors = "".join(f'<p:cmAuthor id="{i}" name={quoteattr(name)} initials={quoteattr(initials)} lastIdx="1" clrIdx="0"/>'
+                      for i, (name, initials) in enumerate(people))
+    package = presentation.part.package
+    part = Part(PackURI("/ppt/commentAuthors.xml"), CT.PML_COMMENT_AUTHORS, package,
+                f'<p:cmAuthorLst xmlns:p="{p}">{authors}</p:cmAuthorLst>'.encode())
+    presentation.part.relate_to(part, RT.COMMENT_AUTHORS)
+    for index in sorted({c[0] for c in comments}):
+        items = "".join(f'<p:cm authorId="{people.index((name, initials))}" idx="{n}"><p:pos x="10" y="10"/>'
+                        f'<p:text>{escape(text)}</p:text></p:cm>'
+                        for n, (slide, name, initials, text) in enumerate(comments, start=1) if slide == index)
+        part = Part(PackURI(f"/ppt/comments/comment{index + 1}.xml"), CT.PML_COMMENTS, package,
+                    f'<p:cmLst xmlns:p="{p}">{items}</p:cmLst>'.encode())
+        presentation.slides[index].part.relate_to(part, RT.COMMENTS)

@@ -4,7 +4,8 @@ A slide's text is every shape's in the slide's order: text frames, tables (a row
 joined by tabs) and the shapes inside groups, then, after a blank line, its speaker notes
 ("slide 4 and notes" when it has some); a slide hidden from the show is read too ("slide 5
 (hidden)"). Slides past the policy's `max_pages` are refused as one item (too_many_slides). The
-core properties' author and last modifier are known personal data; slide comments are not read.
+core properties' author and last modifier are known personal data, and so are the comment authors'
+names and initials; a slide's comments (legacy and modern) follow its notes ("slide 4 and comments").
 """
 
 from __future__ import annotations
@@ -12,7 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from curation.sources.formats.base import Blob, Item, ReadContext
-from curation.sources.formats.office import library_failed, people, read_office, unreadable
+from curation.sources.formats.office import library_failed, people, persons, read_office, unreadable
+
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+MODERN = "http://schemas.microsoft.com/office/2018/10/relationships/"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
 def read_pptx(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
@@ -23,7 +28,10 @@ def _load(fh) -> tuple[list, tuple]:
     import pptx
 
     presentation = pptx.Presentation(fh)
-    return list(presentation.slides), people(presentation.core_properties)
+    authors = [name for root in _related(presentation.part, REL + "commentAuthors", MODERN + "authors")
+               for author in root.iter("{*}cmAuthor", "{*}author")
+               for name in (author.get("name"), author.get("initials"))]
+    return list(presentation.slides), tuple(dict.fromkeys(people(presentation.core_properties) + persons(authors)))
 
 
 def _slides(slides: list, known: tuple, ctx: ReadContext) -> Iterator[Item]:
@@ -32,14 +40,15 @@ def _slides(slides: list, known: tuple, ctx: ReadContext) -> Iterator[Item]:
         where = f"slide {number}" + (" (hidden)" if slide.element.get("show") in ("0", "false") else "")
         try:
             body, notes = _slide_text(slide, ctx)
+            comments = _comments(slide, ctx)
         except Exception as exc:  # one slide's bad part costs that slide only
             if not library_failed(exc):
                 raise
             yield unreadable(ctx, "PowerPoint", exc, where)
             continue
-        text = "\n\n".join(part for part in (body, notes) if part.strip())
-        yield ctx.document(number - 1, text, where=f"{where} and notes" if notes.strip() else where,
-                           known_pii=known)
+        text = "\n\n".join(part for part in (body, notes, comments) if part.strip())
+        extras = " and ".join(name for name, part in (("notes", notes), ("comments", comments)) if part.strip())
+        yield ctx.document(number - 1, text, where=f"{where} and {extras}" if extras else where, known_pii=known)
     if len(slides) > limit:
         yield ctx.quarantine(limit, "too_many_slides",
                              f"{len(slides)} slides, above the policy's limit of {limit} (inputs.max_pages); "
@@ -73,3 +82,35 @@ def _shapes_text(shapes, ctx: ReadContext) -> Iterator[str]:
                 ctx.budget.charge_text(line)
                 if line.strip():
                     yield line
+
+
+def _related(part, *reltypes: str) -> list:
+    """The root elements of `part`'s related parts of these types, parsed by python-pptx's parser
+    (no entities resolved, nothing fetched): comment parts, which python-pptx has no API for."""
+    from pptx.oxml import parse_xml
+
+    return [parse_xml(rel.target_part.blob) for rel in part.rels.values()
+            if not rel.is_external and rel.reltype in reltypes]
+
+
+def _comments(slide, ctx: ReadContext) -> str:
+    """A slide's comments, one per line: legacy (<p:cm><p:text>) and modern (<p188:cm> with a
+    text body, replies included)."""
+    texts = []
+    for root in _related(slide.part, REL + "comments", MODERN + "comments"):
+        for comment in root.iter("{*}cm"):
+            # the comment's own text, then its replies' (the schema puts the replies first)
+            bodies = [*comment.iterchildren("{*}text", "{*}txBody"), *comment.iter("{*}reply")]
+            lines = [_comment_body(body) for body in bodies]
+            text = " ".join(line for line in lines if line.strip())
+            ctx.budget.charge_text(text)
+            if text:
+                texts.append(text)
+    return "\n".join(texts)
+
+
+def _comment_body(body) -> str:
+    """A legacy comment's <p:text> holds plain text; a modern one's text body, paragraphs of runs."""
+    if body.tag.endswith("}text"):
+        return body.text or ""
+    return " ".join("".join(t.text or "" for t in p.iter(A + "t")) for p in body.iter(A + "p"))
