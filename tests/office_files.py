@@ -26,19 +26,23 @@ WORKBOOK_RELS = """<?xml version="1.0" encoding="UTF-8"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
 </Relationships>"""
-SHEET_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-              '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+WORKSHEET = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+# "Billion laughs": ten levels of entities, each ten of the one below; &lol9; is a billion "lol"s.
+BILLION_LAUGHS = ('<!DOCTYPE worksheet [<!ENTITY lol0 "lol">'
+                  + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)) + ']>')
 
 
-def write_sheet_xlsx(path: Path, rows_xml: Iterable[str], dimension: str | None = None) -> Path:
-    """A one-sheet .xlsx whose sheetData holds `rows_xml` (<row> elements), streamed into the ZIP."""
+def write_sheet_xlsx(path: Path, rows_xml: Iterable[str], dimension: str | None = None, doctype: str = "") -> Path:
+    """A one-sheet .xlsx whose sheetData holds `rows_xml` (<row> elements), streamed into the ZIP;
+    `doctype` goes before the root element."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", ROOT_RELS)
         archive.writestr("xl/workbook.xml", WORKBOOK)
         archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            sheet.write(SHEET_HEAD.encode())
+            sheet.write((XML_DECLARATION + doctype + WORKSHEET).encode())
             if dimension:
                 sheet.write(f'<dimension ref="{dimension}"/>'.encode())
             sheet.write(b"<sheetData>")

@@ -14,7 +14,7 @@ from curation.sources import discover, read_unit
 from curation.sources.formats import Blob, Budget, ReadContext, ReaderOptions, read_blob
 from curation.sources.formats.office import OLE_MAGIC
 from scripts.sample_files.office import write_docx, write_pptx, write_xlsx
-from office_files import inline_row, write_sheet_xlsx
+from office_files import BILLION_LAUGHS, inline_row, write_sheet_xlsx
 
 AUTHOR, EDITOR, REVIEWER, INITIALS = "Hanako Suzuki", "鈴木一郎", "Margaret Whitfield", "MW"
 
@@ -132,6 +132,21 @@ def test_zip_that_is_not_a_word_file_is_unreadable(tmp_path):
         archive.writestr("notes.txt", "just a zip")
     (item,) = read(tmp_path / "notes.docx")
     assert item.reason == "unreadable_office"
+
+
+def test_docx_entity_expansion_is_refused_quickly(tmp_path):
+    good = write_docx(tmp_path / "good.docx", ["PLACEHOLDER"])
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(tmp_path / "lol.docx", "w") as dst:
+        for member in src.infolist():
+            data = src.read(member)
+            if member.filename == "word/document.xml":
+                head, rest = data.decode().split("?>", 1)
+                data = (head + "?>" + BILLION_LAUGHS.replace("worksheet", "w:document")
+                        + rest.replace("PLACEHOLDER", "before &lol9; after")).encode()
+            dst.writestr(member, data)
+    started = time.monotonic()
+    (item,) = read(tmp_path / "lol.docx")
+    assert item.reason == "unreadable_office" and time.monotonic() - started < 5
 
 
 # --- bad Office files of every kind ---
@@ -281,6 +296,14 @@ def test_xlsx_declared_extent_does_not_pad_rows(tmp_path):
         items = read(path, source)
         assert " ".join(i.text for i in items) in ("first\nfar", "first far")
     assert time.monotonic() - started < 5
+
+
+def test_xlsx_entity_expansion_is_refused_quickly(tmp_path):
+    path = write_sheet_xlsx(tmp_path / "lol.xlsx", [inline_row(1, "&lol9;").replace("&amp;", "&")],
+                            doctype=BILLION_LAUGHS)
+    started = time.monotonic()
+    (item,) = read(path)
+    assert item.reason == "unreadable_office" and time.monotonic() - started < 5
 
 
 # --- PowerPoint ---
