@@ -3,18 +3,19 @@ hostile and broken files quarantined with a reason in bounded time."""
 
 from __future__ import annotations
 
+import itertools
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from office_files import BILLION_LAUGHS, inline_row, write_sheet_xlsx
 
 from curation.documents import Quarantine, RawDocument, SourceInfo
 from curation.sources import discover, read_unit
-from curation.sources.formats import Blob, Budget, ReadContext, ReaderOptions, read_blob
+from curation.sources.formats import Blob, ReadContext, ReaderOptions, read_blob
 from curation.sources.formats.office import OLE_MAGIC
 from scripts.sample_files.office import write_docx, write_pptx, write_xlsx
-from office_files import BILLION_LAUGHS, inline_row, write_sheet_xlsx
 
 AUTHOR, EDITOR, REVIEWER, INITIALS = "Hanako Suzuki", "鈴木一郎", "Margaret Whitfield", "MW"
 
@@ -39,13 +40,14 @@ def leaks(items: list, *values: str) -> list[str]:
 
 def test_docx_every_part_reaches_the_document_in_order(tmp_path):
     path = write_docx(tmp_path / "memo.docx", ["Quarterly plan for the Osaka office.", "大阪事務所の四半期計画です。"],
-                      table=[["Item", "担当"], ["Budget", "経理部"]], header="Internal 社外秘", footer="Page footer",
-                      comment="Check the figures 数字を確認", footnotes=["Source: board minutes.", "出典：議事録"],
-                      endnotes=["End note 文末"])
+                      table=[["Item", "担当"], ["Budget", "経理部"]], header="Internal 社外秘",
+                      footer="Page footer", comment="Check the figures 数字を確認",
+                      footnotes=["Source: board minutes.", "出典：議事録"], endnotes=["End note 文末"])
     (doc,) = read(path)
     assert isinstance(doc, RawDocument)
     parts = doc.text.split("\n\n")
-    assert parts == ["Quarterly plan for the Osaka office.\n大阪事務所の四半期計画です。\nItem\t担当\nBudget\t経理部",
+    assert parts == [("Quarterly plan for the Osaka office.\n大阪事務所の四半期計画です。\n"
+                      "Item\t担当\nBudget\t経理部"),
                      "Internal 社外秘\nPage footer", "Source: board minutes.\n出典：議事録", "End note 文末",
                      "Check the figures 数字を確認"]
     assert doc.provenance == "body, tables, headers and footers, footnotes, endnotes, comments"
@@ -255,14 +257,15 @@ def test_xlsx_long_sheet_becomes_documents_of_whole_consecutive_rows(tmp_path):
     assert [d.record for d in docs] == [0, 1, 2]
     bounds = [d.provenance.removeprefix("sheet 1 rows ").split(" to ") for d in docs]
     assert bounds[0][0] == "1" and bounds[-1][1] == str(count)
-    assert all(int(b[0]) == int(a[1]) + 1 for a, b in zip(bounds, bounds[1:]))
+    assert all(int(b[0]) == int(a[1]) + 1 for a, b in itertools.pairwise(bounds))
     rows = [r for d in docs for r in d.text.split("\n")]
     assert [r.split("\t")[0] for r in rows] == [str(n) for n in range(1, count + 1)]
 
 
 def test_xlsx_formula_reads_its_cached_value_never_the_formula(tmp_path):
-    path = write_sheet_xlsx(tmp_path / "f.xlsx", ['<row r="1"><c r="A1"><f>SUM(1,2)</f><v>3</v></c>'
-                                                  '<c r="B1" t="str"><f>CONCAT("a","b")</f><v>ab</v></c></row>'])
+    row = ('<row r="1"><c r="A1"><f>SUM(1,2)</f><v>3</v></c>'
+           '<c r="B1" t="str"><f>CONCAT("a","b")</f><v>ab</v></c></row>')
+    path = write_sheet_xlsx(tmp_path / "f.xlsx", [row])
     (doc,) = read(path)
     assert doc.text == "3\tab"
 
@@ -288,9 +291,8 @@ def test_xlsx_with_a_million_empty_rows_streams_to_its_one_real_row(tmp_path):
 def test_xlsx_declared_extent_does_not_pad_rows(tmp_path):
     # A cell in the last column of a row numbered in the billions: openpyxl's iter_rows would
     # build the billions of rows before it and 16,384 cells for it.
-    path = write_sheet_xlsx(tmp_path / "far.xlsx", [inline_row(1, "first"), '<row r="4000000000">'
-                                                    '<c r="XFD4000000000" t="inlineStr"><is><t>far</t></is></c></row>'],
-                            dimension="A1:XFD4000000000")
+    far = '<row r="4000000000"><c r="XFD4000000000" t="inlineStr"><is><t>far</t></is></c></row>'
+    path = write_sheet_xlsx(tmp_path / "far.xlsx", [inline_row(1, "first"), far], dimension="A1:XFD4000000000")
     started = time.monotonic()
     for source in (None, SourceInfo(name="src", license="MIT", spreadsheet_documents="row")):
         items = read(path, source)

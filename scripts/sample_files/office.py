@@ -49,7 +49,8 @@ def write_docx(path: Path, paragraphs: Iterable[str], table: Sequence[Sequence[s
 def _add_notes(document, kind: str, texts: Sequence[str]) -> None:
     from xml.sax.saxutils import escape
 
-    from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
@@ -118,9 +119,10 @@ def write_pptx(path: Path, slides: Iterable[tuple[str, str | None]], table: Sequ
 
 
 def _add_slide_comments(presentation, comments: Sequence[tuple[int, str, str, str]]) -> None:
-    from xml.sax.saxutils import quoteattr, escape
+    from xml.sax.saxutils import escape, quoteattr
 
-    from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
     from pptx.opc.package import Part
     from pptx.opc.packuri import PackURI
 
