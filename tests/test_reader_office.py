@@ -262,6 +262,18 @@ def test_xlsx_long_sheet_becomes_documents_of_whole_consecutive_rows(tmp_path):
     assert [r.split("\t")[0] for r in rows] == [str(n) for n in range(1, count + 1)]
 
 
+def test_xlsx_without_worksheets_yields_an_item(tmp_path):
+    from office_files import CONTENT_TYPES, ROOT_RELS, WORKBOOK, WORKBOOK_RELS
+
+    with zipfile.ZipFile(tmp_path / "none.xlsx", "w") as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", ROOT_RELS)
+        archive.writestr("xl/workbook.xml", WORKBOOK.replace('<sheet name="Data" sheetId="1" r:id="rId1"/>', ""))
+        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+    (item,) = read(tmp_path / "none.xlsx")
+    assert item.reason == "empty_text" and "no worksheet" in item.message
+
+
 def test_xlsx_formula_reads_its_cached_value_never_the_formula(tmp_path):
     row = ('<row r="1"><c r="A1"><f>SUM(1,2)</f><v>3</v></c>'
            '<c r="B1" t="str"><f>CONCAT("a","b")</f><v>ab</v></c></row>')
@@ -366,6 +378,11 @@ def test_pptx_modern_comments_and_replies_are_read(tmp_path):
     (doc,) = read(path)
     assert doc.provenance == "slide 1 and comments" and doc.text == "本文 body\n\nModern comment 新しい 返信 reply"
     assert {("PERSON", REVIEWER), ("PERSON", INITIALS)} <= set(doc.known_pii) and leaks([doc], REVIEWER) == []
+
+
+def test_pptx_without_slides_yields_an_item(tmp_path):
+    (item,) = read(write_pptx(tmp_path / "empty.pptx", []))
+    assert item.reason == "empty_text" and "no slides" in item.message
 
 
 def test_pptx_hidden_slide_is_read_and_said_to_be_hidden(tmp_path):

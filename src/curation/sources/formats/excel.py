@@ -62,6 +62,8 @@ def _sheets(workbook, sheets: list, notes: list, known: tuple, ctx: ReadContext)
 def _each_sheet(sheets: list, notes: list, known: tuple, ctx: ReadContext) -> Iterator[Item]:
     record = [0]
     limit = ctx.options.max_pages
+    if not sheets:  # chart sheets only: nothing to read, which is said, never passed over
+        yield ctx.quarantine(None, "empty_text", "no worksheet (chart sheets only, or none); nothing to read")
     for number, (sheet, note) in enumerate(zip(sheets[:limit], notes), start=1):
         where = f"sheet {number}" + (" (hidden)" if sheet.sheet_state != "visible" else "")
         yield from _sheet(sheet, where, known, record, ctx)

@@ -36,6 +36,8 @@ def _load(fh) -> tuple[list, tuple]:
 
 def _slides(slides: list, known: tuple, ctx: ReadContext) -> Iterator[Item]:
     limit = ctx.options.max_pages
+    if not slides:
+        yield ctx.quarantine(None, "empty_text", "no slides; nothing to read")
     for number, slide in enumerate(slides[:limit], start=1):
         where = f"slide {number}" + (" (hidden)" if slide.element.get("show") in ("0", "false") else "")
         try:
