@@ -27,6 +27,9 @@ READERS: dict[str, str] = {
     ".zip": "archive:read_zip",
     ".eml": "mail:read_eml",
     ".mbox": "mail:read_mbox",
+    ".docx": "word:read_docx",
+    ".xlsx": "excel:read_xlsx",
+    ".pptx": "powerpoint:read_pptx",
 }
 # Formats read as text: a NUL byte in their first 8 KiB means the file is not what its name says.
 TEXT_FORMATS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".csv"})

@@ -1,0 +1,1 @@
+"""Builders of sample input files, for tests and scripts/make_samples.py."""
