@@ -418,7 +418,9 @@ class InputPolicy(_Strict):
     ocr: bool = True
     ocr_languages: list[str] = ["eng", "jpn"]  # Tesseract language data, joined with "+"
     ocr_timeout_s: int = Field(default=120, ge=1, le=3600)  # per page or image
-    max_pages: int = Field(default=2000, ge=1, le=100_000)  # PDF pages, slides, sheets per file
+    # Pages of a PDF, sheets of a workbook, slides of a presentation; past it the rest of the file is
+    # refused as one item (too_many_pages, too_many_sheets, too_many_slides).
+    max_pages: int = Field(default=2000, ge=1, le=100_000)
     # Text not in UTF-8 is decoded with the encoding charset-normalizer finds; below this
     # confidence the file is quarantined with the candidates named.
     encoding_min_confidence: float = Field(default=0.8, ge=0, le=1)
