@@ -17,6 +17,11 @@ The sources also exercise the pipeline's edge cases on purpose:
   partner_nc/          CC-BY-NC-4.0: denied (non-commercial)
   scraped_unknown/     no SOURCE.yaml at all: denied (no license evidence)
   forum_sharealike/    CC-BY-SA-4.0: held for steward review
+  shared_drive_en/     what a company's shared drive holds: PDF (text and scanned), a PNG, DOCX,
+                       XLSX, PPTX, an e-mail with attachments, a ZIP, a CP1252 text file; authors
+                       and e-mail senders are planted names (metadata must never be stored)
+  shared_drive_ja/     the same in Japanese, with Shift_JIS (CP932), EUC-JP, ISO-2022-JP and
+                       UTF-16 text files and an ISO-2022-JP e-mail
 
 Run `python scripts/make_samples.py` to wipe and rewrite data/samples and data/samples_planted.json.
 """
@@ -336,7 +341,80 @@ SOURCES = {  # source -> (license, owner, purpose, language, extra SOURCE.yaml l
     "hf_faq": ("CC0-1.0", "Documentation Team", "FAQ answering", "en", ""),
     "partner_nc": ("CC-BY-NC-4.0", "Partner Management", "partner content reuse", "en", ""),
     "forum_sharealike": ("CC-BY-SA-4.0", "Community Team", "community answer mining", "en", ""),
+    "shared_drive_en": ("CC-BY-4.0", "Operations", "internal document assistant", "en", ""),
+    "shared_drive_ja": ("CC-BY-4.0", "総務部", "社内文書アシスタント", "ja", ""),
 }
+PART = "\x1e"  # separates the parts of one document's template: one set of people for all parts
+FIXED_TIME = (2025, 1, 1, 0, 0, 0)
+
+SHARED_DRIVE_EN = {
+    "policy_memo.docx": PART.join([
+        "{name1}",  # the document's author (core properties): metadata, never stored
+        "Travel policy update, effective 1 May. Bookings above 2,000 USD need approval from {name2}. "
+        "Send questions to {email2} or call {usd2}.",
+        "Receipts are scanned and uploaded within 14 days; the finance team reconciles them monthly.",
+        "Internal: Operations", "Owner: {name1}",
+        "Please check the approval threshold with {name3} before publishing."]),
+    "headcount.xlsx": PART.join([
+        "{name1}", "Team\tLead\tFocus this quarter",
+        "Platform\t{name2}\tMoving the build system to remote caching; questions to {email2}",
+        "Data\t{name3}\tRefreshing the churn model and retiring two old dashboards (call {us3})",
+        "Quarter\tHires\tBudget\tNote", "Q1\t3\t240000\tTwo backend engineers and one analyst",
+        "Q2\t2\t180000\tHiring resumes in May after the freeze"]),
+    "kickoff.pptx": PART.join([
+        "{name1}", "Project kickoff: warehouse routing\nGoal: cut delivery delays by 20% this year",
+        "Presenter {name2} introduces the team; contact {email2} for the slides.",
+        "Timeline\nPilot in June, rollout in September across the three regions",
+        "Ask {name3} ({us3}) about the budget line before the steering meeting."]),
+    "vendor_thread.eml": PART.join([
+        "{name1}", "{email1}", "{name2}", "{email2}", "Renewal of the support contract",
+        "Hi {name2},\n\nthanks for the quote. We would like to renew the support contract for another "
+        "year at the same service level. The signed order form is attached; the purchase order "
+        "follows from procurement.\n\nRegards,\n{name1}\n{usi1}",
+        "Order notes: the renewal covers 40 seats and two sandbox tenants. Billing contact is "
+        "{name3} ({email3}); invoices in USD, net 30."]),
+    "archive_2023.zip": PART.join([
+        "# Offsite 2023 notes\n\nOrganised by {name1} ({email1}). The team agreed to move the "
+        "quarterly planning to the first week of each quarter and to publish minutes within two days.",
+        "Lessons learned from the 2023 migration: freeze schema changes two weeks before cutover, "
+        "rehearse the rollback, and name one owner per service. Questions to {name2}, {uk2}."]),
+    "legacy_notes_cp1252.txt": "Café meeting notes — the naïve forecast missed by 12%. {name1} "
+    "(tel. {uk1}) will rework the model with the regional sales data before the next review.\n",
+}
+SHARED_DRIVE_JA = {
+    "gijiroku.docx": PART.join([
+        "{name1}",
+        "営業会議議事録。出席者は{name2}、{name3}。次回の展示会は東京ビッグサイトで開催予定で、"
+        "資料の準備は{name2}が担当する。問い合わせは{email2}まで。",
+        "予算については来週までに再見積もりを行い、{name3}が取りまとめる。",
+        "社外秘", "作成者 {name1}", "{name3}さん、見積もりの期限を確認してください。"]),
+    "yosan.xlsx": PART.join([
+        "{name1}", "部署\t担当者\t今期の重点",
+        "営業部\t{name2}\t関西地区の新規顧客開拓。連絡先は{jtel2}",
+        "開発部\t{name3}\t物流システムの性能改善と旧画面の廃止（{jmob3}）",
+        "時期\t予算\t備考", "四月から六月\t1200000\t展示会の出展費用を含む",
+        "七月から九月\t900000\t採用活動の再開に合わせて見直す"]),
+    "teian.pptx": PART.join([
+        "{name1}", "新物流システムの提案\n配送遅延を二割削減することを目標とする",
+        "発表者は{name2}です。資料の送付先は{email2}です。",
+        "スケジュール\n六月に試験運用、九月に全国展開",
+        "予算の詳細は{name3}（{jtel3}）に確認してください。"]),
+    "renraku.eml": PART.join([
+        "{name1}", "{email1}", "{name2}", "{email2}", "打ち合わせ日程のご連絡",
+        "{name2}様\n\nいつもお世話になっております。来週の打ち合わせは水曜日の午後二時から、"
+        "本社三階の会議室で行います。資料を添付いたしますので、ご確認ください。\n\n{name1}\n{jtel1}",
+        "添付資料：議題は新規案件の進め方と予算配分です。担当は{name3}です。"]),
+    "kyu_shiryo_sjis.txt": "旧システムの移行計画。担当者は{name1}（{jtel1}）で、データ移行は来月末までに"
+    "完了する予定である。問題があれば{email1}へ連絡すること。\n",
+    "nippo_eucjp.txt": "日報。本日は顧客訪問を三件行った。{name1}様から新製品についての問い合わせがあり、"
+    "後日資料を送付する。連絡先は{jmob1}。\n",
+    "oshirase_jis.txt": "お知らせ。社内システムの保守作業のため、土曜日の午前中は利用できません。"
+    "ご不明な点は{name1}までお問い合わせください。\n",
+    "memo_utf16.txt": "メモ。来期の採用計画について、{name1}と{name2}で面接日程を調整する。"
+    "候補者への連絡は{email1}から行う。\n",
+}
+ENCODINGS = {"legacy_notes_cp1252.txt": "cp1252", "kyu_shiryo_sjis.txt": "cp932", "nippo_eucjp.txt": "euc_jp",
+             "oshirase_jis.txt": "iso2022_jp", "memo_utf16.txt": "utf_16_le"}
 
 
 def write(path: Path, data: str | bytes) -> None:
@@ -393,9 +471,67 @@ def generate(out_dir: Path) -> dict:
         for name, template in files.items():
             write(out / source / name, p.fill(template))
 
+    shared_drive(out / "shared_drive_en", p, SHARED_DRIVE_EN, "en")
+    shared_drive(out / "shared_drive_ja", p, SHARED_DRIVE_JA, "ja")
+
     missing = [v for vs in p.planted.values() for v in vs if not any(v in t for t in p.texts)]
     assert not missing, f"recorded but not planted: {missing}"
     return p.planted
+
+
+def shared_drive(folder: Path, p: Planter, templates: dict[str, str], lang: str) -> None:
+    """The formats a company's shared drive holds, written with the libraries that read them."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from scripts.sample_files import archive, encodings, mail, office
+
+    for name, template in templates.items():
+        parts = p.fill(template, lang).split(PART)
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if name in ENCODINGS:
+            encodings.write_text(path, parts[0], ENCODINGS[name])
+        elif name.endswith(".docx"):
+            author, body, second, header, footer, comment = parts
+            office.write_docx(path, [body, second], table=[["Item", "Owner"], ["Draft", "Operations"]],
+                              header=header, footer=footer, comment=comment, author=author, last_modified_by=author)
+        elif name.endswith(".xlsx"):
+            author, *rows = parts
+            sheets = [[r.split("\t") for r in rows[:3]], [r.split("\t") for r in rows[3:]]]
+            office.write_xlsx(path, sheets, author=author, last_modified_by=author)
+        elif name.endswith(".pptx"):
+            author, title1, notes1, title2, notes2 = parts
+            office.write_pptx(path, [(title1, notes1), (title2, notes2)], author=author, last_modified_by=author)
+        elif name.endswith(".eml"):
+            sender, sender_mail, to, to_mail, subject, body, attachment = parts
+            charset = "iso-2022-jp" if lang == "ja" else "utf-8"
+            mail.write_eml(path, (sender, sender_mail), [(to, to_mail)], subject, body,
+                           attachments=[("notes.txt", attachment)], charset=charset)
+        elif name.endswith(".zip"):
+            minutes, lessons = parts
+            archive.write_zip(path, {"offsite/minutes.md": minutes.encode(), "lessons_learned.txt": lessons.encode(),
+                                     "tools/export.bin": bytes(range(256))})
+        if path.suffix in (".docx", ".xlsx", ".pptx", ".zip"):
+            fixed_zip_times(path)
+
+
+def fixed_zip_times(path: Path) -> None:
+    """Rewrite a ZIP (Office files are ZIPs) with fixed member times and document dates, so that
+    the samples are the same bytes on every run."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2025-01-01T00:00:00Z", data)
+            data = re.sub(rb'(w:date=")[^"]*', rb"\g<1>2025-01-01T00:00:00Z", data)  # comment times
+            fixed = zipfile.ZipInfo(info.filename, FIXED_TIME)
+            fixed.compress_type, fixed.external_attr, fixed.create_system = (
+                zipfile.ZIP_DEFLATED, info.external_attr, info.create_system)
+            target.writestr(fixed, data)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,8 @@ def eml_bytes(sender: Address, recipients: Sequence[Address], subject: str, body
     *.eml is attached as a message (message/rfc822); other bytes as application/octet-stream."""
     text = MIMEText(body, "html" if html else "plain", charset)
     if attachments:
-        msg = MIMEMultipart()
+        # A boundary from the content, not random: the same message is the same bytes on every run.
+        msg = MIMEMultipart(boundary="=_" + hashlib.sha256((subject + body).encode()).hexdigest()[:24])
         msg.attach(text)
         for name, data in attachments:
             if isinstance(data, str):  # a text file, in the message's charset
