@@ -2,9 +2,43 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import duckdb
 
 from curation.catalog.schema import now
+
+
+@lru_cache(maxsize=None)
+def _arrow_schema(columns: tuple[tuple[str, str], ...]):
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "int": pa.int32(), "int16": pa.int16(), "int64": pa.int64(),
+             "ts": pa.timestamp("us", tz="UTC")}
+    return pa.schema([(name, types[kind]) for name, kind in columns])
+
+
+def bulk_insert(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple[str, str], ...],
+                rows: list[tuple], *, on_conflict_do_nothing: bool = False) -> None:
+    """`rows` (tuples in the order of `columns`: (name, "str" | "int" | "int16" | "int64" | "ts"))
+    into `table` with one INSERT … SELECT over an Arrow table, inside the caller's transaction.
+    One statement per table instead of one per row: executemany costs 1-2 ms a row here. With
+    `on_conflict_do_nothing` a row whose key exists, or came earlier in `rows`, is left out, as
+    one INSERT … ON CONFLICT DO NOTHING per row would."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    schema = _arrow_schema(columns)
+    data = pa.Table.from_arrays([pa.array(values, type=field.type) for values, field in
+                                 zip(zip(*rows, strict=True), schema, strict=True)], schema=schema)
+    name, names = f"_bulk_{table}", ", ".join(schema.names)
+    con.register(name, data)
+    try:
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {name}"
+                    + (" ON CONFLICT DO NOTHING" if on_conflict_do_nothing else ""))
+    finally:
+        con.unregister(name)
 
 
 class DocumentQueries:
