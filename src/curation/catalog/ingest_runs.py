@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from curation.catalog.documents import bulk_insert
+from curation.catalog.documents import bulk_insert, by_keys
 from curation.catalog.schema import now
 from curation.documents import CleanDocument, ItemOutcome
 from curation.faults import crash_point
@@ -59,9 +59,9 @@ class IngestRunQueries:
         ids = list(set(doc_ids))
         if not ids:
             return set()
-        with self.connect() as con:
-            rows = con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()
-        return {r[0] for r in rows}
+        with self.connect() as con:  # by primary key (by_keys): `IN (SELECT unnest(?))` reads every doc_id
+            return {r[0] for r in by_keys(con, "SELECT doc_id FROM (SELECT unnest(?::VARCHAR[]) AS doc_id) k "
+                                               "JOIN documents USING (doc_id)", sorted(ids))}
 
     def commit_batch(self, run_id: str, dataset: str, files: list[tuple[str, str, str, int]],
                      items: list[ItemOutcome], documents: list[CleanDocument],
