@@ -86,7 +86,7 @@ def test_every_table_of_the_lookup_is_read_through_its_index(catalog, policy, mo
     def explained(con, sql, keys, params=()):
         rows = real(con, "EXPLAIN ANALYZE " + sql, keys, params)
         plan = "\n".join(r[1] for r in rows)
-        scans.extend(re.findall(r"Table: \S+\.(\w+)\s.*?Type: ([A-Za-z ]+?)\s*│", plan, re.S))
+        scans.extend(re.findall(r"Table: \S+\.(\w+)\s.*?Type: ([A-Za-z ]+?)\s*│", plan, re.DOTALL))
         return real(con, sql, keys, params)
 
     monkeypatch.setattr(catalog_documents, "by_keys", explained)

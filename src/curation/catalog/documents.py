@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import duckdb
 
@@ -34,7 +34,7 @@ def by_keys(con: duckdb.DuckDBPyConnection, sql: str, keys: list, params: list =
     return rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def _arrow_schema(columns: tuple[tuple[str, str], ...]):
     import pyarrow as pa
 

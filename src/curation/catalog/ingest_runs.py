@@ -10,7 +10,6 @@ from curation.catalog.schema import now
 from curation.documents import CleanDocument, ItemOutcome
 from curation.faults import crash_point
 
-
 _FILES = (("path", "str"), ("digest", "str"), ("source", "str"), ("run_id", "str"), ("n_items", "int"))
 _ITEMS = (("run_id", "str"), ("source", "str"), ("path", "str"), ("record", "int"), ("outcome", "str"),
           ("reason", "str"), ("message", "str"), ("doc_id", "str"), ("provenance", "str"))
