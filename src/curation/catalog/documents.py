@@ -2,9 +2,71 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import duckdb
 
 from curation.catalog.schema import now
+
+# Keys per lookup by key (by_keys): DuckDB turns a hash join's build side of up to
+# `dynamic_or_filter_threshold` values into an IN filter on the other table's scan, which it
+# answers through that table's ART index (EXPLAIN ANALYZE: "Type: Index Scan"); above that, and at
+# its default of 50, the scan reads the whole table. A long `IN (?, ?, …)` list would use the index
+# too, but binding it costs more than the lookups.
+KEYS_PER_LOOKUP = 1000
+
+
+def by_keys(con: duckdb.DuckDBPyConnection, sql: str, keys: list, params: list = ()) -> list[tuple]:
+    """Rows of `sql`, which joins a table to `(SELECT unnest(?::TYPE[]) AS column) k` on an indexed
+    column, over `keys` in slices of KEYS_PER_LOOKUP (the first parameter), `params` after them.
+    Each slice is found through the index: the cost follows the keys, not the table. A filter on
+    any other column (`retracted_at IS NULL`, even `dataset = ?`) makes DuckDB scan the table
+    instead: apply those to the rows returned."""
+    rows: list[tuple] = []
+    if not keys:
+        return rows
+    con.execute(f"SET dynamic_or_filter_threshold = {KEYS_PER_LOOKUP}")
+    try:
+        for start in range(0, len(keys), KEYS_PER_LOOKUP):
+            rows.extend(con.execute(sql, [list(keys[start:start + KEYS_PER_LOOKUP]), *params]).fetchall())
+    finally:
+        con.execute("RESET dynamic_or_filter_threshold")
+    return rows
+
+
+@cache
+def _arrow_schema(columns: tuple[tuple[str, str], ...]):
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "int": pa.int32(), "int16": pa.int16(), "int64": pa.int64(),
+             "ts": pa.timestamp("us", tz="UTC")}
+    return pa.schema([(name, types[kind]) for name, kind in columns])
+
+
+def bulk_insert(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple[str, str], ...],
+                rows: list[tuple], *, on_conflict_do_nothing: bool = False) -> None:
+    """`rows` (tuples in the order of `columns`: (name, "str" | "int" | "int16" | "int64" | "ts"))
+    into `table` with one INSERT … SELECT over an Arrow table, inside the caller's transaction.
+    One statement per table instead of one per row: executemany costs 1-2 ms a row here. With
+    `on_conflict_do_nothing` a row whose key exists, or came earlier in `rows`, is left out, as
+    one INSERT … ON CONFLICT DO NOTHING per row would."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    schema = _arrow_schema(columns)
+    data = pa.Table.from_arrays([pa.array(values, type=field.type) for values, field in
+                                 zip(zip(*rows, strict=True), schema, strict=True)], schema=schema)
+    name, names = f"_bulk_{table}", ", ".join(schema.names)
+    con.register(name, data)
+    try:
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {name}"
+                    + (" ON CONFLICT DO NOTHING" if on_conflict_do_nothing else ""))
+    finally:
+        con.unregister(name)
+
+
+_BANDS = (("dataset", "str"), ("band", "int16"), ("bucket", "int64"), ("doc_id", "str"))
 
 
 class DocumentQueries:
@@ -72,22 +134,20 @@ class DocumentQueries:
         import pyarrow as pa
 
         cols = self._FEATURE_COLUMNS
+        # The batch's documents that have features already, found by primary key (not by an
+        # anti join, which reads every doc_id of `features`).
+        known = {r[0] for r in by_keys(con, "SELECT doc_id FROM (SELECT unnest(?::VARCHAR[]) AS doc_id) k "
+                                            "JOIN features USING (doc_id)", sorted({r["doc_id"] for r in rows}))}
+        bulk_insert(con, "lsh_bands", _BANDS, [(dataset, i, key, r["doc_id"]) for r in rows if r["doc_id"] not in known
+                                               for i, key in enumerate(r.get("bands") or [])])
         batch = pa.Table.from_pylist([{c: r.get(c) for c in cols} for r in rows]).append_column(
             "computed_at", pa.array([now()] * len(rows), pa.timestamp("us", tz="UTC")))
-        bands = pa.Table.from_pylist([{"dataset": dataset, "band": i, "bucket": key, "doc_id": r["doc_id"]}
-                                      for r in rows for i, key in enumerate(r.get("bands") or [])],
-                                     schema=pa.schema([("dataset", pa.string()), ("band", pa.int16()),
-                                                       ("bucket", pa.int64()), ("doc_id", pa.string())]))
         con.register("_new_features", batch)
-        con.register("_new_bands", bands)
         try:
-            con.execute("""INSERT INTO lsh_bands SELECT * FROM _new_bands
-                           WHERE doc_id NOT IN (SELECT doc_id FROM features)""")
             con.execute(f"INSERT INTO features ({', '.join(cols)}, computed_at) "
                         f"SELECT {', '.join(cols)}, computed_at FROM _new_features ON CONFLICT DO NOTHING")
         finally:
             con.unregister("_new_features")
-            con.unregister("_new_bands")
 
     def add_features(self, dataset: str, rows: list[dict]) -> None:
         """Feature rows computed outside an ingest batch (backfill), in their own transaction."""
@@ -96,16 +156,30 @@ class DocumentQueries:
 
     def near_dup_candidates(self, dataset: str, bands: list[tuple[int, int]]) -> list[dict]:
         """Earlier documents of `dataset` (not retracted) sharing an LSH band key with one of
-        `bands` [(band, bucket)]: doc_id, band, bucket, near_dup_cluster, minhash."""
-        if not bands:
+        `bands` [(band, bucket)]: doc_id, band, bucket, near_dup_cluster, minhash; one row per
+        matching band row.
+
+        Three lookups by index (by_keys), so that the cost follows the batch and its candidates,
+        not the catalog: band rows by bucket (index lsh_bands_bucket), those documents by primary key,
+        then the features (MinHash) of the ones not retracted by primary key. The band, the dataset
+        and retraction are checked on the few rows found: in the queries, DuckDB would answer them
+        by reading whole tables (by_keys)."""
+        wanted = set(bands)
+        if not wanted:
             return []
-        return self._rows(
-            """SELECT b.doc_id, b.band, b.bucket, f.near_dup_cluster, f.minhash
-               FROM (SELECT DISTINCT unnest(?) AS band, unnest(?) AS bucket) k
-               JOIN lsh_bands b ON b.band = k.band AND b.bucket = k.bucket AND b.dataset = ?
-               JOIN features f USING (doc_id) JOIN documents d USING (doc_id)
-               WHERE d.retracted_at IS NULL""",
-            [[b for b, _ in bands], [k for _, k in bands], dataset])
+        with self.connect() as con:
+            hits = [(doc_id, band, bucket) for doc_id, band, bucket, of in by_keys(
+                        con, """SELECT doc_id, band, bucket, dataset FROM (SELECT unnest(?::BIGINT[]) AS bucket) k
+                                JOIN lsh_bands USING (bucket)""", sorted({bucket for _, bucket in wanted}))
+                    if (band, bucket) in wanted and of == dataset]
+            live = [doc_id for doc_id, retracted_at in by_keys(
+                con, "SELECT doc_id, retracted_at FROM (SELECT unnest(?::VARCHAR[]) AS doc_id) k JOIN documents USING (doc_id)",
+                sorted({h[0] for h in hits})) if retracted_at is None]
+            features = {doc_id: (cluster, minhash) for doc_id, cluster, minhash in by_keys(
+                con, """SELECT doc_id, near_dup_cluster, minhash FROM (SELECT unnest(?::VARCHAR[]) AS doc_id) k
+                        JOIN features USING (doc_id)""", sorted(live))}
+        return [{"doc_id": doc_id, "band": band, "bucket": bucket, "near_dup_cluster": features[doc_id][0],
+                 "minhash": features[doc_id][1]} for doc_id, band, bucket in hits if doc_id in features]
 
     def documents_without_features(self, dataset: str, limit: int) -> list[dict]:
         """Documents of `dataset` (not retracted) with no feature row: doc_id, text_anonymized."""

@@ -5,10 +5,20 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-
+from curation.catalog.documents import bulk_insert, by_keys
 from curation.catalog.schema import now
 from curation.documents import CleanDocument, ItemOutcome
 from curation.faults import crash_point
+
+_FILES = (("path", "str"), ("digest", "str"), ("source", "str"), ("run_id", "str"), ("n_items", "int"))
+_ITEMS = (("run_id", "str"), ("source", "str"), ("path", "str"), ("record", "int"), ("outcome", "str"),
+          ("reason", "str"), ("message", "str"), ("doc_id", "str"), ("provenance", "str"))
+_DOCUMENTS = (("doc_id", "str"), ("dataset", "str"), ("source", "str"), ("path", "str"), ("record", "int"),
+              ("language", "str"), ("license_expression", "str"), ("license_evidence", "str"),
+              ("license_class", "str"), ("license_reason", "str"), ("text_anonymized", "str"),
+              ("n_chars", "int"), ("n_tokens", "int"), ("dup_key", "str"), ("residual_pii", "int"),
+              ("ingest_run_id", "str"), ("created_at", "ts"), ("provenance", "str"))
+_PII_COUNTS = (("doc_id", "str"), ("entity_type", "str"), ("n", "int"))
 
 
 class IngestRunQueries:
@@ -48,9 +58,9 @@ class IngestRunQueries:
         ids = list(set(doc_ids))
         if not ids:
             return set()
-        with self.connect() as con:
-            rows = con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()
-        return {r[0] for r in rows}
+        with self.connect() as con:  # by primary key (by_keys): `IN (SELECT unnest(?))` reads every doc_id
+            return {r[0] for r in by_keys(con, "SELECT doc_id FROM (SELECT unnest(?::VARCHAR[]) AS doc_id) k "
+                                               "JOIN documents USING (doc_id)", sorted(ids))}
 
     def commit_batch(self, run_id: str, dataset: str, files: list[tuple[str, str, str, int]],
                      items: list[ItemOutcome], documents: list[CleanDocument],
@@ -58,28 +68,22 @@ class IngestRunQueries:
         """One batch of input files: file records (path, digest, source, items), per-item outcomes,
         documents with their PII counts and features, and the audit records that describe them
         (delivered to the log after the commit: an outbox)."""
-        with self.transaction() as con:
-            if files:
-                con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                                [(p, d, s, run_id, n) for p, d, s, n in files])
-            if items:
-                con.executemany("INSERT INTO ingest_items (run_id, source, path, record, outcome, reason, message, "
-                                "doc_id, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                [(run_id, i.source, i.path, i.record, i.outcome, i.reason, i.message, i.doc_id,
-                                  i.provenance or None) for i in items])
-            for doc in documents:
-                con.execute(
-                    """INSERT INTO documents (doc_id, dataset, source, path, record, language,
-                       license_expression, license_evidence, license_class, license_reason, text_anonymized,
-                       n_chars, n_tokens, dup_key, residual_pii, ingest_run_id, created_at, provenance)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                    [doc.doc_id, dataset, doc.source, doc.path, doc.record, doc.language,
-                     doc.license_expression, doc.license_evidence, doc.license_class,
-                     doc.license_reason, doc.text_anonymized, doc.n_chars, doc.n_tokens,
-                     doc.dup_key, sum(doc.residual.values()), run_id, now(), doc.provenance or None])
-            pii = [(d.doc_id, entity, n) for d in documents for entity, n in d.pii_counts.items()]
-            if pii:
-                con.executemany("INSERT INTO pii_counts VALUES (?, ?, ?) ON CONFLICT DO NOTHING", pii)
+        created = now()
+        with self.transaction() as con:  # one INSERT … SELECT over Arrow per table (bulk_insert)
+            bulk_insert(con, "files", _FILES, [(p, d, s, run_id, n) for p, d, s, n in files],
+                        on_conflict_do_nothing=True)
+            bulk_insert(con, "ingest_items", _ITEMS,
+                        [(run_id, i.source, i.path, i.record, i.outcome, i.reason, i.message, i.doc_id,
+                          i.provenance or None) for i in items])
+            bulk_insert(con, "documents", _DOCUMENTS,
+                        [(doc.doc_id, dataset, doc.source, doc.path, doc.record, doc.language,
+                          doc.license_expression, doc.license_evidence, doc.license_class, doc.license_reason,
+                          doc.text_anonymized, doc.n_chars, doc.n_tokens, doc.dup_key, sum(doc.residual.values()),
+                          run_id, created, doc.provenance or None) for doc in documents],
+                        on_conflict_do_nothing=True)
+            bulk_insert(con, "pii_counts", _PII_COUNTS,
+                        [(d.doc_id, entity, n) for d in documents for entity, n in d.pii_counts.items()],
+                        on_conflict_do_nothing=True)
             self._to_outbox(con, audit_records)
             crash_point("catalog.batch_uncommitted")  # killed inside the transaction: DuckDB rolls it back
             self.insert_features(con, dataset, [d.features for d in documents if d.features])

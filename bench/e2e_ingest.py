@@ -1,0 +1,250 @@
+"""A cold ingest end to end against the NER floor (issue 20): how far is the pipeline from the
+speed of its models, and where does the time of the flow's own process go?
+
+Builds an inbox (seeded Faker text): 5,000 English documents of 300-3,000 characters in five
+sources, one format each (txt and md: a document per file; jsonl, csv, parquet: 50 records per
+file), and 500 Japanese documents (jsonl). Then, in this process:
+
+1. a cold ingest with the default policy, as `curation ingest` runs it (`pipeline.ingest_and_build`:
+   models load during the run; the version build and its checks are timed apart), each stage timed
+   by wrapping the functions the ingest calls (nothing in the library changes);
+2. the NER-only floor: the policy's spaCy/GiNZA NER pipelines (loaded as the analyzer loads them)
+   over the same texts with `nlp.pipe`, one process, loading not counted.
+
+`serial_ms_per_doc` is the time per document the ingest spends outside the PII step (reading,
+duplicates, language, licenses, filters, features, near-duplicate lookup, commits, audit): the
+part that does not spread over PII workers however many there are.
+
+    python bench/e2e_ingest.py --scale 0.1          # 500 + 50 documents: a quick run
+    python bench/e2e_ingest.py                      # 5,000 + 500
+
+Last line: `docs_per_s=… floor_docs_per_s=… ratio_to_floor=… serial_ms_per_doc=… peak_rss_mib=…`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import inspect
+import json
+import os
+import random
+import resource
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RECORDS_PER_FILE = 50
+FORMATS = ("txt", "md", "jsonl", "csv", "parquet")
+
+
+def english_text(fake, rnd: random.Random) -> str:
+    """300-3,000 characters of business prose with names, e-mail addresses, phone numbers, places."""
+    target, parts = rnd.randint(300, 3000), []
+    while sum(len(p) + 1 for p in parts) < target:
+        parts.append(rnd.choice((
+            lambda: fake.paragraph(nb_sentences=3),
+            lambda: f"Please contact {fake.name()} at {fake.email()} or {fake.phone_number()}.",
+            lambda: f"The meeting with {fake.name()} of {fake.company()} moved to {fake.city()}.",
+            lambda: f"Shipping address: {fake.street_address()}, {fake.city()}.",
+        ))())
+    return " ".join(parts)[:target]
+
+
+def japanese_text(fake, rnd: random.Random) -> str:
+    target, parts = rnd.randint(300, 3000) // 3, []  # a Japanese character carries about 3 English ones
+    while sum(len(p) for p in parts) < target:
+        parts.append(rnd.choice((
+            lambda: fake.text(max_nb_chars=120).replace("\n", ""),
+            lambda: f"担当の{fake.name()}さん（{fake.phone_number()}）に連絡してください。",
+            lambda: f"送付先は{fake.address()}です。",
+        ))())
+    return "".join(parts)[:max(target, 100)]
+
+
+def build_inbox(inbox: Path, scale: float, seed: int) -> dict[str, list[str]]:
+    """The inbox's sources; returns the texts by language."""
+    from faker import Faker
+
+    rnd = random.Random(seed)
+    en, ja = Faker("en_US"), Faker("ja_JP")
+    en.seed_instance(seed)
+    ja.seed_instance(seed + 1)
+    n_en, n_ja = round(5000 * scale), round(500 * scale)
+    texts = {"en": [english_text(en, rnd) for _ in range(n_en)], "ja": [japanese_text(ja, rnd) for _ in range(n_ja)]}
+    per_format = {fmt: texts["en"][i::len(FORMATS)] for i, fmt in enumerate(FORMATS)}
+    for fmt, docs in [*per_format.items(), ("ja", texts["ja"])]:
+        folder = inbox / f"src_{fmt}"
+        folder.mkdir(parents=True)
+        language = "ja" if fmt == "ja" else "en"
+        (folder / "SOURCE.yaml").write_text(f"license: CC-BY-4.0\nlanguage: {language}\nowner: bench\n")
+        if fmt in ("txt", "md"):
+            for i, text in enumerate(docs):
+                (folder / f"doc-{i:05d}.{fmt}").write_text(f"# Note {i}\n\n{text}\n" if fmt == "md" else text)
+            continue
+        for k in range(0, len(docs), RECORDS_PER_FILE):
+            part, name = docs[k:k + RECORDS_PER_FILE], folder / f"part-{k // RECORDS_PER_FILE:04d}"
+            if fmt in ("jsonl", "ja"):
+                name.with_suffix(".jsonl").write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n"
+                                                              for t in part))
+            elif fmt == "csv":
+                with name.with_suffix(".csv").open("w", newline="") as fh:
+                    writer = csv.writer(fh)
+                    writer.writerow(["id", "text"])
+                    writer.writerows(enumerate(part))
+            else:
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+
+                pq.write_table(pa.table({"id": list(range(len(part))), "text": part}), name.with_suffix(".parquet"))
+    return texts
+
+
+class Stages:
+    """Wall time spent inside wrapped functions, by stage; an inner stage's time is taken out of
+    the stage it runs in, so the stages add up to the time they cover."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.calls: dict[str, int] = defaultdict(int)
+        self._stack: list[str] = []
+
+    @contextmanager
+    def stage(self, name: str):
+        outer = self._stack[-1] if self._stack else None
+        self._stack.append(name)
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            spent = time.perf_counter() - start
+            self._stack.pop()
+            self.seconds[name] += spent
+            self.calls[name] += 1
+            if outer:
+                self.seconds[outer] -= spent
+
+    def wrap(self, owner, attr: str, name: str) -> None:
+        static = isinstance(inspect.getattr_static(owner, attr), staticmethod)
+        original = getattr(owner, attr)
+
+        def timed(*args, **kwargs):
+            with self.stage(name):
+                result = original(*args, **kwargs)
+                # a generator (discover, read_unit) works when iterated: iterate it here
+                return list(result) if isinstance(result, Iterator) else result
+
+        setattr(owner, attr, staticmethod(timed) if static else timed)
+
+
+def instrument(stages: Stages) -> None:
+    """Time the ingest's steps by wrapping what `curation.ingest.run` calls."""
+    from curation import licenses
+    from curation.audit import outbox
+    from curation.catalog import Catalog
+    from curation.checks import quality
+    from curation.datasets import versions
+    from curation.ingest import filters, pii_step, pipeline, run
+
+    for owner, attr, name in (
+            (pipeline, "discover", "discover (hash every file)"),
+            (run, "read_unit", "read (formats, normalize, doc_id)"),
+            (run, "detect_language_with_confidence", "language detection"),
+            (licenses, "decide", "license decision"),
+            (licenses, "rules_for", "license decision"),
+            (filters, "apply", "filters"),
+            (run.BatchStep, "candidates", "duplicates and candidates (rest)"),
+            (Catalog, "known_doc_ids", "known doc_id lookup"),
+            (pii_step, "anonymize", "PII (analyze, anonymize, residual re-scan)"),
+            (quality, "annotate", "features (MinHash, repetition, lexicons)"),
+            (Catalog, "near_dup_candidates", "near-duplicate lookup"),
+            (Catalog, "commit_batch", "catalog commit (documents, items, PII counts)"),
+            (Catalog, "_to_outbox", "catalog commit: audit outbox rows"),
+            (Catalog, "insert_features", "catalog commit: features and band rows"),
+            (outbox, "deliver", "audit log (outbox delivery)"),
+            (versions, "build_version", "version build and checks")):
+        stages.wrap(owner, attr, name)
+
+
+def ner_floor(texts: dict[str, list[str]], policy) -> tuple[float, int]:
+    """(seconds, documents) of the policy's NER pipelines alone over `texts`, models loaded first."""
+    from curation.pii.nlp_models import load_ner_pipeline
+
+    seconds, n = 0.0, 0
+    for language, docs in texts.items():
+        models = policy.pii.models[language]
+        for model in [models] if isinstance(models, str) else models:
+            nlp = load_ner_pipeline(model)
+            start = time.perf_counter()
+            for _ in nlp.pipe(docs, batch_size=policy.pii.batch_size):
+                pass
+            seconds += time.perf_counter() - start
+        n += len(docs)
+    return seconds, n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scale", type=float, default=1.0, help="share of 5,000 + 500 documents")
+    ap.add_argument("--seed", type=int, default=20)
+    ap.add_argument("--keep", type=Path, help="keep the workspace in this folder")
+    args = ap.parse_args()
+
+    base = args.keep or Path(tempfile.mkdtemp(prefix="curation-bench-e2e-"))
+    root = base / "ws"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(ROOT / "policies", root / "policies")
+    (root / "audit_logs").mkdir(parents=True)
+    (root / "data").mkdir()
+    os.environ.update({"CURATION_HOME": str(root), "CURATION_KEY_DIR": str(base / "keys"), "HF_HUB_OFFLINE": "1"})
+    inbox = root / "data" / "inbox"
+    texts = build_inbox(inbox, args.scale, args.seed)
+    n_docs = sum(len(v) for v in texts.values())
+    print(f"inbox: {len(texts['en'])} English documents in {len(FORMATS)} sources ({', '.join(FORMATS)}), "
+          f"{len(texts['ja'])} Japanese (jsonl); {sum(1 for p in inbox.rglob('*') if p.is_file())} files; "
+          f"load average {os.getloadavg()[0]:.2f}")
+
+    from curation.ingest import pipeline
+    from curation.policy import load_policy
+    from curation.workspace import Workspace
+
+    policy = load_policy(root / "policies" / "default.yaml")
+    stages = Stages()
+    instrument(stages)
+    start = time.perf_counter()
+    with stages.stage("other (start, finish, accounting, lineage)"):
+        result = pipeline.ingest_and_build(Workspace(root), inbox, "bench", policy)
+    total = time.perf_counter() - start
+    build = stages.seconds["version build and checks"]
+    ingest_s = total - build
+    pii = stages.seconds["PII (analyze, anonymize, residual re-scan)"]
+    print(f"cold ingest: {ingest_s:.1f} s for {n_docs} documents, then the version build {build:.1f} s; "
+          f"outcomes {dict(result.summary.outcomes)}; load average {os.getloadavg()[0]:.2f}")
+    print(f"{'stage (wall time in the flow process)':<48} {'s':>8} {'ms/doc':>8} {'share':>6}")
+    for name, seconds in sorted(stages.seconds.items(), key=lambda kv: -kv[1]):
+        if name != "version build and checks":
+            print(f"{name:<48} {seconds:8.2f} {seconds * 1000 / n_docs:8.2f} {seconds / ingest_s:6.1%}")
+    serial_ms = (ingest_s - pii) * 1000 / n_docs
+    print(f"{'outside the PII step (serial)':<48} {ingest_s - pii:8.2f} {serial_ms:8.2f} "
+          f"{(ingest_s - pii) / ingest_s:6.1%}")
+
+    floor_s, floor_n = ner_floor(texts, policy)
+    print(f"NER floor: {floor_n} documents in {floor_s:.1f} s (spaCy/GiNZA nlp.pipe, one process, loading "
+          f"not counted); load average {os.getloadavg()[0]:.2f}")
+    self_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS: this process {self_mib:,.0f} MiB, largest PII worker process {children_mib:,.0f} MiB")
+    if not args.keep:
+        shutil.rmtree(base, ignore_errors=True)
+    docs_per_s, floor_per_s = n_docs / ingest_s, floor_n / floor_s
+    print(f"docs_per_s={docs_per_s:.1f} floor_docs_per_s={floor_per_s:.1f} ratio_to_floor={docs_per_s / floor_per_s:.3f} "
+          f"serial_ms_per_doc={serial_ms:.2f} peak_rss_mib={self_mib + children_mib:.0f}")
+
+
+if __name__ == "__main__":
+    main()
