@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+import curation.catalog.bulk as catalog_bulk
 import curation.catalog.documents as catalog_documents
 from curation.catalog import Catalog
 from curation.checks import quality
@@ -128,7 +129,7 @@ def test_features_stored_twice_keep_one_set_of_band_rows(catalog, policy):
 
 
 def test_lookups_longer_than_one_slice_find_every_key(catalog, policy, monkeypatch):
-    monkeypatch.setattr(catalog_documents, "KEYS_PER_LOOKUP", 3)
+    monkeypatch.setattr(catalog_bulk, "KEYS_PER_LOOKUP", 3)
     keys = band_keys(policy, {f"new{i}": text(i, changed=2) for i in range(8)})
     expected = catalog._rows(JOIN_BEFORE, [[b for b, _ in keys], [k for _, k in keys], "alpha"])
     assert canonical(catalog.near_dup_candidates("alpha", keys)) == canonical(expected)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from curation.catalog.documents import bulk_insert, by_keys
+from curation.catalog.bulk import bulk_insert, by_keys
 from curation.catalog.schema import now
 from curation.documents import CleanDocument, ItemOutcome
 from curation.faults import crash_point

@@ -6,17 +6,19 @@ import json
 
 import duckdb
 
+from curation.catalog.bulk import bulk_insert
+
+_OUTBOX = (("key", "str"), ("event", "str"), ("subject", "str"), ("data", "str"), ("actor", "str"),
+           ("flow_run_id", "str"), ("policy_digest", "str"))
 
 class OutboxQueries:
     @staticmethod
     def _to_outbox(con: duckdb.DuckDBPyConnection, records) -> None:
         """Audit records committed with the state they describe; `outbox.deliver` appends them."""
-        if records:
-            con.executemany(
-                "INSERT INTO audit_outbox (key, event, subject, data, actor, flow_run_id, policy_digest) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(r["key"], r["event"], r["subject"], json.dumps(r["data"], ensure_ascii=False), r.get("actor"),
-                  r.get("flow_run_id"), r.get("policy_digest")) for r in records])
+        # One INSERT … SELECT (bulk_insert): `n` takes the sequence in the records' order.
+        bulk_insert(con, "audit_outbox", _OUTBOX,
+                    [(r["key"], r["event"], r["subject"], json.dumps(r["data"], ensure_ascii=False), r.get("actor"),
+                      r.get("flow_run_id"), r.get("policy_digest")) for r in records])
 
     def outbox(self) -> list[dict]:
         rows = self._rows("SELECT * FROM audit_outbox ORDER BY n")
