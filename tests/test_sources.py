@@ -75,7 +75,7 @@ def test_binary_empty_and_non_utf8_files_are_quarantined(inbox):
     (inbox / "src" / "empty.txt").write_bytes(b"")
     (inbox / "src" / "sjis.txt").write_bytes("日本語の文書".encode("shift_jis"))
     reasons = {i.path.split("/")[-1]: i.reason for i in read_all(inbox)}
-    assert reasons == {"scan.pdf": "binary_file", "empty.txt": "empty_file", "sjis.txt": "not_utf8"}
+    assert reasons == {"scan.pdf": "unreadable_pdf", "empty.txt": "empty_file", "sjis.txt": "not_utf8"}
 
 
 def test_invalid_source_yaml_quarantines_every_file_with_the_reason(inbox):

@@ -1,0 +1,111 @@
+"""Images (.png .jpg .jpeg .tif .tiff): the text in them, read by Tesseract (formats.ocr).
+
+One document per frame: record = frame index; provenance "image" for a single picture, "frame N"
+for a multi-frame TIFF (or an animated PNG). The size each frame's header declares is checked
+before anything is decoded: past MAX_IMAGE_PIXELS it is a `decompression_bomb`, otherwise its
+pixels are charged to the budget, and a frame above MAX_OCR_PIXELS is scaled down before OCR so
+that Tesseract's memory stays bounded. Frames past `inputs.max_pages` are one `too_many_pages`.
+A file Pillow cannot read is `unreadable_image`; a frame that fails to decode, `unreadable_frame`.
+EXIF is never copied: its Artist and the owner named in Copyright become `known_pii`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+from curation.sources.formats.base import Blob, Item, ReadContext, TooLarge
+from curation.sources.formats.ocr import ocr_document, ppm
+
+# An A3 page scanned at 600 dpi is 70 MP; a header declaring more is not a document scan.
+MAX_IMAGE_PIXELS = 80_000_000
+MAX_OCR_PIXELS = 25_000_000
+_EXIF_ARTIST, _EXIF_COPYRIGHT = 0x013B, 0x8298
+_COPYRIGHT_WORDS = re.compile(r"(?i)\(c\)|©|copyright|all rights reserved|\b(?:19|20)\d\d\b(?:\s*-\s*(?:19|20)\d\d)?")
+
+
+def read_image(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
+    from PIL import Image
+
+    with blob.open() as fh:
+        try:
+            image = Image.open(fh)
+            frames = getattr(image, "n_frames", 1)
+        except Image.DecompressionBombError:
+            yield _bomb(ctx, None, "the image")
+            return
+        except TooLarge:
+            raise
+        except Exception as exc:  # Pillow signals an unknown or damaged file in many ways
+            yield ctx.quarantine(None, "unreadable_image", f"not a readable image ({type(exc).__name__}); "
+                                                           "re-save it as PNG or JPEG")
+            return
+        with image:
+            known = known_people(image)
+            limit = ctx.options.max_pages
+            for index in range(min(frames, limit)):
+                yield _frame(image, index, frames, ctx, known)
+            if frames > limit:
+                yield ctx.quarantine(limit, "too_many_pages",
+                                     f"frames {limit + 1} to {frames} are past the policy's limit of {limit} "
+                                     "pages (inputs.max_pages) and were not read; split the file",
+                                     f"frame {limit + 1}")
+
+
+def _bomb(ctx: ReadContext, record: int | None, what: str) -> Item:
+    return ctx.quarantine(record, "decompression_bomb",
+                          f"{what} declares more than {MAX_IMAGE_PIXELS // 1_000_000} million pixels, far more "
+                          "than a page scan needs; not decoded (scan it at 300 dpi)")
+
+
+def _frame(image, index: int, frames: int, ctx: ReadContext, known: tuple[tuple[str, str], ...]) -> Item:
+    from PIL import Image
+
+    where = "image" if frames == 1 else f"frame {index + 1}"
+    try:
+        image.seek(index)
+        width, height = image.size
+        if width * height > MAX_IMAGE_PIXELS:
+            return _bomb(ctx, index, where)
+        return ocr_document(lambda: _decode(image, ctx), index, ctx, where, known)
+    except Image.DecompressionBombError:
+        return _bomb(ctx, index, where)
+    except TooLarge:
+        raise
+    except Exception as exc:
+        return ctx.quarantine(index, "unreadable_frame", f"{where} cannot be decoded ({type(exc).__name__}); "
+                                                         "re-save the image", where)
+
+
+def _decode(image, ctx: ReadContext) -> tuple[bytes, None]:
+    """The current frame as grey PGM, at most MAX_OCR_PIXELS; its decoded bytes charged first."""
+    width, height = image.size
+    if image.format == "JPEG":  # the JPEG decoder can scale and turn grey while it decodes
+        image.draft("L", (width // 2, height // 2) if width * height > MAX_OCR_PIXELS else (width, height))
+    ctx.budget.charge(image.width * image.height * max(1, len(image.getbands())))
+    frame = image.convert("L")
+    if frame.width * frame.height > MAX_OCR_PIXELS:
+        factor = math.ceil(math.sqrt(frame.width * frame.height / MAX_OCR_PIXELS))
+        frame = frame.reduce(factor)
+    return ppm(frame), None
+
+
+def known_people(image) -> tuple[tuple[str, str], ...]:
+    """("PERSON", name) for EXIF Artist and for the owner a Copyright notice names."""
+    try:
+        exif = image.getexif()
+        values = [(exif.get(_EXIF_ARTIST), False), (exif.get(_EXIF_COPYRIGHT), True)]
+    except Exception:  # a damaged EXIF block: nothing known, the pixels are still read
+        return ()
+    names: list[str] = []
+    for value, is_notice in values:
+        if isinstance(value, bytes):
+            value = value.decode("utf-8", "replace")
+        if not isinstance(value, str):
+            continue
+        value = " ".join((_COPYRIGHT_WORDS.sub(" ", value) if is_notice else value).replace("\x00", " ").split())
+        value = value.strip(" ,.;:-")
+        if len(value) > 1:
+            names.append(value)
+    return tuple(("PERSON", name) for name in dict.fromkeys(names))
