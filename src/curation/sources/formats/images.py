@@ -5,7 +5,7 @@ for a multi-frame TIFF (or an animated PNG). The size each frame's header declar
 before anything is decoded: past MAX_IMAGE_PIXELS it is a `decompression_bomb`, otherwise its
 pixels are charged to the budget, and a frame above MAX_OCR_PIXELS is scaled down before OCR so
 that Tesseract's memory stays bounded. Frames past `inputs.max_pages` are one `too_many_pages`.
-A file Pillow cannot read is `unreadable_image`; a frame that fails to decode, `unreadable_frame`.
+A file Pillow cannot open, or a frame that fails to decode (truncated), is `unreadable_image`.
 EXIF is never copied: its Artist and the owner named in Copyright become `known_pii`.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from collections.abc import Iterator
 
 from curation.sources.formats.base import Blob, Item, ReadContext, TooLarge
@@ -30,10 +31,12 @@ def read_image(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
 
     with blob.open() as fh:
         try:
-            image = Image.open(fh)
+            with warnings.catch_warnings():  # Pillow only warns between its limit and twice that
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                image = Image.open(fh)
             frames = getattr(image, "n_frames", 1)
-        except Image.DecompressionBombError:
-            yield _bomb(ctx, None, "the image")
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            yield _bomb(ctx, None)
             return
         except TooLarge:
             raise
@@ -53,10 +56,10 @@ def read_image(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
                                      f"frame {limit + 1}")
 
 
-def _bomb(ctx: ReadContext, record: int | None, what: str) -> Item:
+def _bomb(ctx: ReadContext, record: int | None, where: str = "") -> Item:
     return ctx.quarantine(record, "decompression_bomb",
-                          f"{what} declares more than {MAX_IMAGE_PIXELS // 1_000_000} million pixels, far more "
-                          "than a page scan needs; not decoded (scan it at 300 dpi)")
+                          f"the image declares more than {MAX_IMAGE_PIXELS // 1_000_000} million pixels, far more "
+                          "than a page scan needs; not decoded (scan it at 300 dpi)", where)
 
 
 def _frame(image, index: int, frames: int, ctx: ReadContext, known: tuple[tuple[str, str], ...]) -> Item:
@@ -74,7 +77,7 @@ def _frame(image, index: int, frames: int, ctx: ReadContext, known: tuple[tuple[
     except TooLarge:
         raise
     except Exception as exc:
-        return ctx.quarantine(index, "unreadable_frame", f"{where} cannot be decoded ({type(exc).__name__}); "
+        return ctx.quarantine(index, "unreadable_image", f"cannot be decoded ({type(exc).__name__}); "
                                                          "re-save the image", where)
 
 

@@ -64,8 +64,8 @@ def unavailable(ctx: ReadContext) -> str | None:
                 "code(s); use codes like eng, jpn")
     program = tesseract()
     if program is None:
-        return ("Tesseract is not installed; install the Debian packages tesseract-ocr and "
-                + ", ".join(debian_package(lang) for lang in languages))
+        return ("Tesseract is not installed; install the Debian packages "
+                + ", ".join(["tesseract-ocr"] + [debian_package(lang) for lang in languages]))
     missing = [lang for lang in languages if lang not in installed_languages(program)]
     if missing:
         return ("Tesseract lacks language data for the policy's inputs.ocr_languages; install the Debian "

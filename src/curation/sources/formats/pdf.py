@@ -80,12 +80,12 @@ def _page(pdf, index: int, ctx: ReadContext, known: tuple[tuple[str, str], ...])
         if usable(text):
             return ctx.document(index, text, where=where, known_pii=known)
         if next(iter(page.get_objects(max_depth=1)), None) is None:
-            return ctx.quarantine(index, "empty_page", f"{where} is blank (no text and nothing drawn)", where)
+            return ctx.quarantine(index, "empty_page", "blank (no text and nothing drawn)", where)
         return ocr_document(lambda: _render(page, ctx), index, ctx, where, known)
     except TooLarge:
         raise
     except Exception as exc:  # PDFium reports a damaged page in several ways; the page costs only itself
-        return ctx.quarantine(index, "unreadable_page", f"{where} cannot be read ({type(exc).__name__}); "
+        return ctx.quarantine(index, "unreadable_page", f"cannot be read ({type(exc).__name__}); "
                                                         "re-export the PDF", where)
     finally:
         if page is not None:
