@@ -24,16 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from checks_scale import KANJI, WORDS, load  # bench/, beside this file
+
 ROOT = Path(__file__).resolve().parents[1]
-WORDS = ("invoice report schedule customer account release budget meeting project deadline update ticket "
-         "review database office printer network contract vendor partner price order shipment delivery "
-         "warehouse supplier payment refund audit policy training agenda minutes summary action owner").split()
-KANJI = "会議資料予算計画報告確認連絡担当期限変更対応顧客契約請求発注納品在庫倉庫出荷送付検討共有作成修正提出承認"
-
-
-def load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"load average {one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def page_text(n: int, rng: random.Random) -> str:
