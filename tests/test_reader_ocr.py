@@ -63,6 +63,23 @@ def test_exif_artist_and_copyright_owner_are_known_pii_only(tmp_path):
     assert "Holloway" not in shown and "Sato" not in shown
 
 
+def test_png_author_and_windows_author_are_known_pii_only(tmp_path):
+    from PIL import Image, PngImagePlugin
+
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", "Margaret Holloway")
+    path = tmp_path / "note.png"
+    Image.open(write_image(path, EN)).save(path, pnginfo=text)
+    exif = Image.Exif()
+    exif[0x9C9D] = "佐藤 健二".encode("utf-16-le") + b"\x00\x00"
+    jpeg = tmp_path / "note.jpg"
+    Image.open(path).convert("L").save(jpeg, exif=exif)
+    (png,) = read(path)
+    (jpg,) = read(jpeg)
+    assert png.known_pii == (("PERSON", "Margaret Holloway"),) and jpg.known_pii == (("PERSON", "佐藤 健二"),)
+    assert "Holloway" not in f"{png.text} {png.metadata}" and "佐藤" not in f"{jpg.text} {jpg.metadata}"
+
+
 def test_ocr_turned_off_quarantines_each_scanned_page_and_image(tmp_path):
     items = read(write_scanned_pdf(tmp_path / "scan.pdf", [EN, EN]), ocr=False)
     items += read(write_image(tmp_path / "a.png", EN), ocr=False)

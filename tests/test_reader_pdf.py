@@ -106,6 +106,20 @@ def test_pages_past_max_pages_are_one_too_many_pages_item(tmp_path):
     assert "pages 4 to 5" in last.message and "inputs.max_pages" in last.message
 
 
+def test_files_embedded_in_a_pdf_are_counted_in_a_quarantine_not_dropped(tmp_path):
+    import pypdfium2
+
+    path = write_pdf(tmp_path / "with_attachment.pdf", EN_PAGES)
+    pdf = pypdfium2.PdfDocument(path.read_bytes())
+    pdf.new_attachment("jane_roe_cv.txt").set_data(b"Jane Roe, curriculum vitae.")
+    pdf.save(path)
+    pdf.close()
+    items = read(path)
+    assert [getattr(i, "reason", "doc") for i in items] == ["doc", "doc", "pdf_attachments_unread"]
+    assert items[2].record == 2 and "1 embedded file(s)" in items[2].message
+    assert "jane" not in items[2].message.lower()
+
+
 def test_a_blank_page_is_quarantined_as_empty_page(tmp_path):
     items = read(write_pdf(tmp_path / "gap.pdf", ["Before the gap.", "", "After the gap."]))
     assert [getattr(i, "reason", "doc") for i in items] == ["doc", "empty_page", "doc"]

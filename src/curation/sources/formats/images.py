@@ -22,7 +22,7 @@ from curation.sources.formats.ocr import ocr_document, ppm
 # An A3 page scanned at 600 dpi is 70 MP; a header declaring more is not a document scan.
 MAX_IMAGE_PIXELS = 80_000_000
 MAX_OCR_PIXELS = 25_000_000
-_EXIF_ARTIST, _EXIF_COPYRIGHT = 0x013B, 0x8298
+_EXIF_ARTIST, _EXIF_COPYRIGHT, _EXIF_XP_AUTHOR = 0x013B, 0x8298, 0x9C9D
 _COPYRIGHT_WORDS = re.compile(r"(?i)\(c\)|©|copyright|all rights reserved|\b(?:19|20)\d\d\b(?:\s*-\s*(?:19|20)\d\d)?")
 
 
@@ -95,10 +95,14 @@ def _decode(image, ctx: ReadContext) -> tuple[bytes, None]:
 
 
 def known_people(image) -> tuple[tuple[str, str], ...]:
-    """("PERSON", name) for EXIF Artist and for the owner a Copyright notice names."""
+    """("PERSON", name) for EXIF Artist, Windows' XPAuthor, a PNG's Author text and the owner a
+    Copyright notice (EXIF or PNG) names."""
     try:
         exif = image.getexif()
-        values = [(exif.get(_EXIF_ARTIST), False), (exif.get(_EXIF_COPYRIGHT), True)]
+        author = exif.get(_EXIF_XP_AUTHOR)
+        values = [(exif.get(_EXIF_ARTIST), False), (exif.get(_EXIF_COPYRIGHT), True),
+                  (author.decode("utf-16-le", "replace") if isinstance(author, bytes) else None, False),
+                  (image.info.get("Author"), False), (image.info.get("Copyright"), True)]
     except Exception:  # a damaged EXIF block: nothing known, the pixels are still read
         return ()
     names: list[str] = []

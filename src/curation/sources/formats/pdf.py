@@ -9,7 +9,7 @@ one page whatever the page count; the file itself is read through its handle as 
 Quarantined: `encrypted_pdf` (a password or an unsupported security handler), `unreadable_pdf` (not
 a PDF PDFium can open), `unreadable_page` (one page that fails to load or render), `empty_page`
 (a page with nothing on it), `too_many_pages` (pages past `inputs.max_pages`, one item for all of
-them), and the OCR reasons. The Info dictionary is never copied: its Author (and a Creator that
+them), `pdf_attachments_unread` (files embedded in the PDF, counted but not read), and the OCR reasons. The Info dictionary is never copied: its Author (and a Creator that
 names a person) become `known_pii` of every page, so that the PII step masks them in the text.
 """
 
@@ -63,6 +63,18 @@ def _pages(pdf, ctx: ReadContext) -> Iterator[Item]:
         yield ctx.quarantine(limit, "too_many_pages",
                              f"pages {limit + 1} to {count} are past the policy's limit of {limit} pages "
                              "(inputs.max_pages) and were not read; split the file", f"page {limit + 1}")
+    # PDFium inflates an embedded file whole, whatever its size: such files are named, not read.
+    if attached := _count_attachments(pdf):
+        yield ctx.quarantine(min(count, limit + 1), "pdf_attachments_unread",
+                             f"the PDF carries {attached} embedded file(s), which are not read; "
+                             "save them from the PDF into the inbox to have them read")
+
+
+def _count_attachments(pdf) -> int:
+    try:
+        return pdf.count_attachments()
+    except Exception:  # a damaged name tree: the pages were read, nothing more is known
+        return 0
 
 
 def _page(pdf, index: int, ctx: ReadContext, known: tuple[tuple[str, str], ...]) -> Item:
