@@ -162,6 +162,12 @@ def test_an_inbox_of_pdfs_is_read_through_read_unit(tmp_path):
                    "broken.pdf": [("reports", "unreadable_pdf", "")]}
 
 
+def test_a_scan_whose_only_text_layer_is_a_stamped_page_number_is_read_by_ocr(tmp_path):
+    path = write_scanned_pdf(tmp_path / "scan.pdf", ["Invoice 4711 for the Osaka office."], stamp="Page {n} of 1")
+    (item,) = read(path)
+    assert item.provenance == "page 1 (OCR)" and "Osaka" in item.text
+
+
 @pytest.mark.parametrize("options", [{"ocr": False}, {}])
 def test_a_scanned_page_never_vanishes(tmp_path, options):
     (item,) = read(write_scanned_pdf(tmp_path / "scan.pdf", ["Invoice 4711 for the Osaka office."]), **options)

@@ -95,8 +95,10 @@ def render_text(text: str, lang: str = "en", width_px: int = 1654, height_px: in
     return image
 
 
-def write_scanned_pdf(path: Path, pages: list[str], lang: str = "en", *, author: str | None = None) -> Path:
-    """An image-only PDF, like a scanner's: each page is a rendered A4 image at SCAN_DPI, no text layer."""
+def write_scanned_pdf(path: Path, pages: list[str], lang: str = "en", *, author: str | None = None,
+                      stamp: str | None = None) -> Path:
+    """An image-only PDF, like a scanner's: each page is a rendered A4 image at SCAN_DPI, no text layer.
+    `stamp` ("Page {n}") is written over each page as a one-line text layer, as Bates numbering does."""
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
@@ -107,6 +109,9 @@ def write_scanned_pdf(path: Path, pages: list[str], lang: str = "en", *, author:
     for text in pages:
         image = render_text(text, lang, width_px=size[0], height_px=size[1])
         pdf.drawImage(ImageReader(image), 0, 0, width=A4_PT[0], height=A4_PT[1])
+        if stamp:
+            pdf.setFont("Helvetica", 9)
+            pdf.drawString(A4_PT[0] - 120, 24, stamp.format(n=pdf.getPageNumber()))
         pdf.showPage()
     pdf.save()
     return path

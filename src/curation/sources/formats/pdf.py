@@ -1,8 +1,8 @@
 """PDF: one document per page (record = page index, provenance "page N"), read with pypdfium2 (PDFium).
 
 A page's text layer is taken as PDFium orders it (the order the content was written, which is the
-reading order word processors write, column by column). A page with no usable text layer (a scan)
-is rendered alone, in grey, at up to OCR_DPI and at most MAX_PAGE_PIXELS, charged to the budget and
+reading order word processors write, column by column). A page with no usable text layer (a scan, or
+a scan with a page number or stamp as its only text) is rendered alone, in grey, at up to OCR_DPI and at most MAX_PAGE_PIXELS, charged to the budget and
 read by Tesseract (formats.ocr). Pages are opened and closed one at a time, so memory stays that of
 one page whatever the page count; the file itself is read through its handle as PDFium needs it.
 
@@ -24,6 +24,7 @@ from curation.sources.formats.ocr import ocr_document, ppm
 
 OCR_DPI = 300
 MAX_PAGE_PIXELS = 25_000_000
+STAMP_CHARS = 64  # below this many characters of text layer, a page with an image is taken for a scan
 _PASSWORD_ERRORS = (4, 5)  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
 # Values tools write when nobody is named; masking them in the text would hide ordinary words.
 _PLACEHOLDERS = {"", "anonymous", "unknown", "unspecified", "user", "author", "admin", "administrator", "owner"}
@@ -89,7 +90,7 @@ def _page(pdf, index: int, ctx: ReadContext, known: tuple[tuple[str, str], ...])
             textpage.close()
         ctx.budget.charge_text(text)
         text = text.replace("\x02", "").replace("\ufffe", "")  # PDFium's marks for hyphenation breaks
-        if usable(text):
+        if usable(text) and not _stamped_scan(page, text):
             return ctx.document(index, text, where=where, known_pii=known)
         if next(iter(page.get_objects(max_depth=1)), None) is None:
             return ctx.quarantine(index, "empty_page", "blank (no text and nothing drawn)", where)
@@ -112,6 +113,16 @@ def usable(text: str) -> bool:
         return False
     junk = sum(1 for c in visible if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cc", "Cs"))
     return junk * 2 < len(visible)
+
+
+def _stamped_scan(page, text: str) -> bool:
+    """A scan with a few words of text layer stamped on it (a page number, a Bates number,
+    "CONFIDENTIAL"): the words are a fraction of the page, so the page is read by OCR, stamp included."""
+    if sum(1 for c in text if not c.isspace()) >= STAMP_CHARS:
+        return False
+    import pypdfium2.raw as pdfium_c
+
+    return next(iter(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None) is not None
 
 
 def render_scale(width_pt: float, height_pt: float) -> float:
