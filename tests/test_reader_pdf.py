@@ -9,8 +9,8 @@ import pytest
 
 from curation.documents import Quarantine, RawDocument, SourceInfo
 from curation.sources import discover, read_unit
-from curation.sources.formats import Blob, ReadContext, ReaderOptions, read_blob, read_member
-from scripts.sample_files.pdf import write_pdf, write_scanned_pdf
+from curation.sources.formats import Blob, Budget, ReadContext, ReaderOptions, read_blob, read_member
+from scripts.sample_files.pdf import write_bomb_pdf, write_pdf, write_scanned_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 EN_PAGES = ["Quarterly report. Revenue grew in the Osaka office this spring.",
@@ -95,6 +95,16 @@ def test_a_truncated_pdf_is_unreadable_pdf(tmp_path):
 def test_the_demo_scan_is_quarantined_as_unreadable_pdf():
     (item,) = read(ROOT / "data" / "samples" / "meeting_notes_en" / "scan_0001.pdf")
     assert item.reason == "unreadable_pdf"
+
+
+def test_a_flate_bomb_is_refused_before_pdfium_inflates_it(tmp_path):
+    path = write_bomb_pdf(tmp_path / "bomb.pdf", inflated_mib=24, text="inside the bomb")
+    assert path.stat().st_size < 64 * 1024
+    ctx = ReadContext(SourceInfo("src", license="MIT"), path.name, budget=Budget(16 * 2**20))
+    (item,) = read_blob(Blob.of_file(path), ctx)
+    assert item.reason == "decompression_bomb" and "16 MiB" in item.message
+    (under,) = read_blob(Blob.of_file(path), ReadContext(SourceInfo("src"), path.name, budget=Budget(32 * 2**20)))
+    assert under.text == "inside the bomb"  # the same file under the limit: a stream that size is read
 
 
 def test_pages_past_max_pages_are_one_too_many_pages_item(tmp_path):

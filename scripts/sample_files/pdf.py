@@ -139,3 +139,28 @@ def write_image(path: Path, text: str | list[str], lang: str = "en", fmt: str | 
         options.update(save_all=True, append_images=frames[1:])
     frames[0].save(path, fmt, **options)
     return path
+
+
+def write_bomb_pdf(path: Path, inflated_mib: int, text: str = "hello") -> Path:
+    """A valid one-page PDF whose content stream is `inflated_mib` MiB of spaces, Flate-compressed
+    to about a thousandth of that, followed by `text`: a decompression bomb."""
+    import zlib
+
+    deflate = zlib.compressobj(9)
+    body = b"".join(deflate.compress(b" " * 2**20) for _ in range(inflated_mib))
+    body += deflate.compress(b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % text.encode("ascii")) + deflate.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(body), body),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    Path(path).write_bytes(bytes(out))
+    return path

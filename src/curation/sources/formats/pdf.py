@@ -6,7 +6,8 @@ a scan with a page number or stamp as its only text) is rendered alone, in grey,
 read by Tesseract (formats.ocr). Pages are opened and closed one at a time, so memory stays that of
 one page whatever the page count; the file itself is read through its handle as PDFium needs it.
 
-Quarantined: `encrypted_pdf` (a password or an unsupported security handler), `unreadable_pdf` (not
+Quarantined: `decompression_bomb` (a compressed stream that inflates past the file limit, checked
+before PDFium opens the file: formats.pdfsafe), `encrypted_pdf` (a password or an unsupported security handler), `unreadable_pdf` (not
 a PDF PDFium can open), `unreadable_page` (one page that fails to load or render), `empty_page`
 (a page with nothing on it), `too_many_pages` (pages past `inputs.max_pages`, one item for all of
 them), `pdf_attachments_unread` (files embedded in the PDF, counted but not read), and the OCR reasons. The Info dictionary is never copied: its Author (and a Creator that
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 
 from curation.sources.formats.base import Blob, Item, ReadContext, TooLarge
 from curation.sources.formats.ocr import ocr_document, ppm
+from curation.sources.formats.pdfsafe import bomb_message
 
 OCR_DPI = 300
 MAX_PAGE_PIXELS = 25_000_000
@@ -38,6 +40,9 @@ _SOFTWARE = ("word", "writer", "office", "acrobat", "adobe", "pdf", "tex", "micr
 def read_pdf(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
     import pypdfium2 as pdfium
 
+    if message := bomb_message(blob, ctx.budget.limit):
+        yield ctx.quarantine(None, "decompression_bomb", message)
+        return
     with blob.open() as fh:
         try:
             pdf = pdfium.PdfDocument(fh)
