@@ -136,6 +136,17 @@ def test_a_blank_page_is_quarantined_as_empty_page(tmp_path):
     assert items[1].record == 1 and items[1].provenance == "page 2"
 
 
+def test_a_page_is_rendered_at_300_dpi_or_less_and_never_past_25_megapixels():
+    from curation.sources.formats.pdf import MAX_PAGE_PIXELS, render_scale
+
+    assert render_scale(595.27, 841.89) * 72 == pytest.approx(300)  # A4
+    for width, height in [(14_400, 14_400), (14_400, 1), (3_000, 3_000)]:  # the largest page PDF allows
+        assert (width * render_scale(width, height)) * (height * render_scale(width, height)) <= MAX_PAGE_PIXELS * 1.0001
+    for bad in [(0, 842), (595, -1), (float("nan"), 842), (float("inf"), 842)]:
+        with pytest.raises(ValueError):
+            render_scale(*bad)
+
+
 def test_a_rendered_page_is_charged_to_the_file_budget(tmp_path):
     inbox = tmp_path / "inbox"
     (inbox / "scans").mkdir(parents=True)
