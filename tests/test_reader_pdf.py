@@ -136,6 +136,14 @@ def test_a_blank_page_is_quarantined_as_empty_page(tmp_path):
     assert items[1].record == 1 and items[1].provenance == "page 2"
 
 
+def test_a_text_layer_of_unmapped_glyphs_or_punctuation_is_not_taken_for_text():
+    from curation.sources.formats.pdf import usable
+
+    assert usable("Revenue grew.") and usable("本日の会議") and usable("Total 42 \ufffd")
+    assert not usable(" \n ") and not usable("--- . ---")
+    assert not usable("\ufffd\ufffd\ufffd a") and not usable("\ue001\ue002\ue003\x01 ab")  # no ToUnicode map
+
+
 def test_a_page_is_rendered_at_300_dpi_or_less_and_never_past_25_megapixels():
     from curation.sources.formats.pdf import MAX_PAGE_PIXELS, render_scale
 

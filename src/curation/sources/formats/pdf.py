@@ -17,7 +17,7 @@ names a person) become `known_pii` of every page, so that the PII step masks the
 from __future__ import annotations
 
 import math
-import unicodedata
+import re
 from collections.abc import Iterator
 
 from curation.sources.formats.base import Blob, Item, ReadContext, TooLarge
@@ -27,6 +27,8 @@ from curation.sources.formats.pdfsafe import bomb_message
 OCR_DPI = 300
 MAX_PAGE_PIXELS = 25_000_000
 STAMP_CHARS = 64  # below this many characters of text layer, a page with an image is taken for a scan
+# The replacement character, control characters, surrogates and private-use code points.
+_JUNK = re.compile("[\ufffd\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _PASSWORD_ERRORS = (4, 5)  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
 # Values tools write when nobody is named; masking them in the text would hide ordinary words.
 _PLACEHOLDERS = {"", "anonymous", "unknown", "unspecified", "user", "author", "admin", "administrator", "owner"}
@@ -113,17 +115,16 @@ def _page(pdf, index: int, ctx: ReadContext, known: tuple[tuple[str, str], ...])
 def usable(text: str) -> bool:
     """Whether a text layer holds text: some letters or digits, and not mostly the replacement and
     private-use characters a font without a Unicode map yields (such a page is read by OCR)."""
-    visible = [c for c in text if not c.isspace()]
+    visible = "".join(text.split())
     if not any(c.isalnum() for c in visible):
         return False
-    junk = sum(1 for c in visible if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cc", "Cs"))
-    return junk * 2 < len(visible)
+    return len(_JUNK.findall(visible)) * 2 < len(visible)
 
 
 def _stamped_scan(page, text: str) -> bool:
     """A scan with a few words of text layer stamped on it (a page number, a Bates number,
     "CONFIDENTIAL"): the words are a fraction of the page, so the page is read by OCR, stamp included."""
-    if sum(1 for c in text if not c.isspace()) >= STAMP_CHARS:
+    if len("".join(text.split())) >= STAMP_CHARS:
         return False
     import pypdfium2.raw as pdfium_c
 
