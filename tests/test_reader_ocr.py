@@ -105,12 +105,33 @@ def test_a_language_without_data_is_named_with_its_package(tmp_path):
     assert "tesseract-ocr-jpn" not in item.message
 
 
+@pytest.mark.parametrize("languages", [(), ("eng", "-l jpn")])
+def test_missing_or_malformed_ocr_languages_are_ocr_unavailable(tmp_path, languages):
+    (item,) = read(write_image(tmp_path / "a.png", EN), ocr_languages=languages)
+    assert item.reason == "ocr_unavailable" and "inputs.ocr_languages" in item.message
+    assert "-l jpn" not in item.message  # a policy value is not quoted either
+
+
+def test_an_inbox_of_scans_and_images_is_read_through_read_unit(tmp_path):
+    from curation.sources import discover, read_unit
+
+    src = tmp_path / "inbox" / "scans"
+    src.mkdir(parents=True)
+    (src / "SOURCE.yaml").write_text("license: MIT\n")
+    write_scanned_pdf(src / "scan.pdf", [EN])
+    write_image(src / "photo.jpeg", JA, "ja")
+    write_image(src / "fax.tif", [EN, JA], "ja")
+    got = {unit.path.name: [(i.source, i.provenance) for i in read_unit(unit)] for unit in discover(tmp_path / "inbox")}
+    assert got == {"scan.pdf": [("scans", "page 1 (OCR)")], "photo.jpeg": [("scans", "image (OCR)")],
+                   "fax.tif": [("scans", "frame 1 (OCR)"), ("scans", "frame 2 (OCR)")]}
+
+
 def test_ocr_past_the_timeout_is_quarantined(tmp_path):
     from PIL import Image
 
-    noise = random.Random(7).randbytes(2500 * 2500)  # Tesseract spends seconds on a page of noise
+    noise = random.Random(7).randbytes(4000 * 4000)  # Tesseract spends many seconds on a page of noise
     path = tmp_path / "noise.png"
-    Image.frombytes("L", (2500, 2500), noise).point(lambda v: 255 * (v > 127)).save(path)
+    Image.frombytes("L", (4000, 4000), noise).point(lambda v: 255 * (v > 127)).save(path)
     (item,) = read(path, ocr_timeout_s=1)
     assert item.reason == "ocr_timeout" and "inputs.ocr_timeout_s" in item.message
 
