@@ -43,6 +43,19 @@ def test_an_image_is_read_by_ocr_in_english_and_japanese(tmp_path, fmt):
     assert "Osaka" in en.text and "大阪支社" in ja.text
 
 
+def test_text_on_a_transparent_background_is_read(tmp_path):
+    from PIL import Image
+
+    from scripts.sample_files.pdf import render_text
+
+    ink = render_text(EN, width_px=1400)
+    clear = Image.new("RGBA", ink.size, (0, 0, 0, 0))  # transparent black, as exported diagrams are
+    clear.putalpha(ink.point(lambda v: 255 - v))  # opaque only where the text is
+    clear.save(tmp_path / "diagram.png")
+    (item,) = read(tmp_path / "diagram.png")
+    assert "Osaka" in item.text
+
+
 def test_each_frame_of_a_multi_frame_tiff_is_a_document(tmp_path):
     items = read(write_image(tmp_path / "fax.tiff", ["First frame about invoices.", "二枚目は会議の記録です。"], "ja"))
     assert [(i.record, i.provenance) for i in items] == [(0, "frame 1 (OCR)"), (1, "frame 2 (OCR)")]

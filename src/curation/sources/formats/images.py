@@ -86,8 +86,15 @@ def _decode(image, ctx: ReadContext) -> tuple[bytes, None]:
     width, height = image.size
     if image.format == "JPEG":  # the JPEG decoder can scale and turn grey while it decodes
         image.draft("L", (width // 2, height // 2) if width * height > MAX_OCR_PIXELS else (width, height))
-    ctx.budget.charge(image.width * image.height * max(1, len(image.getbands())))
-    frame = image.convert("L")
+    transparent = "A" in image.getbands() or "transparency" in image.info
+    ctx.budget.charge(image.width * image.height * (4 if transparent else max(1, len(image.getbands()))))
+    if transparent:  # a transparent background is black once the alpha is dropped: lay it on white
+        from PIL import Image
+
+        rgba = image.convert("RGBA")
+        frame = Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba).convert("L")
+    else:
+        frame = image.convert("L")
     if frame.width * frame.height > MAX_OCR_PIXELS:
         factor = math.ceil(math.sqrt(frame.width * frame.height / MAX_OCR_PIXELS))
         frame = frame.reduce(factor)
