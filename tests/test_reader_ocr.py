@@ -56,6 +56,18 @@ def test_text_on_a_transparent_background_is_read(tmp_path):
     assert "Osaka" in item.text
 
 
+def test_a_phone_photo_stored_sideways_is_turned_upright_by_its_exif_orientation(tmp_path):
+    from PIL import Image
+
+    from scripts.sample_files.pdf import render_text
+
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "turn 90 degrees clockwise to view"
+    render_text(EN, width_px=1400).rotate(90, expand=True).save(tmp_path / "photo.jpg", exif=exif)
+    (item,) = read(tmp_path / "photo.jpg")
+    assert "Osaka" in item.text and "Invoice" in item.text
+
+
 def test_each_frame_of_a_multi_frame_tiff_is_a_document(tmp_path):
     items = read(write_image(tmp_path / "fax.tiff", ["First frame about invoices.", "二枚目は会議の記録です。"], "ja"))
     assert [(i.record, i.provenance) for i in items] == [(0, "frame 1 (OCR)"), (1, "frame 2 (OCR)")]

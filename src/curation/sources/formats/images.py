@@ -6,7 +6,7 @@ before anything is decoded: past MAX_IMAGE_PIXELS it is a `decompression_bomb`, 
 pixels are charged to the budget, and a frame above MAX_OCR_PIXELS is scaled down before OCR so
 that Tesseract's memory stays bounded. Frames past `inputs.max_pages` are one `too_many_pages`.
 A file Pillow cannot open, or a frame that fails to decode (truncated), is `unreadable_image`.
-EXIF is never copied: its Artist and the owner named in Copyright become `known_pii`.
+EXIF Orientation turns the frame upright before OCR. EXIF is never copied: its Artist and the owner named in Copyright become `known_pii`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from curation.sources.formats.ocr import ocr_document, ppm
 # An A3 page scanned at 600 dpi is 70 MP; a header declaring more is not a document scan.
 MAX_IMAGE_PIXELS = 80_000_000
 MAX_OCR_PIXELS = 25_000_000
-_EXIF_ARTIST, _EXIF_COPYRIGHT, _EXIF_XP_AUTHOR = 0x013B, 0x8298, 0x9C9D
+_EXIF_ARTIST, _EXIF_COPYRIGHT, _EXIF_XP_AUTHOR, _EXIF_ORIENTATION = 0x013B, 0x8298, 0x9C9D, 0x0112
 _COPYRIGHT_WORDS = re.compile(r"(?i)\(c\)|©|copyright|all rights reserved|\b(?:19|20)\d\d\b(?:\s*-\s*(?:19|20)\d\d)?")
 
 
@@ -98,7 +98,22 @@ def _decode(image, ctx: ReadContext) -> tuple[bytes, None]:
     if frame.width * frame.height > MAX_OCR_PIXELS:
         factor = math.ceil(math.sqrt(frame.width * frame.height / MAX_OCR_PIXELS))
         frame = frame.reduce(factor)
+    if turn := _upright(image):  # a phone stores a photo as the sensor saw it, and says how to turn it
+        frame = frame.transpose(turn)
     return ppm(frame), None
+
+
+def _upright(image):
+    """The Pillow transpose that shows the frame as its EXIF Orientation says it is seen, or None."""
+    from PIL import Image
+
+    try:
+        orientation = image.getexif().get(_EXIF_ORIENTATION)
+    except Exception:  # a damaged EXIF block: read the pixels as they are
+        return None
+    T = Image.Transpose
+    return {2: T.FLIP_LEFT_RIGHT, 3: T.ROTATE_180, 4: T.FLIP_TOP_BOTTOM, 5: T.TRANSPOSE, 6: T.ROTATE_270,
+            7: T.TRANSVERSE, 8: T.ROTATE_90}.get(orientation)
 
 
 def known_people(image) -> tuple[tuple[str, str], ...]:
