@@ -107,6 +107,17 @@ def test_a_flate_bomb_is_refused_before_pdfium_inflates_it(tmp_path):
     assert under.text == "inside the bomb"  # the same file under the limit: a stream that size is read
 
 
+def test_a_pdf_of_countless_stream_headers_is_refused_quickly(tmp_path):
+    import time
+
+    path = tmp_path / "streams.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + b"stream\n\x78\x9cstream\n" * 150_000)  # 2.4 MiB, each a zlib header
+    started = time.monotonic()
+    (item,) = read(path)
+    assert item.reason == "decompression_bomb" and "100,000 compressed streams" in item.message
+    assert time.monotonic() - started < 10
+
+
 def test_pages_past_max_pages_are_one_too_many_pages_item(tmp_path):
     pages = [f"Page {n} of the handbook." for n in range(1, 6)]
     items = read(write_pdf(tmp_path / "handbook.pdf", pages), max_pages=3)

@@ -8,6 +8,9 @@ in chunks, without keeping the output: a stream that inflates past the file limi
 decompression bomb. Legitimate scans are not charged for this (their page images are charged when
 rendered), so a long scanned PDF is not refused for its images' size.
 
+Checking is bounded too: only stream data that opens with a valid zlib header is inflated, and a
+file with more than MAX_STREAMS such streams is refused unread.
+
 Not covered (PDFium still decodes these unchecked): streams encrypted with an owner password only,
 streams whose first filter is not Flate (ASCII85 then Flate, LZW), and image codecs (JPEG, JBIG2).
 """
@@ -21,7 +24,9 @@ import zlib
 from curation.sources.formats.base import Blob
 
 STREAMS_FACTOR = 32
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+MAX_STREAMS = 100_000
+# A stream's data that opens with a zlib header: method 8 (deflate) and a window of at most 32 KiB.
+_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)(?=[\x08\x18\x28\x38\x48\x58\x68\x78].)", re.DOTALL)
 _CHUNK = 1 << 16
 _STEP = 1 << 20
 
@@ -57,9 +62,15 @@ def bomb_message(blob: Blob, limit: int) -> str | None:
 
 
 def _check(data, limit: int) -> str | None:
-    total, mib = 0, limit / 2**20
-    for match in _STREAM.finditer(data):
-        size = inflated_size(data, match.end(), limit)
+    total, mib, view = 0, limit / 2**20, memoryview(data)  # slices of a view copy nothing
+    for count, match in enumerate(_STREAM.finditer(data)):
+        start = match.end()
+        if (data[start] * 256 + data[start + 1]) % 31:  # the header's own check: not zlib
+            continue
+        if count >= MAX_STREAMS:
+            return (f"more than {MAX_STREAMS:,} compressed streams, far more than a document holds; "
+                    "not opened (a decompression bomb or a damaged file)")
+        size = inflated_size(view, start, limit)
         if size > limit:
             return (f"a compressed stream in the PDF inflates past the policy's limit of {mib:.0f} MiB "
                     "(inputs.max_file_mb), a decompression bomb; not opened")
