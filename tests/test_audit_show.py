@@ -100,5 +100,5 @@ def test_a_file_named_after_a_person_leaves_only_its_hash_in_the_log(workspace):
     accepted = show("--path", "hr/cv_Margaret_Holloway.txt")
     assert [r["event"] for r in accepted] == ["document.accepted"]
     quarantined = show("--path", "hr/Margaret_Holloway_scan.pdf")
-    assert [(r["event"], r["data"]["reason"]) for r in quarantined] == [("document.quarantined", "binary_file")]
+    assert [(r["event"], r["data"]["reason"]) for r in quarantined] == [("document.quarantined", "unreadable_pdf")]
     assert quarantined[0]["subject"].startswith("file:")

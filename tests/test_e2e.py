@@ -69,7 +69,7 @@ def test_share_alike_source_is_held_for_review_not_in_version(demo_run):
 def test_malformed_line_binary_and_duplicate_are_each_handled_with_a_reason(demo_run):
     by_reason = {(i["reason"], i["path"]) for i in items(demo_run[0])}
     assert ("malformed_json", stored_path("support_tickets_en/tickets.jsonl")) in by_reason
-    assert ("binary_file", stored_path("meeting_notes_en/scan_0001.pdf")) in by_reason
+    assert ("unreadable_pdf", stored_path("meeting_notes_en/scan_0001.pdf")) in by_reason
     assert any(reason == "duplicate_doc_id" for reason, _ in by_reason)
 
 

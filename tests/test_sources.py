@@ -77,7 +77,7 @@ def test_binary_empty_and_undecodable_files_are_quarantined(inbox):
     (inbox / "src" / "sjis.txt").write_bytes("日本語の文書".encode("shift_jis"))  # decoded since issue 19
     items = {i.path.split("/")[-1]: i for i in read_all(inbox)}
     reasons = {name: i.reason for name, i in items.items() if isinstance(i, Quarantine)}
-    assert reasons == {"scan.pdf": "binary_file", "empty.txt": "empty_file", "garbled.txt": "uncertain_encoding"}
+    assert reasons == {"scan.pdf": "unreadable_pdf", "empty.txt": "empty_file", "garbled.txt": "uncertain_encoding"}
     assert items["sjis.txt"].text == "日本語の文書"
 
 

@@ -18,7 +18,8 @@ from pathlib import Path, PurePosixPath
 KNOWN_SUFFIXES = frozenset({
     ".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv", ".tsv", ".parquet", ".arrow", ".pdf",
     ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".rtf", ".xml", ".yaml", ".yml", ".zip",
-    ".gz", ".bz2", ".xz", ".zst", ".tar", ".7z", ".png", ".jpg", ".jpeg", ".gif", ".eml", ".mbox", ".msg", ".log",
+    ".gz", ".bz2", ".xz", ".zst", ".tar", ".7z", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".eml", ".mbox",
+    ".msg", ".log",
 })
 ROOT_SOURCE = "inbox"
 

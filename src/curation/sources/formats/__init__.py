@@ -30,6 +30,12 @@ READERS: dict[str, str] = {
     ".docx": "word:read_docx",
     ".xlsx": "excel:read_xlsx",
     ".pptx": "powerpoint:read_pptx",
+    ".pdf": "pdf:read_pdf",
+    ".png": "images:read_image",
+    ".jpg": "images:read_image",
+    ".jpeg": "images:read_image",
+    ".tif": "images:read_image",
+    ".tiff": "images:read_image",
 }
 # Formats read as text: a NUL byte in their first 8 KiB means the file is not what its name says.
 TEXT_FORMATS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".csv"})
