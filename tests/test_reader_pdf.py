@@ -166,7 +166,7 @@ def test_a_page_is_rendered_at_300_dpi_or_less_and_never_past_25_megapixels():
             render_scale(*bad)
 
 
-def test_a_rendered_page_is_charged_to_the_file_budget(tmp_path):
+def test_a_rendered_page_must_fit_in_the_file_budget(tmp_path):
     inbox = tmp_path / "inbox"
     (inbox / "scans").mkdir(parents=True)
     (inbox / "scans" / "SOURCE.yaml").write_text("license: MIT\n")
@@ -174,6 +174,20 @@ def test_a_rendered_page_is_charged_to_the_file_budget(tmp_path):
     (unit,) = discover(inbox)
     (item,) = read_unit(unit, max_bytes=2**20)  # a 300 dpi A4 page is about 8.7 million grey pixels
     assert item.reason == "file_too_large"
+
+
+def test_a_long_scan_is_bounded_per_page_not_cut_off(tmp_path):
+    """Each rendered page (~8.7 MB) must fit in the budget while it is read, but pages are not summed:
+    three of them in a 12 MiB budget are all read."""
+    inbox = tmp_path / "inbox"
+    (inbox / "scans").mkdir(parents=True)
+    (inbox / "scans" / "SOURCE.yaml").write_text("license: MIT\n")
+    pages = ["Invoice 4711 for the Osaka office.", "Delivery note for the Kobe office.", "Receipt for the Nara office."]
+    write_scanned_pdf(inbox / "scans" / "scan.pdf", pages)
+    (unit,) = discover(inbox)
+    items = list(read_unit(unit, max_bytes=12 * 2**20))
+    assert [i.provenance for i in items] == ["page 1 (OCR)", "page 2 (OCR)", "page 3 (OCR)"]
+    assert "Nara" in items[2].text
 
 
 def test_a_pdf_inside_a_container_keeps_the_member_and_page_in_its_provenance(tmp_path):

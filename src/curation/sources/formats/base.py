@@ -46,6 +46,13 @@ class Budget:
         if self.used > self.limit:
             raise TooLarge(self.used)
 
+    def hold(self, n: int) -> None:
+        """`n` bytes held only while one page or frame is processed (a rendered page for OCR): they
+        must fit in what is left, but are not kept on the bill, so a long scan is bounded per page,
+        not cut off after a dozen pages."""
+        if self.used + n > self.limit:
+            raise TooLarge(self.used + n)
+
     def charge_text(self, value: object) -> None:
         if isinstance(value, str | bytes | bytearray):
             self.charge(len(value))

@@ -3,7 +3,7 @@
 One document per frame: record = frame index; provenance "image" for a single picture, "frame N"
 for a multi-frame TIFF (or an animated PNG). The size each frame's header declares is checked
 before anything is decoded: past MAX_IMAGE_PIXELS it is a `decompression_bomb`, otherwise its
-pixels are charged to the budget, and a frame above MAX_OCR_PIXELS is scaled down before OCR so
+pixels are held against the budget while a frame is read (Budget.hold), and a frame above MAX_OCR_PIXELS is scaled down before OCR so
 that Tesseract's memory stays bounded. Frames past `inputs.max_pages` are one `too_many_pages`.
 A file Pillow cannot open, or a frame that fails to decode (truncated), is `unreadable_image`.
 EXIF Orientation turns the frame upright before OCR. EXIF is never copied: its Artist and the owner named in Copyright become `known_pii`.
@@ -87,7 +87,7 @@ def _decode(image, ctx: ReadContext) -> tuple[bytes, None]:
     if image.format == "JPEG":  # the JPEG decoder can scale and turn grey while it decodes
         image.draft("L", (width // 2, height // 2) if width * height > MAX_OCR_PIXELS else (width, height))
     transparent = "A" in image.getbands() or "transparency" in image.info
-    ctx.budget.charge(image.width * image.height * (4 if transparent else max(1, len(image.getbands()))))
+    ctx.budget.hold(image.width * image.height * (4 if transparent else max(1, len(image.getbands()))))
     if transparent:  # a transparent background is black once the alpha is dropped: lay it on white
         from PIL import Image
 

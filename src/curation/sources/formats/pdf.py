@@ -2,7 +2,7 @@
 
 A page's text layer is taken as PDFium orders it (the order the content was written, which is the
 reading order word processors write, column by column). A page with no usable text layer (a scan, or
-a scan with a page number or stamp as its only text) is rendered alone, in grey, at up to OCR_DPI and at most MAX_PAGE_PIXELS, charged to the budget and
+a scan with a page number or stamp as its only text) is rendered alone, in grey, at up to OCR_DPI and at most MAX_PAGE_PIXELS, held against the budget while it is read (Budget.hold), and
 read by Tesseract (formats.ocr). Pages are opened and closed one at a time, so memory stays that of
 one page whatever the page count; the file itself is read through its handle as PDFium needs it.
 
@@ -141,7 +141,7 @@ def render_scale(width_pt: float, height_pt: float) -> float:
 def _render(page, ctx: ReadContext) -> tuple[bytes, int]:
     width, height = page.get_size()
     scale = render_scale(width, height)
-    ctx.budget.charge(math.ceil(width * scale) * math.ceil(height * scale))  # grey: one byte per pixel
+    ctx.budget.hold(math.ceil(width * scale) * math.ceil(height * scale))  # grey: one byte per pixel
     bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=False)
     try:
         return ppm(bitmap.to_pil()), round(scale * 72)
