@@ -378,6 +378,20 @@ SHARED_DRIVE_EN = {
         "quarterly planning to the first week of each quarter and to publish minutes within two days.",
         "Lessons learned from the 2023 migration: freeze schema changes two weeks before cutover, "
         "rehearse the rollback, and name one owner per service. Questions to {name2}, {uk2}."]),
+    "quarterly_report.pdf": PART.join([
+        "{name1}",  # the PDF's Author (Info dictionary): metadata, never stored
+        "Quarterly operations report, Q1. Delivery delays fell from 7.1% to 5.4% after the routing "
+        "pilot in the northern region. The pilot team was led by {name2}; questions go to {email2}.",
+        "Outlook for Q2. The rollout continues in two more regions. Budget owner: {name3}, "
+        "phone {usd3}. Risks: carrier capacity in June and the warehouse move in Osaka."]),
+    "scanned_letter.pdf": PART.join([
+        "{name1}",
+        "Dear {name2}, we confirm the delivery of 40 pallets to the Denver warehouse on 12 May. "
+        "Please call {us1} if the unloading slot changes. Kind regards, {name1}"]),
+    "whiteboard.png": PART.join([
+        "{name1}",  # EXIF Artist: metadata, never stored
+        "Retro actions: shorten the review queue, pair on the flaky tests, ask {name2} about the "
+        "staging budget."]),
     "legacy_notes_cp1252.txt": "Café meeting notes — the naïve forecast missed by 12%. {name1} "
     "(tel. {uk1}) will rework the model with the regional sales data before the next review.\n",
 }
@@ -404,6 +418,14 @@ SHARED_DRIVE_JA = {
         "{name2}様\n\nいつもお世話になっております。来週の打ち合わせは水曜日の午後二時から、"
         "本社三階の会議室で行います。資料を添付いたしますので、ご確認ください。\n\n{name1}\n{jtel1}",
         "添付資料：議題は新規案件の進め方と予算配分です。担当は{name3}です。"]),
+    "hokokusho.pdf": PART.join([
+        "{name1}",
+        "第1四半期の業務報告。配送遅延率は7.1%から5.4%に改善した。試験運用の責任者は{name2}で、"
+        "問い合わせは{email2}まで。",
+        "第2四半期の見通し。さらに二つの地域で展開を進める。予算の責任者は{name3}（{jtel3}）である。"]),
+    "scan_memo.png": PART.join([
+        "{name1}",
+        "業務連絡。来週の倉庫移転に伴い、出荷作業は水曜日から木曜日に変更します。"]),
     "kyu_shiryo_sjis.txt": "旧システムの移行計画。担当者は{name1}（{jtel1}）で、データ移行は来月末までに"
     "完了する予定である。問題があれば{email1}へ連絡すること。\n",
     "nippo_eucjp.txt": "日報。本日は顧客訪問を三件行った。{name1}様から新製品についての問い合わせがあり、"
@@ -484,7 +506,7 @@ def shared_drive(folder: Path, p: Planter, templates: dict[str, str], lang: str)
     import sys
 
     sys.path.insert(0, str(ROOT))
-    from scripts.sample_files import archive, encodings, mail, office
+    from scripts.sample_files import archive, encodings, mail, office, pdf
 
     for name, template in templates.items():
         parts = p.fill(template, lang).split(PART)
@@ -492,6 +514,15 @@ def shared_drive(folder: Path, p: Planter, templates: dict[str, str], lang: str)
         path.parent.mkdir(parents=True, exist_ok=True)
         if name in ENCODINGS:
             encodings.write_text(path, parts[0], ENCODINGS[name])
+        elif name.endswith(".pdf") and name.startswith("scanned"):
+            author, *pages = parts
+            pdf.write_scanned_pdf(path, pages, lang, author=author)
+        elif name.endswith(".pdf"):
+            author, *pages = parts
+            pdf.write_pdf(path, pages, lang, author=author)
+        elif name.endswith(".png"):
+            artist, text = parts
+            pdf.write_image(path, text, lang, artist=artist)
         elif name.endswith(".docx"):
             author, body, second, header, footer, comment = parts
             office.write_docx(path, [body, second], table=[["Item", "Owner"], ["Draft", "Operations"]],
