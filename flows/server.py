@@ -51,10 +51,10 @@ def check_binding(host: str, public_url: str | None, auth: str | None) -> None:
         return
     if not auth or ":" not in auth or auth.startswith(":") or auth.endswith(":"):
         raise BindingError(f"--host {host} lets other machines in: set {SERVER_AUTH_ENV}=user:password "
-                         "(the login Prefect then asks for) or bind to 127.0.0.1 behind a proxy")
+                           "(the login Prefect then asks for) or bind to 127.0.0.1 behind a proxy")
     if host in WILDCARD_HOSTS and not public_url:
         raise BindingError(f"--host {host}: set --public-url (or {PUBLIC_URL_ENV}) to the address stewards "
-                         "open, e.g. http://curation.example.internal:4200")
+                           "open, e.g. http://curation.example.internal:4200")
 
 
 def local_address(host: str, port: int) -> str:

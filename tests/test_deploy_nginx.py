@@ -12,7 +12,7 @@ CONF = (Path(__file__).resolve().parents[1] / "docs" / "deploy" / "nginx.conf").
 
 
 def directives(name: str) -> list[str]:
-    return re.findall(rf"^\s*{name}\s+([^;]+);", CONF, flags=re.M)
+    return re.findall(rf"^\s*{name}\s+([^;]+);", CONF, flags=re.MULTILINE)
 
 
 def test_every_location_goes_to_the_one_loopback_address_of_curation_ui():
@@ -22,7 +22,7 @@ def test_every_location_goes_to_the_one_loopback_address_of_curation_ui():
 
 def test_the_public_address_given_to_curation_ui_is_the_server_name_it_serves():
     (name,) = directives("server_name")
-    assert f"--public-url https://{name}" in CONF and re.search(r"^\s*listen\s+443 ssl;", CONF, flags=re.M)
+    assert f"--public-url https://{name}" in CONF and re.search(r"^\s*listen\s+443 ssl;", CONF, flags=re.MULTILINE)
 
 
 def test_the_v2_ui_is_refused_and_the_websockets_pass():
