@@ -42,7 +42,7 @@ def review_description(version: dict, expectations: list[dict], pii: dict[str, i
              (f"- Expectations: {len(expectations) - len(failed)} passed, {len(failed)} failed"
               + "".join(f"\n  - FAIL {e['expectation']} ({e['severity']}): {e['message']}" for e in failed)),
              ("- PII replaced: " + (", ".join(f"{k} {v}" for k, v in sorted(pii.items())) or "none found")),
-             f"- Report: [{report}]({report}) · dataset card: `{version['path']}/README.md`",
+             f"- Report: [{report}]({report}) · [dataset card]({report}#dataset-card) (in the report)",
              "- A sample of anonymized records per source and the items left out, by reason: the "
              "`review-evidence` artifact of this run", "", *changes, "",
              ("Approve to allow fine-tuning on this version, or reject it. Your name is recorded in the "

@@ -93,13 +93,13 @@ def write_version_report(ws: Workspace, version_id: str) -> Path:
 
 
 def report_url(ws: Workspace, path: Path) -> str:
-    """Where a steward's browser finds a report: the report server of `curation ui` when one runs
-    (CURATION_REPORTS_URL), else the file itself."""
-    from flows.server import REPORTS_URL_ENV
+    """Where a steward's browser finds a report: under /reports/ of the public address of `curation
+    ui` (CURATION_PUBLIC_URL, the one origin of every link a steward is shown), else the file itself."""
+    from flows.server import PUBLIC_URL_ENV
 
-    base = os.environ.get(REPORTS_URL_ENV)
+    base = os.environ.get(PUBLIC_URL_ENV)
     if base:
-        return base.rstrip("/") + "/" + Path(path).resolve().relative_to(ws.reports.resolve()).as_posix()
+        return base.rstrip("/") + "/reports/" + Path(path).resolve().relative_to(ws.reports.resolve()).as_posix()
     return Path(path).resolve().as_uri()
 
 

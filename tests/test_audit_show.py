@@ -102,3 +102,39 @@ def test_a_file_named_after_a_person_leaves_only_its_hash_in_the_log(workspace):
     quarantined = show("--path", "hr/Margaret_Holloway_scan.pdf")
     assert [(r["event"], r["data"]["reason"]) for r in quarantined] == [("document.quarantined", "unreadable_pdf")]
     assert quarantined[0]["subject"].startswith("file:")
+
+
+def test_the_table_fits_80_columns_with_time_event_subject_digest_and_run_id_uncut(tmp_path):
+    """Issue 21: readable at 80 columns; long values wrap onto the next line, none is cut."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from curation.audit.context import AuditContext
+    from curation.workspace import Workspace
+
+    root = make_workspace(tmp_path / "ws")
+    env = {**os.environ, "CURATION_HOME": str(root), "CURATION_KEY_DIR": str(tmp_path / "keys"), "COLUMNS": "80"}
+    version = "3f2a9c1e" * 8  # subjects are as long as a version id
+    run_id = "0b9e1234-5678-4abc-8ef0-123456789abc"
+    digest = "ab12cd34ef56" + "0" * 52
+    with workspace_env(root):
+        AuditContext("Dana Longname-Steward", run_id, digest).record(
+            Workspace(root).audit(), "review.approved", version, {"decision": "approved after reading the report"})
+    out = subprocess.run([str(Path(sys.executable).with_name("curation")), "audit", "show"], env=env, capture_output=True,
+                         text=True, timeout=120, check=False)
+    assert out.returncode == 0, out.stdout + out.stderr
+    out = out.stdout
+    lines = out.splitlines()
+    assert max(map(len, lines)) <= 80, out
+    assert "…" not in out and "..." not in out, out
+    text = "".join(line.strip() for line in lines)
+    row = [line.split() for line in lines]
+    cells = [c for r in row for c in r]
+    assert "review.approved" in cells and "ab12cd34ef56" in cells  # event; the digest's short form
+    assert any(c.startswith("20") and len(c) == 10 for c in cells)  # the date, and the time beneath
+    assert run_id[:19] in cells and run_id[19:] in cells  # the run id, on two lines
+    folded = "".join(c for c in cells if set(c) <= set("3f2a9c1e"))  # the subject folded over lines
+    assert version in folded and "approved after reading the report" in " ".join(" ".join(r) for r in row)
+    assert "Dana" in text

@@ -102,7 +102,7 @@ def _live() -> Live:
     policy_file = write_policy(root, training={"max_steps": 20, "save_steps": 0}, schedule=SCHEDULE)
     policy = load_policy(policy_file)
     port = free_port()
-    server = start(base, policy, port, log=base / "prefect-server.log")
+    server = start(base, policy, port, log=base / "prefect-server.log", reports=root / "data" / "reports")
     env = {**os.environ, **server_env(base, policy, port), "CURATION_HOME": str(root),
            "CURATION_KEY_DIR": str(base / "keys"), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     runner = subprocess.Popen([str(Path(sys.executable).with_name("curation")), "serve"], cwd=root, env=env,
@@ -327,6 +327,21 @@ def test_each_run_publishes_summary_quarantine_table_and_report_link(live, curat
     assert link.startswith("[HTML report of tickets version") and link.endswith(".html)")
     keys = {a.key for a in artifacts_of(list(curated["children"].values()) + [str(curated["run"].id)])}
     assert {"review-tickets", "curate-tickets"} <= keys and any(k.startswith("finetune-") for k in keys)
+
+
+def test_every_link_the_runs_publish_starts_with_the_public_address_and_is_served(live, curated):
+    """Issue 21: one address for every link a steward is shown (CURATION_PUBLIC_URL, here the
+    server's own); the report behind it is served by the same server, under /reports/."""
+    import re
+    import urllib.request
+
+    runs = list(curated["children"].values()) + [str(curated["run"].id)]
+    published = " ".join(f"{a.data} {a.description or ''}" for a in artifacts_of(runs))
+    urls = re.findall(r"(?:https?|file)://[^\s)\]>\"']+", published)
+    assert urls and all(u.startswith(live.ui + "/") for u in urls), urls
+    report = next(u for u in urls if "/reports/" in u)
+    with urllib.request.urlopen(report, timeout=30) as response:
+        assert "Dataset card" in response.read().decode("utf-8")
 
 
 def test_the_ingest_run_shows_its_progress_with_stage_and_counts(live, curated):

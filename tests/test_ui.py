@@ -1,6 +1,7 @@
 """A steward in the Prefect UI, driven in headless Chromium (Debian's `chromium`, Playwright with
-`executable_path`): the paused review is resumed through its form, and no page of the steward's
-path asks any host but the local server.
+`executable_path`): the paused review is resumed through its form, no page of the steward's path
+asks any host but the local server, and the v2 UI (which calls an analytics host) cannot be reached
+from the v1 UI's banner or menu.
 
 The README's screenshots come from docs/ui/screenshots.py, which drives the same form.
 """
@@ -149,14 +150,55 @@ def test_artifacts_render_in_the_ui_from_local_requests_only(live, browser, paus
     assert hosts(requested[before:]) == {live.ui.split("/")[2]}
 
 
-def test_the_v2_ui_would_call_an_analytics_host_which_is_why_v1_is_the_default(live, browser):
-    """The recorder above would see an outside request: the v2 UI makes one on every page load."""
+def local_only(requested: list[str], ui: str) -> bool:
+    return hosts(requested) == {ui.split("/")[2]}
+
+
+def test_the_dashboard_offers_no_v2_ui(live, browser):
+    """The v2 UI asks an analytics host for its configuration on every page load: the server lists
+    only v1 (flows/server_app.py), so neither the dashboard's "Try V2 UI" banner nor the menu's
+    "Switch to V2 UI" entry is there to click."""
     context, requested = browser
     before = len(requested)
     page = context.new_page()
-    page.goto(f"{live.ui}/v2/dashboard", wait_until="load")
-    deadline = time.time() + 20
-    while time.time() < deadline and hosts(requested[before:]) <= {live.ui.split("/")[2]}:
-        page.wait_for_timeout(500)
-    assert hosts(requested[before:]) - {live.ui.split("/")[2]}  # e.g. sr-client-cfg.amplitude.com
+    with page.expect_response(lambda r: r.url.endswith("/ui-settings")) as settings:
+        page.goto(f"{live.ui}/dashboard", wait_until="networkidle")
+    assert settings.value.json()["available_uis"] == ["v1"]
+    page.get_by_text("Settings", exact=True).wait_for()  # the menu is drawn, its last entry included
+    page.locator("[class*=workspace-dashboard]").first.wait_for()  # and the dashboard
+    assert page.get_by_text("Try V2 UI").count() == 0 and page.get_by_text("Switch to V2 UI").count() == 0
+    assert local_only(requested[before:], live.ui), sorted(hosts(requested[before:]))
+    page.close()
+
+
+def test_the_v2_banner_and_menu_entry_lead_nowhere_off_the_machine(live, browser):
+    """Were they shown (settings as Prefect itself reports them, e.g. to a browser holding an older
+    page), clicking them reaches the server's 404 for /v2, and no request leaves the machine."""
+    context, requested = browser
+    before = len(requested)
+    page = context.new_page()
+
+    def offer_v2(route):
+        settings = route.fetch().json()
+        route.fulfill(json={**settings, "available_uis": ["v1", "v2"], "v2_base_url": "/v2"})
+
+    page.route("**/ui-settings", offer_v2)
+    for clicked in ("Try V2 UI", "Switch to V2 UI"):
+        page.goto(f"{live.ui}/dashboard", wait_until="networkidle")
+        with page.expect_navigation(url="**/v2/**") as landed:
+            page.get_by_text(clicked, exact=True).click()
+        assert landed.value.status == 404, clicked
+        page.wait_for_timeout(3000)  # time for any script of a page to call out
+    assert local_only(requested[before:], live.ui), sorted(hosts(requested[before:]))
+    page.close()
+
+
+def test_the_v2_ui_is_not_served(live, browser):
+    context, requested = browser
+    before = len(requested)
+    page = context.new_page()
+    response = page.goto(f"{live.ui}/v2/dashboard", wait_until="load")
+    assert response.status == 404
+    page.wait_for_timeout(3000)
+    assert local_only(requested[before:], live.ui), sorted(hosts(requested[before:]))
     page.close()

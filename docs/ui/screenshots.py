@@ -1,9 +1,11 @@
 """Retake the README's screenshots of the steward's path through the Prefect UI.
 
-Starts `curation ui` (Prefect server + deployments + report server) on a free port for a throwaway
-copy of the project whose inbox holds data/samples, then, in headless Chromium (Debian's
-`chromium`), starts `curate` from its deployment form as a steward, waits for the review pause,
-approves it in the Resume form and photographs each step into docs/ui/*.png.
+Starts `curation ui` (Prefect server with the reports on the same address, and the deployments) on
+a free port for a throwaway copy of the project whose inbox holds data/samples, then, in headless
+Chromium (Debian's `chromium`), starts `curate` from its deployment form as a steward, waits for the
+review pause, reads the review evidence, approves in the Resume form, follows its report link and
+photographs each step into docs/ui/*.png. Every request the browser makes is recorded: the script
+fails if one goes to another host than the server.
 
     .venv/bin/python docs/ui/screenshots.py        # about 3 minutes on a 2-core machine
 """
@@ -41,7 +43,7 @@ def wait_for(url: str, timeout: float = 240) -> None:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    from curation.prefect_server import free_port
+    from flows.server import free_port
 
     if len(sys.argv) > 1:  # an already running `curation ui`, e.g. http://127.0.0.1:4200
         with sync_playwright() as p:
@@ -67,9 +69,15 @@ def main() -> None:
             context = p.chromium.launch_persistent_context(str(base / ".chromium"), executable_path="/usr/bin/chromium",
                                                            args=FLAGS, headless=True,
                                                            viewport={"width": 1400, "height": 900})
+            requested: list[str] = []
+            context.on("request", lambda request: requested.append(request.url))
             page = context.new_page()
             steward_path(page, ui)
             context.close()
+        others = {u.split("/")[2] for u in requested if "://" in u} - {ui.split("/")[2]}
+        if others:
+            raise SystemExit(f"requests to other hosts than {ui}: {sorted(others)}")
+        print(f"{len(requested)} requests, all to {ui}")
     finally:
         os.killpg(proc.pid, 15)
         proc.wait(timeout=60)
@@ -137,24 +145,36 @@ def steward_path(page, ui: str) -> None:
 
 
 def resume(page, ui: str, curate_id: str) -> None:
+    page.goto(f"{ui}/artifacts", wait_until="networkidle")
+    open_latest_artifact(page, "review-evidence-samples")
+    page.get_by_text("What changed").first.wait_for()
+    shot(page, "4-review-evidence")
     page.goto(f"{ui}/flow-runs/flow-run/{latest_run(ui, 'review')}", wait_until="networkidle")
     form = fill_resume_form(page, "approve", "Rita Reviewer", "Report read; quarantine reasons and PII counts as expected.")
-    shot(page, "4-resume-form")
+    report = form.locator("a[href*='/reports/']").first.get_attribute("href")
+    shot(page, "5-resume-form")
     form.get_by_role("button", name="Submit").click()
+
+    # The report link of the form, through the same address.
+    page.goto(report, wait_until="networkidle")
+    shot(page, "6-report")
 
     # The chain goes on to fine-tuning; then the runs' artifacts.
     wait_until(lambda: run_state(ui, curate_id) == "COMPLETED")
     page.goto(f"{ui}/flow-runs/flow-run/{curate_id}", wait_until="networkidle")
     page.get_by_text("Artifacts").first.click()
-    shot(page, "5-curate-completed")
+    shot(page, "7-curate-completed")
+    page.goto(f"{ui}/artifacts", wait_until="networkidle")
+    open_latest_artifact(page, "ingest-progress-samples")
+    shot(page, "8-ingest-progress")
     page.goto(f"{ui}/artifacts", wait_until="networkidle")
     open_latest_artifact(page, "ingest-samples")
     page.get_by_text("PII replaced, by type").wait_for()
-    shot(page, "6-ingest-summary")
+    shot(page, "9-ingest-summary")
     page.goto(f"{ui}/artifacts", wait_until="networkidle")
     open_latest_artifact(page, "quarantine-samples")
     page.get_by_text("license_noncommercial").first.wait_for()
-    shot(page, "7-quarantine-table")
+    shot(page, "10-quarantine-table")
 
 
 def open_latest_artifact(page, key: str) -> None:

@@ -203,10 +203,18 @@ DaskAddressOpt = Annotated[Optional[str], typer.Option(
 
 @app.command()
 @guard
-def ui(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 4200, policy: PolicyOpt = None,
-       task_runner: TaskRunnerOpt = "threads", dask_address: DaskAddressOpt = None) -> None:
-    """Start a local Prefect server (loopback, no analytics, v1 UI) and serve the deployments."""
-    _run_deployments(policy, task_runner, dask_address, ["--ui-port", str(port)])
+def ui(port: Annotated[int, typer.Option(help="Port of the server.")] = 4200,
+       host: Annotated[str, typer.Option(help="Address to bind; beyond 127.0.0.1 a login is required "
+                                              "(PREFECT_SERVER_API_AUTH_STRING=user:password).")] = "127.0.0.1",
+       public_url: Annotated[Optional[str], typer.Option(
+           help="The address stewards open, e.g. https://curation.example.internal behind a proxy "
+                "(default: CURATION_PUBLIC_URL, else http://HOST:PORT); every link starts with it.")] = None,
+       policy: PolicyOpt = None, task_runner: TaskRunnerOpt = "threads", dask_address: DaskAddressOpt = None) -> None:
+    """Start a local Prefect server (no analytics, v1 UI, the HTML reports on the same address) and
+    serve the deployments."""
+    # flows/server.py refuses a binding beyond loopback without a login, before anything starts.
+    extra = ["--ui-port", str(port), "--ui-host", host] + (["--public-url", public_url] if public_url else [])
+    _run_deployments(policy, task_runner, dask_address, extra)
 
 
 @app.command()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich import box
 from rich.table import Table
 
 from curation.cli.support import console, fail, workspace
@@ -55,7 +56,8 @@ def audit_show(dataset: Annotated[Optional[str], typer.Option(help="Dataset name
     """Audit records filtered by dataset or version, document, source, event type and time.
 
     With a version id: its review and training records, plus the dataset's history up to its
-    creation (what was quarantined or held out, and why)."""
+    creation (what was quarantined or held out, and why). The table shows 12 hex of the policy
+    digest; `--json` prints every record whole (full digest, data)."""
     from curation.audit.log import select
 
     ws = workspace()
@@ -74,13 +76,27 @@ def audit_show(dataset: Annotated[Optional[str], typer.Option(help="Dataset name
     if as_json:
         sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
         return
-    table = Table("seq", "ts", "event", "actor", "subject", "detail")
+    console.print(records_table(records))
+
+
+def records_table(records: list[dict]) -> Table:
+    """The records as a table that fits 80 columns: two lines a record, long values folded onto
+    the next line, never cut. The policy digest shows its first 12 hex (`--json`: all of it)."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_lines=True)
+    table.add_column("seq / time", no_wrap=True)
+    for header in ("event / actor", "subject / detail"):
+        table.add_column(header, overflow="fold")
+    table.add_column("policy / flow run", no_wrap=True)
     for r in records:
         data = r.get("data") or {}
         detail = data.get("reason") or data.get("decision") or (
-            f"file sha256 {data['path_sha256'][:12]}…" if data.get("path_sha256") else "")
-        table.add_row(str(r["seq"]), r["ts"][:19], r["event"], r["actor"], str(r["subject"])[:20], str(detail)[:40])
-    console.print(table)
+            f"file sha256 {data['path_sha256'][:12]}" if data.get("path_sha256") else "")
+        run = r.get("flow_run_id") or "-"
+        table.add_row(f"{r['seq']}\n{r['ts'][:10]}\n{r['ts'][11:19]}", f"{r['event']}\n{r['actor']}",
+                      f"{r['subject']}\n{detail}", f"{(r.get('policy_digest') or '-')[:12]}\n"
+                      # a flow run id (36) on two lines, broken after a dash, keeps the subject its room
+                      + (f"{run[:19]}\n{run[19:]}" if len(run) > 19 else run))
+    return table
 
 
 @app.command("export-key")

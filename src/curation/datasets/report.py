@@ -384,7 +384,7 @@ def html_report(version: dict, manifest: dict, card_markdown: str, expectations:
     parts.append("</ul><h2>Models trained on this version</h2><ul>")
     parts += [f"<li>{esc(t['run_id'])}: {esc(t['status'])} on {esc(str(t['device']))}, output "
               f"{esc(str(t['output_dir']))}</li>" for t in training_runs] or ["<li>none yet</li>"]
-    parts += ["</ul><h2>Dataset card</h2>", f"<div class='card-md'>{card_html(card_markdown)}</div>", "</body></html>"]
+    parts += ["</ul><h2 id='dataset-card'>Dataset card</h2>", f"<div class='card-md'>{card_html(card_markdown)}</div>", "</body></html>"]
     return "\n".join(parts)
 
 
