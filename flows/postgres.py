@@ -34,7 +34,7 @@ class PostgresUnavailable(RuntimeError):
 def bin_dir() -> Path:
     """The folder of initdb/pg_ctl: on PATH, else Debian's /usr/lib/postgresql/<version>/bin."""
     if found := shutil.which("pg_ctl"):
-        return Path(found).parent
+        return Path(found).resolve().parent  # /usr/local/bin/pg_ctl may link into the version folder
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(Path(p).parts[4]))
     if not candidates:
         raise PostgresUnavailable("PostgreSQL server programs not found: install the Debian package "

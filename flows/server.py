@@ -97,13 +97,16 @@ def free_port() -> int:
 
 def start(root: Path, policy: Policy, port: int = 4200, timeout: float = 180, log: Path | None = None, *,
           host: str = "127.0.0.1", public_url: str | None = None, auth: str | None = None,
-          reports: Path | None = None) -> subprocess.Popen:
+          reports: Path | None = None, database_url: str | None = None) -> subprocess.Popen:
     """Start the Prefect server (flows/server_app.py) on `host`:`port`, state in `root`/.prefect,
     `reports` published under /reports/, and wait until its API answers; then point this
-    process's environment at it. `log`: file for the server's output."""
+    process's environment at it. `log`: file for the server's output. `database_url`: Prefect's
+    database (PostgreSQL, flows/postgres.py) for this server only; default SQLite under `root`."""
     check_binding(host, public_url, auth)
     env = {**os.environ, **server_env(root, policy, port, host=host, public_url=public_url, auth=auth),
            "PREFECT__SERVER_FINAL": "1"}
+    if database_url:
+        env["PREFECT_API_DATABASE_CONNECTION_URL"] = database_url
     if reports:
         reports.mkdir(parents=True, exist_ok=True)
         env[REPORTS_DIR_ENV] = str(reports)

@@ -30,6 +30,7 @@ from conftest import make_workspace
 from tests_helpers import TICKETS_EN, all_text_under
 
 from curation.sources.paths import stored_path
+from flows import postgres
 
 pytestmark = pytest.mark.e2e
 
@@ -91,6 +92,32 @@ def wait_for_deployments(api: str, timeout: float = 120) -> None:
         raise TimeoutError(f"`curation serve` did not register {names} within {timeout} s")
 
 
+def prefect_database(live: Live) -> bytes:
+    """What Prefect's database holds, as bytes: a plain `pg_dump` of the PostgreSQL database (long
+    values are compressed in its files), or the SQLite files themselves."""
+    cluster, password_file, _ = postgres.paths(live.prefect_home.parent)
+    if not (cluster / "postmaster.pid").exists():
+        return b"".join(p.read_bytes() for p in live.prefect_home.glob("*.db*"))
+    port = (cluster / "postmaster.pid").read_text().splitlines()[3].strip()
+    return subprocess.run([str(postgres.bin_dir() / "pg_dump"), "-h", "127.0.0.1", "-p", port, "-U", postgres.USER,
+                           postgres.DATABASE], env={**os.environ, "PGPASSWORD": password_file.read_text().strip()},
+                          check=True, capture_output=True).stdout
+
+
+def _postgres(base: Path) -> str | None:
+    """The flows and UI tests run on the production setup, Prefect on PostgreSQL (flows/postgres.py),
+    where its server programs are installed (`make test` installs them; tests/test_prefect_postgres.py
+    fails without them); elsewhere on SQLite."""
+    from flows.server import free_port
+
+    try:
+        postgres.bin_dir()
+    except postgres.PostgresUnavailable:
+        return None
+    os.chmod(base, 0o755)  # under root the cluster runs as the postgres user, who must reach it
+    return postgres.start(base, free_port())
+
+
 @functools.cache
 def _live() -> Live:
     from curation.policy import load_policy
@@ -102,7 +129,9 @@ def _live() -> Live:
     policy_file = write_policy(root, training={"max_steps": 20, "save_steps": 0}, schedule=SCHEDULE)
     policy = load_policy(policy_file)
     port = free_port()
-    server = start(base, policy, port, log=base / "prefect-server.log", reports=root / "data" / "reports")
+    database_url = _postgres(base)
+    server = start(base, policy, port, log=base / "prefect-server.log", reports=root / "data" / "reports",
+                   database_url=database_url)
     env = {**os.environ, **server_env(base, policy, port), "CURATION_HOME": str(root),
            "CURATION_KEY_DIR": str(base / "keys"), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     runner = subprocess.Popen([str(Path(sys.executable).with_name("curation")), "serve"], cwd=root, env=env,
@@ -110,7 +139,8 @@ def _live() -> Live:
                               start_new_session=True)
     live = Live(root, f"http://127.0.0.1:{port}/api", f"http://127.0.0.1:{port}", base / ".prefect", server, runner, env)
     keep = os.environ.get("CURATION_KEEP_LIVE")  # debugging: keep logs, state and workspace
-    atexit.register(lambda: (stop(runner), stop(server), keep or shutil.rmtree(base, ignore_errors=True)))
+    atexit.register(lambda: (stop(runner), stop(server), database_url and postgres.stop(base),
+                             keep or shutil.rmtree(base, ignore_errors=True)))
     wait_for_deployments(live.api)
     return live
 
@@ -359,8 +389,8 @@ def test_prefect_stores_no_raw_personal_data_in_artifacts_or_logs(live, curated)
         logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=runs)))
     stored = [f"{a.data or ''} {a.description or ''}" for a in artifacts_of(runs)] + [log.message for log in logs]
     assert logs and stored and not [s for s in stored if PLANTED_EMAIL in s or PLANTED_NAME in s]
-    # Everything Prefect wrote to disk: its SQLite database (with its WAL) under PREFECT_HOME.
-    raw = b"".join(p.read_bytes() for p in live.prefect_home.glob("*.db*"))
+    # Everything Prefect stored: its database (PostgreSQL's dump, or SQLite with its WAL).
+    raw = prefect_database(live)
     assert REVIEWER.encode() in raw  # the scan sees what Prefect does store (the resume form's input)
     assert PLANTED_EMAIL.encode() not in raw and PLANTED_NAME.encode() not in raw
 
@@ -372,6 +402,7 @@ def test_canaries_appear_nowhere_the_whole_path_wrote(live, curated):
                         if (live.root / "data" / name).exists())
     written += all_text_under(live.root / "data" / "catalog.duckdb")
     written += all_text_under(live.root / "audit_logs") + all_text_under(live.prefect_home)
+    written += prefect_database(live).decode("utf-8", "replace")  # PostgreSQL compresses long values on disk
     assert (live.root / "data" / "models").exists() and written
     assert [c for c in CANARIES if c in written] == []
 
