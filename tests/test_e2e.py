@@ -73,6 +73,29 @@ def test_malformed_line_binary_and_duplicate_are_each_handled_with_a_reason(demo
     assert any(reason == "duplicate_doc_id" for reason, _ in by_reason)
 
 
+SHARED_DRIVE = {  # the formats of data/samples/shared_drive_{en,ja} (scripts/make_samples.py)
+    "shared_drive_en": {".pdf", ".png", ".docx", ".xlsx", ".pptx", ".eml", ".zip", ".txt"},
+    "shared_drive_ja": {".pdf", ".png", ".docx", ".xlsx", ".pptx", ".eml", ".txt"},
+}
+
+
+def test_every_format_of_a_shared_drive_reaches_documents_with_its_place(demo_run):
+    """PDF (text and scanned), images, Office files, e-mail, ZIP and legacy encodings are read,
+    each document with its provenance; only the archive's unsupported member is quarantined."""
+    with duckdb.connect(str(demo_run[0] / "data" / "catalog.duckdb"), read_only=True) as con:
+        rows = con.execute("SELECT path, provenance, outcome, reason FROM ingest_items "
+                           "WHERE path LIKE 'shared_drive_%'").fetchall()
+    for source, formats in SHARED_DRIVE.items():
+        accepted = {Path(p).suffix for p, _, outcome, _ in rows if p.startswith(source + "/") and outcome == "accepted"}
+        assert accepted == formats, source
+    places = {where for _, where, _, _ in rows}
+    assert {"page 1", "page 1 (OCR)", "image (OCR)", "sheet 2", "slide 2 and notes", "attachment 1 (.txt)",
+            "member 2 (.txt)", "decoded from utf_16_le, byte order mark"} <= places
+    assert any(where and where.startswith("decoded from cp932, confidence") for where in places)
+    assert [(where, reason) for _, where, outcome, reason in rows if outcome == "quarantined"] == \
+        [("member 3", "unsupported_format")]
+
+
 def test_every_input_item_has_exactly_one_outcome(demo_run):
     rows = items(demo_run[0])
     keys = [(i["path"], i["record"]) for i in rows]

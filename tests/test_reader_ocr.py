@@ -10,7 +10,7 @@ import pytest
 
 from curation.documents import Quarantine, RawDocument, SourceInfo
 from curation.sources.formats import Blob, ReadContext, ReaderOptions, read_blob
-from curation.sources.formats.ocr import installed_languages, join_cjk
+from curation.sources.formats.ocr import installed_languages, join_cjk, join_cjk_lines
 from scripts.sample_files.pdf import write_image, write_scanned_pdf
 
 EN = "Invoice 4711 for the Osaka office was paid on Monday."
@@ -183,3 +183,10 @@ def test_spaces_between_cjk_characters_are_removed_and_others_kept():
     assert join_cjk("請求 書 の 支払 い は 月 曜日 で す 。") == "請求書の支払いは月曜日です。"
     assert join_cjk("Osaka 支社 の 売上 は 10 億円") == "Osaka 支社の売上は 10 億円"
     assert join_cjk("カタカナ ー テスト") == "カタカナーテスト"
+
+
+def test_a_japanese_line_broken_by_the_layout_is_joined_but_sentences_and_paragraphs_stay():
+    assert join_cjk_lines("責任者は藤井\r\n千代で、連絡は\n明日まで。\n次の議題") == "責任者は藤井千代で、連絡は明日まで。\n次の議題"
+    assert join_cjk_lines("第一段落の終わり\n\n第二段落") == "第一段落の終わり\n\n第二段落"
+    assert join_cjk_lines("Osaka office\nTokyo office") == "Osaka office\nTokyo office"
+    assert join_cjk_lines("大阪支社\nTokyo") == "大阪支社\nTokyo"

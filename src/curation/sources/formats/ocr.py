@@ -24,6 +24,9 @@ from curation.sources.formats.base import Item, ReadContext
 # Hiragana, katakana (and the prolonged sound mark), CJK ideographs, CJK punctuation, full-width forms.
 _CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
+# A line broken inside a Japanese sentence by the page's layout: not after a sentence's end (。！？
+# and closing brackets) and not a blank line (a paragraph).
+_CJK_WRAP = re.compile(f"(?<=[{_CJK}])(?<![。！？」』）])[ \t]*\r?\n[ \t]*(?=[{_CJK}])")
 _LANGUAGE = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,31}")
 
 
@@ -31,6 +34,13 @@ def join_cjk(text: str) -> str:
     """Tesseract's Japanese output with the spaces it puts between two CJK characters removed
     ("請求 書 の" -> "請求書の"); spaces next to Latin letters and digits stay."""
     return _CJK_GAP.sub("", text)
+
+
+def join_cjk_lines(text: str) -> str:
+    """Lines a page's layout broke inside a Japanese sentence (a PDF's text layer, Tesseract's lines)
+    joined again, so that a name or address split over two lines is one run of text for NER
+    ("責任者は藤井\n千代で" -> "責任者は藤井千代で"); breaks after a sentence's end and blank lines stay."""
+    return _CJK_WRAP.sub("", text)
 
 
 def tesseract() -> str | None:
@@ -109,7 +119,7 @@ def ocr_document(render: Callable[[], tuple[bytes, int | None]], record: int, ct
         return ctx.quarantine(record, "ocr_failed", f"Tesseract exited with status {done.returncode}; "
                               "check the image or the tesseract-ocr installation", place)
     ctx.budget.charge(len(done.stdout))
-    text = join_cjk(done.stdout.decode("utf-8", "replace"))
+    text = join_cjk_lines(join_cjk(done.stdout.decode("utf-8", "replace")))
     if not text.strip():
         return ctx.quarantine(record, "no_text_found", "OCR found no text (a blank or unreadable page)", place)
     return ctx.document(record, text, where=place, known_pii=known_pii)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from curation.sources.formats.base import Blob, Item, ReadContext, TooLarge
-from curation.sources.formats.ocr import ocr_document, ppm
+from curation.sources.formats.ocr import join_cjk_lines, ocr_document, ppm
 from curation.sources.formats.pdfsafe import bomb_message
 
 OCR_DPI = 300
@@ -97,6 +97,7 @@ def _page(pdf, index: int, ctx: ReadContext, known: tuple[tuple[str, str], ...])
             textpage.close()
         ctx.budget.charge_text(text)
         text = text.replace("\x02", "").replace("\ufffe", "")  # PDFium's marks for hyphenation breaks
+        text = join_cjk_lines(text)
         if usable(text) and not _stamped_scan(page, text):
             return ctx.document(index, text, where=where, known_pii=known)
         if next(iter(page.get_objects(max_depth=1)), None) is None:
