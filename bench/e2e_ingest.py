@@ -17,6 +17,7 @@ part that does not spread over PII workers however many there are.
 
     python bench/e2e_ingest.py --scale 0.1          # 500 + 50 documents: a quick run
     python bench/e2e_ingest.py                      # 5,000 + 500
+    python bench/e2e_ingest.py --scale 0.1 --in-process   # PII on one core: the baseline
 
 Last line: `docs_per_s=… floor_docs_per_s=… ratio_to_floor=… serial_ms_per_doc=… peak_rss_mib=…`.
 """
@@ -193,6 +194,8 @@ def main() -> None:
     ap.add_argument("--scale", type=float, default=1.0, help="share of 5,000 + 500 documents")
     ap.add_argument("--seed", type=int, default=20)
     ap.add_argument("--keep", type=Path, help="keep the workspace in this folder")
+    ap.add_argument("--in-process", action="store_true",
+                    help="PII in the flow's process only (pii.processes: 1), the baseline for the worker processes")
     args = ap.parse_args()
 
     base = args.keep or Path(tempfile.mkdtemp(prefix="curation-bench-e2e-"))
@@ -214,6 +217,8 @@ def main() -> None:
     from curation.workspace import Workspace
 
     policy = load_policy(root / "policies" / "default.yaml")
+    if args.in_process:
+        policy = policy.model_copy(update={"pii": policy.pii.model_copy(update={"processes": 1})})
     stages = Stages()
     instrument(stages)
     start = time.perf_counter()

@@ -32,3 +32,13 @@ def test_license_detect_prints_path_expression_score(tmp_path):
     plain.write_text("nothing here")
     result = CliRunner().invoke(app, ["license", "detect", str(notice), str(plain)])
     assert result.output.splitlines() == [f"{notice}\tApache-2.0\t1.00", f"{plain}\tNOASSERTION\t0.00"]
+
+
+def test_the_ingest_summary_counts_items_by_format_from_their_stored_names():
+    from curation.cli.ingest_view import by_format
+
+    items = [{"path": "drive/0123456789abcdef.pdf", "outcome": "accepted"},
+             {"path": "drive/0123456789abcdef.pdf", "outcome": "quarantined"},
+             {"path": "drive/fedcba9876543210.eml", "outcome": "license_review"},
+             {"path": "faq/00112233aabbccdd", "outcome": "duplicate"}]
+    assert by_format(items) == ".eml 1/1, .pdf 2/1, other 1/0"

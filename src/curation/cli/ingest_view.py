@@ -31,15 +31,16 @@ def progress_bar() -> Iterator:
 
 
 def by_format(items: list[dict]) -> str:
-    """Items of a run by the format of their file (the stored name keeps a known extension):
-    ".pdf 4 (3 accepted)"; a dataset folder or a file without a known extension is "other"."""
+    """Items of a run by the format of their file (the stored name keeps a known extension), as
+    "items/accepted or held": ".pdf 6/5"; a dataset folder or a file without a known extension is
+    "other"."""
     counts: dict[str, list[int]] = {}
     for item in items:
         suffix = PurePosixPath(item["path"]).suffix or "other"
         n = counts.setdefault(suffix, [0, 0])
         n[0] += 1
         n[1] += item["outcome"] in ("accepted", "license_review")
-    return ", ".join(f"{suffix} {n} ({kept} accepted or held)" for suffix, (n, kept) in sorted(counts.items())) or "none"
+    return ", ".join(f"{suffix} {n}/{kept}" for suffix, (n, kept) in sorted(counts.items())) or "none"
 
 
 def print_ingest(console: Console, result: IngestResult, catalog=None) -> None:
@@ -52,7 +53,7 @@ def print_ingest(console: Console, result: IngestResult, catalog=None) -> None:
                   f"quarantined {o['quarantined']}")
     if catalog is not None:
         items = catalog.run_items(s.run_id)
-        console.print("[bold]By format[/bold]: " + by_format(items))
+        console.print("[bold]By format[/bold] (items/accepted or held): " + by_format(items))
         table = Table("path", "record", "where", "reason", title="Quarantined (messages: catalog table ingest_items)")
         for item in items:
             if item["outcome"] == "quarantined":
