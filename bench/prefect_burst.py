@@ -48,9 +48,9 @@ def _until_recorded(api: str, tasks: int, timeout: float = 600) -> tuple[float, 
 def run_burst(db: str, tasks: int, threads: int) -> tuple[int, float, float, int]:
     """(failed task runs, seconds of the flow, seconds until the server recorded every task run,
     failed API requests meanwhile) of one burst against a fresh server on `db`."""
+    from curation.policy import load_policy
     from flows import postgres
     from flows.server import free_port, start, stop
-    from curation.policy import load_policy
 
     base = Path(tempfile.mkdtemp(prefix=f"burst-{db}-"))
     os.chmod(base, 0o755)  # the postgres user must reach the cluster's folder when we are root

@@ -13,10 +13,10 @@ from pathlib import Path
 from prefect import serve
 from prefect.settings import get_current_settings
 
+from curation.datasets.names import check_dataset_name
 from curation.policy import Policy
 from flows.curate import curate_flow
 from flows.finetune import finetune_flow
-from curation.datasets.names import check_dataset_name
 from flows.ingest import ingest_flow
 from flows.review import review_flow
 from flows.runners import DASK_ADDRESS_ENV, TASK_RUNNER_ENV, cron_schedule

@@ -16,8 +16,20 @@ from hypothesis import strategies as st
 
 from curation.documents import Quarantine, RawDocument, SourceInfo
 from curation.sources import discover, read_unit
-from curation.sources.formats import Blob, Budget, ReadContext, ReaderOptions, TooLarge, read_blob
-from scripts.sample_files.archive import nested_bomb_bytes, write_zip, zeros_bomb_bytes, zip_bytes
+from curation.sources.formats import (
+    Blob,
+    Budget,
+    ReadContext,
+    ReaderOptions,
+    TooLarge,
+    read_blob,
+)
+from scripts.sample_files.archive import (
+    nested_bomb_bytes,
+    write_zip,
+    zeros_bomb_bytes,
+    zip_bytes,
+)
 from scripts.sample_files.encodings import encoded
 
 # Member names that are personal data: none of them may appear in any item.

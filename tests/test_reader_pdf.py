@@ -9,7 +9,14 @@ import pytest
 
 from curation.documents import Quarantine, RawDocument, SourceInfo
 from curation.sources import discover, read_unit
-from curation.sources.formats import Blob, Budget, ReadContext, ReaderOptions, read_blob, read_member
+from curation.sources.formats import (
+    Blob,
+    Budget,
+    ReadContext,
+    ReaderOptions,
+    read_blob,
+    read_member,
+)
 from scripts.sample_files.pdf import write_bomb_pdf, write_pdf, write_scanned_pdf
 
 ROOT = Path(__file__).resolve().parents[1]

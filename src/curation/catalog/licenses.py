@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from curation.catalog.schema import now
 
 

@@ -40,9 +40,8 @@ def ingest(inbox: Annotated[Optional[Path], typer.Option(help="Drop folder (defa
            requested_by: Annotated[str, typer.Option(help="Who asked for this run.")] = "cli") -> None:
     """Ingest new files, anonymize, classify licenses, run checks, build a pending_review version."""
     from curation.cli.ingest_view import print_ingest, progress_bar
-    from curation.ingest.pipeline import ingest_and_build
-
     from curation.datasets.names import check_dataset_name
+    from curation.ingest.pipeline import ingest_and_build
 
     check_dataset_name(dataset)
     ws = workspace()

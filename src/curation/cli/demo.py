@@ -21,7 +21,9 @@ SAMPLE_TASKS = Path(__file__).resolve().parents[3] / "data" / "samples_tasks.jso
 def demo(ws: Workspace, samples: Path, policy: Policy, console: Console) -> None:
     """Ingest the samples, approve as the demo steward, fine-tune the tiny model, verify the audit log,
     then evaluate the model against its untrained start on the sample task set and print the table."""
-    from curation.training.handoff import finetune_version  # imports torch: only when training
+    from curation.training.handoff import (
+        finetune_version,  # imports torch: only when training
+    )
 
     console.rule("1. ingest → anonymize → licenses → checks → dataset version")
     with progress_bar() as progress:

@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from curation.cli.support import PolicyOpt, console, fail, guard, load_policy, workspace
 from curation.audit.context import AuditContext
+from curation.cli.support import PolicyOpt, console, fail, guard, load_policy, workspace
 
 models_app = typer.Typer(help="Base models for fine-tuning: import, list.", no_args_is_help=True)
 
@@ -141,7 +141,12 @@ def print_evaluation(out, result) -> None:
     """The evaluation table, the privacy probe's line and where the results were written."""
     from rich.table import Table
 
-    from curation.training.eval_table import HEADER, language_line, privacy_line, table_rows
+    from curation.training.eval_table import (
+        HEADER,
+        language_line,
+        privacy_line,
+        table_rows,
+    )
 
     e = result.eval_set
     title = (f"Evaluation of run {result.run_id[:12]} on {e['n_items']} items "

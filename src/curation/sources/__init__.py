@@ -12,10 +12,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curation.documents import Quarantine, RawDocument, SourceInfo
-from curation.sources.files import NotRegularFile, file_digest, kind, tree_digest, tree_files
-from curation.sources.paths import KNOWN_SUFFIXES, ROOT_SOURCE, display_path, stored_path
-from curation.sources.formats import Blob, Budget, ReadContext, ReaderOptions, TooLarge, read_blob
+from curation.sources.files import (
+    NotRegularFile,
+    file_digest,
+    kind,
+    tree_digest,
+    tree_files,
+)
+from curation.sources.formats import (
+    Blob,
+    Budget,
+    ReadContext,
+    ReaderOptions,
+    TooLarge,
+    read_blob,
+)
 from curation.sources.formats.records import is_hf_dataset_dir, read_hf_dataset
+from curation.sources.paths import ROOT_SOURCE, display_path, stored_path
 from curation.sources.source_yaml import SourceYamlError, read_source_yaml
 
 __all__ = ["InputUnit", "ReaderOptions", "discover", "read_unit", "SourceYamlError", "display_path", "stored_path"]

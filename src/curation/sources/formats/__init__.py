@@ -10,7 +10,16 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 
-from curation.sources.formats.base import Blob, Budget, Item, ReadContext, ReaderOptions, Reader, TooLarge, renumbered
+from curation.sources.formats.base import (
+    Blob,
+    Budget,
+    Item,
+    ReadContext,
+    Reader,
+    ReaderOptions,
+    TooLarge,
+    renumbered,
+)
 from curation.sources.formats.encodings import bom_encoding
 
 __all__ = ["READERS", "TEXT_FORMATS", "Blob", "Budget", "Item", "ReadContext", "ReaderOptions", "TooLarge",

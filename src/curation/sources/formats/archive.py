@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from curation.sources.formats.base import Blob, Item, ReadContext, renumbered
-from curation.sources.formats.zipsafe import UnsafeZip, open_zip, read_member as inflate
+from curation.sources.formats.zipsafe import UnsafeZip, open_zip
+from curation.sources.formats.zipsafe import read_member as inflate
 
 # What to do, per reason the archive as a whole is refused for.
 ADVICE = {

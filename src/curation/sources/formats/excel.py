@@ -21,7 +21,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from curation.sources.formats.base import Blob, Item, ReadContext
-from curation.sources.formats.office import library_failed, people, persons, read_office, unreadable
+from curation.sources.formats.office import (
+    library_failed,
+    people,
+    persons,
+    read_office,
+    unreadable,
+)
 
 SML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"

@@ -13,7 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from curation.sources.formats.base import Blob, Item, ReadContext
-from curation.sources.formats.office import library_failed, people, persons, read_office, unreadable
+from curation.sources.formats.office import (
+    library_failed,
+    people,
+    persons,
+    read_office,
+    unreadable,
+)
 
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 MODERN = "http://schemas.microsoft.com/office/2018/10/relationships/"

@@ -14,7 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from curation.sources.files import open_regular, tree_files
-from curation.sources.formats.base import Blob, Item, KEPT_METADATA, ReadContext, TooLarge
+from curation.sources.formats.base import (
+    KEPT_METADATA,
+    Blob,
+    Item,
+    ReadContext,
+    TooLarge,
+)
 from curation.sources.formats.encodings import bom_encoding
 from curation.sources.formats.text import decode
 
