@@ -43,8 +43,10 @@ def bin_dir() -> Path:
 
 
 def _as_owner(cmd: list[str]) -> list[str]:
-    """`cmd` run as the `postgres` user when we are root (initdb and postgres refuse root)."""
-    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+    """`cmd` run as the `postgres` user when we are root (initdb and postgres refuse root), from /
+    (the caller's folder may be private to root)."""
+    return ["runuser", "-u", "postgres", "--", "sh", "-c", 'cd / && exec "$@"', "sh", *cmd] \
+        if os.geteuid() == 0 else cmd
 
 
 def paths(home: Path) -> tuple[Path, Path, Path]:

@@ -25,9 +25,11 @@ from pathlib import Path
 
 import pytest
 from conftest import make_workspace, workspace_env
-from test_flows import REVIEWER, STEWARD, write_policy, write_tickets
+from test_flows import REVIEWER, STEWARD, _postgres, write_policy, write_tickets
 from test_ui import CHROMIUM, FLAGS, fill_resume_form, hosts
 from tests_helpers import TICKETS_EN
+
+from flows import postgres
 
 pytestmark = pytest.mark.e2e
 
@@ -102,6 +104,10 @@ def served(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "CURATION_PUBLIC"))}
     env.update(CURATION_HOME=str(root), CURATION_KEY_DIR=str(base / "keys"), HF_HUB_OFFLINE="1",
                PREFECT_SERVER_API_AUTH_STRING=LOGIN)
+    # Prefect on PostgreSQL where it is installed, as in production: under load SQLite answered a
+    # steward's Resume with 503 Service Unavailable (tests/test_flows.py runs on it too).
+    if database_url := _postgres(base):
+        env["PREFECT_API_DATABASE_CONNECTION_URL"] = database_url
     proc = subprocess.Popen([str(Path(sys.executable).with_name("curation")), "ui", "--host", "0.0.0.0", "--port",
                              str(port), "--public-url", ui], cwd=root, env=env, stdout=open(base / "ui.log", "wb"),  # noqa: SIM115
                             stderr=subprocess.STDOUT, start_new_session=True)
@@ -128,6 +134,8 @@ def served(tmp_path_factory):
             proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, 9)
+        if database_url:
+            postgres.stop(base)
         shutil.rmtree(base, ignore_errors=True)
 
 
