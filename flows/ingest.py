@@ -31,6 +31,7 @@ from flows.run_context import (
     artifact_key,
     plain_failure,
     policy,
+    publish_pending_reviews,
     publish_report_link,
     record_request,
     workspace,
@@ -127,7 +128,8 @@ def summary_markdown(result: dict) -> str:
         same = "" if result["created"] else " (same content as an existing version)"
         lines.append(f"Dataset version `{result['version_id']}` ({result['n_rows']} documents): **{status}**{same}.")
         if status == "pending_review":
-            lines.append("A steward approves or rejects it with the `review` deployment (or `curation review`).")
+            lines.append("A steward approves or rejects it with the `review` deployment: an empty version id "
+                         "reviews the newest pending version (the `pending-reviews` artifact lists them all).")
     else:
         lines.append(f"No dataset version: **{status}** (a critical expectation failed, or no document "
                      "was accepted); see the expectations above.")
@@ -183,6 +185,7 @@ def publish(result: dict) -> None:
     create_table_artifact({c: [r[c] for r in result["failing"]] for c in ("doc_id", "severity", "reasons")},
                           key=artifact_key("failing-documents", dataset),
                           description="Documents named by failed expectations, with the reasons")
+    publish_pending_reviews(workspace())
     if result["report"]:
         publish_report_link(workspace(), result["version_id"], dataset, Path(result["report"]),
                             "Dataset version report (self-contained HTML)")

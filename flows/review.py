@@ -11,8 +11,10 @@ from curation.datasets import review_evidence, versions
 from flows.run_context import (
     Steward,
     artifact_key,
+    pending_reviews,
     plain_failure,
     policy,
+    publish_pending_reviews,
     publish_report_link,
     record_request,
     report_url,
@@ -52,15 +54,22 @@ def review_description(version: dict, expectations: list[dict], pii: dict[str, i
 
 @flow(name="review", log_prints=True)
 @plain_failure
-def review_flow(version_id: str, requested_by: Steward, timeout_hours: float = 72.0) -> str:
+def review_flow(version_id: str = "", *, requested_by: Steward, timeout_hours: float = 72.0) -> str:
     """Wait for a steward's decision on a pending_review dataset version and record it.
 
     Args:
-        version_id: Dataset version to review (id or a unique prefix; `curation datasets list`).
+        version_id: Dataset version to review (id or a unique prefix); empty: the newest version
+            waiting for review (the `pending-reviews` artifact lists them all).
         requested_by: Your name (who asked for this review). Prefect records no user identity.
         timeout_hours: How long the run waits for a decision before it fails.
     """
     ws = workspace()
+    if not version_id.strip():
+        pending = pending_reviews(ws)
+        if not pending:
+            print("no dataset version is waiting for review")
+            return "nothing_pending"
+        version_id = pending[0]["version_id"]
     record_request("review", requested_by, {"version_id": version_id, "timeout_hours": timeout_hours},
                    subject=version_id)
     catalog = ws.catalog()
@@ -90,4 +99,5 @@ def review_flow(version_id: str, requested_by: Steward, timeout_hours: float = 7
         key=artifact_key("review", version["dataset"]), description="Review decision")
     publish_report_link(ws, decided["version_id"], version["dataset"],
                         write_version_report(ws, decided["version_id"]), "Report with the review decision")
+    publish_pending_reviews(ws)
     return decided["status"]

@@ -111,3 +111,25 @@ def publish_report_link(ws: Workspace, version_id: str, dataset: str, report: Pa
     create_link_artifact(url, link_text=f"HTML report of {dataset} version {version_id[:12]}",
                          key=artifact_key("report", dataset), description=description)
     return url
+
+
+def pending_reviews(ws: Workspace) -> list[dict]:
+    """Dataset versions waiting for a steward, newest first."""
+    return sorted((v for v in ws.catalog().versions() if v["status"] == "pending_review"),
+                  key=lambda v: v["created_at"], reverse=True)
+
+
+def publish_pending_reviews(ws: Workspace) -> None:
+    """The `pending-reviews` table artifact: every version waiting for a decision, with its report;
+    the `review` deployment with an empty version id takes the first row."""
+    from prefect.artifacts import create_table_artifact
+
+    rows = pending_reviews(ws)
+    reports = [ws.reports / f"{v['version_id']}.html" for v in rows]
+    create_table_artifact(
+        {"dataset": [v["dataset"] for v in rows], "version": [v["version_id"][:16] for v in rows],
+         "documents": [v["n_rows"] for v in rows], "created": [str(v["created_at"])[:19] for v in rows],
+         "report": [report_url(ws, r) if r.exists() else "" for r in reports]},
+        key="pending-reviews",
+        description=f"{len(rows)} dataset version(s) waiting for review; run the `review` deployment "
+                    "(an empty version id reviews the newest)")

@@ -359,6 +359,23 @@ def test_each_run_publishes_summary_quarantine_table_and_report_link(live, curat
     assert {"review-tickets", "curate-tickets"} <= keys and any(k.startswith("finetune-") for k in keys)
 
 
+def test_pending_reviews_are_listed_until_a_steward_decides(live, curated):
+    """The ingest run lists its version among those waiting for review (with its report); the
+    review run, once decided, publishes the list again without it."""
+    waiting = json.loads({a.key: a for a in artifacts_of([curated["children"]["ingest"]])}["pending-reviews"].data)
+    assert "tickets" in waiting["dataset"]
+    version = waiting["version"][waiting["dataset"].index("tickets")]
+    assert len(version) == 16 and waiting["report"][waiting["dataset"].index("tickets")].endswith(".html")
+    after = json.loads({a.key: a for a in artifacts_of([curated["children"]["review"]])}["pending-reviews"].data)
+    assert version not in after["version"]
+
+
+def test_a_review_without_a_version_id_takes_the_newest_pending_or_says_there_is_none(live, workspace):
+    from flows.review import review_flow
+
+    assert review_flow(requested_by="Dana") == "nothing_pending"
+
+
 def test_every_link_the_runs_publish_starts_with_the_public_address_and_is_served(live, curated):
     """Issue 21: one address for every link a steward is shown (CURATION_PUBLIC_URL, here the
     server's own); the report behind it is served by the same server, under /reports/."""
