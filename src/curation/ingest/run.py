@@ -13,6 +13,7 @@ import copy
 import uuid
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 
 from curation import licenses
@@ -103,11 +104,9 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
 
 
 def reader_options(policy: Policy) -> ReaderOptions:
-    inputs = policy.inputs
-    return ReaderOptions(ocr=inputs.ocr, ocr_languages=tuple(inputs.ocr_languages), ocr_timeout_s=inputs.ocr_timeout_s,
-                         max_pages=inputs.max_pages, encoding_min_confidence=inputs.encoding_min_confidence,
-                         archive_max_depth=inputs.archive_max_depth, archive_max_members=inputs.archive_max_members,
-                         archive_max_ratio=inputs.archive_max_ratio)
+    """The policy's `inputs` settings of the same names (a field added to both cannot be forgotten here)."""
+    values = {f.name: getattr(policy.inputs, f.name) for f in fields(ReaderOptions)}
+    return ReaderOptions(**values | {"ocr_languages": tuple(values["ocr_languages"])})
 
 
 class BatchStep:

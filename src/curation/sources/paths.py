@@ -35,13 +35,19 @@ def path_sha256(rel: str) -> str:
     return hashlib.sha256(rel.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+def known_suffix(name: str) -> str:
+    """The extension of the file name or path `name`, lower case, when it is a well-known one; else
+    "" (any other extension can be part of a personal name: "cv.jane")."""
+    suffix = PurePosixPath(name).suffix.lower()
+    return suffix if suffix in KNOWN_SUFFIXES else ""
+
+
 def stored_path(rel: str) -> str:
     """What the catalog keeps of the input path `rel` (relative to the inbox): source folder,
     16 hex digits of the path's sha256, known extension. Files at the inbox's top get `inbox/`."""
     parts = PurePosixPath(rel).parts
     source = parts[0] if len(parts) > 1 else ROOT_SOURCE
-    suffix = PurePosixPath(rel.split("#", 1)[0]).suffix.lower()
-    return f"{source}/{path_sha256(rel)[:16]}{suffix if suffix in KNOWN_SUFFIXES else ''}"
+    return f"{source}/{path_sha256(rel)[:16]}{known_suffix(rel.split('#', 1)[0])}"
 
 
 def is_stored_path(value: str) -> bool:

@@ -17,11 +17,11 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from curation.sources.formats.base import Blob, Item, ReadContext, renumbered
 from curation.sources.formats.zipsafe import UnsafeZip, open_zip
 from curation.sources.formats.zipsafe import read_member as inflate
+from curation.sources.paths import known_suffix
 
 # What to do, per reason the archive as a whole is refused for.
 ADVICE = {
@@ -54,7 +54,7 @@ def read_zip(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
                 return
             counter = [0]  # one record number per item across all members (base.renumbered)
             for number, member in enumerate(members, start=1):
-                suffix = _known_suffix(member.filename)
+                suffix = known_suffix(member.filename)
                 where = f"member {number} ({suffix})" if suffix else f"member {number}"
                 if problem := _refusal(member, suffix, ctx, where):
                     yield from renumbered(iter([problem]), counter)
@@ -71,13 +71,6 @@ def read_zip(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
                         counter)
                     continue
                 yield from read_member(data, suffix, ctx, where, counter)
-
-
-def _known_suffix(name: str) -> str:
-    from curation.sources.paths import KNOWN_SUFFIXES
-
-    suffix = PurePosixPath(name).suffix.lower()
-    return suffix if suffix in KNOWN_SUFFIXES else ""
 
 
 def _refusal(member: zipfile.ZipInfo, suffix: str, ctx: ReadContext, where: str) -> Item | None:

@@ -35,13 +35,12 @@ from email import policy
 from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses
-from pathlib import PurePosixPath
 
 from curation.documents import RawDocument
 from curation.sources.formats import read_member
 from curation.sources.formats.base import Blob, Item, ReadContext, TooLarge
 from curation.sources.formats.text import html_text
-from curation.sources.paths import KNOWN_SUFFIXES
+from curation.sources.paths import KNOWN_SUFFIXES, known_suffix
 
 KnownPii = tuple[tuple[str, str], ...]
 
@@ -194,8 +193,8 @@ def _attachment(part: Message) -> tuple[bytes, str]:
             content = inner.as_bytes(policy=policy.compat32)
         return content, ".eml"
     content = part.get_payload(decode=True) or b""
-    suffix = PurePosixPath((part.get_filename() or "").replace("\\", "/")).suffix.lower()
-    if suffix not in KNOWN_SUFFIXES:
+    suffix = known_suffix((part.get_filename() or "").replace("\\", "/"))
+    if not suffix:
         suffix = ".eml" if ctype == "message/rfc822" else (mimetypes.guess_extension(ctype) or "")
     charset = part.get_content_charset()
     if part.get_content_maintype() == "text" and charset and charset.lower() not in ("utf-8", "us-ascii"):
