@@ -370,10 +370,24 @@ def test_pending_reviews_are_listed_until_a_steward_decides(live, curated):
     assert version not in after["version"]
 
 
-def test_a_review_without_a_version_id_takes_the_newest_pending_or_says_there_is_none(live, workspace):
+def test_a_review_without_a_version_id_says_when_none_is_pending(live, workspace):
     from flows.review import review_flow
 
     assert review_flow(requested_by="Dana") == "nothing_pending"
+
+
+def test_the_pending_reviews_are_listed_newest_first(workspace):
+    """What a review without a version id takes: the first of `pending_reviews`, the newest."""
+    from curation.ingest import pipeline
+    from curation.policy import load_policy
+    from flows.run_context import pending_reviews
+
+    policy = load_policy(workspace.default_policy)
+    built = []
+    for dataset, texts in (("older", TICKETS_EN[:10]), ("newer", TICKETS_EN[10:20])):
+        write_tickets(workspace.root / dataset / "tickets", texts)  # an inbox per dataset, one source each
+        built.append(pipeline.ingest_and_build(workspace, workspace.root / dataset, dataset, policy).build.version_id)
+    assert [v["version_id"] for v in pending_reviews(workspace)] == built[::-1]
 
 
 def test_every_link_the_runs_publish_starts_with_the_public_address_and_is_served(live, curated):
