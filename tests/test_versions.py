@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests_helpers import TICKETS_EN
 from typer.testing import CliRunner
 
-from curation.datasets import versions
-
-from curation.ingest import pipeline
 from curation.cli import app
-from curation.training.handoff import NotApproved, approved_documents
+from curation.datasets import versions
+from curation.ingest import pipeline
 from curation.policy import load_policy
-
-from tests_helpers import TICKETS_EN
+from curation.training.handoff import NotApproved, approved_documents
 
 TICKETS = TICKETS_EN[:6]
 
@@ -136,3 +134,34 @@ def test_only_the_policys_stewards_may_decide_when_it_names_them(workspace, inbo
     allowed = CliRunner().invoke(app, ["review", vid, "--approve", "--reviewer", "Ken Mori", "--comment", "ok"])
     assert allowed.exit_code == 0, allowed.output
     assert workspace.catalog().version(vid)["status"] == "approved"
+
+
+def test_a_declared_canary_is_recorded_by_hash_and_pinned_under_the_version_id(workspace, inbox):
+    from curation.training.privacy_probe import canary_sha256
+
+    canary = "violet-harbor-9137"
+    before = build(workspace, inbox).build
+    yaml = inbox / "tickets" / "SOURCE.yaml"
+    yaml.write_text(yaml.read_text() + f"canaries: [{canary}]\n")
+    after = build(workspace, inbox).build  # no new file: the canary alone makes a new version
+    build(workspace, inbox)  # recorded once
+    pinned = [{"sha256": canary_sha256(canary), "n_chars": len(canary), "source": "tickets"}]
+    assert workspace.catalog().canaries() == pinned
+    assert after.version_id != before.version_id
+    manifest = versions.verify_version(after.path)  # the pinned list is under the version id
+    assert manifest["canaries"] == pinned and versions.read_manifest(before.path)["canaries"] == []
+    audit = "".join(p.read_text(encoding="utf-8") for p in workspace.audit_dir.rglob("*") if p.is_file())
+    assert canary not in (after.path / "manifest.json").read_text() + audit
+    assert canary not in json.dumps(workspace.catalog().versions(), default=str)
+
+
+def test_build_version_records_under_the_callers_audit_context(workspace, inbox):
+    from curation.audit.context import AuditContext
+
+    policy = load_policy(workspace.default_policy)
+    pipeline.ingest_and_build(workspace, inbox, "tickets", policy, actor="Dana", flow_run_id="flow-1")
+    versions.build_version(workspace.catalog(), "tickets", policy, workspace.datasets, workspace.audit(),
+                           context=AuditContext("Ken", "flow-2", "another digest"))
+    checks = [r for r in workspace.audit().records() if r["event"] == "checks.run"]
+    assert [(r["actor"], r["flow_run_id"]) for r in checks] == [("Dana", "flow-1"), ("Ken", "flow-2")]
+    assert {r["policy_digest"] for r in checks} == {policy.digest}  # the build's own policy

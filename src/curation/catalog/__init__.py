@@ -5,6 +5,7 @@ and doc_id, so a rerun after a crash redoes exactly the batches that did not com
 are grouped by area, one module each; `Catalog` is all of them over one connection.
 """
 
+from curation.catalog.canaries import CanaryQueries
 from curation.catalog.connection import CatalogConnection
 from curation.catalog.documents import DocumentQueries
 from curation.catalog.evaluations import EvaluationQueries
@@ -17,7 +18,7 @@ from curation.catalog.versions import VersionQueries
 
 
 class Catalog(IngestRunQueries, DocumentQueries, VersionQueries, TrainingRunQueries, EvaluationQueries, LicenseQueries,
-              OutboxQueries, CatalogConnection):
+              OutboxQueries, CanaryQueries, CatalogConnection):
     """The catalog of one installation (`data/catalog.duckdb`)."""
 
 

@@ -72,6 +72,10 @@ CREATE TABLE IF NOT EXISTS lsh_bands (dataset VARCHAR, band SMALLINT, bucket BIG
 -- The bucket alone is the key: a 64-bit hash of the band's values, so another band's rows under
 -- it are rare; another dataset's (the same text in two datasets) are dropped after the lookup.
 CREATE INDEX IF NOT EXISTS lsh_bands_bucket ON lsh_bands (bucket);
+-- Canaries the stewards declared in SOURCE.yaml, recorded at ingest by hash and length (never the
+-- value), so that an evaluation does not depend on the inbox: build_version pins them per version.
+CREATE TABLE IF NOT EXISTS source_canaries (
+    source VARCHAR, sha256 VARCHAR, n_chars INTEGER, declared_at TIMESTAMPTZ, PRIMARY KEY (source, sha256));
 """
 
 

@@ -53,20 +53,26 @@ class BuildResult:
 
 def manifest_id(manifest: dict) -> str:
     body = {k: manifest[k] for k in ("dataset", "shards", "n_rows", "policy_digest", "sources")}
+    if manifest.get("canaries"):  # absent or empty: the id of a version without canaries is unchanged
+        body["canaries"] = manifest["canaries"]
     return hashlib.sha256(canonical(body).encode()).hexdigest()
 
 
 def build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root: Path, audit: AuditLog,
-                  *, actor: str = "system", flow_run_id: str | None = None) -> BuildResult:
+                  *, context: AuditContext | None = None, actor: str = "system",
+                  flow_run_id: str | None = None) -> BuildResult:
     """Run the expectation suite over the dataset's candidate documents and, unless a critical
-    expectation fails, write a pending_review version of them."""
+    expectation fails, write a pending_review version of them. The manifest pins the canaries
+    recorded for the version's sources (sha256, length, source). `context`: the caller's audit
+    context (its actor and flow run; the policy digest is this policy's); without one, `actor`
+    and `flow_run_id` make it."""
+    context = (context or AuditContext(actor, flow_run_id)).under_policy(policy.digest)
     with catalog.session():  # one DuckDB connection for the whole build
-        return _build_version(catalog, dataset, policy, datasets_root, audit, actor, flow_run_id)
+        return _build_version(catalog, dataset, policy, datasets_root, audit, context)
 
 
 def _build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root: Path, audit: AuditLog,
-                   actor: str, flow_run_id: str | None) -> BuildResult:
-    context = AuditContext(actor, flow_run_id, policy.digest)
+                   context: AuditContext) -> BuildResult:
     log = lambda event, subject, data: context.record(audit, event, subject, data)  # noqa: E731
     quality.backfill(catalog, dataset, policy)  # features of documents ingested before they existed
     frame = catalog.feature_frame(dataset)
@@ -94,7 +100,8 @@ def _build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root
     _remove_stale_staging(root)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=root))
     try:
-        manifest = _write_shards(rows, staging, dataset, policy)
+        canaries = catalog.canaries(sorted({r["source"] for r in rows}))
+        manifest = _write_shards(rows, staging, dataset, policy, canaries)
         version_id = manifest["version_id"]
         final = root / version_id
         gate = release_gate.judge(policy.pii)  # None unless the policy sets pii.release_gate
@@ -146,7 +153,7 @@ def remove_stale_staging(datasets_root: Path) -> list[str]:
             for name in _remove_stale_staging(folder)] if root.is_dir() else []
 
 
-def _write_shards(rows: list[dict], folder: Path, dataset: str, policy: Policy) -> dict:
+def _write_shards(rows: list[dict], folder: Path, dataset: str, policy: Policy, canaries: list[dict]) -> dict:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -167,6 +174,10 @@ def _write_shards(rows: list[dict], folder: Path, dataset: str, policy: Policy) 
         "sources": sorted({r["source"] for r in rows}),
         "licenses": sorted({r["license"] for r in rows if r["license"]}),
         "languages": sorted({r["language"] for r in rows}),
+        # Under the version id: an evaluation checks generations against these hashes, whatever
+        # the inbox's SOURCE.yaml says by then.
+        "canaries": [{"sha256": c["sha256"], "n_chars": int(c["n_chars"]), "source": c["source"]}
+                     for c in sorted(canaries, key=lambda c: (c["source"], c["sha256"]))],
     }
     manifest["version_id"] = manifest_id(manifest)
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -21,6 +21,7 @@ from curation.ingest.run import ingest, unread
 from curation.locking import ingest_lock
 from curation.policy import Policy
 from curation.sources import discover
+from curation.training.privacy_probe import declared_canaries
 from curation.workspace import Workspace
 
 
@@ -46,6 +47,7 @@ def ingest_and_build(ws: Workspace, inbox: Path, dataset: str, policy: Policy, *
         catalog, audit, lineage = ws.catalog(), ws.audit(), ws.lineage()
         versions.remove_stale_staging(ws.datasets)  # a killed build's anonymized text: gone at the next run
         units = list(discover(Path(inbox))) if Path(inbox).is_dir() else None  # ingest names a missing inbox
+        catalog.record_canaries(declared_canaries(u.source for u in units or ()))  # hashes: build_version pins them
         if only_new and units is not None and not unread(catalog, units):
             return None
         with lineage.run("ingest", [(f"inbox:{Path(inbox).resolve()}", None)]) as outputs:
@@ -53,8 +55,7 @@ def ingest_and_build(ws: Workspace, inbox: Path, dataset: str, policy: Policy, *
                              map_chunks=map_chunks, units=units)
             outputs.append((f"catalog:{dataset}", summary.run_id))
         with lineage.run("build_version", [(f"catalog:{dataset}", summary.run_id)]) as outputs:
-            build = versions.build_version(catalog, dataset, policy, ws.datasets, audit, actor=actor,
-                                           flow_run_id=flow_run_id)
+            build = versions.build_version(catalog, dataset, policy, ws.datasets, audit, context=context)
             if build.version_id:
                 outputs.append((f"dataset:{dataset}", build.version_id))
         if progress:

@@ -22,7 +22,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 # Placeholders and pseudonyms of curation's operators (<PERSON>, <PERSON_7f3a9c01>): not values.
@@ -46,6 +46,18 @@ class Canary:
     def of(cls, value: str, source: str) -> Canary:
         value = unicodedata.normalize("NFC", value.strip())
         return cls(canary_sha256(value), len(value), source)
+
+    @classmethod
+    def from_record(cls, record: dict) -> Canary:
+        """From a pinned record ({sha256, n_chars, source}: a manifest's or the catalog's)."""
+        return cls(str(record["sha256"]), int(record["n_chars"]), str(record["source"]))
+
+
+def declared_canaries(sources: Iterable) -> list[Canary]:
+    """The canaries that sources (curation.documents.SourceInfo, as read from SOURCE.yaml) declare,
+    as records know them: what ingest stores in the catalog. The values are not kept."""
+    return sorted({Canary.of(value, s.name) for s in sources if s is not None for value in s.canaries},
+                  key=lambda c: (c.source, c.sha256))
 
 
 def canaries_in(text: str, canaries: Sequence[Canary]) -> list[Canary]:
