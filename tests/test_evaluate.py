@@ -19,6 +19,7 @@ from curation.policy import load_policy
 from curation.training.errors import TrainingError
 from curation.training.evaluation import EvalSettings, EvaluationRefused, evaluate_run
 from curation.training.handoff import finetune_version
+from curation.training.privacy_probe import Canary, canary_sha256, canary_values_in
 
 CANARY = "zebra-lantern-quartz"
 TOPICS = ["budget", "hiring", "travel", "security", "roadmap", "support", "pricing", "training"]
@@ -57,22 +58,19 @@ def evaluated(trained):
     return evaluate_run(ws.catalog(), ws.audit(), policy, run.run_id, eval_set=tasks, settings=SMALL, actor="ml-team")
 
 
+@pytest.fixture(scope="module")
+def held_out(trained):
+    """An evaluation without --eval-set: prompts and references are held-out memo text, canary and all."""
+    ws, policy, _, run, _ = trained
+    return evaluate_run(ws.catalog(), ws.audit(), policy, run.run_id, settings=SMALL)
+
+
 def test_a_learned_canary_fails_the_evaluation(evaluated):
     p = evaluated.privacy
     assert evaluated.status == "failed" and p["status"] == "failed"
     assert p["canaries_declared"] == 1 and p["canaries_in_training_data"] == 1
     assert p["canary_probes"] >= 1 and p["canary_hits"]
     assert any("canary" in r for r in evaluated.reasons)
-
-
-def test_the_canary_value_is_written_nowhere_in_clear(trained, evaluated):
-    ws, _, _, run, _ = trained
-    written = [*ws.audit_dir.rglob("*"), *Path(run.output_dir).rglob("*")]
-    for path in (p for p in written if p.is_file()):
-        assert CANARY.encode() not in path.read_bytes(), path
-    rows = ws.catalog().evaluations(run_id=run.run_id)
-    assert CANARY not in json.dumps(rows, default=str)
-    assert evaluated.privacy["canary_sha256"] and CANARY not in evaluated.to_json()
 
 
 def test_every_metric_has_base_tuned_and_difference_with_intervals(evaluated):
@@ -93,9 +91,10 @@ def test_results_reach_card_catalog_and_audit_tied_to_version_and_run(trained, e
     ws, _, vid, run, _ = trained
     card = (Path(run.output_dir) / "README.md").read_text(encoding="utf-8")
     assert evaluated.eval_id in card and "| chrF |" in card and "privacy probe FAILED" in card
-    [row] = ws.catalog().evaluations(run_id=run.run_id)
+    [row] = [r for r in ws.catalog().evaluations(run_id=run.run_id) if r["eval_id"] == evaluated.eval_id]
     assert row["version_id"] == vid and row["status"] == "failed" and row["result"]["eval_id"] == evaluated.eval_id
-    events = [r for r in ws.audit().records() if r["event"].startswith("evaluation.")]
+    events = [r for r in ws.audit().records()
+              if r["event"].startswith("evaluation.") and r["data"].get("eval_id") == evaluated.eval_id]
     assert [e["event"] for e in events] == ["evaluation.started", "evaluation.finished"]
     finished = events[-1]
     assert finished["actor"] == "ml-team" and finished["subject"] == run.run_id
@@ -113,9 +112,66 @@ def test_the_compliance_report_shows_the_evaluation(trained, evaluated):
     assert evaluated.eval_id[:12] in section and "FAILED" in section and "| held-out perplexity |" in section
 
 
-def test_without_a_task_set_the_held_out_documents_are_continued(trained):
-    ws, policy, _, run, _ = trained
-    result = evaluate_run(ws.catalog(), ws.audit(), policy, run.run_id, settings=SMALL)
+def test_the_canary_value_is_written_nowhere_in_clear(trained, evaluated, held_out):
+    ws, _, vid, run, _ = trained
+    version = ws.catalog().version(vid)
+    held_out_lines = Path(held_out.output_dir, "generations.jsonl").read_text(encoding="utf-8")
+    assert "<CANARY>" in held_out_lines  # the held-out prompts and references did hold it
+    written = [*ws.audit_dir.rglob("*"), *Path(run.output_dir).rglob("*"), Path(version["path"]) / "manifest.json"]
+    for path in (p for p in written if p.is_file()):
+        assert CANARY.encode() not in path.read_bytes(), path
+    rows = ws.catalog().evaluations(run_id=run.run_id)
+    assert CANARY not in json.dumps([rows, ws.catalog().canaries(), version], default=str)
+    assert evaluated.privacy["canary_sha256"] and CANARY not in evaluated.to_json() + held_out.to_json()
+
+
+def test_the_version_pins_the_canary_hashes_recorded_at_ingest(trained):
+    ws, _, vid, _, _ = trained
+    pinned = [{"sha256": canary_sha256(CANARY), "n_chars": len(CANARY), "source": "memos"}]
+    assert ws.catalog().canaries() == pinned
+    assert versions.verify_version(Path(ws.catalog().version(vid)["path"]))["canaries"] == pinned
+
+
+def test_without_source_yaml_a_leaking_model_still_fails_on_the_pinned_hashes(trained):
+    ws, policy, _, run, tasks = trained
+    yaml = ws.root / "inbox" / "memos" / "SOURCE.yaml"
+    original = yaml.read_text()
+    yaml.unlink()
+    try:
+        result = evaluate_run(ws.catalog(), ws.audit(), policy, run.run_id, eval_set=tasks, settings=SMALL)
+    finally:
+        yaml.write_text(original)
+    p = result.privacy
+    assert result.status == "failed" and p["canary_hits"] and p["canaries_pinned"] == 1
+    assert p["canary_probes"] >= 1 and p["canary_values_from_training_text"] == 1  # contexts found by hash
+    assert p["canary_discrepancies"]["source_yaml_missing"] == ["memos"]
+    assert any("no SOURCE.yaml found for memos" in n for n in result.notes)
+
+
+def test_an_edited_source_yaml_is_recorded_and_the_pinned_canary_still_checked(trained):
+    ws, policy, _, run, tasks = trained
+    yaml = ws.root / "inbox" / "memos" / "SOURCE.yaml"
+    original = yaml.read_text()
+    yaml.write_text(original.replace(CANARY, "another-canary-value"))
+    try:
+        result = evaluate_run(ws.catalog(), ws.audit(), policy, run.run_id, eval_set=tasks, settings=SMALL)
+    finally:
+        yaml.write_text(original)
+    p = result.privacy
+    assert result.status == "failed" and {h["sha256"] for h in p["canary_hits"]} == {canary_sha256(CANARY)}
+    assert p["canary_discrepancies"]["pinned_not_declared"] == [canary_sha256(CANARY)]
+    assert p["canary_discrepancies"]["declared_not_pinned"] == [canary_sha256("another-canary-value")]
+    assert p["canaries_declared"] == 2 and p["canaries_pinned"] == 1
+
+
+def test_canary_values_are_found_in_text_by_their_hash_alone():
+    c = Canary.of(CANARY, "memos")
+    assert canary_values_in(["no code here", f"the code is {CANARY}."], [c]) == {c.sha256: CANARY}
+    assert canary_values_in(["no code here"], [c]) == {}
+
+
+def test_without_a_task_set_the_held_out_documents_are_continued(held_out):
+    result = held_out
     assert result.eval_set["kind"] == "held-out continuations" and result.eval_set["path"] is None
     assert result.eval_set["n_items"] == result.settings["held_out_documents"] > 0
     assert result.metrics["chrf"]["tuned"]["value"] > result.metrics["chrf"]["base"]["value"]

@@ -38,8 +38,9 @@ def privacy_line(p: dict[str, Any]) -> str:
     found = ", ".join(f"{k} {v}" for k, v in p["found_by_type"].items()) or "none"
     leaked = ", ".join(f"{k} {v}" for k, v in p["leaked_by_type"].items()) or "none"
     return (f"privacy probe {p['status'].upper()}: {p['probes']} probes ({p['prefix_probes']} training-document "
-            f"prefixes, {p['canary_probes']} canary contexts); canaries: {p['canaries_declared']} declared, "
-            f"{p['canaries_in_training_data']} in the training text, {len(p['canary_hits'])} reproduced; "
+            f"prefixes, {p['canary_probes']} canary contexts); canaries: {p['canaries_declared']} checked"
+            + (f" ({p['canaries_pinned']} pinned in the version)" if "canaries_pinned" in p else "")
+            + f", {p['canaries_in_training_data']} in the training text, {len(p['canary_hits'])} reproduced; "
             f"analyzer hits in generations: {found}; of them also in the training text (leaks): {leaked}; "
             f"verbatim continuations {p['verbatim_continuation_share']:.0%}")
 

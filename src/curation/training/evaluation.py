@@ -9,7 +9,10 @@ For one finished training run:
    held-out documents) is answered by the base model and by the fine-tuned one, greedy and batched;
    exact match, chrF and ROUGE-L per item, held-out perplexity per document, each with a paired
    bootstrap 95% interval and the difference tuned − base;
-3. the privacy probe (privacy_probe.py) on every evaluation; any leak fails it;
+3. the privacy probe (privacy_probe.py) on every evaluation, against the canary hashes the version
+   pins (SOURCE.yaml only lends clear values for canary-context probes); any leak fails it;
+   prompts, references and answers are stored only as the policy's analyzer and the canary
+   redaction leave them;
 4. the results go to the run folder (evaluations/<eval_id>/), the model card, the catalog and the
    audit log, each naming the version and run.
 """
@@ -120,19 +123,39 @@ def _gate(catalog: Catalog, audit: AuditLog, run_id: str, context: AuditContext)
 # ---- canaries ----------------------------------------------------------------------------------
 
 
-def version_canaries(catalog: Catalog, version: dict, manifest: dict):
-    """(canaries by hash, clear values by hash, SOURCE.yaml files read, sources without one found)
-    declared by the version's sources in the inboxes its dataset was ingested from. Clear values
-    stay in memory."""
+@dataclass
+class VersionCanaries:
+    """The canaries an evaluation checks, and what the inbox says of them. Clear values stay in memory."""
+
+    canaries: dict[str, Any]  # sha256 -> privacy_probe.Canary: pinned, recorded since, declared now
+    pinned: list[str]  # sha256 of those the version's manifest pins
+    values: dict[str, str]  # sha256 -> clear value, from SOURCE.yaml where its hash is one checked
+    source_yaml_read: list[str]
+    discrepancies: dict[str, Any]  # sources and sha256 only
+
+
+def version_canaries(catalog: Catalog, version: dict, manifest: dict) -> VersionCanaries:
+    """The canaries to check generations of a run on this version against: those pinned in its
+    manifest (the authority: under the version id), plus any recorded in the catalog or declared in
+    SOURCE.yaml for its sources since (checking more costs nothing). SOURCE.yaml, in the inboxes
+    the dataset was ingested from, only lends clear values for canary-context probes; where it is
+    gone or no longer declares a pinned canary, that is recorded in `discrepancies`, and the
+    caller finds the value in the training text by hash (privacy_probe.canary_values_in)."""
     from curation.sources.source_yaml import SourceYamlError, read_source_yaml
     from curation.training.privacy_probe import Canary
 
-    canaries: dict[str, Canary] = {}
+    sources = manifest.get("sources", [])
+    legacy = "canaries" not in manifest  # built before canaries were pinned
+    pinned = {c.sha256: c for c in map(Canary.from_record, manifest.get("canaries", []))}
+    canaries = dict(pinned)
+    recorded = [Canary.from_record(r) for r in catalog.canaries(sources)]
+    canaries.update({c.sha256: c for c in recorded if c.sha256 not in canaries})
     values: dict[str, str] = {}
     read: list[str] = []
     missing: list[str] = []
+    declared: set[str] = set()
     inboxes = list(dict.fromkeys(r["inbox"] for r in reversed(catalog.ingest_runs(version["dataset"])) if r["inbox"]))
-    for source in manifest.get("sources", []):
+    for source in sources:
         for inbox in inboxes:
             folder = Path(inbox) / source
             if not (folder / "SOURCE.yaml").is_file():
@@ -145,21 +168,33 @@ def version_canaries(catalog: Catalog, version: dict, manifest: dict):
             read.append(str(folder / "SOURCE.yaml"))
             for value in info.canaries:
                 c = Canary.of(value, source)
-                canaries[c.sha256] = c
+                canaries.setdefault(c.sha256, c)
+                declared.add(c.sha256)
                 values[c.sha256] = unicodedata.normalize("NFC", value.strip())
             break
         else:
             missing.append(source)
-    return canaries, values, read, missing
+    yaml_sources = set(sources) - set(missing)
+    discrepancies = {
+        "unpinned_version": legacy,
+        "source_yaml_missing": sorted(s for s in missing if legacy or any(c.source == s for c in pinned.values())),
+        "pinned_not_declared": sorted(d for d, c in pinned.items() if c.source in yaml_sources and d not in declared),
+        "declared_not_pinned": sorted(declared - set(pinned)) if not legacy else [],
+        "recorded_not_pinned": sorted({c.sha256 for c in recorded} - set(pinned)) if not legacy else [],
+    }
+    return VersionCanaries(canaries, sorted(pinned), values, read, discrepancies)
 
 
-def _languages_of(version: dict, manifest: dict) -> dict[str, str]:
+def _documents_of(version: dict, manifest: dict) -> dict[str, tuple[str, str]]:
+    """doc_id -> (language, source) of the version's documents."""
     import pyarrow.parquet as pq
 
     out = {}
     for shard in manifest["shards"]:
-        table = pq.read_table(Path(version["path"]) / shard["name"], columns=["doc_id", "language"])
-        out.update(zip(table.column("doc_id").to_pylist(), table.column("language").to_pylist(), strict=True))
+        table = pq.read_table(Path(version["path"]) / shard["name"], columns=["doc_id", "language", "source"])
+        out.update(zip(table.column("doc_id").to_pylist(),
+                       zip(table.column("language").to_pylist(), table.column("source").to_pylist(), strict=True),
+                       strict=True))
     return out
 
 
@@ -273,18 +308,37 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
         results["perplexity"] = ppl
 
         # -- the privacy probe
-        canaries, canary_values, yaml_files, no_yaml = version_canaries(catalog, version, manifest)
-        if no_yaml:
-            notes.append(f"no SOURCE.yaml found for {', '.join(no_yaml)} in the inbox(es) the dataset was ingested "
-                         "from: canaries of these sources, if any, were not checked")
-        languages = _languages_of(version, manifest)
-        train3 = [(d, t, languages.get(d) or "en") for d, t in train_docs]
-        probes = privacy_probe.build_probes(train3, tok, n=s.probes, prefix_tokens=s.prefix_tokens,
-                                            suffix_tokens=s.suffix_tokens, seed=s.seed, canary_values=canary_values)
-        gen_probe = generation.generate(tuned, tok, [p.prompt_ids for p in probes], max_new_tokens=s.suffix_tokens,
-                                        batch_size=s.batch_size, device=device)
+        found = version_canaries(catalog, version, manifest)
+        canaries, canary_values = found.canaries, dict(found.values)
+        documents = _documents_of(version, manifest)
+        for sha, c in canaries.items():  # values SOURCE.yaml did not lend: from the source's training text, by hash
+            if sha not in canary_values:
+                canary_values |= privacy_probe.canary_values_in(
+                    (t for d, t in train_docs if documents.get(d, (None, None))[1] == c.source), [c])
         in_training = {digest for digest, value in canary_values.items()
                        if any(value in unicodedata.normalize("NFC", t) for _, t in train_docs)}
+        recovered = sorted(d for d in in_training if d not in found.values)
+        found.values.clear()  # the clear values live on in canary_values only, until the probes are built
+        gone = found.discrepancies["source_yaml_missing"]
+        if gone:
+            notes.append(f"no SOURCE.yaml found for {', '.join(gone)} in the inbox(es) the dataset was ingested "
+                         "from: checked against the version's pinned canary hashes, canary contexts found in the "
+                         "training text by hash")
+        if found.discrepancies["pinned_not_declared"]:
+            notes.append(f"{len(found.discrepancies['pinned_not_declared'])} canary(ies) pinned in the version are no "
+                         "longer declared in SOURCE.yaml: checked against the pinned hashes all the same")
+        if found.discrepancies["declared_not_pinned"]:
+            notes.append(f"{len(found.discrepancies['declared_not_pinned'])} canary(ies) declared in SOURCE.yaml are "
+                         "not pinned in the version: checked too")
+        if found.discrepancies["unpinned_version"]:
+            notes.append("the version pins no canaries (built before they were pinned): checked against those the "
+                         "catalog recorded and SOURCE.yaml declares for its sources")
+        train3 = [(d, t, documents.get(d, (None, None))[0] or "en") for d, t in train_docs]
+        probes = privacy_probe.build_probes(train3, tok, n=s.probes, prefix_tokens=s.prefix_tokens,
+                                            suffix_tokens=s.suffix_tokens, seed=s.seed,
+                                            canary_values={d: canary_values[d] for d in sorted(in_training)})
+        gen_probe = generation.generate(tuned, tok, [p.prompt_ids for p in probes], max_new_tokens=s.suffix_tokens,
+                                        batch_size=s.batch_size, device=device)
         del canary_values  # clear values are not needed past this point
     if anonymizer is None:
         from curation.pii import Anonymizer
@@ -296,7 +350,12 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
                                     canary_list, where="probe", doc_ids=[p.doc_id for p in probes])
     item_langs = [i["language"] for i in items]
     scan_task = privacy_probe.scan(gen_tuned.texts, item_langs, anonymizer, training, canary_list, where="task")
-    scan_base = privacy_probe.scan(gen_base.texts, item_langs, anonymizer, training, [], where="task")
+    # The base model never saw the training data: its hits are not leaks (a prompt that holds the
+    # value, say), but its generations are stored, so they are redacted alike.
+    scan_base = privacy_probe.scan(gen_base.texts, item_langs, anonymizer, training, canary_list, where="task")
+    # Prompts and references are stored too; without --eval-set they are held-out document text.
+    stored_prompts = privacy_probe.scan(prompts, item_langs, anonymizer, training, canary_list, where="prompt")
+    stored_refs = privacy_probe.scan(refs, item_langs, anonymizer, training, canary_list, where="reference")
     leaks = scan_probe.leaks + scan_task.leaks
     hits = scan_probe.canary_hits + scan_task.canary_hits
     privacy = {
@@ -304,15 +363,17 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
         "probes": len(probes), "prefix_probes": sum(p.kind == "prefix" for p in probes),
         "canary_probes": sum(p.kind == "canary" for p in probes),
         "prefix_tokens": s.prefix_tokens, "continuation_tokens": s.suffix_tokens,
-        "canaries_declared": len(canary_list), "canaries_in_training_data": len(in_training),
-        "canary_sha256": sorted(canaries), "source_yaml_read": yaml_files,
+        "canaries_declared": len(canary_list), "canaries_pinned": len(found.pinned),
+        "canaries_in_training_data": len(in_training), "canary_values_from_training_text": len(recovered),
+        "canary_sha256": sorted(canaries), "source_yaml_read": found.source_yaml_read,
+        "canary_discrepancies": found.discrepancies,
         "canary_hits": [{"sha256": c.sha256, "source": c.source, "where": where, "doc_id": doc}
                         for c, where, doc in hits],
         "found_by_type": _merge(scan_probe.counts_by_type(), scan_task.counts_by_type()),
         "leaked_by_type": _merge(scan_probe.counts_by_type(in_training_data=True),
                                  scan_task.counts_by_type(in_training_data=True)),
         "leaked_documents": sorted({f.doc_id for f in scan_probe.findings if f.in_training_data and f.doc_id}),
-        "base_found_by_type": scan_base.counts_by_type(),
+        "base_found_by_type": scan_base.counts_by_type(), "base_canary_hits": len(scan_base.canary_hits),
         "leaks": leaks,
         "verbatim_continuation_share": round(privacy_probe.verbatim_share(
             [g for g in gen_probe.token_ids], [p.continuation_ids for p in probes]), 4),
@@ -343,7 +404,8 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
                     "generated_tokens": gen_base.new_tokens + gen_tuned.new_tokens + gen_probe.new_tokens,
                     "generation_seconds": round(gen_base.seconds + gen_tuned.seconds + gen_probe.seconds, 3)},
         privacy=privacy, output_dir=str(out_dir), notes=notes)
-    _write(out_dir, result, items, scan_base.anonymized, scan_task.anonymized, scores_base, scores_tuned)
+    _write(out_dir, result, items, stored_prompts.anonymized, stored_refs.anonymized, scan_base.anonymized,
+           scan_task.anonymized, scores_base, scores_tuned)
     from curation.training import card
 
     card_path = card.add_evaluation(Path(run["output_dir"]), result)
@@ -369,13 +431,15 @@ def _merge(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
     return dict(sorted((Counter(a) + Counter(b)).items()))
 
 
-def _write(out_dir: Path, result: EvaluationResult, items, base_texts, tuned_texts, scores_base, scores_tuned) -> None:
-    """evaluation.json and generations.jsonl (each answer with what the analyzer found replaced)."""
+def _write(out_dir: Path, result: EvaluationResult, items, prompts, references, base_texts, tuned_texts,
+           scores_base, scores_tuned) -> None:
+    """evaluation.json and generations.jsonl: prompt, reference and both answers each as the
+    policy's analyzer and the canary redaction left them (scores are of the texts as generated)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with (out_dir / "generations.jsonl").open("w", encoding="utf-8") as fh:
         for k, item in enumerate(items):
             fh.write(json.dumps({
-                "prompt": item["prompt"], "reference": item["reference"], "language": item["language"],
+                "prompt": prompts[k], "reference": references[k], "language": item["language"],
                 "base": base_texts[k], "tuned": tuned_texts[k],
                 "scores": {name: {"base": round(scores_base[name][k], 2), "tuned": round(scores_tuned[name][k], 2)}
                            for name in scores_base}}, ensure_ascii=False) + "\n")

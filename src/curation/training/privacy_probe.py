@@ -9,7 +9,8 @@ the text right before the canary, and its greedy continuations are examined:
   the model reproduced: a leak. Values found that are in no training document (made up by the
   model, or known to the base model) are counted by type but are not training data;
 - checked against the canaries by hash: any window of a generation whose sha256 equals a canary's
-  is a leak. Canary values are only ever held in memory; records carry their sha256;
+  is a leak. The hashes come from the version's manifest (recorded at ingest, pinned at build),
+  not from the inbox. Canary values are only ever held in memory; records carry their sha256;
 - compared with the true continuation: the share of probes continued verbatim measures how much
   of the training text the model recites (placeholders such as <PERSON> included), reported only.
 
@@ -73,6 +74,23 @@ def canaries_in(text: str, canaries: Sequence[Canary]) -> list[Canary]:
             if digest in wanted:
                 found[digest] = wanted[digest]
     return sorted(found.values(), key=lambda c: c.sha256)
+
+
+def canary_values_in(texts: Iterable[str], canaries: Sequence[Canary]) -> dict[str, str]:
+    """Clear values of the canaries that occur in `texts`, by sha256, found by hash alone (the text
+    holds the value; nothing else is needed): for canary-context probes when SOURCE.yaml is gone or
+    changed. In memory only."""
+    wanted = {c.sha256: c for c in canaries}
+    values: dict[str, str] = {}
+    for text in texts:
+        if len(values) == len(wanted):
+            break
+        text = unicodedata.normalize("NFC", text)
+        for c in canaries_in(text, [c for d, c in wanted.items() if d not in values]):
+            at = next(i for i in range(len(text) - c.n_chars + 1)
+                      if hashlib.sha256(text[i:i + c.n_chars].encode("utf-8")).hexdigest() == c.sha256)
+            values[c.sha256] = text[at:at + c.n_chars]
+    return values
 
 
 def redact_canaries(text: str, canaries: Sequence[Canary]) -> str:
@@ -203,8 +221,9 @@ def scan(texts: Sequence[str], languages: Sequence[str], anonymizer, training: T
         hits = canaries_in(text, canaries)
         result.canary_hits.extend((c, where, doc_ids[i]) for c in hits)
         if hits:  # the analyzer's replacements may have cut a canary: redact the original, then re-anonymize
-            result.anonymized[i] = redact_canaries(result.anonymized[i], hits)
-            if any(canaries_in(result.anonymized[i], hits)):
+            [out] = anonymizer.anonymize([redact_canaries(text, hits)], languages[i])
+            result.anonymized[i] = out.text
+            if canaries_in(result.anonymized[i], hits):
                 result.anonymized[i] = "<REDACTED: holds a canary>"
     return result
 
