@@ -40,6 +40,9 @@ def prepare(model, device: DeviceChoice, seed: int):
         os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
         torch.backends.cudnn.deterministic = True
         torch.backends.cudnn.benchmark = False
+        # Process-wide. warn_only: an op without a deterministic CUDA kernel warns (naming it)
+        # instead of failing the evaluation.
+        torch.use_deterministic_algorithms(True, warn_only=True)
         model = model.to("cuda", dtype=torch.bfloat16 if device.bf16 else torch.float32)
     return model.eval()
 
