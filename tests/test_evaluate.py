@@ -17,7 +17,12 @@ from curation.datasets import compliance, versions
 from curation.ingest import pipeline
 from curation.policy import load_policy
 from curation.training.errors import TrainingError
-from curation.training.evaluation import EvalSettings, EvaluationRefused, evaluate_run
+from curation.training.evaluation import (
+    EvalSettings,
+    EvaluationRefused,
+    evaluate_run,
+    version_canaries,
+)
 from curation.training.handoff import finetune_version
 from curation.training.privacy_probe import Canary, canary_sha256, canary_values_in
 
@@ -162,6 +167,15 @@ def test_an_edited_source_yaml_is_recorded_and_the_pinned_canary_still_checked(t
     assert p["canary_discrepancies"]["pinned_not_declared"] == [canary_sha256(CANARY)]
     assert p["canary_discrepancies"]["declared_not_pinned"] == [canary_sha256("another-canary-value")]
     assert p["canaries_declared"] == 2 and p["canaries_pinned"] == 1
+
+
+def test_a_version_built_before_canaries_were_pinned_is_checked_against_the_catalogs_record(trained):
+    ws, _, vid, _, _ = trained
+    version = ws.catalog().version(vid)
+    manifest = {k: v for k, v in versions.read_manifest(Path(version["path"])).items() if k != "canaries"}
+    found = version_canaries(ws.catalog(), version, manifest)
+    assert list(found.canaries) == [canary_sha256(CANARY)] and found.pinned == []
+    assert found.discrepancies["unpinned_version"] and found.discrepancies["source_yaml_missing"] == []
 
 
 def test_canary_values_are_found_in_text_by_their_hash_alone():

@@ -76,6 +76,17 @@ def canaries_in(text: str, canaries: Sequence[Canary]) -> list[Canary]:
     return sorted(found.values(), key=lambda c: c.sha256)
 
 
+def _occurrences(text: str, c: Canary) -> list[int]:
+    """Where the canary starts in `text` (NFC), left to right, occurrences not overlapping."""
+    at: list[int] = []
+    for i in range(len(text) - c.n_chars + 1):
+        if at and i < at[-1] + c.n_chars:
+            continue  # inside the occurrence just found
+        if hashlib.sha256(text[i:i + c.n_chars].encode("utf-8")).hexdigest() == c.sha256:
+            at.append(i)
+    return at
+
+
 def canary_values_in(texts: Iterable[str], canaries: Sequence[Canary]) -> dict[str, str]:
     """Clear values of the canaries that occur in `texts`, by sha256, found by hash alone (the text
     holds the value; nothing else is needed): for canary-context probes when SOURCE.yaml is gone or
@@ -87,8 +98,7 @@ def canary_values_in(texts: Iterable[str], canaries: Sequence[Canary]) -> dict[s
             break
         text = unicodedata.normalize("NFC", text)
         for c in canaries_in(text, [c for d, c in wanted.items() if d not in values]):
-            at = next(i for i in range(len(text) - c.n_chars + 1)
-                      if hashlib.sha256(text[i:i + c.n_chars].encode("utf-8")).hexdigest() == c.sha256)
+            at = _occurrences(text, c)[0]
             values[c.sha256] = text[at:at + c.n_chars]
     return values
 
@@ -97,13 +107,8 @@ def redact_canaries(text: str, canaries: Sequence[Canary]) -> str:
     """`text` (NFC) with every occurrence of a canary replaced by <CANARY>: what may be stored."""
     text = unicodedata.normalize("NFC", text)
     for c in canaries_in(text, canaries):
-        i = 0
-        while i <= len(text) - c.n_chars:
-            if hashlib.sha256(text[i:i + c.n_chars].encode("utf-8")).hexdigest() == c.sha256:
-                text = text[:i] + "<CANARY>" + text[i + c.n_chars:]
-                i += len("<CANARY>")
-            else:
-                i += 1
+        for i in reversed(_occurrences(text, c)):
+            text = text[:i] + "<CANARY>" + text[i + c.n_chars:]
     return text
 
 
