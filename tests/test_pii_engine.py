@@ -149,6 +149,26 @@ def test_small_batches_go_to_the_workers_once_the_run_has_seen_enough_work(polic
     assert not Anonymizer(pii.model_copy(update={"processes": 1}))._use_workers(5000)
 
 
+def test_a_started_batch_is_answered_by_the_workers_while_the_caller_goes_on(policy):
+    """anonymize_later hands a batch to the started workers and returns; the caller's other work
+    (the ingest's previous commit) runs meanwhile, and the result is what one process gives."""
+    pii = policy.pii.model_copy(update={"processes": 2, "parallel_min_docs": 2000, "parallel_after_chars": 10**9})
+    anonymizer = Anonymizer(pii)
+    try:
+        assert anonymizer._pool is None and anonymizer.start_workers()
+        submitted, submit = [], anonymizer._pool.submit
+        anonymizer._pool.submit = lambda language, chunks: submitted.append(len(chunks)) or submit(language, chunks)
+        waiting = anonymizer.anonymize_later(SAMPLES, "en")  # a small batch: the workers run already
+        assert submitted  # handed to the workers before anybody waited for it
+        out = waiting()
+        assert [r.text for r in out] == [r.text for r in Anonymizer(policy.pii).anonymize(SAMPLES, "en")]
+        assert anonymizer.residual_entities([r.text for r in out], "en") == [r.residual for r in out]
+    finally:
+        anonymizer.close()
+    single = Anonymizer(pii.model_copy(update={"processes": 1}))
+    assert not single.start_workers() and single._pool is None
+
+
 def test_char_limited_batches_keep_order_and_limits():
     from curation.pii.batching import char_limited_batches
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
+from curation.catalog.band_index import BandIndex, table_rows
 from curation.catalog.bulk import bulk_insert, by_keys
 from curation.catalog.schema import now
 
@@ -79,8 +80,14 @@ class DocumentQueries:
         # anti join, which reads every doc_id of `features`).
         known = {r[0] for r in by_keys(con, "SELECT doc_id FROM (SELECT unnest(?::VARCHAR[]) AS doc_id) k "
                                             "JOIN features USING (doc_id)", sorted({r["doc_id"] for r in rows}))}
-        bulk_insert(con, "lsh_bands", _BANDS, [(dataset, i, key, r["doc_id"]) for r in rows if r["doc_id"] not in known
-                                               for i, key in enumerate(r.get("bands") or [])])
+        band_rows = [(i, key, r["doc_id"]) for r in rows if r["doc_id"] not in known
+                     for i, key in enumerate(r.get("bands") or [])]
+        bulk_insert(con, "lsh_bands", _BANDS, [(dataset, *row) for row in band_rows])
+        for index in self._band_indexes().values():
+            if index.dataset == dataset:
+                index.add(band_rows)
+            else:
+                index.other_rows_added(len(band_rows))
         batch = pa.Table.from_pylist([{c: r.get(c) for c in cols} for r in rows]).append_column(
             "computed_at", pa.array([now()] * len(rows), pa.timestamp("us", tz="UTC")))
         con.register("_new_features", batch)
@@ -100,19 +107,19 @@ class DocumentQueries:
         `bands` [(band, bucket)]: doc_id, band, bucket, near_dup_cluster, minhash; one row per
         matching band row.
 
-        Three lookups by index (by_keys), so that the cost follows the batch and its candidates,
-        not the catalog: band rows by bucket (index lsh_bands_bucket), those documents by primary key,
-        then the features (MinHash) of the ones not retracted by primary key. The band, the dataset
-        and retraction are checked on the few rows found: in the queries, DuckDB would answer them
-        by reading whole tables (by_keys)."""
+        The band rows come from the dataset's BandIndex, held in memory for the life of this
+        Catalog (loaded on the first lookup, loaded again when another process wrote band rows),
+        so that the cost follows the batch, not the catalog; then those documents and their
+        features (MinHash) by primary key (by_keys). Retraction is checked on the few rows found:
+        in the query, DuckDB would answer it by reading the whole table (by_keys)."""
         wanted = set(bands)
         if not wanted:
             return []
         with self.connect() as con:
-            hits = [(doc_id, band, bucket) for doc_id, band, bucket, of in by_keys(
-                        con, """SELECT doc_id, band, bucket, dataset FROM (SELECT unnest(?::BIGINT[]) AS bucket) k
-                                JOIN lsh_bands USING (bucket)""", sorted({bucket for _, bucket in wanted}))
-                    if (band, bucket) in wanted and of == dataset]
+            index = self._band_indexes().get(dataset)
+            if index is None or index.rows_in_table != table_rows(con):
+                index = self._band_indexes()[dataset] = BandIndex.load(con, dataset)
+            hits = index.lookup(wanted)
             live = [doc_id for doc_id, retracted_at in by_keys(
                 con, "SELECT doc_id, retracted_at FROM (SELECT unnest(?::VARCHAR[]) AS doc_id) k JOIN documents USING (doc_id)",
                 sorted({h[0] for h in hits})) if retracted_at is None]
@@ -121,6 +128,10 @@ class DocumentQueries:
                         JOIN features USING (doc_id)""", sorted(live))}
         return [{"doc_id": doc_id, "band": band, "bucket": bucket, "near_dup_cluster": features[doc_id][0],
                  "minhash": features[doc_id][1]} for doc_id, band, bucket in hits if doc_id in features]
+
+    def _band_indexes(self) -> dict[str, BandIndex]:
+        """This Catalog's band indexes by dataset (see catalog.band_index)."""
+        return self.__dict__.setdefault("_band_index_by_dataset", {})
 
     def documents_without_features(self, dataset: str, limit: int) -> list[dict]:
         """Documents of `dataset` (not retracted) with no feature row: doc_id, text_anonymized."""

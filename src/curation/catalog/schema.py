@@ -67,11 +67,11 @@ CREATE TABLE IF NOT EXISTS evaluations (
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS provenance VARCHAR;
 ALTER TABLE ingest_items ADD COLUMN IF NOT EXISTS provenance VARCHAR;
 CREATE TABLE IF NOT EXISTS lsh_bands (dataset VARCHAR, band SMALLINT, bucket BIGINT, doc_id VARCHAR);
--- The near-duplicate lookup of a batch finds its band keys through this index (an ART lookup per
--- key) instead of reading every band row of the catalog; created here for older catalogs too.
--- The bucket alone is the key: a 64-bit hash of the band's values, so another band's rows under
--- it are rare; another dataset's (the same text in two datasets) are dropped after the lookup.
-CREATE INDEX IF NOT EXISTS lsh_bands_bucket ON lsh_bands (bucket);
+-- The near-duplicate lookup reads band rows from an in-memory index loaded once per process
+-- (catalog/band_index.py), not through an ART index on bucket: DuckDB reloads an ART index into
+-- every connection, which made the lookup grow with the catalog. Catalogs of December 2026 had
+-- one; it cost every band row's insert and 0.5 GB at 1M documents, and nothing reads it now.
+DROP INDEX IF EXISTS lsh_bands_bucket;
 -- Canaries the stewards declared in SOURCE.yaml, recorded at ingest by hash and length (never the
 -- value), so that an evaluation does not depend on the inbox: build_version pins them per version.
 CREATE TABLE IF NOT EXISTS source_canaries (

@@ -62,6 +62,13 @@ class PiiFanOut:
     map_chunks: ChunkMapper
     task_docs: int | None
     key_id: str | None
+    # Starts the first chunk of a batch at once and returns what waits for them all (in this
+    # process: the PII worker processes work while the caller commits its previous batch).
+    # None: the chunks are mapped when waited for.
+    start_chunks: Callable[[list[PiiChunk]], Callable[[], list[PiiChunkResult]]] | None = None
+    # Starts this process's PII worker processes ahead of need (Anonymizer.start_workers); None
+    # when a flow's task runner is the parallelism.
+    start_workers: Callable[[], bool] | None = None
 
 
 def fan_out(policy: Policy, map_chunks: ChunkMapper | None) -> PiiFanOut:
@@ -73,7 +80,13 @@ def fan_out(policy: Policy, map_chunks: ChunkMapper | None) -> PiiFanOut:
         def in_process(chunks: list[PiiChunk], _pii: PiiPolicy) -> list[PiiChunkResult]:
             return [_run_chunk(anonymizer, chunk) for chunk in chunks]
 
-        return PiiFanOut(in_process, None, anonymizer.key_id)
+        def start(chunks: list[PiiChunk]) -> Callable[[], list[PiiChunkResult]]:
+            # The worker pool takes one submission at a time: the first chunk now, the rest
+            # (another language, rarely) when waited for.
+            first = _start_chunk(anonymizer, chunks[0]) if chunks else None
+            return lambda: ([first()] if first else []) + [_run_chunk(anonymizer, c) for c in chunks[1:]]
+
+        return PiiFanOut(in_process, None, anonymizer.key_id, start, anonymizer.start_workers)
     from curation.pii.operators import key_id, policy_key
 
     key = policy_key(policy.pii)
@@ -104,10 +117,18 @@ def _chunk_anonymizer(pii_json: str) -> tuple[Anonymizer, threading.Lock]:
 
 
 def _run_chunk(anonymizer: Anonymizer, chunk: PiiChunk) -> PiiChunkResult:
-    results = anonymizer.anonymize(list(chunk.texts), chunk.language, chunk.known_pii or None)
-    residual = anonymizer.residual_entities([r.text for r in results], chunk.language)
-    return PiiChunkResult(chunk.doc_ids, tuple(r.text for r in results), tuple(r.counts for r in results),
-                          tuple(residual))
+    return _start_chunk(anonymizer, chunk)()
+
+
+def _start_chunk(anonymizer: Anonymizer, chunk: PiiChunk) -> Callable[[], PiiChunkResult]:
+    finish = anonymizer.anonymize_later(list(chunk.texts), chunk.language, chunk.known_pii or None)
+
+    def result() -> PiiChunkResult:
+        results = finish()
+        residual = anonymizer.residual_entities([r.text for r in results], chunk.language)
+        return PiiChunkResult(chunk.doc_ids, tuple(r.text for r in results), tuple(r.counts for r in results),
+                              tuple(residual))
+    return result
 
 
 def dup_key(text: str) -> str:
@@ -118,6 +139,12 @@ def dup_key(text: str) -> str:
 def anonymize(candidates: list[Candidate], pii: PiiPolicy, how: PiiFanOut) -> list[CleanDocument]:
     """One CleanDocument per candidate, in the candidates' order of language then arrival; the
     residual re-scan's findings ride along in `residual` (a filter decides on them)."""
+    return anonymize_later(candidates, pii, how)()
+
+
+def anonymize_later(candidates: list[Candidate], pii: PiiPolicy, how: PiiFanOut) -> Callable[[], list[CleanDocument]]:
+    """`anonymize`, started (see PiiFanOut.start_chunks): the returned function waits for the
+    result, so the caller can finish its previous batch meanwhile."""
     parts, chunks = [], []
     for language in sorted({c.language for c in candidates}):
         group = [c for c in candidates if c.language == language]
@@ -128,12 +155,20 @@ def anonymize(candidates: list[Candidate], pii: PiiPolicy, how: PiiFanOut) -> li
             known = tuple(c.doc.known_pii for c in part)
             chunks.append(PiiChunk(language, tuple(c.doc.doc_id for c in part), tuple(c.doc.text for c in part),
                                    how.key_id, known if any(known) else ()))
-    results = list(how.map_chunks(chunks, pii)) if chunks else []
-    if [r.doc_ids for r in results] != [c.doc_ids for c in chunks]:
-        raise RuntimeError("PII results came back for other documents than were sent, or out of order")
-    return [_clean(c, text, counts, left)
-            for part, out in zip(parts, results, strict=True)
-            for c, text, counts, left in zip(part, out.texts, out.counts, out.residual, strict=True)]
+    if how.start_chunks is not None:
+        waiting = how.start_chunks(chunks)
+    else:
+        def waiting() -> list[PiiChunkResult]:
+            return list(how.map_chunks(chunks, pii)) if chunks else []
+
+    def result() -> list[CleanDocument]:
+        results = waiting()
+        if [r.doc_ids for r in results] != [c.doc_ids for c in chunks]:
+            raise RuntimeError("PII results came back for other documents than were sent, or out of order")
+        return [_clean(c, text, counts, left)
+                for part, out in zip(parts, results, strict=True)
+                for c, text, counts, left in zip(part, out.texts, out.counts, out.residual, strict=True)]
+    return result
 
 
 def _clean(c: Candidate, text: str, counts: dict[str, int], residual: dict[str, int]) -> CleanDocument:

@@ -18,14 +18,14 @@ import atexit
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from curation.pii.assembly import engine_for
 from curation.pii.engine import PiiEngine
 from curation.pii.known import KnownPii, with_known
 from curation.pii.mixed import OTHER, analyze_foreign_runs
-from curation.pii.worker_pool import WorkerPool
+from curation.pii.worker_pool import PendingBatches, WorkerPool
 from curation.policy import PiiPolicy
 
 # Our placeholders (<PERSON>) and pseudonyms (<PERSON_7f3a9c01>).
@@ -93,17 +93,32 @@ class Anonymizer:
         """Anonymize a batch of texts of one language; counts are of entities actually replaced.
         `known`, per text: values known to be personal data (RawDocument.known_pii), masked wherever
         they occur in it (pii/known.py) with the operator of their type."""
+        return self.anonymize_later(texts, language, known)()
+
+    def anonymize_later(self, texts: Sequence[str], language: str,
+                        known: Sequence[KnownPii] | None = None) -> Callable[[], list[AnonymizedText]]:
+        """`anonymize`, started: a batch for the worker processes is handed to them at once and
+        the returned function waits for it, so the caller can do other work meanwhile (the
+        ingest commits its previous batch); a batch for this process is done when it is called."""
         texts = list(texts)
         known = list(known) if known and any(known) else None
         if known is not None and len(known) != len(texts):
             raise ValueError("known values must be given per text")
         self._work_seen += sum(map(len, texts)) * NER_COST.get(language, 1)
         if self._use_workers(len(texts)):
-            out = self._anonymize_parallel(texts, language, known)
+            pending = self._submit_parallel(texts, language, known)
+
+            def finish() -> list[AnonymizedText]:
+                return [item for part in pending.result() for item in part]
         else:
-            out = self.anonymize_in_process(texts, language, known)
-        self._residual_memo = {(language, r.text): r.residual for r in out}
-        return out
+            def finish() -> list[AnonymizedText]:
+                return self.anonymize_in_process(texts, language, known)
+
+        def done() -> list[AnonymizedText]:
+            out = finish()
+            self._residual_memo = {(language, r.text): r.residual for r in out}
+            return out
+        return done
 
     def anonymize_in_process(self, texts: list[str], language: str,
                              known: Sequence[KnownPii] | None = None) -> list[AnonymizedText]:
@@ -172,16 +187,22 @@ class Anonymizer:
         """Worker processes for a large batch: the policy's number, 0 meaning one per CPU."""
         return self.policy.processes or os.cpu_count() or 1
 
-    def _anonymize_parallel(self, texts: list[str], language: str,
-                            known: list[KnownPii] | None) -> list[AnonymizedText]:
-        if self._pool is None:
+    def start_workers(self) -> bool:
+        """Start the worker processes now, if the policy gives more than one: they load their
+        models while this process goes on, and take every later batch of two documents per
+        worker. For a caller that knows a run holds enough work (see pii.parallel_after_chars)."""
+        if self._pool is None and self._workers() > 1:
             # Each worker loads its own models once and keeps them for later batches.
             self._pool = WorkerPool(self._workers(), self.policy.model_dump_json())
             atexit.register(self.close)
+        return self._pool is not None
+
+    def _submit_parallel(self, texts: list[str], language: str, known: list[KnownPii] | None) -> PendingBatches:
+        self.start_workers()
         size = max(16, min(CHUNK, -(-len(texts) // (self._workers() * CHUNKS_PER_WORKER))))
         # A task is (texts, known values per text or None); see worker.py.
         chunks = [(texts[i:i + size], known[i:i + size] if known else None) for i in range(0, len(texts), size)]
-        return [item for part in self._pool.map(language, chunks) for item in part]
+        return self._pool.submit(language, chunks)
 
     def close(self) -> None:
         """Stop the worker processes, if any were started."""

@@ -24,38 +24,13 @@ class WorkerPool:
             send(proc.stdin, policy_json)
 
     def map(self, language: str, batches: list[list[str]]) -> list:
-        results: list = [None] * len(batches)
-        todo: queue.Queue = queue.Queue()
-        for item in enumerate(batches):
-            todo.put(item)
-        errors: list[str] = []
+        return self.submit(language, batches).result()
 
-        def drive(proc) -> None:
-            while not errors:
-                try:
-                    i, batch = todo.get_nowait()
-                except queue.Empty:
-                    return
-                try:
-                    send(proc.stdin, (language, batch))
-                    status, payload = recv(proc.stdout)
-                except (EOFError, BrokenPipeError, OSError) as exc:
-                    errors.append(f"PII worker {proc.pid} exited ({exc}); its messages are on stderr")
-                    return
-                if status != "ok":
-                    errors.append(f"PII worker {proc.pid}: {payload}")
-                    return
-                results[i] = payload
-
-        threads = [threading.Thread(target=drive, args=(p,), daemon=True) for p in self.procs]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        if errors:
-            self.close()
-            raise RuntimeError(errors[0])
-        return results
+    def submit(self, language: str, batches: list) -> PendingBatches:
+        """Hand `batches` to the workers and return at once; `result()` waits for them. The
+        caller's thread is free meanwhile (the ingest commits the previous batch then). One
+        submission at a time: a worker answers its messages in order."""
+        return PendingBatches(self, language, batches)
 
     def close(self) -> None:
         for proc in self.procs:
@@ -70,3 +45,45 @@ class WorkerPool:
             except subprocess.TimeoutExpired:
                 proc.kill()
         self.procs = []
+
+
+class PendingBatches:
+    """Batches being anonymized by a WorkerPool's processes, one driver thread per worker (the
+    threads only move messages through pipes); `result()` returns them in their order."""
+
+    def __init__(self, pool: WorkerPool, language: str, batches: list):
+        self.pool = pool
+        self.results: list = [None] * len(batches)
+        self.errors: list[str] = []
+        todo: queue.Queue = queue.Queue()
+        for item in enumerate(batches):
+            todo.put(item)
+        self.threads = [threading.Thread(target=self._drive, args=(p, language, todo), daemon=True)
+                        for p in pool.procs]
+        for t in self.threads:
+            t.start()
+
+    def _drive(self, proc, language: str, todo: queue.Queue) -> None:
+        while not self.errors:
+            try:
+                i, batch = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                send(proc.stdin, (language, batch))
+                status, payload = recv(proc.stdout)
+            except (EOFError, BrokenPipeError, OSError) as exc:
+                self.errors.append(f"PII worker {proc.pid} exited ({exc}); its messages are on stderr")
+                return
+            if status != "ok":
+                self.errors.append(f"PII worker {proc.pid}: {payload}")
+                return
+            self.results[i] = payload
+
+    def result(self) -> list:
+        for t in self.threads:
+            t.join()
+        if self.errors:
+            self.pool.close()
+            raise RuntimeError(self.errors[0])
+        return self.results
