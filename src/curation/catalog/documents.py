@@ -110,7 +110,7 @@ class DocumentQueries:
         The band rows come from the dataset's BandIndex, held in memory for the life of this
         Catalog (loaded on the first lookup, loaded again when another process wrote band rows),
         so that the cost follows the batch, not the catalog; then those documents and their
-        features (MinHash) by primary key (by_keys). Retraction is checked on the few rows found:
+        features (MinHash) by primary key, in one query (by_keys). Retraction is checked on the few rows found:
         in the query, DuckDB would answer it by reading the whole table (by_keys)."""
         wanted = set(bands)
         if not wanted:
@@ -120,12 +120,10 @@ class DocumentQueries:
             if index is None or index.rows_in_table != table_rows(con):
                 index = self._band_indexes()[dataset] = BandIndex.load(con, dataset)
             hits = index.lookup(wanted)
-            live = [doc_id for doc_id, retracted_at in by_keys(
-                con, "SELECT doc_id, retracted_at FROM (SELECT unnest(?::VARCHAR[]) AS doc_id) k JOIN documents USING (doc_id)",
-                sorted({h[0] for h in hits})) if retracted_at is None]
-            features = {doc_id: (cluster, minhash) for doc_id, cluster, minhash in by_keys(
-                con, """SELECT doc_id, near_dup_cluster, minhash FROM (SELECT unnest(?::VARCHAR[]) AS doc_id) k
-                        JOIN features USING (doc_id)""", sorted(live))}
+            features = {doc_id: (cluster, minhash) for doc_id, retracted_at, cluster, minhash in by_keys(
+                con, """SELECT doc_id, d.retracted_at, f.near_dup_cluster, f.minhash
+                        FROM (SELECT unnest(?::VARCHAR[]) AS doc_id) k JOIN documents d USING (doc_id)
+                        JOIN features f USING (doc_id)""", sorted({h[0] for h in hits})) if retracted_at is None}
         return [{"doc_id": doc_id, "band": band, "bucket": bucket, "near_dup_cluster": features[doc_id][0],
                  "minhash": features[doc_id][1]} for doc_id, band, bucket in hits if doc_id in features]
 
