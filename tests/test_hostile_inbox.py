@@ -477,6 +477,46 @@ def test_doctor_fails_on_an_attacker_key_like_verify(signed_ws):
     assert any(v.startswith("audit:") for v in diagnose(ws).violations)
 
 
+def test_deleting_the_pin_file_fails_verify_and_doctor(signed_ws):
+    """The attacker swaps the key folder's key, sees verify fail against the pin, and deletes the pin
+    file: the log's `audit.key_pinned` record still says a key was pinned."""
+    from curation.audit.log import AuditLog
+    from curation.audit.signing import Signer
+    from curation.stewardship.doctor import diagnose
+
+    ws, _, _ = signed_ws
+    key_dir = Path(os.environ["CURATION_KEY_DIR"])
+    (key_dir / "audit_ed25519.pem").unlink()
+    AuditLog(ws.audit_dir, signer=Signer(key_dir)).append_many([{"event": "ingest.finished", "subject": "x", "data": {}}])
+    assert verify_cli().exit_code == 1
+    ws.pinned_key_path.unlink()
+    result = verify_cli()
+    assert result.exit_code == 1 and "pin file" in result.output and "missing" in result.output, result.output
+    assert "intact" not in result.output
+    assert any("pin file" in v and "missing" in v for v in diagnose(ws).violations)
+
+
+def test_a_pin_file_holding_another_key_fails_verify_and_doctor(signed_ws, tmp_path):
+    from curation.audit.signing import Signer, public_pem
+    from curation.stewardship.doctor import diagnose
+
+    ws, _, _ = signed_ws
+    other = Signer(tmp_path / "other-keys").public_key
+    ws.pinned_key_path.write_text(public_pem(other), encoding="utf-8")
+    result = verify_cli()
+    assert result.exit_code == 1 and "pin record names key" in result.output, result.output
+    assert any("pin record names key" in v for v in diagnose(ws).violations)
+
+
+def test_the_pin_is_recorded_by_key_id_only(signed_ws):
+    from curation.audit.signing import Signer, key_id
+
+    ws, audit, _ = signed_ws
+    (pin,) = [r for r in audit.records() if r["event"] == "audit.key_pinned"]
+    assert pin["data"] == {"key_id": key_id(Signer(Path(os.environ["CURATION_KEY_DIR"])).public_key)}
+    assert verify_cli().exit_code == 0  # and a fresh pin verifies
+
+
 # 6. Permissions and staging ----------------------------------------------------------------------
 
 def test_state_is_owner_only_under_umask_022(hostile):
