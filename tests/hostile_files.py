@@ -1,0 +1,63 @@
+"""Builders of hostile files for the hostile-inbox and reader tests: PDF streams hidden behind
+filter chains, and a Parquet file whose footer under-declares what its pages inflate to."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import zlib
+from pathlib import Path
+
+# What each filter's encoder does (the decoder undoes it): a chain [/A /B] is decoded A then B.
+ENCODERS = {
+    "ASCIIHexDecode": lambda data: binascii.hexlify(data) + b">",
+    "ASCII85Decode": lambda data: base64.a85encode(data) + b"~>",
+    "FlateDecode": lambda data: zlib.compress(data, 9),
+    "RunLengthDecode": lambda data: b"".join(_runs(data)) + b"\x80",
+}
+
+
+def _runs(data: bytes):
+    for run in re.finditer(rb"(.)\1{0,127}", data, re.DOTALL):  # a byte and up to 127 repeats
+        n = len(run.group())
+        yield bytes([257 - n, run.group()[0]]) if n > 1 else bytes([0, run.group()[0]])
+
+
+def write_pdf_objects(path: Path, objects: list[bytes]) -> Path:
+    """A PDF of `objects` (1 0 obj is the catalog), with a valid cross-reference table."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    Path(path).write_bytes(bytes(out))
+    return Path(path)
+
+
+def write_chain_pdf(path: Path, filters: list[str], inflated_mib: float, text: str = "hello", *,
+                    filter_entry: bytes | None = None, extra_objects: list[bytes] = (),
+                    info: bytes | None = None) -> Path:
+    """A one-page PDF whose content stream is `inflated_mib` MiB of spaces then `text`, encoded
+    through `filters` (decoded in that order). `filter_entry` replaces the written /Filter entry
+    (a decoy, an abbreviation, a reference to an extra object, numbered from 6)."""
+    data = b" " * int(inflated_mib * 2**20) + b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % text.encode("ascii")
+    for name in reversed(filters):
+        data = ENCODERS[name](data)
+    entry = filter_entry if filter_entry is not None else \
+        b"/Filter [%s]" % b" ".join(b"/" + f.encode() for f in filters)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(data), entry, data),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", *extra_objects]
+    if info is not None:
+        objects.append(info)
+    path = write_pdf_objects(path, objects)
+    if info is not None:  # the trailer names the Info dictionary (the last object)
+        raw = Path(path).read_bytes().replace(b"/Root 1 0 R", b"/Root 1 0 R /Info %d 0 R" % len(objects))
+        Path(path).write_bytes(raw)
+    return path
