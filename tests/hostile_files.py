@@ -61,3 +61,48 @@ def write_chain_pdf(path: Path, filters: list[str], inflated_mib: float, text: s
         raw = Path(path).read_bytes().replace(b"/Root 1 0 R", b"/Root 1 0 R /Info %d 0 R" % len(objects))
         Path(path).write_bytes(raw)
     return path
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        out.append((n & 0x7F) | (0x80 if n > 0x7F else 0))
+        n >>= 7
+        if not n:
+            return bytes(out)
+
+
+def _padded_varint(n: int, width: int) -> bytes:
+    """`n` as a varint of exactly `width` bytes (Thrift readers accept over-long varints)."""
+    out = bytearray(_varint(n))
+    assert len(out) <= width
+    out[-1] |= 0x80
+    out += b"\x80" * (width - len(out) - 1) + b"\x00"
+    return bytes(out)
+
+
+def write_lying_parquet(path: Path, inflated_mib: int, declared: int = 1000, column: str = "text") -> Path:
+    """A zstd Parquet file of one page that inflates to `inflated_mib` MiB (1 MiB rows of spaces), whose
+    footer declares `declared` bytes for the column chunk and the row group: the footer's Thrift
+    integers are rewritten in place, each an over-long varint of the same width."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({column: pa.array([" " * 2**20] * inflated_mib)})
+    pq.write_table(table, path, compression="zstd", compression_level=19, use_dictionary=False,
+                   data_page_size=2**31 - 1, write_statistics=False, row_group_size=inflated_mib)
+    meta = pq.ParquetFile(path).metadata
+    real = {meta.row_group(0).column(0).total_uncompressed_size, meta.row_group(0).total_byte_size}
+    raw = bytearray(Path(path).read_bytes())
+    footer_len = int.from_bytes(raw[-8:-4], "little")
+    start = len(raw) - 8 - footer_len
+    footer = bytes(raw[start:-8])
+    for value in real:
+        encoded = b"\x16" + _varint(value * 2)  # field delta 1, type i64; zigzag of a positive value
+        assert encoded in footer
+        footer = footer.replace(encoded, b"\x16" + _padded_varint(declared * 2, len(encoded) - 1))
+    raw[start:-8] = footer
+    Path(path).write_bytes(bytes(raw))
+    forged = pq.ParquetFile(path).metadata
+    assert forged.row_group(0).column(0).total_uncompressed_size == declared
+    return Path(path)

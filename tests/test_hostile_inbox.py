@@ -354,6 +354,65 @@ def test_small_zstd_parquet_that_inflates_past_the_limit_is_refused_before_infla
     assert isinstance(item, Quarantine) and item.reason == "file_too_large" and "decoded content" in item.message
 
 
+def test_a_parquet_footer_that_under_declares_its_pages_is_refused_before_inflating(tmp_path, monkeypatch):
+    """The footer says the column chunk inflates to 1000 bytes; its one zstd page inflates to 32 MiB
+    (300 MiB cost 506 MiB of RSS before; refused at the pyarrow baseline now)."""
+    import pyarrow.parquet as pq
+    from hostile_files import write_lying_parquet
+
+    src = tmp_path / "inbox" / "s"
+    src.mkdir(parents=True)
+    (src / "SOURCE.yaml").write_text("license: MIT\n")
+    path = write_lying_parquet(src / "liar.parquet", inflated_mib=32)
+    assert path.stat().st_size < 64 * 1024 and pq.ParquetFile(path).metadata.row_group(0).total_byte_size == 1000
+    monkeypatch.setattr(pq.ParquetFile, "iter_batches", lambda *a, **k: pytest.fail("inflated the bomb"))
+    (item,) = [i for u in discover(tmp_path / "inbox") for i in read_unit(u, max_bytes=2**20)]
+    assert isinstance(item, Quarantine) and item.reason == "file_too_large" and "32.0 MiB" in item.message
+
+
+def test_a_parquet_dictionary_value_repeated_on_every_row_is_charged_a_few_rows_at_a_time(tmp_path):
+    """One 1 MiB dictionary value on 1000 rows: the pages hold about 1 MiB, the rows 1000 MiB.
+    Batches are sized so that one of them never holds more than the limit."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from curation.documents import SourceInfo
+    from curation.sources.formats import Blob, Budget, ReadContext, TooLarge
+    from curation.sources.formats.records import read_parquet
+
+    path = tmp_path / "dict.parquet"
+    pq.write_table(pa.table({"text": ["x" * 2**20] * 1000}), path, compression="zstd", use_dictionary=True)
+
+    class Recording(Budget):
+        largest = 0
+
+        def charge(self, n):
+            Recording.largest = max(Recording.largest, n)
+            super().charge(n)
+
+    with pytest.raises(TooLarge):
+        list(read_parquet(Blob.of_file(path), ReadContext(SourceInfo("s"), "dict.parquet", Recording(4 * 2**20))))
+    assert 0 < Recording.largest <= 4 * 2**20 + 4096
+
+
+def test_a_parquet_page_header_that_cannot_be_walked_is_unreadable(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from curation.documents import SourceInfo
+    from curation.sources.formats import Blob, ReadContext
+    from curation.sources.formats.records import read_parquet
+
+    path = tmp_path / "p.parquet"
+    pq.write_table(pa.table({"text": ["hello"] * 10}), path)
+    raw = bytearray(path.read_bytes())
+    start = pq.ParquetFile(path).metadata.row_group(0).column(0).data_page_offset
+    raw[start:start + 4] = b"\x1c\x1c\x1c\x1c"  # nested structs where the page type belongs, never closed
+    path.write_bytes(bytes(raw))
+    (item,) = read_parquet(Blob.of_file(path), ReadContext(SourceInfo("s"), "p.parquet"))
+    assert item.reason == "unreadable_parquet"
+
+
 def test_streamed_budget_stops_a_reader_mid_file(tmp_path):
     from curation.documents import SourceInfo
     from curation.sources.formats import Blob, Budget, ReadContext, TooLarge
