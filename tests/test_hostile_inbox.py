@@ -27,8 +27,9 @@ from curation.sources import discover, read_unit
 from curation.sources.paths import stored_path
 
 NAME, EMAIL = "Bertrand Quillfeather", "bertrand.quillfeather@example.org"
+TITLE, SHEET, ATTACHMENT = "Halvorsenquimby dossier", "payroll_of_rei_hoshino", "medical_note_of_ines_varga.txt"
 CANARIES = [NAME, EMAIL, "quillfeather", "jane_roe", "Jane Roe", "kenji_tanaka_salary", "ssn_of_mariko_ito",
-            "Licensed to Bertrand", "OUTSIDE-THE-INBOX-7f3a"]
+            "Licensed to Bertrand", "OUTSIDE-THE-INBOX-7f3a", "Halvorsenquimby", SHEET, "ines_varga"]
 
 
 @contextmanager
@@ -116,7 +117,55 @@ def build_inbox(inbox: Path, outside: Path) -> dict:
     deep.mkdir(parents=True)
     (deep / "leaf.txt").write_text(TICKETS_EN[12])
     (old / "odd ;rm -rf größe\n日本 quillfeather.txt").write_text(TICKETS_EN[13])
-    return {"nested": "hr/nested.jsonl", "big": "hr/big_field.csv"}
+    return {"nested": "hr/nested.jsonl", "big": "hr/big_field.csv", **build_container_corpus(inbox / "hr")}
+
+
+def build_container_corpus(src: Path) -> dict:
+    """The newer readers' part of the corpus: names and metadata that carry canaries (ZIP members,
+    an e-mail's sender and attachment, Office and PDF titles, authors and sheet names), and the
+    bombs that got past the Parquet footer check and the PDF stream check."""
+    from hostile_files import write_chain_pdf, write_lying_parquet
+    from scripts.sample_files.archive import write_zip
+    from scripts.sample_files.mail import write_eml
+    from scripts.sample_files.office import write_docx, write_pptx, write_xlsx
+
+    write_zip(src / "personnel.zip", {"cv_jane_roe.txt": TICKETS_EN[14].encode(),
+                                      "quillfeather/notes.txt": TICKETS_EN[15].encode()})
+    write_eml(src / "forwarded.eml", (NAME, EMAIL), [("Support", "support@example.org")], "Forwarded ticket",
+              TICKETS_EN[16], attachments=[(ATTACHMENT, TICKETS_EN[17])])
+    office = {"review.docx": write_docx(src / "review.docx", [TICKETS_EN[18]], author=NAME),
+              "payroll.xlsx": write_xlsx(src / "payroll.xlsx", {SHEET: [["text"], [TICKETS_EN[19]]]}, author=NAME),
+              "deck.pptx": write_pptx(src / "deck.pptx", [(TICKETS_EN[20], None)], author=NAME)}
+    for path in office.values():  # the title too, which the builders do not set
+        _set_office_title(path, TITLE)
+    write_chain_pdf(src / "dossier.pdf", [], 0, TICKETS_EN[21].replace("(", "").replace(")", "").replace(";", ","),
+                    filter_entry=b"", info=b"<< /Author (%s) /Title (%s) >>" % (NAME.encode(), TITLE.encode()))
+    write_lying_parquet(src / "liar.parquet", inflated_mib=8)
+    write_chain_pdf(src / "hex_bomb.pdf", ["ASCIIHexDecode", "FlateDecode"], inflated_mib=8)
+    write_chain_pdf(src / "a85_bomb.pdf", ["ASCII85Decode", "FlateDecode"], inflated_mib=8)
+    return {"parquet_liar": "hr/liar.parquet", "hex_bomb": "hr/hex_bomb.pdf", "a85_bomb": "hr/a85_bomb.pdf",
+            "named": ["hr/personnel.zip", "hr/forwarded.eml", *(f"hr/{n}" for n in office), "hr/dossier.pdf"]}
+
+
+def _set_office_title(path: Path, title: str) -> None:
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        document.core_properties.title = title
+        document.save(str(path))
+    elif path.suffix == ".pptx":
+        import pptx
+
+        presentation = pptx.Presentation(str(path))
+        presentation.core_properties.title = title
+        presentation.save(str(path))
+    else:
+        import openpyxl
+
+        workbook = openpyxl.load_workbook(path)
+        workbook.properties.title = title
+        workbook.save(path)
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +203,22 @@ def test_no_input_value_or_file_name_reaches_catalog_exports_or_audit_log(hostil
     written += "".join(all_text_under(ws.root / "data" / d) for d in ("datasets", "reports") if (ws.root / "data" / d).exists())
     assert [c for c in CANARIES if c.lower() in written.lower()] == []
     assert result.summary.outcomes["accepted"] >= 5  # the good documents went through
+
+
+def test_files_whose_names_and_metadata_carry_canaries_are_read(hostile):
+    """The ZIP, the e-mail, the Office files and the PDF are read (their documents accepted), so the
+    canary test above saw their names and metadata pass through every reader."""
+    ws, _, expected = hostile
+    accepted = {p for p, _, o, _, _ in catalog_items_rows(ws) if o == "accepted"}
+    assert {stored_path(p) for p in expected["named"]} <= accepted
+
+
+@pytest.mark.parametrize("part, reason", [("parquet_liar", "file_too_large"), ("hex_bomb", "decompression_bomb"),
+                                          ("a85_bomb", "decompression_bomb")])
+def test_the_bombs_that_got_past_the_footer_and_stream_checks_are_quarantined(hostile, part, reason):
+    ws, _, expected = hostile
+    (row,) = [(o, r) for p, _, o, r, _ in catalog_items_rows(ws) if p == stored_path(expected[part])]
+    assert row == ("quarantined", reason)
 
 
 def test_invalid_source_yaml_message_names_the_line_not_the_snippet(hostile):
