@@ -106,3 +106,25 @@ def write_lying_parquet(path: Path, inflated_mib: int, declared: int = 1000, col
     forged = pq.ParquetFile(path).metadata
     assert forged.row_group(0).column(0).total_uncompressed_size == declared
     return Path(path)
+
+
+def set_office_title(path: Path, title: str) -> None:
+    """Set the core property `title` of a .docx, .pptx or .xlsx (the sample builders do not)."""
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        document.core_properties.title = title
+        document.save(str(path))
+    elif path.suffix == ".pptx":
+        import pptx
+
+        presentation = pptx.Presentation(str(path))
+        presentation.core_properties.title = title
+        presentation.save(str(path))
+    else:
+        import openpyxl
+
+        workbook = openpyxl.load_workbook(path)
+        workbook.properties.title = title
+        workbook.save(path)

@@ -124,7 +124,8 @@ def build_container_corpus(src: Path) -> dict:
     """The newer readers' part of the corpus: names and metadata that carry canaries (ZIP members,
     an e-mail's sender and attachment, Office and PDF titles, authors and sheet names), and the
     bombs that got past the Parquet footer check and the PDF stream check."""
-    from hostile_files import write_chain_pdf, write_lying_parquet
+    from hostile_files import set_office_title, write_chain_pdf, write_lying_parquet
+
     from scripts.sample_files.archive import write_zip
     from scripts.sample_files.mail import write_eml
     from scripts.sample_files.office import write_docx, write_pptx, write_xlsx
@@ -137,7 +138,7 @@ def build_container_corpus(src: Path) -> dict:
               "payroll.xlsx": write_xlsx(src / "payroll.xlsx", {SHEET: [["text"], [TICKETS_EN[19]]]}, author=NAME),
               "deck.pptx": write_pptx(src / "deck.pptx", [(TICKETS_EN[20], None)], author=NAME)}
     for path in office.values():  # the title too, which the builders do not set
-        _set_office_title(path, TITLE)
+        set_office_title(path, TITLE)
     write_chain_pdf(src / "dossier.pdf", [], 0, TICKETS_EN[21].replace("(", "").replace(")", "").replace(";", ","),
                     filter_entry=b"", info=b"<< /Author (%s) /Title (%s) >>" % (NAME.encode(), TITLE.encode()))
     write_lying_parquet(src / "liar.parquet", inflated_mib=8)
@@ -145,27 +146,6 @@ def build_container_corpus(src: Path) -> dict:
     write_chain_pdf(src / "a85_bomb.pdf", ["ASCII85Decode", "FlateDecode"], inflated_mib=8)
     return {"parquet_liar": "hr/liar.parquet", "hex_bomb": "hr/hex_bomb.pdf", "a85_bomb": "hr/a85_bomb.pdf",
             "named": ["hr/personnel.zip", "hr/forwarded.eml", *(f"hr/{n}" for n in office), "hr/dossier.pdf"]}
-
-
-def _set_office_title(path: Path, title: str) -> None:
-    if path.suffix == ".docx":
-        import docx
-
-        document = docx.Document(str(path))
-        document.core_properties.title = title
-        document.save(str(path))
-    elif path.suffix == ".pptx":
-        import pptx
-
-        presentation = pptx.Presentation(str(path))
-        presentation.core_properties.title = title
-        presentation.save(str(path))
-    else:
-        import openpyxl
-
-        workbook = openpyxl.load_workbook(path)
-        workbook.properties.title = title
-        workbook.save(path)
 
 
 @pytest.fixture(scope="module")
