@@ -115,3 +115,83 @@ def test_fuzz_encoded_text_gets_an_outcome_and_no_value_is_quoted(data, encoding
         where = item.provenance + " " + (item.message if isinstance(item, Quarantine) else repr(item.metadata))
         assert canary.lower() not in where.lower()
         assert len(text.strip()) < 8 or text.strip() not in where  # shorter, it may be a word of any message
+
+
+@FUZZ
+@given(rows=st.lists(st.text(max_size=60), min_size=1, max_size=300), options=st.fixed_dictionaries({
+    "compression": st.sampled_from(["none", "snappy", "zstd", "gzip"]), "use_dictionary": st.booleans(),
+    "data_page_version": st.sampled_from(["1.0", "2.0"]), "data_page_size": st.sampled_from([64, 1024, 2**20]),
+    "write_statistics": st.booleans()}))
+def test_fuzz_parquet_page_headers_add_up_to_what_an_honest_footer_declares(rows, options):
+    """Walked on files pyarrow wrote, the page headers sum to the footer's totals less the headers'
+    own bytes: the walk reads every page of every chunk, whatever the writer's options."""
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from curation.sources.formats.parquetsafe import chunk_range, page_sizes
+
+    buf = io.BytesIO()
+    pq.write_table(pa.table({"text": rows, "n": list(range(len(rows)))}), buf, **options)
+    data = buf.getvalue()
+    meta = pq.ParquetFile(io.BytesIO(data)).metadata
+    columns = [meta.row_group(g).column(c) for g in range(meta.num_row_groups) for c in range(meta.num_columns)]
+    sizes = page_sizes(data, [chunk_range(c) for c in columns])
+    declared = sum(c.total_uncompressed_size for c in columns)
+    assert 0 < declared - sizes.inflated <= 256 * sum(1 + c.num_values // 1 for c in columns)  # headers only
+
+
+@FUZZ
+@given(noise=st.binary(min_size=1, max_size=64), at=st.integers(min_value=0, max_value=200))
+def test_fuzz_damaged_parquet_pages_end_in_an_outcome_not_an_exception(noise, at):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from curation.sources.formats import TooLarge
+    from curation.sources.formats.records import read_parquet
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.parquet"
+        pq.write_table(pa.table({"text": [TICKETS_EN[6]] * 20}), path, compression="zstd")
+        raw = bytearray(path.read_bytes())
+        start = 4 + at % max(1, pq.ParquetFile(path).metadata.row_group(0).column(0).total_compressed_size)
+        raw[start:start + len(noise)] = noise
+        path.write_bytes(bytes(raw))
+        ctx = ReadContext(SourceInfo("src"), "src/p.parquet")
+        try:
+            items = list(read_parquet(Blob.of_file(path), ctx))
+        except TooLarge:
+            return
+        except Exception as exc:  # pyarrow's own error past a header the walk accepted: read_unit's read_error
+            assert type(exc).__module__.startswith(("pyarrow", "builtins")), exc
+            return
+    assert items
+
+
+def _refused_unmeasured(chain: list[bytes]) -> bool:
+    """LZW, or an image codec with a filter after it, before the chain's first name PDFium cannot
+    decode (Crypt, an unknown one): what follows that is never decoded."""
+    for i, name in enumerate(chain):
+        if name == b"/LZW" or name == b"/DCT" and i < len(chain) - 1:
+            return True
+        if name in (b"/Crypt", b"/Bogus"):
+            return False
+    return False
+
+
+@FUZZ
+@given(chain=st.lists(st.sampled_from([b"/AHx", b"/A85", b"/Fl", b"/RL", b"/LZW", b"/DCT", b"/Crypt", b"/Bogus"]),
+                      max_size=4), body=st.binary(max_size=400))
+def test_fuzz_pdf_filter_chains_give_a_verdict_in_bounded_time(chain, body):
+    import time
+
+    from curation.sources.formats.pdfsafe import bomb_message
+
+    data = (b"%PDF-1.4\n4 0 obj\n<< /Length " + str(len(body)).encode() + b" /Filter [" + b" ".join(chain)
+            + b"] >>\nstream\n" + body + b"\nendstream\nendobj\n")
+    started = time.monotonic()
+    verdict = bomb_message(Blob.of_bytes(data, ".pdf"), 2**20)
+    assert verdict is None or "not opened" in verdict
+    assert (verdict is not None) == _refused_unmeasured(chain)
+    assert time.monotonic() - started < 5
