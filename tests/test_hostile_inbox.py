@@ -600,6 +600,18 @@ def test_deleting_the_pin_file_fails_verify_and_doctor(signed_ws):
     assert any("pin file" in v and "missing" in v for v in diagnose(ws).violations)
 
 
+def test_export_key_does_not_quietly_repin_a_swapped_key_after_the_pin_file_is_deleted(signed_ws):
+    from curation.cli import app
+
+    ws, _, _ = signed_ws
+    key_dir = Path(os.environ["CURATION_KEY_DIR"])
+    (key_dir / "audit_ed25519.pem").unlink()  # the next Signer makes a new key there
+    ws.pinned_key_path.unlink()
+    result = CliRunner().invoke(app, ["audit", "export-key"], env={"COLUMNS": "300"})
+    assert result.exit_code == 1 and "records key" in result.output and not ws.pinned_key_path.exists()
+    assert CliRunner().invoke(app, ["audit", "export-key", "--repin"]).exit_code == 0  # deliberate: allowed
+
+
 def test_a_pin_file_holding_another_key_fails_verify_and_doctor(signed_ws, tmp_path):
     from curation.audit.signing import Signer, public_pem
     from curation.stewardship.doctor import diagnose
