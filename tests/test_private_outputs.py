@@ -26,3 +26,17 @@ def test_a_new_output_folder_is_owner_only_under_a_loose_umask(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(os.stat(tmp_path / "a" / "model").st_mode) == 0o700
+
+
+def test_an_evaluation_tightens_the_run_folder_and_its_evaluations_folder(tmp_path):
+    from types import SimpleNamespace
+
+    from curation.training.evaluation import _write
+
+    run = tmp_path / "model"
+    (run / "evaluations").mkdir(parents=True)
+    for folder in (run, run / "evaluations"):
+        os.chmod(folder, 0o755)
+    out = run / "evaluations" / "e1"
+    _write(out, SimpleNamespace(to_json=lambda: "{}"), [], [], [], {}, {})
+    assert {stat.S_IMODE(os.stat(f).st_mode) for f in (run, run / "evaluations", out)} == {0o700}
