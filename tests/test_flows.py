@@ -42,7 +42,19 @@ PLANTED_EMAIL = "margaret.thornbury@example.com"
 PLANTED_PHONE = "(617) 555-0142"
 PLANTED_MY_NUMBER = "4829 1730 5620"  # check digit valid (番号法施行令 第8条)
 PLANTED_JA_PHONE = "090-4821-7730"
-CANARIES = [PLANTED_NAME, PLANTED_EMAIL, PLANTED_PHONE, PLANTED_MY_NUMBER, PLANTED_JA_PHONE]
+# Values that are not document text: a broken SOURCE.yaml's snippet, a personal file name, CSV and
+# Parquet column names, an invalid license value (issue 18). Messages name their kind, never them.
+PLANTED_YAML = "Quentin Ashgrove-Pell"
+PLANTED_FILE = "cv_jane_roe"
+PLANTED_CSV_COLUMN = "salary_of_hiroshi_kondo"
+PLANTED_PARQUET_COLUMN = "ssn_of_akiko_mori"
+PLANTED_LICENSE = "Licensed solely to Quentin"
+CANARIES = [PLANTED_NAME, PLANTED_EMAIL, PLANTED_PHONE, PLANTED_MY_NUMBER, PLANTED_JA_PHONE, PLANTED_YAML,
+            PLANTED_FILE, PLANTED_CSV_COLUMN, PLANTED_PARQUET_COLUMN, PLANTED_LICENSE]
+# What those add to the curate run's ingest: the named file and the CSV row are accepted; the
+# Parquet file (no text column), the broken source and the unlicensed one are quarantined.
+EXTRA_ACCEPTED = 2
+EXTRA_QUARANTINED = ["unexpected_schema", "invalid_source_yaml", "license_invalid"]
 STEWARD = "Sam Steward"
 REVIEWER = "Rita Reviewer"
 SCHEDULE = {"cron": "30 1 * * 1-5", "timezone": "Asia/Tokyo", "dataset": "nightly", "active": True}
@@ -75,6 +87,28 @@ def write_tickets(folder: Path, texts: list[str], license: str = "MIT", extra_li
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "SOURCE.yaml").write_text(f"license: {license}\nlanguage: en\n")
     (folder / "t.jsonl").write_text("\n".join(json.dumps({"text": t}) for t in texts) + "\n" + extra_lines)
+
+
+def plant_non_text_canaries(inbox: Path) -> None:
+    """The sources and files whose names, columns and SOURCE.yaml values are canaries."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tickets = inbox / "tickets"
+    # Texts of their own: a near-copy of a ticket would be dropped as a duplicate.
+    (tickets / f"{PLANTED_FILE}.txt").write_text("Ticket 950: the badge reader at the east entrance rejects "
+                                                 "cards issued before March; facilities ordered a firmware fix.")
+    (tickets / "columns.csv").write_text(f"text,{PLANTED_CSV_COLUMN}\n\"Ticket 951: the nightly wiki backup finished "
+                                         "late because the storage node rebooted during the copy.\",x\n")
+    pq.write_table(pa.table({PLANTED_PARQUET_COLUMN: ["x"]}), tickets / "columns.parquet")
+    broken = inbox / "vendor_notes"
+    broken.mkdir(parents=True, exist_ok=True)
+    (broken / "SOURCE.yaml").write_text(f"license: MIT\nowner: {PLANTED_YAML}: {PLANTED_EMAIL}\n")
+    (broken / "a.txt").write_text("Ticket 952: the vendor's delivery notes arrive as scans without a text layer.")
+    unlicensed = inbox / "licensed"
+    unlicensed.mkdir(parents=True, exist_ok=True)
+    (unlicensed / "SOURCE.yaml").write_text(f"license: {PLANTED_LICENSE} {PLANTED_YAML}\n")
+    (unlicensed / "a.txt").write_text("Ticket 953: the licensed vendor manual is missing its index pages.")
 
 
 def wait_for_deployments(api: str, timeout: float = 120) -> None:
@@ -239,6 +273,7 @@ def curate_started(live):
     (ja / "SOURCE.yaml").write_text("license: MIT\nlanguage: ja\n")
     (ja / "q.txt").write_text(f"田中様、お問い合わせの件です。マイナンバーは {PLANTED_MY_NUMBER} で登録済みです。"
                               f"折り返しは {PLANTED_JA_PHONE} までお願いします。", encoding="utf-8")
+    plant_non_text_canaries(live.root / "data" / "inbox")
     run = run_deployment("curate/curate", parameters={"requested_by": STEWARD, "dataset": "tickets"}, timeout=0)
     return str(run.id), time.time()
 
@@ -346,13 +381,15 @@ def test_curate_deployment_pauses_for_review_and_trains_after_approval(live, cur
 def test_each_run_publishes_summary_quarantine_table_and_report_link(live, curated):
     by_key = {a.key: a for a in artifacts_of([curated["children"]["ingest"]])}
     summary = by_key["ingest-tickets"].data
-    for part in (f"accepted: {len(TICKETS_EN) + 3}", "quarantined: 1", "malformed_json: 1", "## PII replaced, by type", "PERSON",
+    for part in (f"accepted: {len(TICKETS_EN) + 3 + EXTRA_ACCEPTED}", f"quarantined: {1 + len(EXTRA_QUARANTINED)}",
+                 "malformed_json: 1", "## PII replaced, by type", "PERSON",
                  "EMAIL_ADDRESS", "MIT (allow)", "## Expectations", "pending_review"):
         assert part in summary, part
     assert "expectations pass" in by_key["checks-tickets"].data  # the HTML report's check results too
     assert "failing-documents-tickets" in by_key
     table = json.loads(by_key["quarantine-tickets"].data)  # columns: path, record, reason, message
-    assert table["reason"] == ["malformed_json"] and table["path"] == [stored_path("tickets/t.jsonl")]
+    assert sorted(table["reason"]) == sorted(["malformed_json", *EXTRA_QUARANTINED])
+    assert table["path"][table["reason"].index("malformed_json")] == stored_path("tickets/t.jsonl")
     link = by_key["report-tickets"].data  # a link artifact is stored as markdown: [text](url)
     assert link.startswith("[HTML report of tickets version") and link.endswith(".html)")
     keys = {a.key for a in artifacts_of(list(curated["children"].values()) + [str(curated["run"].id)])}
@@ -408,7 +445,7 @@ def test_every_link_the_runs_publish_starts_with_the_public_address_and_is_serve
 def test_the_ingest_run_shows_its_progress_with_stage_and_counts(live, curated):
     progress = {a.key: a for a in artifacts_of([curated["children"]["ingest"]])}["ingest-progress-tickets"]
     assert progress.type == "progress" and float(progress.data) == 100.0
-    assert progress.description.startswith("done: ") and f"accepted {len(TICKETS_EN) + 3}" in progress.description
+    assert progress.description.startswith("done: ") and f"accepted {len(TICKETS_EN) + 3 + EXTRA_ACCEPTED}" in progress.description
 
 
 def test_prefect_stores_no_raw_personal_data_in_artifacts_or_logs(live, curated):
@@ -428,12 +465,16 @@ def test_prefect_stores_no_raw_personal_data_in_artifacts_or_logs(live, curated)
 
 def test_canaries_appear_nowhere_the_whole_path_wrote(live, curated):
     """After ingest, review, fine-tuning and the Prefect flows: no canary in data/ (outside the
-    inbox), audit_logs/, the model output, or Prefect's database."""
+    inbox), audit_logs/, the model output, or Prefect's database (its artifact, artifact_collection
+    and events tables among the rest), whether it was document text or a file name, a column name,
+    a broken SOURCE.yaml's snippet or a license value."""
     written = "\n".join(all_text_under(live.root / "data" / name) for name in ("datasets", "models", "reports")
                         if (live.root / "data" / name).exists())
     written += all_text_under(live.root / "data" / "catalog.duckdb")
     written += all_text_under(live.root / "audit_logs") + all_text_under(live.prefect_home)
-    written += prefect_database(live).decode("utf-8", "replace")  # PostgreSQL compresses long values on disk
+    database = prefect_database(live)
+    assert all(table in database for table in (b"artifact_collection", b"artifact", b"events"))  # scanned too
+    written += database.decode("utf-8", "replace")  # PostgreSQL compresses long values on disk
     assert (live.root / "data" / "models").exists() and written
     assert [c for c in CANARIES if c in written] == []
 

@@ -27,8 +27,9 @@ from curation.sources import discover, read_unit
 from curation.sources.paths import stored_path
 
 NAME, EMAIL = "Bertrand Quillfeather", "bertrand.quillfeather@example.org"
+TITLE, SHEET, ATTACHMENT = "Halvorsenquimby dossier", "payroll_of_rei_hoshino", "medical_note_of_ines_varga.txt"
 CANARIES = [NAME, EMAIL, "quillfeather", "jane_roe", "Jane Roe", "kenji_tanaka_salary", "ssn_of_mariko_ito",
-            "Licensed to Bertrand", "OUTSIDE-THE-INBOX-7f3a"]
+            "Licensed to Bertrand", "OUTSIDE-THE-INBOX-7f3a", "Halvorsenquimby", SHEET, "ines_varga"]
 
 
 @contextmanager
@@ -116,7 +117,35 @@ def build_inbox(inbox: Path, outside: Path) -> dict:
     deep.mkdir(parents=True)
     (deep / "leaf.txt").write_text(TICKETS_EN[12])
     (old / "odd ;rm -rf größe\n日本 quillfeather.txt").write_text(TICKETS_EN[13])
-    return {"nested": "hr/nested.jsonl", "big": "hr/big_field.csv"}
+    return {"nested": "hr/nested.jsonl", "big": "hr/big_field.csv", **build_container_corpus(inbox / "hr")}
+
+
+def build_container_corpus(src: Path) -> dict:
+    """The newer readers' part of the corpus: names and metadata that carry canaries (ZIP members,
+    an e-mail's sender and attachment, Office and PDF titles, authors and sheet names), and the
+    bombs that got past the Parquet footer check and the PDF stream check."""
+    from hostile_files import set_office_title, write_chain_pdf, write_lying_parquet
+
+    from scripts.sample_files.archive import write_zip
+    from scripts.sample_files.mail import write_eml
+    from scripts.sample_files.office import write_docx, write_pptx, write_xlsx
+
+    write_zip(src / "personnel.zip", {"cv_jane_roe.txt": TICKETS_EN[14].encode(),
+                                      "quillfeather/notes.txt": TICKETS_EN[15].encode()})
+    write_eml(src / "forwarded.eml", (NAME, EMAIL), [("Support", "support@example.org")], "Forwarded ticket",
+              TICKETS_EN[16], attachments=[(ATTACHMENT, TICKETS_EN[17])])
+    office = {"review.docx": write_docx(src / "review.docx", [TICKETS_EN[18]], author=NAME),
+              "payroll.xlsx": write_xlsx(src / "payroll.xlsx", {SHEET: [["text"], [TICKETS_EN[19]]]}, author=NAME),
+              "deck.pptx": write_pptx(src / "deck.pptx", [(TICKETS_EN[20], None)], author=NAME)}
+    for path in office.values():  # the title too, which the builders do not set
+        set_office_title(path, TITLE)
+    write_chain_pdf(src / "dossier.pdf", [], 0, TICKETS_EN[21].replace("(", "").replace(")", "").replace(";", ","),
+                    filter_entry=b"", info=b"<< /Author (%s) /Title (%s) >>" % (NAME.encode(), TITLE.encode()))
+    write_lying_parquet(src / "liar.parquet", inflated_mib=8)
+    write_chain_pdf(src / "hex_bomb.pdf", ["ASCIIHexDecode", "FlateDecode"], inflated_mib=8)
+    write_chain_pdf(src / "a85_bomb.pdf", ["ASCII85Decode", "FlateDecode"], inflated_mib=8)
+    return {"parquet_liar": "hr/liar.parquet", "hex_bomb": "hr/hex_bomb.pdf", "a85_bomb": "hr/a85_bomb.pdf",
+            "named": ["hr/personnel.zip", "hr/forwarded.eml", *(f"hr/{n}" for n in office), "hr/dossier.pdf"]}
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +183,22 @@ def test_no_input_value_or_file_name_reaches_catalog_exports_or_audit_log(hostil
     written += "".join(all_text_under(ws.root / "data" / d) for d in ("datasets", "reports") if (ws.root / "data" / d).exists())
     assert [c for c in CANARIES if c.lower() in written.lower()] == []
     assert result.summary.outcomes["accepted"] >= 5  # the good documents went through
+
+
+def test_files_whose_names_and_metadata_carry_canaries_are_read(hostile):
+    """The ZIP, the e-mail, the Office files and the PDF are read (their documents accepted), so the
+    canary test above saw their names and metadata pass through every reader."""
+    ws, _, expected = hostile
+    accepted = {p for p, _, o, _, _ in catalog_items_rows(ws) if o == "accepted"}
+    assert {stored_path(p) for p in expected["named"]} <= accepted
+
+
+@pytest.mark.parametrize("part, reason", [("parquet_liar", "file_too_large"), ("hex_bomb", "decompression_bomb"),
+                                          ("a85_bomb", "decompression_bomb")])
+def test_the_bombs_that_got_past_the_footer_and_stream_checks_are_quarantined(hostile, part, reason):
+    ws, _, expected = hostile
+    (row,) = [(o, r) for p, _, o, r, _ in catalog_items_rows(ws) if p == stored_path(expected[part])]
+    assert row == ("quarantined", reason)
 
 
 def test_invalid_source_yaml_message_names_the_line_not_the_snippet(hostile):
@@ -354,6 +399,65 @@ def test_small_zstd_parquet_that_inflates_past_the_limit_is_refused_before_infla
     assert isinstance(item, Quarantine) and item.reason == "file_too_large" and "decoded content" in item.message
 
 
+def test_a_parquet_footer_that_under_declares_its_pages_is_refused_before_inflating(tmp_path, monkeypatch):
+    """The footer says the column chunk inflates to 1000 bytes; its one zstd page inflates to 32 MiB
+    (300 MiB cost 506 MiB of RSS before; refused at the pyarrow baseline now)."""
+    import pyarrow.parquet as pq
+    from hostile_files import write_lying_parquet
+
+    src = tmp_path / "inbox" / "s"
+    src.mkdir(parents=True)
+    (src / "SOURCE.yaml").write_text("license: MIT\n")
+    path = write_lying_parquet(src / "liar.parquet", inflated_mib=32)
+    assert path.stat().st_size < 64 * 1024 and pq.ParquetFile(path).metadata.row_group(0).total_byte_size == 1000
+    monkeypatch.setattr(pq.ParquetFile, "iter_batches", lambda *a, **k: pytest.fail("inflated the bomb"))
+    (item,) = [i for u in discover(tmp_path / "inbox") for i in read_unit(u, max_bytes=2**20)]
+    assert isinstance(item, Quarantine) and item.reason == "file_too_large" and "32.0 MiB" in item.message
+
+
+def test_a_parquet_dictionary_value_repeated_on_every_row_is_charged_a_few_rows_at_a_time(tmp_path):
+    """One 1 MiB dictionary value on 1000 rows: the pages hold about 1 MiB, the rows 1000 MiB.
+    Batches are sized so that one of them never holds more than the limit."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from curation.documents import SourceInfo
+    from curation.sources.formats import Blob, Budget, ReadContext, TooLarge
+    from curation.sources.formats.records import read_parquet
+
+    path = tmp_path / "dict.parquet"
+    pq.write_table(pa.table({"text": ["x" * 2**20] * 1000}), path, compression="zstd", use_dictionary=True)
+
+    class Recording(Budget):
+        largest = 0
+
+        def charge(self, n):
+            Recording.largest = max(Recording.largest, n)
+            super().charge(n)
+
+    with pytest.raises(TooLarge):
+        list(read_parquet(Blob.of_file(path), ReadContext(SourceInfo("s"), "dict.parquet", Recording(4 * 2**20))))
+    assert 0 < Recording.largest <= 4 * 2**20 + 4096
+
+
+def test_a_parquet_page_header_that_cannot_be_walked_is_unreadable(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from curation.documents import SourceInfo
+    from curation.sources.formats import Blob, ReadContext
+    from curation.sources.formats.records import read_parquet
+
+    path = tmp_path / "p.parquet"
+    pq.write_table(pa.table({"text": ["hello"] * 10}), path)
+    raw = bytearray(path.read_bytes())
+    start = pq.ParquetFile(path).metadata.row_group(0).column(0).data_page_offset
+    raw[start:start + 4] = b"\x1c\x1c\x1c\x1c"  # nested structs where the page type belongs, never closed
+    path.write_bytes(bytes(raw))
+    (item,) = read_parquet(Blob.of_file(path), ReadContext(SourceInfo("s"), "p.parquet"))
+    assert item.reason == "unreadable_parquet"
+
+
 def test_streamed_budget_stops_a_reader_mid_file(tmp_path):
     from curation.documents import SourceInfo
     from curation.sources.formats import Blob, Budget, ReadContext, TooLarge
@@ -475,6 +579,58 @@ def test_doctor_fails_on_an_attacker_key_like_verify(signed_ws):
     (key_dir / "audit_ed25519.pem").unlink()
     AuditLog(ws.audit_dir, signer=Signer(key_dir)).append_many([{"event": "ingest.finished", "subject": "x", "data": {}}])
     assert any(v.startswith("audit:") for v in diagnose(ws).violations)
+
+
+def test_deleting_the_pin_file_fails_verify_and_doctor(signed_ws):
+    """The attacker swaps the key folder's key, sees verify fail against the pin, and deletes the pin
+    file: the log's `audit.key_pinned` record still says a key was pinned."""
+    from curation.audit.log import AuditLog
+    from curation.audit.signing import Signer
+    from curation.stewardship.doctor import diagnose
+
+    ws, _, _ = signed_ws
+    key_dir = Path(os.environ["CURATION_KEY_DIR"])
+    (key_dir / "audit_ed25519.pem").unlink()
+    AuditLog(ws.audit_dir, signer=Signer(key_dir)).append_many([{"event": "ingest.finished", "subject": "x", "data": {}}])
+    assert verify_cli().exit_code == 1
+    ws.pinned_key_path.unlink()
+    result = verify_cli()
+    assert result.exit_code == 1 and "pin file" in result.output and "missing" in result.output, result.output
+    assert "intact" not in result.output
+    assert any("pin file" in v and "missing" in v for v in diagnose(ws).violations)
+
+
+def test_export_key_does_not_quietly_repin_a_swapped_key_after_the_pin_file_is_deleted(signed_ws):
+    from curation.cli import app
+
+    ws, _, _ = signed_ws
+    key_dir = Path(os.environ["CURATION_KEY_DIR"])
+    (key_dir / "audit_ed25519.pem").unlink()  # the next Signer makes a new key there
+    ws.pinned_key_path.unlink()
+    result = CliRunner().invoke(app, ["audit", "export-key"], env={"COLUMNS": "300"})
+    assert result.exit_code == 1 and "records key" in result.output and not ws.pinned_key_path.exists()
+    assert CliRunner().invoke(app, ["audit", "export-key", "--repin"]).exit_code == 0  # deliberate: allowed
+
+
+def test_a_pin_file_holding_another_key_fails_verify_and_doctor(signed_ws, tmp_path):
+    from curation.audit.signing import Signer, public_pem
+    from curation.stewardship.doctor import diagnose
+
+    ws, _, _ = signed_ws
+    other = Signer(tmp_path / "other-keys").public_key
+    ws.pinned_key_path.write_text(public_pem(other), encoding="utf-8")
+    result = verify_cli()
+    assert result.exit_code == 1 and "pin record names key" in result.output, result.output
+    assert any("pin record names key" in v for v in diagnose(ws).violations)
+
+
+def test_the_pin_is_recorded_by_key_id_only(signed_ws):
+    from curation.audit.signing import Signer, key_id
+
+    ws, audit, _ = signed_ws
+    (pin,) = [r for r in audit.records() if r["event"] == "audit.key_pinned"]
+    assert pin["data"] == {"key_id": key_id(Signer(Path(os.environ["CURATION_KEY_DIR"])).public_key)}
+    assert verify_cli().exit_code == 0  # and a fresh pin verifies
 
 
 # 6. Permissions and staging ----------------------------------------------------------------------

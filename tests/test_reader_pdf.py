@@ -179,7 +179,8 @@ def test_a_rendered_page_must_fit_in_the_file_budget(tmp_path):
     (inbox / "scans" / "SOURCE.yaml").write_text("license: MIT\n")
     write_scanned_pdf(inbox / "scans" / "scan.pdf", ["Invoice for the Osaka office."])
     (unit,) = discover(inbox)
-    (item,) = read_unit(unit, max_bytes=2**20)  # a 300 dpi A4 page is about 8.7 million grey pixels
+    # The scan's 200 dpi image (3.9 MB inflated) passes the stream check; its 300 dpi rendering does not.
+    (item,) = read_unit(unit, max_bytes=6 * 2**20)  # a 300 dpi A4 page is about 8.7 million grey pixels
     assert item.reason == "file_too_large"
 
 

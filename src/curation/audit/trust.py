@@ -7,6 +7,10 @@ key folder is never an anchor of trust (whoever can write there could re-sign a 
 with a key of their own); with a pinned key, the key folder's key must be the pinned one or
 endorsed by it in the log. Without a given or pinned key, only the chain is checked, and the
 result says so: "chain only, not authenticated".
+
+Pinning is itself recorded (`audit.key_pinned`, the key id only): once the log says a key was
+pinned, a pin file that is missing or holds another key fails verification, so deleting the pin
+file cannot quietly turn authentication off.
 """
 
 from __future__ import annotations
@@ -15,22 +19,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curation.audit import signing
-from curation.audit.log import VerifyResult, verify
+from curation.audit.log import AuditLog, VerifyResult, verify
 
 GIVEN, PINNED, CHAIN_ONLY = "given", "pinned", "chain only, not authenticated"
+PIN_EVENT = "audit.key_pinned"
 
 
 @dataclass(frozen=True)
 class Verification:
     result: VerifyResult
     trust: str  # given | pinned | chain only, not authenticated
+    pin_problem: str = ""  # the log records a pin that the pin file no longer matches
 
     @property
     def ok(self) -> bool:
-        return self.result.ok
+        return self.result.ok and not self.pin_problem
 
     def summary(self) -> str:
         r = self.result
+        if r.ok and self.pin_problem:
+            return f"audit key pin broken: {self.pin_problem}"
         if not r.ok:
             where = f" at seq {r.first_bad_seq}" if r.first_bad_seq is not None else ""
             return f"audit log broken{where}: {r.reason}"
@@ -54,6 +62,38 @@ def pin_key(pinned_path: Path, key, replace: bool = False) -> bool:
     return True
 
 
+def pin_record(key) -> dict:
+    """The audit entry that records a pin: the key id (a fingerprint of the public key), no key material."""
+    return {"event": PIN_EVENT, "subject": signing.key_id(key), "data": {"key_id": signing.key_id(key)}}
+
+
+def recorded_pin(audit_dir: Path) -> str | None:
+    """The key id the log's last `audit.key_pinned` record names, or None if it names none."""
+    try:
+        pins = [r.get("data", {}).get("key_id") for r in AuditLog(audit_dir).records() if r.get("event") == PIN_EVENT]
+    except (OSError, ValueError):  # an unreadable log fails the chain check, which says why
+        return None
+    return pins[-1] if pins else None
+
+
+def pin_problem(audit_dir: Path, pinned_path: Path) -> str:
+    """Why the pin file does not match the pin the log records, or "" when it does (or none is recorded)."""
+    recorded = recorded_pin(audit_dir)
+    if recorded is None:
+        return ""
+    if not Path(pinned_path).exists():
+        return (f"the log records key {recorded} as pinned (`audit export-key`) but the pin file "
+                f"{Path(pinned_path).name} is missing; restore it, or verify with --public-key")
+    try:
+        pinned = signing.key_id(signing.load_public_key(pinned_path))
+    except (OSError, ValueError):
+        return f"the pin file {Path(pinned_path).name} cannot be read as a public key"
+    if pinned != recorded:
+        return (f"the pin file {Path(pinned_path).name} holds key {pinned}, but the log's last pin record "
+                f"names key {recorded} (repin with `audit export-key --repin` after a deliberate change)")
+    return ""
+
+
 def verify_installation(audit_dir: Path, key_dir: Path, pinned_path: Path,
                         public_key_files: list[Path] | None = None,
                         checkpoint_files: list[Path] | None = None) -> Verification:
@@ -62,12 +102,13 @@ def verify_installation(audit_dir: Path, key_dir: Path, pinned_path: Path,
     if public_key_files:
         keys = [signing.load_public_key(p) for p in public_key_files]
         return Verification(verify(audit_dir, public_keys=keys, checkpoint_files=checkpoint_files), GIVEN)
-    if Path(pinned_path).exists():
+    problem = pin_problem(audit_dir, pinned_path)
+    if Path(pinned_path).exists() and not problem:
         pinned = signing.load_public_key(pinned_path)
         current = _current_key(key_dir)
         return Verification(verify(audit_dir, public_keys=[pinned], checkpoint_files=checkpoint_files,
                                    current_key=current), PINNED)
-    return Verification(verify(audit_dir, checkpoint_files=checkpoint_files), CHAIN_ONLY)
+    return Verification(verify(audit_dir, checkpoint_files=checkpoint_files), CHAIN_ONLY, problem)
 
 
 def _current_key(key_dir: Path):

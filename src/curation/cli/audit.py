@@ -103,14 +103,25 @@ def records_table(records: list[dict]) -> Table:
 def audit_export_key(repin: Annotated[bool, typer.Option(
         help="Replace the pinned key with the current one (after a deliberate key change).")] = False) -> None:
     """Print this installation's audit public key (PEM) for reviewers to keep, and pin it
-    (data/audit_pinned_key.pem) if none is pinned: `audit verify` and `doctor` then trust it."""
+    (data/audit_pinned_key.pem) if none is pinned: `audit verify` and `doctor` then trust it.
+    The pin is recorded in the log (key id only), so a pin file deleted later fails verification."""
     from curation.audit.signing import Signer, key_id, public_pem
-    from curation.audit.trust import pin_key
+    from curation.audit.trust import pin_key, pin_record, recorded_pin
 
     ws = workspace()
     signer = Signer(ws.key_dir)
+    recorded = recorded_pin(ws.audit_dir)
+    if not repin and recorded not in (None, key_id(signer.public_key)) and not ws.pinned_key_path.exists():
+        # The pin file was deleted and the key folder holds another key: pinning it quietly would
+        # make a swapped key look deliberate.
+        fail(f"the log records key {recorded} as pinned, but the pin file is missing and the key folder holds "
+             f"key {key_id(signer.public_key)}; restore the pin file, or pass --repin after a deliberate key change")
     sys.stdout.write(public_pem(signer.public_key))
     pinned = pin_key(ws.pinned_key_path, signer.public_key, replace=repin)
+    if pinned:  # recorded and signed at once: deleting the pin file later cannot pass for "never pinned"
+        audit = ws.audit()
+        audit.append_many([{**pin_record(signer.public_key), "actor": "cli"}])
+        audit.checkpoint("audit.key_pinned")
     note = "pinned" if pinned else "a key was already pinned (kept; --repin replaces it)"
     console.print(f"key id {key_id(signer.public_key)}; {note}: {ws.pinned_key_path}", style="dim", highlight=False)
 

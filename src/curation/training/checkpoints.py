@@ -10,7 +10,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-
+from curation.permissions import private_dir
 from curation.training.errors import TrainingError
 
 PLAN_FILE = "run_plan.json"
@@ -48,7 +48,8 @@ def output_lock(output_dir: Path) -> Iterator[None]:
     dies (even by SIGKILL), so a stale lock never blocks a resume."""
     import fcntl
 
-    output_dir.mkdir(parents=True, exist_ok=True)
+    # An existing folder too: it will hold weights trained on personal data, whatever its mode was.
+    private_dir(output_dir)
     with (output_dir / ".lock").open("a+") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)

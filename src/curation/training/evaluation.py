@@ -33,6 +33,7 @@ from curation.audit.context import AuditContext
 from curation.audit.log import AuditLog
 from curation.catalog import Catalog
 from curation.datasets import versions
+from curation.permissions import private_dir
 from curation.policy import Policy, TrainingPolicy
 from curation.training import metrics
 from curation.training.errors import TrainingError
@@ -435,7 +436,8 @@ def _write(out_dir: Path, result: EvaluationResult, items, prompts, references, 
            scores_base, scores_tuned) -> None:
     """evaluation.json and generations.jsonl: prompt, reference and both answers each as the
     policy's analyzer and the canary redaction left them (scores are of the texts as generated)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    for folder in (out_dir.parent.parent, out_dir.parent, out_dir):  # the run's, evaluations/, this one's
+        private_dir(folder)  # existing ones too, whatever mode they were made with
     with (out_dir / "generations.jsonl").open("w", encoding="utf-8") as fh:
         for k, item in enumerate(items):
             fh.write(json.dumps({

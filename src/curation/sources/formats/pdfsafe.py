@@ -2,49 +2,160 @@
 
 PDFium inflates a stream whole, in memory, when it needs it: a 400 KB PDF whose page content is
 400 MB of Flate-compressed spaces costs 800 MB to read, and a file at the policy's size limit could
-cost a hundred times its size. So every Flate (zlib) stream is first inflated here by counting alone,
-in chunks, without keeping the output: a stream that inflates past the file limit
-(`inputs.max_file_mb`), or streams that inflate past STREAMS_FACTOR times it in all, make the file a
-decompression bomb. Legitimate scans are not charged for this (their page images are charged when
-rendered), so a long scanned PDF is not refused for its images' size.
+cost a hundred times its size. So every stream whose filter chain can inflate is first decoded
+here by counting alone, in chunks, without keeping the output: a stream that inflates past the file
+limit (`inputs.max_file_mb`), or streams that inflate past STREAMS_FACTOR times it in all, make the
+file a decompression bomb.
 
-Checking is bounded too: only stream data that opens with a valid zlib header is inflated, and a
-file with more than MAX_STREAMS such streams is refused unread.
+The chain is read from the stream's /Filter (a name, an array, or a reference to either), because
+the bytes after `stream` say nothing about it: `[/ASCIIHexDecode /FlateDecode]` hides a Flate bomb
+behind hex digits. The filters that inflate (Flate, RunLength) are measured through whatever chain
+of ASCIIHex, ASCII85, Flate and RunLength precedes them; LZW, which can inflate too but is not
+decoded here, and an image codec followed by another filter are refused unmeasured. An image codec
+at the end of a chain (DCT, JPX, JBIG2, CCITT fax) is not charged here: page images are charged
+when rendered, so a long scanned PDF is not refused for its images' size.
 
-Not covered (PDFium still decodes these unchecked): streams encrypted with an owner password only,
-streams whose first filter is not Flate (ASCII85 then Flate, LZW), and image codecs (JPEG, JBIG2).
+The stream's dictionary is not parsed: every /Filter between the previous stream and this one is
+taken as a candidate chain and the largest measure counts, so a decoy /Filter in a nested
+dictionary or a string cannot hide the real one. Stream data that opens with a zlib header is also
+measured as Flate whatever the dictionary says. Checking is bounded too: a file with more than
+MAX_STREAMS streams to measure is refused unread.
+
+Not covered (PDFium still decodes these unchecked): streams of an encrypted PDF (their bytes are
+ciphertext here), and inline images inside a content stream.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import mmap
 import re
 import zlib
+from collections.abc import Callable, Iterator
 
 from curation.sources.formats.base import Blob
 
 STREAMS_FACTOR = 32
 MAX_STREAMS = 100_000
-# A stream's data that opens with a zlib header: method 8 (deflate) and a window of at most 32 KiB.
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)(?=[\x08\x18\x28\x38\x48\x58\x68\x78].)", re.DOTALL)
+_KEYWORD = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()%]*|(\d+)\s+(\d+)\s+R)")
+_NAME = re.compile(rb"/([^\s/\[\]<>()%]*)")
+_OBJECT = re.compile(rb"(?<![0-9])(\d+)\s+(\d+)\s+obj\s*(\[[^\]]*\]|/[^\s/\[\]<>()%]*)?")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
+_END = re.compile(rb"\s*endstream")
+_WINDOW = 1 << 16  # how far back from `stream` its dictionary is looked for
 _CHUNK = 1 << 16
 _STEP = 1 << 20
 
+# Long names and their abbreviations (PDF 32000-1, tables 6 and 94): what PDFium decodes.
+_ALIASES = {b"AHx": b"ASCIIHexDecode", b"A85": b"ASCII85Decode", b"LZW": b"LZWDecode", b"Fl": b"FlateDecode",
+            b"RL": b"RunLengthDecode", b"CCF": b"CCITTFaxDecode", b"DCT": b"DCTDecode"}
+_INFLATING = {b"FlateDecode", b"RunLengthDecode"}
+_UNMEASURED = {b"LZWDecode"}  # can inflate, but is not decoded here
+_IMAGES = {b"DCTDecode", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode"}
 
-def inflated_size(data, start: int, cap: int) -> int:
-    """How many bytes the zlib stream at `data[start:]` inflates to, counted up to just past `cap`;
-    0 when no zlib stream starts there (another filter, an image codec, encrypted data)."""
-    inflater = zlib.decompressobj()
-    size, pos = 0, start
+
+def _ascii_hex(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    carry = b""
+    for chunk in chunks:
+        chunk = bytes(chunk)
+        end = chunk.find(b">")
+        digits = carry + re.sub(rb"[^0-9A-Fa-f]", b"", chunk if end < 0 else chunk[:end])
+        even = len(digits) - len(digits) % 2
+        yield binascii.unhexlify(digits[:even])
+        carry = digits[even:]
+        if end >= 0:
+            break
+    if carry:
+        yield binascii.unhexlify(carry + b"0")
+
+
+def _a85(data: bytes) -> bytes:
     try:
-        while pos < len(data) and not inflater.eof and size <= cap:
-            pending = data[pos:pos + _CHUNK]
-            pos += _CHUNK
-            while pending and size <= cap and not inflater.eof:  # past the end, the tail stays put
-                size += len(inflater.decompress(pending, _STEP))
+        return base64.a85decode(data)
+    except ValueError:  # a group past 2**32: keep what decodes (measuring more is the safe side)
+        out = bytearray()
+        for i in range(0, len(data), 5):
+            try:
+                out += base64.a85decode(data[i:i + 5])
+            except ValueError:
+                pass
+        return bytes(out)
+
+
+def _ascii85(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    carry = b""
+    for chunk in chunks:
+        chunk = bytes(chunk)
+        end = chunk.find(b"~")
+        data = carry + re.sub(rb"[^!-uz]", b"", chunk if end < 0 else chunk[:end]).replace(b"z", b"!!!!!")
+        whole = len(data) - len(data) % 5
+        yield _a85(data[:whole])
+        carry = data[whole:]
+        if end >= 0:
+            break
+    if len(carry) > 1:
+        yield _a85(carry)
+
+
+def _run_length(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    pending = b""
+    for chunk in chunks:
+        data, i, out = pending + bytes(chunk), 0, bytearray()
+        while i < len(data):
+            n = data[i]
+            if n == 128:  # end of data
+                yield bytes(out)
+                return
+            if n < 128:
+                if i + n + 2 > len(data):
+                    break
+                out += data[i + 1:i + n + 2]
+                i += n + 2
+            else:
+                if i + 2 > len(data):
+                    break
+                out += data[i + 1:i + 2] * (257 - n)
+                i += 2
+            if len(out) >= _STEP:
+                yield bytes(out)
+                out = bytearray()
+        pending = data[i:]
+        yield bytes(out)
+
+
+def _flate(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    inflater = zlib.decompressobj()
+    try:
+        for chunk in chunks:
+            pending = chunk
+            while pending and not inflater.eof:  # past the end, the tail stays put
+                yield inflater.decompress(pending, _STEP)
                 pending = inflater.unconsumed_tail
+            if inflater.eof:
+                return
     except zlib.error:  # not zlib, or damaged past this point: PDFium will find no more either
-        pass
+        return
+
+
+_DECODERS: dict[bytes, Callable[[Iterator[bytes]], Iterator[bytes]]] = {
+    b"ASCIIHexDecode": _ascii_hex, b"ASCII85Decode": _ascii85, b"RunLengthDecode": _run_length,
+    b"FlateDecode": _flate}
+
+
+def inflated_size(data, start: int, cap: int, filters: list[bytes] | None = None, end: int | None = None) -> int:
+    """How many bytes the stream data at `data[start:end]` decodes to through `filters` (default:
+    Flate alone), counted up to just past `cap`; what decodes before a damaged point counts."""
+    end = len(data) if end is None else end
+    stream: Iterator[bytes] = (data[pos:min(pos + _CHUNK, end)] for pos in range(start, end, _CHUNK))
+    for name in filters or [b"FlateDecode"]:
+        stream = _DECODERS[name](stream)
+    size = 0
+    for out in stream:
+        size += len(out)
+        if size > cap:
+            break
     return size
 
 
@@ -61,16 +172,95 @@ def bomb_message(blob: Blob, limit: int) -> str | None:
             return _check(view, limit)
 
 
+class _Refused(Exception):
+    pass
+
+
+class _Objects:
+    """Where each `N G obj` holds a name or an array, indexed on the first reference to one."""
+
+    def __init__(self, data):
+        self.data, self.index = data, None
+
+    def filters(self, number: bytes, generation: bytes) -> list[bytes]:
+        if self.index is None:
+            self.index = {}
+            for m in _OBJECT.finditer(self.data):
+                if m.group(3):
+                    self.index.setdefault((int(m.group(1)), int(m.group(2))), []).append(bytes(m.group(3)))
+        found = self.index.get((int(number), int(generation)))
+        if not found:  # inside an object stream, or nowhere: the chain cannot be known
+            raise _Refused("a stream's /Filter is a reference the checker cannot resolve; not opened")
+        return found
+
+
+def _chain(value: bytes) -> list[bytes]:
+    names = [re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), n)  # /Fl#61teDecode
+             for n in _NAME.findall(value)]
+    return [_ALIASES.get(n, n) for n in names]
+
+
+def _measurable(chain: list[bytes]) -> list[bytes]:
+    """The part of `chain` to decode and count: up to the last inflating filter before an image
+    codec, Crypt or an unknown name (what follows those is not inflated here, or not at all)."""
+    for i, name in enumerate(chain):
+        if name in _UNMEASURED:
+            raise _Refused(f"a stream uses {name.decode()}, which can inflate without bound and is not "
+                           "measured here; not opened")
+        if name in _IMAGES and i < len(chain) - 1:
+            raise _Refused(f"a stream decodes {name.decode()} image data through another filter, which "
+                           "cannot be measured; not opened")
+        if name not in _DECODERS:
+            chain = chain[:i]
+            break
+    return chain if any(n in _INFLATING for n in chain) else []
+
+
+def _chains(data, window_start: int, keyword: int, start: int, objects: _Objects) -> list[list[bytes]]:
+    chains = []
+    for m in _FILTER.finditer(data, window_start, keyword):
+        values = objects.filters(m.group(2), m.group(3)) if m.group(2) else [bytes(m.group(1))]
+        chains += [c for c in (_measurable(_chain(v)) for v in values) if c]
+    if (start + 1 < len(data) and data[start] & 0x0F == 8 and data[start] >> 4 <= 7
+            and not (data[start] * 256 + data[start + 1]) % 31):  # a zlib header, whatever the dictionary says
+        chains.append([b"FlateDecode"])
+    return chains
+
+
+def _data_end(data, window_start: int, keyword: int, start: int) -> int:
+    """Where the stream's data ends: its /Length when `endstream` follows there, else the end of
+    the file (PDFium then searches for `endstream` itself; each decoder stops at its own end mark)."""
+    lengths = _LENGTH.findall(data, window_start, keyword)
+    if lengths:
+        end = start + int(lengths[-1])
+        if end <= len(data) and _END.match(data, end):
+            return end
+    return len(data)
+
+
 def _check(data, limit: int) -> str | None:
-    total, mib, view = 0, limit / 2**20, memoryview(data)  # slices of a view copy nothing
-    for count, match in enumerate(_STREAM.finditer(data)):
-        start = match.end()
-        if (data[start] * 256 + data[start + 1]) % 31:  # the header's own check: not zlib
+    try:
+        return _measure_all(data, limit)
+    except _Refused as refusal:
+        return f"{refusal} (a possible decompression bomb)"
+
+
+def _measure_all(data, limit: int) -> str | None:
+    total, mib, view, objects = 0, limit / 2**20, memoryview(data), _Objects(data)  # slices of a view copy nothing
+    count, previous = 0, 0
+    for match in _KEYWORD.finditer(data):
+        keyword, start = match.start(), match.end()
+        window_start = max(previous, keyword - _WINDOW)
+        previous = start
+        chains = _chains(data, window_start, keyword, start, objects)
+        if not chains:
             continue
-        if count >= MAX_STREAMS:
+        count += 1
+        if count > MAX_STREAMS:
             return (f"more than {MAX_STREAMS:,} compressed streams, far more than a document holds; "
                     "not opened (a decompression bomb or a damaged file)")
-        size = inflated_size(view, start, limit)
+        end = _data_end(data, window_start, keyword, start)
+        size = max(inflated_size(view, start, limit, chain, end) for chain in chains)
         if size > limit:
             return (f"a compressed stream in the PDF inflates past the policy's limit of {mib:.0f} MiB "
                     "(inputs.max_file_mb), a decompression bomb; not opened")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import mmap
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,12 @@ from curation.sources.formats.base import (
     TooLarge,
 )
 from curation.sources.formats.encodings import bom_encoding
+from curation.sources.formats.parquetsafe import (
+    PageSizes,
+    Unwalkable,
+    chunk_range,
+    page_sizes,
+)
 from curation.sources.formats.text import decode
 
 
@@ -128,20 +135,34 @@ def read_parquet(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
                                  f"no column named by SOURCE.yaml's text_field (the file has {len(names)} column(s))")
             return
         columns = _wanted_columns(ctx, names)
-        # The footer declares each column chunk's inflated size: refuse before inflating anything.
-        meta, wanted = parquet.metadata, set(columns)
-        declared = sum(meta.row_group(g).column(c).total_uncompressed_size
-                       for g in range(meta.num_row_groups) for c in range(meta.num_columns)
-                       if meta.row_group(g).column(c).path_in_schema.split(".")[0] in wanted)
-        if declared > ctx.budget.limit:
-            raise TooLarge(declared)
+        try:
+            sizes = _page_sizes(blob, fh, parquet.metadata, set(columns))
+        except Unwalkable as exc:
+            yield ctx.quarantine(None, "unreadable_parquet", f"its pages cannot be checked before decoding ({exc})")
+            return
+        # What the pages' own headers say they inflate to (the footer's totals can lie): refuse
+        # before inflating anything.
+        if sizes.inflated > ctx.budget.limit:
+            raise TooLarge(sizes.inflated)
+        # A batch repeats dictionary values at no cost in the pages: few enough rows that a batch
+        # of the largest value fits the limit, charged as it comes.
+        rows = max(1, min(64, ctx.budget.limit // max(sizes.largest_dictionary, 1)))
         index = 0
-        # Small batches: a row group streams, and what it inflates to is charged as it comes.
-        for batch in parquet.iter_batches(batch_size=64, columns=columns):
+        for batch in parquet.iter_batches(batch_size=rows, columns=columns):
             ctx.budget.charge(batch.nbytes)
             for row in batch.to_pylist():
                 yield ctx.document(index, row.get(ctx.source.text_field), row)
                 index += 1
+
+
+def _page_sizes(blob: Blob, fh, meta, wanted: set[str]) -> PageSizes:
+    chunks = [chunk_range(meta.row_group(g).column(c))
+              for g in range(meta.num_row_groups) for c in range(meta.num_columns)
+              if meta.row_group(g).column(c).path_in_schema.split(".")[0] in wanted]
+    if blob.data is not None:
+        return page_sizes(blob.data, chunks)
+    with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as view:  # a parquet file is never empty
+        return page_sizes(view, chunks)
 
 
 def is_hf_dataset_dir(path: Path) -> bool:

@@ -1,0 +1,130 @@
+"""Builders of hostile files for the hostile-inbox and reader tests: PDF streams hidden behind
+filter chains, and a Parquet file whose footer under-declares what its pages inflate to."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import zlib
+from pathlib import Path
+
+# What each filter's encoder does (the decoder undoes it): a chain [/A /B] is decoded A then B.
+ENCODERS = {
+    "ASCIIHexDecode": lambda data: binascii.hexlify(data) + b">",
+    "ASCII85Decode": lambda data: base64.a85encode(data) + b"~>",
+    "FlateDecode": lambda data: zlib.compress(data, 9),
+    "RunLengthDecode": lambda data: b"".join(_runs(data)) + b"\x80",
+}
+
+
+def _runs(data: bytes):
+    for run in re.finditer(rb"(.)\1{0,127}", data, re.DOTALL):  # a byte and up to 127 repeats
+        n = len(run.group())
+        yield bytes([257 - n, run.group()[0]]) if n > 1 else bytes([0, run.group()[0]])
+
+
+def write_pdf_objects(path: Path, objects: list[bytes]) -> Path:
+    """A PDF of `objects` (1 0 obj is the catalog), with a valid cross-reference table."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    Path(path).write_bytes(bytes(out))
+    return Path(path)
+
+
+def write_chain_pdf(path: Path, filters: list[str], inflated_mib: float, text: str = "hello", *,
+                    filter_entry: bytes | None = None, extra_objects: list[bytes] = (),
+                    info: bytes | None = None) -> Path:
+    """A one-page PDF whose content stream is `inflated_mib` MiB of spaces then `text`, encoded
+    through `filters` (decoded in that order). `filter_entry` replaces the written /Filter entry
+    (a decoy, an abbreviation, a reference to an extra object, numbered from 6)."""
+    data = b" " * int(inflated_mib * 2**20) + b"BT /F1 12 Tf 72 720 Td (%s) Tj ET" % text.encode("ascii")
+    for name in reversed(filters):
+        data = ENCODERS[name](data)
+    entry = filter_entry if filter_entry is not None else \
+        b"/Filter [%s]" % b" ".join(b"/" + f.encode() for f in filters)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(data), entry, data),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", *extra_objects]
+    if info is not None:
+        objects.append(info)
+    path = write_pdf_objects(path, objects)
+    if info is not None:  # the trailer names the Info dictionary (the last object)
+        raw = Path(path).read_bytes().replace(b"/Root 1 0 R", b"/Root 1 0 R /Info %d 0 R" % len(objects))
+        Path(path).write_bytes(raw)
+    return path
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        out.append((n & 0x7F) | (0x80 if n > 0x7F else 0))
+        n >>= 7
+        if not n:
+            return bytes(out)
+
+
+def _padded_varint(n: int, width: int) -> bytes:
+    """`n` as a varint of exactly `width` bytes (Thrift readers accept over-long varints)."""
+    out = bytearray(_varint(n))
+    assert len(out) <= width
+    out[-1] |= 0x80
+    out += b"\x80" * (width - len(out) - 1) + b"\x00"
+    return bytes(out)
+
+
+def write_lying_parquet(path: Path, inflated_mib: int, declared: int = 1000, column: str = "text") -> Path:
+    """A zstd Parquet file of one page that inflates to `inflated_mib` MiB (1 MiB rows of spaces), whose
+    footer declares `declared` bytes for the column chunk and the row group: the footer's Thrift
+    integers are rewritten in place, each an over-long varint of the same width."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({column: pa.array([" " * 2**20] * inflated_mib)})
+    pq.write_table(table, path, compression="zstd", compression_level=19, use_dictionary=False,
+                   data_page_size=2**31 - 1, write_statistics=False, row_group_size=inflated_mib)
+    meta = pq.ParquetFile(path).metadata
+    real = {meta.row_group(0).column(0).total_uncompressed_size, meta.row_group(0).total_byte_size}
+    raw = bytearray(Path(path).read_bytes())
+    footer_len = int.from_bytes(raw[-8:-4], "little")
+    start = len(raw) - 8 - footer_len
+    footer = bytes(raw[start:-8])
+    for value in real:
+        encoded = b"\x16" + _varint(value * 2)  # field delta 1, type i64; zigzag of a positive value
+        assert encoded in footer
+        footer = footer.replace(encoded, b"\x16" + _padded_varint(declared * 2, len(encoded) - 1))
+    raw[start:-8] = footer
+    Path(path).write_bytes(bytes(raw))
+    forged = pq.ParquetFile(path).metadata
+    assert forged.row_group(0).column(0).total_uncompressed_size == declared
+    return Path(path)
+
+
+def set_office_title(path: Path, title: str) -> None:
+    """Set the core property `title` of a .docx, .pptx or .xlsx (the sample builders do not)."""
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        document.core_properties.title = title
+        document.save(str(path))
+    elif path.suffix == ".pptx":
+        import pptx
+
+        presentation = pptx.Presentation(str(path))
+        presentation.core_properties.title = title
+        presentation.save(str(path))
+    else:
+        import openpyxl
+
+        workbook = openpyxl.load_workbook(path)
+        workbook.properties.title = title
+        workbook.save(path)
