@@ -38,5 +38,5 @@ def test_an_evaluation_tightens_the_run_folder_and_its_evaluations_folder(tmp_pa
     for folder in (run, run / "evaluations"):
         os.chmod(folder, 0o755)
     out = run / "evaluations" / "e1"
-    _write(out, SimpleNamespace(to_json=lambda: "{}"), [], [], [], {}, {})
+    _write(out, SimpleNamespace(to_json=lambda: "{}"), [], [], [], [], [], {}, {})
     assert {stat.S_IMODE(os.stat(f).st_mode) for f in (run, run / "evaluations", out)} == {0o700}
