@@ -157,6 +157,13 @@ def test_truncated_tail_is_invisible_without_a_checkpoint_kept_elsewhere(log):
     assert check(audit, signer).ok
 
 
+def test_a_key_rotation_is_recorded_through_the_callers_context(log):
+    audit, _, _ = log
+    record = audit.rotate_key(context=AuditContext("security-officer", "run-7", "policy-digest"))
+    assert (record["event"], record["actor"], record["flow_run_id"], record["policy_digest"]) == (
+        "audit.key_rotated", "security-officer", "run-7", "policy-digest")
+
+
 def test_key_rotation_passes_trust_and_forged_rotation_does_not(log):
     audit, signer, external = log
     original = signer.public_key
