@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from conftest import ROOT
 
 LIBRARY = ROOT / "src" / "curation"
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
 
 
 def module_name(path: Path) -> str:
@@ -120,3 +122,45 @@ def test_every_module_opens_with_a_line_saying_its_job():
     missing = [module_name(p) for p in sorted(LIBRARY.rglob("*.py"))
                if not (ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) or "").strip()]
     assert missing == []
+
+
+def layout_blocks() -> dict[str, str]:
+    """The lines of each folder's block in the architecture page's layout ("src/curation/pii/" →
+    its lines, those of the folders inside it included). A folder's block runs from its `name/` line
+    to the next entry indented as little as it is."""
+    section = ARCHITECTURE.read_text(encoding="utf-8").split("## Layout", 1)[1].split("\n## ", 1)[0]
+    blocks: dict[str, str] = {}
+    open_folders: list[tuple[int, str]] = []  # (indent, path) of the folders the line is inside
+    for line in section.split("```")[1].splitlines():
+        indent = len(line) - len(line.lstrip())
+        if line.strip() and indent < 20:  # an entry (deeper lines continue the one above)
+            while open_folders and open_folders[-1][0] >= indent:
+                open_folders.pop()
+            first = line.split()[0]
+            if first.endswith("/"):
+                open_folders.append((indent, (open_folders[-1][1] if open_folders else "") + first))
+                blocks[open_folders[-1][1]] = ""
+        for _, folder in open_folders:
+            blocks[folder] += line + "\n"
+    return blocks
+
+
+def test_every_module_has_its_line_in_the_architecture_layout():
+    """docs/architecture.md stays true: each module file of the library and of flows/ is named in
+    the block of its folder (a package by its folder's own line)."""
+    blocks = layout_blocks()
+    missing = []
+    for path in sorted([*LIBRARY.rglob("*.py"), *(ROOT / "flows").rglob("*.py")]):
+        folder = path.parent.relative_to(ROOT).as_posix() + "/"
+        named = folder in blocks if path.stem == "__init__" else bool(
+            re.search(rf"(?<!\w){re.escape(path.stem)}(?!\w)", blocks.get(folder, "")))
+        if not named:
+            missing.append(path.relative_to(ROOT).as_posix())
+    assert missing == []
+
+
+def test_the_layout_check_sees_a_module_missing_from_its_folders_block():
+    blocks = layout_blocks()
+    assert "credit_card" in blocks["src/curation/pii/recognizers/ja/"]
+    assert "from_yaml" in blocks["src/curation/pii/recognizers/"] and "from_yaml" not in blocks["flows/"]
+    assert "pattern_runner" not in blocks["src/curation/sources/formats/"]
