@@ -1,7 +1,7 @@
 """The steps one batch of documents goes through, each a small object with `run(documents)`.
 
-In the DataTrove manner: a step takes the documents the previous step kept and returns, in their
-order, those that go on together with those it dropped. A drop is a `Quarantine` (a reason code and
+In the DataTrove manner: a step takes the documents the previous step kept and returns those that
+go on together with those it dropped, each in the order they came. A drop is a `Quarantine` (a reason code and
 a sentence) or an `outcomes.Duplicate`; no step records anything. BatchStep (run.py) hands every
 drop to BatchOutcomes, the one place an item's outcome is recorded, and the next step gets the rest.
 
