@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from curation.audit.context import SYSTEM, AuditContext
 from curation.audit.log import AuditLog, canonical, record_hash, verify
 from curation.audit.signing import Signer, make_checkpoint, read_checkpoints
-from curation.audit.context import SYSTEM, AuditContext
 
 EVENTS = ["ingest.started", "document.accepted", "ingest.finished", "checks.run", "version.created",
           "review.approved", "training.started", "training.finished"]
