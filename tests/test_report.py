@@ -18,11 +18,9 @@ from test_bias import (
 )
 from typer.testing import CliRunner
 
-from curation.datasets import versions
-
-from curation.datasets import report
 from curation.audit.log import AuditLog
 from curation.cli import app
+from curation.datasets import charts, report, versions
 
 
 @pytest.fixture(scope="module")
@@ -95,8 +93,8 @@ def test_dataset_card_has_a_bias_section_with_bounds(built):
 
 
 def test_length_bins_cover_the_longest_document():
-    assert report.length_edges(730) == [0, 10, 20, 50, 100, 200, 500, 1000]
-    svg = report.histogram("h", [25, 30, 120, 730])
+    assert charts.length_edges(730) == [0, 10, 20, 50, 100, 200, 500, 1000]
+    svg = charts.histogram("h", [25, 30, 120, 730])
     assert "20–50 characters: 2 documents" in svg and "500–1,000 characters: 1 documents" in svg
     assert "0–10 characters" not in svg  # empty leading bins dropped
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from curation.datasets.report import card_html, html_report, verdict
+from curation.datasets.card import card_html
+from curation.datasets.check_outcomes import verdict
+from curation.datasets.report import html_report
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]

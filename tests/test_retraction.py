@@ -4,11 +4,12 @@ import pytest
 from tests_helpers import TICKETS_EN
 from typer.testing import CliRunner
 
-from curation.ingest import pipeline
 from curation.audit.log import verify
 from curation.cli import app
-from curation.training.handoff import NotApproved, approved_documents
+from curation.ingest import pipeline
 from curation.policy import load_policy
+from curation.stewardship.retraction import retract
+from curation.training.handoff import NotApproved, approved_documents
 
 
 @pytest.fixture
@@ -52,6 +53,14 @@ def test_retracted_text_is_not_reingested_and_next_version_excludes_it(workspace
                                       load_policy(workspace.default_policy))
     assert again.summary.outcomes == {"duplicate": 1}
     assert again.build.n_rows == approved.n_rows - 1 and again.build.version_id != approved.version_id
+
+
+def test_the_retraction_record_names_the_reviewer_and_the_flow_run(workspace, approved):
+    """What the retract flow passes (its run id) lands in the record, beside the reviewer."""
+    retract(workspace.catalog(), workspace.audit(), reason="withdrawn", reviewer="Legal", source="faq",
+            flow_run_id="0a1b2c3d-run")
+    (record,) = [r for r in workspace.audit().records() if r["event"] == "retraction"]
+    assert (record["actor"], record["flow_run_id"]) == ("Legal", "0a1b2c3d-run")
 
 
 def test_retract_needs_exactly_one_target(workspace):

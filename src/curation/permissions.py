@@ -1,5 +1,6 @@
-"""Owner-only files and folders for everything that holds state (catalog, audit log, reports,
-dataset shards, models, keys), whatever the umask the process was started with.
+"""Owner-only files and folders for everything that holds state, whatever the process's umask.
+
+State is the catalog, audit log, reports, dataset shards, models and keys.
 
 Anonymized text is still personal data under GDPR Art. 4(5), and the catalog and the log hold
 pseudonymised identifiers: group and others get no access. `private_umask()` sets the process's

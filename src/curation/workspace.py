@@ -1,5 +1,7 @@
-"""Where a curation installation keeps its state. Everything hangs off one root folder
-(`CURATION_HOME`, default: the current directory), so tests and demos can use their own.
+"""Where a curation installation keeps its state: one root folder.
+
+Everything hangs off `CURATION_HOME` (default: the current directory), so tests and demos can use
+their own.
 
 Opening a workspace makes the process's umask 077 (curation.permissions): the catalog, the audit
 log, reports, shards and models it creates are owner-only whatever umask the process started with."""
@@ -11,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curation.audit.log import AuditLog
-from curation.catalog import Catalog
 from curation.audit.signing import Signer, default_key_dir
+from curation.catalog import Catalog
 from curation.permissions import make_private, private_dir, private_umask
 
 

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
+from typing import Protocol
 
-from curation.audit.log import AuditLog
+
+class AuditLog(Protocol):
+    """What `record` needs of the log (log.AuditLog): described here rather than imported, so
+    that the log itself can take an AuditContext (AuditLog.rotate_key) without an import cycle."""
+
+    def append_many(self, entries: list[dict]) -> list[dict]: ...
 
 
 @dataclass(frozen=True)

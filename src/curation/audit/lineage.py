@@ -1,5 +1,7 @@
-"""OpenLineage run events for each stage, so lineage tools (Marquez, DataHub, ...) see the same
-story as the audit log: which inputs a run read and which dataset version or model it wrote.
+"""OpenLineage run events for each stage: the audit log's story, for lineage tools.
+
+Lineage tools (Marquez, DataHub, ...) see which inputs a run read and which dataset version or
+model it wrote.
 
 Events go to `audit_logs/lineage.jsonl`, and also to `OPENLINEAGE_URL` when it is set. A lineage
 endpoint that is down never stops a run: the file is the record, the endpoint a copy.
@@ -42,7 +44,14 @@ class Lineage:
     def emit(self, job: str, run_id: str, state: str, inputs: list[tuple[str, str | None]],
              outputs: list[tuple[str, str | None]]) -> None:
         """One RunEvent; datasets are (name, version or None)."""
-        from openlineage.client.event_v2 import InputDataset, Job, OutputDataset, Run, RunEvent, RunState
+        from openlineage.client.event_v2 import (
+            InputDataset,
+            Job,
+            OutputDataset,
+            Run,
+            RunEvent,
+            RunState,
+        )
         from openlineage.client.facet_v2 import dataset_version_dataset
 
         def facets(version: str | None) -> dict:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from curation.audit import signing
+from curation.audit.context import AuditContext
 
 GENESIS = "0" * 64
 LOG_NAME = "audit.jsonl"
@@ -125,15 +126,16 @@ class AuditLog:
             return None
         return self._write_checkpoint(tail[0]["seq"], tail[0]["hash"], reason)
 
-    def rotate_key(self, actor: str) -> dict:
-        """Replace the signing key; the new public key, endorsed by the old key, goes into the log."""
+    def rotate_key(self, actor: str = "system", *, context: AuditContext | None = None) -> dict:
+        """Replace the signing key; the new public key, endorsed by the old key, goes into the log,
+        recorded through `context` (by default a context of `actor` alone: no flow run, no policy)."""
         if self.signer is None:
             raise ValueError("no signer configured")
         old, new, endorsement = self.signer.rotate()
-        return self.append_many([{"event": "audit.key_rotated", "subject": signing.key_id(new), "actor": actor, "data": {
+        return (context or AuditContext(actor)).record(self, "audit.key_rotated", signing.key_id(new), {
             "old_key_id": signing.key_id(old), "new_key_id": signing.key_id(new),
             "new_public_key": base64.b64encode(signing.public_bytes(new)).decode(),
-            "endorsement": endorsement}}])[0]
+            "endorsement": endorsement})
 
     @staticmethod
     def _tail(fh) -> tuple[int, str]:

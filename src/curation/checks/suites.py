@@ -2,7 +2,8 @@
 
 Pure: the caller queries the catalog and passes a pandas DataFrame with a unique `doc_id` column.
 Suites are YAML (policies/expectations/*.yaml); string values "{policy.X}" are filled from `params`.
-GX is imported lazily (≈7 s). Its SQL route through duckdb-engine is broken (NOTES.md): do not use it.
+GX is imported lazily (≈7 s). Its SQL route through duckdb-engine is broken (GX 1.24: every
+expectation fails with `list index out of range`, rows fetched after the connection closed): do not use it.
 """
 
 from __future__ import annotations

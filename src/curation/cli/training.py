@@ -74,15 +74,12 @@ def import_smollm2(dest: Annotated[Optional[Path], typer.Option(help="Folder to 
 
     ws = workspace()
     try:
-        result = do_import(dest or ws.root / "data" / "base_models" / SMOLLM2["name"], force=force)
+        result = do_import(dest or ws.root / "data" / "base_models" / SMOLLM2["name"], ws.audit(),
+                           context=AuditContext(actor="cli"), force=force)
     except Exception as exc:
         _fail_on_training_error(exc)
         raise
     p = result.provenance
-    if result.converted:
-        AuditContext(actor="cli").record(ws.audit(), "model.imported", p["name"], {
-            "name": p["name"], "path": str(result.path), "license": p["license"], "source": p["source"],
-            "files_sha256": p["files_sha256"]})
     console.print(f"{p['name']} ({p['license']}) {'converted into' if result.converted else 'already in'} "
                   f"{result.path}; {len(p['files_sha256'])} files hashed in IMPORT.json")
     console.print(f"fine-tune with: curation finetune VERSION --base-model {result.path}")

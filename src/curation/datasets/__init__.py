@@ -1,3 +1,6 @@
-"""Dataset versions and what is written about them: build, verify and review (versions.py), the
-card and the HTML report (report.py), the compliance report (compliance.py) and the APPI
-statement (appi.py)."""
+"""Dataset versions and what is written about them.
+
+Build, verify and review (versions.py), the dataset card (card.py), the HTML report (report.py,
+with charts.py and check_outcomes.py), the compliance report (compliance.py) and the APPI
+statement (appi.py).
+"""

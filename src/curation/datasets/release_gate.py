@@ -1,5 +1,7 @@
-"""The PII release gate of a dataset version: the policy's analyzer scored on the company's own
-labelled documents, against the figures the policy demands (`pii.release_gate`).
+"""The PII release gate of a dataset version: the analyzer's scores against the policy's figures.
+
+The policy's analyzer is scored on the company's own labelled documents, against the figures the
+policy demands (`pii.release_gate`).
 
 A version built under a gate carries the result in its card, its `version.created` audit record
 and the catalog; `versions.decide` refuses to approve it while the result is below the gate.

@@ -1,5 +1,7 @@
-"""What a steward decides on: a sample of each source's anonymized records with the placeholders
-marked, what was left out of the dataset and why, and what changed since its last approved version.
+"""What a steward decides on: a sample, what was left out, and what changed.
+
+A sample of each source's anonymized records with the placeholders marked, what was left out of
+the dataset and why, and what changed since its last approved version.
 
 Only anonymized text (the text the version holds), counts, types, reason codes and ids: nothing
 raw. Rendered as Markdown for the review pause and its artifact.

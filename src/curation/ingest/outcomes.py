@@ -1,7 +1,8 @@
 """What an ingest run counts and proves: per-item outcomes, the run's summary, the accounting check.
 
-`BatchOutcomes` is the one place an item's outcome is recorded: it keeps the `ingest_items`
-rows, makes the audit record of each (committed with the items: the log never claims what the
+`BatchOutcomes` is the one place an item's outcome is recorded: it takes what each ingest step
+(steps.py) dropped, a Quarantine or a `Duplicate`, and the documents left at the end; it keeps the
+`ingest_items` rows, makes the audit record of each (committed with the items: the log never claims what the
 catalog does not hold), and adds the counts to the run's `IngestSummary` once the batch commits.
 It is also where an item's path becomes its stored name (`sources.paths.stored_path`): what reaches
 the catalog and the log never holds the input's file name.
@@ -10,12 +11,12 @@ the catalog and the log never holds the input's file name.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from curation.audit.context import AuditContext
 from curation.audit.log import path_digest
 from curation.catalog import Catalog
-from curation.documents import CleanDocument, ItemOutcome, Quarantine
+from curation.documents import CleanDocument, ItemOutcome, Quarantine, RawDocument
 from curation.ingest.filters import safe_evidence, shown_license
 from curation.sources.paths import stored_path
 
@@ -42,6 +43,13 @@ class AccountingError(RuntimeError):
     """Items read and items recorded disagree: something was lost or counted twice."""
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """A document dropped because its doc_id is already in the catalog or earlier in the run."""
+
+    doc: RawDocument
+
+
 @dataclass
 class BatchOutcomes:
     """The outcomes of one batch of files, recorded as they are decided."""
@@ -50,13 +58,26 @@ class BatchOutcomes:
     items: list[ItemOutcome] = field(default_factory=list)
     documents: list[CleanDocument] = field(default_factory=list)
 
-    def quarantine(self, q: Quarantine) -> None:
-        self.items.append(ItemOutcome(q.source, stored_path(q.path), q.record, "quarantined", q.reason, q.message,
-                                      q.doc_id, q.provenance))
+    def settle(self, items: list) -> list:
+        """The items that go on to the next step; each Quarantine and Duplicate among `items` is
+        recorded here instead."""
+        kept = []
+        for item in items:
+            if isinstance(item, Quarantine):
+                self.quarantine(item)
+            elif isinstance(item, Duplicate):
+                self.duplicate(item.doc)
+            else:
+                kept.append(item)
+        return kept
 
-    def duplicate(self, source: str, path: str, record: int, doc_id: str, provenance: str = "") -> None:
-        self.items.append(ItemOutcome(source, stored_path(path), record, "duplicate", "duplicate_doc_id",
-                                      "same normalized text as an already ingested document", doc_id, provenance))
+    def quarantine(self, q: Quarantine) -> None:
+        self.items.append(ItemOutcome.quarantined(replace(q, path=stored_path(q.path))))
+
+    def duplicate(self, doc: RawDocument) -> None:
+        self.items.append(ItemOutcome(doc.source, stored_path(doc.path), doc.record, "duplicate", "duplicate_doc_id",
+                                      "same normalized text as an already ingested document", doc.doc_id,
+                                      doc.provenance))
 
     def keep(self, doc: CleanDocument) -> None:
         """Accepted if its license class allows it, else held until a steward allows the source."""

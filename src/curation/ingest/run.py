@@ -1,10 +1,10 @@
 """The ingest run: inbox files → anonymized, license-classed documents in the catalog.
 
-Each batch of files goes through the same steps: read → drop known documents → filters →
-PII → residual filter → features → record and commit. Every input item ends in exactly one
-outcome — accepted, license_review (held until a steward allows the source), duplicate, or
-quarantined with a reason — and each batch commits in one transaction, so a rerun after a crash
-redoes only what did not commit.
+Each batch of files goes through the same steps (steps.py): read → drop known documents →
+language and license → filters → PII → residual filter → features → record and commit. Every
+input item ends in exactly one outcome — accepted, license_review (held until a steward allows
+the source), duplicate, or quarantined with a reason — and each batch commits in one
+transaction, so a rerun after a crash redoes only what did not commit.
 """
 
 from __future__ import annotations
@@ -21,14 +21,11 @@ from curation.audit import outbox
 from curation.audit.context import AuditContext
 from curation.audit.log import AuditLog
 from curation.catalog import Catalog
-from curation.checks import quality
 from curation.datasets.names import check_dataset_name
-from curation.documents import CleanDocument, Quarantine, RawDocument
 from curation.faults import crash_point
-from curation.ingest import filters, pii_step
+from curation.ingest import filters, pii_step, steps
 from curation.ingest.outcomes import BatchOutcomes, IngestSummary, check_accounting
 from curation.ingest.progress import IngestProgress, ProgressCallback
-from curation.pii.language import detect_language_with_confidence
 from curation.policy import Policy
 from curation.sources import InputUnit, ReaderOptions, discover, read_unit
 from curation.stewardship import scrub
@@ -110,7 +107,8 @@ def reader_options(policy: Policy) -> ReaderOptions:
 
 
 class BatchStep:
-    """The steps one batch of files goes through, ending in one catalog transaction."""
+    """One batch of files: read, then each step of steps.py in turn, then one catalog transaction.
+    What a step drops is recorded in the batch's BatchOutcomes, the rest goes on to the next step."""
 
     def __init__(self, policy: Policy, catalog: Catalog, fan_out: pii_step.PiiFanOut, context: AuditContext,
                  run_id: str, dataset: str, report: Callable[[str], None] = lambda stage: None):
@@ -120,56 +118,30 @@ class BatchStep:
         self.seen_in_run: set[str] = set()  # doc_ids read earlier in this run
         self.reader_options = reader_options(policy)
 
+    def steps_for(self, units: list[InputUnit]) -> list[steps.Step]:
+        """The steps of a batch of `units`, in order; license rules as they stand now (a steward's
+        override between batches counts from the next batch)."""
+        return [steps.DropKnown(self.catalog, self.seen_in_run),
+                steps.Classify({u.rel: u.source for u in units}, licenses.rules_for(self.policy, self.catalog)),
+                steps.Filter(self.filters),
+                steps.Anonymize(self.policy.pii, self.fan_out),
+                steps.Filter([filters.residual_pii]),
+                steps.AddFeatures(self.policy, self.catalog, self.dataset)]
+
     def run(self, units: list[InputUnit]) -> BatchOutcomes:
         out = BatchOutcomes(self.dataset)
         limit = self.policy.inputs.max_file_mb * 2**20
         read = [(unit, list(read_unit(unit, limit, self.reader_options))) for unit in units]
         files = [(unit.stored, unit.digest, unit.source_name, len(items)) for unit, items in read]
-        candidates = self.candidates(read, out)
-        self.report("anonymizing")
-        cleaned = pii_step.anonymize(candidates, self.policy.pii, self.fan_out)
-        kept, leaks = filters.apply([filters.residual_pii], cleaned)
-        for leak in leaks:
-            out.quarantine(leak)
-        self.add_features(kept)
-        for doc in kept:
+        documents = out.settle([item for _, items in read for item in items])  # what the readers refused
+        for step in self.steps_for(units):
+            if step.progress:
+                self.report(step.progress)
+            documents = out.settle(step.run(documents))
+        for doc in documents:
             out.keep(doc)
         self.report("committing")
         crash_point("ingest.before_commit")
         self.catalog.commit_batch(self.run_id, self.dataset, files, out.items, out.documents,
                                   out.audit_records(self.context))
         return out
-
-    def candidates(self, read: list[tuple[InputUnit, list[RawDocument | Quarantine]]],
-                   out: BatchOutcomes) -> list[filters.Candidate]:
-        """New documents that pass the filters; every other item is recorded in `out`."""
-        rules = licenses.rules_for(self.policy, self.catalog)  # the license classes file and stewards' overrides
-        known = self.catalog.known_doc_ids(d.doc_id for _, items in read for d in items
-                                           if isinstance(d, RawDocument))
-        kept = []
-        for unit, items in read:
-            for item in items:
-                if isinstance(item, Quarantine):
-                    out.quarantine(item)
-                    continue
-                doc_id = item.doc_id
-                if doc_id in known or doc_id in self.seen_in_run:
-                    out.duplicate(item.source, item.path, item.record, doc_id, item.provenance)
-                    continue
-                self.seen_in_run.add(doc_id)
-                language, confidence = detect_language_with_confidence(item.text)
-                candidate = filters.Candidate(item, unit.source, licenses.decide(item, unit.source, rules),
-                                              language, confidence)
-                passed, refused = filters.apply(self.filters, [candidate])
-                kept.extend(passed)
-                for q in refused:
-                    out.quarantine(q)
-        return kept
-
-    def add_features(self, documents: list[CleanDocument]) -> None:
-        """Features of the anonymized text (near-duplicate clusters included), for the checks."""
-        rows = [{"doc_id": d.doc_id, "text_anonymized": d.text_anonymized,
-                 "language_confidence": d.language_confidence} for d in documents]
-        quality.annotate(rows, self.policy, self.catalog, self.dataset)
-        for doc, row in zip(documents, rows, strict=True):
-            doc.features = row["features"]

@@ -1,5 +1,7 @@
-"""Known personal data: values a reader knows are personal (an e-mail's header names and addresses),
-found wherever they occur in a document's text, as spans the document's operators then replace.
+"""Known personal data: values a reader knows are personal, found wherever they occur in the text.
+
+Such values (an e-mail's header names and addresses) become spans the document's operators then
+replace.
 
 The values come from `RawDocument.known_pii`; they live in memory only and are never logged.
 Matching (in the text's normalized view, text_view.normalized_view, so full-width letters and

@@ -14,10 +14,10 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
-from curation.datasets import versions
+from curation.audit.context import AuditContext
 from curation.audit.log import AuditLog
 from curation.catalog import Catalog
-from curation.audit.context import AuditContext
+from curation.datasets import versions
 
 
 class RetractionError(ValueError):
@@ -33,7 +33,9 @@ class RetractionResult:
 
 
 def retract(catalog: Catalog, audit: AuditLog, *, reason: str, reviewer: str, source: str | None = None,
-            doc_id: str | None = None) -> RetractionResult:
+            doc_id: str | None = None, flow_run_id: str | None = None) -> RetractionResult:
+    """Retract every document of `source`, or the one `doc_id`, for `reviewer`'s `reason`; the
+    `retraction` audit record names `reviewer` and, for a flow, the run (`flow_run_id`)."""
     if (source is None) == (doc_id is None):
         raise RetractionError("give exactly one of a source or a doc_id")
     if not reviewer.strip() or not reason.strip():
@@ -51,7 +53,7 @@ def retract(catalog: Catalog, audit: AuditLog, *, reason: str, reviewer: str, so
         versions.purge_shards(versions.resolve(catalog, version_id)["path"])
     models = [{"run_id": t["run_id"], "version_id": t["version_id"], "output_dir": t["output_dir"],
                "status": t["status"]} for v in revoked for t in catalog.training_runs(v)]
-    AuditContext(actor=reviewer).record(audit, "retraction", retraction_id, {
+    AuditContext(reviewer, flow_run_id).record(audit, "retraction", retraction_id, {
         "source": source, "doc_ids": doc_ids, "versions_revoked": revoked,
         "models_affected": [m["run_id"] for m in models],
         "reason_sha256": hashlib.sha256(reason.encode()).hexdigest()})

@@ -1,6 +1,9 @@
-"""Fine-tuning on approved dataset versions: the hand-off that verifies a version and records the
-run (handoff.py), the trainer (trainer.py) with its data, device, checkpoints, hashes and model
-card, and the base models it starts from (base_models.py)."""
+"""Fine-tuning on approved dataset versions, and evaluating what it produced.
+
+The hand-off that verifies a version and records the run (handoff.py), the trainer (trainer.py)
+with its data, device, checkpoints, hashes and model card, the base models it starts from
+(base_models.py), and the evaluation of a finished run (evaluation.py).
+"""
 
 import os
 

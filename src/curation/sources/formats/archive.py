@@ -19,6 +19,7 @@ import zlib
 from collections.abc import Iterator
 
 from curation.sources.formats.base import Blob, Item, ReadContext, renumbered
+from curation.sources.formats.readers import READERS, unsupported
 from curation.sources.formats.zipsafe import UnsafeZip, open_zip
 from curation.sources.formats.zipsafe import read_member as inflate
 from curation.sources.paths import known_suffix
@@ -35,8 +36,6 @@ MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, 
 
 
 def read_zip(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
-    from curation.sources.formats import read_member
-
     if blob.size == 0:
         yield ctx.quarantine(None, "empty_file", "the file is empty")
         return
@@ -70,16 +69,14 @@ def read_zip(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
                         f"this member cannot be inflated ({type(exc).__name__}); re-create the archive", where)]),
                         counter)
                     continue
-                yield from read_member(data, suffix, ctx, where, counter)
+                yield from ctx.read_member(data, suffix, where, counter)
 
 
 def _refusal(member: zipfile.ZipInfo, suffix: str, ctx: ReadContext, where: str) -> Item | None:
     """Why `member` is not inflated at all, or None."""
-    from curation.sources.formats import reader_for, unsupported
-
     if stat.S_ISLNK(member.external_attr >> 16):
         return ctx.quarantine(None, "symlink_refused",
                               "a symbolic link stored in the archive; links are not followed", where)
-    if reader_for(suffix) is None:
+    if suffix not in READERS:
         return unsupported(ctx, suffix, where)
     return None

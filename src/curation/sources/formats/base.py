@@ -3,9 +3,11 @@
 A reader is `read(blob, ctx) -> Iterator[Item]`. `blob` is the bytes of one file: an inbox file
 (opened through `open_regular`) or a member of a container (a ZIP member, an e-mail attachment),
 held in memory. `ctx` says whose source it is, which budget it charges, the policy's reader
-options and how deep in containers it sits. Readers never raise for bad content: bad content is a
-Quarantine with a reason code, and the message never quotes the input (not a value, a column or
-sheet name, a parser snippet, a member's or attachment's file name).
+options and how deep in containers it sits; a container (ZIP, e-mail) reads its members through
+`ctx.read_member`, which the package sets, so no reader imports the package that imports it.
+Readers never raise for bad content: bad content is a Quarantine with a reason code, and the
+message never quotes the input (not a value, a column or sheet name, a parser snippet, a member's
+or attachment's file name).
 
 `provenance` says where inside the file a document came from, in words that hold no input value:
 "page 3", "sheet 2 row 14", "slide 4 notes", "attachment 1 (.pdf) page 2".
@@ -122,6 +124,15 @@ class ReadContext:
     options: ReaderOptions = ReaderOptions()
     depth: int = 0  # 0 for an inbox file; +1 per container (ZIP, e-mail) it was found in
     where: str = ""  # provenance prefix given by the container, e.g. "attachment 2 (.pdf)"
+    # The package's member reader (formats.read_member), set by formats.read_blob: a container calls
+    # it through the context, so the package and its container readers do not import each other.
+    member_reader: MemberReader | None = field(default=None, compare=False, repr=False)
+
+    def read_member(self, data: bytes, suffix: str, where: str, counter: list[int]) -> Iterator[Item]:
+        """The items of one member of this container found at `where`, numbered on from `counter`."""
+        if self.member_reader is None:
+            raise RuntimeError("ReadContext.member_reader is not set: read containers through formats.read_blob")
+        return self.member_reader(data, suffix, self, where, counter)
 
     def inside(self, where: str) -> ReadContext:
         """The context of a member found at `where` in this file."""
@@ -156,6 +167,8 @@ class ReadContext:
 
 
 Reader = Callable[[Blob, ReadContext], Iterator[Item]]
+# formats.read_member: (member bytes, suffix, container's context, where, record counter) -> items.
+MemberReader = Callable[[bytes, str, "ReadContext", str, list[int]], Iterator[Item]]
 
 
 def renumbered(items: Iterator[Item], counter: list[int]) -> Iterator[Item]:

@@ -10,7 +10,7 @@ replacement characters is not a document. A message without body text is `empty_
 has attachments, which then stand for it.
 
 Attachments (a part with a file name or Content-Disposition: attachment, an attached message, any
-other non-text part) are read by the reader of their extension through `read_member`
+other non-text part) are read by the reader of their extension through `ctx.read_member`
 ("attachment 2 (.pdf)"), one container deeper; an attached message is read as an .eml. A text
 attachment whose part declares a charset (a Shift_JIS memo) is handed on as UTF-8 when it decodes
 cleanly in that charset. Past the policy's `archive_max_members` attachments, the rest are not read
@@ -37,7 +37,6 @@ from email.message import Message
 from email.utils import getaddresses
 
 from curation.documents import RawDocument
-from curation.sources.formats import read_member
 from curation.sources.formats.base import Blob, Item, ReadContext, TooLarge
 from curation.sources.formats.text import html_text
 from curation.sources.paths import KNOWN_SUFFIXES, known_suffix
@@ -141,7 +140,7 @@ def _message(data: bytes, ctx: ReadContext, where: str, counter: list[int]) -> I
             continue
         shown = suffix if suffix in KNOWN_SUFFIXES else ""
         place = " ".join(p for p in (where, f"attachment {i}", f"({shown})" if shown else "") if p)
-        for item in read_member(content, suffix, ctx, place, counter):
+        for item in ctx.read_member(content, suffix, place, counter):
             if isinstance(item, RawDocument) and known:
                 item = replace(item, known_pii=tuple(dict.fromkeys((*item.known_pii, *known))))
             yield item

@@ -1,5 +1,6 @@
-"""Text of a page image, read by Tesseract run as a separate program (Debian: tesseract-ocr, and
-tesseract-ocr-jpn for Japanese).
+"""Text of a page image, read by Tesseract run as a separate program.
+
+Debian packages: tesseract-ocr, and tesseract-ocr-jpn for Japanese.
 
 `ocr_document` is what the PDF and image readers call for a page or frame that has no text layer:
 it yields a RawDocument whose provenance ends in "(OCR)", or a Quarantine saying why there is no

@@ -45,17 +45,3 @@ class CurationCardRecognizer(ScoredRecognizer):
     def score(self, value: str) -> float | None:
         return 1.0 if self.validate_result(value) else None
 
-
-class JaCardRecognizer(CurationCardRecognizer):
-    """The same cards in Japanese text, where a number follows a kanji label with no space
-    (カード番号4111…): bounded by ASCII letters and digits instead of any word character."""
-
-    NAME = "CurationJaCreditCardRecognizer"
-    REGEX = r"(?<![0-9A-Za-z_.,/-])(?<!\d[ -])\d{4}(?:([ -]?)\d{2,6})(?:\1\d{1,6}){0,4}(?![0-9A-Za-z_-]|[ -]\d)"
-
-    def __init__(self, supported_language: str = "ja"):
-        super().__init__(supported_language)
-
-    def validate_result(self, pattern_text: str) -> bool:
-        # 12- and 13-digit cards are rare, 12- and 13-digit identifiers (マイナンバー, 法人番号) common.
-        return len(pattern_text.replace(" ", "").replace("-", "")) >= 14 and super().validate_result(pattern_text)
