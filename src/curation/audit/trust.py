@@ -1,5 +1,4 @@
-"""Which public keys an audit verification trusts, and the verification `audit verify` and
-`curation doctor` both run.
+"""Which keys an audit verification trusts, and the verification `audit verify` and doctor run.
 
 Trust comes from outside the key folder: the keys a reviewer passes (`--public-key`), else the key
 pinned by `curation audit export-key` (data/audit_pinned_key.pem). Whatever key sits in the

@@ -1,5 +1,6 @@
-"""A dataset's LSH band rows in memory, sorted by bucket: the near-duplicate lookup of a batch in
-microseconds, whatever the size of the catalog.
+"""A dataset's LSH band rows in memory, sorted by bucket, for the near-duplicate lookup.
+
+The lookup of a batch then costs microseconds, whatever the size of the catalog.
 
 Why not the table's ART index alone: DuckDB loads an ART index lazily, block by block, into each
 connection, and an ingest opens the catalog for every call, so the 768 random keys of a batch read

@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curation.datasets import appi
 from curation.audit.log import AuditLog
-from curation.catalog import Catalog
-from curation.policy import Policy
 from curation.audit.signing import read_checkpoints
+from curation.catalog import Catalog
+from curation.datasets import appi
+from curation.policy import Policy
 from curation.training.eval_table import HEADER as EVAL_HEADER
 from curation.training.eval_table import privacy_line, table_rows
 

@@ -16,10 +16,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from curation.datasets.card import (
-    card_html,
-    dataset_card,  # noqa: F401 - versions.py still calls report.dataset_card; card.dataset_card once it does not
-)
+from curation.datasets.card import card_html
 from curation.datasets.charts import bar_chart, histogram, metric_chart
 from curation.datasets.check_outcomes import (
     bias_section,

@@ -24,7 +24,7 @@ from curation.audit.context import AuditContext
 from curation.audit.log import AuditLog, canonical
 from curation.catalog import Catalog
 from curation.checks import bias, quality, suites
-from curation.datasets import release_gate, report
+from curation.datasets import card, release_gate
 from curation.datasets.names import check_dataset_name
 from curation.faults import crash_point
 from curation.permissions import make_private
@@ -112,7 +112,7 @@ def _build_version(catalog: Catalog, dataset: str, policy: Policy, datasets_root
         stats["licenses"] = licenses.card_section(rows, catalog.sources(), license_rules)
         (staging / "ATTRIBUTION.md").write_text(
             licenses.attribution_markdown(rows, catalog.sources(), license_rules), encoding="utf-8")
-        (staging / "README.md").write_text(report.dataset_card(manifest, rows, stats, policy), encoding="utf-8")
+        (staging / "README.md").write_text(card.dataset_card(manifest, rows, stats, policy), encoding="utf-8")
         crash_point("build.staged")
         if final.exists():
             shutil.rmtree(staging)  # same content as an existing version: keep the existing one

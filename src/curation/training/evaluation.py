@@ -1,5 +1,7 @@
-"""`curation evaluate`: the PoC's numbers. Does the fine-tuned model do the company's task better than
-the model it started from, and does it give back personal data it was trained on?
+"""`curation evaluate`: the PoC's numbers, task metrics against the base model and a privacy probe.
+
+Does the fine-tuned model do the company's task better than the model it started from, and does it
+give back personal data it was trained on?
 
 For one finished training run:
 1. the gate: the run's dataset version must still be approved and match its manifest hashes, the
