@@ -13,7 +13,7 @@ import copy
 import uuid
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from curation import licenses
@@ -84,14 +84,34 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
             state.stage = stage
             progress(copy.deepcopy(state))
 
-    step = BatchStep(policy, catalog, pii_step.fan_out(policy, map_chunks), context, run_id, dataset, report)
+    fan_out = pii_step.fan_out(policy, map_chunks)
+    if fan_out.start_workers and sum(input_bytes(u) for u in pending) >= policy.pii.parallel_after_chars:
+        fan_out.start_workers()  # they load their models while the first batch is read
+    step = BatchStep(policy, catalog, fan_out, context, run_id, dataset, report)
     report("reading")
-    for start in range(0, len(pending), FILES_PER_BATCH):
-        step.run(pending[start:start + FILES_PER_BATCH]).add_to(summary)
+
+    def committed(batch: Batch) -> None:
+        step.finish(batch).add_to(summary)
         crash_point("ingest.batch_committed")
         outbox.deliver(catalog, audit)
-        state.files_done, state.outcomes = min(start + FILES_PER_BATCH, len(pending)), Counter(summary.outcomes)
+        state.files_done, state.outcomes = state.files_done + len(batch.files), Counter(summary.outcomes)
         report("reading" if state.files_done < len(pending) else "checks and version")
+
+    # Two batches overlap: while the PII workers anonymize batch N, this process finishes and
+    # commits batch N-1 and reads batch N+1. Commits keep their order, so a crash still leaves
+    # whole batches committed and a rerun redoes the rest.
+    previous: Batch | None = None
+    for start in range(0, len(pending), FILES_PER_BATCH):
+        batch = step.prepare(pending[start:start + FILES_PER_BATCH])
+        if previous is not None:
+            step.collect(previous)  # the workers take one batch at a time
+        step.start_pii(batch)
+        if previous is not None:
+            committed(previous)
+        previous = batch
+    if previous is not None:
+        step.collect(previous)
+        committed(previous)
 
     check_accounting(catalog, run_id, summary)
     catalog.finish_run(run_id, summary.as_dict(), context.entry("ingest.finished", run_id, summary.as_dict()))
@@ -129,19 +149,72 @@ class BatchStep:
                 steps.AddFeatures(self.policy, self.catalog, self.dataset)]
 
     def run(self, units: list[InputUnit]) -> BatchOutcomes:
+        """The whole batch, one step after the other."""
+        batch = self.prepare(units)
+        self.start_pii(batch)
+        self.collect(batch)
+        return self.finish(batch)
+
+    def prepare(self, units: list[InputUnit]) -> Batch:
+        """Read the files and run the steps before the PII step."""
         out = BatchOutcomes(self.dataset)
         limit = self.policy.inputs.max_file_mb * 2**20
         read = [(unit, list(read_unit(unit, limit, self.reader_options))) for unit in units]
         files = [(unit.stored, unit.digest, unit.source_name, len(items)) for unit, items in read]
         documents = out.settle([item for _, items in read for item in items])  # what the readers refused
-        for step in self.steps_for(units):
-            if step.progress:
-                self.report(step.progress)
-            documents = out.settle(step.run(documents))
-        for doc in documents:
+        before, (pii, *after) = split_at_pii(self.steps_for(units))
+        documents = self._run_steps(before, documents, out)
+        return Batch(out, files, documents, pii, after)
+
+    def start_pii(self, batch: Batch) -> None:
+        """Hand the batch's documents to the PII step (to the worker processes, when they run)."""
+        self.report(batch.pii.progress)
+        batch.pii_result = batch.pii.start(batch.documents)
+
+    def collect(self, batch: Batch) -> None:
+        """Wait for the batch's PII step."""
+        batch.documents = batch.out.settle(batch.pii_result())
+
+    def finish(self, batch: Batch) -> BatchOutcomes:
+        """The steps after PII, then the batch's one catalog transaction."""
+        out = batch.out
+        for doc in self._run_steps(batch.after_pii, batch.documents, out):
             out.keep(doc)
         self.report("committing")
         crash_point("ingest.before_commit")
-        self.catalog.commit_batch(self.run_id, self.dataset, files, out.items, out.documents,
+        self.catalog.commit_batch(self.run_id, self.dataset, batch.files, out.items, out.documents,
                                   out.audit_records(self.context))
         return out
+
+    def _run_steps(self, to_run: list[steps.Step], documents: list, out: BatchOutcomes) -> list:
+        for step in to_run:
+            if step.progress:
+                self.report(step.progress)
+            documents = out.settle(step.run(documents))
+        return documents
+
+
+@dataclass
+class Batch:
+    """A batch between its steps: what it recorded so far, its files, the documents going on."""
+
+    out: BatchOutcomes
+    files: list[tuple[str, str, str | None, int]]  # stored name, digest, source, items read
+    documents: list
+    pii: steps.Anonymize
+    after_pii: list[steps.Step]
+    pii_result: Callable[[], list] = lambda: []
+
+
+def split_at_pii(batch_steps: list[steps.Step]) -> tuple[list[steps.Step], list[steps.Step]]:
+    """The steps before the PII step, and the PII step with those after it."""
+    at = next(i for i, step in enumerate(batch_steps) if isinstance(step, steps.Anonymize))
+    return batch_steps[:at], batch_steps[at:]
+
+
+def input_bytes(unit: InputUnit) -> int:
+    """The size of an input file (0 for what is not a regular file): how much work a run holds."""
+    try:
+        return unit.path.stat().st_size if unit.kind == "file" else 0
+    except OSError:
+        return 0

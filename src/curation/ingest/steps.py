@@ -15,7 +15,7 @@ drop to BatchOutcomes, the one place an item's outcome is recorded, and the next
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
@@ -95,7 +95,12 @@ class Anonymize:
     progress: ClassVar[str | None] = "anonymizing"
 
     def run(self, documents: list[filters.Candidate]) -> list[CleanDocument]:
-        return pii_step.anonymize(documents, self.pii, self.fan_out)
+        return self.start(documents)()
+
+    def start(self, documents: list[filters.Candidate]) -> Callable[[], list[CleanDocument]]:
+        """`run`, started: the PII worker processes work on it while the caller goes on; the
+        returned function waits for the result (pii_step.anonymize_later)."""
+        return pii_step.anonymize_later(documents, self.pii, self.fan_out)
 
 
 @dataclass
