@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from license_expression import ExpressionError
 
-from curation.licenses.spdx import licensing, normalize
+from curation.licenses.spdx import normalize
 
 
 @dataclass(frozen=True)
@@ -193,22 +193,17 @@ def mentions(line: str) -> list[Mention]:
             if not value:
                 continue
             if rule == "bsd":
-                # Which BSD is not said. ScanCode's notice rules (and common usage) read a bare "BSD
-                # license" as the 3-clause license; the explanation says the variant was not stated.
-                taken.append(Mention("BSD-3-Clause", m.start(), m.end(), "bsd (variant not stated)", ambiguous=True))
+                # Which BSD is not said: the 2- and 3-clause licenses differ in a duty (the
+                # no-endorsement clause), so a person decides; BSD-3-Clause is the closest hint
+                # (what ScanCode's notice rules and common usage read it as).
+                taken.append(Mention("LicenseRef-BSD-unspecified", m.start(), m.end(), "bsd (variant not stated)",
+                                     ambiguous=True))
                 continue
             taken.append(Mention(value, m.start(), m.end(), rule))
     for m in _ID_TOKEN.finditer(line):
         if free(m.start(), m.end()) and (value := _spdx_id(m.group(1))):
             taken.append(Mention(value, m.start(), m.end(), "spdx-id"))
     return sorted(taken, key=lambda t: t.start)
-
-
-def known_id(value: str) -> bool:
-    try:
-        return not licensing().unknown_license_keys(licensing().parse(value))
-    except ExpressionError:
-        return False
 
 
 # Hugging Face dataset card license ids that are not SPDX spellings
