@@ -195,6 +195,10 @@ def test_a_bsd_license_without_its_clause_count_goes_to_review_with_bsd3_as_hint
     assert found.statements[0].hint == "BSD-3-Clause"
 
 
+def test_a_bsd_license_with_its_clause_count_after_the_name_is_that_license():
+    assert detect("This library is released under the BSD license (2-clause).\n").expression == "BSD-2-Clause"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("You may use, copy, modify and distribute this library under the terms of the ISC License.\n", "ISC"),
     ("Everyone is free to reuse the notebooks as permitted by the MIT License.\n", "MIT"),

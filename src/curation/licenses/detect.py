@@ -9,10 +9,14 @@ The text is made plain first (text.py: BOM, CRLF, HTML, markdown). Then, in orde
                 Japanese; talk about licenses is no evidence
   notice        ScanCode notice rules ("Licensed under the Apache License, Version 2.0 ...") on
                 lines no statement explained, unless the line only talks about licenses
-Statements are then combined (`combine`): different scopes (code, data, docs, model) give a
-conjunction, two statements for the same scope that disagree are a conflict with both
-recorded, upstream licenses whose duties the work's own license lacks are a conflict, and
-custom terms are `LicenseRef-Custom-<closest SPDX id>`, never the listed license.
+Statements are then combined (`combine`): different scopes (code, data, docs, model, a carve-out
+"except data/", a table row's component) give a conjunction, two statements for the same scope
+that disagree are a conflict with both recorded, upstream licenses whose duties the work's own
+license lacks are a conflict, third-party components are listed (and named in the answer only
+where they carry a duty the work's license lacks; alone they are NOASSERTION), and custom terms
+are `LicenseRef-Custom-<closest SPDX id>` (one id, from the primary key of ScanCode's match),
+never the listed license; a BSD license without its clause count is `LicenseRef-BSD-unspecified`
+(review, BSD-3-Clause as hint). An LGPL-3.0 text that carries the GPL-3.0 text is the LGPL-3.0.
 ScanCode's index takes several seconds to load, so it is loaded once per process (`scancode_index`).
 """
 

@@ -128,10 +128,14 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("epl", re.compile(r"\b(?:Eclipse\s+Public\s+Licen[cs]e|EPL)" + _V + r"(?P<v>[12])\.0\b", re.IGNORECASE),
      lambda m: f"EPL-{m['v']}.0"),
     ("bsd-3", re.compile(r"\bBSD[\s-]*3[\s-]*Clause|\b(?:3|three)[\s-]*clause\s+BSD|\bBSD\s*3\s*条項|"
-                         r"(?:3|三)\s*条項\s*BSD|\b(?:3|three)[\s-]*term\s+BSD|修正\s*BSD|\b(?:New|Revised|Modified)\s+BSD", re.IGNORECASE),
+                         r"(?:3|三)\s*条項\s*BSD|\b(?:3|three)[\s-]*term\s+BSD|修正\s*BSD|\b(?:New|Revised|Modified)\s+BSD|"
+                         r"\bBSD\s*(?:Licen[cs]e|ライセンス)\s*[(（,]\s*(?:3|three|三)[\s-]*(?:clause|条項)(?:\s*(?:version|版))?\s*[)）]?",
+                         re.IGNORECASE),
      _fixed("BSD-3-Clause")),
     ("bsd-2", re.compile(r"\bBSD[\s-]*2[\s-]*Clause|\b(?:2|two)[\s-]*clause\s+BSD|\bBSD\s*2\s*条項|"
-                         r"(?:2|二)\s*条項\s*BSD|\b(?:2|two)[\s-]*term\s+BSD|\bBSD[\s-]2\b(?!\.)|\bSimplified\s+BSD|\bFreeBSD\s+Licen[cs]e", re.IGNORECASE),
+                         r"(?:2|二)\s*条項\s*BSD|\b(?:2|two)[\s-]*term\s+BSD|\bBSD[\s-]2\b(?!\.)|\bSimplified\s+BSD|\bFreeBSD\s+Licen[cs]e|"
+                         r"\bBSD\s*(?:Licen[cs]e|ライセンス)\s*[(（,]\s*(?:2|two|二)[\s-]*(?:clause|条項)(?:\s*(?:version|版))?\s*[)）]?",
+                         re.IGNORECASE),
      _fixed("BSD-2-Clause")),
     ("0bsd", re.compile(r"\b0BSD\b|Zero[\s-]Clause\s+BSD", re.IGNORECASE), _fixed("0BSD")),
     ("bsd", re.compile(r"\bBSD\s*(?:-\s*style\s*)?(?:Licen[cs]e|ライセンス)", re.IGNORECASE), _fixed("BSD")),

@@ -4,9 +4,15 @@ A license named in a text is evidence only where a sentence applies it to the wo
 dataset is licensed under CC BY 4.0", 「本データは CC BY 4.0 で提供します」, a `License: MIT`
 field, a short line under a "License" heading, a LICENSE file that holds nothing but a name.
 A catalogue of licenses, a comparison, a question or a how-to names licenses without granting
-any, and yields nothing. Each statement records its scope (code, data, docs, model, or the whole
-work), whether it speaks of the work itself or of upstream material it came from, and whether
-it announces custom terms (a license "based on" another, added restrictions).
+any, and yields nothing; so do a Japanese sentence whose topic is the license (「MIT ライセンスは…
+です」: a definition), license words in quotation marks given as an example to write (「…」のように
+書きます, add a line such as "..."), and a section under a heading that announces an explanation
+(種類, 比較, とは, "types of", "what is"). Each statement records its scope (code, data, docs,
+model, a carve-out "except data/", a table row's component, or the whole work), its role (the
+work itself, upstream material it came from, or a third-party component shipped with it), and
+whether it announces custom terms (a license "based on" another, added restrictions). A remark
+(custom terms, a restriction) keeps the role of its sentence: upstream or quoted terms never
+change the work's own license.
 """
 
 from __future__ import annotations
