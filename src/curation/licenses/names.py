@@ -140,7 +140,7 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("0bsd", re.compile(r"\b0BSD\b|Zero[\s-]Clause\s+BSD", re.IGNORECASE), _fixed("0BSD")),
     ("bsd", re.compile(r"\bBSD\s*(?:-\s*style\s*)?(?:Licen[cs]e|ライセンス)", re.IGNORECASE), _fixed("BSD")),
     ("mit-0", re.compile(r"\bMIT[\s-]0\b|MIT\s+No\s+Attribution", re.IGNORECASE), _fixed("MIT-0")),
-    ("mit", re.compile(r"\bMIT\s*(?:[\s-]licen[cs]ed?|ライセンス|\(MIT\))|\bThe\s+MIT\b|\bMIT\b(?=\s*(?:[.,;)]|$|で|の|と|、|。))",
+    ("mit", re.compile(r"\bMIT\s*(?:[\s-]licen[cs]ed?|ライセンス|\(MIT\))|\bThe\s+MIT\b|\bMIT\b(?=\s*(?:[.,;)|]|$|で|の|と|、|。))",
                        re.IGNORECASE), _fixed("MIT")),
     ("odc-by", re.compile(r"\bODC[\s-]?BY(?:[\s-]*(?:v\s*)?1\.0)?\b|Open\s+Data\s+Commons\s+Attribution\s+Licen[cs]e",
                           re.IGNORECASE), _fixed("ODC-By-1.0")),
@@ -157,6 +157,8 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("zlib", re.compile(r"\bzlib\s+Licen[cs]e", re.IGNORECASE), _fixed("Zlib")),
     ("bsl", re.compile(r"\bBoost\s+Software\s+Licen[cs]e|\bBSL-1\.0\b", re.IGNORECASE), _fixed("BSL-1.0")),
     ("wtfpl", re.compile(r"\bWTFPL\b"), _fixed("WTFPL")),
+    ("ofl", re.compile(r"\bSIL\s+Open\s+Font\s+Licen[cs]e(?:\s*(?:,\s*)?(?:version\s*|v\s*)?1\.1)?|\bOFL[\s-]?1\.1\b", re.IGNORECASE),
+     _fixed("OFL-1.1")),
 ]
 
 # `\b` between 本データは and CC is no boundary (kana are word characters): names are bounded by

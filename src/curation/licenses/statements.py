@@ -74,6 +74,9 @@ _EN_GRANT = re.compile(
 _EN_PERMIT = re.compile(
     r"\b(?:you|anyone|everyone|users?|others)\s+(?:are\s+|is\s+)?(?:(?:free|welcome|allowed|permitted)\s+to|may|can)"
     r"\s+(?:freely\s+)?(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse)\b(?!\s+(?:the|a|any)\s+[^.]{0,30}licen)"
+    # the object is this work, not a class of works ("users can use software under the GPL")
+    r"(?![\w\s,]*?\b(?:and|or)?\s*(?:any\s+|all\s+|other\s+)?(?:software|works|content|material|programs|libraries|"
+    r"projects|anything|code\s+(?:licensed|released))\b\s+(?:under|licensed|released|that|which))"
     r"|\bfeel\s+free\s+to\s+(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse)\b", re.IGNORECASE)
 _JA_PERMIT = re.compile(r"(?:利用|使用|複製|改変|再配布|配布|商用利用|再利用)(?:\s*[・、,]\s*(?:利用|使用|複製|改変|再配布|配布|商用利用|再利用))*"
                         r"\s*(?:する(?:こと)?が)?(?:でき|可能|していただけ|いただけ|して(?:も)?(?:構い|かまい|いただ|ください))")
@@ -84,7 +87,8 @@ _FIELD = re.compile(r"^\s*(?:licen[cs]e|licensing|license\s+type|license\s+infor
                     re.IGNORECASE)
 _LICENSE_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:licen[cs]e(?!s)|licensing|copyright|copying|terms\s+of\s+use|legal|"
                               r"ライセンス|利用規約|利用条件|著作権|権利)", re.IGNORECASE)
-_UPSTREAM_HEADING = re.compile(r"source\s+data|upstream|original\s+data|origin|元データ|出典|引用元", re.IGNORECASE)
+_UPSTREAM_HEADING = re.compile(r"source\s+data|upstream|original\s+data|origin|training\s+data|data\s+sources?|"
+                               r"provenance|元データ|出典|引用元|学習データ", re.IGNORECASE)
 # Components shipped with the work under their own licenses: listed, never the work's license.
 _THIRD_PARTY_HEADING = re.compile(r"third[- ]party|bundled|vendored|dependenc(?:y|ies)|included\s+(?:software|libraries|"
                                   r"components|packages)|サードパーティ|第三者|同梱|依存", re.IGNORECASE)
@@ -115,7 +119,7 @@ _EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:(?:is|are|was)\s+(?:a|an|the\s+mo
                             r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow))\b", re.IGNORECASE)
 _JA_TALK = re.compile(r"例えば|たとえば|比較|とは|違い|選ぶ|選び|選択し|推奨|一般的|ような|について|解説|説明|意味|ですか|"
                       r"でしょうか|種類|であれば|なら(?:ば)?|には|場合に|求め|必要があります|可能です(?:が|。)?\s*$|"
-                      r"[?？]|よく使われ|代表的")
+                      r"[?？]|よく使われ|代表的|なければな(?:らない|りません)|(?:ると|たら|れば)[、,]")
 _OWN_EN = re.compile(
     r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
     r"corpora|repository|repo|project|software|code|library|package|model|models|weights|documentation|docs|documents?|"
@@ -130,6 +134,8 @@ _OWN_EN = re.compile(
 # A Japanese grant needs a work as its subject: 本/この/当 ..., a part of the work as topic
 # (「コードは」「データは」), the license field as topic (「ライセンスは」). 「X は…です」 with the
 # license as its topic is a definition of that license (talk), not a grant.
+# After the work as topic, には/について/場合に introduce the work's terms, not talk about licenses.
+_JA_TALK_OWN = re.compile(_JA_TALK.pattern.replace("について|", "").replace("には|", "").replace("場合に|", ""))
 _OWN_JA = re.compile(r"本|当(?!該)|この(?!ライセンス)|これら|こちら|弊社|当社|私たち|我々|以下の|すべての|全ての|"
                      r"(?:ライセンス|利用条件|利用規約)\s*(?:は|[:：])|"
                      r"(?:コード|プログラム|ソフトウェア|スクリプト|ツール|データ(?:セット)?|ドキュメント|モデル|重み|画像|"
@@ -152,6 +158,7 @@ _EXCEPT = re.compile(r"\bexcept(?:ing)?\b(?!\s+(?:as|where|when|if|that|for\s+th
 _UPSTREAM = re.compile(
     r"\b(?:derived\s+from|derivative\s+of|based\s+on|adapted\s+from|extracted\s+from|collected\s+from|taken\s+from|sourced\s+from|"
     r"scraped\s+from|crawled\s+from|comes?\s+from|originally|original|upstream|source\s+(?:data|dataset|corpus|texts?)|"
+    r"builds?\s+on|built\s+on|forked\s+from|fork\s+of|ported\s+from|"
     r"underlying|third[- ]party|portions?|parts?\s+of|some\s+of)\b|由来|元データ|元の|原典|出典|引用元|から(?:取得|収集|抽出|作成)|"
     r"を元に|をもとに|に基づいて作成|第三者|一部",
     re.IGNORECASE)
@@ -320,6 +327,20 @@ def reported(sentence: str, found: list[Mention]) -> str | None:
     return "example" if "example" in kinds else "report"
 
 
+def _terms_quoted(sentence: str) -> bool:
+    """Whether the sentence's restriction or added terms sit inside a quotation it reports ("the
+    forum's terms state: '...may not be used commercially'"): someone else's terms."""
+    for q in _QUOTES.finditer(sentence):
+        inner = q.group(0)
+        if not (_NONCOMMERCIAL.search(inner) or _ADDED_TERMS.search(inner)):
+            continue
+        lead, tail = sentence[max(0, q.start() - 30):q.start()], sentence[q.end():q.end() + 20]
+        if _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
+            outside = sentence[:q.start()] + sentence[q.end():]
+            return not (_NONCOMMERCIAL.search(outside) or _ADDED_TERMS.search(outside))
+    return False
+
+
 def _definition(sentence: str, found: list[Mention]) -> bool:
     """「CC BY 4.0 は、…ライセンスです」: the license is the topic; no work is the subject."""
     return any(_JA_TOPIC.match(sentence[m.end:]) for m in found) and \
@@ -335,6 +356,9 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
     if _JA.search(sentence) and _definition(sentence, found):
         return True
     talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
+    if _JA.search(sentence) and _STRONG_OWN.search(before):
+        # 「本データセットには…適用されます」「本サイトのコンテンツについては…」: the work is the topic
+        talk = _JA_TALK_OWN
     if talk.search(before) or "?" in sentence or "？" in sentence:
         return True
     if _JA.search(sentence) and _JA_TALK.search(sentence[found[-1].end:]):
@@ -428,7 +452,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
     for s in sentences(lines):
         found = mentions(s.text)
         said = reported(s.text, found) if found else None
-        sentence_role = "upstream" if said == "report" or s.in_third_party_section or \
+        sentence_role = "upstream" if said == "report" or s.in_third_party_section or _terms_quoted(s.text) or \
             s.in_upstream_section and not _OWN_AGAIN.search(s.text) else "own"
         terms: list[Remark] = []
         if _DUAL.search(s.text) and not (found and _talk(s.text, found)):
