@@ -206,3 +206,24 @@ def test_a_bsd_license_with_its_clause_count_after_the_name_is_that_license():
 ])
 def test_permission_given_to_the_reader_under_a_named_license_is_a_grant(text, expected):
     assert detect(text).expression == expected
+
+
+def test_a_scancode_notice_in_a_third_party_section_is_that_components():
+    text = "# Bundled software\n\n| Component | License |\n|---|---|\n| runtime | zlib/libpng License |\n"
+    assert detect(text).expression == "NOASSERTION"
+
+
+@pytest.mark.parametrize("text", [
+    "説明欄に「本モデルは Apache License 2.0 で公開しています。」という文を添えておきます。\n",
+    'In the README, add for instance\n"This corpus is released under CC BY-SA 4.0." and `license: cc-by-sa-4.0` to the card.\n',
+])
+def test_a_quoted_example_spread_over_lines_or_followed_by_words_grants_nothing(text):
+    assert detect(text).expression == "NOASSERTION"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本ライブラリは MIT ライセンスと Apache License 2.0 のどちらかを選んで使えます。\n", "MIT OR Apache-2.0"),
+    ("クレジットを表示すれば、本データは CC BY 4.0 の条件で自由に使えます。\n", "CC-BY-4.0"),
+])
+def test_a_japanese_choice_or_condition_offered_by_the_work_is_a_grant(text, expected):
+    assert detect(text).expression == expected

@@ -22,6 +22,7 @@ ScanCode's index takes several seconds to load, so it is loaded once per process
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import warnings
 from dataclasses import dataclass
@@ -586,8 +587,11 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
     found = [s for s in found if s.score >= threshold]
     # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far
     # from the license's name), but never a line that only talks about licenses.
-    talk = {r.first_line for r in remarks if r.why == "talk"}
+    talk = {n for r in remarks if r.why == "talk" for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
     notices = [s for s in _notices(lines, matches, spans, talk, threshold) if s.score >= threshold]
+    # a notice in a third-party section ("zlib | 1.3 | Zlib") is that component's, not the work's
+    third = st.third_party_lines(lines)
+    notices = [dataclasses.replace(s, role="third_party") if s.first_line in third else s for s in notices]
     statements = _fold_lgpl3(statements + _reconcile(found, notices))
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:

@@ -119,7 +119,7 @@ _EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:(?:is|are|was)\s+(?:a|an|the\s+mo
                             r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow))\b", re.IGNORECASE)
 _JA_TALK = re.compile(r"例えば|たとえば|比較|とは|違い|選ぶ|選び|選択し|推奨|一般的|ような|について|解説|説明|意味|ですか|"
                       r"でしょうか|種類|であれば|なら(?:ば)?|には|場合に|求め|必要があります|可能です(?:が|。)?\s*$|"
-                      r"[?？]|よく使われ|代表的|なければな(?:らない|りません)|(?:ると|たら|れば)[、,]")
+                      r"[?？]|よく使われ|代表的|なければな(?:らない|りません)|(?:ると|たら)[、,]")
 _OWN_EN = re.compile(
     r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
     r"corpora|repository|repo|project|software|code|library|package|model|models|weights|documentation|docs|documents?|"
@@ -136,6 +136,7 @@ _OWN_EN = re.compile(
 # license as its topic is a definition of that license (talk), not a grant.
 # After the work as topic, には/について/場合に introduce the work's terms, not talk about licenses.
 _JA_TALK_OWN = re.compile(_JA_TALK.pattern.replace("について|", "").replace("には|", "").replace("場合に|", ""))
+_JA_TALK_CHOICE = re.compile(_JA_TALK_OWN.pattern.replace("選ぶ|選び|選択し|", ""))
 _OWN_JA = re.compile(r"本|当(?!該)|この(?!ライセンス)|これら|こちら|弊社|当社|私たち|我々|以下の|すべての|全ての|"
                      r"(?:ライセンス|利用条件|利用規約)\s*(?:は|[:：])|"
                      r"(?:コード|プログラム|ソフトウェア|スクリプト|ツール|データ(?:セット)?|ドキュメント|モデル|重み|画像|"
@@ -149,8 +150,8 @@ _QUOTE_LEAD = re.compile(r"(?:such\s+as|for\s+example|for\s+instance|e\.g\.?|lik
                          r"enter|use|line|sentence|notice|statement|text)\W{0,3}$", re.IGNORECASE)
 _QUOTE_REPORT_LEAD = re.compile(r"(?:says?|said|states?|stated|stating|reads?|wrote|writes|notes?|according\s+to)\W{0,3}$",
                                 re.IGNORECASE)
-_QUOTE_TAIL = re.compile(r"^\s*(?:の?ように|のような|などと?|といった|と(?:(?:だけ)?(?:書|記|表|明|入|追|い|言|述)))")
-_QUOTE_REPORT_TAIL = re.compile(r"^\s*と(?:書かれ|記載され|表示され|明記され|あり|なって)")
+_QUOTE_TAIL = re.compile(r"^\s*(?:の?ように|のような|などと?|といった|と[^。「」]{0,12}?(?:書|記|表|明|入|加|追|添|言|述))")
+_QUOTE_REPORT_TAIL = re.compile(r"^\s*と(?:あり|なって|[^。「」]{0,12}?(?:書かれ|記載され|表示され|明記され|記され|うた))")
 # A carve-out: "MIT, except data/, which is CC BY-NC", 「ただし data/ は…」, 「画像を除き」.
 _EXCEPT = re.compile(r"\bexcept(?:ing)?\b(?!\s+(?:as|where|when|if|that|for\s+the\s+(?:limited|purpose)))|\bexcluding\b|"
                      r"\bwith\s+the\s+exception\s+of\b|\bother\s+than\b|\bapart\s+from\b|ただし|但し|を除(?:き|いて|く)|以外",
@@ -201,7 +202,7 @@ _SCOPES = [
 ]
 _OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
 _DUAL = re.compile(r"\bdual[- ]licen[cs]ed\b|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b|\bchoose\s+(?:either|between)|"
-                   r"いずれか|選択でき|選べ", re.IGNORECASE)
+                   r"いずれか|どちらか|選択でき|選べ|選んで", re.IGNORECASE)
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[])|(?<=[。！？])")
 
@@ -233,7 +234,8 @@ def _paragraphs(lines: list[Line]):
     A talk heading ("Types of licenses", 「…とは」) marks its section, and the subsections named
     after a license under it, as explanatory."""
     heading, buf, marks, talk = "", [], [], False
-    for line in lines:
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else None
         if line.heading or not line.text:
             if buf:
                 yield " ".join(buf), marks, heading, talk
@@ -245,8 +247,11 @@ def _paragraphs(lines: list[Line]):
             continue
         marks.append((sum(len(b) + 1 for b in buf), line.number))
         buf.append(line.text)
-        if _FIELD.match(line.text) or len(line.text) < 40 and not line.text.endswith((",", "、")):
-            # a field or a short line (a table row, a list item) stands alone
+        continues = bool(following and following.text and not following.heading and not line.text.endswith(
+            (".", "!", "?", ":", "。", "：", ";")) and re.match(r"[a-z\"“「(]", following.text))
+        if _FIELD.match(line.text) or len(line.text) < 40 and not line.text.endswith((",", "、")) and not continues:
+            # a field or a short line (a table row, a list item) stands alone, unless the sentence
+            # goes on in the next line ("add for instance" / "\"This corpus is ...\"")
             yield " ".join(buf), marks, heading, talk
             buf, marks = [], []
     if buf:
@@ -357,11 +362,13 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
         return True
     talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
     if _JA.search(sentence) and _STRONG_OWN.search(before):
-        # 「本データセットには…適用されます」「本サイトのコンテンツについては…」: the work is the topic
-        talk = _JA_TALK_OWN
+        # 「本データセットには…適用されます」「本サイトのコンテンツについては…」: the work is the topic;
+        # 「本クレートは A または B のいずれかを選択して」: a choice offered to the licensee, not advice
+        talk = _JA_TALK_CHOICE if _DUAL.search(sentence) else _JA_TALK_OWN
     if talk.search(before) or "?" in sentence or "？" in sentence:
         return True
-    if _JA.search(sentence) and _JA_TALK.search(sentence[found[-1].end:]):
+    if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and _STRONG_OWN.search(before)
+                                 else _JA_TALK).search(sentence[found[-1].end:]):
         return True
     if len({m.expression for m in found}) >= 3 and not _DUAL.search(sentence):
         return True  # a list of three or more licenses is a catalogue, not a grant
@@ -420,6 +427,11 @@ def _role(s: _Sentence, before: str) -> str:
     if ups and (not owns or max(ups) > max(owns)):
         return "upstream"
     return "own"
+
+
+def third_party_lines(lines: list[Line]) -> set[int]:
+    """The line numbers under a third-party, bundled or dependencies heading."""
+    return {n for s in sentences(lines) if s.in_third_party_section for n in range(s.first_line, s.last_line + 1)}
 
 
 def _except_scope(clause: str) -> str | None:
