@@ -227,3 +227,22 @@ def test_a_quoted_example_spread_over_lines_or_followed_by_words_grants_nothing(
 ])
 def test_a_japanese_choice_or_condition_offered_by_the_work_is_a_grant(text, expected):
     assert detect(text).expression == expected
+
+
+def test_a_license_section_that_opens_with_a_name_and_a_carve_out_states_both():
+    text = "## License\n\nBSD-2-Clause, except `maps/`, which is ODbL 1.0 (from OpenStreetMap).\n"
+    assert detect(text).expression == "BSD-2-Clause AND ODbL-1.0"
+
+
+def test_restriction_words_in_talk_about_a_license_are_not_the_works_terms():
+    assert detect("CC BY-NC 4.0 では商用利用が禁止されています。\n").expression == "NOASSERTION"
+
+
+def test_a_quoted_example_after_an_abbreviation_is_not_cut_off():
+    text = 'Put the license in the header, e.g. "Released under the Unlicense." and nothing else.\n'
+    assert detect(text).expression == "NOASSERTION"
+
+
+def test_a_model_cards_header_and_a_prose_statement_on_its_weights_are_one_work():
+    found = detect("---\nlicense: apache-2.0\n---\n\n# m\n\nThe model weights are released under CC BY-NC 4.0.\n")
+    assert found.conflict and found.expression == "CC-BY-NC-4.0"

@@ -489,7 +489,9 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     groups: dict[str | None, list[st.Statement]] = {}
     for s in own:
         scope = None if (card or s.kind in ("header", "license_text")) and s.scope in (None, "data") else s.scope
-        if scope == "data" and not any(x.scope in ("code", "docs", "model") for x in own):
+        # the one kind of content a text speaks of (a dataset's data, a model card's weights) is the work
+        if scope in ("data", "model") and not any(x.scope in ("code", "docs", "data", "model") and x.scope != scope
+                                                   and x.kind != "header" for x in own):
             scope = None
         groups.setdefault(scope, []).append(s)
     readings, parts, conflict = [], [], False

@@ -258,6 +258,9 @@ def _paragraphs(lines: list[Line]):
         yield " ".join(buf), marks, heading, talk
 
 
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs|etc|incl|resp|approx|viz)\.$", re.IGNORECASE)
+
+
 def _open_quote(text: str) -> bool:
     """Whether `text` leaves a quotation open (a sentence end inside quotes is not the end)."""
     return text.count('"') % 2 == 1 or text.count("“") > text.count("”") or text.count("「") > text.count("」") \
@@ -267,7 +270,7 @@ def _open_quote(text: str) -> bool:
 def _split(text: str) -> list[str]:
     pieces: list[str] = []
     for piece in _SENTENCE_END.split(text):
-        if pieces and _open_quote(pieces[-1]):
+        if pieces and (_open_quote(pieces[-1]) or _ABBREVIATION.search(pieces[-1])):
             pieces[-1] = pieces[-1] + (" " if not pieces[-1].endswith(("。", "！", "？")) else "") + piece
         else:
             pieces.append(piece)
@@ -395,6 +398,11 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
     elif _EN_GRANT.search(before) and (re.search(r"\b[A-Z][a-z]+", before[1:]) or _UPSTREAM.search(before)
                                        or s.in_upstream_section or s.after_upstream):
         return "quoted"  # a named source's license ("Wikipedia text is available under ..."): upstream
+    # Under a License heading, a sentence that opens with a license's name states it ("MIT, except
+    # the data/ folder, which is ..."; 「MIT ライセンス（LICENSE を参照）」).
+    if s.in_license_section and not before.strip(" -–—*:>•・") and not _talk(s.text, found) and \
+            re.match(r"\s*(?:[,;:(（、。.]|$|except|excluding|with\s+the\s+exception|ただし|を除)", s.text[found[0].end:], re.I):
+        return "heading"
     # A line that is little more than a name: under a License heading, or a LICENSE file's only words.
     rest = s.text
     for m in reversed(found):
@@ -485,6 +493,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                 continue
             if _talk(s.text, found) or s.in_talk_section and not _STRONG_OWN.search(s.text):
                 remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
+                terms = []  # "CC BY-NC 4.0 forbids commercial use": the license's terms, not the work's
                 continue
             rest = s.text
             for m in reversed(found):
