@@ -246,3 +246,17 @@ def test_a_quoted_example_after_an_abbreviation_is_not_cut_off():
 def test_a_model_cards_header_and_a_prose_statement_on_its_weights_are_one_work():
     found = detect("---\nlicense: apache-2.0\n---\n\n# m\n\nThe model weights are released under CC BY-NC 4.0.\n")
     assert found.conflict and found.expression == "CC-BY-NC-4.0"
+
+
+@pytest.mark.parametrize("text", [
+    "CC BY-NC 4.0 material may not be used in the commercial product.\n",
+    "GPL-3.0 のコードは、プロプライエタリな製品に組み込めません。\n",
+    "# 書き方\n\nヘッダーには license: cc-by-4.0 のように書きます。\n",
+    "本文の末尾に MIT などのライセンス名を書き添えてください。\n",
+])
+def test_a_license_as_the_adjective_of_a_class_of_works_or_an_unquoted_example_grants_nothing(text):
+    assert detect(text).expression == "NOASSERTION"
+
+
+def test_a_license_as_an_adjective_of_our_own_material_is_a_grant():
+    assert detect("CC BY 4.0 licensed recordings from our archive may be reused.\n").expression == "CC-BY-4.0"

@@ -101,7 +101,7 @@ _TALK_HEADING = re.compile(r"種類|比較|とは|解説|一覧|違い|選び方
 _STRONG_OWN = re.compile(
     r"\b(?:this|these|our)\s+(?!licen)(?:[\w-]+\s+){0,2}?(?:dataset|data|corpus|repository|repo|project|software|code|"
     r"library|package|model|weights|work|site|website|tool|documentation)\b|\bwe\s+(?:\w+\s+)?(?:release|license|"
-    r"distribute|provide|publish|share)|本|当(?!該)|この(?!ライセンス)|これら|弊社|当社|私たち|我々", re.IGNORECASE)
+    r"distribute|provide|publish|share)|(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|弊社|当社|私たち|我々", re.IGNORECASE)
 
 _EN_TALK = re.compile(
     r"\?|\b(?:for\s+example|for\s+instance|e\.g|i\.e|such\s+as|compare[sd]?|comparison|comparing|versus|vs|"
@@ -119,7 +119,8 @@ _EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:(?:is|are|was)\s+(?:a|an|the\s+mo
                             r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow))\b", re.IGNORECASE)
 _JA_TALK = re.compile(r"例えば|たとえば|比較|とは|違い|選ぶ|選び|選択し|推奨|一般的|ような|について|解説|説明|意味|ですか|"
                       r"でしょうか|種類|であれば|なら(?:ば)?|には|場合に|求め|必要があります|可能です(?:が|。)?\s*$|"
-                      r"[?？]|よく使われ|代表的|なければな(?:らない|りません)|(?:ると|たら)[、,]")
+                      r"[?？]|よく使われ|代表的|なければな(?:らない|りません)|(?:ると|たら)[、,]|など(?:の|と)|"
+                      r"書き添え|(?:書|記入し|記載し|明記し)て(?:ください|おき)")
 _OWN_EN = re.compile(
     r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
     r"corpora|repository|repo|project|software|code|library|package|model|models|weights|documentation|docs|documents?|"
@@ -137,7 +138,7 @@ _OWN_EN = re.compile(
 # After the work as topic, には/について/場合に introduce the work's terms, not talk about licenses.
 _JA_TALK_OWN = re.compile(_JA_TALK.pattern.replace("について|", "").replace("には|", "").replace("場合に|", ""))
 _JA_TALK_CHOICE = re.compile(_JA_TALK_OWN.pattern.replace("選ぶ|選び|選択し|", ""))
-_OWN_JA = re.compile(r"本|当(?!該)|この(?!ライセンス)|これら|こちら|弊社|当社|私たち|我々|以下の|すべての|全ての|"
+_OWN_JA = re.compile(r"(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|こちら|弊社|当社|私たち|我々|以下の|すべての|全ての|"
                      r"(?:ライセンス|利用条件|利用規約)\s*(?:は|[:：])|"
                      r"(?:コード|プログラム|ソフトウェア|スクリプト|ツール|データ(?:セット)?|ドキュメント|モデル|重み|画像|"
                      r"ファイル|コンテンツ|テキスト|コーパス|リポジトリ|プロジェクト|ライブラリ|記事|本文|音声|写真)"
@@ -150,6 +151,7 @@ _QUOTE_LEAD = re.compile(r"(?:such\s+as|for\s+example|for\s+instance|e\.g\.?|lik
                          r"enter|use|line|sentence|notice|statement|text)\W{0,3}$", re.IGNORECASE)
 _QUOTE_REPORT_LEAD = re.compile(r"(?:says?|said|states?|stated|stating|reads?|wrote|writes|notes?|according\s+to)\W{0,3}$",
                                 re.IGNORECASE)
+_EXAMPLE_AFTER = re.compile(r"^\s*(?:の?ように|のような|などと|といった\s*(?:一文|文|行|表記))")
 _QUOTE_TAIL = re.compile(r"^\s*(?:の?ように|のような|などと?|といった|と[^。「」]{0,12}?(?:書|記|表|明|入|加|追|添|言|述))")
 _QUOTE_REPORT_TAIL = re.compile(r"^\s*と(?:あり|なって|[^。「」]{0,12}?(?:書かれ|記載され|表示され|明記され|記され|うた))")
 # A carve-out: "MIT, except data/, which is CC BY-NC", 「ただし data/ は…」, 「画像を除き」.
@@ -295,7 +297,7 @@ def sentences(lines: list[Line]) -> list[_Sentence]:
     return out
 
 
-_OWN_JA_STRONG = re.compile(r"本|当|この|これら|弊社|当社")
+_OWN_JA_STRONG = re.compile(r"(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この|これら|弊社|当社")
 
 
 def _general_talk(sentence: str) -> bool:
@@ -355,11 +357,21 @@ def _definition(sentence: str, found: list[Mention]) -> bool:
         not _OWN_JA.search(sentence[:found[0].start])
 
 
+# After a license's name at the start of a sentence: a class of works it covers, not this work.
+_CLASS_AFTER = re.compile(r"\s*(?:licen[cs]ed\s+)?(?:-?licen[cs]ed\s+)?(?:material|materials|works?|content|code|software|"
+                          r"data|datasets|projects|libraries|components|images|texts)\b(?!\s*(?:[:：]|is\s+licen|in\s+this))"
+                          r"|\s*(?:ライセンス)?\s*の\s*(?:コード|ソフトウェア|作品|著作物|データ|素材|ライブラリ)(?:は|を|も)",
+                          re.IGNORECASE)
+
+
 def _talk(sentence: str, found: list[Mention]) -> bool:
     before = sentence[:found[0].start]
     if _GENERIC_SUBJECT.search(before):
         return True
-    if reported(sentence, found) == "example":
+    if not before.strip(" -*•・>\"'“「") and _CLASS_AFTER.match(sentence[found[0].end:]) and \
+            not (_STRONG_OWN.search(sentence) or re.search(r"\b(?:our|we)\b", sentence, re.IGNORECASE)):
+        return True
+    if reported(sentence, found) == "example" or any(_EXAMPLE_AFTER.match(sentence[m.end:]) for m in found):
         return True
     if _JA.search(sentence) and _definition(sentence, found):
         return True
@@ -392,7 +404,8 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
                  or s.in_license_section or short_file):
             return "grant"
     elif _EN_GRANT.search(s.text) and (_OWN_EN.search(s.text[:found[-1].start]) or _OWN_EN.search(s.text) and
-                                       re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)
+                                       (re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)
+                                        or re.match(r"\s*[- ]?licen[cs]ed\b", s.text[found[0].end:], re.IGNORECASE))
                                        or _EN_PERMIT.search(s.text)):
         return "grant"
     elif _EN_GRANT.search(before) and (re.search(r"\b[A-Z][a-z]+", before[1:]) or _UPSTREAM.search(before)
