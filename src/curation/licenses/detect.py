@@ -508,8 +508,10 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
             parts.append(_and(distinct))  # several license texts in one file: each covers its part
             continue
         near = [r.first_line for r in remarks if r.why == "choice"]
-        if len(distinct) > 1 and any(min(x.first_line for x in group) - 3 <= n <= max(x.last_line for x in group) + 3
-                                     for n in near):
+        # a choice offered near the statements (never one read inside a full license text, such as
+        # the GPL's "or any later version" clause) makes them dual licensing
+        if len(distinct) > 1 and not texts and any(
+                min(x.first_line for x in group) - 3 <= n <= max(x.last_line for x in group) + 3 for n in near):
             parts.append(" OR ".join(f"({d})" if " " in d else d for d in distinct))  # dual licensing
             continue
         if len(distinct) > 1:
