@@ -22,3 +22,13 @@ def test_license_detect_explain_shows_evidence_lines_rule_and_conflict(tmp_path)
     assert "  decided by the policy's conflict rule: review" in out
     assert f"{talk}\tNOASSERTION\t0.00" in out
     assert any("not counted: talks about licenses" in line for line in out)
+
+
+def test_license_detect_explain_outside_a_workspace_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CURATION_HOME", raising=False)
+    notice = tmp_path / "NOTICE"
+    notice.write_text("This project is licensed under the MIT License.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["license", "detect", "--explain", str(notice)])
+    assert result.exit_code == 1
+    assert "error:" in result.output and "--policy" in result.output and "Traceback" not in result.output

@@ -140,3 +140,14 @@ def test_a_license_file_linked_from_outside_the_inbox_is_not_evidence(tmp_path):
     (source / "LICENSE").unlink()
     (source / "LICENSE").write_text(outside.read_text())
     assert [e.expression for e in folder_evidence(doc, SourceInfo("notes", folder=str(source)), 0.8)] == ["MIT"]
+
+
+def test_the_evidence_lists_every_statement_and_the_lines_not_counted(tmp_path, rules):
+    readme = ("# Notes\n\nMIT and Apache-2.0 are both popular licenses, which one is better?\n\n"
+              "The code is licensed under the MIT License, except the vendor/ folder, which is under the ISC "
+              "License. The documentation is licensed under CC BY 4.0. The model weights are licensed under "
+              "CC BY-SA 4.0. The sample data is licensed under CC0 1.0.\n")
+    info = source(tmp_path, None, {"README.md": readme})
+    evidence = licenses.decide(doc(), info, rules).evidence
+    assert evidence.count(" grant: ") == 5  # not only the first four
+    assert "not counted, talk about licenses: line(s) 3" in evidence

@@ -53,3 +53,28 @@ def test_names_and_copyright_lines_filled_into_a_text_do_not_make_it_custom():
              + re.sub(r"Neither the name of .*? nor", "Neither the name of the Example Data Team, Lambda Foundry, "
                       "nor", text, count=1, flags=re.S))
     assert licenses.detect_text(named).expression == "BSD-3-Clause"
+
+
+def test_the_lgpl3_text_with_the_gpl3_text_it_builds_on_appended_is_the_lgpl3():
+    found = licenses.detect_text(reference_text("lgpl-3.0") + "\n\n" + reference_text("gpl-3.0"))
+    assert found.expression == "LGPL-3.0-only" and not found.conflict
+
+
+def test_a_custom_id_is_one_license_ref_named_after_the_primary_license():
+    from curation.licenses.detect import primary_key
+    from curation.licenses.statements import custom_id
+
+    assert primary_key("MPL-2.0 AND LicenseRef-scancode-free-unknown") == "MPL-2.0"
+    assert primary_key("LicenseRef-scancode-unknown AND BSD-3-Clause") == "BSD-3-Clause"
+    assert custom_id("MPL-2.0 AND LicenseRef-scancode-free-unknown") == "LicenseRef-Custom-MPL-2.0"
+    assert re.fullmatch(r"LicenseRef-[A-Za-z0-9.\-]+", custom_id("(GPL-2.0-only OR MIT)", True))
+
+
+def test_a_renamed_text_with_a_field_of_use_clause_is_custom_terms_with_one_id():
+    text = reference_text("mpl-2.0").replace("Mozilla Public License", "Quarry Public License")
+    text = "Quarry Public License Version 1.0\n\n" + text.replace(
+        "3. Responsibilities", "2.8. Field of Use\n\nThis License applies only to use of the Covered Software in "
+        "agricultural machinery.\n\n3. Responsibilities", 1)
+    found = licenses.detect_text(text)
+    assert re.fullmatch(r"LicenseRef-Custom-[A-Za-z0-9.\-]+", found.expression)
+    assert "AND" not in found.expression and found.hint == "MPL-2.0"

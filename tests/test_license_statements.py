@@ -120,3 +120,143 @@ def test_japanese_statements_are_understood(text, expected):
 
 def test_a_non_commercial_note_never_loses_the_nc_of_a_license_that_has_it():
     assert detect("本データは CC BY-NC 4.0 で提供します。商用利用不可。\n").expression == "CC-BY-NC-4.0"
+
+
+# ---- audit of issue 22: the failure kinds, each as a mechanism ------------------------------
+@pytest.mark.parametrize("text", [
+    # a Japanese sentence whose topic is the license is its definition, not a grant
+    "GPL-3.0 は、派生物にも同じライセンスを求めるライセンスです。\n",
+    "Apache License 2.0 では特許の許諾も定められています。\n",
+    # quoted examples to write, in both languages
+    "README には「本ソフトウェアは MIT ライセンスの下で公開されています。」のように書きます。\n",
+    'Add a sentence such as "This model is released under Apache-2.0." to your card.\n',
+    # a heading that announces an explanation makes its section talk, subsections named after a license too
+    "# オープンデータのライセンス比較\n\n## ODbL 1.0\n\nODbL 1.0 で公開されているデータベースは継承が必要です。\n",
+])
+def test_japanese_definitions_quoted_examples_and_explanatory_sections_grant_nothing(text):
+    assert detect(text).expression == "NOASSERTION"
+
+
+def test_a_japanese_grant_needs_the_work_as_its_subject():
+    assert detect("この辞書データは CC BY-SA 4.0 で公開しています。\n").expression == "CC-BY-SA-4.0"
+    assert detect("# ツール\n\n## ライセンス\n\nApache License 2.0 で配布しています。\n").expression == "Apache-2.0"
+
+
+def test_a_third_party_table_lists_components_not_the_work():
+    table = ("# Vendored code\n\n| Name | Version | License |\n|---|---|---|\n| cjson | 1.7 | MIT |\n"
+             "| miniz | 3.0 | MIT AND Unlicense |\n")
+    found = detect(table)
+    assert found.expression == "NOASSERTION" and not found.conflict
+    own = "# demo\n\nThis tool is licensed under the ISC License.\n\n" + table
+    found = detect(own)
+    assert found.expression == "ISC" and not found.conflict
+    assert any("third-party component" in line for line in found.explain())
+
+
+def test_a_third_party_component_with_a_duty_the_work_lacks_is_a_part_of_the_answer():
+    text = ("This library is released under the MIT License.\n\n## Bundled libraries\n\n"
+            "| Library | License |\n|---|---|\n| fontlib | MPL-2.0 |\n")
+    found = detect(text)
+    assert found.expression == "MIT AND MPL-2.0" and not found.conflict
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The code here is MIT licensed, excluding the `corpus/` directory, which is CC BY-NC-SA 4.0.\n",
+     "MIT AND CC-BY-NC-SA-4.0"),
+    ("本ツールは Apache License 2.0 で公開しています。ただし `fonts/` 以下は CC BY-ND 4.0 です。\n",
+     "Apache-2.0 AND CC-BY-ND-4.0"),
+])
+def test_an_exception_is_a_scoped_carve_out_not_a_conflict(text, expected):
+    found = detect(text)
+    assert found.expression == expected and not found.conflict
+    assert any("scope except" in line for line in found.explain())
+
+
+def test_terms_in_a_quoted_upstream_source_do_not_change_the_works_license():
+    text = ("---\nlicense: cc0-1.0\n---\n\n# Recipes\n\n## Source data\n\n"
+            "> Recipes on this site are shared under CC0 1.0; additional conditions apply to photos.\n\n"
+            "We kept the recipe text only.\n")
+    found = detect(text)
+    assert found.expression == "CC0-1.0" and found.hint is None
+    assert any("upstream or quoted" in line for line in found.explain())
+
+
+def test_added_terms_change_the_statement_of_their_own_sentence_only():
+    text = ("The source code is licensed under the MIT License.\n\n"
+            "The model weights are released under CC BY 4.0 with the following additional restrictions: "
+            "no use in surveillance.\n")
+    assert detect(text).expression == "MIT AND LicenseRef-Custom-CC-BY-4.0"
+
+
+@pytest.mark.parametrize("text", ["Released under the BSD license.\n", "このライブラリは BSD ライセンスです。\n"])
+def test_a_bsd_license_without_its_clause_count_goes_to_review_with_bsd3_as_hint(text):
+    found = detect(text)
+    assert found.expression == "LicenseRef-BSD-unspecified"
+    assert found.statements[0].hint == "BSD-3-Clause"
+
+
+def test_a_bsd_license_with_its_clause_count_after_the_name_is_that_license():
+    assert detect("This library is released under the BSD license (2-clause).\n").expression == "BSD-2-Clause"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("You may use, copy, modify and distribute this library under the terms of the ISC License.\n", "ISC"),
+    ("Everyone is free to reuse the notebooks as permitted by the MIT License.\n", "MIT"),
+    ("CC BY 4.0 の条件のもとで、どなたでも自由に複製・改変・再配布していただけます。\n", "CC-BY-4.0"),
+])
+def test_permission_given_to_the_reader_under_a_named_license_is_a_grant(text, expected):
+    assert detect(text).expression == expected
+
+
+def test_a_scancode_notice_in_a_third_party_section_is_that_components():
+    text = "# Bundled software\n\n| Component | License |\n|---|---|\n| runtime | zlib/libpng License |\n"
+    assert detect(text).expression == "NOASSERTION"
+
+
+@pytest.mark.parametrize("text", [
+    "説明欄に「本モデルは Apache License 2.0 で公開しています。」という文を添えておきます。\n",
+    'In the README, add for instance\n"This corpus is released under CC BY-SA 4.0." and `license: cc-by-sa-4.0` to the card.\n',
+])
+def test_a_quoted_example_spread_over_lines_or_followed_by_words_grants_nothing(text):
+    assert detect(text).expression == "NOASSERTION"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本ライブラリは MIT ライセンスと Apache License 2.0 のどちらかを選んで使えます。\n", "MIT OR Apache-2.0"),
+    ("クレジットを表示すれば、本データは CC BY 4.0 の条件で自由に使えます。\n", "CC-BY-4.0"),
+])
+def test_a_japanese_choice_or_condition_offered_by_the_work_is_a_grant(text, expected):
+    assert detect(text).expression == expected
+
+
+def test_a_license_section_that_opens_with_a_name_and_a_carve_out_states_both():
+    text = "## License\n\nBSD-2-Clause, except `maps/`, which is ODbL 1.0 (from OpenStreetMap).\n"
+    assert detect(text).expression == "BSD-2-Clause AND ODbL-1.0"
+
+
+def test_restriction_words_in_talk_about_a_license_are_not_the_works_terms():
+    assert detect("CC BY-NC 4.0 では商用利用が禁止されています。\n").expression == "NOASSERTION"
+
+
+def test_a_quoted_example_after_an_abbreviation_is_not_cut_off():
+    text = 'Put the license in the header, e.g. "Released under the Unlicense." and nothing else.\n'
+    assert detect(text).expression == "NOASSERTION"
+
+
+def test_a_model_cards_header_and_a_prose_statement_on_its_weights_are_one_work():
+    found = detect("---\nlicense: apache-2.0\n---\n\n# m\n\nThe model weights are released under CC BY-NC 4.0.\n")
+    assert found.conflict and found.expression == "CC-BY-NC-4.0"
+
+
+@pytest.mark.parametrize("text", [
+    "CC BY-NC 4.0 material may not be used in the commercial product.\n",
+    "GPL-3.0 のコードは、プロプライエタリな製品に組み込めません。\n",
+    "# 書き方\n\nヘッダーには license: cc-by-4.0 のように書きます。\n",
+    "本文の末尾に MIT などのライセンス名を書き添えてください。\n",
+])
+def test_a_license_as_the_adjective_of_a_class_of_works_or_an_unquoted_example_grants_nothing(text):
+    assert detect(text).expression == "NOASSERTION"
+
+
+def test_a_license_as_an_adjective_of_our_own_material_is_a_grant():
+    assert detect("CC BY 4.0 licensed recordings from our archive may be reused.\n").expression == "CC-BY-4.0"

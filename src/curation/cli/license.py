@@ -15,6 +15,7 @@ app = typer.Typer(help="License detection and steward license decisions.", no_ar
 
 
 @app.command("detect")
+@guard
 def license_detect(paths: list[Path],
                    min_score: Annotated[float, typer.Option(
                        min=0.0, max=1.0, help="Below this score the answer is NOASSERTION.")] = DEFAULT_THRESHOLD,
@@ -26,7 +27,12 @@ def license_detect(paths: list[Path],
     from curation.licenses import detect_text, rules_for
     from curation.licenses.classes import judge
 
-    rules = rules_for(load_policy(policy)) if explain else None
+    rules = None
+    if explain:
+        # the policy decides conflicts and classes: outside a workspace, name one (one line, no traceback)
+        if policy is None and not workspace().default_policy.is_file():
+            fail(f"no policy at {workspace().default_policy}: pass --policy FILE or run in a workspace")
+        rules = rules_for(load_policy(policy))
     for path in paths:
         try:
             text = path.read_text(encoding="utf-8", errors="replace")

@@ -9,15 +9,20 @@ The text is made plain first (text.py: BOM, CRLF, HTML, markdown). Then, in orde
                 Japanese; talk about licenses is no evidence
   notice        ScanCode notice rules ("Licensed under the Apache License, Version 2.0 ...") on
                 lines no statement explained, unless the line only talks about licenses
-Statements are then combined (`combine`): different scopes (code, data, docs, model) give a
-conjunction, two statements for the same scope that disagree are a conflict with both
-recorded, upstream licenses whose duties the work's own license lacks are a conflict, and
-custom terms are `LicenseRef-Custom-<closest SPDX id>`, never the listed license.
+Statements are then combined (`combine`): different scopes (code, data, docs, model, a carve-out
+"except data/", a table row's component) give a conjunction, two statements for the same scope
+that disagree are a conflict with both recorded, upstream licenses whose duties the work's own
+license lacks are a conflict, third-party components are listed (and named in the answer only
+where they carry a duty the work's license lacks; alone they are NOASSERTION), and custom terms
+are `LicenseRef-Custom-<closest SPDX id>` (one id, from the primary key of ScanCode's match),
+never the listed license; a BSD license without its clause count is `LicenseRef-BSD-unspecified`
+(review, BSD-3-Clause as hint). An LGPL-3.0 text that carries the GPL-3.0 text is the LGPL-3.0.
 ScanCode's index takes several seconds to load, so it is loaded once per process (`scancode_index`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import warnings
 from dataclasses import dataclass
@@ -65,8 +70,11 @@ class Detection:
         """The evidence as lines a reviewer reads: where, what it says, which rule."""
         out = [f"{s.where()}: \"{_short(s.text)}\" -> {s.expression} ({s.kind}; {s.rule}"
                + (f"; scope {s.scope}" if s.scope else "") + ("; upstream material" if s.role == "upstream" else "")
+               + ("; a third-party component, not the work" if s.role == "third_party" else "")
                + (f"; closest SPDX license {s.hint}" if s.hint else "") + ")" for s in self.statements]
-        out += [f"line {r.first_line}: \"{_short(r.text)}\" -> {_REMARK[r.why]}" for r in self.remarks]
+        out += [f"line {r.first_line}: \"{_short(r.text)}\" -> "
+                + (_UPSTREAM_REMARK.get(r.why, _REMARK[r.why]) if r.role != "own" else _REMARK[r.why])
+                for r in self.remarks]
         if self.conflict:
             out.append("conflict: " + "; ".join(self.readings))
         if self.hint:
@@ -80,6 +88,9 @@ _REMARK = {"talk": "not counted: talks about licenses, grants none",
            "restriction": "restriction: non-commercial use only",
            "choice": "a choice between licenses (the licensee picks one)",
            "commercial_ok": "says commercial use is allowed"}
+_UPSTREAM_REMARK = {"custom": "not counted: changes upstream or quoted terms, not the work's",
+                    "restriction": "not counted: a restriction on upstream or quoted material, not the work",
+                    "commercial_ok": "not counted: said of upstream or quoted material"}
 
 
 def _short(text: str, n: int = 140) -> str:
@@ -251,14 +262,26 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         if deleted >= max(12, 0.025 * m.rule.length) or restricting or renamed or nc or weak:
             why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
                    else f"{changed} words changed")
-            out.append(st.Statement(st.custom_id(spdx, nc), "license_text", "own", None, first_no, last_no,
+            base = primary_key(spdx)
+            out.append(st.Statement(st.custom_id(base, nc), "license_text", "own", None, first_no, last_no,
                                     text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
-                                    f"{m.score():.0f}%", max(round(m.score() / 100, 2), threshold), spdx))
+                                    f"{m.score():.0f}%", max(round(m.score() / 100, 2), threshold), base))
         else:
             out.append(st.Statement(spdx, "license_text", "own", None, first_no, last_no, text,
                                     f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2)))
         spans.append((first_no, last_no))
     return out, spans
+
+
+_VAGUE_KEYS = ("LicenseRef-scancode-unknown", "LicenseRef-scancode-free-unknown", "LicenseRef-scancode-warranty-disclaimer")
+
+
+def primary_key(expression: str) -> str | None:
+    """The license a changed text is closest to: the first key of ScanCode's expression that names
+    a license ("MPL-2.0 AND LicenseRef-scancode-free-unknown" -> MPL-2.0)."""
+    keys = [k for k in re.findall(r"[A-Za-z0-9.+\-]+", expression) if k not in ("AND", "OR", "WITH")]
+    named = [k for k in keys if not k.startswith(_VAGUE_KEYS)]
+    return (named or keys or [None])[0]
 
 
 # Words that, inserted into a license's text, change what it allows.
@@ -337,6 +360,14 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
     return sorted(out, key=lambda s: s.first_line)
 
 
+def _fold_lgpl3(statements: list[st.Statement]) -> list[st.Statement]:
+    """The LGPL-3.0 is a set of permissions added to the GPL-3.0, and its published text (the SPDX
+    copy, a COPYING.LESSER with COPYING appended) carries the GPL-3.0 text: one license, not two."""
+    if not any(s.kind == "license_text" and s.expression.startswith("LGPL-3.0") for s in statements):
+        return statements
+    return [s for s in statements if not (s.kind == "license_text" and s.expression == "GPL-3.0-only")]
+
+
 def _header(header: str) -> list[st.Statement]:
     from curation.licenses.names import hf_license
 
@@ -401,9 +432,12 @@ def _same(a: str, b: str) -> bool:
 
 def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool) -> Detection:
     """One answer from a text's statements (see the module docstring)."""
-    restriction = any(r.why == "restriction" for r in remarks)
-    custom = any(r.why == "custom" for r in remarks)
+    # Custom terms and restrictions said of upstream or quoted material are theirs, not the work's.
+    terms = [r for r in remarks if r.role == "own"]
+    restriction = any(r.why == "restriction" for r in terms)
+    custom = any(r.why == "custom" for r in terms)
     own = [s for s in statements if s.role == "own"]
+    third_party = [s for s in statements if s.role == "third_party"]
     if any(not s.expression.startswith("LicenseRef-scancode-proprietary") for s in own):
         # ScanCode's generic "proprietary" notice ("use ... freely for non-commercial use") beside a
         # named license is that license's summary, not a second license
@@ -422,18 +456,26 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     upstream = [s for s in statements if s.role == "upstream"]
     if restriction or custom:
         changed = []
+        # A remark in a sentence that is itself a statement changes that statement only; a remark
+        # on its own ("Additional restriction: ...") changes every statement of the work.
+        said_in = {id(s): [r for r in terms if s.first_line <= r.first_line <= s.last_line
+                           or r.first_line <= s.first_line <= max(r.last_line, r.first_line)] for s in own}
+        alone = [r for r in terms if not any(r in rs for rs in said_in.values())]
         # added terms alone name no license; a restriction alone is still a duty (non-commercial terms)
         for s in own or ([None] if not upstream and restriction else []):
+            mine = (said_in[id(s)] + alone) if s is not None else terms
+            s_restriction = any(r.why == "restriction" for r in mine)
+            s_custom = any(r.why == "custom" for r in mine)
             base = (s.hint or s.expression) if s else None
             if base and (" " in base or base.startswith("LicenseRef-Custom")):
                 base = st.base_of(base) if base.startswith("LicenseRef-Custom") else base
-            nc = restriction and not (s and "NC" in _flags(s.expression))
+            nc = s_restriction and not (s and "NC" in _flags(s.expression))
             if s is None:
-                r = next(r for r in remarks if r.why == "restriction")
+                r = next(r for r in terms if r.why == "restriction")
                 changed.append(st.Statement(st.custom_id(None, nc), "grant", "own", None, r.first_line,
                                             r.first_line, r.text, "custom terms without a named "
                                             "license", 0.9))
-            elif nc or (custom and not s.expression.startswith("LicenseRef-Custom")):
+            elif nc or (s_custom and not s.expression.startswith("LicenseRef-Custom")):
                 changed.append(st.Statement(st.custom_id(base, nc), s.kind, s.role, s.scope, s.first_line, s.last_line,
                                             s.text, s.rule + ("; non-commercial restriction" if nc else
                                                               "; terms added or changed"), s.score, base))
@@ -442,11 +484,14 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
         own = [s for s in changed if not (s.expression.startswith("LicenseRef-Custom-NonCommercial") and len(changed) > 1
                                           and restriction and s.rule.startswith("custom terms without"))]
     if not own and not upstream:
-        return Detection(NOASSERTION, 0.0, "none", remarks=tuple(remarks))
+        # components listed with their licenses (a third-party table) say nothing of the work's own
+        return Detection(NOASSERTION, 0.0, "none", statements=tuple(third_party), remarks=tuple(remarks))
     groups: dict[str | None, list[st.Statement]] = {}
     for s in own:
         scope = None if (card or s.kind in ("header", "license_text")) and s.scope in (None, "data") else s.scope
-        if scope == "data" and not any(x.scope in ("code", "docs", "model") for x in own):
+        # the one kind of content a text speaks of (a dataset's data, a model card's weights) is the work
+        if scope in ("data", "model") and not any(x.scope in ("code", "docs", "data", "model") and x.scope != scope
+                                                   and x.kind != "header" for x in own):
             scope = None
         groups.setdefault(scope, []).append(s)
     readings, parts, conflict = [], [], False
@@ -463,8 +508,10 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
             parts.append(_and(distinct))  # several license texts in one file: each covers its part
             continue
         near = [r.first_line for r in remarks if r.why == "choice"]
-        if len(distinct) > 1 and any(min(x.first_line for x in group) - 3 <= n <= max(x.last_line for x in group) + 3
-                                     for n in near):
+        # a choice offered near the statements (never one read inside a full license text, such as
+        # the GPL's "or any later version" clause) makes them dual licensing
+        if len(distinct) > 1 and not texts and any(
+                min(x.first_line for x in group) - 3 <= n <= max(x.last_line for x in group) + 3 for n in near):
             parts.append(" OR ".join(f"({d})" if " " in d else d for d in distinct))  # dual licensing
             continue
         if len(distinct) > 1:
@@ -483,12 +530,18 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
             conflict = True
             readings += [f"the work: {expression}"] + [f"upstream: {s.expression} ({s.where()})" for s in upstream]
             expression = _strictest([expression, up])
-    allowed = [r for r in remarks if r.why == "commercial_ok"]
+    if third_party and expression != NOASSERTION:
+        # A bundled component stays under its own license: a part (never a rival reading), named in
+        # the answer only where it carries a duty the work's own license lacks (share-alike, NC, ND).
+        for s in third_party:
+            if not _flags(expression) >= _flags(s.expression) - {"custom"}:
+                expression = _and([expression, s.expression])
+    allowed = [r for r in terms if r.why == "commercial_ok"]
     if allowed and "NC" in _flags(expression):
         # "Free for commercial use" beside a non-commercial license: the stricter reading stands
         conflict = True
         readings += [f"the work: {expression}", f"line {allowed[0].first_line}: commercial use allowed"]
-    used = own + upstream
+    used = own + upstream + third_party
     hints = [s.hint for s in used if s.hint]
     detector = "combined" if len({s.kind for s in used}) > 1 else used[0].kind
     score = min(s.score for s in used)
@@ -538,9 +591,12 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
     found = [s for s in found if s.score >= threshold]
     # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far
     # from the license's name), but never a line that only talks about licenses.
-    talk = {r.first_line for r in remarks if r.why == "talk"}
+    talk = {n for r in remarks if r.why == "talk" for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
     notices = [s for s in _notices(lines, matches, spans, talk, threshold) if s.score >= threshold]
-    statements += _reconcile(found, notices)
+    # a notice in a third-party section ("zlib | 1.3 | Zlib") is that component's, not the work's
+    third = st.third_party_lines(lines)
+    notices = [dataclasses.replace(s, role="third_party") if s.first_line in third else s for s in notices]
+    statements = _fold_lgpl3(statements + _reconcile(found, notices))
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:
         return Detection(NOASSERTION, result.score, "none", remarks=result.remarks)

@@ -125,9 +125,32 @@ def text_pieces(kind: str, found: detect.Detection, where: str) -> list[Evidence
         return [Evidence(kind, s.expression, f"{where} {s.where()} ({s.kind}"
                          + (", upstream" if s.role == "upstream" else "") + ")", s.score)
                 for s in found.statements]
-    lines = "; ".join(f"{s.where()} {s.kind}: {s.rule}" for s in found.statements[:4])
+    lines = "; ".join(f"{s.where()} {s.kind}: {s.rule}" + (f" (scope {s.scope})" if s.scope else "")
+                      + ("" if s.role == "own" else f" ({s.role.replace('_', '-')})")
+                      for s in found.statements[:MAX_LISTED_STATEMENTS])
+    more = len(found.statements) - MAX_LISTED_STATEMENTS
+    lines += f"; {more} more statement(s)" if more > 0 else ""
     hint = f"; custom terms, closest SPDX license {found.hint}" if found.hint else ""
-    return [Evidence(kind, found.expression, f"{where} ({lines}{hint})", found.score)]
+    return [Evidence(kind, found.expression, f"{where} ({lines}{hint}{not_counted(found)})", found.score)]
+
+
+# The card and the steward review show this string: every statement up to this many, then a count.
+MAX_LISTED_STATEMENTS = 12
+
+
+def not_counted(found: detect.Detection) -> str:
+    """The lines that talk about licenses, or change upstream terms, and were not counted: line
+    numbers only (the words can name people; `license detect --explain` shows them)."""
+    talk = sorted({r.first_line for r in found.remarks if r.why in ("talk", "mention")})
+    upstream = sorted({r.first_line for r in found.remarks if r.role != "own" and r.why in
+                       ("custom", "restriction", "commercial_ok")})
+    out = ""
+    if talk:
+        shown = ", ".join(map(str, talk[:MAX_LISTED_STATEMENTS])) + (" …" if len(talk) > MAX_LISTED_STATEMENTS else "")
+        out += f"; not counted, talk about licenses: line(s) {shown}"
+    if upstream:
+        out += f"; not counted, terms of upstream or quoted material: line(s) {', '.join(map(str, upstream))}"
+    return out
 
 
 def folder_evidence(doc: RawDocument, source: SourceInfo, threshold: float) -> list[Evidence]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from license_expression import ExpressionError
 
-from curation.licenses.spdx import licensing, normalize
+from curation.licenses.spdx import normalize
 
 
 @dataclass(frozen=True)
@@ -128,15 +128,20 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("epl", re.compile(r"\b(?:Eclipse\s+Public\s+Licen[cs]e|EPL)" + _V + r"(?P<v>[12])\.0\b", re.IGNORECASE),
      lambda m: f"EPL-{m['v']}.0"),
     ("bsd-3", re.compile(r"\bBSD[\s-]*3[\s-]*Clause|\b(?:3|three)[\s-]*clause\s+BSD|\bBSD\s*3\s*条項|"
-                         r"(?:3|三)\s*条項\s*BSD|\b(?:3|three)[\s-]*term\s+BSD|修正\s*BSD|\b(?:New|Revised|Modified)\s+BSD", re.IGNORECASE),
+                         r"(?:3|三)\s*条項\s*BSD|\b(?:3|three)[\s-]*term\s+BSD|修正\s*BSD|\b(?:New|Revised|Modified)\s+BSD|"
+                         r"\bBSD\s*(?:Licen[cs]e|ライセンス)\s*[(（,]\s*(?:3|three|三)[\s-]*(?:clause|条項)(?:\s*(?:version|版))?\s*[)）]?",
+                         re.IGNORECASE),
      _fixed("BSD-3-Clause")),
     ("bsd-2", re.compile(r"\bBSD[\s-]*2[\s-]*Clause|\b(?:2|two)[\s-]*clause\s+BSD|\bBSD\s*2\s*条項|"
-                         r"(?:2|二)\s*条項\s*BSD|\b(?:2|two)[\s-]*term\s+BSD|\bBSD[\s-]2\b(?!\.)|\bSimplified\s+BSD|\bFreeBSD\s+Licen[cs]e", re.IGNORECASE),
+                         r"(?:2|二)\s*条項\s*BSD|\b(?:2|two)[\s-]*term\s+BSD|\bBSD[\s-]2\b(?!\.)|\bSimplified\s+BSD|\bFreeBSD\s+Licen[cs]e|"
+                         r"\bBSD\s*(?:Licen[cs]e|ライセンス)\s*[(（,]\s*(?:2|two|二)[\s-]*(?:clause|条項)(?:\s*(?:version|版))?\s*[)）]?",
+                         re.IGNORECASE),
      _fixed("BSD-2-Clause")),
     ("0bsd", re.compile(r"\b0BSD\b|Zero[\s-]Clause\s+BSD", re.IGNORECASE), _fixed("0BSD")),
-    ("bsd", re.compile(r"\bBSD\s*(?:-\s*style\s*)?(?:Licen[cs]e|ライセンス)", re.IGNORECASE), _fixed("BSD")),
+    ("bsd", re.compile(r"\bBSD\s*(?:[-\s]\s*(?:style|like|type)\s*|スタイル\s*の?\s*|系\s*の?\s*|型\s*の?\s*)?(?:Licen[cs]e|ライセンス)",
+                       re.IGNORECASE), _fixed("BSD")),
     ("mit-0", re.compile(r"\bMIT[\s-]0\b|MIT\s+No\s+Attribution", re.IGNORECASE), _fixed("MIT-0")),
-    ("mit", re.compile(r"\bMIT\s*(?:[\s-]licen[cs]ed?|ライセンス|\(MIT\))|\bThe\s+MIT\b|\bMIT\b(?=\s*(?:[.,;)]|$|で|の|と|、|。))",
+    ("mit", re.compile(r"\bMIT\s*(?:[\s-]licen[cs]ed?|ライセンス|\(MIT\))|\bThe\s+MIT\b|\bMIT\b(?=\s*(?:[.,;)|]|$|で|の|と|、|。|(?:AND|OR)\s))",
                        re.IGNORECASE), _fixed("MIT")),
     ("odc-by", re.compile(r"\bODC[\s-]?BY(?:[\s-]*(?:v\s*)?1\.0)?\b|Open\s+Data\s+Commons\s+Attribution\s+Licen[cs]e",
                           re.IGNORECASE), _fixed("ODC-By-1.0")),
@@ -153,6 +158,8 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("zlib", re.compile(r"\bzlib\s+Licen[cs]e", re.IGNORECASE), _fixed("Zlib")),
     ("bsl", re.compile(r"\bBoost\s+Software\s+Licen[cs]e|\bBSL-1\.0\b", re.IGNORECASE), _fixed("BSL-1.0")),
     ("wtfpl", re.compile(r"\bWTFPL\b"), _fixed("WTFPL")),
+    ("ofl", re.compile(r"\bSIL\s+Open\s+Font\s+Licen[cs]e(?:\s*(?:,\s*)?(?:version\s*|v\s*)?1\.1)?|\bOFL[\s-]?1\.1\b", re.IGNORECASE),
+     _fixed("OFL-1.1")),
 ]
 
 # `\b` between 本データは and CC is no boundary (kana are word characters): names are bounded by
@@ -193,22 +200,17 @@ def mentions(line: str) -> list[Mention]:
             if not value:
                 continue
             if rule == "bsd":
-                # Which BSD is not said. ScanCode's notice rules (and common usage) read a bare "BSD
-                # license" as the 3-clause license; the explanation says the variant was not stated.
-                taken.append(Mention("BSD-3-Clause", m.start(), m.end(), "bsd (variant not stated)", ambiguous=True))
+                # Which BSD is not said: the 2- and 3-clause licenses differ in a duty (the
+                # no-endorsement clause), so a person decides; BSD-3-Clause is the closest hint
+                # (what ScanCode's notice rules and common usage read it as).
+                taken.append(Mention("LicenseRef-BSD-unspecified", m.start(), m.end(), "bsd (variant not stated)",
+                                     ambiguous=True))
                 continue
             taken.append(Mention(value, m.start(), m.end(), rule))
     for m in _ID_TOKEN.finditer(line):
         if free(m.start(), m.end()) and (value := _spdx_id(m.group(1))):
             taken.append(Mention(value, m.start(), m.end(), "spdx-id"))
     return sorted(taken, key=lambda t: t.start)
-
-
-def known_id(value: str) -> bool:
-    try:
-        return not licensing().unknown_license_keys(licensing().parse(value))
-    except ExpressionError:
-        return False
 
 
 # Hugging Face dataset card license ids that are not SPDX spellings

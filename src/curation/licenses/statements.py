@@ -4,9 +4,15 @@ A license named in a text is evidence only where a sentence applies it to the wo
 dataset is licensed under CC BY 4.0", 「本データは CC BY 4.0 で提供します」, a `License: MIT`
 field, a short line under a "License" heading, a LICENSE file that holds nothing but a name.
 A catalogue of licenses, a comparison, a question or a how-to names licenses without granting
-any, and yields nothing. Each statement records its scope (code, data, docs, model, or the whole
-work), whether it speaks of the work itself or of upstream material it came from, and whether
-it announces custom terms (a license "based on" another, added restrictions).
+any, and yields nothing; so do a Japanese sentence whose topic is the license (「MIT ライセンスは…
+です」: a definition), license words in quotation marks given as an example to write (「…」のように
+書きます, add a line such as "..."), and a section under a heading that announces an explanation
+(種類, 比較, とは, "types of", "what is"). Each statement records its scope (code, data, docs,
+model, a carve-out "except data/", a table row's component, or the whole work), its role (the
+work itself, upstream material it came from, or a third-party component shipped with it), and
+whether it announces custom terms (a license "based on" another, added restrictions). A remark
+(custom terms, a restriction) keeps the role of its sentence: upstream or quoted terms never
+change the work's own license.
 """
 
 from __future__ import annotations
@@ -49,7 +55,9 @@ class Remark:
 
     first_line: int
     text: str
-    why: str  # talk | mention | custom | restriction
+    why: str  # talk | mention | custom | restriction | choice | commercial_ok | third_party
+    role: str = "own"  # own | upstream: a remark in upstream or quoted material never changes the work's terms
+    last_line: int = 0
 
 
 _EN_GRANT = re.compile(
@@ -57,8 +65,21 @@ _EN_GRANT = re.compile(
     r"made\s+available|dedicated|placed|covered|governed|copyrighted|open[- ]sourced)\b[^.;]{0,60}?\b(?:under|to|by|with)\b"
     r"|\bunder\s+(?:the\s+)?(?:terms|conditions)\s+of\b|\bsubject\s+to\s+the\b|\b[\w.-]+[- ]licen[cs]ed\b"
     r"|\b(?:we|I)\s+(?:release|license|distribute|provide|publish|share|dedicate|make)\b"
-    r"|\buse[sd]?\s+the\b[^.]{0,40}\blicen[cs]e\b|\blicen[cs]e\s*(?:is|:)|\bunder\s+(?:an?\s+|the\s+)?\S",
+    r"|\buse[sd]?\s+the\b[^.]{0,40}\blicen[cs]e\b|\blicen[cs]e\s*(?:is|:)|\bunder\s+(?:an?\s+|the\s+)?\S"
+    r"|\b(?:as\s+)?permitted\s+by\b|\bin\s+accordance\s+with\b"
+    r"|\b(?:keep|retain|include|preserve)\b[^.]{0,80}\blicen[cs]e\s+(?:text|notice|file)\b",
     re.IGNORECASE)
+# "You may use, copy, modify and distribute it under the MIT License": permission given to the
+# reader over the work (its object), tied to a named license. Not "you can use the MIT license".
+_EN_PERMIT = re.compile(
+    r"\b(?:you|anyone|everyone|users?|others)\s+(?:are\s+|is\s+)?(?:(?:free|welcome|allowed|permitted)\s+to|may|can)"
+    r"\s+(?:freely\s+)?(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse)\b(?!\s+(?:the|a|any)\s+[^.]{0,30}licen)"
+    # the object is this work, not a class of works ("users can use software under the GPL")
+    r"(?![\w\s,]*?\b(?:and|or)?\s*(?:any\s+|all\s+|other\s+)?(?:software|works|content|material|programs|libraries|"
+    r"projects|anything|code\s+(?:licensed|released))\b\s+(?:under|licensed|released|that|which))"
+    r"|\bfeel\s+free\s+to\s+(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse)\b", re.IGNORECASE)
+_JA_PERMIT = re.compile(r"(?:利用|使用|複製|改変|再配布|配布|商用利用|再利用)(?:\s*[・、,]\s*(?:利用|使用|複製|改変|再配布|配布|商用利用|再利用))*"
+                        r"\s*(?:する(?:こと)?が)?(?:でき|可能|していただけ|いただけ|して(?:も)?(?:構い|かまい|いただ|ください))")
 _JA_GRANT = re.compile(r"提供|公開|配布|頒布|許諾|適用|準拠|従(?:い|って|う)|基づ|ライセンスされ|ライセンスします|"
                        r"利用(?:でき|可能|いただけ|が可能)|使用(?:でき|可能)|の(?:下|もと)|で(?:す|あり)|とします")
 _FIELD = re.compile(r"^\s*(?:licen[cs]e|licensing|license\s+type|license\s+information|licen[cs]e\s+name|"
@@ -66,7 +87,21 @@ _FIELD = re.compile(r"^\s*(?:licen[cs]e|licensing|license\s+type|license\s+infor
                     re.IGNORECASE)
 _LICENSE_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:licen[cs]e(?!s)|licensing|copyright|copying|terms\s+of\s+use|legal|"
                               r"ライセンス|利用規約|利用条件|著作権|権利)", re.IGNORECASE)
-_UPSTREAM_HEADING = re.compile(r"source\s+data|upstream|original\s+data|origin|元データ|出典|引用元", re.IGNORECASE)
+_UPSTREAM_HEADING = re.compile(r"source\s+data|upstream|original\s+data|origin|training\s+data|data\s+sources?|"
+                               r"provenance|元データ|出典|引用元|学習データ", re.IGNORECASE)
+# Components shipped with the work under their own licenses: listed, never the work's license.
+_THIRD_PARTY_HEADING = re.compile(r"third[- ]party|bundled|vendored|dependenc(?:y|ies)|included\s+(?:software|libraries|"
+                                  r"components|packages)|サードパーティ|第三者|同梱|依存", re.IGNORECASE)
+# A heading that announces an explanation (types of licenses, a comparison, a how-to): what its
+# section says about licenses is talk, unless a sentence names this work as its subject.
+_TALK_HEADING = re.compile(r"種類|比較|とは|解説|一覧|違い|選び方|書き方|付け方|方法|基礎|入門|まとめ|"
+                           r"\btypes?\s+of\b|\bkinds?\s+of\b|\bcompar|\bwhat\s+(?:is|are)\b|\boverview\b|\bguide\b|"
+                           r"\bhow\s+to\b|\bchoos|\bexplained\b|\bversus\b|\bvs\.?\s|\bprimer\b|\bbasics\b",
+                           re.IGNORECASE)
+_STRONG_OWN = re.compile(
+    r"\b(?:this|these|our)\s+(?!licen)(?:[\w-]+\s+){0,2}?(?:dataset|data|corpus|repository|repo|project|software|code|"
+    r"library|package|model|weights|work|site|website|tool|documentation)\b|\bwe\s+(?:\w+\s+)?(?:release|license|"
+    r"distribute|provide|publish|share)|(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|弊社|当社|私たち|我々", re.IGNORECASE)
 
 _EN_TALK = re.compile(
     r"\?|\b(?:for\s+example|for\s+instance|e\.g|i\.e|such\s+as|compare[sd]?|comparison|comparing|versus|vs|"
@@ -84,7 +119,8 @@ _EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:(?:is|are|was)\s+(?:a|an|the\s+mo
                             r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow))\b", re.IGNORECASE)
 _JA_TALK = re.compile(r"例えば|たとえば|比較|とは|違い|選ぶ|選び|選択し|推奨|一般的|ような|について|解説|説明|意味|ですか|"
                       r"でしょうか|種類|であれば|なら(?:ば)?|には|場合に|求め|必要があります|可能です(?:が|。)?\s*$|"
-                      r"[?？]|よく使われ|代表的")
+                      r"[?？]|よく使われ|代表的|なければな(?:らない|りません)|(?:ると|たら)[、,]|など(?:の|と)|"
+                      r"書き添え|(?:書|記入し|記載し|明記し)て(?:ください|おき)")
 _OWN_EN = re.compile(
     r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
     r"corpora|repository|repo|project|software|code|library|package|model|models|weights|documentation|docs|documents?|"
@@ -92,14 +128,40 @@ _OWN_EN = re.compile(
     r"benchmark|resources?|release|program|book|articles?|records|notes|card|scripts?|examples|source)\b"
     r"|\b(?:this|these|our)\s+(?!licen[cs]e)[\w-]+"
     r"|\b(?:we|I)\s+(?:\w+\s+)?(?:release|license|distribute|provide|publish|share|dedicate|make|offer)\b"
-    r"|\b(?:it|everything|all)\s+(?:is|are)\b|^\s*(?:licen[cs]ed|released|distributed|available|provided|published|"
+    r"|\b(?:it|everything(?:\s+(?:here|else))?|all)\s+(?:is|are)\b|^\s*(?:licen[cs]ed|released|distributed|available|provided|published|"
     r"made\s+available|copyright|dedicated|shared)\b|^\s*(?:the\s+)?[\w.-]+\s+(?:is|are)\s+(?:licen[cs]ed|released|"
     r"distributed|available|provided|published|dual[- ]licensed)\b|\bunless\s+otherwise\s+(?:noted|stated)",
     re.IGNORECASE)
-_OWN_JA = re.compile(r"本|当|この|これら|こちら|弊社|当社|私たち|我々|以下|すべて|全て|は|を")
+# A Japanese grant needs a work as its subject: 本/この/当 ..., a part of the work as topic
+# (「コードは」「データは」), the license field as topic (「ライセンスは」). 「X は…です」 with the
+# license as its topic is a definition of that license (talk), not a grant.
+# After the work as topic, には/について/場合に introduce the work's terms, not talk about licenses.
+_JA_TALK_OWN = re.compile(_JA_TALK.pattern.replace("について|", "").replace("には|", "").replace("場合に|", ""))
+_JA_TALK_CHOICE = re.compile(_JA_TALK_OWN.pattern.replace("選ぶ|選び|選択し|", ""))
+_OWN_JA = re.compile(r"(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|こちら|弊社|当社|私たち|我々|以下の|すべての|全ての|"
+                     r"(?:ライセンス|利用条件|利用規約)\s*(?:は|[:：])|"
+                     r"(?:コード|プログラム|ソフトウェア|スクリプト|ツール|データ(?:セット)?|ドキュメント|モデル|重み|画像|"
+                     r"ファイル|コンテンツ|テキスト|コーパス|リポジトリ|プロジェクト|ライブラリ|記事|本文|音声|写真)"
+                     r"(?:\s*[（(][^)）]*[)）])?\s*(?:は|も|を|について)")
+_JA_TOPIC = re.compile(r"^\s*(?:ライセンス)?\s*(?:は|とは|では|には|も|の(?:特徴|場合|条件で?は))(?!\s*(?:本|この))")
+# Reported speech: license words inside quotation marks that the sentence presents as an example to
+# write (a how-to) or as what someone else says. The words are not this sentence's grant.
+_QUOTES = re.compile(r"「[^」]*」|『[^』]*』|\"[^\"]*\"|“[^”]*”")
+_QUOTE_LEAD = re.compile(r"(?:such\s+as|for\s+example|for\s+instance|e\.g\.?|like|write|add|put|insert|paste|type|include|"
+                         r"enter|use|line|sentence|notice|statement|text)\W{0,3}$", re.IGNORECASE)
+_QUOTE_REPORT_LEAD = re.compile(r"(?:says?|said|states?|stated|stating|reads?|wrote|writes|notes?|according\s+to)\W{0,3}$",
+                                re.IGNORECASE)
+_EXAMPLE_AFTER = re.compile(r"^\s*(?:の?ように|のような|などと|といった\s*(?:一文|文|行|表記))")
+_QUOTE_TAIL = re.compile(r"^\s*(?:の?ように|のような|などと?|といった|と[^。「」]{0,12}?(?:書|記|表|明|入|加|追|添|言|述))")
+_QUOTE_REPORT_TAIL = re.compile(r"^\s*と(?:あり|なって|[^。「」]{0,12}?(?:書かれ|記載され|表示され|明記され|記され|うた))")
+# A carve-out: "MIT, except data/, which is CC BY-NC", 「ただし data/ は…」, 「画像を除き」.
+_EXCEPT = re.compile(r"\bexcept(?:ing)?\b(?!\s+(?:as|where|when|if|that|for\s+the\s+(?:limited|purpose)))|\bexcluding\b|"
+                     r"\bwith\s+the\s+exception\s+of\b|\bother\s+than\b|\bapart\s+from\b|ただし|但し|を除(?:き|いて|く)|以外",
+                     re.IGNORECASE)
 _UPSTREAM = re.compile(
     r"\b(?:derived\s+from|derivative\s+of|based\s+on|adapted\s+from|extracted\s+from|collected\s+from|taken\s+from|sourced\s+from|"
     r"scraped\s+from|crawled\s+from|comes?\s+from|originally|original|upstream|source\s+(?:data|dataset|corpus|texts?)|"
+    r"builds?\s+on|built\s+on|forked\s+from|fork\s+of|ported\s+from|"
     r"underlying|third[- ]party|portions?|parts?\s+of|some\s+of)\b|由来|元データ|元の|原典|出典|引用元|から(?:取得|収集|抽出|作成)|"
     r"を元に|をもとに|に基づいて作成|第三者|一部",
     re.IGNORECASE)
@@ -142,7 +204,7 @@ _SCOPES = [
 ]
 _OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
 _DUAL = re.compile(r"\bdual[- ]licen[cs]ed\b|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b|\bchoose\s+(?:either|between)|"
-                   r"いずれか|選択でき|選べ", re.IGNORECASE)
+                   r"いずれか|どちらか|選択でき|選べ|選んで", re.IGNORECASE)
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[])|(?<=[。！？])")
 
@@ -156,36 +218,73 @@ class _Sentence:
     in_license_section: bool
     in_upstream_section: bool
     after_upstream: bool = False  # the sentence before said where the material came from
+    in_third_party_section: bool = False  # under "Third-party", "Bundled", "Dependencies", 「同梱」
+    in_talk_section: bool = False  # under "Types of licenses", 「…とは」, 「比較」: an explanation
+
+
+def _name_only(heading: str) -> bool:
+    """A heading that is a license's name ("## CC BY-SA 4.0"): a subsection of what is above it."""
+    found = mentions(heading)
+    rest = heading
+    for m in reversed(found):
+        rest = rest[:m.start] + rest[m.end:]
+    return bool(found) and len(re.findall(r"[\w-]+", rest)) <= 2
 
 
 def _paragraphs(lines: list[Line]):
-    """(text, [(offset, line number)], heading) per paragraph; a heading ends one."""
-    heading, buf, marks = "", [], []
-    for line in lines:
+    """(text, [(offset, line number)], heading, talk section) per paragraph; a heading ends one.
+    A talk heading ("Types of licenses", 「…とは」) marks its section, and the subsections named
+    after a license under it, as explanatory."""
+    heading, buf, marks, talk = "", [], [], False
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else None
         if line.heading or not line.text:
             if buf:
-                yield " ".join(buf), marks, heading
+                yield " ".join(buf), marks, heading, talk
             buf, marks = [], []
             if line.heading:
                 heading = line.text
+                talk = bool(_TALK_HEADING.search(heading)) and not _STRONG_OWN.search(heading) \
+                    or talk and _name_only(heading)
             continue
         marks.append((sum(len(b) + 1 for b in buf), line.number))
         buf.append(line.text)
-        if _FIELD.match(line.text) or len(line.text) < 40 and not line.text.endswith((",", "、")):
-            # a field or a short line (a table row, a list item) stands alone
-            yield " ".join(buf), marks, heading
+        continues = bool(following and following.text and not following.heading and not line.text.endswith(
+            (".", "!", "?", ":", "。", "：", ";")) and re.match(r"[a-z\"“「(]", following.text))
+        if _FIELD.match(line.text) or len(line.text) < 40 and not line.text.endswith((",", "、")) and not continues:
+            # a field or a short line (a table row, a list item) stands alone, unless the sentence
+            # goes on in the next line ("add for instance" / "\"This corpus is ...\"")
+            yield " ".join(buf), marks, heading, talk
             buf, marks = [], []
     if buf:
-        yield " ".join(buf), marks, heading
+        yield " ".join(buf), marks, heading, talk
+
+
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs|etc|incl|resp|approx|viz)\.$", re.IGNORECASE)
+
+
+def _open_quote(text: str) -> bool:
+    """Whether `text` leaves a quotation open (a sentence end inside quotes is not the end)."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”") or text.count("「") > text.count("」") \
+        or text.count("『") > text.count("』")
+
+
+def _split(text: str) -> list[str]:
+    pieces: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if pieces and (_open_quote(pieces[-1]) or _ABBREVIATION.search(pieces[-1])):
+            pieces[-1] = pieces[-1] + (" " if not pieces[-1].endswith(("。", "！", "？")) else "") + piece
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def sentences(lines: list[Line]) -> list[_Sentence]:
     out: list[_Sentence] = []
-    for text, marks, heading in _paragraphs(lines):
+    for text, marks, heading, talk in _paragraphs(lines):
         start = 0
-        pieces = _SENTENCE_END.split(text)
-        for piece in pieces:
-            offset = text.find(piece, start)
+        for piece in _split(text):
+            offset = text.find(piece.split(" ", 1)[0], start)
             start = offset + len(piece)
             if not piece.strip():
                 continue
@@ -193,11 +292,12 @@ def sentences(lines: list[Line]) -> list[_Sentence]:
             last = max((n for o, n in marks if o <= offset + len(piece) - 1), default=first)
             after = bool(out) and bool(_UPSTREAM.search(out[-1].text)) and out[-1].last_line >= first - 2
             out.append(_Sentence(piece.strip(), first, last, heading, bool(_LICENSE_HEADING.search(heading)),
-                                 bool(_UPSTREAM_HEADING.search(heading)), after))
+                                 bool(_UPSTREAM_HEADING.search(heading)), after,
+                                 bool(_THIRD_PARTY_HEADING.search(heading)), talk))
     return out
 
 
-_OWN_JA_STRONG = re.compile(r"本|当|この|これら|弊社|当社")
+_OWN_JA_STRONG = re.compile(r"(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この|これら|弊社|当社")
 
 
 def _general_talk(sentence: str) -> bool:
@@ -216,14 +316,74 @@ _GENERIC_SUBJECT = re.compile(
     r"(?:licensed|released|distributed|published|available|covered)\s+under", re.IGNORECASE)
 
 
+def reported(sentence: str, found: list[Mention]) -> str | None:
+    """"example" where every license named sits in quotation marks given as an example to write
+    (「…」のように書きます, add a line such as "..."), "report" where they are what someone else says
+    ("the site says: '...'", 「…」と書かれています); None otherwise."""
+    spans = [m for m in _QUOTES.finditer(sentence)]
+    if not spans or not all(any(q.start() <= f.start and f.end <= q.end() for q in spans) for f in found):
+        return None
+    kinds = set()
+    for q in spans:
+        if not any(q.start() <= f.start and f.end <= q.end() for f in found):
+            continue
+        lead, tail = sentence[max(0, q.start() - 30):q.start()], sentence[q.end():q.end() + 20]
+        if _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
+            kinds.add("report")
+        elif _QUOTE_LEAD.search(lead) or _QUOTE_TAIL.match(tail):
+            kinds.add("example")
+        else:
+            return None
+    return "example" if "example" in kinds else "report"
+
+
+def _terms_quoted(sentence: str) -> bool:
+    """Whether the sentence's restriction or added terms sit inside a quotation it reports ("the
+    forum's terms state: '...may not be used commercially'"): someone else's terms."""
+    for q in _QUOTES.finditer(sentence):
+        inner = q.group(0)
+        if not (_NONCOMMERCIAL.search(inner) or _ADDED_TERMS.search(inner)):
+            continue
+        lead, tail = sentence[max(0, q.start() - 30):q.start()], sentence[q.end():q.end() + 20]
+        if _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
+            outside = sentence[:q.start()] + sentence[q.end():]
+            return not (_NONCOMMERCIAL.search(outside) or _ADDED_TERMS.search(outside))
+    return False
+
+
+def _definition(sentence: str, found: list[Mention]) -> bool:
+    """「CC BY 4.0 は、…ライセンスです」: the license is the topic; no work is the subject."""
+    return any(_JA_TOPIC.match(sentence[m.end:]) for m in found) and \
+        not _OWN_JA.search(sentence[:found[0].start])
+
+
+# After a license's name at the start of a sentence: a class of works it covers, not this work.
+_CLASS_AFTER = re.compile(r"\s*(?:licen[cs]ed\s+)?(?:-?licen[cs]ed\s+)?(?:material|materials|works?|content|code|software|"
+                          r"data|datasets|projects|libraries|components|images|texts)\b(?!\s*(?:[:：]|is\s+licen|in\s+this))"
+                          r"|\s*(?:ライセンス)?\s*の\s*(?:コード|ソフトウェア|作品|著作物|データ|素材|ライブラリ)(?:は|を|も)",
+                          re.IGNORECASE)
+
+
 def _talk(sentence: str, found: list[Mention]) -> bool:
     before = sentence[:found[0].start]
     if _GENERIC_SUBJECT.search(before):
         return True
+    if not before.strip(" -*•・>\"'“「") and _CLASS_AFTER.match(sentence[found[0].end:]) and \
+            not (_STRONG_OWN.search(sentence) or re.search(r"\b(?:our|we)\b", sentence, re.IGNORECASE)):
+        return True
+    if reported(sentence, found) == "example" or any(_EXAMPLE_AFTER.match(sentence[m.end:]) for m in found):
+        return True
+    if _JA.search(sentence) and _definition(sentence, found):
+        return True
     talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
+    if _JA.search(sentence) and _STRONG_OWN.search(before):
+        # 「本データセットには…適用されます」「本サイトのコンテンツについては…」: the work is the topic;
+        # 「本クレートは A または B のいずれかを選択して」: a choice offered to the licensee, not advice
+        talk = _JA_TALK_CHOICE if _DUAL.search(sentence) else _JA_TALK_OWN
     if talk.search(before) or "?" in sentence or "？" in sentence:
         return True
-    if _JA.search(sentence) and _JA_TALK.search(sentence[found[-1].end:]):
+    if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and _STRONG_OWN.search(before)
+                                 else _JA_TALK).search(sentence[found[-1].end:]):
         return True
     if len({m.expression for m in found}) >= 3 and not _DUAL.search(sentence):
         return True  # a list of three or more licenses is a catalogue, not a grant
@@ -236,15 +396,26 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
     if _FIELD.match(s.text) or re.search(r"\blicen[cs]e\s+(?:is|will\s+be)\s+(?:the\s+)?$", before, re.I):
         return "field"
     ja = bool(_JA.search(s.text))
+    if reported(s.text, found) == "report":
+        return "quoted"  # what someone else says about their material: upstream
     if ja:
-        if _JA_GRANT.search(s.text[found[0].start:]) and _OWN_JA.search(before + s.text[found[-1].end:]):
+        if (_JA_GRANT.search(s.text[found[0].start:]) or _JA_PERMIT.search(s.text)) and \
+                (_OWN_JA.search(before + s.text[found[-1].end:]) or _JA_PERMIT.search(s.text)
+                 or s.in_license_section or short_file):
             return "grant"
     elif _EN_GRANT.search(s.text) and (_OWN_EN.search(s.text[:found[-1].start]) or _OWN_EN.search(s.text) and
-                                       re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)):
+                                       (re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)
+                                        or re.match(r"\s*[- ]?licen[cs]ed\b", s.text[found[0].end:], re.IGNORECASE))
+                                       or _EN_PERMIT.search(s.text)):
         return "grant"
     elif _EN_GRANT.search(before) and (re.search(r"\b[A-Z][a-z]+", before[1:]) or _UPSTREAM.search(before)
                                        or s.in_upstream_section or s.after_upstream):
         return "quoted"  # a named source's license ("Wikipedia text is available under ..."): upstream
+    # Under a License heading, a sentence that opens with a license's name states it ("MIT, except
+    # the data/ folder, which is ..."; 「MIT ライセンス（LICENSE を参照）」).
+    if s.in_license_section and not before.strip(" -–—*:>•・") and not _talk(s.text, found) and \
+            re.match(r"\s*(?:[,;:(（、。.]|$|except|excluding|with\s+the\s+exception|ただし|を除)", s.text[found[0].end:], re.I):
+        return "heading"
     # A line that is little more than a name: under a License heading, or a LICENSE file's only words.
     rest = s.text
     for m in reversed(found):
@@ -279,9 +450,30 @@ def _role(s: _Sentence, before: str) -> str:
     return "own"
 
 
+def third_party_lines(lines: list[Line]) -> set[int]:
+    """The line numbers under a third-party, bundled or dependencies heading."""
+    return {n for s in sentences(lines) if s.in_third_party_section for n in range(s.first_line, s.last_line + 1)}
+
+
+def _except_scope(clause: str) -> str | None:
+    """The part a carve-out names ("except the data/ folder, which is" -> "except data/")."""
+    m = _EXCEPT.search(clause)
+    if not m:
+        return None
+    around = clause[m.end():] if m.group(0) not in ("を除き", "を除いて", "を除く", "以外") else clause[:m.start()]
+    path = re.search(r"[\w.-]*/[\w./*-]*|\*\.[\w]+", around)
+    what = path.group(0) if path else _scope(around) or _scope(clause) or "part"
+    return f"except {what}"
+
+
+_ROW = re.compile(r"^\s*licen[cs]e\s*\(([^)]*)\)\s*:", re.IGNORECASE)
+_AND = re.compile(r"^\s*(?:AND|&|\+|および|及び)\s*$")
+
+
 def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
     """The statements that apply a license, and the remarks (talk, bare mentions, custom terms,
-    restrictions) of these plain lines."""
+    restrictions) of these plain lines. A remark carries the role of its sentence: custom terms
+    or a restriction in upstream or quoted material never change the work's own license."""
     nonblank = [line for line in lines if line.text]
     size = sum(len(line.text.split()) if not _JA.search(line.text) else len(line.text) / 3 for line in nonblank)
     short_file = len(nonblank) <= 3 and size <= 25
@@ -292,60 +484,82 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
         statements.append(title)
     for s in sentences(lines):
         found = mentions(s.text)
+        said = reported(s.text, found) if found else None
+        sentence_role = "upstream" if said == "report" or s.in_third_party_section or _terms_quoted(s.text) or \
+            s.in_upstream_section and not _OWN_AGAIN.search(s.text) else "own"
+        terms: list[Remark] = []
         if _DUAL.search(s.text) and not (found and _talk(s.text, found)):
-            remarks.append(Remark(s.first_line, s.text, "choice"))
+            remarks.append(Remark(s.first_line, s.text, "choice", last_line=s.last_line))
         # A restriction or a change of terms counts where it speaks of this work (or sits under
         # its License heading), not in a note about other people's licenses.
         own_context = (bool(_OWN_EN.search(s.text) or _OWN_JA_STRONG.search(s.text) or s.in_license_section
-                            or short_file) and not _general_talk(s.text))
+                            or short_file) and not _general_talk(s.text)) and said != "example"
         if own_context and _NONCOMMERCIAL.search(s.text):
-            remarks.append(Remark(s.first_line, s.text, "restriction"))
+            terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
         if own_context and _COMMERCIAL_OK.search(s.text) and not _NONCOMMERCIAL.search(s.text):
-            remarks.append(Remark(s.first_line, s.text, "commercial_ok"))
+            terms.append(Remark(s.first_line, s.text, "commercial_ok", last_line=s.last_line))
         if (own_context or _CLAUSE.search(s.text)) and _ADDED_TERMS.search(s.text):
-            remarks.append(Remark(s.first_line, s.text, "custom"))
-        if not found:
-            continue
-        if _talk(s.text, found):
-            remarks.append(Remark(s.first_line, s.text, "talk"))
-            continue
-        rest = s.text
-        for m in reversed(found):
-            rest = rest[:m.start] + rest[m.end:]
-        if len(found) == 1 and len(rest.split()) <= 4 and not _scope(rest):
-            bare.append((s.heading, s.first_line, s.text, found[0].expression))
-        kind = _grant(s, found, short_file)
-        if kind is None:
-            remarks.append(Remark(s.first_line, s.text, "mention"))
-            continue
-        previous_end = 0
-        joined_or = False
-        for i, m in enumerate(found):
-            clause = s.text[previous_end:m.start]
-            if i and _OR.match(clause):
-                joined_or = True
-            before = s.text[:m.start]
-            custom = _CUSTOM.search(s.text[max(0, m.start - 40):m.start])
-            expression, hint, rule = m.expression, None, f"{kind}: {m.rule}"
-            if custom:
-                expression, hint, rule = custom_id(m.expression), m.expression, f"custom terms based on: {m.rule}"
-            scope = _scope(clause) or (None if i == 0 else None)
-            if i and joined_or and statements:
-                last = statements[-1]
-                statements[-1] = Statement(f"{last.expression} OR {expression}", last.kind, last.role, last.scope,
-                                           last.first_line, s.last_line, s.text, f"{last.rule}; or {m.rule}",
-                                           hint=last.hint or hint)
-                joined_or = False
-                previous_end = m.end
+            terms.append(Remark(s.first_line, s.text, "custom", last_line=s.last_line))
+        before_count = len(statements)
+        try:
+            if not found:
                 continue
-            role = "own" if kind == "custom" else "upstream" if kind == "quoted" else _role(s, before)
-            if _PART.search(before):
-                # "Some answers quote Stack Overflow posts, which are licensed under CC BY-SA 4.0":
-                # a part of the work under its own license (a conjunction, not a conflict)
-                role, scope = "own", scope or "part"
-            statements.append(Statement(expression, kind, role, scope, s.first_line, s.last_line,
-                                        s.text, rule, 1.0 if kind in ("grant", "field") else 0.9, hint))
-            previous_end = m.end
+            if _talk(s.text, found) or s.in_talk_section and not _STRONG_OWN.search(s.text):
+                remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
+                terms = []  # "CC BY-NC 4.0 forbids commercial use": the license's terms, not the work's
+                continue
+            rest = s.text
+            for m in reversed(found):
+                rest = rest[:m.start] + rest[m.end:]
+            if len(found) == 1 and len(rest.split()) <= 4 and not _scope(rest):
+                bare.append((s.heading, s.first_line, s.text, found[0].expression))
+            kind = _grant(s, found, short_file)
+            if kind is None:
+                remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
+                continue
+            row = _ROW.match(s.text)
+            previous_end = 0
+            joined: str | None = None
+            for i, m in enumerate(found):
+                clause = s.text[previous_end:m.start]
+                if i and _OR.match(clause):
+                    joined = "OR"
+                elif i and _AND.match(clause):
+                    joined = "AND"
+                before = s.text[:m.start]
+                custom = _CUSTOM.search(s.text[max(0, m.start - 40):m.start])
+                expression, hint, rule = m.expression, None, f"{kind}: {m.rule}"
+                if m.ambiguous:
+                    hint = "BSD-3-Clause"  # the closest: what ScanCode and common usage read a bare "BSD" as
+                if custom:
+                    expression, hint, rule = custom_id(m.expression), m.expression, f"custom terms based on: {m.rule}"
+                scope = _except_scope(clause) or _scope(clause)
+                if row and not scope:
+                    # a table row about one component or file: that part, not a rival reading
+                    scope = f"row {row.group(1).split(',')[0].strip()}"
+                if i and joined and len(statements) > before_count:
+                    last = statements[-1]
+                    statements[-1] = Statement(f"{last.expression} {joined} {expression}", last.kind, last.role,
+                                               last.scope, last.first_line, s.last_line, s.text,
+                                               f"{last.rule}; {joined.lower()} {m.rule}", hint=last.hint or hint)
+                    joined = None
+                    previous_end = m.end
+                    continue
+                joined = None
+                role = "own" if kind == "custom" else "upstream" if kind == "quoted" else _role(s, before)
+                if _PART.search(before):
+                    # "Some answers quote Stack Overflow posts, which are licensed under CC BY-SA 4.0":
+                    # a part of the work under its own license (a conjunction, not a conflict)
+                    role, scope = "own", scope or "part"
+                if s.in_third_party_section and kind != "custom":
+                    role = "third_party"
+                statements.append(Statement(expression, kind, role, scope, s.first_line, s.last_line,
+                                            s.text, rule, 1.0 if kind in ("grant", "field") else 0.9, hint))
+                previous_end = m.end
+        finally:
+            roles = {x.role for x in statements[before_count:]}
+            role = "upstream" if roles and "own" not in roles else sentence_role
+            remarks += [Remark(r.first_line, r.text, r.why, role, r.last_line) for r in terms]
     # Three or more bare names under one heading, no choice offered: a list of licenses (the ones a
     # team accepts, the ones a tool supports), not the work's license.
     if not any(r.why == "choice" for r in remarks):
@@ -380,6 +594,9 @@ def _title(line: Line) -> Statement | None:
 
 def custom_id(base: str | None, noncommercial: bool = False) -> str:
     """The LicenseRef- of terms based on `base` (an SPDX id) that are not `base` itself."""
+    if base and " " in base:
+        # one id, never an expression: the first license an expression names is the hint
+        base = next((k for k in re.findall(r"[A-Za-z0-9.+\-]+", base) if k not in ("AND", "OR", "WITH")), None)
     if base and base.startswith("LicenseRef-"):
         base = base[len("LicenseRef-"):]  # a ScanCode-only license: its key is the hint
     name = "LicenseRef-Custom" + (f"-{base}" if base else "")
