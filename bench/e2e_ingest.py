@@ -162,6 +162,7 @@ def instrument(stages: Stages) -> None:
             (licenses, "rules_for", "license decision"),
             (filters, "apply", "filters"),
             (steps.DropKnown, "run", "duplicates and candidates (rest)"),
+            (steps.DropRepeated, "run", "duplicates and candidates (rest)"),
             (steps.Classify, "run", "duplicates and candidates (rest)"),
             (Catalog, "known_doc_ids", "known doc_id lookup"),
             (pii_step, "anonymize_later", "PII (analyze, anonymize, residual re-scan)"),

@@ -1,7 +1,8 @@
 """The ingest run: inbox files → anonymized, license-classed documents in the catalog.
 
-Each batch of files goes through the same steps (steps.py): read → drop known documents →
-language and license → filters → PII → residual filter → features → record and commit. Every
+Each batch of files goes through the same steps (steps.py): read → drop documents the catalog
+holds → language and license → filters → drop texts this run already took → PII → residual
+filter → features → record and commit. Every
 input item ends in exactly one outcome — accepted, license_review (held until a steward allows
 the source), duplicate, or quarantined with a reason — and each batch commits in one
 transaction, so a rerun after a crash redoes only what did not commit.
@@ -135,15 +136,16 @@ class BatchStep:
         self.policy, self.catalog, self.fan_out, self.context = policy, catalog, fan_out, context
         self.run_id, self.dataset, self.report = run_id, dataset, report
         self.filters = filters.before_pii(policy)
-        self.seen_in_run: set[str] = set()  # doc_ids read earlier in this run
+        self.seen_in_run: set[str] = set()  # doc_ids that went on to PII earlier in this run
         self.reader_options = reader_options(policy)
 
     def steps_for(self, units: list[InputUnit]) -> list[steps.Step]:
         """The steps of a batch of `units`, in order; license rules as they stand now (a steward's
         override between batches counts from the next batch)."""
-        return [steps.DropKnown(self.catalog, self.seen_in_run),
+        return [steps.DropKnown(self.catalog),
                 steps.Classify({u.rel: u.source for u in units}, licenses.rules_for(self.policy, self.catalog)),
                 steps.Filter(self.filters),
+                steps.DropRepeated(self.seen_in_run),
                 steps.Anonymize(self.policy.pii, self.fan_out),
                 steps.Filter([filters.residual_pii]),
                 steps.AddFeatures(self.policy, self.catalog, self.dataset)]

@@ -5,9 +5,10 @@ go on together with those it dropped, each in the order they came. A drop is a `
 a sentence) or an `outcomes.Duplicate`; no step records anything. BatchStep (run.py) hands every
 drop to BatchOutcomes, the one place an item's outcome is recorded, and the next step gets the rest.
 
-    DropKnown    RawDocument → RawDocument     doc_id already in the catalog or in this run
+    DropKnown    RawDocument → RawDocument     doc_id already in the catalog
     Classify     RawDocument → Candidate       language and license decided (drops nothing)
     Filter       Candidate → Candidate         the policy's filters before PII (filters.before_pii)
+    DropRepeated Candidate → Candidate         doc_id claimed by an earlier candidate of this run
     Anonymize    Candidate → CleanDocument     PII replaced, residual re-scan (pii_step)
     Filter       CleanDocument → CleanDocument an identifier the re-scan still found (residual_pii)
     AddFeatures  CleanDocument → CleanDocument features for the checks, near-duplicates included
@@ -38,22 +39,34 @@ class Step(Protocol):
 
 @dataclass
 class DropKnown:
-    """A document whose doc_id (its normalized text's hash) the catalog holds, or this run read
-    earlier, is a Duplicate: the same text is never ingested twice."""
+    """A document whose doc_id (its normalized text's hash) the catalog holds is a Duplicate: the
+    same text is never ingested twice."""
 
     catalog: Catalog
-    seen_in_run: set[str]  # shared by the run's batches
     progress: ClassVar[str | None] = None
 
     def run(self, documents: list[RawDocument]) -> list[RawDocument | Duplicate]:
         known = self.catalog.known_doc_ids(d.doc_id for d in documents)  # one query per batch
-        out: list[RawDocument | Duplicate] = []
-        for doc in documents:
-            if doc.doc_id in known or doc.doc_id in self.seen_in_run:
-                out.append(Duplicate(doc))
+        return [Duplicate(doc) if doc.doc_id in known else doc for doc in documents]
+
+
+@dataclass
+class DropRepeated:
+    """A candidate whose doc_id an earlier candidate of this run claimed is a Duplicate. After the
+    filters, so that only a document going on to PII claims its text: a copy refused for its
+    source's license must not make a copy from an allowed source a duplicate of nothing."""
+
+    seen_in_run: set[str]  # shared by the run's batches
+    progress: ClassVar[str | None] = None
+
+    def run(self, documents: list[filters.Candidate]) -> list[filters.Candidate | Duplicate]:
+        out: list[filters.Candidate | Duplicate] = []
+        for c in documents:
+            if c.doc.doc_id in self.seen_in_run:
+                out.append(Duplicate(c.doc))
                 continue
-            self.seen_in_run.add(doc.doc_id)
-            out.append(doc)
+            self.seen_in_run.add(c.doc.doc_id)
+            out.append(c)
         return out
 
 
