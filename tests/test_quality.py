@@ -11,11 +11,10 @@ import pandas as pd
 import pytest
 from test_bias import DATASET, balanced, english, fill, japanese
 
-from curation.datasets import versions
-
-from curation.checks import quality
 from curation.audit.log import AuditLog
 from curation.catalog import Catalog
+from curation.checks import quality
+from curation.datasets import versions
 from curation.policy import load_policy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,6 +90,21 @@ def test_repeated_lines_and_ngrams_follow_the_gopher_ratios(extractor):
     assert spam["dup_5gram_char_frac"] > 0.5
     prose, _ = extractor.features("p", english(1))
     assert prose["dup_line_frac"] == 0 and prose["top_2gram_char_frac"] < 0.2 and prose["dup_10gram_char_frac"] == 0
+
+
+def test_duplicated_ngrams_of_every_size_are_counted_when_shorter_ones_repeat():
+    """Sizes above 5 are measured only while the size below repeats (a repeated 7-gram holds a
+    repeated 5-gram and 6-gram); a passage repeated once shows at every size up to its length."""
+    from curation.checks.quality import repetition
+
+    passage = "alpha beta gamma delta epsilon zeta eta"  # 7 words, 33 letters
+    text = f"{passage} theta iota kappa {passage}"
+    row = repetition(text, text.split())
+    for n in (5, 6, 7):
+        assert row[f"dup_{n}gram_char_frac"] == pytest.approx(33 / len(text)), n  # the second copy
+    assert row["dup_8gram_char_frac"] == row["dup_10gram_char_frac"] == 0
+    unique = " ".join(f"w{i}" for i in range(40))
+    assert all(repetition(unique, unique.split())[f"dup_{n}gram_char_frac"] == 0 for n in range(5, 11))
 
 
 def test_japanese_repetition_counts_characters_as_tokens(extractor):

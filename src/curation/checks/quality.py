@@ -179,9 +179,12 @@ def repetition(text: str, words: list[str]) -> dict[str, float]:
     vocab: dict[str, int] = {}
     ids = np.fromiter((vocab.setdefault(w, len(vocab) + 1) for w in words), dtype=np.uint64, count=len(words))
     lengths = np.fromiter((len(w) for w in words), dtype=np.int64, count=len(words))
+    repeats = True  # whether an n-gram of the last size measured occurred twice
     for n in TOP_NGRAMS + DUP_NGRAMS:
         name = f"top_{n}gram_char_frac" if n in TOP_NGRAMS else f"dup_{n}gram_char_frac"
-        if len(words) < n + 1:
+        # An n-gram that occurs twice starts with an (n-1)-gram that occurs twice: once no
+        # 5-gram repeats, no longer one does (most texts; six sorts saved per document).
+        if len(words) < n + 1 or (n in DUP_NGRAMS and not repeats):
             out[name] = 0.0
             continue
         _, first, inverse, counts = np.unique(_gram_hashes(ids, n), return_index=True, return_inverse=True,
@@ -195,6 +198,7 @@ def repetition(text: str, words: list[str]) -> dict[str, float]:
         else:
             repeated = np.flatnonzero(first[inverse] < np.arange(len(inverse)))
             out[name] = _covered_chars(repeated, n, lengths) / total
+            repeats = len(repeated) > 0
     return out
 
 
@@ -222,8 +226,9 @@ class FeatureExtractor:
         # the bands (threshold 0.8, 128 permutations: 12 bands of 10 rows instead of 9 of 13;
         # a pair at similarity 0.85 becomes a candidate with probability 0.93 instead of 0.69).
         self.lsh_weights = LSH_WEIGHTS
-        self.hashranges = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm,
-                                     weights=LSH_WEIGHTS).hashranges
+        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, weights=LSH_WEIGHTS)
+        self.hashranges = lsh.hashranges
+        self.lsh_params = (lsh.b, lsh.r)  # datasketch's search for them costs ~20 ms: once, here
         # crc32 of each shingle; datasketch's affine32 scheme pre-mixes it (MurmurHash3 finalizer).
         self._template = MinHash(num_perm=self.num_perm, seed=1, hashfunc=int)
 
@@ -265,7 +270,7 @@ class FeatureExtractor:
         by_band: dict[tuple[int, int], list[dict]] = {}
         for cand in earlier:
             by_band.setdefault((cand["band"], cand["bucket"]), []).append(cand)
-        batch_lsh = self._MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, weights=LSH_WEIGHTS)
+        batch_lsh = self._MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, params=self.lsh_params)
         in_batch: dict[str, tuple[np.ndarray, str]] = {}  # doc_id -> (hashvalues, cluster)
         for (row, m), sig, doc in zip(computed, sigs, documents, strict=True):
             candidates: dict[str, tuple[np.ndarray, str]] = {}
