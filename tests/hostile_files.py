@@ -9,6 +9,8 @@ import re
 import zlib
 from pathlib import Path
 
+from scripts.sample_files.pdf import write_pdf_objects
+
 # What each filter's encoder does (the decoder undoes it): a chain [/A /B] is decoded A then B.
 ENCODERS = {
     "ASCIIHexDecode": lambda data: binascii.hexlify(data) + b">",
@@ -22,20 +24,6 @@ def _runs(data: bytes):
     for run in re.finditer(rb"(.)\1{0,127}", data, re.DOTALL):  # a byte and up to 127 repeats
         n = len(run.group())
         yield bytes([257 - n, run.group()[0]]) if n > 1 else bytes([0, run.group()[0]])
-
-
-def write_pdf_objects(path: Path, objects: list[bytes]) -> Path:
-    """A PDF of `objects` (1 0 obj is the catalog), with a valid cross-reference table."""
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, obj)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    Path(path).write_bytes(bytes(out))
-    return Path(path)
 
 
 def write_chain_pdf(path: Path, filters: list[str], inflated_mib: float, text: str = "hello", *,

@@ -154,6 +154,11 @@ def write_bomb_pdf(path: Path, inflated_mib: int, text: str = "hello") -> Path:
                b"/Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(body), body),
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    return write_pdf_objects(path, objects)
+
+
+def write_pdf_objects(path: Path, objects: list[bytes]) -> Path:
+    """A PDF of `objects` (1 0 obj is the catalog), with a valid cross-reference table."""
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, obj in enumerate(objects, 1):
         offsets.append(len(out))
@@ -163,4 +168,4 @@ def write_bomb_pdf(path: Path, inflated_mib: int, text: str = "hello") -> Path:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     Path(path).write_bytes(bytes(out))
-    return path
+    return Path(path)
