@@ -148,7 +148,8 @@ class PiiPolicy(_Strict):
     # NER costs that much more per character), its worker processes start and every later batch
     # of at least two documents per worker goes to them. A run too small to repay their start
     # (models load in ~7 s) stays in process; a long run of small batches (one file per
-    # document, 64 files a batch) uses every core after its first ~10 s of single-core work.
+    # document, 64 files a batch) uses every core. An ingest whose new files hold this many bytes
+    # starts the workers at its beginning, so their models load while the first batch is read.
     parallel_after_chars: int = Field(default=1_000_000, ge=1)
     # Documents per PII task when a flow fans the stage out on its task runner (threads, Dask):
     # hundreds, so Prefect's per-task overhead (25 ms threads, 400 ms processes) stays small.
