@@ -69,6 +69,8 @@ class PiiFanOut:
     # Starts this process's PII worker processes ahead of need (Anonymizer.start_workers); None
     # when a flow's task runner is the parallelism.
     start_workers: Callable[[], bool] | None = None
+    # Stops what this fan-out started (the PII worker processes); the run calls it when it ends.
+    close: Callable[[], None] = lambda: None
 
 
 def fan_out(policy: Policy, map_chunks: ChunkMapper | None) -> PiiFanOut:
@@ -86,7 +88,7 @@ def fan_out(policy: Policy, map_chunks: ChunkMapper | None) -> PiiFanOut:
             first = _start_chunk(anonymizer, chunks[0]) if chunks else None
             return lambda: ([first()] if first else []) + [_run_chunk(anonymizer, c) for c in chunks[1:]]
 
-        return PiiFanOut(in_process, None, anonymizer.key_id, start, anonymizer.start_workers)
+        return PiiFanOut(in_process, None, anonymizer.key_id, start, anonymizer.start_workers, anonymizer.close)
     from curation.pii.operators import key_id, policy_key
 
     key = policy_key(policy.pii)

@@ -98,12 +98,26 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
         state.files_done, state.outcomes = state.files_done + len(batch.files), Counter(summary.outcomes)
         report("reading" if state.files_done < len(pending) else "checks and version")
 
-    # Two batches overlap: while the PII workers anonymize batch N, this process finishes and
-    # commits batch N-1 and reads batch N+1. Commits keep their order, so a crash still leaves
-    # whole batches committed and a rerun redoes the rest.
+    try:
+        run_batches(step, [pending[i:i + FILES_PER_BATCH] for i in range(0, len(pending), FILES_PER_BATCH)],
+                    committed)
+    finally:
+        fan_out.close()  # the PII worker processes, if the run started them
+
+    check_accounting(catalog, run_id, summary)
+    catalog.finish_run(run_id, summary.as_dict(), context.entry("ingest.finished", run_id, summary.as_dict()))
+    crash_point("ingest.finished")
+    outbox.deliver(catalog, audit)
+    return summary
+
+
+def run_batches(step: BatchStep, batches: list[list[InputUnit]], committed: Callable[[Batch], None]) -> None:
+    """Each batch through `step`, two at a time: while the PII workers anonymize batch N, this
+    process reads batch N+1 and finishes batch N-1 (`committed`). Commits keep their order, so a
+    crash still leaves whole batches committed and a rerun redoes the rest."""
     previous: Batch | None = None
-    for start in range(0, len(pending), FILES_PER_BATCH):
-        batch = step.prepare(pending[start:start + FILES_PER_BATCH])
+    for units in batches:
+        batch = step.prepare(units)
         if previous is not None:
             step.collect(previous)  # the workers take one batch at a time
         step.start_pii(batch)
@@ -113,12 +127,6 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     if previous is not None:
         step.collect(previous)
         committed(previous)
-
-    check_accounting(catalog, run_id, summary)
-    catalog.finish_run(run_id, summary.as_dict(), context.entry("ingest.finished", run_id, summary.as_dict()))
-    crash_point("ingest.finished")
-    outbox.deliver(catalog, audit)
-    return summary
 
 
 def reader_options(policy: Policy) -> ReaderOptions:
