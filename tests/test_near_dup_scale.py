@@ -151,6 +151,20 @@ def test_a_write_that_rolled_back_is_not_found(catalog_unloaded, policy, loads):
     assert loads == ["alpha", "alpha"]  # the count fell short of the index's: loaded again
 
 
+def test_a_rollback_balanced_by_another_writers_rows_still_finds_them(catalog_unloaded, tmp_path, policy):
+    """The count alone would match: this catalog's 12 rolled-back band rows, the other's 12 new ones."""
+    keys = band_keys(policy, {"n": text(45, changed=1)})
+    assert catalog_unloaded.near_dup_candidates("alpha", keys) == []
+    rows = [{"doc_id": "gone", "text_anonymized": text(46)}]
+    quality.annotate(rows, policy, catalog_unloaded, "alpha")
+    with pytest.raises(RuntimeError), catalog_unloaded.transaction() as con:
+        catalog_unloaded.insert_features(con, "alpha", [r["features"] for r in rows])
+        raise RuntimeError("the batch failed after its features were written")
+    other = Catalog(tmp_path / "catalog.duckdb")
+    annotate_and_store(other, "alpha", policy, {"a45": text(45)})
+    assert {r["doc_id"] for r in catalog_unloaded.near_dup_candidates("alpha", keys)} == {"a45"}
+
+
 def test_new_rows_merged_into_the_sorted_arrays_are_found(catalog, policy, monkeypatch):
     monkeypatch.setattr(band_index, "MERGE_AT", 5)
     keys = band_keys(policy, {"n": text(43, changed=1)})

@@ -169,6 +169,27 @@ def test_a_started_batch_is_answered_by_the_workers_while_the_caller_goes_on(pol
     assert not single.start_workers() and single._pool is None
 
 
+def test_closing_the_workers_with_a_batch_in_flight_stops_them_and_later_work_starts_new_ones(policy):
+    """A run that fails while the workers anonymize its next batch closes them at once (no stop
+    message between two halves of a batch); the anonymizer starts new workers for later work."""
+    pii = policy.pii.model_copy(update={"processes": 2, "parallel_min_docs": 2, "parallel_after_chars": 10**9})
+    anonymizer = Anonymizer(pii)
+    try:
+        in_flight = anonymizer.anonymize_later(SAMPLES * 20, "en")
+        procs = list(anonymizer._pool.procs)
+        anonymizer.close()
+        assert all(p.poll() is not None for p in procs)  # stopped, not left running
+        try:
+            assert len(in_flight()) == len(SAMPLES) * 20  # it had finished before the close
+        except RuntimeError as exc:
+            assert "stopped while a batch was in flight" in str(exc)
+        again = anonymizer.anonymize(SAMPLES * 2, "en")
+        assert anonymizer._pool is not None and anonymizer._pool.procs  # new workers
+        assert [r.text for r in again] == [r.text for r in Anonymizer(policy.pii).anonymize(SAMPLES * 2, "en")]
+    finally:
+        anonymizer.close()
+
+
 def test_char_limited_batches_keep_order_and_limits():
     from curation.pii.batching import char_limited_batches
 

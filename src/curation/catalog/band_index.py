@@ -10,8 +10,8 @@ Held here, the rows cost 14 bytes each (bucket, band, document code) plus the do
 
 It stays true by counting: only ingest runs add band rows (and never delete them), so the table's
 row count tells whether anybody else wrote since the load. The rows this process writes are
-added as it writes them (`add`); a write that rolls back leaves the count short, and the next
-lookup loads the index again.
+added as it writes them (`add`), and a transaction that rolls back drops the indexes (a count
+alone could not tell a rolled-back write from another process's write of as many rows).
 """
 
 from __future__ import annotations

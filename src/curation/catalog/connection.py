@@ -91,7 +91,11 @@ class CatalogConnection:
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
+                self._rolled_back()
                 raise
+
+    def _rolled_back(self) -> None:
+        """Forget what was kept in memory of writes that a rollback undid (see DocumentQueries)."""
 
     def _rows(self, sql: str, params: list | None = None) -> list[dict[str, Any]]:
         with self.connect() as con:

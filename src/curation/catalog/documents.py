@@ -131,6 +131,12 @@ class DocumentQueries:
         """This Catalog's band indexes by dataset (see catalog.band_index)."""
         return self.__dict__.setdefault("_band_index_by_dataset", {})
 
+    def _rolled_back(self) -> None:
+        # The band indexes counted the rows the rollback undid: another writer's rows of the same
+        # number would make them look current while they lack those rows. Load them again.
+        self._band_indexes().clear()
+        super()._rolled_back()
+
     def documents_without_features(self, dataset: str, limit: int) -> list[dict]:
         """Documents of `dataset` (not retracted) with no feature row: doc_id, text_anonymized."""
         return self._rows(

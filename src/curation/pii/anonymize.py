@@ -109,7 +109,11 @@ class Anonymizer:
             pending = self._submit_parallel(texts, language, known)
 
             def finish() -> list[AnonymizedText]:
-                return [item for part in pending.result() for item in part]
+                try:
+                    return [item for part in pending.result() for item in part]
+                except RuntimeError:
+                    self._pool = None  # closed by the failure; a later batch starts new workers
+                    raise
         else:
             def finish() -> list[AnonymizedText]:
                 return self.anonymize_in_process(texts, language, known)

@@ -22,6 +22,7 @@ class WorkerPool:
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE) for _ in range(n)]
         for proc in self.procs:
             send(proc.stdin, policy_json)
+        self.in_flight: PendingBatches | None = None
 
     def map(self, language: str, batches: list[list[str]]) -> list:
         return self.submit(language, batches).result()
@@ -30,9 +31,22 @@ class WorkerPool:
         """Hand `batches` to the workers and return at once; `result()` waits for them. The
         caller's thread is free meanwhile (the ingest commits the previous batch then). One
         submission at a time: a worker answers its messages in order."""
-        return PendingBatches(self, language, batches)
+        if not self.procs:
+            raise RuntimeError("PII worker pool is closed")
+        self.in_flight = PendingBatches(self, language, batches)
+        return self.in_flight
 
     def close(self) -> None:
+        """Stop the workers: after their current batch, or at once when a submission is still in
+        flight (its caller failed: its pipes must not carry a stop message between two halves of
+        a batch, and its result is not wanted)."""
+        pending, self.in_flight = self.in_flight, None
+        if pending is not None and any(t.is_alive() for t in pending.threads):
+            pending.errors.append("PII workers stopped while a batch was in flight")
+            for proc in self.procs:
+                proc.kill()
+            for t in pending.threads:
+                t.join()
         for proc in self.procs:
             try:
                 send(proc.stdin, None)
@@ -72,7 +86,7 @@ class PendingBatches:
             try:
                 send(proc.stdin, (language, batch))
                 status, payload = recv(proc.stdout)
-            except (EOFError, BrokenPipeError, OSError) as exc:
+            except (EOFError, BrokenPipeError, OSError, ValueError) as exc:  # ValueError: pipe closed
                 self.errors.append(f"PII worker {proc.pid} exited ({exc}); its messages are on stderr")
                 return
             if status != "ok":
@@ -83,6 +97,8 @@ class PendingBatches:
     def result(self) -> list:
         for t in self.threads:
             t.join()
+        if self.pool.in_flight is self:
+            self.pool.in_flight = None
         if self.errors:
             self.pool.close()
             raise RuntimeError(self.errors[0])
