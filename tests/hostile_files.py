@@ -165,3 +165,18 @@ def padded_tail(prefix: bytes, raw: int, width: int) -> bytes:
     """`prefix` then the varint `raw` (already zigzagged) padded so that both are `width` bytes."""
     room = width - len(prefix)
     return prefix + (_varint(raw) if room == len(_varint(raw)) else _padded_varint(raw, room))
+
+
+def set_parquet_created_by(path: Path, created_by: str) -> Path:
+    """Rewrite the footer's `created_by` (the writer's name and version) of a pyarrow-written file."""
+    import pyarrow.parquet as pq
+
+    raw = Path(path).read_bytes()
+    old = pq.ParquetFile(path).metadata.created_by.encode()
+    length = int.from_bytes(raw[-8:-4], "little")
+    footer = raw[-8 - length:-8]
+    at = footer.index(_varint(len(old)) + old)
+    footer = footer[:at] + _varint(len(created_by.encode())) + created_by.encode() + footer[at + len(old) + 1:]
+    Path(path).write_bytes(raw[:-8 - length] + footer + len(footer).to_bytes(4, "little") + b"PAR1")
+    assert pq.ParquetFile(path).metadata.created_by == created_by
+    return Path(path)

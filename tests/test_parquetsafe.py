@@ -9,7 +9,12 @@ import io
 
 import pytest
 from hostile_files import _varint as uv
-from hostile_files import forge_parquet_page_header, padded_tail, zigzag_varint
+from hostile_files import (
+    forge_parquet_page_header,
+    padded_tail,
+    set_parquet_created_by,
+    zigzag_varint,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests_helpers import deadline
@@ -151,6 +156,28 @@ def test_a_bool_map_in_a_page_header_is_quarantined_not_a_hang(tmp_path):
     with deadline(10):
         (item,) = [i for u in discover(tmp_path / "inbox") for i in read_unit(u)]
     assert isinstance(item, Quarantine) and item.reason == "unreadable_parquet"
+
+
+@pytest.mark.parametrize("created_by, refused", [
+    ("parquet-mr version 1.2.8", True), ("parquet-mr version 1.2", True), ("Parquet-MR version 1.1.0 (build x)", True),
+    ("parquet-mr version 1.12.3 (build d43b8e1)", False), ("parquet-cpp-arrow version 26.0.1", False)])
+def test_old_parquet_mr_files_are_refused_since_pyarrow_reads_past_their_chunks(tmp_path, created_by, refused):
+    """PARQUET-816: pyarrow reads up to 100 bytes past each column chunk of parquet-mr before
+    1.2.9, where a page the walk never sees could hide."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "inbox" / "s"
+    src.mkdir(parents=True)
+    (src / "SOURCE.yaml").write_text("license: MIT\n")
+    pq.write_table(pa.table({"text": ["hello"] * 3}), src / "old.parquet")
+    set_parquet_created_by(src / "old.parquet", created_by)
+    items = [i for u in discover(tmp_path / "inbox") for i in read_unit(u)]
+    if refused:
+        assert [(type(i), i.reason) for i in items] == [(Quarantine, "unreadable_parquet")]
+        assert "1.2.9" in items[0].message
+    else:
+        assert [i.text for i in items] == ["hello"] * 3
 
 
 def _honest_file() -> tuple[bytes, list[tuple[int, int]], int]:

@@ -21,6 +21,7 @@ refused, containers larger than the bytes left and nesting past _MAX_DEPTH too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MAX_PAGES = 200_000
@@ -154,11 +155,23 @@ def chunk_range(column) -> tuple[int, int]:
 
 def wanted_chunks(meta, wanted: set[str]) -> list[tuple[int, int]]:
     """The (start, length) of every column chunk of the columns named in `wanted` (by their
-    top-level name), refused unread past MAX_CHUNKS."""
+    top-level name), refused unread past MAX_CHUNKS, or when pyarrow would read past them."""
+    if _padded_by_pyarrow(meta.created_by or ""):
+        raise Unwalkable("written by parquet-mr before 1.2.9, whose column chunks pyarrow reads 100 bytes past")
     columns = [c for c in range(meta.num_columns) if meta.schema.column(c).path.split(".")[0] in wanted]
     if meta.num_row_groups * len(columns) > MAX_CHUNKS:
         raise Unwalkable(f"more than {MAX_CHUNKS:,} column chunks")
     return [chunk_range(meta.row_group(g).column(c)) for g in range(meta.num_row_groups) for c in columns]
+
+
+def _padded_by_pyarrow(created_by: str) -> bool:
+    """pyarrow (PARQUET-816) reads up to 100 bytes past every column chunk of a file whose writer is
+    parquet-mr before 1.2.9: a page could hide there. Any parquet-mr name not plainly 1.2.9 or
+    later counts as such (its own version parser is not mirrored here)."""
+    if "parquet-mr" not in created_by.lower():
+        return False
+    version = re.match(r"parquet-mr version (\d+)\.(\d+)\.(\d+)(?![\d.])", created_by)
+    return version is None or tuple(map(int, version.groups())) < (1, 2, 9)
 
 
 def page_sizes(data, chunks: list[tuple[int, int]]) -> PageSizes:
