@@ -116,3 +116,67 @@ def set_office_title(path: Path, title: str) -> None:
         workbook = openpyxl.load_workbook(path)
         workbook.properties.title = title
         workbook.save(path)
+
+
+def _zz(n: int) -> bytes:
+    return _varint(2 * n if n >= 0 else -2 * n - 1)
+
+
+def forge_parquet_page_header(path: Path, inflated_mib: int, fields) -> Path:
+    """A zstd Parquet file of one page that inflates to `inflated_mib` MiB (1 MiB rows of spaces), whose
+    page header's fields 1-4 (type, uncompressed and compressed size, crc) are replaced in place by
+    `fields(type, uncompressed, compressed, width)`: Thrift compact bytes of exactly `width` bytes
+    whose last field is 3, after which the data page header (field 5) is given by a delta of 2."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"text": pa.array([" " * 2**20] * inflated_mib)}), path, compression="zstd",
+                   compression_level=19, use_dictionary=False, data_page_size=2**31 - 1,
+                   write_statistics=False, row_group_size=inflated_mib, write_page_checksum=True)
+    raw = bytearray(Path(path).read_bytes())
+    start = pq.ParquetFile(path).metadata.row_group(0).column(0).data_page_offset
+    pos, values = start, []
+    for _ in range(4):  # four i32 fields, delta 1 each
+        assert raw[pos] == 0x15
+        pos += 1
+        n = shift = 0
+        while True:
+            n |= (raw[pos] & 0x7F) << shift
+            pos += 1
+            shift += 7
+            if not raw[pos - 1] & 0x80:
+                break
+        values.append((n >> 1) ^ -(n & 1))
+    assert raw[pos] == 0x1C  # field 5, a struct
+    struct5 = b"\x2c"
+    new = fields(values[0], values[1], values[2], pos + 1 - start - len(struct5)) + struct5
+    assert len(new) == pos + 1 - start, (len(new), pos + 1 - start)
+    raw[start:pos + 1] = new
+    Path(path).write_bytes(bytes(raw))
+    return Path(path)
+
+
+def zigzag_varint(n: int) -> bytes:
+    """A Thrift compact integer: `n` zigzagged, as a varint."""
+    return _zz(n)
+
+
+def padded_tail(prefix: bytes, raw: int, width: int) -> bytes:
+    """`prefix` then the varint `raw` (already zigzagged) padded so that both are `width` bytes."""
+    room = width - len(prefix)
+    return prefix + (_varint(raw) if room == len(_varint(raw)) else _padded_varint(raw, room))
+
+
+def set_parquet_created_by(path: Path, created_by: str) -> Path:
+    """Rewrite the footer's `created_by` (the writer's name and version) of a pyarrow-written file."""
+    import pyarrow.parquet as pq
+
+    raw = Path(path).read_bytes()
+    old = pq.ParquetFile(path).metadata.created_by.encode()
+    length = int.from_bytes(raw[-8:-4], "little")
+    footer = raw[-8 - length:-8]
+    at = footer.index(_varint(len(old)) + old)
+    footer = footer[:at] + _varint(len(created_by.encode())) + created_by.encode() + footer[at + len(old) + 1:]
+    Path(path).write_bytes(raw[:-8 - length] + footer + len(footer).to_bytes(4, "little") + b"PAR1")
+    assert pq.ParquetFile(path).metadata.created_by == created_by
+    return Path(path)

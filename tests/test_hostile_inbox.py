@@ -12,14 +12,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import stat
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, make_workspace, workspace_env
-from tests_helpers import TICKETS_EN, all_text_under
+from tests_helpers import TICKETS_EN, all_text_under, deadline
 from typer.testing import CliRunner
 
 from curation.documents import Quarantine, RawDocument
@@ -30,20 +28,6 @@ NAME, EMAIL = "Bertrand Quillfeather", "bertrand.quillfeather@example.org"
 TITLE, SHEET, ATTACHMENT = "Halvorsenquimby dossier", "payroll_of_rei_hoshino", "medical_note_of_ines_varga.txt"
 CANARIES = [NAME, EMAIL, "quillfeather", "jane_roe", "Jane Roe", "kenji_tanaka_salary", "ssn_of_mariko_ito",
             "Licensed to Bertrand", "OUTSIDE-THE-INBOX-7f3a", "Halvorsenquimby", SHEET, "ines_varga"]
-
-
-@contextmanager
-def deadline(seconds: int):
-    """Fail (instead of hanging the suite) if the block runs longer than `seconds`."""
-    def boom(*_):
-        raise TimeoutError(f"still running after {seconds} s: something blocked")
-    old = signal.signal(signal.SIGALRM, boom)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def hostile_policy(root: Path) -> Path:

@@ -1,6 +1,8 @@
 """Small synthetic inputs and leak searches shared by tests."""
 
 import json
+import signal
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -38,3 +40,17 @@ def all_text_under(folder: Path) -> str:
                     chunks.append(json.dumps(con.execute(f"SELECT * FROM {table}").fetchall(),
                                              default=str, ensure_ascii=False))
     return "\n".join(chunks)
+
+
+@contextmanager
+def deadline(seconds: int):
+    """Fail (instead of hanging the suite) if the block runs longer than `seconds`."""
+    def boom(*_):
+        raise TimeoutError(f"still running after {seconds} s: something blocked")
+    old = signal.signal(signal.SIGALRM, boom)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

@@ -26,8 +26,8 @@ from curation.sources.formats.encodings import bom_encoding
 from curation.sources.formats.parquetsafe import (
     PageSizes,
     Unwalkable,
-    chunk_range,
     page_sizes,
+    wanted_chunks,
 )
 from curation.sources.formats.text import decode
 
@@ -156,13 +156,16 @@ def read_parquet(blob: Blob, ctx: ReadContext) -> Iterator[Item]:
 
 
 def _page_sizes(blob: Blob, fh, meta, wanted: set[str]) -> PageSizes:
-    chunks = [chunk_range(meta.row_group(g).column(c))
-              for g in range(meta.num_row_groups) for c in range(meta.num_columns)
-              if meta.row_group(g).column(c).path_in_schema.split(".")[0] in wanted]
-    if blob.data is not None:
-        return page_sizes(blob.data, chunks)
-    with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as view:  # a parquet file is never empty
-        return page_sizes(view, chunks)
+    try:
+        chunks = wanted_chunks(meta, wanted)
+        if blob.data is not None:
+            return page_sizes(blob.data, chunks)
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as view:  # a parquet file is never empty
+            return page_sizes(view, chunks)
+    except Unwalkable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the footer's metadata failing to list its chunks: refused the same
+        raise Unwalkable(f"its column chunks cannot be listed ({type(exc).__name__})") from exc
 
 
 def is_hf_dataset_dir(path: Path) -> bool:
