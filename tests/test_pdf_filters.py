@@ -47,6 +47,8 @@ def test_a_bomb_behind_a_filter_chain_is_refused_and_the_same_chain_under_the_li
     b"/Filter [/AHx %]\n/Fl]",  # a comment holding a bracket inside the array
     b"/Filter [/AHx /Fl] /Pad (" + b"x" * 70_000 + b")",  # the key far before `stream`
     b"/Filter 6 %c\n0 R",  # a comment inside the reference
+    b"/Filter [/AHx /Fl] /Pad (>>\nstream\n)",  # a `stream` keyword in a string, past the real /Filter
+    b"/Filter [/AHx /Fl] /Pad (/Length 2 >>\nstream\nXX\nendstream endobj 7 0 obj <<)",  # ... with its data
 ])
 def test_the_chain_is_found_however_it_is_written(tmp_path, entry):
     bomb = write_chain_pdf(tmp_path / "bomb.pdf", ["ASCIIHexDecode", "FlateDecode"], inflated_mib=24,

@@ -272,7 +272,7 @@ def _measurable(chain: list[bytes]) -> list[bytes]:
     return chain if any(n in _INFLATING for n in chain) else []
 
 
-def _chains(data, region_start: int, keyword: int, start: int, objects: _Objects) -> list[list[bytes]]:
+def _chains(data, region_start: int, keyword: int, start: int, objects: _Objects) -> set[tuple[bytes, ...]]:
     chains: set[tuple[bytes, ...]] = set()
     for m in _FILTER.finditer(data, region_start, keyword):
         chains.update(tuple(c) for c in (_measurable(v) for v in _value(data, m.end(), objects)) if c)
@@ -281,7 +281,24 @@ def _chains(data, region_start: int, keyword: int, start: int, objects: _Objects
         chains.add((b"FlateDecode",))
     if len(chains) > _MAX_CHAINS:
         raise _Refused(f"a stream has more than {_MAX_CHAINS} candidate filter chains; not opened")
-    return [list(c) for c in sorted(chains)]
+    return chains
+
+
+_HEX_LEAD = re.compile(rb"[\x00\t\n\x0c\r 0-9A-Fa-f]{0,32}(?:>|$)")
+_A85_LEAD = re.compile(rb"[\x00\t\n\x0c\r !-uz]{0,32}(?:~|$)")
+
+
+def _fits(chain: tuple[bytes, ...], data, start: int) -> bool:
+    """Whether the stream data at `start` could be what `chain`'s first filter decodes (a chain seen
+    before this stream's region is tried on it only then)."""
+    first, head = chain[0], bytes(data[start:start + 32])
+    if first == b"FlateDecode":
+        return len(head) > 1 and head[0] & 0x0F == 8 and not (head[0] * 256 + head[1]) % 31
+    if first == b"ASCIIHexDecode":
+        return bool(_HEX_LEAD.match(head))
+    if first == b"ASCII85Decode":
+        return bool(_A85_LEAD.match(head))
+    return not head.startswith(b"\xff\xd8")  # RunLength: anything but a JPEG
 
 
 def _data_end(data, region_start: int, keyword: int, start: int) -> int:
@@ -304,13 +321,19 @@ def _check(data, limit: int) -> str | None:
 
 def _measure_all(data, limit: int) -> str | None:
     total, mib, view, objects = 0, limit / 2**20, memoryview(data), _Objects(data)  # slices of a view copy nothing
-    count, previous = 0, 0
+    count, previous, seen = 0, 0, set()
     for match in _KEYWORD.finditer(data):
         keyword, start = match.start(), match.end()
         # the stream's dictionary lies between the previous stream's data (where its /Length ends it,
         # else its keyword) and this keyword: every /Filter there is a candidate, however far back
         region_start = min(previous, keyword)
-        chains = _chains(data, region_start, keyword, start, objects)
+        own = _chains(data, region_start, keyword, start, objects)
+        # a `stream` keyword inside a string of the dictionary (`/Pad (>>` newline `stream` ...)`) starts a
+        # region past the real /Filter: so the chains of earlier regions are tried on this data too
+        chains = sorted(own | {c for c in seen if _fits(c, data, start)})
+        seen |= own
+        if len(seen) > 4 * _MAX_CHAINS:
+            raise _Refused(f"the PDF has more than {4 * _MAX_CHAINS} distinct filter chains; not opened")
         end = _data_end(data, region_start, keyword, start)
         previous = max(previous, end if end < len(data) else start)
         if not chains:
