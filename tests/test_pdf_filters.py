@@ -72,13 +72,15 @@ def test_a_filter_entry_the_checker_cannot_read_is_refused(tmp_path, entry):
 
 def _hostile_shapes(size: int) -> bytes:
     """`size` bytes of shapes that once made the checker quadratic: unclosed arrays after `N G obj`,
-    runs of /Filter keys (with and without unclosed arrays, with comments) before many small streams."""
+    runs of /Filter keys (with and without unclosed arrays, with comments, inside one long comment)
+    before many small streams."""
     small = zlib.compress(b"x")
     parts = [b"%PDF-1.4\n", b"1 0 obj [\n" * (size // 40), b"9 0 obj /FlateDecode\n"]
     stream = b"<< /Length %d /Filter 9 0 R %s>>\nstream\n%s\nendstream\n"
-    for keys in (b"/Filter /Fl " * 200, b"/F#69lter%c\n/Fl " * 200, b"/Filter [/Fl " * 200):
+    for keys in (b"/Filter /Fl " * 200, b"/F#69lter%c\n/Fl " * 200, b"/Filter%" * 500 + b"\n/Fl ",
+                 b"/Filter [/Fl " * 200):
         one = stream % (len(small), keys, small)
-        parts.append(one * (size // 4 // len(one)))
+        parts.append(one * (size // 5 // len(one)))
     return b"".join(parts)
 
 

@@ -50,6 +50,8 @@ _DELIMITED = rb"(?![^\x00\t\n\x0c\r /\[\]<>(){}%])"  # a token ends here
 _FILTER = re.compile(rb"/(?:F|#46)(?:i|#69)(?:l|#6[Cc])(?:t|#74)(?:e|#65)(?:r|#72)" + _DELIMITED)
 _NAME = re.compile(rb"/([^\x00\t\n\x0c\r /\[\]<>(){}%]*)")
 _SPACE = re.compile(rb"(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)*")  # whitespace and comments, alike in PDF
+_BLANK = re.compile(rb"[\x00\t\n\x0c\r ]*")
+_EOL = re.compile(rb"[\r\n]")
 _REF = re.compile(rb"(\d+)(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*[\r\n])+(\d+)(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*[\r\n])+R"
                   + _DELIMITED)
 _OBJECT = re.compile(rb"(?<![0-9])(\d+)[\x00\t\n\x0c\r ]+(\d+)[\x00\t\n\x0c\r ]+obj" + _DELIMITED)
@@ -188,29 +190,38 @@ class _Refused(Exception):
     pass
 
 
-def _skip(data, pos: int, stop: int) -> int:
-    """Past the whitespace and `%` comments at `pos`; refused when they run to `stop`."""
-    end = _SPACE.match(data, pos, stop).end()
+def _skip(data, pos: int, stop: int, objects: _Objects) -> int:
+    """Past the whitespace and `%` comments at `pos`; refused when they run to `stop`. Where a run of
+    comments ends is remembered by each comment's start, so keys inside comments cost no rescans."""
+    pos, comments = _BLANK.match(data, pos).end(), []
+    while data[pos:pos + 1] == b"%" and pos not in objects.skips:
+        comments.append(pos)
+        if not objects.line[0] <= pos < objects.line[1]:  # the line's end is known to later keys on it
+            eol = _EOL.search(data, pos)
+            objects.line = (pos, eol.end() if eol else len(data))
+        pos = _BLANK.match(data, objects.line[1]).end()
+    end = objects.skips.get(pos, pos)
+    objects.skips.update(dict.fromkeys(comments, end))
     if end >= stop:
         raise _Refused("a stream's /Filter entry runs past what the checker reads; not opened")
     return end
 
 
-def _value(data, pos: int, objects: _Objects | None) -> list[list[bytes]]:
+def _value(data, pos: int, objects: _Objects, resolve: bool = True) -> list[list[bytes]]:
     """The filter chains a /Filter key ending at `pos` gives: its value, a name or an array of names,
     read token by token within _SPAN bytes (comments skipped, names' # escapes decoded), or the
     values of the object a reference names. Anything else PDFium would not decode (a dictionary, a
     keyword): no chain. What the checker cannot read (a string, an unclosed array, a reference inside
     an array, a reference it cannot resolve) is refused."""
     stop = min(len(data), pos + _SPAN)
-    pos = _skip(data, pos, stop)
+    pos = _skip(data, pos, stop, objects)
     head = data[pos:pos + 1]
     if head == b"/":
         return [_chain([_NAME.match(data, pos).group(1)])]
     if head == b"[":
         names, pos = [], pos + 1
         while True:
-            pos = _skip(data, pos, stop)
+            pos = _skip(data, pos, stop, objects)
             head = data[pos:pos + 1]
             if head == b"]":
                 return [_chain(names)]
@@ -219,7 +230,7 @@ def _value(data, pos: int, objects: _Objects | None) -> list[list[bytes]]:
             name = _NAME.match(data, pos)
             names.append(name.group(1))
             pos = name.end()
-    if head.isdigit() and objects is not None:
+    if head.isdigit() and resolve:
         ref = _REF.match(data, pos, stop)
         if ref:
             return objects.filters(ref.group(1), ref.group(2))
@@ -234,6 +245,8 @@ class _Objects:
 
     def __init__(self, data):
         self.data, self.index = data, None
+        self.skips: dict[int, int] = {}  # where the whitespace and comments from a comment's `%` end
+        self.line = (0, 0)  # the last comment searched for its line's end, and that end
 
     def filters(self, number: bytes, generation: bytes) -> list[list[bytes]]:
         if self.index is None:
@@ -244,7 +257,7 @@ class _Objects:
         for pos in self.index.get((int(number), int(generation)), []):
             head = _SPACE.match(self.data, pos, min(len(self.data), pos + _SPAN)).end()
             if self.data[head:head + 1] in (b"/", b"["):
-                chains += _value(self.data, pos, None)
+                chains += _value(self.data, pos, self, resolve=False)
         if not chains:  # inside an object stream, or nowhere: the chain cannot be known
             raise _Refused("a stream's /Filter is a reference the checker cannot resolve; not opened")
         return chains
