@@ -15,11 +15,17 @@ decoded here, and an image codec followed by another filter are refused unmeasur
 at the end of a chain (DCT, JPX, JBIG2, CCITT fax) is not charged here: page images are charged
 when rendered, so a long scanned PDF is not refused for its images' size.
 
-The stream's dictionary is not parsed: every /Filter between the previous stream and this one is
-taken as a candidate chain and the largest measure counts, so a decoy /Filter in a nested
-dictionary or a string cannot hide the real one. Stream data that opens with a zlib header is also
-measured as Flate whatever the dictionary says. Checking is bounded too: a file with more than
-MAX_STREAMS streams to measure is refused unread.
+The stream's dictionary is not parsed: every /Filter key between the previous stream's data (where
+its /Length ends it, else its `stream` keyword) and this stream's keyword, however far back, is taken
+as a candidate chain and the largest measure counts, so a decoy /Filter in a nested dictionary or a
+string cannot hide the real one, nor can padding push it out of sight. Keys are matched as PDFium
+reads them: `#xx` escapes decode in keys and values (/F#69lter), and `%` comments are whitespace
+(`/Filter %c` newline `[/AHx /Fl]`). Each value is read token by token within _SPAN bytes; a value the
+checker cannot read (a string, an array holding anything but names, an unclosed array, a reference it
+cannot resolve) is refused rather than taken as no filter. Stream data that opens with a zlib header is
+also measured as Flate whatever the dictionary says. Checking takes time linear in the file's size (no
+scan runs past a value's span or the stream's region), and a file with more than MAX_STREAMS streams
+to measure, or a stream with more than _MAX_CHAINS distinct candidate chains, is refused unread.
 
 Not covered (PDFium still decodes these unchecked): streams of an encrypted PDF (their bytes are
 ciphertext here), and inline images inside a content stream.
@@ -39,12 +45,20 @@ from curation.sources.formats.base import Blob
 STREAMS_FACTOR = 32
 MAX_STREAMS = 100_000
 _KEYWORD = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
-_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()%]*|(\d+)\s+(\d+)\s+R)")
-_NAME = re.compile(rb"/([^\s/\[\]<>()%]*)")
-_OBJECT = re.compile(rb"(?<![0-9])(\d+)\s+(\d+)\s+obj\s*(\[[^\]]*\]|/[^\s/\[\]<>()%]*)?")
+_DELIMITED = rb"(?![^\x00\t\n\x0c\r /\[\]<>(){}%])"  # a token ends here
+# the key /Filter, however its letters are written (# escapes decode in keys too: /F#69lter)
+_FILTER = re.compile(rb"/(?:F|#46)(?:i|#69)(?:l|#6[Cc])(?:t|#74)(?:e|#65)(?:r|#72)" + _DELIMITED)
+_NAME = re.compile(rb"/([^\x00\t\n\x0c\r /\[\]<>(){}%]*)")
+_SPACE = re.compile(rb"(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)*")  # whitespace and comments, alike in PDF
+_BLANK = re.compile(rb"[\x00\t\n\x0c\r ]*")
+_EOL = re.compile(rb"[\r\n]")
+_REF = re.compile(rb"(\d+)(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*[\r\n])+(\d+)(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*[\r\n])+R"
+                  + _DELIMITED)
+_OBJECT = re.compile(rb"(?<![0-9])(\d+)[\x00\t\n\x0c\r ]+(\d+)[\x00\t\n\x0c\r ]+obj" + _DELIMITED)
 _LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
 _END = re.compile(rb"\s*endstream")
-_WINDOW = 1 << 16  # how far back from `stream` its dictionary is looked for
+_SPAN = 1 << 12  # how far a /Filter value is read before it is refused as unreadable
+_MAX_CHAINS = 16
 _CHUNK = 1 << 16
 _STEP = 1 << 20
 
@@ -176,27 +190,82 @@ class _Refused(Exception):
     pass
 
 
+def _skip(data, pos: int, stop: int, objects: _Objects) -> int:
+    """Past the whitespace and `%` comments at `pos`; refused when they run to `stop`. Where a run of
+    comments ends is remembered by each comment's start, so keys inside comments cost no rescans."""
+    pos, comments = _BLANK.match(data, pos).end(), []
+    while data[pos:pos + 1] == b"%" and pos not in objects.skips:
+        comments.append(pos)
+        if not objects.line[0] <= pos < objects.line[1]:  # the line's end is known to later keys on it
+            eol = _EOL.search(data, pos)
+            objects.line = (pos, eol.end() if eol else len(data))
+        pos = _BLANK.match(data, objects.line[1]).end()
+    end = objects.skips.get(pos, pos)
+    objects.skips.update(dict.fromkeys(comments, end))
+    if end >= stop:
+        raise _Refused("a stream's /Filter entry runs past what the checker reads; not opened")
+    return end
+
+
+def _value(data, pos: int, objects: _Objects, resolve: bool = True) -> list[list[bytes]]:
+    """The filter chains a /Filter key ending at `pos` gives: its value, a name or an array of names,
+    read token by token within _SPAN bytes (comments skipped, names' # escapes decoded), or the
+    values of the object a reference names. Anything else PDFium would not decode (a dictionary, a
+    keyword): no chain. What the checker cannot read (a string, an unclosed array, a reference inside
+    an array, a reference it cannot resolve) is refused."""
+    stop = min(len(data), pos + _SPAN)
+    pos = _skip(data, pos, stop, objects)
+    head = data[pos:pos + 1]
+    if head == b"/":
+        return [_chain([_NAME.match(data, pos).group(1)])]
+    if head == b"[":
+        names, pos = [], pos + 1
+        while True:
+            pos = _skip(data, pos, stop, objects)
+            head = data[pos:pos + 1]
+            if head == b"]":
+                return [_chain(names)]
+            if head != b"/":
+                raise _Refused("a stream's /Filter array holds something other than names; not opened")
+            name = _NAME.match(data, pos)
+            names.append(name.group(1))
+            pos = name.end()
+    if head.isdigit() and resolve:
+        ref = _REF.match(data, pos, stop)
+        if ref:
+            return objects.filters(ref.group(1), ref.group(2))
+        return []
+    if head == b"(" or (head == b"<" and data[pos + 1:pos + 2] != b"<"):
+        raise _Refused("a stream's /Filter is a string; not opened")
+    return []
+
+
 class _Objects:
-    """Where each `N G obj` holds a name or an array, indexed on the first reference to one."""
+    """Where each `N G obj` starts, indexed on the first reference to a /Filter held elsewhere."""
 
     def __init__(self, data):
         self.data, self.index = data, None
+        self.skips: dict[int, int] = {}  # where the whitespace and comments from a comment's `%` end
+        self.line = (0, 0)  # the last comment searched for its line's end, and that end
 
-    def filters(self, number: bytes, generation: bytes) -> list[bytes]:
+    def filters(self, number: bytes, generation: bytes) -> list[list[bytes]]:
         if self.index is None:
             self.index = {}
             for m in _OBJECT.finditer(self.data):
-                if m.group(3):
-                    self.index.setdefault((int(m.group(1)), int(m.group(2))), []).append(bytes(m.group(3)))
-        found = self.index.get((int(number), int(generation)))
-        if not found:  # inside an object stream, or nowhere: the chain cannot be known
+                self.index.setdefault((int(m.group(1)), int(m.group(2))), []).append(m.end())
+        chains = []
+        for pos in self.index.get((int(number), int(generation)), []):
+            head = _SPACE.match(self.data, pos, min(len(self.data), pos + _SPAN)).end()
+            if self.data[head:head + 1] in (b"/", b"["):
+                chains += _value(self.data, pos, self, resolve=False)
+        if not chains:  # inside an object stream, or nowhere: the chain cannot be known
             raise _Refused("a stream's /Filter is a reference the checker cannot resolve; not opened")
-        return found
+        return chains
 
 
-def _chain(value: bytes) -> list[bytes]:
+def _chain(names: list[bytes]) -> list[bytes]:
     names = [re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), n)  # /Fl#61teDecode
-             for n in _NAME.findall(value)]
+             for n in names]
     return [_ALIASES.get(n, n) for n in names]
 
 
@@ -216,21 +285,39 @@ def _measurable(chain: list[bytes]) -> list[bytes]:
     return chain if any(n in _INFLATING for n in chain) else []
 
 
-def _chains(data, window_start: int, keyword: int, start: int, objects: _Objects) -> list[list[bytes]]:
-    chains = []
-    for m in _FILTER.finditer(data, window_start, keyword):
-        values = objects.filters(m.group(2), m.group(3)) if m.group(2) else [bytes(m.group(1))]
-        chains += [c for c in (_measurable(_chain(v)) for v in values) if c]
+def _chains(data, region_start: int, keyword: int, start: int, objects: _Objects) -> set[tuple[bytes, ...]]:
+    chains: set[tuple[bytes, ...]] = set()
+    for m in _FILTER.finditer(data, region_start, keyword):
+        chains.update(tuple(c) for c in (_measurable(v) for v in _value(data, m.end(), objects)) if c)
     if (start + 1 < len(data) and data[start] & 0x0F == 8 and data[start] >> 4 <= 7
             and not (data[start] * 256 + data[start + 1]) % 31):  # a zlib header, whatever the dictionary says
-        chains.append([b"FlateDecode"])
+        chains.add((b"FlateDecode",))
+    if len(chains) > _MAX_CHAINS:
+        raise _Refused(f"a stream has more than {_MAX_CHAINS} candidate filter chains; not opened")
     return chains
 
 
-def _data_end(data, window_start: int, keyword: int, start: int) -> int:
+_HEX_LEAD = re.compile(rb"[\x00\t\n\x0c\r 0-9A-Fa-f]{0,32}(?:>|$)")
+_A85_LEAD = re.compile(rb"[\x00\t\n\x0c\r !-uz]{0,32}(?:~|$)")
+
+
+def _fits(chain: tuple[bytes, ...], data, start: int) -> bool:
+    """Whether the stream data at `start` could be what `chain`'s first filter decodes (a chain seen
+    before this stream's region is tried on it only then)."""
+    first, head = chain[0], bytes(data[start:start + 32])
+    if first == b"FlateDecode":
+        return len(head) > 1 and head[0] & 0x0F == 8 and not (head[0] * 256 + head[1]) % 31
+    if first == b"ASCIIHexDecode":
+        return bool(_HEX_LEAD.match(head))
+    if first == b"ASCII85Decode":
+        return bool(_A85_LEAD.match(head))
+    return not head.startswith(b"\xff\xd8")  # RunLength: anything but a JPEG
+
+
+def _data_end(data, region_start: int, keyword: int, start: int) -> int:
     """Where the stream's data ends: its /Length when `endstream` follows there, else the end of
     the file (PDFium then searches for `endstream` itself; each decoder stops at its own end mark)."""
-    lengths = _LENGTH.findall(data, window_start, keyword)
+    lengths = _LENGTH.findall(data, region_start, keyword)
     if lengths:
         end = start + int(lengths[-1])
         if end <= len(data) and _END.match(data, end):
@@ -247,19 +334,27 @@ def _check(data, limit: int) -> str | None:
 
 def _measure_all(data, limit: int) -> str | None:
     total, mib, view, objects = 0, limit / 2**20, memoryview(data), _Objects(data)  # slices of a view copy nothing
-    count, previous = 0, 0
+    count, previous, seen = 0, 0, set()
     for match in _KEYWORD.finditer(data):
         keyword, start = match.start(), match.end()
-        window_start = max(previous, keyword - _WINDOW)
-        previous = start
-        chains = _chains(data, window_start, keyword, start, objects)
+        # the stream's dictionary lies between the previous stream's data (where its /Length ends it,
+        # else its keyword) and this keyword: every /Filter there is a candidate, however far back
+        region_start = min(previous, keyword)
+        own = _chains(data, region_start, keyword, start, objects)
+        # a `stream` keyword inside a string of the dictionary (`/Pad (>>` newline `stream` ...)`) starts a
+        # region past the real /Filter: so the chains of earlier regions are tried on this data too
+        chains = sorted(own | {c for c in seen if _fits(c, data, start)})
+        seen |= own
+        if len(seen) > 4 * _MAX_CHAINS:
+            raise _Refused(f"the PDF has more than {4 * _MAX_CHAINS} distinct filter chains; not opened")
+        end = _data_end(data, region_start, keyword, start)
+        previous = max(previous, end if end < len(data) else start)
         if not chains:
             continue
         count += 1
         if count > MAX_STREAMS:
             return (f"more than {MAX_STREAMS:,} compressed streams, far more than a document holds; "
                     "not opened (a decompression bomb or a damaged file)")
-        end = _data_end(data, window_start, keyword, start)
         size = max(inflated_size(view, start, limit, chain, end) for chain in chains)
         if size > limit:
             return (f"a compressed stream in the PDF inflates past the policy's limit of {mib:.0f} MiB "
