@@ -79,14 +79,14 @@ def fan_out(policy: Policy, map_chunks: ChunkMapper | None) -> PiiFanOut:
     if map_chunks is None:
         anonymizer = Anonymizer(policy.pii)
 
-        def in_process(chunks: list[PiiChunk], _pii: PiiPolicy) -> list[PiiChunkResult]:
-            return [_run_chunk(anonymizer, chunk) for chunk in chunks]
-
         def start(chunks: list[PiiChunk]) -> Callable[[], list[PiiChunkResult]]:
             # The worker pool takes one submission at a time: the first chunk now, the rest
             # (another language, rarely) when waited for.
             first = _start_chunk(anonymizer, chunks[0]) if chunks else None
             return lambda: ([first()] if first else []) + [_run_chunk(anonymizer, c) for c in chunks[1:]]
+
+        def in_process(chunks: list[PiiChunk], _pii: PiiPolicy) -> list[PiiChunkResult]:
+            return start(chunks)()
 
         return PiiFanOut(in_process, None, anonymizer.key_id, start, anonymizer.start_workers, anonymizer.close)
     from curation.pii.operators import key_id, policy_key

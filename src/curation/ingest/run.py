@@ -158,13 +158,6 @@ class BatchStep:
                 steps.Filter([filters.residual_pii]),
                 steps.AddFeatures(self.policy, self.catalog, self.dataset)]
 
-    def run(self, units: list[InputUnit]) -> BatchOutcomes:
-        """The whole batch, one step after the other."""
-        batch = self.prepare(units)
-        self.start_pii(batch)
-        self.collect(batch)
-        return self.finish(batch)
-
     def prepare(self, units: list[InputUnit]) -> Batch:
         """Read the files and run the steps before the PII step."""
         out = BatchOutcomes(self.dataset)

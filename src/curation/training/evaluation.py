@@ -314,10 +314,13 @@ def _evaluate(catalog, audit, policy, s, run, record, params, version, context, 
         found = version_canaries(catalog, version, manifest)
         canaries, canary_values = found.canaries, dict(found.values)
         documents = _documents_of(version, manifest)
-        for sha, c in canaries.items():  # values SOURCE.yaml did not lend: from the source's training text, by hash
+        unlent: dict[str, list] = {}  # values SOURCE.yaml did not lend, by source: found in its training text by hash
+        for sha, c in canaries.items():
             if sha not in canary_values:
-                canary_values |= privacy_probe.canary_values_in(
-                    (t for d, t in train_docs if documents.get(d, (None, None))[1] == c.source), [c])
+                unlent.setdefault(c.source, []).append(c)
+        for source, group in unlent.items():  # one pass over a source's documents for all its canaries
+            canary_values |= privacy_probe.canary_values_in(
+                (t for d, t in train_docs if documents.get(d, (None, None))[1] == source), group)
         in_training = {digest for digest, value in canary_values.items()
                        if any(value in unicodedata.normalize("NFC", t) for _, t in train_docs)}
         recovered = sorted(d for d in in_training if d not in found.values)
