@@ -377,3 +377,13 @@ def test_foreign_name_joined_by_middle_dots_is_one_name(engine):
 def test_katakana_terms_joined_by_middle_dots_are_not_names(engine):
     text = "データ・サイエンス・チームを作った。"
     assert [r for t in ("PERSON", "ORGANIZATION", "LOCATION") for r in found(engine, text, t)] == []
+
+
+def test_katakana_word_not_in_sudachis_dictionary_is_a_name(engine):
+    text = "祖父はクレンツァーハイムの近くに住んでいた。"
+    assert "クレンツァーハイム" in [r for t in ("PERSON", "ORGANIZATION", "LOCATION") for r in found(engine, text, t)]
+
+
+def test_katakana_words_in_the_dictionary_are_not_names(engine):
+    text = "コンピューターのソフトウェアを更新した。"
+    assert [r for t in ("PERSON", "ORGANIZATION", "LOCATION") for r in found(engine, text, t)] == []
