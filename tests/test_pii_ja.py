@@ -387,3 +387,14 @@ def test_katakana_word_not_in_sudachis_dictionary_is_a_name(engine):
 def test_katakana_words_in_the_dictionary_are_not_names(engine):
     text = "コンピューターのソフトウェアを更新した。"
     assert [r for t in ("PERSON", "ORGANIZATION", "LOCATION") for r in found(engine, text, t)] == []
+
+
+def test_a_chain_with_a_given_name_in_it_is_a_person():
+    from curation.pii.nlp_models import load_ner_pipeline
+    from curation.pii.recognizers.ja.proper_noun import _kind, is_name
+
+    doc = load_ner_pipeline("ja_ginza")("その曲はマイケル・ドルヴァネクが書いた。")
+    named = [t for t in doc if t.text in ("マイケル", "ドルヴァネク")]
+    assert all(is_name(t) for t in named)  # a given name in the dictionary, a word it does not have
+    assert _kind(named, any_person=True) == "PERSON"
+    assert _kind(named) == "ORGANIZATION"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -152,12 +151,14 @@ def _end(token) -> int:
     return token.idx + len(token.text)
 
 
-def _kind(tokens) -> str:
-    """A place name makes a LOCATION, person names only a PERSON, other proper nouns an ORGANIZATION."""
+def _kind(tokens, any_person: bool = False) -> str:
+    """A place name makes a LOCATION, person names only (or, with any_person, any person name) a
+    PERSON, other names an ORGANIZATION."""
     tags = [t.tag_ for t in tokens]
     if any(t.startswith(PLACE_TAG) for t in tags):
         return "LOCATION"
-    return "PERSON" if all(t.startswith(PERSON_TAG) for t in tags) else "ORGANIZATION"
+    person = any if any_person else all
+    return "PERSON" if person(t.startswith(PERSON_TAG) for t in tags) else "ORGANIZATION"
 
 
 def _joined_names(tokens, personal: list[str | None]) -> list[tuple[str, int, int]]:
@@ -178,7 +179,9 @@ def _joined_names(tokens, personal: list[str | None]) -> list[tuple[str, int, in
         parts = tokens[i:j:2]
         kinds = [personal[k] for k in range(i, j, 2) if personal[k]]
         if j > i + 1 and (kinds or any(is_name(t) for t in parts)):
+            # A chain's unknown katakana parts say nothing of its type; a given name in it does
+            # (ジョン・スミソニアン is a person).
             named = [t for t in parts if is_name(t)]
-            out.append((kinds[0] if kinds else _kind(named), tokens[i].idx, _end(tokens[j - 1])))
+            out.append((kinds[0] if kinds else _kind(named, any_person=True), tokens[i].idx, _end(tokens[j - 1])))
         i = j
     return out
