@@ -339,3 +339,62 @@ def test_rooms_and_floors_are_not_locations(engine):
 def test_names_joined_by_a_middle_dot_are_kept(engine, text, name):
     (results,) = engine.analyze([text], batch_size=8)
     assert any(text[r.start:r.end] == name for r in results)
+
+
+# Sudachi proper nouns GiNZA's NER leaves out (recognizers/ja/proper_noun.py).
+
+def test_proper_noun_ginza_tags_nothing_is_masked(engine):
+    assert "旭化成" in found(engine, "旭化成の社長は福井市の工場を視察した。", "ORGANIZATION")
+
+
+def test_proper_noun_inside_a_non_personal_entity_is_masked(engine):
+    # GiNZA calls the team a piece of clothing; Sudachi's dictionary has it as a proper noun.
+    text = "長野県出身の野球選手で、東北楽天ゴールデンイーグルスに所属する。"
+    assert "東北楽天ゴールデンイーグルス" in found(engine, text, "ORGANIZATION")
+
+
+@pytest.mark.parametrize("text,name", [("静岡鉄道の車両が新しくなった。", "静岡鉄道"),
+                                       ("大分県警が捜査している。", "大分県警")])
+def test_a_place_grows_to_the_compound_noun_it_heads(engine, text, name):
+    assert name in found(engine, text, "LOCATION")
+
+
+def test_era_names_in_a_date_are_not_names(engine):
+    text = "営業部の会議は昭和の終わりに始まった。"
+    assert [r for t in ("PERSON", "ORGANIZATION", "LOCATION") for r in found(engine, text, t)] == []
+
+
+def test_a_persons_name_does_not_grow_over_a_title(engine):
+    assert found(engine, "彼は山崎監督のもとでプレーした。", "PERSON") == ["山崎"]
+    assert found(engine, "大阪支店の会議に出た。", "LOCATION") == ["大阪"]
+
+
+def test_foreign_name_joined_by_middle_dots_is_one_name(engine):
+    # GiNZA tags ジョン・フィッツジェラルド and ケネディ apart; the dot between them is the name's too.
+    assert "ジョン・フィッツジェラルド・ケネディ" in found(engine, "ジョン・フィッツジェラルド・ケネディは大統領だった。", "PERSON")
+
+
+def test_katakana_terms_joined_by_middle_dots_are_not_names(engine):
+    text = "データ・サイエンス・チームを作った。"
+    assert [r for t in ("PERSON", "ORGANIZATION", "LOCATION") for r in found(engine, text, t)] == []
+
+
+def test_katakana_word_not_in_sudachis_dictionary_is_a_name(engine):
+    text = "祖父はクレンツァーハイムの近くに住んでいた。"
+    assert "クレンツァーハイム" in [r for t in ("PERSON", "ORGANIZATION", "LOCATION") for r in found(engine, text, t)]
+
+
+def test_katakana_words_in_the_dictionary_are_not_names(engine):
+    text = "コンピューターのソフトウェアを更新した。"
+    assert [r for t in ("PERSON", "ORGANIZATION", "LOCATION") for r in found(engine, text, t)] == []
+
+
+def test_a_chain_with_a_given_name_in_it_is_a_person():
+    from curation.pii.nlp_models import load_ner_pipeline
+    from curation.pii.recognizers.ja.proper_noun import _kind, is_name
+
+    doc = load_ner_pipeline("ja_ginza")("その曲はマイケル・ドルヴァネクが書いた。")
+    named = [t for t in doc if t.text in ("マイケル", "ドルヴァネク")]
+    assert all(is_name(t) for t in named)  # a given name in the dictionary, a word it does not have
+    assert _kind(named, any_person=True) == "PERSON"
+    assert _kind(named) == "ORGANIZATION"

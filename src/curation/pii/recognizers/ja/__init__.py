@@ -20,15 +20,17 @@ from curation.pii.recognizers.ja.organization import JpLegalFormOrganizationReco
 from curation.pii.recognizers.ja.passport import JpPassportRecognizer
 from curation.pii.recognizers.ja.phone import JpPhoneRecognizer
 from curation.pii.recognizers.ja.postal_code import JpPostalCodeRecognizer
+from curation.pii.recognizers.ja.proper_noun import JpProperNounRecognizer
 
 __all__ = ["RECOGNIZERS", "CorporateNumberRecognizer", "JpAddressRecognizer", "JpAddresseeRecognizer",
            "JpBankAccountRecognizer", "JpDateOfBirthRecognizer", "JpDateRecognizer", "JpDriverLicenseRecognizer",
            "JpEmailRecognizer", "JpHonorificNameRecognizer", "JpKanaNameRecognizer", "JpLabelledMyNumberRecognizer",
            "JpLabelledNameRecognizer", "JpLegalFormOrganizationRecognizer", "JpPassportRecognizer",
-           "JpPhoneRecognizer", "JpPostalCodeRecognizer", "MyNumberRecognizer"]
+           "JpPhoneRecognizer", "JpPostalCodeRecognizer", "JpProperNounRecognizer", "MyNumberRecognizer"]
 
 RECOGNIZERS = (JpPhoneRecognizer, JpPostalCodeRecognizer, JpEmailRecognizer, MyNumberRecognizer,
                JpLabelledMyNumberRecognizer, CorporateNumberRecognizer, JpBankAccountRecognizer,
                JpDriverLicenseRecognizer, JpPassportRecognizer, JpDateRecognizer, JpDateOfBirthRecognizer,
                JpAddressRecognizer, JpLegalFormOrganizationRecognizer, JpKanaNameRecognizer,
-               JpLabelledNameRecognizer, JpAddresseeRecognizer, JpHonorificNameRecognizer)
+               JpLabelledNameRecognizer, JpAddresseeRecognizer, JpHonorificNameRecognizer,
+               JpProperNounRecognizer)
