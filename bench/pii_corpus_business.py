@@ -106,6 +106,10 @@ ORG_SUFFIX = {"de": ["GmbH", "AG", "GmbH & Co. KG"], "at": ["GmbH"], "ch": ["AG"
 # Each returns (lines, city line parts known) as lists of segments; the renderers join lines with
 # ", " (inline) or newlines (blocks). Vocabularies are this file's own, a few words per country.
 
+def _ord(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
 def _num(r: random.Random, lo=1, hi=240) -> str:
     n = str(r.randint(lo, hi))
     return n + (r.choice("ab") if r.random() < 0.1 else "")
@@ -138,8 +142,7 @@ def addr_de(r: random.Random, country: str = "de") -> list[list[Seg]]:
         street = f"Am {r.choice(DE_STREET)}{r.choice(['hof', 'berg', 'graben'])} {_num(r)}"
     elif kind < 0.3:
         street = f"{r.choice(DE_STREET)}{ty} {_num(r)}/{r.randint(1, 9)}" if country == "at" \
-            else f"{r.choice(['Alte', 'Neue', 'Obere'])} {r.choice(DE_STREET)}{ty[0].upper() + ty[1:]}".replace(
-                "Str.", "Straße") + f" {_num(r)}"
+            else f"{r.choice(['Alte', 'Neue', 'Obere'])} {r.choice(DE_STREET)}{ty.replace('str.', 'straße')} {_num(r)}"
     else:
         street = f"{r.choice(DE_STREET)}{ty} {_num(r)}"
     lines: list[list[Seg]] = []
@@ -398,10 +401,10 @@ def addr_in(r: random.Random) -> list[list[Seg]]:
         pin = pin[:3] + " " + pin[3:]
     lines: list[list[Seg]] = []
     first = r.choice([f"Flat {r.randint(101, 1204)}, {r.choice(['Sai Krupa', 'Prestige Lakeside', 'Green Glen'])} Apartments",
-                      f"Plot No. {r.randint(1, 300)}", f"No. {r.randint(1, 90)}, {r.randint(1, 20)}th Cross",
-                      f"{r.randint(2, 9)}th Floor, {r.choice(['Brigade', 'Raheja', 'DLF'])} Tower"])
+                      f"Plot No. {r.randint(1, 300)}", f"No. {r.randint(1, 90)}, {_ord(r.randint(1, 20))} Cross",
+                      f"{_ord(r.randint(2, 9))} Floor, {r.choice(['Brigade', 'Raheja', 'DLF'])} Tower"])
     lines.append([(first, "STREET_ADDRESS")])
-    lines.append([(r.choice([f"{r.randint(1, 80)}th Main Road", f"Sector {r.randint(1, 70)}", "MG Road",
+    lines.append([(r.choice([f"{_ord(r.randint(1, 80))} Main Road", f"Sector {r.randint(1, 70)}", "MG Road",
                              f"{r.choice(['Link', 'Ring', 'Residency'])} Road"]), "STREET_ADDRESS")])
     lines.append([(r.choice(["Indiranagar", "Andheri East", "Koramangala", "Hitech City", "Baner", "T. Nagar"]), "LOCATION")])
     sep = r.choice([" - ", " ", ", "])
@@ -461,8 +464,8 @@ def addr_pl(r: random.Random) -> list[list[Seg]]:
 def addr_se(r: random.Random) -> list[list[Seg]]:
     city, pre = r.choice([("Stockholm", "11"), ("Göteborg", "41"), ("Malmö", "21"), ("Uppsala", "75")])
     pc = f"{pre}{r.randint(1, 9)} {r.randint(10, 99)}"
-    return [[(f"{r.choice(['Drottning', 'Kungs', 'Sveavägen', 'Linné'])}{r.choice(['gatan', 'vägen', ''])} {r.randint(1, 120)}".replace(
-        "Sveavägengatan", "Sveavägen"), "STREET_ADDRESS")], [(pc, "POSTAL_CODE"), (" ", None), (city, "LOCATION")]]
+    street = f"{r.choice(['Drottninggatan', 'Kungsgatan', 'Sveavägen', 'Linnégatan', 'Hornsgatan'])} {r.randint(1, 120)}"
+    return [[(street, "STREET_ADDRESS")], [(pc, "POSTAL_CODE"), (" ", None), (city, "LOCATION")]]
 
 
 COUNTRIES = {
