@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex as re
 
-from curation.pii.recognizers.en.address_parts import LEAD, TAIL, UNIT_LINE, address_pieces
+from curation.pii.recognizers.en.address_parts import TAIL, UNIT_LINE, address_pieces, with_lead
 from curation.pii.recognizers.en.address_parts import UP as _UP
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 
@@ -38,7 +38,6 @@ class CurationIntlAddressRecognizer(ScoredRecognizer):
     NAME = "CurationIntlAddressRecognizer"
     REGEX = rf"""
       (?:
-        {LEAD}
         (?:
             \b(?:{_UP}[a-zäöüß]+e\ )?{_UP}[\w'’.-]*?{_COMPOUND}\.?,?\ {_NUMBER}              # (Alte) Wingertweg 126
           | \b{_PREFIX}\ (?:{_PARTICLE}\ )*{_NAME}(?:\ (?:{_PARTICLE}|{_NAME})){{0,4}},?\ {_NUMBER}{_UNIT}*  # Rua Diadema 1903
@@ -60,6 +59,9 @@ class CurationIntlAddressRecognizer(ScoredRecognizer):
 
     def score(self, value: str) -> float | None:
         return 0.7 if "\n" in value or "," in value else 0.6
+
+    def span(self, match) -> tuple[int, int]:
+        return with_lead(match.string, match.start()), match.end()
 
     def pieces(self, start: int, value: str) -> list[tuple[int, int]]:
         return address_pieces(start, value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex as re
 
-from curation.pii.recognizers.en.address_parts import LEAD, TAIL, address_pieces
+from curation.pii.recognizers.en.address_parts import TAIL, address_pieces, with_lead
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.en.shapes import WORD as _WORD
 
@@ -36,7 +36,6 @@ class CurationAddressRecognizer(ScoredRecognizer):
     ENTITY = "LOCATION"
     NAME = "CurationStreetAddressRecognizer"
     REGEX = rf"""
-        {LEAD}
         (?:
             (?:(?:Flat|Studio|Unit|Apartment|Suite|Level)\ [\w-]{{1,6}}[,\n /]\ ?)?   # UK/AU flat or level
             \b(?:\d{{1,5}}[-/])?\d{{1,6}}[A-Za-z]?\ {_PRE_DIR}(?:{_WORD}\ ){{1,3}}(?:{STREET_SUFFIXES})\b\.?{_POST_DIR}{_UNIT}?   # 412-1411 King St W (CA), 5/38 Hay Lane (AU)
@@ -52,6 +51,9 @@ class CurationAddressRecognizer(ScoredRecognizer):
 
     def score(self, value: str) -> float | None:
         return 0.7 if "\n" in value or "," in value else 0.6
+
+    def span(self, match) -> tuple[int, int]:
+        return with_lead(match.string, match.start()), match.end()
 
     def pieces(self, start: int, value: str) -> list[tuple[int, int]]:
         return address_pieces(start, value)
