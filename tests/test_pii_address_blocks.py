@@ -4,6 +4,8 @@ Issue 17: on real business English the postal codes and street lines next to a s
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from curation.pii.recognizers.en import (
@@ -71,7 +73,8 @@ def test_street_shapes_of_many_countries(street):
 ])
 def test_address_blocks_are_found_line_by_line(block):
     letter = f"Bill to:\nAcme Trading Ltd\n{block}\nTel. +44 20 7946 0958\nVAT ID: GB123456789\n\nInvoice date: 2024-03-15"
-    assert found(letter) == [line.strip() for line in block.split("\n")]  # one span per line, label lines kept
+    # One span per line, the label lines after the block kept, and a line's own label (C.P., Col.) too.
+    assert found(letter) == [re.sub(r"^(?:Col\.|C\.P\.) ", "", line.strip()) for line in block.split("\n")]
 
 
 @pytest.mark.parametrize("text,address", [
@@ -137,3 +140,13 @@ def test_a_letter_keeps_its_layout_after_anonymization(anonymizer):
     assert lines[1:4] == ["<LOCATION>"] * 3
     assert lines[4] == "Tel. <PHONE_NUMBER>"
     assert lines[-1] == "Payment due on 15.03.2024 for 12 units."
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Our office: Meir 83, 1148 Bruxelles, Belgium\nOffice 0475 87 24 16", ["Meir 83, 1148 Bruxelles, Belgium"]),
+    ("Lumenis SRL\nKouter 67\n9045 Gent\nBelgium\nVAT ID: BE214928407", ["Kouter 67", "9045 Gent", "Belgium"]),
+    ("See Section 12, 2024 Annual Report.", []),     # a numbered thing, not a street
+    ("Batch 7\n2024 Budget Review", []),
+])
+def test_a_street_without_type_word_is_an_address_when_postal_code_and_town_follow(text, expected):
+    assert found(text) == expected

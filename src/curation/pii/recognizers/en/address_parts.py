@@ -52,7 +52,13 @@ UNIT = rf"""(?:
 _REGION_SEP = r"(?:,?[ \t]{1,2}|[ \t]-[ \t]|/)"
 # A postal code and its town, in either order, with a region between town and code.
 POSTAL_TOWN = rf"{POSTAL}[ \t]{{1,2}}{TOWN}(?:\ \([A-Z]{{2}}\))?"   # 20121 Milano (MI)
-TOWN_POSTAL = rf"{TOWN}(?:\ \d{{1,2}})?(?:{_REGION_SEP}(?:[A-Z]{{2,3}}|{TOWN}))?{_REGION_SEP}{POSTAL}{_END}"
+TOWN_POSTAL = rf"(?!{_LABEL}){TOWN}(?:\ \d{{1,2}})?(?:{_REGION_SEP}(?:[A-Z]{{2,3}}|{TOWN}))?{_REGION_SEP}{POSTAL}{_END}"
+# A postal code and town line right after a street name and number with no street-type word (Meir
+# 83, 1148 Bruxelles; Dam 1\n1012 JS Amsterdam): that line is what makes the name a street.
+POSTAL_TOWN_NEXT = rf"(?=(?:,[ \t]?|[ \t]*\n[ \t]*){POSTAL}[ \t]{{1,2}}{TOWN}{_END})"
+# Capitalised words that number things other than streets.
+NUMBERED_THING = (r"(?:Section|Room|Art|Article|Chapter|Page|Figure|Table|Version|Release|Order|Invoice|Ticket"
+                  r"|Case|Batch|Gate|Level|Floor|Suite|Unit|Phase|Step|Week|Day|Year|Item|Line|Box|Account|No)(?!\w)")
 # A town, district, region or country standing alone between separators.
 TOWN_ALONE = rf"(?!{_LABEL})(?:(?:Col\.|Colonia|Bairro)\ )?{TOWN}(?:\ \d{{1,2}})?{_END}"   # Dublin 2
 _SEP = r"(?:,[ \t]?|[ \t]-[ \t]|[ \t]*\n[ \t]*|[ \t]{1,2})"
@@ -76,15 +82,21 @@ def with_lead(text: str, start: int) -> int:
     return m.start() if m else start
 
 
+# Labels that open an address part but are not personal data: postal-code and district labels.
+_PIECE_LABEL = re.compile(r"(?:CEP|C\.P\.|CP|PLZ|Col\.|Colonia|Bairro)\ ")
+
+
 def address_pieces(start: int, value: str) -> list[tuple[int, int]]:
-    """(start, end) of each line of an address match: each line is masked on its own, so the line
-    breaks and indentation of a letter's address block survive anonymization. Commas inside a
-    line stay masked: whole-address labels count them as part of the address."""
+    """(start, end) of each line of an address match, without a leading label (C.P., CEP, Col.):
+    each line is masked on its own, so the line breaks and indentation of a letter's address block
+    survive anonymization. Commas inside a line stay masked: whole-address labels count them as
+    part of the address."""
     out, pos = [], 0
-    for m in _LINE_BREAK.finditer(value):
-        if m.start() > pos:
-            out.append((start + pos, start + m.start()))
-        pos = m.end()
-    if pos < len(value):
-        out.append((start + pos, start + len(value)))
+    for m in [*_LINE_BREAK.finditer(value), None]:
+        end = m.start() if m else len(value)
+        if end > pos:
+            label = _PIECE_LABEL.match(value, pos, end)
+            out.append((start + (label.end() if label else pos), start + end))
+        if m:
+            pos = m.end()
     return out

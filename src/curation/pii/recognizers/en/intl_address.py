@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex as re
 
-from curation.pii.recognizers.en.address_parts import TAIL, UNIT_LINE, address_pieces, with_lead
+from curation.pii.recognizers.en.address_parts import NUMBERED_THING, POSTAL_TOWN_NEXT, TAIL, UNIT_LINE, address_pieces, with_lead
 from curation.pii.recognizers.en.address_parts import UP as _UP
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 
@@ -48,6 +48,7 @@ class CurationIntlAddressRecognizer(ScoredRecognizer):
           | \b(?:Plot|Flat|Door|House|Shop|Site)\ No\.?\ ?\d{{1,5}}[A-Z]?(?:/\d{{1,4}})?           # Plot No. 21 (IN)
           | \b(?:No\.\ \d{{1,4}},\ )?\d{{1,3}}(?:st|nd|rd|th)\ (?:Cross|Main)(?:\ Road)?\b       # 14th Main Road (IN)
           | \bBlk\ \d{{1,4}}[A-Z]?(?:\ {_NAME}){{1,4}}(?:\ \d{{1,2}}\b)?                        # Blk 123 Ang Mo Kio Avenue 3 (SG)
+          | \b(?!{NUMBERED_THING}){_UP}[a-zà-ÿ]{{2,}}(?:\ {_NAME}){{0,2}}(?<!\b{NUMBERED_THING})\ \d{{1,4}}[a-z]?{POSTAL_TOWN_NEXT}  # Meir 83, 1148 Bruxelles
         )
       | {UNIT_LINE}                                                                       # Suite 408
       | (?:\b(?:P\.?\ ?O\.?\ ?Box|GPO\ Box|Locked\ Bag|Private\ Bag|Postfach|Apartado|Caixa\ Postal)\ \d{{1,6}}(?:\ \d\d){{0,3}}
