@@ -150,3 +150,14 @@ def test_a_letter_keeps_its_layout_after_anonymization(anonymizer):
 ])
 def test_a_street_without_type_word_is_an_address_when_postal_code_and_town_follow(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("number", ["(+34) 912 345 678", "089 / 12 34 56", "030/9018 2000"])
+def test_country_code_in_brackets_and_german_area_code_slash(number):
+    text = f"Phone: {number}, thanks"
+    assert [text[r.start:r.end] for r in PHONE.analyze(text, ["PHONE_NUMBER"]) if r.score >= 0.4] == [number]
+
+
+@pytest.mark.parametrize("text", ["case 2024/1346 closed", "batch 118/22 left", "ratio 3/4 of 120"])
+def test_numbers_with_a_slash_are_not_phones_without_a_trunk_zero(text):
+    assert [r for r in PHONE.analyze(text, ["PHONE_NUMBER"]) if r.score >= 0.4] == []

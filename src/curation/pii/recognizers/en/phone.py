@@ -20,9 +20,10 @@ class CurationPhoneRecognizer(ScoredRecognizer):
         (?<![\w+\#/@.:-])(?<!\d[ .-])(?<![A-Z0-9]{4}\ )       # not inside a code, IBAN or digit run
         (?:
             (?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?          # +44, 0044, optional (0) trunk
+          | \(\+\d{1,3}\)\ ?                                 # (+34) 912 345 678
           | \b1[ .-]?(?=\(\d{3}\))                            # 1 (786) ...
         )?
-        (?:\(\d{1,5}\)[ .-]?)?                                # (020), (0161)
+        (?:\(\d{1,5}\)[ .-]?|\b0\d{2,4}\ ?/\ ?(?=\d))?                # (020), (0161); 089 / 12 34 56 (DE)
         \d++(?:[ .-]\d++){0,5}                                # digit groups, one separator each
         (?:\ ?(?i:x|ext\.?|extension)\ ?\d{1,6})?             # extension
         (?![ .-]?\d)(?![\w@:])                               # not a time (07:30) or e-mail
@@ -38,7 +39,7 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
     _SSN = re.compile(r"\d{3}[- ]\d{2}[- ]\d{4}")
     _EXT = re.compile(r"\ ?(?i:x|ext\.?|extension)\ ?\d{1,6}$")
-    _SEPARATORS = re.compile(r"[ .\-()]+")
+    _SEPARATORS = re.compile(r"[ .\-()/]+")
     # German and Austrian direct dial (Durchwahl): the extension written after a dash in a number
     # grouped by spaces, +49 89 12345-67 (a card grouped by dashes has no space).
     _DIRECT_DIAL = re.compile(r"(?<=\ \d{3,}+)-\d{1,4}$")
@@ -53,7 +54,7 @@ class CurationPhoneRecognizer(ScoredRecognizer):
         ext = self._EXT.search(value)
         number = value[:ext.start()] if ext else value
         digits = sum(c.isdigit() for c in number)
-        international = number.startswith(("+", "00"))
+        international = number.lstrip("(").startswith(("+", "00"))
         groups = [g for g in self._SEPARATORS.split(number.strip("+()")) if g]
         if (self._DATE.match(number) and len(groups) <= 4) or self._IPV4.fullmatch(number) or self._SSN.fullmatch(number):
             return None
