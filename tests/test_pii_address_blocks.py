@@ -161,3 +161,15 @@ def test_country_code_in_brackets_and_german_area_code_slash(number):
 @pytest.mark.parametrize("text", ["case 2024/1346 closed", "batch 118/22 left", "ratio 3/4 of 120"])
 def test_numbers_with_a_slash_are_not_phones_without_a_trunk_zero(text):
     assert [r for r in PHONE.analyze(text, ["PHONE_NUMBER"]) if r.score >= 0.4] == []
+
+
+@pytest.mark.parametrize("text,address", [
+    ("Send it to 350 5th Avenue, New York, NY 10118 by Friday.", "350 5th Avenue, New York, NY 10118"),
+    ("Visit 221B Baker Street, London NW1 6XE next week.", "221B Baker Street, London NW1 6XE"),
+    ("HQ: 1600 Amphitheatre Pkwy, Mountain View, CA 94043 (main).", "1600 Amphitheatre Pkwy, Mountain View, CA 94043"),
+    ("Office: Calle de Serrano 41, 4ª planta, 28001 Madrid.", "Calle de Serrano 41, 4ª planta, 28001 Madrid"),
+    ("HQ at 4-1-1 Kudan-kita, Chiyoda-ku, Tokyo 102-0073 since May.", "4-1-1 Kudan-kita, Chiyoda-ku, Tokyo 102-0073"),
+    ("Meet at Rambla de Catalunya 33, 08007 Barcelona tomorrow.", "Rambla de Catalunya 33, 08007 Barcelona"),
+])
+def test_an_address_in_a_sentence_ends_at_its_postal_code(text, address):
+    assert found(text) == [address]

@@ -44,7 +44,7 @@ UNIT = rf"""(?:
     (?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|level|room|bldg\.|building|bte|box|sala|conj\.|andar|planta
        |piso|escalier|bâtiment|blk|block|tower|shop|door)\ [\w.-]{{1,6}}(?<![.-])
   | \#\d{{1,3}}-\d{{1,4}}(?:\ {TOWN})?|\#\d{{1,5}}[A-Z]?(?![\w-])
-  | \d{{1,3}}(?:st|nd|rd|th|\.?[ºªoa]|e)\ (?i:floor|andar|étage|piso)
+  | \d{{1,3}}(?:st|nd|rd|th|\.?[ºªoa]|e)\ (?i:floor|andar|étage|piso|planta)
   | \d{{1,2}}\.?[ºªoa]\ ?(?:{UP}?[a-z]{{0,4}}\.?)?(?![\w])
   | {TOWN}\ (?:Building|Tower|House|Centre|Center|Plaza|Court|Chambers|Apartments)(?:\ \d{{1,3}}F)?
   | \d{{1,3}}(?:st|nd|rd|th)\ (?:Cross|Main)(?:\ Road)?|Sector\ \d{{1,3}}
@@ -52,7 +52,7 @@ UNIT = rf"""(?:
 _REGION_SEP = r"(?:,?[ \t]{1,2}|[ \t]-[ \t]|/)"
 # A postal code and its town, in either order, with a region between town and code.
 POSTAL_TOWN = rf"{POSTAL}[ \t]{{1,2}}{TOWN}(?:\ \([A-Z]{{2}}\))?"   # 20121 Milano (MI)
-TOWN_POSTAL = rf"(?!{_LABEL}){TOWN}(?:\ \d{{1,2}})?(?:{_REGION_SEP}(?:[A-Z]{{2,3}}|{TOWN}))?{_REGION_SEP}{POSTAL}{_END}"
+TOWN_POSTAL = rf"(?!{_LABEL}){TOWN}(?:\ \d{{1,2}})?(?:{_REGION_SEP}(?:[A-Z]{{2,3}}|{TOWN}))?{_REGION_SEP}{POSTAL}(?![ \t]?\d)"   # not a phone
 # A postal code and town line right after a street name and number with no street-type word (Meir
 # 83, 1148 Bruxelles; Dam 1\n1012 JS Amsterdam): that line is what makes the name a street.
 POSTAL_TOWN_NEXT = rf"(?=(?:,[ \t]?|[ \t]*\n[ \t]*){POSTAL}[ \t]{{1,2}}{TOWN}{_END})"

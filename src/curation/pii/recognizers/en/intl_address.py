@@ -19,7 +19,7 @@ _COMPOUND = (r"(?:(?<=\w\w|-)(?i:straße|strasse|str\.|weg|gasse|platz|allee|dam
              r"|(?<=\w{4}[^\W\daeiouy])ring|(?<=\w{4})tie)")
 # Street-type words written before the name: Romance languages, Polish.
 _PREFIX = (r"(?:Rua|Avenida|Av\.|Avda\.|Calle|Callejón|Calzada|Circuito|Cerrada|Privada|Andador|Prolongación"
-           r"|Retorno|Carrer|Camino|Paseo|Plaza|Ronda|Travesía|Carretera|Via|Viale|Vicolo|Piazza|Piazzale|Corso"
+           r"|Retorno|Carrer|Camino|Paseo|Plaza|Ronda|Rambla|Passeig|Avinguda|Jalan|Jl\.|Travesía|Carretera|Via|Viale|Vicolo|Piazza|Piazzale|Corso"
            r"|Contrada|Largo|Strada|Borgo|Travessa|Praça|Alameda|Estrada|Rodovia|Sítio|Campo|Quinta|Beco|Ladeira"
            r"|Vila|R\.(?=\ (?:(?:da|do|das|dos|de)\ |[A-Z]\w+(?:\ [A-Z]\w+){0,3},\ ))|Blvd\.|Calz\.|C/|V\.le|C\.so|P\.za|P\.zza|Rue|Avenue|Boulevard|Chaussée|Place|Chemin|Impasse|Allée|Quai|ulica|ul\.|aleja|(?<!et\ )al\.|plac|pl\.|osiedle|os\.)")
 _PARTICLE = r"(?:de|da|do|das|dos|del|della|di|la|le|les|des|du|y|e|von|van|der|den|het|am|im)(?!\w)"
@@ -44,8 +44,8 @@ class CurationIntlAddressRecognizer(ScoredRecognizer):
           | \b\d{{1,5}}(?:\ ?(?:bis|ter))?,?\ (?i:rue|avenue|boulevard|bd|place|allée|chemin|impasse|quai|route
                 |cours|square|passage)\ (?:(?:de\ la|de|du|des|d'|l')\ ?)?{_NAME}(?:\ {_NAME}){{0,3}}   # 12 rue de X
           | \b(?:Am|An\ der|Im|In\ der|Auf\ der|Zum|Zur)\ {_NAME}\ {_NUMBER}                   # Am Mühlbach 7a
-          | \b\d{{1,2}}-\d{{1,3}}-\d{{1,3}}\ {_UP}[a-z]+(?:-{_UP}[a-z]+)?(?![\w-])               # 1-2-3 Marunouchi (JP)
-          | \b(?:Plot|Flat|Door|House|Shop|Site)\ No\.?\ ?\d{{1,5}}[A-Z]?(?:/\d{{1,4}})?           # Plot No. 21 (IN)
+          | \b(?:\d{{1,2}}-|\d{{1,2}}\ Chome-)\d{{1,3}}-\d{{1,3}}\ {_UP}[a-z]+(?:-[A-Za-z][a-z]+)?(?![\w-])  # 1-2-3 Marunouchi (JP)
+          | \b(?:Plot(?:\ No\.?)?|(?:Flat|Door|House|Shop|Site)\ No\.?)\ ?\d{{1,5}}[A-Z]?(?:/\d{{1,4}})?           # Plot No. 21 (IN)
           | \b(?:No\.\ \d{{1,4}},\ )?\d{{1,3}}(?:st|nd|rd|th)\ (?:Cross|Main)(?:\ Road)?\b       # 14th Main Road (IN)
           | \bBlk\ \d{{1,4}}[A-Z]?(?:\ {_NAME}){{1,4}}(?:\ \d{{1,2}}\b)?                        # Blk 123 Ang Mo Kio Avenue 3 (SG)
           | \b(?!{NUMBERED_THING}){_UP}[a-zà-ÿ]{{2,}}(?:\ {_NAME}){{0,2}}(?<!\b{NUMBERED_THING})\ \d{{1,4}}[a-z]?{POSTAL_TOWN_NEXT}  # Meir 83, 1148 Bruxelles

@@ -22,9 +22,10 @@ STREET_SUFFIXES = (
     "Streets|St|Summit|Terrace|Tce|Throughway|Trace|Track|Trafficway|Trail|Trailer|Tunnel|Turnpike|Underpass|Unions?|"
     "Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Way|Ways|Wells?|Wharf|Wood|Wynd|Yard|Corso|Esplanade|"
     "Grove|Hill|Gate|Gardens|Green|Lawn|Drove|Broadway|Boardwalk|Concourse|Cove|Cross|Glade|Ridge|Nook|Strand|"
-    "Quay|Approach|Embankment|Chase")
+    "Quay|Approach|Embankment|Chase|Pkwy|Expy|Fwy|Ter|Trl|Plz|Hts|Tpke|Xing")
 # Directions before the street name (9546 W Cedar Ridge Road) and after the suffix (1600 ... Ave NW).
 _PRE_DIR = r"(?:[NSEW]\.?\ |(?:North|South|East|West)\ )?"
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"  # 350 5th Avenue, 1 W 34th St
 _POST_DIR = r"(?:\ (?:N|S|E|W|NE|NW|SE|SW)\b)?"
 _UNIT = r"(?:,?\ (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.?|Room|Rm\.?|Bldg\.?|Building|\#)\ ?[\w-]{1,6})"
 
@@ -38,7 +39,7 @@ class CurationAddressRecognizer(ScoredRecognizer):
     REGEX = rf"""
         (?:
             (?:(?:Flat|Studio|Unit|Apartment|Suite|Level)\ [\w-]{{1,6}}[,\n /]\ ?)?   # UK/AU flat or level
-            \b(?:\d{{1,5}}[-/])?\d{{1,6}}[A-Za-z]?\ {_PRE_DIR}(?:{_WORD}\ ){{1,3}}(?:{STREET_SUFFIXES})\b\.?{_POST_DIR}{_UNIT}?   # 412-1411 King St W (CA), 5/38 Hay Lane (AU)
+            \b(?:\d{{1,5}}[-/])?\d{{1,6}}[A-Za-z]?\ {_PRE_DIR}(?:(?:{_WORD}|{_ORDINAL})\ ){{1,3}}(?:{STREET_SUFFIXES})\b\.?{_POST_DIR}{_UNIT}?   # 412-1411 King St W (CA), 5/38 Hay Lane (AU)
           | (?:Flat|Studio|Apartment)\ [\w-]{{1,6}}\n{_WORD}(?:\ {_WORD})?\ (?:{STREET_SUFFIXES})\b   # UK, no number
           | (?:PSC|Unit|CMR)\ \d{{3,5}},?\ Box\ \d{{3,5}}                           # US military
           | (?:USNS|USNV|USS|USCGC)\ {_WORD}
