@@ -4,30 +4,28 @@ from __future__ import annotations
 
 import regex as re
 
+from curation.pii.recognizers.en.address_parts import NUMBERED_THING, POSTAL_TOWN_NEXT, TAIL, UNIT_LINE, address_pieces, with_lead
+from curation.pii.recognizers.en.address_parts import UP as _UP
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 
-_UP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŻŹĆŃÓ]"  # a capital letter, Latin-1 and Latin Extended-A included
 _NAME = rf"{_UP}\w*(?:['’.-]\w+)*"
 # Street-type words written as the end of one compound word, German to Finnish: Hauptstraße,
 # Nikola-Peer-Weg, Keizersgracht, Petersborgvej, Storgatan, Urkurinkatu. The two that end common
 # English words need more: "ring" a consonant and a longer stem before it (Opernring, not
 # Engineering or Monitoring), "tie" a longer stem (Haakoninlahdentie, not Katie).
 _COMPOUND = (r"(?:(?<=\w\w|-)(?i:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|steig|pfad|gracht|laan"
-             r"|straat|plein|kade|dijk|dreef|steeg|singel|hof|pad|vej|gade|gatan|vägen|väg|gränd|torget|stigen|gata"
+             r"|straat|plein|kade|dijk|dreef|steeg|singel|hof|pad|graben|markt|vej|gade|gatan|vägen|väg|gränd|torget|stigen|gata"
              r"|veien|gaten|katu|polku|kuja|bulevardi|väylä|rinne)"
              r"|(?<=\w{4}[^\W\daeiouy])ring|(?<=\w{4})tie)")
 # Street-type words written before the name: Romance languages, Polish.
 _PREFIX = (r"(?:Rua|Avenida|Av\.|Avda\.|Calle|Callejón|Calzada|Circuito|Cerrada|Privada|Andador|Prolongación"
-           r"|Retorno|Carrer|Camino|Paseo|Plaza|Ronda|Travesía|Carretera|Via|Viale|Vicolo|Piazza|Piazzale|Corso"
+           r"|Retorno|Carrer|Camino|Paseo|Plaza|Ronda|Rambla|Passeig|Avinguda|Jalan|Jl\.|Travesía|Carretera|Via|Viale|Vicolo|Piazza|Piazzale|Corso"
            r"|Contrada|Largo|Strada|Borgo|Travessa|Praça|Alameda|Estrada|Rodovia|Sítio|Campo|Quinta|Beco|Ladeira"
-           r"|Vila|Rue|Chemin|Impasse|Allée|Quai|ulica|ul\.|aleja|(?<!et\ )al\.|plac|pl\.|osiedle|os\.)")
+           r"|Vila|R\.(?=\ (?:(?:da|do|das|dos|de)\ |[A-Z]\w+(?:\ [A-Z]\w+){0,3},\ ))|Blvd\.|Calz\.|C/|V\.le|C\.so|P\.za|P\.zza|Rue|Avenue|Boulevard|Chaussée|Place|Chemin|Impasse|Allée|Quai|ulica|ul\.|aleja|(?<!et\ )al\.|plac|pl\.|osiedle|os\.)")
 _PARTICLE = r"(?:de|da|do|das|dos|del|della|di|la|le|les|des|du|y|e|von|van|der|den|het|am|im)(?!\w)"
-_NUMBER = r"(?:\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?|S/N|s/n)(?![\d:.,]\d)"
+_NUMBER = r"(?:(?:n[º°o]\.?|N[º°o]\.?|Nr\.)\ ?)?(?:\d{1,5}[A-Za-z]?(?:[-/](?:\d{1,4}[A-Za-z]?|[A-Z]{1,3}\b))?|S/N|s/n)(?![\d:.,]\d)"
 # Unit after the number in Spanish/Portuguese addresses: Interior 317, Edif. 716, Depto. 487.
 _UNIT = r"(?:\ ?,?\ (?:Interior|Int\.|Edif\.|Depto\.|Piso|Apto\.?|Bloco|Casa|Lote|Puerta|Esc\.)\ ?[\w-]{1,6})"
-# Postal code and town after the street, on the same line after a comma or on the next line.
-_POSTAL = r"(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4}\ ?[A-Z]{2}(?![a-z])|\d{4,5}|[A-Z]{1,2}-\d{4,5})"
-_TOWN = rf"{_NAME}(?:[ -](?:{_NAME}|(?:am|an|der|de|la|le|les|en|sur|im|bei|los|las|del)(?!\w))){{0,3}}"
 
 
 class CurationIntlAddressRecognizer(ScoredRecognizer):
@@ -39,18 +37,32 @@ class CurationIntlAddressRecognizer(ScoredRecognizer):
     ENTITY = "LOCATION"
     NAME = "CurationIntlAddressRecognizer"
     REGEX = rf"""
+      (?:
         (?:
-            \b{_UP}[\w'’.-]*?{_COMPOUND}\.?,?\ {_NUMBER}                                   # Wingertweg 126
+            \b(?:{_UP}[a-zäöüß]+e\ )?{_UP}[\w'’.-]*?{_COMPOUND}\.?,?\ {_NUMBER}              # (Alte) Wingertweg 126
           | \b{_PREFIX}\ (?:{_PARTICLE}\ )*{_NAME}(?:\ (?:{_PARTICLE}|{_NAME})){{0,4}},?\ {_NUMBER}{_UNIT}*  # Rua Diadema 1903
           | \b\d{{1,5}}(?:\ ?(?:bis|ter))?,?\ (?i:rue|avenue|boulevard|bd|place|allée|chemin|impasse|quai|route
                 |cours|square|passage)\ (?:(?:de\ la|de|du|des|d'|l')\ ?)?{_NAME}(?:\ {_NAME}){{0,3}}   # 12 rue de X
+          | \b(?:Am|An\ der|Im|In\ der|Auf\ der|Zum|Zur)\ {_NAME}\ {_NUMBER}                   # Am Mühlbach 7a
+          | \b(?:\d{{1,2}}-|\d{{1,2}}\ Chome-)\d{{1,3}}-\d{{1,3}}\ {_UP}[a-z]+(?:-[A-Za-z][a-z]+)?(?![\w-])  # 1-2-3 Marunouchi (JP)
+          | \b(?:Plot(?:\ No\.?)?|(?:Flat|Door|House|Shop|Site)\ No\.?)\ ?\d{{1,5}}[A-Z]?(?:/\d{{1,4}})?           # Plot No. 21 (IN)
+          | \b(?:No\.\ \d{{1,4}},\ )?\d{{1,3}}(?:st|nd|rd|th)\ (?:Cross|Main)(?:\ Road)?\b       # 14th Main Road (IN)
+          | \bBlk\ \d{{1,4}}[A-Z]?(?:\ {_NAME}){{1,4}}(?:\ \d{{1,2}}\b)?                        # Blk 123 Ang Mo Kio Avenue 3 (SG)
+          | \b(?!{NUMBERED_THING}){_UP}[a-zà-ÿ]{{2,}}(?:\ {_NAME}){{0,2}}(?<!\b{NUMBERED_THING})\ \d{{1,4}}[a-z]?{POSTAL_TOWN_NEXT}  # Meir 83, 1148 Bruxelles
         )
-        (?:(?:,\ |\ *\n\ *){_POSTAL}\ {_TOWN})?
-      | (?m:^[\ \t]*(?:Suite|Ste\.|Apt\.?|Apartment|Unit|Flat|Floor|Room|Building|Bldg\.)\ [\w-]{{1,6}}[\ \t]*$)  # Suite 408
-      | \b(?:P\.?\ ?O\.?\ ?Box|Postfach|Apartado|Caixa\ Postal)\ \d{{1,6}}\b
+      | {UNIT_LINE}                                                                       # Suite 408
+      | (?:\b(?:P\.?\ ?O\.?\ ?Box|GPO\ Box|Locked\ Bag|Private\ Bag|Postfach|Apartado|Caixa\ Postal)\ \d{{1,6}}(?:\ \d\d){{0,3}}
+         |\bBP\ \d{{1,5}})(?![\w/])                                                      # PO Box 4521, Postfach 10 02 34
+      ){TAIL}
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     CONTEXT = ("address", "street", "ship", "mail", "live", "lives", "located", "deliver", "remittance", "office")
 
     def score(self, value: str) -> float | None:
         return 0.7 if "\n" in value or "," in value else 0.6
+
+    def span(self, match) -> tuple[int, int]:
+        return with_lead(match.string, match.start()), match.end()
+
+    def pieces(self, start: int, value: str) -> list[tuple[int, int]]:
+        return address_pieces(start, value)

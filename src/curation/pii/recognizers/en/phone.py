@@ -20,9 +20,10 @@ class CurationPhoneRecognizer(ScoredRecognizer):
         (?<![\w+\#/@.:-])(?<!\d[ .-])(?<![A-Z0-9]{4}\ )       # not inside a code, IBAN or digit run
         (?:
             (?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?          # +44, 0044, optional (0) trunk
+          | \(\+\d{1,3}\)\ ?                                 # (+34) 912 345 678
           | \b1[ .-]?(?=\(\d{3}\))                            # 1 (786) ...
         )?
-        (?:\(\d{1,5}\)[ .-]?)?                                # (020), (0161)
+        (?:\(\d{1,5}\)[ .-]?|\b0\d{2,4}\ ?/\ ?(?=\d))?                # (020), (0161); 089 / 12 34 56 (DE)
         \d++(?:[ .-]\d++){0,5}                                # digit groups, one separator each
         (?:\ ?(?i:x|ext\.?|extension)\ ?\d{1,6})?             # extension
         (?![ .-]?\d)(?![\w@:])                               # not a time (07:30) or e-mail
@@ -32,20 +33,31 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     CONTEXT = ("phone", "phones", "phoned", "telephone", "tel", "call", "calls", "called", "calling", "mobile",
                "cell", "fax", "dial", "reach", "reached", "contact", "number", "whatsapp", "sms", "text",
                "hotline", "landline", "ring")
-    _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+    # A date has a month of 1-12 and a day of 1-31 (01.54.80.61.43 is a French number, not a date).
+    _DATE = re.compile(r"\d{4}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?!\d)"
+                       r"|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|[12]\d|3[01])[-./](?:\d{4}|\d{2})(?!\d)")
     _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
     _SSN = re.compile(r"\d{3}[- ]\d{2}[- ]\d{4}")
     _EXT = re.compile(r"\ ?(?i:x|ext\.?|extension)\ ?\d{1,6}$")
-    _SEPARATORS = re.compile(r"[ .\-()]+")
+    _SEPARATORS = re.compile(r"[ .\-()/]+")
+    # German and Austrian direct dial (Durchwahl): the extension written after a dash in a number
+    # grouped by spaces, +49 89 12345-67 (a card grouped by dashes has no space).
+    _DIRECT_DIAL = re.compile(r"(?<=\ \d{3,}+)-\d{1,4}$")
 
     def score(self, value: str) -> float | None:
+        score = self._score(value)
+        if score is None and (dial := self._DIRECT_DIAL.search(value)) is not None and not looks_like_card(value):
+            score = self._score(value[:dial.start()])
+        return score
+
+    def _score(self, value: str) -> float | None:
         ext = self._EXT.search(value)
         number = value[:ext.start()] if ext else value
         digits = sum(c.isdigit() for c in number)
-        if self._DATE.match(number) or self._IPV4.fullmatch(number) or self._SSN.fullmatch(number):
-            return None
-        international = number.startswith(("+", "00"))
+        international = number.lstrip("(").startswith(("+", "00"))
         groups = [g for g in self._SEPARATORS.split(number.strip("+()")) if g]
+        if (self._DATE.match(number) and len(groups) <= 4) or self._IPV4.fullmatch(number) or self._SSN.fullmatch(number):
+            return None
         if international:
             if not 8 <= digits <= 15:
                 return None

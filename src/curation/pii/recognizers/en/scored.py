@@ -34,13 +34,18 @@ class ScoredRecognizer(PatternRecognizer):
     def span(self, match) -> tuple[int, int]:
         return match.span()
 
+    def pieces(self, start: int, value: str) -> list[tuple[int, int]]:
+        """The spans one match is reported as (one by default; address lines one each)."""
+        return [(start, start + len(value))]
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
         results = []
         meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
         for m in self._regex.finditer(text):
             start, end = self.span(m)
-            score = self.score(text[start:end])
+            value = text[start:end]
+            score = self.score(value)
             if score:
-                results.append(RecognizerResult(self.supported_entities[0], start, end, score,
-                                                recognition_metadata=dict(meta)))
+                results.extend(RecognizerResult(self.supported_entities[0], s, e, score, recognition_metadata=dict(meta))
+                               for s, e in self.pieces(start, value))
         return results

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex as re
 
+from curation.pii.recognizers.en.address_parts import TAIL, address_pieces, with_lead
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.en.shapes import WORD as _WORD
 
@@ -20,12 +21,13 @@ STREET_SUFFIXES = (
     "Route|Row|Rue|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Square|Squares|Sq|Station|Stravenue|Stream|Street|"
     "Streets|St|Summit|Terrace|Tce|Throughway|Trace|Track|Trafficway|Trail|Trailer|Tunnel|Turnpike|Underpass|Unions?|"
     "Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Way|Ways|Wells?|Wharf|Wood|Wynd|Yard|Corso|Esplanade|"
-    "Grove|Hill|Gate|Gardens|Green|Lawn|Drove|Broadway|Boardwalk|Concourse|Cove|Cross|Glade|Ridge|Nook|Strand")
+    "Grove|Hill|Gate|Gardens|Green|Lawn|Drove|Broadway|Boardwalk|Concourse|Cove|Cross|Glade|Ridge|Nook|Strand|"
+    "Quay|Approach|Embankment|Chase|Pkwy|Expy|Fwy|Ter|Trl|Plz|Hts|Tpke|Xing")
+# Directions before the street name (9546 W Cedar Ridge Road) and after the suffix (1600 ... Ave NW).
+_PRE_DIR = r"(?:[NSEW]\.?\ |(?:North|South|East|West)\ )?"
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"  # 350 5th Avenue, 1 W 34th St
+_POST_DIR = r"(?:\ (?:N|S|E|W|NE|NW|SE|SW)\b)?"
 _UNIT = r"(?:,?\ (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.?|Room|Rm\.?|Bldg\.?|Building|\#)\ ?[\w-]{1,6})"
-_PLACE = rf"(?:(?:St\.|Mt\.|Fort|Port|New|North|South|East|West|Lake|Saint)\ )?{_WORD}(?:\ {_WORD}){{0,2}}"
-_REGION = r"(?:[A-Z]{2,3}|[A-Z][a-z]+(?:\ [A-Z][a-z]+)?)"
-_POSTAL = (r"(?:\d{5}(?:-\d{4})?|[A-Z][0-9][A-Z]\ ?[0-9][A-Z][0-9]|\d{4}"
-           r"|(?:[A-Z]{1,2}[0-9][A-Z0-9]?\ ?[0-9][A-Z]{2}))")
 
 
 class CurationAddressRecognizer(ScoredRecognizer):
@@ -36,17 +38,23 @@ class CurationAddressRecognizer(ScoredRecognizer):
     NAME = "CurationStreetAddressRecognizer"
     REGEX = rf"""
         (?:
-            (?:(?:Flat|Studio|Unit|Apartment|Suite|Level)\ [\w-]{{1,6}}[,\n ]\ ?)?   # UK/AU flat or level
-            \b\d{{1,6}}[A-Za-z]?\ (?:{_WORD}\ ){{1,3}}(?:{STREET_SUFFIXES})\b\.?{_UNIT}?
+            (?:(?:Flat|Studio|Unit|Apartment|Suite|Level)\ [\w-]{{1,6}}[,\n /]\ ?)?   # UK/AU flat or level
+            \b(?:\d{{1,5}}[-/])?\d{{1,6}}[A-Za-z]?\ {_PRE_DIR}(?:(?:{_WORD}|{_ORDINAL})\ ){{1,3}}(?:{STREET_SUFFIXES})\b\.?{_POST_DIR}{_UNIT}?   # 412-1411 King St W (CA), 5/38 Hay Lane (AU)
           | (?:Flat|Studio|Apartment)\ [\w-]{{1,6}}\n{_WORD}(?:\ {_WORD})?\ (?:{STREET_SUFFIXES})\b   # UK, no number
           | (?:PSC|Unit|CMR)\ \d{{3,5}},?\ Box\ \d{{3,5}}                           # US military
           | (?:USNS|USNV|USS|USCGC)\ {_WORD}
         )
-        (?:(?:,\ |\n){_PLACE}(?:,?\ {_REGION})?(?:,?[ \n]{_POSTAL})?)?                # city, region, code
         (?:\n?(?:APO|FPO|DPO)\ (?:AA|AE|AP)\ \d{{5}})?
+        {TAIL}
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     CONTEXT = ("address", "street", "ship", "mail", "live", "lives", "located", "deliver", "remittance")
 
     def score(self, value: str) -> float | None:
         return 0.7 if "\n" in value or "," in value else 0.6
+
+    def span(self, match) -> tuple[int, int]:
+        return with_lead(match.string, match.start()), match.end()
+
+    def pieces(self, start: int, value: str) -> list[tuple[int, int]]:
+        return address_pieces(start, value)

@@ -1,0 +1,102 @@
+"""Regex parts for the lines around a street: units, postal codes with their town, towns, regions.
+
+An address is a street line with other lines around it (a unit or building above, a postal code
+and town below, then a country), written one per line in letters and signatures or joined with
+commas in prose. The street recognizers find the street by its structure (number + street-type
+word); `TAIL` then follows the address over the parts that can only be read as address parts
+*there* ("8027 Graz", "Chiyoda-ku, Tokyo 100-0005", "Singapore 079903", "#12-05", a country),
+and `LEAD` takes the unit or building line just above it ("Level 12", "Sumitomo Building 22F").
+A bare "Graz" or "4020" elsewhere in the text is left to NER and the postal-code recognizer.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+UP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŻŹĆŃÓ]"  # a capital letter, Latin-1 and Latin Extended-A included
+_LOW_PARTICLE = r"(?:de|da|do|das|dos|del|di|la|le|les|am|an|der|im|sur|en|upon|on)"
+# A town or region: capitalised words (or all capitals: LILLE, NEW ZEALAND), hyphenated parts
+# (Chiyoda-ku, Sainte-Catherine), abbreviated words (St. Albans, T. Nagar).
+_TOWN_WORD = rf"{UP}(?:[\w'’]*(?:-{UP}?[\w'’]+)*|[a-z]{{0,3}}\.(?=[ ]{UP}))"   # a period only inside: St. Albans
+TOWN = rf"{_TOWN_WORD}(?:[ ](?:{_TOWN_WORD}|{_LOW_PARTICLE}(?=[ ]{UP}))){{0,3}}"
+# Words that open the line after an address but are labels, not places.
+_LABEL = (r"(?:Tel|Tel\.|Phone|Telephone|Mobile|Mob|Cell|Fax|Email|E-mail|Mail|Web|Website|Www|Attn|Attention|Dear|Hi|Hello"
+          r"|Regards|Thanks|Subject|Invoice|Order|Total|Date|Contact|Office|Direct|VAT|Tax|Reference|Ref|IBAN|BIC"
+          r"|SWIFT|Account|Payment|Please|Note|Expected|Questions)(?![\w-])")
+# Postal code shapes of the countries whose addresses English business text carries most. Each is
+# only taken where TAIL puts it (next to the town, after the street), never on its own.
+POSTAL = r"""(?:
+    (?:(?:CEP|C\.P\.|CP|PLZ|[A-Z]{1,2}-)\ ?)?                      # CEP 01310-200, C.P. 76400, D-80331
+    (?:[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2}                     # UK: SW1A 1AA
+     | [A-Z][0-9][A-Z]\ ?[0-9][A-Z][0-9]                          # CA: M5V 3L9
+     | [AC-FHKNPRTV-Y][0-9][0-9W]\ [0-9AC-FHKNPRTV-Y]{4}            # IE Eircode: D02 X285
+     | \d{4}\ {0,2}[A-Z]{2}(?![\w])                               # NL: 1015 CJ
+     | \d{5}-\d{3}|\d{3}-\d{4}|\d{4}-\d{3}|\d{2}-\d{3}            # BR, JP, PT, PL
+     | \d{5}(?:-\d{4})?                                          # US ZIP(+4); DE, FR, ES, IT, MX
+     | \d{3}\ \d{2}(?!\d)|\d{3}\ \d{3}(?!\d)|\d{4,6}               # SE 111 21; IN 560 038; 4-6 digits
+    )(?![\w-])
+)"""
+# The end of an address part: a comma, the end of the line, or the end of a sentence.
+_END = r"(?=[ \t]*(?:[,;)]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]))"
+# A unit, floor, building or box: Suite 408, Level 12, #12-05 Tower One, 8.º Dto., bte 15. Detection
+# runs on the NFKC view (text_view), where the ordinal indicators º ª are the letters o a.
+UNIT = rf"""(?:
+    (?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|level|room|bldg\.|building|bte|box|sala|conj\.|andar|planta
+       |piso|escalier|bâtiment|blk|block|tower|shop|door)\ [\w.-]{{1,6}}(?<![.-])
+  | \#\d{{1,3}}-\d{{1,4}}(?:\ {TOWN})?|\#\d{{1,5}}[A-Z]?(?![\w-])
+  | \d{{1,3}}(?:st|nd|rd|th|\.?[ºªoa]|e)\ (?i:floor|andar|étage|piso|planta)
+  | \d{{1,2}}\.?[ºªoa]\ ?(?:{UP}?[a-z]{{0,4}}\.?)?(?![\w])
+  | {TOWN}\ (?:Building|Tower|House|Centre|Center|Plaza|Court|Chambers|Apartments)(?:\ \d{{1,3}}F)?
+  | \d{{1,3}}(?:st|nd|rd|th)\ (?:Cross|Main)(?:\ Road)?|Sector\ \d{{1,3}}
+)"""
+_REGION_SEP = r"(?:,?[ \t]{1,2}|[ \t]-[ \t]|/)"
+# A postal code and its town, in either order, with a region between town and code.
+POSTAL_TOWN = rf"{POSTAL}[ \t]{{1,2}}{TOWN}(?:\ \([A-Z]{{2}}\))?"   # 20121 Milano (MI)
+TOWN_POSTAL = rf"(?!{_LABEL}){TOWN}(?:\ \d{{1,2}})?(?:{_REGION_SEP}(?:[A-Z]{{2,3}}|{TOWN}))?{_REGION_SEP}{POSTAL}(?![ \t]?\d)"   # not a phone
+# A postal code and town line right after a street name and number with no street-type word (Meir
+# 83, 1148 Bruxelles; Dam 1\n1012 JS Amsterdam): that line is what makes the name a street.
+POSTAL_TOWN_NEXT = rf"(?=(?:,[ \t]?|[ \t]*\n[ \t]*){POSTAL}[ \t]{{1,2}}{TOWN}{_END})"
+# Capitalised words that number things other than streets.
+NUMBERED_THING = (r"(?:Section|Room|Art|Article|Chapter|Page|Figure|Table|Version|Release|Order|Invoice|Ticket"
+                  r"|Case|Batch|Gate|Level|Floor|Suite|Unit|Phase|Step|Week|Day|Year|Item|Line|Box|Account|No)(?!\w)")
+# A town, district, region or country standing alone between separators.
+TOWN_ALONE = rf"(?!{_LABEL})(?:(?:Col\.|Colonia|Bairro)\ )?{TOWN}(?:\ \d{{1,2}})?{_END}"   # Dublin 2
+_SEP = r"(?:,[ \t]?|[ \t]-[ \t]|[ \t]*\n[ \t]*|[ \t]{1,2})"
+TAIL = rf"(?:{_SEP}(?:{POSTAL_TOWN}|{TOWN_POSTAL}|{UNIT}|{POSTAL}{_END}|{TOWN_ALONE})){{0,8}}"
+# A unit or building just before a street ("Level 12, " or "Sumitomo Building 22F\n"), looked for
+# in the few characters before each street match only: tried at every position of every text, it
+# cost more than all the other English recognizers together.
+_LEAD = re.compile(rf"(?:{UNIT})(?:,[ \t]?|[ \t]*\n[ \t]*)\Z", re.VERBOSE)
+# A line of units alone (Suite 408; Flat 943, Sai Krupa Apartments; 7th Floor, Raheja Tower) opens
+# an address block as a street line does, when the block goes on below it ("Room 4.18" between
+# blank lines is a meeting room).
+UNIT_LINE = rf"(?m:^[ \t]*{UNIT}(?:,[ \t]?{UNIT}){{0,2}}[ \t]*$)(?=[ \t]*\n[ \t]*\S)"
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def with_lead(text: str, start: int) -> int:
+    """`start` moved back over a unit or building line just before it (LEAD), if there is one."""
+    window = max(0, start - 60)
+    m = _LEAD.search(text, window, start)
+    return m.start() if m else start
+
+
+# Labels that open an address part but are not personal data: postal-code and district labels.
+_PIECE_LABEL = re.compile(r"(?:CEP|C\.P\.|CP|PLZ|Col\.|Colonia|Bairro)\ ")
+
+
+def address_pieces(start: int, value: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of an address match, without a leading label (C.P., CEP, Col.):
+    each line is masked on its own, so the line breaks and indentation of a letter's address block
+    survive anonymization. Commas inside a line stay masked: whole-address labels count them as
+    part of the address."""
+    out, pos = [], 0
+    for m in [*_LINE_BREAK.finditer(value), None]:
+        end = m.start() if m else len(value)
+        if end > pos:
+            label = _PIECE_LABEL.match(value, pos, end)
+            out.append((start + (label.end() if label else pos), start + end))
+        if m:
+            pos = m.end()
+    return out

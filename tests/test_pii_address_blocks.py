@@ -1,0 +1,175 @@
+"""International business addresses by structure: street shapes per country, the lines around the
+street (unit above; postal code, town, region, country below), and phones written the national way.
+Issue 17: on real business English the postal codes and street lines next to a street were missed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from curation.pii.recognizers.en import (
+    CurationAddressRecognizer,
+    CurationIntlAddressRecognizer,
+    CurationPhoneRecognizer,
+)
+
+STREETS = (CurationAddressRecognizer(), CurationIntlAddressRecognizer())
+PHONE = CurationPhoneRecognizer()
+
+
+def found(text: str, threshold: float = 0.4) -> list[str]:
+    """What both street recognizers mask, as runs of text (overlapping spans merged, as masking does)."""
+    spans = sorted((r.start, r.end) for rec in STREETS for r in rec.analyze(text, ["LOCATION"]) if r.score >= threshold)
+    runs: list[list[int]] = []
+    for s, e in spans:
+        if runs and s < runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], e)
+        else:
+            runs.append([s, e])
+    return [text[s:e] for s, e in runs]
+
+
+@pytest.mark.parametrize("street", [
+    "Am Mühlbach 7a",                    # DE: Am + name + number
+    "Alte Hafenstraße 5",                # DE: adjective before the compound
+    "Schillergraben 66",
+    "Zeeburgerweg 34b-H",                # NL: house-number suffix
+    "Avenue Louise 74",                  # BE: street type first, number last
+    "R. do Ouvidor, nº 66",              # BR: abbreviated Rua, nº before the number
+    "V.le Roma 205",                     # IT: abbreviated Viale
+    "C/ Mayor 12",                       # ES: abbreviated Calle
+    "Blvd. Juárez 433",                  # MX
+    "1-2-3 Marunouchi",                  # JP: chome-ban-go in romaji
+    "Plot No. 21",                       # IN
+    "14th Main Road",
+    "Blk 123 Ang Mo Kio Avenue 3",       # SG
+    "Postfach 10 02 34",                 # DE post-office box in pairs of digits
+    "GPO Box 1234",                      # AU
+    "9546 W Cedar Ridge Road",           # US: direction before the name
+    "1600 Pennsylvania Ave NW",          # US: direction after the suffix
+    "412-1411 King Street",              # CA: unit-number
+    "Unit 5/38 Hay Lane",                # AU: unit/number
+    "179 Victoria Quay",
+])
+def test_street_shapes_of_many_countries(street):
+    assert found(f"Please deliver to {street} tomorrow.") == [street]
+
+
+@pytest.mark.parametrize("block", [
+    "Keizersgracht 123\n1015 CJ Amsterdam\nThe Netherlands",
+    "Lindenstraße 12\n80331 München\nGermany",
+    "Rua Augusta 274, 2.º Esq.\n1100-053 Lisboa\nPORTUGAL",
+    "Via Dante Alighieri 59\n50027 Firenze (FI)\nItaly",
+    "Level 12\n345 George Street\nSYDNEY NSW 2000",
+    "Sumitomo Building 22F\n1-2-3 Marunouchi\nChiyoda-ku, Tokyo 100-0005\nJapan",
+    "10 Anson Road\n#12-05 International Plaza\nSingapore 079903",
+    "Flat 402, Sai Krupa Apartments\nLink Road\nIndiranagar\nBengaluru, Karnataka - 560038\nIndia",
+    "R. Haddock Lobo, nº 2917, sala 383\nSão Paulo - SP, 01310-200\nBrazil",
+    "Blvd. Juárez 433\nCol. Centro\nC.P. 76400 Querétaro",
+    "Suite 408\n250 Front Street West\nToronto, ON  M5V 3L9",
+    "19551 Mission Boulevard\n#367\nDenver, CO 80204",
+    "18 Shop Street\nDublin 2\nD02 X285\nIreland",
+])
+def test_address_blocks_are_found_line_by_line(block):
+    letter = f"Bill to:\nAcme Trading Ltd\n{block}\nTel. +44 20 7946 0958\nVAT ID: GB123456789\n\nInvoice date: 2024-03-15"
+    # One span per line, the label lines after the block kept, and a line's own label (C.P., Col.) too.
+    assert found(letter) == [re.sub(r"^(?:Col\.|C\.P\.) ", "", line.strip()) for line in block.split("\n")]
+
+
+@pytest.mark.parametrize("text,address", [
+    ("Ship to Herenkade 28, 3042 WZ Rotterdam, The Netherlands, by Friday.",
+     "Herenkade 28, 3042 WZ Rotterdam, The Netherlands"),
+    ("Shipping address: 7340 East Cedar Ridge Blvd. NW, Apt. 19B, Seattle, WA 98164, before noon.",
+     "7340 East Cedar Ridge Blvd. NW, Apt. 19B, Seattle, WA 98164"),
+    ("Our office at Calle de la Castellana 12, 8º B, 28046 Madrid. Your salary follows.",
+     "Calle de la Castellana 12, 8º B, 28046 Madrid"),
+    ("New site: 3-28-8 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023; keys on Monday.",
+     "3-28-8 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023"),
+])
+def test_inline_addresses_run_over_postal_code_town_and_country(text, address):
+    assert found(text) == [address]
+
+
+def test_the_block_stops_at_a_blank_line_labels_and_prose():
+    text = ("Hafenallee 72\n5027 Salzburg\n\nRoom 4.18\n\nDear Ms. Keller,\nwe met at Room 4.18 on 15.03.2024.\n"
+            "Mühlbachstraße 9, 4020 Linz. Please note order #4471 and SKU 4471-BX-220.\nE: k.keller@example.at")
+    assert found(text) == ["Hafenallee 72", "5027 Salzburg", "Mühlbachstraße 9, 4020 Linz"]
+
+
+@pytest.mark.parametrize("text", [
+    "Room 4.18\n\nMeeting at 10:30",                # a meeting room between blank lines
+    "See Section 1798.100 and Art. 28(3) GDPR.",
+    "Release v2.14.3 shipped to 400 units.",
+    "Batch 118/22 left gate 14 on 2024-03-15.",
+    "ISO 9001:2015 audit in Room 3.12",
+])
+def test_look_alikes_are_not_addresses(text):
+    assert found(text) == []
+
+
+def test_floor_written_with_ordinal_letter_after_normalization():
+    # Detection reads the NFKC view, where "2.º" is "2.o"; both spellings are a floor.
+    for floor in ("2.º Esq.", "2.o Esq."):
+        assert found(f"Rua Augusta 274, {floor}\n1100-053 Lisboa") == [f"Rua Augusta 274, {floor}", "1100-053 Lisboa"]
+
+
+@pytest.mark.parametrize("number", [
+    "01.42.68.53.00",           # FR dotted pairs: not a date (no month 42)
+    "06.04.76.24.06",           # FR mobile whose first pairs read like a date
+    "0475-27-96-31",            # BE mobile with dashes
+    "+49 89 959547425-299",     # DE direct dial after a dash
+    "040 63352989-233",
+])
+def test_national_phone_formats(number):
+    text = f"Tel. {number}"
+    assert [text[r.start:r.end] for r in PHONE.analyze(text, ["PHONE_NUMBER"]) if r.score >= 0.4] == [number]
+
+
+@pytest.mark.parametrize("text", ["on 15.03.2024 we", "due 2024-03-15 at", "card 3574-4937-8072-3620 was",
+                                  "card 3026-160022-2857 was", "on 12/03/2024 the"])
+def test_dates_and_dashed_cards_are_not_phones(text):
+    assert [r for r in PHONE.analyze(text, ["PHONE_NUMBER"]) if r.score >= 0.4] == []
+
+
+def test_a_letter_keeps_its_layout_after_anonymization(anonymizer):
+    letter = ("Castelmare Textiles GmbH\nLindenstraße 12\n80331 München\nGermany\nTel. +49 89 1234567\n\n"
+              "Payment due on 15.03.2024 for 12 units.")
+    (out,) = anonymizer.anonymize([letter], "en")
+    lines = out.text.split("\n")
+    assert lines[1:4] == ["<LOCATION>"] * 3
+    assert lines[4] == "Tel. <PHONE_NUMBER>"
+    assert lines[-1] == "Payment due on 15.03.2024 for 12 units."
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Our office: Meir 83, 1148 Bruxelles, Belgium\nOffice 0475 87 24 16", ["Meir 83, 1148 Bruxelles, Belgium"]),
+    ("Lumenis SRL\nKouter 67\n9045 Gent\nBelgium\nVAT ID: BE214928407", ["Kouter 67", "9045 Gent", "Belgium"]),
+    ("See Section 12, 2024 Annual Report.", []),     # a numbered thing, not a street
+    ("Batch 7\n2024 Budget Review", []),
+])
+def test_a_street_without_type_word_is_an_address_when_postal_code_and_town_follow(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("number", ["(+34) 912 345 678", "089 / 12 34 56", "030/9018 2000"])
+def test_country_code_in_brackets_and_german_area_code_slash(number):
+    text = f"Phone: {number}, thanks"
+    assert [text[r.start:r.end] for r in PHONE.analyze(text, ["PHONE_NUMBER"]) if r.score >= 0.4] == [number]
+
+
+@pytest.mark.parametrize("text", ["case 2024/1346 closed", "batch 118/22 left", "ratio 3/4 of 120"])
+def test_numbers_with_a_slash_are_not_phones_without_a_trunk_zero(text):
+    assert [r for r in PHONE.analyze(text, ["PHONE_NUMBER"]) if r.score >= 0.4] == []
+
+
+@pytest.mark.parametrize("text,address", [
+    ("Send it to 350 5th Avenue, New York, NY 10118 by Friday.", "350 5th Avenue, New York, NY 10118"),
+    ("Visit 221B Baker Street, London NW1 6XE next week.", "221B Baker Street, London NW1 6XE"),
+    ("HQ: 1600 Amphitheatre Pkwy, Mountain View, CA 94043 (main).", "1600 Amphitheatre Pkwy, Mountain View, CA 94043"),
+    ("Office: Calle de Serrano 41, 4ª planta, 28001 Madrid.", "Calle de Serrano 41, 4ª planta, 28001 Madrid"),
+    ("HQ at 4-1-1 Kudan-kita, Chiyoda-ku, Tokyo 102-0073 since May.", "4-1-1 Kudan-kita, Chiyoda-ku, Tokyo 102-0073"),
+    ("Meet at Rambla de Catalunya 33, 08007 Barcelona tomorrow.", "Rambla de Catalunya 33, 08007 Barcelona"),
+])
+def test_an_address_in_a_sentence_ends_at_its_postal_code(text, address):
+    assert found(text) == [address]
