@@ -161,6 +161,9 @@ _EXCEPT = re.compile(r"\bexcept(?:ing)?\b(?!\s+(?:as|where|when|if|that|for\s+th
 _UPSTREAM = re.compile(
     r"\b(?:derived\s+from|derivative\s+of|based\s+on|adapted\s+from|extracted\s+from|collected\s+from|taken\s+from|sourced\s+from|"
     r"scraped\s+from|crawled\s+from|comes?\s+from|originally|original|upstream|source\s+(?:data|dataset|corpus|texts?)|"
+    # material taken from elsewhere: "copied from the encyclopedia, whose content is available under ..."
+    r"(?:copied|reproduced|drawn|obtained|downloaded|quoted|excerpted|compiled|gathered|harvested|mirrored|"
+    r"translated|sampled|selected|pulled|retrieved)\s+(?:\w+\s+)?from|"
     r"builds?\s+on|built\s+on|forked\s+from|fork\s+of|ported\s+from|"
     r"underlying|third[- ]party|portions?|parts?\s+of|some\s+of)\b|由来|元データ|元の|原典|出典|引用元|から(?:取得|収集|抽出|作成)|"
     r"を元に|をもとに|に基づいて作成|第三者|一部",
@@ -186,13 +189,22 @@ _COMMERCIAL_OK = re.compile(
 # Riders that exist to change a license whatever the sentence around them says.
 _CLAUSE = re.compile(r"\bCommons\s+Clause\b", re.IGNORECASE)
 _NONCOMMERCIAL = re.compile(
-    r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+non[- ]?commercial\s+(?:use|purposes?)\b|"
+    r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+non[- ]?commercial\s+(?:use|purposes?|research|"
+    r"research\s+and\s+\w+|teaching|education|study|studies)\b|"
+    # "any commercial use, including ..., is not allowed": the verdict may come after a long subject
+    r"\b(?:any|all)\s+commercial\s+(?:use|usage|purposes?|exploitation)\b[^.;]{0,100}?\b(?:is|are)\s+(?:not\s+(?:permitted|"
+    r"allowed)|prohibited|forbidden)\b|"
     r"\bnot\s+(?:be\s+used\s+)?for\s+commercial\b|\bno\s+commercial\s+use\b|"
     r"\bcommercial\s+(?:use|purposes?)\s+(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|"
-    r"\bmay\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,30}commercial|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
+    r"\b(?:may|must|shall)\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,90}commercial|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
+    # "for academic research only", "for research and teaching purposes only": a purpose that leaves commerce out
+    r"\bfor\s+(?:academic|research|scholarly|educational|teaching|study)\b[\w\s,-]{0,30}?\bonly\b|"
     r"商用利用(?:は)?(?:不可|禁止|できません|を禁止|を禁じ)|商用(?:目的)?での(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|"
-    r"営利目的(?:での|の)?(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|非営利(?:目的)?(?:に限|でのみ|のみ)|"
-    r"研究目的(?:に限|でのみ|のみ)|学術(?:目的|研究)(?:に限|でのみ|のみ)", re.IGNORECASE)
+    r"(?:営利|商用)(?:目的)?(?:での|の)?(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮|認めません|認めていません)|"
+    r"非営利(?:目的)?(?:に限|でのみ|のみ)|"
+    # 「研究・教育の目的に限り」「学術研究目的に限って」: a purpose that leaves commerce out
+    r"(?:研究|教育|学術|非営利)[^。、]{0,8}?目的(?:に限|でのみ|のみ|以外(?:で|に)の(?:利用|使用)(?:は|を)?(?:禁|でき|不可))|"
+    r"学術(?:目的|研究)(?:に限|でのみ|のみ)", re.IGNORECASE)
 _SCOPES = [
     ("docs", re.compile(r"\bdocumentation\b|\bdocs\b|ドキュメント|説明書|マニュアル", re.IGNORECASE)),
     ("code", re.compile(r"\b(?:source\s+)?code\b|\bsoftware\b|\bscripts?\b|\bprograms?\b|\btools?\b|コード|プログラム|"
@@ -364,8 +376,23 @@ _CLASS_AFTER = re.compile(r"\s*(?:licen[cs]ed\s+)?(?:-?licen[cs]ed\s+)?(?:materi
                           re.IGNORECASE)
 
 
+# The cells of a table row that judge a license (yes / no / ✓ / 可 / 不可) rather than name a part
+# of the work: the table compares licenses ("License | Commercial use | Share-alike").
+_VERDICT_CELL = re.compile(r"(?:yes|no|y|n|true|false|required|optional|allowed|forbidden|permitted|prohibited|"
+                           r"partial(?:ly)?|limited|n/?a|-+|—|–|[✓✔✗✘×○◯△◎x]|可|不可|必要|不要|あり|なし|はい|いいえ)"
+                           r"(?:\s*\([^)]*\))?", re.IGNORECASE)
+
+
+def _comparison_row(sentence: str) -> bool:
+    row = _ROW.match(sentence)
+    cells = [c.strip() for c in row.group(1).split(",")] if row else []
+    return bool(cells) and all(_VERDICT_CELL.fullmatch(c) for c in cells if c)
+
+
 def _talk(sentence: str, found: list[Mention]) -> bool:
     before = sentence[:found[0].start]
+    if _comparison_row(sentence):
+        return True
     if _GENERIC_SUBJECT.search(before):
         return True
     if not before.strip(" -*•・>\"'“「") and _CLASS_AFTER.match(sentence[found[0].end:]) and \
@@ -390,6 +417,19 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
     return bool(_EN_TALK_AFTER.search(sentence[found[0].end:])) and not _EN_GRANT.search(before)
 
 
+# A grant verb in the attributive form before a noun (連体修飾): the license is said of that noun.
+_JA_ATTRIBUTIVE = re.compile(r"(?:ライセンス|ライセンス\s*\S{0,3}?)?\s*(?:で|の(?:下|もと)で|に基づいて|に従って)\s*"
+                             r"(?:公開|提供|配布|頒布|リリース|ライセンス)(?:され(?:た|ている|る)|している|した)"
+                             r"(?!\s*(?:こと|もの|[。、.,）)」]|$|と|ため|ので|が|ことが|場合))")
+
+
+def _without(text: str, found: list[Mention]) -> str:
+    """The sentence with the license names it holds cut out."""
+    for m in reversed(found):
+        text = text[:m.start] + " " + text[m.end:]
+    return text
+
+
 def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
     """The kind of grant the sentence makes, or None when it only mentions a license."""
     before = s.text[:found[0].start]
@@ -399,8 +439,14 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
     if reported(s.text, found) == "report":
         return "quoted"  # what someone else says about their material: upstream
     if ja:
+        if _JA_ATTRIBUTIVE.search(s.text) and not _OWN_JA_STRONG.search(before):
+            # 「GPL-2.0 で公開されたファームウェア」: the license qualifies the noun after it, a work
+            # the sentence reports on, not this one
+            return None
+        # the work may sit between two mentions (a link's address around a deed's name:
+        # "(https://…/by/4.0) この作品は クリエイティブ・コモンズ 表示 4.0 (https://…) の下に提供")
         if (_JA_GRANT.search(s.text[found[0].start:]) or _JA_PERMIT.search(s.text)) and \
-                (_OWN_JA.search(before + s.text[found[-1].end:]) or _JA_PERMIT.search(s.text)
+                (_OWN_JA.search(_without(s.text, found)) or _JA_PERMIT.search(s.text)
                  or s.in_license_section or short_file):
             return "grant"
     elif _EN_GRANT.search(s.text) and (_OWN_EN.search(s.text[:found[-1].start]) or _OWN_EN.search(s.text) and
@@ -466,6 +512,7 @@ def _except_scope(clause: str) -> str | None:
     return f"except {what}"
 
 
+_LICENSE_WORD = re.compile(r"licen[cs]|\bGPL|\bCC[\s-]?BY|creative\s+commons|copyleft|ライセンス|著作権", re.IGNORECASE)
 _ROW = re.compile(r"^\s*licen[cs]e\s*\(([^)]*)\)\s*:", re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:AND|&|\+|および|及び)\s*$")
 
@@ -503,6 +550,10 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
         before_count = len(statements)
         try:
             if not found:
+                if ("?" in s.text or "？" in s.text) and _LICENSE_WORD.search(s.text):
+                    # a question about licenses names none the reader knows ("Can I ship GPL-licensed
+                    # code ...?"): still talk, so that no ScanCode notice rule reads it as a grant
+                    remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
                 continue
             if _talk(s.text, found) or s.in_talk_section and not _STRONG_OWN.search(s.text):
                 remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
