@@ -103,3 +103,32 @@ def test_a_restricting_sentence_after_a_license_text_makes_it_custom():
 def test_a_neutral_sentence_after_a_license_text_changes_nothing():
     text = reference_text("mit") + "\n\nQuestions about this project go to the issue tracker.\n"
     assert detect(text).expression == "MIT"
+
+
+# ---- found by a tuning batch of probes written in this session (not held out) ---------------
+@pytest.mark.parametrize("text, expected", [
+    # a version in parentheses after the name (a ScanCode notice rule this reader missed)
+    ("This library is published as LGPL (version 3 or later).\n", "LGPL-3.0-or-later"),
+    ("Licensed under the Apache License (Version 2.0).\n", "Apache-2.0"),
+    # with the work as topic, 「…で利用可能です」 is the grant
+    ("本辞書データは CC BY-SA 4.0 ライセンスで利用可能です。\n", "CC-BY-SA-4.0"),
+    # permission given to the reader over the work, the license named after it
+    ("You are welcome to copy and adapt these maps for any purpose, provided you credit us (CC BY 4.0).\n",
+     "CC-BY-4.0"),
+    ("We share these transcripts for research. Please do not use them commercially.\n",
+     "LicenseRef-Custom-NonCommercial"),
+    # model licenses with use restrictions named in prose
+    ("The checkpoints are released under the CreativeML OpenRAIL-M license.\n", "LicenseRef-CreativeML-OpenRAIL-M"),
+    ("These weights are distributed under the Llama 2 Community License Agreement.\n",
+     "LicenseRef-scancode-llama-2-license-2023"),
+])
+def test_more_ways_of_applying_a_license(text, expected):
+    assert detect(text).expression == expected
+
+
+@pytest.mark.parametrize("text", [
+    "CC BY-SA 4.0 は改変も商用利用も可能です。\n",  # the license is the topic: its description
+    "OpenRAIL licenses restrict harmful uses of a model.\n",
+])
+def test_a_license_described_is_still_talk(text):
+    assert detect(text).expression == "NOASSERTION"

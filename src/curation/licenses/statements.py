@@ -67,7 +67,9 @@ _EN_GRANT = re.compile(
     r"|\b(?:we|I)\s+(?:release|license|distribute|provide|publish|share|dedicate|make)\b"
     r"|\buse[sd]?\s+the\b[^.]{0,40}\blicen[cs]e\b|\blicen[cs]e\s*(?:is|:)|\bunder\s+(?:an?\s+|the\s+)?\S"
     r"|\b(?:as\s+)?permitted\s+by\b|\bin\s+accordance\s+with\b"
-    r"|\b(?:keep|retain|include|preserve)\b[^.]{0,80}\blicen[cs]e\s+(?:text|notice|file)\b",
+    r"|\b(?:keep|retain|include|preserve)\b[^.]{0,80}\blicen[cs]e\s+(?:text|notice|file)\b"
+    # parts under their own terms: "images ... carry their own CC BY-NC licenses", "remain under"
+    r"|\b(?:carr(?:y|ies)|keeps?|retains?)\s+(?:their|its)\s+(?:own\s+|original\s+|upstream\s+)*\S|\bremains?\s+under\b",
     re.IGNORECASE)
 # "You may use, copy, modify and distribute it under the MIT License": permission given to the
 # reader over the work (its object), tied to a named license. Not "you can use the MIT license".
@@ -116,7 +118,7 @@ _EN_TALK = re.compile(
 _EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:(?:is|are|was)\s+(?:a|an|the\s+most|one|more|less|very|often|usually|"
                             r"commonly|popular|designed|intended|compatible|similar|not|used)|has|have|requires?|"
                             r"allows?|lets|permits?|prohibits?|"
-                            r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow))\b", re.IGNORECASE)
+                            r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow|restrict|forbid|prohibit|permit))\b", re.IGNORECASE)
 _JA_TALK = re.compile(r"例えば|たとえば|比較|とは|違い|選ぶ|選び|選択し|推奨|一般的|ような|について|解説|説明|意味|ですか|"
                       r"でしょうか|種類|であれば|なら(?:ば)?|には|場合に|求め|必要があります|可能です(?:が|。)?\s*$|"
                       r"[?？]|よく使われ|代表的|なければな(?:らない|りません)|(?:ると|たら)[、,]|など(?:の|と)|"
@@ -136,8 +138,11 @@ _OWN_EN = re.compile(
 # (「コードは」「データは」), the license field as topic (「ライセンスは」). 「X は…です」 with the
 # license as its topic is a definition of that license (talk), not a grant.
 # After the work as topic, には/について/場合に introduce the work's terms, not talk about licenses.
-_JA_TALK_OWN = re.compile(_JA_TALK.pattern.replace("について|", "").replace("には|", "").replace("場合に|", ""))
+# 「当コーパスは CC BY 4.0 で利用可能です」: with the work as topic, 可能です is the grant, not a license's description.
+_JA_TALK_OWN = re.compile(_JA_TALK.pattern.replace("について|", "").replace("には|", "").replace("場合に|", "")
+                          .replace("可能です(?:が|。)?\\s*$|", ""))
 _JA_TALK_CHOICE = re.compile(_JA_TALK_OWN.pattern.replace("選ぶ|選び|選択し|", ""))
+_JA_TALK_AVAILABLE = re.compile(_JA_TALK.pattern.replace("可能です(?:が|。)?\\s*$|", ""))
 _OWN_JA = re.compile(r"(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|こちら|弊社|当社|私たち|我々|以下の|すべての|全ての|"
                      r"(?:ライセンス|利用条件|利用規約)\s*(?:は|[:：])|"
                      r"(?:コード|プログラム|ソフトウェア|スクリプト|ツール|データ(?:セット)?|ドキュメント|モデル|重み|画像|"
@@ -195,6 +200,7 @@ _NONCOMMERCIAL = re.compile(
     r"\b(?:any|all)\s+commercial\s+(?:use|usage|purposes?|exploitation)\b[^.;]{0,100}?\b(?:is|are)\s+(?:not\s+(?:permitted|"
     r"allowed)|prohibited|forbidden)\b|"
     r"\bnot\s+(?:be\s+used\s+)?for\s+commercial\b|\bno\s+commercial\s+use\b|"
+    r"\b(?:do\s+not|don't|never)\s+use\b[^.;]{0,60}?\bcommercial(?:ly)?\b|"
     r"\bcommercial\s+(?:use|purposes?)\s+(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|"
     r"\b(?:may|must|shall)\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,90}commercial|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
     # "for academic research only", "for research and teaching purposes only": a purpose that leaves commerce out
@@ -410,6 +416,7 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
     if talk.search(before) or "?" in sentence or "？" in sentence:
         return True
     if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and _STRONG_OWN.search(before)
+                                 else _JA_TALK_AVAILABLE if _STRONG_OWN.search(before)
                                  else _JA_TALK).search(sentence[found[-1].end:]):
         return True
     if len({m.expression for m in found}) >= 3 and not _DUAL.search(sentence):
@@ -449,7 +456,7 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
                 (_OWN_JA.search(_without(s.text, found)) or _JA_PERMIT.search(s.text)
                  or s.in_license_section or short_file):
             return "grant"
-    elif _EN_GRANT.search(s.text) and (_OWN_EN.search(s.text[:found[-1].start]) or _OWN_EN.search(s.text) and
+    elif (_EN_GRANT.search(s.text) or _EN_PERMIT.search(s.text)) and (_OWN_EN.search(s.text[:found[-1].start]) or _OWN_EN.search(s.text) and
                                        (re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)
                                         or re.match(r"\s*[- ]?licen[cs]ed\b", s.text[found[0].end:], re.IGNORECASE))
                                        or _EN_PERMIT.search(s.text)):
