@@ -132,3 +132,31 @@ def test_more_ways_of_applying_a_license(text, expected):
 ])
 def test_a_license_described_is_still_talk(text):
     assert detect(text).expression == "NOASSERTION"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pictures and recordings are a part of their own: a conjunction, not a conflict
+    ("The transcripts are released under CC BY 4.0, while the audio recordings are licensed under "
+     "CC BY-NC 4.0.\n", "CC-BY-4.0 AND CC-BY-NC-4.0"),
+    ("本データのテキストは CC BY 4.0 で提供しますが、写真は CC BY-NC 4.0 で提供します。\n", "CC-BY-4.0 AND CC-BY-NC-4.0"),
+])
+def test_media_inside_a_dataset_is_a_part(text, expected):
+    found = detect(text)
+    assert found.expression == expected
+    assert not found.conflict
+
+
+def test_an_image_card_whose_prose_disagrees_with_its_header_is_still_a_conflict():
+    text = "---\nlicense: cc-by-4.0\n---\n\n# flowers\n\nThe images are licensed under CC BY-SA 4.0.\n"
+    found = detect(text)
+    assert found.conflict and found.expression == "CC-BY-SA-4.0"
+
+
+@pytest.mark.parametrize("text", [
+    "Access to this corpus is limited to academic research.\n",
+    "本コーパスは学術用途に限り利用を許諾します。\n",
+    "本データは教育目的であれば無償で利用できます。\n",
+    "このデータの商用利用には別途契約が必要です。\n",
+])
+def test_purpose_limits_are_non_commercial_terms(text):
+    assert detect(text).expression == "LicenseRef-Custom-NonCommercial"

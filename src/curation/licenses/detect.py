@@ -544,8 +544,9 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     for s in own:
         scope = None if (card or s.kind in ("header", "license_text")) and s.scope in (None, "data") else s.scope
         # the one kind of content a text speaks of (a dataset's data, a model card's weights) is the work
-        if scope in ("data", "model") and not any(x.scope in ("code", "docs", "data", "model") and x.scope != scope
-                                                   and x.kind != "header" for x in own):
+        if scope in ("data", "model", "media") and not any(
+                x.scope in ("code", "docs", "data", "model", "media") and x.scope != scope and x.kind != "header"
+                for x in own):
             scope = None
         groups.setdefault(scope, []).append(s)
     readings, parts, conflict = [], [], False

@@ -204,21 +204,33 @@ _NONCOMMERCIAL = re.compile(
     r"\bcommercial\s+(?:use|purposes?)\s+(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|"
     r"\b(?:may|must|shall)\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,90}commercial|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
     # "for academic research only", "for research and teaching purposes only": a purpose that leaves commerce out
-    r"\bfor\s+(?:academic|research|scholarly|educational|teaching|study)\b[\w\s,-]{0,30}?\bonly\b|"
+    r"\bfor\s+(?:academic|research|scholarly|educational|teaching|study|non[- ]?profit)\b[\w\s,-]{0,30}?\bonly\b|"
+    r"\b(?:restricted|limited|confined)\s+to\s+(?:non[- ]?commercial|academic|research|educational|non[- ]?profit)\b|"
+    # "commercial use requires a separate license": commerce is not granted here
+    r"\bcommercial\s+(?:use|usage|purposes?|licen[cs]ing|applications?)\b[^.;]{0,60}?\brequires?\b[^.;]{0,40}?"
+    r"\b(?:separate|written|prior|additional|commercial|explicit)\b|"
     r"商用利用(?:は)?(?:不可|禁止|できません|を禁止|を禁じ)|商用(?:目的)?での(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|"
     r"(?:営利|商用)(?:目的)?(?:での|の)?(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮|認めません|認めていません)|"
     r"非営利(?:目的)?(?:に限|でのみ|のみ)|"
     # 「研究・教育の目的に限り」「学術研究目的に限って」: a purpose that leaves commerce out
-    r"(?:研究|教育|学術|非営利)[^。、]{0,8}?目的(?:に限|でのみ|のみ|以外(?:で|に)の(?:利用|使用)(?:は|を)?(?:禁|でき|不可))|"
+    r"(?:研究|教育|学術|非営利)[^。、]{0,8}?(?:目的|用途)(?:に限|でのみ|のみ|であれば|の場合に限|"
+    r"以外(?:で|に)の(?:利用|使用)(?:は|を)?(?:禁|でき|不可))|"
+    # 「商用利用には別途許諾が必要です」: commerce is not granted here
+    r"(?:商用|営利)(?:目的)?(?:での|の)?(?:利用|使用)(?:に|の場合)は?[^。]{0,10}?(?:別途|事前の?)[^。]{0,10}?(?:許諾|契約|許可|承諾)|"
     r"学術(?:目的|研究)(?:に限|でのみ|のみ)", re.IGNORECASE)
 _SCOPES = [
     ("docs", re.compile(r"\bdocumentation\b|\bdocs\b|ドキュメント|説明書|マニュアル", re.IGNORECASE)),
     ("code", re.compile(r"\b(?:source\s+)?code\b|\bsoftware\b|\bscripts?\b|\bprograms?\b|\btools?\b|コード|プログラム|"
                         r"ソフトウェア|スクリプト|ツール", re.IGNORECASE)),
     ("model", re.compile(r"\bmodels?\b|\bweights\b|\bcheckpoints?\b|モデル|重み", re.IGNORECASE)),
+    # pictures and recordings inside a dataset are a part of their own ("the texts are CC BY 4.0, the
+    # photos CC BY-NC 4.0": a conjunction, not two readings of one thing)
+    ("media", re.compile(r"\bimages?\b|\bphotos?\b|\bphotographs?\b|\bpictures?\b|\baudio\b|\brecordings?\b|"
+                         r"\bvideos?\b|画像|写真|音声|動画|映像", re.IGNORECASE)),
     ("data", re.compile(r"\bdata(?:set)?s?\b|\bcorpus\b|\bcorpora\b|\bdocuments?\b|\btexts?\b|\bcontents?\b|"
-                        r"\bannotations?\b|\bimages?\b|\barticles?\b|\brecords?\b|\btranslations?\b|データ|文書|テキスト|"
-                        r"コンテンツ|記事|画像|コーパス|アノテーション|資料|文章", re.IGNORECASE)),
+                        r"\bannotations?\b|\barticles?\b|\brecords?\b|\btranslations?\b|\btranscripts?\b|\bcaptions?\b|"
+                        r"\blabels?\b|\bsummaries\b|\bsentences\b|\bquestions\b|データ|文書|テキスト|書き起こし|"
+                        r"コンテンツ|記事|コーパス|アノテーション|資料|文章", re.IGNORECASE)),
 ]
 _OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
 _DUAL = re.compile(r"\bdual[- ]licen[cs]ed\b|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b|\bchoose\s+(?:either|between)|"
@@ -323,7 +335,7 @@ def _general_talk(sentence: str) -> bool:
     if "?" in sentence or "？" in sentence:
         return True
     talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
-    return bool(talk.search(sentence)) and not re.search(r"\bthis\b|\bthese\b|\bour\b|本|当", sentence, re.I) \
+    return bool(talk.search(sentence)) and not re.search(r"\bthis\b|\bthese\b|\bour\b|本|当|この(?!ライセンス)", sentence, re.I) \
         or bool(re.search(r"\b(?:CC|Creative\s+Commons)[\w\s-]*\s+(?:data|material|content|works?)\b", sentence))
 
 
