@@ -160,3 +160,14 @@ def test_an_image_card_whose_prose_disagrees_with_its_header_is_still_a_conflict
 ])
 def test_purpose_limits_are_non_commercial_terms(text):
     assert detect(text).expression == "LicenseRef-Custom-NonCommercial"
+
+
+def test_a_table_of_other_works_licenses_is_not_this_works_license():
+    text = ("# eval-harness\n\n| Benchmark | License | Items |\n|---|---|---|\n| HellaSwag | MIT | 10k |\n"
+            "| ARC | CC BY-SA 4.0 | 7k |\n\nScores are averaged over three seeds.\n")
+    assert detect(text).expression == "NOASSERTION"
+
+
+def test_a_table_with_one_row_naming_a_part_of_the_work_licenses_the_parts():
+    text = "| Component | License |\n|---|---|\n| tokenizer | Apache-2.0 |\n| corpus | CC BY-SA 4.0 |\n"
+    assert detect(text).expression == "Apache-2.0 AND CC-BY-SA-4.0"

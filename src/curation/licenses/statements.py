@@ -18,7 +18,7 @@ change the work's own license.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from curation.licenses.names import Mention, mentions
 from curation.licenses.text import Line
@@ -229,7 +229,7 @@ _SCOPES = [
                          r"\bvideos?\b|画像|写真|音声|動画|映像", re.IGNORECASE)),
     ("data", re.compile(r"\bdata(?:set)?s?\b|\bcorpus\b|\bcorpora\b|\bdocuments?\b|\btexts?\b|\bcontents?\b|"
                         r"\bannotations?\b|\barticles?\b|\brecords?\b|\btranslations?\b|\btranscripts?\b|\bcaptions?\b|"
-                        r"\blabels?\b|\bsummaries\b|\bsentences\b|\bquestions\b|データ|文書|テキスト|書き起こし|"
+                        r"\bsummaries\b|データ|文書|テキスト|書き起こし|"
                         r"コンテンツ|記事|コーパス|アノテーション|資料|文章", re.IGNORECASE)),
 ]
 _OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -533,6 +533,9 @@ def _except_scope(clause: str) -> str | None:
 
 _LICENSE_WORD = re.compile(r"licen[cs]|\bGPL|\bCC[\s-]?BY|creative\s+commons|copyleft|ライセンス|著作権", re.IGNORECASE)
 _ROW = re.compile(r"^\s*licen[cs]e\s*\(([^)]*)\)\s*:", re.IGNORECASE)
+# The first cell of a table row that names a part of this work: a path or file, or the rest of it.
+_OWN_ROW = re.compile(r"/|\\|\*|\.\w{1,5}\b|^(?:this|our|the\s+rest|rest|everything|all|other|others|default|"
+                      r"remaining|本|当|この|その他|それ以外|残り|全体|上記以外)", re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:AND|&|\+|および|及び)\s*$")
 
 
@@ -630,6 +633,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
             roles = {x.role for x in statements[before_count:]}
             role = "upstream" if roles and "own" not in roles else sentence_role
             remarks += [Remark(r.first_line, r.text, r.why, role, r.last_line) for r in terms]
+    statements = _other_works(statements)
     # Three or more bare names under one heading, no choice offered: a list of licenses (the ones a
     # team accepts, the ones a tool supports), not the work's license.
     if not any(r.why == "choice" for r in remarks):
@@ -641,6 +645,25 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                 remarks = [r for r in remarks if r.first_line not in lines_] + [
                     Remark(line, text, "talk") for line, text in group]
     return statements, remarks
+
+
+def _other_works(statements: list[Statement]) -> list[Statement]:
+    """A table whose rows all name something that is no part of this work (no path, file, part word
+    or "the rest"): the benchmarks a model was evaluated on, the libraries a tool uses. Their
+    licenses are listed components, not this work's license (one row naming a part keeps them all)."""
+    rows = [x for x in statements if _ROW.match(x.text) and x.role == "own"]
+    tables: list[list[Statement]] = []
+    for x in rows:
+        if tables and x.first_line - tables[-1][-1].last_line <= 1:
+            tables[-1].append(x)
+        else:
+            tables.append([x])
+    others = set()
+    for table in tables:
+        components = [_ROW.match(x.text).group(1).split(",")[0].strip() for x in table]
+        if len(table) >= 2 and not any(_scope(c) or _OWN_ROW.search(c) for c in components):
+            others |= {id(x) for x in table}
+    return [replace(x, role="third_party") if id(x) in others else x for x in statements]
 
 
 _TITLE_REST = re.compile(r"^(?:the|a|licen[cs]e[ds]?|version|v|international|public|legal|code|deed|full|text|of|"
