@@ -171,3 +171,24 @@ def test_a_table_of_other_works_licenses_is_not_this_works_license():
 def test_a_table_with_one_row_naming_a_part_of_the_work_licenses_the_parts():
     text = "| Component | License |\n|---|---|\n| tokenizer | Apache-2.0 |\n| corpus | CC BY-SA 4.0 |\n"
     assert detect(text).expression == "Apache-2.0 AND CC-BY-SA-4.0"
+
+
+# ---- after the one run of heldout5 (its misses' mechanisms; texts written for these tests) ---------
+@pytest.mark.parametrize("text, expected", [
+    # a possessive in the subject ("the library's code") still names this work's part
+    ("The library's Python code is distributed under the GNU LGPL v3.\n", "LGPL-3.0-only"),
+    # the FSF translations' 「またはそれ以降」 is "or any later version"
+    ("本プログラムは GNU 一般公衆利用許諾書 バージョン 3、もしくは（あなたの選択により）それ以降のバージョンの下で配布します。\n",
+     "GPL-3.0-or-later"),
+    ("本ライブラリは LGPL バージョン 2.1 またはそれ以降で配布します。\n", "LGPL-2.1-or-later"),
+    # "for any non-commercial purpose" is a non-commercial condition
+    ("Permission to use this software for any non-commercial purpose is hereby granted under the MIT license.\n",
+     "LicenseRef-Custom-MIT-NonCommercial"),
+])
+def test_possessives_japanese_later_versions_and_any_non_commercial_purpose(text, expected):
+    assert detect(text).expression == expected
+
+
+def test_a_license_described_by_its_full_name_is_talk():
+    text = "The Apache License lets you add a patent grant, while the MIT License is shorter.\n"
+    assert detect(text).expression == "NOASSERTION"

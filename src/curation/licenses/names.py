@@ -29,7 +29,9 @@ class Mention:
 
 _V = r"\s*[-,]?\s*\(?\s*(?:version|ver\.?|v\.?|バージョン|第)?\s*"
 _LATER = (r"(?P<later>\s*\(?\s*(?:\+|or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?(?:later|higher|newer|above)"
-          r"(?:\s+version)?|以降|-?or-later)\s*\)?)?")
+          r"(?:\s+version)?|以降|-?or-later"
+          # 「バージョン 2.1 またはそれ以降のバージョン」「…、もしくは（あなたの選択により）それ以降」
+          r"|(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*)?それ以降(?:の\s*(?:バージョン|版))?)\s*\)?)?")
 _ONLY = r"(?P<only>\s*(?:only|-only))?"
 
 # Creative Commons: English names and abbreviations, and the names of the Japanese deeds:

@@ -115,7 +115,7 @@ _EN_TALK = re.compile(
     r"options?|alternatives?|e\.g\.|works\s+(?:licensed|released)|material\s+(?:licensed|released)|"
     r"content\s+(?:licensed|released)\s+under\s+(?:a|any)|any\s+(?:work|material|content)|such)\b",
     re.IGNORECASE)
-_EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:(?:is|are|was)\s+(?:a|an|the\s+most|one|more|less|very|often|usually|"
+_EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:licen[cs]e\s+)?(?:(?:is|are|was)\s+(?:a|an|the\s+most|one|more|less|very|often|usually|"
                             r"commonly|popular|designed|intended|compatible|similar|not|used)|has|have|requires?|"
                             r"allows?|lets|permits?|prohibits?|"
                             r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow|restrict|forbid|prohibit|permit))\b", re.IGNORECASE)
@@ -124,7 +124,8 @@ _JA_TALK = re.compile(r"例えば|たとえば|比較|とは|違い|選ぶ|選�
                       r"[?？]|よく使われ|代表的|なければな(?:らない|りません)|(?:ると|たら)[、,]|など(?:の|と)|"
                       r"書き添え|(?:書|記入し|記載し|明記し)て(?:ください|おき)")
 _OWN_EN = re.compile(
-    r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
+    # a possessive may stand in the subject ("the toolkit's source code")
+    r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w'’-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
     r"corpora|repository|repo|project|software|code|library|package|model|models|weights|documentation|docs|documents?|"
     r"contents?|site|website|page|text|texts|materials?|files?|annotations?|images?|translations?|collection|"
     r"benchmark|resources?|release|program|book|articles?|records|notes|card|scripts?|examples|source)\b"
@@ -194,7 +195,7 @@ _COMMERCIAL_OK = re.compile(
 # Riders that exist to change a license whatever the sentence around them says.
 _CLAUSE = re.compile(r"\bCommons\s+Clause\b", re.IGNORECASE)
 _NONCOMMERCIAL = re.compile(
-    r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+non[- ]?commercial\s+(?:use|purposes?|research|"
+    r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+(?:any\s+|a\s+)?non[- ]?commercial\s+(?:use|purposes?|research|"
     r"research\s+and\s+\w+|teaching|education|study|studies)\b|"
     # "any commercial use, including ..., is not allowed": the verdict may come after a long subject
     r"\b(?:any|all)\s+commercial\s+(?:use|usage|purposes?|exploitation)\b[^.;]{0,100}?\b(?:is|are)\s+(?:not\s+(?:permitted|"
