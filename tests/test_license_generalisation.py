@@ -192,3 +192,17 @@ def test_possessives_japanese_later_versions_and_any_non_commercial_purpose(text
 def test_a_license_described_by_its_full_name_is_talk():
     text = "The Apache License lets you add a patent grant, while the MIT License is shorter.\n"
     assert detect(text).expression == "NOASSERTION"
+
+
+def test_a_rider_after_a_permission_notice_without_its_disclaimer_makes_it_custom():
+    # ScanCode files the MIT grant without its warranty paragraph as a notice rule, not a full text
+    grant = reference_text("mit").split("THE SOFTWARE IS PROVIDED")[0].rstrip()
+    found = detect(grant + "\n\nThe Software shall not be resold as part of a paid service.\n")
+    assert found.expression == "LicenseRef-Custom-MIT"
+
+
+def test_a_restriction_under_a_new_heading_is_no_rider_of_the_license_above():
+    text = ("# proj\n\nLicensed under the Apache License, Version 2.0 (the \"License\");\nyou may not use this file "
+            "except in compliance with the License.\nYou may obtain a copy of the License at\n\n"
+            "    http://www.apache.org/licenses/LICENSE-2.0\n\n## Contributing\n\nYou must not submit code you did not write.\n")
+    assert detect(text).expression == "Apache-2.0"

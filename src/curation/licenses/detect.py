@@ -311,14 +311,18 @@ _RIDER_SUBJECT = re.compile(r"\b(?:the|this)\s+(?:software|work|program|code|dat
 _POINTER = re.compile(r"except\s+in\s+compliance|unless\s+required\s+by|without\s+specific\s+prior|"
                       r"see\s+the\s+licen[cs]e|warrant", re.IGNORECASE)
 RIDER_REACH = 6  # lines after a full text where an added sentence still belongs to it
+RIDER_BODY_LINES = 3  # a notice this many lines long is a license's body a rider can follow
 
 
 def _riders(lines: list[Line], spans) -> list[st.Remark]:
     """Sentences just after a full license text, outside what ScanCode matched of it, that
     restrict what it allows: the text plus a rider is custom terms (a person reads them)."""
     out = []
+    headings = [line.number for line in lines if line.heading]
     for s in st.sentences(lines):
-        near = any(b < s.first_line <= b + RIDER_REACH for _, b in spans)
+        # within reach of a body's end, with no heading between (a new section is not the license's)
+        near = any(b < s.first_line <= b + RIDER_REACH and not any(b < h <= s.first_line for h in headings)
+                   for _, b in spans)
         if near and not _inside(s.first_line, spans) and _RIDER.search(s.text) and _RIDER_SUBJECT.search(s.text) \
                 and not _POINTER.search(s.text) and not st.mentions(s.text):
             out.append(st.Remark(s.first_line, s.text, "custom", last_line=s.last_line))
@@ -644,14 +648,17 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
                               for line in lines])
     # Lines just outside a full text that add terms make it custom; talk inside it does not count.
     found = [s for s in found if s.score >= threshold]
-    if spans:
-        outside = [line if not _inside(line.number, spans) else Line(line.number, "", line.heading) for line in lines]
-        known = {r.first_line for r in remarks if r.why == "custom"}
-        remarks += [r for r in _riders(outside, spans) if r.first_line not in known]
     # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far
     # from the license's name), but never a line that only talks about licenses.
     talk = {n for r in remarks if r.why == "talk" for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
     notices = [s for s in _notices(lines, matches, spans, talk, threshold) if s.score >= threshold]
+    # a rider follows a full text or a license's whole permission notice (ScanCode files the MIT
+    # grant without its disclaimer as a notice rule)
+    bodies = spans + [(s.first_line, s.last_line) for s in notices if s.last_line - s.first_line >= RIDER_BODY_LINES]
+    if bodies:
+        outside = [line if not _inside(line.number, bodies) else Line(line.number, "", line.heading) for line in lines]
+        known = {r.first_line for r in remarks if r.why == "custom"}
+        remarks += [r for r in _riders(outside, bodies) if r.first_line not in known]
     # a notice in a third-party section ("zlib | 1.3 | Zlib") is that component's, not the work's
     third = st.third_party_lines(lines)
     notices = [dataclasses.replace(s, role="third_party") if s.first_line in third else s for s in notices]
