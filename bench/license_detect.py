@@ -18,12 +18,12 @@ rule) and the SPDX standard license headers. ScanCode's own texts and rules are 
 they are an upper bound for the ScanCode-based detectors; the SPDX sets are independent of it.
 
     python bench/license_detect.py [--detector curation|scancode|licenseclassifier|spdx-matcher]
-                                   [--per-license N] [--set all|real|tuning|heldout|heldout2|heldout3|reference]
+                                   [--per-license N] [--set all|real|tuning|heldout|heldout2|heldout3|heldout4|heldout5|reference]
 
 `--set heldout` scores `tests/license_cases/heldout/heldout.yaml` alone (cases written before the
-rules they test were changed and never used to tune them), `--set heldout2` and `--set heldout3` two more such
-sets (`heldout2/heldout2.yaml`, `heldout3/heldout3.yaml`, each written after the run of the one
-before and before the fixes that followed it), and `--set tuning`
+rules they test were changed and never used to tune them), `--set heldout2` to `--set heldout5`
+four more such sets (`heldout2/heldout2.yaml` ... `heldout5/heldout5.yaml`, each written after the run of
+the one before and before the fixes that followed it), and `--set tuning`
 `tests/license_cases/tuning/tuning.yaml` (cases written for the audit's failure kinds, used to
 tune); each prints `<set>_acc=<x> legal_confusions=<n> false_claims=<n> own_words_acc=<y>`.
 
@@ -165,7 +165,8 @@ CASES = Path(__file__).resolve().parent.parent / "tests" / "license_cases"
 # --set name -> the case file it reads (paths in a case file are relative to its folder).
 CASE_FILES = {"real": CASES / "cases.yaml", "tuning": CASES / "tuning" / "tuning.yaml",
               "heldout": CASES / "heldout" / "heldout.yaml", "heldout2": CASES / "heldout2" / "heldout2.yaml",
-              "heldout3": CASES / "heldout3" / "heldout3.yaml"}
+              "heldout3": CASES / "heldout3" / "heldout3.yaml", "heldout4": CASES / "heldout4" / "heldout4.yaml",
+              "heldout5": CASES / "heldout5" / "heldout5.yaml"}
 
 
 def case_file_set(path: Path) -> list[dict]:
@@ -174,7 +175,9 @@ def case_file_set(path: Path) -> list[dict]:
 
     items = []
     for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-        items.append({"name": case["file"], "text": (path.parent / case["file"]).read_text(encoding="utf-8"),
+        # bytes decoded as they are: read_text would turn CRLF into LF and hide it from the detector
+        text = (path.parent / case["file"]).read_bytes().decode("utf-8")
+        items.append({"name": case["file"], "text": text,
                       "expected": case["expected"], "conflict": bool(case.get("conflict")),
                       "own_words": bool(case.get("own_words")), "full_text": False})
     return items
@@ -351,7 +354,7 @@ def main() -> None:
                         choices=["curation", "scancode", "licenseclassifier", "spdx-matcher"])
     parser.add_argument("--per-license", type=int, default=10, help="ScanCode notice rules per license")
     parser.add_argument("--set", default="all",
-                        choices=["all", "real", "tuning", "heldout", "heldout2", "heldout3", "reference"],
+                        choices=["all", "real", "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "reference"],
                         help="real: cases.yaml and the wrapped and changed reference texts; tuning: the cases "
                              "written for the audit's failure kinds; heldout, heldout2: cases never used to tune "
                              "(run once per change, not to tune); reference: texts this project did not write")
@@ -362,7 +365,7 @@ def main() -> None:
         return
     figures = []
     case_sets = {"all": ["real"], "real": ["real"], "tuning": ["tuning"], "heldout": ["heldout"],
-                 "heldout2": ["heldout2"], "heldout3": ["heldout3"]}
+                 "heldout2": ["heldout2"], "heldout3": ["heldout3"], "heldout4": ["heldout4"], "heldout5": ["heldout5"]}
     for set_name in case_sets.get(args.set, []):
         items = real_world_set() if set_name == "real" else case_file_set(CASE_FILES[set_name])
         start = time.perf_counter()

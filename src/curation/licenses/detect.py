@@ -300,6 +300,35 @@ def _added_words(m) -> str:
     return " ".join(re.findall(r"\[([^\]]*)\]", text))
 
 
+# A sentence that takes away what a license allows ("This Software may not be used to build
+# weapons."), said of the work or its licensee. Not a license's own pointer lines ("You may not use
+# this file except in compliance with the License").
+_RIDER = re.compile(r"\b(?:may|must|shall|can)\s*not\b|\bcannot\b|\bprohibited\b|\bforbidden\b|"
+                    r"\bnot\s+(?:be\s+)?(?:permitted|allowed)\b|\bonly\s+(?:be\s+)?used\b|"
+                    r"てはならない|てはいけません|禁止|できません", re.IGNORECASE)
+_RIDER_SUBJECT = re.compile(r"\b(?:the|this)\s+(?:software|work|program|code|dataset|data|model|materials?|library)\b|"
+                            r"\byou\b|\blicensees?\b|\brecipients?\b|本|当", re.IGNORECASE)
+_POINTER = re.compile(r"except\s+in\s+compliance|unless\s+required\s+by|without\s+specific\s+prior|"
+                      r"see\s+the\s+licen[cs]e|warrant", re.IGNORECASE)
+RIDER_REACH = 6  # lines after a full text where an added sentence still belongs to it
+RIDER_BODY_LINES = 3  # a notice this many lines long is a license's body a rider can follow
+
+
+def _riders(lines: list[Line], spans) -> list[st.Remark]:
+    """Sentences just after a full license text, outside what ScanCode matched of it, that
+    restrict what it allows: the text plus a rider is custom terms (a person reads them)."""
+    out = []
+    headings = [line.number for line in lines if line.heading]
+    for s in st.sentences(lines):
+        # within reach of a body's end, with no heading between (a new section is not the license's)
+        near = any(b < s.first_line <= b + RIDER_REACH and not any(b < h <= s.first_line for h in headings)
+                   for _, b in spans)
+        if near and not _inside(s.first_line, spans) and _RIDER.search(s.text) and _RIDER_SUBJECT.search(s.text) \
+                and not _POINTER.search(s.text) and not st.mentions(s.text):
+            out.append(st.Remark(s.first_line, s.text, "custom", last_line=s.last_line))
+    return out
+
+
 def _inside(line: int, spans) -> bool:
     return any(a <= line <= b for a, b in spans)
 
@@ -430,6 +459,24 @@ def _same(a: str, b: str) -> bool:
     return "LicenseRef-BSD-unspecified" in (a, b) and any(x.startswith(("BSD-", "0BSD")) for x in (a, b))
 
 
+_PLACEHOLDERS = {"LicenseRef-HF-other"}
+
+
+def _part(scope: str | None) -> str | None:
+    """The kind of part a statement's scope names (a table row's component read for its kind)."""
+    if scope and scope.startswith("row "):
+        return st._scope(scope[4:])
+    if scope and scope.startswith("except "):
+        return st._scope(scope[7:]) or scope
+    return scope
+
+
+def _applies(remark: st.Remark, statement: st.Statement) -> bool:
+    """Whether a remark on its own changes this statement: unless it names another part."""
+    said = _part(st._scope(remark.text)) if remark.why == "restriction" else None
+    return said is None or _part(statement.scope) in (None, said)
+
+
 def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool) -> Detection:
     """One answer from a text's statements (see the module docstring)."""
     # Custom terms and restrictions said of upstream or quoted material are theirs, not the work's.
@@ -461,14 +508,22 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
         said_in = {id(s): [r for r in terms if s.first_line <= r.first_line <= s.last_line
                            or r.first_line <= s.first_line <= max(r.last_line, r.first_line)] for s in own}
         alone = [r for r in terms if not any(r in rs for rs in said_in.values())]
-        # added terms alone name no license; a restriction alone is still a duty (non-commercial terms)
+        # A remark on its own that names a part ("the weights may be used for non-commercial
+        # purposes only") changes that part's statements, not the other parts'; where no statement
+        # covers that part the restriction is that part's own terms (a duty never lost).
+        covered = {_part(s.scope) for s in own}
+        orphans = [r for r in alone if r.why == "restriction" and _part(st._scope(r.text)) not in covered | {None}
+                   and own and all(_part(s.scope) is not None for s in own)]
         for s in own or ([None] if not upstream and restriction else []):
-            mine = (said_in[id(s)] + alone) if s is not None else terms
+            mine = (said_in[id(s)] + [r for r in alone if r not in orphans and _applies(r, s)]) \
+                if s is not None else terms
             s_restriction = any(r.why == "restriction" for r in mine)
             s_custom = any(r.why == "custom" for r in mine)
             base = (s.hint or s.expression) if s else None
             if base and (" " in base or base.startswith("LicenseRef-Custom")):
                 base = st.base_of(base) if base.startswith("LicenseRef-Custom") else base
+            if base in _PLACEHOLDERS:
+                base = None  # a card's `license: other` points to the prose: it is no license to base terms on
             nc = s_restriction and not (s and "NC" in _flags(s.expression))
             if s is None:
                 r = next(r for r in terms if r.why == "restriction")
@@ -483,6 +538,9 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
                 changed.append(s)
         own = [s for s in changed if not (s.expression.startswith("LicenseRef-Custom-NonCommercial") and len(changed) > 1
                                           and restriction and s.rule.startswith("custom terms without"))]
+        own += [st.Statement(st.custom_id(None, True), "grant", "own", st._scope(r.text), r.first_line, r.last_line or
+                             r.first_line, r.text, "custom terms without a named license (a part's restriction)", 0.9)
+                for r in orphans]
     if not own and not upstream:
         # components listed with their licenses (a third-party table) say nothing of the work's own
         return Detection(NOASSERTION, 0.0, "none", statements=tuple(third_party), remarks=tuple(remarks))
@@ -490,8 +548,9 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     for s in own:
         scope = None if (card or s.kind in ("header", "license_text")) and s.scope in (None, "data") else s.scope
         # the one kind of content a text speaks of (a dataset's data, a model card's weights) is the work
-        if scope in ("data", "model") and not any(x.scope in ("code", "docs", "data", "model") and x.scope != scope
-                                                   and x.kind != "header" for x in own):
+        if scope in ("data", "model", "media") and not any(
+                x.scope in ("code", "docs", "data", "model", "media") and x.scope != scope and x.kind != "header"
+                for x in own):
             scope = None
         groups.setdefault(scope, []).append(s)
     readings, parts, conflict = [], [], False
@@ -593,6 +652,13 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
     # from the license's name), but never a line that only talks about licenses.
     talk = {n for r in remarks if r.why == "talk" for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
     notices = [s for s in _notices(lines, matches, spans, talk, threshold) if s.score >= threshold]
+    # a rider follows a full text or a license's whole permission notice (ScanCode files the MIT
+    # grant without its disclaimer as a notice rule)
+    bodies = spans + [(s.first_line, s.last_line) for s in notices if s.last_line - s.first_line >= RIDER_BODY_LINES]
+    if bodies:
+        outside = [line if not _inside(line.number, bodies) else Line(line.number, "", line.heading) for line in lines]
+        known = {r.first_line for r in remarks if r.why == "custom"}
+        remarks += [r for r in _riders(outside, bodies) if r.first_line not in known]
     # a notice in a third-party section ("zlib | 1.3 | Zlib") is that component's, not the work's
     third = st.third_party_lines(lines)
     notices = [dataclasses.replace(s, role="third_party") if s.first_line in third else s for s in notices]

@@ -27,9 +27,11 @@ class Mention:
     ambiguous: bool = False  # a family without its version or variant ("BSD license")
 
 
-_V = r"\s*[-,]?\s*(?:version|ver\.?|v\.?|バージョン|第)?\s*"
+_V = r"\s*[-,]?\s*\(?\s*(?:version|ver\.?|v\.?|バージョン|第)?\s*"
 _LATER = (r"(?P<later>\s*\(?\s*(?:\+|or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?(?:later|higher|newer|above)"
-          r"(?:\s+version)?|以降|-?or-later)\s*\)?)?")
+          r"(?:\s+version)?|以降|-?or-later"
+          # 「バージョン 2.1 またはそれ以降のバージョン」「…、もしくは（あなたの選択により）それ以降」
+          r"|(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*)?それ以降(?:の\s*(?:バージョン|版))?)\s*\)?)?")
 _ONLY = r"(?P<only>\s*(?:only|-only))?"
 
 # Creative Commons: English names and abbreviations, and the names of the Japanese deeds:
@@ -97,6 +99,12 @@ def _gnu(family: str):
     return make
 
 
+def _rail(m) -> str:
+    who = (m["who"] or "").lower()
+    key = f"{who}-openrail-m" if who else "openrail++" if m["pp"] else "openrail"
+    return HF_LICENSES[key]
+
+
 def _fixed(spdx_id: str):
     return lambda m: spdx_id
 
@@ -108,6 +116,11 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("cc-ja", _CC_JA, _cc_ja),
     ("cc-url", _CC_URL, _cc_url),
     ("cc0", _CC0, _fixed("CC0-1.0")),
+    # model licenses with use restrictions (custom terms a person reads), as a model card's prose names them
+    ("rail", re.compile(r"\b(?P<who>CreativeML|BigScience|BigCode)?\s*Open\s*RAIL(?P<pp>\+\+)?(?:[-\s]?M\b)?(?:\s+licen[cs]e\b)?",
+                        re.IGNORECASE), lambda m: _rail(m)),
+    ("llama", re.compile(r"\b(?:Meta\s+)?Llama\s*(?P<v>2|3(?:\.[123])?)\s+Community\s+Licen[cs]e(?:\s+Agreement)?",
+                         re.IGNORECASE), lambda m: HF_LICENSES["llama" + m["v"]]),
     ("jp-gov-2.0", re.compile(r"政府標準利用規約\s*[（(]?\s*第?\s*2\.0\s*版"), _fixed("CC-BY-4.0")),
     ("jp-pdl-1.0", re.compile(r"公共データ利用規約\s*[（(]?\s*第?\s*1\.0\s*版|Public\s+Data\s+License\s*(?:\(Version\s*1\.0\)|"
                               r"v?1\.0)|\bPDL\s*1\.0", re.IGNORECASE), _fixed("CC-BY-4.0")),

@@ -18,7 +18,7 @@ change the work's own license.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from curation.licenses.names import Mention, mentions
 from curation.licenses.text import Line
@@ -67,7 +67,9 @@ _EN_GRANT = re.compile(
     r"|\b(?:we|I)\s+(?:release|license|distribute|provide|publish|share|dedicate|make)\b"
     r"|\buse[sd]?\s+the\b[^.]{0,40}\blicen[cs]e\b|\blicen[cs]e\s*(?:is|:)|\bunder\s+(?:an?\s+|the\s+)?\S"
     r"|\b(?:as\s+)?permitted\s+by\b|\bin\s+accordance\s+with\b"
-    r"|\b(?:keep|retain|include|preserve)\b[^.]{0,80}\blicen[cs]e\s+(?:text|notice|file)\b",
+    r"|\b(?:keep|retain|include|preserve)\b[^.]{0,80}\blicen[cs]e\s+(?:text|notice|file)\b"
+    # parts under their own terms: "images ... carry their own CC BY-NC licenses", "remain under"
+    r"|\b(?:carr(?:y|ies)|keeps?|retains?)\s+(?:their|its)\s+(?:own\s+|original\s+|upstream\s+)*\S|\bremains?\s+under\b",
     re.IGNORECASE)
 # "You may use, copy, modify and distribute it under the MIT License": permission given to the
 # reader over the work (its object), tied to a named license. Not "you can use the MIT license".
@@ -113,16 +115,17 @@ _EN_TALK = re.compile(
     r"options?|alternatives?|e\.g\.|works\s+(?:licensed|released)|material\s+(?:licensed|released)|"
     r"content\s+(?:licensed|released)\s+under\s+(?:a|any)|any\s+(?:work|material|content)|such)\b",
     re.IGNORECASE)
-_EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:(?:is|are|was)\s+(?:a|an|the\s+most|one|more|less|very|often|usually|"
+_EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:licen[cs]e\s+)?(?:(?:is|are|was)\s+(?:a|an|the\s+most|one|more|less|very|often|usually|"
                             r"commonly|popular|designed|intended|compatible|similar|not|used)|has|have|requires?|"
                             r"allows?|lets|permits?|prohibits?|"
-                            r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow))\b", re.IGNORECASE)
+                            r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow|restrict|forbid|prohibit|permit))\b", re.IGNORECASE)
 _JA_TALK = re.compile(r"例えば|たとえば|比較|とは|違い|選ぶ|選び|選択し|推奨|一般的|ような|について|解説|説明|意味|ですか|"
                       r"でしょうか|種類|であれば|なら(?:ば)?|には|場合に|求め|必要があります|可能です(?:が|。)?\s*$|"
                       r"[?？]|よく使われ|代表的|なければな(?:らない|りません)|(?:ると|たら)[、,]|など(?:の|と)|"
                       r"書き添え|(?:書|記入し|記載し|明記し)て(?:ください|おき)")
 _OWN_EN = re.compile(
-    r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
+    # a possessive may stand in the subject ("the toolkit's source code")
+    r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w'’-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
     r"corpora|repository|repo|project|software|code|library|package|model|models|weights|documentation|docs|documents?|"
     r"contents?|site|website|page|text|texts|materials?|files?|annotations?|images?|translations?|collection|"
     r"benchmark|resources?|release|program|book|articles?|records|notes|card|scripts?|examples|source)\b"
@@ -136,8 +139,11 @@ _OWN_EN = re.compile(
 # (「コードは」「データは」), the license field as topic (「ライセンスは」). 「X は…です」 with the
 # license as its topic is a definition of that license (talk), not a grant.
 # After the work as topic, には/について/場合に introduce the work's terms, not talk about licenses.
-_JA_TALK_OWN = re.compile(_JA_TALK.pattern.replace("について|", "").replace("には|", "").replace("場合に|", ""))
+# 「当コーパスは CC BY 4.0 で利用可能です」: with the work as topic, 可能です is the grant, not a license's description.
+_JA_TALK_OWN = re.compile(_JA_TALK.pattern.replace("について|", "").replace("には|", "").replace("場合に|", "")
+                          .replace("可能です(?:が|。)?\\s*$|", ""))
 _JA_TALK_CHOICE = re.compile(_JA_TALK_OWN.pattern.replace("選ぶ|選び|選択し|", ""))
+_JA_TALK_AVAILABLE = re.compile(_JA_TALK.pattern.replace("可能です(?:が|。)?\\s*$|", ""))
 _OWN_JA = re.compile(r"(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|こちら|弊社|当社|私たち|我々|以下の|すべての|全ての|"
                      r"(?:ライセンス|利用条件|利用規約)\s*(?:は|[:：])|"
                      r"(?:コード|プログラム|ソフトウェア|スクリプト|ツール|データ(?:セット)?|ドキュメント|モデル|重み|画像|"
@@ -161,6 +167,9 @@ _EXCEPT = re.compile(r"\bexcept(?:ing)?\b(?!\s+(?:as|where|when|if|that|for\s+th
 _UPSTREAM = re.compile(
     r"\b(?:derived\s+from|derivative\s+of|based\s+on|adapted\s+from|extracted\s+from|collected\s+from|taken\s+from|sourced\s+from|"
     r"scraped\s+from|crawled\s+from|comes?\s+from|originally|original|upstream|source\s+(?:data|dataset|corpus|texts?)|"
+    # material taken from elsewhere: "copied from the encyclopedia, whose content is available under ..."
+    r"(?:copied|reproduced|drawn|obtained|downloaded|quoted|excerpted|compiled|gathered|harvested|mirrored|"
+    r"translated|sampled|selected|pulled|retrieved)\s+(?:\w+\s+)?from|"
     r"builds?\s+on|built\s+on|forked\s+from|fork\s+of|ported\s+from|"
     r"underlying|third[- ]party|portions?|parts?\s+of|some\s+of)\b|由来|元データ|元の|原典|出典|引用元|から(?:取得|収集|抽出|作成)|"
     r"を元に|をもとに|に基づいて作成|第三者|一部",
@@ -186,21 +195,43 @@ _COMMERCIAL_OK = re.compile(
 # Riders that exist to change a license whatever the sentence around them says.
 _CLAUSE = re.compile(r"\bCommons\s+Clause\b", re.IGNORECASE)
 _NONCOMMERCIAL = re.compile(
-    r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+non[- ]?commercial\s+(?:use|purposes?)\b|"
+    r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+(?:any\s+|a\s+)?non[- ]?commercial\s+(?:use|purposes?|research|"
+    r"research\s+and\s+\w+|teaching|education|study|studies)\b|"
+    # "any commercial use, including ..., is not allowed": the verdict may come after a long subject
+    r"\b(?:any|all)\s+commercial\s+(?:use|usage|purposes?|exploitation)\b[^.;]{0,100}?\b(?:is|are)\s+(?:not\s+(?:permitted|"
+    r"allowed)|prohibited|forbidden)\b|"
     r"\bnot\s+(?:be\s+used\s+)?for\s+commercial\b|\bno\s+commercial\s+use\b|"
+    r"\b(?:do\s+not|don't|never)\s+use\b[^.;]{0,60}?\bcommercial(?:ly)?\b|"
     r"\bcommercial\s+(?:use|purposes?)\s+(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|"
-    r"\bmay\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,30}commercial|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
+    r"\b(?:may|must|shall)\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,90}commercial|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
+    # "for academic research only", "for research and teaching purposes only": a purpose that leaves commerce out
+    r"\bfor\s+(?:academic|research|scholarly|educational|teaching|study|non[- ]?profit)\b[\w\s,-]{0,30}?\bonly\b|"
+    r"\b(?:restricted|limited|confined)\s+to\s+(?:non[- ]?commercial|academic|research|educational|non[- ]?profit)\b|"
+    # "commercial use requires a separate license": commerce is not granted here
+    r"\bcommercial\s+(?:use|usage|purposes?|licen[cs]ing|applications?)\b[^.;]{0,60}?\brequires?\b[^.;]{0,40}?"
+    r"\b(?:separate|written|prior|additional|commercial|explicit)\b|"
     r"商用利用(?:は)?(?:不可|禁止|できません|を禁止|を禁じ)|商用(?:目的)?での(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|"
-    r"営利目的(?:での|の)?(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|非営利(?:目的)?(?:に限|でのみ|のみ)|"
-    r"研究目的(?:に限|でのみ|のみ)|学術(?:目的|研究)(?:に限|でのみ|のみ)", re.IGNORECASE)
+    r"(?:営利|商用)(?:目的)?(?:での|の)?(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮|認めません|認めていません)|"
+    r"非営利(?:目的)?(?:に限|でのみ|のみ)|"
+    # 「研究・教育の目的に限り」「学術研究目的に限って」: a purpose that leaves commerce out
+    r"(?:研究|教育|学術|非営利)[^。、]{0,8}?(?:目的|用途)(?:に限|でのみ|のみ|であれば|の場合に限|"
+    r"以外(?:で|に)の(?:利用|使用)(?:は|を)?(?:禁|でき|不可))|"
+    # 「商用利用には別途許諾が必要です」: commerce is not granted here
+    r"(?:商用|営利)(?:目的)?(?:での|の)?(?:利用|使用)(?:に|の場合)は?[^。]{0,10}?(?:別途|事前の?)[^。]{0,10}?(?:許諾|契約|許可|承諾)|"
+    r"学術(?:目的|研究)(?:に限|でのみ|のみ)", re.IGNORECASE)
 _SCOPES = [
     ("docs", re.compile(r"\bdocumentation\b|\bdocs\b|ドキュメント|説明書|マニュアル", re.IGNORECASE)),
     ("code", re.compile(r"\b(?:source\s+)?code\b|\bsoftware\b|\bscripts?\b|\bprograms?\b|\btools?\b|コード|プログラム|"
                         r"ソフトウェア|スクリプト|ツール", re.IGNORECASE)),
     ("model", re.compile(r"\bmodels?\b|\bweights\b|\bcheckpoints?\b|モデル|重み", re.IGNORECASE)),
+    # pictures and recordings inside a dataset are a part of their own ("the texts are CC BY 4.0, the
+    # photos CC BY-NC 4.0": a conjunction, not two readings of one thing)
+    ("media", re.compile(r"\bimages?\b|\bphotos?\b|\bphotographs?\b|\bpictures?\b|\baudio\b|\brecordings?\b|"
+                         r"\bvideos?\b|画像|写真|音声|動画|映像", re.IGNORECASE)),
     ("data", re.compile(r"\bdata(?:set)?s?\b|\bcorpus\b|\bcorpora\b|\bdocuments?\b|\btexts?\b|\bcontents?\b|"
-                        r"\bannotations?\b|\bimages?\b|\barticles?\b|\brecords?\b|\btranslations?\b|データ|文書|テキスト|"
-                        r"コンテンツ|記事|画像|コーパス|アノテーション|資料|文章", re.IGNORECASE)),
+                        r"\bannotations?\b|\barticles?\b|\brecords?\b|\btranslations?\b|\btranscripts?\b|\bcaptions?\b|"
+                        r"\bsummaries\b|データ|文書|テキスト|書き起こし|"
+                        r"コンテンツ|記事|コーパス|アノテーション|資料|文章", re.IGNORECASE)),
 ]
 _OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
 _DUAL = re.compile(r"\bdual[- ]licen[cs]ed\b|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b|\bchoose\s+(?:either|between)|"
@@ -305,7 +336,7 @@ def _general_talk(sentence: str) -> bool:
     if "?" in sentence or "？" in sentence:
         return True
     talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
-    return bool(talk.search(sentence)) and not re.search(r"\bthis\b|\bthese\b|\bour\b|本|当", sentence, re.I) \
+    return bool(talk.search(sentence)) and not re.search(r"\bthis\b|\bthese\b|\bour\b|本|当|この(?!ライセンス)", sentence, re.I) \
         or bool(re.search(r"\b(?:CC|Creative\s+Commons)[\w\s-]*\s+(?:data|material|content|works?)\b", sentence))
 
 
@@ -364,8 +395,23 @@ _CLASS_AFTER = re.compile(r"\s*(?:licen[cs]ed\s+)?(?:-?licen[cs]ed\s+)?(?:materi
                           re.IGNORECASE)
 
 
+# The cells of a table row that judge a license (yes / no / ✓ / 可 / 不可) rather than name a part
+# of the work: the table compares licenses ("License | Commercial use | Share-alike").
+_VERDICT_CELL = re.compile(r"(?:yes|no|y|n|true|false|required|optional|allowed|forbidden|permitted|prohibited|"
+                           r"partial(?:ly)?|limited|n/?a|-+|—|–|[✓✔✗✘×○◯△◎x]|可|不可|必要|不要|あり|なし|はい|いいえ)"
+                           r"(?:\s*\([^)]*\))?", re.IGNORECASE)
+
+
+def _comparison_row(sentence: str) -> bool:
+    row = _ROW.match(sentence)
+    cells = [c.strip() for c in row.group(1).split(",")] if row else []
+    return bool(cells) and all(_VERDICT_CELL.fullmatch(c) for c in cells if c)
+
+
 def _talk(sentence: str, found: list[Mention]) -> bool:
     before = sentence[:found[0].start]
+    if _comparison_row(sentence):
+        return True
     if _GENERIC_SUBJECT.search(before):
         return True
     if not before.strip(" -*•・>\"'“「") and _CLASS_AFTER.match(sentence[found[0].end:]) and \
@@ -383,11 +429,25 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
     if talk.search(before) or "?" in sentence or "？" in sentence:
         return True
     if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and _STRONG_OWN.search(before)
+                                 else _JA_TALK_AVAILABLE if _STRONG_OWN.search(before)
                                  else _JA_TALK).search(sentence[found[-1].end:]):
         return True
     if len({m.expression for m in found}) >= 3 and not _DUAL.search(sentence):
         return True  # a list of three or more licenses is a catalogue, not a grant
     return bool(_EN_TALK_AFTER.search(sentence[found[0].end:])) and not _EN_GRANT.search(before)
+
+
+# A grant verb in the attributive form before a noun (連体修飾): the license is said of that noun.
+_JA_ATTRIBUTIVE = re.compile(r"(?:ライセンス|ライセンス\s*\S{0,3}?)?\s*(?:で|の(?:下|もと)で|に基づいて|に従って)\s*"
+                             r"(?:公開|提供|配布|頒布|リリース|ライセンス)(?:され(?:た|ている|る)|している|した)"
+                             r"(?!\s*(?:こと|もの|[。、.,）)」]|$|と|ため|ので|が|ことが|場合))")
+
+
+def _without(text: str, found: list[Mention]) -> str:
+    """The sentence with the license names it holds cut out."""
+    for m in reversed(found):
+        text = text[:m.start] + " " + text[m.end:]
+    return text
 
 
 def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
@@ -399,11 +459,17 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
     if reported(s.text, found) == "report":
         return "quoted"  # what someone else says about their material: upstream
     if ja:
+        if _JA_ATTRIBUTIVE.search(s.text) and not _OWN_JA_STRONG.search(before):
+            # 「GPL-2.0 で公開されたファームウェア」: the license qualifies the noun after it, a work
+            # the sentence reports on, not this one
+            return None
+        # the work may sit between two mentions (a link's address around a deed's name:
+        # "(https://…/by/4.0) この作品は クリエイティブ・コモンズ 表示 4.0 (https://…) の下に提供")
         if (_JA_GRANT.search(s.text[found[0].start:]) or _JA_PERMIT.search(s.text)) and \
-                (_OWN_JA.search(before + s.text[found[-1].end:]) or _JA_PERMIT.search(s.text)
+                (_OWN_JA.search(_without(s.text, found)) or _JA_PERMIT.search(s.text)
                  or s.in_license_section or short_file):
             return "grant"
-    elif _EN_GRANT.search(s.text) and (_OWN_EN.search(s.text[:found[-1].start]) or _OWN_EN.search(s.text) and
+    elif (_EN_GRANT.search(s.text) or _EN_PERMIT.search(s.text)) and (_OWN_EN.search(s.text[:found[-1].start]) or _OWN_EN.search(s.text) and
                                        (re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)
                                         or re.match(r"\s*[- ]?licen[cs]ed\b", s.text[found[0].end:], re.IGNORECASE))
                                        or _EN_PERMIT.search(s.text)):
@@ -466,7 +532,11 @@ def _except_scope(clause: str) -> str | None:
     return f"except {what}"
 
 
+_LICENSE_WORD = re.compile(r"licen[cs]|\bGPL|\bCC[\s-]?BY|creative\s+commons|copyleft|ライセンス|著作権", re.IGNORECASE)
 _ROW = re.compile(r"^\s*licen[cs]e\s*\(([^)]*)\)\s*:", re.IGNORECASE)
+# The first cell of a table row that names a part of this work: a path or file, or the rest of it.
+_OWN_ROW = re.compile(r"/|\\|\*|\.\w{1,5}\b|^(?:this|our|the\s+rest|rest|everything|all|other|others|default|"
+                      r"remaining|本|当|この|その他|それ以外|残り|全体|上記以外)", re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:AND|&|\+|および|及び)\s*$")
 
 
@@ -503,6 +573,10 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
         before_count = len(statements)
         try:
             if not found:
+                if ("?" in s.text or "？" in s.text) and _LICENSE_WORD.search(s.text):
+                    # a question about licenses names none the reader knows ("Can I ship GPL-licensed
+                    # code ...?"): still talk, so that no ScanCode notice rule reads it as a grant
+                    remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
                 continue
             if _talk(s.text, found) or s.in_talk_section and not _STRONG_OWN.search(s.text):
                 remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
@@ -560,6 +634,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
             roles = {x.role for x in statements[before_count:]}
             role = "upstream" if roles and "own" not in roles else sentence_role
             remarks += [Remark(r.first_line, r.text, r.why, role, r.last_line) for r in terms]
+    statements = _other_works(statements)
     # Three or more bare names under one heading, no choice offered: a list of licenses (the ones a
     # team accepts, the ones a tool supports), not the work's license.
     if not any(r.why == "choice" for r in remarks):
@@ -571,6 +646,25 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                 remarks = [r for r in remarks if r.first_line not in lines_] + [
                     Remark(line, text, "talk") for line, text in group]
     return statements, remarks
+
+
+def _other_works(statements: list[Statement]) -> list[Statement]:
+    """A table whose rows all name something that is no part of this work (no path, file, part word
+    or "the rest"): the benchmarks a model was evaluated on, the libraries a tool uses. Their
+    licenses are listed components, not this work's license (one row naming a part keeps them all)."""
+    rows = [x for x in statements if _ROW.match(x.text) and x.role == "own"]
+    tables: list[list[Statement]] = []
+    for x in rows:
+        if tables and x.first_line - tables[-1][-1].last_line <= 1:
+            tables[-1].append(x)
+        else:
+            tables.append([x])
+    others = set()
+    for table in tables:
+        components = [_ROW.match(x.text).group(1).split(",")[0].strip() for x in table]
+        if len(table) >= 2 and not any(_scope(c) or _OWN_ROW.search(c) for c in components):
+            others |= {id(x) for x in table}
+    return [replace(x, role="third_party") if id(x) in others else x for x in statements]
 
 
 _TITLE_REST = re.compile(r"^(?:the|a|licen[cs]e[ds]?|version|v|international|public|legal|code|deed|full|text|of|"
