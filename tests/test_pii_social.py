@@ -105,3 +105,28 @@ def test_a_pooled_engine_drops_what_only_the_second_model_guesses_in_shouted_tex
     # Without the evidence rule the second model's "NEW SINGLE" (a place, it says) was masked.
     assert any(e.label_ == "GPE" for e in engine.extra[0](text).ents)
     assert engine.process_text(text, "en").entities == []
+
+
+def test_a_capitalised_team_or_department_stays_in_an_organisation_name(nlp):
+    assert cleaned(nlp, "Thanks to Team Falcons for the help", 2, 4, "ORGANIZATION") == "Team Falcons"
+    assert cleaned(nlp, "the Transport Department said no", 1, 3, "ORGANIZATION") == "Transport Department"
+    assert cleaned(nlp, "Ask the sales team about it", 2, 4, "ORGANIZATION") == "sales"  # lower case: a unit
+
+
+def test_a_name_found_once_is_masked_at_its_other_mentions():
+    from curation.pii.propagation import propagate
+
+    text = "Tamsin Okafor left early. later Tamsin Okafor said Okafor never stays, tamsin knows"
+    found = propagate([NerEntity("PERSON", 0, 13)], text)
+    # The whole name again, and a capitalised word of it alone; not the lower-case "tamsin".
+    assert sorted((e.start_char, e.end_char) for e in found) == [(0, 13), (32, 45), (51, 57)]
+    assert all(e.label_ == "PERSON" for e in found)
+    # Whole words only: "Okafor" is not masked inside "Okafors"; a place's words are not split.
+    assert propagate([NerEntity("PERSON", 0, 6)], "Okafor and the Okafors") == [NerEntity("PERSON", 0, 6)]
+    assert len(propagate([NerEntity("LOCATION", 0, 14)], "Juniper Hollow, Juniper Street")) == 1
+
+
+def test_the_stage_masks_a_surname_it_found_once_in_a_full_name(anonymizer):
+    text = "Joss Whitcombe is back. Whitcombe missed u"
+    (out,) = anonymizer.anonymize([text], "en")
+    assert "Whitcombe" not in out.text

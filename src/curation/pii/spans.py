@@ -26,6 +26,8 @@ customers client applicant visitor employee contact order orders invoice ref ref
 account version call callback back please thanks regards mr mrs ms mx dr prof sir madam re fwd
 subject via per by for with and or of on at in server incident wire update meeting payment refund card
 shipment stock report project team department office host tel fax mail e-mail email rt""".split())  # noqa: SIM905
+# Cue words that end or begin an organisation's own name when capitalised ("Commerce Department").
+ORG_HEADS = frozenset({"team", "department", "office"})
 # Japanese form labels and document words GiNZA folds into an entity or takes for one ("郵便番号",
 # "TEL 03-...", "議事録"): trimmed off either end of a name span; a span of nothing else is dropped.
 JA_LABEL_WORDS = frozenset("""〒 郵便番号 住所 ご住所 所在地 電話 電話番号 携帯 氏名 お名前 名前 フリガナ メール 担当 担当者
@@ -69,11 +71,19 @@ def looks_named(ent) -> bool:
     return has_proper_noun(ent) or any(_KATAKANA_WORD.search(t.text) for t in ent)
 
 
-def _article_of_name(tokens, label: str) -> bool:
-    """Whether a leading capitalised "The" belongs to the place or organisation NER found ("The Bay",
-    "The Maccabees"): annotators keep it, and so does Presidio; "The customer Jane" is not one."""
-    return (label in ("LOCATION", "ORGANIZATION") and len(tokens) > 1 and tokens[0].text == "The"
-            and tokens[1].is_title and tokens[1].lower_ not in CUE_WORDS)
+def _part_of_name(tokens, i: int, label: str) -> bool:
+    """Whether the cue word at tokens[i] (the first or the last) belongs to the place or
+    organisation NER found: a leading capitalised "The" ("The Bay", "The Maccabees") or a
+    capitalised team/department/office beside another capitalised word ("Team Pioneers",
+    "Commerce Department"). Annotators keep them, and so does Presidio; "The customer Jane" and
+    a lone "Team" are no names."""
+    if label not in ("LOCATION", "ORGANIZATION") or len(tokens) < 2:
+        return False
+    t = tokens[i]
+    if i == 0 and t.text == "The":
+        return tokens[1].is_title and tokens[1].lower_ not in CUE_WORDS
+    return (label == "ORGANIZATION" and t.is_title and t.lower_ in ORG_HEADS
+            and any(x.is_title and x.lower_ not in CUE_WORDS for x in tokens))
 
 
 def _at_before_name(tokens) -> bool:
@@ -130,7 +140,7 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
     # +0.015 of non-PII characters masked for +0.003 of PII).
     person = ent.label_ == "PERSON"
     start_shift = 0  # characters cut off the first token ("@" read as "at")
-    while tokens and ((tokens[0].lower_ in CUE_WORDS and not _article_of_name(tokens, ent.label_))
+    while tokens and ((tokens[0].lower_ in CUE_WORDS and not _part_of_name(tokens, 0, ent.label_))
                       or tokens[0].is_punct or tokens[0].is_space
                       or tokens[0].text in allowed
                       # not a particle glued to the name: al-Mallohi
@@ -143,7 +153,8 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
     if person and len(tokens) > 1 and _HANDLE.fullmatch(tokens[0].text):
         tokens = tokens[:1]  # "@handle lol omg": the handle is the whole name, the rest is the post
     # Trailing punctuation, cue words and tokens with neither letters nor a plain number ("@7:30"):
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in CUE_WORDS
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space
+                      or (tokens[-1].lower_ in CUE_WORDS and not _part_of_name(tokens, -1, ent.label_))
                       or (len(tokens) > 1 and not tokens[-1].is_digit
                           and not any(c.isalpha() for c in tokens[-1].text))):
         tokens = tokens[:-1]
@@ -151,7 +162,7 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
         while tokens and tokens[-1].is_digit:
             tokens = tokens[:-1]
         while tokens and (tokens[0].is_digit
-                          or (tokens[0].lower_ in CUE_WORDS and not _article_of_name(tokens, ent.label_))):
+                          or (tokens[0].lower_ in CUE_WORDS and not _part_of_name(tokens, 0, ent.label_))):
             tokens = tokens[1:]
     if ent.doc.lang_ == "ja":
         while tokens and (tokens[0].text in JA_LABEL_WORDS or tokens[0].is_punct or tokens[0].is_space):
