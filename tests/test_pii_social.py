@@ -130,3 +130,7 @@ def test_the_stage_masks_a_surname_it_found_once_in_a_full_name(anonymizer):
     text = "Joss Whitcombe is back. Whitcombe missed u"
     (out,) = anonymizer.anonymize([text], "en")
     assert "Whitcombe" not in out.text
+
+
+def test_a_number_of_digits_and_dashes_ending_a_place_stays(nlp):
+    assert cleaned(nlp, "Ship to Springfield 62704-1234 today", 2, 6, "LOCATION") == "Springfield 62704-1234"

@@ -49,6 +49,7 @@ _DATE_WORD = re.compile(r"(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs?
 # words joined by a middle dot, hyphen, equals sign or apostrophe (ルイ・フィリップ,
 # ヒューレット・パッカード, アル=アッザーウィー, O'Brien), which Sudachi keeps as one token.
 _NAME_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[・･=＝\-‐'’][^\W\d_]+)+")
+_DIGITS_AND_DASHES = re.compile(r"[\d\-]+")
 _HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+);?$")
 # A social-media handle (@amyschumer): a name, whatever its letters and digits.
 _HANDLE = re.compile(r"@\w*[^\W\d_]\w*")
@@ -69,6 +70,11 @@ def looks_named(ent) -> bool:
     """Whether a span holds a proper noun or a katakana word of three or more characters (a
     foreign name Sudachi does not know: ベルビュー, トラベルコート)."""
     return has_proper_noun(ent) or any(_KATAKANA_WORD.search(t.text) for t in ent)
+
+
+def _not_a_word(text: str) -> bool:
+    """Whether a token has no letter and is not a number of digits and dashes ("@7:30", "1.30", "$")."""
+    return not any(c.isalpha() for c in text) and not _DIGITS_AND_DASHES.fullmatch(text)
 
 
 def _part_of_name(tokens, i: int, label: str) -> bool:
@@ -152,11 +158,11 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
         tokens = tokens[1:]
     if person and len(tokens) > 1 and _HANDLE.fullmatch(tokens[0].text):
         tokens = tokens[:1]  # "@handle lol omg": the handle is the whole name, the rest is the post
-    # Trailing punctuation, cue words and tokens with neither letters nor a plain number ("@7:30"):
+    # Trailing punctuation, cue words and (English) tokens with neither letters nor a number of
+    # digits and dashes ("@7:30", "$"; a postal code "62704-1234" stays, and Japanese is left alone):
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space
                       or (tokens[-1].lower_ in CUE_WORDS and not _part_of_name(tokens, -1, ent.label_))
-                      or (len(tokens) > 1 and not tokens[-1].is_digit
-                          and not any(c.isalpha() for c in tokens[-1].text))):
+                      or (len(tokens) > 1 and ent.doc.lang_ != "ja" and _not_a_word(tokens[-1].text))):
         tokens = tokens[:-1]
     if ent.label_ in ("PERSON", "ORGANIZATION"):  # "Card 4111 1111 ...": the digits are someone else's
         while tokens and tokens[-1].is_digit:
