@@ -269,6 +269,9 @@ def gold_main(args) -> None:
     if args.processes is not None:
         policy = policy.model_copy(update={"processes": args.processes})
     docs = load_labelled(args.gold)[:args.limit]
+    if args.half:  # choose a change on one half, confirm it on the other
+        middle = len(docs) // 2
+        docs = docs[:middle] if args.half == 1 else docs[middle:]
     langs = [args.language_gold if args.language_gold != "auto" else d.language or detect_language(d.text)
              for d in docs]
     t0 = time.perf_counter()
@@ -327,6 +330,8 @@ def main() -> None:
                     help="print the most frequent detections that touch no gold span, per type")
     ap.add_argument("--gold", default=None, help="score this labelled gold JSONL file instead of a synthetic corpus")
     ap.add_argument("--limit", type=int, default=None, help="with --gold: only the first N documents")
+    ap.add_argument("--half", type=int, choices=[1, 2], default=None,
+                    help="with --gold: score only the first or the second half of the documents (after --limit)")
     ap.add_argument("--gold-language", dest="language_gold", choices=["auto", "en", "ja"], default="auto",
                     help="with --gold: analyzer language (auto: per document, as ingest does)")
     ap.add_argument("--processes", type=int, default=None,

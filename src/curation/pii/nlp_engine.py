@@ -11,15 +11,18 @@ from presidio_analyzer.nlp_engine import (
 )
 
 from curation.pii.batching import BATCH_CHARS, char_limited_batches
+from curation.pii.doc_text import doc_text
 from curation.pii.labels import IGNORED, PROPER_NOUN_ONLY
 from curation.pii.nlp_models import load_ner_pipeline
+from curation.pii.pooling import admitted, capitalised_share
+from curation.pii.propagation import propagate
 from curation.pii.spans import NerEntity, clean_entity, looks_named
 from curation.pii.text_view import squeeze_spaces
 
 
 class CurationNlpEngine(SpacyNlpEngine):
-    """spaCy engine over NER-only pipelines; several models' entities are pooled (a union), which
-    raises recall at the cost of one more NER pass. Lemmas for context words become lower-cased
+    """spaCy engine over NER-only pipelines; the first model's entities are kept, a later model's
+    where pooling.admitted finds evidence for them: more recall at the cost of one more NER pass. Lemmas for context words become lower-cased
     token texts (no lemmatizer runs)."""
 
     def __init__(self, language: str, model_names: list[str], labels: dict[str, str]):
@@ -56,19 +59,22 @@ class CurationNlpEngine(SpacyNlpEngine):
     def artifacts(self, doc, others=(), offsets=None):
         """`offsets[i]`: where character i of the text spaCy saw lies in the original text
         (None when they are the same)."""
-        entities: list = []
-        scores: list = []
+        found: list = []
+        capitalised = capitalised_share(doc_text(doc)) if others else 0.0
         for d in (doc, *others):
             ents = [e for e in d.ents if e.label_ not in PROPER_NOUN_ONLY or looks_named(e)]
-            ents, sc = self._get_updated_entities(ents, [self.ner_model_configuration.default_score] * len(ents))
-            for ent, score in zip(ents, sc, strict=True):
+            ents, _ = self._get_updated_entities(ents, [0.0] * len(ents))
+            first = list(found)
+            for ent in ents:
                 cleaned = clean_entity(ent, self.allowed)
-                if cleaned is not None:
-                    if offsets is not None:
-                        cleaned = NerEntity(cleaned.label_, offsets[cleaned.start_char],
-                                            offsets[cleaned.end_char - 1] + 1)
-                    entities.append(cleaned)
-                    scores.append(score)
+                if cleaned is not None and (d is doc or admitted(cleaned, doc_text(d), first, capitalised)):
+                    found.append(cleaned)
+        if self.language != "ja":  # whole words need spaces between words; Japanese has none
+            found = propagate(found, doc_text(doc))
+        if offsets is not None:
+            found = [NerEntity(e.label_, offsets[e.start_char], offsets[e.end_char - 1] + 1) for e in found]
+        entities = found
+        scores = [self.ner_model_configuration.default_score] * len(found)
         # No lemma or offset lists: PrecedingWordsEnhancer reads the few tokens it needs from
         # the Doc itself, and nothing else here uses them (building them was 10% of the stage).
         art = NlpArtifacts(entities=entities, tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None,

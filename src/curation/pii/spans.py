@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from curation.pii.doc_text import doc_text
 from curation.pii.honorifics import name_end
@@ -25,6 +26,8 @@ customers client applicant visitor employee contact order orders invoice ref ref
 account version call callback back please thanks regards mr mrs ms mx dr prof sir madam re fwd
 subject via per by for with and or of on at in server incident wire update meeting payment refund card
 shipment stock report project team department office host tel fax mail e-mail email rt""".split())  # noqa: SIM905
+# Cue words that end or begin an organisation's own name when capitalised ("Commerce Department").
+ORG_HEADS = frozenset({"team", "department", "office"})
 # Japanese form labels and document words GiNZA folds into an entity or takes for one ("郵便番号",
 # "TEL 03-...", "議事録"): trimmed off either end of a name span; a span of nothing else is dropped.
 JA_LABEL_WORDS = frozenset("""〒 郵便番号 住所 ご住所 所在地 電話 電話番号 携帯 氏名 お名前 名前 フリガナ メール 担当 担当者
@@ -46,10 +49,13 @@ _DATE_WORD = re.compile(r"(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs?
 # words joined by a middle dot, hyphen, equals sign or apostrophe (ルイ・フィリップ,
 # ヒューレット・パッカード, アル=アッザーウィー, O'Brien), which Sudachi keeps as one token.
 _NAME_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[・･=＝\-‐'’][^\W\d_]+)+")
+_DIGITS_AND_DASHES = re.compile(r"[\d\-]+")
 _HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+);?$")
 # A social-media handle (@amyschumer): a name, whatever its letters and digits.
 _HANDLE = re.compile(r"@\w*[^\W\d_]\w*")
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
+# spaCy stop-word lists read by _foreign_function_words.
+FOREIGN_STOP_LANGUAGES = ("nl", "es", "pt", "id", "fr", "de", "it", "tl")
 
 
 _KATAKANA_WORD = re.compile(r"[ァ-ヺ][ァ-ヺー]{2,}")
@@ -64,6 +70,56 @@ def looks_named(ent) -> bool:
     """Whether a span holds a proper noun or a katakana word of three or more characters (a
     foreign name Sudachi does not know: ベルビュー, トラベルコート)."""
     return has_proper_noun(ent) or any(_KATAKANA_WORD.search(t.text) for t in ent)
+
+
+def _not_a_word(text: str) -> bool:
+    """Whether a token has no letter and is not a number of digits and dashes ("@7:30", "1.30", "$")."""
+    return not any(c.isalpha() for c in text) and not _DIGITS_AND_DASHES.fullmatch(text)
+
+
+def _part_of_name(tokens, i: int, label: str) -> bool:
+    """Whether the cue word at tokens[i] (the first or the last) belongs to the place or
+    organisation NER found: a leading capitalised "The" ("The Bay", "The Maccabees") or a
+    capitalised team/department/office beside another capitalised word ("Team Pioneers",
+    "Commerce Department"). Annotators keep them, and so does Presidio; "The customer Jane" and
+    a lone "Team" are no names."""
+    if label not in ("LOCATION", "ORGANIZATION") or len(tokens) < 2:
+        return False
+    t = tokens[i]
+    if i == 0 and t.text == "The":
+        return tokens[1].is_title and tokens[1].lower_ not in CUE_WORDS
+    return (label == "ORGANIZATION" and t.is_title and t.lower_ in ORG_HEADS
+            and any(x.is_title and x.lower_ not in CUE_WORDS for x in tokens))
+
+
+def _at_before_name(tokens) -> bool:
+    """Whether a span's first token is "@" for "at" before a capitalised name ("@Wildcat Stadium"):
+    a handle stands alone, a place written after "@" goes on with more capitalised words."""
+    return len(tokens) > 1 and tokens[0].text[1:2].isupper() and tokens[1].is_title
+
+
+def _foreign_function_words(tokens) -> bool:
+    """Whether a span in lower case is mostly function words of a Latin-script language other than
+    English ("van iemand", "e tem mais"): NER trained on English reads a tweet in Dutch or
+    Portuguese as names (WNUT-17, first half: 270 of 275 such characters were no name). A name in
+    lower case ("amy schumer") has content words."""
+    words = [t.lower_ for t in tokens if t.is_alpha]
+    if not words or any(not t.is_lower for t in tokens if t.is_alpha):
+        return False
+    stop = foreign_stop_words()
+    return 2 * sum(w in stop for w in words) > len(words)
+
+
+@lru_cache(maxsize=1)
+def foreign_stop_words() -> frozenset[str]:
+    """Function words of the Latin-script languages most often mixed into English social text,
+    from spaCy's own lists."""
+    import importlib
+
+    words: set[str] = set()
+    for lang in FOREIGN_STOP_LANGUAGES:
+        words |= importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+    return frozenset(words)
 
 
 def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
@@ -89,18 +145,30 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
     # personal data, and NER's other types on handles are mostly guesses (measured on WNUT-17:
     # +0.015 of non-PII characters masked for +0.003 of PII).
     person = ent.label_ == "PERSON"
-    while tokens and (tokens[0].lower_ in CUE_WORDS or tokens[0].is_punct or tokens[0].is_space
+    start_shift = 0  # characters cut off the first token ("@" read as "at")
+    while tokens and ((tokens[0].lower_ in CUE_WORDS and not _part_of_name(tokens, 0, ent.label_))
+                      or tokens[0].is_punct or tokens[0].is_space
                       or tokens[0].text in allowed
                       # not a particle glued to the name: al-Mallohi
                       or (capitalised and tokens[0].is_lower and tokens[0].is_alpha and tokens[0].whitespace_)
                       or (not person and _HANDLE.fullmatch(tokens[0].text))):
+        if not person and _HANDLE.fullmatch(tokens[0].text) and _at_before_name(tokens):
+            start_shift = 1  # "@Wildcat Stadium": "at Wildcat Stadium", the place is named
+            break
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in CUE_WORDS):
+    if person and len(tokens) > 1 and _HANDLE.fullmatch(tokens[0].text):
+        tokens = tokens[:1]  # "@handle lol omg": the handle is the whole name, the rest is the post
+    # Trailing punctuation, cue words and (English) tokens with neither letters nor a number of
+    # digits and dashes ("@7:30", "$"; a postal code "62704-1234" stays, and Japanese is left alone):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space
+                      or (tokens[-1].lower_ in CUE_WORDS and not _part_of_name(tokens, -1, ent.label_))
+                      or (len(tokens) > 1 and ent.doc.lang_ != "ja" and _not_a_word(tokens[-1].text))):
         tokens = tokens[:-1]
     if ent.label_ in ("PERSON", "ORGANIZATION"):  # "Card 4111 1111 ...": the digits are someone else's
         while tokens and tokens[-1].is_digit:
             tokens = tokens[:-1]
-        while tokens and (tokens[0].is_digit or tokens[0].lower_ in CUE_WORDS):
+        while tokens and (tokens[0].is_digit
+                          or (tokens[0].lower_ in CUE_WORDS and not _part_of_name(tokens, 0, ent.label_))):
             tokens = tokens[1:]
     if ent.doc.lang_ == "ja":
         while tokens and (tokens[0].text in JA_LABEL_WORDS or tokens[0].is_punct or tokens[0].is_space):
@@ -112,7 +180,9 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
                          and not (person and _HANDLE.fullmatch(t.text)) and not _NAME_TOKEN.fullmatch(t.text)
                          for t in tokens):
         return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if _foreign_function_words(tokens):
+        return None
+    start, end = tokens[0].idx + start_shift, tokens[-1].idx + len(tokens[-1].text)
     if ent.doc.lang_ == "ja":
         text = doc_text(ent.doc)
         span = text[start:end]

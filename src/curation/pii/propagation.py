@@ -1,0 +1,42 @@
+"""A name found once in a document is masked wherever else it stands in that document."""
+
+from __future__ import annotations
+
+import re
+
+from curation.pii.spans import CUE_WORDS, NAME_TYPES, NerEntity
+
+
+def _values(entity: NerEntity, text: str) -> list[str]:
+    """The strings that stand for `entity` elsewhere: its whole text and, for a person named in
+    several words, each capitalised word of the name ("Whitcombe" of "Joss Whitcombe")."""
+    value = text[entity.start_char:entity.end_char]
+    values = [value]
+    words = value.split()
+    if entity.label_ == "PERSON" and len(words) > 1:
+        values += [w for w in words if len(w) >= 3 and w[0].isupper() and w[1:].islower() and w.isalpha()
+                   and w.lower() not in CUE_WORDS]
+    return values
+
+
+def propagate(entities: list[NerEntity], text: str) -> list[NerEntity]:
+    """`entities` and, for each name among them (person, place, organisation), its other
+    whole-word occurrences in `text` with the same spelling, under the same type (a person's
+    surname or given name alone included): NER reads each mention in its own context and misses
+    some ("Joss Whitcombe is back. Whitcombe missed u"), and a reader who sees one mention masked
+    and the other not learns the name."""
+    taken = [(e.start_char, e.end_char) for e in entities]
+    out = list(entities)
+    seen: set[str] = set()
+    for e in entities:
+        if e.label_ not in NAME_TYPES:
+            continue
+        for value in _values(e, text):
+            if value in seen or len(value) < 3:
+                continue
+            seen.add(value)
+            for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text):
+                if not any(m.start() < end and start < m.end() for start, end in taken):
+                    out.append(NerEntity(e.label_, m.start(), m.end()))
+                    taken.append(m.span())
+    return out
