@@ -398,3 +398,23 @@ def test_a_chain_with_a_given_name_in_it_is_a_person():
     assert all(is_name(t) for t in named)  # a given name in the dictionary, a word it does not have
     assert _kind(named, any_person=True) == "PERSON"
     assert _kind(named) == "ORGANIZATION"
+
+
+def test_a_text_past_sudachis_byte_limit_is_read_in_pieces_to_its_end(engine):
+    # Sudachi refuses more than 49,149 bytes at once: a long contract stopped the whole run.
+    sentence = "担当は山田花子です。"
+    text = sentence * 1800 + "最後の担当は佐藤一郎です。"
+    assert len(text.encode()) > 49_149
+    names = found(engine, text, "PERSON")
+    assert names.count("山田花子") == 1800 and names[-1] == "佐藤一郎"
+
+
+def test_pieces_end_at_a_sentence_end_and_join_back_to_the_text():
+    from curation.pii.batching import pieces
+
+    text = ("一文目です。" * 3 + "\n") * 40 + "あ" * 50
+    parts = pieces(text, 100)
+    assert "".join(parts) == text
+    assert all(len(p) <= 100 for p in parts)
+    assert all(p.endswith(("。", "\n")) for p in parts[:-1])
+    assert pieces("あ" * 250, 100) == ["あ" * 100, "あ" * 100, "あ" * 50]  # no sentence end: cut at the limit

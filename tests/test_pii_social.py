@@ -134,3 +134,19 @@ def test_the_stage_masks_a_surname_it_found_once_in_a_full_name(anonymizer):
 
 def test_a_number_of_digits_and_dashes_ending_a_place_stays(nlp):
     assert cleaned(nlp, "Ship to Springfield 62704-1234 today", 2, 6, "LOCATION") == "Springfield 62704-1234"
+
+
+def test_a_name_word_that_is_a_function_word_is_not_propagated_alone():
+    from curation.pii.propagation import propagate
+
+    text = "Will Turner joined. Will the team meet? Ask Turner."
+    found = propagate([NerEntity("PERSON", 0, 11)], text)
+    assert [text[e.start_char:e.end_char] for e in found] == ["Will Turner", "Turner"]
+
+
+def test_propagation_over_a_long_document_looks_once_per_mention():
+    from curation.pii.propagation import propagate
+
+    text = "Joss Whitcombe met Acme Corp in Leeds. " * 5000  # 195 KB: a list scan per mention took minutes
+    found = propagate([NerEntity("PERSON", 0, 14), NerEntity("ORGANIZATION", 19, 28)], text)
+    assert len(found) == 10_000

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import itertools
+import warnings
 
 from presidio_analyzer.nlp_engine import (
     NerModelConfiguration,
     NlpArtifacts,
     SpacyNlpEngine,
 )
+from spacy.tokens import Doc
 
-from curation.pii.batching import BATCH_CHARS, char_limited_batches
+from curation.pii.batching import (
+    BATCH_CHARS,
+    DEFAULT_PIECE_CHARS,
+    PIECE_CHARS,
+    char_limited_batches,
+    pieces,
+)
 from curation.pii.doc_text import doc_text
 from curation.pii.labels import IGNORED, PROPER_NOUN_ONLY
 from curation.pii.nlp_models import load_ner_pipeline
@@ -45,10 +53,12 @@ class CurationNlpEngine(SpacyNlpEngine):
     def process_batch(self, texts, language, batch_size=1, n_process=1, as_tuples=False):
         texts = [str(t) for t in texts]
         squeezed = [squeeze_spaces(t) for t in texts]
-        inputs = [s for s, _ in squeezed]
-        groups = char_limited_batches(inputs, batch_size, BATCH_CHARS.get(language))
-        docs = itertools.chain.from_iterable(self.nlp[language].pipe(g, batch_size=len(g)) for g in groups)
-        extra = [itertools.chain.from_iterable(nlp.pipe(g, batch_size=len(g)) for g in groups)
+        max_chars = PIECE_CHARS.get(language, DEFAULT_PIECE_CHARS)
+        split = [pieces(s, max_chars) for s, _ in squeezed]
+        groups = char_limited_batches([p for ps in split for p in ps], batch_size, BATCH_CHARS.get(language))
+        docs = _joined(split, itertools.chain.from_iterable(self.nlp[language].pipe(g, batch_size=len(g))
+                                                            for g in groups))
+        extra = [_joined(split, itertools.chain.from_iterable(nlp.pipe(g, batch_size=len(g)) for g in groups))
                  for nlp in self.extra]
         for text, (_, offsets), doc, *others in zip(texts, squeezed, docs, *extra, strict=True):
             yield text, self.artifacts(doc, others, offsets)
@@ -82,3 +92,16 @@ class CurationNlpEngine(SpacyNlpEngine):
         art.nlp_engine = self
         art.offsets = offsets
         return art
+
+
+def _joined(split: list[list[str]], piece_docs):
+    """One Doc per text from the Docs of its pieces (a text of one piece keeps its Doc)."""
+    piece_docs = iter(piece_docs)
+    for text_pieces in split:
+        docs = [next(piece_docs) for _ in text_pieces]
+        if len(docs) == 1:
+            yield docs[0]
+            continue
+        with warnings.catch_warnings():  # W102: GiNZA's per-token user data is not carried over (nothing here reads it)
+            warnings.filterwarnings("ignore", message=r"\[W102\]")
+            yield Doc.from_docs(docs, ensure_whitespace=False)

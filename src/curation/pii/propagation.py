@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from curation.pii.spans import CUE_WORDS, NAME_TYPES, NerEntity
 
 
@@ -14,8 +16,10 @@ def _values(entity: NerEntity, text: str) -> list[str]:
     values = [value]
     words = value.split()
     if entity.label_ == "PERSON" and len(words) > 1:
+        # A name word that is also a function word ("Will" of "Will Turner": "Will the team
+        # meet?") is not propagated alone.
         values += [w for w in words if len(w) >= 3 and w[0].isupper() and w[1:].islower() and w.isalpha()
-                   and w.lower() not in CUE_WORDS]
+                   and w.lower() not in CUE_WORDS and w.lower() not in STOP_WORDS]
     return values
 
 
@@ -25,7 +29,9 @@ def propagate(entities: list[NerEntity], text: str) -> list[NerEntity]:
     surname or given name alone included): NER reads each mention in its own context and misses
     some ("Joss Whitcombe is back. Whitcombe missed u"), and a reader who sees one mention masked
     and the other not learns the name."""
-    taken = [(e.start_char, e.end_char) for e in entities]
+    covered = bytearray(len(text) + 1)  # 1 where an entity already stands: one look per match
+    for e in entities:
+        covered[e.start_char:e.end_char] = b"\x01" * (e.end_char - e.start_char)
     out = list(entities)
     seen: set[str] = set()
     for e in entities:
@@ -36,7 +42,8 @@ def propagate(entities: list[NerEntity], text: str) -> list[NerEntity]:
                 continue
             seen.add(value)
             for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text):
-                if not any(m.start() < end and start < m.end() for start, end in taken):
-                    out.append(NerEntity(e.label_, m.start(), m.end()))
-                    taken.append(m.span())
+                if any(covered[m.start():m.end()]):
+                    continue
+                out.append(NerEntity(e.label_, m.start(), m.end()))
+                covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return out

@@ -17,7 +17,9 @@ UP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŻŹĆŃÓ]"  # a capital letter, Latin-1 and Lati
 _LOW_PARTICLE = r"(?:de|da|do|das|dos|del|di|la|le|les|am|an|der|im|sur|en|upon|on)"
 # A town or region: capitalised words (or all capitals: LILLE, NEW ZEALAND), hyphenated parts
 # (Chiyoda-ku, Sainte-Catherine), abbreviated words (St. Albans, T. Nagar).
-_TOWN_WORD = rf"{UP}(?:[\w'’]*(?:-{UP}?[\w'’]+)*|[a-z]{{0,3}}\.(?=[ ]{UP}))"   # a period only inside: St. Albans
+# Possessive (*+): a word's letters and hyphenated parts are taken whole, never given back, so a
+# run like "Ab-Ab-Ab-…" costs linear time instead of doubling with each part.
+_TOWN_WORD = rf"{UP}(?:[\w'’]*+(?:-[\w'’]+)*+|[a-z]{{0,3}}\.(?=[ ]{UP}))"   # a period only inside: St. Albans
 TOWN = rf"{_TOWN_WORD}(?:[ ](?:{_TOWN_WORD}|{_LOW_PARTICLE}(?=[ ]{UP}))){{0,3}}"
 # Words that open the line after an address but are labels, not places.
 _LABEL = (r"(?:Tel|Tel\.|Phone|Telephone|Mobile|Mob|Cell|Fax|Email|E-mail|Mail|Web|Website|Www|Attn|Attention|Dear|Hi|Hello"
@@ -55,7 +57,8 @@ POSTAL_TOWN = rf"{POSTAL}[ \t]{{1,2}}{TOWN}(?:\ \([A-Z]{{2}}\))?"   # 20121 Mila
 TOWN_POSTAL = rf"(?!{_LABEL}){TOWN}(?:\ \d{{1,2}})?(?:{_REGION_SEP}(?:[A-Z]{{2,3}}|{TOWN}))?{_REGION_SEP}{POSTAL}(?![ \t]?\d)"   # not a phone
 # A postal code and town line right after a street name and number with no street-type word (Meir
 # 83, 1148 Bruxelles; Dam 1\n1012 JS Amsterdam): that line is what makes the name a street.
-POSTAL_TOWN_NEXT = rf"(?=(?:,[ \t]?|[ \t]*\n[ \t]*){POSTAL}[ \t]{{1,2}}{TOWN}{_END})"
+# A recent year is not that postal code: "Windows 11, 2024 Edition", "Appendix 4, 2023 Annual Report".
+POSTAL_TOWN_NEXT = rf"(?=(?:,[ \t]?|[ \t]*\n[ \t]*)(?!(?:19[5-9]|20[0-3])\d(?!\d)){POSTAL}[ \t]{{1,2}}{TOWN}{_END})"
 # Capitalised words that number things other than streets.
 NUMBERED_THING = (r"(?:Section|Room|Art|Article|Chapter|Page|Figure|Table|Version|Release|Order|Invoice|Ticket"
                   r"|Case|Batch|Gate|Level|Floor|Suite|Unit|Phase|Step|Week|Day|Year|Item|Line|Box|Account|No)(?!\w)")

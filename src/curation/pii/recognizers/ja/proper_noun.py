@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -40,6 +41,8 @@ class JpProperNounRecognizer(EntityRecognizer):
       are in no GiNZA entity and 18% in one of a non-personal type (a surname before a given name,
       日本 in 日本代表, a company in a Product); 0.82-0.98 of such proper nouns' characters are gold.
       Tokens inside a date or time entity are left, and so are runs followed by a number or a colon.
+      Tokens inside an event entity are not left: leaving them (能登半島地震 is no one's data) cost
+      0.014 of stockmark's gold characters (teams and organisations in event names) for 0.0006 of others.
       The type is the tokens': a place name makes LOCATION, person names only PERSON, else ORGANIZATION;
     - the compound noun that continues such a run or a GiNZA place or organisation (清水+寺,
       トヨタ+自動車, 京急+本線), since a name masked without its head still says it; not after a
@@ -93,7 +96,8 @@ class JpProperNounRecognizer(EntityRecognizer):
 
         # A chain of foreign words is one name of one type (its parts are not typed apart).
         out = _joined_names(tokens, personal)
-        chained = {k for _, s, e in out for k, t in enumerate(tokens) if s <= t.idx < e}
+        starts = [t.idx for t in tokens]
+        chained = {k for _, s, e in out for k in range(bisect_left(starts, s), bisect_left(starts, e))}
         i = 0
         while i < len(tokens):
             if blocked[i] or i in chained or not is_name(tokens[i]):
