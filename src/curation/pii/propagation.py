@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from curation.pii.spans import CUE_WORDS, NAME_TYPES, NerEntity
@@ -41,9 +39,24 @@ def propagate(entities: list[NerEntity], text: str) -> list[NerEntity]:
             if value in seen or len(value) < 3:
                 continue
             seen.add(value)
-            for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text):
-                if any(covered[m.start():m.end()]):
+            for start, end in _whole_words(text, value):
+                if any(covered[start:end]):
                     continue
-                out.append(NerEntity(e.label_, m.start(), m.end()))
-                covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                out.append(NerEntity(e.label_, start, end))
+                covered[start:end] = b"\x01" * (end - start)
     return out
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _whole_words(text: str, value: str):
+    """(start, end) of each occurrence of `value` in `text` with no word character either side
+    (str.find, not a regular expression compiled per name: that was 10% of the English stage)."""
+    start = text.find(value)
+    while start != -1:
+        end = start + len(value)
+        if (start == 0 or not _word_char(text[start - 1])) and (end == len(text) or not _word_char(text[end])):
+            yield start, end
+        start = text.find(value, start + 1)
