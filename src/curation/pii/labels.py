@@ -9,6 +9,8 @@ EN_LABELS = {
     "PERSON": "PERSON", "PER": "PERSON", "NORP": "NRP", "FAC": "LOCATION", "LOC": "LOCATION",
     "GPE": "LOCATION", "ORG": "ORGANIZATION", "DATE": "DATE_TIME", "TIME": "DATE_TIME",
 }
+# The entity types a name stands for (a person, a place, an organisation), not a date or a nationality.
+NAME_ENTITIES = ("PERSON", "LOCATION", "ORGANIZATION")
 IGNORED = ["CARDINAL", "EVENT", "LANGUAGE", "LAW", "MONEY", "ORDINAL", "PERCENT", "PRODUCT",
            "QUANTITY", "WORK_OF_ART"]
 

@@ -30,8 +30,8 @@ from curation.pii.text_view import squeeze_spaces
 
 class CurationNlpEngine(SpacyNlpEngine):
     """spaCy engine over NER-only pipelines; the first model's entities are kept, a later model's
-    where pooling.admitted finds evidence for them: more recall at the cost of one more NER pass. Lemmas for context words become lower-cased
-    token texts (no lemmatizer runs)."""
+    where pooling.admitted finds evidence for them: more recall at the cost of one more NER pass.
+    Lemmas for context words become lower-cased token texts (no lemmatizer runs)."""
 
     def __init__(self, language: str, model_names: list[str], labels: dict[str, str]):
         super().__init__(
@@ -83,11 +83,10 @@ class CurationNlpEngine(SpacyNlpEngine):
             found = propagate(found, doc_text(doc))
         if offsets is not None:
             found = [NerEntity(e.label_, offsets[e.start_char], offsets[e.end_char - 1] + 1) for e in found]
-        entities = found
         scores = [self.ner_model_configuration.default_score] * len(found)
         # No lemma or offset lists: PrecedingWordsEnhancer reads the few tokens it needs from
         # the Doc itself, and nothing else here uses them (building them was 10% of the stage).
-        art = NlpArtifacts(entities=entities, tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None,
+        art = NlpArtifacts(entities=found, tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None,
                            language=self.language, scores=scores)
         art.nlp_engine = self
         art.offsets = offsets

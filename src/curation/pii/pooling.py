@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from curation.pii.labels import NAME_ENTITIES
 from curation.pii.spans import NerEntity
 
 # A document where more than this share of the words begin with a capital (headlines, titles,
@@ -32,8 +33,7 @@ def title_shaped(value: str) -> bool:
     """Whether every word of a span begins with a capital and the span is not all capitals, a
     handle or a hashtag: the shape of a proper name ("Knighttime Billiards", "Jan Brewer")."""
     words = [w for w in value.split() if w[:1].isalpha()]
-    return (bool(words) and value[:1] not in "@#" and not value.isupper()
-            and all(w[0].isupper() for w in value.split() if w[:1].isalpha()))
+    return bool(words) and value[:1] not in "@#" and not value.isupper() and all(w[0].isupper() for w in words)
 
 
 def admitted(entity: NerEntity, text: str, first: list[NerEntity], capitalised: float) -> bool:
@@ -41,11 +41,11 @@ def admitted(entity: NerEntity, text: str, first: list[NerEntity], capitalised: 
     information (`capitalised` <= MAX_CAPITALISED_SHARE), and a person or a place, or an
     organisation overlapping an entity of the first model (organisations are where the second
     model guesses most: products, slogans, shouted words)."""
-    if entity.label_ not in ("PERSON", "LOCATION", "ORGANIZATION"):
+    if entity.label_ not in NAME_ENTITIES:
         return False
     if capitalised > MAX_CAPITALISED_SHARE or not title_shaped(text[entity.start_char:entity.end_char]):
         return False
     if entity.label_ != "ORGANIZATION":
         return True
     return any(e.start_char < entity.end_char and entity.start_char < e.end_char
-               and e.label_ in ("PERSON", "LOCATION", "ORGANIZATION") for e in first)
+               and e.label_ in NAME_ENTITIES for e in first)

@@ -9,10 +9,9 @@ from functools import lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from curation.pii.honorifics import HONORIFICS
-from curation.pii.labels import ja_labels
+from curation.pii.labels import NAME_ENTITIES, ja_labels
 from curation.pii.spans import JA_LABEL_WORDS, looks_named
 
-NAME_TYPES = ("PERSON", "LOCATION", "ORGANIZATION")
 PROPER = "名詞-固有名詞"
 PERSON_TAG = "名詞-固有名詞-人名"
 PLACE_TAG = "名詞-固有名詞-地名"
@@ -54,7 +53,7 @@ class JpProperNounRecognizer(EntityRecognizer):
     SCORE = 0.5  # below NER's 0.85, so GiNZA's own type wins where both found a name
 
     def __init__(self, supported_language: str = "ja"):
-        super().__init__(supported_entities=list(NAME_TYPES), supported_language=supported_language,
+        super().__init__(supported_entities=list(NAME_ENTITIES), supported_language=supported_language,
                          name="JpProperNounRecognizer")
 
     def load(self) -> None:
@@ -83,9 +82,9 @@ class JpProperNounRecognizer(EntityRecognizer):
         blocked = [False] * len(tokens)
         for ent in doc.ents:
             kind = labels.get(ent.label_)
-            if kind in NAME_TYPES or kind == "DATE_TIME":
+            if kind in NAME_ENTITIES or kind == "DATE_TIME":
                 for k in range(ent.start, ent.end):
-                    personal[k] = kind if kind in NAME_TYPES else None
+                    personal[k] = kind if kind in NAME_ENTITIES else None
                     blocked[k] = True
 
         def compound_end(j: int, person: bool) -> int:
