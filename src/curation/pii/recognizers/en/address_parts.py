@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import regex as re
 
+from curation.pii.recognizers.en.scored import ScoredRecognizer
+
 UP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŻŹĆŃÓ]"  # a capital letter, Latin-1 and Latin Extended-A included
 _LOW_PARTICLE = r"(?:de|da|do|das|dos|del|di|la|le|les|am|an|der|im|sur|en|upon|on)"
 # A town or region: capitalised words (or all capitals: LILLE, NEW ZEALAND), hyphenated parts
@@ -103,3 +105,14 @@ def address_pieces(start: int, value: str) -> list[tuple[int, int]]:
         if m:
             pos = m.end()
     return out
+
+
+class AddressRecognizer(ScoredRecognizer):
+    """A street recognizer whose match also takes the unit or building line just above it
+    (with_lead) and is reported one span per address line (address_pieces)."""
+
+    def span(self, match) -> tuple[int, int]:
+        return with_lead(match.string, match.start()), match.end()
+
+    def pieces(self, start: int, value: str) -> list[tuple[int, int]]:
+        return address_pieces(start, value)

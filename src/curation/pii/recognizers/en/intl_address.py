@@ -9,11 +9,10 @@ from curation.pii.recognizers.en.address_parts import (
     POSTAL_TOWN_NEXT,
     TAIL,
     UNIT_LINE,
-    address_pieces,
-    with_lead,
+    AddressRecognizer,
 )
 from curation.pii.recognizers.en.address_parts import UP as _UP
-from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
+from curation.pii.recognizers.en.scored import CASE_SENSITIVE
 
 _NAME = rf"{_UP}\w*(?:['’.-]\w+)*"
 # Street-type words written as the end of one compound word, German to Finnish: Hauptstraße,
@@ -35,7 +34,7 @@ _NUMBER = r"(?:(?:n[º°o]\.?|N[º°o]\.?|Nr\.)\ ?)?(?:\d{1,5}[A-Za-z]?(?:[-/](?
 _UNIT = r"(?:\ ?,?\ (?:Interior|Int\.|Edif\.|Depto\.|Piso|Apto\.?|Bloco|Casa|Lote|Puerta|Esc\.)\ ?[\w-]{1,6})"
 
 
-class CurationIntlAddressRecognizer(ScoredRecognizer):
+class CurationIntlAddressRecognizer(AddressRecognizer):
     """Street addresses whose number follows the street (Wingertweg 126, Rua Diadema 1903,
     ulica Paderewskiego 77, Calzada Vela 693 Interior 317) or precedes a French street type
     (12, rue de Rivoli), with the postal code and town after them; a unit on a line of its own
@@ -69,9 +68,3 @@ class CurationIntlAddressRecognizer(ScoredRecognizer):
 
     def score(self, value: str) -> float | None:
         return 0.7 if "\n" in value or "," in value else 0.6
-
-    def span(self, match) -> tuple[int, int]:
-        return with_lead(match.string, match.start()), match.end()
-
-    def pieces(self, start: int, value: str) -> list[tuple[int, int]]:
-        return address_pieces(start, value)

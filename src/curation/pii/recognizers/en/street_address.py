@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex as re
 
-from curation.pii.recognizers.en.address_parts import TAIL, address_pieces, with_lead
-from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
+from curation.pii.recognizers.en.address_parts import TAIL, AddressRecognizer
+from curation.pii.recognizers.en.scored import CASE_SENSITIVE
 from curation.pii.recognizers.en.shapes import WORD as _WORD
 
 # USPS Publication 28 street suffixes (C1) and common British/Australian ones.
@@ -30,7 +30,7 @@ _POST_DIR = r"(?:\ (?:N|S|E|W|NE|NW|SE|SW)\b)?"
 _UNIT = r"(?:,?\ (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.?|Room|Rm\.?|Bldg\.?|Building|\#)\ ?[\w-]{1,6})"
 
 
-class CurationAddressRecognizer(ScoredRecognizer):
+class CurationAddressRecognizer(AddressRecognizer):
     """House number + street name + street suffix (+ unit) (+ city, region, postal code), in
     US/CA/AU/UK shapes, and US military addresses (APO/FPO)."""
 
@@ -52,9 +52,3 @@ class CurationAddressRecognizer(ScoredRecognizer):
 
     def score(self, value: str) -> float | None:
         return 0.7 if "\n" in value or "," in value else 0.6
-
-    def span(self, match) -> tuple[int, int]:
-        return with_lead(match.string, match.start()), match.end()
-
-    def pieces(self, start: int, value: str) -> list[tuple[int, int]]:
-        return address_pieces(start, value)
