@@ -119,10 +119,23 @@ _EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:licen[cs]e\s+)?(?:(?:is|are|was)\
                             r"commonly|popular|designed|intended|compatible|similar|not|used)|has|have|requires?|"
                             r"allows?|lets|permits?|prohibits?|"
                             r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow|restrict|forbid|prohibit|permit))\b", re.IGNORECASE)
-_JA_TALK = re.compile(r"例えば|たとえば|比較|とは|違い|選ぶ|選び|選択し|推奨|一般的|ような|について|解説|説明|意味|ですか|"
-                      r"でしょうか|種類|であれば|なら(?:ば)?|には|場合に|求め|必要があります|可能です(?:が|。)?\s*$|"
-                      r"[?？]|よく使われ|代表的|なければな(?:らない|りません)|(?:ると|たら)[、,]|など(?:の|と)|"
-                      r"書き添え|(?:書|記入し|記載し|明記し)て(?:ください|おき)")
+# Cues of Japanese talk about licenses (a definition, a comparison, a how-to, a question). Some
+# read otherwise after the work as topic (below), so the patterns are built from the list.
+_JA_AVAILABLE = r"可能です(?:が|。)?\s*$"
+_JA_TOPIC_CUES = ("について", "には", "場合に")
+_JA_CHOICE_CUES = ("選ぶ", "選び", "選択し")
+_JA_TALK_CUES = ("例えば", "たとえば", "比較", "とは", "違い", *_JA_CHOICE_CUES, "推奨", "一般的", "ような", "について",
+                 "解説", "説明", "意味", "ですか", "でしょうか", "種類", "であれば", "なら(?:ば)?", "には", "場合に", "求め",
+                 "必要があります", _JA_AVAILABLE, "[?？]", "よく使われ", "代表的", "なければな(?:らない|りません)",
+                 "(?:ると|たら)[、,]", "など(?:の|と)", "書き添え", "(?:書|記入し|記載し|明記し)て(?:ください|おき)")
+
+
+def _ja_talk(*left_out: str) -> re.Pattern:
+    """The talk cues but those `left_out`, as one pattern."""
+    return re.compile("|".join(c for c in _JA_TALK_CUES if c not in left_out))
+
+
+_JA_TALK = _ja_talk()
 _OWN_EN = re.compile(
     # a possessive may stand in the subject ("the toolkit's source code")
     r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w'’-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
@@ -140,10 +153,9 @@ _OWN_EN = re.compile(
 # license as its topic is a definition of that license (talk), not a grant.
 # After the work as topic, には/について/場合に introduce the work's terms, not talk about licenses.
 # 「当コーパスは CC BY 4.0 で利用可能です」: with the work as topic, 可能です is the grant, not a license's description.
-_JA_TALK_OWN = re.compile(_JA_TALK.pattern.replace("について|", "").replace("には|", "").replace("場合に|", "")
-                          .replace("可能です(?:が|。)?\\s*$|", ""))
-_JA_TALK_CHOICE = re.compile(_JA_TALK_OWN.pattern.replace("選ぶ|選び|選択し|", ""))
-_JA_TALK_AVAILABLE = re.compile(_JA_TALK.pattern.replace("可能です(?:が|。)?\\s*$|", ""))
+_JA_TALK_OWN = _ja_talk(*_JA_TOPIC_CUES, _JA_AVAILABLE)
+_JA_TALK_CHOICE = _ja_talk(*_JA_TOPIC_CUES, _JA_AVAILABLE, *_JA_CHOICE_CUES)
+_JA_TALK_AVAILABLE = _ja_talk(_JA_AVAILABLE)
 _OWN_JA = re.compile(r"(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|こちら|弊社|当社|私たち|我々|以下の|すべての|全ての|"
                      r"(?:ライセンス|利用条件|利用規約)\s*(?:は|[:：])|"
                      r"(?:コード|プログラム|ソフトウェア|スクリプト|ツール|データ(?:セット)?|ドキュメント|モデル|重み|画像|"
