@@ -18,12 +18,12 @@ rule) and the SPDX standard license headers. ScanCode's own texts and rules are 
 they are an upper bound for the ScanCode-based detectors; the SPDX sets are independent of it.
 
     python bench/license_detect.py [--detector curation|scancode|licenseclassifier|spdx-matcher]
-                                   [--per-license N] [--set all|real|tuning|heldout|heldout2|heldout3|heldout4|heldout5|reference]
+                                   [--per-license N] [--set all|real|tuning|heldout|heldout2…heldoutN|reference]
 
 `--set heldout` scores `tests/license_cases/heldout/heldout.yaml` alone (cases written before the
-rules they test were changed and never used to tune them), `--set heldout2` to `--set heldout5`
-four more such sets (`heldout2/heldout2.yaml` ... `heldout5/heldout5.yaml`, each written after the run of
-the one before and before the fixes that followed it), and `--set tuning`
+rules they test were changed and never used to tune them), `--set heldout2` onwards more such sets
+(`heldout2/heldout2.yaml` ..., each written after the run of the one before and before the fixes
+that followed it; any folder NAME with a NAME/NAME.yaml is a set), and `--set tuning`
 `tests/license_cases/tuning/tuning.yaml` (cases written for the audit's failure kinds, used to
 tune); each prints `<set>_acc=<x> legal_confusions=<n> false_claims=<n> own_words_acc=<y>`.
 
@@ -162,11 +162,11 @@ def reference_sets(per_license: int) -> dict[str, list[tuple[str, str]]]:
 CASES = Path(__file__).resolve().parent.parent / "tests" / "license_cases"
 
 
-# --set name -> the case file it reads (paths in a case file are relative to its folder).
-CASE_FILES = {"real": CASES / "cases.yaml", "tuning": CASES / "tuning" / "tuning.yaml",
-              "heldout": CASES / "heldout" / "heldout.yaml", "heldout2": CASES / "heldout2" / "heldout2.yaml",
-              "heldout3": CASES / "heldout3" / "heldout3.yaml", "heldout4": CASES / "heldout4" / "heldout4.yaml",
-              "heldout5": CASES / "heldout5" / "heldout5.yaml"}
+# --set name -> the case file it reads (paths in a case file are relative to its folder): cases.yaml,
+# and every folder NAME holding NAME/NAME.yaml, so a new held-out set needs no change here.
+CASE_FILES = {"real": CASES / "cases.yaml"} | {
+    folder.name: folder / f"{folder.name}.yaml"
+    for folder in sorted(CASES.iterdir()) if (folder / f"{folder.name}.yaml").is_file()}
 
 
 def case_file_set(path: Path) -> list[dict]:
@@ -354,7 +354,7 @@ def main() -> None:
                         choices=["curation", "scancode", "licenseclassifier", "spdx-matcher"])
     parser.add_argument("--per-license", type=int, default=10, help="ScanCode notice rules per license")
     parser.add_argument("--set", default="all",
-                        choices=["all", "real", "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "reference"],
+                        choices=["all", *CASE_FILES, "reference"],
                         help="real: cases.yaml and the wrapped and changed reference texts; tuning: the cases "
                              "written for the audit's failure kinds; heldout, heldout2: cases never used to tune "
                              "(run once per change, not to tune); reference: texts this project did not write")
@@ -364,9 +364,7 @@ def main() -> None:
         make_detector(args.detector)
         return
     figures = []
-    case_sets = {"all": ["real"], "real": ["real"], "tuning": ["tuning"], "heldout": ["heldout"],
-                 "heldout2": ["heldout2"], "heldout3": ["heldout3"], "heldout4": ["heldout4"], "heldout5": ["heldout5"]}
-    for set_name in case_sets.get(args.set, []):
+    for set_name in {"all": ["real"], "reference": []}.get(args.set, [args.set]):
         items = real_world_set() if set_name == "real" else case_file_set(CASE_FILES[set_name])
         start = time.perf_counter()
         real = score_real(items, make_full_detector(args.detector))
