@@ -608,6 +608,28 @@ def test_a_pin_file_holding_another_key_fails_verify_and_doctor(signed_ws, tmp_p
     assert any("pin record names key" in v for v in diagnose(ws).violations)
 
 
+def test_a_pin_file_that_is_not_a_key_fails_verify_instead_of_being_ignored(signed_ws):
+    ws, _, _ = signed_ws
+    ws.pinned_key_path.write_text("not a key\n", encoding="utf-8")
+    result = verify_cli()
+    assert result.exit_code == 1 and "cannot be read as a public key" in result.output, result.output
+
+
+def test_verifying_against_the_pin_reads_the_log_once(signed_ws, monkeypatch):
+    """The pin record comes from the same streaming pass as the chain: a log of a shard's size is
+    not read twice, nor held in memory."""
+    from curation.audit import log, trust
+
+    ws, audit, _ = signed_ws
+    passes = []
+    walk = log._walk_chain
+    monkeypatch.setattr(log, "_walk_chain", lambda *a: passes.append(1) or walk(*a))
+    found = trust.verify_installation(ws.audit_dir, Path(os.environ["CURATION_KEY_DIR"]), ws.pinned_key_path)
+    assert found.ok and found.trust == trust.PINNED and len(passes) == 1
+    assert found.result.pinned_key_id == next(
+        r["data"]["key_id"] for r in audit.records() if r["event"] == "audit.key_pinned")
+
+
 def test_the_pin_is_recorded_by_key_id_only(signed_ws):
     from curation.audit.signing import Signer, key_id
 

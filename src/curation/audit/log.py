@@ -28,10 +28,11 @@ from curation.audit.context import AuditContext
 
 GENESIS = "0" * 64
 LOG_NAME = "audit.jsonl"
+KEY_ROTATED, KEY_PINNED = "audit.key_rotated", "audit.key_pinned"
 # Events after which a signed checkpoint is written at once.
 MILESTONES = frozenset({
     "ingest.finished", "version.created", "review.approved", "review.rejected", "training.started",
-    "training.finished", "training.failed", "retraction", "audit.key_rotated", "source.allowed",
+    "training.finished", "training.failed", "retraction", KEY_ROTATED, "source.allowed",
 })
 
 
@@ -54,6 +55,7 @@ class VerifyResult:
     n_checkpoints: int = 0
     signatures_checked: bool = False
     after_last_checkpoint: int = 0  # records no checkpoint covers yet (a cut there is not detectable)
+    pinned_key_id: str | None = None  # the key id the log's last audit.key_pinned record names
 
 
 class AuditLog:
@@ -132,7 +134,7 @@ class AuditLog:
         if self.signer is None:
             raise ValueError("no signer configured")
         old, new, endorsement = self.signer.rotate()
-        return (context or AuditContext(actor)).record(self, "audit.key_rotated", signing.key_id(new), {
+        return (context or AuditContext(actor)).record(self, KEY_ROTATED, signing.key_id(new), {
             "old_key_id": signing.key_id(old), "new_key_id": signing.key_id(new),
             "new_public_key": base64.b64encode(signing.public_bytes(new)).decode(),
             "endorsement": endorsement})
@@ -191,13 +193,29 @@ def repair_torn_tail(fh) -> int:
     return size - keep
 
 
-def _walk_chain(path: Path) -> tuple[list[dict], VerifyResult | None]:
-    """Records up to the first broken one, and the failure (None when the chain is intact)."""
-    prev, records = GENESIS, []
+@dataclass(frozen=True)
+class _Chain:
+    """What verification needs from one pass over the log, in memory bounded by the checkpoints
+    and key records rather than by the log (a shard's log reaches millions of records)."""
+    n_records: int  # intact records, up to the first broken one
+    last_hash: str
+    broken: VerifyResult | None
+    hash_at: dict[int, str]  # seq → hash, for the seqs the checkpoints name
+    rotations: list[dict]  # audit.key_rotated records, in order
+    pinned_key_id: str | None  # the key id the last audit.key_pinned record names
+
+
+def _walk_chain(path: Path, checkpoint_seqs: set[int]) -> _Chain:
+    """One streaming pass: the chain up to the first broken record, and the failure if any."""
+    prev, n, hash_at, rotations, pinned = GENESIS, 0, {}, [], None
+
+    def chain(broken: VerifyResult | None = None) -> _Chain:
+        return _Chain(n, prev, broken, hash_at, rotations, pinned)
+
     with open(path, "rb") as fh:
         for position, raw in enumerate(fh):
-            def bad(reason: str) -> tuple[list[dict], VerifyResult]:
-                return records, VerifyResult(False, len(records), prev, position, reason)  # noqa: B023
+            def bad(reason: str) -> _Chain:
+                return chain(VerifyResult(False, n, prev, position, reason))  # noqa: B023
             try:
                 record = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -213,9 +231,14 @@ def _walk_chain(path: Path) -> tuple[list[dict], VerifyResult | None]:
                 return bad(f"seq {position}: content does not match its hash (edited)")
             if raw.rstrip(b"\n").decode("utf-8") != canonical(record) or not raw.endswith(b"\n"):
                 return bad(f"seq {position}: line is not in canonical form (edited)")
-            prev = record["hash"]
-            records.append(record)
-    return records, None
+            prev, n = record["hash"], n + 1
+            if position in checkpoint_seqs:
+                hash_at[position] = prev
+            if record.get("event") == KEY_ROTATED:
+                rotations.append(record)
+            elif record.get("event") == KEY_PINNED:
+                pinned = (record.get("data") or {}).get("key_id")
+    return chain()
 
 
 def verify(log_dir: str | Path, public_keys: list | None = None,
@@ -227,31 +250,37 @@ def verify(log_dir: str | Path, public_keys: list | None = None,
     With public keys, it also fails when no validly signed checkpoint covers any record, and, when
     `current_key` (the installation's signing key) is given, when that key is not trusted. A named
     checkpoint file that does not exist fails. `after_last_checkpoint` counts the records no
-    checkpoint covers yet."""
+    checkpoint covers yet. The log is read once, as a stream."""
     path = Path(log_dir) / LOG_NAME
     if not path.exists():
         return VerifyResult(ok=False, n_records=0, last_hash=GENESIS, reason=f"{path}: no audit log")
-    records, broken = _walk_chain(path)
     missing = [f for f in checkpoint_files or [] if not Path(f).is_file()]
-    if missing:  # a named checkpoint file that is not there proves nothing: say so, never skip it
-        return VerifyResult(False, len(records), records[-1]["hash"] if records else GENESIS, None,
-                            f"checkpoint file {missing[0]} not found")
     files = [Path(log_dir) / signing.CHECKPOINTS, *(checkpoint_files or [])]
     try:
-        checkpoints = sorted({c for f in files for c in signing.read_checkpoints(f)}, key=lambda c: c.seq)
+        checkpoints = [] if missing else sorted(
+            {c for f in files for c in signing.read_checkpoints(f)}, key=lambda c: c.seq)
+        unreadable = ""
     except ValueError as exc:
-        return VerifyResult(False, len(records), records[-1]["hash"] if records else GENESIS, None, str(exc))
-    trusted_since = _trusted_keys(records, public_keys or [])
+        checkpoints, unreadable = [], str(exc)
+    chain = _walk_chain(path, {cp.seq for cp in checkpoints})
+    n, last = chain.n_records, chain.last_hash
+    if missing:  # a named checkpoint file that is not there proves nothing: say so, never skip it
+        return VerifyResult(False, n, last, None, f"checkpoint file {missing[0]} not found",
+                            pinned_key_id=chain.pinned_key_id)
+    if unreadable:
+        return VerifyResult(False, n, last, None, unreadable, pinned_key_id=chain.pinned_key_id)
+    broken = chain.broken
+    trusted_since = _trusted_keys(chain.rotations, public_keys or [])
     failures: list[tuple[int, str]] = [(broken.first_bad_seq, broken.reason)] if broken else []
-    limit = broken.first_bad_seq if broken else len(records)
+    limit = broken.first_bad_seq if broken else n
     covered = -1  # the highest seq a matching (and, with keys, validly signed) checkpoint covers
     for cp in checkpoints:
         if cp.seq >= limit:
             if not broken:
-                failures.append((len(records), f"the log ends at seq {len(records) - 1} but a checkpoint "
-                                               f"signed {cp.ts} covers seq {cp.seq} (truncated tail)"))
+                failures.append((n, f"the log ends at seq {n - 1} but a checkpoint "
+                                    f"signed {cp.ts} covers seq {cp.seq} (truncated tail)"))
             continue
-        if records[cp.seq]["hash"] != cp.hash:
+        if chain.hash_at[cp.seq] != cp.hash:
             failures.append((cp.seq, f"seq {cp.seq}: record differs from the checkpoint signed {cp.ts}"))
         elif public_keys and not any(since <= cp.seq and cp.key_id == kid and cp.verifies_with(key)
                                      for kid, (key, since) in trusted_since.items()):
@@ -259,29 +288,28 @@ def verify(log_dir: str | Path, public_keys: list | None = None,
                                      "public key (re-signed with another key, or the signature was altered)"))
         else:
             covered = max(covered, cp.seq)
-    if public_keys and records and covered < 0 and not failures:
+    if public_keys and n and covered < 0 and not failures:
         # With a key to check against, a log no signed checkpoint covers proves nothing: the
         # checkpoints may have been deleted together with a rewrite of the whole log.
         failures.append((0, "no signed checkpoint covers the log (checkpoints.jsonl missing or empty?); "
                             "pass the copy kept elsewhere with --checkpoint"))
     if current_key is not None and public_keys and not any(
             kid == signing.key_id(current_key) for kid in trusted_since):
-        failures.append((len(records), "the signing key in the key folder is neither the trusted (pinned) key nor "
-                                       "endorsed by it in a key rotation record"))
-    last = records[-1]["hash"] if records else GENESIS
-    tail = len(records) - 1 - covered if records else 0
+        failures.append((n, "the signing key in the key folder is neither the trusted (pinned) key nor "
+                            "endorsed by it in a key rotation record"))
+    tail = n - 1 - covered if n else 0
     if failures:
         seq, reason = min(failures, key=lambda f: f[0])
-        return VerifyResult(False, len(records), last, seq, reason, len(checkpoints), bool(public_keys), tail)
-    return VerifyResult(True, len(records), last, None, "", len(checkpoints), bool(public_keys), tail)
+        return VerifyResult(False, n, last, seq, reason, len(checkpoints), bool(public_keys), tail,
+                            chain.pinned_key_id)
+    return VerifyResult(True, n, last, None, "", len(checkpoints), bool(public_keys), tail, chain.pinned_key_id)
 
 
-def _trusted_keys(records: list[dict], anchors: list) -> dict[str, tuple[object, int]]:
-    """key_id → (public key, seq from which it is trusted). Anchors are trusted from the start."""
+def _trusted_keys(rotations: list[dict], anchors: list) -> dict[str, tuple[object, int]]:
+    """key_id → (public key, seq from which it is trusted). Anchors are trusted from the start;
+    `rotations` are the log's audit.key_rotated records, in order."""
     trusted = {signing.key_id(k): (k, -1) for k in anchors}
-    for rec in records:
-        if rec.get("event") != "audit.key_rotated":
-            continue
+    for rec in rotations:
         data = rec.get("data") or {}
         endorser = trusted.get(data.get("old_key_id"))
         try:

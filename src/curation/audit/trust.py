@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curation.audit import signing
+from curation.audit.log import KEY_PINNED as PIN_EVENT
 from curation.audit.log import AuditLog, VerifyResult, verify
 
 GIVEN, PINNED, CHAIN_ONLY = "given", "pinned", "chain only, not authenticated"
-PIN_EVENT = "audit.key_pinned"
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,9 @@ def recorded_pin(audit_dir: Path) -> str | None:
     return pins[-1] if pins else None
 
 
-def pin_problem(audit_dir: Path, pinned_path: Path) -> str:
-    """Why the pin file does not match the pin the log records, or "" when it does (or none is recorded)."""
-    recorded = recorded_pin(audit_dir)
+def pin_problem(recorded: str | None, pinned_path: Path) -> str:
+    """Why the pin file does not match `recorded` (the key id the log's last pin record names), or ""
+    when it does or the log records no pin."""
     if recorded is None:
         return ""
     if not Path(pinned_path).exists():
@@ -97,17 +97,32 @@ def verify_installation(audit_dir: Path, key_dir: Path, pinned_path: Path,
                         public_key_files: list[Path] | None = None,
                         checkpoint_files: list[Path] | None = None) -> Verification:
     """Verify the log in `audit_dir` against given keys, else the pinned key, else the chain only.
-    Raises ValueError/OSError for a given key file that cannot be read (named by its path)."""
+    Raises ValueError/OSError for a given key file that cannot be read (named by its path).
+
+    The log is read once when the pin holds (the pin record comes from the same pass as the chain);
+    only a broken pin costs a second, chain-only pass."""
     if public_key_files:
         keys = [signing.load_public_key(p) for p in public_key_files]
         return Verification(verify(audit_dir, public_keys=keys, checkpoint_files=checkpoint_files), GIVEN)
-    problem = pin_problem(audit_dir, pinned_path)
-    if Path(pinned_path).exists() and not problem:
-        pinned = signing.load_public_key(pinned_path)
-        current = _current_key(key_dir)
-        return Verification(verify(audit_dir, public_keys=[pinned], checkpoint_files=checkpoint_files,
-                                   current_key=current), PINNED)
-    return Verification(verify(audit_dir, checkpoint_files=checkpoint_files), CHAIN_ONLY, problem)
+    pinned = _readable_pin(pinned_path)
+    if pinned is not None:
+        result = verify(audit_dir, public_keys=[pinned], checkpoint_files=checkpoint_files,
+                        current_key=_current_key(key_dir))
+        if result.pinned_key_id in (None, signing.key_id(pinned)):
+            return Verification(result, PINNED)
+    chain_only = verify(audit_dir, checkpoint_files=checkpoint_files)
+    problem = pin_problem(chain_only.pinned_key_id, pinned_path)
+    if not problem and Path(pinned_path).exists():  # a pin file that is not a key: never quietly ignored
+        problem = f"the pin file {Path(pinned_path).name} cannot be read as a public key"
+    return Verification(chain_only, CHAIN_ONLY, problem)
+
+
+def _readable_pin(pinned_path: Path):
+    """The pinned public key, or None when there is no pin file or it cannot be read as a key."""
+    try:
+        return signing.load_public_key(pinned_path) if Path(pinned_path).exists() else None
+    except (OSError, ValueError):
+        return None
 
 
 def _current_key(key_dir: Path):
