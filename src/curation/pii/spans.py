@@ -43,7 +43,7 @@ _JA_CODE_REST = re.compile(r"[-－‐]?[0-9０-９]")
 _JA_LEGAL_FORM = re.compile(r"株式会社|有限会社|合同会社|法人|[(（][株有][)）]|㈱|㈲")
 _CODE = re.compile(r"^[A-Z]{0,6}[-#/]?\d[\w/.-]*$|^\d+(?:[/.-]\d+)*[.,]?$")
 # A month or weekday, whole (a name that begins like one is a name: Janice, Mary, Marcelo, Maribor).
-_DATE_WORD = re.compile(r"(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs?|rsday)?|Fri(?:day)?|Sat(?:urday)?"
+DATE_WORD = re.compile(r"(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs?|rsday)?|Fri(?:day)?|Sat(?:urday)?"
                         r"|Sun(?:day)?|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
                         r"|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?", re.IGNORECASE)
 # Tokens that are names though not all letters: initials with full stops (N.J., D.C., U.S.) and
@@ -181,7 +181,7 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
         while tokens and (tokens[-1].text in JA_LABEL_WORDS or tokens[-1].is_punct or tokens[-1].is_space
                           or tokens[-1].lower_ in CUE_WORDS):
             tokens = tokens[:-1]
-    if not tokens or all((_CODE.match(t.text) or _DATE_WORD.fullmatch(t.text) or not t.is_alpha)
+    if not tokens or all((_CODE.match(t.text) or DATE_WORD.fullmatch(t.text) or not t.is_alpha)
                          and not (person and _HANDLE.fullmatch(t.text)) and not _NAME_TOKEN.fullmatch(t.text)
                          for t in tokens):
         return None
