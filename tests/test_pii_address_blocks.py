@@ -18,16 +18,33 @@ STREETS = (CurationAddressRecognizer(), CurationIntlAddressRecognizer())
 PHONE = CurationPhoneRecognizer()
 
 
-def found(text: str, threshold: float = 0.4) -> list[str]:
-    """What both street recognizers mask, as runs of text (overlapping spans merged, as masking does)."""
+def runs(text: str, threshold: float = 0.4) -> list[list[int]]:
+    """(start, end) of what both street recognizers mask, overlapping spans merged as masking does."""
     spans = sorted((r.start, r.end) for rec in STREETS for r in rec.analyze(text, ["LOCATION"]) if r.score >= threshold)
-    runs: list[list[int]] = []
+    out: list[list[int]] = []
     for s, e in spans:
-        if runs and s < runs[-1][1]:
-            runs[-1][1] = max(runs[-1][1], e)
+        if out and s < out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
         else:
-            runs.append([s, e])
-    return [text[s:e] for s, e in runs]
+            out.append([s, e])
+    return out
+
+
+def found(text: str, threshold: float = 0.4) -> list[str]:
+    """What both street recognizers mask, as runs of text: one per address part."""
+    return [text[s:e] for s, e in runs(text, threshold)]
+
+
+def addresses(text: str) -> list[str]:
+    """What found() masks, with the parts of one line joined over the separators left between
+    them (", ", " - "): where each address line starts and ends."""
+    out: list[list[int]] = []
+    for s, e in runs(text):
+        if out and re.fullmatch(r"[ \t]*[,/-]?[ \t]*", text[out[-1][1]:s]):
+            out[-1][1] = e
+        else:
+            out.append([s, e])
+    return [text[s:e] for s, e in out]
 
 
 @pytest.mark.parametrize("street", [
@@ -56,45 +73,51 @@ def test_street_shapes_of_many_countries(street):
     assert found(f"Please deliver to {street} tomorrow.") == [street]
 
 
+# "|" ends an address part inside a line: each part is its own span, so the separators between
+# parts (", ", " - ", "C.P. ") stay text, as the line breaks between a block's lines do.
 @pytest.mark.parametrize("block", [
-    "Keizersgracht 123\n1015 CJ Amsterdam\nThe Netherlands",
-    "Lindenstraße 12\n80331 München\nGermany",
-    "Rua Augusta 274, 2.º Esq.\n1100-053 Lisboa\nPORTUGAL",
-    "Via Dante Alighieri 59\n50027 Firenze (FI)\nItaly",
-    "Level 12\n345 George Street\nSYDNEY NSW 2000",
-    "Sumitomo Building 22F\n1-2-3 Marunouchi\nChiyoda-ku, Tokyo 100-0005\nJapan",
-    "10 Anson Road\n#12-05 International Plaza\nSingapore 079903",
-    "Flat 402, Sai Krupa Apartments\nLink Road\nIndiranagar\nBengaluru, Karnataka - 560038\nIndia",
-    "R. Haddock Lobo, nº 2917, sala 383\nSão Paulo - SP, 01310-200\nBrazil",
-    "Blvd. Juárez 433\nCol. Centro\nC.P. 76400 Querétaro",
-    "Suite 408\n250 Front Street West\nToronto, ON  M5V 3L9",
-    "19551 Mission Boulevard\n#367\nDenver, CO 80204",
+    "Keizersgracht 123\n1015 CJ| Amsterdam\nThe Netherlands",
+    "Lindenstraße 12\n80331| München\nGermany",
+    "Rua Augusta 274, 2.º Esq.\n1100-053| Lisboa\nPORTUGAL",
+    "Via Dante Alighieri 59\n50027| Firenze (FI)\nItaly",
+    "Level 12\n345 George Street\nSYDNEY NSW| 2000",
+    "Sumitomo Building 22F\n1-2-3 Marunouchi\nChiyoda-ku|, Tokyo| 100-0005\nJapan",
+    "10 Anson Road\n#12-05 International Plaza\nSingapore| 079903",
+    "Flat 402, Sai Krupa Apartments\nLink Road\nIndiranagar\nBengaluru|, Karnataka| - 560038\nIndia",
+    "R. Haddock Lobo, nº 2917, sala 383\nSão Paulo| - SP|, 01310-200\nBrazil",
+    "Blvd. Juárez 433\nCol. Centro\nC.P. 76400| Querétaro",
+    "Suite 408\n250 Front Street| West\nToronto|, ON|  M5V 3L9",
+    "19551 Mission Boulevard\n#367\nDenver|, CO| 80204",
     "18 Shop Street\nDublin 2\nD02 X285\nIreland",
 ])
-def test_address_blocks_are_found_line_by_line(block):
-    letter = f"Bill to:\nAcme Trading Ltd\n{block}\nTel. +44 20 7946 0958\nVAT ID: GB123456789\n\nInvoice date: 2024-03-15"
-    # One span per line, the label lines after the block kept, and a line's own label (C.P., Col.) too.
-    assert found(letter) == [re.sub(r"^(?:Col\.|C\.P\.) ", "", line.strip()) for line in block.split("\n")]
+def test_address_blocks_are_found_line_by_line_and_part_by_part(block):
+    letter = f"Bill to:\nAcme Trading Ltd\n{block.replace('|', '')}\nTel. +44 20 7946 0958\nVAT ID: GB123456789\n\nInvoice date: 2024-03-15"
+    # The label lines after the block are kept, and a part's own label (C.P., Col.) too.
+    parts = [re.sub(r"^[ ,-]*(?:(?:Col\.|C\.P\.) )?", "", part) for line in block.split("\n") for part in line.split("|")]
+    assert found(letter) == parts
 
 
 @pytest.mark.parametrize("text,address", [
     ("Ship to Herenkade 28, 3042 WZ Rotterdam, The Netherlands, by Friday.",
-     "Herenkade 28, 3042 WZ Rotterdam, The Netherlands"),
+     ["Herenkade 28", "3042 WZ", "Rotterdam", "The Netherlands"]),
     ("Shipping address: 7340 East Cedar Ridge Blvd. NW, Apt. 19B, Seattle, WA 98164, before noon.",
-     "7340 East Cedar Ridge Blvd. NW, Apt. 19B, Seattle, WA 98164"),
+     ["7340 East Cedar Ridge Blvd. NW, Apt. 19B", "Seattle", "WA", "98164"]),
     ("Our office at Calle de la Castellana 12, 8º B, 28046 Madrid. Your salary follows.",
-     "Calle de la Castellana 12, 8º B, 28046 Madrid"),
+     ["Calle de la Castellana 12, 8º B", "28046", "Madrid"]),
     ("New site: 3-28-8 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023; keys on Monday.",
-     "3-28-8 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023"),
+     ["3-28-8 Nishi-Shinjuku", "Shinjuku-ku", "Tokyo", "160-0023"]),
+    ("Office: Alameda Haddock Lobo, nº 2347 - 16º andar, CEP 01414-001 São Paulo.",
+     ["Alameda Haddock Lobo, nº 2347 - 16º andar", "01414-001", "São Paulo"]),
 ])
 def test_inline_addresses_run_over_postal_code_town_and_country(text, address):
-    assert found(text) == [address]
+    # A unit on the street's line belongs to the street; the other parts are one span each.
+    assert found(text) == address
 
 
 def test_the_block_stops_at_a_blank_line_labels_and_prose():
     text = ("Hafenallee 72\n5027 Salzburg\n\nRoom 4.18\n\nDear Ms. Keller,\nwe met at Room 4.18 on 15.03.2024.\n"
             "Mühlbachstraße 9, 4020 Linz. Please note order #4471 and SKU 4471-BX-220.\nE: k.keller@example.at")
-    assert found(text) == ["Hafenallee 72", "5027 Salzburg", "Mühlbachstraße 9, 4020 Linz"]
+    assert addresses(text) == ["Hafenallee 72", "5027 Salzburg", "Mühlbachstraße 9, 4020 Linz"]
 
 
 @pytest.mark.parametrize("text", [
@@ -111,7 +134,7 @@ def test_look_alikes_are_not_addresses(text):
 def test_floor_written_with_ordinal_letter_after_normalization():
     # Detection reads the NFKC view, where "2.º" is "2.o"; both spellings are a floor.
     for floor in ("2.º Esq.", "2.o Esq."):
-        assert found(f"Rua Augusta 274, {floor}\n1100-053 Lisboa") == [f"Rua Augusta 274, {floor}", "1100-053 Lisboa"]
+        assert addresses(f"Rua Augusta 274, {floor}\n1100-053 Lisboa") == [f"Rua Augusta 274, {floor}", "1100-053 Lisboa"]
 
 
 @pytest.mark.parametrize("number", [
@@ -149,7 +172,7 @@ def test_a_letter_keeps_its_layout_after_anonymization(anonymizer):
     ("Batch 7\n2024 Budget Review", []),
 ])
 def test_a_street_without_type_word_is_an_address_when_postal_code_and_town_follow(text, expected):
-    assert found(text) == expected
+    assert addresses(text) == expected
 
 
 @pytest.mark.parametrize("number", ["(+34) 912 345 678", "089 / 12 34 56", "030/9018 2000"])
@@ -172,7 +195,7 @@ def test_numbers_with_a_slash_are_not_phones_without_a_trunk_zero(text):
     ("Meet at Rambla de Catalunya 33, 08007 Barcelona tomorrow.", "Rambla de Catalunya 33, 08007 Barcelona"),
 ])
 def test_an_address_in_a_sentence_ends_at_its_postal_code(text, address):
-    assert found(text) == [address]
+    assert addresses(text) == [address]
 
 
 @pytest.mark.parametrize("text", ["We support Windows 11, 2024 Edition.", "See Appendix 4, 2023 Annual Report."])

@@ -166,17 +166,19 @@ INTL = CurationIntlAddressRecognizer()
 
 @pytest.mark.parametrize("address", [
     "Wingertweg 126",                                  # German: the number after the street
-    "Nikola-Peer-Weg 18, 5011 Neusiedl am See",        # with postal code and town
+    "Nikola-Peer-Weg 18|, 5011| Neusiedl am See",      # with postal code and town
     "Rua Diadema 1903",                                # Portuguese: street type before the name
-    "ulica Paderewskiego 77, 61-668 Kołobrzeg",
+    "ulica Paderewskiego 77|, 61-668| Kołobrzeg",
     "Calzada Vela 693 Interior 317",
-    "214, avenue Charlotte Gilles\n48907 Gauthier",    # French, over two lines
-    "Storgatan 77\n27439 Göteborg",
+    "214, avenue Charlotte Gilles\n48907| Gauthier",   # French, over two lines
+    "Storgatan 77\n27439| Göteborg",
     "Haakoninlahdentie 77",
     "PO Box 4410",
 ])
 def test_international_street_addresses(address):
-    assert found(INTL, f"Please send it to {address}. Thanks") == address.split("\n")  # one span per line
+    # One span per line and per part ("|" ends a part; the separators after it stay text).
+    parts = [part.lstrip(", ") for line in address.split("\n") for part in line.split("|")]
+    assert found(INTL, f"Please send it to {address.replace('|', '')}. Thanks") == parts
 
 
 def test_a_unit_on_its_own_line_is_an_address():

@@ -65,6 +65,3 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     CONTEXT = ("address", "street", "ship", "mail", "live", "lives", "located", "deliver", "remittance", "office")
-
-    def score(self, value: str) -> float | None:
-        return 0.7 if "\n" in value or "," in value else 0.6
