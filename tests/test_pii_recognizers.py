@@ -65,8 +65,10 @@ def test_phone_recognizer_leaves_dates_ips_amounts_and_codes(text):
 
 
 def test_plain_digit_run_needs_a_trunk_prefix_or_context():
-    assert found(PHONE, "Order 7717560855 was split.") == []
-    assert found(PHONE, "Order 07717560855 was split.") == ["07717560855"]
+    assert found(PHONE, "We saw 7717560855 in the log.") == []
+    assert found(PHONE, "We saw 07717560855 in the log.") == ["07717560855"]
+    # After a reference label the trunk prefix does not make it a phone (NUMBER_LABELS).
+    assert found(PHONE, "Order 07717560855 was split.") == []
 
 
 CARD = CurationCardRecognizer()
