@@ -27,6 +27,12 @@ TOWN = rf"{_TOWN_WORD}(?:[ ](?:{_TOWN_WORD}|{_LOW_PARTICLE}(?=[ ]{UP}))){{0,3}}"
 _LABEL = (r"(?:Tel|Tel\.|Phone|Telephone|Mobile|Mob|Cell|Fax|Email|E-mail|Mail|Web|Website|Www|Attn|Attention|Dear|Hi|Hello"
           r"|Regards|Thanks|Subject|Invoice|Order|Total|Date|Contact|Office|Direct|VAT|Tax|Reference|Ref|IBAN|BIC"
           r"|SWIFT|Account|Payment|Please|Note|Expected|Questions)(?![\w-])")
+# Head nouns of a company's departments and of job titles: a capitalised line or part ending in one
+# ("The Sales Department", "Human Resources", "Logistics Coordinator") names a unit of the company
+# or a role, not a town, even where it stands between address lines.
+_ORG_UNIT = (r"(?:Department|Dept\.?|Division|Team|Desk|Office|Services|Resources|Relations|Operations|Affairs"
+             r"|Director|Manager|Coordinator|Officer|Assistant|Engineer|Specialist|Lead|Head|Partner|Counsel)(?![\w-])")
+NOT_PLACE = rf"(?!(?:{_TOWN_WORD}[ ]){{0,3}}{_ORG_UNIT})"
 # Postal code shapes of the countries whose addresses English business text carries most. Each is
 # only taken where TAIL puts it (next to the town, after the street), never on its own. The label
 # before a code (CEP, C.P., PLZ) is no personal data; a country letter before it (D-80331) is part of it.
@@ -61,9 +67,9 @@ _REGION_SEP = r"(?:,?[ \t]{1,2}|[ \t]-[ \t]|/)"
 # capture of a repeated group): the parts are reported one span each, so the commas, spaces,
 # dashes and labels between them (", C.P. ", " - ") stay in the text, as they do between the
 # lines of a block. A postal code and its town, in either order, with a region between town and code.
-_CODE = rf"{_POSTAL_LABEL}(?P<p>{POSTAL_CODE})"
+_CODE = rf"{_POSTAL_LABEL}(?P<c>{POSTAL_CODE})"   # group c: a postal code
 POSTAL_TOWN = rf"{_CODE}[ \t]{{1,2}}(?P<p>{TOWN}(?:\ \([A-Z]{{2}}\))?)"   # 20121 Milano (MI)
-TOWN_POSTAL = (rf"(?!{_LABEL})(?P<p>{TOWN}(?:\ \d{{1,2}})?)(?:{_REGION_SEP}(?P<p>[A-Z]{{2,3}}|{TOWN}))?"
+TOWN_POSTAL = (rf"(?!{_LABEL}){NOT_PLACE}(?P<p>{TOWN}(?:\ \d{{1,2}})?)(?:{_REGION_SEP}(?P<p>[A-Z]{{2,3}}|{TOWN}))?"
                rf"{_REGION_SEP}{_CODE}(?![ \t]?\d)")   # not a phone
 # A postal code and town line right after a street name and number with no street-type word (Meir
 # 83, 1148 Bruxelles; Dam 1\n1012 JS Amsterdam): that line is what makes the name a street.
@@ -73,7 +79,7 @@ POSTAL_TOWN_NEXT = rf"(?=(?:,[ \t]?|[ \t]*\n[ \t]*)(?!(?:19[5-9]|20[0-3])\d(?!\d
 NUMBERED_THING = (r"(?:Section|Room|Art|Article|Chapter|Page|Figure|Table|Version|Release|Order|Invoice|Ticket"
                   r"|Case|Batch|Gate|Level|Floor|Suite|Unit|Phase|Step|Week|Day|Year|Item|Line|Box|Account|No)(?!\w)")
 # A town, district, region or country standing alone between separators.
-TOWN_ALONE = rf"(?!{_LABEL})(?:(?:Col\.|Colonia|Bairro)\ )?(?P<p>{TOWN}(?:\ \d{{1,2}})?){_END}"   # Dublin 2
+TOWN_ALONE = rf"(?!{_LABEL}){NOT_PLACE}(?:(?:Col\.|Colonia|Bairro)\ )?(?P<p>{TOWN}(?:\ \d{{1,2}})?){_END}"   # Dublin 2
 _SEP = r"(?:,[ \t]?|[ \t]-[ \t]|[ \t]*\n[ \t]*|[ \t]{1,2})"
 # The parts after a street; group `tail` marks where they begin (the street line ends there). A unit
 # is group `u`: on the line of the part before it, it belongs to that part (Calle Serrano 143, 9º B).
@@ -84,7 +90,7 @@ TAIL = rf"(?P<tail>(?:{_SEP}(?:{POSTAL_TOWN}|{TOWN_POSTAL}|(?P<u>{UNIT})|{_CODE}
 _LEAD = re.compile(rf"(?:{UNIT})(?:,[ \t]?|[ \t]*\n[ \t]*)\Z", re.VERBOSE)
 # A line of units alone (Suite 408; Flat 943, Sai Krupa Apartments; 7th Floor, Raheja Tower) opens
 # an address block as a street line does, when the block goes on below it ("Room 4.18" between
-# blank lines is a meeting room).
+# blank lines is a meeting room) with an address part (CurationIntlAddressRecognizer.pieces).
 UNIT_LINE = rf"(?m:^[ \t]*{UNIT}(?:,[ \t]?{UNIT}){{0,2}}[ \t]*$)(?=[ \t]*\n[ \t]*\S)"
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
@@ -117,20 +123,32 @@ def line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# What joins two parts of one address span: a comma alone ("3-28-8 Nishi-Shinjuku, Shinjuku-ku").
+_JOIN = re.compile(r",[ \t]?")
+
+
 def address_pieces(match, start: int) -> list[tuple[int, int]]:
-    """The spans an address match (with its lead from `start`) is reported as: the unit or building
-    before the street, each line of the street, and each part after it (TAIL's `p` captures: postal
-    code, town, region, country; a unit joins the part before it on its line), so the separators between them stay readable. Gold data
-    that labels address parts one by one counts those separators as text, not as the address."""
+    """The spans an address match (with its lead from `start`) is reported as: each line, and
+    inside a line its parts (TAIL's captures: `p` town, region or country, `c` postal code, `u`
+    unit), so the separators between them stay text. Labelled addresses disagree on commas: the
+    project's own corpora count "street, town, region" as one span, business-letter gold labels
+    every part alone. Both leave out the separator before a postal code and before the last part
+    (the country, or the town an address ends with), so only those commas are left as text; a
+    unit on its part's line joins it (Calle Serrano 143, 9º B)."""
     text = match.string
     lead_end = _LEAD_END.search(text, start, match.start()).start() if start < match.start() else start
     pieces = line_pieces(text, start, lead_end) + line_pieces(text, match.start(), match.start("tail"))
-    parts = sorted([(*span, False) for span in match.spans("p")] + [(*span, True) for span in match.spans("u")])
-    for part_start, part_end, unit in parts:
-        if unit and pieces and "\n" not in text[pieces[-1][1]:part_start]:
+    parts = sorted([(*span, "p") for span in match.spans("p")] + [(*span, "c") for span in match.spans("c")]
+                   + [(*span, "u") for span in match.spans("u")])
+    for i, (part_start, part_end, kind) in enumerate(parts):
+        gap = text[pieces[-1][1]:part_start] if pieces else "\n"
+        joined = kind == "p" and i < len(parts) - 1 and _JOIN.fullmatch(gap)
+        if (kind == "u" and "\n" not in gap) or joined:
             pieces[-1] = (pieces[-1][0], part_end)
         elif part_end > part_start:
             pieces.append((part_start, part_end))
+    if lead_end > start and _JOIN.fullmatch(text[lead_end:match.start()]):  # Level 12, 345 George Street
+        pieces[:2] = [(pieces[0][0], pieces[1][1])]
     return pieces
 
 
