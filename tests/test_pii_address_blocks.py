@@ -81,7 +81,7 @@ def test_street_shapes_of_many_countries(street):
     "Keizersgracht 123\n1015 CJ| Amsterdam\nThe Netherlands",
     "Lindenstraße 12\n80331| München\nGermany",
     "Rua Augusta 274, 2.º Esq.\n1100-053| Lisboa\nPORTUGAL",
-    "Via Dante Alighieri 59\n50027| Firenze (FI)\nItaly",
+    "Via Dante Alighieri 59\n50027| Firenze| (FI)\nItaly",
     "Level 12\n345 George Street\nSYDNEY NSW| 2000",
     "Sumitomo Building 22F\n1-2-3 Marunouchi\nChiyoda-ku, Tokyo| 100-0005\nJapan",
     "10 Anson Road\n#12-05 International Plaza\nSingapore| 079903",
@@ -95,7 +95,8 @@ def test_street_shapes_of_many_countries(street):
 def test_address_blocks_are_found_line_by_line_and_part_by_part(block):
     letter = f"Bill to:\nAcme Trading Ltd\n{block.replace('|', '')}\nTel. +44 20 7946 0958\nVAT ID: GB123456789\n\nInvoice date: 2024-03-15"
     # The label lines after the block are kept, and a part's own label (C.P., Col.) too.
-    parts = [re.sub(r"^[ ,-]*(?:(?:Col\.|C\.P\.) )?", "", part) for line in block.split("\n") for part in line.split("|")]
+    parts = [re.sub(r"^[ ,(-]*(?:(?:Col\.|C\.P\.) )?", "", part).rstrip(")")
+             for line in block.split("\n") for part in line.split("|")]
     assert found(letter) == parts
 
 
@@ -110,6 +111,8 @@ def test_address_blocks_are_found_line_by_line_and_part_by_part(block):
      ["3-28-8 Nishi-Shinjuku, Shinjuku-ku, Tokyo", "160-0023"]),
     ("Office: Alameda Haddock Lobo, nº 2347 - 16º andar, CEP 01414-001 São Paulo.",
      ["Alameda Haddock Lobo, nº 2347 - 16º andar", "01414-001", "São Paulo"]),
+    ("Our office at Av. Constituyentes 1454, Col. Juárez, C.P. 76000 Querétaro. Your salary follows.",
+     ["Av. Constituyentes 1454", "Juárez", "76000", "Querétaro"]),   # district and postal-code labels stay
 ])
 def test_inline_addresses_run_over_postal_code_town_and_country(text, address):
     # A unit on the street's line belongs to the street, and so do the town and region after a

@@ -67,9 +67,12 @@ _REGION_SEP = r"(?:,?[ \t]{1,2}|[ \t]-[ \t]|/)"
 # capture of a repeated group): the parts are reported one span each, so the commas, spaces,
 # dashes and labels between them (", C.P. ", " - ") stay in the text, as they do between the
 # lines of a block. A postal code and its town, in either order, with a region between town and code.
-_CODE = rf"{_POSTAL_LABEL}(?P<c>{POSTAL_CODE})"   # group c: a postal code
-POSTAL_TOWN = rf"{_CODE}[ \t]{{1,2}}(?P<p>{TOWN}(?:\ \([A-Z]{{2}}\))?)"   # 20121 Milano (MI)
-TOWN_POSTAL = (rf"(?!{_LABEL}){NOT_PLACE}(?P<p>{TOWN}(?:\ \d{{1,2}})?)(?:{_REGION_SEP}(?P<p>[A-Z]{{2,3}}|{TOWN}))?"
+_CODE = rf"{_POSTAL_LABEL}(?P<c>{POSTAL_CODE})"
+# A district's label (Col. Juárez, Bairro Centro) is no personal data either, and "Col." would
+# otherwise be read as an abbreviated town word (St. Albans).
+_DISTRICT = r"(?:(?:Col\.|Colonia|Bairro)\ )?"   # group c: a postal code
+POSTAL_TOWN = rf"{_CODE}[ \t]{{1,2}}(?P<p>{TOWN})(?:\ \((?P<p>[A-Z]{{2}})\))?"   # 20121 Milano (MI)
+TOWN_POSTAL = (rf"(?!{_LABEL}){NOT_PLACE}{_DISTRICT}(?P<p>{TOWN}(?:\ \d{{1,2}})?)(?:{_REGION_SEP}(?P<p>[A-Z]{{2,3}}|{TOWN}))?"
                rf"{_REGION_SEP}{_CODE}(?![ \t]?\d)")   # not a phone
 # A postal code and town line right after a street name and number with no street-type word (Meir
 # 83, 1148 Bruxelles; Dam 1\n1012 JS Amsterdam): that line is what makes the name a street.
@@ -79,7 +82,7 @@ POSTAL_TOWN_NEXT = rf"(?=(?:,[ \t]?|[ \t]*\n[ \t]*)(?!(?:19[5-9]|20[0-3])\d(?!\d
 NUMBERED_THING = (r"(?:Section|Room|Art|Article|Chapter|Page|Figure|Table|Version|Release|Order|Invoice|Ticket"
                   r"|Case|Batch|Gate|Level|Floor|Suite|Unit|Phase|Step|Week|Day|Year|Item|Line|Box|Account|No)(?!\w)")
 # A town, district, region or country standing alone between separators.
-TOWN_ALONE = rf"(?!{_LABEL}){NOT_PLACE}(?:(?:Col\.|Colonia|Bairro)\ )?(?P<p>{TOWN}(?:\ \d{{1,2}})?){_END}"   # Dublin 2
+TOWN_ALONE = rf"(?!{_LABEL}){NOT_PLACE}{_DISTRICT}(?P<p>{TOWN}(?:\ \d{{1,2}})?){_END}"   # Dublin 2
 _SEP = r"(?:,[ \t]?|[ \t]-[ \t]|[ \t]*\n[ \t]*|[ \t]{1,2})"
 # The parts after a street; group `tail` marks where they begin (the street line ends there). A unit
 # is group `u`: on the line of the part before it, it belongs to that part (Calle Serrano 143, 9º B).
