@@ -8,11 +8,12 @@ import re
 
 import pytest
 
-from curation.pii.recognizers.en import address_parts, intl_address
 from curation.pii.recognizers.en import (
     CurationAddressRecognizer,
     CurationIntlAddressRecognizer,
     CurationPhoneRecognizer,
+    address_parts,
+    intl_address,
 )
 
 STREETS = (CurationAddressRecognizer(), CurationIntlAddressRecognizer())

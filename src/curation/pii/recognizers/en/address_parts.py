@@ -14,6 +14,7 @@ from __future__ import annotations
 import regex as re
 
 from curation.pii.recognizers.en.scored import ScoredRecognizer
+from curation.pii.recognizers.en.shapes import ORG_UNIT_HEAD
 
 UP = r"[A-ZÀ-ÖØ-ÞĀ-ŽŁŚŻŹĆŃÓ]"  # a capital letter, Latin-1 and Latin Extended-A included
 _LOW_PARTICLE = r"(?:de|da|do|das|dos|del|di|la|le|les|am|an|der|im|sur|en|upon|on)"
@@ -27,12 +28,10 @@ TOWN = rf"{_TOWN_WORD}(?:[ ](?:{_TOWN_WORD}|{_LOW_PARTICLE}(?=[ ]{UP}))){{0,3}}"
 _LABEL = (r"(?:Tel|Tel\.|Phone|Telephone|Mobile|Mob|Cell|Fax|Email|E-mail|Mail|Web|Website|Www|Attn|Attention|Dear|Hi|Hello"
           r"|Regards|Thanks|Subject|Invoice|Order|Total|Date|Contact|Office|Direct|VAT|Tax|Reference|Ref|IBAN|BIC"
           r"|SWIFT|Account|Payment|Please|Note|Expected|Questions)(?![\w-])")
-# Head nouns of a company's departments and of job titles: a capitalised line or part ending in one
-# ("The Sales Department", "Human Resources", "Logistics Coordinator") names a unit of the company
-# or a role, not a town, even where it stands between address lines.
-_ORG_UNIT = (r"(?:Department|Dept\.?|Division|Team|Desk|Office|Services|Resources|Relations|Operations|Affairs"
-             r"|Director|Manager|Coordinator|Officer|Assistant|Engineer|Specialist|Lead|Head|Partner|Counsel)(?![\w-])")
-NOT_PLACE = rf"(?!(?:{_TOWN_WORD}[ ]){{0,3}}{_ORG_UNIT})"
+# A capitalised line or part ending in a department's or a job title's head noun ("The Sales
+# Department", "Human Resources", "Logistics Coordinator") names a unit of the company or a role,
+# not a town, even where it stands between address lines.
+NOT_PLACE = rf"(?!(?:{_TOWN_WORD}[ ]){{0,3}}{ORG_UNIT_HEAD})"
 # Postal code shapes of the countries whose addresses English business text carries most. Each is
 # only taken where TAIL puts it (next to the town, after the street), never on its own. The label
 # before a code (CEP, C.P., PLZ) is no personal data; a country letter before it (D-80331) is part of it.

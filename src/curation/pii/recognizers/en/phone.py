@@ -8,7 +8,6 @@ from curation.pii.recognizers.en.credit_card import looks_like_card
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.ja.my_number import my_number_check_ok
 
-
 # Words that label a number as something other than a phone: "Ref 089 / 1234 5678", "Invoice no.
 # 4471 2290", "Batch 2024 0311 2287". Digit groups after them are references, not numbers to call.
 NUMBER_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|total|po|account|acct|contract"
