@@ -12,22 +12,41 @@ from curation.pii.recognizers.en import (
     CurationAddressRecognizer,
     CurationIntlAddressRecognizer,
     CurationPhoneRecognizer,
+    address_parts,
+    intl_address,
 )
 
 STREETS = (CurationAddressRecognizer(), CurationIntlAddressRecognizer())
 PHONE = CurationPhoneRecognizer()
 
 
-def found(text: str, threshold: float = 0.4) -> list[str]:
-    """What both street recognizers mask, as runs of text (overlapping spans merged, as masking does)."""
+def runs(text: str, threshold: float = 0.4) -> list[list[int]]:
+    """(start, end) of what both street recognizers mask, overlapping spans merged as masking does."""
     spans = sorted((r.start, r.end) for rec in STREETS for r in rec.analyze(text, ["LOCATION"]) if r.score >= threshold)
-    runs: list[list[int]] = []
+    out: list[list[int]] = []
     for s, e in spans:
-        if runs and s < runs[-1][1]:
-            runs[-1][1] = max(runs[-1][1], e)
+        if out and s < out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
         else:
-            runs.append([s, e])
-    return [text[s:e] for s, e in runs]
+            out.append([s, e])
+    return out
+
+
+def found(text: str, threshold: float = 0.4) -> list[str]:
+    """What both street recognizers mask, as runs of text: one per address part."""
+    return [text[s:e] for s, e in runs(text, threshold)]
+
+
+def addresses(text: str) -> list[str]:
+    """What found() masks, with the parts of one line joined over the separators left between
+    them (", ", " - "): where each address line starts and ends."""
+    out: list[list[int]] = []
+    for s, e in runs(text):
+        if out and re.fullmatch(r"[ \t]*[,/-]?[ \t]*", text[out[-1][1]:s]):
+            out[-1][1] = e
+        else:
+            out.append([s, e])
+    return [text[s:e] for s, e in out]
 
 
 @pytest.mark.parametrize("street", [
@@ -56,45 +75,56 @@ def test_street_shapes_of_many_countries(street):
     assert found(f"Please deliver to {street} tomorrow.") == [street]
 
 
+# "|" ends an address span inside a line: a postal code and the part an address ends with are
+# spans of their own, so the separators before them (", ", " - ", "C.P. ") stay text, as the line
+# breaks between a block's lines do; parts joined by a comma alone stay one span.
 @pytest.mark.parametrize("block", [
-    "Keizersgracht 123\n1015 CJ Amsterdam\nThe Netherlands",
-    "Lindenstraße 12\n80331 München\nGermany",
-    "Rua Augusta 274, 2.º Esq.\n1100-053 Lisboa\nPORTUGAL",
-    "Via Dante Alighieri 59\n50027 Firenze (FI)\nItaly",
-    "Level 12\n345 George Street\nSYDNEY NSW 2000",
-    "Sumitomo Building 22F\n1-2-3 Marunouchi\nChiyoda-ku, Tokyo 100-0005\nJapan",
-    "10 Anson Road\n#12-05 International Plaza\nSingapore 079903",
-    "Flat 402, Sai Krupa Apartments\nLink Road\nIndiranagar\nBengaluru, Karnataka - 560038\nIndia",
-    "R. Haddock Lobo, nº 2917, sala 383\nSão Paulo - SP, 01310-200\nBrazil",
-    "Blvd. Juárez 433\nCol. Centro\nC.P. 76400 Querétaro",
-    "Suite 408\n250 Front Street West\nToronto, ON  M5V 3L9",
-    "19551 Mission Boulevard\n#367\nDenver, CO 80204",
+    "Keizersgracht 123\n1015 CJ| Amsterdam\nThe Netherlands",
+    "Lindenstraße 12\n80331| München\nGermany",
+    "Rua Augusta 274, 2.º Esq.\n1100-053| Lisboa\nPORTUGAL",
+    "Via Dante Alighieri 59\n50027| Firenze| (FI)\nItaly",
+    "Level 12\n345 George Street\nSYDNEY NSW| 2000",
+    "Sumitomo Building 22F\n1-2-3 Marunouchi\nChiyoda-ku, Tokyo| 100-0005\nJapan",
+    "10 Anson Road\n#12-05 International Plaza\nSingapore| 079903",
+    "Flat 402, Sai Krupa Apartments\nLink Road\nIndiranagar\nBengaluru, Karnataka| - 560038\nIndia",
+    "R. Haddock Lobo, nº 2917, sala 383\nSão Paulo| - SP|, 01310-200\nBrazil",
+    "Blvd. Juárez 433\nCol. Centro\nC.P. 76400| Querétaro",
+    "Suite 408\n250 Front Street| West\nToronto, ON|  M5V 3L9",
+    "19551 Mission Boulevard\n#367\nDenver, CO| 80204",
     "18 Shop Street\nDublin 2\nD02 X285\nIreland",
 ])
-def test_address_blocks_are_found_line_by_line(block):
-    letter = f"Bill to:\nAcme Trading Ltd\n{block}\nTel. +44 20 7946 0958\nVAT ID: GB123456789\n\nInvoice date: 2024-03-15"
-    # One span per line, the label lines after the block kept, and a line's own label (C.P., Col.) too.
-    assert found(letter) == [re.sub(r"^(?:Col\.|C\.P\.) ", "", line.strip()) for line in block.split("\n")]
+def test_address_blocks_are_found_line_by_line_and_part_by_part(block):
+    letter = f"Bill to:\nAcme Trading Ltd\n{block.replace('|', '')}\nTel. +44 20 7946 0958\nVAT ID: GB123456789\n\nInvoice date: 2024-03-15"
+    # The label lines after the block are kept, and a part's own label (C.P., Col.) too.
+    parts = [re.sub(r"^[ ,(-]*(?:(?:Col\.|C\.P\.) )?", "", part).rstrip(")")
+             for line in block.split("\n") for part in line.split("|")]
+    assert found(letter) == parts
 
 
 @pytest.mark.parametrize("text,address", [
     ("Ship to Herenkade 28, 3042 WZ Rotterdam, The Netherlands, by Friday.",
-     "Herenkade 28, 3042 WZ Rotterdam, The Netherlands"),
+     ["Herenkade 28", "3042 WZ", "Rotterdam", "The Netherlands"]),
     ("Shipping address: 7340 East Cedar Ridge Blvd. NW, Apt. 19B, Seattle, WA 98164, before noon.",
-     "7340 East Cedar Ridge Blvd. NW, Apt. 19B, Seattle, WA 98164"),
+     ["7340 East Cedar Ridge Blvd. NW, Apt. 19B, Seattle, WA", "98164"]),
     ("Our office at Calle de la Castellana 12, 8º B, 28046 Madrid. Your salary follows.",
-     "Calle de la Castellana 12, 8º B, 28046 Madrid"),
+     ["Calle de la Castellana 12, 8º B", "28046", "Madrid"]),
     ("New site: 3-28-8 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023; keys on Monday.",
-     "3-28-8 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023"),
+     ["3-28-8 Nishi-Shinjuku, Shinjuku-ku, Tokyo", "160-0023"]),
+    ("Office: Alameda Haddock Lobo, nº 2347 - 16º andar, CEP 01414-001 São Paulo.",
+     ["Alameda Haddock Lobo, nº 2347 - 16º andar", "01414-001", "São Paulo"]),
+    ("Our office at Av. Constituyentes 1454, Col. Juárez, C.P. 76000 Querétaro. Your salary follows.",
+     ["Av. Constituyentes 1454", "Juárez", "76000", "Querétaro"]),   # district and postal-code labels stay
 ])
 def test_inline_addresses_run_over_postal_code_town_and_country(text, address):
-    assert found(text) == [address]
+    # A unit on the street's line belongs to the street, and so do the town and region after a
+    # comma; the postal code and the last part (the country) are spans of their own.
+    assert found(text) == address
 
 
 def test_the_block_stops_at_a_blank_line_labels_and_prose():
     text = ("Hafenallee 72\n5027 Salzburg\n\nRoom 4.18\n\nDear Ms. Keller,\nwe met at Room 4.18 on 15.03.2024.\n"
             "Mühlbachstraße 9, 4020 Linz. Please note order #4471 and SKU 4471-BX-220.\nE: k.keller@example.at")
-    assert found(text) == ["Hafenallee 72", "5027 Salzburg", "Mühlbachstraße 9, 4020 Linz"]
+    assert addresses(text) == ["Hafenallee 72", "5027 Salzburg", "Mühlbachstraße 9, 4020 Linz"]
 
 
 @pytest.mark.parametrize("text", [
@@ -111,7 +141,7 @@ def test_look_alikes_are_not_addresses(text):
 def test_floor_written_with_ordinal_letter_after_normalization():
     # Detection reads the NFKC view, where "2.º" is "2.o"; both spellings are a floor.
     for floor in ("2.º Esq.", "2.o Esq."):
-        assert found(f"Rua Augusta 274, {floor}\n1100-053 Lisboa") == [f"Rua Augusta 274, {floor}", "1100-053 Lisboa"]
+        assert addresses(f"Rua Augusta 274, {floor}\n1100-053 Lisboa") == [f"Rua Augusta 274, {floor}", "1100-053 Lisboa"]
 
 
 @pytest.mark.parametrize("number", [
@@ -149,7 +179,7 @@ def test_a_letter_keeps_its_layout_after_anonymization(anonymizer):
     ("Batch 7\n2024 Budget Review", []),
 ])
 def test_a_street_without_type_word_is_an_address_when_postal_code_and_town_follow(text, expected):
-    assert found(text) == expected
+    assert addresses(text) == expected
 
 
 @pytest.mark.parametrize("number", ["(+34) 912 345 678", "089 / 12 34 56", "030/9018 2000"])
@@ -172,7 +202,7 @@ def test_numbers_with_a_slash_are_not_phones_without_a_trunk_zero(text):
     ("Meet at Rambla de Catalunya 33, 08007 Barcelona tomorrow.", "Rambla de Catalunya 33, 08007 Barcelona"),
 ])
 def test_an_address_in_a_sentence_ends_at_its_postal_code(text, address):
-    assert found(text) == [address]
+    assert addresses(text) == [address]
 
 
 @pytest.mark.parametrize("text", ["We support Windows 11, 2024 Edition.", "See Appendix 4, 2023 Annual Report."])
@@ -180,13 +210,48 @@ def test_a_year_after_a_numbered_name_is_no_postal_code(text):
     assert found(text) == []
 
 
-@pytest.mark.parametrize("text", ["12 Main Street, " + "-".join(["Ab"] * 4000) + " x",
-                                  "Hauptstraße 5, " + "-".join(["Ab"] * 8000) + " x"])
-def test_a_long_hyphenated_run_after_a_street_is_read_in_bounded_time(text):
-    # Before: each "-Ab" doubled the time of the town pattern, and every capital of the run
-    # rescanned the rest of it for a street-type ending (9.5 s for 4,000 parts).
-    import time
+@pytest.mark.parametrize("text,street", [("12 Main Street, " + "-".join(["Ab"] * 4000) + " x", "12 Main Street"),
+                                         ("Hauptstraße 5, " + "-".join(["Ab"] * 8000) + " x", "Hauptstraße 5")])
+def test_a_long_hyphenated_run_after_a_street_is_no_address_part(text, street):
+    assert found(text) == [street]
 
-    start = time.perf_counter()
-    found(text)
-    assert time.perf_counter() - start < 15
+
+def test_town_words_and_compound_streets_are_read_in_linear_time():
+    # Before: each "-Ab" of a run doubled the time of the town pattern, and every capital of the
+    # run rescanned the rest of it for a street-type ending (9.5 s for 4,000 parts). What keeps it
+    # linear, asserted on the patterns instead of a clock: a town word's letters and hyphenated
+    # parts are taken possessively (never given back), and a compound street name is looked for a
+    # bounded distance ahead of its capital.
+    assert "[\\w'’]*+(?:-[\\w'’]+)*+" in address_parts._TOWN_WORD
+    assert "[\\w'’.-]{0,40}?" + intl_address._COMPOUND in CurationIntlAddressRecognizer.REGEX
+
+
+def test_a_unit_line_over_a_sentence_is_a_heading():
+    text = ("Escalation levels\nLevel 2\nEscalate to the on-call engineer within 30 minutes.\n"
+            "Level 3\nCall the duty manager.\n\nAcme Ltd\nSuite 408\nRiverside")
+    assert found(text) == ["Suite 408", "Riverside"]
+    assert found("Arvani LLP\nUnit 9\n287 Kingsway\n\nLevel 2\n12 tickets were closed.") == ["Unit 9"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lindenstraße 12\n80331 München\nSales Department\n\nDear Sir", ["Lindenstraße 12", "80331", "München"]),
+    ("Kouter 67\n9045 Gent\nThe Accounts Payable Team\nBelgium", ["Kouter 67", "9045", "Gent"]),
+    ("Hafenallee 72, Human Resources, 5027 Salzburg", ["Hafenallee 72"]),
+    ("Storgatan 77\n27439 Göteborg\nLogistics Coordinator", ["Storgatan 77", "27439", "Göteborg"]),
+])
+def test_departments_and_job_titles_are_no_address_parts(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Ref 089 / 1234 5678 was closed.", "Our reference: Ref. 4471 2290 1183.",
+                                  "Invoice no. 5512 8890 4410 is due.", "Batch 2024 0311 2287 passed QA.",
+                                  "Order #: 0161 496 0066 shipped", "Total 4312 8876 5500 units"])
+def test_digit_groups_after_a_reference_label_are_not_phones(text):
+    assert [r for r in PHONE.analyze(text, ["PHONE_NUMBER"]) if r.score >= 0.4] == []
+
+
+@pytest.mark.parametrize("text,number", [("Tel. no. 0161 496 0066", "0161 496 0066"),
+                                         ("Phone number: 0161 496 0066", "0161 496 0066"),
+                                         ("Ref 4471, call 0161 496 0066", "0161 496 0066")])
+def test_a_phone_after_its_own_label_is_still_a_phone(text, number):
+    assert [text[r.start:r.end] for r in PHONE.analyze(text, ["PHONE_NUMBER"]) if r.score >= 0.4] == [number]

@@ -77,7 +77,7 @@ def test_fast_path_finds_what_presidio_analyzer_engine_finds(policy, anonymizer)
     (SAMPLES[3], "IP_ADDRESS", "10.0.4.17"),
     (SAMPLES[4], "US_SSN", "569-74-1842"),
     (SAMPLES[1], "CREDIT_CARD", "3541-3511-9609-9680"),
-    (SAMPLES[5], "LOCATION", "565 Mcdonald Neck Apt. 386, Lake Lisa, HI 35799"),
+    (SAMPLES[5], "LOCATION", "565 Mcdonald Neck Apt. 386, Lake Lisa, HI"),   # the ZIP is a span of its own
     (SAMPLES[5], "ORGANIZATION", "Garcia LLC"),
 ])
 def test_identifiers_are_found_as_their_type(anonymizer, text, entity, value):

@@ -11,6 +11,27 @@ import regex
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 
 
+def _substitute(text: str, pattern: re.Pattern, replacement: str) -> tuple[str, list[int], list[int]]:
+    """The text with each match of `pattern` made `replacement` (one character), and where each
+    character of the result came from: (result, start offsets, end offsets) in `text`."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        out.append(text[pos:m.start()])
+        starts.extend(range(pos, m.start()))
+        ends.extend(range(pos + 1, m.start() + 1))
+        out.append(replacement)
+        starts.append(m.start())
+        ends.append(m.end())
+        pos = m.end()
+    out.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return "".join(out), starts, ends
+
+
 def squeeze_spaces(text: str) -> tuple[str, list[int] | None]:
     """The text with runs of spaces and tabs made one space, for NER: spaCy turns a double space
     into a token of its own, and the model then sees "Margaret  Holloway" as two names or one
@@ -18,18 +39,8 @@ def squeeze_spaces(text: str) -> tuple[str, list[int] | None]:
     its characters), or (text, None) when nothing changed."""
     if not _SPACE_RUN.search(text):
         return text, None
-    out: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for m in _SPACE_RUN.finditer(text):
-        out.append(text[pos:m.start()])
-        offsets.extend(range(pos, m.start()))
-        out.append(" ")
-        offsets.append(m.start())
-        pos = m.end()
-    out.append(text[pos:])
-    offsets.extend(range(pos, len(text)))
-    return "".join(out), offsets
+    squeezed, starts, _ = _substitute(text, _SPACE_RUN, " ")
+    return squeezed, starts
 
 
 # Format characters (Unicode Cf: zero-width space and joiners, word joiner, BOM, soft hyphen,
@@ -60,13 +71,25 @@ class OffsetMap:
         return self.starts[start], self.ends[end - 1]
 
 
+# Windows (CRLF) and old Mac (CR) line ends: the address-block patterns read a line end as "\n",
+# and `curation pii scan` reads files as they are (ingest normalises line ends, scan does not).
+_CR = re.compile(r"\r\n?")
+
+
+def _unix_line_ends(text: str) -> tuple[str, OffsetMap]:
+    """The text with each CRLF or CR made one "\n" (mapped back to the whole line end)."""
+    view, starts, ends = _substitute(text, _CR, "\n")
+    return view, OffsetMap(starts, ends)
+
+
 def normalized_view(text: str) -> tuple[str, OffsetMap | None]:
     """The text detection reads: NFKC (full-width digits and letters, ligatures, circled numbers),
     format characters removed, Cyrillic/Greek look-alikes folded to Latin inside words that also
-    hold Latin letters. Returns (view, map back to `text`), or (text, None) when nothing changes."""
+    hold Latin letters, CRLF and CR line ends made "\n". Returns (view, map back to `text`), or
+    (text, None) when nothing changes."""
     if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _FORMAT.search(text)
                           and not _CONFUSABLE.search(text)):
-        return text, None
+        return _unix_line_ends(text) if "\r" in text else (text, None)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -75,6 +98,8 @@ def normalized_view(text: str) -> tuple[str, OffsetMap | None]:
         if not chunk:
             continue
         chunk = unicodedata.normalize("NFKC", chunk)
+        if "\r" in chunk:  # CRLF is one cluster
+            chunk = _CR.sub("\n", chunk)
         out.append(chunk)
         starts.extend([m.start()] * len(chunk))
         ends.extend([m.end()] * len(chunk))

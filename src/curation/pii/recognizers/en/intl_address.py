@@ -58,7 +58,7 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
           | \bBlk\ \d{{1,4}}[A-Z]?(?:\ {_NAME}){{1,4}}(?:\ \d{{1,2}}\b)?                        # Blk 123 Ang Mo Kio Avenue 3 (SG)
           | \b(?!{NUMBERED_THING}){_UP}[a-zà-ÿ]{{2,}}(?:\ {_NAME}){{0,2}}(?<!\b{NUMBERED_THING})\ \d{{1,4}}[a-z]?{POSTAL_TOWN_NEXT}  # Meir 83, 1148 Bruxelles
         )
-      | {UNIT_LINE}                                                                       # Suite 408
+      | (?P<unit_line>{UNIT_LINE})                                                        # Suite 408
       | (?:\b(?:P\.?\ ?O\.?\ ?Box|GPO\ Box|Locked\ Bag|Private\ Bag|Postfach|Apartado|Caixa\ Postal)\ \d{{1,6}}(?:\ \d\d){{0,3}}
          |\bBP\ \d{{1,5}})(?![\w/])                                                      # PO Box 4521, Postfach 10 02 34
       ){TAIL}
@@ -66,5 +66,14 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     CONTEXT = ("address", "street", "ship", "mail", "live", "lives", "located", "deliver", "remittance", "office")
 
-    def score(self, value: str) -> float | None:
-        return 0.7 if "\n" in value or "," in value else 0.6
+    # A line that starts with a house number and a capitalised word: 287 Kingsway, 12 Hay Lane.
+    _NUMBERED_LINE = re.compile(rf"[ \t]*\n[ \t]*\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}})?,?[ \t]{_UP}")
+
+    def pieces(self, match, start: int, end: int) -> list[tuple[int, int]]:
+        # A unit line opens an address only when an address part (Suite 408\nRiverside) or a
+        # numbered street line (Unit 9\n287 Kingsway) follows it: "Level 2" over "Escalate to the
+        # on-call engineer." is a heading.
+        if match.group("unit_line") is not None and not match.group("tail") \
+                and not self._NUMBERED_LINE.match(match.string, match.end()):
+            return []
+        return super().pieces(match, start, end)

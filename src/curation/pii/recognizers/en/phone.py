@@ -8,6 +8,14 @@ from curation.pii.recognizers.en.credit_card import looks_like_card
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.ja.my_number import my_number_check_ok
 
+# Words that label a number as something other than a phone: "Ref 089 / 1234 5678", "Invoice no.
+# 4471 2290", "Batch 2024 0311 2287". Digit groups after them are references, not numbers to call.
+NUMBER_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|total|po|account|acct|contract"
+                 "|policy|claim|tracking|shipment|booking|item|sku|part|model|version|file|job|project")
+# Nor after "/ ": the second half of "089 / 1234 5678" read alone (the German area-code slash form
+# is matched from its area code).
+_NOT_AFTER_LABEL = rf"(?<!/\ )(?<!\b(?i:{NUMBER_LABELS})\.?(?:\ ?(?i:no|nr|number|\#)\.?)?[:\ ]{{1,3}})"
+
 
 class CurationPhoneRecognizer(ScoredRecognizer):
     """International (+CC / 00CC, "(0)" trunk), national with area codes in parentheses,
@@ -16,7 +24,7 @@ class CurationPhoneRecognizer(ScoredRecognizer):
 
     ENTITY = "PHONE_NUMBER"
     NAME = "CurationPhoneRecognizer"
-    REGEX = r"""
+    REGEX = _NOT_AFTER_LABEL + r"""
         (?<![\w+\#/@.:-])(?<!\d[ .-])(?<![A-Z0-9]{4}\ )       # not inside a code, IBAN or digit run
         (?:
             (?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?          # +44, 0044, optional (0) trunk

@@ -34,9 +34,10 @@ class ScoredRecognizer(PatternRecognizer):
     def span(self, match) -> tuple[int, int]:
         return match.span()
 
-    def pieces(self, start: int, value: str) -> list[tuple[int, int]]:
-        """The spans one match is reported as (one by default; address lines one each)."""
-        return [(start, start + len(value))]
+    def pieces(self, match, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans one match (taken as start:end, see `span`) is reported as (one by default;
+        address lines and parts one each)."""
+        return [(start, end)]
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
         results = []
@@ -47,5 +48,5 @@ class ScoredRecognizer(PatternRecognizer):
             score = self.score(value)
             if score:
                 results.extend(RecognizerResult(self.supported_entities[0], s, e, score, recognition_metadata=dict(meta))
-                               for s, e in self.pieces(start, value))
+                               for s, e in self.pieces(m, start, end))
         return results

@@ -1,4 +1,4 @@
-"""Word shapes shared by the English name and address recognizers: a capitalised word, non-names."""
+"""Word shapes shared by the English name and address recognizers: capitalised words, non-names, company units."""
 
 from __future__ import annotations
 
@@ -15,3 +15,9 @@ Escalated Call""".split())  # noqa: SIM905
 HYPHEN_WORDS = frozenset("""Follow Check Self Non Co Pre Post Re Multi Cross Wi Part Full Long Short High Low Real Open Anti
 Well Sign Log Set Add Plug Roll Start Drop Pick Walk Stand Write Built Front Back Top End Mid Year
 Month Day Week Time Face Hands Cost Risk Data User Client Customer""".split())  # noqa: SIM905
+
+# Head nouns of a company's departments and of job titles, as a regex alternation: a capitalised
+# phrase that ends in one ("The Sales Department", "Human Resources", "Logistics Coordinator")
+# names a unit of the company or a role, not a place or a person.
+ORG_UNIT_HEAD = (r"(?:Department|Dept\.?|Division|Team|Desk|Office|Services|Resources|Relations|Operations|Affairs"
+                 r"|Director|Manager|Coordinator|Officer|Assistant|Engineer|Specialist|Lead|Head|Partner|Counsel)(?![\w-])")

@@ -49,6 +49,3 @@ class CurationAddressRecognizer(AddressRecognizer):
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     CONTEXT = ("address", "street", "ship", "mail", "live", "lives", "located", "deliver", "remittance")
-
-    def score(self, value: str) -> float | None:
-        return 0.7 if "\n" in value or "," in value else 0.6
