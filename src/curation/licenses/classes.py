@@ -104,12 +104,10 @@ def _matches(key: str, patterns: list[str]) -> bool:
 
 
 def base_license(key: str) -> str | None:
-    """For custom terms (`LicenseRef-Custom-CC-BY-4.0-NonCommercial`), the SPDX license they are based on;
-    for a version-less name (`LicenseRef-CC-BY-NC-unversioned`), its latest version, whose duties it keeps."""
-    from curation.licenses.names import unversioned_hint
+    """For custom terms (`LicenseRef-Custom-CC-BY-4.0-NonCommercial`), the SPDX license they are based on."""
     from curation.licenses.statements import base_of
 
-    return base_of(key) or unversioned_hint(key)
+    return base_of(key)
 
 
 def classes_of(key: str, classes: LicenseClasses) -> list[str]:

@@ -17,7 +17,7 @@ where they carry a duty the work's license lacks; alone they are NOASSERTION), a
 are `LicenseRef-Custom-<closest SPDX id>` (one id, from the primary key of ScanCode's match),
 never the listed license; a BSD license without its clause count is `LicenseRef-BSD-unspecified`
 (review, BSD-3-Clause as hint), a Creative Commons name without its version is
-`LicenseRef-CC-BY-<elements>-unversioned` (its NC/ND/SA duties kept, its 4.0 as hint), and a
+read as its 4.0 (its NC/ND/SA duties kept; a version stated elsewhere wins), and a
 permission in the project's own words whose one condition is credit is `LicenseRef-Custom-CC-BY-4.0`
 (unless a named license beside it is what it sums up). Contributor agreements (ScanCode's `CLA`
 category) license nothing to users. An LGPL-3.0 text that carries the GPL-3.0 text is the LGPL-3.0.
@@ -36,7 +36,7 @@ import yaml
 from license_expression import ExpressionError
 
 from curation.licenses import statements as st
-from curation.licenses.names import vague_of
+from curation.licenses.names import VERSION_NOT_STATED, same_cc_family, vague_of
 from curation.licenses.spdx import normalize
 from curation.licenses.text import Line, clean, plain, split_front_matter
 
@@ -398,7 +398,9 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
         if not over:
             kept_notices.append(n)
         elif all(_family(f.expression) and _family(f.expression) == _family(n.expression)
-                 and n.first_line <= f.first_line and n.last_line >= f.last_line for f in over):
+                 and n.first_line <= f.first_line and n.last_line >= f.last_line
+                 # "... Share Alike 3.0 Unported license ("CC-BY-SA")": the notice states the version
+                 or VERSION_NOT_STATED in f.rule and same_cc_family(f.expression, n.expression) for f in over):
             kept_found = [f for f in kept_found if f not in over]
             kept_notices.append(n)
     out = kept_found + kept_notices
@@ -520,7 +522,9 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
         own = [s for s in own if s.kind != "title"]
     # "BSD license" without its variant, "CC BY-NC" without its version, is explained by a text or
     # statement that names the variant or version
-    own = [s for s in own if not any(vague_of(x.expression, s.expression) for x in own)]
+    own = [s for s in own if not any(vague_of(x.expression, s.expression) or VERSION_NOT_STATED in s.rule and
+                                     VERSION_NOT_STATED not in x.rule and same_cc_family(x.expression, s.expression)
+                                     for x in own)]
     # "Apache License v2.0 with LLVM Exceptions" in prose is the tag's `Apache-2.0 WITH LLVM-exception`
     withs = {s.expression.split(" WITH ")[0] for s in own if " WITH " in s.expression}
     own = [s for s in own if s.expression not in withs]

@@ -56,15 +56,18 @@ _CC0 = re.compile(r"\bCC[\s-]?0(?:\s*1\.0)?(?:\s+Universal)?|Creative\s+Commons\
                   re.IGNORECASE)
 _EN_ELEMENTS = {"noncommercial": "NC", "noderiv": "ND", "sharealike": "SA"}
 # A Creative Commons name without its version ("CC BY-NC", 「CC BY-SA」, "Creative Commons
-# Attribution-ShareAlike"): which version is not said (3.0 and 4.0 differ in terms a reviewer
-# reads), but its duties are: LicenseRef-CC-BY-NC-unversioned keeps the NC, never drops it.
+# Attribution-ShareAlike"): its duties are said, its version is not. It is read as the current
+# version, 4.0 (as ScanCode's notice rules read "licensed under CC BY-NC"), the NC/ND/SA duty kept,
+# and the rule says the version was not stated; a version stated elsewhere in the text wins.
 _CC_EN_UNVERSIONED = re.compile(
     r"\b(?:Creative\s+Commons\s+|(?-i:CC)[\s-]?)(?:(?-i:BY)|Attribution)(?P<abbr>(?:\s*[\s/-]\s*(?-i:NC|ND|SA)(?![A-Za-z]))*)"
     r"|Creative\s+Commons\s+(?:Licen[cs]e\s+)?Attribution(?P<elements>(?:[\s,-]+(?:Non-?Commercial|No-?Deriv(?:ative)?s?|"
     r"Share-?Alike))*)", re.IGNORECASE)
 _CC_JA_UNVERSIONED = re.compile(r"(?:クリエイティブ\s*[・･]?\s*コモンズ|CC)\s*[・･]?\s*(?:ライセンス)?\s*[（(「『]?\s*"
                                 r"(?P<elements>表示(?:\s*[-‐ー－―・]\s*(?:非営利|改変禁止|継承))*)")
-_NO_VERSION_AFTER = re.compile(r"^[\s-]*(?:licen[cs]e\s*)?(?:v(?:ersion)?\.?\s*|バージョン\s*|第\s*)?[（(]?\s*\d")
+# a version after the name, written in a way no pattern reads ("Attribution-Share Alike 3.0")
+_NO_VERSION_AFTER = re.compile(r"^[\s-]*(?:licen[cs]e\s*)?(?:v(?:ersion)?\.?\s*|バージョン\s*|第\s*)?[（(]?\s*\d|"
+                               r"^[^.;:()\n。]{0,60}?(?<![\d.])[1-4]\.\d")
 
 
 def cc_id(elements: set[str], version: str) -> str | None:
@@ -97,9 +100,7 @@ def _cc_ja(m: re.Match) -> str | None:
 
 
 def _unversioned_id(elements: set[str]) -> str | None:
-    if {"ND", "SA"} <= elements:
-        return None  # no such license
-    return "-".join(["LicenseRef-CC-BY", *[e for e in ("NC", "ND", "SA") if e in elements], "unversioned"])
+    return cc_id(elements, "4.0")
 
 
 # The first version of each GNU license: "Lesser" dates from 2.1, the "Library" GPL from 2.0.
@@ -117,19 +118,19 @@ def _cc_en_unversioned(m: re.Match) -> str | None:
     return _unversioned_id(set(re.split(r"[\s/-]+", (m["abbr"] or "").upper())) & {"NC", "ND", "SA"})
 
 
-def unversioned_hint(expression: str) -> str | None:
-    """The closest SPDX license to a version-less Creative Commons name: its latest version."""
-    m = re.fullmatch(r"LicenseRef-(CC-BY(?:-NC|-ND|-SA)*)-unversioned", expression)
-    return f"{m.group(1)}-4.0" if m else None
+VERSION_NOT_STATED = "version not stated"
 
 
 def vague_of(named: str, vague: str) -> bool:
-    """Whether `named` is a license that the vague name `vague` ("BSD license", "CC BY-NC") may
-    stand for: the same family, its variant or version stated."""
-    if vague == "LicenseRef-BSD-unspecified":
-        return named.startswith(("BSD-", "0BSD"))
-    hint = unversioned_hint(vague)
-    return bool(hint) and re.fullmatch(re.escape(hint[:-len("4.0")]) + r"\d\.\d", named) is not None
+    """Whether `named` is a license that the vague name `vague` ("BSD license") may stand for."""
+    return vague == "LicenseRef-BSD-unspecified" and named.startswith(("BSD-", "0BSD"))
+
+
+def same_cc_family(a: str, b: str) -> bool:
+    """CC-BY-SA-3.0 and CC-BY-SA-4.0: one Creative Commons license in two versions."""
+    family = re.compile(r"(CC-BY(?:-NC|-ND|-SA)*)-\d\.\d")
+    fa, fb = family.fullmatch(a), family.fullmatch(b)
+    return bool(fa and fb) and fa.group(1) == fb.group(1)
 
 
 def _cc_url(m: re.Match) -> str | None:
@@ -276,8 +277,7 @@ def mentions(line: str) -> list[Mention]:
                     rule == "gnu-no-version" and _VERSION_APART.search(line):
                 continue  # a version written in a way no pattern reads: not a version-less name
             if rule.endswith("-unversioned"):
-                taken.append(Mention(value, m.start(), m.end(), "cc (version not stated)", ambiguous=True,
-                                     hint=unversioned_hint(value)))
+                taken.append(Mention(value, m.start(), m.end(), f"cc ({VERSION_NOT_STATED}: read as 4.0)"))
                 continue
             if rule == "bsd":
                 # Which BSD is not said: the 2- and 3-clause licenses differ in a duty (the

@@ -493,18 +493,27 @@ def of_other_work(sentence: str, m: Mention) -> bool:
 
 
 # "In April the lab released its new model under Apache 2.0": someone other than us (not a work,
-# not we/I) releases their own work: news about another work, however its object is worded.
-_OTHER_ACTOR = re.compile(
-    r"(?:^|\b)(?P<who>(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
-    r"\s+(?:has\s+|have\s+|had\s+)?(?:released|publishe[ds]|open[- ]sourced|licensed|relicensed|distributed|shared|"
-    r"releases|made)\s+(?:its|their|his|her)\b")
+# not we/I) releases their own work: news about another work, however its object is worded. A
+# named actor counts in the past only ("Acme releases its corpus under ..." announces this work).
+_RELEASE_ITS = (r"\s+(?:has\s+|have\s+|had\s+)?(?:released|published|open[- ]sourced|licensed|relicensed|distributed|"
+                r"shared|made)\s+(?:its|their|his|her)\b")
+_OTHER_ACTOR = re.compile(r"\b(?P<who>(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?[\w-]+)(?:" + _RELEASE_ITS +
+                          r"|\s+(?:releases|publishes|shares|distributes)\s+(?:its|their)\b)"
+                          r"|\b(?P<named>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})" + _RELEASE_ITS)
 _ACTOR_IS_WORK = re.compile(
     r"\b(?:work|dataset|data|corpus|repository|repo|project|software|code|library|package|model|toolkit|tool|site|"
     r"website|team|authors?|maintainers?|we|I|it)$", re.IGNORECASE)
 
 
+# "The lab's earlier models were licensed under ...": a work owned by someone who is not a work
+# (a lowercase common noun: a capitalised owner may be this work's author).
+_OTHER_POSSESSOR = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<who>[a-z][\w-]*)['’]s\s+(?:[\w-]+\s+){0,2}?(?:models?|weights|"
+                              r"datasets?|data|code|software|corpus|corpora|library|tools?|works?|checkpoints?)\b")
+
+
 def _other_actor(sentence: str) -> bool:
-    return any(not _ACTOR_IS_WORK.search(m["who"]) for m in _OTHER_ACTOR.finditer(sentence))
+    return any(not _ACTOR_IS_WORK.search(m["who"] or m["named"]) for m in (*_OTHER_ACTOR.finditer(sentence),
+                                                                            *_OTHER_POSSESSOR.finditer(sentence)))
 
 
 def _without(text: str, found: list[Mention]) -> str:
@@ -554,7 +563,11 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
     if words <= 8 and not _EN_TALK.search(rest) and not _JA_TALK.search(rest):
         if s.in_license_section:
             return "heading"
-        if short_file:
+        # a LICENSE file's only words name the license up front ("MIT", "Copyright 2024 Ann. MIT");
+        # "The company was sued for violating the MIT License" is a short file that reports news
+        if short_file and (ja or len(before.split()) <= 3 or _OWN_EN.search(before) or _EN_GRANT.search(before)
+                           or _EN_PERMIT.search(before)
+                           or re.search(r"\b(?:as|is|are)\s+$|^\W*(?:copyright|\(c\)|©)", before, re.I)):
             return "short_file"
     if any(_CUSTOM.search(s.text[max(0, m.start - 40):m.start]) for m in found):
         return "custom"
