@@ -16,7 +16,11 @@ license lacks are a conflict, third-party components are listed (and named in th
 where they carry a duty the work's license lacks; alone they are NOASSERTION), and custom terms
 are `LicenseRef-Custom-<closest SPDX id>` (one id, from the primary key of ScanCode's match),
 never the listed license; a BSD license without its clause count is `LicenseRef-BSD-unspecified`
-(review, BSD-3-Clause as hint). An LGPL-3.0 text that carries the GPL-3.0 text is the LGPL-3.0.
+(review, BSD-3-Clause as hint), a Creative Commons name without its version is
+read as its 4.0 (its NC/ND/SA duties kept; a version stated elsewhere wins), and a
+permission in the project's own words whose one condition is credit is `LicenseRef-Custom-CC-BY-4.0`
+(unless a named license beside it is what it sums up). Contributor agreements (ScanCode's `CLA`
+category) license nothing to users. An LGPL-3.0 text that carries the GPL-3.0 text is the LGPL-3.0.
 ScanCode's index takes several seconds to load, so it is loaded once per process (`scancode_index`).
 """
 
@@ -32,6 +36,7 @@ import yaml
 from license_expression import ExpressionError
 
 from curation.licenses import statements as st
+from curation.licenses.names import VERSION_NOT_STATED, same_cc_family, vague_of
 from curation.licenses.spdx import normalize
 from curation.licenses.text import Line, clean, plain, split_front_matter
 
@@ -84,6 +89,7 @@ class Detection:
 
 _REMARK = {"talk": "not counted: talks about licenses, grants none",
            "mention": "not counted: names a license without applying it to the work",
+           "other_work": "not counted: the license of another work the text speaks of",
            "custom": "custom terms: the license is changed or added to",
            "restriction": "restriction: non-commercial use only",
            "choice": "a choice between licenses (the licensee picks one)",
@@ -173,12 +179,27 @@ def scancode(text: str, threshold: float, *, approximate: bool = True, reference
 CHANGED_TEXT_MIN_SCORE = 50
 
 
+@lru_cache(maxsize=1)
+def _agreement_keys() -> frozenset[str]:
+    """ScanCode's keys in its `CLA` category: contributor agreements (a CLA, the DCO) bind what
+    contributors hand in; they license nothing of the work to its users."""
+    from licensedcode.cache import get_licenses_db
+
+    return frozenset(key for key, lic in get_licenses_db().items() if lic.category == "CLA")
+
+
+def _agreement(rule) -> bool:
+    keys = set(re.findall(r"[\w.+-]+", rule.license_expression)) - {"AND", "OR", "WITH", "and", "or", "with"}
+    return bool(keys) and keys <= _agreement_keys()
+
+
 def _matches(text: str, threshold: float, approximate: bool) -> list:
     index = scancode_index()
     floor = min(threshold * 100, CHANGED_TEXT_MIN_SCORE) if approximate else threshold * 100
     found = index.match(query_string=text, approximate=approximate, min_score=floor)
     return [m for m in found
             if not (m.rule.is_license_clue or m.rule.is_false_positive or m.rule.is_license_intro)
+            and not _agreement(m.rule)
             and not m.rule.license_expression.startswith(("unknown", "free-unknown", "warranty-disclaimer"))
             and (m.score() >= threshold * 100 or m.rule.is_license_text or m.len() >= 150)]
 
@@ -377,7 +398,9 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
         if not over:
             kept_notices.append(n)
         elif all(_family(f.expression) and _family(f.expression) == _family(n.expression)
-                 and n.first_line <= f.first_line and n.last_line >= f.last_line for f in over):
+                 and n.first_line <= f.first_line and n.last_line >= f.last_line
+                 # "... Share Alike 3.0 Unported license ("CC-BY-SA")": the notice states the version
+                 or VERSION_NOT_STATED in f.rule and same_cc_family(f.expression, n.expression) for f in over):
             kept_found = [f for f in kept_found if f not in over]
             kept_notices.append(n)
     out = kept_found + kept_notices
@@ -455,8 +478,8 @@ def _strictest(readings: list[str]) -> str:
 def _same(a: str, b: str) -> bool:
     if a == b:
         return True
-    # "BSD license" without its variant agrees with any BSD text
-    return "LicenseRef-BSD-unspecified" in (a, b) and any(x.startswith(("BSD-", "0BSD")) for x in (a, b))
+    # "BSD license" without its variant agrees with any BSD text; "CC BY-NC" with CC BY-NC 4.0
+    return vague_of(a, b) or vague_of(b, a)
 
 
 _PLACEHOLDERS = {"LicenseRef-HF-other"}
@@ -489,14 +512,19 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
         # ScanCode's generic "proprietary" notice ("use ... freely for non-commercial use") beside a
         # named license is that license's summary, not a second license
         own = [s for s in own if not (s.kind == "notice" and s.expression.startswith("LicenseRef-scancode-proprietary"))]
+    if any(s.kind != "own_words" for s in own):
+        # a permission in own words beside a named license is that license's summary
+        own = [s for s in own if s.kind != "own_words"]
     titles = [s for s in own if s.kind == "title"]
     if titles and (any(r.why == "talk" for r in remarks) or any(s.expression != titles[0].expression
                                                                   for s in own if s.kind != "title")):
         # a license's name as a page title is evidence only where nothing talks about other licenses
         own = [s for s in own if s.kind != "title"]
-    # "BSD license" without its variant is explained by a BSD text or statement that names it
-    if any(s.expression.startswith("BSD-") and "variant not stated" not in s.rule for s in own):
-        own = [s for s in own if "variant not stated" not in s.rule]
+    # "BSD license" without its variant, "CC BY-NC" without its version, is explained by a text or
+    # statement that names the variant or version
+    own = [s for s in own if not any(vague_of(x.expression, s.expression) or VERSION_NOT_STATED in s.rule and
+                                     VERSION_NOT_STATED not in x.rule and same_cc_family(x.expression, s.expression)
+                                     for x in own)]
     # "Apache License v2.0 with LLVM Exceptions" in prose is the tag's `Apache-2.0 WITH LLVM-exception`
     withs = {s.expression.split(" WITH ")[0] for s in own if " WITH " in s.expression}
     own = [s for s in own if s.expression not in withs]
@@ -561,7 +589,7 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
                 distinct.append(s.expression)
         # a BSD family name is explained by the BSD text beside it
         if len(distinct) > 1:
-            distinct = [d for d in distinct if d != "LicenseRef-BSD-unspecified"] or distinct
+            distinct = [d for d in distinct if not any(vague_of(x, d) for x in distinct)] or distinct
         texts = [s.expression for s in group if s.kind == "license_text"]
         if len(distinct) > 1 and set(distinct) == set(texts):
             parts.append(_and(distinct))  # several license texts in one file: each covers its part
@@ -650,7 +678,7 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
     found = [s for s in found if s.score >= threshold]
     # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far
     # from the license's name), but never a line that only talks about licenses.
-    talk = {n for r in remarks if r.why == "talk" for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
+    talk = {n for r in remarks if r.why in ("talk", "other_work") for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
     notices = [s for s in _notices(lines, matches, spans, talk, threshold) if s.score >= threshold]
     # a rider follows a full text or a license's whole permission notice (ScanCode files the MIT
     # grant without its disclaimer as a notice rule)

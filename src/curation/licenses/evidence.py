@@ -141,7 +141,7 @@ MAX_LISTED_STATEMENTS = 12
 def not_counted(found: detect.Detection) -> str:
     """The lines that talk about licenses, or change upstream terms, and were not counted: line
     numbers only (the words can name people; `license detect --explain` shows them)."""
-    talk = sorted({r.first_line for r in found.remarks if r.why in ("talk", "mention")})
+    talk = sorted({r.first_line for r in found.remarks if r.why in ("talk", "mention", "other_work")})
     upstream = sorted({r.first_line for r in found.remarks if r.role != "own" and r.why in
                        ("custom", "restriction", "commercial_ok")})
     out = ""

@@ -25,6 +25,7 @@ class Mention:
     end: int
     rule: str
     ambiguous: bool = False  # a family without its version or variant ("BSD license")
+    hint: str | None = None  # for an ambiguous name, the closest SPDX license (a reviewer's starting point)
 
 
 _V = r"\s*[-,]?\s*\(?\s*(?:version|ver\.?|v\.?|バージョン|第)?\s*"
@@ -40,7 +41,8 @@ _CC_EN = re.compile(
     r"Creative\s+Commons\s+(?:Licen[cs]e\s+)?[\"“(]?\s*Attribution(?P<elements>(?:[\s,-]+(?:Non-?Commercial|"
     r"No-?Deriv(?:ative)?s?|Share-?Alike))*)[\s,-]+(?:licen[cs]e\s+)?(?:v(?:ersion)?\.?\s*)?(?P<version>[1-4]\.[0-5])"
     r"|\b(?:Creative\s+Commons\s+|CC[\s-]?)(?:BY|Attribution)(?P<abbr>(?:\s*[\s/-]\s*(?:NC|ND|SA))*)[\s-]*"
-    r"(?:v(?:ersion)?\.?\s*)?(?P<abbr_version>[1-4]\.[0-5])(?!\d)"
+    # "CC BY-NC v4", "CC BY version 4": a major version after an explicit "v" is its .0
+    r"(?:(?:v(?:ersion)?\.?\s*)?(?P<abbr_version>[1-4]\.[0-5])(?!\d)|(?:v|version)\.?\s*(?P<abbr_major>[1-4])(?!\.?\d))"
     r"|\bAttribution(?P<deed>(?:-(?:NonCommercial|NoDerivatives|NoDerivs|ShareAlike))*)\s+(?P<deed_version>[1-4]\.0)"
     r"\s+(?:International|Unported|Generic)",
     re.IGNORECASE)
@@ -53,6 +55,19 @@ _CC0 = re.compile(r"\bCC[\s-]?0(?:\s*1\.0)?(?:\s+Universal)?|Creative\s+Commons\
                   r"creativecommons\.org/publicdomain/zero/1\.0|クリエイティブ\s*[・･]?\s*コモンズ\s*[・･]?\s*ゼロ",
                   re.IGNORECASE)
 _EN_ELEMENTS = {"noncommercial": "NC", "noderiv": "ND", "sharealike": "SA"}
+# A Creative Commons name without its version ("CC BY-NC", 「CC BY-SA」, "Creative Commons
+# Attribution-ShareAlike"): its duties are said, its version is not. It is read as the current
+# version, 4.0 (as ScanCode's notice rules read "licensed under CC BY-NC"), the NC/ND/SA duty kept,
+# and the rule says the version was not stated; a version stated elsewhere in the text wins.
+_CC_EN_UNVERSIONED = re.compile(
+    r"\b(?:Creative\s+Commons\s+|(?-i:CC)[\s-]?)(?:(?-i:BY)|Attribution)(?P<abbr>(?:\s*[\s/-]\s*(?-i:NC|ND|SA)(?![A-Za-z]))*)"
+    r"|Creative\s+Commons\s+(?:Licen[cs]e\s+)?Attribution(?P<elements>(?:[\s,-]+(?:Non-?Commercial|No-?Deriv(?:ative)?s?|"
+    r"Share-?Alike))*)", re.IGNORECASE)
+_CC_JA_UNVERSIONED = re.compile(r"(?:クリエイティブ\s*[・･]?\s*コモンズ|CC)\s*[・･]?\s*(?:ライセンス)?\s*[（(「『]?\s*"
+                                r"(?P<elements>表示(?:\s*[-‐ー－―・]\s*(?:非営利|改変禁止|継承))*)")
+# a version after the name, written in a way no pattern reads ("Attribution-Share Alike 3.0")
+_NO_VERSION_AFTER = re.compile(r"^[\s-]*(?:licen[cs]e\s*)?(?:v(?:ersion)?\.?\s*|バージョン\s*|第\s*)?[（(]?\s*\d|"
+                               r"^[^.;:()\n。]{0,60}?(?<![\d.])[1-4]\.\d")
 
 
 def cc_id(elements: set[str], version: str) -> str | None:
@@ -72,12 +87,50 @@ def _cc_en(m: re.Match) -> str | None:
     if m["deed_version"]:
         squeezed = re.sub(r"[\s,-]", "", m["deed"] or "").lower()
         return cc_id({code for word, code in _EN_ELEMENTS.items() if word in squeezed}, m["deed_version"])
-    return cc_id(set(re.split(r"[\s/-]+", (m["abbr"] or "").upper())) & {"NC", "ND", "SA"}, m["abbr_version"])
+    return cc_id(set(re.split(r"[\s/-]+", (m["abbr"] or "").upper())) & {"NC", "ND", "SA"},
+                 m["abbr_version"] or f"{m['abbr_major']}.0")
+
+
+def _ja_elements(m: re.Match) -> set[str]:
+    return {{"非営利": "NC", "改変禁止": "ND", "継承": "SA"}[e] for e in re.findall("非営利|改変禁止|継承", m["elements"])}
 
 
 def _cc_ja(m: re.Match) -> str | None:
-    elements = {{"非営利": "NC", "改変禁止": "ND", "継承": "SA"}[e] for e in re.findall("非営利|改変禁止|継承", m["elements"])}
-    return cc_id(elements, m["version"])
+    return cc_id(_ja_elements(m), m["version"])
+
+
+def _unversioned_id(elements: set[str]) -> str | None:
+    return cc_id(elements, "4.0")
+
+
+# The first version of each GNU license: "Lesser" dates from 2.1, the "Library" GPL from 2.0.
+_GNU_FIRST = {"": "GPL-1.0-or-later", "lesser": "LGPL-2.1-or-later", "library": "LGPL-2.0-or-later",
+              "l": "LGPL-2.0-or-later", "affero": "AGPL-3.0-or-later", "a": "AGPL-3.0-or-later"}
+# A version said apart from the name ("the GNU General Public License as published by the FSF;
+# either version 2 ..."): the name is not version-less (ScanCode's notice rules read such notices).
+_VERSION_APART = re.compile(r"\bversion\s*\d|\bv\d|バージョン\s*\d|第\s*\d(?:\.\d)?\s*版", re.IGNORECASE)
+
+
+def _cc_en_unversioned(m: re.Match) -> str | None:
+    if m["abbr"] is None and m["elements"] is not None:
+        squeezed = re.sub(r"[\s-]", "", m["elements"]).lower()
+        return _unversioned_id({code for word, code in _EN_ELEMENTS.items() if word in squeezed})
+    return _unversioned_id(set(re.split(r"[\s/-]+", (m["abbr"] or "").upper())) & {"NC", "ND", "SA"})
+
+
+VERSION_NOT_STATED = "version not stated"
+
+
+def vague_of(named: str, vague: str) -> bool:
+    """Whether `named` is a license that the vague name `vague` ("BSD license") may stand for."""
+    return vague == "LicenseRef-BSD-unspecified" and named.startswith(("BSD-", "0BSD"))
+
+
+def same_cc_family(a: str, b: str) -> bool:
+    """CC-BY-SA-3.0 and CC-BY-SA-4.0: one Creative Commons license in two versions."""
+    family = re.compile(r"(CC-BY(?:-NC|-ND|-SA)*)-\d\.\d")
+    fa, fb = family.fullmatch(a), family.fullmatch(b)
+    return bool(fa and fb) and fa.group(1) == fb.group(1)
 
 
 def _cc_url(m: re.Match) -> str | None:
@@ -116,6 +169,8 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("cc-ja", _CC_JA, _cc_ja),
     ("cc-url", _CC_URL, _cc_url),
     ("cc0", _CC0, _fixed("CC0-1.0")),
+    ("cc-en-unversioned", _CC_EN_UNVERSIONED, _cc_en_unversioned),
+    ("cc-ja-unversioned", _CC_JA_UNVERSIONED, lambda m: _unversioned_id(_ja_elements(m))),
     # model licenses with use restrictions (custom terms a person reads), as a model card's prose names them
     ("rail", re.compile(r"\b(?P<who>CreativeML|BigScience|BigCode)?\s*Open\s*RAIL(?P<pp>\+\+)?(?:[-\s]?M\b)?(?:\s+licen[cs]e\b)?",
                         re.IGNORECASE), lambda m: _rail(m)),
@@ -132,6 +187,12 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
                         re.IGNORECASE), _gnu("LGPL")),
     ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)" + _V +
                        r"(?P<version>[123])(?:\.0)?" + _LATER + _ONLY, re.IGNORECASE), _gnu("GPL")),
+    # A GNU license named without its version: each says "if the Program does not specify a version
+    # number of this License, you may choose any version ever published", so the answer is the
+    # first version or later (as SPDX and the Hugging Face `gpl` id read it): the copyleft kept.
+    ("gnu-no-version", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:(?P<kind>Lesser|Library|Affero)\s+)?General\s+Public\s+Licen[cs]e"
+                                  r"|(?<![A-Za-z-])(?P<abbr>L|A)?GPL(?![A-Za-z0-9]|-\w)", re.IGNORECASE),
+     lambda m: _GNU_FIRST[(m["kind"] or m["abbr"] or "").lower()]),
     ("apache", re.compile(r"\bApache(?:\s+Software)?(?:\s+Licen[cs]e|\s*ライセンス)?" + _V + r"2(?:\.0)?(?![\d.]\d)"
                           r"|\bASL\s*2\.0|\bASLv2\b", re.IGNORECASE), _fixed("Apache-2.0")),
     ("mpl", re.compile(r"\b(?:Mozilla\s+Public\s+Licen[cs]e|MPL)" + _V + r"(?P<v>2\.0|1\.1|2)\b", re.IGNORECASE),
@@ -212,12 +273,18 @@ def mentions(line: str) -> list[Mention]:
             value = make(m)
             if not value:
                 continue
+            if rule.endswith(("-unversioned", "-no-version")) and _NO_VERSION_AFTER.match(line[m.end():]) or \
+                    rule == "gnu-no-version" and _VERSION_APART.search(line):
+                continue  # a version written in a way no pattern reads: not a version-less name
+            if rule.endswith("-unversioned"):
+                taken.append(Mention(value, m.start(), m.end(), f"cc ({VERSION_NOT_STATED}: read as 4.0)"))
+                continue
             if rule == "bsd":
                 # Which BSD is not said: the 2- and 3-clause licenses differ in a duty (the
                 # no-endorsement clause), so a person decides; BSD-3-Clause is the closest hint
                 # (what ScanCode's notice rules and common usage read it as).
                 taken.append(Mention("LicenseRef-BSD-unspecified", m.start(), m.end(), "bsd (variant not stated)",
-                                     ambiguous=True))
+                                     ambiguous=True, hint="BSD-3-Clause"))
                 continue
             taken.append(Mention(value, m.start(), m.end(), rule))
     for m in _ID_TOKEN.finditer(line):

@@ -55,7 +55,7 @@ class Remark:
 
     first_line: int
     text: str
-    why: str  # talk | mention | custom | restriction | choice | commercial_ok | third_party
+    why: str  # talk | mention | other_work | custom | restriction | choice | commercial_ok | third_party
     role: str = "own"  # own | upstream: a remark in upstream or quoted material never changes the work's terms
     last_line: int = 0
 
@@ -80,10 +80,17 @@ _EN_PERMIT = re.compile(
     r"(?![\w\s,]*?\b(?:and|or)?\s*(?:any\s+|all\s+|other\s+)?(?:software|works|content|material|programs|libraries|"
     r"projects|anything|code\s+(?:licensed|released))\b\s+(?:under|licensed|released|that|which))"
     r"|\bfeel\s+free\s+to\s+(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse)\b", re.IGNORECASE)
-_JA_PERMIT = re.compile(r"(?:利用|使用|複製|改変|再配布|配布|商用利用|再利用)(?:\s*[・、,]\s*(?:利用|使用|複製|改変|再配布|配布|商用利用|再利用))*"
+_JA_PERMIT = re.compile(r"(?:利用|使用|使い|複製|改変|再配布|配布|商用利用|再利用)(?:\s*[・、,]\s*(?:利用|使用|複製|改変|再配布|配布|商用利用|再利用))*"
                         r"\s*(?:する(?:こと)?が)?(?:でき|可能|していただけ|いただけ|して(?:も)?(?:構い|かまい|いただ|ください))")
 _JA_GRANT = re.compile(r"提供|公開|配布|頒布|許諾|適用|準拠|従(?:い|って|う)|基づ|ライセンスされ|ライセンスします|"
                        r"利用(?:でき|可能|いただけ|が可能)|使用(?:でき|可能)|の(?:下|もと)|で(?:す|あり)|とします")
+# The one condition of a permission given in the project's own words: credit the source. "You may
+# reuse these notes for any purpose as long as you credit the author", 「出典を記載すれば自由に
+# お使いいただけます」: a license with no name, closest to CC BY 4.0, that a person reads.
+_ATTRIBUTION = re.compile(r"\b(?:credit(?:s|ed|ing)?|attribut(?:e|ed|es|ing|ion)|cit(?:e|ed|ing)|acknowledg(?:e|es|ed|ing|ement))\b|"
+                          r"(?:出典|出所|クレジット|著作者名?|作者名?|氏名|帰属|著作権者)[^。]{0,20}?(?:記載|表示|明記|明示|記し)",
+                          re.IGNORECASE)
+ATTRIBUTION_ONLY = "LicenseRef-Custom-CC-BY-4.0"
 _FIELD = re.compile(r"^\s*(?:licen[cs]e|licensing|license\s+type|license\s+information|licen[cs]e\s+name|"
                     r"ライセンス|利用規約|利用条件|使用許諾|利用許諾|ライセンス情報)\s*(?:\([^)]*\))?\s*[:=：]",
                     re.IGNORECASE)
@@ -124,7 +131,7 @@ _EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:licen[cs]e\s+)?(?:(?:is|are|was)\
 _JA_AVAILABLE = r"可能です(?:が|。)?\s*$"
 _JA_TOPIC_CUES = ("について", "には", "場合に")
 _JA_CHOICE_CUES = ("選ぶ", "選び", "選択し")
-_JA_TALK_CUES = ("例えば", "たとえば", "比較", "とは", "違い", *_JA_CHOICE_CUES, "推奨", "一般的", "ような", "について",
+_JA_TALK_CUES = ("例えば", "たとえば", "比較", "比べ", "相違", "差異", "とは", "違い", *_JA_CHOICE_CUES, "推奨", "一般的", "ような", "について",
                  "解説", "説明", "意味", "ですか", "でしょうか", "種類", "であれば", "なら(?:ば)?", "には", "場合に", "求め",
                  "必要があります", _JA_AVAILABLE, "[?？]", "よく使われ", "代表的", "なければな(?:らない|りません)",
                  "(?:ると|たら)[、,]", "など(?:の|と)", "書き添え", "(?:書|記入し|記載し|明記し)て(?:ください|おき)")
@@ -359,6 +366,14 @@ _GENERIC_SUBJECT = re.compile(
     r"(?:licensed|released|distributed|published|available|covered)\s+under", re.IGNORECASE)
 
 
+# "Software under the GPL must ship its source": the same, with no verb, where a modal or a
+# description follows the name ("Data under CC BY 4.0, code under MIT" is a grant, and stays one).
+_GENERIC_UNDER = re.compile(r"^\W*(?:any\s+|all\s+)?(?:software|code|works?|content|material|data|programs?|libraries|"
+                            r"datasets?|projects|files|images|texts?)\s+under\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+_MODAL_AFTER = re.compile(r"^[\s)]*(?:licen[cs]es?\s+)?(?:must|may|can|cannot|can't|should|has\s+to|have\s+to|is|are|"
+                          r"requires?|needs?)\b", re.IGNORECASE)
+
+
 def reported(sentence: str, found: list[Mention]) -> str | None:
     """"example" where every license named sits in quotation marks given as an example to write
     (「…」のように書きます, add a line such as "..."), "report" where they are what someone else says
@@ -424,7 +439,7 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
     before = sentence[:found[0].start]
     if _comparison_row(sentence):
         return True
-    if _GENERIC_SUBJECT.search(before):
+    if _GENERIC_SUBJECT.search(before) or _GENERIC_UNDER.match(before) and _MODAL_AFTER.match(sentence[found[0].end:]):
         return True
     if not before.strip(" -*•・>\"'“「") and _CLASS_AFTER.match(sentence[found[0].end:]) and \
             not (_STRONG_OWN.search(sentence) or re.search(r"\b(?:our|we)\b", sentence, re.IGNORECASE)):
@@ -438,6 +453,9 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
         # 「本データセットには…適用されます」「本サイトのコンテンツについては…」: the work is the topic;
         # 「本クレートは A または B のいずれかを選択して」: a choice offered to the licensee, not advice
         talk = _JA_TALK_CHOICE if _DUAL.search(sentence) else _JA_TALK_OWN
+        # 「ウィキペディアの記事とは異なり、本データは CC0 で提供します」: a cue before the work as
+        # subject belongs to the clause about that other thing
+        before = before[_STRONG_OWN.search(before).start():]
     if talk.search(before) or "?" in sentence or "？" in sentence:
         return True
     if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and _STRONG_OWN.search(before)
@@ -453,6 +471,49 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
 _JA_ATTRIBUTIVE = re.compile(r"(?:ライセンス|ライセンス\s*\S{0,3}?)?\s*(?:で|の(?:下|もと)で|に基づいて|に従って)\s*"
                              r"(?:公開|提供|配布|頒布|リリース|ライセンス)(?:され(?:た|ている|る)|している|した)"
                              r"(?!\s*(?:こと|もの|[。、.,）)」]|$|と|ため|ので|が|ことが|場合))")
+
+
+# "We fine-tuned a model on a CC BY-NC 4.0 corpus": a license name as the adjective of another
+# work the sentence mentions (an indefinite article, a work noun after), not this work's license.
+_OTHER_WORK_BEFORE = re.compile(r"\b(?:on|with|using|against|over)\s+(?:a|an|another|other|some|several)\s+$", re.IGNORECASE)
+_OTHER_WORK_AFTER = re.compile(r"^\s*(?:-?licen[cs]ed\s+)?(?:[\w-]+\s+)?(?:corpus|corpora|dataset|datasets|data|model|"
+                               r"models|collection|benchmark|texts?|images|library|code|material|content|archive)\b",
+                               re.IGNORECASE)
+
+
+def of_other_work(sentence: str, m: Mention) -> bool:
+    """Whether mention `m` qualifies another work the sentence names: "on a CC BY-NC corpus"
+    (never material the work came from: "derived from a ... corpus" is upstream), 「GPL-2.0 で公開
+    されたファームウェア」 with no work of ours as subject before it."""
+    before = sentence[:m.start]
+    if _JA.search(sentence):
+        return bool(_JA_ATTRIBUTIVE.match(sentence[m.end:])) and not _OWN_JA_STRONG.search(before)
+    return bool(_OTHER_WORK_BEFORE.search(before[-40:]) and _OTHER_WORK_AFTER.match(sentence[m.end:])) \
+        and not _UPSTREAM.search(before)
+
+
+# "In April the lab released its new model under Apache 2.0": someone other than us (not a work,
+# not we/I) releases their own work: news about another work, however its object is worded. A
+# named actor counts in the past only ("Acme releases its corpus under ..." announces this work).
+_RELEASE_ITS = (r"\s+(?:has\s+|have\s+|had\s+)?(?:released|published|open[- ]sourced|licensed|relicensed|distributed|"
+                r"shared|made)\s+(?:its|their|his|her)\b")
+_OTHER_ACTOR = re.compile(r"\b(?P<who>(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?[\w-]+)(?:" + _RELEASE_ITS +
+                          r"|\s+(?:releases|publishes|shares|distributes)\s+(?:its|their)\b)"
+                          r"|\b(?P<named>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})" + _RELEASE_ITS)
+_ACTOR_IS_WORK = re.compile(
+    r"\b(?:work|dataset|data|corpus|repository|repo|project|software|code|library|package|model|toolkit|tool|site|"
+    r"website|team|authors?|maintainers?|we|I|it)$", re.IGNORECASE)
+
+
+# "The lab's earlier models were licensed under ...": a work owned by someone who is not a work
+# (a lowercase common noun: a capitalised owner may be this work's author).
+_OTHER_POSSESSOR = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<who>[a-z][\w-]*)['’]s\s+(?:[\w-]+\s+){0,2}?(?:models?|weights|"
+                              r"datasets?|data|code|software|corpus|corpora|library|tools?|works?|checkpoints?)\b")
+
+
+def _other_actor(sentence: str) -> bool:
+    return any(not _ACTOR_IS_WORK.search(m["who"] or m["named"]) for m in (*_OTHER_ACTOR.finditer(sentence),
+                                                                            *_OTHER_POSSESSOR.finditer(sentence)))
 
 
 def _without(text: str, found: list[Mention]) -> str:
@@ -471,7 +532,7 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
     if reported(s.text, found) == "report":
         return "quoted"  # what someone else says about their material: upstream
     if ja:
-        if _JA_ATTRIBUTIVE.search(s.text) and not _OWN_JA_STRONG.search(before):
+        if any(_JA_ATTRIBUTIVE.match(s.text[m.end:]) for m in found) and not _OWN_JA_STRONG.search(before):
             # 「GPL-2.0 で公開されたファームウェア」: the license qualifies the noun after it, a work
             # the sentence reports on, not this one
             return None
@@ -502,7 +563,11 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
     if words <= 8 and not _EN_TALK.search(rest) and not _JA_TALK.search(rest):
         if s.in_license_section:
             return "heading"
-        if short_file:
+        # a LICENSE file's only words name the license up front ("MIT", "Copyright 2024 Ann. MIT");
+        # "The company was sued for violating the MIT License" is a short file that reports news
+        if short_file and (ja or len(before.split()) <= 3 or _OWN_EN.search(before) or _EN_GRANT.search(before)
+                           or _EN_PERMIT.search(before)
+                           or re.search(r"\b(?:as|is|are)\s+$|^\W*(?:copyright|\(c\)|©)", before, re.I)):
             return "short_file"
     if any(_CUSTOM.search(s.text[max(0, m.start - 40):m.start]) for m in found):
         return "custom"
@@ -562,6 +627,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
     statements: list[Statement] = []
     remarks: list[Remark] = []
     bare: list[tuple[str, int, str, str]] = []  # (heading, line, text, expression) of lines that are a bare name
+    unattached: list[Remark] = []  # restrictions with no subject of their own (kept where the work has a grant)
     if nonblank and (title := _title(nonblank[0])):
         statements.append(title)
     for s in sentences(lines):
@@ -578,6 +644,14 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                             or short_file) and not _general_talk(s.text)) and said != "example"
         if own_context and _NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
+        elif _NONCOMMERCIAL.search(s.text) and said != "example" and not found and sentence_role == "own" and \
+                not s.in_upstream_section and not _UPSTREAM.search(s.text) and \
+                not _general_talk(_NONCOMMERCIAL.sub(" ", s.text)):
+            # "Commercial use of the dataset requires a separate license", 「データセットの商用利用には
+            # 別途契約が必要です」: no "this" or 本, no other work named, and no talk but the restriction's
+            # own words ("requires"); it restricts the work where the text grants the work a license
+            # (a news item or a FAQ alone never gets one)
+            unattached.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
         if own_context and _COMMERCIAL_OK.search(s.text) and not _NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "commercial_ok", last_line=s.last_line))
         if (own_context or _CLAUSE.search(s.text)) and _ADDED_TERMS.search(s.text):
@@ -585,11 +659,25 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
         before_count = len(statements)
         try:
             if not found:
+                if _own_words_grant(s):
+                    statements.append(Statement(ATTRIBUTION_ONLY, "own_words", "own", _scope(s.text), s.first_line,
+                                                s.last_line, s.text, "own words: permission on condition of credit",
+                                                0.9, "CC-BY-4.0"))
+                    continue
                 if ("?" in s.text or "？" in s.text) and _LICENSE_WORD.search(s.text):
                     # a question about licenses names none the reader knows ("Can I ship GPL-licensed
                     # code ...?"): still talk, so that no ScanCode notice rule reads it as a grant
                     remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
                 continue
+            other = found if _other_actor(s.text) and not _STRONG_OWN.search(s.text) else \
+                [m for m in found if of_other_work(s.text, m)]
+            if other:
+                # the names said of another work are no evidence (nor may a ScanCode notice read them
+                # there); in a sentence about two works, the names said of this one still are
+                remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
+                found = [m for m in found if m not in other]
+                if not found:
+                    continue
             if _talk(s.text, found) or s.in_talk_section and not _STRONG_OWN.search(s.text):
                 remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
                 terms = []  # "CC BY-NC 4.0 forbids commercial use": the license's terms, not the work's
@@ -616,7 +704,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                 custom = _CUSTOM.search(s.text[max(0, m.start - 40):m.start])
                 expression, hint, rule = m.expression, None, f"{kind}: {m.rule}"
                 if m.ambiguous:
-                    hint = "BSD-3-Clause"  # the closest: what ScanCode and common usage read a bare "BSD" as
+                    hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
                 if custom:
                     expression, hint, rule = custom_id(m.expression), m.expression, f"custom terms based on: {m.rule}"
                 scope = _except_scope(clause) or _scope(clause)
@@ -646,7 +734,9 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
             roles = {x.role for x in statements[before_count:]}
             role = "upstream" if roles and "own" not in roles else sentence_role
             remarks += [Remark(r.first_line, r.text, r.why, role, r.last_line) for r in terms]
-    statements = _other_works(statements)
+    statements = _other_works(statements, {s.first_line for s in sentences(lines) if s.in_license_section})
+    if any(x.role == "own" for x in statements):
+        remarks += unattached
     # Three or more bare names under one heading, no choice offered: a list of licenses (the ones a
     # team accepts, the ones a tool supports), not the work's license.
     if not any(r.why == "choice" for r in remarks):
@@ -660,11 +750,25 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
     return statements, remarks
 
 
-def _other_works(statements: list[Statement]) -> list[Statement]:
+def _own_words_grant(s: _Sentence) -> bool:
+    """A permission over this work, in the project's own words, whose one condition is credit."""
+    if s.in_third_party_section or s.in_upstream_section or s.in_talk_section or _general_talk(s.text):
+        return False
+    ja = bool(_JA.search(s.text))
+    permit = _JA_PERMIT.search(s.text) if ja else _EN_PERMIT.search(s.text)
+    own = (_OWN_JA_STRONG if ja else _OWN_EN).search(s.text)
+    # the source to credit (出典, "cite the source") is the condition, not material taken from elsewhere
+    return bool(permit and own and _ATTRIBUTION.search(s.text)) and not _UPSTREAM.search(_ATTRIBUTION.sub(" ", s.text))
+
+
+def _other_works(statements: list[Statement], license_section: set[int]) -> list[Statement]:
     """A table whose rows all name something that is no part of this work (no path, file, part word
     or "the rest"): the benchmarks a model was evaluated on, the libraries a tool uses. Their
-    licenses are listed components, not this work's license (one row naming a part keeps them all)."""
+    licenses are listed components, not this work's license (one row naming a part keeps them all).
+    A table that is the work's License section, where nothing else states the work's license, names
+    the work's own components, whatever their names ("Tokenizer", "Annotator UI")."""
     rows = [x for x in statements if _ROW.match(x.text) and x.role == "own"]
+    stated_elsewhere = any(x.role == "own" and not _ROW.match(x.text) for x in statements)
     tables: list[list[Statement]] = []
     for x in rows:
         if tables and x.first_line - tables[-1][-1].last_line <= 1:
@@ -674,7 +778,8 @@ def _other_works(statements: list[Statement]) -> list[Statement]:
     others = set()
     for table in tables:
         components = [_ROW.match(x.text).group(1).split(",")[0].strip() for x in table]
-        if len(table) >= 2 and not any(_scope(c) or _OWN_ROW.search(c) for c in components):
+        own_section = not stated_elsewhere and all(x.first_line in license_section for x in table)
+        if len(table) >= 2 and not own_section and not any(_scope(c) or _OWN_ROW.search(c) for c in components):
             others |= {id(x) for x in table}
     return [replace(x, role="third_party") if id(x) in others else x for x in statements]
 
