@@ -1,5 +1,6 @@
-"""An ingest whose PII runs on worker processes, batches overlapping (run.run_batches), records
-what an ingest in one process records, and leaves no worker process behind."""
+"""An ingest whose per-document work (doc_work.py: language, license, filters, PII, features) runs on
+the PII worker processes, batches overlapping (run.run_batches), records what an ingest in one
+process records, and leaves no worker process behind."""
 
 import os
 from pathlib import Path
@@ -29,21 +30,33 @@ def worker_children() -> list[int]:
     return pids
 
 
-def ingest(root: Path, processes: int) -> list:
-    """Outcomes, then each document's id, anonymized text and language."""
+def ingest(root: Path, processes: int) -> dict:
+    """The catalog rows that do not depend on run ids or clocks: documents, features (near-duplicate
+    clusters included), PII counts and every item's outcome."""
     inbox = root / "inbox"
-    for i, text in enumerate(TICKETS_EN[:12] + JAPANESE):
-        folder = inbox / ("tickets" if i < 12 else "kaigi")
+    tickets = TICKETS_EN[:12]
+    texts = tickets + JAPANESE + [tickets[0] + " Thanks", tickets[1]]  # a near-duplicate, an exact copy
+    for i, text in enumerate(texts):
+        folder = inbox / ("kaigi" if text in JAPANESE else "tickets")
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "SOURCE.yaml").write_text("license: MIT\n")
         (folder / f"{i:02d}.txt").write_text(text)
+    denied = inbox / "partner"  # refused before PII, in the per-document work
+    denied.mkdir()
+    (denied / "SOURCE.yaml").write_text("license: CC-BY-NC-4.0\n")
+    (denied / "note.txt").write_text(tickets[2])
     with workspace_env(make_workspace(root)) as workspace:
         policy = load_policy(workspace.default_policy)
         pii = policy.pii.model_copy(update={"processes": processes, "parallel_after_chars": 1})
         result = pipeline.ingest_and_build(workspace, inbox, "tickets", policy.model_copy(update={"pii": pii}))
         assert result.summary.outcomes["accepted"] >= 12
-        return [dict(result.summary.outcomes)] + [tuple(r.values()) for r in workspace.catalog()._rows(
-            "SELECT doc_id, text_anonymized, language FROM documents ORDER BY doc_id")]
+        rows = workspace.catalog()._rows
+        return {"outcomes": dict(result.summary.outcomes),
+                "documents": rows("SELECT doc_id, source, language, license_class, "
+                                  "text_anonymized, n_chars, n_tokens, dup_key, residual_pii FROM documents ORDER BY doc_id"),
+                "features": rows("SELECT * EXCLUDE (computed_at) FROM features ORDER BY doc_id"),
+                "pii_counts": rows("SELECT * FROM pii_counts ORDER BY ALL"),
+                "items": rows("SELECT source, record, outcome, reason, message, doc_id FROM ingest_items ORDER BY ALL")}
 
 
 def test_workers_and_overlapping_batches_record_what_one_process_records(tmp_path, monkeypatch):
@@ -51,4 +64,7 @@ def test_workers_and_overlapping_batches_record_what_one_process_records(tmp_pat
     in_process = ingest(tmp_path / "one", processes=1)
     with_workers = ingest(tmp_path / "two", processes=2)
     assert with_workers == in_process
+    assert in_process["outcomes"]["duplicate"] == 1  # the exact copy, claimed by an earlier batch
+    assert [i["outcome"] for i in in_process["items"] if i["source"] == "partner"] == ["quarantined"]
+    assert any(f["near_dup_of"] for f in in_process["features"])  # the near-duplicate found its original
     assert worker_children() == []  # the run stopped the workers it started
