@@ -9,6 +9,7 @@ from conftest import make_workspace, workspace_env
 from tests_helpers import TICKETS_EN
 
 from curation.ingest import pipeline, run
+from curation.pii import Anonymizer
 from curation.policy import load_policy
 
 JAPANESE = ["山田太郎様、来週の打ち合わせは東京本社で行います。", "佐藤花子さんから見積書が届きました。"]
@@ -35,7 +36,8 @@ def ingest(root: Path, processes: int) -> dict:
     clusters included), PII counts and every item's outcome."""
     inbox = root / "inbox"
     tickets = TICKETS_EN[:12]
-    texts = tickets + JAPANESE + [tickets[0] + " Thanks", tickets[1]]  # a near-duplicate, an exact copy
+    # An exact copy (06.txt: its original is in an earlier batch) and a near-duplicate (15.txt).
+    texts = tickets[:6] + [tickets[1]] + tickets[6:] + JAPANESE + [tickets[0] + " Thanks"]
     for i, text in enumerate(texts):
         folder = inbox / ("kaigi" if text in JAPANESE else "tickets")
         folder.mkdir(parents=True, exist_ok=True)
@@ -60,9 +62,17 @@ def ingest(root: Path, processes: int) -> dict:
 
 
 def test_workers_and_overlapping_batches_record_what_one_process_records(tmp_path, monkeypatch):
-    monkeypatch.setattr(run, "FILES_PER_BATCH", 3)  # five batches, each overlapping the next
+    monkeypatch.setattr(run, "FILES_PER_BATCH", 4)  # five batches, each overlapping the next
     in_process = ingest(tmp_path / "one", processes=1)
+    sent = []  # the units the worker processes were given: the test must not pass by running here
+    submit_calls = Anonymizer.submit_calls
+    monkeypatch.setattr(Anonymizer, "submit_calls",
+                        lambda self, task, units: sent.extend(units) or submit_calls(self, task, units))
     with_workers = ingest(tmp_path / "two", processes=2)
+    # Every batch but the last (one document: too small to pay a worker) went to the workers, the
+    # copy included (its text was claimed: the workers refuse nothing and skip its PII).
+    paths = {d.path for unit in sent for d in unit.documents}
+    assert len(paths) == 16 and "tickets/06.txt" in paths
     assert with_workers == in_process
     assert in_process["outcomes"]["duplicate"] == 1  # the exact copy, claimed by an earlier batch
     assert [i["outcome"] for i in in_process["items"] if i["source"] == "partner"] == ["quarantined"]

@@ -19,7 +19,12 @@ from curation import licenses
 from curation.checks import quality
 from curation.documents import CleanDocument, Quarantine, RawDocument, SourceInfo
 from curation.ingest import filters
-from curation.ingest.pii_step import PiiChunk, anonymize_here, check_key, process_anonymizer
+from curation.ingest.pii_step import (
+    PiiChunk,
+    anonymize_here,
+    check_key,
+    process_anonymizer,
+)
 from curation.pii import Anonymizer
 from curation.pii.language import detect_language_with_confidence
 from curation.policy import Policy

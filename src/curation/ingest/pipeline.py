@@ -14,8 +14,8 @@ from pathlib import Path
 from curation.audit.context import AuditContext
 from curation.datasets import versions
 from curation.datasets.names import check_dataset_name
-from curation.ingest.outcomes import IngestSummary
 from curation.ingest.fan_out import UnitMapper
+from curation.ingest.outcomes import IngestSummary
 from curation.ingest.progress import IngestProgress, ProgressCallback
 from curation.ingest.run import ingest, unread
 from curation.locking import ingest_lock

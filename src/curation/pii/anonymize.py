@@ -216,7 +216,7 @@ class Anonymizer:
         return self._part_size(n_texts)
 
     def submit_calls(self, task: Callable, payloads: list) -> PendingBatches:
-        """`task(the worker's Anonymizer, payload)` for each payload on the worker processes,
+        """`task(payload, the worker's Anonymizer)` for each payload on the worker processes,
         returning at once; `task` is a module-level function (it is pickled by name)."""
         if self._pool is not None and not self._pool.procs:
             self._pool = None  # closed by a failed batch: this one starts new workers

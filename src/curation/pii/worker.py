@@ -42,7 +42,7 @@ def main() -> None:
         head, payload = message
         try:
             if callable(head):  # a module-level task given this worker's Anonymizer (the ingest's per-document work)
-                send(out, ("ok", head(anonymizer, payload)))
+                send(out, ("ok", head(payload, anonymizer)))
                 continue
             texts, known = payload  # known: values known to be personal data, per text, or None
             send(out, ("ok", anonymizer.anonymize_in_process(texts, head, known)))

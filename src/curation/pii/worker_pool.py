@@ -35,7 +35,7 @@ class WorkerPool:
         return self._submit([(language, batch) for batch in batches])
 
     def submit_calls(self, task: Callable, payloads: list) -> PendingBatches:
-        """As `submit`, for calls `task(the worker's Anonymizer, payload)` (see worker.py)."""
+        """As `submit`, for calls `task(payload, the worker's Anonymizer)` (see worker.py)."""
         return self._submit([(task, payload) for payload in payloads])
 
     def _submit(self, messages: list) -> PendingBatches:
