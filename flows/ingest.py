@@ -12,6 +12,7 @@ document text, which Prefect keeps in memory only: no result persistence, no cac
 task runs store no parameter values.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -49,9 +50,10 @@ def process_documents(unit: WorkUnit) -> list[DocResult]:
     return run_task(unit)
 
 
-def work_on_task_runner(units: list[WorkUnit]) -> list[list[DocResult]]:
-    """One `process documents` task per unit on the flow's task runner; results in order."""
-    return process_documents.map(units).result()
+def work_on_task_runner(units: list[WorkUnit]) -> Callable[[], list[list[DocResult]]]:
+    """One `process documents` task per unit on the flow's task runner, submitted now; returns
+    what waits for their results, in order."""
+    return process_documents.map(units).result
 
 
 def work_mapper():

@@ -84,7 +84,7 @@ def test_units_of_work_give_the_same_catalog_as_one_call_per_batch(tmp_path):
 
     def one_by_one(units):
         calls.extend(len(u.documents) for u in units)
-        return [pickle.loads(pickle.dumps(run_task(pickle.loads(pickle.dumps(u))))) for u in units]
+        return lambda: [pickle.loads(pickle.dumps(run_task(pickle.loads(pickle.dumps(u))))) for u in units]
 
     for name, map_units in (("in_process", None), ("chunked", one_by_one)):
         root = make_workspace(tmp_path / name)
@@ -110,8 +110,8 @@ def test_ingest_on_a_dask_cluster_gives_the_same_catalog_as_local_threads(live, 
     per-document work ran on the cluster in ceil(documents / task_docs) tasks, on threads in the
     flow's process (with the policy's worker processes)."""
     from curation.ingest import pii_step
-    from flows.runners import task_runner
     from flows.ingest import ingest_flow
+    from flows.runners import task_runner
 
     inbox = tmp_path / "inbox"
     fill_inbox(inbox)

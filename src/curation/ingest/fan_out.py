@@ -14,9 +14,10 @@ from curation.ingest.doc_work import DocResult, WorkUnit
 from curation.pii import Anonymizer
 from curation.policy import Policy
 
-# Takes a batch's units; returns doc_work.run_task's result for each, in order (a flow: one task
-# per unit on its task runner).
-UnitMapper = Callable[[list[WorkUnit]], list[list[DocResult]]]
+# Takes a batch's units and starts doc_work.run_task on each (a flow: one task per unit on its task
+# runner); returns what waits for their results, in order. Started, not awaited: the cluster works
+# on batch N while the ingest's process commits batch N-1.
+UnitMapper = Callable[[list[WorkUnit]], Callable[[], list[list[DocResult]]]]
 
 
 class FanOut:
@@ -37,13 +38,14 @@ class FanOut:
 
     def start(self, unit: WorkUnit) -> Callable[[], list[DocResult]]:
         """Start the unit's work; the returned function waits for its results, per document in
-        order. On the worker processes the work runs while the caller commits its previous batch;
-        otherwise it is done when waited for."""
+        order. On the worker processes or a task runner the work runs while the caller commits its
+        previous batch; in this process it is done when waited for."""
         if not unit.documents:
             return list
         if self.map_units is not None:
             parts = unit.parts(self.policy.pii.task_docs)
-            return lambda: _joined(self.map_units(parts), parts)
+            waiting = self.map_units(parts)
+            return lambda: _joined(waiting(), parts)
         size = self.anonymizer.worker_part_size(len(unit.documents), unit.work_chars())
         if size is None:
             return lambda: doc_work.run(unit, self.anonymizer)
