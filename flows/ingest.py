@@ -3,16 +3,19 @@
 Served twice (flows/deployments.py): `ingest`, started by a steward from the UI's form, and
 `ingest-scheduled`, started by the policy's cron schedule, which stops early when no new file
 has arrived. The stage runs in the flow's own process, under the catalog's ingest lock, so two
-runs at the same time queue instead of colliding; only its PII step fans out on a Dask cluster, as
-one `anonymize documents` task per `pii.task_docs` documents (on local threads it runs in process
-with the policy's PII worker processes: spaCy pipelines do not run in two threads at once). Those
-tasks get and return document text, which Prefect keeps in memory only: no result persistence,
-no cache key, and task runs store no parameter values.
+runs at the same time queue instead of colliding; its per-document work (language, license,
+filters, PII, features: ingest/doc_work.py) fans out on a Dask cluster as one `process documents`
+task per `pii.task_docs` documents, and the flow's process keeps only the catalog lookups, the
+claims, the commits and the audit (on local threads the work goes to the policy's PII worker
+processes: spaCy pipelines do not run in two threads at once). Those tasks get and return
+document text, which Prefect keeps in memory only: no result persistence, no cache key, and
+task runs store no parameter values.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task, unmapped
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
@@ -21,9 +24,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from curation.datasets.names import check_dataset_name
 from curation.datasets.report import checks_markdown, failing_documents
-from curation.ingest.pii_step import PiiChunk, PiiChunkResult, anonymize_chunk
+from curation.ingest.doc_work import DocResult, WorkUnit, run_task
 from curation.ingest.pipeline import ingest_and_build
-from curation.policy import PiiPolicy
 from flows.progress import reported_progress
 from flows.run_context import (
     DatasetName,
@@ -42,25 +44,26 @@ from flows.runners import task_runner_from_env
 QUARANTINE_COLUMNS = ("path", "record", "reason", "message")
 
 
-@task(name="anonymize documents", cache_policy=NO_CACHE, persist_result=False, retries=1)
-def anonymize_documents(chunk: PiiChunk, pii: PiiPolicy) -> PiiChunkResult:
-    """Anonymize and re-scan one chunk of documents of one language (a pure step: a retry is safe)."""
-    return anonymize_chunk(chunk, pii)
+@task(name="process documents", cache_policy=NO_CACHE, persist_result=False, retries=1)
+def process_documents(unit: WorkUnit) -> list[DocResult]:
+    """Language, license, filters, PII and features of a unit's documents (a pure step: a retry is safe)."""
+    return run_task(unit)
 
 
-def pii_on_task_runner(chunks: list[PiiChunk], pii: PiiPolicy) -> list[PiiChunkResult]:
-    """One `anonymize documents` task per chunk on the flow's task runner; results in order."""
-    return anonymize_documents.map(chunks, unmapped(pii)).result()
+def work_on_task_runner(units: list[WorkUnit]) -> Callable[[], list[list[DocResult]]]:
+    """One `process documents` task per unit on the flow's task runner, submitted now; returns
+    what waits for their results, in order."""
+    return process_documents.map(units).result
 
 
-def pii_mapper():
-    """The PII step's mapper for this flow run: tasks on a Dask (or any process-based) task runner;
-    None on local threads, where a spaCy pipeline cannot run in two threads at once, so chunk tasks
-    would take turns on one core while the in-process path uses the policy's worker processes."""
+def work_mapper():
+    """The per-document work's mapper for this flow run: tasks on a Dask (or any process-based)
+    task runner; None on local threads, where a spaCy pipeline cannot run in two threads at once,
+    so tasks would take turns on one core while the in-process path uses the policy's worker processes."""
     context = FlowRunContext.get()
     if context is None or isinstance(context.task_runner, ThreadPoolTaskRunner):
         return None
-    return pii_on_task_runner
+    return work_on_task_runner
 
 
 @task(name="ingest and build version", cache_policy=NO_CACHE, persist_result=False)
@@ -68,7 +71,7 @@ def ingest_task(inbox: str, dataset: str, policy_file: str | None, requested_by:
                 flow_run_id: str | None) -> dict:
     """The ingest stage and the version build; returns counts, reasons and paths, never text.
     Called, not submitted: it runs in the flow's process, next to the catalog and its lock, and
-    submits its PII tasks to the flow's task runner (run bare, `.fn`, it anonymizes in process).
+    submits its per-document tasks to the flow's task runner (run bare, `.fn`, it anonymizes in process).
     The report and the artifacts read what this run committed."""
     from curation.errors import plain_errors
 
@@ -88,7 +91,7 @@ def _ingest_and_report(inbox: str, dataset: str, policy_file: str | None, reques
 
     with reported_progress(artifact_key("ingest-progress", dataset)) as progress:
         result = ingest_and_build(ws, source, dataset, policy(policy_file), actor=requested_by,
-                                  flow_run_id=flow_run_id, map_chunks=pii_mapper(), only_new=only_new,
+                                  flow_run_id=flow_run_id, map_units=work_mapper(), only_new=only_new,
                                   on_wait=waiting, progress=progress)
     if result is None:
         return {"skipped": True, "dataset": dataset, "inbox": str(source)}

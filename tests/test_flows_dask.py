@@ -1,6 +1,7 @@
-"""Scale-out of the ingest stage: its PII step runs as one task per chunk of `pii.task_docs`
-documents, on the flow's task runner; a Dask LocalCluster gives the same catalog as local threads
-and as the CLI's in-process path, in a handful of tasks, never one per document.
+"""Scale-out of the ingest stage: its per-document work (language, license, filters, PII, features)
+runs as one task per unit of `pii.task_docs` documents, on the flow's task runner; a Dask
+LocalCluster gives the same catalog as local threads and as the CLI's in-process path, in a
+handful of tasks, never one per document.
 
 Shares the Prefect server of tests/test_flows.py (`live_stack`), without its curate run.
 """
@@ -45,7 +46,15 @@ def fill_inbox(inbox, n_en: int = N_EN, n_ja: int = N_JA) -> None:
     (inbox / "otoiawase" / "SOURCE.yaml").write_text("license: MIT\nlanguage: ja\n")
 
 
-def anonymize_task_runs(flow_run_id: str) -> list:
+def feature_rows(root) -> list:
+    """The features table without its clock column: near-duplicate clusters included."""
+    import duckdb
+
+    with duckdb.connect(str(root / "data" / "catalog.duckdb"), read_only=True) as con:
+        return sorted(con.execute("SELECT * EXCLUDE (computed_at) FROM features").fetchall())
+
+
+def work_task_runs(flow_run_id: str) -> list:
     from prefect import get_client
     from prefect.client.schemas.filters import (
         FlowRunFilter,
@@ -56,32 +65,36 @@ def anonymize_task_runs(flow_run_id: str) -> list:
 
     with get_client(sync_client=True) as client:
         return client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])),
-                                     task_run_filter=TaskRunFilter(name=TaskRunFilterName(like_="anonymize documents")))
+                                     task_run_filter=TaskRunFilter(name=TaskRunFilterName(like_="process documents")))
 
 
-def test_chunked_pii_step_gives_the_same_catalog_as_one_call_per_language(tmp_path):
-    """The stage without Prefect: chunks of 7 documents mapped one by one through
-    anonymize_chunk write exactly what the CLI's in-process call per language writes."""
+def test_units_of_work_give_the_same_catalog_as_one_call_per_batch(tmp_path):
+    """The stage without Prefect: units of 7 documents, each pickled and run through
+    doc_work.run_task as a task would be, write exactly what the CLI's in-process path writes,
+    features and near-duplicate clusters included."""
+    import pickle
+
     from curation.ingest import pipeline
-    from curation.ingest.pii_step import anonymize_chunk
+    from curation.ingest.doc_work import run_task
     from curation.policy import load_policy
 
     inbox = tmp_path / "inbox"
     fill_inbox(inbox, n_en=40, n_ja=5)
     calls: list[int] = []
 
-    def one_by_one(chunks, pii):
-        calls.extend(len(c.texts) for c in chunks)
-        return [anonymize_chunk(c, pii) for c in chunks]
+    def one_by_one(units):
+        calls.extend(len(u.documents) for u in units)
+        return lambda: [pickle.loads(pickle.dumps(run_task(pickle.loads(pickle.dumps(u))))) for u in units]
 
-    for name, map_chunks in (("in_process", None), ("chunked", one_by_one)):
+    for name, map_units in (("in_process", None), ("chunked", one_by_one)):
         root = make_workspace(tmp_path / name)
         with workspace_env(root) as ws:
             policy = load_policy(write_policy(root, pii={"task_docs": 7}))
-            pipeline.ingest_and_build(ws, inbox, "tickets", policy, map_chunks=map_chunks)
-    assert calls == [7] * 6 + [6] + [5]  # 48 English documents in chunks of 7, then the 5 Japanese ones
+            pipeline.ingest_and_build(ws, inbox, "tickets", policy, map_units=map_units)
+    assert calls == [7] * 7 + [4]  # the batch's 53 documents (both languages) in units of 7
     chunked, in_process = catalog_contents(tmp_path / "chunked"), catalog_contents(tmp_path / "in_process")
     assert chunked == in_process and len(in_process["documents"]) == 53
+    assert feature_rows(tmp_path / "chunked") == feature_rows(tmp_path / "in_process")
     assert in_process["pii_counts"]  # the e-mail addresses and names were found and counted
 
 
@@ -94,15 +107,15 @@ def live():
 def test_ingest_on_a_dask_cluster_gives_the_same_catalog_as_local_threads(live, tmp_path):
     """The ingest flow on a two-worker LocalCluster and on the default threads, each over its own
     copy of one inbox: the same documents, anonymized texts, PII counts, items and version; the
-    PII step ran on the cluster in ceil(documents / task_docs) tasks per language, on threads in
-    the flow's process."""
+    per-document work ran on the cluster in ceil(documents / task_docs) tasks, on threads in the
+    flow's process (with the policy's worker processes)."""
     from curation.ingest import pii_step
-    from flows.runners import task_runner
     from flows.ingest import ingest_flow
+    from flows.runners import task_runner
 
     inbox = tmp_path / "inbox"
     fill_inbox(inbox)
-    pii_step._chunk_anonymizer.cache_clear()
+    pii_step.process_anonymizer.cache_clear()
     states, seconds = {}, {}
     for kind in ("dask", "threads"):
         root = make_workspace(tmp_path / kind)
@@ -113,21 +126,22 @@ def test_ingest_on_a_dask_cluster_gives_the_same_catalog_as_local_threads(live, 
             states[kind] = flow(requested_by=STEWARD, inbox=str(inbox), dataset="tickets", return_state=True)
             seconds[kind] = time.perf_counter() - started
         if kind == "dask":  # no PII work happened in this (the flow's) process
-            assert pii_step._chunk_anonymizer.cache_info().currsize == 0
+            assert pii_step.process_anonymizer.cache_info().currsize == 0
     print(f"ingest flow over {N_EN + N_PARTNER + N_JA} documents, task_docs {TASK_DOCS}: LocalCluster of 2 workers "
           f"{seconds['dask']:.1f} s, threads {seconds['threads']:.1f} s (load average {os.getloadavg()[0]:.1f})")
 
     threads, dask = catalog_contents(tmp_path / "threads"), catalog_contents(tmp_path / "dask")
     assert dask == threads
+    assert feature_rows(tmp_path / "dask") == feature_rows(tmp_path / "threads")
     assert len(dask["documents"]) == N_EN + N_PARTNER + N_JA and dask["pii_counts"]
     outcomes = sorted({item[3] for item in dask["items"]})
     assert outcomes == ["accepted", "license_review", "quarantined"] and dask["versions"][0][1] == "pending_review"
-    expected_tasks = math.ceil((N_EN + N_PARTNER) / TASK_DOCS) + math.ceil(N_JA / TASK_DOCS)
-    runs = anonymize_task_runs(str(states["dask"].state_details.flow_run_id))
-    assert len(runs) == expected_tasks  # 9 tasks for 320 documents: none per document
+    expected_tasks = math.ceil((N_EN + N_PARTNER + N_JA) / TASK_DOCS)
+    runs = work_task_runs(str(states["dask"].state_details.flow_run_id))
+    assert len(runs) == expected_tasks  # 8 tasks for 320 documents: none per document
     assert all(r.state and r.state.is_completed() for r in runs)
     # On threads the step runs in the flow's process (with the policy's worker processes), no tasks.
-    assert anonymize_task_runs(str(states["threads"].state_details.flow_run_id)) == []
+    assert work_task_runs(str(states["threads"].state_details.flow_run_id)) == []
 
 
 def test_a_worker_with_another_pseudonym_key_refuses_to_anonymize(workspace, tmp_path, monkeypatch):
@@ -142,10 +156,10 @@ def test_a_worker_with_another_pseudonym_key_refuses_to_anonymize(workspace, tmp
     pii = pii.model_copy(update={"operators": {**pii.operators, "PERSON": Operator(type="pseudonym")}})
     monkeypatch.setenv("CURATION_PII_KEY_FILE", str(tmp_path / "run.key"))
     chunk = pii_step.PiiChunk("en", ("d1",), ("Call Alice Whitfield today.",), key_id(policy_key(pii)))
-    pii_step._chunk_anonymizer.cache_clear()
+    pii_step.process_anonymizer.cache_clear()
     assert pii_step.anonymize_chunk(chunk, pii).texts[0].startswith("Call <PERSON_")
     monkeypatch.setenv("CURATION_PII_KEY_FILE", str(tmp_path / "elsewhere.key"))  # as on another machine
-    pii_step._chunk_anonymizer.cache_clear()
+    pii_step.process_anonymizer.cache_clear()
     with pytest.raises(PiiKeyError, match=r"is not the run's key .*copy the run's key file"):
         pii_step.anonymize_chunk(chunk, pii)
-    pii_step._chunk_anonymizer.cache_clear()
+    pii_step.process_anonymizer.cache_clear()

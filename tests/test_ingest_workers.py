@@ -1,5 +1,6 @@
-"""An ingest whose PII runs on worker processes, batches overlapping (run.run_batches), records
-what an ingest in one process records, and leaves no worker process behind."""
+"""An ingest whose per-document work (doc_work.py: language, license, filters, PII, features) runs on
+the PII worker processes, batches overlapping (run.run_batches), records what an ingest in one
+process records, and leaves no worker process behind."""
 
 import os
 from pathlib import Path
@@ -8,6 +9,7 @@ from conftest import make_workspace, workspace_env
 from tests_helpers import TICKETS_EN
 
 from curation.ingest import pipeline, run
+from curation.pii import Anonymizer
 from curation.policy import load_policy
 
 JAPANESE = ["山田太郎様、来週の打ち合わせは東京本社で行います。", "佐藤花子さんから見積書が届きました。"]
@@ -29,26 +31,50 @@ def worker_children() -> list[int]:
     return pids
 
 
-def ingest(root: Path, processes: int) -> list:
-    """Outcomes, then each document's id, anonymized text and language."""
+def ingest(root: Path, processes: int) -> dict:
+    """The catalog rows that do not depend on run ids or clocks: documents, features (near-duplicate
+    clusters included), PII counts and every item's outcome."""
     inbox = root / "inbox"
-    for i, text in enumerate(TICKETS_EN[:12] + JAPANESE):
-        folder = inbox / ("tickets" if i < 12 else "kaigi")
+    tickets = TICKETS_EN[:12]
+    # An exact copy (06.txt: its original is in an earlier batch) and a near-duplicate (15.txt).
+    texts = tickets[:6] + [tickets[1]] + tickets[6:] + JAPANESE + [tickets[0] + " Thanks"]
+    for i, text in enumerate(texts):
+        folder = inbox / ("kaigi" if text in JAPANESE else "tickets")
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "SOURCE.yaml").write_text("license: MIT\n")
         (folder / f"{i:02d}.txt").write_text(text)
+    denied = inbox / "partner"  # refused before PII, in the per-document work
+    denied.mkdir()
+    (denied / "SOURCE.yaml").write_text("license: CC-BY-NC-4.0\n")
+    (denied / "note.txt").write_text(tickets[2])
     with workspace_env(make_workspace(root)) as workspace:
         policy = load_policy(workspace.default_policy)
         pii = policy.pii.model_copy(update={"processes": processes, "parallel_after_chars": 1})
         result = pipeline.ingest_and_build(workspace, inbox, "tickets", policy.model_copy(update={"pii": pii}))
         assert result.summary.outcomes["accepted"] >= 12
-        return [dict(result.summary.outcomes)] + [tuple(r.values()) for r in workspace.catalog()._rows(
-            "SELECT doc_id, text_anonymized, language FROM documents ORDER BY doc_id")]
+        rows = workspace.catalog()._rows
+        return {"outcomes": dict(result.summary.outcomes),
+                "documents": rows("SELECT doc_id, source, language, license_class, "
+                                  "text_anonymized, n_chars, n_tokens, dup_key, residual_pii FROM documents ORDER BY doc_id"),
+                "features": rows("SELECT * EXCLUDE (computed_at) FROM features ORDER BY doc_id"),
+                "pii_counts": rows("SELECT * FROM pii_counts ORDER BY ALL"),
+                "items": rows("SELECT source, record, outcome, reason, message, doc_id FROM ingest_items ORDER BY ALL")}
 
 
 def test_workers_and_overlapping_batches_record_what_one_process_records(tmp_path, monkeypatch):
-    monkeypatch.setattr(run, "FILES_PER_BATCH", 3)  # five batches, each overlapping the next
+    monkeypatch.setattr(run, "FILES_PER_BATCH", 4)  # five batches, each overlapping the next
     in_process = ingest(tmp_path / "one", processes=1)
+    sent = []  # the units the worker processes were given: the test must not pass by running here
+    submit_calls = Anonymizer.submit_calls
+    monkeypatch.setattr(Anonymizer, "submit_calls",
+                        lambda self, task, units: sent.extend(units) or submit_calls(self, task, units))
     with_workers = ingest(tmp_path / "two", processes=2)
+    # Every batch but the last (one document: too small to pay a worker) went to the workers, the
+    # copy included (its text was claimed: the workers refuse nothing and skip its PII).
+    paths = {d.path for unit in sent for d in unit.documents}
+    assert len(paths) == 16 and "tickets/06.txt" in paths
     assert with_workers == in_process
+    assert in_process["outcomes"]["duplicate"] == 1  # the exact copy, claimed by an earlier batch
+    assert [i["outcome"] for i in in_process["items"] if i["source"] == "partner"] == ["quarantined"]
+    assert any(f["near_dup_of"] for f in in_process["features"])  # the near-duplicate found its original
     assert worker_children() == []  # the run stopped the workers it started

@@ -214,13 +214,13 @@ class FeatureExtractor:
     chosen by datasketch for the threshold)."""
 
     def __init__(self, quality: QualityPolicy, lexicon: Lexicon):
-        from datasketch import MinHash, MinHashLSH
+        from datasketch import LeanMinHash, MinHash, MinHashLSH
 
         self.policy = quality
         self.lexicon = lexicon
         self.threshold = quality.near_duplicate_threshold
         self.num_perm = quality.minhash_permutations
-        self._MinHashLSH = MinHashLSH
+        self._MinHashLSH, self._LeanMinHash = MinHashLSH, LeanMinHash
         # Candidates are verified against the signatures, so a false candidate costs one comparison
         # while a missed one leaves a duplicate in the set: weigh misses 4x when datasketch picks
         # the bands (threshold 0.8, 128 permutations: 12 bands of 10 rows instead of 9 of 13;
@@ -256,15 +256,35 @@ class FeatureExtractor:
         row.update({f"{c}_terms": hits.get(c, 0) for c in DEMOGRAPHIC})
         return row, self.minhash(words, text)
 
+    def document_row(self, doc_id: str, text: str, language_confidence: float | None) -> dict:
+        """A document's feature row without its near-duplicate fields, with its MinHash signature
+        (`minhash`, uint32 bytes) and LSH band keys (`bands`): a function of the text alone, so it
+        is computed wherever the document is anonymized (ingest/doc_work.py)."""
+        row, m = self.features(doc_id, text)
+        row["language_confidence"] = language_confidence
+        row["minhash"] = m.hashvalues.astype(np.uint32).tobytes()
+        row["bands"] = self.band_keys(m.hashvalues)
+        return row
+
     def annotate(self, documents: list[dict], catalog: Catalog | None = None, dataset: str | None = None) -> None:
         """Set `doc["features"]` on each catalog document row (computed from `text_anonymized`),
         near-duplicate cluster included; earlier documents of `dataset` come from `catalog`."""
-        if not documents:
+        rows = [self.document_row(d["doc_id"], d["text_anonymized"] or "", d.get("language_confidence"))
+                for d in documents]
+        self.cluster(rows, catalog, dataset)
+        for doc, row in zip(documents, rows, strict=True):
+            doc["features"] = row
+
+    def cluster(self, rows: list[dict], catalog: Catalog | None = None, dataset: str | None = None) -> None:
+        """Set the near-duplicate fields of feature rows (document_row's), in their order: against
+        the dataset's earlier documents in `catalog` and the rows before them. Needs the catalog
+        and the batch's order, so it runs in the ingest's own process."""
+        if not rows:
             return
-        computed = [self.features(d["doc_id"], d["text_anonymized"] or "") for d in documents]
-        for (row, _), doc in zip(computed, documents, strict=True):  # set by language detection, if any
-            row["language_confidence"] = doc.get("language_confidence")
-        sigs = [Signature(row["doc_id"], m.hashvalues, self.band_keys(m.hashvalues)) for row, m in computed]
+        # The signature as datasketch computed it (uint64 values below 2**32): the batch's LSH
+        # hashes the array's bytes, so its dtype must not change between insert and query.
+        sigs = [Signature(row["doc_id"], np.frombuffer(row["minhash"], dtype=np.uint32).astype(np.uint64),
+                          row["bands"]) for row in rows]
         earlier = catalog.near_dup_candidates(dataset, [(i, k) for s in sigs for i, k in enumerate(s.bands)]) \
             if catalog is not None and dataset is not None else []
         by_band: dict[tuple[int, int], list[dict]] = {}
@@ -272,7 +292,8 @@ class FeatureExtractor:
             by_band.setdefault((cand["band"], cand["bucket"]), []).append(cand)
         batch_lsh = self._MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, params=self.lsh_params)
         in_batch: dict[str, tuple[np.ndarray, str]] = {}  # doc_id -> (hashvalues, cluster)
-        for (row, m), sig, doc in zip(computed, sigs, documents, strict=True):
+        for row, sig in zip(rows, sigs, strict=True):
+            m = self._LeanMinHash(seed=1, hashvalues=sig.hashvalues, scheme=self._template.scheme)
             candidates: dict[str, tuple[np.ndarray, str]] = {}
             for band, key in enumerate(sig.bands):
                 for cand in by_band.get((band, key), []):
@@ -291,9 +312,6 @@ class FeatureExtractor:
             if sig.doc_id not in in_batch:
                 batch_lsh.insert(sig.doc_id, m, check_duplication=False)
                 in_batch[sig.doc_id] = (sig.hashvalues, row["near_dup_cluster"])
-            row["minhash"] = sig.hashvalues.astype(np.uint32).tobytes()
-            row["bands"] = sig.bands
-            doc["features"] = row
 
     @staticmethod
     def similarity(a: np.ndarray, b: np.ndarray) -> float:

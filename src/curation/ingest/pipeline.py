@@ -14,8 +14,8 @@ from pathlib import Path
 from curation.audit.context import AuditContext
 from curation.datasets import versions
 from curation.datasets.names import check_dataset_name
+from curation.ingest.fan_out import UnitMapper
 from curation.ingest.outcomes import IngestSummary
-from curation.ingest.pii_step import ChunkMapper
 from curation.ingest.progress import IngestProgress, ProgressCallback
 from curation.ingest.run import ingest, unread
 from curation.locking import ingest_lock
@@ -33,13 +33,13 @@ class IngestResult:
 
 def ingest_and_build(ws: Workspace, inbox: Path, dataset: str, policy: Policy, *, actor: str = "system",
                      flow_run_id: str | None = None, progress: ProgressCallback | None = None,
-                     map_chunks: ChunkMapper | None = None, only_new: bool = False,
+                     map_units: UnitMapper | None = None, only_new: bool = False,
                      on_wait: Callable[[str], None] | None = None) -> IngestResult | None:
     """Ingest new inbox files, then check the dataset and write a pending_review version.
 
     One run at a time per catalog: a second one waits (`on_wait(holder)` is told who holds it).
     `only_new`: return None, reading nothing, when no file is new (scheduled runs).
-    `progress(IngestProgress)`: stage and counts at every stage boundary. `map_chunks`: where the PII step runs (see
+    `progress(IngestProgress)`: stage and counts at every stage boundary. `map_units`: where the per-document work runs (see
     curation.ingest.run.ingest); default in this process."""
     check_dataset_name(dataset)  # it names a folder under data/datasets
     context = AuditContext(actor, flow_run_id, policy.digest)
@@ -52,7 +52,7 @@ def ingest_and_build(ws: Workspace, inbox: Path, dataset: str, policy: Policy, *
             return None
         with lineage.run("ingest", [(f"inbox:{Path(inbox).resolve()}", None)]) as outputs:
             summary = ingest(inbox, dataset, policy, catalog, audit, context=context, progress=progress,
-                             map_chunks=map_chunks, units=units)
+                             map_units=map_units, units=units)
             outputs.append((f"catalog:{dataset}", summary.run_id))
         with lineage.run("build_version", [(f"catalog:{dataset}", summary.run_id)]) as outputs:
             build = versions.build_version(catalog, dataset, policy, ws.datasets, audit, context=context)

@@ -1,8 +1,9 @@
 """The ingest run: inbox files → anonymized, license-classed documents in the catalog.
 
 Each batch of files goes through the same steps (steps.py): read → drop documents the catalog
-holds → language and license → filters → drop texts this run already took → PII → residual
-filter → features → record and commit. Every
+holds → the per-document work (doc_work.py: language and license → filters → PII → features),
+on the PII worker processes or a flow's task runner → drop texts this run already took →
+residual filter → near-duplicate clusters → record and commit. Every
 input item ends in exactly one outcome — accepted, license_review (held until a steward allows
 the source), duplicate, or quarantined with a reason — and each batch commits in one
 transaction, so a rerun after a crash redoes only what did not commit.
@@ -24,7 +25,8 @@ from curation.audit.log import AuditLog
 from curation.catalog import Catalog
 from curation.datasets.names import check_dataset_name
 from curation.faults import crash_point
-from curation.ingest import filters, pii_step, steps
+from curation.ingest import filters, steps
+from curation.ingest.fan_out import FanOut, UnitMapper
 from curation.ingest.outcomes import BatchOutcomes, IngestSummary, check_accounting
 from curation.ingest.progress import IngestProgress, ProgressCallback
 from curation.policy import Policy
@@ -43,15 +45,15 @@ def unread(catalog: Catalog, units: list[InputUnit]) -> list[InputUnit]:
 def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: AuditLog, *,
            context: AuditContext | None = None,
            progress: ProgressCallback | None = None,
-           map_chunks: pii_step.ChunkMapper | None = None,
+           map_units: UnitMapper | None = None,
            units: list[InputUnit] | None = None) -> IngestSummary:
     """Read every new file under `inbox` into the catalog; returns the run's counts.
 
     Each catalog call takes the catalog's connection lock only for itself, so a steward's review
     or a report in another process is served between batches rather than after the whole run.
-    `map_chunks`, if given, runs the PII step of each batch over chunks of `pii.task_docs`
-    documents (see pii_step.ChunkMapper); without it, each language of a batch is anonymized
-    here in one call (which may use the policy's PII worker processes). `units`: the inbox's
+    `map_units`, if given, runs the per-document work of each batch (doc_work.py) as units of
+    `pii.task_docs` documents (a flow's task runner, see fan_out.UnitMapper); without it, a batch
+    goes to the policy's PII worker processes once they pay off, or runs here. `units`: the inbox's
     files if the caller has discovered them already (discovery hashes every file)."""
     check_dataset_name(dataset)
     inbox = Path(inbox)
@@ -85,8 +87,8 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
             state.stage = stage
             progress(copy.deepcopy(state))
 
-    fan_out = pii_step.fan_out(policy, map_chunks)
-    if fan_out.start_workers and sum(input_bytes(u) for u in pending) >= policy.pii.parallel_after_chars:
+    fan_out = FanOut(policy, map_units)
+    if map_units is None and sum(input_bytes(u) for u in pending) >= policy.pii.parallel_after_chars:
         fan_out.start_workers()  # they load their models while the first batch is read
     step = BatchStep(policy, catalog, fan_out, context, run_id, dataset, report)
     report("reading")
@@ -112,15 +114,16 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
 
 
 def run_batches(step: BatchStep, batches: list[list[InputUnit]], committed: Callable[[Batch], None]) -> None:
-    """Each batch through `step`, two at a time: while the PII workers anonymize batch N, this
-    process reads batch N+1 and finishes batch N-1 (`committed`). Commits keep their order, so a
-    crash still leaves whole batches committed and a rerun redoes the rest."""
+    """Each batch through `step`, two at a time: while the PII workers do batch N's per-document
+    work, this process reads batch N+1 and finishes batch N-1 (`committed`). Commits keep their
+    order, so a crash still leaves whole batches committed and a rerun redoes the rest. Batch N-1
+    is collected before batch N starts: its claims (DropRepeated) spare batch N's copies the PII."""
     previous: Batch | None = None
     for units in batches:
         batch = step.prepare(units)
         if previous is not None:
             step.collect(previous)  # the workers take one batch at a time
-        step.start_pii(batch)
+        step.start_work(batch)
         if previous is not None:
             committed(previous)
         previous = batch
@@ -139,11 +142,10 @@ class BatchStep:
     """One batch of files: read, then each step of steps.py in turn, then one catalog transaction.
     What a step drops is recorded in the batch's BatchOutcomes, the rest goes on to the next step."""
 
-    def __init__(self, policy: Policy, catalog: Catalog, fan_out: pii_step.PiiFanOut, context: AuditContext,
+    def __init__(self, policy: Policy, catalog: Catalog, fan_out: FanOut, context: AuditContext,
                  run_id: str, dataset: str, report: Callable[[str], None] = lambda stage: None):
         self.policy, self.catalog, self.fan_out, self.context = policy, catalog, fan_out, context
         self.run_id, self.dataset, self.report = run_id, dataset, report
-        self.filters = filters.before_pii(policy)
         self.seen_in_run: set[str] = set()  # doc_ids that went on to PII earlier in this run
         self.reader_options = reader_options(policy)
 
@@ -151,37 +153,37 @@ class BatchStep:
         """The steps of a batch of `units`, in order; license rules as they stand now (a steward's
         override between batches counts from the next batch)."""
         return [steps.DropKnown(self.catalog),
-                steps.Classify({u.rel: u.source for u in units}, licenses.rules_for(self.policy, self.catalog)),
-                steps.Filter(self.filters),
+                steps.Work(self.policy, self.fan_out, {u.rel: u.source for u in units},
+                           licenses.rules_for(self.policy, self.catalog), self.seen_in_run),
                 steps.DropRepeated(self.seen_in_run),
-                steps.Anonymize(self.policy.pii, self.fan_out),
                 steps.Filter([filters.residual_pii]),
-                steps.AddFeatures(self.policy, self.catalog, self.dataset)]
+                steps.NearDuplicates(self.policy, self.catalog, self.dataset)]
 
     def prepare(self, units: list[InputUnit]) -> Batch:
-        """Read the files and run the steps before the PII step."""
+        """Read the files and run the steps before the per-document work."""
         out = BatchOutcomes(self.dataset)
         limit = self.policy.inputs.max_file_mb * 2**20
         read = [(unit, list(read_unit(unit, limit, self.reader_options))) for unit in units]
         files = [(unit.stored, unit.digest, unit.source_name, len(items)) for unit, items in read]
         documents = out.settle([item for _, items in read for item in items])  # what the readers refused
-        before, (pii, *after) = split_at_pii(self.steps_for(units))
+        before, (work, *after) = split_at_work(self.steps_for(units))
         documents = self._run_steps(before, documents, out)
-        return Batch(out, files, documents, pii, after)
+        return Batch(out, files, documents, work, after)
 
-    def start_pii(self, batch: Batch) -> None:
-        """Hand the batch's documents to the PII step (to the worker processes, when they run)."""
-        self.report(batch.pii.progress)
-        batch.pii_result = batch.pii.start(batch.documents)
+    def start_work(self, batch: Batch) -> None:
+        """Hand the batch's documents to the per-document work (to the worker processes, when they run)."""
+        self.report(batch.work.progress)
+        batch.work_result = batch.work.start(batch.documents)
 
     def collect(self, batch: Batch) -> None:
-        """Wait for the batch's PII step."""
-        batch.documents = batch.out.settle(batch.pii_result())
+        """Wait for the batch's per-document work, then claim its texts (DropRepeated)."""
+        claims, *batch.after_work = batch.after_work
+        batch.documents = batch.out.settle(claims.run(batch.work_result()))
 
     def finish(self, batch: Batch) -> BatchOutcomes:
-        """The steps after PII, then the batch's one catalog transaction."""
+        """The steps after the claims, then the batch's one catalog transaction."""
         out = batch.out
-        for doc in self._run_steps(batch.after_pii, batch.documents, out):
+        for doc in self._run_steps(batch.after_work, batch.documents, out):
             out.keep(doc)
         self.report("committing")
         crash_point("ingest.before_commit")
@@ -204,14 +206,14 @@ class Batch:
     out: BatchOutcomes
     files: list[tuple[str, str, str | None, int]]  # stored name, digest, source, items read
     documents: list
-    pii: steps.Anonymize
-    after_pii: list[steps.Step]
-    pii_result: Callable[[], list] = lambda: []
+    work: steps.Work
+    after_work: list[steps.Step]  # DropRepeated first: collect runs it
+    work_result: Callable[[], list] = lambda: []
 
 
-def split_at_pii(batch_steps: list[steps.Step]) -> tuple[list[steps.Step], list[steps.Step]]:
-    """The steps before the PII step, and the PII step with those after it."""
-    at = next(i for i, step in enumerate(batch_steps) if isinstance(step, steps.Anonymize))
+def split_at_work(batch_steps: list[steps.Step]) -> tuple[list[steps.Step], list[steps.Step]]:
+    """The steps before the per-document work, and that work with the steps after it."""
+    at = next(i for i, step in enumerate(batch_steps) if isinstance(step, steps.Work))
     return batch_steps[:at], batch_steps[at:]
 
 

@@ -5,13 +5,16 @@ go on together with those it dropped, each in the order they came. A drop is a `
 a sentence) or an `outcomes.Duplicate`; no step records anything. BatchStep (run.py) hands every
 drop to BatchOutcomes, the one place an item's outcome is recorded, and the next step gets the rest.
 
-    DropKnown    RawDocument → RawDocument     doc_id already in the catalog
-    Classify     RawDocument → Candidate       language and license decided (drops nothing)
-    Filter       Candidate → Candidate         the policy's filters before PII (filters.before_pii)
-    DropRepeated Candidate → Candidate         doc_id claimed by an earlier candidate of this run
-    Anonymize    Candidate → CleanDocument     PII replaced, residual re-scan (pii_step)
-    Filter       CleanDocument → CleanDocument an identifier the re-scan still found (residual_pii)
-    AddFeatures  CleanDocument → CleanDocument features for the checks, near-duplicates included
+    DropKnown     RawDocument → RawDocument          doc_id already in the catalog
+    Work          RawDocument → (RawDocument, DocResult)  per document, anywhere (doc_work.py):
+                  language, license, filters before PII, PII + residual re-scan, features
+    DropRepeated  (RawDocument, DocResult) → CleanDocument  the filters' refusals, then doc_ids
+                  claimed by an earlier document of this run
+    Filter        CleanDocument → CleanDocument      an identifier the re-scan still found (residual_pii)
+    NearDuplicates CleanDocument → CleanDocument     near-duplicate clusters (catalog and batch)
+
+Only DropKnown, DropRepeated and NearDuplicates need the catalog or the run's order; they run in
+the ingest's process, everything else where the fan-out sends it.
 """
 
 from __future__ import annotations
@@ -23,11 +26,12 @@ from typing import ClassVar, Protocol
 from curation import licenses
 from curation.catalog import Catalog
 from curation.checks import quality
-from curation.documents import CleanDocument, RawDocument, SourceInfo
-from curation.ingest import filters, pii_step
+from curation.documents import CleanDocument, Quarantine, RawDocument, SourceInfo
+from curation.ingest import filters
+from curation.ingest.doc_work import DocResult, WorkUnit
+from curation.ingest.fan_out import FanOut
 from curation.ingest.outcomes import Duplicate
-from curation.pii.language import detect_language_with_confidence
-from curation.policy import PiiPolicy, Policy
+from curation.policy import Policy
 
 
 class Step(Protocol):
@@ -51,40 +55,53 @@ class DropKnown:
 
 
 @dataclass
+class Work:
+    """The per-document work of doc_work.py on the run's fan-out (PII worker processes, a task
+    runner, or this process), each document paired with its result."""
+
+    policy: Policy
+    fan_out: FanOut
+    sources: dict[str, SourceInfo | None]  # by the inbox path a document was read from (RawDocument.path)
+    rules: licenses.LicenseRules  # the license classes file and stewards' overrides, as of this batch
+    seen_in_run: set[str]  # DropRepeated's: a document already claimed needs no PII
+    progress: ClassVar[str | None] = "anonymizing"
+
+    def run(self, documents: list[RawDocument]) -> list[tuple[RawDocument, DocResult]]:
+        return self.start(documents)()
+
+    def start(self, documents: list[RawDocument]) -> Callable[[], list[tuple[RawDocument, DocResult]]]:
+        """`run`, started: on the worker processes the work goes on while the caller commits its
+        previous batch; the returned function waits for the results."""
+        unit = WorkUnit(tuple(documents), {d.path: self.sources[d.path] for d in documents}, self.rules,
+                        self.policy, self.fan_out.key_id,
+                        frozenset(d.doc_id for d in documents if d.doc_id in self.seen_in_run))
+        waiting = self.fan_out.start(unit)
+        return lambda: list(zip(documents, waiting(), strict=True))
+
+
+@dataclass
 class DropRepeated:
-    """A candidate whose doc_id an earlier candidate of this run claimed is a Duplicate. After the
-    filters, so that only a document going on to PII claims its text: a copy refused for its
-    source's license must not make a copy from an allowed source a duplicate of nothing."""
+    """The filters' refusals, then: a document whose doc_id an earlier document of this run
+    claimed is a Duplicate. Only a document that passed the filters claims its text: a copy
+    refused for its source's license must not make a copy from an allowed source a duplicate of
+    nothing. The kept documents come out in the order of language, then arrival (the in-batch
+    near-duplicate clusters follow it)."""
 
     seen_in_run: set[str]  # shared by the run's batches
     progress: ClassVar[str | None] = None
 
-    def run(self, documents: list[filters.Candidate]) -> list[filters.Candidate | Duplicate]:
-        out: list[filters.Candidate | Duplicate] = []
-        for c in documents:
-            if c.doc.doc_id in self.seen_in_run:
-                out.append(Duplicate(c.doc))
+    def run(self, worked: list[tuple[RawDocument, DocResult]]) -> list[Quarantine | Duplicate | CleanDocument]:
+        refused = [r for _, r in worked if isinstance(r, Quarantine)]
+        repeated, kept = [], []
+        for doc, result in worked:
+            if isinstance(result, Quarantine):
                 continue
-            self.seen_in_run.add(c.doc.doc_id)
-            out.append(c)
-        return out
-
-
-@dataclass
-class Classify:
-    """Each document's language and license decision, as a Candidate for the filters."""
-
-    sources: dict[str, SourceInfo]  # by the inbox path a document was read from (RawDocument.path)
-    rules: licenses.LicenseRules  # the license classes file and stewards' overrides, as of this batch
-    progress: ClassVar[str | None] = None
-
-    def run(self, documents: list[RawDocument]) -> list[filters.Candidate]:
-        out = []
-        for doc in documents:
-            source = self.sources[doc.path]
-            language, confidence = detect_language_with_confidence(doc.text)
-            out.append(filters.Candidate(doc, source, licenses.decide(doc, source, self.rules), language, confidence))
-        return out
+            if doc.doc_id in self.seen_in_run or result is None:
+                repeated.append(Duplicate(doc))
+                continue
+            self.seen_in_run.add(doc.doc_id)
+            kept.append(result)
+        return refused + repeated + sorted(kept, key=lambda d: d.language)  # sorted() is stable
 
 
 @dataclass
@@ -100,26 +117,9 @@ class Filter:
 
 
 @dataclass
-class Anonymize:
-    """PII replaced in each candidate's text, and the result re-scanned (pii_step)."""
-
-    pii: PiiPolicy
-    fan_out: pii_step.PiiFanOut
-    progress: ClassVar[str | None] = "anonymizing"
-
-    def run(self, documents: list[filters.Candidate]) -> list[CleanDocument]:
-        return self.start(documents)()
-
-    def start(self, documents: list[filters.Candidate]) -> Callable[[], list[CleanDocument]]:
-        """`run`, started: the PII worker processes work on it while the caller goes on; the
-        returned function waits for the result (pii_step.anonymize_later)."""
-        return pii_step.anonymize_later(documents, self.pii, self.fan_out)
-
-
-@dataclass
-class AddFeatures:
-    """Features of the anonymized text for the checks, near-duplicate clusters included (against
-    the dataset's earlier documents in the catalog and the batch's own)."""
+class NearDuplicates:
+    """Near-duplicate clusters of the documents' features (computed with them, doc_work.py):
+    against the dataset's earlier documents in the catalog and the batch's own."""
 
     policy: Policy
     catalog: Catalog
@@ -127,10 +127,5 @@ class AddFeatures:
     progress: ClassVar[str | None] = None
 
     def run(self, documents: list[CleanDocument]) -> list[CleanDocument]:
-        rows = [{"doc_id": d.doc_id, "text_anonymized": d.text_anonymized,
-                 "language_confidence": d.language_confidence} for d in documents]  # quality takes catalog rows
-        quality.annotate(rows, self.policy, self.catalog, self.dataset)
-        for doc, row in zip(documents, rows, strict=True):
-            doc.features = row["features"]
+        quality.extractor(self.policy).cluster([d.features for d in documents], self.catalog, self.dataset)
         return documents
-

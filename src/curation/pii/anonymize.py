@@ -201,9 +201,31 @@ class Anonymizer:
             atexit.register(self.close)
         return self._pool is not None
 
+    def _part_size(self, n_texts: int) -> int:
+        return max(16, min(CHUNK, -(-n_texts // (self._workers() * CHUNKS_PER_WORKER))))
+
+    def worker_part_size(self, n_texts: int, work: int) -> int | None:
+        """For a caller that sends its own tasks to the worker processes (the ingest's per-document
+        work, ingest/fan_out.py): counts `work` (characters, weighted by NER_COST) as anonymized
+        and returns how many of the `n_texts` documents to put in one task when the workers take
+        this batch (started if need be), None when it is for this process (see _use_workers)."""
+        self._work_seen += work
+        if not self._use_workers(n_texts):
+            return None
+        self.start_workers()
+        return self._part_size(n_texts)
+
+    def submit_calls(self, task: Callable, payloads: list) -> PendingBatches:
+        """`task(payload, the worker's Anonymizer)` for each payload on the worker processes,
+        returning at once; `task` is a module-level function (it is pickled by name)."""
+        if self._pool is not None and not self._pool.procs:
+            self._pool = None  # closed by a failed batch: this one starts new workers
+        self.start_workers()
+        return self._pool.submit_calls(task, payloads)
+
     def _submit_parallel(self, texts: list[str], language: str, known: list[KnownPii] | None) -> PendingBatches:
         self.start_workers()
-        size = max(16, min(CHUNK, -(-len(texts) // (self._workers() * CHUNKS_PER_WORKER))))
+        size = self._part_size(len(texts))
         # A task is (texts, known values per text or None); see worker.py.
         chunks = [(texts[i:i + size], known[i:i + size] if known else None) for i in range(0, len(texts), size)]
         return self._pool.submit(language, chunks)

@@ -1,4 +1,4 @@
-"""A PII worker process (`python -m curation.pii.worker`): builds an Anonymizer, answers batches.
+"""A PII worker process (`python -m curation.pii.worker`): builds an Anonymizer, answers batches and tasks that use it.
 
 A fresh interpreter rather than multiprocessing's spawn, because spawn first re-imports the
 parent's main module (the CLI, a Prefect runner), and because here the worker can refuse
@@ -39,9 +39,13 @@ def main() -> None:
             return
         if message is None:
             return
-        language, (texts, known) = message  # known: values known to be personal data, per text, or None
+        head, payload = message
         try:
-            send(out, ("ok", anonymizer.anonymize_in_process(texts, language, known)))
+            if callable(head):  # a module-level task given this worker's Anonymizer (the ingest's per-document work)
+                send(out, ("ok", head(payload, anonymizer)))
+                continue
+            texts, known = payload  # known: values known to be personal data, per text, or None
+            send(out, ("ok", anonymizer.anonymize_in_process(texts, head, known)))
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the run
             send(out, ("error", f"{type(exc).__name__}: {exc}"))
 

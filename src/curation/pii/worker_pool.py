@@ -10,6 +10,7 @@ import queue
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 
 from curation.pii.worker_messages import recv, send
 
@@ -31,9 +32,16 @@ class WorkerPool:
         """Hand `batches` to the workers and return at once; `result()` waits for them. The
         caller's thread is free meanwhile (the ingest commits the previous batch then). One
         submission at a time: a worker answers its messages in order."""
+        return self._submit([(language, batch) for batch in batches])
+
+    def submit_calls(self, task: Callable, payloads: list) -> PendingBatches:
+        """As `submit`, for calls `task(payload, the worker's Anonymizer)` (see worker.py)."""
+        return self._submit([(task, payload) for payload in payloads])
+
+    def _submit(self, messages: list) -> PendingBatches:
         if not self.procs:
             raise RuntimeError("PII worker pool is closed")
-        self.in_flight = PendingBatches(self, language, batches)
+        self.in_flight = PendingBatches(self, messages)
         return self.in_flight
 
     def close(self) -> None:
@@ -65,26 +73,25 @@ class PendingBatches:
     """Batches being anonymized by a WorkerPool's processes, one driver thread per worker (the
     threads only move messages through pipes); `result()` returns them in their order."""
 
-    def __init__(self, pool: WorkerPool, language: str, batches: list):
+    def __init__(self, pool: WorkerPool, messages: list):
         self.pool = pool
-        self.results: list = [None] * len(batches)
+        self.results: list = [None] * len(messages)
         self.errors: list[str] = []
         todo: queue.Queue = queue.Queue()
-        for item in enumerate(batches):
+        for item in enumerate(messages):
             todo.put(item)
-        self.threads = [threading.Thread(target=self._drive, args=(p, language, todo), daemon=True)
-                        for p in pool.procs]
+        self.threads = [threading.Thread(target=self._drive, args=(p, todo), daemon=True) for p in pool.procs]
         for t in self.threads:
             t.start()
 
-    def _drive(self, proc, language: str, todo: queue.Queue) -> None:
+    def _drive(self, proc, todo: queue.Queue) -> None:
         while not self.errors:
             try:
-                i, batch = todo.get_nowait()
+                i, message = todo.get_nowait()
             except queue.Empty:
                 return
             try:
-                send(proc.stdin, (language, batch))
+                send(proc.stdin, message)
                 status, payload = recv(proc.stdout)
             except (EOFError, BrokenPipeError, OSError, ValueError) as exc:  # ValueError: pipe closed
                 self.errors.append(f"PII worker {proc.pid} exited ({exc}); its messages are on stderr")
