@@ -260,3 +260,49 @@ def test_a_license_as_the_adjective_of_a_class_of_works_or_an_unquoted_example_g
 
 def test_a_license_as_an_adjective_of_our_own_material_is_a_grant():
     assert detect("CC BY 4.0 licensed recordings from our archive may be reused.\n").expression == "CC-BY-4.0"
+
+
+# ---- heldout6 misses (issue 22): news, refusals and classes of licenses grant nothing ---------
+# Each text is several sentences so that no "LICENSE file's only words" rule applies.
+_NEWS_TAIL = "\n\nWe will compare the forks in next week's post. Readers can write to the editors.\n"
+
+
+@pytest.mark.parametrize("text", [
+    # a grant withdrawn: the license named is the one the work no longer has
+    "# Weekly notes\n\nThe vendor said future versions will no longer be released under the MIT License." + _NEWS_TAIL,
+    "# Weekly notes\n\nStarting today, the firmware is not distributed under GPL-2.0 any more." + _NEWS_TAIL,
+    "# 今週のニュース\n\n今後のリリースは Apache License 2.0 では提供されません。フォークの比較は来週掲載します。\n",
+    # what another party announced of its own work
+    "# Weekly notes\n\nOn Monday, the maintainers of Foo announced that version 3 will ship under the Apache License 2.0."
+    + _NEWS_TAIL,
+    "# Weekly notes\n\nA spokesperson confirmed that the new models are published under CC BY-NC 4.0." + _NEWS_TAIL,
+    # a license word that qualifies another work ("Apache-licensed version"); ScanCode reads it as a notice
+    "# Weekly notes\n\nIt has happened before. Some forks keep the last Apache-licensed version alive." + _NEWS_TAIL,
+    "# Weekly notes\n\nIt has happened before. Several vendors ship GPL-licensed firmware in their routers." + _NEWS_TAIL,
+])
+def test_news_of_a_relicensing_grants_nothing(text):
+    assert detect(text).expression == "NOASSERTION"
+
+
+@pytest.mark.parametrize("text", [
+    # a hedge says what a class of material tends to be under
+    "# Contributing\n\nThanks for helping.\n\n## What we cannot accept\n\n"
+    "- Snippets from Q&A sites, which are usually under CC BY-SA; write the code yourself instead.\n",
+    "# Contributing\n\nThanks for helping.\n\n## Rules\n\n- Photos from stock sites are typically under CC BY-NC 4.0; do not add them.\n",
+    "# 貢献ガイド\n\nありがとうございます。\n\n## 受け付けないもの\n\n- Q&A サイトの回答は通常 CC BY-SA 4.0 で公開されています。自分で書いてください。\n",
+    # licenses named as examples of a kind
+    "# Contributing\n\nThanks for helping.\n\n## What we cannot accept\n\n"
+    "- Code copied from projects under the GPL, AGPL or other copyleft licenses.\n",
+    "# Contributing\n\nThanks for helping.\n\n## Rules\n\n- Text taken from sites under CC BY-SA 4.0 or similar share-alike licenses.\n",
+    "# 貢献ガイド\n\nありがとうございます。\n\n## 受け付けないもの\n\n- GPL や AGPL などのコピーレフトライセンスのプロジェクトからコピーしたコード。\n",
+])
+def test_a_contributing_guide_that_names_licenses_it_refuses_grants_nothing(text):
+    assert detect(text).expression == "NOASSERTION"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("# Release notes\n\nWe are pleased to announce that this dataset is released under CC BY 4.0.\n", "CC-BY-4.0"),
+    ("# Notes\n\nThe corpus is licensed under the MIT License. It is not licensed under any other terms.\n", "MIT"),
+])
+def test_an_announcement_of_this_work_is_still_a_grant(text, expected):
+    assert detect(text).expression == expected
