@@ -78,3 +78,30 @@ def test_a_renamed_text_with_a_field_of_use_clause_is_custom_terms_with_one_id()
     found = licenses.detect_text(text)
     assert re.fullmatch(r"LicenseRef-Custom-[A-Za-z0-9.\-]+", found.expression)
     assert "AND" not in found.expression and found.hint == "MPL-2.0"
+
+
+def _without_preface(text: str) -> str:
+    """The license from its operative title on ("Creative Commons ... Public License" just before
+    "By exercising the Licensed Rights"), as many repositories copy it."""
+    start = text.index("By exercising the Licensed Rights")
+    return text[text.rindex("Creative Commons", 0, start):]
+
+
+@pytest.mark.parametrize("style", ["markdown", "crlf"])
+@pytest.mark.parametrize("spdx_id", ["CC-BY-ND-4.0", "CC-BY-SA-4.0", "CC-BY-NC-4.0", "CC-BY-4.0"])
+def test_a_license_without_its_preface_or_trailer_is_the_license(spdx_id, style):
+    # heldout6 LICENSE_ccbynd40.md: the CC 4.0 preface ("Using Creative Commons Public Licenses") is
+    # no part of the license; its absence is no modification, whatever the family
+    body = _without_preface(reference_text(FAMILIES[spdx_id]))
+    for text in (body, body[:body.index("Creative Commons is not a party")]):
+        found = licenses.detect_text(wrap(text, style))
+        assert found.expression == spdx_id, found.explain()
+
+
+def test_a_license_cut_inside_its_body_stays_custom():
+    # the edge allowance is for a preface or trailer: a section removed from the body is a change
+    cc = _without_preface(reference_text(FAMILIES["CC-BY-ND-4.0"]))
+    cut = cc[:cc.index("Section 5 -- Disclaimer")] + cc[cc.index("Section 6 -- Term"):]
+    found = licenses.detect_text(cut)
+    assert found.expression == "LicenseRef-Custom-CC-BY-ND-4.0"
+    assert found.hint == "CC-BY-ND-4.0"

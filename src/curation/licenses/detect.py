@@ -249,6 +249,11 @@ def _renamed(lines: list[Line], index_of: dict[int, int], start_line: int, key: 
     return None
 
 
+# The most of a license's reference text that may be missing at its start and end together and
+# still be the license unchanged: a CC 4.0 preface is 16% of its text, a BSD disclaimer 40%.
+EDGE_CUT_MAX_SHARE = 0.2
+
+
 def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statement], list[tuple[int, int]]]:
     """Full license texts among ScanCode's matches, as statements, and their line spans."""
     out, spans = [], []
@@ -267,6 +272,12 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         inserted = m.qregion_len() - m.len()
         deleted = m.rule.length - m.len()
         changed = deleted + inserted
+        # A copy without the text's preface or trailer (the CC "Using Creative Commons Public
+        # Licenses" notes, the GPL's "How to Apply These Terms"): words missing only at the rule's
+        # edges, the body whole, is the license as published; a cut inside the body is a change.
+        edges = m.ispan.start + (m.rule.length - 1 - m.ispan.end)
+        if edges <= EDGE_CUT_MAX_SHARE * m.rule.length:
+            deleted -= edges
         added = _added_words(m)
         renamed = _renamed(lines, index_of, first_no, RULE_KEYS.get(m.rule.identifier, m.rule.license_expression),
                            m.rule.text or "")
