@@ -105,3 +105,33 @@ def test_a_license_cut_inside_its_body_stays_custom():
     found = licenses.detect_text(cut)
     assert found.expression == "LicenseRef-Custom-CC-BY-ND-4.0"
     assert found.hint == "CC-BY-ND-4.0"
+
+
+_OR_LATER_NOTICE = ("foo-tool - a tool\nCopyright (C) 2020 Jane Roe\n\nfoo-tool is free software; you can redistribute "
+                    "it and/or modify it under the terms of\nthe GNU {name} as published by the Free Software "
+                    "Foundation; either version {v}\nof the License, or (at your option) any later version.\n\n{between}")
+
+
+@pytest.mark.parametrize("key, name, version, expected", [
+    ("gpl-2.0", "General Public License", "2", "GPL-2.0-or-later"),
+    ("gpl-3.0", "General Public License", "3", "GPL-3.0-or-later"),
+    ("lgpl-2.1", "Lesser General Public License", "2.1", "LGPL-2.1-or-later"),
+])
+@pytest.mark.parametrize("between", ["", "The license text follows.\n\n=====\n\n", "## License text\n\n"])
+def test_a_project_notice_choosing_later_versions_wins_over_the_text_it_points_to(key, name, version, expected, between):
+    # heldout6 COPYING_gpl2_or_later_notice: the GNU text alone says nothing of later versions; the
+    # notice above it does (one license, never "GPL-2.0-only AND GPL-2.0-or-later")
+    text = _OR_LATER_NOTICE.format(name=name, v=version, between=between) + reference_text(key)
+    assert licenses.detect_text(text).expression == expected
+
+
+def test_a_japanese_notice_choosing_later_versions_wins_over_the_text():
+    text = "foo-tool はフリーソフトウェアです。GNU 一般公衆利用許諾書 バージョン 2 以降 のもとで再頒布・改変できます。\n\n"
+    assert licenses.detect_text(text + reference_text("gpl-2.0")).expression == "GPL-2.0-or-later"
+
+
+def test_a_gnu_text_with_a_version_only_notice_stays_only():
+    notice = _OR_LATER_NOTICE.format(name="General Public License", v="2", between="").replace(
+        ", or (at your option) any later version", "")
+    assert licenses.detect_text(notice + reference_text("gpl-2.0")).expression == "GPL-2.0-only"
+    assert licenses.detect_text(reference_text("gpl-2.0")).expression == "GPL-2.0-only"

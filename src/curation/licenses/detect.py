@@ -299,8 +299,12 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
                                     text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
                                     f"{m.score():.0f}%", max(round(m.score() / 100, 2), threshold), base))
         else:
+            if _GNU.match(spdx) and spdx.endswith("-only") and _preamble_or_later(lines, index_of, first_no, last_no):
+                spdx = spdx[:-len("-only")] + "-or-later"
             out.append(st.Statement(spdx, "license_text", "own", None, first_no, last_no, text,
-                                    f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2)))
+                                    f"ScanCode {m.rule.identifier} {m.score():.0f}%"
+                                    + ("; or-later as the notice above it gives it" if spdx.endswith("-or-later") else ""),
+                                    round(m.score() / 100, 2)))
         spans.append((first_no, last_no))
     return out, spans
 
@@ -421,6 +425,32 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
             longest = max(same, key=lambda s: (s.last_line - s.first_line, s.kind == "notice"))
             out = [s for s in out if s not in same or s is longest or s.expression == longest.expression]
     return sorted(out, key=lambda s: s.first_line)
+
+
+# A project's notice above a GNU text: "either version 2 of the License, or (at your option) any
+# later version", 「バージョン 2 以降」. The text the notice points to says "-only" by itself.
+_GNU_TITLE = re.compile(r"^\W*GNU\s+(?:(?:LESSER|LIBRARY|AFFERO)\s+)?GENERAL\s+PUBLIC\s+LICEN[CS]E\b", re.IGNORECASE)
+_OR_LATER = re.compile(r"\bor\s+(?:\(at\s+your\s+option\)\s+)?any\s+later\s+version\b|\bor\s+later\b|以降", re.IGNORECASE)
+
+
+def _preamble_or_later(lines: list[Line], index_of: dict[int, int], first_no: int, last_no: int) -> bool:
+    """Whether the lines a GNU text's match took in before the license's own title (a project's
+    notice that ScanCode's "notice + attached license" rules swallow) give the or-later choice."""
+    start, end = index_of.get(first_no, 0), index_of.get(last_no, len(lines) - 1)
+    title = next((i for i in range(start, end + 1) if _GNU_TITLE.match(lines[i].text)), start)
+    return bool(_OR_LATER.search(" ".join(line.text for line in lines[start:title])))
+
+
+def _or_later_notice(statements: list[st.Statement]) -> list[st.Statement]:
+    """A GNU text with the project's notice "version N or (at your option) any later version":
+    the text is the copy the notice points to, and the notice's choice of versions is the answer
+    (one license, GPL-2.0-or-later, never GPL-2.0-only AND GPL-2.0-or-later)."""
+    later = {s.expression[:-len("-or-later")] for s in statements
+             if s.expression.endswith("-or-later") and _GNU.match(s.expression) and s.role == "own"}
+    return [dataclasses.replace(s, expression=s.expression[:-len("-only")] + "-or-later",
+                                rule=f"{s.rule}; or-later as the notice gives it")
+            if s.kind == "license_text" and s.expression.endswith("-only") and s.expression[:-len("-only")] in later
+            else s for s in statements]
 
 
 def _fold_lgpl3(statements: list[st.Statement]) -> list[st.Statement]:
@@ -701,7 +731,7 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
     # a notice in a third-party section ("zlib | 1.3 | Zlib") is that component's, not the work's
     third = st.third_party_lines(lines)
     notices = [dataclasses.replace(s, role="third_party") if s.first_line in third else s for s in notices]
-    statements = _fold_lgpl3(statements + _reconcile(found, notices))
+    statements = _or_later_notice(_fold_lgpl3(statements + _reconcile(found, notices)))
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:
         return Detection(NOASSERTION, result.score, "none", remarks=result.remarks)
