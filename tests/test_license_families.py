@@ -135,3 +135,25 @@ def test_a_gnu_text_with_a_version_only_notice_stays_only():
         ", or (at your option) any later version", "")
     assert licenses.detect_text(notice + reference_text("gpl-2.0")).expression == "GPL-2.0-only"
     assert licenses.detect_text(reference_text("gpl-2.0")).expression == "GPL-2.0-only"
+
+
+def _with_clause(key: str, clause: str) -> str:
+    text = reference_text(key)
+    at = text.index("THIS SOFTWARE IS PROVIDED")
+    return text[:at] + clause + "\n\n" + text[at:]
+
+
+@pytest.mark.parametrize("key, clause, expected", [
+    # heldout6 LICENSE_bsd2_field_of_use.txt: a field-of-use clause added as a third clause reads
+    # like BSD-3's non-endorsement clause to ScanCode; the text holds BSD-2's clauses
+    ("bsd-simplified", "3. Neither this software nor any work derived from it may be used in, or to build, "
+                       "weapons systems.", "BSD-2-Clause"),
+    ("bsd-simplified", "3. The software may not be used for military purposes or in surveillance products.",
+     "BSD-2-Clause"),
+    ("bsd-new", "4. Neither this software nor any work derived from it may be used in, or to build, "
+                "weapons systems.", "BSD-3-Clause"),
+])
+def test_a_changed_bsd_text_names_the_bsd_whose_clauses_it_holds(key, clause, expected):
+    found = licenses.detect_text(_with_clause(key, clause))
+    assert found.expression == f"LicenseRef-Custom-{expected}"
+    assert found.hint == expected

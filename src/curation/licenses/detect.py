@@ -254,6 +254,22 @@ def _renamed(lines: list[Line], index_of: dict[int, int], start_line: int, key: 
 EDGE_CUT_MAX_SHARE = 0.2
 
 
+# The clauses that tell the BSD licenses apart: BSD-3 adds non-endorsement to BSD-2's two, BSD-4
+# adds advertising. ScanCode's closest rule to a changed BSD text is picked by shared words (a
+# clause "Neither this software nor ... may be used in ..." reads like non-endorsement).
+_BSD_ENDORSE = re.compile(r"\bendorse\b|\bpromote\s+products\b", re.IGNORECASE)
+_BSD_ADVERTISING = re.compile(r"\badvertising\s+materials\b", re.IGNORECASE)
+
+
+def _bsd_by_clauses(base: str | None, region: str) -> str | None:
+    """The BSD license whose clauses a changed BSD text holds, as the closest license."""
+    if not (base and re.match(r"BSD-[234]-Clause$|LicenseRef-scancode-bsd-(?:new|simplified)\b", base)):
+        return base
+    if _BSD_ADVERTISING.search(region):
+        return "BSD-4-Clause"
+    return "BSD-3-Clause" if _BSD_ENDORSE.search(region) else "BSD-2-Clause"
+
+
 def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statement], list[tuple[int, int]]]:
     """Full license texts among ScanCode's matches, as statements, and their line spans."""
     out, spans = [], []
@@ -294,7 +310,7 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         if deleted >= max(12, 0.025 * m.rule.length) or restricting or renamed or nc or weak:
             why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
                    else f"{changed} words changed")
-            base = primary_key(spdx)
+            base = _bsd_by_clauses(primary_key(spdx), region)
             out.append(st.Statement(st.custom_id(base, nc), "license_text", "own", None, first_no, last_no,
                                     text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
                                     f"{m.score():.0f}%", max(round(m.score() / 100, 2), threshold), base))
