@@ -306,3 +306,33 @@ def test_a_contributing_guide_that_names_licenses_it_refuses_grants_nothing(text
 ])
 def test_an_announcement_of_this_work_is_still_a_grant(text, expected):
     assert detect(text).expression == expected
+
+
+# ---- non-commercial terms in the project's own words, no license named (heldout6) -------------
+@pytest.mark.parametrize("text", [
+    # the restriction's own words ("requires", "not allowed") are no talk about licenses
+    "# Tool\n\nA tracker.\n\n## Terms of use\n\nThe tool may be used free of charge for personal projects. Any commercial "
+    "use of the tool — including shipping it inside a paid app, or running it as part of a paid service — requires a "
+    "separate commercial license from the authors.\n",
+    "# Photos\n\n## Terms of use\n\nCommercial usage of these photos, whether in print, on the web or inside products "
+    "sold to customers, requires prior written permission.\n",
+    # a sentence that goes on from a permission over the work ("Selling them ...")
+    "# About these recordings\n\nYou're welcome to use the recordings in this repository for classroom teaching. "
+    "Selling them or bundling them into a paid product is not allowed.\n",
+    "# About this corpus\n\nYou may use the texts in this corpus for your own studies. However, selling copies of it is "
+    "prohibited.\n",
+    "# 利用について\n\nこのコーパスは、どなたでも無料でお使いいただけます。\nただし、営利を目的とした利用はご遠慮ください。\n",
+    "# 利用について\n\nこの音声データは自由にダウンロードできます。\nただし、商用目的での利用は禁止します。\n",
+])
+def test_non_commercial_terms_in_own_words_are_custom_non_commercial(text):
+    assert detect(text).expression == "LicenseRef-Custom-NonCommercial"
+
+
+@pytest.mark.parametrize("text", [
+    # selling named in talk about licenses, or of someone else's work, restricts nothing here
+    "# Licenses explained\n\nSome licenses say that selling copies is not allowed; others permit it.\n",
+    "# News\n\nA vendor changed its terms this week. Selling its plugins is not allowed any more.\n\n"
+    "We will look at what this means for studios in a later post; readers may write to the editors.\n",
+])
+def test_selling_named_elsewhere_restricts_nothing(text):
+    assert detect(text).expression == "NOASSERTION"

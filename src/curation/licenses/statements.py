@@ -222,6 +222,11 @@ _NONCOMMERCIAL = re.compile(
     r"\b(?:any|all)\s+commercial\s+(?:use|usage|purposes?|exploitation)\b[^.;]{0,100}?\b(?:is|are)\s+(?:not\s+(?:permitted|"
     r"allowed)|prohibited|forbidden)\b|"
     r"\bnot\s+(?:be\s+used\s+)?for\s+commercial\b|\bno\s+commercial\s+use\b|"
+    # selling it is commerce: "Selling them, or bundling them into a paid app, is not allowed" (a
+    # rider "shall not be resold as part of a paid service" restricts one use: custom terms, no NC)
+    r"\b(?:sell(?:ing)?|resell(?:ing)?|monetiz(?:e|ing)|paid\s+(?:products?|apps?|services?))\b[^.;]{0,100}?"
+    r"\b(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)\b|"
+    r"(?:営利|商用)(?:を)?目的と(?:した|する)(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮)|"
     r"\b(?:do\s+not|don't|never)\s+use\b[^.;]{0,60}?\bcommercial(?:ly)?\b|"
     r"\bcommercial\s+(?:use|purposes?)\s+(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|"
     r"\b(?:may|must|shall)\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,90}commercial|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
@@ -229,7 +234,7 @@ _NONCOMMERCIAL = re.compile(
     r"\bfor\s+(?:academic|research|scholarly|educational|teaching|study|non[- ]?profit)\b[\w\s,-]{0,30}?\bonly\b|"
     r"\b(?:restricted|limited|confined)\s+to\s+(?:non[- ]?commercial|academic|research|educational|non[- ]?profit)\b|"
     # "commercial use requires a separate license": commerce is not granted here
-    r"\bcommercial\s+(?:use|usage|purposes?|licen[cs]ing|applications?)\b[^.;]{0,60}?\brequires?\b[^.;]{0,40}?"
+    r"\bcommercial\s+(?:use|usage|purposes?|licen[cs]ing|applications?)\b[^.;]{0,120}?\brequires?\b[^.;]{0,40}?"
     r"\b(?:separate|written|prior|additional|commercial|explicit)\b|"
     r"商用利用(?:は)?(?:不可|禁止|できません|を禁止|を禁じ)|商用(?:目的)?での(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|"
     r"(?:営利|商用)(?:目的)?(?:での|の)?(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮|認めません|認めていません)|"
@@ -640,6 +645,10 @@ def _except_scope(clause: str) -> str | None:
 
 
 _LICENSE_WORD = re.compile(r"licen[cs]|\bGPL|\bCC[\s-]?BY|creative\s+commons|copyleft|ライセンス|著作権", re.IGNORECASE)
+# "..., the company said.": the sentence reports what another party says
+_SAID_AFTER = re.compile(r",\s*(?:[\w-]+\s+){0,4}?(?:said|says|stated|announced|reported|wrote|added)\W*$", re.IGNORECASE)
+_CONTINUES = re.compile(r"\b(?:them|it)\b|^\W*(?:however|but|except\s+that|note\s+that|please\s+note)\b|"
+                        r"^\W*(?:ただし|但し|なお|ただ、)", re.IGNORECASE)
 _LICENSED_ADJECTIVE = re.compile(r"\b[\w.]+[- ]licen[cs]ed\s+(?:[\w-]+\s+){0,2}?[\w-]+", re.IGNORECASE)
 _ROW = re.compile(r"^\s*licen[cs]e\s*\(([^)]*)\)\s*:", re.IGNORECASE)
 # The first cell of a table row that names a part of this work: a path or file, or the rest of it.
@@ -661,6 +670,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
     unattached: list[Remark] = []  # restrictions with no subject of their own (kept where the work has a grant)
     if nonblank and (title := _title(nonblank[0])):
         statements.append(title)
+    previous, previous_own = None, False
     for s in sentences(lines):
         found = mentions(s.text)
         said = reported(s.text, found) if found else None
@@ -671,8 +681,16 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
             remarks.append(Remark(s.first_line, s.text, "choice", last_line=s.last_line))
         # A restriction or a change of terms counts where it speaks of this work (or sits under
         # its License heading), not in a note about other people's licenses.
+        # a sentence that goes on from the one before ("Selling them ... is not allowed", 「ただし、
+        # 営利目的の利用はご遠慮ください」) speaks of the work the one before spoke of
+        continued = bool(previous and previous.last_line >= s.first_line - 1 and previous_own and not found
+                         and _CONTINUES.search(s.text))
         own_context = (bool(_OWN_EN.search(s.text) or _OWN_JA_STRONG.search(s.text) or s.in_license_section
-                            or short_file) and not _general_talk(s.text)) and said != "example"
+                            or short_file or continued)
+                       # the restriction's own words ("requires", "not allowed") are no talk cue
+                       and not _general_talk(_NONCOMMERCIAL.sub(" ", s.text))) and said != "example" \
+            and not (_NEWS_REPORT.search(s.text) or _SAID_AFTER.search(s.text))
+        previous, previous_own = s, own_context
         if own_context and _NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
         elif _NONCOMMERCIAL.search(s.text) and said != "example" and not found and sentence_role == "own" and \
