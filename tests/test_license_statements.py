@@ -336,3 +336,14 @@ def test_non_commercial_terms_in_own_words_are_custom_non_commercial(text):
 ])
 def test_selling_named_elsewhere_restricts_nothing(text):
     assert detect(text).expression == "NOASSERTION"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a one-version license named as an adjective, as "MIT-licensed" is (heldout6 en_notice_whatever_you_want_isc.md)
+    ("## License\n\nThis code is ISC-licensed: you can do what you like with it as long as the copyright line stays "
+     "in the copies you pass on.\n", "ISC"),
+    ("## License\n\nThe library is zlib-licensed, so you can use it in closed products as long as the notice stays.\n",
+     "Zlib"),
+])
+def test_a_license_named_as_an_adjective_is_a_grant(text, expected):
+    assert detect(text).expression == expected
