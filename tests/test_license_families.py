@@ -78,3 +78,82 @@ def test_a_renamed_text_with_a_field_of_use_clause_is_custom_terms_with_one_id()
     found = licenses.detect_text(text)
     assert re.fullmatch(r"LicenseRef-Custom-[A-Za-z0-9.\-]+", found.expression)
     assert "AND" not in found.expression and found.hint == "MPL-2.0"
+
+
+def _without_preface(text: str) -> str:
+    """The license from its operative title on ("Creative Commons ... Public License" just before
+    "By exercising the Licensed Rights"), as many repositories copy it."""
+    start = text.index("By exercising the Licensed Rights")
+    return text[text.rindex("Creative Commons", 0, start):]
+
+
+@pytest.mark.parametrize("style", ["markdown", "crlf"])
+@pytest.mark.parametrize("spdx_id", ["CC-BY-ND-4.0", "CC-BY-SA-4.0", "CC-BY-NC-4.0", "CC-BY-4.0"])
+def test_a_license_without_its_preface_or_trailer_is_the_license(spdx_id, style):
+    # heldout6 LICENSE_ccbynd40.md: the CC 4.0 preface ("Using Creative Commons Public Licenses") is
+    # no part of the license; its absence is no modification, whatever the family
+    body = _without_preface(reference_text(FAMILIES[spdx_id]))
+    for text in (body, body[:body.index("Creative Commons is not a party")]):
+        found = licenses.detect_text(wrap(text, style))
+        assert found.expression == spdx_id, found.explain()
+
+
+def test_a_license_cut_inside_its_body_stays_custom():
+    # the edge allowance is for a preface or trailer: a section removed from the body is a change
+    cc = _without_preface(reference_text(FAMILIES["CC-BY-ND-4.0"]))
+    cut = cc[:cc.index("Section 5 -- Disclaimer")] + cc[cc.index("Section 6 -- Term"):]
+    found = licenses.detect_text(cut)
+    assert found.expression == "LicenseRef-Custom-CC-BY-ND-4.0"
+    assert found.hint == "CC-BY-ND-4.0"
+
+
+_OR_LATER_NOTICE = ("foo-tool - a tool\nCopyright (C) 2020 Jane Roe\n\nfoo-tool is free software; you can redistribute "
+                    "it and/or modify it under the terms of\nthe GNU {name} as published by the Free Software "
+                    "Foundation; either version {v}\nof the License, or (at your option) any later version.\n\n{between}")
+
+
+@pytest.mark.parametrize("key, name, version, expected", [
+    ("gpl-2.0", "General Public License", "2", "GPL-2.0-or-later"),
+    ("gpl-3.0", "General Public License", "3", "GPL-3.0-or-later"),
+    ("lgpl-2.1", "Lesser General Public License", "2.1", "LGPL-2.1-or-later"),
+])
+@pytest.mark.parametrize("between", ["", "The license text follows.\n\n=====\n\n", "## License text\n\n"])
+def test_a_project_notice_choosing_later_versions_wins_over_the_text_it_points_to(key, name, version, expected, between):
+    # heldout6 COPYING_gpl2_or_later_notice: the GNU text alone says nothing of later versions; the
+    # notice above it does (one license, never "GPL-2.0-only AND GPL-2.0-or-later")
+    text = _OR_LATER_NOTICE.format(name=name, v=version, between=between) + reference_text(key)
+    assert licenses.detect_text(text).expression == expected
+
+
+def test_a_japanese_notice_choosing_later_versions_wins_over_the_text():
+    text = "foo-tool はフリーソフトウェアです。GNU 一般公衆利用許諾書 バージョン 2 以降 のもとで再頒布・改変できます。\n\n"
+    assert licenses.detect_text(text + reference_text("gpl-2.0")).expression == "GPL-2.0-or-later"
+
+
+def test_a_gnu_text_with_a_version_only_notice_stays_only():
+    notice = _OR_LATER_NOTICE.format(name="General Public License", v="2", between="").replace(
+        ", or (at your option) any later version", "")
+    assert licenses.detect_text(notice + reference_text("gpl-2.0")).expression == "GPL-2.0-only"
+    assert licenses.detect_text(reference_text("gpl-2.0")).expression == "GPL-2.0-only"
+
+
+def _with_clause(key: str, clause: str) -> str:
+    text = reference_text(key)
+    at = text.index("THIS SOFTWARE IS PROVIDED")
+    return text[:at] + clause + "\n\n" + text[at:]
+
+
+@pytest.mark.parametrize("key, clause, expected", [
+    # heldout6 LICENSE_bsd2_field_of_use.txt: a field-of-use clause added as a third clause reads
+    # like BSD-3's non-endorsement clause to ScanCode; the text holds BSD-2's clauses
+    ("bsd-simplified", "3. Neither this software nor any work derived from it may be used in, or to build, "
+                       "weapons systems.", "BSD-2-Clause"),
+    ("bsd-simplified", "3. The software may not be used for military purposes or in surveillance products.",
+     "BSD-2-Clause"),
+    ("bsd-new", "4. Neither this software nor any work derived from it may be used in, or to build, "
+                "weapons systems.", "BSD-3-Clause"),
+])
+def test_a_changed_bsd_text_names_the_bsd_whose_clauses_it_holds(key, clause, expected):
+    found = licenses.detect_text(_with_clause(key, clause))
+    assert found.expression == f"LicenseRef-Custom-{expected}"
+    assert found.hint == expected

@@ -249,6 +249,27 @@ def _renamed(lines: list[Line], index_of: dict[int, int], start_line: int, key: 
     return None
 
 
+# The most of a license's reference text that may be missing at its start and end together and
+# still be the license unchanged: a CC 4.0 preface is 16% of its text, a BSD disclaimer 40%.
+EDGE_CUT_MAX_SHARE = 0.2
+
+
+# The clauses that tell the BSD licenses apart: BSD-3 adds non-endorsement to BSD-2's two, BSD-4
+# adds advertising. ScanCode's closest rule to a changed BSD text is picked by shared words (a
+# clause "Neither this software nor ... may be used in ..." reads like non-endorsement).
+_BSD_ENDORSE = re.compile(r"\bendorse\b|\bpromote\s+products\b", re.IGNORECASE)
+_BSD_ADVERTISING = re.compile(r"\badvertising\s+materials\b", re.IGNORECASE)
+
+
+def _bsd_by_clauses(base: str | None, region: str) -> str | None:
+    """The BSD license whose clauses a changed BSD text holds, as the closest license."""
+    if not (base and re.match(r"BSD-[234]-Clause$|LicenseRef-scancode-bsd-(?:new|simplified)\b", base)):
+        return base
+    if _BSD_ADVERTISING.search(region):
+        return "BSD-4-Clause"
+    return "BSD-3-Clause" if _BSD_ENDORSE.search(region) else "BSD-2-Clause"
+
+
 def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statement], list[tuple[int, int]]]:
     """Full license texts among ScanCode's matches, as statements, and their line spans."""
     out, spans = [], []
@@ -267,6 +288,12 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         inserted = m.qregion_len() - m.len()
         deleted = m.rule.length - m.len()
         changed = deleted + inserted
+        # A copy without the text's preface or trailer (the CC "Using Creative Commons Public
+        # Licenses" notes, the GPL's "How to Apply These Terms"): words missing only at the rule's
+        # edges, the body whole, is the license as published; a cut inside the body is a change.
+        edges = m.ispan.start + (m.rule.length - 1 - m.ispan.end)
+        if edges <= EDGE_CUT_MAX_SHARE * m.rule.length:
+            deleted -= edges
         added = _added_words(m)
         renamed = _renamed(lines, index_of, first_no, RULE_KEYS.get(m.rule.identifier, m.rule.license_expression),
                            m.rule.text or "")
@@ -283,13 +310,17 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         if deleted >= max(12, 0.025 * m.rule.length) or restricting or renamed or nc or weak:
             why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
                    else f"{changed} words changed")
-            base = primary_key(spdx)
+            base = _bsd_by_clauses(primary_key(spdx), region)
             out.append(st.Statement(st.custom_id(base, nc), "license_text", "own", None, first_no, last_no,
                                     text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
                                     f"{m.score():.0f}%", max(round(m.score() / 100, 2), threshold), base))
         else:
+            if _GNU.match(spdx) and spdx.endswith("-only") and _preamble_or_later(lines, index_of, first_no, last_no):
+                spdx = spdx[:-len("-only")] + "-or-later"
             out.append(st.Statement(spdx, "license_text", "own", None, first_no, last_no, text,
-                                    f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2)))
+                                    f"ScanCode {m.rule.identifier} {m.score():.0f}%"
+                                    + ("; or-later as the notice above it gives it" if spdx.endswith("-or-later") else ""),
+                                    round(m.score() / 100, 2)))
         spans.append((first_no, last_no))
     return out, spans
 
@@ -410,6 +441,32 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
             longest = max(same, key=lambda s: (s.last_line - s.first_line, s.kind == "notice"))
             out = [s for s in out if s not in same or s is longest or s.expression == longest.expression]
     return sorted(out, key=lambda s: s.first_line)
+
+
+# A project's notice above a GNU text: "either version 2 of the License, or (at your option) any
+# later version", 「バージョン 2 以降」. The text the notice points to says "-only" by itself.
+_GNU_TITLE = re.compile(r"^\W*GNU\s+(?:(?:LESSER|LIBRARY|AFFERO)\s+)?GENERAL\s+PUBLIC\s+LICEN[CS]E\b", re.IGNORECASE)
+_OR_LATER = re.compile(r"\bor\s+(?:\(at\s+your\s+option\)\s+)?any\s+later\s+version\b|\bor\s+later\b|以降", re.IGNORECASE)
+
+
+def _preamble_or_later(lines: list[Line], index_of: dict[int, int], first_no: int, last_no: int) -> bool:
+    """Whether the lines a GNU text's match took in before the license's own title (a project's
+    notice that ScanCode's "notice + attached license" rules swallow) give the or-later choice."""
+    start, end = index_of.get(first_no, 0), index_of.get(last_no, len(lines) - 1)
+    title = next((i for i in range(start, end + 1) if _GNU_TITLE.match(lines[i].text)), start)
+    return bool(_OR_LATER.search(" ".join(line.text for line in lines[start:title])))
+
+
+def _or_later_notice(statements: list[st.Statement]) -> list[st.Statement]:
+    """A GNU text with the project's notice "version N or (at your option) any later version":
+    the text is the copy the notice points to, and the notice's choice of versions is the answer
+    (one license, GPL-2.0-or-later, never GPL-2.0-only AND GPL-2.0-or-later)."""
+    later = {s.expression[:-len("-or-later")] for s in statements
+             if s.expression.endswith("-or-later") and _GNU.match(s.expression) and s.role == "own"}
+    return [dataclasses.replace(s, expression=s.expression[:-len("-only")] + "-or-later",
+                                rule=f"{s.rule}; or-later as the notice gives it")
+            if s.kind == "license_text" and s.expression.endswith("-only") and s.expression[:-len("-only")] in later
+            else s for s in statements]
 
 
 def _fold_lgpl3(statements: list[st.Statement]) -> list[st.Statement]:
@@ -690,7 +747,7 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
     # a notice in a third-party section ("zlib | 1.3 | Zlib") is that component's, not the work's
     third = st.third_party_lines(lines)
     notices = [dataclasses.replace(s, role="third_party") if s.first_line in third else s for s in notices]
-    statements = _fold_lgpl3(statements + _reconcile(found, notices))
+    statements = _or_later_notice(_fold_lgpl3(statements + _reconcile(found, notices)))
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:
         return Detection(NOASSERTION, result.score, "none", remarks=result.remarks)

@@ -228,8 +228,9 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
                         re.IGNORECASE),
      lambda m: f"CDLA-{(m['kind'] or m['kind2']).capitalize()}-{m['v'] or m['v2']}.0"),
     ("unlicense", re.compile(r"\b(?:The\s+)?Unlicen[cs]e\b"), _fixed("Unlicense")),
-    ("isc", re.compile(r"\bISC\s+Licen[cs]e|\bISC(?=\s*(?:[.,;)]|$))"), _fixed("ISC")),
-    ("zlib", re.compile(r"\bzlib\s+Licen[cs]e", re.IGNORECASE), _fixed("Zlib")),
+    # a one-version license as an adjective, like "MIT-licensed": "This code is ISC-licensed"
+    ("isc", re.compile(r"\bISC\s+Licen[cs]e|\bISC[\s-]licen[cs]ed\b|\bISC(?=\s*(?:[.,;)]|$))"), _fixed("ISC")),
+    ("zlib", re.compile(r"\bzlib\s+Licen[cs]e|\bzlib[\s-]licen[cs]ed\b", re.IGNORECASE), _fixed("Zlib")),
     ("bsl", re.compile(r"\bBoost\s+Software\s+Licen[cs]e|\bBSL-1\.0\b", re.IGNORECASE), _fixed("BSL-1.0")),
     ("wtfpl", re.compile(r"\bWTFPL\b"), _fixed("WTFPL")),
     ("ofl", re.compile(r"\bSIL\s+Open\s+Font\s+Licen[cs]e(?:\s*(?:,\s*)?(?:version\s*|v\s*)?1\.1)?|\bOFL[\s-]?1\.1\b", re.IGNORECASE),

@@ -120,7 +120,9 @@ _EN_TALK = re.compile(
     r"instead|avoid|asked|ask|discuss(?:ed|es|ion)?|question|explains?|overview|guide|types?\s+of|"
     r"kinds?\s+of|family|families|restrictive|consider|considered|suitable|(?-i:many|most|some|several|various)|"
     r"options?|alternatives?|e\.g\.|works\s+(?:licensed|released)|material\s+(?:licensed|released)|"
-    r"content\s+(?:licensed|released)\s+under\s+(?:a|any)|any\s+(?:work|material|content)|such)\b",
+    r"content\s+(?:licensed|released)\s+under\s+(?:a|any)|any\s+(?:work|material|content)|such|"
+    # a hedge says what a class of material tends to be under ("snippets ..., which are usually under CC BY-SA")
+    r"usually|typically|generally|normally|mostly|often|frequently|tends?\s+to)\b",
     re.IGNORECASE)
 _EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:licen[cs]e\s+)?(?:(?:is|are|was)\s+(?:a|an|the\s+most|one|more|less|very|often|usually|"
                             r"commonly|popular|designed|intended|compatible|similar|not|used)|has|have|requires?|"
@@ -131,7 +133,7 @@ _EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:licen[cs]e\s+)?(?:(?:is|are|was)\
 _JA_AVAILABLE = r"可能です(?:が|。)?\s*$"
 _JA_TOPIC_CUES = ("について", "には", "場合に")
 _JA_CHOICE_CUES = ("選ぶ", "選び", "選択し")
-_JA_TALK_CUES = ("例えば", "たとえば", "比較", "比べ", "相違", "差異", "とは", "違い", *_JA_CHOICE_CUES, "推奨", "一般的", "ような", "について",
+_JA_TALK_CUES = ("通常", "一般に", "多くの場合", "たいてい", "大抵", "例えば", "たとえば", "比較", "比べ", "相違", "差異", "とは", "違い", *_JA_CHOICE_CUES, "推奨", "一般的", "ような", "について",
                  "解説", "説明", "意味", "ですか", "でしょうか", "種類", "であれば", "なら(?:ば)?", "には", "場合に", "求め",
                  "必要があります", _JA_AVAILABLE, "[?？]", "よく使われ", "代表的", "なければな(?:らない|りません)",
                  "(?:ると|たら)[、,]", "など(?:の|と)", "書き添え", "(?:書|記入し|記載し|明記し)て(?:ください|おき)")
@@ -220,6 +222,11 @@ _NONCOMMERCIAL = re.compile(
     r"\b(?:any|all)\s+commercial\s+(?:use|usage|purposes?|exploitation)\b[^.;]{0,100}?\b(?:is|are)\s+(?:not\s+(?:permitted|"
     r"allowed)|prohibited|forbidden)\b|"
     r"\bnot\s+(?:be\s+used\s+)?for\s+commercial\b|\bno\s+commercial\s+use\b|"
+    # selling it is commerce: "Selling them, or bundling them into a paid app, is not allowed" (a
+    # rider "shall not be resold as part of a paid service" restricts one use: custom terms, no NC)
+    r"\b(?:sell(?:ing)?|resell(?:ing)?|monetiz(?:e|ing)|paid\s+(?:products?|apps?|services?))\b[^.;]{0,100}?"
+    r"\b(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)\b|"
+    r"(?:営利|商用)(?:を)?目的と(?:した|する)(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮)|"
     r"\b(?:do\s+not|don't|never)\s+use\b[^.;]{0,60}?\bcommercial(?:ly)?\b|"
     r"\bcommercial\s+(?:use|purposes?)\s+(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|"
     r"\b(?:may|must|shall)\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,90}commercial|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
@@ -227,7 +234,7 @@ _NONCOMMERCIAL = re.compile(
     r"\bfor\s+(?:academic|research|scholarly|educational|teaching|study|non[- ]?profit)\b[\w\s,-]{0,30}?\bonly\b|"
     r"\b(?:restricted|limited|confined)\s+to\s+(?:non[- ]?commercial|academic|research|educational|non[- ]?profit)\b|"
     # "commercial use requires a separate license": commerce is not granted here
-    r"\bcommercial\s+(?:use|usage|purposes?|licen[cs]ing|applications?)\b[^.;]{0,60}?\brequires?\b[^.;]{0,40}?"
+    r"\bcommercial\s+(?:use|usage|purposes?|licen[cs]ing|applications?)\b[^.;]{0,120}?\brequires?\b[^.;]{0,40}?"
     r"\b(?:separate|written|prior|additional|commercial|explicit)\b|"
     r"商用利用(?:は)?(?:不可|禁止|できません|を禁止|を禁じ)|商用(?:目的)?での(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|"
     r"(?:営利|商用)(?:目的)?(?:での|の)?(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮|認めません|認めていません)|"
@@ -435,6 +442,10 @@ def _comparison_row(sentence: str) -> bool:
     return bool(cells) and all(_VERDICT_CELL.fullmatch(c) for c in cells if c)
 
 
+_CLASS_OF_LICENSES = re.compile(r"^[^.;]{0,20}?\b(?:or|and|and/or)\s+(?:any\s+)?(?:other|similar)\s+(?:[\w-]+\s+){0,2}?licen[cs]es\b"
+                                r"|^[^。]{0,10}?(?:など|等)の[^。]{0,10}?ライセンス", re.IGNORECASE)
+
+
 def _talk(sentence: str, found: list[Mention]) -> bool:
     before = sentence[:found[0].start]
     if _comparison_row(sentence):
@@ -462,6 +473,8 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
                                  else _JA_TALK_AVAILABLE if _STRONG_OWN.search(before)
                                  else _JA_TALK).search(sentence[found[-1].end:]):
         return True
+    if _CLASS_OF_LICENSES.search(sentence[found[-1].end:]):
+        return True  # "the GPL, AGPL or other copyleft licenses": a kind of license, named by examples
     if len({m.expression for m in found}) >= 3 and not _DUAL.search(sentence):
         return True  # a list of three or more licenses is a catalogue, not a grant
     return bool(_EN_TALK_AFTER.search(sentence[found[0].end:])) and not _EN_GRANT.search(before)
@@ -521,6 +534,28 @@ def _without(text: str, found: list[Mention]) -> str:
     for m in reversed(found):
         text = text[:m.start] + " " + text[m.end:]
     return text
+
+
+# A grant withdrawn or refused: "no longer published under", "is not licensed under", 「…では提供されません」.
+_NOT_GRANTED = re.compile(r"\b(?:no\s+longer|not|never|no\s+more|n't|ceased?\s+to\s+be)\b[^.;,]{0,40}?"
+                          r"\b(?:licen[cs]ed|released|published|distributed|available|provided|offered|shipp?(?:ed)?|under)\b[^.;,]{0,30}$",
+                          re.IGNORECASE)
+_JA_NOT_GRANTED = re.compile(r"^\s*(?:ライセンス)?\s*(?:で|の(?:下|もと)で)\s*(?:は|も)?\s*(?:公開|提供|配布|頒布|リリース|ライセンス)\s*"
+                             r"(?:され|し)?(?:ません|なくな|ない|なかった|ず)")
+# Reported speech: "X announced that ...", "the vendor said that ...": what another party says of its work.
+_NEWS_REPORT = re.compile(r"\b(?:announced|announces|announcing|said|says|stated|reported|confirmed|revealed|declared|"
+                          r"claimed|told\s+\w+)\s+(?:\w+\s+){0,2}?that\b", re.IGNORECASE)
+
+
+def _not_given(sentence: str, found: list[Mention]) -> str | None:
+    """"talk" where the sentence withdraws or refuses the license ("no longer published under X",
+    「X では提供されません」), "other_work" where it reports what another party announced of its
+    own work ("the company announced that version 6 ships under X"); None otherwise."""
+    before = sentence[:found[0].start]
+    if _NOT_GRANTED.search(before[-60:]) or _JA.search(sentence) and _JA_NOT_GRANTED.match(sentence[found[-1].end:]):
+        return "talk"
+    said = None if _JA.search(sentence) else _NEWS_REPORT.search(before)
+    return "other_work" if said and not _OWN_EN.search(before[:said.start()]) else None
 
 
 def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
@@ -610,6 +645,11 @@ def _except_scope(clause: str) -> str | None:
 
 
 _LICENSE_WORD = re.compile(r"licen[cs]|\bGPL|\bCC[\s-]?BY|creative\s+commons|copyleft|ライセンス|著作権", re.IGNORECASE)
+# "..., the company said.": the sentence reports what another party says
+_SAID_AFTER = re.compile(r",\s*(?:[\w-]+\s+){0,4}?(?:said|says|stated|announced|reported|wrote|added)\W*$", re.IGNORECASE)
+_CONTINUES = re.compile(r"\b(?:them|it)\b|^\W*(?:however|but|except\s+that|note\s+that|please\s+note)\b|"
+                        r"^\W*(?:ただし|但し|なお|ただ、)", re.IGNORECASE)
+_LICENSED_ADJECTIVE = re.compile(r"\b[\w.]+[- ]licen[cs]ed\s+(?:[\w-]+\s+){0,2}?[\w-]+", re.IGNORECASE)
 _ROW = re.compile(r"^\s*licen[cs]e\s*\(([^)]*)\)\s*:", re.IGNORECASE)
 # The first cell of a table row that names a part of this work: a path or file, or the rest of it.
 _OWN_ROW = re.compile(r"/|\\|\*|\.\w{1,5}\b|^(?:this|our|the\s+rest|rest|everything|all|other|others|default|"
@@ -630,6 +670,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
     unattached: list[Remark] = []  # restrictions with no subject of their own (kept where the work has a grant)
     if nonblank and (title := _title(nonblank[0])):
         statements.append(title)
+    previous, previous_own = None, False
     for s in sentences(lines):
         found = mentions(s.text)
         said = reported(s.text, found) if found else None
@@ -640,8 +681,16 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
             remarks.append(Remark(s.first_line, s.text, "choice", last_line=s.last_line))
         # A restriction or a change of terms counts where it speaks of this work (or sits under
         # its License heading), not in a note about other people's licenses.
+        # a sentence that goes on from the one before ("Selling them ... is not allowed", 「ただし、
+        # 営利目的の利用はご遠慮ください」) speaks of the work the one before spoke of
+        continued = bool(previous and previous.last_line >= s.first_line - 1 and previous_own and not found
+                         and _CONTINUES.search(s.text))
         own_context = (bool(_OWN_EN.search(s.text) or _OWN_JA_STRONG.search(s.text) or s.in_license_section
-                            or short_file) and not _general_talk(s.text)) and said != "example"
+                            or short_file or continued)
+                       # the restriction's own words ("requires", "not allowed") are no talk cue
+                       and not _general_talk(_NONCOMMERCIAL.sub(" ", s.text))) and said != "example" \
+            and not (_NEWS_REPORT.search(s.text) or _SAID_AFTER.search(s.text))
+        previous, previous_own = s, own_context
         if own_context and _NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
         elif _NONCOMMERCIAL.search(s.text) and said != "example" and not found and sentence_role == "own" and \
@@ -664,6 +713,12 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                                                 s.last_line, s.text, "own words: permission on condition of credit",
                                                 0.9, "CC-BY-4.0"))
                     continue
+                if _LICENSED_ADJECTIVE.search(s.text) and not _JA.search(s.text) and not _OWN_EN.search(s.text) \
+                        and not s.in_license_section and not short_file:
+                    # "Some forks keep the last Apache-licensed version alive": a license word that
+                    # qualifies another work, no work of ours named; no ScanCode rule reads it as a grant
+                    remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
+                    continue
                 if ("?" in s.text or "？" in s.text) and _LICENSE_WORD.search(s.text):
                     # a question about licenses names none the reader knows ("Can I ship GPL-licensed
                     # code ...?"): still talk, so that no ScanCode notice rule reads it as a grant
@@ -678,6 +733,10 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                 found = [m for m in found if m not in other]
                 if not found:
                     continue
+            if why := _not_given(s.text, found):
+                remarks.append(Remark(s.first_line, s.text, why, last_line=s.last_line))
+                terms = []
+                continue
             if _talk(s.text, found) or s.in_talk_section and not _STRONG_OWN.search(s.text):
                 remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
                 terms = []  # "CC BY-NC 4.0 forbids commercial use": the license's terms, not the work's
