@@ -78,3 +78,51 @@ def test_workers_and_overlapping_batches_record_what_one_process_records(tmp_pat
     assert [i["outcome"] for i in in_process["items"] if i["source"] == "partner"] == ["quarantined"]
     assert any(f["near_dup_of"] for f in in_process["features"])  # the near-duplicate found its original
     assert worker_children() == []  # the run stopped the workers it started
+
+
+def test_a_failing_document_is_named_by_its_stored_file_never_by_its_text(tmp_path):
+    """A source folder a worker cannot reach (a Dask worker on another machine without the inbox)
+    would decide licenses without the LICENSE files beside the document: refused, and the error
+    names the stored file name and the exception type, not the text or the input file name."""
+    import pytest
+
+    from curation.documents import RawDocument, SourceInfo
+    from curation.errors import plain_errors
+    from curation.ingest.doc_work import DocumentWorkError, WorkUnit
+    from curation.ingest.doc_work import run as run_unit
+    from curation import licenses
+
+    policy = load_policy(Path(__file__).resolve().parents[1] / "policies" / "default.yaml")
+    text = "Contact Jane Roe at jane.roe@example.com about the renewal."
+    doc = RawDocument("tickets", "tickets/jane_roe_cv.txt", 0, text)
+    source = SourceInfo("tickets", license="MIT", folder=str(tmp_path / "not-mounted"))
+    anonymizer = Anonymizer(policy.pii)
+    unit = WorkUnit((doc,), {doc.path: source}, licenses.rules_for(policy), policy, anonymizer.key_id)
+    with pytest.raises(DocumentWorkError) as raised:
+        run_unit(unit, anonymizer)
+    message = str(raised.value)
+    assert "record 0" in message and "FileNotFoundError" in message and message.startswith("tickets/")
+    assert "jane" not in message.lower() and "Roe" not in message
+    assert isinstance(raised.value, plain_errors())  # one line in the CLI and the flows, no traceback
+
+
+def test_a_library_error_in_a_worker_reaches_the_parent_without_its_message():
+    from curation.pii.worker import _reported
+
+    assert _reported(ValueError("Jane Roe's text")) == "ValueError (message withheld: it may quote a document)"
+    from curation.checks.quality import LexiconError
+
+    assert _reported(LexiconError("policy.yaml: bad lexicon")) == "LexiconError: policy.yaml: bad lexicon"
+
+
+def test_a_bad_lexicon_stops_the_run_in_this_process_before_any_worker_starts(tmp_path):
+    import pytest
+
+    from curation.checks.quality import LexiconError
+    from curation.ingest.fan_out import FanOut
+
+    policy = load_policy(Path(__file__).resolve().parents[1] / "policies" / "default.yaml")
+    bad = policy.model_copy(update={"quality": policy.quality.model_copy(update={"lexicons": [str(tmp_path / "none.yaml")]})})
+    with pytest.raises(LexiconError, match="none.yaml"):
+        FanOut(bad)
+    assert worker_children() == []

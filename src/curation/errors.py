@@ -13,9 +13,11 @@ def plain_errors() -> tuple[type[BaseException], ...]:
     from curation.checks.suites import ChecksError
     from curation.datasets.names import DatasetNameError
     from curation.datasets.versions import VersionError
+    from curation.ingest.doc_work import DocumentWorkError
     from curation.ingest.outcomes import AccountingError
     from curation.locking import LockTimeout
     from curation.pii.evaluate import LabelledFileError
+    from curation.pii.worker_pool import WorkerError
     from curation.policy import PolicyError
     from curation.sources.source_yaml import SourceYamlError
     from curation.stewardship.overrides import OverrideError
@@ -24,4 +26,5 @@ def plain_errors() -> tuple[type[BaseException], ...]:
     from curation.training.errors import TrainingError
 
     return (PolicyError, VersionError, DatasetNameError, ChecksError, AccountingError, SourceYamlError, LexiconError, LockTimeout,
-            LabelledFileError, OverrideError, RetractionError, SourceError, TrainingError, FileNotFoundError)
+            LabelledFileError, OverrideError, RetractionError, SourceError, TrainingError, FileNotFoundError,
+            DocumentWorkError, WorkerError)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from curation import licenses
 from curation.checks import quality
@@ -27,7 +28,9 @@ from curation.ingest.pii_step import (
 )
 from curation.pii import Anonymizer
 from curation.pii.language import detect_language_with_confidence
+from curation.pii.operators import PiiKeyError
 from curation.policy import Policy
+from curation.sources.paths import stored_path
 
 _WORD = re.compile(r"\w+")
 
@@ -36,6 +39,12 @@ _WORD = re.compile(r"\w+")
 # anonymized with its features (CleanDocument; the residual filter and near-duplicate clusters
 # are decided by the ingest's process).
 DocResult = Quarantine | CleanDocument | None
+
+
+class DocumentWorkError(RuntimeError):
+    """A document's work failed. Names the stored file name, the record and the exception's type,
+    never its message: an exception raised over a document's text may quote it, and this message
+    travels through worker pipes, Dask and Prefect task logs."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +80,11 @@ def run(unit: WorkUnit, anonymizer: Anonymizer) -> list[DocResult]:
     results: list[DocResult] = []
     going_on: list[tuple[int, filters.Candidate]] = []
     for doc in unit.documents:
-        candidate = classify(doc, unit.sources[doc.path], unit.rules)
+        try:
+            candidate = classify(doc, unit.sources[doc.path], unit.rules)
+        except Exception as exc:  # noqa: BLE001 - re-raised without its message (see DocumentWorkError)
+            raise DocumentWorkError(f"{stored_path(doc.path)} record {doc.record}: language or license "
+                                    f"decision failed ({type(exc).__name__})") from None
         kept, refused = filters.apply(refusals, [candidate])
         results.append(refused[0] if refused else None)
         if kept and doc.doc_id not in unit.claimed:
@@ -82,11 +95,19 @@ def run(unit: WorkUnit, anonymizer: Anonymizer) -> list[DocResult]:
         known = tuple(c.doc.known_pii for _, c in group)
         chunk = PiiChunk(language, tuple(c.doc.doc_id for _, c in group), tuple(c.doc.text for _, c in group),
                          unit.key_id, known if any(known) else ())
-        out = anonymize_here(anonymizer, chunk)
-        for (i, c), text, counts, residual in zip(group, out.texts, out.counts, out.residual, strict=True):
-            doc = clean(c, text, counts, residual)
-            doc.features = extractor.document_row(doc.doc_id, text, doc.language_confidence)
-            results[i] = doc
+        try:
+            out = anonymize_here(anonymizer, chunk)
+            for (i, c), text, counts, residual in zip(group, out.texts, out.counts, out.residual, strict=True):
+                doc = clean(c, text, counts, residual)
+                doc.features = extractor.document_row(doc.doc_id, text, doc.language_confidence)
+                results[i] = doc
+        except PiiKeyError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - re-raised without its message (see DocumentWorkError)
+            first = group[0][1].doc
+            raise DocumentWorkError(f"{stored_path(first.path)} record {first.record} and {len(group) - 1} more "
+                                    f"{language} document(s) of its batch: PII or features failed "
+                                    f"({type(exc).__name__})") from None
     return results
 
 
@@ -100,6 +121,10 @@ def run_task(unit: WorkUnit) -> list[DocResult]:
 
 def classify(doc: RawDocument, source: SourceInfo | None, rules: licenses.LicenseRules) -> filters.Candidate:
     """A document's language and license decision, as a Candidate for the filters."""
+    if source is not None and source.folder and not Path(source.folder).is_dir():
+        # A Dask worker on another machine without the inbox would decide without the LICENSE and
+        # README files beside the document: a different answer, silently. Refuse instead.
+        raise FileNotFoundError("the source folder is not reachable here (mount the inbox at the same path)")
     language, confidence = detect_language_with_confidence(doc.text)
     return filters.Candidate(doc, source, licenses.decide(doc, source, rules), language, confidence)
 

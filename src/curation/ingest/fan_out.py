@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from curation.checks import quality
 from curation.ingest import doc_work
 from curation.ingest.doc_work import DocResult, WorkUnit
 from curation.pii import Anonymizer
@@ -25,6 +26,9 @@ class FanOut:
 
     def __init__(self, policy: Policy, map_units: UnitMapper | None = None):
         self.policy, self.map_units = policy, map_units
+        # The lexicons load here once, so that a bad lexicon file stops the run in this process
+        # with its one-line error, not in a worker as a traceback.
+        quality.extractor(policy)
         # Only this process's own path holds an Anonymizer (its worker pool); a task runner's
         # workers build their own.
         self.anonymizer = Anonymizer(policy.pii) if map_units is None else None
@@ -65,6 +69,11 @@ class FanOut:
 
 
 def _joined(results: list[list[DocResult]], parts: list[WorkUnit]) -> list[DocResult]:
-    if [len(r) for r in results] != [len(p.documents) for p in parts]:
+    """The parts' results in order, checked document by document against what was sent."""
+    if [None if r is None else len(r) for r in results] != [len(p.documents) for p in parts]:
         raise RuntimeError("per-document results came back for other documents than were sent")
-    return [r for part in results for r in part]
+    joined = [r for part in results for r in part]
+    sent = [d for p in parts for d in p.documents]
+    if any(r is not None and r.doc_id != d.doc_id for r, d in zip(joined, sent, strict=True)):
+        raise RuntimeError("per-document results came back in another order than the documents were sent")
+    return joined

@@ -178,6 +178,7 @@ class BatchStep:
     def collect(self, batch: Batch) -> None:
         """Wait for the batch's per-document work, then claim its texts (DropRepeated)."""
         claims, *batch.after_work = batch.after_work
+        assert isinstance(claims, steps.DropRepeated), "the claims must be the first step after the work"
         batch.documents = batch.out.settle(claims.run(batch.work_result()))
 
     def finish(self, batch: Batch) -> BatchOutcomes:

@@ -47,7 +47,15 @@ def main() -> None:
             texts, known = payload  # known: values known to be personal data, per text, or None
             send(out, ("ok", anonymizer.anonymize_in_process(texts, head, known)))
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the run
-            send(out, ("error", f"{type(exc).__name__}: {exc}"))
+            send(out, ("error", _reported(exc)))
+
+
+def _reported(exc: Exception) -> str:
+    """What the parent is told of a failure: the message of the project's own errors, which name
+    files and reasons only; of any other exception its type alone, since a library's message
+    may quote the document text it failed on."""
+    own = type(exc).__module__.startswith("curation.")
+    return f"{type(exc).__name__}: {exc}" if own else f"{type(exc).__name__} (message withheld: it may quote a document)"
 
 
 if __name__ == "__main__":

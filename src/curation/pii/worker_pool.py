@@ -15,6 +15,10 @@ from collections.abc import Callable
 from curation.pii.worker_messages import recv, send
 
 
+class WorkerError(RuntimeError):
+    """A worker process failed or died: one line naming the worker and the reason it reported."""
+
+
 class WorkerPool:
     """`n` worker processes for one policy; `map` keeps the order of the batches it is given."""
 
@@ -96,6 +100,9 @@ class PendingBatches:
             except (EOFError, BrokenPipeError, OSError, ValueError) as exc:  # ValueError: pipe closed
                 self.errors.append(f"PII worker {proc.pid} exited ({exc}); its messages are on stderr")
                 return
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that does not unpickle: stop the run, never a hole
+                self.errors.append(f"PII worker {proc.pid}: its reply could not be read ({type(exc).__name__})")
+                return
             if status != "ok":
                 self.errors.append(f"PII worker {proc.pid}: {payload}")
                 return
@@ -108,5 +115,5 @@ class PendingBatches:
             self.pool.in_flight = None
         if self.errors:
             self.pool.close()
-            raise RuntimeError(self.errors[0])
+            raise WorkerError(self.errors[0])
         return self.results
