@@ -34,11 +34,12 @@ def build(root: Path, n_records: int, per_checkpoint: int) -> None:
     """A log as ingest writes it: outbox-sized batches of document records, a milestone per batch."""
     from curation.audit.log import AuditLog
     from curation.audit.signing import Signer, public_pem
+    from curation.audit.trust import pin_record
 
     signer = Signer(root / "keys")
     (root / "pinned.pem").write_text(public_pem(signer.public_key), encoding="utf-8")
     log = AuditLog(root / "audit", signer=signer)
-    log.append_many([{"event": "audit.key_pinned", "subject": "k", "data": {"key_id": _key_id(signer)}}])
+    log.append_many([pin_record(signer.public_key)])  # as `curation audit export-key` records it
     written = 1
     while written < n_records:
         n = min(per_checkpoint, n_records - written)
@@ -46,12 +47,6 @@ def build(root: Path, n_records: int, per_checkpoint: int) -> None:
                           "data": {"dataset": "bench", "pii_counts": {"PERSON": 2}, "sha256": "0" * 64}}
                          for i in range(n - 1)] + [{"event": "ingest.finished", "subject": "run", "data": {}}])
         written += n
-
-
-def _key_id(signer) -> str:
-    from curation.audit.signing import key_id
-
-    return key_id(signer.public_key)
 
 
 def main() -> None:
