@@ -130,6 +130,9 @@ def test_a_changed_text_keeps_the_duties_its_own_title_names():
     "多くのデータセットは CC BY 4.0 で公開されています。",
     "ほとんどの日本語 LLM は Apache 2.0 で配布されています。",
     "いくつかのプロジェクトは GPL-3.0 で公開されています。",
+    "Many of these datasets are shared under CC BY-SA 4.0.",
+    "A lot of Japanese corpora are distributed under CC BY-NC-SA 4.0.",
+    "日本の多くの自治体はオープンデータを CC BY 4.0 で公開しています。",
 ])
 @pytest.mark.parametrize("wrap_", [lambda s: f"# Notes\n\n{s}\n", lambda s: crlf(f"# Notes\n\n{s}\n"),
                                    lambda s: f"<html><body><h1>Notes</h1><p>{s}</p></body></html>"],
@@ -153,6 +156,10 @@ def test_the_works_own_statement_beside_a_quantifier_still_counts(text, expected
     ("This glossary is licensed under a Creative Commons Attribution-ShareAlike license.", "CC-BY-SA-4.0"),
     ("The data is released under CC BY-NC.", "CC-BY-NC-4.0"),
     ("本データはクリエイティブ・コモンズ 表示 - 非営利 - 改変禁止 ライセンスで提供します。", "CC-BY-NC-ND-4.0"),
+    # ScanCode's notice rules read a bare "CC-BY license" as 4.0 too: the version is still not stated
+    ("This dataset is released under the CC-BY license.", "CC-BY-4.0"),
+    ("This dataset is released under a Creative Commons Attribution Share Alike license.", "CC-BY-SA-4.0"),
+    ("本データセットは CC BY-SA ライセンスで提供します。", "CC-BY-SA-4.0"),
 ])
 def test_a_versionless_name_keeps_its_duties_and_says_so(text, expected):
     for variant in (text, crlf(f"## License\n\n{text}\n")):

@@ -4,7 +4,8 @@ The text is made plain first (text.py: BOM, CRLF, HTML, markdown). Then, in orde
   header        a dataset card's YAML `license:` (Hugging Face ids)
   spdx_tag      an `SPDX-License-Identifier:` tag (ScanCode splits `MIT OR Apache-2.0`)
   license_text  a full license text, matched by ScanCode's licensedcode; a text that was changed
-                (words added or removed, renamed, terms added outside it) is custom terms
+                (words added or removed, renamed, terms added outside it, its last operative
+                sections dropped) is custom terms; a copy without its preface or trailer is not
   statements    sentences that apply a license to the work (statements.py), in English and
                 Japanese; talk about licenses is no evidence
   notice        ScanCode notice rules ("Licensed under the Apache License, Version 2.0 ...") on
@@ -17,7 +18,8 @@ where they carry a duty the work's license lacks; alone they are NOASSERTION), a
 are `LicenseRef-Custom-<closest SPDX id>` (one id, from the primary key of ScanCode's match),
 never the listed license; a BSD license without its clause count is `LicenseRef-BSD-unspecified`
 (review, BSD-3-Clause as hint), a Creative Commons name without its version is
-read as its 4.0 (its NC/ND/SA duties kept; a version stated elsewhere wins), and a
+read as its 4.0 (its NC/ND/SA duties kept; a version stated elsewhere wins; `Detection.versionless`
+says so, and the policy's `licenses.versionless` decides whether a steward confirms it), and a
 permission in the project's own words whose one condition is credit is `LicenseRef-Custom-CC-BY-4.0`
 (unless a named license beside it is what it sums up). Contributor agreements (ScanCode's `CLA`
 category) license nothing to users. An LGPL-3.0 text that carries the GPL-3.0 text is the LGPL-3.0.
@@ -474,7 +476,9 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
                  # "GPL (>= 2)": the reader's explicit choice of later versions stands
                  and not (f.expression.endswith("-or-later") and n.expression.endswith("-only"))
                  # "... Share Alike 3.0 Unported license ("CC-BY-SA")": the notice states the version
-                 or VERSION_NOT_STATED in f.rule and same_cc_family(f.expression, n.expression) for f in over):
+                 or VERSION_NOT_STATED in f.rule and same_cc_family(f.expression, n.expression)
+                 # ... where it states one: ScanCode reads a bare "CC-BY license" as 4.0 too
+                 and re.search(r"(?<![\d.])[1-4]\.\d", n.text) for f in over):
             kept_found = [f for f in kept_found if f not in over]
             kept_notices.append(n)
     out = kept_found + kept_notices

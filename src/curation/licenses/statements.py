@@ -1,10 +1,12 @@
 """Which sentences apply a license to the work, and which only talk about licenses.
 
 A license named in a text is evidence only where a sentence applies it to the work: "This
-dataset is licensed under CC BY 4.0", 「本データは CC BY 4.0 で提供します」, a `License: MIT`
-field, a short line under a "License" heading, a LICENSE file that holds nothing but a name.
-A catalogue of licenses, a comparison, a question or a how-to names licenses without granting
-any, and yields nothing; so do a Japanese sentence whose topic is the license (「MIT ライセンスは…
+dataset is licensed under CC BY 4.0", 「本データは CC BY 4.0 で提供します」, the work by its own
+name (its first heading, a card's `pretty_name`: "Prairie Almanac QA is licensed under ..."), a
+`License: MIT` field, a short line under a "License" heading, a LICENSE file that holds nothing
+but a name. A catalogue of licenses, a comparison, a question, a supposition ("if the dataset is
+under ...") or a how-to names licenses without granting any, and yields nothing; so do a sentence
+about a quantified class of other works ("Many datasets on the Hub are ...", 「多くのコーパスは…」), a Japanese sentence whose topic is the license (「MIT ライセンスは…
 です」: a definition), license words in quotation marks given as an example to write (「…」のように
 書きます, add a line such as "..."), and a section under a heading that announces an explanation
 (種類, 比較, とは, "types of", "what is"). Each statement records its scope (code, data, docs,
@@ -457,16 +459,19 @@ _CLASS_OF_LICENSES = re.compile(r"^[^.;]{0,20}?\b(?:or|and|and/or)\s+(?:any\s+)?
 # is named after it ("..., but this dataset is released under ...").
 _WORK_CLASS = (r"(?:datasets|projects|models|corpora|libraries|packages|repositories|repos|works|apps|applications|"
                r"programs|tools|sites|websites|papers|benchmarks|companies|organi[sz]ations|developers|authors|"
-               r"researchers|people|teams|vendors|forks|distributions|collections|resources|crates|modules|LLMs)")
+               r"researchers|people|teams|vendors|forks|distributions|collections|resources|crates|modules|LLMs|"
+               r"publishers|labs|institutions|universities|agencies|governments|municipalities|cities|users|creators|"
+               r"maintainers|photographers|artists|archives|museums|libraries)")
 _QUANTIFIED_WORKS = re.compile(
     r"(?:^|[,;:]\s*|\b(?:but|while|whereas|and)\s+)\W*(?:many|most|some|several|various|numerous|countless|few|a\s+few|"
     r"lots\s+of|a\s+lot\s+of|plenty\s+of|a\s+(?:large\s+)?(?:number|majority)\s+of)\s+"
     r"(?:of\s+(?P<whose>\w+)\s+)?(?:[\w-]+\s+){0,3}?" + _WORK_CLASS + r"\b", re.IGNORECASE)
-_OWN_QUANTIFIED = {"our", "my", "this", "these"}
+_OWN_QUANTIFIED = {"our", "my", "this"}  # "these" may point back to works just listed
 _JA_QUANTIFIED_WORKS = re.compile(
     r"(?:多くの|ほとんどの|大半の|大多数の|いくつかの|幾つかの|様々な|さまざまな|数多くの|多数の|一般的な)[^。、]{0,12}?"
     r"(?:データセット|プロジェクト|モデル|コーパス|ライブラリ|ソフトウェア|パッケージ|リポジトリ|作品|オープンソース|OSS|"
-    r"LLM|言語モデル|サイト|企業|開発者|論文)")
+    r"LLM|言語モデル|サイト|企業|開発者|論文|自治体|団体|機関|組織|大学|政府|省庁|官公庁|事業者|ユーザー|研究者|作者|著者|"
+    r"出版社|人)")
 
 
 def _quantified_works(before: str) -> bool:
