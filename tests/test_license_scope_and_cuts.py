@@ -226,3 +226,20 @@ def test_a_manifest_license_field_is_read(text, expected):
 ])
 def test_a_supposed_license_is_no_grant(text, expected):
     assert detect(text).expression == expected
+
+
+def test_a_readme_card_whose_prose_names_the_work_by_pretty_name_conflicts_with_its_header(tmp_path, policy):
+    from curation.documents import RawDocument
+    from curation.sources.source_yaml import read_source_yaml
+
+    folder = tmp_path / "inbox" / "src"
+    folder.mkdir(parents=True)
+    (folder / "README.md").write_text("---\nlicense: cc0-1.0\npretty_name: Prairie Almanac QA\n---\n\n# About\n\n"
+                                      "Questions.\n\n## Licensing\n\nPrairie Almanac QA is distributed under "
+                                      "CC BY 4.0.\n", encoding="utf-8")
+    decision = licenses.decide(RawDocument("src", "src/a.txt", 0, "Question one.", {}), read_source_yaml(folder),
+                               licenses.rules_for(policy))
+    assert (decision.license_class, decision.reason) == ("review", "license_conflict")
+    assert {p.expression for p in decision.pieces} == {"CC-BY-4.0", "CC0-1.0"}
+    # the prose is the work's own statement, not material quoted from a source named "Prairie Almanac QA"
+    assert not any("upstream" in p.where for p in decision.pieces)

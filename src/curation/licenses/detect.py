@@ -545,7 +545,7 @@ def _header(header: str) -> list[st.Statement]:
                          "dataset card YAML header `license:`")]
 
 
-def _card_names(header: str) -> tuple[str, ...]:
+def card_names(header: str) -> tuple[str, ...]:
     """A dataset card's names for its dataset (`pretty_name`): the subject of its own statements."""
     try:
         data = yaml.safe_load(header)
@@ -756,8 +756,11 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
                      tuple(remarks), conflict, tuple(readings), hints[0] if hints else None)
 
 
-def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bool = False) -> Detection:
+def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bool = False,
+                names: tuple[str, ...] = ()) -> Detection:
     """The license a text applies to its work, with its evidence (see the module docstring).
+    `names` are the work's own names where the text no longer carries them (a card's `pretty_name`
+    when its YAML header was read apart).
 
     With `document=True` the text is a document rather than a license file: only its head and
     tail are read, ScanCode matches exactly and finds no full license texts. Statements scored
@@ -793,7 +796,7 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
         texts, spans = _texts(lines, matches, threshold)
         statements += texts
     found, remarks = st.read([line if not _inside(line.number, spans) else Line(line.number, "", line.heading)
-                              for line in lines], _card_names(header) if header else ())
+                              for line in lines], tuple(names) + (card_names(header) if header else ()))
     # Lines just outside a full text that add terms make it custom; talk inside it does not count.
     found = [s for s in found if s.score >= threshold]
     # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far

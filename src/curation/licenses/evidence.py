@@ -105,12 +105,16 @@ def _folder_pieces(folder: str, signature: tuple, rel: str, threshold: float) ->
         if len(raw) > MAX_LICENSE_FILE_BYTES:  # a license or a README, not a document
             continue
         text = raw.decode("utf-8", errors="replace")
+        names: tuple[str, ...] = ()
         if name.lower().startswith("readme"):
             card = _card_license(text)
             if card:
                 pieces.append(piece("hf_card", card, f"{rel}{name} (dataset card license:)"))
+            if header := FRONT_MATTER.match(text):
+                # the card's pretty_name stays the subject of its prose ("Prairie QA is licensed under ...")
+                names = detect.card_names(header.group(1))
             text = FRONT_MATTER.sub("", text, count=1)
-        pieces += text_pieces("license_file", detect.detect_text(text, threshold), f"{rel}{name}")
+        pieces += text_pieces("license_file", detect.detect_text(text, threshold, names=names), f"{rel}{name}")
     return tuple(pieces)
 
 
