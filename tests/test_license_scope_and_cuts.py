@@ -143,6 +143,7 @@ def test_a_quantifier_over_other_works_grants_nothing(sentence, wrap_):
 
 @pytest.mark.parametrize("text, expected", [
     ("Most of our models are released under Apache-2.0.", "Apache-2.0"),
+    ("Most Japanese corpora, including ours, are released under CC BY-SA 4.0.", "CC-BY-SA-4.0"),
     ("Many thanks to the field teams.\n\nThe tracks are released under CC BY 4.0.", "CC-BY-4.0"),
     ("多くの日本語コーパスは CC BY-NC-SA 4.0 で公開されていますが、本データは CC BY 4.0 で提供します。", "CC-BY-4.0"),
     ("Many aerial datasets are CC BY-NC 4.0. The code in this repository is licensed under the MIT License.", "MIT"),

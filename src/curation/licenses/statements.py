@@ -474,9 +474,13 @@ _JA_QUANTIFIED_WORKS = re.compile(
     r"出版社|人)")
 
 
+# "Most Japanese corpora, including ours, are ...": the work is among them
+_OWN_AMONG = re.compile(_STRONG_OWN.pattern + r"|\bours\b|\bincluding\s+(?:this|these|our)\b", re.IGNORECASE)
+
+
 def _quantified_works(before: str) -> bool:
     """Whether the clause a license name ends sits in has a quantified class of works as subject."""
-    pattern, own = (_JA_QUANTIFIED_WORKS, _OWN_JA_STRONG) if _JA.search(before) else (_QUANTIFIED_WORKS, _STRONG_OWN)
+    pattern, own = (_JA_QUANTIFIED_WORKS, _OWN_JA_STRONG) if _JA.search(before) else (_QUANTIFIED_WORKS, _OWN_AMONG)
     last = None
     for last in pattern.finditer(before):
         pass
