@@ -247,6 +247,10 @@ class LicensePolicy(_Strict):
     conflict: LicenseClass = "review"  # pieces of evidence name different licenses
     # A detected license text or notice below this score (0-1) is not evidence.
     detect_threshold: float = Field(default=0.8, ge=0.0, le=1.0)
+    # A Creative Commons name without its version ("CC BY-SA", 「クリエイティブ・コモンズ 表示」) is read
+    # as the latest version with its duties kept; `review`: a steward confirms the version first
+    # (reason license_version_not_stated); `latest`: the latest version's class decides.
+    versionless: Literal["review", "latest"] = "review"
 
 _GOPHER_TOP = {2: 0.20, 3: 0.18, 4: 0.16}  # Rae et al. 2021 (Gopher), table A1
 _GOPHER_DUP = {5: 0.15, 6: 0.14, 7: 0.13, 8: 0.12, 9: 0.11, 10: 0.10}

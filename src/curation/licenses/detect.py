@@ -4,7 +4,8 @@ The text is made plain first (text.py: BOM, CRLF, HTML, markdown). Then, in orde
   header        a dataset card's YAML `license:` (Hugging Face ids)
   spdx_tag      an `SPDX-License-Identifier:` tag (ScanCode splits `MIT OR Apache-2.0`)
   license_text  a full license text, matched by ScanCode's licensedcode; a text that was changed
-                (words added or removed, renamed, terms added outside it) is custom terms
+                (words added or removed, renamed, terms added outside it, its last operative
+                sections dropped) is custom terms; a copy without its preface or trailer is not
   statements    sentences that apply a license to the work (statements.py), in English and
                 Japanese; talk about licenses is no evidence
   notice        ScanCode notice rules ("Licensed under the Apache License, Version 2.0 ...") on
@@ -17,7 +18,8 @@ where they carry a duty the work's license lacks; alone they are NOASSERTION), a
 are `LicenseRef-Custom-<closest SPDX id>` (one id, from the primary key of ScanCode's match),
 never the listed license; a BSD license without its clause count is `LicenseRef-BSD-unspecified`
 (review, BSD-3-Clause as hint), a Creative Commons name without its version is
-read as its 4.0 (its NC/ND/SA duties kept; a version stated elsewhere wins), and a
+read as its 4.0 (its NC/ND/SA duties kept; a version stated elsewhere wins; `Detection.versionless`
+says so, and the policy's `licenses.versionless` decides whether a steward confirms it), and a
 permission in the project's own words whose one condition is credit is `LicenseRef-Custom-CC-BY-4.0`
 (unless a named license beside it is what it sums up). Contributor agreements (ScanCode's `CLA`
 category) license nothing to users. An LGPL-3.0 text that carries the GPL-3.0 text is the LGPL-3.0.
@@ -70,6 +72,11 @@ class Detection:
     @property
     def found(self) -> bool:
         return self.expression != NOASSERTION
+
+    @property
+    def versionless(self) -> bool:
+        """Whether a license of the answer was named without its version (read as its latest)."""
+        return any(VERSION_NOT_STATED in s.rule and s.expression in self.expression for s in self.statements)
 
     def explain(self) -> list[str]:
         """The evidence as lines a reviewer reads: where, what it says, which rule."""
@@ -249,9 +256,37 @@ def _renamed(lines: list[Line], index_of: dict[int, int], start_line: int, key: 
     return None
 
 
-# The most of a license's reference text that may be missing at its start and end together and
-# still be the license unchanged: a CC 4.0 preface is 16% of its text, a BSD disclaimer 40%.
+# The most of a license's reference text that may be missing at its start and still be the license
+# unchanged: a CC 4.0 preface ("Using Creative Commons Public Licenses") is 16% of its text.
 EDGE_CUT_MAX_SHARE = 0.2
+# What follows a license's terms: a copy may drop it and still be the license. Missing words at the
+# end of a text count as a change unless they all lie after one of these (the GPL's "How to Apply
+# These Terms", Apache's appendix, the CC notes after the legal code, the MPL's exhibits); a copy
+# that stops before its limitation of liability or termination section is changed terms.
+_TRAILERS = ("end of terms and conditions", "how to apply", "creative commons is not party to its public license",
+             "creative commons notice", "exhibit source code form license notice")
+
+
+def _trailer_start(rule) -> int:
+    """The position (in the rule's tokens) where the rule's trailer begins; its length if none."""
+    return _trailer_start_of(rule.identifier)
+
+
+@lru_cache(maxsize=256)
+def _trailer_start_of(identifier: str) -> int:
+    rule = next(r for r in scancode_index().rules_by_rid if r.identifier == identifier)
+    tokens = list(rule.tokens())
+    text = " ".join(tokens)
+    starts = [len(text[:i].split()) for marker in _TRAILERS if (i := text.find(marker)) >= 0]
+    return min(starts, default=len(tokens))
+
+
+def _dropped_edges(m) -> int:
+    """Words of the license missing at its edges that a published copy may lack: a preface at the
+    start (up to EDGE_CUT_MAX_SHARE of the text), and at the end only what lies in the trailer."""
+    head = m.ispan.start if m.ispan.start <= EDGE_CUT_MAX_SHARE * m.rule.length else 0
+    tail = m.rule.length - max(m.ispan.end + 1, _trailer_start(m.rule))
+    return head + max(tail, 0)
 
 
 # The clauses that tell the BSD licenses apart: BSD-3 adds non-endorsement to BSD-2's two, BSD-4
@@ -268,6 +303,16 @@ def _bsd_by_clauses(base: str | None, region: str) -> str | None:
     if _BSD_ADVERTISING.search(region):
         return "BSD-4-Clause"
     return "BSD-3-Clause" if _BSD_ENDORSE.search(region) else "BSD-2-Clause"
+
+
+def _titled(head: list[Line], base: str | None) -> str | None:
+    """The closest license of a changed text: the one its own title names ("Attribution-ShareAlike
+    4.0 International") where that title keeps every duty of ScanCode's closest match and adds
+    some (ScanCode may match a CC BY-SA copy best to the CC BY text: the share-alike must not go)."""
+    named = [m.expression for line in head for m in st.mentions(line.text) if not m.ambiguous]
+    if len(set(named)) != 1 or not base or named[0] == base:
+        return base
+    return named[0] if _flags(named[0]) > _flags(base) else base
 
 
 def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statement], list[tuple[int, int]]]:
@@ -289,11 +334,9 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         deleted = m.rule.length - m.len()
         changed = deleted + inserted
         # A copy without the text's preface or trailer (the CC "Using Creative Commons Public
-        # Licenses" notes, the GPL's "How to Apply These Terms"): words missing only at the rule's
-        # edges, the body whole, is the license as published; a cut inside the body is a change.
-        edges = m.ispan.start + (m.rule.length - 1 - m.ispan.end)
-        if edges <= EDGE_CUT_MAX_SHARE * m.rule.length:
-            deleted -= edges
+        # Licenses" notes, the GPL's "How to Apply These Terms"), the body whole, is the license as
+        # published; a cut inside the body, or of its last sections, is a change.
+        deleted -= _dropped_edges(m)
         added = _added_words(m)
         renamed = _renamed(lines, index_of, first_no, RULE_KEYS.get(m.rule.identifier, m.rule.license_expression),
                            m.rule.text or "")
@@ -310,7 +353,7 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         if deleted >= max(12, 0.025 * m.rule.length) or restricting or renamed or nc or weak:
             why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
                    else f"{changed} words changed")
-            base = _bsd_by_clauses(primary_key(spdx), region)
+            base = _titled(lines[first - 1:first + 1], _bsd_by_clauses(primary_key(spdx), region))
             out.append(st.Statement(st.custom_id(base, nc), "license_text", "own", None, first_no, last_no,
                                     text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
                                     f"{m.score():.0f}%", max(round(m.score() / 100, 2), threshold), base))
@@ -430,8 +473,12 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
             kept_notices.append(n)
         elif all(_family(f.expression) and _family(f.expression) == _family(n.expression)
                  and n.first_line <= f.first_line and n.last_line >= f.last_line
+                 # "GPL (>= 2)": the reader's explicit choice of later versions stands
+                 and not (f.expression.endswith("-or-later") and n.expression.endswith("-only"))
                  # "... Share Alike 3.0 Unported license ("CC-BY-SA")": the notice states the version
-                 or VERSION_NOT_STATED in f.rule and same_cc_family(f.expression, n.expression) for f in over):
+                 or VERSION_NOT_STATED in f.rule and same_cc_family(f.expression, n.expression)
+                 # ... where it states one: ScanCode reads a bare "CC-BY license" as 4.0 too
+                 and re.search(r"(?<![\d.])[1-4]\.\d", n.text) for f in over):
             kept_found = [f for f in kept_found if f not in over]
             kept_notices.append(n)
     out = kept_found + kept_notices
@@ -498,6 +545,21 @@ def _header(header: str) -> list[st.Statement]:
                          "dataset card YAML header `license:`")]
 
 
+def card_names(header: str) -> tuple[str, ...]:
+    """A dataset card's names for its dataset (`pretty_name`): the subject of its own statements."""
+    try:
+        data = yaml.safe_load(header)
+    except yaml.YAMLError:
+        return ()
+    name = data.get("pretty_name") if isinstance(data, dict) else None
+    return (name,) if isinstance(name, str) else ()
+
+
+# Dedications to the public domain ask for nothing, not even credit: CC BY's attribution is a duty
+# they lack ("license: cc0-1.0" against prose "CC BY 4.0": CC BY is the stricter reading).
+_NO_DUTY = ("CC0-1.0", "Unlicense", "0BSD", "PDDL-1.0", "LicenseRef-scancode-public-domain")
+
+
 def _flags(expression: str) -> frozenset[str]:
     """The duties an expression carries that a reviewer must never see added or lost."""
     flags = set()
@@ -513,7 +575,8 @@ def _flags(expression: str) -> frozenset[str]:
             flags.add("SA")
         if key.startswith("LicenseRef-Custom"):
             flags.add("custom")
-        flags.add("BY")
+        if key not in _NO_DUTY:
+            flags.add("BY")
     return frozenset(flags)
 
 
@@ -693,8 +756,11 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
                      tuple(remarks), conflict, tuple(readings), hints[0] if hints else None)
 
 
-def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bool = False) -> Detection:
+def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bool = False,
+                names: tuple[str, ...] = ()) -> Detection:
     """The license a text applies to its work, with its evidence (see the module docstring).
+    `names` are the work's own names where the text no longer carries them (a card's `pretty_name`
+    when its YAML header was read apart).
 
     With `document=True` the text is a document rather than a license file: only its head and
     tail are read, ScanCode matches exactly and finds no full license texts. Statements scored
@@ -730,7 +796,7 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
         texts, spans = _texts(lines, matches, threshold)
         statements += texts
     found, remarks = st.read([line if not _inside(line.number, spans) else Line(line.number, "", line.heading)
-                              for line in lines])
+                              for line in lines], tuple(names) + (card_names(header) if header else ()))
     # Lines just outside a full text that add terms make it custom; talk inside it does not count.
     found = [s for s in found if s.score >= threshold]
     # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far

@@ -45,6 +45,7 @@ class Evidence:
     where: str
     score: float = 1.0
     valid: bool = True
+    versionless: bool = False  # a Creative Commons name without its version, read as its latest
 
     def describe(self) -> str:
         return f"{self.where}: {self.expression}" + ("" if self.valid else " (not a valid SPDX expression)")
@@ -104,12 +105,16 @@ def _folder_pieces(folder: str, signature: tuple, rel: str, threshold: float) ->
         if len(raw) > MAX_LICENSE_FILE_BYTES:  # a license or a README, not a document
             continue
         text = raw.decode("utf-8", errors="replace")
+        names: tuple[str, ...] = ()
         if name.lower().startswith("readme"):
             card = _card_license(text)
             if card:
                 pieces.append(piece("hf_card", card, f"{rel}{name} (dataset card license:)"))
+            if header := FRONT_MATTER.match(text):
+                # the card's pretty_name stays the subject of its prose ("Prairie QA is licensed under ...")
+                names = detect.card_names(header.group(1))
             text = FRONT_MATTER.sub("", text, count=1)
-        pieces += text_pieces("license_file", detect.detect_text(text, threshold), f"{rel}{name}")
+        pieces += text_pieces("license_file", detect.detect_text(text, threshold, names=names), f"{rel}{name}")
     return tuple(pieces)
 
 
@@ -123,7 +128,8 @@ def text_pieces(kind: str, found: detect.Detection, where: str) -> list[Evidence
         # Lines and rule, not the statement's words: this string is stored in the catalog and the
         # card, and a license file's sentences can name people (`license detect --explain` shows them).
         return [Evidence(kind, s.expression, f"{where} {s.where()} ({s.kind}"
-                         + (", upstream" if s.role == "upstream" else "") + ")", s.score)
+                         + (", upstream" if s.role == "upstream" else "") + ")", s.score,
+                         versionless=detect.VERSION_NOT_STATED in s.rule)
                 for s in found.statements]
     lines = "; ".join(f"{s.where()} {s.kind}: {s.rule}" + (f" (scope {s.scope})" if s.scope else "")
                       + ("" if s.role == "own" else f" ({s.role.replace('_', '-')})")
@@ -131,7 +137,8 @@ def text_pieces(kind: str, found: detect.Detection, where: str) -> list[Evidence
     more = len(found.statements) - MAX_LISTED_STATEMENTS
     lines += f"; {more} more statement(s)" if more > 0 else ""
     hint = f"; custom terms, closest SPDX license {found.hint}" if found.hint else ""
-    return [Evidence(kind, found.expression, f"{where} ({lines}{hint}{not_counted(found)})", found.score)]
+    return [Evidence(kind, found.expression, f"{where} ({lines}{hint}{not_counted(found)})", found.score,
+                     versionless=found.versionless)]
 
 
 # The card and the steward review show this string: every statement up to this many, then a count.
@@ -229,10 +236,17 @@ def decide_pieces(pieces: list[Evidence], rules: LicenseRules) -> LicenseDecisio
                                judged[first.expression].license_class)
     j = judged[first.expression]
     because = "the policy's own list" if j.license_class == "listed" else f"class {j.license_class}"
+    action, reason, version = j.action, j.reason, ""
+    if first.versionless:
+        # the duties of the name are kept either way; which version applies is the steward's call
+        # unless the policy reads a version-less name as the latest version
+        version = f"; the version is not stated, read as the latest (licenses.versionless: {policy.versionless})"
+        if policy.versionless == "review" and j.action != "deny":
+            action, reason = "review", "license_version_not_stated"
     # The kind first (reports key on it), then where: the file, its evidence lines and the rule.
-    return LicenseDecision(first.expression, f"{first.kind}: {first.where}", j.action, j.reason,
-                           f"{first.expression} (from {first.where}) is classed '{j.action}' "
-                           f"({because}, {rules.policy.intended_use} use) because of {j.key}{also}",
+    return LicenseDecision(first.expression, f"{first.kind}: {first.where}", action, reason,
+                           f"{first.expression} (from {first.where}) is classed '{action}' "
+                           f"({because}, {rules.policy.intended_use} use) because of {j.key}{version}{also}",
                            tuple(pieces), j.license_class)
 
 

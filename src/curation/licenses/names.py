@@ -28,7 +28,8 @@ class Mention:
     hint: str | None = None  # for an ambiguous name, the closest SPDX license (a reviewer's starting point)
 
 
-_V = r"\s*[-,]?\s*\(?\s*(?:version|ver\.?|v\.?|バージョン|第)?\s*"
+# R's DESCRIPTION and some manifests write "GPL (>= 2)": version 2 or any later one
+_V = r"\s*[-,]?\s*\(?\s*(?P<atleast>>=|≥)?\s*(?:version|ver\.?|v\.?|バージョン|第)?\s*"
 _LATER = (r"(?P<later>\s*\(?\s*(?:\+|or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?(?:later|higher|newer|above)"
           r"(?:\s+version)?|以降|-?or-later"
           # 「バージョン 2.1 またはそれ以降のバージョン」「…、もしくは（あなたの選択により）それ以降」
@@ -60,9 +61,11 @@ _EN_ELEMENTS = {"noncommercial": "NC", "noderiv": "ND", "sharealike": "SA"}
 # version, 4.0 (as ScanCode's notice rules read "licensed under CC BY-NC"), the NC/ND/SA duty kept,
 # and the rule says the version was not stated; a version stated elsewhere in the text wins.
 _CC_EN_UNVERSIONED = re.compile(
-    r"\b(?:Creative\s+Commons\s+|(?-i:CC)[\s-]?)(?:(?-i:BY)|Attribution)(?P<abbr>(?:\s*[\s/-]\s*(?-i:NC|ND|SA)(?![A-Za-z]))*)"
-    r"|Creative\s+Commons\s+(?:Licen[cs]e\s+)?Attribution(?P<elements>(?:[\s,-]+(?:Non-?Commercial|No-?Deriv(?:ative)?s?|"
-    r"Share-?Alike))*)", re.IGNORECASE)
+    # the long form first: "Creative Commons Attribution-ShareAlike" must keep its ShareAlike
+    r"Creative\s+Commons\s+(?:Licen[cs]e\s+)?Attribution(?P<elements>(?:[\s,-]+(?:Non[- ]?Commercial|No[- ]?Deriv(?:ative)?s?|"
+    r"Share[- ]?Alike))+)"
+    r"|\b(?:Creative\s+Commons\s+|(?-i:CC)[\s-]?)(?:(?-i:BY)|Attribution)(?P<abbr>(?:\s*[\s/-]\s*(?-i:NC|ND|SA)(?![A-Za-z]))*)",
+    re.IGNORECASE)
 _CC_JA_UNVERSIONED = re.compile(r"(?:クリエイティブ\s*[・･]?\s*コモンズ|CC)\s*[・･]?\s*(?:ライセンス)?\s*[（(「『]?\s*"
                                 r"(?P<elements>表示(?:\s*[-‐ー－―・]\s*(?:非営利|改変禁止|継承))*)")
 # a version after the name, written in a way no pattern reads ("Attribution-Share Alike 3.0")
@@ -144,7 +147,7 @@ def _gnu(family: str):
             version = "2.1" if (m["minor"] or "") == "1" else "2.0"
         elif "." not in version:
             version += ".0"
-        suffix = "-or-later" if m["later"] else "-only"
+        suffix = "-or-later" if m["later"] or m["atleast"] else "-only"
         try:
             return normalize(f"{family}-{version}{suffix}")
         except ExpressionError:

@@ -1,10 +1,12 @@
 """Which sentences apply a license to the work, and which only talk about licenses.
 
 A license named in a text is evidence only where a sentence applies it to the work: "This
-dataset is licensed under CC BY 4.0", 「本データは CC BY 4.0 で提供します」, a `License: MIT`
-field, a short line under a "License" heading, a LICENSE file that holds nothing but a name.
-A catalogue of licenses, a comparison, a question or a how-to names licenses without granting
-any, and yields nothing; so do a Japanese sentence whose topic is the license (「MIT ライセンスは…
+dataset is licensed under CC BY 4.0", 「本データは CC BY 4.0 で提供します」, the work by its own
+name (its first heading, a card's `pretty_name`: "Prairie Almanac QA is licensed under ..."), a
+`License: MIT` field, a short line under a "License" heading, a LICENSE file that holds nothing
+but a name. A catalogue of licenses, a comparison, a question, a supposition ("if the dataset is
+under ...") or a how-to names licenses without granting any, and yields nothing; so do a sentence
+about a quantified class of other works ("Many datasets on the Hub are ...", 「多くのコーパスは…」), a Japanese sentence whose topic is the license (「MIT ライセンスは…
 です」: a definition), license words in quotation marks given as an example to write (「…」のように
 書きます, add a line such as "..."), and a section under a heading that announces an explanation
 (種類, 比較, とは, "types of", "what is"). Each statement records its scope (code, data, docs,
@@ -288,6 +290,9 @@ def _name_only(heading: str) -> bool:
     return bool(found) and len(re.findall(r"[\w-]+", rest)) <= 2
 
 
+_KEY_VALUE = re.compile(r"^\s*[-*]?\s*[\w.@-]+\s*[:=]\s*\S")
+
+
 def _paragraphs(lines: list[Line]):
     """(text, [(offset, line number)], heading, talk section) per paragraph; a heading ends one.
     A talk heading ("Types of licenses", 「…とは」) marks its section, and the subsections named
@@ -307,7 +312,9 @@ def _paragraphs(lines: list[Line]):
         marks.append((sum(len(b) + 1 for b in buf), line.number))
         buf.append(line.text)
         continues = bool(following and following.text and not following.heading and not line.text.endswith(
-            (".", "!", "?", ":", "。", "：", ";")) and re.match(r"[a-z\"“「(]", following.text))
+            (".", "!", "?", ":", "。", "：", ";")) and re.match(r"[a-z\"“「(]", following.text)
+            # a manifest's "key: value" lines (CITATION.cff, DESCRIPTION, setup.cfg) each stand alone
+            and not (_KEY_VALUE.match(line.text) and _KEY_VALUE.match(following.text)))
         if _FIELD.match(line.text) or len(line.text) < 40 and not line.text.endswith((",", "、")) and not continues:
             # a field or a short line (a table row, a list item) stands alone, unless the sentence
             # goes on in the next line ("add for instance" / "\"This corpus is ...\"")
@@ -446,8 +453,53 @@ _CLASS_OF_LICENSES = re.compile(r"^[^.;]{0,20}?\b(?:or|and|and/or)\s+(?:any\s+)?
                                 r"|^[^。]{0,10}?(?:など|等)の[^。]{0,10}?ライセンス", re.IGNORECASE)
 
 
+# A quantifier over a class of works as a clause's subject ("Many datasets on the Hub are released
+# under ...", "Most of the corpora we looked at ...", 「多くのデータセットは…」): a statement about other
+# works, whatever its case, unless the works are this work's own ("most of our models") or the work
+# is named after it ("..., but this dataset is released under ...").
+_WORK_CLASS = (r"(?:datasets|projects|models|corpora|libraries|packages|repositories|repos|works|apps|applications|"
+               r"programs|tools|sites|websites|papers|benchmarks|companies|organi[sz]ations|developers|authors|"
+               r"researchers|people|teams|vendors|forks|distributions|collections|resources|crates|modules|LLMs|"
+               r"publishers|labs|institutions|universities|agencies|governments|municipalities|cities|users|creators|"
+               r"maintainers|photographers|artists|archives|museums|libraries)")
+_QUANTIFIED_WORKS = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:but|while|whereas|and)\s+)\W*(?:many|most|some|several|various|numerous|countless|few|a\s+few|"
+    r"lots\s+of|a\s+lot\s+of|plenty\s+of|a\s+(?:large\s+)?(?:number|majority)\s+of)\s+"
+    r"(?:of\s+(?P<whose>\w+)\s+)?(?:[\w-]+\s+){0,3}?" + _WORK_CLASS + r"\b", re.IGNORECASE)
+_OWN_QUANTIFIED = {"our", "my", "this"}  # "these" may point back to works just listed
+_JA_QUANTIFIED_WORKS = re.compile(
+    r"(?:多くの|ほとんどの|大半の|大多数の|いくつかの|幾つかの|様々な|さまざまな|数多くの|多数の|一般的な)[^。、]{0,12}?"
+    r"(?:データセット|プロジェクト|モデル|コーパス|ライブラリ|ソフトウェア|パッケージ|リポジトリ|作品|オープンソース|OSS|"
+    r"LLM|言語モデル|サイト|企業|開発者|論文|自治体|団体|機関|組織|大学|政府|省庁|官公庁|事業者|ユーザー|研究者|作者|著者|"
+    r"出版社|人)")
+
+
+# "Most Japanese corpora, including ours, are ...": the work is among them
+_OWN_AMONG = re.compile(_STRONG_OWN.pattern + r"|\bours\b|\bincluding\s+(?:this|these|our)\b", re.IGNORECASE)
+
+
+def _quantified_works(before: str) -> bool:
+    """Whether the clause a license name ends sits in has a quantified class of works as subject."""
+    pattern, own = (_JA_QUANTIFIED_WORKS, _OWN_JA_STRONG) if _JA.search(before) else (_QUANTIFIED_WORKS, _OWN_AMONG)
+    last = None
+    for last in pattern.finditer(before):
+        pass
+    if last is None or (last.groupdict().get("whose") or "").lower() in _OWN_QUANTIFIED:
+        return False
+    return not own.search(before[last.start():])
+
+
+# A condition: "If the dataset is under CC BY-NC or another non-commercial license, say so": a
+# license the sentence supposes, not one it grants.
+_SUPPOSED = re.compile(r"\b(?:if|whether|in\s+case|should)\b[^.;:]{0,60}?(?<!which )(?<!that )\b(?:is|are|was|were|be|comes?)\s+"
+                       r"(?:(?:licen[cs]ed|released|distributed|published|shared|available)\s+)?under\s+(?:the\s+|an?\s+)?$",
+                       re.IGNORECASE)
+
+
 def _talk(sentence: str, found: list[Mention]) -> bool:
     before = sentence[:found[0].start]
+    if _SUPPOSED.search(before):
+        return True
     if _comparison_row(sentence):
         return True
     if _GENERIC_SUBJECT.search(before) or _GENERIC_UNDER.match(before) and _MODAL_AFTER.match(sentence[found[0].end:]):
@@ -497,8 +549,11 @@ _OTHER_WORK_AFTER = re.compile(r"^\s*(?:-?licen[cs]ed\s+)?(?:[\w-]+\s+)?(?:corpu
 def of_other_work(sentence: str, m: Mention) -> bool:
     """Whether mention `m` qualifies another work the sentence names: "on a CC BY-NC corpus"
     (never material the work came from: "derived from a ... corpus" is upstream), 「GPL-2.0 で公開
-    されたファームウェア」 with no work of ours as subject before it."""
+    されたファームウェア」 with no work of ours as subject before it, "Many datasets ... are released
+    under" (`_quantified_works`)."""
     before = sentence[:m.start]
+    if _quantified_works(before):
+        return True
     if _JA.search(sentence):
         return bool(_JA_ATTRIBUTIVE.match(sentence[m.end:])) and not _OWN_JA_STRONG.search(before)
     return bool(_OTHER_WORK_BEFORE.search(before[-40:]) and _OTHER_WORK_AFTER.match(sentence[m.end:])) \
@@ -558,9 +613,13 @@ def _not_given(sentence: str, found: list[Mention]) -> str | None:
     return "other_work" if said and not _OWN_EN.search(before[:said.start()]) else None
 
 
-def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
-    """The kind of grant the sentence makes, or None when it only mentions a license."""
+def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = False) -> str | None:
+    """The kind of grant the sentence makes, or None when it only mentions a license. `named`: the
+    sentence opens with the work's own name (`names_the_work`)."""
     before = s.text[:found[0].start]
+    # "Kestrel Cams frames were taken from webcams ... and are licensed by the Trust under ...": the
+    # work's name, but material it took from elsewhere
+    named = named and not _UPSTREAM.search(before)
     if _FIELD.match(s.text) or re.search(r"\blicen[cs]e\s+(?:is|will\s+be)\s+(?:the\s+)?$", before, re.I):
         return "field"
     ja = bool(_JA.search(s.text))
@@ -575,9 +634,9 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool) -> str | None:
         # "(https://…/by/4.0) この作品は クリエイティブ・コモンズ 表示 4.0 (https://…) の下に提供")
         if (_JA_GRANT.search(s.text[found[0].start:]) or _JA_PERMIT.search(s.text)) and \
                 (_OWN_JA.search(_without(s.text, found)) or _JA_PERMIT.search(s.text)
-                 or s.in_license_section or short_file):
+                 or s.in_license_section or short_file or named):
             return "grant"
-    elif (_EN_GRANT.search(s.text) or _EN_PERMIT.search(s.text)) and (_OWN_EN.search(s.text[:found[-1].start]) or _OWN_EN.search(s.text) and
+    elif (_EN_GRANT.search(s.text) or _EN_PERMIT.search(s.text)) and (named or _OWN_EN.search(s.text[:found[-1].start]) or _OWN_EN.search(s.text) and
                                        (re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)
                                         or re.match(r"\s*[- ]?licen[cs]ed\b", s.text[found[0].end:], re.IGNORECASE))
                                        or _EN_PERMIT.search(s.text)):
@@ -657,10 +716,38 @@ _OWN_ROW = re.compile(r"/|\\|\*|\.\w{1,5}\b|^(?:this|our|the\s+rest|rest|everyth
 _AND = re.compile(r"^\s*(?:AND|&|\+|および|及び)\s*$")
 
 
-def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
+# A dataset card's first heading names its dataset: "# Dataset Card for Prairie Almanac QA".
+_CARD_TITLE = re.compile(r"^\W*(?:(?:dataset|model)\s+card\s+for\s+|(?:データセット|モデル)カード\s*[:：]?\s*)",
+                         re.IGNORECASE)
+WORK_NAME_MAX_WORDS = 6  # a longer first heading is a sentence, not a name
+
+
+def work_names(lines: list[Line], given: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The work's own names: those `given` (a card's `pretty_name`) and the text's first line where
+    it is a heading that names no license ("# Prairie Almanac QA", 「# 農業QAデータセット」)."""
+    names = [g.strip() for g in given if isinstance(g, str) and g.strip()]
+    first = next((line for line in lines if line.text), None)
+    if first is not None and first.heading:
+        title = _CARD_TITLE.sub("", first.text).strip(" #*:：")
+        if title and not mentions(title) and not _LICENSE_WORD.search(title) and \
+                len(title.split()) <= WORK_NAME_MAX_WORDS:
+            names.append(title)
+    return tuple(n for n in dict.fromkeys(names) if len(n) >= 3)
+
+
+def names_the_work(text: str, names: tuple[str, ...]) -> bool:
+    """Whether the sentence opens with the work's own name as its subject ("Prairie Almanac QA is
+    licensed under ...", "The Prairie Almanac QA dataset is ..."): this work, not a named source."""
+    subject = re.sub(r"^[\W_]*(?:the\s+)?", "", text, flags=re.IGNORECASE).lower()
+    return any(subject.startswith(n.lower()) and not re.match(r"[\w-]", subject[len(n):len(n) + 1]) for n in names)
+
+
+def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement], list[Remark]]:
     """The statements that apply a license, and the remarks (talk, bare mentions, custom terms,
     restrictions) of these plain lines. A remark carries the role of its sentence: custom terms
-    or a restriction in upstream or quoted material never change the work's own license."""
+    or a restriction in upstream or quoted material never change the work's own license. `names`
+    are the work's own names besides its first heading (see `work_names`)."""
+    names = work_names(lines, names)
     nonblank = [line for line in lines if line.text]
     size = sum(len(line.text.split()) if not _JA.search(line.text) else len(line.text) / 3 for line in nonblank)
     short_file = len(nonblank) <= 3 and size <= 25
@@ -686,7 +773,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
         continued = bool(previous and previous.last_line >= s.first_line - 1 and previous_own and not found
                          and _CONTINUES.search(s.text))
         own_context = (bool(_OWN_EN.search(s.text) or _OWN_JA_STRONG.search(s.text) or s.in_license_section
-                            or short_file or continued)
+                            or short_file or continued or names_the_work(s.text, names))
                        # the restriction's own words ("requires", "not allowed") are no talk cue
                        and not _general_talk(_NONCOMMERCIAL.sub(" ", s.text))) and said != "example" \
             and not (_NEWS_REPORT.search(s.text) or _SAID_AFTER.search(s.text))
@@ -746,7 +833,7 @@ def read(lines: list[Line]) -> tuple[list[Statement], list[Remark]]:
                 rest = rest[:m.start] + rest[m.end:]
             if len(found) == 1 and len(rest.split()) <= 4 and not _scope(rest):
                 bare.append((s.heading, s.first_line, s.text, found[0].expression))
-            kind = _grant(s, found, short_file)
+            kind = _grant(s, found, short_file, names_the_work(s.text, names))
             if kind is None:
                 remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
                 continue
