@@ -54,7 +54,8 @@ def run_patterns(recognizer: PatternRecognizer, text: str, entities=None, nlp_ar
     return EntityRecognizer.remove_duplicates(results)
 
 
-def runner_for(recognizer: EntityRecognizer, min_score: float | None = None) -> Callable[..., list[RecognizerResult]] | None:
+def runner_for(recognizer: EntityRecognizer,
+               min_score: float | None = None) -> Callable[..., list[RecognizerResult]] | None:
     """What the engine calls as `run(text=..., entities=..., nlp_artifacts=...)` for `recognizer`:
     the fast loop for a plain PatternRecognizer (one that keeps Presidio's own analyze, unlike
     IBAN's), the recognizer's own analyze otherwise.
