@@ -198,3 +198,33 @@ def test_words_that_end_like_street_types_are_not_addresses(text):
                                        ("CEP 76317-066.", "76317-066")])
 def test_postal_codes_after_their_label(text, code):
     assert found(CurationPostalCodeRecognizer(), text) == [code]
+
+
+# Texts where every alternative of the scored recognizers' patterns matches somewhere, with what
+# sits around a match start: a lower-case street type, a unit line, lookbehind cues, punctuation.
+START_TEXTS = [
+    "Ship to Alte Wingertweg 126, 8027 Graz, Austria. Office: Hauptstraße 5\nD-80331 München",
+    "Rua Diadema 1903, São Paulo; ulica Paderewskiego 77, 00-001 Warszawa; al. Jana Pawła 12",
+    "12, rue de Rivoli, 75001 Paris; Am Mühlbach 7a; 1-2-3 Marunouchi; Plot No. 21, 14th Main Road",
+    "Blk 123 Ang Mo Kio Avenue 3\nSuite 408\n287 Kingsway, Burnaby, BC V5H 4A1\nPO Box 4521, Postfach 10 02 34",
+    "Meir 83, 1148 Bruxelles. Flat 4, 38 Hay Lane, London SW1A 1AA; 1600 W Cedar Ridge Road NW, Apt 4",
+    "Dear Mr. Smith, call Jane Roe at +44 (0)20 7946 0958 or (020) 7946 0958, ext. 12, zip code 76400,",
+    "Garcia LLC and Avery, Stephens and Wallace of Smith-Jones; card 4111 1111 1111 1111; Sydney NSW 2000",
+    "  osiedle Kwiatowe 5, 61-001 Poznań\n\tLevel 12, 345 George Street, Sydney, CA 94105-1234",
+]
+
+
+@pytest.mark.parametrize("recognizer", [CurationIntlAddressRecognizer(), CurationAddressRecognizer(),
+                                        CurationOrganizationRecognizer(), CurationPostalCodeRecognizer(),
+                                        CurationPhoneRecognizer(), CurationCardRecognizer()],
+                         ids=lambda r: r.name)
+def test_start_lookahead_leaves_every_match(recognizer):
+    """START only skips positions where no match of REGEX can begin: the matches are the same with it and without."""
+    import regex
+
+    assert recognizer.START
+    plain = regex.compile(recognizer.REGEX, recognizer.FLAGS)
+    for text in START_TEXTS:
+        with_start = [(m.span(), m.captures()) for m in recognizer._regex.finditer(text)]
+        assert with_start == [(m.span(), m.captures()) for m in plain.finditer(text)], text
+    assert any(recognizer._regex.search(text) for text in START_TEXTS)

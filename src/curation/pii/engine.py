@@ -32,15 +32,19 @@ class PiiEngine:
     allow_list: list[str]
     _allowed: frozenset = field(init=False, repr=False)
     _runners: dict = field(init=False, repr=False)
+    _by_threshold: dict = field(init=False, repr=False)
 
     def __post_init__(self):
         self._allowed = frozenset(self.allow_list)
         self._runners = {r.id: runner_for(r) for r in self.recognizers}
+        self._by_threshold = {}
 
-    def _run(self, text: str, recognizers: list, entities: list[str], artifacts, threshold: float) -> list:
+    def _run(self, text: str, recognizers: list, entities: list[str], artifacts, threshold: float,
+             runners: dict | None = None) -> list:
         results: list = []
+        runners = self._runners if runners is None else runners
         for recognizer in recognizers:
-            found = self._runners[recognizer.id](text=text, entities=entities, nlp_artifacts=artifacts)
+            found = runners[recognizer.id](text=text, entities=entities, nlp_artifacts=artifacts)
             if found:
                 results.extend(found)
         if artifacts is not None and artifacts.tokens is not None:
@@ -73,12 +77,23 @@ class PiiEngine:
 
     def analyze_patterns(self, texts: list[str], threshold: float) -> list[list]:
         """Results of the pattern recognizers only, at their base scores: no NER, no tokenizer, so
-        no context-word boost (a re-scan looks for what is unmistakable on its own)."""
+        no context-word boost (a re-scan looks for what is unmistakable on its own). Patterns
+        that score below `threshold` are not tried (pattern_runner.runner_for)."""
+        recognizers, runners = self._threshold_runners(threshold)
         out = []
         for view, offsets in map(normalized_view, texts):
-            out.append(_to_original(self._run(view, self.pattern_recognizers, self.pattern_entities, None, threshold),
+            out.append(_to_original(self._run(view, recognizers, self.pattern_entities, None, threshold, runners),
                                     offsets))
         return out
+
+    def _threshold_runners(self, threshold: float) -> tuple[list, dict]:
+        """The pattern recognizers that can report a result at `threshold` without context, and
+        their runners (built once per threshold)."""
+        if threshold not in self._by_threshold:
+            runners = {r.id: runner_for(r, threshold) for r in self.pattern_recognizers}
+            self._by_threshold[threshold] = ([r for r in self.pattern_recognizers if runners[r.id] is not None],
+                                             {i: run for i, run in runners.items() if run is not None})
+        return self._by_threshold[threshold]
 
 
 def _to_original(results: list, offsets: OffsetMap | None) -> list:

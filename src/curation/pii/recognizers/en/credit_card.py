@@ -36,6 +36,7 @@ class CurationCardRecognizer(ScoredRecognizer):
     ENTITY = "CREDIT_CARD"
     NAME = "CurationCreditCardRecognizer"
     REGEX = r"(?<![\w.,/-])(?<!\d[ -])\d{4}(?:([ -]?)\d{2,6})(?:\1\d{1,6}){0,4}(?![\w-]|[ -]\d)"
+    START = r"(?=\d)"
     CONTEXT = ("card", "credit", "debit", "visa", "mastercard", "amex", "cc", "payment", "cardholder")
 
     def validate_result(self, pattern_text: str) -> bool:

@@ -19,7 +19,10 @@ _NAME = rf"{_UP}\w*(?:['’.-]\w+)*"
 # Nikola-Peer-Weg, Keizersgracht, Petersborgvej, Storgatan, Urkurinkatu. The two that end common
 # English words need more: "ring" a consonant and a longer stem before it (Opernring, not
 # Engineering or Monitoring), "tie" a longer stem (Haakoninlahdentie, not Katie).
-_COMPOUND = (r"(?:(?<=\w\w|-)(?i:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|steig|pfad|gracht|laan"
+# The lookahead on their first letters spares the lookbehinds and the word list at most of the
+# positions the lazy scan for the compound tries.
+_COMPOUND = (r"(?=(?i:[swgpadulkhmvtbr]))"
+             r"(?:(?<=\w\w|-)(?i:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|steig|pfad|gracht|laan"
              r"|straat|plein|kade|dijk|dreef|steeg|singel|hof|pad|graben|markt|vej|gade|gatan|vägen|väg|gränd|torget|stigen|gata"
              r"|veien|gaten|katu|polku|kuja|bulevardi|väylä|rinne)"
              r"|(?<=\w{4}[^\W\daeiouy])ring|(?<=\w{4})tie)")
@@ -56,7 +59,7 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
           | \b(?:Plot(?:\ No\.?)?|(?:Flat|Door|House|Shop|Site)\ No\.?)\ ?\d{{1,5}}[A-Z]?(?:/\d{{1,4}})?           # Plot No. 21 (IN)
           | \b(?:No\.\ \d{{1,4}},\ )?\d{{1,3}}(?:st|nd|rd|th)\ (?:Cross|Main)(?:\ Road)?\b       # 14th Main Road (IN)
           | \bBlk\ \d{{1,4}}[A-Z]?(?:\ {_NAME}){{1,4}}(?:\ \d{{1,2}}\b)?                        # Blk 123 Ang Mo Kio Avenue 3 (SG)
-          | \b(?!{NUMBERED_THING}){_UP}[a-zà-ÿ]{{2,}}(?:\ {_NAME}){{0,2}}(?<!\b{NUMBERED_THING})\ \d{{1,4}}[a-z]?{POSTAL_TOWN_NEXT}  # Meir 83, 1148 Bruxelles
+          | \b(?!{NUMBERED_THING}){_UP}[a-zà-ÿ]{{2,}}(?:\ {_NAME}){{0,2}}(?=\ \d)(?<!\b{NUMBERED_THING})\ \d{{1,4}}[a-z]?{POSTAL_TOWN_NEXT}  # Meir 83, 1148 Bruxelles
         )
       | (?P<unit_line>{UNIT_LINE})                                                        # Suite 408
       | (?:\b(?:P\.?\ ?O\.?\ ?Box|GPO\ Box|Locked\ Bag|Private\ Bag|Postfach|Apartado|Caixa\ Postal)\ \d{{1,6}}(?:\ \d\d){{0,3}}
@@ -64,6 +67,9 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
       ){TAIL}
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
+    # A unit line starts a line; every other alternative a word, with a capital, a digit or the
+    # first letter of a lower-case street type (ulica, aleja, plac, osiedle).
+    START = rf"(?:(?=[{_UP[1:-1]}\dapou])\b|^)"
     CONTEXT = ("address", "street", "ship", "mail", "live", "lives", "located", "deliver", "remittance", "office")
 
     # A line that starts with a house number and a capitalised word: 287 Kingsway, 12 Hay Lane.

@@ -24,6 +24,7 @@ class CurationOrganizationRecognizer(ScoredRecognizer):
       | (?<=\b(?:of|at|from|with|for)\ )[A-Z][a-z]{{2,}}-[A-Z][a-z]{{2,}}\b    # Smith-Jones after "at"
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
+    START = "(?=[A-Z])"  # every alternative starts with a capitalised word
     CONTEXT = ("company", "supplier", "vendor", "customer", "client", "firm", "contract", "from", "at")
 
     def score(self, value: str) -> float | None:

@@ -37,6 +37,7 @@ class CurationPhoneRecognizer(ScoredRecognizer):
         (?![ .-]?\d)(?![\w@:])                               # not a time (07:30) or e-mail
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
+    START = r"(?=[+(\d])"  # a number starts with "+", "(" or a digit: its lookbehinds only run there
     # Whole words (no lemmatizer runs): inflected forms are listed.
     CONTEXT = ("phone", "phones", "phoned", "telephone", "tel", "call", "calls", "called", "calling", "mobile",
                "cell", "fax", "dial", "reach", "reached", "contact", "number", "whatsapp", "sms", "text",

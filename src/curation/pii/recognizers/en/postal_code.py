@@ -21,6 +21,7 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
         (?:\d{4}\ ?[A-Z]{2}|\d{5}-\d{3}|\d{3,6}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5})(?![\w-])   # zip code 76400
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
+    START = r"(?=[\dA-Z])"  # every alternative's code starts with a digit or a capital
     CONTEXT = ("zip", "postcode", "postal", "address")
 
     def score(self, value: str) -> float | None:

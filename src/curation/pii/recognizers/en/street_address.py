@@ -48,4 +48,5 @@ class CurationAddressRecognizer(AddressRecognizer):
         {TAIL}
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
+    START = r"(?=[\dFSUALPC])"  # a house number, or the first letter of Flat, Studio, Unit, Apartment, ...
     CONTEXT = ("address", "street", "ship", "mail", "live", "lives", "located", "deliver", "remittance")
