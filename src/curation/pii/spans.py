@@ -9,6 +9,7 @@ from pathlib import Path
 
 from curation.pii.doc_text import doc_text
 from curation.pii.honorifics import name_end
+from curation.pii.role_shapes import names_identifier, names_role_or_unit
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,13 @@ def foreign_stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def _names_no_one(tokens) -> bool:
+    """Whether an organisation's or a place's tokens name a role or a unit of a company, or the
+    issuer of the identifier named by the next word (role_shapes)."""
+    after = tokens[-1].doc[tokens[-1].i + 1].text if tokens[-1].i + 1 < len(tokens[-1].doc) else ""
+    return names_role_or_unit([t.text for t in tokens if not t.is_punct], after) or names_identifier(after)
+
+
 def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
     """Trim what NER glued to a name: leading cue words, lower-case words before a capitalised
     one, allow-listed abbreviations ("SKU"), handles in front of a place or an organisation,
@@ -186,6 +194,8 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
                          for t in tokens):
         return None
     if _foreign_function_words(tokens):
+        return None
+    if ent.label_ in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and _names_no_one(tokens):
         return None
     start, end = tokens[0].idx + start_shift, tokens[-1].idx + len(tokens[-1].text)
     if ent.doc.lang_ == "ja":
