@@ -208,3 +208,21 @@ def test_a_pooled_engine_reads_only_the_sentences_where_the_second_model_can_add
     engine.extra[0].seen.clear()
     engine.process_text("we met Annika Solberg in town", "en")
     assert engine.extra[0].seen == []
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [("Tonight is Theeeeeee night", 2, 3), ("lol Sooo Sweet", 1, 3),
+                                                    ("omg LMFAOOOOO ok", 1, 2)])
+def test_a_span_with_a_stretched_letter_is_expressive_spelling_not_a_name(nlp, text, start, end):
+    assert cleaned(nlp, text, start, end, "PERSON") is None
+
+
+def test_roman_numerals_and_three_letters_inside_a_word_stay_in_a_name(nlp):
+    assert cleaned(nlp, "a portrait of Henry III today", 3, 5, "PERSON") == "Henry III"
+    assert cleaned(nlp, "we met Schifffahrt Bremen there", 2, 4, "ORGANIZATION") == "Schifffahrt Bremen"
+
+
+def test_an_html_entity_split_into_tokens_ends_a_name(nlp):
+    text = "Need u, Dinner &lt; 3 with Anna"
+    doc = nlp(text)
+    assert [t.text for t in doc][4:6] == ["&", "lt"]  # spaCy splits the entity: the case guarded here
+    assert cleaned(nlp, text, 3, 6, "ORGANIZATION") == "Dinner"
