@@ -226,3 +226,13 @@ def test_an_html_entity_split_into_tokens_ends_a_name(nlp):
     doc = nlp(text)
     assert [t.text for t in doc][4:6] == ["&", "lt"]  # spaCy splits the entity: the case guarded here
     assert cleaned(nlp, text, 3, 6, "ORGANIZATION") == "Dinner"
+
+
+def test_the_high_recall_segmenter_hands_the_second_model_every_document_whole():
+    from curation.pii.pooling import open_segments, whole_documents
+
+    text = "Sooo happy. Lunch with Marta Quintero at noon"
+    assert whole_documents(text, []) == [(0, len(text))]
+    assert whole_documents("", []) == []
+    # The gated segmenter reads less: only the sentence with the word md left open.
+    assert open_segments(text, []) != [(0, len(text))]
