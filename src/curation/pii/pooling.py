@@ -98,6 +98,14 @@ def open_segments(text: str, first: list[NerEntity]) -> list[tuple[int, int]]:
     return out
 
 
+def whole_documents(text: str, first: list[NerEntity]) -> list[tuple[int, int]]:
+    """The whole of `text` as the one stretch a second model reads: the high-recall alternative to
+    open_segments (its names beyond those still go through admitted). A second NER pass over every
+    character: +76% CPU time of the English stage against md alone, for about +0.008 of WNUT-17's
+    PII characters masked (module docstring)."""
+    return [(0, len(text))] if text else []
+
+
 def _whole_tokens(text: str, start: int, end: int, within: tuple[int, int]) -> tuple[int, int]:
     """`start`..`end` widened to the whitespace around it inside `within`: the "@" of a handle or
     the "#" of a hashtag stays on its word, as the second model would read it in the whole text."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from curation.pii.doc_text import doc_text
 from curation.pii.honorifics import name_end
+from curation.pii.role_shapes import names_identifier, names_role_or_unit
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,10 @@ DATE_WORD = re.compile(r"(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs?|
 # ヒューレット・パッカード, アル=アッザーウィー, O'Brien), which Sudachi keeps as one token.
 _NAME_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[・･=＝\-‐'’][^\W\d_]+)+")
 _DIGITS_AND_DASHES = re.compile(r"[\d\-]+")
+# A letter four times, or three at the end of a word ("Sooo"); German writes three inside a word
+# (Schifffahrt).
+_ELONGATED = re.compile(r"([^\W\d_])\1{3}|([^\W\d_])\2\2(?![^\W\d_])", re.IGNORECASE)
+_ROMAN = re.compile(r"[IVXLCDM]+")
 _HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+);?$")
 # A social-media handle (@amyschumer): a name, whatever its letters and digits.
 _HANDLE = re.compile(r"@\w*[^\W\d_]\w*")
@@ -93,6 +98,19 @@ def _part_of_name(tokens, i: int, label: str) -> bool:
             and any(x.is_title and x.lower_ not in CUE_WORDS for x in tokens))
 
 
+def _split_html_entity(tokens, i: int) -> bool:
+    """Whether tokens[i] is the "&" of an HTML entity spaCy split off its name ("&", "lt;3")."""
+    return (tokens[i].text == "&" and not tokens[i].whitespace_ and i + 1 < len(tokens)
+            and bool(_HTML_ENTITY.match("&" + tokens[i + 1].text)))
+
+
+def _elongated(tokens) -> bool:
+    """Whether a token stretches a letter ("Sooo", "YESSSSS", "Lindooo", _ELONGATED): expressive
+    spelling, not a name (WNUT-17, first half: 209 characters, 4 of a name). Roman numerals
+    ("Henry III") are names' parts."""
+    return any(_ELONGATED.search(t.text) and not _ROMAN.fullmatch(t.text) for t in tokens)
+
+
 def _at_before_name(tokens) -> bool:
     """Whether a span's first token is "@" for "at" before a capitalised name ("@Wildcat Stadium"):
     a handle stands alone, a place written after "@" goes on with more capitalised words."""
@@ -103,7 +121,8 @@ def _foreign_function_words(tokens) -> bool:
     """Whether a span in lower case is mostly function words of a Latin-script language other than
     English ("van iemand", "e tem mais"): NER trained on English reads a tweet in Dutch or
     Portuguese as names (WNUT-17, first half: 270 of 275 such characters were no name). A name in
-    lower case ("amy schumer") has content words."""
+    lower case ("amy schumer") has content words. Not capitalised spans: names hold particles and
+    short words these lists hold ("Hui Min Lim", "Viale dei Mille", "Y La Bamba")."""
     words = [t.lower_ for t in tokens if t.is_alpha]
     if not words or any(not t.is_lower for t in tokens if t.is_alpha):
         return False
@@ -127,6 +146,13 @@ def foreign_stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def _names_no_one(tokens) -> bool:
+    """Whether an organisation's or a place's tokens name a role or a unit of a company, or the
+    issuer of the identifier named by the next word (role_shapes)."""
+    after = tokens[-1].doc[tokens[-1].i + 1].text if tokens[-1].i + 1 < len(tokens[-1].doc) else ""
+    return names_role_or_unit([t.text for t in tokens if not t.is_punct], after) or names_identifier(after)
+
+
 def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
     """Trim what NER glued to a name: leading cue words, lower-case words before a capitalised
     one, allow-listed abbreviations ("SKU"), handles in front of a place or an organisation,
@@ -140,7 +166,7 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
             tokens = tokens[:i] if i else tokens[1:]
             break
     for i, t in enumerate(tokens):  # a link or an HTML entity ends a name: "Mb http://bit.ly/...", "IM SORRY &lt"
-        if t.like_url or _HTML_ENTITY.match(t.text):
+        if t.like_url or _HTML_ENTITY.match(t.text) or _split_html_entity(tokens, i):
             tokens = tokens[:i] if i else []
             break
     # Lower-case words are trimmed off the front only when a capitalised word follows ("reported
@@ -185,7 +211,9 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
                          and not (person and _HANDLE.fullmatch(t.text)) and not _NAME_TOKEN.fullmatch(t.text)
                          for t in tokens):
         return None
-    if _foreign_function_words(tokens):
+    if _foreign_function_words(tokens) or (ent.doc.lang_ != "ja" and _elongated(tokens)):
+        return None
+    if ent.label_ in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and _names_no_one(tokens):
         return None
     start, end = tokens[0].idx + start_shift, tokens[-1].idx + len(tokens[-1].text)
     if ent.doc.lang_ == "ja":
