@@ -274,12 +274,8 @@ def gold_main(args) -> None:
         docs = docs[:middle] if args.half == 1 else docs[middle:]
     langs = [args.language_gold if args.language_gold != "auto" else d.language or detect_language(d.text)
              for d in docs]
-    if args.pooling == "whole":  # in this process only: workers would import the module afresh
-        if policy.processes != 1:
-            sys.exit("--pooling whole needs --processes 1")
-        from curation.pii import nlp_engine, pooling
-
-        nlp_engine.open_segments = pooling.whole_documents
+    if args.pooling:
+        policy = policy.model_copy(update={"pooling": args.pooling})
     t0 = time.perf_counter()
     ours = pipeline_predict(docs, langs, policy)
     t1 = time.perf_counter()
@@ -296,7 +292,7 @@ def gold_main(args) -> None:
     print(f"gold: {args.gold}, {len(docs)} documents ({routed}); curation {t1 - t0:.0f} s, "
           f"plain Presidio {t2 - t1:.0f} s (models loaded included; load {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})")
     print(f"models: {', '.join(f'{x}={policy.models[x]}' for x in sorted(set(langs)))}; "
-          f"threshold {policy.score_threshold}; second model reads: {args.pooling}")
+          f"threshold {policy.score_threshold}; second model reads: {policy.pooling}")
     print("\nrecall by gold type: share of its characters masked by any type (and by the same type)")
     print(f"{'gold type':<14}{'spans':>7}{'chars':>8}{'curation':>10}{'as type':>9}{'presidio':>10}{'as type':>9}")
     by_type_b = {r.type: r for r in b.recall}
@@ -342,9 +338,9 @@ def main() -> None:
                     help="with --gold: analyzer language (auto: per document, as ingest does)")
     ap.add_argument("--processes", type=int, default=None,
                     help="with --gold: worker processes for the pipeline (default: the policy's)")
-    ap.add_argument("--pooling", choices=["gated", "whole"], default="gated",
-                    help="with --gold and --processes 1: where a second English model reads; whole: every "
-                         "document whole (pooling.whole_documents), which no policy key selects yet")
+    ap.add_argument("--pooling", choices=["gated", "whole"], default=None,
+                    help="with --gold: the policy's pii.pooling instead of its own (where a second English "
+                         "model reads; whole: every document whole, the high-recall setting)")
     ap.add_argument("--save-predictions", default=None,
                     help="with --gold: write both systems' spans (types and offsets) per document to this JSONL")
     args = ap.parse_args()

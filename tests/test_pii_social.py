@@ -236,3 +236,21 @@ def test_the_high_recall_segmenter_hands_the_second_model_every_document_whole()
     assert whole_documents("", []) == []
     # The gated segmenter reads less: only the sentence with the word md left open.
     assert open_segments(text, []) != [(0, len(text))]
+
+
+def test_policy_pooling_whole_selects_the_whole_document_segmenter(policy):
+    from curation.pii.pooling import open_segments, whole_documents
+
+    gated = engine_for("en", policy.pii).nlp_engine
+    whole = engine_for("en", policy.pii.model_copy(update={"pooling": "whole"})).nlp_engine
+    assert gated.segments is open_segments
+    assert whole.segments is whole_documents
+
+
+def test_a_pooling_setting_other_than_gated_or_whole_is_refused(policy):
+    from pydantic import ValidationError
+
+    from curation.policy import PiiPolicy
+
+    with pytest.raises(ValidationError, match="pooling"):
+        PiiPolicy.model_validate({**policy.pii.model_dump(), "pooling": "everything"})

@@ -134,6 +134,11 @@ class PiiPolicy(_Strict):
     # Presidio YAML recognizer files (globs), relative to the policy file; their entity types are
     # analyzed too. load_policy resolves them to absolute paths.
     recognizers: list[str] = ["recognizers/*.yaml"]
+    # Where a second (third ...) model in `models` reads: "gated", only the few words around a
+    # capitalised word the first model left open (pooling.open_segments, the default balance);
+    # "whole", every document whole (pooling.whole_documents): the high-recall setting, +55-65%
+    # CPU time of the English stage (bench/README.md, "Real text, fourth round").
+    pooling: Literal["gated", "whole"] = "gated"
     score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
     # A pattern-recognizer hit at or above this score in anonymized text quarantines the document.
     residual_threshold: float = Field(default=0.5, ge=0.0, le=1.0)

@@ -35,7 +35,7 @@ REPLACED = ("PhoneRecognizer", "CreditCardRecognizer", "EmailRecognizer")
 CASE_SENSITIVE = ("IbanRecognizer",)
 NER_RECOGNIZER = "SpacyRecognizer"
 # The policy settings an engine depends on; operators, key and process count do not rebuild it.
-ENGINE_FIELDS = {"models", "entities", "recognizers", "score_threshold", "allow_list", "deny_lists"}
+ENGINE_FIELDS = {"models", "pooling", "entities", "recognizers", "score_threshold", "allow_list", "deny_lists"}
 
 
 def offline_tldextract() -> None:
@@ -65,7 +65,8 @@ def _engine(language: str, policy_json: str) -> PiiEngine:
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     labels = labels_for(language)
     models = policy.models[language]
-    nlp_engine = CurationNlpEngine(language, [models] if isinstance(models, str) else list(models), labels)
+    nlp_engine = CurationNlpEngine(language, [models] if isinstance(models, str) else list(models), labels,
+                                  pooling=policy.pooling)
     nlp_engine.load()
     nlp_engine.allowed = frozenset(policy.allow_list)
 

@@ -22,7 +22,7 @@ from curation.pii.batching import (
 from curation.pii.doc_text import doc_text
 from curation.pii.labels import IGNORED, PROPER_NOUN_ONLY
 from curation.pii.nlp_models import load_ner_pipeline
-from curation.pii.pooling import admitted, capitalised_share, open_segments
+from curation.pii.pooling import admitted, capitalised_share, open_segments, whole_documents
 from curation.pii.propagation import propagate
 from curation.pii.spans import NerEntity, clean_entity, looks_named
 from curation.pii.text_view import squeeze_spaces
@@ -33,7 +33,7 @@ class CurationNlpEngine(SpacyNlpEngine):
     where pooling.admitted finds evidence for them: more recall at the cost of one more NER pass.
     Lemmas for context words become lower-cased token texts (no lemmatizer runs)."""
 
-    def __init__(self, language: str, model_names: list[str], labels: dict[str, str]):
+    def __init__(self, language: str, model_names: list[str], labels: dict[str, str], pooling: str = "gated"):
         super().__init__(
             models=[{"lang_code": language, "model_name": model_names[0]}],
             ner_model_configuration=NerModelConfiguration(
@@ -44,6 +44,8 @@ class CurationNlpEngine(SpacyNlpEngine):
         self.model_names = model_names
         self.extra: list = []
         self.allowed: frozenset = frozenset()  # the policy's allow list
+        # Where a later model reads (policy pii.pooling): around open capitalised words, or everything.
+        self.segments = whole_documents if pooling == "whole" else open_segments
 
     def load(self) -> None:
         pipelines = [load_ner_pipeline(name) for name in self.model_names]
@@ -82,7 +84,7 @@ class CurationNlpEngine(SpacyNlpEngine):
         halved the stage's throughput."""
         texts = [doc_text(doc) for doc in docs]
         segments = [(i, start, end) for i, (text, first) in enumerate(zip(texts, found, strict=True))
-                    for start, end in open_segments(text, first)]
+                    for start, end in self.segments(text, first)]
         if not segments:
             return
         shares = [capitalised_share(text) for text in texts]
