@@ -170,3 +170,19 @@ def test_a_worker_with_another_pseudonym_key_refuses_to_anonymize(workspace, tmp
         doc_work.run_task(unit)
     pii_step.process_anonymizer.cache_clear()
 
+
+def test_a_unit_whose_own_document_failed_is_not_retried(tmp_path):
+    """`process documents` retries a unit once for its worker's sake (a lost worker); a document
+    that fails its own work, or a worker holding another pseudonym key, would fail the same way
+    again: the task ends Failed at once."""
+    from prefect.states import Failed
+
+    from curation.ingest.doc_work import DocumentWorkError
+    from curation.pii.operators import PiiKeyError
+    from flows.ingest import process_documents
+
+    retry = process_documents.retry_condition_fn
+    assert process_documents.retries == 1 and retry is not None
+    assert not retry(process_documents, None, Failed(data=DocumentWorkError("tickets/a.txt record 0: failed")))
+    assert not retry(process_documents, None, Failed(data=PiiKeyError("another key")))
+    assert retry(process_documents, None, Failed(data=OSError("the worker was lost")))
