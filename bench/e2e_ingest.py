@@ -163,6 +163,7 @@ def instrument(stages: Stages) -> None:
             (pipeline, "discover", "discover (hash every file)"),
             (run, "read_unit", "read (formats, normalize, doc_id)"),
             (licenses, "rules_for", "license rules (stewards' overrides)"),
+            (Catalog, "license_overrides", "license rules (stewards' overrides)"),
             (steps.DropKnown, "run", "duplicates: known and claimed (rest)"),
             (steps.DropRepeated, "run", "duplicates: known and claimed (rest)"),
             (steps.Filter, "run", "residual filter"),
@@ -228,7 +229,7 @@ def main() -> None:
     stages = Stages()
     instrument(stages)
     start = time.perf_counter()
-    with stages.stage("other (start, finish, accounting, lineage)"):
+    with stages.stage("other (start, finish, accounting, lineage, connections)"):
         result = pipeline.ingest_and_build(Workspace(root), inbox, "bench", policy)
     total = time.perf_counter() - start
     build = stages.seconds["version build and checks"]

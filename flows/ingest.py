@@ -44,7 +44,18 @@ from flows.runners import task_runner_from_env
 QUARANTINE_COLUMNS = ("path", "record", "reason", "message")
 
 
-@task(name="process documents", cache_policy=NO_CACHE, persist_result=False, retries=1)
+def worth_a_retry(task, task_run, state) -> bool:
+    """Retry a unit that failed for its worker's sake (a lost worker, memory), not one whose own
+    document failed (DocumentWorkError) or whose worker holds another pseudonym key (PiiKeyError):
+    those fail the same way again."""
+    from curation.ingest.doc_work import DocumentWorkError
+    from curation.pii.operators import PiiKeyError
+
+    return not isinstance(state.data, DocumentWorkError | PiiKeyError)
+
+
+@task(name="process documents", cache_policy=NO_CACHE, persist_result=False, retries=1,
+      retry_condition_fn=worth_a_retry)
 def process_documents(unit: WorkUnit) -> list[DocResult]:
     """Language, license, filters, PII and features of a unit's documents (a pure step: a retry is safe)."""
     return run_task(unit)

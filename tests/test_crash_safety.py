@@ -45,18 +45,24 @@ def make_inbox(root: Path) -> Path:
     return inbox
 
 
-def run_in_child(ws: Workspace, inbox: Path, crash_at: int | None) -> int:
-    """Returns the child's signal number if it was killed, else 0."""
+def run_in_child(ws: Workspace, inbox: Path, crash_at: int | None, *, files_per_batch: int = 1,
+                 workers: int = 1) -> int:
+    """Returns the child's signal number if it was killed, else 0. `workers` > 1: every batch of
+    four documents or more goes to that many PII worker processes."""
     pid = os.fork()
     if pid == 0:  # child
         code = 1
         try:
             import curation.ingest.run
 
-            curation.ingest.run.FILES_PER_BATCH = 1  # a batch boundary per file
+            curation.ingest.run.FILES_PER_BATCH = files_per_batch  # 1: a batch boundary per file
             if crash_at is not None:
                 os.environ["CURATION_CRASH_AT"] = str(crash_at)
-            pipeline.ingest_and_build(ws, inbox, "tickets", load_policy(POLICY))
+            policy = load_policy(POLICY)
+            if workers > 1:
+                pii = policy.pii.model_copy(update={"processes": workers, "parallel_after_chars": 1})
+                policy = policy.model_copy(update={"pii": pii})
+            pipeline.ingest_and_build(ws, inbox, "tickets", policy)
             code = 0
         except BaseException:
             import traceback
@@ -134,3 +140,31 @@ def test_sigkill_at_every_crash_point_then_rerun_matches_an_uninterrupted_run(tm
     assert got["catalog"] == expected["catalog"]
     assert got["versions"] == expected["versions"]
     assert got["audit"] == expected["audit"]
+
+
+def test_sigkill_with_a_batch_at_the_workers_then_rerun_matches_an_uninterrupted_run(tmp_path, warm_models):
+    """Batches of four files on two PII worker processes: the run queues batch N+1's work before it
+    waits for batch N, so a kill at a batch's commit boundary always finds the next batch at the
+    workers (run.run_batches). Killed there, then inside a later batch's transaction, then at a
+    later boundary: the reruns neither lose nor repeat an item, a document or an audit record."""
+    batches = {"files_per_batch": 4, "workers": 2}
+    with workspace_env(make_workspace(tmp_path / "clean")) as clean:
+        assert run_in_child(clean, make_inbox(tmp_path / "clean"), None, **batches) == 0
+        expected = state(clean)
+    with workspace_env(make_workspace(tmp_path / "crashy")) as crashy:
+        inbox = make_inbox(tmp_path / "crashy")
+        # 1 is the start-up recovery; then per batch: before the commit, inside its transaction,
+        # committed, audit delivered. 4: the first batch committed, the second at the workers.
+        assert run_in_child(crashy, inbox, crash_at=4, **batches) == signal.SIGKILL
+        with duckdb.connect(str(crashy.catalog_path), read_only=True) as con:
+            committed = con.execute("SELECT count(*) FROM files").fetchone()[0]
+        assert 0 < committed < len(expected["catalog"]["files"])  # killed mid-run, the first batch in
+        # The rerun first delivers the outbox the kill left (1), then recovers (2): 4 is inside
+        # the next batch's transaction. The one after finds the outbox empty: 8 is its second
+        # batch's commit boundary, its third batch at the workers.
+        assert run_in_child(crashy, inbox, crash_at=4, **batches) == signal.SIGKILL
+        assert run_in_child(crashy, inbox, crash_at=8, **batches) == signal.SIGKILL
+        assert run_in_child(crashy, inbox, None, **batches) == 0
+        assert verify(crashy.audit_dir).ok
+        got = state(crashy)
+    assert got == expected

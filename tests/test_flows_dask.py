@@ -146,20 +146,43 @@ def test_ingest_on_a_dask_cluster_gives_the_same_catalog_as_local_threads(live, 
 
 def test_a_worker_with_another_pseudonym_key_refuses_to_anonymize(workspace, tmp_path, monkeypatch):
     """On a remote Dask worker a missing key file would be created afresh: the same person would get
-    another pseudonym there. The chunk carries the run's key fingerprint; a worker whose key differs
+    another pseudonym there. The unit carries the run's key fingerprint; a worker whose key differs
     stops with a message naming its host and the fix."""
-    from curation.ingest import pii_step
+    from curation import licenses
+    from curation.documents import RawDocument, SourceInfo
+    from curation.ingest import doc_work, pii_step
     from curation.pii.operators import PiiKeyError, key_id, policy_key
     from curation.policy import Operator, load_policy
 
-    pii = load_policy(workspace.default_policy).pii
-    pii = pii.model_copy(update={"operators": {**pii.operators, "PERSON": Operator(type="pseudonym")}})
+    policy = load_policy(workspace.default_policy)
+    pii = policy.pii.model_copy(update={"operators": {**policy.pii.operators, "PERSON": Operator(type="pseudonym")}})
+    policy = policy.model_copy(update={"pii": pii})
     monkeypatch.setenv("CURATION_PII_KEY_FILE", str(tmp_path / "run.key"))
-    chunk = pii_step.PiiChunk("en", ("d1",), ("Call Alice Whitfield today.",), key_id(policy_key(pii)))
+    doc = RawDocument("tickets", "tickets/call.txt", 0, "Please call Alice Whitfield today about the delayed invoice.")
+    unit = doc_work.WorkUnit((doc,), {doc.path: SourceInfo("tickets", license="MIT")}, licenses.rules_for(policy),
+                             policy, key_id(policy_key(pii)))
     pii_step.process_anonymizer.cache_clear()
-    assert pii_step.anonymize_chunk(chunk, pii).texts[0].startswith("Call <PERSON_")
+    (result,) = doc_work.run_task(unit)
+    assert result.text_anonymized.startswith("Please call <PERSON_")
     monkeypatch.setenv("CURATION_PII_KEY_FILE", str(tmp_path / "elsewhere.key"))  # as on another machine
     pii_step.process_anonymizer.cache_clear()
     with pytest.raises(PiiKeyError, match=r"is not the run's key .*copy the run's key file"):
-        pii_step.anonymize_chunk(chunk, pii)
+        doc_work.run_task(unit)
     pii_step.process_anonymizer.cache_clear()
+
+
+def test_a_unit_whose_own_document_failed_is_not_retried(tmp_path):
+    """`process documents` retries a unit once for its worker's sake (a lost worker); a document
+    that fails its own work, or a worker holding another pseudonym key, would fail the same way
+    again: the task ends Failed at once."""
+    from prefect.states import Failed
+
+    from curation.ingest.doc_work import DocumentWorkError
+    from curation.pii.operators import PiiKeyError
+    from flows.ingest import process_documents
+
+    retry = process_documents.retry_condition_fn
+    assert process_documents.retries == 1 and retry is not None
+    assert not retry(process_documents, None, Failed(data=DocumentWorkError("tickets/a.txt record 0: failed")))
+    assert not retry(process_documents, None, Failed(data=PiiKeyError("another key")))
+    assert retry(process_documents, None, Failed(data=OSError("the worker was lost")))

@@ -101,14 +101,19 @@ def test_japanese_header_name_is_masked_before_the_honorific(anonymizer):
     assert out.counts["PERSON"] == 2
 
 
-def test_known_values_ride_in_pii_chunks_sent_to_a_task_runner(policy):
-    from curation.ingest import pii_step
+def test_known_values_ride_in_work_units_sent_to_a_task_runner(policy):
+    from curation import licenses
+    from curation.documents import RawDocument, SourceInfo
+    from curation.ingest import doc_work
 
-    chunk = pii_step.PiiChunk("en", ("d1", "d2"), (EN_MAIL, "No names here at all."), None, (EN_KNOWN, ()))
-    assert "bob.stone@example.org" not in repr(chunk)  # known values: not in a task runner's log
-    result = pii_step.anonymize_chunk(pickle.loads(pickle.dumps(chunk)), policy.pii)
-    assert "Jane" not in result.texts[0] and "jane.doe" not in result.texts[0]
-    assert result.texts[1] == "No names here at all."
+    mail = RawDocument("mail", "mail/m.eml", 0, EN_MAIL, known_pii=EN_KNOWN)
+    plain = RawDocument("mail", "mail/n.eml", 0, "No names here at all, only a note about the delivery schedule.")
+    unit = doc_work.WorkUnit((mail, plain), dict.fromkeys((mail.path, plain.path), SourceInfo("mail", license="MIT")),
+                             licenses.rules_for(policy), policy, None)
+    assert "bob.stone@example.org" not in repr(unit)  # known values: not in a task runner's log
+    first, second = doc_work.run_task(pickle.loads(pickle.dumps(unit)))
+    assert "Jane" not in first.text_anonymized and "jane.doe" not in first.text_anonymized
+    assert second.text_anonymized == plain.text
 
 
 def test_known_values_reach_the_pii_worker_processes(policy):

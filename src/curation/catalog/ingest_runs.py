@@ -91,6 +91,16 @@ class IngestRunQueries:
     def run_items(self, run_id: str) -> list[dict]:
         return self._rows("SELECT * FROM ingest_items WHERE run_id = ? ORDER BY path, record", [run_id])
 
+    def run_item_tally(self, run_id: str) -> tuple[dict[str, int], int]:
+        """({outcome: items} of a run, how many of its items repeat an earlier one's (path, record)),
+        counted in the catalog: the accounting check reads two numbers per outcome, not every row."""
+        with self.connect() as con:
+            outcomes = dict(con.execute("SELECT outcome, count(*) FROM ingest_items WHERE run_id = ? GROUP BY 1",
+                                        [run_id]).fetchall())
+            repeated = con.execute("SELECT count(*) - count(DISTINCT (path, record)) FROM ingest_items "
+                                   "WHERE run_id = ?", [run_id]).fetchone()[0]
+        return outcomes, int(repeated)
+
     def sources(self) -> list[dict]:
         return self._rows("SELECT * FROM sources ORDER BY name")
 

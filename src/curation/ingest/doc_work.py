@@ -94,7 +94,7 @@ def run(unit: WorkUnit, anonymizer: Anonymizer) -> list[DocResult]:
         group = [(i, c) for i, c in going_on if c.language == language]
         known = tuple(c.doc.known_pii for _, c in group)
         chunk = PiiChunk(language, tuple(c.doc.doc_id for _, c in group), tuple(c.doc.text for _, c in group),
-                         unit.key_id, known if any(known) else ())
+                         known if any(known) else ())
         try:
             out = anonymize_here(anonymizer, chunk)
             for (i, c), text, counts, residual in zip(group, out.texts, out.counts, out.residual, strict=True):

@@ -7,7 +7,9 @@ once they pay off (pii.parallel_after_chars); a flow on a process-based task run
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from curation.checks import quality
 from curation.ingest import doc_work
@@ -39,6 +41,12 @@ class FanOut:
 
             key = policy_key(policy.pii)
             self.key_id = key_id(key) if key else None
+        # Hands the batches to the worker processes one after the other (their pool takes one
+        # submission at a time), so the workers go on to the next batch the moment one is done,
+        # while this process still commits it. Started with the first batch for the workers.
+        self._queue: ThreadPoolExecutor | None = None
+        self._closing = threading.Lock()  # close() against a queued batch starting new workers
+        self._closed = False
 
     def start(self, unit: WorkUnit) -> Callable[[], list[DocResult]]:
         """Start the unit's work; the returned function waits for its results, per document in
@@ -54,18 +62,52 @@ class FanOut:
         if size is None:
             return lambda: doc_work.run(unit, self.anonymizer)
         parts = unit.parts(size)
-        pending = self.anonymizer.submit_calls(doc_work.run, parts)
-        return lambda: _joined(pending.result(), parts)
+        done: Future = self._dispatcher().submit(self._on_workers, parts)
+        return lambda: _joined(done.result(), parts)
+
+    def _on_workers(self, parts: list[WorkUnit]) -> list[list[DocResult]]:
+        """One batch's parts on the worker processes (the queue's thread), once the batch before is done."""
+        with self._closing:
+            if self._closed:
+                raise RuntimeError("the run stopped before this batch's per-document work started")
+            pending = self.anonymizer.submit_calls(doc_work.run, parts)
+        try:
+            return pending.result()
+        except BaseException:
+            with self._closing:  # the run stops at this batch: a batch queued behind it must not
+                self._closed = True  # start new workers
+            raise
 
     def start_workers(self) -> bool:
         """Start the PII worker processes ahead of need (they load their models while the run
         reads its first batch); False where a task runner is the parallelism."""
         return self.anonymizer.start_workers() if self.anonymizer is not None else False
 
-    def close(self) -> None:
-        """Stop the worker processes this fan-out started, if any."""
+    def release_workers(self) -> None:
+        """No batch is left for the worker processes: they stop now, in the background, while
+        this process commits the last batch (a worker's exit takes a second or more)."""
         if self.anonymizer is not None:
+            self._dispatcher().submit(self._stop_workers)
+
+    def _dispatcher(self) -> ThreadPoolExecutor:
+        if self._queue is None:
+            self._queue = ThreadPoolExecutor(1, thread_name_prefix="pii-batches")
+        return self._queue
+
+    def _stop_workers(self) -> None:
+        with self._closing:
+            self._closed = True
             self.anonymizer.close()
+
+    def close(self) -> None:
+        """Stop the worker processes this fan-out started, if any, with a batch they still work on
+        or one queued behind it (the run failed or was stopped: their results are not wanted)."""
+        with self._closing:
+            self._closed = True
+            if self.anonymizer is not None:
+                self.anonymizer.close()  # a batch in flight fails at once: its workers are killed
+        if self._queue is not None:
+            self._queue.shutdown(wait=True, cancel_futures=True)
 
 
 def _joined(results: list[list[DocResult]], parts: list[WorkUnit]) -> list[DocResult]:

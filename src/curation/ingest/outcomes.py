@@ -111,11 +111,9 @@ class BatchOutcomes:
 
 def check_accounting(catalog: Catalog, run_id: str, summary: IngestSummary) -> None:
     """Every item read is recorded exactly once: outcomes add up to what the files held."""
-    items = catalog.run_items(run_id)
-    recorded = Counter(i["outcome"] for i in items)
-    if recorded != summary.outcomes:
-        raise AccountingError(f"ingest run {run_id}: catalog holds {dict(recorded)} but the run counted "
+    recorded, repeated = catalog.run_item_tally(run_id)
+    if Counter(recorded) != summary.outcomes:
+        raise AccountingError(f"ingest run {run_id}: catalog holds {recorded} but the run counted "
                               f"{dict(summary.outcomes)}")
-    keys = [(i["path"], i["record"]) for i in items]
-    if len(keys) != len(set(keys)):
+    if repeated:
         raise AccountingError(f"ingest run {run_id}: an input item was recorded twice")

@@ -1,9 +1,9 @@
 """The PII part of ingestion's per-document work: texts of one language → anonymized, re-scanned.
 
 Anonymize + residual re-scan is the costly and pure part of ingestion. A `PiiChunk` holds texts
-of one language (plain data, cheap to send anywhere); `anonymize_here` runs it with a given
-Anonymizer in this process (doc_work.py calls it in the PII worker processes and in Dask tasks),
-`anonymize_chunk` with the Anonymizer this process keeps for the policy.
+of one language; `anonymize_here` runs it with a given Anonymizer in this process (doc_work.py
+calls it in the PII worker processes, in Dask tasks and in the ingest's process), and
+`process_anonymizer` is the Anonymizer a Dask worker keeps for a policy.
 """
 
 from __future__ import annotations
@@ -19,14 +19,11 @@ from curation.policy import PiiPolicy
 
 @dataclass(frozen=True)
 class PiiChunk:
-    """Documents of one language for one PII task: plain data, cheap to send to a Dask worker."""
+    """Documents of one language for one PII call."""
 
     language: str
     doc_ids: tuple[str, ...]
     texts: tuple[str, ...]
-    # Fingerprint of the pseudonym/hash key where the run started (None: no operator uses one).
-    # A worker on another machine must hold the same key, or the same person gets two pseudonyms.
-    key_id: str | None = None
     # Per text, values known to be personal data (RawDocument.known_pii), masked wherever they occur;
     # () when no document has any. Never in a repr: a task runner may log its arguments.
     known_pii: tuple[tuple[tuple[str, str], ...], ...] = field(default=(), repr=False)
@@ -41,15 +38,6 @@ class PiiChunkResult:
     texts: tuple[str, ...]
     counts: tuple[dict[str, int], ...]
     residual: tuple[dict[str, int], ...]
-
-
-def anonymize_chunk(chunk: PiiChunk, pii: PiiPolicy) -> PiiChunkResult:
-    """Anonymize one chunk and re-scan the result; a pure function of its arguments, safe to run
-    in a task on another process or machine. The Anonymizer, and the models behind it, are built
-    once per process and policy (see process_anonymizer)."""
-    anonymizer, lock = process_anonymizer(pii.model_dump_json())
-    with lock:
-        return anonymize_here(anonymizer, chunk)
 
 
 @lru_cache(maxsize=4)
@@ -73,8 +61,8 @@ def check_key(anonymizer: Anonymizer, key_id: str | None, pii: PiiPolicy) -> Non
 
 
 def anonymize_here(anonymizer: Anonymizer, chunk: PiiChunk) -> PiiChunkResult:
-    """The chunk anonymized and re-scanned by `anonymizer` in this process, whatever its size."""
-    check_key(anonymizer, chunk.key_id, anonymizer.policy)
+    """The chunk anonymized and re-scanned by `anonymizer` in this process, whatever its size.
+    The caller has checked the anonymizer's key (check_key, once per WorkUnit)."""
     results = anonymizer.anonymize_in_process(list(chunk.texts), chunk.language, chunk.known_pii or None)
     return PiiChunkResult(chunk.doc_ids, tuple(r.text for r in results), tuple(r.counts for r in results),
                           tuple(r.residual for r in results))

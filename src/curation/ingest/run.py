@@ -49,8 +49,10 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
            units: list[InputUnit] | None = None) -> IngestSummary:
     """Read every new file under `inbox` into the catalog; returns the run's counts.
 
-    Each catalog call takes the catalog's connection lock only for itself, so a steward's review
-    or a report in another process is served between batches rather than after the whole run.
+    The catalog's connection lock is taken per step of a batch (its lookups, then its commit and
+    audit), one connection each (opening DuckDB costs 10-80 ms), and let go while this process
+    waits for the per-document work, so a steward's review or a report in another process is
+    served between batches rather than after the whole run.
     `map_units`, if given, runs the per-document work of each batch (doc_work.py) as units of
     `pii.task_docs` documents (a flow's task runner, see fan_out.UnitMapper); without it, a batch
     goes to the policy's PII worker processes once they pay off, or runs here. `units`: the inbox's
@@ -67,18 +69,18 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     if scrubbed := scrub.scrub_catalog(catalog):  # file names and input values from older versions
         context.record(audit, "catalog.scrubbed", "catalog", {"values_replaced": scrubbed})
     crash_point("ingest.recovered")
-    catalog.start_run(run_id, dataset, str(inbox), policy.digest)
-    context.record(audit, "ingest.started", run_id, {"dataset": dataset, "policy": policy.source_file})
-
     units = list(discover(inbox)) if units is None else units
-    summary.files_seen = len(units)
-    pending = unread(catalog, units)
-    summary.files_unchanged = len(units) - len(pending)
-    for source in {u.source_name: u.source for u in pending if u.source}.values():
-        # The declared license is kept only as a valid SPDX expression: anything else is free text.
-        license = source.license if filters.valid_spdx(source.license) else (
-            None if source.license is None else "invalid SPDX expression")
-        catalog.upsert_source(source.name, license, source.owner, source.purpose, source.language)
+    with catalog.session():
+        catalog.start_run(run_id, dataset, str(inbox), policy.digest)
+        context.record(audit, "ingest.started", run_id, {"dataset": dataset, "policy": policy.source_file})
+        summary.files_seen = len(units)
+        pending = unread(catalog, units)
+        summary.files_unchanged = len(units) - len(pending)
+        for source in {u.source_name: u.source for u in pending if u.source}.values():
+            # The declared license is kept only as a valid SPDX expression: anything else is free text.
+            license = source.license if filters.valid_spdx(source.license) else (
+                None if source.license is None else "invalid SPDX expression")
+            catalog.upsert_source(source.name, license, source.owner, source.purpose, source.language)
 
     state = IngestProgress("reading", 0, len(pending))
 
@@ -94,41 +96,46 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
     report("reading")
 
     def committed(batch: Batch) -> None:
-        step.finish(batch).add_to(summary)
-        crash_point("ingest.batch_committed")
-        outbox.deliver(catalog, audit)
+        with catalog.session():
+            step.finish(batch).add_to(summary)
+            crash_point("ingest.batch_committed")
+            outbox.deliver(catalog, audit)
         state.files_done, state.outcomes = state.files_done + len(batch.files), Counter(summary.outcomes)
         report("reading" if state.files_done < len(pending) else "checks and version")
 
     try:
         run_batches(step, [pending[i:i + FILES_PER_BATCH] for i in range(0, len(pending), FILES_PER_BATCH)],
                     committed)
+        with catalog.session():
+            check_accounting(catalog, run_id, summary)
+            catalog.finish_run(run_id, summary.as_dict(),
+                               context.entry("ingest.finished", run_id, summary.as_dict()))
+            crash_point("ingest.finished")
+            outbox.deliver(catalog, audit)
     finally:
-        fan_out.close()  # the PII worker processes, if the run started them
-
-    check_accounting(catalog, run_id, summary)
-    catalog.finish_run(run_id, summary.as_dict(), context.entry("ingest.finished", run_id, summary.as_dict()))
-    crash_point("ingest.finished")
-    outbox.deliver(catalog, audit)
+        fan_out.close()  # the PII worker processes, if the run started them (stopping since the last batch)
     return summary
 
 
 def run_batches(step: BatchStep, batches: list[list[InputUnit]], committed: Callable[[Batch], None]) -> None:
-    """Each batch through `step`, two at a time: while the PII workers do batch N's per-document
-    work, this process reads batch N+1 and finishes batch N-1 (`committed`). Commits keep their
-    order, so a crash still leaves whole batches committed and a rerun redoes the rest. Batch N-1
-    is collected before batch N starts: its claims (DropRepeated) spare batch N's copies the PII."""
+    """Each batch through `step`, pipelined: batch N+1 is read and queued for the per-document
+    work before this process waits for batch N, so the workers go from N straight on to N+1
+    while this process claims, commits and audits N (`committed`). At most one batch waits
+    ahead of the one being worked on. Commits keep their order, so a crash still leaves whole
+    batches committed and a rerun redoes the rest. A text in both N and N+1 may be anonymized
+    twice (N's claims come after N+1 started), but N+1's copy is still a Duplicate: the claims
+    (DropRepeated) run in order, at collect."""
     previous: Batch | None = None
     for units in batches:
         batch = step.prepare(units)
-        if previous is not None:
-            step.collect(previous)  # the workers take one batch at a time
         step.start_work(batch)
         if previous is not None:
+            step.collect(previous)
             committed(previous)
         previous = batch
     if previous is not None:
         step.collect(previous)
+        step.fan_out.release_workers()  # they stop while this process commits the last batch
         committed(previous)
 
 
@@ -148,13 +155,23 @@ class BatchStep:
         self.run_id, self.dataset, self.report = run_id, dataset, report
         self.seen_in_run: set[str] = set()  # doc_ids that went on to PII earlier in this run
         self.reader_options = reader_options(policy)
+        self._overrides: list[dict] | None = None  # the stewards' overrides self._rules were built with
+        self._rules: licenses.LicenseRules | None = None
+
+    def license_rules(self) -> licenses.LicenseRules:
+        """The license rules as they stand now: the classes file is read once per run, and again
+        only when a steward recorded an override since (one small query per batch, so an
+        override made during a run counts from the next batch)."""
+        overrides = self.catalog.license_overrides()
+        if overrides != self._overrides:
+            self._overrides, self._rules = overrides, licenses.rules_for(self.policy, self.catalog)
+        return self._rules
 
     def steps_for(self, units: list[InputUnit]) -> list[steps.Step]:
-        """The steps of a batch of `units`, in order; license rules as they stand now (a steward's
-        override between batches counts from the next batch)."""
+        """The steps of a batch of `units`, in order."""
         return [steps.DropKnown(self.catalog),
                 steps.Work(self.policy, self.fan_out, {u.rel: u.source for u in units},
-                           licenses.rules_for(self.policy, self.catalog), self.seen_in_run),
+                           self.license_rules(), self.seen_in_run),
                 steps.DropRepeated(self.seen_in_run),
                 steps.Filter([filters.residual_pii]),
                 steps.NearDuplicates(self.policy, self.catalog, self.dataset)]
@@ -166,8 +183,9 @@ class BatchStep:
         read = [(unit, list(read_unit(unit, limit, self.reader_options))) for unit in units]
         files = [(unit.stored, unit.digest, unit.source_name, len(items)) for unit, items in read]
         documents = out.settle([item for _, items in read for item in items])  # what the readers refused
-        before, (work, *after) = split_at_work(self.steps_for(units))
-        documents = self._run_steps(before, documents, out)
+        with self.catalog.session():  # one connection for the batch's lookups
+            before, (work, *after) = split_at_work(self.steps_for(units))
+            documents = self._run_steps(before, documents, out)
         return Batch(out, files, documents, work, after)
 
     def start_work(self, batch: Batch) -> None:
@@ -182,7 +200,8 @@ class BatchStep:
         batch.documents = batch.out.settle(claims.run(batch.work_result()))
 
     def finish(self, batch: Batch) -> BatchOutcomes:
-        """The steps after the claims, then the batch's one catalog transaction."""
+        """The steps after the claims, then the batch's one catalog transaction (in the caller's
+        catalog session)."""
         out = batch.out
         for doc in self._run_steps(batch.after_work, batch.documents, out):
             out.keep(doc)
