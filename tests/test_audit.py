@@ -228,3 +228,22 @@ def test_a_record_torn_by_a_crash_is_cut_and_the_cut_recorded(log):
     records = list(audit.records())
     assert records[-2]["event"] == "audit.torn_write_repaired" and records[-2]["data"]["bytes_removed"] == len(b'{"seq":8,"ts":"2026-')
     assert record["seq"] == 9 and check(audit, signer, external).ok
+
+
+def test_a_batch_of_records_chains_after_the_log_and_in_its_own_order(log):
+    audit, signer, external = log
+    entries = [{"event": "document.accepted", "subject": f"doc-{i}", "data": {"i": i}} for i in range(50)]
+    written = audit.append_many(entries)
+    records = list(audit.records())
+    assert [r["seq"] for r in written] == list(range(len(EVENTS), len(EVENTS) + 50))
+    assert written[0]["prev_hash"] == records[len(EVENTS) - 1]["hash"]
+    assert all(b["prev_hash"] == a["hash"] for a, b in zip(written, written[1:]))
+    assert records[-50:] == written and check(audit, signer, external).ok
+
+
+def test_a_batch_with_a_bad_entry_writes_none_of_it(log):
+    audit, signer, external = log
+    before = audit.path.read_bytes()
+    with pytest.raises(KeyError):
+        audit.append_many([{"event": "document.accepted", "subject": "doc-1"}, {"event": "document.accepted"}])
+    assert audit.path.read_bytes() == before

@@ -78,10 +78,9 @@ class AuditLog:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
                 if torn := repair_torn_tail(fh):
-                    self._write(fh, "audit.torn_write_repaired", LOG_NAME, {"bytes_removed": torn},
-                                "system", None, None)
-                records = [self._write(fh, e["event"], e["subject"], e.get("data") or {}, e.get("actor") or "system",
-                                       e.get("flow_run_id"), e.get("policy_digest")) for e in entries]
+                    self._write(fh, [{"event": "audit.torn_write_repaired", "subject": LOG_NAME,
+                                      "data": {"bytes_removed": torn}}])
+                records = self._write(fh, entries)
                 fh.flush()
                 os.fsync(fh.fileno())
                 if records and self.signer is not None and (
@@ -92,19 +91,27 @@ class AuditLog:
                 fcntl.flock(fh, fcntl.LOCK_UN)
         return records
 
-    def _write(self, fh, event: str, subject: str, data: dict, actor: str, flow_run_id: str | None,
-               policy_digest: str | None) -> dict:
+    def _write(self, fh, entries: list[dict]) -> list[dict]:
+        """`entries` (as append_many takes them) chained after the log's last record and written
+        in one write: the tail is read once per call, not once per record (an ingest batch
+        appends hundreds)."""
         seq, prev = self._tail(fh)
-        record = {
-            "seq": seq, "ts": datetime.now(UTC).isoformat(timespec="microseconds"),
-            "event": event, "actor": actor, "flow_run_id": flow_run_id, "subject": subject,
-            "data": data, "policy_digest": policy_digest, "prev_hash": prev,
-        }
-        record["hash"] = record_hash(record)
+        records, lines = [], []
+        for e in entries:
+            record = {
+                "seq": seq, "ts": datetime.now(UTC).isoformat(timespec="microseconds"),
+                "event": e["event"], "actor": e.get("actor") or "system", "flow_run_id": e.get("flow_run_id"),
+                "subject": e["subject"], "data": e.get("data") or {}, "policy_digest": e.get("policy_digest"),
+                "prev_hash": prev,
+            }
+            record["hash"] = record_hash(record)
+            records.append(record)
+            lines.append(canonical(record) + "\n")
+            seq, prev = seq + 1, record["hash"]
         fh.seek(0, os.SEEK_END)
-        fh.write((canonical(record) + "\n").encode("utf-8"))
+        fh.write("".join(lines).encode("utf-8"))
         fh.flush()
-        return record
+        return records
 
     def _checkpoint_due(self) -> bool:
         last = signing.read_checkpoints(self.checkpoints_path)[-1:] if self.checkpoints_path.exists() else []
