@@ -1,6 +1,8 @@
-"""Spans NER takes for an organisation or a place that name no one: a role or a unit of a company
-("Finance Director", "The Sales Department", "Head of Procurement") and the issuer in the name of
-an identifier ("Social Security number")."""
+"""Organisation or place spans that name no one: company roles, units, identifier issuers.
+
+What NER takes for an organisation or a place but is a role or a unit of a company ("Finance
+Director", "The Sales Department", "Head of Procurement") or the issuer in the name of an identifier
+("Social Security number")."""
 
 from __future__ import annotations
 
