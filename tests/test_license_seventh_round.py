@@ -154,3 +154,12 @@ def test_a_data_use_agreement_for_non_commercial_research_is_custom_non_commerci
     text = ("# ClinicNotes-FR access terms\n\n## Terms of use\n\n1. You may use the corpus only for non-commercial "
             "academic research.\n2. You may not pass the corpus on to others.\n")
     assert detect(text).expression == "LicenseRef-Custom-NonCommercial"
+
+
+def test_folders_in_talk_about_licenses_grant_nothing():
+    text = "## Tips\n\nFor example, src/ is often under MIT and docs/ under CC BY 4.0 in many projects.\n"
+    assert detect(text).expression == "NOASSERTION"
+
+
+def test_our_own_release_in_japanese_without_reporting_is_a_grant():
+    assert detect("本データセットは CC BY 4.0 で公開しています。\n").expression == "CC-BY-4.0"
