@@ -23,6 +23,8 @@ says so, and the policy's `licenses.versionless` decides whether a steward confi
 permission in the project's own words whose one condition is credit is `LicenseRef-Custom-CC-BY-4.0`
 (unless a named license beside it is what it sums up). Contributor agreements (ScanCode's `CLA`
 category) license nothing to users. An LGPL-3.0 text that carries the GPL-3.0 text is the LGPL-3.0.
+Several full texts in one file each cover their part (AND), unless a sentence beside them offers
+them as a choice ("whichever you prefer": OR).
 ScanCode's index takes several seconds to load, so it is loaded once per process (`scancode_index`).
 """
 
@@ -269,22 +271,34 @@ _TRAILERS = ("end of terms and conditions", "how to apply", "creative commons is
 
 def _trailer_start(rule) -> int:
     """The position (in the rule's tokens) where the rule's trailer begins; its length if none."""
-    return _trailer_start_of(rule.identifier)
+    return _marker_start(rule.identifier, _TRAILERS, at_end=True)
 
 
-@lru_cache(maxsize=256)
-def _trailer_start_of(identifier: str) -> int:
+@lru_cache(maxsize=512)
+def _marker_start(identifier: str, markers: tuple[str, ...], at_end: bool) -> int:
+    """The position (in the rule's tokens) of the first of `markers`; its end or start if none."""
     rule = next(r for r in scancode_index().rules_by_rid if r.identifier == identifier)
     tokens = list(rule.tokens())
     text = " ".join(tokens)
-    starts = [len(text[:i].split()) for marker in _TRAILERS if (i := text.find(marker)) >= 0]
-    return min(starts, default=len(tokens))
+    starts = [len(text[:i].split()) for marker in markers if (i := text.find(marker)) >= 0]
+    return min(starts, default=len(tokens) if at_end else 0)
+
+
+# Where a license's terms begin: words before these are its title and preface ("This license has
+# been certified as open source", the ZPL's second line), which a copy may drop.
+_OPERATIVE = ("redistribution and use", "permission is hereby granted", "permission to use", "terms and conditions",
+              "subject to the terms", "hereby grants", "you are free to", "licensor grants", "licence is granted",
+              "license is granted")
 
 
 def _dropped_edges(m) -> int:
     """Words of the license missing at its edges that a published copy may lack: a preface at the
-    start (up to EDGE_CUT_MAX_SHARE of the text), and at the end only what lies in the trailer."""
-    head = m.ispan.start if m.ispan.start <= EDGE_CUT_MAX_SHARE * m.rule.length else 0
+    start or between its title and its terms (up to EDGE_CUT_MAX_SHARE of the text), and at the end
+    only what lies in the trailer."""
+    cut = EDGE_CUT_MAX_SHARE * m.rule.length
+    head = m.ispan.start if m.ispan.start <= cut else 0
+    preface = range(min(_marker_start(m.rule.identifier, _OPERATIVE, at_end=False), int(cut)))
+    head = max(head, sum(1 for p in preface if p not in m.ispan))
     tail = m.rule.length - max(m.ispan.end + 1, _trailer_start(m.rule))
     return head + max(tail, 0)
 
@@ -581,7 +595,9 @@ def _flags(expression: str) -> frozenset[str]:
 
 
 def _and(expressions) -> str:
-    distinct = list(dict.fromkeys(expressions))
+    # a conjunction among the parts is flattened, so that a license said twice is named once
+    terms = [e if " OR " in e else t.strip("() ") for e in expressions for t in ([e] if " OR " in e else e.split(" AND "))]
+    distinct = list(dict.fromkeys(terms))
     joined = " AND ".join(f"({e})" if " " in e else e for e in distinct)
     return normalize(joined) if joined else NOASSERTION
 
@@ -711,10 +727,18 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
         if len(distinct) > 1:
             distinct = [d for d in distinct if not any(vague_of(x, d) for x in distinct)] or distinct
         texts = [s.expression for s in group if s.kind == "license_text"]
-        if len(distinct) > 1 and set(distinct) == set(texts):
-            parts.append(_and(distinct))  # several license texts in one file: each covers its part
-            continue
         near = [r.first_line for r in remarks if r.why == "choice"]
+        offered = {k for s in group if s.kind != "license_text" and any(s.first_line <= n <= s.last_line for n in near)
+                   for k in [s.expression, *s.expression.split(" OR ")]}
+        choice = set(texts) <= offered and set(distinct) <= set(texts) | offered
+        if len(distinct) > 1 and (set(distinct) == set(texts) or choice and len(set(texts)) > 1):
+            distinct = list(dict.fromkeys(texts))
+            if choice:
+                # the texts follow a sentence that offers them as a choice ("whichever you prefer")
+                parts.append(" OR ".join(f"({d})" if " " in d else d for d in distinct))
+            else:
+                parts.append(_and(distinct))  # several license texts in one file: each covers its part
+            continue
         # a choice offered near the statements (never one read inside a full license text, such as
         # the GPL's "or any later version" clause) makes them dual licensing
         if len(distinct) > 1 and not texts and any(

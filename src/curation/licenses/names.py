@@ -33,8 +33,10 @@ _V = r"\s*[-,]?\s*\(?\s*(?P<atleast>>=|≥)?\s*(?:version|ver\.?|v\.?|バージ�
 _LATER = (r"(?P<later>\s*\(?\s*(?:\+|or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?(?:later|higher|newer|above)"
           r"(?:\s+version)?|以降|-?or-later"
           # 「バージョン 2.1 またはそれ以降のバージョン」「…、もしくは（あなたの選択により）それ以降」
-          r"|(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*)?それ以降(?:の\s*(?:バージョン|版))?)\s*\)?)?")
-_ONLY = r"(?P<only>\s*(?:only|-only))?"
+          r"|(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*)?それ以降(?:の\s*(?:任意の\s*)?(?:バージョン|版))?)\s*\)?)?")
+# the abbreviation in brackets after a Japanese name: 「GNU 一般公衆利用許諾書（GPL）バージョン2」
+_ABBR = r"(?:\s*[（(]\s*(?:GNU\s*)?(?:A|L)?GPL\s*[)）])?"
+_ONLY = r"(?P<only>\s*(?:only|-only|のみ|だけ))?"
 
 # Creative Commons: English names and abbreviations, and the names of the Japanese deeds:
 # 表示 (BY), 非営利 (NC), 改変禁止 (ND), 継承 (SA); 国際 (International), 非移植 (Unported).
@@ -183,12 +185,13 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("jp-pdl-1.0", re.compile(r"公共データ利用規約\s*[（(]?\s*第?\s*1\.0\s*版|Public\s+Data\s+License\s*(?:\(Version\s*1\.0\)|"
                               r"v?1\.0)|\bPDL\s*1\.0", re.IGNORECASE), _fixed("CC-BY-4.0")),
     ("jp-gov-1.0", re.compile(r"政府標準利用規約\s*[（(]?\s*第?\s*1\.0\s*版"), _fixed("LicenseRef-JP-Gov-Standard-Terms-1.0")),
-    ("agpl", re.compile(r"(?:GNU\s+)?(?:Affero\s+General\s+Public\s+Licen[cs]e|AGPL)" + _V +
+    ("agpl", re.compile(r"(?:GNU\s+)?(?:Affero\s+General\s+Public\s+Licen[cs]e|AGPL|Affero\s*一般公衆利用許諾(?:契約)?書?)"
+                        + _ABBR + _V +
                         r"(?P<version>3)(?:\.0)?" + _LATER + _ONLY, re.IGNORECASE), _gnu("AGPL")),
     ("lgpl", re.compile(r"(?:GNU\s+)?(?:(?:Lesser|Library)\s+General\s+Public\s+Licen[cs]e|Lesser\s+GPL|LGPL|"
-                        r"劣等\s*一般公衆利用許諾(?:契約)?書?)" + _V + r"(?P<version>[23])(?:\.(?P<minor>[01]))?" + _LATER + _ONLY,
+                        r"劣等\s*一般公衆利用許諾(?:契約)?書?)" + _ABBR + _V + r"(?P<version>[23])(?:\.(?P<minor>[01]))?" + _LATER + _ONLY,
                         re.IGNORECASE), _gnu("LGPL")),
-    ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)" + _V +
+    ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)" + _ABBR + _V +
                        r"(?P<version>[123])(?:\.0)?" + _LATER + _ONLY, re.IGNORECASE), _gnu("GPL")),
     # A GNU license named without its version: each says "if the Program does not specify a version
     # number of this License, you may choose any version ever published", so the answer is the
@@ -196,7 +199,7 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("gnu-no-version", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:(?P<kind>Lesser|Library|Affero)\s+)?General\s+Public\s+Licen[cs]e"
                                   r"|(?<![A-Za-z-])(?P<abbr>L|A)?GPL(?![A-Za-z0-9]|-\w)", re.IGNORECASE),
      lambda m: _GNU_FIRST[(m["kind"] or m["abbr"] or "").lower()]),
-    ("apache", re.compile(r"\bApache(?:\s+Software)?(?:\s+Licen[cs]e|\s*ライセンス)?" + _V + r"2(?:\.0)?(?![\d.]\d)"
+    ("apache", re.compile(r"(?:\bApache|アパッチ)(?:\s+Software)?(?:\s+Licen[cs]e|\s*[・･]?\s*ライセンス)?" + _V + r"2(?:\.0)?(?![\d.]\d)"
                           r"|\bASL\s*2\.0|\bASLv2\b", re.IGNORECASE), _fixed("Apache-2.0")),
     ("mpl", re.compile(r"\b(?:Mozilla\s+Public\s+Licen[cs]e|MPL)" + _V + r"(?P<v>2\.0|1\.1|2)\b", re.IGNORECASE),
      lambda m: "MPL-1.1" if m["v"] == "1.1" else "MPL-2.0"),
@@ -294,7 +297,33 @@ def mentions(line: str) -> list[Mention]:
     for m in _ID_TOKEN.finditer(line):
         if free(m.start(), m.end()) and (value := _spdx_id(m.group(1))):
             taken.append(Mention(value, m.start(), m.end(), "spdx-id"))
-    return sorted(taken, key=lambda t: t.start)
+    return [_with_exception(line, t) for t in sorted(taken, key=lambda t: t.start)]
+
+
+# An exception named right after a license ("GPL version 2 with the Classpath Exception") grants
+# more than the license alone; SPDX writes it `GPL-2.0-only WITH Classpath-exception-2.0`.
+_EXCEPTIONS = [
+    (re.compile(r"Classpath|クラスパス", re.IGNORECASE), "Classpath-exception-2.0", ("GPL-2.0",)),
+    (re.compile(r"GCC\s+Runtime\s+Library", re.IGNORECASE), "GCC-exception-3.1", ("GPL-3.0",)),
+    (re.compile(r"LLVM", re.IGNORECASE), "LLVM-exception", ("Apache-2.0",)),
+    (re.compile(r"Font", re.IGNORECASE), "Font-exception-2.0", ("GPL-2.0", "GPL-3.0")),
+]
+_WITH_EXCEPTION = re.compile(r"^\s*[,、]?\s*(?:with|plus|\+|および|と)\s*(?:the|an?)?\s*[\"“「]?\s*(?P<name>[\w\s]{2,30}?)"
+                             r"\s*(?:Exceptions?|例外)", re.IGNORECASE)
+# MPL 2.0 with its Exhibit B notice: the code may not be combined into (L)GPL works (no copyleft exception)
+_MPL_EXHIBIT_B = re.compile(r"incompatible\s+with\s+secondary\s+licen[cs]es", re.IGNORECASE)
+
+
+def _with_exception(line: str, t: Mention) -> Mention:
+    if t.expression == "MPL-2.0" and _MPL_EXHIBIT_B.search(line):
+        return Mention("MPL-2.0-no-copyleft-exception", t.start, t.end, t.rule + " (Exhibit B notice)")
+    m = _WITH_EXCEPTION.match(line[t.end:])
+    if not m:
+        return t
+    for name, exception, bases in _EXCEPTIONS:
+        if name.search(m["name"]) and t.expression.startswith(bases):
+            return Mention(f"{t.expression} WITH {exception}", t.start, t.end + m.end(), t.rule + f" with {exception}")
+    return t
 
 
 # Hugging Face dataset card license ids that are not SPDX spellings

@@ -81,7 +81,10 @@ _EN_PERMIT = re.compile(
     # the object is this work, not a class of works ("users can use software under the GPL")
     r"(?![\w\s,]*?\b(?:and|or)?\s*(?:any\s+|all\s+|other\s+)?(?:software|works|content|material|programs|libraries|"
     r"projects|anything|code\s+(?:licensed|released))\b\s+(?:under|licensed|released|that|which))"
-    r"|\bfeel\s+free\s+to\s+(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse)\b", re.IGNORECASE)
+    r"|\bfeel\s+free\s+to\s+(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse)\b"
+    # "you get the same freedom through CC0": the freedom just given, by another route
+    r"|\b(?:you|anyone|everyone|users?)\s+(?:get|gets|receive|receives|have|has|keep|keeps)\s+the\s+same\s+"
+    r"(?:freedoms?|rights?|permissions?)\b", re.IGNORECASE)
 _JA_PERMIT = re.compile(r"(?:利用|使用|使い|複製|改変|再配布|配布|商用利用|再利用)(?:\s*[・、,]\s*(?:利用|使用|複製|改変|再配布|配布|商用利用|再利用))*"
                         r"\s*(?:する(?:こと)?が)?(?:でき|可能|していただけ|いただけ|して(?:も)?(?:構い|かまい|いただ|ください))")
 _JA_GRANT = re.compile(r"提供|公開|配布|頒布|許諾|適用|準拠|従(?:い|って|う)|基づ|ライセンスされ|ライセンスします|"
@@ -97,7 +100,7 @@ _FIELD = re.compile(r"^\s*(?:licen[cs]e|licensing|license\s+type|license\s+infor
                     r"ライセンス|利用規約|利用条件|使用許諾|利用許諾|ライセンス情報)\s*(?:\([^)]*\))?\s*[:=：]",
                     re.IGNORECASE)
 _LICENSE_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:licen[cs]e(?!s)|licensing|copyright|copying|terms\s+of\s+use|legal|"
-                              r"ライセンス|利用規約|利用条件|著作権|権利)", re.IGNORECASE)
+                              r"ライセンス|利用規約|利用条件|著作権|権利|ご?利用(?:に(?:あたって|当たって|ついて)|の条件))", re.IGNORECASE)
 _UPSTREAM_HEADING = re.compile(r"source\s+data|upstream|original\s+data|origin|training\s+data|data\s+sources?|"
                                r"provenance|元データ|出典|引用元|学習データ", re.IGNORECASE)
 # Components shipped with the work under their own licenses: listed, never the work's license.
@@ -157,7 +160,9 @@ _OWN_EN = re.compile(
     r"|\b(?:we|I)\s+(?:\w+\s+)?(?:release|license|distribute|provide|publish|share|dedicate|make|offer)\b"
     r"|\b(?:it|everything(?:\s+(?:here|else))?|all)\s+(?:is|are)\b|^\s*(?:licen[cs]ed|released|distributed|available|provided|published|"
     r"made\s+available|copyright|dedicated|shared)\b|^\s*(?:the\s+)?[\w.-]+\s+(?:is|are)\s+(?:licen[cs]ed|released|"
-    r"distributed|available|provided|published|dual[- ]licensed)\b|\bunless\s+otherwise\s+(?:noted|stated)",
+    r"distributed|available|provided|published|dual[- ]licensed)\b|\bunless\s+otherwise\s+(?:noted|stated)"
+    # a folder of this repository named as the subject ("The fonts (font/, svg/) are under ...")
+    r"|(?:^|[\s(,])[\w.-]+/(?=[\s,)]|$)",
     re.IGNORECASE)
 # A Japanese grant needs a work as its subject: 本/この/当 ..., a part of the work as topic
 # (「コードは」「データは」), the license field as topic (「ライセンスは」). 「X は…です」 with the
@@ -218,7 +223,8 @@ _COMMERCIAL_OK = re.compile(
 # Riders that exist to change a license whatever the sentence around them says.
 _CLAUSE = re.compile(r"\bCommons\s+Clause\b", re.IGNORECASE)
 _NONCOMMERCIAL = re.compile(
-    r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+(?:any\s+|a\s+)?non[- ]?commercial\s+(?:use|purposes?|research|"
+    r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+(?:any\s+|a\s+)?non[- ]?commercial\s+"
+    r"(?:(?:scientific|academic|scholarly|personal|private|internal)\s+)?(?:use|purposes?|research|"
     r"research\s+and\s+\w+|teaching|education|study|studies)\b|"
     # "any commercial use, including ..., is not allowed": the verdict may come after a long subject
     r"\b(?:any|all)\s+commercial\s+(?:use|usage|purposes?|exploitation)\b[^.;]{0,100}?\b(?:is|are)\s+(?:not\s+(?:permitted|"
@@ -228,7 +234,8 @@ _NONCOMMERCIAL = re.compile(
     # rider "shall not be resold as part of a paid service" restricts one use: custom terms, no NC)
     r"\b(?:sell(?:ing)?|resell(?:ing)?|monetiz(?:e|ing)|paid\s+(?:products?|apps?|services?))\b[^.;]{0,100}?"
     r"\b(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)\b|"
-    r"(?:営利|商用)(?:を)?目的と(?:した|する)(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮)|"
+    r"(?:営利|商用)(?:を)?目的と(?:した|する)(?:利用|使用)(?:\s*[（(][^)）]{0,80}[)）])?\s*(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮)|"
+    r"(?:営利|商用)(?:目的)?(?:利用|使用)?\s*(?:不可|禁止)|"
     r"\b(?:do\s+not|don't|never)\s+use\b[^.;]{0,60}?\bcommercial(?:ly)?\b|"
     r"\bcommercial\s+(?:use|purposes?)\s+(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|"
     r"\b(?:may|must|shall)\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,90}commercial|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
@@ -262,10 +269,12 @@ _SCOPES = [
                         r"コンテンツ|記事|コーパス|アノテーション|資料|文章", re.IGNORECASE)),
 ]
 _OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
-_DUAL = re.compile(r"\bdual[- ]licen[cs]ed\b|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b|\bchoose\s+(?:either|between)|"
-                   r"いずれか|どちらか|選択でき|選べ|選んで", re.IGNORECASE)
+# "or (at your option) any later version" is a GNU license's own version clause, not dual licensing
+_DUAL = re.compile(r"\bdual[- ]licen[cs]ed\b|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b(?![)\s]*any\s+later)|\bchoose\s+(?:either|between)|"
+                   r"いずれか|どちらか|選択でき(?!ません|ない)|選べ(?!ません|ない)|選んで", re.IGNORECASE)
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[])|(?<=[。！？])")
+# a new sentence opens with a capital, or with a folder as its subject ("src/ is under ...")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[]|[\w.-]+/\s)|(?<=[。！？])")
 
 
 @dataclass
@@ -393,6 +402,8 @@ def reported(sentence: str, found: list[Mention]) -> str | None:
     (「…」のように書きます, add a line such as "..."), "report" where they are what someone else says
     ("the site says: '...'", 「…」と書かれています); None otherwise."""
     spans = [m for m in _QUOTES.finditer(sentence)]
+    if _FIELD.match(sentence):
+        return None  # a license field's quoted value is its value (`license = {text = "MIT"}`)
     if not spans or not all(any(q.start() <= f.start and f.end <= q.end() for q in spans) for f in found):
         return None
     kinds = set()
@@ -600,6 +611,10 @@ _JA_NOT_GRANTED = re.compile(r"^\s*(?:ライセンス)?\s*(?:で|の(?:下|も�
 # Reported speech: "X announced that ...", "the vendor said that ...": what another party says of its work.
 _NEWS_REPORT = re.compile(r"\b(?:announced|announces|announcing|said|says|stated|reported|confirmed|revealed|declared|"
                           r"claimed|told\s+\w+)\s+(?:\w+\s+){0,2}?that\b", re.IGNORECASE)
+# 「…で公開したと発表した」「…と述べた」: the sentence reports what another party said; with no
+# 当社/弊社/私たち (we) as the speaker it is news about another work.
+_JA_NEWS_REPORT = re.compile(r"と(?:発表|述べ|明らかに|報じ|伝え|語っ|話し|話す|説明し|公表|発言|表明|コメントし)[^。、]{0,10}[。]?\s*$")
+_JA_WE = re.compile(r"当社|弊社|私たち|私ども|我々|わたしたち|われわれ|当(?:チーム|研究室|プロジェクト)")
 
 
 def _not_given(sentence: str, found: list[Mention]) -> str | None:
@@ -609,7 +624,9 @@ def _not_given(sentence: str, found: list[Mention]) -> str | None:
     before = sentence[:found[0].start]
     if _NOT_GRANTED.search(before[-60:]) or _JA.search(sentence) and _JA_NOT_GRANTED.match(sentence[found[-1].end:]):
         return "talk"
-    said = None if _JA.search(sentence) else _NEWS_REPORT.search(before)
+    if _JA.search(sentence):
+        return "other_work" if _JA_NEWS_REPORT.search(sentence) and not _JA_WE.search(sentence) else None
+    said = _NEWS_REPORT.search(before)
     return "other_work" if said and not _OWN_EN.search(before[:said.start()]) else None
 
 
@@ -685,6 +702,16 @@ def _role(s: _Sentence, before: str) -> str:
     if ups and (not owns or max(ups) > max(owns)):
         return "upstream"
     return "own"
+
+
+# A folder of the repository as a statement's subject ("daemon/ is licensed under ..."): that part.
+_FOLDER_SUBJECT = re.compile(r"(?:^|[\s(,])([\w.-]+/)\s*(?:is|are|は|:|：)")
+
+
+def _folder_scope(clause: str) -> str | None:
+    """The part a folder named as the subject gives (`row daemon/`, read as a table row's part)."""
+    found = _FOLDER_SUBJECT.findall(clause)
+    return f"row {found[-1]}" if found else None
 
 
 def third_party_lines(lines: list[Line]) -> set[int]:
@@ -853,7 +880,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                     hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
                 if custom:
                     expression, hint, rule = custom_id(m.expression), m.expression, f"custom terms based on: {m.rule}"
-                scope = _except_scope(clause) or _scope(clause)
+                scope = _except_scope(clause) or _scope(clause) or _folder_scope(clause)
                 if row and not scope:
                     # a table row about one component or file: that part, not a rival reading
                     scope = f"row {row.group(1).split(',')[0].strip()}"
