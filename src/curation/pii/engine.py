@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 
 from presidio_analyzer import EntityRecognizer
 
+from curation.pii.memory_zones import ZONES
 from curation.pii.pattern_runner import runner_for
 from curation.pii.text_view import OffsetMap, normalized_view
 
@@ -63,12 +63,11 @@ class PiiEngine:
         is found, and its span covers the original characters, the hidden ones included."""
         views = [normalized_view(t) for t in texts]
         out = []
-        with contextlib.ExitStack() as zones:
-            # Strings and lexemes spaCy creates for these texts are freed when the batch is done:
-            # over 100,000 new documents the vocabulary would otherwise grow by a million strings.
-            # (GiNZA's peak memory is bounded by BATCH_CHARS, not by the zone.)
-            for nlp in (self.nlp_engine.nlp[self.language], *self.nlp_engine.extra):
-                zones.enter_context(nlp.memory_zone())
+        pipelines = [self.nlp_engine.nlp[self.language], *self.nlp_engine.extra]
+        # The strings and lexemes spaCy creates for these texts are freed by a memory zone: after
+        # this batch, or in a worker process after a budget of characters (memory_zones.py).
+        # (GiNZA's peak memory is bounded by BATCH_CHARS, not by the zone.)
+        with ZONES.around(pipelines, sum(len(v) for v, _ in views)):
             batch = self.nlp_engine.process_batch([v for v, _ in views], self.language, batch_size)
             for (view, offsets), (_, artifacts) in zip(views, batch, strict=True):
                 results = self._run(view, self.recognizers, self.entities, artifacts, self.threshold)

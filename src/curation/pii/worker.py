@@ -29,9 +29,21 @@ def main() -> None:
     sys.stdout = sys.stderr  # a library's print must not corrupt the message stream
     policy_json = recv(inp)
     from curation.pii.anonymize import Anonymizer
+    from curation.pii.memory_zones import ZONES
     from curation.policy import PiiPolicy
 
     anonymizer = Anonymizer(PiiPolicy.model_validate_json(policy_json))
+    # Only PiiEngine.analyze uses this process's pipelines, and no Doc outlives a call: one zone
+    # can stay open across tasks, so the tokenizer cache and lexemes live on (memory_zones.py).
+    ZONES.keep_open()
+    try:
+        _serve(inp, out, anonymizer)
+    finally:
+        ZONES.close()
+
+
+def _serve(inp, out, anonymizer) -> None:
+    """Answer the parent's messages until it sends None or closes the pipe."""
     while True:
         try:
             message = recv(inp)
