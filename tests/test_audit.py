@@ -247,3 +247,12 @@ def test_a_batch_with_a_bad_entry_writes_none_of_it(log):
     with pytest.raises(KeyError):
         audit.append_many([{"event": "document.accepted", "subject": "doc-1"}, {"event": "document.accepted"}])
     assert audit.path.read_bytes() == before
+
+
+def test_a_record_torn_by_a_crash_is_not_read_before_the_next_append_cuts_it(log):
+    audit, signer, external = log
+    with open(audit.path, "ab") as fh:
+        fh.write(b'{"seq":8,"ts":"2026-')  # killed mid-write of a batch
+    # What a rerun's outbox recovery reads first: the complete records only.
+    assert [r["seq"] for r in audit.records()] == list(range(len(EVENTS)))
+    assert not check(audit, signer).ok

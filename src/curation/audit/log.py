@@ -169,11 +169,15 @@ class AuditLog:
         raise AssertionError("unreachable")
 
     def records(self) -> Iterator[dict]:
+        """The log's complete records in order. A last line without its newline is a record a
+        crash cut mid-write: it never completed, so it is not read (the next append cuts it and
+        records the cut; `verify` reports it until then). A rerun's outbox recovery reads the log
+        before anything is appended."""
         if not self.path.exists():
             return
         with open(self.path, encoding="utf-8") as fh:
             for line in fh:
-                if line.strip():
+                if line.endswith("\n") and line.strip():
                     yield json.loads(line)
 
 
