@@ -166,7 +166,6 @@ def instrument(stages: Stages) -> None:
             (Catalog, "license_overrides", "license rules (stewards' overrides)"),
             (steps.DropKnown, "run", "duplicates: known and claimed (rest)"),
             (steps.DropRepeated, "run", "duplicates: known and claimed (rest)"),
-            (steps.Filter, "run", "residual filter"),
             (Catalog, "known_doc_ids", "known doc_id lookup"),
             (fan_out.FanOut, "start", WORK),
             (run.BatchStep, "collect", WORK),  # waiting for it

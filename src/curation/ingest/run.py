@@ -173,7 +173,6 @@ class BatchStep:
                 steps.Work(self.policy, self.fan_out, {u.rel: u.source for u in units},
                            self.license_rules(), self.seen_in_run),
                 steps.DropRepeated(self.seen_in_run),
-                steps.Filter([filters.residual_pii]),
                 steps.NearDuplicates(self.policy, self.catalog, self.dataset)]
 
     def prepare(self, units: list[InputUnit]) -> Batch:

@@ -9,8 +9,8 @@ drop to BatchOutcomes, the one place an item's outcome is recorded, and the next
     Work          RawDocument → (RawDocument, DocResult)  per document, anywhere (doc_work.py):
                   language, license, filters before PII, PII + residual re-scan, features
     DropRepeated  (RawDocument, DocResult) → CleanDocument  the filters' refusals, then doc_ids
-                  claimed by an earlier document of this run
-    Filter        CleanDocument → CleanDocument      an identifier the re-scan still found (residual_pii)
+                  claimed by an earlier document of this run, then an identifier the re-scan
+                  still found (residual_pii); only what is kept claims its doc_id
     NearDuplicates CleanDocument → CleanDocument     near-duplicate clusters (catalog and batch)
 
 Only DropKnown, DropRepeated and NearDuplicates need the catalog or the run's order; they run in
@@ -82,9 +82,11 @@ class Work:
 @dataclass
 class DropRepeated:
     """The filters' refusals, then: a document whose doc_id an earlier document of this run
-    claimed is a Duplicate. Only a document that passed the filters claims its text: a copy
-    refused for its source's license must not make a copy from an allowed source a duplicate of
-    nothing. The kept documents come out in the order of language, then arrival (the in-batch
+    claimed is a Duplicate, and one whose anonymized text still holds an identifier is
+    quarantined (filters.residual_pii). Only a document that passed every filter claims its text:
+    a copy refused for its source's license or for residual PII must not make a later copy a
+    duplicate of nothing (and a rerun after a crash between the two would decide the later copy
+    otherwise). The kept documents come out in the order of language, then arrival (the in-batch
     near-duplicate clusters follow it)."""
 
     seen_in_run: set[str]  # shared by the run's batches
@@ -99,21 +101,12 @@ class DropRepeated:
             if doc.doc_id in self.seen_in_run or result is None:
                 repeated.append(Duplicate(doc))
                 continue
+            if (leaked := filters.residual_pii(result)) is not None:
+                refused.append(leaked)
+                continue
             self.seen_in_run.add(doc.doc_id)
             kept.append(result)
         return refused + repeated + sorted(kept, key=lambda d: d.language)  # sorted() is stable
-
-
-@dataclass
-class Filter:
-    """Keep-or-quarantine filters (filters.py): each item stops at the first that refuses it."""
-
-    filters: Sequence[filters.Filter]
-    progress: ClassVar[str | None] = None
-
-    def run(self, documents: list) -> list:
-        kept, refused = filters.apply(self.filters, documents)
-        return kept + refused  # each in the order it came; which is which, BatchOutcomes tells
 
 
 @dataclass
