@@ -126,3 +126,24 @@ def test_a_bad_lexicon_stops_the_run_in_this_process_before_any_worker_starts(tm
     with pytest.raises(LexiconError, match="none.yaml"):
         FanOut(bad)
     assert worker_children() == []
+
+
+def test_workers_started_by_a_run_are_stopped_when_it_fails_before_its_first_batch(tmp_path):
+    import pytest
+
+    inbox = tmp_path / "inbox" / "tickets"
+    inbox.mkdir(parents=True)
+    (inbox / "SOURCE.yaml").write_text("license: MIT\n")
+    for i, text in enumerate(TICKETS_EN[:4]):
+        (inbox / f"{i:02d}.txt").write_text(text)
+
+    def progress(state) -> None:  # a caller's progress display that fails (a closed UI session)
+        raise ConnectionError("progress display gone")
+
+    with workspace_env(make_workspace(tmp_path / "ws")) as workspace:
+        policy = load_policy(workspace.default_policy)
+        pii = policy.pii.model_copy(update={"processes": 2, "parallel_after_chars": 1})
+        with pytest.raises(ConnectionError):
+            run.ingest(tmp_path / "inbox", "tickets", policy.model_copy(update={"pii": pii}),
+                       workspace.catalog(), workspace.audit(), progress=progress)
+    assert worker_children() == []

@@ -90,10 +90,6 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
             progress(copy.deepcopy(state))
 
     fan_out = FanOut(policy, map_units)
-    if map_units is None and sum(input_bytes(u) for u in pending) >= policy.pii.parallel_after_chars:
-        fan_out.start_workers()  # they load their models while the first batch is read
-    step = BatchStep(policy, catalog, fan_out, context, run_id, dataset, report)
-    report("reading")
 
     def committed(batch: Batch) -> None:
         with catalog.session():
@@ -103,7 +99,11 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
         state.files_done, state.outcomes = state.files_done + len(batch.files), Counter(summary.outcomes)
         report("reading" if state.files_done < len(pending) else "checks and version")
 
-    try:
+    try:  # from the workers' start on: whatever fails, they are stopped (finally)
+        if map_units is None and sum(input_bytes(u) for u in pending) >= policy.pii.parallel_after_chars:
+            fan_out.start_workers()  # they load their models while the first batch is read
+        step = BatchStep(policy, catalog, fan_out, context, run_id, dataset, report)
+        report("reading")
         run_batches(step, [pending[i:i + FILES_PER_BATCH] for i in range(0, len(pending), FILES_PER_BATCH)],
                     committed)
         with catalog.session():
