@@ -6,6 +6,8 @@
   detect.py    the license a text applies to its work, with its evidence lines (card header, SPDX
                tag, full texts by ScanCode's licensedcode, statements, ScanCode notices), combined:
                scopes, conflicts, upstream licenses, custom terms
+  copies.py    a copy of a license's text cut too deep for ScanCode, compared word for word with
+               the license its first lines name (the license, or custom terms where its body is cut)
   text.py      making evidence plain: BOM, CRLF, HTML, markdown, full-width forms; line numbers kept
   names.py     license names as written in English and Japanese (and HF card ids) read as SPDX ids
   statements.py which sentences apply a license to the work and which only talk about licenses

@@ -5,7 +5,9 @@ The text is made plain first (text.py: BOM, CRLF, HTML, markdown). Then, in orde
   spdx_tag      an `SPDX-License-Identifier:` tag (ScanCode splits `MIT OR Apache-2.0`)
   license_text  a full license text, matched by ScanCode's licensedcode; a text that was changed
                 (words added or removed, renamed, terms added outside it, its last operative
-                sections dropped) is custom terms; a copy without its preface or trailer is not
+                sections dropped) is custom terms; a copy without its preface or trailer is not;
+                a copy cut so deep that ScanCode no longer reads it as the license its first
+                lines name is compared with that license's text word for word (copies.py)
   statements    sentences that apply a license to the work (statements.py), in English and
                 Japanese; talk about licenses is no evidence
   notice        ScanCode notice rules ("Licensed under the Apache License, Version 2.0 ...") on
@@ -40,6 +42,7 @@ import yaml
 from license_expression import ExpressionError
 
 from curation.licenses import statements as st
+from curation.licenses.copies import find_copy, named_in_head
 from curation.licenses.names import VERSION_NOT_STATED, same_cc_family, vague_of
 from curation.licenses.spdx import normalize
 from curation.licenses.text import Line, clean, plain, split_front_matter
@@ -382,6 +385,34 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
     return out, spans
 
 
+def _base(expression: str | None) -> str:
+    return re.sub(r"-(?:only|or-later)$", "", expression or "")
+
+
+def _cut_copy(lines: list[Line], texts: list[st.Statement], spans: list[tuple[int, int]]):
+    """The texts and spans with a copy of the license the first lines name that ScanCode did not
+    read as that license (copies.py): one statement for the copy, the license or custom terms,
+    in place of the pieces ScanCode matched inside it as other licenses."""
+    named = named_in_head(lines)
+    if not named or any(_base(s.expression) in map(_base, named) or _base(s.hint) in map(_base, named)
+                        for s in texts):
+        return texts, spans
+    copy = find_copy(lines)
+    if copy is None:
+        return texts, spans
+    within = [s for s in texts if copy.first <= s.first_line and s.last_line <= copy.last]
+    head = next((line.text for line in lines if line.text), "")
+    if copy.changed:
+        statement = st.Statement(st.custom_id(copy.license_id), "license_text", "own", None, copy.first, copy.last,
+                                 head, f"modified license text ({copy.cut} words of its body missing; "
+                                 f"{copy.share:.0%} of the reference text word for word)", 0.9, copy.license_id)
+    else:
+        statement = st.Statement(copy.license_id, "license_text", "own", None, copy.first, copy.last, head,
+                                 f"reference text, {copy.share:.0%} word for word", 0.9)
+    return [s for s in texts if s not in within] + [statement], \
+        [sp for sp in spans if not (copy.first <= sp[0] and sp[1] <= copy.last)] + [(copy.first, copy.last)]
+
+
 _VAGUE_KEYS = ("LicenseRef-scancode-unknown", "LicenseRef-scancode-free-unknown", "LicenseRef-scancode-warranty-disclaimer")
 
 
@@ -656,6 +687,9 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
                                                                   for s in own if s.kind != "title")):
         # a license's name as a page title is evidence only where nothing talks about other licenses
         own = [s for s in own if s.kind != "title"]
+    if any(s.expression not in _PLACEHOLDERS for s in own):
+        # a card's `license: other` points to the prose; the licenses the prose names are the answer
+        own = [s for s in own if s.expression not in _PLACEHOLDERS]
     # "BSD license" without its variant, "CC BY-NC" without its version, is explained by a text or
     # statement that names the variant or version
     own = [s for s in own if not any(vague_of(x.expression, s.expression) or VERSION_NOT_STATED in s.rule and
@@ -818,6 +852,7 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
         matches = _matches(plain(lines), threshold, approximate=not document)
     if not document:
         texts, spans = _texts(lines, matches, threshold)
+        texts, spans = _cut_copy(lines, texts, spans)
         statements += texts
     found, remarks = st.read([line if not _inside(line.number, spans) else Line(line.number, "", line.heading)
                               for line in lines], tuple(names) + (card_names(header) if header else ()))

@@ -221,7 +221,7 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("bsd", re.compile(r"\bBSD\s*(?:[-\s]\s*(?:style|like|type)\s*|スタイル\s*の?\s*|系\s*の?\s*|型\s*の?\s*)?(?:Licen[cs]e|ライセンス)",
                        re.IGNORECASE), _fixed("BSD")),
     ("mit-0", re.compile(r"\bMIT[\s-]0\b|MIT\s+No\s+Attribution", re.IGNORECASE), _fixed("MIT-0")),
-    ("mit", re.compile(r"\bMIT\s*(?:[\s-]licen[cs]ed?|ライセンス|\(MIT\))|\bThe\s+MIT\b|\bMIT\b(?=\s*(?:[.,;)|]|$|で|の|と|、|。|(?:AND|OR)\s))",
+    ("mit", re.compile(r"\bMIT\s*(?:[\s-]licen[cs]ed?|ライセンス|\(MIT\))|\bThe\s+MIT\b|\bMIT\b(?=\s*(?:[.,;)|\"'”’」]|$|で|の|と|、|。|(?:AND|OR)\s))",
                        re.IGNORECASE), _fixed("MIT")),
     ("odc-by", re.compile(r"\bODC[\s-]?BY(?:[\s-]*(?:v\s*)?1\.0)?\b|Open\s+Data\s+Commons\s+Attribution\s+Licen[cs]e",
                           re.IGNORECASE), _fixed("ODC-By-1.0")),

@@ -110,7 +110,9 @@ _THIRD_PARTY_HEADING = re.compile(r"third[- ]party|bundled|vendored|dependenc(?:
 # section says about licenses is talk, unless a sentence names this work as its subject.
 _TALK_HEADING = re.compile(r"種類|比較|とは|解説|一覧|違い|選び方|書き方|付け方|方法|基礎|入門|まとめ|"
                            r"\btypes?\s+of\b|\bkinds?\s+of\b|\bcompar|\bwhat\s+(?:is|are)\b|\boverview\b|\bguide\b|"
-                           r"\bhow\s+to\b|\bchoos|\bexplained\b|\bversus\b|\bvs\.?\s|\bprimer\b|\bbasics\b",
+                           r"\bhow\s+to\b|\bchoos|\bexplained\b|\bversus\b|\bvs\.?\s|\bprimer\b|\bbasics\b|"
+                           # which licenses combine with which: a matrix or a cheat sheet, never a grant
+                           r"\bcompatib|\bcheat\s*sheet\b|互換|早見表",
                            re.IGNORECASE)
 _STRONG_OWN = re.compile(
     r"\b(?:this|these|our)\s+(?!licen)(?:[\w-]+\s+){0,2}?(?:dataset|data|corpus|repository|repo|project|software|code|"
@@ -455,8 +457,16 @@ _VERDICT_CELL = re.compile(r"(?:yes|no|y|n|true|false|required|optional|allowed|
 
 
 def _comparison_row(sentence: str) -> bool:
+    """A table row that judges licenses: its cells beside the license are verdicts, in a table with
+    a License column ("License (yes, no): MIT") or one with a license per row ("MIT: yes: no: yes",
+    a compatibility matrix or a feature comparison)."""
     row = _ROW.match(sentence)
-    cells = [c.strip() for c in row.group(1).split(",")] if row else []
+    if row:
+        cells = [c.strip() for c in row.group(1).split(",")]
+    else:
+        cells = [c.strip() for c in sentence.split(": ")[1:]]
+        if len(cells) < 2:
+            return False
     return bool(cells) and all(_VERDICT_CELL.fullmatch(c) for c in cells if c)
 
 
@@ -739,7 +749,11 @@ _LICENSED_ADJECTIVE = re.compile(r"\b[\w.]+[- ]licen[cs]ed\s+(?:[\w-]+\s+){0,2}?
 _ROW = re.compile(r"^\s*licen[cs]e\s*\(([^)]*)\)\s*:", re.IGNORECASE)
 # The first cell of a table row that names a part of this work: a path or file, or the rest of it.
 _OWN_ROW = re.compile(r"/|\\|\*|\.\w{1,5}\b|^(?:this|our|the\s+rest|rest|everything|all|other|others|default|"
-                      r"remaining|本|当|この|その他|それ以外|残り|全体|上記以外)", re.IGNORECASE)
+                      r"remaining|本|当|この|その他|それ以外|残り|全体|上記以外)"
+                      # a dataset's splits are its parts ("train | CC BY 4.0", 「評価 | CC BY-NC 4.0」)
+                      r"|^(?:train(?:ing)?|dev(?:elopment)?|valid(?:ation)?|test(?:ing)?|eval(?:uation)?|"
+                      r"held[- ]?out|(?:\w+\s+)?splits?)\b|^(?:学習|訓練|検証|評価|テスト|開発)(?:用|データ|セット|分割)?",
+                      re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:AND|&|\+|および|及び)\s*$")
 
 
@@ -894,6 +908,10 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                     continue
                 joined = None
                 role = "own" if kind == "custom" else "upstream" if kind == "quoted" else _role(s, before)
+                if row and _OWN_ROW.search(row.group(1).split(",")[0].strip()):
+                    # a row whose first cell is a part of this work (a split, a folder): that part's
+                    # license, whatever the row says of where its material came from
+                    role = "own"
                 if _PART.search(before):
                     # "Some answers quote Stack Overflow posts, which are licensed under CC BY-SA 4.0":
                     # a part of the work under its own license (a conjunction, not a conflict)

@@ -131,7 +131,9 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
                 license_column = next((i for i, c in enumerate(cells) if _LICENSE_CELL.fullmatch(c)), None)
             elif license_column is not None and len(cells) > license_column and \
                     not re.fullmatch(r"[\s|:-]*", raw):
-                others = ", ".join(c for i, c in enumerate(cells) if i != license_column and c)
+                # the row's other cells in one pair of parentheses: their own become brackets
+                others = ", ".join(c for i, c in enumerate(cells) if i != license_column and c) \
+                    .translate(str.maketrans("()（）", "[][]"))
                 lines.append(Line(first_line + offset,
                                   clean_line(f"License ({others}): {cells[license_column]}")[0]))
                 continue

@@ -1,0 +1,124 @@
+"""Copies of a license's reference text that ScanCode does not recognise as that license.
+
+ScanCode finds a full text when most of it is there; a copy cut short (a CC 4.0 legal code that
+stops before its Section 6, an Apache-2.0 file that stops after section 4) is matched as nothing,
+or in pieces as other licenses that share a paragraph (Apache's patent grant reads as FreeType's),
+and the title above it is then the only name left: the cut text would be answered as the license
+it no longer is. A text that names a license in its first lines and holds a large share of that
+license's reference text word for word is a copy of it: the license where only its preface or
+trailer is missing, changed terms (custom, the named license as the hint) where words of its
+body are missing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from curation.licenses.names import mentions
+from curation.licenses.text import Line
+
+# A copy holds at least this share of the reference text's words in runs of RUN_MIN words or more,
+# and at least COPY_MIN_WORDS of them: a deed, a summary or a notice holds far less.
+COPY_MIN_SHARE = 0.3
+COPY_MIN_WORDS = 150
+RUN_MIN = 6
+HEAD_LINES = 3  # the lines that may name the license a copy is of (its title)
+# Words of the body that published copies of one license differ by (as detect's own bound).
+BODY_SLACK_SHARE, BODY_SLACK_WORDS = 0.025, 12
+# The most of the start a copy may drop (a CC 4.0 preface is 16% of its text), and what follows
+# the terms (a copy may stop there): as detect.EDGE_CUT_MAX_SHARE and detect._TRAILERS.
+HEAD_CUT_MAX_SHARE = 0.2
+TRAILERS = ("end of terms and conditions", "how to apply", "creative commons is not a party to its public licenses",
+            "creative commons is not party to its public license", "creative commons notice",
+            "exhibit a source code form license notice")
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A copy of `license_id`'s reference text found on lines `first`..`last`; `cut` is how many
+    words of its body are missing (0: the license as published)."""
+
+    license_id: str
+    first: int
+    last: int
+    share: float
+    cut: int
+
+    @property
+    def changed(self) -> bool:
+        return self.cut > 0
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+@lru_cache(maxsize=1)
+def _keys_by_spdx() -> dict[str, str]:
+    from licensedcode.cache import get_licenses_db
+
+    out: dict[str, str] = {}
+    for key, lic in get_licenses_db().items():
+        spdx = getattr(lic, "spdx_license_key", None)
+        if spdx and spdx not in out and not getattr(lic, "is_deprecated", False):
+            out[spdx] = key
+    return out
+
+
+@lru_cache(maxsize=64)
+def reference_words(license_id: str) -> tuple[str, ...]:
+    """The words of the license's reference text (ScanCode's copy), empty when it has none."""
+    from licensedcode.cache import get_licenses_db
+
+    base = re.sub(r"-(?:only|or-later)$", "-only", license_id)
+    key = _keys_by_spdx().get(license_id) or _keys_by_spdx().get(base)
+    lic = get_licenses_db().get(key) if key else None
+    return tuple(_words(getattr(lic, "text", "") or "")) if lic else ()
+
+
+def _trailer_start(ref: tuple[str, ...]) -> int:
+    text = " ".join(ref)
+    starts = [len(text[:i].split()) for marker in TRAILERS if (i := text.find(marker)) > len(text) // 2]
+    return min(starts, default=len(ref))
+
+
+def named_in_head(lines: list[Line]) -> list[str]:
+    """The licenses the first lines of the text name (a title, "Apache License Version 2.0")."""
+    # read as one line: a title may break before its version ("Apache License" / "Version 2.0, ...")
+    head = " ".join(line.text for line in [line for line in lines if line.text][:HEAD_LINES])
+    return list(dict.fromkeys(m.expression for m in mentions(head) if not m.ambiguous))
+
+
+def find_copy(lines: list[Line]) -> Copy | None:
+    """The copy of a license named in the text's first lines, if the text is one (module docstring)."""
+    words: list[str] = []
+    line_of: list[int] = []
+    for line in lines:
+        for w in _words(line.text):
+            words.append(w)
+            line_of.append(line.number)
+    if len(words) < COPY_MIN_WORDS:
+        return None
+    for license_id in named_in_head(lines):
+        ref = reference_words(license_id)
+        if len(ref) < COPY_MIN_WORDS:
+            continue
+        blocks = [b for b in difflib.SequenceMatcher(None, ref, words, autojunk=False).get_matching_blocks()
+                  if b.size >= RUN_MIN]
+        matched = sum(b.size for b in blocks)
+        if matched < max(COPY_MIN_WORDS, COPY_MIN_SHARE * len(ref)):
+            continue
+        covered = set()
+        for b in blocks:
+            covered.update(range(b.a, b.a + b.size))
+        start = min(covered)
+        head = start if start <= HEAD_CUT_MAX_SHARE * len(ref) else 0
+        missing = [p for p in range(head, _trailer_start(ref)) if p not in covered]
+        cut = len(missing) if len(missing) >= max(BODY_SLACK_WORDS, BODY_SLACK_SHARE * len(ref)) else 0
+        first = line_of[min(b.b for b in blocks)]
+        last = line_of[max(b.b + b.size for b in blocks) - 1]
+        return Copy(license_id, first, last, matched / len(ref), cut)
+    return None
