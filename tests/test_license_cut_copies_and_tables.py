@@ -110,3 +110,45 @@ def test_a_quoted_name_in_a_how_to_is_no_grant(text):
 
 def test_a_manifest_field_with_a_quoted_name_still_counts():
     assert detect('{\n  "name": "kumo",\n  "version": "1.0.0",\n  "license": "MIT"\n}\n').expression == "MIT"
+
+
+# ---- the weak points the last round listed, on new variants ------------------------------------------
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("text, expected", [
+    ("# Heron Parse\n\nA parser.\n\n## License\n\nHeron Parse is licensed under the Mozilla Public License 2.0.\n",
+     "MPL-2.0"),
+    ("# Kestrel Tiles\n\n## Licensing\n\nKestrel Tiles is released under the ISC License. Copyright 2022 Kestrel.\n",
+     "ISC"),
+    ("# 霧島辞書\n\n## ライセンス\n\n霧島辞書は MIT ライセンスで公開されています。\n", "MIT"),
+])
+def test_the_projects_own_name_opening_the_license_section_is_the_work(newline, text, expected):
+    assert detect(text.replace("\n", newline)).expression == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("## License\n\nDistributed under the GNU GPL v2 with the Classpath Exception.\n",
+     "GPL-2.0-only WITH Classpath-exception-2.0"),
+    ("## License\n\nGPLv2 + Classpath exception; see COPYING.\n", "GPL-2.0-only WITH Classpath-exception-2.0"),
+    ("## License\n\nGPL version 2 or (at your option) any later version, with the Classpath Exception.\n",
+     "GPL-2.0-or-later WITH Classpath-exception-2.0"),
+])
+def test_a_classpath_exception_is_or_later_only_where_stated(text, expected):
+    assert detect(text).expression == expected
+
+
+@pytest.mark.parametrize("style", ["markdown", "crlf", "html"])
+def test_a_share_alike_text_with_a_preface_and_no_trailer_keeps_its_share_alike(style):
+    text = reference_text(FAMILIES["CC-BY-SA-4.0"])
+    text = "The photos in this folder are shared by the Ito family under the terms below.\n\n" + \
+        _cut(text, "Creative Commons is not a party")
+    assert detect(wrap(text, style)).expression == "CC-BY-SA-4.0"
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_explanatory_page_about_the_lgpl_grants_none(lang):
+    page = {"en": "<html><body><h1>Understanding the LGPL-3.0</h1><p>The GNU Lesser General Public License v3 adds "
+                  "permissions to the GPL-3.0 so that proprietary programs may link to the library.</p><p>If you "
+                  "change the library itself, you must share your changes under the LGPL.</p></body></html>",
+            "ja": "<html><body><h1>LGPL-3.0 とは</h1><p>GNU 劣等一般公衆利用許諾書 バージョン3 は、GPL-3.0 に追加の許可を"
+                  "加えたライセンスです。</p><p>ライブラリ自体を改変した場合は LGPL で公開する必要があります。</p></body></html>"}[lang]
+    assert detect(page).expression == "NOASSERTION"

@@ -520,6 +520,8 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
                  and n.first_line <= f.first_line and n.last_line >= f.last_line
                  # "GPL (>= 2)": the reader's explicit choice of later versions stands
                  and not (f.expression.endswith("-or-later") and n.expression.endswith("-only"))
+                 # "GPLv2 + Classpath exception": the exception the reader read is more than the notice
+                 and " WITH " not in f.expression
                  # "... Share Alike 3.0 Unported license ("CC-BY-SA")": the notice states the version
                  or VERSION_NOT_STATED in f.rule and same_cc_family(f.expression, n.expression)
                  # ... where it states one: ScanCode reads a bare "CC-BY license" as 4.0 too

@@ -30,7 +30,8 @@ class Mention:
 
 # R's DESCRIPTION and some manifests write "GPL (>= 2)": version 2 or any later one
 _V = r"\s*[-,]?\s*\(?\s*(?P<atleast>>=|≥)?\s*(?:version|ver\.?|v\.?|バージョン|第)?\s*"
-_LATER = (r"(?P<later>\s*\(?\s*(?:\+|or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?(?:later|higher|newer|above)"
+# a "+" before an exception's name joins the exception ("GPLv2 + Classpath exception"), never "or later"
+_LATER = (r"(?P<later>\s*\(?\s*(?:\+(?!\s*(?:the\s+|an?\s+)?[\"“「]?\s*(?:[\w-]+\s+){0,2}?(?:exceptions?|例外))|or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?(?:later|higher|newer|above)"
           r"(?:\s+version)?|以降|-?or-later"
           # 「バージョン 2.1 またはそれ以降のバージョン」「…、もしくは（あなたの選択により）それ以降」
           r"|(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*)?それ以降(?:の\s*(?:任意の\s*)?(?:バージョン|版))?)\s*\)?)?")
