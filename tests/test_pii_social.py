@@ -254,3 +254,68 @@ def test_a_pooling_setting_other_than_gated_or_whole_is_refused(policy):
 
     with pytest.raises(ValidationError, match="pooling"):
         PiiPolicy.model_validate({**policy.pii.model_dump(), "pooling": "everything"})
+
+
+def span_of(nlp, text: str, words: str, label: str) -> str | None:
+    """What clean_entity keeps of the tokens that make up `words` in `text`, labelled `label`."""
+    doc = nlp(text)
+    start = text.index(words)
+    span = doc.char_span(start, start + len(words), label=label)
+    ent = clean_entity(span)
+    return None if ent is None else text[ent.start_char:ent.end_char]
+
+
+def test_a_lower_case_name_that_is_also_a_foreign_function_word_stays_in_an_english_post(nlp):
+    # "tanya" is an Indonesian function word; the post around it is English.
+    text = "shut up, sam is coming tomorrow and steve and tanya will be round at ten so go away"
+    assert span_of(nlp, text, "tanya", "PERSON") == "tanya"
+
+
+def test_a_lower_case_foreign_word_alone_is_still_no_name_in_a_foreign_post_or_as_an_organisation(nlp):
+    assert span_of(nlp, "ik weet niet of hij morgen komt", "hij", "PERSON") is None
+    # An organisation or a place in lower case is mostly a word, even in an English post.
+    assert span_of(nlp, "so we talk to the press and the buyers on our stand", "press", "ORGANIZATION") is None
+
+
+def test_an_html_entity_inside_a_name_keeps_the_rest_of_the_name(nlp):
+    text = "Contracts with Simon &amp; Schuster were signed this week"
+    assert span_of(nlp, text, "Simon &amp; Schuster", "ORGANIZATION") == "Simon &amp; Schuster"
+    text = "Tonight Mike May &amp; The Messarounds play downtown"
+    assert span_of(nlp, text, "Mike May &amp; The Messarounds", "ORGANIZATION") == "Mike May &amp; The Messarounds"
+
+
+def test_a_heart_or_a_trailing_entity_still_ends_a_name(nlp):
+    assert span_of(nlp, "so happy Anna &lt; Bob forever", "Anna &lt; Bob", "PERSON") == "Anna"
+    assert span_of(nlp, "see Steve &quot; tonight", "Steve &quot;", "PERSON") == "Steve"
+
+
+def test_a_possessive_written_apart_is_trimmed_and_one_spelled_on_the_name_stays(nlp):
+    assert span_of(nlp, "Amber will walk in Giles Deacon 's show", "Giles Deacon 's", "PERSON") == "Giles Deacon"
+    assert span_of(nlp, "the headline of the Daily Mail 's front page", "Daily Mail 's", "ORGANIZATION") \
+        == "Daily Mail"
+    assert span_of(nlp, "a vigil tomorrow night at St. Mark's church", "St. Mark's", "LOCATION") == "St. Mark's"
+
+
+@pytest.mark.parametrize("text,words,label,expected", [
+    ("then a stop in Glenveagh national park tomorrow", "Glenveagh", "LOCATION", "Glenveagh national park"),
+    ("off to HSBC center to soundcheck", "HSBC", "ORGANIZATION", "HSBC center"),
+    ("we beat the Ryerson Quidditch team again", "Ryerson Quidditch", "ORGANIZATION", "Ryerson Quidditch team"),
+    ("dancing tonight at The Echo with friends", "Echo", "LOCATION", "The Echo"),
+])
+def test_a_place_or_organisation_takes_the_head_noun_and_the_capital_the_of_its_name(nlp, text, words, label,
+                                                                                    expected):
+    assert span_of(nlp, text, words, label) == expected
+
+
+@pytest.mark.parametrize("text,words,label", [
+    ("The Echo was loud tonight", "Echo", "LOCATION"),           # a sentence's first "The" says nothing
+    ("the Chicago team lost again", "Chicago", "LOCATION"),       # a team after a place is no part of it
+    ("Chicago is a windy city", "Chicago", "LOCATION"),           # a head noun that is not next to it
+])
+def test_no_word_is_added_where_the_text_gives_no_reason(nlp, text, words, label):
+    assert span_of(nlp, text, words, label) == words
+
+
+def test_a_head_noun_span_clean_up_adds_does_not_break_the_title_shape_of_a_name():
+    assert title_shaped("Teaze cafe") is True
+    assert title_shaped("Teaze coffee") is False

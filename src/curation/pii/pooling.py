@@ -20,7 +20,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from curation.pii.labels import NAME_ENTITIES
-from curation.pii.spans import CUE_WORDS, DATE_WORD, NerEntity
+from curation.pii.spans import CUE_WORDS, DATE_WORD, NAME_HEAD_WORDS, NerEntity
 
 # A document where more than this share of the words begin with a capital (headlines, titles,
 # shouting) says nothing by its capitals: a Title-case span there is no evidence of a name.
@@ -41,8 +41,10 @@ def capitalised_share(text: str) -> float:
 
 def title_shaped(value: str) -> bool:
     """Whether every word of a span begins with a capital and the span is not all capitals, a
-    handle or a hashtag: the shape of a proper name ("Knighttime Billiards", "Jan Brewer")."""
-    words = [w for w in value.split() if w[:1].isalpha()]
+    handle or a hashtag: the shape of a proper name ("Knighttime Billiards", "Jan Brewer"). Head
+    nouns in lower case that span clean-up adds after a name (spans.PLACE_HEADS: "Teaze cafe") are
+    not read."""
+    words = [w for w in value.split() if w[:1].isalpha() and w not in NAME_HEAD_WORDS]
     return bool(words) and value[:1] not in "@#" and not value.isupper() and all(w[0].isupper() for w in words)
 
 

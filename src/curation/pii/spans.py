@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from curation.pii.doc_text import doc_text
 from curation.pii.honorifics import name_end
 from curation.pii.role_shapes import names_identifier, names_role_or_unit
@@ -57,9 +59,27 @@ _DIGITS_AND_DASHES = re.compile(r"[\d\-]+")
 _ELONGATED = re.compile(r"([^\W\d_])\1{3}|([^\W\d_])\2\2(?![^\W\d_])", re.IGNORECASE)
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+);?$")
+# Entities that stand inside names: "Simon &amp; Schuster", Steve &quot;Stylez&quot; Smith, O&#39;Brien.
+# A name goes on after one of these when a capitalised word follows; "&lt;" and "&gt;" are hearts
+# and arrows, never part of a name.
+_NAME_INNER_ENTITY = re.compile(r"&(?:amp|quot|apos|#3[49]);?$")
 # A social-media handle (@amyschumer): a name, whatever its letters and digits.
 _HANDLE = re.compile(r"@\w*[^\W\d_]\w*")
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
+# Common nouns that head the name of a place or a building and that NER often leaves out when they
+# are written in lower case ("Glenveagh national park", "HSBC center", "Buck mountain"): a lower-case
+# one right after a capitalised place or organisation is part of its name. Groups of people head an
+# organisation's name only ("Ryerson Quidditch team").
+PLACE_HEADS = frozenset("""park building center centre campus hall mall stadium arena station airport bridge street
+road avenue river lake mountain mountains bay beach island islands valley hotel cafe café bar pub restaurant church
+cathedral hospital school college university museum library theater theatre zoo square tower market""".split())  # noqa: SIM905
+GROUP_HEADS = frozenset({"team", "band", "club", "choir", "orchestra"})
+_HEAD_MODIFIERS = frozenset({"national", "state", "city", "county", "public", "high"})
+# Every lower-case word _widened may add to a name.
+NAME_HEAD_WORDS = PLACE_HEADS | GROUP_HEADS | _HEAD_MODIFIERS
+# A possessive written apart from a name ("Giles Deacon 's show", tokenized text): no part of it.
+# Written on the name's last word it stays, as names are spelled with one (St. Mark's, Macy's).
+_POSSESSIVE = frozenset({"'s", "’s"})
 # spaCy stop-word lists read by _foreign_function_words.
 FOREIGN_STOP_LANGUAGES = ("nl", "es", "pt", "id", "fr", "de", "it", "tl")
 
@@ -104,6 +124,23 @@ def _split_html_entity(tokens, i: int) -> bool:
             and bool(_HTML_ENTITY.match("&" + tokens[i + 1].text)))
 
 
+def _entity_at(tokens, i: int) -> int:
+    """How many tokens the HTML entity at tokens[i] takes (0: none; 2: spaCy split it, "&" + "lt")."""
+    if _HTML_ENTITY.match(tokens[i].text):
+        return 1
+    return 2 if _split_html_entity(tokens, i) else 0
+
+
+def _name_goes_on(tokens, i: int, width: int) -> bool:
+    """Whether the HTML entity of `width` tokens at tokens[i] stands inside a name: it is one that
+    names hold (_NAME_INNER_ENTITY) and the next word after it (past a ";") is capitalised. Cutting
+    the span there would leave the rest of the name unmasked ("Simon &amp; Schuster")."""
+    if not _NAME_INNER_ENTITY.match("".join(t.text for t in tokens[i:i + width])):
+        return False
+    rest = [t for t in tokens[i + width:] if t.text != ";"]
+    return bool(rest) and rest[0].is_alpha and rest[0].text[0].isupper()
+
+
 def _elongated(tokens) -> bool:
     """Whether a token stretches a letter ("Sooo", "YESSSSS", "Lindooo", _ELONGATED): expressive
     spelling, not a name (WNUT-17, first half: 209 characters, 4 of a name). Roman numerals
@@ -117,7 +154,7 @@ def _at_before_name(tokens) -> bool:
     return len(tokens) > 1 and tokens[0].text[1:2].isupper() and tokens[1].is_title
 
 
-def _foreign_function_words(tokens) -> bool:
+def _foreign_function_words(tokens, label: str) -> bool:
     """Whether a span in lower case is mostly function words of a Latin-script language other than
     English ("van iemand", "e tem mais"): NER trained on English reads a tweet in Dutch or
     Portuguese as names (WNUT-17, first half: 270 of 275 such characters were no name). A name in
@@ -127,7 +164,25 @@ def _foreign_function_words(tokens) -> bool:
     if not words or any(not t.is_lower for t in tokens if t.is_alpha):
         return False
     stop = foreign_stop_words()
-    return 2 * sum(w in stop for w in words) > len(words)
+    if 2 * sum(w in stop for w in words) <= len(words):
+        return False
+    # One word NER calls a person in an English post is a name written in lower case ("steve and
+    # tanya"); organisations and places in lower case are mostly words ("talk to press").
+    return not (len(tokens) == 1 and label == "PERSON" and _written_in_english(tokens[0].doc))
+
+
+def _written_in_english(doc) -> bool:
+    """Whether more of a text's lower-case words are function words of English alone than of the
+    other languages alone (foreign_stop_words): a name in lower case in an English post stays a
+    name when it is also a Dutch or Indonesian word ("steve and tanya will be round")."""
+    english = foreign = 0
+    stop = foreign_stop_words()
+    for t in doc:
+        if t.is_alpha and t.is_lower:
+            in_english, in_other = t.lower_ in STOP_WORDS, t.lower_ in stop
+            english += in_english and not in_other
+            foreign += in_other and not in_english
+    return english > foreign
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +208,26 @@ def _names_no_one(tokens) -> bool:
     return names_role_or_unit([t.text for t in tokens if not t.is_punct], after) or names_identifier(after)
 
 
+def _widened(tokens, label: str, start: int, end: int) -> tuple[int, int]:
+    """A capitalised place's or organisation's span widened to the words of its name that NER left
+    out: a capitalised "The" before it inside a sentence ("playing at The Echo": after a word in lower
+    case, so not a sentence's first word), and a head noun in lower case after it (PLACE_HEADS,
+    GROUP_HEADS: "HSBC center", "Glenveagh national park"; a modifier between counts)."""
+    doc, first, last = tokens[0].doc, tokens[0].i, tokens[-1].i
+    if not (tokens[-1].text[:1].isupper() or tokens[-1].is_digit):
+        return start, end
+    if first >= 2 and doc[first - 1].text == "The" and doc[first - 2].is_lower and doc[first - 2].is_alpha:
+        start = doc[first - 1].idx
+    heads = PLACE_HEADS | GROUP_HEADS if label == "ORGANIZATION" else PLACE_HEADS
+    after = last + 1
+    if after + 1 < len(doc) and doc[after].text in _HEAD_MODIFIERS \
+            and doc[after + 1].lower_ in PLACE_HEADS:
+        after += 1  # "Glenveagh national park", "Dayton city hall"
+    if after < len(doc) and doc[after].text in heads and doc[after - 1].whitespace_:
+        end = doc[after].idx + len(doc[after].text)
+    return start, end
+
+
 def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
     """Trim what NER glued to a name: leading cue words, lower-case words before a capitalised
     one, allow-listed abbreviations ("SKU"), handles in front of a place or an organisation,
@@ -166,7 +241,8 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
             tokens = tokens[:i] if i else tokens[1:]
             break
     for i, t in enumerate(tokens):  # a link or an HTML entity ends a name: "Mb http://bit.ly/...", "IM SORRY &lt"
-        if t.like_url or _HTML_ENTITY.match(t.text) or _split_html_entity(tokens, i):
+        width = _entity_at(tokens, i)
+        if (t.like_url or width) and not (i and width and _name_goes_on(tokens, i, width)):
             tokens = tokens[:i] if i else []
             break
     # Lower-case words are trimmed off the front only when a capitalised word follows ("reported
@@ -195,6 +271,8 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
                       or (tokens[-1].lower_ in CUE_WORDS and not _part_of_name(tokens, -1, ent.label_))
                       or (len(tokens) > 1 and ent.doc.lang_ != "ja" and _not_a_word(tokens[-1].text))):
         tokens = tokens[:-1]
+    if len(tokens) > 1 and tokens[-1].lower_ in _POSSESSIVE and tokens[-2].whitespace_ and ent.doc.lang_ != "ja":
+        tokens = tokens[:-1]  # after the trailing cue words: "Daily Mail 's" keeps its "Mail"
     if ent.label_ in ("PERSON", "ORGANIZATION"):  # "Card 4111 1111 ...": the digits are someone else's
         while tokens and tokens[-1].is_digit:
             tokens = tokens[:-1]
@@ -211,11 +289,13 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
                          and not (person and _HANDLE.fullmatch(t.text)) and not _NAME_TOKEN.fullmatch(t.text)
                          for t in tokens):
         return None
-    if _foreign_function_words(tokens) or (ent.doc.lang_ != "ja" and _elongated(tokens)):
+    if _foreign_function_words(tokens, ent.label_) or (ent.doc.lang_ != "ja" and _elongated(tokens)):
         return None
     if ent.label_ in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and _names_no_one(tokens):
         return None
     start, end = tokens[0].idx + start_shift, tokens[-1].idx + len(tokens[-1].text)
+    if ent.label_ in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and not start_shift:
+        start, end = _widened(tokens, ent.label_, start, end)
     if ent.doc.lang_ == "ja":
         text = doc_text(ent.doc)
         span = text[start:end]
