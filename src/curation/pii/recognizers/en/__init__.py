@@ -8,6 +8,7 @@ corpus: no name, street or company lists are used.
 
 from __future__ import annotations
 
+from curation.pii.recognizers.en.caseless_place import CaselessPlaceRecognizer
 from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn_ok
 from curation.pii.recognizers.en.email import CurationEmailRecognizer
 from curation.pii.recognizers.en.intl_address import CurationIntlAddressRecognizer
@@ -20,6 +21,7 @@ from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
 
 __all__ = [
            "RECOGNIZERS",
+           "CaselessPlaceRecognizer",
            "CurationAddressRecognizer",
            "CurationCardRecognizer",
            "CurationEmailRecognizer", "CurationIntlAddressRecognizer",
@@ -32,4 +34,4 @@ __all__ = [
 
 RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRecognizer, CurationAddressRecognizer,
                CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
-               EnMyNumberRecognizer, CurationIntlAddressRecognizer)
+               EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessPlaceRecognizer)
