@@ -418,3 +418,17 @@ def test_pieces_end_at_a_sentence_end_and_join_back_to_the_text():
     assert all(len(p) <= 100 for p in parts)
     assert all(p.endswith(("。", "\n")) for p in parts[:-1])
     assert pieces("あ" * 250, 100) == ["あ" * 100, "あ" * 100, "あ" * 50]  # no sentence end: cut at the limit
+
+
+@pytest.mark.parametrize("text,name,entity", [
+    ("藤堂隊に従って本戦では戦った。", "藤堂隊", "ORGANIZATION"),               # a troop named after its leader
+    ("彼は中村学園高校を卒業した。", "中村学園高校", "LOCATION"),               # a school GiNZA reads as a person
+])
+def test_a_person_followed_by_the_head_noun_of_a_group_or_a_place_names_that_group_or_place(engine, text, name,
+                                                                                        entity):
+    assert name in found(engine, text, entity)
+
+
+def test_a_title_after_a_person_is_no_head_noun(engine):
+    text = "田中部長と打ち合わせをした。"
+    assert not any("部長" in v for t in ("ORGANIZATION", "LOCATION", "PERSON") for v in found(engine, text, t))

@@ -26,6 +26,13 @@ JOINERS = frozenset("・･=＝")
 # What follows a proper noun that is not a name: a number or 元年 after an era or a code's letters
 # (令和5年, 令和元年, Q862972), a colon after a form label (マイナンバー：): 163, 12 and 35 false hits in 250
 # synthetic business documents without this.
+# Head nouns of a group or a place named after someone (藤堂隊, 仁村記念会, 鹿島学園高校, 日本橋支店): a
+# person's name followed by one is the name of that group or place, and NER tags only the person in
+# it. Titles and honorifics (部長, 選手 is no head either) are not heads: 田中部長 stays a person.
+GROUP_HEADS = frozenset("隊 軍 軍団 師団 部隊 団 劇団 楽団 球団 会 協会 学会 連盟 党 組 社 会社 商会 商店 銀行 財団 "
+                        "支店 本店 工場 研究所".split())
+PLACE_HEADS = frozenset("大学 学園 高校 高等学校 中学校 小学校 学校 病院 診療所 駅 空港 港 城 寺 神社 館 美術館 博物館 "
+                        "図書館 公園 橋".split())
 _NOT_AFTER_A_NAME = re.compile(r"[0-9０-９]|元年|[:：]")
 _KATAKANA_WORD = re.compile(r"[ァ-ヺ][ァ-ヺー]{2,}")
 _FOREIGN_WORD = re.compile(r"[ァ-ヺー]+|[A-Za-zＡ-Ｚａ-ｚ]+")
@@ -115,6 +122,13 @@ class JpProperNounRecognizer(EntityRecognizer):
             i = j
         for ent in doc.ents:
             kind = labels.get(ent.label_)
+            if kind == "PERSON" and not tokens[ent.end - 1].whitespace_:
+                end = compound_end(ent.end, False)
+                head = tokens[end - 1].text if end > ent.end else ""
+                if head in GROUP_HEADS or head in PLACE_HEADS:
+                    out.append(("ORGANIZATION" if head in GROUP_HEADS else "LOCATION", ent.start_char,
+                                _end(tokens[end - 1])))
+                continue
             # Only a named entity grows (営業 + 部 is a unit of any company: spans.clean_entity drops it).
             if kind in ("LOCATION", "ORGANIZATION") and not tokens[ent.end - 1].whitespace_ and looks_named(ent):
                 end = compound_end(ent.end, False)
