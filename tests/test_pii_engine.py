@@ -251,3 +251,14 @@ def test_a_link_ends_a_name(policy):
     nlp = engine_for("en", policy.pii).nlp_engine.nlp["en"]
     doc = nlp("Acme http://bit.ly/x1 news")
     assert clean_entity(Span(doc, 0, 2, label="ORGANIZATION")).end_char == len("Acme")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Call  Margaret\tHolloway at 555-0100.\n\nShe lives in Leeds."),
+    ("ja", "担当の田中太郎さんに連絡してください。" * 500),  # longer than a piece: read in pieces and joined
+])
+def test_the_text_remembered_for_a_doc_is_the_text_spacy_keeps(policy, language, text):
+    nlp_engine = engine_for(language, policy.pii).nlp_engine
+    for _, artifacts in nlp_engine.process_batch([text, text[:40]], language, batch_size=8):
+        doc = artifacts.tokens
+        assert doc.user_data["curation_text"] == doc.text

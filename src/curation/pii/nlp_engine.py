@@ -19,7 +19,7 @@ from curation.pii.batching import (
     char_limited_batches,
     pieces,
 )
-from curation.pii.doc_text import doc_text
+from curation.pii.doc_text import doc_text, remember_text
 from curation.pii.labels import IGNORED, PROPER_NOUN_ONLY
 from curation.pii.nlp_models import load_ner_pipeline
 from curation.pii.pooling import admitted, capitalised_share, open_segments, whole_documents
@@ -58,8 +58,9 @@ class CurationNlpEngine(SpacyNlpEngine):
         max_chars = PIECE_CHARS.get(language, DEFAULT_PIECE_CHARS)
         split = [pieces(s, max_chars) for s, _ in squeezed]
         groups = char_limited_batches([p for ps in split for p in ps], batch_size, BATCH_CHARS.get(language))
-        docs = list(_joined(split, itertools.chain.from_iterable(self.nlp[language].pipe(g, batch_size=len(g))
-                                                                 for g in groups)))
+        docs = [remember_text(doc, text) for doc, (text, _) in zip(
+            _joined(split, itertools.chain.from_iterable(self.nlp[language].pipe(g, batch_size=len(g))
+                                                         for g in groups)), squeezed, strict=True)]
         found = [self._entities(doc) for doc in docs]
         if self.extra:
             self._pool(docs, found, batch_size)
@@ -91,7 +92,8 @@ class CurationNlpEngine(SpacyNlpEngine):
         for nlp in self.extra:
             snippets = (texts[i][start:end] for i, start, end in segments)
             added: list[list[NerEntity]] = [[] for _ in docs]
-            for (i, start, _), snippet_doc in zip(segments, nlp.pipe(snippets, batch_size=batch_size), strict=True):
+            for (i, start, end), snippet_doc in zip(segments, nlp.pipe(snippets, batch_size=batch_size), strict=True):
+                remember_text(snippet_doc, texts[i][start:end])
                 added[i] += [e for e in self._entities(snippet_doc, start)
                              if admitted(e, texts[i], found[i], shares[i])]
             for entities, more in zip(found, added, strict=True):
