@@ -20,6 +20,11 @@ that does not spread over PII workers or a cluster however many there are. With 
 that work overlaps the next batch's per-document work (run.py), so it costs wall time only where
 it is longer; the work row is then the time this process waited for the workers.
 
+The PII workers are accounted for from this process (WorkerLog: their message functions are
+wrapped, their CPU read from /proc at each reply): idle worker time at the start, between tasks
+and after each worker's last task; CPU per document by language against the floor's; start-up
+and model loading; bytes and pickling time of the tasks and results.
+
     python bench/e2e_ingest.py --scale 0.1          # 500 + 50 documents: a quick run
     python bench/e2e_ingest.py                      # 5,000 + 500
     python bench/e2e_ingest.py --scale 0.1 --in-process   # PII on one core: the baseline
@@ -150,6 +155,137 @@ class Stages:
         setattr(owner, attr, staticmethod(timed) if static else timed)
 
 
+class WorkerLog:
+    """What the flow process sees of its PII worker processes, by wrapping the message functions
+    of curation.pii.worker_pool (nothing in the library changes): each task's send and reply
+    times, the worker's CPU time (/proc) at each reply, the bytes and pickling time of every
+    message, and the languages of a task's documents."""
+
+    def __init__(self):
+        self.started: dict[int, float] = {}  # pid -> when its process was started
+        self.tasks: list[dict] = []  # per task, in reply order
+        self.pickle_s = 0.0  # pickling and unpickling in this process
+        self.bytes_out = self.bytes_in = 0
+        self._pid: dict[int, int] = {}  # id(pipe) -> pid
+        self._sent: dict[int, dict] = {}  # pid -> the task in flight
+
+    def install(self) -> None:
+        import pickle
+        import struct
+
+        from curation.pii import worker_pool
+        from curation.pii.worker_messages import _read_exactly as read_exactly
+
+        log, init = self, worker_pool.WorkerPool.__init__
+
+        def pool_init(pool, *args, **kwargs):
+            start = time.perf_counter()
+            init(pool, *args, **kwargs)
+            for proc in pool.procs:
+                log.started[proc.pid] = start
+                log._pid[id(proc.stdin)] = log._pid[id(proc.stdout)] = proc.pid
+
+        def send(stream, obj) -> None:
+            t0 = time.perf_counter()
+            data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+            log.pickle_s += time.perf_counter() - t0
+            pid = log._pid.get(id(stream))
+            if pid is not None and isinstance(obj, tuple) and callable(obj[0]):
+                log.bytes_out += len(data)
+                log._sent[pid] = {"pid": pid, "sent": time.perf_counter(), "bytes": len(data),
+                                  "languages": _languages(obj[1])}
+            stream.write(struct.pack("<Q", len(data)))
+            stream.write(data)
+            stream.flush()
+
+        def recv(stream):
+            (size,) = struct.unpack("<Q", read_exactly(stream, 8))
+            data = read_exactly(stream, size)
+            replied = time.perf_counter()
+            obj = pickle.loads(data)
+            log.pickle_s += time.perf_counter() - replied
+            pid = log._pid.get(id(stream))
+            if pid in log._sent:
+                task = log._sent.pop(pid)
+                log.bytes_in += len(data)
+                log.tasks.append(task | {"replied": replied, "cpu": _cpu_seconds(pid)})
+            return obj
+
+        worker_pool.WorkerPool.__init__ = pool_init
+        worker_pool.send, worker_pool.recv = send, recv
+
+    def report(self, run_start: float, floor_ms: dict[str, float], load_s: dict[str, float]) -> None:
+        """Print the workers' start, busy and idle time, their CPU per document by language (least
+        squares over their tasks; a worker's first task holds its start-up, a later first task of
+        a language that language's engine load, `load_s`, measured in this process) and the IPC."""
+        import numpy as np
+
+        if not self.tasks:
+            print("PII workers: none ran (the work stayed in the flow process)")
+            return
+        by_pid: dict[int, list[dict]] = defaultdict(list)
+        for task in self.tasks:
+            by_pid[task["pid"]].append(task)
+        languages = sorted({lang for t in self.tasks for lang in t["languages"]})
+        end = max(t["replied"] for t in self.tasks)
+        rows, cpus, firsts = [], [], []  # per later task: documents per language, CPU s; first tasks apart
+        idle_start = idle_gaps = idle_tail = busy = 0.0
+        for tasks in by_pid.values():
+            idle_start += tasks[0]["sent"] - run_start
+            idle_tail += end - tasks[-1]["replied"]
+            cpu_before, loaded = 0.0, set()
+            for k, task in enumerate(tasks):
+                busy += task["replied"] - task["sent"]
+                if k:
+                    idle_gaps += task["sent"] - tasks[k - 1]["replied"]
+                cpu, cpu_before = task["cpu"] - cpu_before, task["cpu"]
+                docs = [task["languages"].get(lang, 0) for lang in languages]
+                new = set(task["languages"]) - loaded
+                loaded |= new
+                if k == 0:
+                    firsts.append((docs, cpu))
+                    continue
+                rows.append(docs)
+                cpus.append(cpu - sum(load_s.get(lang, 0.0) for lang in new))
+        n, span = len(by_pid), end - run_start
+        first_reply = min(t["replied"] for t in self.tasks)
+        print(f"PII workers: {n}, {len(self.tasks)} tasks; run start to last reply {span:.1f} s = "
+              f"{n * span:.1f} worker-s: busy {busy:.1f}, idle before the first task {idle_start:.1f}, "
+              f"between tasks {idle_gaps:.1f}, after its last task {idle_tail:.1f}; workers started "
+              f"{min(self.started.values()) - run_start:.1f} s after the run start, first reply after "
+              f"{first_reply - run_start:.1f} s")
+        per_doc = np.linalg.lstsq(np.array(rows, dtype=float), np.array(cpus), rcond=None)[0] \
+            if rows else np.full(len(languages), np.nan)
+        print(f"{'worker CPU per document':<26} {'docs':>6} {'ms/doc':>8} {'floor':>8} {'excess':>8}")
+        for lang, sec in zip(languages, per_doc, strict=True):
+            docs = sum(t["languages"].get(lang, 0) for t in self.tasks)
+            floor = floor_ms.get(lang, float("nan"))
+            print(f"{lang:<26} {docs:6d} {sec * 1000:8.1f} {floor:8.1f} {sec * 1000 - floor:8.1f}")
+        startup = [cpu - float(np.dot(docs, per_doc)) for docs, cpu in firsts]
+        print(f"worker start-up (imports, key, first engine) beyond its first task's documents: "
+              f"{sum(startup) / len(startup):.1f} CPU s per worker; an engine's load, measured in this process: "
+              + ", ".join(f"{lang} {sec:.1f} CPU s" for lang, sec in sorted(load_s.items())))
+        print(f"IPC: {self.bytes_out / 2**20:.1f} MiB of tasks out, {self.bytes_in / 2**20:.1f} MiB of results in, "
+              f"{self.pickle_s:.2f} s pickling in this process")
+
+
+def _languages(unit) -> dict[str, int]:
+    """Documents of a WorkUnit per declared source language."""
+    out: dict[str, int] = defaultdict(int)
+    for doc in getattr(unit, "documents", ()):
+        out[getattr(unit.sources.get(doc.path), "language", None) or "?"] += 1
+    return dict(out)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def instrument(stages: Stages) -> None:
     """Time the ingest's steps by wrapping what `curation.ingest.run` calls."""
     from curation import licenses
@@ -179,20 +315,19 @@ def instrument(stages: Stages) -> None:
         stages.wrap(owner, attr, name)
 
 
-def ner_floor(texts: dict[str, list[str]], policy) -> tuple[float, int]:
-    """(seconds, documents) of each language's first NER pipeline alone over `texts`, models loaded first."""
+def ner_floor(texts: dict[str, list[str]], policy) -> dict[str, tuple[float, float]]:
+    """Per language, (seconds, CPU seconds) of its first NER pipeline alone over `texts`, models loaded first."""
     from curation.pii.nlp_models import load_ner_pipeline
 
-    seconds, n = 0.0, 0
+    out = {}
     for language, docs in texts.items():
         models = policy.pii.models[language]
         nlp = load_ner_pipeline(models if isinstance(models, str) else models[0])
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for _ in nlp.pipe(docs, batch_size=policy.pii.batch_size):
             pass
-        seconds += time.perf_counter() - start
-        n += len(docs)
-    return seconds, n
+        out[language] = (time.perf_counter() - start, time.process_time() - cpu)
+    return out
 
 
 def main() -> None:
@@ -227,6 +362,8 @@ def main() -> None:
         policy = policy.model_copy(update={"pii": policy.pii.model_copy(update={"processes": 1})})
     stages = Stages()
     instrument(stages)
+    workers = WorkerLog()
+    workers.install()
     start = time.perf_counter()
     with stages.stage("other (start, finish, accounting, lineage, connections)"):
         result = pipeline.ingest_and_build(Workspace(root), inbox, "bench", policy)
@@ -244,9 +381,28 @@ def main() -> None:
     print(f"{'outside the per-document work (serial)':<48} {ingest_s - pii:8.2f} {serial_ms:8.2f} "
           f"{(ingest_s - pii) / ingest_s:6.1%}")
 
-    floor_s, floor_n = ner_floor(texts, policy)
+    import sys
+
+    from curation.pii.nlp_models import load_ner_pipeline
+
+    # What the flow process itself loaded for the run: models and license index are the workers' job.
+    print(f"flow process before the floor: {load_ner_pipeline.cache_info().currsize} NER pipelines loaded, "
+          f"ScanCode {'imported' if 'licensedcode' in sys.modules else 'not imported'}")
+    from curation.pii.assembly import engine_for
+
+    load_s = {}
+    for language in texts:  # what a worker loads for a language: its pipelines and recognizers
+        cpu = time.process_time()
+        engine_for(language, policy.pii)
+        load_s[language] = time.process_time() - cpu
+    floor = ner_floor(texts, policy)
+    floor_s, floor_n = sum(s for s, _ in floor.values()), n_docs
     print(f"NER floor: {floor_n} documents in {floor_s:.1f} s (spaCy/GiNZA nlp.pipe, one process, loading "
-          f"not counted); load average {os.getloadavg()[0]:.2f}")
+          f"not counted; " + ", ".join(f"{lang} {cpu * 1000 / len(texts[lang]):.1f} CPU ms/doc"
+                                        for lang, (_, cpu) in floor.items() if texts[lang])
+          + f"); load average {os.getloadavg()[0]:.2f}")
+    workers.report(start, {lang: cpu * 1000 / len(texts[lang]) for lang, (_, cpu) in floor.items() if texts[lang]},
+                   load_s)
     self_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS: this process {self_mib:,.0f} MiB, largest PII worker process {children_mib:,.0f} MiB")
