@@ -16,6 +16,7 @@ from curation.pii.batching import (
     BATCH_CHARS,
     DEFAULT_PIECE_CHARS,
     PIECE_CHARS,
+    SNIPPETS_PER_BATCH,
     char_limited_batches,
     pieces,
 )
@@ -89,10 +90,11 @@ class CurationNlpEngine(SpacyNlpEngine):
         if not segments:
             return
         shares = [capitalised_share(text) for text in texts]
+        per_batch = batch_size if self.segments is whole_documents else SNIPPETS_PER_BATCH
         for nlp in self.extra:
             snippets = (texts[i][start:end] for i, start, end in segments)
             added: list[list[NerEntity]] = [[] for _ in docs]
-            for (i, start, end), snippet_doc in zip(segments, nlp.pipe(snippets, batch_size=batch_size), strict=True):
+            for (i, start, end), snippet_doc in zip(segments, nlp.pipe(snippets, batch_size=per_batch), strict=True):
                 remember_text(snippet_doc, texts[i][start:end])
                 added[i] += [e for e in self._entities(snippet_doc, start)
                              if admitted(e, texts[i], found[i], shares[i])]
