@@ -133,3 +133,50 @@ def test_full_and_half_width_forms_of_an_identifier_get_one_pseudonym(entity, fo
 def test_different_japanese_identifiers_get_different_pseudonyms():
     key = b"k" * 32
     assert pseudonym(key, "JP_PASSPORT", 8, "TK1234567") != pseudonym(key, "JP_PASSPORT", 8, "TK1234568")
+
+
+def test_spliced_replacements_equal_presidios_anonymizer_on_random_spans():
+    import random
+    from collections import Counter
+
+    from presidio_anonymizer import AnonymizerEngine
+    from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+    from curation.pii.anonymize import replaced_spans
+
+    rnd, engine = random.Random(7), AnonymizerEngine()
+    operators = {"DEFAULT": OperatorConfig("replace", {}),
+                 "CREDIT_CARD": OperatorConfig("replace", {"new_value": "<CREDIT_CARD>"}),
+                 "IBAN_CODE": OperatorConfig("replace", {"new_value": "[iban]"}),
+                 "US_SSN": OperatorConfig("mask", {"masking_char": "*", "chars_to_mask": 4, "from_end": True})}
+    types = ["PERSON", "PERSON", "LOCATION", "CREDIT_CARD", "IBAN_CODE", "US_SSN"]
+    spliced = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(["ab", " ", "  ", "\n", "Jo", "x"]) for _ in range(rnd.randint(0, 30)))
+        results = []
+        for _ in range(rnd.randint(0, 6)):
+            start = rnd.randint(0, max(len(text) - 1, 0))
+            end = min(len(text), start + rnd.randint(1, 8))
+            if start < end:
+                results.append(RecognizerResult(rnd.choice(types), start, end, 0.85))
+        ours = replaced_spans(text, results, operators)
+        if ours is None:
+            continue
+        spliced += 1
+        theirs = engine.anonymize(text=text, analyzer_results=results, operators=dict(operators))
+        assert ours[0] == theirs.text, (text, results)
+        assert Counter(ours[1]) == Counter(item.entity_type for item in theirs.items), (text, results)
+    assert spliced > 1000  # the splice serves the common case, not only the empty one
+
+
+def test_spans_that_overlap_or_use_another_operator_are_left_to_presidio():
+    from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+    from curation.pii.anonymize import replaced_spans
+
+    replace = {"DEFAULT": OperatorConfig("replace", {})}
+    overlapping = [RecognizerResult("PERSON", 0, 5, 0.8), RecognizerResult("LOCATION", 3, 8, 0.8)]
+    assert replaced_spans("Jo Smith", overlapping, replace) is None
+    masked = {"DEFAULT": OperatorConfig("mask", {"masking_char": "*", "chars_to_mask": 2, "from_end": True})}
+    assert replaced_spans("Jo Smith", [RecognizerResult("PERSON", 0, 8, 0.8)], masked) is None
+    assert replaced_spans("Jo Smith", [RecognizerResult("PERSON", 0, 8, 0.8)], replace) == ("<PERSON>", ["PERSON"])
