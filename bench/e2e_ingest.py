@@ -249,11 +249,13 @@ class WorkerLog:
                 cpus.append(cpu - sum(load_s.get(lang, 0.0) for lang in new))
         n, span = len(by_pid), end - run_start
         first_reply = min(t["replied"] for t in self.tasks)
+        first_sent = min(t["sent"] for t in self.tasks) - min(self.started.values())
         print(f"PII workers: {n}, {len(self.tasks)} tasks; run start to last reply {span:.1f} s = "
               f"{n * span:.1f} worker-s: busy {busy:.1f}, idle before the first task {idle_start:.1f}, "
               f"between tasks {idle_gaps:.1f}, after its last task {idle_tail:.1f}; workers started "
-              f"{min(self.started.values()) - run_start:.1f} s after the run start, first reply after "
-              f"{first_reply - run_start:.1f} s")
+              f"{min(self.started.values()) - run_start:.1f} s after the run start, their first task "
+              f"{first_sent:.1f} s after that (the flow's own work their start-up overlaps), first reply "
+              f"{first_reply - run_start:.1f} s after the run start")
         per_doc = np.linalg.lstsq(np.array(rows, dtype=float), np.array(cpus), rcond=None)[0] \
             if rows else np.full(len(languages), np.nan)
         print(f"{'worker CPU per document':<26} {'docs':>6} {'ms/doc':>8} {'floor':>8} {'excess':>8}")
