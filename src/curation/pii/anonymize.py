@@ -55,45 +55,6 @@ class AnonymizedText:
     residual: dict[str, int] = field(default_factory=dict)  # types found again in `text`
 
 
-def replaced_spans(text: str, results: list, operators: dict) -> tuple[str, list[str]] | None:
-    """What Presidio's AnonymizerEngine.anonymize gives for the common case, without its per-entity
-    objects and operator validation (≈ 0.7 ms of an English document's ≈ 40): (anonymized text,
-    the entity type of each replacement). Applies where every span lies apart from the others and
-    every type present is replaced by a fixed value; there Presidio's conflict resolution leaves
-    the spans as they are except that it merges neighbours of one type with only spaces between
-    them, as done here. None otherwise (the caller asks Presidio). tests/test_pii_operators.py
-    checks it against Presidio."""
-    spans = sorted(((r.start, r.end, r.entity_type) for r in results), key=lambda s: (s[0], s[1]))
-    values: dict[str, str] = {}
-    merged: list[list] = []
-    last_end = 0
-    for start, end, entity in spans:
-        if not (isinstance(start, int) and isinstance(end, int) and last_end <= start < end <= len(text) and entity):
-            return None
-        last_end = end
-        if entity not in values:
-            config = operators.get(entity) or operators.get("DEFAULT")
-            new_value = config.params.get("new_value") if config is not None else None
-            if config is None or config.operator_name != "replace" or (new_value and not isinstance(new_value, str)):
-                return None
-            values[entity] = new_value or f"<{entity}>"
-        if merged and merged[-1][2] == entity and _SPACES_ONLY.search(text[merged[-1][1]:start]):
-            merged[-1][1] = end
-        else:
-            merged.append([start, end, entity])
-    parts, pos = [], 0
-    for start, end, entity in merged:
-        parts += (text[pos:start], values[entity])
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts), [entity for *_, entity in reversed(merged)]
-
-
-# Presidio merges two spans of one type when only spaces lie between them (its own pattern: `$`
-# also matches before a final line break).
-_SPACES_ONLY = re.compile(r"^( )+$")
-
-
 class Anonymizer:
     """Per-language Presidio analyzers and one AnonymizerEngine, configured by the policy."""
 
@@ -177,15 +138,12 @@ class Anonymizer:
                         for text, results, values in zip(texts, analyzed, known, strict=True)]
         out = []
         for text, results in zip(texts, analyzed, strict=True):
-            operators = self._operators_for(results)
-            replaced = replaced_spans(text, results, operators)
-            if replaced is None:  # overlapping spans or another operator: Presidio decides
-                result = self.engine.anonymize(text=text, analyzer_results=results, operators=operators)
-                replaced = result.text, [item.entity_type for item in result.items]
-            counts = Counter(replaced[1])
+            result = self.engine.anonymize(text=text, analyzer_results=results,
+                                           operators=self._operators_for(results))
+            counts = Counter(item.entity_type for item in result.items)
             entities = sorted((Entity(r.entity_type, r.start, r.end, round(float(r.score), 4)) for r in results),
                               key=lambda e: (e.start, e.end))
-            out.append(AnonymizedText(replaced[0], dict(sorted(counts.items())), entities))
+            out.append(AnonymizedText(result.text, dict(sorted(counts.items())), entities))
         for item, residual in zip(out, self._residual(engine, [o.text for o in out]), strict=True):
             item.residual = residual
         return out
