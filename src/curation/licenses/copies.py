@@ -122,3 +122,75 @@ def find_copy(lines: list[Line]) -> Copy | None:
         last = line_of[max(b.b + b.size for b in blocks) - 1]
         return Copy(license_id, first, last, matched / len(ref), cut)
     return None
+
+
+# A notice that holds most of a short license's text (ScanCode files the zlib text without its
+# third clause as a notice rule of zlib) but lacks one of its conditions is changed terms. The
+# disclaimer is no condition ("IN NO EVENT SHALL ... BE LIABLE"): a copy may drop it and keep
+# the permission and its conditions.
+NOTICE_MIN_SHARE = 0.6
+NOTICE_MIN_WORDS = 60
+_CONDITION = re.compile(r"\b(?:must|may\s+not|shall\s+not|must\s+not|cannot|shall\s+(?:be\s+)?(?:retain|include|"
+                        r"reproduce|display|accompan|mark|preserve)\w*)\b")
+
+
+def dropped_condition(text: str, license_id: str) -> str | None:
+    """The words of a condition of `license_id` that `text`, a copy of most of its reference
+    text, lacks; None when it lacks none (or is no such copy)."""
+    ref = reference_words(license_id)
+    words = _words(text)
+    if len(ref) < NOTICE_MIN_WORDS:
+        return None
+    blocks = [b for b in difflib.SequenceMatcher(None, ref, words, autojunk=False).get_matching_blocks()
+              if b.size >= RUN_MIN]
+    if sum(b.size for b in blocks) < NOTICE_MIN_SHARE * len(ref):
+        return None
+    covered = set()
+    for b in blocks:
+        covered.update(range(b.a, b.a + b.size))
+    # a run of missing words between the first matched word and the trailer
+    runs, run = [], []
+    for p in range(min(covered), _trailer_start(ref)):
+        if p in covered:
+            if run:
+                runs.append(run)
+            run = []
+        else:
+            run.append(ref[p])
+    runs.append(run)
+    for missing in runs:
+        said = " ".join(missing)
+        if len(missing) >= RUN_MIN and _CONDITION.search(said):
+            return said
+    return None
+
+
+# ScanCode holds some licenses that are an SPDX license's text with one holder's name in it (its
+# xfree86-1.0 is the X11 text naming the XFree86 Project). A copy naming another holder is the
+# SPDX license; these many words of the named-holder text may differ from it.
+SIBLING_SLACK_WORDS = 6
+
+
+@lru_cache(maxsize=64)
+def spdx_sibling(key: str) -> str | None:
+    """The SPDX-listed license whose reference text holds all but a few words of ScanCode license
+    `key`'s text (at most SIBLING_SLACK_WORDS missing, at most 10% longer), or None."""
+    from licensedcode.cache import get_licenses_db
+
+    db = get_licenses_db()
+    lic = db.get(key)
+    own = tuple(_words(getattr(lic, "text", "") or "")) if lic else ()
+    if len(own) < COPY_MIN_WORDS // 3:
+        return None
+    best, best_missing = None, SIBLING_SLACK_WORDS + 1
+    for other_key, other in db.items():
+        spdx = getattr(other, "spdx_license_key", None) or ""
+        if other_key == key or not spdx or spdx.startswith("LicenseRef-") or getattr(other, "is_deprecated", False):
+            continue
+        words = _words(getattr(other, "text", "") or "")
+        if not len(own) - SIBLING_SLACK_WORDS <= len(words) <= 1.1 * len(own):
+            continue
+        matched = sum(b.size for b in difflib.SequenceMatcher(None, own, words, autojunk=False).get_matching_blocks())
+        if len(own) - matched < best_missing:
+            best, best_missing = spdx, len(own) - matched
+    return best

@@ -42,7 +42,7 @@ import yaml
 from license_expression import ExpressionError
 
 from curation.licenses import statements as st
-from curation.licenses.copies import find_copy, named_in_head
+from curation.licenses.copies import dropped_condition, find_copy, named_in_head, spdx_sibling
 from curation.licenses.names import VERSION_NOT_STATED, same_cc_family, vague_of
 from curation.licenses.spdx import normalize
 from curation.licenses.text import Line, clean, plain, split_front_matter
@@ -291,7 +291,7 @@ def _marker_start(identifier: str, markers: tuple[str, ...], at_end: bool) -> in
 # been certified as open source", the ZPL's second line), which a copy may drop.
 _OPERATIVE = ("redistribution and use", "permission is hereby granted", "permission to use", "terms and conditions",
               "subject to the terms", "hereby grants", "you are free to", "licensor grants", "licence is granted",
-              "license is granted")
+              "license is granted", "in order to receive this license")
 
 
 def _dropped_edges(m) -> int:
@@ -332,6 +332,18 @@ def _titled(head: list[Line], base: str | None) -> str | None:
     return named[0] if _flags(named[0]) > _flags(base) else base
 
 
+def _holder_neutral(spdx: str, key: str, region: str) -> str:
+    """The SPDX license a ScanCode-only license's text is, with one holder's name in it, where
+    the copy does not name that holder ("the Tilemap Project" in the X11 text that ScanCode
+    holds as XFree86's): that license's text naming its own holder stays that license."""
+    if not spdx.startswith("LicenseRef-scancode-") or " " in key:
+        return spdx
+    holder = _license_name_words(key) - _TITLE_WORDS - {"license", "licence", "licenseref", "scancode"}
+    if not holder or any(word in region.lower() for word in holder):
+        return spdx
+    return spdx_sibling(key) or spdx
+
+
 def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statement], list[tuple[int, int]]]:
     """Full license texts among ScanCode's matches, as statements, and their line spans."""
     out, spans = [], []
@@ -344,7 +356,8 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
             continue
         first, last = m.lines()
         first_no, last_no = numbers[first - 1], numbers[min(last, len(numbers)) - 1]
-        spdx = _scancode_spdx(m.rule)
+        spdx = _holder_neutral(_scancode_spdx(m.rule), m.rule.license_expression,
+                               " ".join(line.text for line in lines[first - 1:last]))
         # Words of the license missing, plus words inserted inside it. A few differ between
         # published copies of one license (ScanCode holds most as variants): more is a change.
         inserted = m.qregion_len() - m.len()
@@ -473,6 +486,9 @@ def _inside(line: int, spans) -> bool:
     return any(a <= line <= b for a, b in spans)
 
 
+NOTICE_AS_TEXT_WORDS = 60  # a notice this long may be most of a short license's text (copies.dropped_condition)
+
+
 def _notices(lines: list[Line], matches, spans, explained: set[int], threshold: float) -> list[st.Statement]:
     """ScanCode notices and tags on lines no statement explained, unless the line is talk."""
     out = []
@@ -488,7 +504,14 @@ def _notices(lines: list[Line], matches, spans, explained: set[int], threshold: 
                 m.len() < 30 and any(first_no <= n <= last_no for n in explained):
             continue
         text = " ".join(line.text for line in lines[first - 1:last] if line.text)
-        out.append(st.Statement(_scancode_spdx(m.rule), "notice", "own", None, first_no, last_no, text,
+        spdx = _scancode_spdx(m.rule)
+        if m.len() >= NOTICE_AS_TEXT_WORDS and (dropped := dropped_condition(text, spdx)):
+            # most of the license's text, one of its conditions gone: changed terms
+            out.append(st.Statement(st.custom_id(spdx), "notice", "own", None, first_no, last_no, text,
+                                    f"modified license text (condition missing: \"{_short(dropped, 60)}\"); "
+                                    f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2), spdx))
+            continue
+        out.append(st.Statement(spdx, "notice", "own", None, first_no, last_no, text,
                                 f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2)))
     return out
 
@@ -561,6 +584,26 @@ def _or_later_notice(statements: list[st.Statement]) -> list[st.Statement]:
                                 rule=f"{s.rule}; or-later as the notice gives it")
             if s.kind == "license_text" and s.expression.endswith("-only") and s.expression[:-len("-only")] in later
             else s for s in statements]
+
+
+# The or-later choice given in a sentence of its own after the license is named: "We publish it
+# under the LGPL, version 2.1. You may also choose to follow any newer version of that license."
+_LATER_SENTENCE = re.compile(r"\bany\s+(?:later|newer|subsequent)\s+version\s+of\s+(?:that|this|the\s+same|said|the)\s+"
+                             r"licen[cs]e\b|(?:その|同)\s*ライセンスの\s*(?:それ)?以降の\s*(?:任意の\s*)?(?:バージョン|版)",
+                             re.IGNORECASE)
+
+
+def _later_sentence(lines: list[Line], spans, statements: list[st.Statement]) -> list[st.Statement]:
+    """The work's GNU license as or-later where a sentence outside any license text gives the
+    choice of later versions of the license it just named (one GNU license named, -only)."""
+    outside = " ".join(line.text for line in lines if line.text and not _inside(line.number, spans))
+    gnu = {s.expression for s in statements if s.role == "own" and _GNU.match(s.expression) and s.kind != "license_text"}
+    if len(gnu) != 1 or not next(iter(gnu)).endswith("-only") or not _LATER_SENTENCE.search(outside):
+        return statements
+    only = next(iter(gnu))
+    return [dataclasses.replace(s, expression=only[:-len("-only")] + "-or-later",
+                                rule=f"{s.rule}; or-later as a later sentence gives it")
+            if s.expression == only and s.role == "own" else s for s in statements]
 
 
 def _fold_lgpl3(statements: list[st.Statement]) -> list[st.Statement]:
@@ -875,6 +918,7 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
     third = st.third_party_lines(lines)
     notices = [dataclasses.replace(s, role="third_party") if s.first_line in third else s for s in notices]
     statements = _or_later_notice(_fold_lgpl3(statements + _reconcile(found, notices)))
+    statements = _later_sentence(lines, spans, statements)
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:
         return Detection(NOASSERTION, result.score, "none", remarks=result.remarks)

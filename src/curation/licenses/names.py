@@ -29,12 +29,12 @@ class Mention:
 
 
 # R's DESCRIPTION and some manifests write "GPL (>= 2)": version 2 or any later one
-_V = r"\s*[-,]?\s*\(?\s*(?P<atleast>>=|≥)?\s*(?:version|ver\.?|v\.?|バージョン|第)?\s*"
+_V = r"\s*[-,]?\s*\(?\s*(?P<atleast>>=|≥)?\s*(?:version|ver\.?|v\.?|(?:の\s*)?(?:バージョン|第))?\s*"
 # a "+" before an exception's name joins the exception ("GPLv2 + Classpath exception"), never "or later"
-_LATER = (r"(?P<later>\s*\(?\s*(?:\+(?!\s*(?:the\s+|an?\s+)?[\"“「]?\s*(?:[\w-]+\s+){0,2}?(?:exceptions?|例外))|or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?(?:later|higher|newer|above)"
+_LATER = (r"(?P<later>\s*\(?\s*(?:\+(?!\s*(?:the\s+|an?\s+)?[\"“「]?\s*(?:[\w-]+\s+){0,2}?(?:exceptions?|例外))|,?\s*or\s*,?\s+(?:\(at\s+your\s+option\)\s+|(?:at\s+your\s+option|if\s+you\s+(?:prefer|wish|like|choose))\s*,\s*)?(?:any\s+)?(?:later|higher|newer|above)"
           r"(?:\s+version)?|以降|-?or-later"
           # 「バージョン 2.1 またはそれ以降のバージョン」「…、もしくは（あなたの選択により）それ以降」
-          r"|(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*)?それ以降(?:の\s*(?:任意の\s*)?(?:バージョン|版))?)\s*\)?)?")
+          r"|(?:\s*版)?(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*)?それ以降(?:の\s*(?:任意の\s*)?(?:バージョン|版))?)\s*\)?)?")
 # the abbreviation in brackets after a Japanese name: 「GNU 一般公衆利用許諾書（GPL）バージョン2」
 _ABBR = r"(?:\s*[（(]\s*(?:GNU\s*)?(?:A|L)?GPL\s*[)）])?"
 _ONLY = r"(?P<only>\s*(?:only|-only|のみ|だけ))?"
@@ -194,6 +194,8 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
                         re.IGNORECASE), _gnu("LGPL")),
     ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)" + _ABBR + _V +
                        r"(?P<version>[123])(?:\.0)?" + _LATER + _ONLY, re.IGNORECASE), _gnu("GPL")),
+    ("gfdl", re.compile(r"(?:GNU\s+)?(?:Free\s+Documentation\s+Licen[cs]e|G?FDL)" + _V + r"(?P<version>1\.[123])"
+                        + _LATER + _ONLY, re.IGNORECASE), _gnu("GFDL")),
     # A GNU license named without its version: each says "if the Program does not specify a version
     # number of this License, you may choose any version ever published", so the answer is the
     # first version or later (as SPDX and the Hugging Face `gpl` id read it): the copyleft kept.

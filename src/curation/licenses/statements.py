@@ -755,6 +755,23 @@ _OWN_ROW = re.compile(r"/|\\|\*|\.\w{1,5}\b|^(?:this|our|the\s+rest|rest|everyth
                       r"held[- ]?out|(?:\w+\s+)?splits?)\b|^(?:学習|訓練|検証|評価|テスト|開発)(?:用|データ|セット|分割)?",
                       re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:AND|&|\+|および|及び)\s*$")
+# A thing the text says is not in the work ("The base model is not part of this repository", 「元
+# モデルの重みは含まれていません」): the license said of it, there or in the next sentence that
+# points back to it ("it stays under its own license"), is another work's.
+_NOT_SHIPPED = re.compile(
+    r"\b(?:is|are)\s+(?:\w+\s+)?not\s+(?:\w+\s+)?(?:part\s+of|included|shipped|bundled|distributed|redistributed|"
+    r"contained|provided)\b(?!\s+(?:under|with\s+the\s+licen))|"
+    r"(?:は|が)\s*(?:この|本)?[^。]{0,20}?(?:含まれ(?:ません|ていません|ない)|同梱(?:されて)?(?:いません|しません)|"
+    r"(?:配布|提供)(?:して|されて)?(?:いません|しません))", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|their|them)\b|それ|その", re.IGNORECASE)
+# Terms for what contributors will hand in ("any contribution intentionally submitted for inclusion
+# in the work by you ... shall be dual licensed as above"): inbound terms, no license of the work
+# to its users, no added terms of it.
+_INBOUND = re.compile(
+    r"\b(?:contributions?|pull\s+requests?|patches)\b[^.;]{0,160}?\b(?:submitted|submit)\s+(?:\w+\s+){0,3}?(?:for\s+inclusion|to\s+(?:this|the|our))"
+    r"|\b(?:contributions?|pull\s+requests?|patches)\b[^.;]{0,200}?\b(?:shall|will)\s+be\s+(?:\w+\s+){0,2}?licen[cs]ed\b"
+    r"|(?:コントリビューション|コントリビュート|プルリクエスト|寄稿|貢献)[^。]{0,60}?(?:ものとします|とみなします|とみなされます)",
+    re.IGNORECASE)
 
 
 # A dataset card's first heading names its dataset: "# Dataset Card for Prairie Almanac QA".
@@ -798,13 +815,17 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
     unattached: list[Remark] = []  # restrictions with no subject of their own (kept where the work has a grant)
     if nonblank and (title := _title(nonblank[0])):
         statements.append(title)
-    previous, previous_own = None, False
+    previous, previous_own, previous_excluded = None, False, False
     for s in sentences(lines):
         found = mentions(s.text)
         said = reported(s.text, found) if found else None
         sentence_role = "upstream" if said == "report" or s.in_third_party_section or _terms_quoted(s.text) or \
             s.in_upstream_section and not _OWN_AGAIN.search(s.text) else "own"
         terms: list[Remark] = []
+        if _INBOUND.search(s.text):
+            if found:
+                remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
+            continue
         if _DUAL.search(s.text) and not (found and _talk(s.text, found)):
             remarks.append(Remark(s.first_line, s.text, "choice", last_line=s.last_line))
         # A restriction or a change of terms counts where it speaks of this work (or sits under
@@ -818,7 +839,8 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                        # the restriction's own words ("requires", "not allowed") are no talk cue
                        and not _general_talk(_NONCOMMERCIAL.sub(" ", s.text))) and said != "example" \
             and not (_NEWS_REPORT.search(s.text) or _SAID_AFTER.search(s.text))
-        previous, previous_own = s, own_context
+        excluded_before = bool(previous and previous.last_line >= s.first_line - 1 and previous_excluded)
+        previous, previous_own, previous_excluded = s, own_context, bool(_NOT_SHIPPED.search(s.text))
         if own_context and _NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
         elif _NONCOMMERCIAL.search(s.text) and said != "example" and not found and sentence_role == "own" and \
@@ -852,7 +874,10 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                     # code ...?"): still talk, so that no ScanCode notice rule reads it as a grant
                     remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
                 continue
-            other = found if _other_actor(s.text) and not _STRONG_OWN.search(s.text) else \
+            shipped_not = _NOT_SHIPPED.search(s.text)
+            not_shipped = shipped_not and shipped_not.start() < found[0].start or \
+                excluded_before and _POINTS_BACK.search(s.text) and not _STRONG_OWN.search(s.text)
+            other = found if not_shipped or _other_actor(s.text) and not _STRONG_OWN.search(s.text) else \
                 [m for m in found if of_other_work(s.text, m)]
             if other:
                 # the names said of another work are no evidence (nor may a ScanCode notice read them

@@ -29,6 +29,10 @@ _MD_TAG = re.compile(r"</?(?:a|br|p|img|span|div|b|i|em|strong|sup|sub|code|deta
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[=\-*_~]\s*){3,}$")
+# A source file's comment leaders ("// ", "/* ", " * ", "-- ", ";; "): a notice in a header reads
+# as one sentence across its lines only without them.
+_COMMENT_LEADER = re.compile(r"^\s*(?://+!?|/\*+!?|\*+/|\*(?=\s|$)|--(?=\s|$)|;+(?=\s|$))\s?")
+_HASH_COMMENT = re.compile(r"^#(?:\s|$)")
 _MD_PREFIX = re.compile(r"^\s*(?:>\s*)+|^\s*[-*+•・]\s+")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)[^)]*\)")
@@ -88,8 +92,26 @@ def _table_row(line: str) -> str:
     return ": ".join(c for c in cells if c)
 
 
-def clean_line(line: str) -> tuple[str, bool]:
+def _hash_comments(raws: list[str]) -> set[int]:
+    """The offsets of "# " lines that are a script's comment block, not markdown headings: a bare
+    "#" line among them, or three or more "# " lines in a row (markdown never stacks headings so)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for offset, raw in enumerate(raws + [""]):
+        if _HASH_COMMENT.match(raw):
+            run.append(offset)
+            continue
+        if len(run) >= 3 or any(not raws[i][1:].strip() for i in run) and len(run) >= 2:
+            out.update(run)
+        run = []
+    return out
+
+
+def clean_line(line: str, comment: bool = False) -> tuple[str, bool]:
     heading = False
+    if comment:
+        line = line[1:]
+    line = _COMMENT_LEADER.sub("", line)
     badge = _badge_license(line) if "](" in line or "href" in line else None
     if m := _MD_HEADING.match(line):
         line, heading = m.group(1), True
@@ -122,6 +144,7 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
     lines: list[Line] = []
     in_fence = False
     raws = text.split("\n")
+    comments = _hash_comments(raws)
     license_column: int | None = None  # a markdown table with a License column: each row is a field
     for offset, raw in enumerate(raws):
         if raw.count("|") >= 2 and not in_fence:
@@ -149,7 +172,7 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
                 lines[-1] = Line(lines[-1].number, lines[-1].text, True)
             lines.append(Line(first_line + offset, ""))
             continue
-        cleaned, heading = clean_line(raw) if not in_fence else (raw.strip(), False)
+        cleaned, heading = clean_line(raw, offset in comments) if not in_fence else (raw.strip(), False)
         lines.append(Line(first_line + offset, cleaned, heading))
     return lines
 
