@@ -178,3 +178,59 @@ def test_the_x11_text_naming_another_holder_is_x11(style):
 
 def test_the_text_naming_its_own_holder_stays_that_license():
     assert detect(reference_text("xfree86-1.0")).expression == "LicenseRef-scancode-xfree86-1.0"
+
+
+# ---- a list of "part: license" items -----------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("## ライセンス\n\nこのリポジトリは部分ごとにライセンスが異なります。\n\n"
+     "- ソースコードと補助スクリプト（`lib/` と `tools/`）：MIT ライセンス\n"
+     "- 説明資料と図版一式（`manual/`）：クリエイティブ・コモンズ 表示 - 継承 4.0 国際\n",
+     "MIT AND CC-BY-SA-4.0"),
+    ("## License\n\n* Source code and helper scripts (`lib/` and `tools/`): MIT License\n"
+     "* Documentation and all figures (`manual/`): Creative Commons Attribution 4.0 International\n",
+     "MIT AND CC-BY-4.0"),
+])
+def test_each_part_license_item_of_a_list_stands_alone(text, expected):
+    assert detect(text).expression == expected
+    assert detect(text.replace("\n", "\r\n")).expression == expected
+
+
+# ---- a package manifest's list of licenses ----------------------------------------------------
+COMPOSER = '{\n    "name": "acme/ledger",\n    "license": ["MIT", "Apache-2.0"],\n    "require": {"php": ">=8.2"}\n}\n'
+GEMSPEC = ('Gem::Specification.new do |s|\n  s.name = "tallow"\n{comment}  s.licenses = ["BSD-3-Clause", "MPL-2.0"]\n'
+           'end\n')
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_composer_license_array_is_a_choice(newline):
+    found = detect(COMPOSER.replace("\n", newline)).expression
+    assert sorted(found.split(" OR ")) == ["Apache-2.0", "MIT"]
+
+
+def test_a_gemspec_license_list_is_a_choice_only_where_it_says_so():
+    chosen = detect(GEMSPEC.format(comment="  # use it under either license, as you prefer\n")).expression
+    assert sorted(chosen.split(" OR ")) == ["BSD-3-Clause", "MPL-2.0"]
+    both = detect(GEMSPEC.format(comment="")).expression
+    assert sorted(both.split(" AND ")) == ["BSD-3-Clause", "MPL-2.0"]
+
+
+# ---- an HTML page's rel="license" link ---------------------------------------------------------
+PAGE = ("<html><body><main><h1>{title}</h1><p>{body}</p></main><footer><p>&copy; 2024 Hill Walkers</p>"
+        "{link}</footer></body></html>")
+
+
+@pytest.mark.parametrize("link, expected", [
+    ('<a href="https://creativecommons.org/licenses/by-sa/4.0/" rel="license"><img alt="CC" src="/b.png"></a>',
+     "CC-BY-SA-4.0"),
+    ("<a rel='license' href='http://creativecommons.org/licenses/by-nd/4.0/'><img src='/88x31.png'></a>",
+     "CC-BY-ND-4.0"),
+])
+def test_a_rel_license_link_is_the_pages_license(link, expected):
+    page = PAGE.format(title="尾根の記録", body="三つの尾根を歩いた記録です。", link=link)
+    assert detect(page).expression == expected
+
+
+def test_a_plain_link_to_a_license_deed_in_an_article_grants_nothing():
+    page = PAGE.format(title="Choosing a license", body='Some authors pick <a href="https://creativecommons.org/'
+                       'licenses/by-nc/4.0/">a non-commercial license</a> for photos.', link="")
+    assert detect(page).expression == "NOASSERTION"

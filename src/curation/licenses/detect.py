@@ -119,6 +119,31 @@ def _short(text: str, n: int = 140) -> str:
 NOTHING = Detection(NOASSERTION, 0.0, "none")
 
 
+# A package manifest's list of license ids: composer.json's `"license": [...]`, a gemspec's
+# `spec.licenses = [...]`, a Maven-free `licenses: [...]`.
+_MANIFEST_LIST = re.compile(r"""^\s*["']?(?:\w+\.)?(?P<key>licen[cs]es?)["']?\s*(?:=>|[:=])\s*(?:%w)?\[(?P<items>[^\]]*)\]""",
+                            re.IGNORECASE)
+
+
+def manifest_licenses(raw: str, above: str = "") -> str | None:
+    """The expression of a manifest's list of SPDX ids on line `raw`, or None. Composer reads its
+    `"license"` array as a choice (its documentation); another list is a choice where the line or
+    the comment above it says so ("pick either"), else every license applies (no duty lost)."""
+    m = _MANIFEST_LIST.match(raw)
+    items = re.findall(r"""["']([^"']+)["']""", m["items"]) if m else []
+    if len(items) < 2:
+        return None
+    try:
+        ids = [normalize(item) for item in items]
+    except ExpressionError:
+        return None
+    if any(" " in i or i.startswith("LicenseRef-") for i in ids):
+        return None
+    composer = raw.lstrip().startswith('"') and m["key"].lower() == "license"
+    choice = composer or bool(st._DUAL.search(raw) or st._DUAL.search(above))
+    return normalize((" OR " if choice else " AND ").join(ids))
+
+
 def spdx_tag(text: str) -> Detection | None:
     match = SPDX_TAG.search(text)
     if not match:
@@ -889,6 +914,13 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
             number = header_lines + 1 + offset
             statements.append(st.Statement(tag.expression, "spdx_tag", "own", None, number, number,
                                            m.group(0).strip(), "SPDX-License-Identifier tag"))
+            tag_lines.add(number)
+    raws = body.split("\n")
+    for offset, raw in enumerate(raws):
+        if (listed := manifest_licenses(raw, raws[offset - 1] if offset else "")) is not None:
+            number = header_lines + 1 + offset
+            statements.append(st.Statement(listed, "spdx_tag", "own", None, number, number, raw.strip(),
+                                           "a package manifest's list of licenses"))
             tag_lines.add(number)
     lines = [Line(line.number, "" if line.number in tag_lines else line.text, line.heading) for line in lines]
     spans: list[tuple[int, int]] = []

@@ -302,6 +302,7 @@ def _name_only(heading: str) -> bool:
 
 
 _KEY_VALUE = re.compile(r"^\s*[-*]?\s*[\w.@-]+\s*[:=]\s*\S")
+_LABEL = re.compile(r"^(?![a-z])[^:：。.!?]{1,60}[:：]\s*\S")
 
 
 def _paragraphs(lines: list[Line]):
@@ -326,7 +327,11 @@ def _paragraphs(lines: list[Line]):
             (".", "!", "?", ":", "。", "：", ";")) and re.match(r"[a-z\"“「(]", following.text)
             # a manifest's "key: value" lines (CITATION.cff, DESCRIPTION, setup.cfg) each stand alone
             and not (_KEY_VALUE.match(line.text) and _KEY_VALUE.match(following.text)))
-        if _FIELD.match(line.text) or len(line.text) < 40 and not line.text.endswith((",", "、")) and not continues:
+        # a list of "part: license" lines (「プログラム（src/）：Apache License 2.0」): each item alone
+        labelled = bool(_LICENSE_HEADING.search(heading) and _LABEL.match(line.text)) and any(
+            other is not None and other.text and not other.heading and _LABEL.match(other.text)
+            for other in (following, lines[i - 1] if i else None))
+        if _FIELD.match(line.text) or labelled or len(line.text) < 40 and not line.text.endswith((",", "、")) and not continues:
             # a field or a short line (a table row, a list item) stands alone, unless the sentence
             # goes on in the next line ("add for instance" / "\"This corpus is ...\"")
             yield " ".join(buf), marks, heading, talk
@@ -540,7 +545,9 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
         # 「ウィキペディアの記事とは異なり、本データは CC0 で提供します」: a cue before the work as
         # subject belongs to the clause about that other thing
         before = before[_STRONG_OWN.search(before).start():]
-    if talk.search(before) or "?" in sentence or "？" in sentence:
+    # 「解説文書（docs/）：CC BY 4.0」: a label naming a part of the work, whatever words its name has
+    labelled = _JA.search(before) and re.fullmatch(r"[^:：。.!?？]{1,40}[:：]\s*", before)
+    if not labelled and talk.search(before) or "?" in sentence or "？" in sentence:
         return True
     if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and _STRONG_OWN.search(before)
                                  else _JA_TALK_AVAILABLE if _STRONG_OWN.search(before)
@@ -681,7 +688,9 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
     for m in reversed(found):
         rest = rest[:m.start] + rest[m.end:]
     words = len(rest.split()) if not ja else len(rest) / 4
-    if words <= 8 and not _EN_TALK.search(rest) and not _JA_TALK.search(rest):
+    # a label naming a part ("解説文書（docs/）：") carries no talk cue whatever its words
+    cues = re.sub(r"^[^:：。.!?？]{1,40}[:：]", "", rest) if ja else rest
+    if words <= 8 and not _EN_TALK.search(cues) and not _JA_TALK.search(cues):
         if s.in_license_section:
             return "heading"
         # a LICENSE file's only words name the license up front ("MIT", "Copyright 2024 Ann. MIT");

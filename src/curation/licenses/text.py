@@ -77,6 +77,9 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 def _html_to_text(text: str) -> str:
     text = _HTML_DROP.sub("", text)
     text = _HTML_HEADING.sub(lambda m: "\n# " + _TAG.sub("", m.group(1)).strip() + "\n", text)
+    # rel="license" is HTML's own way to say "this page's license is at": a License field
+    text = re.sub(r"<a\b(?=[^>]*\brel=[\"']?license\b)[^>]*\bhref=[\"']([^\"']*)[\"'][^>]*>.*?</a\s*>",
+                  lambda m: f"\n\nLicense: {m.group(1)}\n\n", text, flags=re.IGNORECASE | re.DOTALL)
     # A link's target can be the only place that names the license (a CC badge).
     text = re.sub(r"<a\b[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a\s*>", lambda m: f"{m.group(2)} ({m.group(1)})",
                   text, flags=re.IGNORECASE | re.DOTALL)
