@@ -234,3 +234,30 @@ def test_a_plain_link_to_a_license_deed_in_an_article_grants_nothing():
     page = PAGE.format(title="Choosing a license", body='Some authors pick <a href="https://creativecommons.org/'
                        'licenses/by-nc/4.0/">a non-commercial license</a> for photos.', link="")
     assert detect(page).expression == "NOASSERTION"
+
+
+# ---- a GNU text with an exception, the notice above it giving later versions -----------------
+GCC_NOTICE = """quillrt - runtime helpers for the Quill compiler
+Copyright (C) 2010-2019 Tomas Lindqvist
+
+This library is free software; you can redistribute it and/or modify it
+under the terms of the GNU General Public License as published by the
+Free Software Foundation; {version}.
+
+In addition to the permissions in the GNU General Public License, the Free
+Software Foundation gives you unlimited permission to link the compiled version
+of this file into combinations with other programs, and to distribute those
+combinations without any restriction coming from the use of this file.
+(The General Public License restrictions do apply in other respects; for
+example, they cover modification of the file, and distribution when not linked
+into a combined executable.)
+
+"""
+
+
+@pytest.mark.parametrize("style", ["crlf", "markdown"])
+def test_the_or_later_notice_above_a_gnu_text_with_an_exception_keeps_both(style):
+    text = GCC_NOTICE.format(version="either version 2, or (at your option) any later version") + \
+        reference_text("gpl-2.0")
+    assert detect(wrap(text, style)).expression == "GPL-2.0-or-later WITH GCC-exception-2.0"
+

@@ -413,8 +413,10 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
                                     text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
                                     f"{m.score():.0f}%", max(round(m.score() / 100, 2), threshold), base))
         else:
-            if _GNU.match(spdx) and spdx.endswith("-only") and _preamble_or_later(lines, index_of, first_no, last_no):
-                spdx = spdx[:-len("-only")] + "-or-later"
+            # "GPL-2.0-only WITH GCC-exception-2.0": the version is the license's, the exception kept
+            if _GNU.match(spdx) and re.search(r"-only(?= WITH |$)", spdx) and \
+                    _preamble_or_later(lines, index_of, first_no, last_no):
+                spdx = re.sub(r"-only(?= WITH |$)", "-or-later", spdx, count=1)
             out.append(st.Statement(spdx, "license_text", "own", None, first_no, last_no, text,
                                     f"ScanCode {m.rule.identifier} {m.score():.0f}%"
                                     + ("; or-later as the notice above it gives it" if spdx.endswith("-or-later") else ""),
