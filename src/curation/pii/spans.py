@@ -282,8 +282,9 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
     if ent.doc.lang_ == "ja":
         while tokens and (tokens[0].text in JA_LABEL_WORDS or tokens[0].is_punct or tokens[0].is_space):
             tokens = tokens[1:]
+        # A particle (助詞) ends a phrase, never a name: GiNZA's span 国際連合の keeps its の.
         while tokens and (tokens[-1].text in JA_LABEL_WORDS or tokens[-1].is_punct or tokens[-1].is_space
-                          or tokens[-1].lower_ in CUE_WORDS):
+                          or tokens[-1].lower_ in CUE_WORDS or tokens[-1].tag_.startswith("助詞")):
             tokens = tokens[:-1]
     if not tokens or all((_CODE.match(t.text) or DATE_WORD.fullmatch(t.text) or not t.is_alpha)
                          and not (person and _HANDLE.fullmatch(t.text)) and not _NAME_TOKEN.fullmatch(t.text)

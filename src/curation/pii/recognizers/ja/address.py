@@ -7,7 +7,9 @@ from presidio_analyzer import Pattern
 from curation.pii.recognizers.ja.base import JaPatternRecognizer
 from curation.pii.recognizers.ja.shapes import PREF, D, H
 
-_MUNI = "(?:[一-龥ぁ-んァ-ヶー々ヶ]{1,7}?(?:市|区|町|村|郡)){1,3}"
+# A municipality's name holds no の (岩手県沿岸部の都市 is a phrase that ends in 市, not a city);
+# names written with one (丸の内) are towns, read by _TOWN.
+_MUNI = "(?:[一-龥ぁ-ねは-んァ-ヶー々ヶ]{1,7}?(?:市|区|町|村|郡)){1,3}"
 # 丸の内, 梅田; 札幌の 北1条西 (条 blocks carry a number before the 丁目)
 _TOWN = f"[一-龥ぁ-んァ-ヶー々ヶA-ZＡ-Ｚ]{{0,16}}?(?:{D}+条[東西南北]?)?"
 _NUM = f"(?:{D}+|[一二三四五六七八九十]+)"

@@ -10,6 +10,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from curation.pii.honorifics import HONORIFICS
 from curation.pii.labels import NAME_ENTITIES, ja_labels
+from curation.pii.recognizers.ja.relational import relational_at
 from curation.pii.spans import JA_LABEL_WORDS, looks_named
 
 PROPER = "名詞-固有名詞"
@@ -52,7 +53,8 @@ class JpProperNounRecognizer(EntityRecognizer):
       The type is the tokens': a place name makes LOCATION, person names only PERSON, else ORGANIZATION;
     - the compound noun that continues such a run or a GiNZA place or organisation (清水+寺,
       トヨタ+自動車, 京急+本線), since a name masked without its head still says it; not after a
-      person's name (田中 部長, 山田 選手) nor over an honorific or a form label;
+      person's name (田中 部長, 山田 選手) nor over an honorific, a form label or a relational noun
+      (福岡+出身, 九州+最大, 東京都+知事: relational.py);
     - foreign words joined by ・ or = of which one is a name: the whole chain.
 
     Needs the NLP artifacts' tokens (GiNZA); without them (the residual re-scan) it finds nothing."""
@@ -96,7 +98,8 @@ class JpProperNounRecognizer(EntityRecognizer):
 
         def compound_end(j: int, person: bool) -> int:
             while j < len(tokens) and not blocked[j] and tokens[j].tag_.startswith(COMPOUND_TAGS) \
-                    and tokens[j].text not in NOT_IN_COMPOUND and (not person or tokens[j].tag_.startswith("接尾辞")):
+                    and tokens[j].text not in NOT_IN_COMPOUND and not relational_at(tokens, j) \
+                    and (not person or tokens[j].tag_.startswith("接尾辞")):
                 j += 1
             return j
 
