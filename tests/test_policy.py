@@ -64,3 +64,11 @@ def test_threshold_out_of_range_is_refused(tmp_path):
     path = write_policy(tmp_path, default_text().replace("score_threshold: 0.4", "score_threshold: 1.5"))
     with pytest.raises(PolicyError, match="pii.score_threshold"):
         load_policy(path)
+
+
+def test_handles_setting_defaults_to_person_and_refuses_other_values(tmp_path, policy):
+    assert policy.pii.handles == "person"
+    text = default_text().replace("\n  handles: person", "\n  handles: everyone", 1)
+    assert "handles: everyone" in text
+    with pytest.raises(PolicyError, match="pii.handles.*'person'.*'all'"):
+        load_policy(write_policy(tmp_path, text))

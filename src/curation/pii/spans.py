@@ -63,8 +63,10 @@ _HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+);?$")
 # A name goes on after one of these when a capitalised word follows; "&lt;" and "&gt;" are hearts
 # and arrows, never part of a name.
 _NAME_INNER_ENTITY = re.compile(r"&(?:amp|quot|apos|#3[49]);?$")
-# A social-media handle (@amyschumer): a name, whatever its letters and digits.
-_HANDLE = re.compile(r"@\w*[^\W\d_]\w*")
+# A social-media handle (@amyschumer, @jordan.hayes): a name, whatever its letters and digits;
+# Instagram and Mastodon allow dots inside one (a dot at the end is the sentence's).
+HANDLE_BODY = r"@\w*[^\W\d_]\w*(?:\.\w+)*"
+_HANDLE = re.compile(HANDLE_BODY)
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
 # Common nouns that head the name of a place or a building and that NER often leaves out when they
 # are written in lower case ("Glenveagh national park", "HSBC center", "Buck mountain"): a lower-case

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 
-def english_recognizers() -> list:
-    """Fresh instances of curation's English recognizers (recognizers/en/)."""
+def english_recognizers(handles: str = "person") -> list:
+    """Fresh instances of curation's English recognizers (recognizers/en/); with handles "all"
+    (policy pii.handles), every @handle is a PERSON too."""
     from curation.pii.recognizers.en import RECOGNIZERS
+    from curation.pii.recognizers.en.handle import HandleRecognizer
 
-    return [cls() for cls in RECOGNIZERS]
+    return [cls() for cls in RECOGNIZERS] + ([HandleRecognizer()] if handles == "all" else [])
 
 
 def japanese_recognizers() -> list:

@@ -1,0 +1,39 @@
+"""Social-media handles: dotted handles kept as names, and pii.handles "all" masking every handle
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from curation.pii.assembly import engine_for
+from curation.pii.recognizers import english_recognizers
+from curation.pii.recognizers.en.handle import HandleRecognizer
+from curation.pii.spans import clean_entity
+
+
+@pytest.fixture(scope="module")
+def nlp(policy):
+    return engine_for("en", policy.pii).nlp_engine.nlp["en"]
+
+
+def test_a_dotted_handle_ner_reads_as_a_person_is_kept(nlp):
+    text = "@mara.quillon haha so true"
+    ent = clean_entity(Span(nlp(text), 0, 3, label="PERSON"))
+    assert ent is not None and text[ent.start_char:ent.end_char] == "@mara.quillon"
+
+
+def test_a_dotted_account_ner_reads_as_a_place_is_still_not_kept(nlp):
+    assert clean_entity(Span(nlp("@riverside.arena tickets"), 0, 1, label="LOCATION")) is None
+
+
+def test_every_handle_is_a_person_but_no_email_address_or_full_stop():
+    text = "ask @mara.quillon or @tess_88. mail ops@example.com, not @123"
+    found = [text[r.start:r.end] for r in HandleRecognizer().analyze(text, ["PERSON"])]
+    assert found == ["@mara.quillon", "@tess_88"]
+
+
+@pytest.mark.parametrize("handles,added", [("person", False), ("all", True)])
+def test_the_handle_recognizer_is_added_only_when_every_handle_is_personal(handles, added):
+    names = {r.name for r in english_recognizers(handles)}
+    assert ("HandleRecognizer" in names) is added
