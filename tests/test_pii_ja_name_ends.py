@@ -56,6 +56,13 @@ def test_a_trailing_particle_is_trimmed_off_a_name(engine):
     assert text[ent.start_char:ent.end_char] == "国際連合"
 
 
+def test_a_katakana_ke_that_sudachi_calls_a_particle_stays_in_the_name(engine):
+    text = "小倉ヶ浜道路を走った。"
+    doc = engine.nlp_engine.nlp["ja"](text)
+    ent = clean_entity(Span(doc, 0, 2, label="LOCATION"))  # 小倉 + ヶ (助詞-格助詞)
+    assert text[ent.start_char:ent.end_char] == "小倉ヶ"
+
+
 def test_a_phrase_ending_in_shi_after_a_prefecture_is_no_address():
     recognizer = JpAddressRecognizer()
     text = "岩手県沿岸部の都市を訪ねた。"

@@ -87,6 +87,7 @@ FOREIGN_STOP_LANGUAGES = ("nl", "es", "pt", "id", "fr", "de", "it", "tl")
 
 
 _KATAKANA_WORD = re.compile(r"[ァ-ヺ][ァ-ヺー]{2,}")
+_HIRAGANA = re.compile(r"[ぁ-ゖ]+")
 
 
 def has_proper_noun(tokens) -> bool:
@@ -284,9 +285,11 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
     if ent.doc.lang_ == "ja":
         while tokens and (tokens[0].text in JA_LABEL_WORDS or tokens[0].is_punct or tokens[0].is_space):
             tokens = tokens[1:]
-        # A particle (助詞) ends a phrase, never a name: GiNZA's span 国際連合の keeps its の.
+        # A particle (助詞) written in hiragana ends a phrase, never a name: GiNZA's span 国際連合の
+        # keeps its の. The katakana ヶ that Sudachi also calls one is inside names (小倉ヶ浜, 関ヶ原).
         while tokens and (tokens[-1].text in JA_LABEL_WORDS or tokens[-1].is_punct or tokens[-1].is_space
-                          or tokens[-1].lower_ in CUE_WORDS or tokens[-1].tag_.startswith("助詞")):
+                          or tokens[-1].lower_ in CUE_WORDS
+                          or (tokens[-1].tag_.startswith("助詞") and _HIRAGANA.fullmatch(tokens[-1].text))):
             tokens = tokens[:-1]
     if not tokens or all((_CODE.match(t.text) or DATE_WORD.fullmatch(t.text) or not t.is_alpha)
                          and not (person and _HANDLE.fullmatch(t.text)) and not _NAME_TOKEN.fullmatch(t.text)
