@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from curation.pii.assembly import engine_for
 from curation.pii.recognizers import english_recognizers
-from curation.pii.recognizers.en.handle import HandleRecognizer
+from curation.pii.recognizers.en.person import HandleRecognizer
 from curation.pii.spans import clean_entity
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from curation.pii.assembly import engine_for
 from curation.pii.honorifics import name_end
 from curation.pii.recognizers.ja import JpAddressRecognizer
-from curation.pii.recognizers.ja.relational import relational_at
+from curation.pii.recognizers.ja.proper_noun import relational_at
 from curation.pii.spans import clean_entity
 from curation.policy import PiiPolicy
 

@@ -7,7 +7,7 @@ def english_recognizers(handles: str = "person") -> list:
     """Fresh instances of curation's English recognizers (recognizers/en/); with handles "all"
     (policy pii.handles), every @handle is a PERSON too."""
     from curation.pii.recognizers.en import RECOGNIZERS
-    from curation.pii.recognizers.en.handle import HandleRecognizer
+    from curation.pii.recognizers.en.person import HandleRecognizer
 
     return [cls() for cls in RECOGNIZERS] + ([HandleRecognizer()] if handles == "all" else [])
 

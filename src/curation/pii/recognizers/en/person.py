@@ -1,4 +1,7 @@
-"""PERSON: a capitalised name after a salutation, title, sign-off or "call", or before an e-mail address."""
+"""PERSON: a capitalised name after a salutation, title, sign-off or "call", or before an e-mail address.
+
+Under the policy setting pii.handles: all, every social-media handle (@name) as well (HandleRecognizer).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from presidio_analyzer import RecognizerResult
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.en.shapes import NOT_NAMES
 from curation.pii.recognizers.en.shapes import WORD as _WORD
+from curation.pii.spans import HANDLE_BODY
 
 
 class CurationPersonRecognizer(ScoredRecognizer):
@@ -47,3 +51,19 @@ class CurationPersonRecognizer(ScoredRecognizer):
 
     def score(self, value: str) -> float | None:
         return None if value.split()[0] in NOT_NAMES else 0.6
+
+
+class HandleRecognizer(ScoredRecognizer):
+    """An @handle, whatever NER makes of it: on platforms whose accounts are people's (a forum,
+    a support desk, a staff chat), an account name identifies its holder as a name does. Not an
+    e-mail address's "@" (a word character or a dot before it), nor a trailing full stop."""
+
+    ENTITY = "PERSON"
+    NAME = "HandleRecognizer"
+    REGEX = rf"(?<![\w.@]){HANDLE_BODY}"
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        return super().analyze(text, entities, nlp_artifacts, regex_flags) if "@" in text else []
+
+    def score(self, value: str) -> float | None:
+        return 0.6  # NER's own PERSON (0.85) keeps its type where both read the handle

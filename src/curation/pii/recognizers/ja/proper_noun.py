@@ -10,7 +10,6 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from curation.pii.honorifics import HONORIFICS
 from curation.pii.labels import NAME_ENTITIES, ja_labels
-from curation.pii.recognizers.ja.relational import relational_at
 from curation.pii.spans import JA_LABEL_WORDS, looks_named
 
 PROPER = "名詞-固有名詞"
@@ -24,9 +23,6 @@ NOT_IN_COMPOUND = frozenset(HONORIFICS) | JA_LABEL_WORDS
 # between their parts; Sudachi splits them and NER tags a part or two (グナエウス・ポンペイウス,
 # ウェイン・カウンティ, フアン・デ・ヨング).
 JOINERS = frozenset("・･=＝")
-# What follows a proper noun that is not a name: a number or 元年 after an era or a code's letters
-# (令和5年, 令和元年, Q862972), a colon after a form label (マイナンバー：): 163, 12 and 35 false hits in 250
-# synthetic business documents without this.
 # Head nouns of a group or a place named after someone (藤堂隊, 仁村記念会, 鹿島学園高校, 日本橋支店): a
 # person's name followed by one is the name of that group or place, and NER tags only the person in
 # it. Titles and honorifics (部長, 選手 is no head either) are not heads: 田中部長 stays a person.
@@ -34,6 +30,21 @@ GROUP_HEADS = frozenset("隊 軍 軍団 師団 部隊 団 劇団 楽団 球団 �
                         "支店 本店 工場 研究所".split())
 PLACE_HEADS = frozenset("大学 学園 高校 高等学校 中学校 小学校 学校 病院 診療所 駅 空港 港 城 寺 神社 館 美術館 博物館 "
                         "図書館 公園 橋".split())
+# Relational nouns: a place or a body named before them is their complement, not their head
+# (福岡出身 "from Fukuoka", 大阪周辺 "around Osaka", トヨタ傘下 "under Toyota"). The compound after
+# a name is the name's own head (清水寺, トヨタ自動車); a relational noun says where or whose, so the
+# name ends before it. Three kinds: origin and residence (出身, 在住), position and extent (周辺,
+# 沖, 内), affiliation (傘下, 系列); and the titles of an office over a place (知事, 市長, 大使),
+# which head a person, not the place.
+RELATIONAL_NOUNS = frozenset("出身 生まれ 育ち 在住 在籍 出生 周辺 付近 近郊 一帯 全域 郊外 側 沖 上空 内 外 傘下 系列 "
+                             "知事 市長 町長 村長 区長 大使 領事".split())
+# Open classes of the same kind: a superlative (日本最大, 九州最古) ranks things within the place, and
+# a part named by direction or zone (東部, 北西部, 沿岸部) is a region of it, not its name; Sudachi
+# reads 東京都知事 as 東京 + 都知事, the governor's title with its kind of prefecture.
+_RELATIONAL_SHAPES = re.compile(r"最.+|[東西南北中]+部|(?:沿岸|中心|内陸|山間)部|[都道府県]知事")
+# What follows a proper noun that is not a name: a number or 元年 after an era or a code's letters
+# (令和5年, 令和元年, Q862972), a colon after a form label (マイナンバー：): 163, 12 and 35 false hits in 250
+# synthetic business documents without this.
 _NOT_AFTER_A_NAME = re.compile(r"[0-9０-９]|元年|[:：]")
 _KATAKANA_WORD = re.compile(r"[ァ-ヺ][ァ-ヺー]{2,}")
 _FOREIGN_WORD = re.compile(r"[ァ-ヺー]+|[A-Za-zＡ-Ｚａ-ｚ]+")
@@ -54,7 +65,7 @@ class JpProperNounRecognizer(EntityRecognizer):
     - the compound noun that continues such a run or a GiNZA place or organisation (清水+寺,
       トヨタ+自動車, 京急+本線), since a name masked without its head still says it; not after a
       person's name (田中 部長, 山田 選手) nor over an honorific, a form label or a relational noun
-      (福岡+出身, 九州+最大, 東京都+知事: relational.py);
+      (福岡+出身, 九州+最大, 東京都+知事: relational_at);
     - foreign words joined by ・ or = of which one is a name: the whole chain.
 
     Needs the NLP artifacts' tokens (GiNZA); without them (the residual re-scan) it finds nothing."""
@@ -138,6 +149,16 @@ class JpProperNounRecognizer(EntityRecognizer):
                 if end > ent.end:
                     out.append((kind, ent.start_char, _end(tokens[end - 1])))
         return out
+
+
+def relational_at(tokens, j: int) -> bool:
+    """Whether the compound noun at tokens[j] is a relational noun (RELATIONAL_NOUNS) or of a
+    relational shape; Sudachi may split the shape (東 + 部, 沿岸 + 部), so two tokens are read too."""
+    text = tokens[j].text
+    if text in RELATIONAL_NOUNS or _RELATIONAL_SHAPES.fullmatch(text):
+        return True
+    return j + 1 < len(tokens) and bool(_RELATIONAL_SHAPES.fullmatch(text + tokens[j + 1].text)) \
+        and not tokens[j].whitespace_
 
 
 @lru_cache(maxsize=1)
