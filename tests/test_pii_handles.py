@@ -37,3 +37,14 @@ def test_every_handle_is_a_person_but_no_email_address_or_full_stop():
 def test_the_handle_recognizer_is_added_only_when_every_handle_is_personal(handles, added):
     names = {r.name for r in english_recognizers(handles)}
     assert ("HandleRecognizer" in names) is added
+
+
+@pytest.mark.parametrize("handles", ["person", "all"])
+def test_the_policy_key_reaches_the_engine_an_ingest_uses(policy, handles):
+    # A handle the models do not read as a person (digits, no capital): masked only under "all".
+    from curation.pii.anonymize import Anonymizer
+
+    pii = policy.pii.model_copy(update={"handles": handles})
+    [out] = Anonymizer(pii).anonymize(["lol @tess_88 gonna be late tonight"], "en")
+    assert ("@tess_88" in out.text) is (handles == "person")
+    assert (out.counts.get("PERSON", 0) >= 1) is (handles == "all")

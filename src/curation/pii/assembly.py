@@ -35,7 +35,7 @@ REPLACED = ("PhoneRecognizer", "CreditCardRecognizer", "EmailRecognizer")
 CASE_SENSITIVE = ("IbanRecognizer",)
 NER_RECOGNIZER = "SpacyRecognizer"
 # The policy settings an engine depends on; operators, key and process count do not rebuild it.
-ENGINE_FIELDS = {"models", "pooling", "entities", "recognizers", "score_threshold", "allow_list", "deny_lists"}
+ENGINE_FIELDS = {"models", "pooling", "entities", "recognizers", "score_threshold", "allow_list", "deny_lists", "handles"}
 
 
 def offline_tldextract() -> None:
@@ -76,7 +76,7 @@ def _engine(language: str, policy_json: str) -> PiiEngine:
         for name in REPLACED + CASE_SENSITIVE:
             registry.remove_recognizer(name, language="en")
         registry.add_recognizer(IbanRecognizer(supported_language="en"))
-        for recognizer in english_recognizers():
+        for recognizer in english_recognizers(policy.handles):
             registry.add_recognizer(recognizer)
     else:
         registry.add_recognizer(SpacyRecognizer(supported_language=language,
