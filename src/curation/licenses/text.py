@@ -78,10 +78,13 @@ def _html_to_text(text: str) -> str:
     text = _HTML_DROP.sub("", text)
     text = _HTML_HEADING.sub(lambda m: "\n# " + _TAG.sub("", m.group(1)).strip() + "\n", text)
     # rel="license" is HTML's own way to say "this page's license is at": a License field
-    text = re.sub(r"<a\b(?=[^>]*\brel=[\"']?license\b)[^>]*\bhref=[\"']([^\"']*)[\"'][^>]*>.*?</a\s*>",
+    # (every run bounded: an unclosed <a> must not make each later one scan to the end of the page)
+    text = re.sub(r"<a\b(?=[^>]{0,2000}\brel=[\"']?license\b)[^>]{0,2000}\bhref=[\"']([^\"']{0,2000})[\"']"
+                  r"[^>]{0,2000}>.{0,4000}?</a\s*>",
                   lambda m: f"\n\nLicense: {m.group(1)}\n\n", text, flags=re.IGNORECASE | re.DOTALL)
     # A link's target can be the only place that names the license (a CC badge).
-    text = re.sub(r"<a\b[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a\s*>", lambda m: f"{m.group(2)} ({m.group(1)})",
+    text = re.sub(r"<a\b[^>]{0,2000}href=\"([^\"]{0,2000})\"[^>]{0,2000}>(.{0,4000}?)</a\s*>",
+                  lambda m: f"{m.group(2)} ({m.group(1)})",
                   text, flags=re.IGNORECASE | re.DOTALL)
     text = _HTML_BLOCK.sub("\n", text)
     text = _TAG.sub("", text)

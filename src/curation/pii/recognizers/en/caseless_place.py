@@ -20,6 +20,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 # address block's (amounts, codes, postal codes), whose capitals mark names and codes.
 MAX_DIGITS = 4
 _DIGIT = re.compile(r"\d")
+# A headline or a shout is a line, not a page: a longer "line" (a file without line breaks) is left
+# to the cased reading, so this second pass never hands spaCy more than its piece size allows
+# (batching.DEFAULT_PIECE_CHARS; a million characters is spaCy's hard limit).
+MAX_LINE_CHARS = 2_000
 
 
 class CaselessPlaceRecognizer(EntityRecognizer):
@@ -69,14 +73,14 @@ class CaselessPlaceRecognizer(EntityRecognizer):
 
 def capitalised_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of the lines of `text` that read as a headline or a shout: at least MIN_WORDS
-    words, most of them capitalised (pooling.capitalised_share above MAX_CAPITALISED_SHARE), and
-    lower-casing them keeps every character's place."""
+    words, most of them capitalised (pooling.capitalised_share above MAX_CAPITALISED_SHARE), at most
+    MAX_LINE_CHARS long, and lower-casing them keeps every character's place."""
     out = []
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        if len(_WORD.findall(line)) >= MIN_WORDS and len(_DIGIT.findall(line)) <= MAX_DIGITS \
-                and capitalised_share(line) > MAX_CAPITALISED_SHARE \
+        if len(line) <= MAX_LINE_CHARS and len(_WORD.findall(line)) >= MIN_WORDS \
+                and len(_DIGIT.findall(line)) <= MAX_DIGITS and capitalised_share(line) > MAX_CAPITALISED_SHARE \
                 and len(line.lower()) == len(line):
             out.append((start, end))
         start = end + 1
