@@ -324,9 +324,9 @@ def test_a_head_noun_span_clean_up_adds_does_not_break_the_title_shape_of_a_name
 def test_whether_a_post_is_english_is_counted_once_per_document(nlp):
     # Asked once per one-word lower-case name, it read the whole Doc each time: quadratic in a long
     # document (found by review). The answer is kept with the Doc and is the same when asked again.
-    from curation.pii.spans import _written_in_english
+    from curation.pii.spans import written_in_english
 
     doc = nlp("steve and tanya will be round at the pub later " * 50)
-    assert _written_in_english(doc) is True
+    assert written_in_english(doc) is True
     doc.user_data["curation.written_in_english"] = False  # the kept answer is what a second ask reads
-    assert _written_in_english(doc) is False
+    assert written_in_english(doc) is False

@@ -30,7 +30,7 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_']*")
 # four tokens either side (its CNN), so a wider window reads as the whole sentence would.
 WINDOW_WORDS = 6
 # A sentence or a line: a window never crosses its end.
-_SEGMENT = re.compile(r"[^\n]+?(?:[.!?]+(?=\s)|(?=\n)|$)")
+SEGMENT = re.compile(r"[^\n]+?(?:[.!?]+(?=\s)|(?=\n)|$)")
 
 
 def capitalised_share(text: str) -> float:
@@ -85,7 +85,7 @@ def open_segments(text: str, first: list[NerEntity]) -> list[tuple[int, int]]:
         if e.label_ in NAME_ENTITIES:
             covered[e.start_char:e.end_char] = b"\x01" * (e.end_char - e.start_char)
     out: list[tuple[int, int]] = []
-    for segment in _SEGMENT.finditer(text):
+    for segment in SEGMENT.finditer(text):
         base = segment.start()
         words = [(base + w.start(), base + w.end(), w.group()) for w in _WORD.finditer(segment.group())]
         for k, (start, _, word) in enumerate(words):

@@ -171,10 +171,10 @@ def _foreign_function_words(tokens, label: str) -> bool:
         return False
     # One word NER calls a person in an English post is a name written in lower case ("steve and
     # tanya"); organisations and places in lower case are mostly words ("talk to press").
-    return not (len(tokens) == 1 and label == "PERSON" and _written_in_english(tokens[0].doc))
+    return not (len(tokens) == 1 and label == "PERSON" and written_in_english(tokens[0].doc))
 
 
-def _written_in_english(doc) -> bool:
+def written_in_english(doc) -> bool:
     """Whether more of a text's lower-case words are function words of English alone than of the
     other languages alone (foreign_stop_words): a name in lower case in an English post stays a
     name when it is also a Dutch or Indonesian word ("steve and tanya will be round"). Counted once

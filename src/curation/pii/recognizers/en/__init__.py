@@ -8,6 +8,7 @@ corpus: no name, street or company lists are used.
 
 from __future__ import annotations
 
+from curation.pii.recognizers.en.caseless_name import CaselessNameRecognizer
 from curation.pii.recognizers.en.caseless_place import CaselessPlaceRecognizer
 from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn_ok
 from curation.pii.recognizers.en.email import CurationEmailRecognizer
@@ -21,6 +22,7 @@ from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
 
 __all__ = [
            "RECOGNIZERS",
+           "CaselessNameRecognizer",
            "CaselessPlaceRecognizer",
            "CurationAddressRecognizer",
            "CurationCardRecognizer",
@@ -34,4 +36,5 @@ __all__ = [
 
 RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRecognizer, CurationAddressRecognizer,
                CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
-               EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessPlaceRecognizer)
+               EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessPlaceRecognizer,
+               CaselessNameRecognizer)
