@@ -23,8 +23,22 @@ def test_a_dotted_handle_ner_reads_as_a_person_is_kept(nlp):
     assert ent is not None and text[ent.start_char:ent.end_char] == "@mara.quillon"
 
 
-def test_a_dotted_account_ner_reads_as_a_place_is_still_not_kept(nlp):
-    assert clean_entity(Span(nlp("@riverside.arena tickets"), 0, 1, label="LOCATION")) is None
+def test_an_account_ner_reads_as_an_organisation_is_not_kept(nlp):
+    assert clean_entity(Span(nlp("@riverside.arena tickets"), 0, 1, label="ORGANIZATION")) is None
+
+
+@pytest.mark.parametrize("text", ["@marcel.ondrik thanks for the lift", "@dunmorrow99 u up?"])
+def test_a_handle_ner_reads_as_a_place_is_a_person(nlp, text):
+    # md reads some personal handles as places, a guess on a word it cannot read; no place's name
+    # is written so.
+    ent = clean_entity(Span(nlp(text), 0, 1, label="LOCATION"))
+    assert ent is not None and ent.label_ == "PERSON" and text[ent.start_char:ent.end_char] == text.split()[0]
+
+
+def test_a_handle_before_a_place_is_still_trimmed_off_it(nlp):
+    text = "@citynews Glasgow traffic"
+    ent = clean_entity(Span(nlp(text), 0, 2, label="LOCATION"))
+    assert ent is not None and (ent.label_, text[ent.start_char:ent.end_char]) == ("LOCATION", "Glasgow")
 
 
 def test_every_handle_is_a_person_but_no_email_address_or_full_stop():

@@ -139,9 +139,9 @@ class PiiPolicy(_Strict):
     # "whole", every document whole (pooling.whole_documents): the high-recall setting, +55-65%
     # CPU time of the English stage (bench/README.md, "Real text, fourth round").
     pooling: Literal["gated", "whole"] = "gated"
-    # Social-media handles (@name): "person", masked where NER reads the handle as a person (an
-    # organisation's or a place's account is no one's data); "all", every handle masked as a
-    # PERSON, for platforms whose accounts are people's (figures in policies/default.yaml).
+    # Social-media handles (@name): "person", masked as a PERSON where NER reads the handle as a
+    # person or a place (an organisation's account is no one's data); "all", every handle masked
+    # as a PERSON, for platforms whose accounts are people's (figures in policies/default.yaml).
     handles: Literal["person", "all"] = "person"
     score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
     # A pattern-recognizer hit at or above this score in anonymized text quarantines the document.

@@ -259,15 +259,24 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
         if (t.like_url or width) and not (i and width and _name_goes_on(tokens, i, width)):
             tokens = tokens[:i] if i else []
             break
+    # A handle NER reads as a place is a person's account: no place is named by "@marcusthompson",
+    # so the type is md's guess on a word it cannot read, as a name is. A handle read as an
+    # organisation stays no one's ("@bbcnews": companies and bands have accounts). Measured
+    # (masked / over-masked): heldout1 social_en +0.0125 / 0; WNUT-17 halves (handles unlabelled)
+    # +0 / +0.0012 and +0.0010 / +0.0006; organisations too: +0.0015 / +0.0071 and +0.0037 /
+    # +0.0047, over-masked 0.0514 on the second half.
+    label = ent.label_
+    if label == "LOCATION" and [_HANDLE.fullmatch(t.text) is not None for t in tokens
+                                if not (t.is_punct or t.is_space)] == [True]:
+        label = "PERSON"
     # Lower-case words are trimmed off the front only when a capitalised word follows ("reported
     # Jane Roe"); a name written all in lower case ("amy schumer") is still a name.
     capitalised = any(not t.is_lower for t in tokens if t.is_alpha)
-    # A handle is a person's when NER calls it one; an organisation's or a place's account is not
-    # personal data, and NER's other types on handles are mostly guesses (measured on WNUT-17:
-    # +0.015 of non-PII characters masked for +0.003 of PII).
-    person = ent.label_ == "PERSON"
+    # A handle is a person's when NER calls it one (or a place, above); an organisation's account
+    # is not personal data. One NER puts before a place or an organisation is trimmed off it.
+    person = label == "PERSON"
     start_shift = 0  # characters cut off the first token ("@" read as "at")
-    while tokens and ((tokens[0].lower_ in CUE_WORDS and not _part_of_name(tokens, 0, ent.label_))
+    while tokens and ((tokens[0].lower_ in CUE_WORDS and not _part_of_name(tokens, 0, label))
                       or tokens[0].is_punct or tokens[0].is_space
                       or tokens[0].text in allowed
                       # not a particle glued to the name: al-Mallohi
@@ -282,16 +291,16 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
     # Trailing punctuation, cue words and (English) tokens with neither letters nor a number of
     # digits and dashes ("@7:30", "$"; a postal code "62704-1234" stays, and Japanese is left alone):
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space
-                      or (tokens[-1].lower_ in CUE_WORDS and not _part_of_name(tokens, -1, ent.label_))
+                      or (tokens[-1].lower_ in CUE_WORDS and not _part_of_name(tokens, -1, label))
                       or (len(tokens) > 1 and ent.doc.lang_ != "ja" and _not_a_word(tokens[-1].text))):
         tokens = tokens[:-1]
     if len(tokens) > 1 and tokens[-1].lower_ in _POSSESSIVE and tokens[-2].whitespace_ and ent.doc.lang_ != "ja":
         tokens = tokens[:-1]  # after the trailing cue words: "Daily Mail 's" keeps its "Mail"
-    if ent.label_ in ("PERSON", "ORGANIZATION"):  # "Card 4111 1111 ...": the digits are someone else's
+    if label in ("PERSON", "ORGANIZATION"):  # "Card 4111 1111 ...": the digits are someone else's
         while tokens and tokens[-1].is_digit:
             tokens = tokens[:-1]
         while tokens and (tokens[0].is_digit
-                          or (tokens[0].lower_ in CUE_WORDS and not _part_of_name(tokens, 0, ent.label_))):
+                          or (tokens[0].lower_ in CUE_WORDS and not _part_of_name(tokens, 0, label))):
             tokens = tokens[1:]
     if ent.doc.lang_ == "ja":
         while tokens and (tokens[0].text in JA_LABEL_WORDS or tokens[0].is_punct or tokens[0].is_space):
@@ -306,23 +315,23 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
                          and not (person and _HANDLE.fullmatch(t.text)) and not _NAME_TOKEN.fullmatch(t.text)
                          for t in tokens):
         return None
-    if _foreign_function_words(tokens, ent.label_) or (ent.doc.lang_ != "ja" and _elongated(tokens)):
+    if _foreign_function_words(tokens, label) or (ent.doc.lang_ != "ja" and _elongated(tokens)):
         return None
-    if ent.label_ in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and _names_no_one(tokens):
+    if label in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and _names_no_one(tokens):
         return None
     start, end = tokens[0].idx + start_shift, tokens[-1].idx + len(tokens[-1].text)
-    if ent.label_ in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and not start_shift:
-        start, end = _widened(tokens, ent.label_, start, end)
+    if label in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and not start_shift:
+        start, end = _widened(tokens, label, start, end)
     if ent.doc.lang_ == "ja":
         text = doc_text(ent.doc)
         span = text[start:end]
-        if ent.label_ == "PERSON" and _JA_LEGAL_FORM.search(span):  # 斉藤通信有限会社: not a person
+        if label == "PERSON" and _JA_LEGAL_FORM.search(span):  # 斉藤通信有限会社: not a person
             return NerEntity("ORGANIZATION", start, end)
-        if ent.label_ == "ORGANIZATION" and _JA_UNIT.search(span) and not _JA_LEGAL_FORM.search(span) \
+        if label == "ORGANIZATION" and _JA_UNIT.search(span) and not _JA_LEGAL_FORM.search(span) \
                 and not has_proper_noun(tokens):  # トヨタグループ, 共産党文化部 are named; 営業部 is not
             return None
         if _JA_CODE_PREFIX.fullmatch(span) and _JA_CODE_REST.match(text, end):  # 型番KX-1234
             return None
-        if ent.label_ in ("PERSON", "ORGANIZATION"):  # 山田太郎様 → 山田太郎, ABC商事御中 → ABC商事
+        if label in ("PERSON", "ORGANIZATION"):  # 山田太郎様 → 山田太郎, ABC商事御中 → ABC商事
             end = start + len(span[:name_end(span)].rstrip())
-    return NerEntity(ent.label_, start, end)
+    return NerEntity(label, start, end)
