@@ -60,8 +60,8 @@ def test_a_business_letter_is_not_read_again():
 def test_only_words_truecasing_capitalised_start_a_reading():
     # "i" alone adds no name: a lower-case sentence with no usual name is not read again.
     assert lower_case_stretches("i think we should go home now tbh") == []
-    starts = [start for start, _, _ in lower_case_stretches("Home now.\nsaw kev at the gym today")]
-    assert starts == [10]
+    [stretch] = lower_case_stretches("Home now.\nsaw kev at the gym today")
+    assert (stretch.start, stretch.view, stretch.raised) == (10, "saw Kev at the gym today", [(4, 7)])
 
 
 def test_a_post_in_another_language_gives_no_names(engine):

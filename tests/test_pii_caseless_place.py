@@ -1,4 +1,4 @@
-"""Places in headline-cased or shouted lines, read in lower case (recognizers/en/caseless_place.py);
+"""Places in headline-cased or shouted lines, read lower-cased and truecased (recognizers/en/caseless_name.py);
 sentences written for these tests."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from curation.pii.assembly import engine_for
-from curation.pii.recognizers.en.caseless_place import CaselessPlaceRecognizer, capitalised_lines
+from curation.pii.recognizers.en.caseless_name import CaselessNameRecognizer, capitalised_lines
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +28,21 @@ def test_a_place_in_a_headline_or_a_shout_is_found(engine, text, place):
     assert place in locations(engine, text)
 
 
-def test_only_places_are_taken_from_the_lower_case_reading(engine):
+def test_places_and_persons_truecasing_capitalised_are_taken_from_the_headline(engine):
     text = "JOHN SMITH WILL PLAY IN MANCHESTER THIS FRIDAY NIGHT"
     doc = engine.nlp_engine.process_text(text, "en")
-    found = CaselessPlaceRecognizer().analyze(text, ["LOCATION"], doc)
-    assert [(text[r.start:r.end], r.entity_type) for r in found] == [("MANCHESTER", "LOCATION")]
+    found = CaselessNameRecognizer().analyze(text, ["PERSON", "LOCATION"], doc)
+    assert [(text[r.start:r.end], r.entity_type) for r in found] == [("JOHN SMITH", "PERSON"),
+                                                                     ("MANCHESTER", "LOCATION")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("SO PROUD OF MY SISTER RACHEL FOR FINISHING THE MARATHON", "RACHEL"),
+    ("HAPPY BIRTHDAY TO MY BEST FRIEND MEGAN LOVE YOU LOADS", "MEGAN"),
+])
+def test_a_shouted_name_is_found(engine, text, name):
+    # Read as written, every word of the line looks like a name, and NER finds none.
+    assert (name, "PERSON") in [(text[r.start:r.end], r.entity_type) for r in engine.analyze([text], 8)[0]]
 
 
 @pytest.mark.parametrize("text", [
@@ -51,7 +61,7 @@ def test_a_headline_line_is_located_inside_a_longer_text():
 
 
 def test_without_nlp_artifacts_the_recognizer_finds_nothing():
-    assert CaselessPlaceRecognizer().analyze("WE ARE DRIVING TO EDINBURGH TOMORROW", ["LOCATION"], None) == []
+    assert CaselessNameRecognizer().analyze("WE ARE DRIVING TO EDINBURGH TOMORROW", ["LOCATION"], None) == []
 
 
 def test_a_shouted_file_without_line_breaks_is_not_read_again_whole():

@@ -9,7 +9,6 @@ corpus: no name, street or company lists are used.
 from __future__ import annotations
 
 from curation.pii.recognizers.en.caseless_name import CaselessNameRecognizer
-from curation.pii.recognizers.en.caseless_place import CaselessPlaceRecognizer
 from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn_ok
 from curation.pii.recognizers.en.email import CurationEmailRecognizer
 from curation.pii.recognizers.en.intl_address import CurationIntlAddressRecognizer
@@ -23,7 +22,6 @@ from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
 __all__ = [
            "RECOGNIZERS",
            "CaselessNameRecognizer",
-           "CaselessPlaceRecognizer",
            "CurationAddressRecognizer",
            "CurationCardRecognizer",
            "CurationEmailRecognizer", "CurationIntlAddressRecognizer",
@@ -36,5 +34,4 @@ __all__ = [
 
 RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRecognizer, CurationAddressRecognizer,
                CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
-               EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessPlaceRecognizer,
-               CaselessNameRecognizer)
+               EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer)

@@ -1,36 +1,75 @@
-"""PERSON and LOCATION: names NER finds in a truecased copy of the stretches of a text written in lower case."""
+"""PERSON and LOCATION: names NER finds in a truecased copy of the parts of a text whose capitals say nothing."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from spacy.tokens import Span
 
 from curation.pii.labels import EN_LABELS
 from curation.pii.pooling import MAX_CAPITALISED_SHARE, SEGMENT, capitalised_share
-from curation.pii.recognizers.en.caseless_place import MAX_LINE_CHARS
 from curation.pii.spans import clean_entity, written_in_english
 from curation.pii.truecase import truecased
 
 # Types kept from the truecased reading. Organisations are not: on WNUT-17's first half they
 # added +30 gold characters for +80 others (products, games, slogans written in lower case).
 KEPT = frozenset({"PERSON", "LOCATION"})
+# Words a line needs before its capitals say nothing: a title-case line of fewer is a name, an
+# address or a form's label ("Harrowgate Limited", "268 Cashel Street"), where they say a lot.
+MIN_WORDS = 6
+_WORD = re.compile(r"[^\W\d_]+")
+# Digits a line may hold (a year) and still read as a headline: a line with more is a form's or an
+# address block's (amounts, codes, postal codes), whose capitals mark names and codes.
+MAX_DIGITS = 4
+_DIGIT = re.compile(r"\d")
+# A headline, a shout or a run of lower-case sentences is a line, not a page: a longer one (a file
+# without line breaks) is left to the cased reading, so this second pass never hands spaCy more
+# than its piece size allows (batching.DEFAULT_PIECE_CHARS; a million characters is spaCy's limit).
+MAX_LINE_CHARS = 2_000
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A part of a text read again: where it starts, its truecased copy, the offsets in it of the
+    words truecasing capitalised, and whether it is a headline or a shout (capitalised_lines)."""
+
+    start: int
+    view: str
+    raised: list[tuple[int, int]]
+    headline: bool = False
+
+    def keeps(self, label: str, start: int, end: int) -> bool:
+        """Whether an entity of `label` at `start`..`end` of the view is kept: it holds a word
+        truecasing capitalised (a name read thanks to it), or it is a place in a headline."""
+        return (self.headline and label == "LOCATION") or any(s < end and start < e for s, e in self.raised)
 
 
 class CaselessNameRecognizer(EntityRecognizer):
-    """Persons and places in the stretches of a text written without capitals ("saw kev in
-    cardiff"), where NER, which reads names by their capitals, finds none. The first model reads a
-    truecased copy of each such stretch (truecase.truecased: "saw Kev in Cardiff"); a person or a
-    place it finds there is kept when it holds a word truecasing capitalised, is written in English
-    (spans.written_in_english: truecasing knows English only) and survives span clean-up
-    (spans.clean_entity). Measured (characters masked / other characters masked, bench/pii_quality.py):
-    WNUT-17 halves 1 / 2: 0.7333 / 0.7419 -> 0.7443 / 0.7462, over-masked 0.0287 / 0.0464 ->
-    0.0292 / 0.0467 (most of the +73 others on half 1 are names WNUT leaves unlabelled: cody, jim,
-    savannah); heldout1 social_en (192 of 201 posts in lower case) 0.5403 -> 0.6273, over-masked
-    0.0153 -> 0.0169.
+    """Persons and places where a text's capitals say nothing, so NER, which reads names by their
+    capitals, misses them: stretches written in lower case ("saw kev in cardiff"), and headlines
+    and shouts, where every word looks like a name ("ALL TIME LOW ARE COMING TO GLASGOW"). The
+    first model reads a truecased copy of each (truecase.truecased, after lower-casing a headline:
+    "saw Kev in Cardiff", "all time low are coming to Glasgow"). A person or a place it finds there
+    is kept when it holds a word truecasing capitalised (any place, in a headline) and survives
+    span clean-up (spans.clean_entity); from a lower-case stretch, only when it is written in
+    English too (spans.written_in_english: truecasing knows English only; on headlines that test
+    changed WNUT-17's first half by -0.0009 masked, -0.0001 over-masked, so they are read as
+    before). Measured (bench/pii_quality.py, masked / over-masked):
+    - lower-case stretches: WNUT-17 halves 1 / 2 0.7333 / 0.7419 -> 0.7443 / 0.7462, over-masked
+      0.0287 / 0.0464 -> 0.0292 / 0.0467 (most of the +73 others on half 1 are names WNUT leaves
+      unlabelled: cody, jim, savannah); heldout1 social_en (192 of 201 posts in lower case)
+      0.5403 -> 0.6273, over-masked 0.0153 -> 0.0169.
+    - headlines, truecased and persons kept (before: places of a lower-cased copy): WNUT halves
+      +0.0022 / +0.0044, over-masked unchanged to four places (JAKE, SHAWN, Lindsay); social_en
+      +0.0062.
+    Persons and organisations of a lower-cased headline without truecasing added +27 / +46 gold
+    for +109 / +497 others on WNUT's halves.
 
     Needs the NLP artifacts (the engine's own models); without them (the residual re-scan) it
-    finds nothing. Text in which no word gains a capital is not read again, so business text,
-    whose names are capitalised already, costs one regex pass."""
+    finds nothing. Text in which no word gains a capital and no line is a headline is not read
+    again, so business text, whose names are capitalised already, costs a regex pass."""
 
     SCORE = 0.6  # below NER's 0.85: where the text as written gave a name too, its type wins
 
@@ -46,31 +85,30 @@ class CaselessNameRecognizer(EntityRecognizer):
         wanted = KEPT & set(entities)
         if engine is None or not wanted:
             return []
-        stretches = lower_case_stretches(text)
+        stretches = lower_case_stretches(text) + headline_stretches(text)
         if not stretches:
             return []
         out = []
-        docs = engine.nlp[engine.language].pipe(view for _, view, _ in stretches)
-        for (start, _, raised), doc in zip(stretches, docs, strict=True):
-            if not written_in_english(doc):
+        docs = engine.nlp[engine.language].pipe(stretch.view for stretch in stretches)
+        for stretch, doc in zip(stretches, docs, strict=True):
+            if not (stretch.headline or written_in_english(doc)):
                 continue
             for ent in doc.ents:
                 label = EN_LABELS.get(ent.label_)
-                if label not in wanted or not any(s < ent.end_char and ent.start_char < e for s, e in raised):
+                if label not in wanted or not stretch.keeps(label, ent.start_char, ent.end_char):
                     continue
                 name = clean_entity(Span(doc, ent.start, ent.end, label=label), engine.allowed)
                 if name is not None:
-                    out.append(RecognizerResult(label, start + name.start_char, start + name.end_char,
+                    out.append(RecognizerResult(label, stretch.start + name.start_char, stretch.start + name.end_char,
                                                 self.SCORE, recognition_metadata={
                                                     RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                                     RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return out
 
 
-def lower_case_stretches(text: str) -> list[tuple[int, str, list[tuple[int, int]]]]:
-    """(start, truecased view, offsets in it of the words truecasing capitalised) of each run of
-    sentences of `text` written in lower case: at most MAX_CAPITALISED_SHARE of their words
-    capitalised (above it, caseless_place reads the line), at most MAX_LINE_CHARS long, and
+def lower_case_stretches(text: str) -> list[Stretch]:
+    """Each run of sentences of `text` written in lower case: at most MAX_CAPITALISED_SHARE of
+    their words capitalised (above it, capitalised_lines), at most MAX_LINE_CHARS long, and
     truecasing gives a word of two letters or more a capital ("I" alone adds no name). Adjacent
     such sentences on one line are read together, as NER reads a sentence better with its
     neighbours. A share of 0.5 and of 0.2 were tried on WNUT-17's first half: 0.2 loses 0.005 of
@@ -81,7 +119,7 @@ def lower_case_stretches(text: str) -> list[tuple[int, str, list[tuple[int, int]
         if end - start > MAX_LINE_CHARS or capitalised_share(segment.group()) > MAX_CAPITALISED_SHARE:
             continue
         gap = text[runs[-1][1]:start] if runs else "\n"
-        if gap.isspace() and "\n" not in gap or gap == "":
+        if gap == "" or (gap.isspace() and "\n" not in gap):
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
@@ -90,5 +128,31 @@ def lower_case_stretches(text: str) -> list[tuple[int, str, list[tuple[int, int]
         view, raised = truecased(text[start:end])
         raised = [(s, e) for s, e in raised if e - s > 1]
         if raised:
-            out.append((start, view, raised))
+            out.append(Stretch(start, view, raised))
+    return out
+
+
+def headline_stretches(text: str) -> list[Stretch]:
+    """Each headline or shouted line of `text` (capitalised_lines), lower-cased then truecased
+    ("BIG NIGHT WITH KENDRICK IN GLASGOW" -> "big night with Kendrick in Glasgow")."""
+    out = []
+    for start, end in capitalised_lines(text):
+        view, raised = truecased(text[start:end].lower())
+        out.append(Stretch(start, view, raised, headline=True))
+    return out
+
+
+def capitalised_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines of `text` that read as a headline or a shout: at least MIN_WORDS
+    words, most of them capitalised (pooling.capitalised_share above MAX_CAPITALISED_SHARE), at most
+    MAX_LINE_CHARS long, and lower-casing them keeps every character's place."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if len(line) <= MAX_LINE_CHARS and len(_WORD.findall(line)) >= MIN_WORDS \
+                and len(_DIGIT.findall(line)) <= MAX_DIGITS and capitalised_share(line) > MAX_CAPITALISED_SHARE \
+                and len(line.lower()) == len(line):
+            out.append((start, end))
+        start = end + 1
     return out
