@@ -72,3 +72,14 @@ def test_a_post_in_another_language_gives_no_names(engine):
 
 def test_without_nlp_artifacts_the_recognizer_finds_nothing():
     assert CaselessNameRecognizer().analyze("flying to lagos next week", ["LOCATION"], None) == []
+
+
+def test_contractions_stay_as_written_and_a_possessive_name_is_capitalised():
+    # "don" alone is usually "Don" and "dont" usually "Dont" (sentence-initial), never a name here.
+    view, _ = truecased("don't tell kev's mum, dont care")
+    assert view == "don't tell Kev's mum, dont care"
+
+
+def test_a_month_or_weekday_alone_starts_no_reading():
+    # Truecasing capitalises them, but span clean-up would drop any name made of them.
+    assert lower_case_stretches("see u on friday lol, back in march") == []

@@ -25,8 +25,12 @@ from functools import lru_cache
 MARGIN = 1.0
 # The table's own log probability for a form it has not seen.
 OOV_PROB = -20.5020294189
-# A word: letters only, not part of a handle, a hashtag, a code ("m25") or an address ("a@b.com").
-WORD = re.compile(r"(?<![@#\w./])[^\W\d_]+(?![\w@/]|\.\w)")
+# A word: letters, with what follows an apostrophe ("don't", "kev's"); not part of a handle, a
+# hashtag, a code ("m25"), a link or an address ("a@b.com").
+WORD = re.compile(r"(?<![@#\w./])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@/]|\.\w)")
+# A possessive: the name before it is looked up ("kev's" as "kev"); any other apostrophe makes a
+# contraction, never a name ("don't" is not "Don't").
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _ALPHA = re.compile(r"[^\W\d_]+")
 
 
@@ -39,10 +43,11 @@ def capitalised_words() -> frozenset[str]:
 
 
 def usual_case(word: str) -> str:
-    """`word` capitalised when that is its usual case ("Cardiff" for "cardiff" or "CARDIFF"), else
-    as written; a word whose case change would change its length stays as written too."""
+    """`word` capitalised when that is its usual case ("Cardiff" for "cardiff" or "CARDIFF", "Kev's"
+    for "kev's"), else as written; a word whose case change would change its length stays as
+    written too."""
     lower = word.lower()
-    cased = lower[0].upper() + lower[1:] if lower in capitalised_words() else word
+    cased = lower[0].upper() + lower[1:] if _POSSESSIVE.sub("", lower) in capitalised_words() else word
     return cased if len(cased) == len(word) else word
 
 
@@ -78,11 +83,15 @@ def derive(margin: float = MARGIN) -> list[str]:
     path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
     with gzip.open(path, "rt", encoding="utf8") as f:
         prob: dict[str, float] = json.load(f)
+    from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+
     title = set()
     for form, p in prob.items():
         lower = form.lower()
         if form == lower or form != lower[0].upper() + lower[1:] or not _ALPHA.fullmatch(form):
             continue
+        if len(TOKENIZER_EXCEPTIONS.get(lower, ())) > 1:
+            continue  # a contraction without its apostrophe ("dont", "thats", "im"): never a name
         caps = prob.get(lower.upper(), OOV_PROB) if len(form) > 1 else OOV_PROB  # "I" is both
         if p - prob.get(lower, OOV_PROB) >= margin and p >= caps:
             title.add(lower)
