@@ -83,3 +83,13 @@ def test_contractions_stay_as_written_and_a_possessive_name_is_capitalised():
 def test_a_month_or_weekday_alone_starts_no_reading():
     # Truecasing capitalises them, but span clean-up would drop any name made of them.
     assert lower_case_stretches("see u on friday lol, back in march") == []
+
+
+def test_the_committed_table_is_what_the_case_statistics_give():
+    # truecase_words.py is generated data: a change of the margin, the derivation or the package
+    # must come with the regenerated file (`python -m curation.pii.truecase`), or the two drift apart.
+    pytest.importorskip("spacy_lookups_data", reason="spacy-lookups-data (dev extra) is not installed")
+    from curation.pii import truecase_words
+    from curation.pii.truecase import derive
+
+    assert truecase_words.TITLE.split() == derive()
