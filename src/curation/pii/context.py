@@ -1,4 +1,4 @@
-"""Context words before a match raise its score (whole, lower-cased words; no lemmatizer)."""
+"""Context words before a match raise its score (whole words; plural endings dropped, no lemmatizer)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,10 @@ class PrecedingWordsEnhancer(ContextAwareEnhancer):
     `prefix` words before it (whole words, lower-cased; "lic" no longer matches "public").
     Same arithmetic as Presidio's LemmaContextAwareEnhancer, without its deep copy of the
     results and its linear token search per result."""
+
+    # How far back the window may reach in tokens, words or not: a label far above its value is
+    # no longer the value's label.
+    MAX_REACH = 12
 
     def __init__(self, factor: float = 0.35, min_score: float = 0.4, prefix: int = 5):
         super().__init__(context_similarity_factor=factor, min_score_with_context_similarity=min_score,
@@ -43,8 +47,27 @@ class PrecedingWordsEnhancer(ContextAwareEnhancer):
                     if offsets is not None:
                         starts = [offsets[i] for i in starts]
                 i = bisect.bisect_right(starts, result.start) - 1
-                window.update(t.lower_.strip(".:#") for t in doc[max(0, i - self.context_prefix_count):max(i, 0)])
+                window.update(self._preceding_words(doc, i))
             if words & window:
                 result.score = min(max(result.score + self.context_similarity_factor,
                                        self.min_score_with_context_similarity), self.MAX_SCORE)
         return raw_results
+
+    def _preceding_words(self, doc, i: int) -> list[str]:
+        """The `prefix` words before token `i`, lower-cased, each also without a plural or
+        possessive ending. Words, as Presidio counts them: punctuation and line breaks are not
+        words, and stop words ("as", "on", "the") are read but not counted, so a form's "Passport
+        No.:" or "(as printed on the page)" does not push the label out of the window. The ending is dropped because Presidio matches lemmas ("passports", "passport's")."""
+        words: list[str] = []
+        taken = 0
+        for token in reversed(doc[max(0, i - self.MAX_REACH):max(i, 0)]):
+            if taken == self.context_prefix_count:
+                break
+            if token.is_punct or token.is_space:
+                continue
+            taken += not token.is_stop
+            word = token.lower_.strip(".:#")
+            words.append(word)
+            words.extend(word[:-len(ending)] for ending in ("'s", "es", "s")
+                         if word.endswith(ending) and len(word) > len(ending) + 2)
+        return words
