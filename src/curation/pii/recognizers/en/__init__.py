@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from curation.pii.recognizers.en.caseless_name import CaselessNameRecognizer
 from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn_ok
+from curation.pii.recognizers.en.date_of_birth import EnDateOfBirthRecognizer
 from curation.pii.recognizers.en.email import CurationEmailRecognizer
 from curation.pii.recognizers.en.intl_address import CurationIntlAddressRecognizer
 from curation.pii.recognizers.en.my_number import EnMyNumberRecognizer
@@ -29,9 +30,10 @@ __all__ = [
            "CurationPersonRecognizer",
            "CurationPhoneRecognizer",
            "CurationPostalCodeRecognizer",
+           "EnDateOfBirthRecognizer",
            "luhn_ok",
 ]
 
 RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRecognizer, CurationAddressRecognizer,
                CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
-               EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer)
+               EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer)

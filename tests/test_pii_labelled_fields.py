@@ -1,0 +1,54 @@
+"""Values known by the label before them: a birth date after its label, an identifier whose label
+sits a few words back behind punctuation, stop words or a plural (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.pii.assembly import engine_for
+
+
+@pytest.fixture(scope="module")
+def engine(policy):
+    return engine_for("en", policy.pii)
+
+
+def masked_as(engine, text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for r in engine.analyze([text], 8)[0]:
+        out.setdefault(text[r.start:r.end], set()).add(r.entity_type)
+    return out
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Applicant: Ilse Brandt\nDate of birth: 14/03/1986\nNationality: Austrian", "14/03/1986"),
+    ("DOB 1979-11-02, member since 2015-01-01", "1979-11-02"),
+    ("Her grandson was born on 3rd of March, 1990 in Dundee.", "3rd of March, 1990"),
+    ("D.O.B.: March 14, 1986", "March 14, 1986"),
+    ("Birth date (dd/mm/yyyy):\n 31/12/1975", "31/12/1975"),
+])
+def test_a_birth_date_after_its_label_is_masked(engine, text, date):
+    assert "DATE_OF_BIRTH" in masked_as(engine, text).get(date, set())
+
+
+@pytest.mark.parametrize("text", [
+    "Invoice date: 14/03/2024. Due 30/03/2024.",
+    "The meeting on 14 March 2024 was moved to 21 March 2024.",
+    "Date of birth: 45/45/1999",  # no such date
+])
+def test_other_dates_are_not_birth_dates(engine, text):
+    assert not any("DATE_OF_BIRTH" in types for types in masked_as(engine, text).values())
+
+
+@pytest.mark.parametrize("text", [
+    # the label five words back once punctuation and stop words are not counted
+    "Passport number (as printed on the data page): 533380006",
+    # a plural label
+    "Passports of both travellers:\n  - 533380006\n  - 498112304",
+])
+def test_a_passport_number_is_masked_whatever_stands_between_it_and_its_label(engine, text):
+    assert "533380006" in masked_as(engine, text)
+
+
+def test_a_nine_digit_number_without_a_label_is_left(engine):
+    assert "533380006" not in masked_as(engine, "Order 533380006 shipped on Monday; thanks for your patience.")
