@@ -93,3 +93,12 @@ def test_the_committed_table_is_what_the_case_statistics_give():
     from curation.pii.truecase import derive
 
     assert truecase_words.TITLE.split() == derive()
+
+
+def test_a_run_of_lower_case_sentences_is_cut_at_the_line_limit():
+    # adjacent sentences on one line are read together, but never past MAX_LINE_CHARS: one very
+    # long line of short sentences must not reach spaCy as one document (memory, its length limit)
+    from curation.pii.recognizers.en.caseless_name import MAX_LINE_CHARS
+
+    stretches = lower_case_stretches("saw kev in cardiff. " * 5000)
+    assert stretches and max(len(s.view) for s in stretches) <= MAX_LINE_CHARS

@@ -52,3 +52,32 @@ def test_a_passport_number_is_masked_whatever_stands_between_it_and_its_label(en
 
 def test_a_nine_digit_number_without_a_label_is_left(engine):
     assert "533380006" not in masked_as(engine, "Order 533380006 shipped on Monday; thanks for your patience.")
+
+
+@pytest.mark.parametrize("text,date", [
+    ("DOB: 1986-03-14T10:30", "1986-03-14"),           # a time after it: the whole date, not 1986-03-1
+    ('{"date_of_birth": "1986-03-14"}', "1986-03-14"),
+    ("DOB:\n\n14/03/1986", "14/03/1986"),
+    ("Date of Birth: Friday, 14 March 1986", "14 March 1986"),
+    ("DATE OF BIRTH: 14 MAR 1986", "14 MAR 1986"),
+    ("She was born on the 14th of March 1986.", "14th of March 1986"),
+    ("DOB: 14-Mar-86", "14-Mar-86"),
+])
+def test_a_birth_date_in_other_common_layouts_is_masked_whole(engine, text, date):
+    assert "DATE_OF_BIRTH" in masked_as(engine, text).get(date, set())
+
+
+@pytest.mark.parametrize("text", ["date of birth 31 Feb 1986", "DOB 02/30/1990"])
+def test_a_birth_date_that_does_not_exist_is_refused(engine, text):
+    assert not any("DATE_OF_BIRTH" in types for types in masked_as(engine, text).values())
+
+
+def test_a_stop_word_is_never_a_context_word(engine):
+    # "us" is a US_PASSPORT context word and a stop word: an order number after "email us" is no passport
+    assert "US_PASSPORT" not in masked_as(engine, "Email us: we shipped 123456789 today.").get("123456789", set())
+
+
+def test_a_table_rule_ends_the_context_window(engine):
+    # the header row names the columns; the rule under it ends the value's context
+    text = "Store | Account manager | Region\n-----|-----|-----\n102938475 | Jo | North"
+    assert "US_BANK_NUMBER" not in masked_as(engine, text).get("102938475", set())

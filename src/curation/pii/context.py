@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+
+# A table's column separator or rule line: the context window stops there.
+_TABLE_RULE = re.compile(r"\||[-=_+*~|]{2,}")
 
 
 class PrecedingWordsEnhancer(ContextAwareEnhancer):
@@ -55,17 +60,25 @@ class PrecedingWordsEnhancer(ContextAwareEnhancer):
 
     def _preceding_words(self, doc, i: int) -> list[str]:
         """The `prefix` words before token `i`, lower-cased, each also without a plural or
-        possessive ending. Words, as Presidio counts them: punctuation and line breaks are not
-        words, and stop words ("as", "on", "the") are read but not counted, so a form's "Passport
-        No.:" or "(as printed on the page)" does not push the label out of the window. The ending is dropped because Presidio matches lemmas ("passports", "passport's")."""
+        possessive ending. Words as Presidio counts them (its keywords): punctuation and stop words
+        are not words, so a form's "Passport No.:" or "(as printed on the page)" does not push the
+        label out of the window, and a stop word is never a context word ("us" before an order
+        number). A line break counts as a word, so the window does not reach far up a page, and a
+        table's rule ("-----", "|") ends it: a header row names columns, not the value. The ending
+        is dropped because Presidio matches lemmas ("passports", "passport's")."""
         words: list[str] = []
         taken = 0
         for token in reversed(doc[max(0, i - self.MAX_REACH):max(i, 0)]):
             if taken == self.context_prefix_count:
                 break
-            if token.is_punct or token.is_space:
+            if token.is_space:
+                taken += "\n" in token.text
                 continue
-            taken += not token.is_stop
+            if _TABLE_RULE.fullmatch(token.text):
+                break
+            if token.is_punct or token.is_stop:
+                continue
+            taken += 1
             word = token.lower_.strip(".:#")
             words.append(word)
             words.extend(word[:-len(ending)] for ending in ("'s", "es", "s")

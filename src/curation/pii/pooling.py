@@ -30,7 +30,9 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_']*")
 # four tokens either side (its CNN), so a wider window reads as the whole sentence would.
 WINDOW_WORDS = 6
 # A sentence or a line: a window never crosses its end.
-SEGMENT = re.compile(r"[^\n]+?(?:[.!?]+(?=\s)|(?=\n)|$)")
+# Possessive runs of end marks: a run not followed by a space ("x.....x") is part of the sentence,
+# and is never re-tried mark by mark (quadratic on a long run of dots).
+SEGMENT = re.compile(r"[^\n](?:[^\n.!?]|[.!?]++(?!\s))*?(?:[.!?]++(?=\s)|(?=\n)|$)")
 
 
 def capitalised_share(text: str) -> float:

@@ -2,33 +2,40 @@
 
 from __future__ import annotations
 
+import calendar
+
 import regex as re
 
 from curation.pii.recognizers.en.scored import ScoredRecognizer
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?:[0-3]?\d)(?i:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DATE = (rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})"              # 14/03/1986, 3.14.86
          rf"|{_YEAR}[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}"                            # 1986-03-14
-         rf"|{_DAY}(?:\s+of)?[\s\-]+{_MONTH}[\s\-,]+{_YEAR}"                   # 14 March 1986, 14-Mar-1986
-         rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR})")                                  # March 14, 1986
-# The label names the date: a form's field ("Date of birth:", "DOB", "D.O.B.") or prose ("born
-# on", "was born"). What follows it may be a colon, a dash, "is", "on".
-_LABEL = (r"(?i:\b(?:date\s+of\s+birth|birth\s*date|birthday|d\.?\s?o\.?\s?b\.?|born(?:\s+on)?)"
-          r"(?:\s*\([^)\n]{0,20}\))?)[ \t]*(?:[:\-–—=]|\bis\b|\bon\b)?[ \t]*(?:\n[ \t]*)?")
+         rf"|{_DAY}(?:\s+of)?[ \t\-]{{1,3}}{_MONTH}[ \t\-,]{{1,3}}(?:{_YEAR}|\d\d)"  # 14 March 1986, 14-Mar-86
+         rf"|{_MONTH}[ \t]{{1,3}}{_DAY},?[ \t]{{1,3}}{_YEAR})")                  # March 14, 1986
+_WEEKDAY = r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?[ \t]{1,3})?"
+# The label names the date: a form's field ("Date of birth:", "DOB", "D.O.B."), a data key
+# ("date_of_birth": ), or prose ("born on the", "date of birth was"). Bounded runs of blanks: an
+# unbounded pair of them is quadratic on a long run of spaces.
+_LABEL = (r"(?i:\b(?:date[\s_]{1,3}of[\s_]{1,3}birth|birth[\s_]{0,3}date|birthday|d\.?\s?o\.?\s?b\.?"
+          r"|born(?:\s{1,3}on)?(?:\s{1,3}the)?)(?:\s{0,3}\([^)\n]{0,20}\))?)"
+          r"[\"']?[ \t]{0,8}(?:[:\-–—=]|\bis\b|\bwas\b|\bon\b)?[ \t]{0,8}[\"']?(?:\n[ \t]{0,8}){0,2}")
 
 
 class EnDateOfBirthRecognizer(ScoredRecognizer):
     """A date right after a birth-date label, in the usual English and international layouts
-    (day-month-year, month-day-year, ISO, month names). Other dates describe the business
-    (invoices, meetings, deadlines) and are not masked; a birth date, with a name, identifies a
-    person, so the policy lists DATE_OF_BIRTH. Impossible dates are refused."""
+    (day-month-year, month-day-year, ISO, month names in any case, a weekday before it). Other
+    dates describe the business (invoices, meetings, deadlines) and are not masked; a birth date,
+    with a name, identifies a person, so the policy lists DATE_OF_BIRTH. Dates that do not exist
+    are refused. A time may follow ("1986-03-14T10:30"): the date is still masked whole."""
 
     ENTITY = "DATE_OF_BIRTH"
     NAME = "EnDateOfBirthRecognizer"
-    REGEX = rf"{_LABEL}(?P<date>{_DATE})(?![\w/.\-]\d)"
+    REGEX = rf"{_LABEL}{_WEEKDAY}(?P<date>{_DATE})(?![/.\-]?\d)"
     FLAGS = re.MULTILINE
     CONTEXT = ()
 
@@ -37,10 +44,19 @@ class EnDateOfBirthRecognizer(ScoredRecognizer):
 
     def score(self, value: str) -> float | None:
         numbers = [int(n) for n in re.findall(r"\d+", value)]
-        if len(numbers) == 3:
-            a, b, c = numbers
-            if a > 31:  # ISO: year first
-                return 0.85 if 1 <= b <= 12 and 1 <= c <= 31 else None
-            # day/month or month/day: one of the two readings must be a date
-            return 0.85 if (1 <= b <= 12 and 1 <= a <= 31) or (1 <= a <= 12 and 1 <= b <= 31) else None
-        return 0.85 if numbers and 1 <= numbers[0] <= 31 else None
+        month_name = re.search(r"[A-Za-z]{3}", re.sub(r"(?i)(?<=\d)(?:st|nd|rd|th)|\bof\b", "", value))
+        if month_name:
+            day, year = numbers
+            year = year if year > 99 else 2000 + year  # the same leap years as 19xx, but 1900
+            month = _MONTHS.index(month_name.group().lower()) + 1
+            return 0.85 if _exists(year, month, day) else None
+        a, b, c = numbers
+        if a > 31:  # ISO: year first
+            return 0.85 if _exists(a, b, c) else None
+        year = c if c > 99 else 1900 + c
+        # day/month or month/day: one of the two readings must be a date
+        return 0.85 if _exists(year, b, a) or _exists(year, a, b) else None
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
