@@ -82,3 +82,27 @@ def test_a_copy_is_compared_only_over_what_can_hold_it():
 def test_a_head_with_many_names_tries_only_the_first():
     lines = clean("Licenses: MIT, Apache 2.0, BSD 3-Clause, MPL 2.0, GPL 3.0, LGPL 2.1, EPL 2.0\n" + FILLER * 10)
     assert copies.named_in_head(lines) == ["MIT", "Apache-2.0", "BSD-3-Clause"]
+
+
+def test_scancode_reads_the_lines_near_license_words_and_a_repeated_line_a_few_times():
+    from curation.licenses.detect import NEAR_CHARS, REPEAT_MAX, _scanned
+
+    header = ["Copyright 2024 Ada", "Licensed under the Apache License, Version 2.0."]
+    # distinct lines (digits aside): a name of letters per line
+    code = [f"v_{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676 % 26)} = compute_next_value(v)"
+            for n in range(4 * NEAR_CHARS // 30)]
+    log = ["12:00:01 license check: MIT ok"] * (REPEAT_MAX + 5)
+    lines = [Line(n, text) for n, text in enumerate(header + code + log, start=1)]
+    read = _scanned(lines).split("\n")
+    assert len(read) == len(lines)  # line numbers kept
+    reach = NEAR_CHARS // len(code[0] + "\n")
+    assert read[:2] == header and read[reach - 5] and not read[reach + 5]
+    assert sum(1 for r in read if r.startswith("12:00:01")) == REPEAT_MAX
+
+
+def test_a_modified_license_text_is_still_read_whole_by_scancode():
+    text = reference_text("gpl-3.0")
+    lines = clean(text)
+    from curation.licenses.detect import _scanned
+
+    assert _scanned(lines) == "\n".join(line.text for line in lines)
