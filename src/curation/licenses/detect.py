@@ -1,15 +1,20 @@
 """Finding the license a text applies to its work, with the lines that are the evidence.
 
-The text is made plain first (text.py: BOM, CRLF, HTML, markdown). Then, in order:
+A long text is read at its head and tail only (FILE_HEAD, FILE_TAIL; DOC_HEAD, DOC_TAIL for a
+document), and ScanCode's approximate matching only near license vocabulary (`_scanned`): every
+input ends in bounded time. The text is made plain first (text.py: BOM, CRLF, HTML, markdown).
+Then, in order:
   header        a dataset card's YAML `license:` (Hugging Face ids)
-  spdx_tag      an `SPDX-License-Identifier:` tag (ScanCode splits `MIT OR Apache-2.0`)
+  spdx_tag      an `SPDX-License-Identifier:` tag (ScanCode splits `MIT OR Apache-2.0`), a manifest's
+                list of ids, a DataCite or Zenodo record's license fields (records.py)
   license_text  a full license text, matched by ScanCode's licensedcode; a text that was changed
                 (words added or removed, renamed, terms added outside it, its last operative
                 sections dropped) is custom terms; a copy without its preface or trailer is not;
                 a copy cut so deep that ScanCode no longer reads it as the license its first
                 lines name is compared with that license's text word for word (copies.py)
   statements    sentences that apply a license to the work (statements.py), in English and
-                Japanese; talk about licenses is no evidence
+                Japanese; talk about licenses is no evidence, nor an example in a code block
+                (code_blocks.py: the work's own citation is evidence)
   notice        ScanCode notice rules ("Licensed under the Apache License, Version 2.0 ...") on
                 lines no statement explained, unless the line only talks about licenses
 Statements are then combined (`combine`): different scopes (code, data, docs, model, a carve-out
@@ -26,7 +31,9 @@ permission in the project's own words whose one condition is credit is `LicenseR
 (unless a named license beside it is what it sums up). Contributor agreements (ScanCode's `CLA`
 category) license nothing to users. An LGPL-3.0 text that carries the GPL-3.0 text is the LGPL-3.0.
 Several full texts in one file each cover their part (AND), unless a sentence beside them offers
-them as a choice ("whichever you prefer": OR).
+them as a choice ("whichever you prefer": OR). An EPL-2.0 whose notice names a Secondary License
+is `EPL-2.0 OR <that GPL>`; loose public-domain words yield to a dedication the text names (CC0);
+a model's own terms (Llama, Gemma, RAIL) are `LicenseRef-Custom-<key>` (names.model_terms).
 ScanCode's index takes several seconds to load, so it is loaded once per process (`scancode_index`).
 """
 
