@@ -201,3 +201,13 @@ def test_each_license_s_trailer_is_found_in_its_rule(identifier):
     rule = next(r for r in scancode_index().rules_by_rid if r.identifier == identifier)
     assert 0.5 * rule.length < _trailer_start(rule) < rule.length
     assert _marker_start(identifier, TRAILERS, at_end=True) == _trailer_start(rule)
+
+
+# ---- a talk noun that names the work itself ------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("# Field notes\n\n## License\n\nThis field guide is released under CC BY-SA 4.0.\n", "CC-BY-SA-4.0"),
+    ("Our overview is licensed under the MIT License.\n", "MIT"),
+    ("This guide compares the MIT License with the Apache License 2.0.\n", "NOASSERTION"),
+])
+def test_a_guide_or_overview_that_is_the_work_is_licensed_not_talk(text, expected):
+    assert detect(text).expression == expected

@@ -536,6 +536,9 @@ _SUPPOSED = re.compile(r"\b(?:if|whether|in\s+case|should)\b[^.;:]{0,60}?(?<!whi
                        re.IGNORECASE)
 
 
+_OWN_TALK_NOUN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+)?(?:guide|overview|comparison|primer)\b", re.IGNORECASE)
+
+
 def _talk(sentence: str, found: list[Mention]) -> bool:
     before = sentence[:found[0].start]
     if _SUPPOSED.search(before):
@@ -561,6 +564,8 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
         before = before[_STRONG_OWN.search(before).start():]
     # 「解説文書（docs/）：CC BY 4.0」: a label naming a part of the work, whatever words its name has
     labelled = _JA.search(before) and re.fullmatch(r"[^:：。.!?？]{1,40}[:：]\s*", before)
+    # "This guide is licensed under ...": a talk noun that names this work is the work, not a cue
+    before = _OWN_TALK_NOUN.sub(" ", before)
     if not labelled and talk.search(before) or "?" in sentence or "？" in sentence:
         return True
     if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and _STRONG_OWN.search(before)
