@@ -32,3 +32,15 @@ def test_license_detect_explain_outside_a_workspace_is_one_line_not_a_traceback(
     result = CliRunner().invoke(app, ["license", "detect", "--explain", str(notice)])
     assert result.exit_code == 1
     assert "error:" in result.output and "--policy" in result.output and "Traceback" not in result.output
+
+
+def test_license_detect_explain_says_which_lines_of_a_long_file_were_not_read(tmp_path):
+    log = tmp_path / "build.log"
+    log.write_text("# Copyright 2024 Vale. Licensed under the MIT License.\n"
+                   + "".join(f"step {n}: compiled module_{n}.o in 0.{n % 10} s\n" for n in range(40_000)),
+                   encoding="utf-8")
+    result = CliRunner().invoke(app, ["license", "detect", "--explain", str(log)])
+    out = result.output.splitlines()
+    assert result.exit_code == 0 and out[0].startswith(f"{log}\tMIT\t")
+    unread = [line for line in out if "characters in the middle not read" in line]
+    assert len(unread) == 1 and unread[0].lstrip().startswith("lines ")

@@ -117,10 +117,11 @@ def test_a_neutral_sentence_after_a_license_text_changes_nothing():
      "CC-BY-4.0"),
     ("We share these transcripts for research. Please do not use them commercially.\n",
      "LicenseRef-Custom-NonCommercial"),
-    # model licenses with use restrictions named in prose
-    ("The checkpoints are released under the CreativeML OpenRAIL-M license.\n", "LicenseRef-CreativeML-OpenRAIL-M"),
+    # model licenses with use restrictions named in prose: custom terms a person reads
+    ("The checkpoints are released under the CreativeML OpenRAIL-M license.\n",
+     "LicenseRef-Custom-CreativeML-OpenRAIL-M"),
     ("These weights are distributed under the Llama 2 Community License Agreement.\n",
-     "LicenseRef-scancode-llama-2-license-2023"),
+     "LicenseRef-Custom-scancode-llama-2-license-2023"),
 ])
 def test_more_ways_of_applying_a_license(text, expected):
     assert detect(text).expression == expected

@@ -8,7 +8,11 @@
                scopes, conflicts, upstream licenses, custom terms
   copies.py    a copy of a license's text cut too deep for ScanCode, compared word for word with
                the license its first lines name (the license, or custom terms where its body is cut)
-  text.py      making evidence plain: BOM, CRLF, HTML, markdown, full-width forms; line numbers kept
+  text.py      making evidence plain: BOM, CRLF, HTML, markdown, full-width forms; line numbers kept;
+               the head and tail of a long text that are read (`window`)
+  code_blocks.py a code block: an example (no evidence), or the work's own citation (its license fields)
+  records.py   a DataCite or Zenodo record's license fields (rightsList, metadata.license)
+  public_domain.py public domain in the author's own words (ScanCode's public-domain; a hedge is none)
   names.py     license names as written in English and Japanese (and HF card ids) read as SPDX ids
   statements.py which sentences apply a license to the work and which only talk about licenses
   classes.py   the class table of policies/licenses.yaml and judging an expression with it

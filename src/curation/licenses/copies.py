@@ -26,14 +26,35 @@ COPY_MIN_SHARE = 0.3
 COPY_MIN_WORDS = 150
 RUN_MIN = 6
 HEAD_LINES = 3  # the lines that may name the license a copy is of (its title)
+# Bounds on the work (difflib's is about the product of the two lengths): a title is short, a text
+# names one or two licenses in it, and a copy that starts at the head ends within this many times
+# its reference text's words (comment leaders and names added).
+HEAD_CHARS = 400
+MAX_NAMED = 3
+COPY_SPAN = 1.5
+COPY_CHARS_PER_WORD = 12  # generous: English averages about six with the space
 # Words of the body that published copies of one license differ by (as detect's own bound).
 BODY_SLACK_SHARE, BODY_SLACK_WORDS = 0.025, 12
-# The most of the start a copy may drop (a CC 4.0 preface is 16% of its text), and what follows
-# the terms (a copy may stop there): as detect.EDGE_CUT_MAX_SHARE and detect._TRAILERS.
+# The most of the start a copy may drop (a CC 4.0 preface is 16% of its text): as
+# detect.EDGE_CUT_MAX_SHARE.
 HEAD_CUT_MAX_SHARE = 0.2
-TRAILERS = ("end of terms and conditions", "how to apply", "creative commons is not a party to its public licenses",
-            "creative commons is not party to its public license", "creative commons notice",
-            "exhibit a source code form license notice")
+# What follows a license's terms, which a copy may drop and still be the license: the GPL's "How to
+# Apply These Terms", Apache's appendix, the CC notes after the legal code, the MPL's exhibits.
+# Read here on a text's words and in detect on ScanCode's rule tokens, which leave out "a" (one of
+# its stopwords): a marker's "a" is optional (`find_markers`).
+TRAILERS = ("end of terms and conditions", "how to apply", "creative commons is not a party to its public license",
+            "creative commons notice", "exhibit a source code form license notice")
+
+
+@lru_cache(maxsize=64)
+def _marker_pattern(marker: str) -> re.Pattern:
+    return re.compile(re.escape(marker).replace(r"\ a\ ", r"\ (?:a\ )?"))
+
+
+def find_markers(text: str, markers: tuple[str, ...]) -> list[int]:
+    """Where in `text` (words joined by single spaces) each of `markers` first occurs, for those
+    that do; a marker's word "a" may be missing."""
+    return [m.start() for marker in markers if (m := _marker_pattern(marker).search(text))]
 
 
 @dataclass(frozen=True)
@@ -81,32 +102,43 @@ def reference_words(license_id: str) -> tuple[str, ...]:
 
 def _trailer_start(ref: tuple[str, ...]) -> int:
     text = " ".join(ref)
-    starts = [len(text[:i].split()) for marker in TRAILERS if (i := text.find(marker)) > len(text) // 2]
+    starts = [len(text[:i].split()) for i in find_markers(text, TRAILERS) if i > len(text) // 2]
     return min(starts, default=len(ref))
 
 
 def named_in_head(lines: list[Line]) -> list[str]:
     """The licenses the first lines of the text name (a title, "Apache License Version 2.0")."""
     # read as one line: a title may break before its version ("Apache License" / "Version 2.0, ...")
-    head = " ".join(line.text for line in [line for line in lines if line.text][:HEAD_LINES])
-    return list(dict.fromkeys(m.expression for m in mentions(head) if not m.ambiguous))
+    first = []
+    for line in lines:
+        if line.text:
+            first.append(line.text)
+            if len(first) == HEAD_LINES:
+                break
+    head = " ".join(first)[:HEAD_CHARS]
+    return list(dict.fromkeys(m.expression for m in mentions(head) if not m.ambiguous))[:MAX_NAMED]
 
 
 def find_copy(lines: list[Line]) -> Copy | None:
     """The copy of a license named in the text's first lines, if the text is one (module docstring)."""
+    named = [(license_id, ref) for license_id in named_in_head(lines)
+             if len(ref := reference_words(license_id)) >= COPY_MIN_WORDS]
+    if not named:
+        return None
+    most = int(COPY_SPAN * max(len(ref) for _, ref in named)) + COPY_MIN_WORDS
     words: list[str] = []
     line_of: list[int] = []
     for line in lines:
         for w in _words(line.text):
             words.append(w)
             line_of.append(line.number)
+        if len(words) >= most:
+            break
     if len(words) < COPY_MIN_WORDS:
         return None
-    for license_id in named_in_head(lines):
-        ref = reference_words(license_id)
-        if len(ref) < COPY_MIN_WORDS:
-            continue
-        blocks = [b for b in difflib.SequenceMatcher(None, ref, words, autojunk=False).get_matching_blocks()
+    for license_id, ref in named:
+        text = words[:int(COPY_SPAN * len(ref)) + COPY_MIN_WORDS]
+        blocks = [b for b in difflib.SequenceMatcher(None, ref, text, autojunk=False).get_matching_blocks()
                   if b.size >= RUN_MIN]
         matched = sum(b.size for b in blocks)
         if matched < max(COPY_MIN_WORDS, COPY_MIN_SHARE * len(ref)):
@@ -138,9 +170,9 @@ def dropped_condition(text: str, license_id: str) -> str | None:
     """The words of a condition of `license_id` that `text`, a copy of most of its reference
     text, lacks; None when it lacks none (or is no such copy)."""
     ref = reference_words(license_id)
-    words = _words(text)
     if len(ref) < NOTICE_MIN_WORDS:
         return None
+    words = _words(text[:COPY_CHARS_PER_WORD * int(COPY_SPAN * len(ref) + COPY_MIN_WORDS)])
     blocks = [b for b in difflib.SequenceMatcher(None, ref, words, autojunk=False).get_matching_blocks()
               if b.size >= RUN_MIN]
     if sum(b.size for b in blocks) < NOTICE_MIN_SHARE * len(ref):

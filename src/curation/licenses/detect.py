@@ -1,15 +1,20 @@
 """Finding the license a text applies to its work, with the lines that are the evidence.
 
-The text is made plain first (text.py: BOM, CRLF, HTML, markdown). Then, in order:
+A long text is read at its head and tail only (FILE_HEAD, FILE_TAIL; DOC_HEAD, DOC_TAIL for a
+document), and ScanCode's approximate matching only near license vocabulary (`_scanned`): every
+input ends in bounded time. The text is made plain first (text.py: BOM, CRLF, HTML, markdown).
+Then, in order:
   header        a dataset card's YAML `license:` (Hugging Face ids)
-  spdx_tag      an `SPDX-License-Identifier:` tag (ScanCode splits `MIT OR Apache-2.0`)
+  spdx_tag      an `SPDX-License-Identifier:` tag (ScanCode splits `MIT OR Apache-2.0`), a manifest's
+                list of ids, a DataCite or Zenodo record's license fields (records.py)
   license_text  a full license text, matched by ScanCode's licensedcode; a text that was changed
                 (words added or removed, renamed, terms added outside it, its last operative
                 sections dropped) is custom terms; a copy without its preface or trailer is not;
                 a copy cut so deep that ScanCode no longer reads it as the license its first
                 lines name is compared with that license's text word for word (copies.py)
   statements    sentences that apply a license to the work (statements.py), in English and
-                Japanese; talk about licenses is no evidence
+                Japanese; talk about licenses is no evidence, nor an example in a code block
+                (code_blocks.py: the work's own citation is evidence)
   notice        ScanCode notice rules ("Licensed under the Apache License, Version 2.0 ...") on
                 lines no statement explained, unless the line only talks about licenses
 Statements are then combined (`combine`): different scopes (code, data, docs, model, a carve-out
@@ -26,12 +31,15 @@ permission in the project's own words whose one condition is credit is `LicenseR
 (unless a named license beside it is what it sums up). Contributor agreements (ScanCode's `CLA`
 category) license nothing to users. An LGPL-3.0 text that carries the GPL-3.0 text is the LGPL-3.0.
 Several full texts in one file each cover their part (AND), unless a sentence beside them offers
-them as a choice ("whichever you prefer": OR).
+them as a choice ("whichever you prefer": OR). An EPL-2.0 whose notice names a Secondary License
+is `EPL-2.0 OR <that GPL>`; loose public-domain words yield to a dedication the text names (CC0);
+a model's own terms (Llama, Gemma, RAIL) are `LicenseRef-Custom-<key>` (names.model_terms).
 ScanCode's index takes several seconds to load, so it is loaded once per process (`scancode_index`).
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 import warnings
@@ -42,17 +50,24 @@ import yaml
 from license_expression import ExpressionError
 
 from curation.licenses import statements as st
-from curation.licenses.copies import dropped_condition, find_copy, named_in_head, spdx_sibling
-from curation.licenses.names import VERSION_NOT_STATED, same_cc_family, vague_of
+from curation.licenses.code_blocks import read_blocks
+from curation.licenses.copies import TRAILERS, dropped_condition, find_copy, find_markers, named_in_head, spdx_sibling
+from curation.licenses.names import VERSION_NOT_STATED, model_terms, same_cc_family, vague_of
+from curation.licenses.public_domain import NAMED_DEDICATIONS, PUBLIC_DOMAIN
+from curation.licenses.records import record_licenses
 from curation.licenses.spdx import normalize
-from curation.licenses.text import Line, clean, plain, split_front_matter
+from curation.licenses.text import Line, clean, plain, split_front_matter, window
 
 NOASSERTION = "NOASSERTION"
 DEFAULT_THRESHOLD = 0.8  # below this score a detection is not evidence (LicensePolicy.detect_threshold)
 
 SPDX_TAG = re.compile(r"SPDX-License-Identifier:\s*([A-Za-z0-9.+\-() ]+?)\s*(?:\*/|-->|$)", re.MULTILINE)
 
-# A document is scanned at its head and tail, where notices sit; a whole document can be long.
+# A text is read at its head and tail, where license evidence sits: ScanCode's time grows with its
+# input (a 123 KB file took 16 s, 1.8 MB over 4 minutes). A license file is read up to FILE_HEAD +
+# FILE_TAIL characters (the longest common license files, an LGPL-3.0 with the GPL-3.0 appended or
+# a GPL page in HTML, are under 45 KB); a document, which is rarely a license, less.
+FILE_HEAD, FILE_TAIL = 64_000, 16_000
 DOC_HEAD, DOC_TAIL = 20_000, 5_000
 
 
@@ -73,6 +88,7 @@ class Detection:
     conflict: bool = False
     readings: tuple[str, ...] = ()  # in a conflict: each reading (`scope/role: expression`)
     hint: str | None = None
+    unread: str | None = None  # the middle of a long text that was not read, said for a reviewer
 
     @property
     def found(self) -> bool:
@@ -96,6 +112,8 @@ class Detection:
             out.append("conflict: " + "; ".join(self.readings))
         if self.hint:
             out.append(f"custom terms: closest SPDX license {self.hint}; a person must read them")
+        if self.unread:
+            out.append(self.unread)
         return out
 
 
@@ -105,7 +123,9 @@ _REMARK = {"talk": "not counted: talks about licenses, grants none",
            "custom": "custom terms: the license is changed or added to",
            "restriction": "restriction: non-commercial use only",
            "choice": "a choice between licenses (the licensee picks one)",
-           "commercial_ok": "says commercial use is allowed"}
+           "commercial_ok": "says commercial use is allowed",
+           "hedged": "not counted: says public domain with a hedge, dedicates nothing a reviewer can sign",
+           "example": "not counted: an example in a code block, not the work's statement"}
 _UPSTREAM_REMARK = {"custom": "not counted: changes upstream or quoted terms, not the work's",
                     "restriction": "not counted: a restriction on upstream or quoted material, not the work",
                     "commercial_ok": "not counted: said of upstream or quoted material"}
@@ -175,7 +195,8 @@ RULE_KEYS = {"ppl_1.RULE": "odc-by-1.0"}  # the ScanCode key whose name the corr
 def _scancode_spdx(rule) -> str:
     from licensedcode.cache import build_spdx_license_expression
 
-    return RULE_CORRECTIONS.get(rule.identifier) or build_spdx_license_expression(rule.license_expression)
+    spdx = RULE_CORRECTIONS.get(rule.identifier) or build_spdx_license_expression(rule.license_expression)
+    return re.sub(r"LicenseRef-[\w.+-]+", lambda m: model_terms(m.group(0)), spdx)
 
 
 def scancode(text: str, threshold: float, *, approximate: bool = True, references: bool = True) -> Detection:
@@ -260,6 +281,33 @@ _TITLE_WORDS = {"the", "license", "licence", "version", "public", "general", "an
                 "reproduction", "redistribution", "eupl", "european", "union", "standard", "english"}
 
 
+# ScanCode's approximate matching takes time for every run of text it compares with its rules,
+# license or not (24 KB of a log: 12 s, of source code: 5 s; 35 KB of a license text: 0.01 s). It
+# reads the lines within NEAR_CHARS of license vocabulary (in ScanCode's own license texts the
+# longest stretch without any is under 5,000 characters but for a few German terms), each
+# distinct line (digits aside) at most REPEAT_MAX times (a log repeats its lines; a file of several
+# license texts repeats a few); the other lines stay as empty lines (line numbers kept).
+NEAR_CHARS, REPEAT_MAX = 12_000, 8
+
+
+def _scanned(lines: list[Line]) -> str:
+    """The text ScanCode reads: `plain(lines)` with the lines described above left empty."""
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line.text) + 1
+    hits = [starts[i] for i, line in enumerate(lines) if line.text and SCANCODE_WORDS.search(line.text)]
+    seen: dict[str, int] = {}
+    out = []
+    for i, line in enumerate(lines):
+        k = bisect.bisect_left(hits, starts[i])
+        near = any(abs(hits[j] - starts[i]) <= NEAR_CHARS for j in (k - 1, k) if 0 <= j < len(hits))
+        shape = re.sub(r"\d+", "0", line.text)
+        seen[shape] = seen.get(shape, 0) + 1
+        out.append(line.text if near and (seen[shape] <= REPEAT_MAX or not shape.strip()) else "")
+    return "\n".join(out)
+
+
 def _license_name_words(key: str) -> set[str]:
     from licensedcode.cache import get_licenses_db
 
@@ -289,17 +337,12 @@ def _renamed(lines: list[Line], index_of: dict[int, int], start_line: int, key: 
 # The most of a license's reference text that may be missing at its start and still be the license
 # unchanged: a CC 4.0 preface ("Using Creative Commons Public Licenses") is 16% of its text.
 EDGE_CUT_MAX_SHARE = 0.2
-# What follows a license's terms: a copy may drop it and still be the license. Missing words at the
-# end of a text count as a change unless they all lie after one of these (the GPL's "How to Apply
-# These Terms", Apache's appendix, the CC notes after the legal code, the MPL's exhibits); a copy
-# that stops before its limitation of liability or termination section is changed terms.
-_TRAILERS = ("end of terms and conditions", "how to apply", "creative commons is not party to its public license",
-             "creative commons notice", "exhibit source code form license notice")
-
-
+# Missing words at the end of a text count as a change unless they all lie after one of
+# copies.TRAILERS (what follows a license's terms); a copy that stops before its limitation of
+# liability or termination section is changed terms.
 def _trailer_start(rule) -> int:
     """The position (in the rule's tokens) where the rule's trailer begins; its length if none."""
-    return _marker_start(rule.identifier, _TRAILERS, at_end=True)
+    return _marker_start(rule.identifier, TRAILERS, at_end=True)
 
 
 @lru_cache(maxsize=512)
@@ -308,7 +351,7 @@ def _marker_start(identifier: str, markers: tuple[str, ...], at_end: bool) -> in
     rule = next(r for r in scancode_index().rules_by_rid if r.identifier == identifier)
     tokens = list(rule.tokens())
     text = " ".join(tokens)
-    starts = [len(text[:i].split()) for marker in markers if (i := text.find(marker)) >= 0]
+    starts = [len(text[:i].split()) for i in find_markers(text, markers)]
     return min(starts, default=len(tokens) if at_end else 0)
 
 
@@ -641,6 +684,31 @@ def _fold_lgpl3(statements: list[st.Statement]) -> list[st.Statement]:
     return [s for s in statements if not (s.kind == "license_text" and s.expression == "GPL-3.0-only")]
 
 
+def _secondary_licenses(statements: list[st.Statement]) -> list[st.Statement]:
+    """The EPL-2.0 statements joined with the Secondary Licenses their notice names ("EPL-2.0 OR
+    GPL-2.0-or-later WITH Classpath-exception-2.0": the user takes either); a Secondary License
+    named where the work is not under EPL-2.0 says nothing, and a notice ScanCode read on its
+    lines is the same words."""
+    secondary = [s for s in statements if s.kind == "secondary"]
+    if not secondary:
+        return statements
+    lines = {n for s in secondary for n in range(s.first_line, s.last_line + 1)}
+    rest = [s for s in statements if s.kind != "secondary" and not (s.kind == "notice" and s.first_line in lines
+                                                                    and s.expression.startswith("GPL-"))]
+    either = " OR ".join(dict.fromkeys(s.expression for s in secondary))
+    return [dataclasses.replace(s, expression=normalize(f"EPL-2.0 OR {either}"),
+                                rule=s.rule + "; with the Secondary License its notice names (EPL-2.0 Exhibit A)")
+            if s.expression == "EPL-2.0" and s.role == "own" else s for s in rest]
+
+
+def _named_dedication_wins(statements: list[st.Statement]) -> list[st.Statement]:
+    """Without the loose public-domain words where the text names its dedication (CC0 1.0 as the
+    fallback of "we give these clips to the public domain"): they say what the dedication does."""
+    if not any(s.expression in NAMED_DEDICATIONS for s in statements):
+        return statements
+    return [s for s in statements if s.expression != PUBLIC_DOMAIN or s.kind in ("notice", "license_text")]
+
+
 def _header(header: str) -> list[st.Statement]:
     from curation.licenses.names import hf_license
 
@@ -892,14 +960,21 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
     `names` are the work's own names where the text no longer carries them (a card's `pretty_name`
     when its YAML header was read apart).
 
-    With `document=True` the text is a document rather than a license file: only its head and
-    tail are read, ScanCode matches exactly and finds no full license texts. Statements scored
-    below `threshold` are not evidence; with none left the answer is NOASSERTION.
+    Only the first FILE_HEAD and last FILE_TAIL characters of a long text are read (the time of
+    every step stays bounded); `Detection.unread` says what was left out. With `document=True` the
+    text is a document rather than a license file: only its head and tail (DOC_HEAD, DOC_TAIL) are
+    read, ScanCode matches exactly and finds no full license texts. Statements scored below
+    `threshold` are not evidence; with none left the answer is NOASSERTION.
     """
+    head, tail = (DOC_HEAD, DOC_TAIL) if document else (FILE_HEAD, FILE_TAIL)
+    text, unread = window(text, head, tail)
+    found = _detect(text, threshold, document, names)
+    return dataclasses.replace(found, unread=unread.explain(head, tail)) if unread else found
+
+
+def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...]) -> Detection:
     if not text.strip():
         return NOTHING
-    if document and len(text) > DOC_HEAD + DOC_TAIL:
-        text = text[:DOC_HEAD] + "\n" + text[-DOC_TAIL:]
     if document and not LICENSE_WORDS.search(text):
         # No license vocabulary at all: no grant to find. Most business documents stop here, so
         # an ingest never loads ScanCode's index (1.4 GB, 6-20 s) unless some text needs it.
@@ -924,22 +999,30 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
             statements.append(st.Statement(listed, "spdx_tag", "own", None, number, number, raw.strip(),
                                            "a package manifest's list of licenses"))
             tag_lines.add(number)
-    lines = [Line(line.number, "" if line.number in tag_lines else line.text, line.heading) for line in lines]
+    for record in record_licenses(body):
+        number = header_lines + record.line
+        statements.append(st.Statement(record.expression, "spdx_tag", "own", None, number, number, record.text,
+                                       "a DataCite or Zenodo record's license field (rightsList)"))
+        tag_lines.add(number)
+    lines = [dataclasses.replace(line, text="") if line.number in tag_lines else line for line in lines]
     spans: list[tuple[int, int]] = []
     matches = []
     if SCANCODE_WORDS.search(plain(lines)):
-        matches = _matches(plain(lines), threshold, approximate=not document)
+        matches = _matches(plain(lines) if document else _scanned(lines), threshold, approximate=not document)
     if not document:
         texts, spans = _texts(lines, matches, threshold)
         texts, spans = _cut_copy(lines, texts, spans)
         statements += texts
-    found, remarks = st.read([line if not _inside(line.number, spans) else Line(line.number, "", line.heading)
-                              for line in lines], tuple(names) + (card_names(header) if header else ()))
+    work = tuple(names) + (card_names(header) if header else ())
+    reading, examples = read_blocks([line if not _inside(line.number, spans) else Line(line.number, "", line.heading)
+                                     for line in lines], work)
+    found, remarks = st.read(reading, work)
+    remarks += examples
     # Lines just outside a full text that add terms make it custom; talk inside it does not count.
     found = [s for s in found if s.score >= threshold]
     # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far
     # from the license's name), but never a line that only talks about licenses.
-    talk = {n for r in remarks if r.why in ("talk", "other_work") for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
+    talk = {n for r in remarks if r.why in ("talk", "other_work", "hedged", "example") for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
     notices = [s for s in _notices(lines, matches, spans, talk, threshold) if s.score >= threshold]
     # a rider follows a full text or a license's whole permission notice (ScanCode files the MIT
     # grant without its disclaimer as a notice rule)
@@ -952,6 +1035,7 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
     third = st.third_party_lines(lines)
     notices = [dataclasses.replace(s, role="third_party") if s.first_line in third else s for s in notices]
     statements = _or_later_notice(_fold_lgpl3(statements + _reconcile(found, notices)))
+    statements = _secondary_licenses(_named_dedication_wins(statements))
     statements = _later_sentence(lines, spans, statements)
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:

@@ -29,7 +29,9 @@ class Mention:
 
 
 # R's DESCRIPTION and some manifests write "GPL (>= 2)": version 2 or any later one
-_V = r"\s*[-,]?\s*\(?\s*(?P<atleast>>=|≥)?\s*(?:version|ver\.?|v\.?|(?:の\s*)?(?:バージョン|第))?\s*"
+# Possessive (`\s*+`): the parts between the runs of spaces are optional and none is a space, so a
+# run is never given back, and a long run of raw whitespace cannot make the pattern backtrack.
+_V = r"\s*+[-,]?\s*+\(?\s*+(?P<atleast>>=|≥)?\s*+(?:version|ver\.?|v\.?|(?:の\s*+)?(?:バージョン|第))?\s*+"
 # a "+" before an exception's name joins the exception ("GPLv2 + Classpath exception"), never "or later"
 _LATER = (r"(?P<later>\s*\(?\s*(?:\+(?!\s*(?:the\s+|an?\s+)?[\"“「]?\s*(?:[\w-]+\s+){0,2}?(?:exceptions?|例外))|,?\s*or\s*,?\s+(?:\(at\s+your\s+option\)\s+|(?:at\s+your\s+option|if\s+you\s+(?:prefer|wish|like|choose))\s*,\s*)?(?:any\s+)?(?:later|higher|newer|above)"
           r"(?:\s+version)?|以降|-?or-later"
@@ -72,7 +74,8 @@ _CC_EN_UNVERSIONED = re.compile(
 _CC_JA_UNVERSIONED = re.compile(r"(?:クリエイティブ\s*[・･]?\s*コモンズ|CC)\s*[・･]?\s*(?:ライセンス)?\s*[（(「『]?\s*"
                                 r"(?P<elements>表示(?:\s*[-‐ー－―・]\s*(?:非営利|改変禁止|継承))*)")
 # a version after the name, written in a way no pattern reads ("Attribution-Share Alike 3.0")
-_NO_VERSION_AFTER = re.compile(r"^[\s-]*(?:licen[cs]e\s*)?(?:v(?:ersion)?\.?\s*|バージョン\s*|第\s*)?[（(]?\s*\d|"
+# (possessive runs of spaces, as _V: none of what follows them is a space)
+_NO_VERSION_AFTER = re.compile(r"^[\s-]*+(?:licen[cs]e\s*+)?(?:v(?:ersion)?\.?\s*+|バージョン\s*+|第\s*+)?[（(]?\s*+\d|"
                                r"^[^.;:()\n。]{0,60}?(?<![\d.])[1-4]\.\d")
 
 
@@ -182,6 +185,8 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
                         re.IGNORECASE), lambda m: _rail(m)),
     ("llama", re.compile(r"\b(?:Meta\s+)?Llama\s*(?P<v>2|3(?:\.[123])?)\s+Community\s+Licen[cs]e(?:\s+Agreement)?",
                          re.IGNORECASE), lambda m: HF_LICENSES["llama" + m["v"]]),
+    ("gemma", re.compile(r"\bGemma\s+(?:Terms\s+of\s+Use|(?:Community\s+)?Licen[cs]e)\b|Gemma\s*利用規約", re.IGNORECASE),
+     lambda m: HF_LICENSES["gemma"]),
     ("jp-gov-2.0", re.compile(r"政府標準利用規約\s*[（(]?\s*第?\s*2\.0\s*版"), _fixed("CC-BY-4.0")),
     ("jp-pdl-1.0", re.compile(r"公共データ利用規約\s*[（(]?\s*第?\s*1\.0\s*版|Public\s+Data\s+License\s*(?:\(Version\s*1\.0\)|"
                               r"v?1\.0)|\bPDL\s*1\.0", re.IGNORECASE), _fixed("CC-BY-4.0")),
@@ -311,7 +316,7 @@ _EXCEPTIONS = [
     (re.compile(r"LLVM", re.IGNORECASE), "LLVM-exception", ("Apache-2.0",)),
     (re.compile(r"Font", re.IGNORECASE), "Font-exception-2.0", ("GPL-2.0", "GPL-3.0")),
 ]
-_WITH_EXCEPTION = re.compile(r"^\s*[,、]?\s*(?:with|plus|\+|および|と)\s*(?:the|an?)?\s*[\"“「]?\s*(?P<name>[\w\s]{2,30}?)"
+_WITH_EXCEPTION = re.compile(r"^\s*+[,、]?\s*+(?:(?:together|along)\s+with|with|plus|\+|および|と)\s*+(?:the|an?)?\s*+[\"“「]?\s*+(?P<name>[\w\s]{2,30}?)"
                              r"\s*(?:Exceptions?|例外)", re.IGNORECASE)
 # MPL 2.0 with its Exhibit B notice: the code may not be combined into (L)GPL works (no copyleft exception)
 _MPL_EXHIBIT_B = re.compile(r"incompatible\s+with\s+secondary\s+licen[cs]es", re.IGNORECASE)
@@ -331,7 +336,7 @@ def _with_exception(line: str, t: Mention) -> Mention:
 
 # Hugging Face dataset card license ids that are not SPDX spellings
 # (huggingface.co/docs/hub/repositories-licenses). "unknown" is no evidence.
-HF_LICENSES = {
+_HF_IDS = {
     "odc-by": "ODC-By-1.0", "odbl": "ODbL-1.0", "pddl": "PDDL-1.0", "cc": "LicenseRef-HF-cc",
     "gpl": "GPL-1.0-or-later", "lgpl-lr": "LGPL-3.0-only", "deepfloyd-if-license": "LicenseRef-HF-deepfloyd-if",
     "openrail": "LicenseRef-OpenRAIL", "openrail++": "LicenseRef-OpenRAIL-plus-plus",
@@ -341,8 +346,24 @@ HF_LICENSES = {
     "bigcode-openrail-m": "LicenseRef-scancode-bigcode-open-rail-m-v1",
     "llama2": "LicenseRef-scancode-llama-2-license-2023", "llama3": "LicenseRef-scancode-llama-license-2023",
     "llama3.1": "LicenseRef-scancode-llama-3.1-license-2024", "llama3.2": "LicenseRef-scancode-llama-3.2-license-2024",
-    "llama3.3": "LicenseRef-scancode-llama-3.3-license-2024", "other": "LicenseRef-HF-other",
+    "llama3.3": "LicenseRef-scancode-llama-3.3-license-2024", "gemma": "LicenseRef-Gemma-Terms-of-Use",
+    "other": "LicenseRef-HF-other",
 }
+# A model's own terms (Llama, Gemma, the RAIL family): not on the SPDX list, each with use
+# restrictions (an acceptable-use policy, a user cap, forbidden uses) that a person must read, so
+# custom terms, `LicenseRef-Custom-<its ScanCode key or name>`, however they are named (a card's
+# header, the prose, ScanCode's match of the full text). Commercial use is allowed: no
+# -NonCommercial is added.
+_MODEL_TERMS = re.compile(r"^LicenseRef-(?:scancode-)?(?:[\w.-]*open-?rail[\w.+-]*|[\w.-]*-rail(?:-[\w.-]*)?|"
+                          r"llama-(?!4-cla)[\w.-]+|gemma-(?:tou|pup)[\w.-]*|Gemma-Terms-of-Use)$", re.IGNORECASE)
+
+
+def model_terms(key: str) -> str:
+    """`key` as custom terms where it is a model license's own terms (above); else unchanged."""
+    return "LicenseRef-Custom-" + key[len("LicenseRef-"):] if _MODEL_TERMS.match(key) else key
+
+
+HF_LICENSES = {hf_id: model_terms(value) for hf_id, value in _HF_IDS.items()}
 
 
 

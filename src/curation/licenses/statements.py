@@ -19,10 +19,12 @@ change the work's own license.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
-from curation.licenses.names import Mention, mentions
+from curation.licenses.names import Mention, mentions, model_terms
+from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
 from curation.licenses.text import Line
 
 
@@ -310,19 +312,21 @@ def _paragraphs(lines: list[Line]):
     A talk heading ("Types of licenses", 「…とは」) marks its section, and the subsections named
     after a license under it, as explanatory."""
     heading, buf, marks, talk = "", [], [], False
+    offset = 0  # of the next line in the paragraph's text (kept, not summed again: linear)
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
         if line.heading or not line.text:
             if buf:
                 yield " ".join(buf), marks, heading, talk
-            buf, marks = [], []
+            buf, marks, offset = [], [], 0
             if line.heading:
                 heading = line.text
                 talk = bool(_TALK_HEADING.search(heading)) and not _STRONG_OWN.search(heading) \
                     or talk and _name_only(heading)
             continue
-        marks.append((sum(len(b) + 1 for b in buf), line.number))
+        marks.append((offset, line.number))
         buf.append(line.text)
+        offset += len(line.text) + 1
         continues = bool(following and following.text and not following.heading and not line.text.endswith(
             (".", "!", "?", ":", "。", "：", ";")) and re.match(r"[a-z\"“「(]", following.text)
             # a manifest's "key: value" lines (CITATION.cff, DESCRIPTION, setup.cfg) each stand alone
@@ -335,7 +339,7 @@ def _paragraphs(lines: list[Line]):
             # a field or a short line (a table row, a list item) stands alone, unless the sentence
             # goes on in the next line ("add for instance" / "\"This corpus is ...\"")
             yield " ".join(buf), marks, heading, talk
-            buf, marks = [], []
+            buf, marks, offset = [], [], 0
     if buf:
         yield " ".join(buf), marks, heading, talk
 
@@ -343,33 +347,43 @@ def _paragraphs(lines: list[Line]):
 _ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs|etc|incl|resp|approx|viz)\.$", re.IGNORECASE)
 
 
-def _open_quote(text: str) -> bool:
-    """Whether `text` leaves a quotation open (a sentence end inside quotes is not the end)."""
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”") or text.count("「") > text.count("」") \
-        or text.count("『") > text.count("』")
+_QUOTE_MARKS = '"“”「」『』'
 
 
 def _split(text: str) -> list[str]:
-    pieces: list[str] = []
+    """The sentences of a paragraph: a sentence end inside open quotes or after an abbreviation
+    is none. Linear: a sentence's quote marks are counted as it grows, never again from its start."""
+    pieces: list[list[str]] = []
+    marks = dict.fromkeys(_QUOTE_MARKS, 0)
     for piece in _SENTENCE_END.split(text):
-        if pieces and (_open_quote(pieces[-1]) or _ABBREVIATION.search(pieces[-1])):
-            pieces[-1] = pieces[-1] + (" " if not pieces[-1].endswith(("。", "！", "？")) else "") + piece
+        open_quote = marks['"'] % 2 == 1 or marks["“"] > marks["”"] or marks["「"] > marks["」"] \
+            or marks["『"] > marks["』"]
+        # an abbreviation is a few letters: the sentence's last characters are enough to see it
+        if pieces and (open_quote or _ABBREVIATION.search(pieces[-1][-1][-24:])):
+            pieces[-1].append((" " if not pieces[-1][-1].endswith(("。", "！", "？")) else "") + piece)
         else:
-            pieces.append(piece)
-    return pieces
+            pieces.append([piece])
+            marks = dict.fromkeys(_QUOTE_MARKS, 0)
+        for mark in _QUOTE_MARKS:
+            marks[mark] += piece.count(mark)
+    return ["".join(parts) for parts in pieces]
 
 
 def sentences(lines: list[Line]) -> list[_Sentence]:
     out: list[_Sentence] = []
     for text, marks, heading, talk in _paragraphs(lines):
+        starts = [o for o, _ in marks]
         start = 0
         for piece in _split(text):
             offset = text.find(piece.split(" ", 1)[0], start)
             start = offset + len(piece)
             if not piece.strip():
                 continue
-            first = max((n for o, n in marks if o <= offset), default=marks[0][1])
-            last = max((n for o, n in marks if o <= offset + len(piece) - 1), default=first)
+            # marks are in order of offset and of line: the last mark at or before a position
+            at = bisect.bisect_right(starts, offset)
+            first = marks[at - 1][1] if at else marks[0][1]
+            end = bisect.bisect_right(starts, offset + len(piece) - 1)
+            last = marks[end - 1][1] if end else first
             after = bool(out) and bool(_UPSTREAM.search(out[-1].text)) and out[-1].last_line >= first - 2
             out.append(_Sentence(piece.strip(), first, last, heading, bool(_LICENSE_HEADING.search(heading)),
                                  bool(_UPSTREAM_HEADING.search(heading)), after,
@@ -522,6 +536,9 @@ _SUPPOSED = re.compile(r"\b(?:if|whether|in\s+case|should)\b[^.;:]{0,60}?(?<!whi
                        re.IGNORECASE)
 
 
+_OWN_TALK_NOUN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+)?(?:guide|overview|comparison|primer)\b", re.IGNORECASE)
+
+
 def _talk(sentence: str, found: list[Mention]) -> bool:
     before = sentence[:found[0].start]
     if _SUPPOSED.search(before):
@@ -547,6 +564,8 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
         before = before[_STRONG_OWN.search(before).start():]
     # 「解説文書（docs/）：CC BY 4.0」: a label naming a part of the work, whatever words its name has
     labelled = _JA.search(before) and re.fullmatch(r"[^:：。.!?？]{1,40}[:：]\s*", before)
+    # "This guide is licensed under ...": a talk noun that names this work is the work, not a cue
+    before = _OWN_TALK_NOUN.sub(" ", before)
     if not labelled and talk.search(before) or "?" in sentence or "？" in sentence:
         return True
     if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and _STRONG_OWN.search(before)
@@ -752,6 +771,8 @@ def _except_scope(clause: str) -> str | None:
 _LICENSE_WORD = re.compile(r"licen[cs]|\bGPL|\bCC[\s-]?BY|creative\s+commons|copyleft|ライセンス|著作権", re.IGNORECASE)
 # "..., the company said.": the sentence reports what another party says
 _SAID_AFTER = re.compile(r",\s*(?:[\w-]+\s+){0,4}?(?:said|says|stated|announced|reported|wrote|added)\W*$", re.IGNORECASE)
+# The EPL-2.0's word for the GPL it may be offered under as well (its Japanese translations vary)
+_SECONDARY = re.compile(r"\bSecondary\s+Licen[cs]es?\b|二次的?\s*ライセンス|セカンダリー?\s*[・･]?\s*ライセンス", re.IGNORECASE)
 _CONTINUES = re.compile(r"\b(?:them|it)\b|^\W*(?:however|but|except\s+that|note\s+that|please\s+note)\b|"
                         r"^\W*(?:ただし|但し|なお|ただ、)", re.IGNORECASE)
 _LICENSED_ADJECTIVE = re.compile(r"\b[\w.]+[- ]licen[cs]ed\s+(?:[\w-]+\s+){0,2}?[\w-]+", re.IGNORECASE)
@@ -867,6 +888,16 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
         before_count = len(statements)
         try:
             if not found:
+                loose = dedication(s.text) if sentence_role == "own" and not (
+                    s.in_upstream_section or s.in_talk_section or _UPSTREAM.search(s.text)) else None
+                if loose == "dedicated" and own_context:
+                    statements.append(Statement(PUBLIC_DOMAIN, "grant", "own", _scope(s.text), s.first_line,
+                                                s.last_line, s.text, "own words: put in the public domain, no "
+                                                "dedication named", 0.9))
+                    continue
+                if loose == "hedged":
+                    remarks.append(Remark(s.first_line, s.text, "hedged", last_line=s.last_line))
+                    continue
                 if _own_words_grant(s):
                     statements.append(Statement(ATTRIBUTION_ONLY, "own_words", "own", _scope(s.text), s.first_line,
                                                 s.last_line, s.text, "own words: permission on condition of credit",
@@ -882,6 +913,15 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                     # a question about licenses names none the reader knows ("Can I ship GPL-licensed
                     # code ...?"): still talk, so that no ScanCode notice rule reads it as a grant
                     remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
+                continue
+            secondary = [m for m in found if m.expression.startswith("GPL-")] if _SECONDARY.search(s.text) else []
+            for m in secondary:
+                # EPL-2.0 section 3 and Exhibit A: the notice may name a GPL as a Secondary License,
+                # under which the code is also offered (detect joins it to the EPL-2.0 with OR)
+                statements.append(Statement(m.expression, "secondary", "own", None, s.first_line, s.last_line,
+                                            s.text, f"a Secondary License named under EPL-2.0: {m.rule}"))
+            found = [m for m in found if m not in secondary]
+            if not found:
                 continue
             shipped_not = _NOT_SHIPPED.search(s.text)
             not_shipped = shipped_not and shipped_not.start() < found[0].start or \
@@ -1035,6 +1075,8 @@ def custom_id(base: str | None, noncommercial: bool = False) -> str:
         base = next((k for k in re.findall(r"[A-Za-z0-9.+\-]+", base) if k not in ("AND", "OR", "WITH")), None)
     if base and base.startswith("LicenseRef-"):
         base = base[len("LicenseRef-"):]  # a ScanCode-only license: its key is the hint
+    if base and base.startswith("Custom"):
+        base = base[len("Custom"):].lstrip("-")  # custom terms already (a model's own terms), changed
     name = "LicenseRef-Custom" + (f"-{base}" if base else "")
     if noncommercial and "-NC" not in (base or ""):
         name += "-NonCommercial"
@@ -1047,4 +1089,6 @@ def base_of(key: str) -> str | None:
         return None
     rest = key[len("LicenseRef-Custom-"):]
     rest = rest[:-len("-NonCommercial")] if rest.endswith("-NonCommercial") else rest
+    if rest.startswith("scancode-") or model_terms("LicenseRef-" + rest) != "LicenseRef-" + rest:
+        return "LicenseRef-" + rest  # a ScanCode-only license or a model's own terms: their own id
     return rest or None

@@ -20,7 +20,7 @@ _HTML = re.compile(r"<(?:html|body|head|p|div|br|h[1-6]|li|ul|ol|span|a\s|table|
 _HTML_DROP = re.compile(r"<(script|style|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _HTML_BLOCK = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|footer|header|nav|"
                          r"blockquote|pre|dt|dd|hr)\b[^>]*>", re.IGNORECASE)
-_HTML_HEADING = re.compile(r"<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_HEADING = re.compile(r"<h[1-6]\b[^>]{0,2000}>(.{0,2000}?)</h[1-6]\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 # In markdown, only real tags go: `<name of author>` and `<https://www.gnu.org/licenses/>` are text
 # that ScanCode's notice rules expect.
@@ -34,9 +34,10 @@ _MD_RULE = re.compile(r"^\s{0,3}(?:[=\-*_~]\s*){3,}$")
 _COMMENT_LEADER = re.compile(r"^\s*(?://+!?|/\*+!?|\*+/|\*(?=\s|$)|--(?=\s|$)|;+(?=\s|$))\s?")
 _HASH_COMMENT = re.compile(r"^#(?:\s|$)")
 _MD_PREFIX = re.compile(r"^\s*(?:>\s*)+|^\s*[-*+•・]\s+")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)[^)]*\)")
-_MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# Every run bounded: a line of unclosed "[" or "(" must not make each one scan to the line's end.
+_MD_IMAGE = re.compile(r"!\[([^\]]{0,1000})\]\([^)]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]]{1,1000})\]\(([^)\s]{0,2000})[^)]{0,1000}\)")
+_MD_REF_LINK = re.compile(r"\[([^\]]{1,1000})\]\[[^\]]{0,1000}\]")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`+|~~)")
 _LICENSE_CELL = re.compile(r"\W*(?:licen[cs]e|licensing|ライセンス|利用条件|利用規約)\W*", re.IGNORECASE)
 _URL_LICENSE = re.compile(r"creativecommons\.org/(?:licenses|publicdomain)/([a-z\-]+)/(\d\.\d)", re.IGNORECASE)
@@ -64,6 +65,41 @@ class Line:
     number: int
     text: str
     heading: bool = False
+    code: bool = False  # inside a fenced block, or an indented block of markdown (code_blocks.py)
+
+
+@dataclass(frozen=True)
+class Unread:
+    """The middle of a long text that was not read: lines `first_line`..`last_line`, `chars` characters."""
+
+    first_line: int
+    last_line: int
+    chars: int
+
+    def explain(self, head: int, tail: int) -> str:
+        where = f"line {self.first_line}" if self.first_line == self.last_line else \
+            f"lines {self.first_line}-{self.last_line}"
+        return (f"{where}: {self.chars:,} characters in the middle not read (only the first {head:,} and the "
+                f"last {tail:,} characters are: a file's license evidence sits at its head and tail)")
+
+
+def window(text: str, head: int, tail: int) -> tuple[str, Unread | None]:
+    """`text` with all but its first `head` and last `tail` characters left out, and what was left
+    out. Both cuts fall on a line break where one is near; the lines left out stay as empty lines
+    (the ones read keep their numbers). A text without line breaks in the middle is cut where it
+    is, the two pieces on lines of their own."""
+    if len(text) <= head + tail:
+        return text, None
+    start = text.rfind("\n", head // 2, head) + 1 or head
+    end = text.find("\n", len(text) - tail, len(text) - tail // 2)
+    end = len(text) - tail if end < 0 else end
+    middle = text[start:end]
+    breaks = middle.count("\n")
+    between = "\n" * breaks
+    if not breaks and text[start - 1] != "\n" and text[end] != "\n":
+        between = "\n"  # two pieces of one line: apart, or their words would run together
+    first = text.count("\n", 0, start) + 1
+    return text[:start] + between + text[end:], Unread(first, first + breaks, len(middle))
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -136,6 +172,17 @@ def clean_line(line: str, comment: bool = False) -> tuple[str, bool]:
     return line, heading
 
 
+_MARKDOWN = re.compile(r"^ {0,3}(?:#{1,6} \S|```|~~~)", re.MULTILINE)
+_INDENTED = re.compile(r"^(?: {4}|\t)\s*\S")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def _in_list(raws: list[str], offset: int) -> bool:
+    """Whether the indented line at `offset` continues a list item (its paragraph, not code)."""
+    above = next((raw for raw in reversed(raws[max(0, offset - 20):offset]) if raw.strip()), "")
+    return bool(_LIST_ITEM.match(above)) or bool(_INDENTED.match(above))
+
+
 def is_html(text: str) -> bool:
     return len(_HTML.findall(text[:20_000])) >= 2
 
@@ -150,6 +197,8 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
     lines: list[Line] = []
     in_fence = False
     raws = text.split("\n")
+    markdown = bool(_MARKDOWN.search(text))
+    indented = False  # in an indented code block: after a blank line, every line indented four
     comments = _hash_comments(raws)
     license_column: int | None = None  # a markdown table with a License column: each row is a field
     for offset, raw in enumerate(raws):
@@ -178,8 +227,12 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
                 lines[-1] = Line(lines[-1].number, lines[-1].text, True)
             lines.append(Line(first_line + offset, ""))
             continue
+        if markdown and not in_fence:
+            blank_before = offset == 0 or not raws[offset - 1].strip()
+            indented = bool(_INDENTED.match(raw)) and (indented or blank_before and not _in_list(raws, offset)) \
+                or indented and not raw.strip()
         cleaned, heading = clean_line(raw, offset in comments) if not in_fence else (raw.strip(), False)
-        lines.append(Line(first_line + offset, cleaned, heading))
+        lines.append(Line(first_line + offset, cleaned, heading, code=in_fence or indented and bool(raw.strip())))
     return lines
 
 
