@@ -1,5 +1,6 @@
-"""A work put in the public domain in its author's own words, no dedication named ("I release
-this into the public domain", "They're public domain", 「本データはパブリックドメインとして公開します」).
+"""A work put in the public domain in its author's own words, no dedication named.
+
+"I release this into the public domain", "They're public domain", 「本データはパブリックドメインとして公開します」.
 
 No license is named, but the author gives up the rights: a reviewer signs it as ScanCode's
 `public-domain` (PUBLIC_DOMAIN), what ScanCode's own notice rules answer for such lines. Where the

@@ -1,5 +1,7 @@
-"""The license fields of a repository's metadata record: DataCite's `rightsList` (as Zenodo,
-Figshare or Dryad export it, in JSON or XML) and Zenodo's own `metadata.license`.
+"""The license fields of a repository's metadata record (DataCite, Zenodo).
+
+DataCite's `rightsList` (as Zenodo, Figshare or Dryad export it, in JSON or XML) and Zenodo's own
+`metadata.license`.
 
 A DataCite record describes the deposited work itself; each entry of its `rightsList` gives a
 license of that work three ways: `rightsIdentifier` (an id, SPDX's where
