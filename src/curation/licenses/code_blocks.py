@@ -46,8 +46,15 @@ def _field(text: str) -> tuple[str, str] | None:
 
 
 def _names_work(title: str, names: tuple[str, ...]) -> bool:
-    title = title.lower()
-    return any(n.lower() in title for n in names)
+    """Whether a citation's title is this work's: the name itself, or the name then a subtitle
+    ("Prairie: A Corpus of Farm Reports"), a year or a version ("Alpine Lichen Survey 2015-2020"). A title that only contains the name ("Prairie QA", a
+    benchmark built on it; "Dataset" in any title) names another work."""
+    title = re.sub(r"[{}\s]+", " ", title).strip().lower()
+    for name in names:
+        name = re.sub(r"\s+", " ", name).strip().lower()
+        if name and re.match(re.escape(name) + r"(?:\s*$|\s*[:\u2014\u2013-]\s|\s+\(?v?\d)", title):
+            return True
+    return False
 
 
 def read_blocks(lines: list[Line], given: tuple[str, ...] = ()) -> tuple[list[Line], list[st.Remark]]:

@@ -99,10 +99,12 @@ def record_licenses(text: str) -> list[RecordLicense]:
     if stripped.startswith(("{", "[")):
         try:
             record = json.loads(stripped)
-        except ValueError:
+        except (ValueError, RecursionError):  # deeply nested JSON: not a record, never a crash
             return []
         found = [lic for entry in _json_entries(record) if (lic := _entry_license(entry))]
-    elif "rightsList" in text:
+    elif stripped.startswith("<") and "rightsList" in text:
+        # An XML record is a file of its own: a README quoting a cited dataset's <rights> (in a
+        # code block or not) is about that dataset, not this work.
         for m in _XML_RIGHTS.finditer(text):
             entry = {key: value for key, value in _XML_ATTRIBUTE.findall(m.group(1))}
             entry["rights"] = m.group(2)

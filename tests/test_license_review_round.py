@@ -1,0 +1,33 @@
+"""Findings of the review of the license round, as behaviour (texts written for these tests)."""
+
+from __future__ import annotations
+
+from curation.licenses.detect import detect_text
+
+
+def test_deeply_nested_json_is_no_record_and_no_crash():
+    # json.loads raises RecursionError, not ValueError: one such document stopped an ingest run
+    found = detect_text('{"license": "see below", "metadata": ' + "[" * 1000 + "]" * 1000 + "}", document=True)
+    assert found.expression == "NOASSERTION"
+
+
+def test_a_cited_dataset_s_datacite_rights_quoted_in_a_readme_are_that_dataset_s():
+    readme = ("# Tidepool Counts\n\nTidepool Counts is licensed under the MIT License.\n\nThe photos come from "
+              "another deposit, whose DataCite record reads:\n\n```xml\n<resource>\n  <rightsList>\n"
+              "    <rights rightsURI=\"https://creativecommons.org/licenses/by-nc-nd/4.0/\">CC BY-NC-ND 4.0</rights>\n"
+              "  </rightsList>\n</resource>\n```\n")
+    found = detect_text(readme)
+    assert found.expression == "MIT" and not found.conflict
+
+
+def test_a_citation_whose_title_only_contains_the_work_s_name_is_another_work_s():
+    readme = ("# Prairie\n\nPrairie is a corpus of farm reports. It is licensed under the MIT License.\n\n"
+              "Please also cite the QA benchmark built on an earlier crawl:\n\n```bibtex\n@inproceedings{roe2021,\n"
+              "  title = {Prairie QA: Questions over Farm Reports},\n  note = {Released under CC BY-NC 4.0},\n}\n```\n")
+    assert detect_text(readme).expression == "MIT"
+
+
+def test_a_citation_titled_with_the_name_and_a_subtitle_is_the_work_s_own():
+    readme = ("# Prairie\n\nFarm reports from three counties.\n\n## Citation\n\n```bibtex\n@dataset{roe2022,\n"
+              "  title = {Prairie: A Corpus of Farm Reports},\n  note = {License: CC BY-NC 4.0},\n}\n```\n")
+    assert detect_text(readme).expression == "CC-BY-NC-4.0"
