@@ -31,3 +31,13 @@ def test_a_citation_titled_with_the_name_and_a_subtitle_is_the_work_s_own():
     readme = ("# Prairie\n\nFarm reports from three counties.\n\n## Citation\n\n```bibtex\n@dataset{roe2022,\n"
               "  title = {Prairie: A Corpus of Farm Reports},\n  note = {License: CC BY-NC 4.0},\n}\n```\n")
     assert detect_text(readme).expression == "CC-BY-NC-4.0"
+
+
+def test_the_stored_evidence_says_when_a_long_file_was_read_only_in_part():
+    from curation.licenses.evidence import text_pieces
+
+    filler = "".join(f"- {i}: fixed the parser for case {i} and updated the docs.\n" for i in range(3000))
+    found = detect_text("## License\n\nThis project is licensed under the MIT License.\n\n" + filler * 2)
+    assert found.expression == "MIT" and found.unread
+    stored = " ".join(p.describe() for p in text_pieces("license_file", found, "x/README.md"))
+    assert "not read" in stored

@@ -128,7 +128,8 @@ def text_pieces(kind: str, found: detect.Detection, where: str) -> list[Evidence
         # Lines and rule, not the statement's words: this string is stored in the catalog and the
         # card, and a license file's sentences can name people (`license detect --explain` shows them).
         return [Evidence(kind, s.expression, f"{where} {s.where()} ({s.kind}"
-                         + (", upstream" if s.role == "upstream" else "") + ")", s.score,
+                         + (", upstream" if s.role == "upstream" else "")
+                         + (f"; {found.unread}" if found.unread else "") + ")", s.score,
                          versionless=detect.VERSION_NOT_STATED in s.rule)
                 for s in found.statements]
     lines = "; ".join(f"{s.where()} {s.kind}: {s.rule}" + (f" (scope {s.scope})" if s.scope else "")
@@ -146,8 +147,9 @@ MAX_LISTED_STATEMENTS = 12
 
 
 def not_counted(found: detect.Detection) -> str:
-    """The lines that talk about licenses, or change upstream terms, and were not counted: line
-    numbers only (the words can name people; `license detect --explain` shows them)."""
+    """The lines that talk about licenses, or change upstream terms, and were not counted, and the
+    middle of a long file that was not read: line numbers only (the words can name people;
+    `license detect --explain` shows them)."""
     talk = sorted({r.first_line for r in found.remarks if r.why in ("talk", "mention", "other_work")})
     upstream = sorted({r.first_line for r in found.remarks if r.role != "own" and r.why in
                        ("custom", "restriction", "commercial_ok")})
@@ -157,6 +159,8 @@ def not_counted(found: detect.Detection) -> str:
         out += f"; not counted, talk about licenses: line(s) {shown}"
     if upstream:
         out += f"; not counted, terms of upstream or quoted material: line(s) {', '.join(map(str, upstream))}"
+    if found.unread:
+        out += f"; {found.unread}"  # a reviewer must know a long file was read only in part
     return out
 
 
