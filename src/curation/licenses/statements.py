@@ -114,7 +114,9 @@ _TALK_HEADING = re.compile(r"種類|比較|とは|解説|一覧|違い|選び方
                            r"\btypes?\s+of\b|\bkinds?\s+of\b|\bcompar|\bwhat\s+(?:is|are)\b|\boverview\b|\bguide\b|"
                            r"\bhow\s+to\b|\bchoos|\bexplained\b|\bversus\b|\bvs\.?\s|\bprimer\b|\bbasics\b|"
                            # which licenses combine with which: a matrix or a cheat sheet, never a grant
-                           r"\bcompatib|\bcheat\s*sheet\b|互換|早見表",
+                           r"\bcompatib|\bcheat\s*sheet\b|互換|早見表|"
+                           # questions and answers about licenses (a compliance FAQ): advice, never a grant
+                           r"\bFAQs?\b|\bfrequently\s+asked\b|\bQ\s*&\s*A\b|よくある(?:ご)?質問",
                            re.IGNORECASE)
 _STRONG_OWN = re.compile(
     r"\b(?:this|these|our)\s+(?!licen)(?:[\w-]+\s+){0,2}?(?:dataset|data|corpus|repository|repo|project|software|code|"
