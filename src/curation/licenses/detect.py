@@ -1032,8 +1032,13 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
         known = {r.first_line for r in remarks if r.why == "custom"}
         remarks += [r for r in _riders(outside, bodies) if r.first_line not in known]
     # a notice in a third-party section ("zlib | 1.3 | Zlib") is that component's, not the work's
-    third = st.third_party_lines(lines)
+    notices_file = st.notices_file_lines(lines)
+    third = st.third_party_lines(lines) | notices_file
     notices = [dataclasses.replace(s, role="third_party") if s.first_line in third else s for s in notices]
+    # so is a full text in a third-party notices file; one under a third-party section of the work's
+    # own license file is left to combine (it names a component only where that adds a duty)
+    statements = [dataclasses.replace(s, role="third_party") if s.kind == "license_text" and s.first_line in notices_file
+                  else s for s in statements]
     statements = _or_later_notice(_fold_lgpl3(statements + _reconcile(found, notices)))
     statements = _secondary_licenses(_named_dedication_wins(statements))
     statements = _later_sentence(lines, spans, statements)

@@ -759,6 +759,24 @@ def third_party_lines(lines: list[Line]) -> set[int]:
     return {n for s in sentences(lines) if s.in_third_party_section for n in range(s.first_line, s.last_line + 1)}
 
 
+_NOTICES_TITLE = re.compile(r"notices?|licen[cs]es|attributions?|acknowledge?ments?|credits|ライセンス|表記|告知",
+                            re.IGNORECASE)
+
+
+def notices_file_lines(lines: list[Line]) -> set[int]:
+    """Every line of a file whose title (its first line: short, not a sentence) announces
+    third-party notices ("THIRD-PARTY SOFTWARE NOTICES", サードパーティライセンス表記), up to a
+    heading that opens the work's own License section; empty for any other file. The license texts
+    such a file reproduces are its components', not the work's (the work is licensed elsewhere)."""
+    first = next((line for line in lines if line.text.strip()), None)
+    if first is None or len(first.text.split()) > 10 or first.text.rstrip().endswith(".") or \
+            not (_THIRD_PARTY_HEADING.search(first.text) and _NOTICES_TITLE.search(first.text)):
+        return set()
+    own = next((line.number for line in lines if line.heading and line is not first and
+                _LICENSE_HEADING.search(line.text) and not _THIRD_PARTY_HEADING.search(line.text)), None)
+    return {line.number for line in lines if own is None or line.number < own}
+
+
 def _except_scope(clause: str) -> str | None:
     """The part a carve-out names ("except the data/ folder, which is" -> "except data/")."""
     m = _EXCEPT.search(clause)
