@@ -75,3 +75,51 @@ def test_the_work_s_license_file_with_a_third_party_section_keeps_both_texts():
     text = (reference_text("mit") + "\n\n## Third-party notices\n\nThe parser in vendor/ is:\n\n" +
             reference_text("bsd-new") + "\n")
     assert detect(text).expression == "MIT AND BSD-3-Clause"
+
+
+# ---- R5: source-available licenses; a license that is not the one in force ----------------------
+def test_busl_with_its_change_license_is_busl():
+    text = ("# hanabi-db\n\nCopyright 2024 Hanabi Labs. Licensed under the Business Source License 1.1. On the "
+            "Change Date, four years after each release, that release converts to the Mozilla Public License 2.0.\n")
+    assert detect(text).expression == "BUSL-1.1"
+
+
+def test_sspl_named_in_japanese_is_sspl():
+    text = "# tsubame-store\n\n## ライセンス\n\n本ソフトウェアは Server Side Public License バージョン 1 の下で提供されます。\n"
+    assert detect(text).expression == "SSPL-1.0"
+
+
+def test_the_license_a_work_used_to_have_is_not_the_one_in_force():
+    text = ("# mozu\n\n## License\n\nmozu was formerly licensed under the GNU GPL v2. Since version 4.0 it is "
+            "released under the MIT License.\n")
+    found = detect(text)
+    assert found.expression == "MIT" and not found.conflict
+
+
+def test_a_license_named_again_beside_a_choice_is_that_side_of_the_choice():
+    text = ("# yamabiko\n\n## License\n\nYou may use yamabiko under the GNU AGPL v3 or the Elastic License 2.0, "
+            "at your option.\n\nThe Elastic License 2.0 text is in LICENSE-ELASTIC.\n")
+    assert detect(text).expression == "AGPL-3.0-only OR Elastic-2.0"
+
+
+def test_a_news_item_s_next_sentence_goes_on_reporting_another_vendor_s_license():
+    text = ("# Weekly database news\n\nLast week the company behind FooDB announced that it is leaving open source. "
+            "Version 8 will be released under the Business Source License 1.1.\n")
+    assert detect(text).expression == "NOASSERTION"
+
+
+# ---- R6: dual licensing in words is a choice ------------------------------------------------------
+def test_dual_licensing_in_words_is_a_choice():
+    text = "# kawasemi\n\nkawasemi uses dual licensing under the BSD 3-Clause License and the Apache License 2.0.\n"
+    found = detect(text)
+    assert found.expression == "BSD-3-Clause OR Apache-2.0" and not found.conflict
+
+
+def test_a_japanese_dual_license_is_a_choice():
+    text = "# hibari\n\n## ライセンス\n\n本ライブラリは MIT ライセンスと Apache License 2.0 のデュアルライセンスです。\n"
+    assert detect(text).expression == "MIT OR Apache-2.0"
+
+
+def test_your_choice_of_two_licenses_is_a_choice():
+    text = "# ginkgo-fmt\n\nginkgo-fmt is available under your choice of the MIT License and the Apache License 2.0.\n"
+    assert detect(text).expression == "MIT OR Apache-2.0"

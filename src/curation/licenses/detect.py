@@ -838,6 +838,11 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     # "Apache License v2.0 with LLVM Exceptions" in prose is the tag's `Apache-2.0 WITH LLVM-exception`
     withs = {s.expression.split(" WITH ")[0] for s in own if " WITH " in s.expression}
     own = [s for s in own if s.expression not in withs]
+    # a license named again beside a choice that offers it ("the full texts are in licenses/SSPL-1.0.txt")
+    # is that side of the choice, not a second license for the same part
+    choices = [s for s in own if " OR " in s.expression and " AND " not in s.expression]
+    own = [s for s in own if not (s.kind != "license_text" and " " not in s.expression and any(
+        s.expression in c.expression.split(" OR ") and s.scope in (None, c.scope) for c in choices))]
     upstream = [s for s in statements if s.role == "upstream"]
     if restriction or custom:
         changed = []

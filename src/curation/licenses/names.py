@@ -241,6 +241,13 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
                         r"Agreement\s*[-–—]?\s*(?P<kind2>Permissive|Sharing),?\s*(?:Version\s*)?(?P<v2>[12])\.0",
                         re.IGNORECASE),
      lambda m: f"CDLA-{(m['kind'] or m['kind2']).capitalize()}-{m['v'] or m['v2']}.0"),
+    # source-available licenses (SPDX ids): each has one version in use
+    ("elastic", re.compile(r"\bElastic\s+Licen[cs]e,?\s*(?:version\s*|v\s*)?2(?:\.0)?(?![\d.]\d)|\bELv2\b", re.IGNORECASE),
+     _fixed("Elastic-2.0")),
+    ("sspl", re.compile(r"\bServer\s+Side\s+Public\s+Licen[cs]e(?:,?\s*(?:version\s*|v\s*|バージョン\s*)?1(?:\.0)?(?![\d.]\d))?|"
+                        r"\bSSPL(?:[\s-]*v?1(?:\.0)?)?\b(?![\d.-]\d)", re.IGNORECASE), _fixed("SSPL-1.0")),
+    ("busl", re.compile(r"\bBusiness\s+Source\s+Licen[cs]e,?\s*(?:version\s*|v\s*)?1\.1|\bBUSL[\s-]*1\.1\b|\bBSL\s*1\.1\b",
+                        re.IGNORECASE), _fixed("BUSL-1.1")),
     ("unlicense", re.compile(r"\b(?:The\s+)?Unlicen[cs]e\b"), _fixed("Unlicense")),
     # a one-version license as an adjective, like "MIT-licensed": "This code is ISC-licensed"
     ("isc", re.compile(r"\bISC\s+Licen[cs]e|\bISC[\s-]licen[cs]ed\b|\bISC(?=\s*(?:[.,;)]|$))"), _fixed("ISC")),
@@ -305,7 +312,12 @@ def mentions(line: str) -> list[Mention]:
     for m in _ID_TOKEN.finditer(line):
         if free(m.start(), m.end()) and (value := _spdx_id(m.group(1))):
             taken.append(Mention(value, m.start(), m.end(), "spdx-id"))
+    # a name inside a file's name ("licenses/SSPL-1.0.txt") names a file, not a license
+    taken = [t for t in taken if not _FILE_SUFFIX.match(line, t.end)]
     return [_with_exception(line, t) for t in sorted(taken, key=lambda t: t.start)]
+
+
+_FILE_SUFFIX = re.compile(r"[\w.-]*\.(?:txt|md|rst|html?)\b", re.IGNORECASE)
 
 
 # An exception named right after a license ("GPL version 2 with the Classpath Exception") grants

@@ -276,7 +276,8 @@ _SCOPES = [
 ]
 _OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
 # "or (at your option) any later version" is a GNU license's own version clause, not dual licensing
-_DUAL = re.compile(r"\bdual[- ]licen[cs]ed\b|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b(?![)\s]*any\s+later)|\bchoose\s+(?:either|between)|"
+_DUAL = re.compile(r"\bdual(?:ly)?[- ]licen[cs](?:ed|ing|es?)\b|\byour\s+choice\s+of\b|デュアル\s*ライセンス|二重ライセンス|"
+                   r"ダブル\s*ライセンス|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b(?![)\s]*any\s+later)|\bchoose\s+(?:either|between)|"
                    r"いずれか|どちらか|選択でき(?!ません|ない)|選べ(?!ません|ない)|選んで", re.IGNORECASE)
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # a new sentence opens with a capital, or with a folder as its subject ("src/ is under ...")
@@ -646,12 +647,19 @@ _NOT_GRANTED = re.compile(r"\b(?:no\s+longer|not|never|no\s+more|n't|ceased?\s+t
                           re.IGNORECASE)
 _JA_NOT_GRANTED = re.compile(r"^\s*(?:ライセンス)?\s*(?:で|の(?:下|もと)で)\s*(?:は|も)?\s*(?:公開|提供|配布|頒布|リリース|ライセンス)\s*"
                              r"(?:され|し)?(?:ません|なくな|ない|なかった|ず)")
+# A license that takes over later: "becomes available under", "converts to" (a Change License).
+_LATER_LICENSE = re.compile(r"\b(?:becomes?|will\s+become|converts?|will\s+convert|changes?|switch(?:es)?)\s+"
+                            r"(?:automatically\s+)?(?:\w+\s+){0,2}?(?:to|under|into)\s+(?:the\s+)?$|"
+                            r"\bChange\s+Licen[cs]e\b[^.;]{0,20}$|"
+                            # ... or the one it had before: "used to be under", "was formerly licensed under"
+                            r"\b(?:used\s+to\s+be|formerly|previously)\b[^.;]{0,40}$", re.IGNORECASE)
 # Reported speech: "X announced that ...", "the vendor said that ...": what another party says of its work.
 _NEWS_REPORT = re.compile(r"\b(?:announced|announces|announcing|said|says|stated|reported|confirmed|revealed|declared|"
                           r"claimed|told\s+\w+)\s+(?:\w+\s+){0,2}?that\b", re.IGNORECASE)
 # 「…で公開したと発表した」「…と述べた」: the sentence reports what another party said; with no
 # 当社/弊社/私たち (we) as the speaker it is news about another work.
 _JA_NEWS_REPORT = re.compile(r"と(?:発表|述べ|明らかに|報じ|伝え|語っ|話し|話す|説明し|公表|発言|表明|コメントし)[^。、]{0,10}[。]?\s*$")
+_WE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _JA_WE = re.compile(r"当社|弊社|私たち|私ども|我々|わたしたち|われわれ|当(?:チーム|研究室|プロジェクト)")
 
 
@@ -660,6 +668,8 @@ def _not_given(sentence: str, found: list[Mention]) -> str | None:
     「X では提供されません」), "other_work" where it reports what another party announced of its
     own work ("the company announced that version 6 ships under X"); None otherwise."""
     before = sentence[:found[0].start]
+    if _LATER_LICENSE.search(before[-80:]):
+        return "talk"  # the license a release changes to later (BUSL's Change License), or had before
     if _NOT_GRANTED.search(before[-60:]) or _JA.search(sentence) and _JA_NOT_GRANTED.match(sentence[found[-1].end:]):
         return "talk"
     if _JA.search(sentence):
@@ -866,6 +876,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
     if nonblank and (title := _title(nonblank[0])):
         statements.append(title)
     previous, previous_own, previous_excluded = None, False, False
+    previous_reports = False  # the sentence before reports what another party announced
     for s in sentences(lines):
         found = mentions(s.text)
         said = reported(s.text, found) if found else None
@@ -890,6 +901,11 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                        and not _general_talk(_NONCOMMERCIAL.sub(" ", s.text))) and said != "example" \
             and not (_NEWS_REPORT.search(s.text) or _SAID_AFTER.search(s.text))
         excluded_before = bool(previous and previous.last_line >= s.first_line - 1 and previous_excluded)
+        # "X announced that ... . Version 6 will ship under ...": the next sentence of the paragraph,
+        # with no work of ours in it, goes on reporting
+        ours = bool(_STRONG_OWN.search(s.text) or _JA_WE.search(s.text) or _WE.search(s.text))
+        goes_on_reporting = bool(previous and previous.last_line >= s.first_line - 1 and previous_reports) and not ours
+        previous_reports = bool(_NEWS_REPORT.search(s.text) or _JA_NEWS_REPORT.search(s.text)) and not ours
         previous, previous_own, previous_excluded = s, own_context, bool(_NOT_SHIPPED.search(s.text))
         if own_context and _NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
@@ -955,6 +971,9 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 found = [m for m in found if m not in other]
                 if not found:
                     continue
+            if goes_on_reporting:
+                remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
+                continue
             if why := _not_given(s.text, found):
                 remarks.append(Remark(s.first_line, s.text, why, last_line=s.last_line))
                 terms = []
