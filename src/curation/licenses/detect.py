@@ -891,9 +891,12 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     for s in own:
         scope = None if (card or s.kind in ("header", "license_text")) and s.scope in (None, "data") else s.scope
         # the one kind of content a text speaks of (a dataset's data, a model card's weights) is the work
+        # ... unless pictures or recordings are named beside a statement with no part under another
+        # license: they are then a part of their own ("the texts CC BY-SA, the photos CC BY-NC-SA")
         if scope in ("data", "model", "media") and not any(
                 x.scope in ("code", "docs", "data", "model", "media") and x.scope != scope and x.kind != "header"
-                for x in own):
+                for x in own) and not (scope == "media" and any(
+                    x.scope is None and x.kind != "header" and not _same(x.expression, s.expression) for x in own)):
             scope = None
         groups.setdefault(scope, []).append(s)
     readings, parts, conflict = [], [], False

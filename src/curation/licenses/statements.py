@@ -145,7 +145,7 @@ _JA_AVAILABLE = r"可能です(?:が|。)?\s*$"
 _JA_TOPIC_CUES = ("について", "には", "場合に")
 _JA_CHOICE_CUES = ("選ぶ", "選び", "選択し")
 _JA_TALK_CUES = ("通常", "一般に", "多くの場合", "たいてい", "大抵", "例えば", "たとえば", "比較", "比べ", "相違", "差異", "とは", "違い", *_JA_CHOICE_CUES, "推奨", "一般的", "ような", "について",
-                 "解説", "説明", "意味", "ですか", "でしょうか", "種類", "であれば", "なら(?:ば)?", "には", "場合に", "求め",
+                 "解説(?!文)", "説明", "意味", "ですか", "でしょうか", "種類", "であれば", "なら(?:ば)?", "には", "場合に", "求め",
                  "必要があります", _JA_AVAILABLE, "[?？]", "よく使われ", "代表的", "なければな(?:らない|りません)",
                  "(?:ると|たら)[、,]", "など(?:の|と)", "書き添え", "(?:書|記入し|記載し|明記し)て(?:ください|おき)")
 
@@ -798,6 +798,7 @@ def _except_scope(clause: str) -> str | None:
     return f"except {what}"
 
 
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:they|these|those|it)\b|それら|これら)", re.IGNORECASE)
 _LICENSE_WORD = re.compile(r"licen[cs]|\bGPL|\bCC[\s-]?BY|creative\s+commons|copyleft|ライセンス|著作権", re.IGNORECASE)
 # "..., the company said.": the sentence reports what another party says
 _SAID_AFTER = re.compile(r",\s*(?:[\w-]+\s+){0,4}?(?:said|says|stated|announced|reported|wrote|added)\W*$", re.IGNORECASE)
@@ -877,6 +878,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
         statements.append(title)
     previous, previous_own, previous_excluded = None, False, False
     previous_reports = False  # the sentence before reports what another party announced
+    previous_part = None  # the part of the work the sentence before named, where it named no license
     for s in sentences(lines):
         found = mentions(s.text)
         said = reported(s.text, found) if found else None
@@ -906,6 +908,10 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
         ours = bool(_STRONG_OWN.search(s.text) or _JA_WE.search(s.text) or _WE.search(s.text))
         goes_on_reporting = bool(previous and previous.last_line >= s.first_line - 1 and previous_reports) and not ours
         previous_reports = bool(_NEWS_REPORT.search(s.text) or _JA_NEWS_REPORT.search(s.text)) and not ours
+        # "The figures in figures/ are the exception. They are released under ...": the part a
+        # sentence named just before, for a sentence whose subject is a pronoun
+        part_before = previous_part if previous and previous.last_line >= s.first_line - 1 else None
+        previous_part = None if found else (_folder_scope(s.text) or _scope(s.text))
         previous, previous_own, previous_excluded = s, own_context, bool(_NOT_SHIPPED.search(s.text))
         if own_context and _NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
@@ -1007,7 +1013,8 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                     hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
                 if custom:
                     expression, hint, rule = custom_id(m.expression), m.expression, f"custom terms based on: {m.rule}"
-                scope = _except_scope(clause) or _scope(clause) or _folder_scope(clause)
+                scope = _except_scope(clause) or _scope(clause) or _folder_scope(clause) or \
+                    (part_before if i == 0 and _PRONOUN_SUBJECT.match(s.text) else None)
                 if row and not scope:
                     # a table row about one component or file: that part, not a rival reading
                     scope = f"row {row.group(1).split(',')[0].strip()}"
