@@ -51,6 +51,7 @@ from license_expression import ExpressionError
 
 from curation.licenses import statements as st
 from curation.licenses.code_blocks import read_blocks
+from curation.licenses.conditions import with_conditions
 from curation.licenses.copies import TRAILERS, dropped_condition, find_copy, find_markers, named_in_head, spdx_sibling
 from curation.licenses.names import VERSION_NOT_STATED, model_terms, same_cc_family, vague_of
 from curation.licenses.public_domain import NAMED_DEDICATIONS, PUBLIC_DOMAIN
@@ -1020,6 +1021,7 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     if not document:
         texts, spans = _texts(lines, matches, threshold)
         texts, spans = _cut_copy(lines, texts, spans)
+        texts = with_conditions(texts)
         statements += texts
     work = tuple(names) + (card_names(header) if header else ())
     reading, examples = read_blocks([line if not _inside(line.number, spans) else Line(line.number, "", line.heading)
