@@ -8,7 +8,12 @@ and JSON manifests read as JSON."""
 import sys
 from pathlib import Path
 
+import pytest
+from license_expression import ExpressionError
+
 from curation import licenses
+from curation.licenses.conditions import takes_rights_away
+from curation.licenses.spdx import normalize
 
 sys.path.insert(0, str(Path(__file__).parent / "license_cases"))
 from wrappers import reference_text  # noqa: E402
@@ -123,3 +128,72 @@ def test_a_japanese_dual_license_is_a_choice():
 def test_your_choice_of_two_licenses_is_a_choice():
     text = "# ginkgo-fmt\n\nginkgo-fmt is available under your choice of the MIT License and the Apache License 2.0.\n"
     assert detect(text).expression == "MIT OR Apache-2.0"
+
+
+# ---- R4: a carve-out puts its license on its part, never on the whole work ------------------------
+def test_a_pronoun_after_a_named_part_takes_that_part():
+    text = ("# Tidepool field notes\n\nThe text of these notes is released under CC BY 4.0. The maps in maps/ are "
+            "the exception. They are released under CC BY-ND 4.0.\n")
+    found = detect(text)
+    assert found.expression == "CC-BY-4.0 AND CC-BY-ND-4.0" and not found.conflict
+
+
+def test_these_after_a_named_folder_takes_that_folder():
+    text = ("# Tidepool field notes\n\n## License\n\nAll text in this repository is licensed under CC BY-SA 4.0. "
+            "The drawings in drawings/ are different. These are licensed under CC BY-NC-SA 4.0.\n")
+    assert detect(text).expression == "CC-BY-SA-4.0 AND CC-BY-NC-SA-4.0"
+
+
+def test_japanese_recordings_carved_out_of_a_commentary_text_keep_both_parts():
+    text = "# 野鳥観察ノート\n\n本ノートの解説文は CC BY 4.0 で公開しています。ただし、録音データ（audio/ 以下）は CC BY-NC 4.0 です。\n"
+    assert detect(text).expression == "CC-BY-4.0 AND CC-BY-NC-4.0"
+
+
+def test_it_with_no_part_named_before_is_the_whole_work():
+    text = "# kumo\n\n## License\n\nkumo's source lives in src/. It is released under the MIT License.\n"
+    assert detect(text).expression == "MIT"
+
+
+# ---- R7: a rider's full text that takes rights away makes the base license custom -----------------
+def test_a_full_text_with_the_commons_clause_text_beside_it_is_custom():
+    text = reference_text("bsd-simplified") + "\n\n" + reference_text("commons-clause") + "\n"
+    found = detect(text)
+    assert found.expression == "LicenseRef-Custom-BSD-2-Clause"
+    assert "a condition that takes rights away" in "\n".join(found.explain())
+
+
+def test_a_linking_exception_is_no_rights_taking_condition():
+    assert not takes_rights_away("LicenseRef-scancode-classpath-exception-2.0")
+    assert takes_rights_away("LicenseRef-scancode-commons-clause")
+
+
+# ---- R12: more names ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("# kobushi\n\n## ライセンス\n\n本ライブラリは zlib ライセンスで配布しています。\n", "Zlib"),
+    ("# tanpopo\n\n## ライセンス\n\nこのツールは ISC ライセンスの下で公開されています。\n", "ISC"),
+    ("# noodle\n\n## License\n\nnoodle is released under the Do What The F*ck You Want To Public License.\n", "WTFPL"),
+    ("# Regional water survey\n\n## License\n\nThis report is published under the Creative Commons Attribution 3.0 "
+     "IGO license.\n", "CC-BY-3.0-IGO"),
+    ("// Copyright 2023 Example Authors\n// Licensed under Apache License v2.0 with Runtime Library Exception\n",
+     "Apache-2.0 WITH Swift-exception"),
+    ("name:          tiny-parse\nversion:       0.1.0\nlicense:       BSD3\nlicense-file:  LICENSE\n", "BSD-3-Clause"),
+    ("%% mymacros.sty\n%% This work may be distributed and/or modified under the\n%% conditions of the LaTeX Project "
+     "Public License, version 1.3c\n%% or (at your option) any later version.\n", "LPPL-1.3c+"),
+])
+def test_a_name_said_in_another_way_is_read(text, expected):
+    assert detect(text).expression == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("# zipper\n\nThe zlib library is used for compression. This project is licensed under the MIT License.\n", "MIT"),
+    ("# dhcp-notes\n\nNotes on running ISC DHCP at home. These notes are released under the MIT License.\n", "MIT"),
+])
+def test_a_library_or_an_organisation_of_the_same_name_is_no_license(text, expected):
+    assert detect(text).expression == expected
+
+
+def test_spdx_plus_on_an_id_without_an_or_later_spelling_is_kept():
+    assert normalize("LPPL-1.3c+") == "LPPL-1.3c+"
+    with pytest.raises(ExpressionError):
+        normalize("NOT-A-LICENSE-1.0+")
+

@@ -173,7 +173,20 @@ def _fixed(spdx_id: str):
 
 # (rule name, pattern, id maker). Longer and more specific names come first; a later pattern
 # never takes a span an earlier one matched.
+def _cc_igo(m) -> str | None:
+    """A CC 3.0 license's IGO port (its own SPDX id), or None where SPDX has none."""
+    elements = {e for e, spelled in (("NC", r"N(?:on-?Commercial|C)"), ("ND", r"N(?:o-?Deriv|D)"),
+                                      ("SA", r"S(?:hare-?Alike|A)")) if re.search(spelled, m["el"] or "", re.I)}
+    base = cc_id(elements, "3.0")
+    try:
+        return normalize(f"{base}-IGO") if base else None
+    except ExpressionError:
+        return None
+
+
 NAMES: list[tuple[str, re.Pattern, object]] = [
+    ("cc-igo", re.compile(r"(?:Creative\s+Commons\s+(?:Licen[cs]e\s+)?Attribution|\bCC[\s-]?BY)(?P<el>(?:[\s,-]+(?:Non-?Commercial|"
+                          r"No-?Deriv(?:ative)?s?|Share-?Alike|NC|ND|SA))*)[\s-]+3\.0[\s-]+IGO\b", re.IGNORECASE), _cc_igo),
     ("cc-en", _CC_EN, _cc_en),
     ("cc-ja", _CC_JA, _cc_ja),
     ("cc-url", _CC_URL, _cc_url),
@@ -250,10 +263,17 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
                         re.IGNORECASE), _fixed("BUSL-1.1")),
     ("unlicense", re.compile(r"\b(?:The\s+)?Unlicen[cs]e\b"), _fixed("Unlicense")),
     # a one-version license as an adjective, like "MIT-licensed": "This code is ISC-licensed"
-    ("isc", re.compile(r"\bISC\s+Licen[cs]e|\bISC[\s-]licen[cs]ed\b|\bISC(?=\s*(?:[.,;)]|$))"), _fixed("ISC")),
-    ("zlib", re.compile(r"\bzlib\s+Licen[cs]e|\bzlib[\s-]licen[cs]ed\b", re.IGNORECASE), _fixed("Zlib")),
+    ("isc", re.compile(r"\bISC\s*ライセンス|\bISC\s+Licen[cs]e|\bISC[\s-]licen[cs]ed\b|\bISC(?=\s*(?:[.,;)]|$))"), _fixed("ISC")),
+    ("zlib", re.compile(r"\bzlib\s*ライセンス|\bzlib\s+Licen[cs]e|\bzlib[\s-]licen[cs]ed\b", re.IGNORECASE), _fixed("Zlib")),
     ("bsl", re.compile(r"\bBoost\s+Software\s+Licen[cs]e|\bBSL-1\.0\b", re.IGNORECASE), _fixed("BSL-1.0")),
-    ("wtfpl", re.compile(r"\bWTFPL\b"), _fixed("WTFPL")),
+    # the WTFPL's long name, its expletive often masked ("F*ck", "F**k")
+    ("wtfpl", re.compile(r"\bWTFPL\b|\bDo\s+What\s+The\s+F[\w*.\-]{1,5}\s+You\s+Want\s+To\s+Public\s+Licen[cs]e", re.IGNORECASE),
+     _fixed("WTFPL")),
+    ("lppl", re.compile(r"\b(?:LaTeX\s+Project\s+Public\s+Licen[cs]e|LPPL)(?:\s*\(\s*LPPL\s*\))?" + _V
+                        + r"(?P<version>1\.3c|1\.3a|1\.[0-3])(?![\w.]\w)" + _LATER, re.IGNORECASE),
+     lambda m: f"LPPL-{m['version']}" + ("+" if m["later"] else "")),
+    # Cabal's and some manifests' legacy names: BSD3, BSD2, BSD4
+    ("bsd-n", re.compile(r"\bBSD(?P<n>[234])\b(?![.-]\d)"), lambda m: f"BSD-{m['n']}-Clause"),
     ("ofl", re.compile(r"\bSIL\s+Open\s+Font\s+Licen[cs]e(?:\s*(?:,\s*)?(?:version\s*|v\s*)?1\.1)?|\bOFL[\s-]?1\.1\b", re.IGNORECASE),
      _fixed("OFL-1.1")),
 ]
@@ -326,6 +346,8 @@ _EXCEPTIONS = [
     (re.compile(r"Classpath|クラスパス", re.IGNORECASE), "Classpath-exception-2.0", ("GPL-2.0",)),
     (re.compile(r"GCC\s+Runtime\s+Library", re.IGNORECASE), "GCC-exception-3.1", ("GPL-3.0",)),
     (re.compile(r"LLVM", re.IGNORECASE), "LLVM-exception", ("Apache-2.0",)),
+    # Swift's "Apache License v2.0 with Runtime Library Exception" (GCC's is named with GCC, above)
+    (re.compile(r"Runtime\s+Library", re.IGNORECASE), "Swift-exception", ("Apache-2.0",)),
     (re.compile(r"Font", re.IGNORECASE), "Font-exception-2.0", ("GPL-2.0", "GPL-3.0")),
 ]
 _WITH_EXCEPTION = re.compile(r"^\s*+[,、]?\s*+(?:(?:together|along)\s+with|with|plus|\+|および|と)\s*+(?:the|an?)?\s*+[\"“「]?\s*+(?P<name>[\w\s]{2,30}?)"

@@ -31,7 +31,8 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[=\-*_~]\s*){3,}$")
 # A source file's comment leaders ("// ", "/* ", " * ", "-- ", ";; "): a notice in a header reads
 # as one sentence across its lines only without them.
-_COMMENT_LEADER = re.compile(r"^\s*(?://+!?|/\*+!?|\*+/|\*(?=\s|$)|--(?=\s|$)|;+(?=\s|$))\s?")
+# ... and TeX's ("%% This package may be distributed ..." in a .sty or .dtx header)
+_COMMENT_LEADER = re.compile(r"^\s*(?://+!?|/\*+!?|\*+/|\*(?=\s|$)|--(?=\s|$)|;+(?=\s|$)|%+(?=\s|$))\s?")
 _HASH_COMMENT = re.compile(r"^#(?:\s|$)")
 _MD_PREFIX = re.compile(r"^\s*(?:>\s*)+|^\s*[-*+•・]\s+")
 # Every run bounded: a line of unclosed "[" or "(" must not make each one scan to the line's end.
