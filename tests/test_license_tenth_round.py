@@ -197,3 +197,32 @@ def test_spdx_plus_on_an_id_without_an_or_later_spelling_is_kept():
     with pytest.raises(ExpressionError):
         normalize("NOT-A-LICENSE-1.0+")
 
+
+# ---- R10, R11: license fields that only a JSON parser reads right ---------------------------------
+NPM_LEGACY = ('{\n  "name": "tiny-router",\n  "version": "0.3.1",\n  "licenses": [\n'
+              '    {"type": "BSD", "url": "https://opensource.org/licenses/BSD-2-Clause"}\n  ]\n}\n')
+DATA_PACKAGE = ('{\n  "name": "river-levels",\n  "licenses": [{"name": "ODbL-1.0", "path": '
+                '"https://opendatacommons.org/licenses/odbl/1-0/"}],\n  "resources": [{"path": "levels.csv"}]\n}\n')
+JSON_LD_PAGE = ('<html><head><title>Coastal birds</title>\n<script type="application/ld+json">{"@context": '
+                '"https://schema.org", "@type": "Dataset", "name": "Coastal birds", "license": '
+                '"https://creativecommons.org/licenses/by-nc/4.0/"}</script>\n</head><body><h1>Coastal birds</h1>'
+                '<p>Counts of shore birds, 2015-2022.</p></body></html>\n')
+JSON_LD_CATALOGUE = ('<html><head>\n<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+                     '"ItemList", "itemListElement": [{"@type": "Dataset", "license": '
+                     '"https://creativecommons.org/licenses/by/4.0/"}, {"@type": "Dataset", "license": '
+                     '"https://creativecommons.org/licenses/by-nc/4.0/"}]}</script>\n</head><body><h1>Catalogue</h1>'
+                     '</body></html>\n')
+
+
+@pytest.mark.parametrize("text, expected", [
+    (NPM_LEGACY, "BSD-2-Clause"),  # the address names the variant that "BSD" leaves open
+    (DATA_PACKAGE, "ODbL-1.0"),
+    (JSON_LD_PAGE, "CC-BY-NC-4.0"),
+    (JSON_LD_CATALOGUE, "NOASSERTION"),  # several works' licenses: none is the page's
+    ('{\n  "name": "loose",\n  "licenses": [{"type": "MIT"},]\n}\n', "NOASSERTION"),  # not valid JSON
+    ('{\n  "name": "two-ways",\n  "licenses": [{"type": "MIT"}, {"type": "Proprietary"}]\n}\n', "NOASSERTION"),
+])
+def test_a_json_license_field_is_read_as_json(text, expected):
+    assert detect(text).expression == expected
+
+

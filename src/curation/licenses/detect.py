@@ -53,6 +53,7 @@ from curation.licenses import statements as st
 from curation.licenses.code_blocks import read_blocks
 from curation.licenses.conditions import with_conditions
 from curation.licenses.copies import TRAILERS, dropped_condition, find_copy, find_markers, named_in_head, spdx_sibling
+from curation.licenses.json_fields import manifest_licenses_array
 from curation.licenses.names import VERSION_NOT_STATED, model_terms, same_cc_family, vague_of
 from curation.licenses.public_domain import NAMED_DEDICATIONS, PUBLIC_DOMAIN
 from curation.licenses.records import record_licenses
@@ -1008,6 +1009,11 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
             statements.append(st.Statement(listed, "spdx_tag", "own", None, number, number, raw.strip(),
                                            "a package manifest's list of licenses"))
             tag_lines.add(number)
+    if (listed := manifest_licenses_array(body)) is not None:
+        number = header_lines + 1 + next((i for i, raw in enumerate(raws) if '"licenses"' in raw), 0)
+        statements.append(st.Statement(listed, "spdx_tag", "own", None, number, number, '"licenses": [...]',
+                                       "a JSON manifest's licenses array (package.json, datapackage.json)"))
+        tag_lines.add(number)
     for record in record_licenses(body):
         number = header_lines + record.line
         statements.append(st.Statement(record.expression, "spdx_tag", "own", None, number, number, record.text,
