@@ -12,6 +12,7 @@ import pytest
 from license_expression import ExpressionError
 
 from curation import licenses
+from curation.licenses.classes import classes_of, needs_attribution
 from curation.licenses.conditions import takes_rights_away
 from curation.licenses.spdx import normalize
 
@@ -196,6 +197,22 @@ def test_spdx_plus_on_an_id_without_an_or_later_spelling_is_kept():
     assert normalize("LPPL-1.3c+") == "LPPL-1.3c+"
     with pytest.raises(ExpressionError):
         normalize("NOT-A-LICENSE-1.0+")
+
+
+# ---- policies/licenses.yaml: the ids detection emits have a class --------------------------------
+def test_gemma_s_custom_terms_keep_their_use_restrictions(policy):
+    rules = licenses.rules_for(policy)
+    key = detect("# m\n\nThis model is released under the Gemma Terms of Use.\n").expression
+    assert key.startswith("LicenseRef-Custom-Gemma")
+    assert "use_restricted" in classes_of(key, rules.classes)
+    assert licenses.judge(key, rules).action == "review"
+
+
+def test_a_public_domain_dedication_is_permissive_and_asks_no_attribution(policy):
+    rules = licenses.rules_for(policy)
+    assert classes_of("LicenseRef-scancode-public-domain", rules.classes) == ["permissive"]
+    assert not needs_attribution("LicenseRef-scancode-public-domain", rules.classes)
+    assert licenses.judge("LicenseRef-scancode-public-domain", rules).action == "allow"
 
 
 # ---- R10, R11: license fields that only a JSON parser reads right ---------------------------------
