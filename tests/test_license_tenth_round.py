@@ -5,6 +5,7 @@ a later or earlier license that is not the one in force, dual licensing in words
 keeps the rest of the work's license, a rider that takes rights away from a full text, more names,
 and JSON manifests read as JSON."""
 
+import re
 import sys
 from pathlib import Path
 
@@ -25,36 +26,27 @@ def detect(text):
 
 
 # ---- R2: a FAQ about licenses is advice, never a grant -------------------------------------------
-def test_a_q_and_a_that_says_what_a_license_would_cover_claims_nothing():
-    text = ("# Corpus team Q&A\n\n**Q: May we add CC BY-SA articles to the corpus?**\n"
-            "The corpus is published to partners, and CC BY-SA 4.0 would then cover the corpus as a whole.\n")
+@pytest.mark.parametrize("text", [
+    "# Corpus team Q&A\n\n**Q: May we add CC BY-SA articles to the corpus?**\n"
+    "The corpus is published to partners, and CC BY-SA 4.0 would then cover the corpus as a whole.\n",
+    "# よくある質問\n\n**Q. GPL のライブラリを組み込んでもよいですか？**\n"
+    "いいえ。アプリはお客様に配布されるため、GPL によりアプリのソースコードを提供する必要が生じます。\n",
+    "# Frequently asked questions: open source in products\n\n**Q: Can we bundle a GPL parser in the installer?**\n"
+    "No. The installer is shipped to customers, and the GPL v3 would then apply to the installer we ship.\n",
+])
+def test_a_faq_that_says_what_a_license_would_require_claims_nothing(text):
     assert detect(text).expression == "NOASSERTION"
 
 
-def test_a_japanese_faq_that_says_what_the_gpl_would_require_claims_nothing():
-    text = ("# よくある質問\n\n**Q. GPL のライブラリを組み込んでもよいですか？**\n"
-            "いいえ。アプリはお客様に配布されるため、GPL によりアプリのソースコードを提供する必要が生じます。\n")
-    assert detect(text).expression == "NOASSERTION"
-
-
-def test_a_frequently_asked_questions_page_about_bundling_claims_nothing():
-    text = ("# Frequently asked questions: open source in products\n\n**Q: Can we bundle a GPL parser in the "
-            "installer?**\nNo. The installer is shipped to customers, and the GPL v3 would then apply to the "
-            "installer we ship.\n")
-    assert detect(text).expression == "NOASSERTION"
-
-
-def test_a_faq_answer_that_names_this_work_still_grants():
-    text = ("# tsuru-queue\n\nA job queue for small services.\n\n## Frequently asked questions\n\n"
-            "**Which license covers tsuru-queue?**\n\nThis project is released under the MIT License.\n")
-    assert detect(text).expression == "MIT"
-
-
-def test_a_faq_beside_the_work_s_own_license_section_keeps_that_license():
-    text = ("# Bird calls of Hokkaido\n\n## Q&A\n\n**May I remix GPL software with this?**\n\n"
-            "The GPL would require the combined program to be released under the GPL.\n\n"
-            "## License\n\nThe recordings are released under CC BY 4.0.\n")
-    assert detect(text).expression == "CC-BY-4.0"
+@pytest.mark.parametrize("text, expected", [
+    ("# tsuru-queue\n\nA job queue for small services.\n\n## Frequently asked questions\n\n"
+     "**Which license covers tsuru-queue?**\n\nThis project is released under the MIT License.\n", "MIT"),
+    ("# Bird calls of Hokkaido\n\n## Q&A\n\n**May I remix GPL software with this?**\n\n"
+     "The GPL would require the combined program to be released under the GPL.\n\n"
+     "## License\n\nThe recordings are released under CC BY 4.0.\n", "CC-BY-4.0"),
+])
+def test_a_faq_answer_that_names_this_work_or_its_own_license_section_still_grants(text, expected):
+    assert detect(text).expression == expected
 
 
 # ---- R1: a third-party notices file reproduces its components' texts -----------------------------
@@ -115,20 +107,17 @@ def test_a_news_item_s_next_sentence_goes_on_reporting_another_vendor_s_license(
 
 
 # ---- R6: dual licensing in words is a choice ------------------------------------------------------
-def test_dual_licensing_in_words_is_a_choice():
-    text = "# kawasemi\n\nkawasemi uses dual licensing under the BSD 3-Clause License and the Apache License 2.0.\n"
+@pytest.mark.parametrize("text, expected", [
+    ("# kawasemi\n\nkawasemi uses dual licensing under the BSD 3-Clause License and the Apache License 2.0.\n",
+     "BSD-3-Clause OR Apache-2.0"),
+    ("# hibari\n\n## ライセンス\n\n本ライブラリは MIT ライセンスと Apache License 2.0 のデュアルライセンスです。\n",
+     "MIT OR Apache-2.0"),
+    ("# ginkgo-fmt\n\nginkgo-fmt is available under your choice of the MIT License and the Apache License 2.0.\n",
+     "MIT OR Apache-2.0"),
+])
+def test_dual_licensing_in_words_is_a_choice(text, expected):
     found = detect(text)
-    assert found.expression == "BSD-3-Clause OR Apache-2.0" and not found.conflict
-
-
-def test_a_japanese_dual_license_is_a_choice():
-    text = "# hibari\n\n## ライセンス\n\n本ライブラリは MIT ライセンスと Apache License 2.0 のデュアルライセンスです。\n"
-    assert detect(text).expression == "MIT OR Apache-2.0"
-
-
-def test_your_choice_of_two_licenses_is_a_choice():
-    text = "# ginkgo-fmt\n\nginkgo-fmt is available under your choice of the MIT License and the Apache License 2.0.\n"
-    assert detect(text).expression == "MIT OR Apache-2.0"
+    assert found.expression == expected and not found.conflict
 
 
 # ---- R4: a carve-out puts its license on its part, never on the whole work ------------------------
@@ -242,4 +231,23 @@ JSON_LD_CATALOGUE = ('<html><head>\n<script type="application/ld+json">{"@contex
 def test_a_json_license_field_is_read_as_json(text, expected):
     assert detect(text).expression == expected
 
+
+
+# ---- R8: ISC's grant without ISC's one condition is closest to 0BSD -------------------------------
+def _isc_with(condition):
+    changed = re.sub(r"provided\s+that\s+the\s+above\s+copyright\s+notice\s+and\s+this\s+permission\s+notice\s+"
+                     r"appear\s+in\s+all\s+copies", condition, reference_text("isc"))
+    assert changed != reference_text("isc")
+    return "Copyright (C) 2024 Minato Tools\n\n" + changed
+
+
+def test_isc_s_grant_with_its_condition_replaced_is_custom_terms_based_on_0bsd():
+    text = _isc_with('provided that every product built with it shows the words "Powered by Minato" on its about screen')
+    assert detect(text).expression == "LicenseRef-Custom-0BSD"
+
+
+def test_a_changed_isc_text_that_keeps_its_condition_stays_based_on_isc():
+    text = _isc_with("provided that the above copyright notice and this permission notice appear in all copies, "
+                     "and that the software is not used for any military purpose")
+    assert detect(text).expression == "LicenseRef-Custom-ISC"
 

@@ -392,6 +392,16 @@ def _bsd_by_clauses(base: str | None, region: str) -> str | None:
     return "BSD-3-Clause" if _BSD_ENDORSE.search(region) else "BSD-2-Clause"
 
 
+# ISC's one condition; 0BSD is ISC's text without it
+_ISC_CONDITION = re.compile(r"provided\s+that\s+the\s+above\s+copyright\s+notice\s+and\s+this\s+permission\s+"
+                            r"notice\s+appear", re.IGNORECASE)
+
+
+def _zero_clause(base: str | None, region: str) -> str | None:
+    """A changed ISC text that lacks ISC's notice condition is closest to 0BSD (ISC without it)."""
+    return "0BSD" if base == "ISC" and not _ISC_CONDITION.search(region) else base
+
+
 def _titled(head: list[Line], base: str | None) -> str | None:
     """The closest license of a changed text: the one its own title names ("Attribution-ShareAlike
     4.0 International") where that title keeps every duty of ScanCode's closest match and adds
@@ -453,7 +463,7 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         if deleted >= max(12, 0.025 * m.rule.length) or restricting or renamed or nc or weak:
             why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
                    else f"{changed} words changed")
-            base = _titled(lines[first - 1:first + 1], _bsd_by_clauses(primary_key(spdx), region))
+            base = _titled(lines[first - 1:first + 1], _zero_clause(_bsd_by_clauses(primary_key(spdx), region), region))
             out.append(st.Statement(st.custom_id(base, nc), "license_text", "own", None, first_no, last_no,
                                     text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
                                     f"{m.score():.0f}%", max(round(m.score() / 100, 2), threshold), base))
