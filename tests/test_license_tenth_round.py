@@ -251,3 +251,22 @@ def test_a_changed_isc_text_that_keeps_its_condition_stays_based_on_isc():
                      "and that the software is not used for any military purpose")
     assert detect(text).expression == "LicenseRef-Custom-ISC"
 
+
+# ---- R9: a card's own license said to be a named license with terms added -------------------------
+def _card(name, prose):
+    return f"---\nlicense: other\nlicense_name: {name}\n---\n\n# A model\n\n## License\n\n{prose}\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (_card("sora-weights-terms", "The weights are released under the Sora Weights Terms. This is the BSD 3-Clause "
+           "License with one added section: the weights may not be used to identify individuals."),
+     "LicenseRef-Custom-BSD-3-Clause"),
+    (_card("umi-data-license", "The corpus is released under the Umi Data License. It is the CC BY 4.0 license "
+           "with additional restrictions: no re-identification of speakers."), "LicenseRef-Custom-CC-BY-4.0"),
+    # the prose says nothing of what the license is: its own name stays
+    (_card("kaze-license", "The model is released under the Kaze License. See LICENSE for the terms."),
+     "LicenseRef-kaze-license"),
+])
+def test_a_license_name_the_prose_says_is_a_known_license_with_terms_added_is_custom_terms_based_on_it(
+        text, expected):
+    assert detect(text).expression == expected

@@ -842,6 +842,11 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     if any(s.expression not in _PLACEHOLDERS for s in own):
         # a card's `license: other` points to the prose; the licenses the prose names are the answer
         own = [s for s in own if s.expression not in _PLACEHOLDERS]
+    # a card's `license: other` with a `license_name` whose prose says what that license is (a named
+    # license with terms added): the custom terms the prose reads are that license
+    if custom and any(s.kind != "header" and not s.expression.startswith("LicenseRef-") for s in own):
+        own = [s for s in own if not (s.kind == "header" and s.expression.startswith("LicenseRef-") and not
+                                      s.expression.startswith(("LicenseRef-Custom", "LicenseRef-scancode", "LicenseRef-HF")))]
     # "BSD license" without its variant, "CC BY-NC" without its version, is explained by a text or
     # statement that names the variant or version
     own = [s for s in own if not any(vague_of(x.expression, s.expression) or VERSION_NOT_STATED in s.rule and

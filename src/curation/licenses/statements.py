@@ -220,7 +220,7 @@ _CUSTOM = re.compile(
 _ADDED_TERMS = re.compile(
     r"\bwith\s+the\s+following\s+(?:exceptions?|modifications?|additional|additions?|restrictions?|changes?|amendments?)"
     r"|\badditional\s+(?:terms|restrictions?|conditions?|clauses?)\b|\bexcept\s+that\b|\bCommons\s+Clause\b"
-    r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+)?(?:additional|extra)\s+(?:restriction|clause|condition)"
+    r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+|one\s+|two\s+|\d+\s+)?(?:added|additional|extra|new)\s+(?:restrictions?|clauses?|conditions?|sections?|terms)\b"
     r"|追加(?:の)?(?:条項|条件|制限)|以下の(?:変更|制限|条件)を(?:加え|追加)|独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
     re.IGNORECASE)
 _COMMERCIAL_OK = re.compile(
@@ -685,7 +685,10 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
     # "Kestrel Cams frames were taken from webcams ... and are licensed by the Trust under ...": the
     # work's name, but material it took from elsewhere
     named = named and not _UPSTREAM.search(before)
-    if _FIELD.match(s.text) or re.search(r"\blicen[cs]e\s+(?:is|will\s+be)\s+(?:the\s+)?$", before, re.I):
+    if _FIELD.match(s.text) or re.search(r"\blicen[cs]e\s+(?:is|will\s+be)\s+(?:the\s+)?$", before, re.I) or \
+            s.in_license_section and re.fullmatch(r"\W*(?:it|this|that)\s+is\s+(?:the\s+|an?\s+)?", before, re.I):
+        # under a License heading, "It is the Apache License 2.0 with one added section": the license
+        # just named, said to be that one
         return "field"
     ja = bool(_JA.search(s.text))
     if reported(s.text, found) == "report":
