@@ -94,6 +94,11 @@ def test_the_license_a_work_used_to_have_is_not_the_one_in_force():
     assert found.expression == "MIT" and not found.conflict
 
 
+def test_change_as_a_permission_to_modify_is_no_later_license():
+    text = "# hozuki\n\n## License\n\nYou may copy and change these files under the ISC License.\n"
+    assert detect(text).expression == "ISC"
+
+
 def test_a_license_named_again_beside_a_choice_is_that_side_of_the_choice():
     text = ("# yamabiko\n\n## License\n\nYou may use yamabiko under the GNU AGPL v3 or the Elastic License 2.0, "
             "at your option.\n\nThe Elastic License 2.0 text is in LICENSE-ELASTIC.\n")

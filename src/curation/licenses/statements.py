@@ -648,8 +648,11 @@ _NOT_GRANTED = re.compile(r"\b(?:no\s+longer|not|never|no\s+more|n't|ceased?\s+t
 _JA_NOT_GRANTED = re.compile(r"^\s*(?:ライセンス)?\s*(?:で|の(?:下|もと)で)\s*(?:は|も)?\s*(?:公開|提供|配布|頒布|リリース|ライセンス)\s*"
                              r"(?:され|し)?(?:ません|なくな|ない|なかった|ず)")
 # A license that takes over later: "becomes available under", "converts to" (a Change License).
-_LATER_LICENSE = re.compile(r"\b(?:becomes?|will\s+become|converts?|will\s+convert|changes?|switch(?:es)?)\s+"
-                            r"(?:automatically\s+)?(?:\w+\s+){0,2}?(?:to|under|into)\s+(?:the\s+)?$|"
+# "change" and "switch" only intransitive ("changes to the GPL"): "you may change this file under
+# the MPL" is a grant to modify.
+_LATER_LICENSE = re.compile(r"\b(?:becomes?|will\s+become)\s+(?:automatically\s+)?(?:\w+\s+){0,2}?(?:to|under|into)\s+"
+                            r"(?:the\s+)?$|\b(?:converts?|will\s+convert|changes?|switch(?:es)?)\s+(?:automatically\s+)?"
+                            r"(?:(?:its|the)\s+licen[cs]e\s+)?(?:to|into)\s+(?:the\s+)?$|"
                             r"\bChange\s+Licen[cs]e\b[^.;]{0,20}$|"
                             # ... or the one it had before: "used to be under", "was formerly licensed under"
                             r"\b(?:used\s+to\s+be|formerly|previously)\b[^.;]{0,40}$", re.IGNORECASE)
