@@ -275,3 +275,10 @@ def _card(name, prose):
 def test_a_license_name_the_prose_says_is_a_known_license_with_terms_added_is_custom_terms_based_on_it(
         text, expected):
     assert detect(text).expression == expected
+
+
+# ---- a choice whose first side is a GNU license stays a choice beside ScanCode's GNU notices ------
+def test_a_gnu_notice_on_a_choice_s_line_does_not_replace_the_choice():
+    text = ("# yamabiko\n\n## License\n\nYou may use yamabiko under the GNU AGPL v3 or the Elastic License 2.0, "
+            "at your option.\n\nCopies: licenses/AGPL-3.0.txt, licenses/Elastic-2.0.txt.\n")
+    assert detect(text).expression == "AGPL-3.0-only OR Elastic-2.0"

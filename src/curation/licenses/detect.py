@@ -602,7 +602,12 @@ _GNU = re.compile(r"^(?:L|A)?GPL-")
 
 
 def _family(expression: str) -> str | None:
-    return re.match(r"^((?:L|A)?GPL)-", expression).group(1) if _GNU.match(expression) else None
+    """The GNU family (GPL, LGPL, AGPL) of a statement; None for another license, or for a choice
+    one side of which is not of that family ("GNU AGPL v3 or the Elastic License 2.0": a ScanCode
+    notice that reads only the AGPL on that line must not replace the choice)."""
+    families = {re.match(r"^((?:L|A)?GPL)-", side).group(1) if _GNU.match(side) else None
+                for side in expression.strip("()").split(" OR ")}
+    return families.pop() if len(families) == 1 else None
 
 
 def _overlap(a: st.Statement, b: st.Statement) -> bool:
