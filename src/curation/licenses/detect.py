@@ -51,7 +51,9 @@ from license_expression import ExpressionError
 
 from curation.licenses import statements as st
 from curation.licenses.code_blocks import read_blocks
+from curation.licenses.conditions import with_conditions
 from curation.licenses.copies import TRAILERS, dropped_condition, find_copy, find_markers, named_in_head, spdx_sibling
+from curation.licenses.json_fields import manifest_licenses_array
 from curation.licenses.names import VERSION_NOT_STATED, model_terms, same_cc_family, vague_of
 from curation.licenses.public_domain import NAMED_DEDICATIONS, PUBLIC_DOMAIN
 from curation.licenses.records import record_licenses
@@ -390,6 +392,16 @@ def _bsd_by_clauses(base: str | None, region: str) -> str | None:
     return "BSD-3-Clause" if _BSD_ENDORSE.search(region) else "BSD-2-Clause"
 
 
+# ISC's one condition; 0BSD is ISC's text without it
+_ISC_CONDITION = re.compile(r"provided\s+that\s+the\s+above\s+copyright\s+notice\s+and\s+this\s+permission\s+"
+                            r"notice\s+appear", re.IGNORECASE)
+
+
+def _zero_clause(base: str | None, region: str) -> str | None:
+    """A changed ISC text that lacks ISC's notice condition is closest to 0BSD (ISC without it)."""
+    return "0BSD" if base == "ISC" and not _ISC_CONDITION.search(region) else base
+
+
 def _titled(head: list[Line], base: str | None) -> str | None:
     """The closest license of a changed text: the one its own title names ("Attribution-ShareAlike
     4.0 International") where that title keeps every duty of ScanCode's closest match and adds
@@ -451,7 +463,7 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         if deleted >= max(12, 0.025 * m.rule.length) or restricting or renamed or nc or weak:
             why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
                    else f"{changed} words changed")
-            base = _titled(lines[first - 1:first + 1], _bsd_by_clauses(primary_key(spdx), region))
+            base = _titled(lines[first - 1:first + 1], _zero_clause(_bsd_by_clauses(primary_key(spdx), region), region))
             out.append(st.Statement(st.custom_id(base, nc), "license_text", "own", None, first_no, last_no,
                                     text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
                                     f"{m.score():.0f}%", max(round(m.score() / 100, 2), threshold), base))
@@ -590,7 +602,12 @@ _GNU = re.compile(r"^(?:L|A)?GPL-")
 
 
 def _family(expression: str) -> str | None:
-    return re.match(r"^((?:L|A)?GPL)-", expression).group(1) if _GNU.match(expression) else None
+    """The GNU family (GPL, LGPL, AGPL) of a statement; None for another license, or for a choice
+    one side of which is not of that family ("GNU AGPL v3 or the Elastic License 2.0": a ScanCode
+    notice that reads only the AGPL on that line must not replace the choice)."""
+    families = {re.match(r"^((?:L|A)?GPL)-", side).group(1) if _GNU.match(side) else None
+                for side in expression.strip("()").split(" OR ")}
+    return families.pop() if len(families) == 1 else None
 
 
 def _overlap(a: st.Statement, b: st.Statement) -> bool:
@@ -830,6 +847,11 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     if any(s.expression not in _PLACEHOLDERS for s in own):
         # a card's `license: other` points to the prose; the licenses the prose names are the answer
         own = [s for s in own if s.expression not in _PLACEHOLDERS]
+    # a card's `license: other` with a `license_name` whose prose says what that license is (a named
+    # license with terms added): the custom terms the prose reads are that license
+    if custom and any(s.kind != "header" and not s.expression.startswith("LicenseRef-") for s in own):
+        own = [s for s in own if not (s.kind == "header" and s.expression.startswith("LicenseRef-") and not
+                                      s.expression.startswith(("LicenseRef-Custom", "LicenseRef-scancode", "LicenseRef-HF")))]
     # "BSD license" without its variant, "CC BY-NC" without its version, is explained by a text or
     # statement that names the variant or version
     own = [s for s in own if not any(vague_of(x.expression, s.expression) or VERSION_NOT_STATED in s.rule and
@@ -838,6 +860,11 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     # "Apache License v2.0 with LLVM Exceptions" in prose is the tag's `Apache-2.0 WITH LLVM-exception`
     withs = {s.expression.split(" WITH ")[0] for s in own if " WITH " in s.expression}
     own = [s for s in own if s.expression not in withs]
+    # a license named again beside a choice that offers it ("the full texts are in licenses/SSPL-1.0.txt")
+    # is that side of the choice, not a second license for the same part
+    choices = [s for s in own if " OR " in s.expression and " AND " not in s.expression]
+    own = [s for s in own if not (s.kind != "license_text" and " " not in s.expression and any(
+        s.expression in c.expression.split(" OR ") and s.scope in (None, c.scope) for c in choices))]
     upstream = [s for s in statements if s.role == "upstream"]
     if restriction or custom:
         changed = []
@@ -886,9 +913,12 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     for s in own:
         scope = None if (card or s.kind in ("header", "license_text")) and s.scope in (None, "data") else s.scope
         # the one kind of content a text speaks of (a dataset's data, a model card's weights) is the work
+        # ... unless pictures or recordings are named beside a statement with no part under another
+        # license: they are then a part of their own ("the texts CC BY-SA, the photos CC BY-NC-SA")
         if scope in ("data", "model", "media") and not any(
                 x.scope in ("code", "docs", "data", "model", "media") and x.scope != scope and x.kind != "header"
-                for x in own):
+                for x in own) and not (scope == "media" and any(
+                    x.scope is None and x.kind != "header" and not _same(x.expression, s.expression) for x in own)):
             scope = None
         groups.setdefault(scope, []).append(s)
     readings, parts, conflict = [], [], False
@@ -999,6 +1029,11 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
             statements.append(st.Statement(listed, "spdx_tag", "own", None, number, number, raw.strip(),
                                            "a package manifest's list of licenses"))
             tag_lines.add(number)
+    if (listed := manifest_licenses_array(body)) is not None:
+        number = header_lines + 1 + next((i for i, raw in enumerate(raws) if '"licenses"' in raw), 0)
+        statements.append(st.Statement(listed, "spdx_tag", "own", None, number, number, '"licenses": [...]',
+                                       "a JSON manifest's licenses array (package.json, datapackage.json)"))
+        tag_lines.add(number)
     for record in record_licenses(body):
         number = header_lines + record.line
         statements.append(st.Statement(record.expression, "spdx_tag", "own", None, number, number, record.text,
@@ -1012,6 +1047,7 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     if not document:
         texts, spans = _texts(lines, matches, threshold)
         texts, spans = _cut_copy(lines, texts, spans)
+        texts = with_conditions(texts)
         statements += texts
     work = tuple(names) + (card_names(header) if header else ())
     reading, examples = read_blocks([line if not _inside(line.number, spans) else Line(line.number, "", line.heading)
@@ -1032,8 +1068,13 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
         known = {r.first_line for r in remarks if r.why == "custom"}
         remarks += [r for r in _riders(outside, bodies) if r.first_line not in known]
     # a notice in a third-party section ("zlib | 1.3 | Zlib") is that component's, not the work's
-    third = st.third_party_lines(lines)
+    notices_file = st.notices_file_lines(lines)
+    third = st.third_party_lines(lines) | notices_file
     notices = [dataclasses.replace(s, role="third_party") if s.first_line in third else s for s in notices]
+    # so is a full text in a third-party notices file; one under a third-party section of the work's
+    # own license file is left to combine (it names a component only where that adds a duty)
+    statements = [dataclasses.replace(s, role="third_party") if s.kind == "license_text" and s.first_line in notices_file
+                  else s for s in statements]
     statements = _or_later_notice(_fold_lgpl3(statements + _reconcile(found, notices)))
     statements = _secondary_licenses(_named_dedication_wins(statements))
     statements = _later_sentence(lines, spans, statements)

@@ -173,7 +173,20 @@ def _fixed(spdx_id: str):
 
 # (rule name, pattern, id maker). Longer and more specific names come first; a later pattern
 # never takes a span an earlier one matched.
+def _cc_igo(m) -> str | None:
+    """A CC 3.0 license's IGO port (its own SPDX id), or None where SPDX has none."""
+    elements = {e for e, spelled in (("NC", r"N(?:on-?Commercial|C)"), ("ND", r"N(?:o-?Deriv|D)"),
+                                      ("SA", r"S(?:hare-?Alike|A)")) if re.search(spelled, m["el"] or "", re.I)}
+    base = cc_id(elements, "3.0")
+    try:
+        return normalize(f"{base}-IGO") if base else None
+    except ExpressionError:
+        return None
+
+
 NAMES: list[tuple[str, re.Pattern, object]] = [
+    ("cc-igo", re.compile(r"(?:Creative\s+Commons\s+(?:Licen[cs]e\s+)?Attribution|\bCC[\s-]?BY)(?P<el>(?:[\s,-]+(?:Non-?Commercial|"
+                          r"No-?Deriv(?:ative)?s?|Share-?Alike|NC|ND|SA))*)[\s-]+3\.0[\s-]+IGO\b", re.IGNORECASE), _cc_igo),
     ("cc-en", _CC_EN, _cc_en),
     ("cc-ja", _CC_JA, _cc_ja),
     ("cc-url", _CC_URL, _cc_url),
@@ -241,12 +254,26 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
                         r"Agreement\s*[-–—]?\s*(?P<kind2>Permissive|Sharing),?\s*(?:Version\s*)?(?P<v2>[12])\.0",
                         re.IGNORECASE),
      lambda m: f"CDLA-{(m['kind'] or m['kind2']).capitalize()}-{m['v'] or m['v2']}.0"),
+    # source-available licenses (SPDX ids): each has one version in use
+    ("elastic", re.compile(r"\bElastic\s+Licen[cs]e,?\s*(?:version\s*|v\s*)?2(?:\.0)?(?![\d.]\d)|\bELv2\b", re.IGNORECASE),
+     _fixed("Elastic-2.0")),
+    ("sspl", re.compile(r"\bServer\s+Side\s+Public\s+Licen[cs]e(?:,?\s*(?:version\s*|v\s*|バージョン\s*)?1(?:\.0)?(?![\d.]\d))?|"
+                        r"\bSSPL(?:[\s-]*v?1(?:\.0)?)?\b(?![\d.-]\d)", re.IGNORECASE), _fixed("SSPL-1.0")),
+    ("busl", re.compile(r"\bBusiness\s+Source\s+Licen[cs]e,?\s*(?:version\s*|v\s*)?1\.1|\bBUSL[\s-]*1\.1\b|\bBSL\s*1\.1\b",
+                        re.IGNORECASE), _fixed("BUSL-1.1")),
     ("unlicense", re.compile(r"\b(?:The\s+)?Unlicen[cs]e\b"), _fixed("Unlicense")),
     # a one-version license as an adjective, like "MIT-licensed": "This code is ISC-licensed"
-    ("isc", re.compile(r"\bISC\s+Licen[cs]e|\bISC[\s-]licen[cs]ed\b|\bISC(?=\s*(?:[.,;)]|$))"), _fixed("ISC")),
-    ("zlib", re.compile(r"\bzlib\s+Licen[cs]e|\bzlib[\s-]licen[cs]ed\b", re.IGNORECASE), _fixed("Zlib")),
+    ("isc", re.compile(r"\bISC\s*ライセンス|\bISC\s+Licen[cs]e|\bISC[\s-]licen[cs]ed\b|\bISC(?=\s*(?:[.,;)]|$))"), _fixed("ISC")),
+    ("zlib", re.compile(r"\bzlib\s*ライセンス|\bzlib\s+Licen[cs]e|\bzlib[\s-]licen[cs]ed\b", re.IGNORECASE), _fixed("Zlib")),
     ("bsl", re.compile(r"\bBoost\s+Software\s+Licen[cs]e|\bBSL-1\.0\b", re.IGNORECASE), _fixed("BSL-1.0")),
-    ("wtfpl", re.compile(r"\bWTFPL\b"), _fixed("WTFPL")),
+    # the WTFPL's long name, its expletive often masked ("F*ck", "F**k")
+    ("wtfpl", re.compile(r"\bWTFPL\b|\bDo\s+What\s+The\s+F[\w*.\-]{1,5}\s+You\s+Want\s+To\s+Public\s+Licen[cs]e", re.IGNORECASE),
+     _fixed("WTFPL")),
+    ("lppl", re.compile(r"\b(?:LaTeX\s+Project\s+Public\s+Licen[cs]e|LPPL)(?:\s*\(\s*LPPL\s*\))?" + _V
+                        + r"(?P<version>1\.3c|1\.3a|1\.[0-3])(?![\w.]\w)" + _LATER, re.IGNORECASE),
+     lambda m: f"LPPL-{m['version']}" + ("+" if m["later"] else "")),
+    # Cabal's and some manifests' legacy names: BSD3, BSD2, BSD4
+    ("bsd-n", re.compile(r"\bBSD(?P<n>[234])\b(?![.-]\d)"), lambda m: f"BSD-{m['n']}-Clause"),
     ("ofl", re.compile(r"\bSIL\s+Open\s+Font\s+Licen[cs]e(?:\s*(?:,\s*)?(?:version\s*|v\s*)?1\.1)?|\bOFL[\s-]?1\.1\b", re.IGNORECASE),
      _fixed("OFL-1.1")),
 ]
@@ -305,7 +332,12 @@ def mentions(line: str) -> list[Mention]:
     for m in _ID_TOKEN.finditer(line):
         if free(m.start(), m.end()) and (value := _spdx_id(m.group(1))):
             taken.append(Mention(value, m.start(), m.end(), "spdx-id"))
+    # a name inside a file's name ("licenses/SSPL-1.0.txt") names a file, not a license
+    taken = [t for t in taken if not _FILE_SUFFIX.match(line, t.end)]
     return [_with_exception(line, t) for t in sorted(taken, key=lambda t: t.start)]
+
+
+_FILE_SUFFIX = re.compile(r"[\w.-]*\.(?:txt|md|rst|html?)\b", re.IGNORECASE)
 
 
 # An exception named right after a license ("GPL version 2 with the Classpath Exception") grants
@@ -314,6 +346,8 @@ _EXCEPTIONS = [
     (re.compile(r"Classpath|クラスパス", re.IGNORECASE), "Classpath-exception-2.0", ("GPL-2.0",)),
     (re.compile(r"GCC\s+Runtime\s+Library", re.IGNORECASE), "GCC-exception-3.1", ("GPL-3.0",)),
     (re.compile(r"LLVM", re.IGNORECASE), "LLVM-exception", ("Apache-2.0",)),
+    # Swift's "Apache License v2.0 with Runtime Library Exception" (GCC's is named with GCC, above)
+    (re.compile(r"Runtime\s+Library", re.IGNORECASE), "Swift-exception", ("Apache-2.0",)),
     (re.compile(r"Font", re.IGNORECASE), "Font-exception-2.0", ("GPL-2.0", "GPL-3.0")),
 ]
 _WITH_EXCEPTION = re.compile(r"^\s*+[,、]?\s*+(?:(?:together|along)\s+with|with|plus|\+|および|と)\s*+(?:the|an?)?\s*+[\"“「]?\s*+(?P<name>[\w\s]{2,30}?)"

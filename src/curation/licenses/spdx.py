@@ -21,9 +21,13 @@ def normalize(expression: str) -> str:
     parsed = lic.parse(expression)
     if parsed is None:
         raise ExpressionError("empty expression")
-    unknown = [k for k in lic.unknown_license_keys(parsed) if not k.startswith("LicenseRef-")]
+    # SPDX's "+" (this version or any later) on an id that has no -or-later spelling: `LPPL-1.3c+`
+    unknown = [k for k in lic.unknown_license_keys(parsed) if not k.startswith("LicenseRef-")
+               and not (k.endswith("+") and not lic.unknown_license_keys(lic.parse(k[:-1])))]
     if unknown:
         raise ExpressionError(f"unknown license id(s) {unknown}")
+    if any(k.endswith("+") for k in lic.unknown_license_keys(parsed)):
+        return str(parsed)
     info = lic.validate(expression)
     return info.normalized_expression or str(parsed)
 

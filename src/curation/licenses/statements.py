@@ -114,7 +114,9 @@ _TALK_HEADING = re.compile(r"種類|比較|とは|解説|一覧|違い|選び方
                            r"\btypes?\s+of\b|\bkinds?\s+of\b|\bcompar|\bwhat\s+(?:is|are)\b|\boverview\b|\bguide\b|"
                            r"\bhow\s+to\b|\bchoos|\bexplained\b|\bversus\b|\bvs\.?\s|\bprimer\b|\bbasics\b|"
                            # which licenses combine with which: a matrix or a cheat sheet, never a grant
-                           r"\bcompatib|\bcheat\s*sheet\b|互換|早見表",
+                           r"\bcompatib|\bcheat\s*sheet\b|互換|早見表|"
+                           # questions and answers about licenses (a compliance FAQ): advice, never a grant
+                           r"\bFAQs?\b|\bfrequently\s+asked\b|\bQ\s*&\s*A\b|よくある(?:ご)?質問",
                            re.IGNORECASE)
 _STRONG_OWN = re.compile(
     r"\b(?:this|these|our)\s+(?!licen)(?:[\w-]+\s+){0,2}?(?:dataset|data|corpus|repository|repo|project|software|code|"
@@ -143,7 +145,7 @@ _JA_AVAILABLE = r"可能です(?:が|。)?\s*$"
 _JA_TOPIC_CUES = ("について", "には", "場合に")
 _JA_CHOICE_CUES = ("選ぶ", "選び", "選択し")
 _JA_TALK_CUES = ("通常", "一般に", "多くの場合", "たいてい", "大抵", "例えば", "たとえば", "比較", "比べ", "相違", "差異", "とは", "違い", *_JA_CHOICE_CUES, "推奨", "一般的", "ような", "について",
-                 "解説", "説明", "意味", "ですか", "でしょうか", "種類", "であれば", "なら(?:ば)?", "には", "場合に", "求め",
+                 "解説(?!文)", "説明", "意味", "ですか", "でしょうか", "種類", "であれば", "なら(?:ば)?", "には", "場合に", "求め",
                  "必要があります", _JA_AVAILABLE, "[?？]", "よく使われ", "代表的", "なければな(?:らない|りません)",
                  "(?:ると|たら)[、,]", "など(?:の|と)", "書き添え", "(?:書|記入し|記載し|明記し)て(?:ください|おき)")
 
@@ -218,7 +220,7 @@ _CUSTOM = re.compile(
 _ADDED_TERMS = re.compile(
     r"\bwith\s+the\s+following\s+(?:exceptions?|modifications?|additional|additions?|restrictions?|changes?|amendments?)"
     r"|\badditional\s+(?:terms|restrictions?|conditions?|clauses?)\b|\bexcept\s+that\b|\bCommons\s+Clause\b"
-    r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+)?(?:additional|extra)\s+(?:restriction|clause|condition)"
+    r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+|one\s+|two\s+|\d+\s+)?(?:added|additional|extra|new)\s+(?:restrictions?|clauses?|conditions?|sections?|terms)\b"
     r"|追加(?:の)?(?:条項|条件|制限)|以下の(?:変更|制限|条件)を(?:加え|追加)|独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
     re.IGNORECASE)
 _COMMERCIAL_OK = re.compile(
@@ -274,7 +276,8 @@ _SCOPES = [
 ]
 _OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
 # "or (at your option) any later version" is a GNU license's own version clause, not dual licensing
-_DUAL = re.compile(r"\bdual[- ]licen[cs]ed\b|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b(?![)\s]*any\s+later)|\bchoose\s+(?:either|between)|"
+_DUAL = re.compile(r"\bdual(?:ly)?[- ]licen[cs](?:ed|ing|es?)\b|\byour\s+choice\s+of\b|デュアル\s*ライセンス|二重ライセンス|"
+                   r"ダブル\s*ライセンス|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b(?![)\s]*any\s+later)|\bchoose\s+(?:either|between)|"
                    r"いずれか|どちらか|選択でき(?!ません|ない)|選べ(?!ません|ない)|選んで", re.IGNORECASE)
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # a new sentence opens with a capital, or with a folder as its subject ("src/ is under ...")
@@ -644,12 +647,22 @@ _NOT_GRANTED = re.compile(r"\b(?:no\s+longer|not|never|no\s+more|n't|ceased?\s+t
                           re.IGNORECASE)
 _JA_NOT_GRANTED = re.compile(r"^\s*(?:ライセンス)?\s*(?:で|の(?:下|もと)で)\s*(?:は|も)?\s*(?:公開|提供|配布|頒布|リリース|ライセンス)\s*"
                              r"(?:され|し)?(?:ません|なくな|ない|なかった|ず)")
+# A license that takes over later: "becomes available under", "converts to" (a Change License).
+# "change" and "switch" only intransitive ("changes to the GPL"): "you may change this file under
+# the MPL" is a grant to modify.
+_LATER_LICENSE = re.compile(r"\b(?:becomes?|will\s+become)\s+(?:automatically\s+)?(?:\w+\s+){0,2}?(?:to|under|into)\s+"
+                            r"(?:the\s+)?$|\b(?:converts?|will\s+convert|changes?|switch(?:es)?)\s+(?:automatically\s+)?"
+                            r"(?:(?:its|the)\s+licen[cs]e\s+)?(?:to|into)\s+(?:the\s+)?$|"
+                            r"\bChange\s+Licen[cs]e\b[^.;]{0,20}$|"
+                            # ... or the one it had before: "used to be under", "was formerly licensed under"
+                            r"\b(?:used\s+to\s+be|formerly|previously)\b[^.;]{0,40}$", re.IGNORECASE)
 # Reported speech: "X announced that ...", "the vendor said that ...": what another party says of its work.
 _NEWS_REPORT = re.compile(r"\b(?:announced|announces|announcing|said|says|stated|reported|confirmed|revealed|declared|"
                           r"claimed|told\s+\w+)\s+(?:\w+\s+){0,2}?that\b", re.IGNORECASE)
 # 「…で公開したと発表した」「…と述べた」: the sentence reports what another party said; with no
 # 当社/弊社/私たち (we) as the speaker it is news about another work.
 _JA_NEWS_REPORT = re.compile(r"と(?:発表|述べ|明らかに|報じ|伝え|語っ|話し|話す|説明し|公表|発言|表明|コメントし)[^。、]{0,10}[。]?\s*$")
+_WE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _JA_WE = re.compile(r"当社|弊社|私たち|私ども|我々|わたしたち|われわれ|当(?:チーム|研究室|プロジェクト)")
 
 
@@ -658,6 +671,8 @@ def _not_given(sentence: str, found: list[Mention]) -> str | None:
     「X では提供されません」), "other_work" where it reports what another party announced of its
     own work ("the company announced that version 6 ships under X"); None otherwise."""
     before = sentence[:found[0].start]
+    if _LATER_LICENSE.search(before[-80:]):
+        return "talk"  # the license a release changes to later (BUSL's Change License), or had before
     if _NOT_GRANTED.search(before[-60:]) or _JA.search(sentence) and _JA_NOT_GRANTED.match(sentence[found[-1].end:]):
         return "talk"
     if _JA.search(sentence):
@@ -673,7 +688,10 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
     # "Kestrel Cams frames were taken from webcams ... and are licensed by the Trust under ...": the
     # work's name, but material it took from elsewhere
     named = named and not _UPSTREAM.search(before)
-    if _FIELD.match(s.text) or re.search(r"\blicen[cs]e\s+(?:is|will\s+be)\s+(?:the\s+)?$", before, re.I):
+    if _FIELD.match(s.text) or re.search(r"\blicen[cs]e\s+(?:is|will\s+be)\s+(?:the\s+)?$", before, re.I) or \
+            s.in_license_section and re.fullmatch(r"\W*(?:it|this|that)\s+is\s+(?:the\s+|an?\s+)?", before, re.I):
+        # under a License heading, "It is the Apache License 2.0 with one added section": the license
+        # just named, said to be that one
         return "field"
     ja = bool(_JA.search(s.text))
     if reported(s.text, found) == "report":
@@ -757,6 +775,24 @@ def third_party_lines(lines: list[Line]) -> set[int]:
     return {n for s in sentences(lines) if s.in_third_party_section for n in range(s.first_line, s.last_line + 1)}
 
 
+_NOTICES_TITLE = re.compile(r"notices?|licen[cs]es|attributions?|acknowledge?ments?|credits|ライセンス|表記|告知",
+                            re.IGNORECASE)
+
+
+def notices_file_lines(lines: list[Line]) -> set[int]:
+    """Every line of a file whose title (its first line: short, not a sentence) announces
+    third-party notices ("THIRD-PARTY SOFTWARE NOTICES", サードパーティライセンス表記), up to a
+    heading that opens the work's own License section; empty for any other file. The license texts
+    such a file reproduces are its components', not the work's (the work is licensed elsewhere)."""
+    first = next((line for line in lines if line.text.strip()), None)
+    if first is None or len(first.text.split()) > 10 or first.text.rstrip().endswith(".") or \
+            not (_THIRD_PARTY_HEADING.search(first.text) and _NOTICES_TITLE.search(first.text)):
+        return set()
+    own = next((line.number for line in lines if line.heading and line is not first and
+                _LICENSE_HEADING.search(line.text) and not _THIRD_PARTY_HEADING.search(line.text)), None)
+    return {line.number for line in lines if own is None or line.number < own}
+
+
 def _except_scope(clause: str) -> str | None:
     """The part a carve-out names ("except the data/ folder, which is" -> "except data/")."""
     m = _EXCEPT.search(clause)
@@ -768,6 +804,7 @@ def _except_scope(clause: str) -> str | None:
     return f"except {what}"
 
 
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:they|these|those|it)\b|それら|これら)", re.IGNORECASE)
 _LICENSE_WORD = re.compile(r"licen[cs]|\bGPL|\bCC[\s-]?BY|creative\s+commons|copyleft|ライセンス|著作権", re.IGNORECASE)
 # "..., the company said.": the sentence reports what another party says
 _SAID_AFTER = re.compile(r",\s*(?:[\w-]+\s+){0,4}?(?:said|says|stated|announced|reported|wrote|added)\W*$", re.IGNORECASE)
@@ -846,6 +883,8 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
     if nonblank and (title := _title(nonblank[0])):
         statements.append(title)
     previous, previous_own, previous_excluded = None, False, False
+    previous_reports = False  # the sentence before reports what another party announced
+    previous_part = None  # the part of the work the sentence before named, where it named no license
     for s in sentences(lines):
         found = mentions(s.text)
         said = reported(s.text, found) if found else None
@@ -870,6 +909,15 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                        and not _general_talk(_NONCOMMERCIAL.sub(" ", s.text))) and said != "example" \
             and not (_NEWS_REPORT.search(s.text) or _SAID_AFTER.search(s.text))
         excluded_before = bool(previous and previous.last_line >= s.first_line - 1 and previous_excluded)
+        # "X announced that ... . Version 6 will ship under ...": the next sentence of the paragraph,
+        # with no work of ours in it, goes on reporting
+        ours = bool(_STRONG_OWN.search(s.text) or _JA_WE.search(s.text) or _WE.search(s.text))
+        goes_on_reporting = bool(previous and previous.last_line >= s.first_line - 1 and previous_reports) and not ours
+        previous_reports = bool(_NEWS_REPORT.search(s.text) or _JA_NEWS_REPORT.search(s.text)) and not ours
+        # "The figures in figures/ are the exception. They are released under ...": the part a
+        # sentence named just before, for a sentence whose subject is a pronoun
+        part_before = previous_part if previous and previous.last_line >= s.first_line - 1 else None
+        previous_part = None if found else (_folder_scope(s.text) or _scope(s.text))
         previous, previous_own, previous_excluded = s, own_context, bool(_NOT_SHIPPED.search(s.text))
         if own_context and _NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
@@ -935,6 +983,9 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 found = [m for m in found if m not in other]
                 if not found:
                     continue
+            if goes_on_reporting:
+                remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
+                continue
             if why := _not_given(s.text, found):
                 remarks.append(Remark(s.first_line, s.text, why, last_line=s.last_line))
                 terms = []
@@ -968,7 +1019,8 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                     hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
                 if custom:
                     expression, hint, rule = custom_id(m.expression), m.expression, f"custom terms based on: {m.rule}"
-                scope = _except_scope(clause) or _scope(clause) or _folder_scope(clause)
+                scope = _except_scope(clause) or _scope(clause) or _folder_scope(clause) or \
+                    (part_before if i == 0 and _PRONOUN_SUBJECT.match(s.text) else None)
                 if row and not scope:
                     # a table row about one component or file: that part, not a rival reading
                     scope = f"row {row.group(1).split(',')[0].strip()}"

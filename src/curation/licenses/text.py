@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from curation.licenses.json_fields import JSON_LD, json_ld_license
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 _HTML = re.compile(r"<(?:html|body|head|p|div|br|h[1-6]|li|ul|ol|span|a\s|table|tr|td|section|article|footer)\b",
@@ -31,7 +33,8 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[=\-*_~]\s*){3,}$")
 # A source file's comment leaders ("// ", "/* ", " * ", "-- ", ";; "): a notice in a header reads
 # as one sentence across its lines only without them.
-_COMMENT_LEADER = re.compile(r"^\s*(?://+!?|/\*+!?|\*+/|\*(?=\s|$)|--(?=\s|$)|;+(?=\s|$))\s?")
+# ... and TeX's ("%% This package may be distributed ..." in a .sty or .dtx header)
+_COMMENT_LEADER = re.compile(r"^\s*(?://+!?|/\*+!?|\*+/|\*(?=\s|$)|--(?=\s|$)|;+(?=\s|$)|%+(?=\s|$))\s?")
 _HASH_COMMENT = re.compile(r"^#(?:\s|$)")
 _MD_PREFIX = re.compile(r"^\s*(?:>\s*)+|^\s*[-*+•・]\s+")
 # Every run bounded: a line of unclosed "[" or "(" must not make each one scan to the line's end.
@@ -111,7 +114,10 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 def _html_to_text(text: str) -> str:
-    text = _HTML_DROP.sub("", text)
+    # schema.org's `license` in the page's own JSON-LD is the page's License field (the block is
+    # dropped with the other scripts below)
+    found = [v for v in (json_ld_license(b) for b in JSON_LD.findall(text)) if v]
+    text = _HTML_DROP.sub("", text) + "".join(f"\n\nLicense: {v}\n" for v in found[:1])
     text = _HTML_HEADING.sub(lambda m: "\n# " + _TAG.sub("", m.group(1)).strip() + "\n", text)
     # rel="license" is HTML's own way to say "this page's license is at": a License field
     # (every run bounded: an unclosed <a> must not make each later one scan to the end of the page)
