@@ -41,3 +41,11 @@ def test_the_stored_evidence_says_when_a_long_file_was_read_only_in_part():
     assert found.expression == "MIT" and found.unread
     stored = " ".join(p.describe() for p in text_pieces("license_file", found, "x/README.md"))
     assert "not read" in stored
+
+
+def test_a_deeply_nested_manifest_or_json_ld_block_is_no_crash():
+    nested = "[" * 1000 + "]" * 1000
+    assert detect_text('{"name": "x", "licenses": ' + nested + "}").expression == "NOASSERTION"
+    page = ('<html><head><script type="application/ld+json">{"@type": "Dataset", "license": ' + nested
+            + '}</script></head><body><p>Data</p><div>x</div></body></html>')
+    assert detect_text(page).expression == "NOASSERTION"

@@ -1,6 +1,7 @@
-"""License fields that only a JSON parser reads right: a manifest's `licenses` array of objects
-(npm's deprecated `[{"type": "BSD", "url": ".../BSD-3-Clause"}]`, a Frictionless data package's
-`[{"name": "CC-BY-4.0", "path": "..."}]`) and a web page's schema.org JSON-LD `license`.
+"""License fields that only a JSON parser reads right (manifest arrays, schema.org JSON-LD).
+
+A manifest's `licenses` array of objects (npm's deprecated `[{"type": "BSD", "url":
+".../BSD-3-Clause"}]`, a Frictionless data package's `[{"name": "CC-BY-4.0", "path": "..."}]`) and a web page's schema.org JSON-LD `license`.
 
 Strictly valid JSON only: a text that does not parse gives nothing (a person reads it), and so
 does an entry that names no license the reader knows, or a page that lists several works (a
@@ -54,7 +55,7 @@ def manifest_licenses_array(text: str) -> str | None:
         return None
     try:
         data = json.loads(stripped)
-    except ValueError:
+    except (ValueError, RecursionError):  # deeply nested: not a manifest, never a crash
         return None
     items = data.get("licenses") if isinstance(data, dict) else None
     if not isinstance(items, list) or not items or isinstance(data.get("license"), str):
@@ -70,7 +71,7 @@ def json_ld_license(block: str) -> str | None:
     for a list of items, an @graph with several licensed items, or a block that is not JSON."""
     try:
         item = json.loads(block)
-    except ValueError:
+    except (ValueError, RecursionError):  # deeply nested: not a manifest, never a crash
         return None
     if isinstance(item, dict) and isinstance(item.get("@graph"), list):
         items = [i for i in item["@graph"] if isinstance(i, dict) and i.get("license")]
