@@ -49,3 +49,18 @@ def test_a_deeply_nested_manifest_or_json_ld_block_is_no_crash():
     page = ('<html><head><script type="application/ld+json">{"@type": "Dataset", "license": ' + nested
             + '}</script></head><body><p>Data</p><div>x</div></body></html>')
     assert detect_text(page).expression == "NOASSERTION"
+
+
+def test_a_python_file_s_docstring_notice_is_read_though_its_first_line_looks_like_a_heading():
+    # "# -*- coding ..." made the file markdown, and the docstring's indented lines a code block
+    source = ('# -*- coding: utf-8 -*-\n"""\n    tidekit.core\n    ~~~~~~~~~~~~\n\n    Core helpers.\n\n'
+              '    :copyright: (c) 2021 by Ada Roe.\n    :license: BSD-3-Clause, see LICENSE for more details.\n"""\n')
+    assert detect_text(source, document=True).expression == "BSD-3-Clause"
+    script = "#!/usr/bin/env python3\n# Tidy the tide tables.\n\n    # SPDX-License-Identifier: MIT\n"
+    assert detect_text(script, document=True).expression == "MIT"
+
+
+def test_a_readme_s_indented_example_is_still_an_example():
+    readme = ("# tidekit\n\nSet the license in your manifest, for example:\n\n    license = \"GPL-2.0-only\"\n\n"
+              "## License\n\ntidekit is licensed under the MIT License.\n")
+    assert detect_text(readme).expression == "MIT"

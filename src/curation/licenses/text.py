@@ -179,6 +179,10 @@ def clean_line(line: str, comment: bool = False) -> tuple[str, bool]:
 
 
 _MARKDOWN = re.compile(r"^ {0,3}(?:#{1,6} \S|```|~~~)", re.MULTILINE)
+# A source file's first line: a shebang, or an encoding or editor mode line (PEP 263's
+# "# -*- coding: utf-8 -*-", Emacs' "-*- mode -*-", vim's modeline). Its "# " lines are comments
+# and its indented lines are code or a docstring's text, never markdown headings or code blocks.
+_SCRIPT_START = re.compile(r"\A(?:#!|#.*(?:-\*-.*-\*-|\bvim?:|coding[:=]))")
 _INDENTED = re.compile(r"^(?: {4}|\t)\s*\S")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
@@ -203,7 +207,8 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
     lines: list[Line] = []
     in_fence = False
     raws = text.split("\n")
-    markdown = bool(_MARKDOWN.search(text))
+    script = bool(_SCRIPT_START.match(text))
+    markdown = bool(_MARKDOWN.search(text)) and not script
     indented = False  # in an indented code block: after a blank line, every line indented four
     comments = _hash_comments(raws)
     license_column: int | None = None  # a markdown table with a License column: each row is a field
@@ -223,7 +228,7 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
                 continue
         else:
             license_column = None
-        if raw.strip().startswith(("```", "~~~")):
+        if not script and raw.strip().startswith(("```", "~~~")):  # a docstring's ~~~ underline is no fence
             in_fence = not in_fence
             lines.append(Line(first_line + offset, ""))
             continue
