@@ -25,6 +25,15 @@ JSON_LD = re.compile(r"<script\b[^>]{0,200}type=[\"']application/ld\+json[\"'][^
                      re.IGNORECASE | re.DOTALL)
 
 
+def parsed(text: str):
+    """`text` parsed as strict JSON, or None: not JSON, or nested deeper than the parser goes
+    (RecursionError: such a document is no manifest or record, never a crash)."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
 def _entry(item) -> str | None:
     """One entry of a `licenses` array: an id, or an object whose `name` (Frictionless) or `type`
     (npm) is one; an address that spells an id (`url`, `path`) names the variant ("BSD")."""
@@ -53,10 +62,7 @@ def manifest_licenses_array(text: str) -> str | None:
     stripped = text.lstrip("\ufeff").lstrip()
     if len(text) > MAX_CHARS or not stripped.startswith("{") or '"licenses"' not in text:
         return None
-    try:
-        data = json.loads(stripped)
-    except (ValueError, RecursionError):  # deeply nested: not a manifest, never a crash
-        return None
+    data = parsed(stripped)
     items = data.get("licenses") if isinstance(data, dict) else None
     if not isinstance(items, list) or not items or isinstance(data.get("license"), str):
         return None
@@ -69,10 +75,7 @@ def manifest_licenses_array(text: str) -> str | None:
 def json_ld_license(block: str) -> str | None:
     """The `license` (a URL or a name) of the one schema.org item a JSON-LD block describes; None
     for a list of items, an @graph with several licensed items, or a block that is not JSON."""
-    try:
-        item = json.loads(block)
-    except (ValueError, RecursionError):  # deeply nested: not a manifest, never a crash
-        return None
+    item = parsed(block)
     if isinstance(item, dict) and isinstance(item.get("@graph"), list):
         items = [i for i in item["@graph"] if isinstance(i, dict) and i.get("license")]
         item = items[0] if len(items) == 1 else None

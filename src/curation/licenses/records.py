@@ -13,12 +13,12 @@ Several licenses in one list all apply (AND: the record does not say the user ma
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
 from license_expression import ExpressionError
 
+from curation.licenses.json_fields import parsed
 from curation.licenses.names import mentions
 from curation.licenses.spdx import normalize
 
@@ -97,10 +97,7 @@ def record_licenses(text: str) -> list[RecordLicense]:
     found: list[tuple[str, str]] = []
     stripped = text.lstrip("\ufeff").lstrip()
     if stripped.startswith(("{", "[")):
-        try:
-            record = json.loads(stripped)
-        except (ValueError, RecursionError):  # deeply nested JSON: not a record, never a crash
-            return []
+        record = parsed(stripped)
         found = [lic for entry in _json_entries(record) if (lic := _entry_license(entry))]
     elif stripped.startswith("<") and "rightsList" in text:
         # An XML record is a file of its own: a README quoting a cited dataset's <rights> (in a
