@@ -211,7 +211,8 @@ def main() -> None:
           "(b) spaCy with the NER component only; (c) curation's stage in process"
           + (f" and with {n_par} worker processes" if n_par > 1 else ""), flush=True)
     naive = naive_runner(resolve_model(models[0]), lang)
-    pipes = [load_ner_pipeline.__wrapped__(models[0])]  # own copy, not the stage's (see (b) above)
+    # own copy, not the stage's (see (b) above), with spaCy's own decoding loop: plain spaCy
+    pipes = [load_ner_pipeline.__wrapped__(models[0], stock_decoding=True)]
     single = Anonymizer(policy.model_copy(update={"processes": 1}))
     warm = [d.text for d in build_corpus(40, 10, args.seed + 999, lang)]  # warm-up on other documents
     naive(warm[:5])
