@@ -224,6 +224,9 @@ def test_the_window_grows_by_no_more_than_the_license_text():
     assert FILE_HEAD < head <= FILE_HEAD + 1.15 * len(_reference("gpl-3.0")) + 2_000
     assert tail == FILE_TAIL  # the tail holds no license words
     assert widened(_people(200_000, 5), FILE_HEAD, FILE_TAIL) == (FILE_HEAD, FILE_TAIL)
+    # a log line that names licenses, cut by the window, is no license's title
+    log = "".join(f"09:{i % 60:02d} scan: license of dep{i} is MIT, ok\n" for i in range(3_000))
+    assert widened(log, FILE_HEAD, FILE_TAIL) == (FILE_HEAD, FILE_TAIL)
 
 
 # ---- 2: a license file read in part, with no license found, is recorded -------------------------------
@@ -270,3 +273,10 @@ def test_one_copy_repeated_under_the_same_copyright_line_is_still_capped():
     scanned = _scanned(clean("\n\n".join([copy] * 20)))
     # the whole file's count, and one region's more (the first copy's lines are new: a region opens there)
     assert scanned.count("Redistribution and use in source and binary forms") <= 2 * REPEAT_MAX
+
+
+def test_a_title_with_a_version_number_is_read_on_from():
+    # "Mozilla Public License Version 2.0": the dot of a version is no sentence's end
+    text = _people(57_000, 9) + _reference("mpl-2.0") + "\n" + _people(30_000, 10)
+    found = detect(text)
+    assert (found.expression, found.hint) == ("MPL-2.0", None)

@@ -11,6 +11,7 @@ reference text's length, so every input still ends in bounded time.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from curation.licenses.copies import HEAD_CHARS, HEAD_LINES, reference_words
 from curation.licenses.names import mentions
@@ -28,7 +29,12 @@ SLACK_SHARE, SLACK_CHARS = 0.15, 2_000
 CHAINED_MAX = 3
 
 _LICENSE_WORDS = re.compile(r"licen[cs]|copyright|warrant|redistribut|permission", re.IGNORECASE)
-_TITLE_LINE = re.compile(r"^[^\n.]{0,100}\b(?:licen[cs]e|agreement)\b[^\n.]{0,60}$", re.IGNORECASE | re.MULTILINE)
+# a title: a short line that names a license, no sentence (a dot only inside a version: "2.0")
+_TITLE_LINE = re.compile(r"^(?:[^\n.]|\.(?=\d)){0,100}\b(?:licen[cs]e|agreement)\b(?:[^\n.]|\.(?=\d)){0,60}$",
+                         re.IGNORECASE | re.MULTILINE)
+# A title starts a copy where the text after it has a run of this many of the reference's words in
+# a row (a log line that names a license is followed by none)
+RUN_WORDS, AFTER_TITLE = 8, 2_000
 
 
 def _reference_chars(license_id: str) -> int:
@@ -36,17 +42,30 @@ def _reference_chars(license_id: str) -> int:
     return len(" ".join(words)) if words else 0
 
 
+@lru_cache(maxsize=64)
+def _runs(license_id: str) -> frozenset[tuple[str, ...]]:
+    words = reference_words(license_id)
+    return frozenset(tuple(words[i:i + RUN_WORDS]) for i in range(len(words) - RUN_WORDS + 1))
+
+
+def _copy_follows(text: str, at: int, license_id: str) -> bool:
+    words = re.findall(r"[a-z0-9]+", text[at:at + AFTER_TITLE].lower())
+    runs = _runs(license_id)
+    return any(tuple(words[i:i + RUN_WORDS]) in runs for i in range(len(words) - RUN_WORDS + 1))
+
+
 def _last_title(text: str, start: int, end: int) -> tuple[int, int] | None:
     """(position, reference length in characters) of the last license title in text[start:end]:
     a short line naming a license whose reference text is known (with the next lines, where a title
     breaks before its version: "GNU GENERAL PUBLIC LICENSE" / "Version 3, 29 June 2007")."""
     found = None
-    for line in _TITLE_LINE.finditer(text, start, end):
+    end = text.rfind("\n", start, end)  # whole lines only: a line cut at `end` is no title
+    for line in _TITLE_LINE.finditer(text, start, max(end, start)):
         if len(line.group(0).split()) > 10:
             continue
         head = " ".join(text[line.start():line.start() + HEAD_CHARS].split("\n")[:HEAD_LINES])
         named = [m.expression for m in mentions(head[:HEAD_CHARS]) if not m.ambiguous]
-        length = max((_reference_chars(n) for n in named), default=0)
+        length = max((_reference_chars(n) for n in named if _copy_follows(text, line.start(), n)), default=0)
         if length:
             found = (line.start(), length)
     return found
