@@ -172,7 +172,7 @@ def test_a_statement_that_the_work_is_not_public_domain_is_not_one():
 @pytest.mark.parametrize("text, expected", [
     ("This model is released under the Gemma Terms of Use.\n", "LicenseRef-Custom-Gemma-Terms-of-Use"),
     ("The weights are distributed under the Meta Llama 3 Community License.\n",
-     "LicenseRef-Custom-scancode-llama-license-2023"),
+     "LicenseRef-Custom-Llama-3-Community-License"),
     ("本モデルは BigScience OpenRAIL-M ライセンスで公開しています。\n", "LicenseRef-Custom-scancode-bigscience-open-rail-m"),
 ])
 def test_a_model_license_named_in_prose_is_custom_terms(text, expected):

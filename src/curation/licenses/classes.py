@@ -1,7 +1,7 @@
 """License classes (policies/licenses.yaml) and classifying an SPDX expression with them.
 
 Each license id belongs to zero or more classes (permissive, weak_copyleft, share_alike,
-non_commercial, no_derivatives, use_restricted; none: unknown). The policy's intended use maps
+non_commercial, no_derivatives, use_restricted, source_available; none: unknown). The policy's intended use maps
 each class to allow / review / deny; the policy's own allow / review / deny lists win over the
 classes for the ids they name. `A AND B` takes the stricter answer, `A OR B` the more
 permissive one (the licensee may choose), `X WITH exception` is judged by X.
@@ -25,13 +25,14 @@ from curation.policy import LicensePolicy, PolicyError
 
 Action = Literal["allow", "review", "deny"]
 ClassName = Literal["permissive", "weak_copyleft", "share_alike", "non_commercial", "no_derivatives",
-                    "use_restricted", "unknown"]
+                    "use_restricted", "source_available", "unknown"]
 CLASS_NAMES: tuple[str, ...] = ClassName.__args__
 RANK = {"allow": 0, "review": 1, "deny": 2}
 # Reason codes name the class, so a steward sees why (kept stable: reports and tests key on them).
 REASONS = {"permissive": "license_allowed", "weak_copyleft": "license_weak_copyleft",
            "share_alike": "license_sharealike", "non_commercial": "license_noncommercial",
            "no_derivatives": "license_noderivatives", "use_restricted": "license_use_restricted",
+           "source_available": "license_source_available",
            "unknown": "license_unknown"}
 
 

@@ -56,6 +56,7 @@ from curation.licenses.copies import TRAILERS, dropped_condition, find_copy, fin
 from curation.licenses.json_fields import manifest_licenses_array
 from curation.licenses.names import VERSION_NOT_STATED, model_terms, same_cc_family, vague_of
 from curation.licenses.public_domain import NAMED_DEDICATIONS, PUBLIC_DOMAIN
+from curation.licenses.read_on import widened
 from curation.licenses.records import record_licenses
 from curation.licenses.spdx import normalize
 from curation.licenses.text import Line, clean, plain, split_front_matter, window
@@ -288,8 +289,15 @@ _TITLE_WORDS = {"the", "license", "licence", "version", "public", "general", "an
 # reads the lines within NEAR_CHARS of license vocabulary (in ScanCode's own license texts the
 # longest stretch without any is under 5,000 characters but for a few German terms), each
 # distinct line (digits aside) at most REPEAT_MAX times (a log repeats its lines; a file of several
-# license texts repeats a few); the other lines stay as empty lines (line numbers kept).
+# license texts repeats a few); the other lines stay as empty lines (line numbers kept). A license
+# region (from a copyright line or title not seen before, up to REGION_CHARS on) counts its own
+# lines: ten bundled licenses share most of their lines (a BSD-2-Clause after nine BSD-3-Clause
+# texts), and the tenth must be read whole; a copy repeated with the same copyright line is not a
+# new region.
 NEAR_CHARS, REPEAT_MAX = 12_000, 8
+REGION_CHARS = 16_000
+# a region's first line: short, a copyright line or a license's title
+_REGION_START = re.compile(r"copyright|©|\(c\)|licen[cs]e|agreement", re.IGNORECASE)
 
 
 def _scanned(lines: list[Line]) -> str:
@@ -299,14 +307,22 @@ def _scanned(lines: list[Line]) -> str:
         starts.append(at)
         at += len(line.text) + 1
     hits = [starts[i] for i, line in enumerate(lines) if line.text and SCANCODE_WORDS.search(line.text)]
-    seen: dict[str, int] = {}
+    seen: dict[tuple[int, str], int] = {}
+    shapes: set[str] = set()
+    region, region_at = -1, 0  # the license region a line is in (-1: none), and where it began
     out = []
     for i, line in enumerate(lines):
         k = bisect.bisect_left(hits, starts[i])
         near = any(abs(hits[j] - starts[i]) <= NEAR_CHARS for j in (k - 1, k) if 0 <= j < len(hits))
         shape = re.sub(r"\d+", "0", line.text)
-        seen[shape] = seen.get(shape, 0) + 1
-        out.append(line.text if near and (seen[shape] <= REPEAT_MAX or not shape.strip()) else "")
+        if shape not in shapes and len(shape.split()) <= 12 and _REGION_START.search(shape):
+            region, region_at = i, starts[i]
+        shapes.add(shape)
+        counts = [(-1, shape)] + ([(region, shape)] if region >= 0 and starts[i] - region_at <= REGION_CHARS else [])
+        for key in counts:
+            seen[key] = seen.get(key, 0) + 1
+        kept = not shape.strip() or any(seen[key] <= REPEAT_MAX for key in counts)
+        out.append(line.text if near and kept else "")
     return "\n".join(out)
 
 
@@ -991,12 +1007,14 @@ def detect_text(text: str, threshold: float = DEFAULT_THRESHOLD, *, document: bo
     when its YAML header was read apart).
 
     Only the first FILE_HEAD and last FILE_TAIL characters of a long text are read (the time of
-    every step stays bounded); `Detection.unread` says what was left out. With `document=True` the
+    every step stays bounded), widened over a license text that runs across a cut (read_on.py);
+    `Detection.unread` says what was left out. With `document=True` the
     text is a document rather than a license file: only its head and tail (DOC_HEAD, DOC_TAIL) are
     read, ScanCode matches exactly and finds no full license texts. Statements scored below
     `threshold` are not evidence; with none left the answer is NOASSERTION.
     """
-    head, tail = (DOC_HEAD, DOC_TAIL) if document else (FILE_HEAD, FILE_TAIL)
+    # a license text that runs across a cut is read whole, never as a copy with words removed
+    head, tail = (DOC_HEAD, DOC_TAIL) if document else widened(text, FILE_HEAD, FILE_TAIL)
     text, unread = window(text, head, tail)
     found = _detect(text, threshold, document, names)
     return dataclasses.replace(found, unread=unread.explain(head, tail)) if unread else found

@@ -64,6 +64,8 @@ def source_duties(expression: str, rules: LicenseRules) -> list[str]:
         duties.append("adaptations may not be shared")
     if "use_restricted" in classes:
         duties.append("use restrictions pass on to derived models")
+    if "source_available" in classes:
+        duties.append("source-available terms: a steward checks the use or service limit")
     return duties
 
 

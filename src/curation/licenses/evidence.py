@@ -123,7 +123,11 @@ def text_pieces(kind: str, found: detect.Detection, where: str) -> list[Evidence
     the text's own statements conflict, one per statement, so that the conflict is decided by the
     policy's `conflict` rule with every reading recorded."""
     if not found.found:
-        return []
+        # nothing found in what was read of a LICENSE/README file: a reviewer must still learn that
+        # part of it was not (its license may sit in the middle), so it stays a piece (`partly_read`);
+        # a long document that is no license file is not expected to carry one
+        return [Evidence(kind, detect.NOASSERTION, f"{where} (no license found in the part read; {found.unread})",
+                         0.0)] if found.unread and kind == "license_file" else []
     if found.conflict:
         # Lines and rule, not the statement's words: this string is stored in the catalog and the
         # card, and a license file's sentences can name people (`license detect --explain` shows them).
@@ -147,16 +151,21 @@ MAX_LISTED_STATEMENTS = 12
 
 
 def not_counted(found: detect.Detection) -> str:
-    """The lines that talk about licenses, or change upstream terms, and were not counted, and the
+    """The lines that talk about licenses, are an example or a hedged public-domain claim, or change
+    upstream terms, and were not counted, and the
     middle of a long file that was not read: line numbers only (the words can name people;
     `license detect --explain` shows them)."""
     talk = sorted({r.first_line for r in found.remarks if r.why in ("talk", "mention", "other_work")})
     upstream = sorted({r.first_line for r in found.remarks if r.role != "own" and r.why in
                        ("custom", "restriction", "commercial_ok")})
+    examples = sorted({r.first_line for r in found.remarks if r.why == "example"})
+    hedged = sorted({r.first_line for r in found.remarks if r.why == "hedged"})
     out = ""
-    if talk:
-        shown = ", ".join(map(str, talk[:MAX_LISTED_STATEMENTS])) + (" …" if len(talk) > MAX_LISTED_STATEMENTS else "")
-        out += f"; not counted, talk about licenses: line(s) {shown}"
+    for lines, what in ((talk, "talk about licenses"), (examples, "an example in a code block"),
+                        (hedged, "public domain said with a hedge")):
+        if lines:
+            shown = ", ".join(map(str, lines[:MAX_LISTED_STATEMENTS])) + (" …" if len(lines) > MAX_LISTED_STATEMENTS else "")
+            out += f"; not counted, {what}: line(s) {shown}"
     if upstream:
         out += f"; not counted, terms of upstream or quoted material: line(s) {', '.join(map(str, upstream))}"
     if found.unread:
@@ -212,8 +221,30 @@ def gather(doc: RawDocument, source: SourceInfo, threshold: float) -> list[Evide
     return pieces
 
 
+def partly_read(piece: Evidence) -> bool:
+    """Whether the piece is a file read in part that named no license in what was read."""
+    return piece.expression == detect.NOASSERTION
+
+
 def decide_pieces(pieces: list[Evidence], rules: LicenseRules) -> LicenseDecision:
-    """The decision for a document with these pieces of evidence (in ORDER)."""
+    """The decision for a document with these pieces of evidence (in ORDER). A file read in part
+    with no license found names none; it sends an allowed decision to review, and where nothing
+    else names a license it is recorded beside the missing license."""
+    unread = [p for p in pieces if partly_read(p)]
+    decision = _decide([p for p in pieces if not partly_read(p)], rules)
+    if not unread:
+        return decision
+    note = "; ".join(p.where for p in unread)
+    action, reason = decision.license_class, decision.reason
+    if RANK[action] < RANK["review"]:
+        action, reason = "review", "license_partly_read"
+    evidence = decision.evidence if decision.evidence != "none" else f"{unread[0].kind}: {unread[0].where}"
+    return LicenseDecision(decision.expression, evidence, action, reason,
+                           f"{decision.message}; read in part, no license found: {note}",
+                           decision.pieces + tuple(unread), decision.category)
+
+
+def _decide(pieces: list[Evidence], rules: LicenseRules) -> LicenseDecision:
     policy = rules.policy
     if not pieces:
         return LicenseDecision(None, "none", policy.missing, "license_missing",

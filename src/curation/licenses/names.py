@@ -370,6 +370,8 @@ def _with_exception(line: str, t: Mention) -> Mention:
 
 # Hugging Face dataset card license ids that are not SPDX spellings
 # (huggingface.co/docs/hub/repositories-licenses). "unknown" is no evidence.
+# ScanCode holds no Llama 3 (April 2024) terms: its `llama-license-2023` is the first LLaMA's research
+# license, another text. Llama 3 is named by its own id, as 3.1 to 3.3 are by ScanCode's keys.
 _HF_IDS = {
     "odc-by": "ODC-By-1.0", "odbl": "ODbL-1.0", "pddl": "PDDL-1.0", "cc": "LicenseRef-HF-cc",
     "gpl": "GPL-1.0-or-later", "lgpl-lr": "LGPL-3.0-only", "deepfloyd-if-license": "LicenseRef-HF-deepfloyd-if",
@@ -378,7 +380,7 @@ _HF_IDS = {
     "bigscience-openrail-m": "LicenseRef-scancode-bigscience-open-rail-m",
     "bigscience-bloom-rail-1.0": "LicenseRef-scancode-bigscience-rail-1.0",
     "bigcode-openrail-m": "LicenseRef-scancode-bigcode-open-rail-m-v1",
-    "llama2": "LicenseRef-scancode-llama-2-license-2023", "llama3": "LicenseRef-scancode-llama-license-2023",
+    "llama2": "LicenseRef-scancode-llama-2-license-2023", "llama3": "LicenseRef-Llama-3-Community-License",
     "llama3.1": "LicenseRef-scancode-llama-3.1-license-2024", "llama3.2": "LicenseRef-scancode-llama-3.2-license-2024",
     "llama3.3": "LicenseRef-scancode-llama-3.3-license-2024", "gemma": "LicenseRef-Gemma-Terms-of-Use",
     "other": "LicenseRef-HF-other",

@@ -101,8 +101,16 @@ ATTRIBUTION_ONLY = "LicenseRef-Custom-CC-BY-4.0"
 _FIELD = re.compile(r"^\s*(?:licen[cs]e|licensing|license\s+type|license\s+information|licen[cs]e\s+name|"
                     r"ライセンス|利用規約|利用条件|使用許諾|利用許諾|ライセンス情報)\s*(?:\([^)]*\))?\s*[:=：]",
                     re.IGNORECASE)
-_LICENSE_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:licen[cs]e(?!s)|licensing|copyright|copying|terms\s+of\s+use|legal|"
+_LICENSE_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:licen[cs]e(?!s)|licensing|copyright|copying|legal|"
+                              # "Terms", "Terms of use", "Terms and conditions" (a site's "Terms of service" is its own matter)
+                              r"terms\b(?!\s+of\s+service)|conditions\s+of\s+use|usage\s+terms|使用条件|"
                               r"ライセンス|利用規約|利用条件|著作権|権利|ご?利用(?:に(?:あたって|当たって|ついて)|の条件))", re.IGNORECASE)
+# A how-to's lead to the text a reader copies into each file ("To add a license header, copy the
+# following line to the top of each new file:", 「各ファイルの先頭に次のヘッダーを追加してください：」):
+# the paragraph after it is that text, an example to write, not the work's own statement.
+_COPY_LEAD = re.compile(r"(?:\b(?:header|boilerplate)\b|\b(?:top|head|start)\s+of\s+(?:each|every|your|all)\b|"
+                        r"\b(?:each|every|all)\s+(?:new\s+)?(?:source\s+)?files?\b|ヘッダ|各ファイル|ファイルの(?:先頭|冒頭))"
+                        r"[^.。]*(?:[:：]|(?:以下|次)[^。]*ください。?)\s*$", re.IGNORECASE)
 _UPSTREAM_HEADING = re.compile(r"source\s+data|upstream|original\s+data|origin|training\s+data|data\s+sources?|"
                                r"provenance|元データ|出典|引用元|学習データ", re.IGNORECASE)
 # Components shipped with the work under their own licenses: listed, never the work's license.
@@ -351,6 +359,13 @@ _ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs|etc|incl|resp|approx|viz
 
 
 _QUOTE_MARKS = '"“”「」『』'
+# An open quote holds a sentence open this far at most: a quote mark never closed (a stray `"`,
+# an unclosed 「) must not make the rest of a paragraph one sentence, which every mention in it
+# reads again from its start (`_role`, `_quantified_works`).
+QUOTE_REACH = 2_000
+# What a mention's clause reads before it (the subject, the words that say upstream): in a
+# sentence with no end (80 KB of one line) each mention reads this much, not the whole start.
+CLAUSE_REACH = 1_000
 
 
 def _split(text: str) -> list[str]:
@@ -358,15 +373,18 @@ def _split(text: str) -> list[str]:
     is none. Linear: a sentence's quote marks are counted as it grows, never again from its start."""
     pieces: list[list[str]] = []
     marks = dict.fromkeys(_QUOTE_MARKS, 0)
+    length = 0  # of the sentence being built
     for piece in _SENTENCE_END.split(text):
-        open_quote = marks['"'] % 2 == 1 or marks["“"] > marks["”"] or marks["「"] > marks["」"] \
-            or marks["『"] > marks["』"]
+        open_quote = (marks['"'] % 2 == 1 or marks["“"] > marks["”"] or marks["「"] > marks["」"]
+                      or marks["『"] > marks["』"]) and length < QUOTE_REACH
         # an abbreviation is a few letters: the sentence's last characters are enough to see it
         if pieces and (open_quote or _ABBREVIATION.search(pieces[-1][-1][-24:])):
             pieces[-1].append((" " if not pieces[-1][-1].endswith(("。", "！", "？")) else "") + piece)
+            length += len(piece) + 1
         else:
             pieces.append([piece])
             marks = dict.fromkeys(_QUOTE_MARKS, 0)
+            length = len(piece)
         for mark in _QUOTE_MARKS:
             marks[mark] += piece.count(mark)
     return ["".join(parts) for parts in pieces]
@@ -523,6 +541,7 @@ _OWN_AMONG = re.compile(_STRONG_OWN.pattern + r"|\bours\b|\bincluding\s+(?:this|
 
 def _quantified_works(before: str) -> bool:
     """Whether the clause a license name ends sits in has a quantified class of works as subject."""
+    before = before[-CLAUSE_REACH:]
     pattern, own = (_JA_QUANTIFIED_WORKS, _OWN_JA_STRONG) if _JA.search(before) else (_QUANTIFIED_WORKS, _OWN_AMONG)
     last = None
     for last in pattern.finditer(before):
@@ -751,6 +770,7 @@ def _scope(clause: str) -> str | None:
 
 
 def _role(s: _Sentence, before: str) -> str:
+    before = before[-CLAUSE_REACH:]
     if s.in_upstream_section and not _OWN_AGAIN.search(before):
         return "upstream"
     ups = [m.end() for m in _UPSTREAM.finditer(before) if not _PARTS.match(m.group(0))]
@@ -810,6 +830,15 @@ _LICENSE_WORD = re.compile(r"licen[cs]|\bGPL|\bCC[\s-]?BY|creative\s+commons|cop
 _SAID_AFTER = re.compile(r",\s*(?:[\w-]+\s+){0,4}?(?:said|says|stated|announced|reported|wrote|added)\W*$", re.IGNORECASE)
 # The EPL-2.0's word for the GPL it may be offered under as well (its Japanese translations vary)
 _SECONDARY = re.compile(r"\bSecondary\s+Licen[cs]es?\b|二次的?\s*ライセンス|セカンダリー?\s*[・･]?\s*ライセンス", re.IGNORECASE)
+# A Secondary License refused: "No Secondary Licenses", "Incompatible With Secondary Licenses" (the
+# MPL-2.0's Exhibit B), "... does not apply", 「二次的ライセンスは指定していません」; said in the
+# sentence that speaks of Secondary Licenses or in the one right after it ("The GPL does not apply.")
+_NO_SECONDARY = re.compile(r"\bno\s+(?:[\w-]+\s+){0,2}?Secondary\b|\bincompatible\s+with\s+Secondary\b|"
+                           r"\bwithout\s+(?:a\s+|any\s+)?Secondary\b|\bnone\b|"
+                           r"\b(?:does|do|shall|will|is|are|has|have)\s*(?:not|n't)\s+(?:\w+\s+){0,2}?(?:apply|applicable|"
+                           r"designated|named|offered|available|been\s+designated)\b|\bnot\s+(?:as\s+)?(?:a\s+|any\s+)?Secondary\b|"
+                           r"適用(?:され|し)(?:ません|ない)|(?:指定|設定)(?:して|され|し)?(?:いません|ていない|ない|なし)|"
+                           r"ありません|なし|対象外", re.IGNORECASE)
 _CONTINUES = re.compile(r"\b(?:them|it)\b|^\W*(?:however|but|except\s+that|note\s+that|please\s+note)\b|"
                         r"^\W*(?:ただし|但し|なお|ただ、)", re.IGNORECASE)
 _LICENSED_ADJECTIVE = re.compile(r"\b[\w.]+[- ]licen[cs]ed\s+(?:[\w-]+\s+){0,2}?[\w-]+", re.IGNORECASE)
@@ -885,8 +914,21 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
     previous, previous_own, previous_excluded = None, False, False
     previous_reports = False  # the sentence before reports what another party announced
     previous_part = None  # the part of the work the sentence before named, where it named no license
+    previous_no_secondary = False  # the sentence before refused Secondary Licenses
+    copy_lead, copying = None, None  # a how-to's lead (`_COPY_LEAD`), and the paragraph after it
     for s in sentences(lines):
         found = mentions(s.text)
+        copying = s if copy_lead and s.heading == copy_lead.heading and s.first_line > copy_lead.last_line and (
+            copying is None or copying.last_line >= s.first_line - 1) else None
+        copy_lead = s if _COPY_LEAD.search(s.text) else copy_lead if copying else None
+        if copying and found:
+            # the text a how-to says to copy into each file: an example to write
+            remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
+            continue
+        adjacent = bool(previous and previous.last_line >= s.first_line - 1)
+        refuses_secondary = bool(_NO_SECONDARY.search(s.text)) and bool(
+            _SECONDARY.search(s.text) or adjacent and previous_no_secondary)
+        previous_no_secondary = refuses_secondary
         said = reported(s.text, found) if found else None
         sentence_role = "upstream" if said == "report" or s.in_third_party_section or _terms_quoted(s.text) or \
             s.in_upstream_section and not _OWN_AGAIN.search(s.text) else "own"
@@ -946,6 +988,10 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 if loose == "hedged":
                     remarks.append(Remark(s.first_line, s.text, "hedged", last_line=s.last_line))
                     continue
+                if loose == "items":
+                    # the status of items the work includes or leaves out, not a dedication of the work
+                    remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
+                    continue
                 if _own_words_grant(s):
                     statements.append(Statement(ATTRIBUTION_ONLY, "own_words", "own", _scope(s.text), s.first_line,
                                                 s.last_line, s.text, "own words: permission on condition of credit",
@@ -962,6 +1008,13 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                     # code ...?"): still talk, so that no ScanCode notice rule reads it as a grant
                     remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
                 continue
+            refused = [m for m in found if m.expression.startswith("GPL-")] if refuses_secondary else []
+            if refused:
+                # "No Secondary Licenses: the GPL does not apply": the GPL is named to be ruled out
+                remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
+                found = [m for m in found if m not in refused]
+                if not found:
+                    continue
             secondary = [m for m in found if m.expression.startswith("GPL-")] if _SECONDARY.search(s.text) else []
             for m in secondary:
                 # EPL-2.0 section 3 and Exhibit A: the notice may name a GPL as a Secondary License,
