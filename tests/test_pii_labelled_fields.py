@@ -72,6 +72,24 @@ def test_a_birth_date_that_does_not_exist_is_refused(engine, text):
     assert not any("DATE_OF_BIRTH" in types for types in masked_as(engine, text).values())
 
 
+@pytest.mark.parametrize("text", [
+    "The company was born on 1 March 2015 in a garage.",
+    "Our small family firm was born on 2 May 2001.",
+    "The app is born on 14/03/2019, when the beta opens.",
+])
+def test_a_thing_born_on_a_date_is_no_birth_date(engine, text):
+    # the subject is a company, a firm, an app: a founding or launch date, no person's
+    assert not any("DATE_OF_BIRTH" in types for types in masked_as(engine, text).values())
+
+
+@pytest.mark.parametrize("text,date", [
+    ("The founder of the company was born on 1 March 1970.", "1 March 1970"),
+    ("Her brother was born on 2 May 2001 in Leeds.", "2 May 2001"),
+])
+def test_a_person_born_on_a_date_near_a_company_word_keeps_the_birth_date(engine, text, date):
+    assert "DATE_OF_BIRTH" in masked_as(engine, text).get(date, set())
+
+
 def test_a_stop_word_is_never_a_context_word(engine):
     # "us" is a US_PASSPORT context word and a stop word: an order number after "email us" is no passport
     assert "US_PASSPORT" not in masked_as(engine, "Email us: we shipped 123456789 today.").get("123456789", set())

@@ -29,6 +29,11 @@ from functools import lru_cache
 # over-masked 0.0301 / 0.0298 / 0.0296 / 0.0293 (many of the others are names WNUT leaves
 # unlabelled: jim, cody, savannah).
 MARGIN = 1.0
+# Names that are also words: capitalised at least e^NAME_LIKE_GAIN as often as written in lower
+# case, and seen capitalised at NAME_LIKE_FLOOR or more (rare forms are typos and usernames):
+# where a cue marks one as a name (recognizers/en/name_cues.py), it is capitalised after all.
+NAME_LIKE_GAIN = -2.0
+NAME_LIKE_FLOOR = -17.0
 # The table's own log probability for a form it has not seen.
 OOV_PROB = -20.5020294189
 # A word: letters, with what follows an apostrophe ("don't", "kev's"); not part of a handle, a
@@ -36,7 +41,7 @@ OOV_PROB = -20.5020294189
 WORD = re.compile(r"(?<![@#\w./])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@/]|\.\w)")
 # A possessive: the name before it is looked up ("kev's" as "kev"); any other apostrophe makes a
 # contraction, never a name ("don't" is not "Don't").
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_POSSESSIVE_ENDS = ("'s", "’s")
 _ALPHA = re.compile(r"[^\W\d_]+")
 
 
@@ -48,12 +53,21 @@ def capitalised_words() -> frozenset[str]:
     return frozenset(truecase_words.TITLE.split())
 
 
+@lru_cache(maxsize=1)
+def name_like_words() -> frozenset[str]:
+    """Lower-case forms of the words written capitalised nearly as often as not (derive_name_like)."""
+    from curation.pii import truecase_words
+
+    return frozenset(truecase_words.NAME_LIKE.split())
+
+
 def usual_case(word: str) -> str:
     """`word` capitalised when that is its usual case ("Cardiff" for "cardiff" or "CARDIFF", "Kev's"
     for "kev's"), else as written; a word whose case change would change its length stays as
     written too."""
     lower = word.lower()
-    cased = lower[0].upper() + lower[1:] if _POSSESSIVE.sub("", lower) in capitalised_words() else word
+    stem = lower[:-2] if lower.endswith(_POSSESSIVE_ENDS) else lower  # a plain suffix test, not a regex per word
+    cased = lower[0].upper() + lower[1:] if stem in capitalised_words() else word
     return cased if len(cased) == len(word) else word
 
 
@@ -80,40 +94,67 @@ def derive(margin: float = MARGIN) -> list[str]:
     """From spacy-lookups-data's `lexeme_prob`: the lower-case forms of the words whose capitalised
     spelling is the most likely and beats the lower-case one by `margin` or more. A form the table
     lacks counts at OOV_PROB."""
+    return sorted(lower for lower, gain, _ in _capitalised_forms() if gain >= margin)
+
+
+def derive_name_like(margin: float = MARGIN) -> list[str]:
+    """The lower-case forms of the words written capitalised nearly as often as not (by NAME_LIKE_GAIN
+    up to `margin`), and seen capitalised at NAME_LIKE_FLOOR or more: names that are also words
+    (grace, hope, mark). Sentence openings alone give a common word about e^-3 as many capitals
+    (said -5.1, went -3.4, face -3.6, recovering -3.2)."""
+    return sorted(lower for lower, gain, p in _capitalised_forms()
+                  if NAME_LIKE_GAIN <= gain < margin and p >= NAME_LIKE_FLOOR)
+
+
+@lru_cache(maxsize=1)
+def _capitalised_forms() -> list[tuple[str, float, float]]:
+    """(lower-case form, log-probability gain of its capitalised spelling over it, log probability
+    of the capitalised spelling) for each capitalised word of the table that is no contraction
+    and is at least as likely as its all-capitals spelling."""
     import gzip
     import json
     from pathlib import Path
 
     import spacy_lookups_data
+    from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
     path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
     with gzip.open(path, "rt", encoding="utf8") as f:
         prob: dict[str, float] = json.load(f)
-    from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
-
-    title = set()
+    out = []
     for form, p in prob.items():
         lower = form.lower()
         if form == lower or form != lower[0].upper() + lower[1:] or not _ALPHA.fullmatch(form):
             continue
-        if len(TOKENIZER_EXCEPTIONS.get(lower, ())) > 1:
+        if len(TOKENIZER_EXCEPTIONS.get(lower, ())) > 1 or _apostrophe_dropped(lower, TOKENIZER_EXCEPTIONS):
             continue  # a contraction without its apostrophe ("dont", "thats", "im"): never a name
         caps = prob.get(lower.upper(), OOV_PROB) if len(form) > 1 else OOV_PROB  # "I" is both
-        if p - prob.get(lower, OOV_PROB) >= margin and p >= caps:
-            title.add(lower)
-    return sorted(title)
+        if p >= caps:
+            out.append((lower, p - prob.get(lower, OOV_PROB), p))
+    return out
+
+
+def _apostrophe_dropped(word: str, exceptions: dict) -> bool:
+    """Whether `word` is a contraction spaCy splits, written without its apostrophe, that spaCy does
+    not list that way because the spelling is also a word: "lets" for "let's". Its capital comes
+    from the sentences it opens ("Lets go": +5.75 in the table), and in business text, where it is
+    the verb ("a tool that lets customers ..."), it made the caseless reading read 109 of the 112
+    sentences it read in bench/pii_throughput.py's corpus (600 + 150 documents), for nothing."""
+    return any(len(exceptions.get(f"{word[:i]}'{word[i:]}", ())) > 1 for i in range(1, len(word)))
 
 
 def _write_words(margin: float = MARGIN) -> None:
-    """Write truecase_words.py beside this module (derive at `margin`): one line of words, as
-    generated data, not code to read."""
+    """Write truecase_words.py beside this module (derive and derive_name_like at `margin`): a line
+    of words each, as generated data, not code to read."""
     from pathlib import Path
 
     Path(__file__).with_name("truecase_words.py").write_text(
-        '"""Generated data: lower-case forms of English words usually written capitalised.\n\n'
-        f'Written by `python -m curation.pii.truecase` (truecase.derive, margin {margin}) from '
-        'spacy-lookups-data\'s English\nlexeme_prob table (MIT). Do not edit."""\n\n'
-        f'TITLE = "{" ".join(derive(margin))}"\n', encoding="utf8")
+        '"""Generated data: lower-case forms of English words usually written capitalised (TITLE), '
+        'or nearly as often.\n\n'
+        f'Written by `python -m curation.pii.truecase` (truecase.derive and derive_name_like, margin {margin}) '
+        'from spacy-lookups-data\'s\nEnglish lexeme_prob table (MIT). Do not edit."""\n\n'
+        f'TITLE = "{" ".join(derive(margin))}"\n'
+        f'NAME_LIKE = "{" ".join(derive_name_like(margin))}"\n', encoding="utf8")
 
 
 if __name__ == "__main__":

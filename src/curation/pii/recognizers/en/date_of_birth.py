@@ -17,12 +17,24 @@ _DATE = (rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})"              #
          rf"|{_YEAR}[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}"                            # 1986-03-14
          rf"|{_DAY}(?:\s+of)?[ \t\-]{{1,3}}{_MONTH}[ \t\-,]{{1,3}}(?:{_YEAR}|\d\d)"  # 14 March 1986, 14-Mar-86
          rf"|{_MONTH}[ \t]{{1,3}}{_DAY},?[ \t]{{1,3}}{_YEAR})")                  # March 14, 1986
+# "The company was born on 1 March 2015": a thing's founding date, not a person's birth date. The
+# subject is a determiner, at most two modifiers and a noun for something that is not a person,
+# right before "(was) born"; a determiner after "of", "for"... makes that noun a complement ("the
+# founder of the company was born on ..." is a person's birth date). A lookbehind: tried only
+# where "born" is.
+_THING = (r"company|firm|business|brand|startup|start-up|project|band|group|app|idea|product|shop|store"
+          r"|website|site|blog|channel|podcast|show|series|club|team|charity|label|studio|restaurant|venture"
+          r"|organi[sz]ation|platform|initiative|game|magazine|newsletter|concept|movement|festival")
+_NOT_A_PERSON = (r"(?<!(?<!\b(?i:of|for|from|at|with|in|by|behind|about)\s{1,3})"
+                 r"\b(?i:the|our|this|that|my|their|its|his|her|your|a|an)\s{1,3}"
+                 r"(?:(?!(?i:of|for|from|at|with|in|by|about)\b)[\w-]{1,20}\s{1,3}){0,2}"
+                 rf"(?i:{_THING})s?(?:\s{{1,3}}(?i:was|were|is|got|had\s{{1,3}}been|has\s{{1,3}}been))?\s{{1,3}})")
 _WEEKDAY = r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?[ \t]{1,3})?"
 # The label names the date: a form's field ("Date of birth:", "DOB", "D.O.B."), a data key
 # ("date_of_birth": ), or prose ("born on the", "date of birth was"). Bounded runs of blanks: an
 # unbounded pair of them is quadratic on a long run of spaces.
 _LABEL = (r"(?i:\b(?:date[\s_]{1,3}of[\s_]{1,3}birth|birth[\s_]{0,3}date|birthday|d\.?\s?o\.?\s?b\.?"
-          r"|born(?:\s{1,3}on)?(?:\s{1,3}the)?)(?:\s{0,3}\([^)\n]{0,20}\))?)"
+          rf"|{_NOT_A_PERSON}born(?:\s{{1,3}}on)?(?:\s{{1,3}}the)?)(?:\s{{0,3}}\([^)\n]{{0,20}}\))?)"
           r"[\"']?[ \t]{0,8}(?:[:\-–—=]|\bis\b|\bwas\b|\bon\b)?[ \t]{0,8}[\"']?(?:\n[ \t]{0,8}){0,2}")
 
 
