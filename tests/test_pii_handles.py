@@ -1,5 +1,5 @@
-"""Social-media handles: dotted handles kept as names, and pii.handles "all" masking every handle
-(sentences written for these tests)."""
+"""Social-media handles: dotted handles kept as names, accounts NER reads as organisations dropped
+whole, and pii.handles "all" masking every handle (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -23,8 +23,28 @@ def test_a_dotted_handle_ner_reads_as_a_person_is_kept(nlp):
     assert ent is not None and text[ent.start_char:ent.end_char] == "@mara.quillon"
 
 
-def test_an_account_ner_reads_as_an_organisation_is_not_kept(nlp):
-    assert clean_entity(Span(nlp("@riverside.arena tickets"), 0, 1, label="ORGANIZATION")) is None
+@pytest.mark.parametrize("text,end", [
+    ("@riverside.arena tickets", 1),                    # the account alone
+    ("@harbourtrains another cancelled service", 3),    # with the post's lower-case words
+    ("RT @milo_k: so tired today", 5),                   # a retweet mark
+])
+def test_an_account_ner_reads_as_an_organisation_goes_with_the_words_after_it(nlp, text, end):
+    # Not "another cancelled" as an organisation once the handle is trimmed off.
+    assert clean_entity(Span(nlp(text), 0, end, label="ORGANIZATION")) is None
+
+
+def test_an_upper_case_word_after_an_account_may_still_be_an_organisation(nlp):
+    text = "RT @milo_k: LIVE: NHS strike talks"
+    doc = nlp(text)
+    end = next(t.i for t in doc if t.text == "NHS") + 1
+    ent = clean_entity(Span(doc, 0, end, label="ORGANIZATION"))
+    assert ent is not None and text[ent.start_char:ent.end_char].endswith("NHS")
+
+
+def test_a_handle_before_an_organisation_is_still_trimmed_off_it(nlp):
+    text = "@dailypost Harbour Council votes tonight"
+    ent = clean_entity(Span(nlp(text), 0, 3, label="ORGANIZATION"))
+    assert ent is not None and (ent.label_, text[ent.start_char:ent.end_char]) == ("ORGANIZATION", "Harbour Council")
 
 
 @pytest.mark.parametrize("text", ["@marcel.ondrik thanks for the lift", "@dunmorrow99 u up?"])

@@ -157,6 +157,15 @@ def _at_before_name(tokens) -> bool:
     return len(tokens) > 1 and tokens[0].text[1:2].isupper() and tokens[1].is_title
 
 
+def _account_only(tokens) -> bool:
+    """Whether a span is a handle with only lower-case words after it, past a retweet mark and
+    punctuation ("RT @jo_b: lol", "@acmerail"): the account itself, not a name NER glued it to.
+    A word with a capital after it may be a name ("@jo_b: LIVE: BJP rally")."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space or t.lower_ == "rt")]
+    return (bool(words) and _HANDLE.fullmatch(words[0].text) is not None
+            and all(t.is_lower or not t.is_alpha for t in words[1:]))
+
+
 def _foreign_function_words(tokens, label: str) -> bool:
     """Whether a span in lower case is mostly function words of a Latin-script language other than
     English ("van iemand", "e tem mais"): NER trained on English reads a tweet in Dutch or
@@ -260,11 +269,9 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
             tokens = tokens[:i] if i else []
             break
     # A handle NER reads as a place is a person's account: no place is named by "@marcusthompson",
-    # so the type is md's guess on a word it cannot read, as a name is. A handle read as an
-    # organisation stays no one's ("@bbcnews": companies and bands have accounts). Measured
-    # (masked / over-masked): heldout1 social_en +0.0125 / 0; WNUT-17 halves (handles unlabelled)
-    # +0 / +0.0012 and +0.0010 / +0.0006; organisations too: +0.0015 / +0.0071 and +0.0037 /
-    # +0.0047, over-masked 0.0514 on the second half.
+    # so the type is md's guess on a word it cannot read, as a name is. Measured (masked /
+    # over-masked): heldout1 social_en +0.0125 / 0; WNUT-17 halves (handles unlabelled) +0 /
+    # +0.0012 and +0.0010 / +0.0006.
     label = ent.label_
     if label == "LOCATION" and [_HANDLE.fullmatch(t.text) is not None for t in tokens
                                 if not (t.is_punct or t.is_space)] == [True]:
@@ -272,8 +279,15 @@ def clean_entity(ent, allowed: frozenset = frozenset()) -> NerEntity | None:
     # Lower-case words are trimmed off the front only when a capitalised word follows ("reported
     # Jane Roe"); a name written all in lower case ("amy schumer") is still a name.
     capitalised = any(not t.is_lower for t in tokens if t.is_alpha)
-    # A handle is a person's when NER calls it one (or a place, above); an organisation's account
-    # is not personal data. One NER puts before a place or an organisation is trimmed off it.
+    # A handle NER reads as an organisation, with only the post's own words after it ("@acmerail
+    # another delay", "RT @jo_b: lol"), is an account, no one's data: the whole span goes, not
+    # just the handle ("another delay" is no organisation). Keeping the account instead, as plain Presidio
+    # does, masks every unlabelled handle of WNUT-17 NER reads so (over-masked +0.014 on both
+    # halves). One before a capitalised name is trimmed off it below ("@citynews Glasgow").
+    if label == "ORGANIZATION" and _account_only(tokens):
+        return None
+    # A handle is a person's when NER calls it one (or a place, above). One NER puts before a place
+    # or an organisation is trimmed off it.
     person = label == "PERSON"
     start_shift = 0  # characters cut off the first token ("@" read as "at")
     while tokens and ((tokens[0].lower_ in CUE_WORDS and not _part_of_name(tokens, 0, label))
