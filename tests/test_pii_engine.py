@@ -226,7 +226,9 @@ def test_a_handle_ner_calls_a_person_is_kept_and_retweet_marks_are_not_organisat
     assert clean_entity(Span(doc, 0, 1, label="ORGANIZATION")) is None
     doc = nlp("@amyschumer you were great")
     assert clean_entity(Span(doc, 0, 1, label="PERSON")).end_char == len("@amyschumer")
-    assert clean_entity(Span(doc, 0, 1, label="ORGANIZATION")) is None
+    kept = clean_entity(Span(doc, 0, 1, label="ORGANIZATION"))  # pii.handles: entity keeps the account
+    assert (kept.label_, kept.end_char) == ("ORGANIZATION", len("@amyschumer"))
+    assert clean_entity(Span(doc, 0, 1, label="ORGANIZATION"), keep_accounts=False) is None
 
 
 @pytest.mark.parametrize("text", [

@@ -1,5 +1,6 @@
-"""Social-media handles: dotted handles kept as names, accounts NER reads as organisations dropped
-whole, and pii.handles "all" masking every handle (sentences written for these tests)."""
+"""Social-media handles: dotted handles kept as names, accounts NER reads as organisations kept
+alone as organisations (pii.handles: entity) or dropped whole (person), and pii.handles "all"
+masking every handle (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -28,9 +29,13 @@ def test_a_dotted_handle_ner_reads_as_a_person_is_kept(nlp):
     ("@harbourtrains another cancelled service", 3),    # with the post's lower-case words
     ("RT @milo_k: so tired today", 5),                   # a retweet mark
 ])
-def test_an_account_ner_reads_as_an_organisation_goes_with_the_words_after_it(nlp, text, end):
-    # Not "another cancelled" as an organisation once the handle is trimmed off.
-    assert clean_entity(Span(nlp(text), 0, end, label="ORGANIZATION")) is None
+def test_an_account_ner_reads_as_an_organisation_is_the_handle_alone_or_nothing(nlp, text, end):
+    # Never "another cancelled" as an organisation: the words after the handle are the post's.
+    span = Span(nlp(text), 0, end, label="ORGANIZATION")
+    kept = clean_entity(span)  # pii.handles: entity (the default) or all
+    handle = next(w for w in text.split() if w.startswith("@")).rstrip(":")
+    assert kept is not None and (kept.label_, text[kept.start_char:kept.end_char]) == ("ORGANIZATION", handle)
+    assert clean_entity(span, keep_accounts=False) is None  # pii.handles: person
 
 
 def test_an_upper_case_word_after_an_account_may_still_be_an_organisation(nlp):
@@ -67,10 +72,16 @@ def test_every_handle_is_a_person_but_no_email_address_or_full_stop():
     assert found == ["@mara.quillon", "@tess_88"]
 
 
-@pytest.mark.parametrize("handles,added", [("person", False), ("all", True)])
+@pytest.mark.parametrize("handles,added", [("entity", False), ("person", False), ("all", True)])
 def test_the_handle_recognizer_is_added_only_when_every_handle_is_personal(handles, added):
     names = {r.name for r in english_recognizers(handles)}
     assert ("HandleRecognizer" in names) is added
+
+
+@pytest.mark.parametrize("handles,keeps_accounts", [("entity", True), ("person", False), ("all", True)])
+def test_organisation_read_handles_follow_the_policy_key(policy, handles, keeps_accounts):
+    engine = engine_for("en", policy.pii.model_copy(update={"handles": handles})).nlp_engine
+    assert engine.keep_accounts is keeps_accounts
 
 
 @pytest.mark.parametrize("handles", ["person", "all"])

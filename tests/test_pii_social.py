@@ -41,9 +41,12 @@ def test_at_sign_read_as_at_before_a_place_keeps_the_place_and_drops_a_time_afte
     assert cleaned(nlp, text, start, end, "LOCATION") == "Riverside Arena"
 
 
-def test_an_organisation_account_alone_is_still_not_kept(nlp):
-    # A handle read as a place is a person's (test_pii_handles).
-    assert cleaned(nlp, "@riversidearena tickets", 0, 1, "ORGANIZATION") is None
+def test_an_organisation_account_alone_is_kept_only_where_the_policy_keeps_accounts(nlp):
+    # pii.handles: entity (the default) keeps it as plain Presidio does; person drops it
+    # (test_pii_handles). A handle read as a place is a person's.
+    assert cleaned(nlp, "@riversidearena tickets", 0, 1, "ORGANIZATION") == "@riversidearena"
+    span = Span(nlp("@riversidearena tickets"), 0, 1, label="ORGANIZATION")
+    assert clean_entity(span, keep_accounts=False) is None
 
 
 def test_a_person_handle_is_kept_without_the_words_of_the_post_after_it(nlp):

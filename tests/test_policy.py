@@ -66,9 +66,9 @@ def test_threshold_out_of_range_is_refused(tmp_path):
         load_policy(path)
 
 
-def test_handles_setting_defaults_to_person_and_refuses_other_values(tmp_path, policy):
-    assert policy.pii.handles == "person"
-    text = default_text().replace("\n  handles: person", "\n  handles: everyone", 1)
+def test_handles_setting_defaults_to_entity_and_refuses_other_values(tmp_path, policy):
+    assert policy.pii.handles == "entity"
+    text = default_text().replace("\n  handles: entity", "\n  handles: everyone", 1)
     assert "handles: everyone" in text
-    with pytest.raises(PolicyError, match="pii.handles.*'person'.*'all'"):
+    with pytest.raises(PolicyError, match="pii.handles.*'entity'.*'person'.*'all'"):
         load_policy(write_policy(tmp_path, text))

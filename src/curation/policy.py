@@ -139,10 +139,12 @@ class PiiPolicy(_Strict):
     # "whole", every document whole (pooling.whole_documents): the high-recall setting, +55-65%
     # CPU time of the English stage (bench/README.md, "Real text, fourth round").
     pooling: Literal["gated", "whole"] = "gated"
-    # Social-media handles (@name): "person", masked as a PERSON where NER reads the handle as a
-    # person or a place (an organisation's account is no one's data); "all", every handle masked
-    # as a PERSON, for platforms whose accounts are people's (figures in policies/default.yaml).
-    handles: Literal["person", "all"] = "person"
+    # Social-media handles (@name): "entity", masked wherever NER reads the handle as a name, a
+    # place-read one as a PERSON, an organisation-read one as that organisation (as plain Presidio
+    # does: people's handles are read as organisations too); "person", organisation-read handles
+    # left unmasked (an organisation's account is no one's data); "all", every handle masked as a
+    # PERSON, for platforms whose accounts are people's (figures in policies/default.yaml).
+    handles: Literal["entity", "person", "all"] = "entity"
     score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
     # A pattern-recognizer hit at or above this score in anonymized text quarantines the document.
     residual_threshold: float = Field(default=0.5, ge=0.0, le=1.0)

@@ -69,6 +69,7 @@ def _engine(language: str, policy_json: str) -> PiiEngine:
                                   pooling=policy.pooling)
     nlp_engine.load()
     nlp_engine.allowed = frozenset(policy.allow_list)
+    nlp_engine.keep_accounts = policy.handles != "person"
 
     registry = RecognizerRegistry(supported_languages=[language])
     if language == "en":

@@ -45,6 +45,7 @@ class CurationNlpEngine(SpacyNlpEngine):
         self.model_names = model_names
         self.extra: list = []
         self.allowed: frozenset = frozenset()  # the policy's allow list
+        self.keep_accounts = True  # organisation-read handles kept (policy pii.handles != person)
         # Where a later model reads (policy pii.pooling): around open capitalised words, or everything.
         self.segments = whole_documents if pooling == "whole" else open_segments
 
@@ -76,7 +77,7 @@ class CurationNlpEngine(SpacyNlpEngine):
         offsets `shift` characters further on."""
         ents = [e for e in doc.ents if e.label_ not in PROPER_NOUN_ONLY or looks_named(e)]
         ents, _ = self._get_updated_entities(ents, [0.0] * len(ents))
-        cleaned = (clean_entity(ent, self.allowed) for ent in ents)
+        cleaned = (clean_entity(ent, self.allowed, self.keep_accounts) for ent in ents)
         return [NerEntity(e.label_, e.start_char + shift, e.end_char + shift) for e in cleaned if e is not None]
 
     def _pool(self, docs, found: list[list[NerEntity]], batch_size: int) -> None:

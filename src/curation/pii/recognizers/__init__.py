@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def english_recognizers(handles: str = "person") -> list:
+def english_recognizers(handles: str = "entity") -> list:
     """Fresh instances of curation's English recognizers (recognizers/en/); with handles "all"
     (policy pii.handles), every @handle is a PERSON too."""
     from curation.pii.recognizers.en import RECOGNIZERS

@@ -126,7 +126,7 @@ class CaselessNameRecognizer(EntityRecognizer):
                 label = EN_LABELS.get(ent.label_)
                 if label not in wanted or not stretch.keeps(label, ent.start_char, ent.end_char):
                     continue
-                name = clean_entity(Span(doc, ent.start, ent.end, label=label), engine.allowed)
+                name = clean_entity(Span(doc, ent.start, ent.end, label=label), engine.allowed, engine.keep_accounts)
                 if name is not None:
                     out.append(RecognizerResult(label, stretch.start + name.start_char, stretch.start + name.end_char,
                                                 self.SCORE, recognition_metadata={
