@@ -187,3 +187,16 @@ def test_banner_that_names_no_one_license(text):
     from curation.licenses.records import banner_license
 
     assert banner_license(text) is None
+
+
+# ---- a GNU license named version first, as GNU's own notices do ----------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("# ringbuf\n\nringbuf is free software: you can redistribute it under version 2.1 of the GNU Lesser "
+     "General Public License, or (at your option) any later version.\n", "LGPL-2.1-or-later"),
+    ("# manual\n\nThis manual may be copied under version 1.3 of the GNU Free Documentation License, "
+     "or any later version.\n", "GFDL-1.3-or-later"),
+    ("# relayd\n\nrelayd is free software: you can redistribute it and/or modify it under version 3 of the "
+     "GNU Affero General Public License.\n", "AGPL-3.0-only"),
+])
+def test_gnu_version_first(text, expected):
+    assert detect(text).expression == expected
