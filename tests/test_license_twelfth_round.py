@@ -200,3 +200,15 @@ def test_banner_that_names_no_one_license(text):
 ])
 def test_gnu_version_first(text, expected):
     assert detect(text).expression == expected
+
+
+@pytest.mark.parametrize("text", [
+    "# gifsnap\n\n## License\n\ngifsnap is released under the Beerware License: keep this notice and do what you want.\n",
+    "# メモ帳\n\n## ライセンス\n\n本ソフトウェアはビアウェアです。\n",
+])
+def test_beerware_by_name(text):
+    assert detect(text).expression == "Beerware"
+
+
+def test_beer_mentioned_is_no_license():
+    assert detect("# Notes\n\nWe met for a beer after the release.\n").expression == "NOASSERTION"

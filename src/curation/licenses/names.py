@@ -237,6 +237,7 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("gnu-no-version", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:(?P<kind>Lesser|Library|Affero)\s+)?General\s+Public\s+Licen[cs]e"
                                   r"|(?<![A-Za-z-])(?P<abbr>L|A)?GPL(?![A-Za-z0-9]|-\w)", re.IGNORECASE),
      lambda m: _GNU_FIRST[(m["kind"] or m["abbr"] or "").lower()]),
+    ("beerware", re.compile(r"\bbeer-?ware(?:\s+licen[cs]e)?\b|ビアウェア(?:\s*ライセンス)?", re.IGNORECASE), _fixed("Beerware")),
     ("apache", re.compile(r"(?:\bApache|アパッチ)(?:\s+Software)?(?:\s+Licen[cs]e|\s*[・･]?\s*ライセンス)?" + _V + r"2(?:\.0)?(?![\d.]\d)"
                           r"|\bASL\s*2\.0|\bASLv2\b", re.IGNORECASE), _fixed("Apache-2.0")),
     ("mpl", re.compile(r"\b(?:Mozilla\s+Public\s+Licen[cs]e|MPL)" + _V + r"(?P<v>2\.0|1\.1|2)\b", re.IGNORECASE),
