@@ -25,6 +25,7 @@ from curation.licenses.text import Line
 COPY_MIN_SHARE = 0.3
 COPY_MIN_WORDS = 150
 RUN_MIN = 6
+TITLE_MAX_WORDS = 10  # a license's title ("Attribution-NonCommercial-NoDerivatives 4.0 International")
 HEAD_LINES = 3  # the lines that may name the license a copy is of (its title)
 # Bounds on the work (difflib's is about the product of the two lengths): a title is short, a text
 # names one or two licenses in it, and a copy that starts at the head ends within this many times
@@ -98,6 +99,26 @@ def reference_words(license_id: str) -> tuple[str, ...]:
     key = _keys_by_spdx().get(license_id) or _keys_by_spdx().get(base)
     lic = get_licenses_db().get(key) if key else None
     return tuple(_words(getattr(lic, "text", "") or "")) if lic else ()
+
+
+def is_whole_body(region: str, license_id: str, slack: int) -> bool:
+    """Whether `region` is the license's reference text from its first matched word to its last,
+    at most `slack` words added or missing inside (a copy without its preface or trailer, its lines
+    wrapped anew): the license a title names, where ScanCode matched a sibling's text best."""
+    ref, words = reference_words(license_id), _words(region)
+    if not ref or not COPY_MIN_WORDS <= len(words) <= 1.1 * len(ref):
+        return False
+    blocks = [b for b in difflib.SequenceMatcher(None, words, ref, autojunk=False).get_matching_blocks()
+              if b.size >= RUN_MIN]
+    # the title over the copy matches the reference's own title, before a preface the copy leaves out
+    body = next((i for i, b in enumerate(blocks) if b.size > TITLE_MAX_WORDS), len(blocks))
+    title_words = sum(b.size for b in blocks[:body])
+    blocks = blocks[body:]
+    if not blocks:
+        return False
+    matched = sum(b.size for b in blocks) + title_words
+    inside = blocks[-1].b + blocks[-1].size - blocks[0].b + title_words
+    return len(words) - matched <= slack and inside - matched <= slack and matched >= COPY_MIN_SHARE * len(ref)
 
 
 def _trailer_start(ref: tuple[str, ...]) -> int:

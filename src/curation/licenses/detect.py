@@ -52,12 +52,13 @@ from license_expression import ExpressionError
 from curation.licenses import statements as st
 from curation.licenses.code_blocks import read_blocks
 from curation.licenses.conditions import with_conditions
-from curation.licenses.copies import TRAILERS, dropped_condition, find_copy, find_markers, named_in_head, spdx_sibling
+from curation.licenses.copies import (TRAILERS, dropped_condition, find_copy, find_markers, is_whole_body, named_in_head,
+                                      spdx_sibling)
 from curation.licenses.json_fields import manifest_licenses_array
 from curation.licenses.names import VERSION_NOT_STATED, model_terms, same_cc_family, vague_of
 from curation.licenses.public_domain import NAMED_DEDICATIONS, PUBLIC_DOMAIN
 from curation.licenses.read_on import widened
-from curation.licenses.records import record_licenses
+from curation.licenses.records import banner_license, record_licenses
 from curation.licenses.spdx import normalize
 from curation.licenses.text import Line, clean, plain, split_front_matter, window
 
@@ -199,7 +200,28 @@ def _scancode_spdx(rule) -> str:
     from licensedcode.cache import build_spdx_license_expression
 
     spdx = RULE_CORRECTIONS.get(rule.identifier) or build_spdx_license_expression(rule.license_expression)
+    spdx = re.sub(r"LicenseRef-scancode-([\w.+-]+)", lambda m: _language_edition(m.group(1)) or m.group(0), spdx)
     return re.sub(r"LicenseRef-[\w.+-]+", lambda m: model_terms(m.group(0)), spdx)
+
+
+_EDITION = re.compile(r"(.+)-(?:en|fr|de|zh|cn|ja)$")
+
+
+@lru_cache(maxsize=256)
+def _language_edition(key: str) -> str | None:
+    """The SPDX id of the license whose ScanCode key `key` is one language's edition ("mulanpsl-2.0-en",
+    "cecill-b-en": the English text of a license whose official text is bilingual), where the
+    edition has no SPDX id of its own and its base key has one; otherwise None."""
+    from licensedcode.cache import get_licenses_db
+
+    db = get_licenses_db()
+    base = _EDITION.match(key)
+    own = getattr(db.get(key), "spdx_license_key", None) or ""
+    if not base or own and not own.startswith("LicenseRef-"):
+        return None  # "cc-by-3.0-de" is a license of its own (CC-BY-3.0-DE)
+    lic = db.get(base.group(1))
+    spdx = getattr(lic, "spdx_license_key", None) or ""
+    return spdx if spdx and not spdx.startswith("LicenseRef-") else None
 
 
 def scancode(text: str, threshold: float, *, approximate: bool = True, references: bool = True) -> Detection:
@@ -480,6 +502,14 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
             why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
                    else f"{changed} words changed")
             base = _titled(lines[first - 1:first + 1], _zero_clause(_bsd_by_clauses(primary_key(spdx), region), region))
+            if base and base != spdx and not nc and is_whole_body(region, base, TITLED_SLACK_WORDS):
+                # the title's license, word for word: ScanCode matched a sibling's text best (the CC
+                # BY-NC legal code for a CC BY-NC-ND copy without its preface)
+                out.append(st.Statement(base, "license_text", "own", None, first_no, last_no, text,
+                                        f"the text of the license its title names; ScanCode {m.rule.identifier} "
+                                        f"{m.score():.0f}% (a sibling)", max(round(m.score() / 100, 2), threshold)))
+                spans.append((first_no, last_no))
+                continue
             out.append(st.Statement(st.custom_id(base, nc), "license_text", "own", None, first_no, last_no,
                                     text, f"modified license text ({why}); ScanCode {m.rule.identifier} "
                                     f"{m.score():.0f}%", max(round(m.score() / 100, 2), threshold), base))
@@ -563,6 +593,8 @@ _POINTER = re.compile(r"except\s+in\s+compliance|unless\s+required\s+by|without\
                       r"see\s+the\s+licen[cs]e|warrant", re.IGNORECASE)
 RIDER_REACH = 6  # lines after a full text where an added sentence still belongs to it
 RIDER_BODY_LINES = 3  # a notice this many lines long is a license's body a rider can follow
+# words a copy of the license its title names may add or miss inside, against the reference text
+TITLED_SLACK_WORDS = 12
 
 
 def _riders(lines: list[Line], spans) -> list[st.Remark]:
@@ -1055,7 +1087,12 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     for record in record_licenses(body):
         number = header_lines + record.line
         statements.append(st.Statement(record.expression, "spdx_tag", "own", None, number, number, record.text,
-                                       "a DataCite or Zenodo record's license field (rightsList)"))
+                                       "a metadata record's license field (DataCite, Zenodo, CodeMeta, nuspec)"))
+        tag_lines.add(number)
+    if banner := banner_license(body):
+        number = header_lines + 1
+        statements.append(st.Statement(banner[0], "spdx_tag", "own", None, number, number, banner[1],
+                                       "a minified file's preserved /*! banner */"))
         tag_lines.add(number)
     lines = [dataclasses.replace(line, text="") if line.number in tag_lines else line for line in lines]
     spans: list[tuple[int, int]] = []

@@ -19,7 +19,7 @@ from curation.licenses.spdx import normalize
 
 MAX_CHARS = 2_000_000  # a manifest is a few KB; a larger file is data, not one to parse whole
 # A license's address that spells its SPDX id: opensource.org/licenses/BSD-3-Clause, spdx.org/licenses/MIT.html
-_ID_URL = re.compile(r"(?:opensource\.org/licenses?|spdx\.org/licenses)/([A-Za-z0-9.+-]+?)(?:\.html|\.php)?/?$",
+ID_URL = re.compile(r"(?:opensource\.org/licenses?|spdx\.org/licenses)/([A-Za-z0-9.+-]+?)(?:\.html|\.php)?/?$",
                      re.IGNORECASE)
 JSON_LD = re.compile(r"<script\b[^>]{0,200}type=[\"']application/ld\+json[\"'][^>]{0,200}>(.{0,100000}?)</script\s*>",
                      re.IGNORECASE | re.DOTALL)
@@ -41,7 +41,7 @@ def _entry(item) -> str | None:
         candidates = [item]
     elif isinstance(item, dict):
         urls = [m.group(1) for key in ("url", "path") if isinstance(item.get(key), str)
-                and (m := _ID_URL.search(item[key].strip()))]
+                and (m := ID_URL.search(item[key].strip()))]
         candidates = urls + [item[key] for key in ("name", "type", "id") if isinstance(item.get(key), str)]
     else:
         return None

@@ -161,6 +161,18 @@ def _gnu(family: str):
     return make
 
 
+def _gnu_version_first(m: re.Match) -> str | None:
+    family = "GFDL" if m["what"].lower().startswith("free") else \
+        {"lesser": "LGPL", "library": "LGPL", "affero": "AGPL"}.get((m["kind"] or "").strip().lower(), "GPL")
+    version, minor = m["version"].partition(".")[::2]
+    fields = {"version": version, "minor": minor or None, "later": m["later"], "atleast": None}
+    if family == "GFDL":
+        fields["version"] = m["version"] if "." in m["version"] else None
+    if not fields["version"]:
+        return None
+    return _gnu(family)(fields)
+
+
 def _rail(m) -> str:
     who = (m["who"] or "").lower()
     key = f"{who}-openrail-m" if who else "openrail++" if m["pp"] else "openrail"
@@ -212,6 +224,11 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
                         re.IGNORECASE), _gnu("LGPL")),
     ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)" + _ABBR + _V +
                        r"(?P<version>[123])(?:\.0)?" + _LATER + _ONLY, re.IGNORECASE), _gnu("GPL")),
+    # the version first, as GNU's own notices put it ("version 3 of the GNU Lesser General Public
+    # License", "version 1.3 of the GNU Free Documentation License")
+    ("gnu-version-first", re.compile(r"\bversion\s+(?P<version>[123](?:\.[0-3])?)\s+of\s+the\s+(?:GNU\s+)?(?P<kind>Lesser\s+|"
+                                     r"Library\s+|Affero\s+)?(?P<what>General\s+Public|Free\s+Documentation)\s+Licen[cs]e"
+                                     + _LATER + _ONLY, re.IGNORECASE), lambda m: _gnu_version_first(m)),
     ("gfdl", re.compile(r"(?:GNU\s+)?(?:Free\s+Documentation\s+Licen[cs]e|G?FDL)" + _V + r"(?P<version>1\.[123])"
                         + _LATER + _ONLY, re.IGNORECASE), _gnu("GFDL")),
     # A GNU license named without its version: each says "if the Program does not specify a version
@@ -220,6 +237,7 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("gnu-no-version", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:(?P<kind>Lesser|Library|Affero)\s+)?General\s+Public\s+Licen[cs]e"
                                   r"|(?<![A-Za-z-])(?P<abbr>L|A)?GPL(?![A-Za-z0-9]|-\w)", re.IGNORECASE),
      lambda m: _GNU_FIRST[(m["kind"] or m["abbr"] or "").lower()]),
+    ("beerware", re.compile(r"\bbeer-?ware(?:\s+licen[cs]e)?\b|ビアウェア(?:\s*ライセンス)?", re.IGNORECASE), _fixed("Beerware")),
     ("apache", re.compile(r"(?:\bApache|アパッチ)(?:\s+Software)?(?:\s+Licen[cs]e|\s*[・･]?\s*ライセンス)?" + _V + r"2(?:\.0)?(?![\d.]\d)"
                           r"|\bASL\s*2\.0|\bASLv2\b", re.IGNORECASE), _fixed("Apache-2.0")),
     ("mpl", re.compile(r"\b(?:Mozilla\s+Public\s+Licen[cs]e|MPL)" + _V + r"(?P<v>2\.0|1\.1|2)\b", re.IGNORECASE),

@@ -1,7 +1,12 @@
 """The license fields of a repository's metadata record (DataCite, Zenodo).
 
-DataCite's `rightsList` (as Zenodo, Figshare or Dryad export it, in JSON or XML) and Zenodo's own
-`metadata.license`.
+DataCite's `rightsList` (as Zenodo, Figshare or Dryad export it, in JSON or XML), Zenodo's own
+`metadata.license`, and the top-level `license` of a JSON metadata file (CodeMeta's codemeta.json,
+Zenodo's .zenodo.json): an id, a license's address, or an object with `id`, `url` or `name`; and a
+NuGet .nuspec's `<license type="expression">`. And a minified file's preserved banner: minifiers
+drop every comment but one that opens with `/*!`, the banner that carries the package, its
+copyright and its license in fields split by `|` or by lines ("/*! tinyhash v2 | (c) 2025 Ann |
+MIT License */"); a field that is a license's name and nothing more is the file's license.
 
 A DataCite record describes the deposited work itself; each entry of its `rightsList` gives a
 license of that work three ways: `rightsIdentifier` (an id, SPDX's where
@@ -18,14 +23,15 @@ from dataclasses import dataclass
 
 from license_expression import ExpressionError
 
-from curation.licenses.json_fields import parsed
+from curation.licenses.json_fields import ID_URL, parsed
 from curation.licenses.names import mentions
 from curation.licenses.spdx import normalize
 
 _ENTRY_KEYS = ("rightsIdentifier", "rightsUri", "rightsURI", "rights")
 _XML_RIGHTS = re.compile(r"<(?:\w+:)?rights\b([^>]{0,2000})>([^<]{0,500})</(?:\w+:)?rights\s*>", re.IGNORECASE)
 _XML_ATTRIBUTE = re.compile(r"\b(rightsIdentifier|rightsURI|rightsUri)\s*=\s*[\"']([^\"']{1,500})[\"']")
-_MARKS = re.compile(r"rightsList|\"metadata\"")
+_MARKS = re.compile(r"rightsList|\"metadata\"|\"license\"|<license\b")
+_NUSPEC_LICENSE = re.compile(r"<license\s+type\s*=\s*[\"']expression[\"']\s*>([^<]{1,300})</license\s*>")
 RECORD_MAX_CHARS = 2_000_000  # a record is a few KB; a larger JSON file is no record to parse whole
 
 
@@ -81,6 +87,22 @@ def _json_entries(node, depth: int = 0):
             yield from _json_entries(item, depth + 1)
 
 
+def _top_level(record) -> list[dict]:
+    """The entries of a JSON metadata file's own top-level `license` (CodeMeta, .zenodo.json): a
+    string (an id or an address that spells one) or an object, or a list of them."""
+    value = record.get("license") if isinstance(record, dict) else None
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items[:20]:
+        if isinstance(item, str):
+            spelled = ID_URL.search(item.strip())
+            out.append({"rightsIdentifier": spelled.group(1) if spelled else item, "rights": item})
+        elif isinstance(item, dict):
+            out.append({"rightsIdentifier": str(item.get("id") or item.get("identifier") or ""),
+                        "rightsUri": str(item.get("url") or item.get("@id") or ""), "rights": str(item.get("name") or "")})
+    return out
+
+
 def _line_of(lines: list[str], value: str) -> int:
     quoted = [f'"{value}"', f"'{value}'", f">{value}<", value]
     for wanted in quoted:
@@ -91,7 +113,8 @@ def _line_of(lines: list[str], value: str) -> int:
 
 
 def record_licenses(text: str) -> list[RecordLicense]:
-    """The licenses a DataCite or Zenodo record (JSON or XML) gives its work, in order, each once."""
+    """The licenses a metadata record (DataCite or Zenodo, JSON or XML; CodeMeta; a .nuspec) gives its
+    work, in order, each once."""
     if len(text) > RECORD_MAX_CHARS or not _MARKS.search(text):
         return []
     found: list[tuple[str, str]] = []
@@ -99,6 +122,7 @@ def record_licenses(text: str) -> list[RecordLicense]:
     if stripped.startswith(("{", "[")):
         record = parsed(stripped)
         found = [lic for entry in _json_entries(record) if (lic := _entry_license(entry))]
+        found += [lic for entry in _top_level(record) if (lic := _entry_license(entry))]
     elif stripped.startswith("<") and "rightsList" in text:
         # An XML record is a file of its own: a README quoting a cited dataset's <rights> (in a
         # code block or not) is about that dataset, not this work.
@@ -107,6 +131,13 @@ def record_licenses(text: str) -> list[RecordLicense]:
             entry["rights"] = m.group(2)
             if lic := _entry_license(entry):
                 found.append(lic)
+    elif stripped.startswith("<") and "<package" in text and "<metadata" in text and \
+            (m := _NUSPEC_LICENSE.search(text)):
+        # a NuGet .nuspec: <license type="expression"> holds an SPDX expression (NuGet's own rule)
+        try:
+            found = [(normalize(m.group(1).strip()), m.group(1).strip())]
+        except ExpressionError:
+            found = []
     lines = text.split("\n")
     out: list[RecordLicense] = []
     for expression, value in found:
@@ -114,3 +145,25 @@ def record_licenses(text: str) -> list[RecordLicense]:
             i = _line_of(lines, value)
             out.append(RecordLicense(expression, i + 1, lines[i].strip()))
     return out
+
+
+BANNER_MAX_CHARS = 2_000  # a banner is one or a few lines; more is a comment block for a person to read
+_BANNER = re.compile(r"\A\s*/\*!(.{1,%d}?)\*/" % BANNER_MAX_CHARS, re.DOTALL)
+_BANNER_REST = re.compile(r"^(?:the|licen[cs]e[ds]?|under|version|v|@license|released|international|:)$", re.IGNORECASE)
+
+
+def banner_license(text: str) -> tuple[str, str] | None:
+    """(license, the field that names it) of the `/*!` banner that opens `text`, or None."""
+    m = _BANNER.match(text[:BANNER_MAX_CHARS + 20])
+    if not m:
+        return None
+    named: list[tuple[str, str]] = []
+    for field in re.split(r"\||\n", m.group(1)):
+        field = field.strip(" \t*")
+        found = [x for x in mentions(field) if not x.ambiguous]
+        if len(found) != 1:
+            continue
+        rest = (field[:found[0].start] + " " + field[found[0].end:]).split()
+        if all(_BANNER_REST.match(w) or re.fullmatch(r"[\d.]+", w) for w in rest):
+            named.append((found[0].expression, field))
+    return named[0] if len({n for n, _ in named}) == 1 else None

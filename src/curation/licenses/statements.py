@@ -222,9 +222,12 @@ _PART = re.compile(r"^\W*(?:some|portions?|parts?|certain)\b|\b(?:some|portions?
 _PARTS = re.compile(r"\b(?:third[- ]party|portions?|parts?\s+of|some\s+of)\b|第三者|一部", re.IGNORECASE)
 _CUSTOM = re.compile(
     r"\b(?:based\s+on|derived\s+from|adapted\s+from|modified\s+(?:version\s+of|from)|modification\s+of|variant\s+of|"
-    r"modelled\s+on|modeled\s+on|inspired\s+by)\s+(?:the\s+|a\s+)?$"
+    r"modelled\s+on|modeled\s+on|inspired\s+by|equivalent\s+to|similar\s+to|akin\s+to)\s+(?:the\s+|a\s+)?$"
     r"|(?:を|に)\s*(?:ベース|基|もと|元)\s*(?:に|と)(?:し(?:た|て))?\s*$|を改変し(?:た|て)\s*$|に準じ(?:た|て)\s*$",
     re.IGNORECASE)
+# After a name, terms said to be like the license, not the license ("CC0 相当", 「CC BY 互換の利用規約」):
+# the author's own terms, whose closest license is the one named.
+_CUSTOM_AFTER = re.compile(r"^\s*(?:ライセンス)?\s*(?:相当|互換|ライク|並み|-?like\b|-?equivalent\b)", re.IGNORECASE)
 _ADDED_TERMS = re.compile(
     r"\bwith\s+the\s+following\s+(?:exceptions?|modifications?|additional|additions?|restrictions?|changes?|amendments?)"
     r"|\badditional\s+(?:terms|restrictions?|conditions?|clauses?)\b|\bexcept\s+that\b|\bCommons\s+Clause\b"
@@ -252,7 +255,10 @@ _NONCOMMERCIAL = re.compile(
     r"(?:営利|商用)(?:目的)?(?:利用|使用)?\s*(?:不可|禁止)|"
     r"\b(?:do\s+not|don't|never)\s+use\b[^.;]{0,60}?\bcommercial(?:ly)?\b|"
     r"\bcommercial\s+(?:use|purposes?)\s+(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|"
-    r"\b(?:may|must|shall)\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,90}commercial|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
+    r"\b(?:may|must|shall)\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,90}commercial|"
+    # "may not be sold, rented, or used in any commercial activity": a list of uses, commerce among them
+    r"\b(?:may|must|shall)\s+not\s+be\s+(?:sold|resold|rented|leased|licensed)\b[^.;]{0,100}?"
+    r"\bcommercial\s+(?:activit(?:y|ies)|use|purposes?|settings?|products?|services?)\b|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
     # "for academic research only", "for research and teaching purposes only": a purpose that leaves commerce out
     r"\bfor\s+(?:academic|research|scholarly|educational|teaching|study|non[- ]?profit)\b[\w\s,-]{0,30}?\bonly\b|"
     r"\b(?:restricted|limited|confined)\s+to\s+(?:non[- ]?commercial|academic|research|educational|non[- ]?profit)\b|"
@@ -606,6 +612,11 @@ _JA_ATTRIBUTIVE = re.compile(r"(?:ライセンス|ライセンス\s*\S{0,3}?)?\s
                              r"(?:公開|提供|配布|頒布|リリース|ライセンス)(?:され(?:た|ている|る)|している|した)"
                              r"(?!\s*(?:こと|もの|[。、.,）)」]|$|と|ため|ので|が|ことが|場合))")
 
+# A license's name that owns a text about the license itself: its translation, original, summary,
+# commentary or FAQ (「GPL の日本語訳」「MIT ライセンスの解説」).
+_JA_LICENSE_DOCUMENT = re.compile(r"\s*(?:ライセンス|利用許諾書?|使用許諾書?)?\s*の\s*(?:(?:非公式|公式)な?|有志による)?\s*"
+                                  r"(?:日本語|英語|中国語|韓国語)?\s*(?:訳|翻訳|和訳|訳文|原文|解説|要約|概要|"
+                                  r"逐条解説|読み方|よくある質問|FAQ|歴史|成り立ち|改訂|特徴|違い|比較)")
 
 # "We fine-tuned a model on a CC BY-NC 4.0 corpus": a license name as the adjective of another
 # work the sentence mentions (an indefinite article, a work noun after), not this work's license.
@@ -716,6 +727,10 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
     if reported(s.text, found) == "report":
         return "quoted"  # what someone else says about their material: upstream
     if ja:
+        if all(_JA_LICENSE_DOCUMENT.match(s.text[m.end:]) for m in found):
+            # 「GPL 第 3 版の日本語訳」「MIT ライセンスの解説」: the license's text or a text about it is
+            # the subject, not a work put under the license
+            return None
         if any(_JA_ATTRIBUTIVE.match(s.text[m.end:]) for m in found) and not _OWN_JA_STRONG.search(before):
             # 「GPL-2.0 で公開されたファームウェア」: the license qualifies the noun after it, a work
             # the sentence reports on, not this one
@@ -1066,7 +1081,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 elif i and _AND.match(clause):
                     joined = "AND"
                 before = s.text[:m.start]
-                custom = _CUSTOM.search(s.text[max(0, m.start - 40):m.start])
+                custom = _CUSTOM.search(s.text[max(0, m.start - 40):m.start]) or _CUSTOM_AFTER.match(s.text[m.end:])
                 expression, hint, rule = m.expression, None, f"{kind}: {m.rule}"
                 if m.ambiguous:
                     hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
@@ -1104,7 +1119,11 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             roles = {x.role for x in statements[before_count:]}
             role = "upstream" if roles and "own" not in roles else sentence_role
             remarks += [Remark(r.first_line, r.text, r.why, role, r.last_line) for r in terms]
-    statements = _other_works(statements, {s.first_line for s in sentences(lines) if s.in_license_section})
+    statements = _other_works(statements, {s.first_line for s in sentences(lines) if s.in_license_section},
+                              {line.number: line.text for line in lines if _ROW.match(line.text)})
+    # a heading that asks ("Can I relicense MIT code under the GPL?") names licenses to talk about
+    remarks += [Remark(line.number, line.text, "talk", last_line=line.number) for line in lines
+                if line.heading and line.text.rstrip().endswith(("?", "？")) and _LICENSE_WORD.search(line.text)]
     if any(x.role == "own" for x in statements):
         remarks += unattached
     # Three or more bare names under one heading, no choice offered: a list of licenses (the ones a
@@ -1131,26 +1150,31 @@ def _own_words_grant(s: _Sentence) -> bool:
     return bool(permit and own and _ATTRIBUTION.search(s.text)) and not _UPSTREAM.search(_ATTRIBUTION.sub(" ", s.text))
 
 
-def _other_works(statements: list[Statement], license_section: set[int]) -> list[Statement]:
+def _other_works(statements: list[Statement], license_section: set[int], table_rows: dict[int, str]) -> list[Statement]:
     """A table whose rows all name something that is no part of this work (no path, file, part word
     or "the rest"): the benchmarks a model was evaluated on, the libraries a tool uses. Their
     licenses are listed components, not this work's license (one row naming a part keeps them all).
     A table that is the work's License section, where nothing else states the work's license, names
-    the work's own components, whatever their names ("Tokenizer", "Annotator UI")."""
-    rows = [x for x in statements if _ROW.match(x.text) and x.role == "own"]
+    the work's own components, whatever their names ("Tokenizer", "Annotator UI"). `table_rows`: the
+    text of each table row with a License cell, by line: a table is judged by all its rows, also
+    those whose license no rule reads ("research only", "own terms")."""
     stated_elsewhere = any(x.role == "own" and not _ROW.match(x.text) for x in statements)
-    tables: list[list[Statement]] = []
-    for x in rows:
-        if tables and x.first_line - tables[-1][-1].last_line <= 1:
-            tables[-1].append(x)
+    tables: list[list[int]] = []
+    for number in sorted(table_rows):
+        if tables and number - tables[-1][-1] <= 1:
+            tables[-1].append(number)
         else:
-            tables.append([x])
+            tables.append([number])
     others = set()
     for table in tables:
-        components = [_ROW.match(x.text).group(1).split(",")[0].strip() for x in table]
-        own_section = not stated_elsewhere and all(x.first_line in license_section for x in table)
-        if len(table) >= 2 and not own_section and not any(_scope(c) or _OWN_ROW.search(c) for c in components):
-            others |= {id(x) for x in table}
+        rows = [x for x in statements if x.first_line in table and _ROW.match(x.text) and x.role == "own"]
+        components = [_ROW.match(table_rows[n]).group(1).split(",")[0].strip() for n in table]
+        own_section = not stated_elsewhere and all(x.first_line in license_section for x in rows)
+        # a part word heads a short cell ("Model weights", "Code"); in a longer one it ends a name
+        # ("livedoor news corpus", "Penn Treebank corpus")
+        parts = [c for c in components if _scope(c) and (len(c.split()) <= 2 or _JA.search(c)) or _OWN_ROW.search(c)]
+        if len(table) >= 2 and not own_section and not parts:
+            others |= {id(x) for x in rows}
     return [replace(x, role="third_party") if id(x) in others else x for x in statements]
 
 
