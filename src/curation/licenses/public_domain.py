@@ -38,15 +38,23 @@ _JA_ACT = re.compile(r"パブリック\s*[・･]?\s*ドメイン\s*(?:[（(][^�
 # パブリックドメインです」. Their status is no dedication of the work (only a stated act is).
 _ITEMS_EN = re.compile(
     r"\b(?:that|which|who)\s+(?:are|is|were|was)\s+(?:now\s+|already\s+|still\s+)?(?:in\s+the\s+)?public[- ]domain\b|"
-    r"\b(?:exclud\w*|omit\w*|removed|left\s+out|filtered\s+out|dropped|skipped)\b|"
     r"\b(?:included|bundled|collected|reproduced|quoted|compiled|contained|featured|digiti[sz]ed|scanned|transcribed|"
     r"third[- ]party)\s+(?:[\w'’-]+\s+){0,3}?(?:works?|texts?|images?|items?|books?|classics|materials?|photos?|"
     r"photographs?|recordings?|files?|content|novels?|poems?|paintings?|songs?|sources?)\b|"
     r"\b(?:works?|texts?|images?|items?|books?|classics|materials?|photos?|recordings?|novels?|poems?|paintings?)\s+"
     r"(?:we\s+)?(?:included|bundled|collected|reproduced|quoted|contained|featured|digiti[sz]ed|transcribed)\b",
     re.IGNORECASE)
-_ITEMS_JA = re.compile(r"収録|含まれ|含め|同梱|掲載|引用|転載|翻刻|底本|除外|除き|除いて|除く|対象外|含みません|含んでいません|"
-                       r"の(?:うち|中で)")
+_ITEMS_JA = re.compile(r"収録|同梱|翻刻|底本|の(?:うち|中で)")
+# Words of leaving out or taking in, which say the same of items ("public-domain images are
+# excluded", 「パブリックドメインの画像は除外」) unless the sentence's subject is the work itself
+# ("This dataset, with all personal names removed, is in the public domain", 「本データセット（注釈を
+# 含め）はパブリックドメインです」).
+_LEFT_OUT = re.compile(r"\b(?:exclud\w*|omit\w*|removed|left\s+out|filtered\s+out|dropped|skipped)\b|"
+                       r"含まれ|含め|掲載|引用|転載|除外|除き|除いて|除く|対象外|含みません|含んでいません", re.IGNORECASE)
+_WORK_SUBJECT = re.compile(
+    r"^\W*(?:(?:this|our|the)\s+(?:entire\s+|whole\s+)?(?:dataset|data\s+set|corpus|work|data|project|repository|"
+    r"repo|code|model|collection|software|library)\b(?!['’]s)|(?:本|この|当)(?:データ|作品|コーパス|リポジトリ|ソフトウェア|"
+    r"モデル|プロジェクト))", re.IGNORECASE)
 _NAMED = re.compile(r"public[- ]domain|パブリック\s*[・･]?\s*ドメイン", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:more\s+or\s+less|sort\s+of|kind\s+of|pretty\s+much|basically|practically|effectively|"
                     r"essentially|as\s+good\s+as|almost|nearly|quasi|consider(?:ed)?\s+(?:it|this|them|these)|"
@@ -69,5 +77,7 @@ def dedication(sentence: str) -> str | None:
     if _EN_ACT.search(sentence) or _JA_ACT.search(sentence):
         return "dedicated"
     if _EN_STATE.search(sentence) or _JA.search(sentence):
-        return "items" if _ITEMS_EN.search(sentence) or _ITEMS_JA.search(sentence) else "dedicated"
+        if _ITEMS_EN.search(sentence) or _ITEMS_JA.search(sentence):
+            return "items"
+        return "items" if _LEFT_OUT.search(sentence) and not _WORK_SUBJECT.search(sentence) else "dedicated"
     return None

@@ -103,11 +103,15 @@ _FIELD = re.compile(r"^\s*(?:licen[cs]e|licensing|license\s+type|license\s+infor
                     re.IGNORECASE)
 _LICENSE_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:licen[cs]e(?!s)|licensing|copyright|copying|legal|"
                               # "Terms", "Terms of use", "Terms and conditions" (a site's "Terms of service" is its own matter)
-                              r"terms\b(?!\s+of\s+service)|conditions\s+of\s+use|usage\s+terms|使用条件|"
+                              # whole headings only: "Terms and definitions", "Key terms" are a glossary's
+                              r"terms(?:\s+(?:and\s+conditions|of\s+use))?\s*(?:[(（][^)）]{0,40}[)）])?\W*$|conditions\s+of\s+use|usage\s+terms|使用条件|"
                               r"ライセンス|利用規約|利用条件|著作権|権利|ご?利用(?:に(?:あたって|当たって|ついて)|の条件))", re.IGNORECASE)
 # A how-to's lead to the text a reader copies into each file ("To add a license header, copy the
 # following line to the top of each new file:", 「各ファイルの先頭に次のヘッダーを追加してください：」):
-# the paragraph after it is that text, an example to write, not the work's own statement.
+# the paragraph after it is that text, an example to write, not the work's own statement. Only with
+# a verb of copying (`_COPY_VERB`): "The following license applies to all files:" leads a grant.
+_COPY_VERB = re.compile(r"\b(?:copy|paste|add|insert|prepend|put|place|include|write)\b|追加|追記|記載|記述|貼り付け|"
+                        r"コピー|入れ|付け", re.IGNORECASE)
 _COPY_LEAD = re.compile(r"(?:\b(?:header|boilerplate)\b|\b(?:top|head|start)\s+of\s+(?:each|every|your|all)\b|"
                         r"\b(?:each|every|all)\s+(?:new\s+)?(?:source\s+)?files?\b|ヘッダ|各ファイル|ファイルの(?:先頭|冒頭))"
                         r"[^.。]*(?:[:：]|(?:以下|次)[^。]*ください。?)\s*$", re.IGNORECASE)
@@ -935,7 +939,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
         found = mentions(s.text)
         copying = s if copy_lead and s.heading == copy_lead.heading and s.first_line > copy_lead.last_line and (
             copying is None or copying.last_line >= s.first_line - 1) else None
-        copy_lead = s if _COPY_LEAD.search(s.text) else copy_lead if copying else None
+        copy_lead = s if _COPY_LEAD.search(s.text) and _COPY_VERB.search(s.text) else copy_lead if copying else None
         if copying and found:
             # the text a how-to says to copy into each file: an example to write
             remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
