@@ -93,3 +93,20 @@ def test_the_policy_key_reaches_the_engine_an_ingest_uses(policy, handles):
     [out] = Anonymizer(pii).anonymize(["lol @tess_88 gonna be late tonight"], "en")
     assert ("@tess_88" in out.text) is (handles == "person")
     assert (out.counts.get("PERSON", 0) >= 1) is (handles == "all")
+
+
+@pytest.mark.parametrize("text,end", [("cc @acmerail still waiting", 4), ("via @harbourtrains", 2)])
+def test_a_lower_case_word_before_an_account_does_not_hide_it(nlp, text, end):
+    kept = clean_entity(Span(nlp(text), 0, end, label="ORGANIZATION"))
+    handle = next(w for w in text.split() if w.startswith("@"))
+    assert kept is not None and text[kept.start_char:kept.end_char] == handle
+
+
+def test_the_decoder_wrapper_can_be_copied_without_recursing():
+    import copy
+    import types
+
+    from curation.pii.ner_decoding import NerHoldingGil
+
+    wrapper = NerHoldingGil(types.SimpleNamespace(name="ner", labels=("PERSON",)))
+    assert copy.copy(wrapper).labels == ("PERSON",)

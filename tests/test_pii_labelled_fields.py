@@ -85,6 +85,7 @@ def test_a_thing_born_on_a_date_is_no_birth_date(engine, text):
 @pytest.mark.parametrize("text,date", [
     ("The founder of the company was born on 1 March 1970.", "1 March 1970"),
     ("Her brother was born on 2 May 2001 in Leeds.", "2 May 2001"),
+    ("Sam Roe\nMember, the club\nBorn on 12/03/1990", "12/03/1990"),  # a profile: the club is the line above
 ])
 def test_a_person_born_on_a_date_near_a_company_word_keeps_the_birth_date(engine, text, date):
     assert "DATE_OF_BIRTH" in masked_as(engine, text).get(date, set())

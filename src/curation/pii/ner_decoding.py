@@ -30,6 +30,10 @@ class NerHoldingGil:
         self.name = ner.name
 
     def __getattr__(self, attr: str):
+        # Only for what this class lacks; never for dunders or `ner` itself, which copy and pickle
+        # look up before __init__ has run (forwarding those would recurse).
+        if attr.startswith("__") or attr == "ner":
+            raise AttributeError(attr)
         return getattr(self.ner, attr)
 
     def predict(self, docs) -> list:

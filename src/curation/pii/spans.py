@@ -162,6 +162,8 @@ def _account_only(tokens) -> bool:
     punctuation ("RT @jo_b: lol", "@acmerail"): the account itself, not a name NER glued it to.
     A word with a capital after it may be a name ("@jo_b: LIVE: BJP rally")."""
     words = [t for t in tokens if not (t.is_punct or t.is_space or t.lower_ == "rt")]
+    while words and words[0].is_lower and _HANDLE.fullmatch(words[0].text) is None:
+        words = words[1:]  # "cc @acmerail", "via @jo_b": a lower-case word before the handle is the post's
     return (bool(words) and _HANDLE.fullmatch(words[0].text) is not None
             and all(t.is_lower or not t.is_alpha for t in words[1:]))
 

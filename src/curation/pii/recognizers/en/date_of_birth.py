@@ -20,15 +20,15 @@ _DATE = (rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})"              #
 # "The company was born on 1 March 2015": a thing's founding date, not a person's birth date. The
 # subject is a determiner, at most two modifiers and a noun for something that is not a person,
 # right before "(was) born"; a determiner after "of", "for"... makes that noun a complement ("the
-# founder of the company was born on ..." is a person's birth date). A lookbehind: tried only
-# where "born" is.
+# founder of the company was born on ..." is a person's birth date). A negative lookbehind before
+# "born", within one line (a profile's "Member, the club" line above "Born on" is no subject).
 _THING = (r"company|firm|business|brand|startup|start-up|project|band|group|app|idea|product|shop|store"
           r"|website|site|blog|channel|podcast|show|series|club|team|charity|label|studio|restaurant|venture"
           r"|organi[sz]ation|platform|initiative|game|magazine|newsletter|concept|movement|festival")
-_NOT_A_PERSON = (r"(?<!(?<!\b(?i:of|for|from|at|with|in|by|behind|about)\s{1,3})"
-                 r"\b(?i:the|our|this|that|my|their|its|his|her|your|a|an)\s{1,3}"
-                 r"(?:(?!(?i:of|for|from|at|with|in|by|about)\b)[\w-]{1,20}\s{1,3}){0,2}"
-                 rf"(?i:{_THING})s?(?:\s{{1,3}}(?i:was|were|is|got|had\s{{1,3}}been|has\s{{1,3}}been))?\s{{1,3}})")
+_NOT_A_PERSON = (r"(?<!(?<!\b(?i:of|for|from|at|with|in|by|behind|about)[ \t]{1,3})"
+                 r"\b(?i:the|our|this|that|my|their|its|his|her|your|a|an)[ \t]{1,3}"
+                 r"(?:(?!(?i:of|for|from|at|with|in|by|about)\b)[\w-]{1,20}[ \t]{1,3}){0,2}"
+                 rf"(?i:{_THING})s?(?:[ \t]{{1,3}}(?i:was|were|is|got|had[ \t]{{1,3}}been|has[ \t]{{1,3}}been))?[ \t]{{1,3}})")
 _WEEKDAY = r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?[ \t]{1,3})?"
 # The label names the date: a form's field ("Date of birth:", "DOB", "D.O.B."), a data key
 # ("date_of_birth": ), or prose ("born on the", "date of birth was"). Bounded runs of blanks: an
