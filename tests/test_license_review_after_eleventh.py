@@ -55,3 +55,13 @@ def test_a_glossary_heading_opens_no_license_section(heading):
 @pytest.mark.parametrize("heading", ["Terms", "Terms of use", "Terms and conditions", "Terms of Use (利用規約)"])
 def test_a_terms_heading_still_opens_a_license_section(heading):
     assert answer(f"# Corpus\n\n## {heading}\n\nCC BY 4.0\n", document=True) == "CC-BY-4.0"
+
+
+def test_a_metadata_field_that_says_noassertion_is_no_partly_read_file(policy):
+    from curation.licenses.evidence import Evidence, decide_pieces, partly_read, piece
+
+    field = piece("metadata", "NOASSERTION", "metadata field 'license'")
+    assert not partly_read(field)
+    assert partly_read(Evidence("license_file", "NOASSERTION", "LICENSE (no license found in the part read)", 0.0))
+    decision = decide_pieces([field, Evidence("license_file", "MIT", "LICENSE")], licenses.rules_for(policy))
+    assert decision.reason != "license_partly_read"

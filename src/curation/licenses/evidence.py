@@ -222,8 +222,9 @@ def gather(doc: RawDocument, source: SourceInfo, threshold: float) -> list[Evide
 
 
 def partly_read(piece: Evidence) -> bool:
-    """Whether the piece is a file read in part that named no license in what was read."""
-    return piece.expression == detect.NOASSERTION
+    """Whether the piece is a file read in part that named no license in what was read (text_pieces'
+    own piece: a license file's; a metadata field that says "NOASSERTION" is that field's value)."""
+    return piece.kind == "license_file" and piece.expression == detect.NOASSERTION
 
 
 def decide_pieces(pieces: list[Evidence], rules: LicenseRules) -> LicenseDecision:
