@@ -5,10 +5,12 @@ A source file holds documents with inline labels:
   `[[~TYPE|value]]` a span a scorer should neither credit nor penalise (goes to `ignored_spans`:
                     products, works, events, non-US identifiers, cases the writer was unsure of).
 Layouts: `blocks` (one document per `### <id>` block, business text) or `lines` (one document a
-line, `\\n` inside a line is a line break). Lines starting with `% ` are comments in both.
+line, `\\n` inside a line is a line break). Lines starting with `% ` are comments (heldout1: `#`).
 Gold rows: `{"id","text","spans":[{"type","start","end","value"}],"ignored_spans":[...]}` with
 character offsets, as in /work/shared/corpora/README.md.
 
+The sets differ in layout, ids, limits and strictness; each difference is a field of `Register`,
+so every set's `build.py` is a list of registers and a call to `build`.
 Any bad document raises `MarkupError` whose message is one line naming the file, the line and the
 reason, so a build script can print it and stop.
 """
@@ -18,7 +20,9 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
+import sys
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -27,13 +31,19 @@ LABELLED_TYPES = frozenset({
     "PERSON", "LOCATION", "ORGANIZATION", "STREET_ADDRESS", "POSTAL_CODE", "EMAIL_ADDRESS",
     "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "US_PASSPORT", "DATE_OF_BIRTH",
 })
-# An ignored span may also carry a labelled type: that is how an unsure case is written down.
-IGNORED_TYPES = LABELLED_TYPES | {"PRODUCT", "WORK", "EVENT", "ID_NUMBER", "OTHER"}
+# heldout2 and heldout3 label only these in social posts and Japanese sentences.
+SOCIAL_TYPES = frozenset({
+    "PERSON", "LOCATION", "ORGANIZATION", "EMAIL_ADDRESS", "PHONE_NUMBER", "IP_ADDRESS",
+})
+# An ignored span may carry these or a labelled type: that is how an unsure case is written down.
+IGNORED_ONLY_TYPES = frozenset({"PRODUCT", "WORK", "EVENT", "ID_NUMBER", "OTHER"})
 
 MARK = re.compile(r"\[\[(~?)([A-Z_]+)\|([^\[\]|]*)\]\]")
 # A name never starts or ends with these (ASCII and Japanese); a closing full stop may end a
 # legal name ("Co., Ltd."), so "." is allowed.
 BAD_EDGE = frozenset(" \t\n\"'“”‘’,;:!?()[]") | frozenset("\u3000、。，．「」『』（）【】・！？：；")
+# heldout1 was written when only surrounding white space was checked.
+SPACE_EDGE = frozenset(" \t\n")
 # A PERSON span is the name alone: titles and honorifics stay outside it.
 TITLE_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Herr|Frau|Lic|Ing|Engr|Sig|Mtra)\b\.?\s", re.I)
 HONORIFIC_AFTER = ("さん", "様", "氏", "選手", "教授", "監督", "首相", "会長", "-san")
@@ -47,13 +57,21 @@ class MarkupError(ValueError):
 
 @dataclass(frozen=True)
 class Register:
-    """One source file: its layout, where its documents go and the limits they must keep."""
+    """One source file: its layout, where its documents go and the limits they must keep.
+
+    The defaults are today's rules; older sets override the fields where they were written
+    under other ones, so that their gold files stay as they are.
+    """
 
     name: str
     output: str
     layout: Literal["blocks", "lines"]
     min_chars: int
     max_chars: int
+    id_stem: str = ""  # ids are `<id_stem>-<NNN or block id>`; empty means `<prefix>-<name>`
+    comment: str = "% "  # a line starting with this is a comment
+    labelled_types: frozenset[str] = LABELLED_TYPES
+    bad_edge: frozenset[str] = BAD_EDGE
 
 
 def luhn_ok(digits: str) -> bool:
@@ -98,11 +116,11 @@ def identifier_problem(kind: str, value: str) -> str | None:
     return None
 
 
-def edge_problem(kind: str, value: str) -> str | None:
+def edge_problem(kind: str, value: str, bad_edge: frozenset[str] = BAD_EDGE) -> str | None:
     """Say why a span's edges are wrong (space, punctuation, possessive), or None when clean."""
     # A phone number may open with its area code in brackets: "(555) 013-4472".
     first_ok = kind == "PHONE_NUMBER" and value[0] == "("
-    if (value[0] in BAD_EDGE and not first_ok) or value[-1] in BAD_EDGE:
+    if (value[0] in bad_edge and not first_ok) or value[-1] in bad_edge:
         return f"span {kind} {value[:1]!r}…{value[-1:]!r} starts or ends with space or punctuation"
     if value.endswith(("'s", "’s")) and kind == "PERSON":
         return "PERSON span holds a possessive 's"
@@ -111,8 +129,13 @@ def edge_problem(kind: str, value: str) -> str | None:
     return None
 
 
-def parse_marked(marked: str) -> tuple[str, list[dict], list[dict]]:
-    """Strip the markup from one document; return its text, spans and ignored spans with offsets."""
+def parse_marked(marked: str, register: Register | None = None) -> tuple[str, list[dict], list[dict]]:
+    """Strip the markup from one document; return its text, spans and ignored spans with offsets.
+
+    `register` supplies the allowed types and the edge rule; without one, today's rules apply.
+    """
+    labelled = register.labelled_types if register else LABELLED_TYPES
+    bad_edge = register.bad_edge if register else BAD_EDGE
     parts: list[str] = []
     spans: list[dict] = []
     ignored: list[dict] = []
@@ -124,10 +147,11 @@ def parse_marked(marked: str) -> tuple[str, list[dict], list[dict]]:
         tilde, kind, value = match.groups()
         if not value.strip():
             raise MarkupError(f"empty span of type {kind}")
-        allowed = IGNORED_TYPES if tilde else LABELLED_TYPES
+        allowed = labelled | IGNORED_ONLY_TYPES if tilde else labelled
         if kind not in allowed:
             raise MarkupError(f"unknown type {kind} (allowed: {', '.join(sorted(allowed))})")
-        problem = edge_problem(kind, value) or (None if tilde else identifier_problem(kind, value))
+        problem = edge_problem(kind, value, bad_edge) or (
+            None if tilde else identifier_problem(kind, value))
         if problem:
             raise MarkupError(problem)
         span = {"type": kind, "start": length, "end": length + len(value), "value": value}
@@ -157,13 +181,14 @@ def register_problem(register: Register, text: str) -> str | None:
     return None
 
 
-def split_source(path: Path, layout: str) -> list[tuple[int, str, str | None]]:
+def split_source(path: Path, register: Register) -> list[tuple[int, str, str | None]]:
     """Split a source file into (line number, marked text, block id or None) per document."""
     docs: list[tuple[int, str, str | None]] = []
     lines = path.read_text(encoding="utf-8").splitlines()
-    if layout == "lines":
+    comment = register.comment
+    if register.layout == "lines":
         for lineno, line in enumerate(lines, 1):
-            if line.strip() and not line.startswith("% "):
+            if line.strip() and not line.startswith(comment):
                 docs.append((lineno, line.strip().replace("\\n", "\n"), None))
         return docs
     block_id, start, body = None, 0, []
@@ -172,43 +197,72 @@ def split_source(path: Path, layout: str) -> list[tuple[int, str, str | None]]:
             if block_id is not None:
                 docs.append((start, "\n".join(body).strip("\n"), block_id))
             block_id, start, body = line[4:].strip(), lineno, []
-        elif block_id is None and line.strip() and not line.startswith("% "):
+        elif block_id is None and line.strip() and not line.startswith(comment):
             raise MarkupError(f"{path.name}:{lineno}: text before the first '### <id>' line")
-        elif not line.startswith("% "):
+        elif not line.startswith(comment):
             body.append(line)
     return docs
 
 
-def read_register(directory: Path, register: Register, prefix: str) -> list[dict]:
-    """Read `<register>.src.txt` into gold rows with ids `<prefix>-<register>-<NNN or block id>`."""
+def read_register(directory: Path, register: Register, prefix: str,
+                  seen_texts: dict[str, str] | None = None) -> list[dict]:
+    """Read `<register>.src.txt` into gold rows with ids `<prefix>-<register>-<NNN or block id>`.
+
+    `seen_texts` maps every text read so far to the line it came from; pass one dict to all the
+    registers of a set so that a text copied between its files is caught too.
+    """
     path = directory / f"{register.name}.src.txt"
+    stem = register.id_stem or f"{prefix}-{register.name}"
+    seen_texts = {} if seen_texts is None else seen_texts
     rows: list[dict] = []
     seen_ids: set[str] = set()
-    for lineno, marked, block_id in split_source(path, register.layout):
-        doc_id = f"{prefix}-{register.name}-{block_id or f'{len(rows) + 1:03d}'}"
+    for lineno, marked, block_id in split_source(path, register):
+        doc_id = f"{stem}-{block_id or f'{len(rows) + 1:03d}'}"
+        where = f"{path.name}:{lineno}"
         try:
             if doc_id in seen_ids:
                 raise MarkupError(f"duplicate id {doc_id}")
-            text, spans, ignored = parse_marked(marked)
+            text, spans, ignored = parse_marked(marked, register)
             problem = register_problem(register, text)
             if problem:
                 raise MarkupError(problem)
+            if text in seen_texts:
+                raise MarkupError(f"same text as {seen_texts[text]}")
         except MarkupError as err:
-            where = f"{path.name}:{lineno}" + (f" (block {block_id})" if block_id else "")
-            raise MarkupError(f"{where}: {err}") from None
+            block = f" (block {block_id})" if block_id else ""
+            raise MarkupError(f"{where}{block}: {err}") from None
         seen_ids.add(doc_id)
+        seen_texts[text] = where
         rows.append({"id": doc_id, "text": text, "spans": spans, "ignored_spans": ignored})
     return rows
 
 
-def duplicate_problem(rows: list[dict]) -> str | None:
-    """Say which two documents share a text, or None when every text is unique."""
-    seen: dict[str, str] = {}
-    for row in rows:
-        if row["text"] in seen:
-            return f"{row['id']}: same text as {seen[row['text']]}"
-        seen[row["text"]] = row["id"]
-    return None
+def build(directory: Path, registers: Sequence[Register], prefix: str, argv: list[str]) -> int:
+    """Build a set: read each register whose source is present, write its gold file, print counts.
+
+    With `--check` in `argv` nothing is written. Returns the exit status: 1, with the one-line
+    reason on stderr, when a document is bad.
+    """
+    outputs: dict[str, dict[str, list[dict]]] = {}
+    seen_texts: dict[str, str] = {}
+    try:
+        for register in registers:
+            if (directory / f"{register.name}.src.txt").exists():
+                rows = read_register(directory, register, prefix, seen_texts)
+                outputs.setdefault(register.output, {})[register.name] = rows
+    except MarkupError as err:
+        print(err, file=sys.stderr)
+        return 1
+    for name, by_register in outputs.items():
+        rows = [row for part in by_register.values() for row in part]
+        if "--check" not in argv:
+            write_jsonl(directory / name, rows)
+        print(summary(name, rows))
+        if len(by_register) > 1:
+            for register, part in by_register.items():
+                spans = Counter(s["type"] for row in part for s in row["spans"])
+                print(f"  {register}: {len(part)} documents, spans {dict(spans.most_common())}")
+    return 0
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> None:

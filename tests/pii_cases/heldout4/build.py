@@ -13,7 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from markup import MarkupError, Register, duplicate_problem, read_register, summary, write_jsonl  # noqa: E402
+from markup import Register, build  # noqa: E402
 
 # Order fixes the ids and the order of the output files.
 REGISTERS = (
@@ -25,26 +25,5 @@ REGISTERS = (
     Register("title", "social_en.jsonl", "lines", 20, 280),
 )
 
-
-def main(argv: list[str]) -> int:
-    outputs: dict[str, list[dict]] = {}
-    try:
-        for register in REGISTERS:
-            if (HERE / f"{register.name}.src.txt").exists():
-                outputs.setdefault(register.output, []).extend(read_register(HERE, register, "h4"))
-    except MarkupError as err:
-        print(err, file=sys.stderr)
-        return 1
-    problem = duplicate_problem([row for rows in outputs.values() for row in rows])
-    if problem:
-        print(problem, file=sys.stderr)
-        return 1
-    for name, rows in outputs.items():
-        if "--check" not in argv:
-            write_jsonl(HERE / name, rows)
-        print(summary(name, rows))
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(build(HERE, REGISTERS, "h4", sys.argv[1:]))
