@@ -95,3 +95,19 @@ def test_serving_others_keeps_the_session_when_nobody_waits(tmp_path):
         assert catalog._pinned is pinned  # no reopen (and no checkpoint) without a waiter
         catalog.upsert_source("src", "MIT", None, None, "en")
     assert catalog._pinned is None
+
+
+def test_a_waiter_is_served_at_a_block_too_short_to_watch_all_its_operations_done(tmp_path):
+    """When the holder barely waits (its workers are ahead), a process that waits is still served
+    at the block, and the holder takes the catalog back only after that process's operations
+    (three here, each taking the lock anew)."""
+    catalog = Catalog(tmp_path / "catalog.duckdb")
+    with catalog.session():
+        other = waiting_process(catalog.path, "other")
+        wait_until_waiting(catalog.lock_path)
+        with catalog.serving_others():
+            pass
+        taken_back = time.monotonic()
+        served, _ = other.communicate(timeout=20)
+        assert float(served.split()[0]) < taken_back and "'from-other'" in served
+        assert [s["name"] for s in catalog.sources()] == ["from-other"]

@@ -15,8 +15,10 @@ from curation.catalog.schema import SCHEMA
 from curation.locking import exclusive, someone_waits
 
 # How often a held connection looks for waiters while its holder waits on other work
-# (`serving_others`), and how long the holder then lets those waiters go first.
+# (`serving_others`); how long nobody must have waited before it takes the catalog back, and
+# how long at most it lets others go first (see CatalogConnection._after_others).
 WAITERS_POLL_S = 0.1
+WAITERS_GRACE_S = 0.3
 WAITERS_FIRST_S = 5.0
 
 
@@ -62,11 +64,11 @@ class CatalogConnection:
         stop, let_go = threading.Event(), threading.Event()
 
         def watch() -> None:
-            while not stop.wait(WAITERS_POLL_S):
-                if someone_waits(self.lock_path):
-                    self._let_go()
-                    let_go.set()
+            while not someone_waits(self.lock_path):
+                if stop.wait(WAITERS_POLL_S):
                     return
+            self._let_go()
+            let_go.set()
 
         watcher = threading.Thread(target=watch, name="catalog-waiters", daemon=True)
         watcher.start()
@@ -75,11 +77,26 @@ class CatalogConnection:
         finally:
             stop.set()
             watcher.join()
+        if not let_go.is_set() and someone_waits(self.lock_path):
+            # came while the block ran, too short for the watcher to look again: served now, as
+            # they would be at every block, however little the holder waits on its work
+            self._let_go()
+            let_go.set()
         if let_go.is_set():  # not on an exception: the session ends without its connection then
-            deadline = time.monotonic() + WAITERS_FIRST_S
-            while someone_waits(self.lock_path) and time.monotonic() < deadline:
-                time.sleep(WAITERS_POLL_S)  # they go first: a waiter polls the lock, this would win it
+            self._after_others()
             self._hold()
+
+    def _after_others(self) -> None:
+        """Let those who waited go first, and finish what they do: a waiter polls the lock (this
+        process would win it), and a client's operations each take the lock anew (so take it back
+        only once nobody waited for WAITERS_GRACE_S), as long as WAITERS_FIRST_S in all."""
+        start = quiet_since = time.monotonic()
+        while (now := time.monotonic()) - start < WAITERS_FIRST_S:
+            if someone_waits(self.lock_path):
+                quiet_since = now
+            elif now - quiet_since >= WAITERS_GRACE_S:
+                return
+            time.sleep(WAITERS_POLL_S / 2)
 
     def _hold(self) -> None:
         """Take the connection lock and open the session's connection."""
