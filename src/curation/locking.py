@@ -10,6 +10,10 @@ The lock is `flock(2)` on a file beside the catalog: the kernel drops it when it
 however it exits, so a killed run never leaves a stale lock. It excludes other processes and
 other threads of the same process (each holder opens its own file description); a thread that
 already holds a lock may take it again (nested `with`).
+
+A waiter also holds a shared lock on `<lock>.waiting` while it waits, so that a holder that
+keeps the lock for long (an ingest run's catalog connection) can see that someone waits
+(`someone_waits`) and let them in at its next pause (`CatalogConnection.serving_others`).
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ def exclusive(path: Path, *, timeout: float | None = None, poll: float = 0.2,
         return
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(key, os.O_RDWR | os.O_CREAT, 0o600)
+    waiting = None  # fd of `<lock>.waiting`, share-locked from the first failed try until the lock is ours
     try:
         deadline = None if timeout is None else time.monotonic() + timeout
         told = False
@@ -69,12 +74,18 @@ def exclusive(path: Path, *, timeout: float | None = None, poll: float = 0.2,
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                if waiting is None:
+                    waiting = os.open(_waiting_path(key), os.O_RDWR | os.O_CREAT, 0o600)
+                    fcntl.flock(waiting, fcntl.LOCK_SH)  # a holder's someone_waits() takes it only for an instant
                 if not told and on_wait is not None:
                     on_wait(_holder(key))
                     told = True
                 if deadline is not None and time.monotonic() >= deadline:
                     raise LockTimeout(f"{key}: still held after {timeout:.0f} s by {_holder(key)}") from None
                 time.sleep(poll)
+        if waiting is not None:  # ours now: a holder pausing for waiters may go on
+            os.close(waiting)
+            waiting = None
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps({"pid": os.getpid(), "host": os.uname().nodename,
                                   "since": time.strftime("%Y-%m-%dT%H:%M:%S%z")}).encode(), 0)
@@ -86,7 +97,29 @@ def exclusive(path: Path, *, timeout: float | None = None, poll: float = 0.2,
             os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
+        if waiting is not None:  # gave up waiting (LockTimeout, or the caller was interrupted)
+            os.close(waiting)
         os.close(fd)
+
+
+def someone_waits(path: Path) -> bool:
+    """Whether another process or thread is waiting in `exclusive(path)` now. Cheap (two system
+    calls), for a holder that checks it between steps."""
+    try:
+        fd = os.open(_waiting_path(str(Path(path).resolve())), os.O_RDWR)
+    except FileNotFoundError:  # nobody ever waited for this lock
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # drops the instant exclusive lock, if taken
+    return False
+
+
+def _waiting_path(key: str) -> str:
+    return key + ".waiting"
 
 
 def _holder(path: str) -> str:

@@ -49,10 +49,10 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
            units: list[InputUnit] | None = None) -> IngestSummary:
     """Read every new file under `inbox` into the catalog; returns the run's counts.
 
-    The catalog's connection lock is taken per step of a batch (its lookups, then its commit and
-    audit), one connection each (opening DuckDB costs 10-80 ms), and let go while this process
-    waits for the per-document work, so a steward's review or a report in another process is
-    served between batches rather than after the whole run.
+    The run holds one catalog connection from its start to its finish (a session: opening and
+    closing DuckDB twice a batch cost more than the batch's own catalog work), and lets whoever
+    waits for the catalog in while this process waits for the per-document work, so a steward's
+    review or a report in another process is served between batches rather than after the whole run.
     `map_units`, if given, runs the per-document work of each batch (doc_work.py) as units of
     `pii.task_docs` documents (a flow's task runner, see fan_out.UnitMapper); without it, a batch
     goes to the policy's PII worker processes once they pay off, or runs here. `units`: the inbox's
@@ -70,50 +70,49 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
         context.record(audit, "catalog.scrubbed", "catalog", {"values_replaced": scrubbed})
     crash_point("ingest.recovered")
     units = list(discover(inbox)) if units is None else units
-    with catalog.session():
-        catalog.start_run(run_id, dataset, str(inbox), policy.digest)
-        context.record(audit, "ingest.started", run_id, {"dataset": dataset, "policy": policy.source_file})
-        summary.files_seen = len(units)
-        pending = unread(catalog, units)
-        summary.files_unchanged = len(units) - len(pending)
-        for source in {u.source_name: u.source for u in pending if u.source}.values():
-            # The declared license is kept only as a valid SPDX expression: anything else is free text.
-            license = source.license if filters.valid_spdx(source.license) else (
-                None if source.license is None else "invalid SPDX expression")
-            catalog.upsert_source(source.name, license, source.owner, source.purpose, source.language)
-
-    state = IngestProgress("reading", 0, len(pending))
-
-    def report(stage: str) -> None:
-        if progress:
-            state.stage = stage
-            progress(copy.deepcopy(state))
-
-    fan_out = FanOut(policy, map_units)
-
-    def committed(batch: Batch) -> None:
-        with catalog.session():
-            step.finish(batch).add_to(summary)
-            crash_point("ingest.batch_committed")
-            outbox.deliver(catalog, audit)
-        state.files_done, state.outcomes = state.files_done + len(batch.files), Counter(summary.outcomes)
-        report("reading" if state.files_done < len(pending) else "checks and version")
-
+    fan_out: FanOut | None = None
     try:  # from the workers' start on: whatever fails, they are stopped (finally)
-        if map_units is None and sum(input_bytes(u) for u in pending) >= policy.pii.parallel_after_chars:
-            fan_out.start_workers()  # they load their models while the first batch is read
-        step = BatchStep(policy, catalog, fan_out, context, run_id, dataset, report)
-        report("reading")
-        run_batches(step, [pending[i:i + FILES_PER_BATCH] for i in range(0, len(pending), FILES_PER_BATCH)],
-                    committed)
         with catalog.session():
+            catalog.start_run(run_id, dataset, str(inbox), policy.digest)
+            context.record(audit, "ingest.started", run_id, {"dataset": dataset, "policy": policy.source_file})
+            summary.files_seen = len(units)
+            pending = unread(catalog, units)
+            summary.files_unchanged = len(units) - len(pending)
+            for source in {u.source_name: u.source for u in pending if u.source}.values():
+                # The declared license is kept only as a valid SPDX expression: anything else is free text.
+                license = source.license if filters.valid_spdx(source.license) else (
+                    None if source.license is None else "invalid SPDX expression")
+                catalog.upsert_source(source.name, license, source.owner, source.purpose, source.language)
+
+            state = IngestProgress("reading", 0, len(pending))
+
+            def report(stage: str) -> None:
+                if progress:
+                    state.stage = stage
+                    progress(copy.deepcopy(state))
+
+            def committed(batch: Batch) -> None:
+                step.finish(batch).add_to(summary)
+                crash_point("ingest.batch_committed")
+                outbox.deliver(catalog, audit)
+                state.files_done, state.outcomes = state.files_done + len(batch.files), Counter(summary.outcomes)
+                report("reading" if state.files_done < len(pending) else "checks and version")
+
+            fan_out = FanOut(policy, map_units)
+            if map_units is None and sum(input_bytes(u) for u in pending) >= policy.pii.parallel_after_chars:
+                fan_out.start_workers()  # they load their models while the first batch is read
+            step = BatchStep(policy, catalog, fan_out, context, run_id, dataset, report)
+            report("reading")
+            run_batches(step, [pending[i:i + FILES_PER_BATCH] for i in range(0, len(pending), FILES_PER_BATCH)],
+                        committed)
             check_accounting(catalog, run_id, summary)
             catalog.finish_run(run_id, summary.as_dict(),
                                context.entry("ingest.finished", run_id, summary.as_dict()))
             crash_point("ingest.finished")
             outbox.deliver(catalog, audit)
-    finally:
-        fan_out.close()  # the PII worker processes, if the run started them (stopping since the last batch)
+    finally:  # after the session: the catalog is free while the workers exit (a second or more)
+        if fan_out is not None:
+            fan_out.close()  # the PII worker processes, if the run started them (stopping since the last batch)
     return summary
 
 
@@ -124,7 +123,8 @@ def run_batches(step: BatchStep, batches: list[list[InputUnit]], committed: Call
     ahead of the one being worked on. Commits keep their order, so a crash still leaves whole
     batches committed and a rerun redoes the rest. A text in both N and N+1 may be anonymized
     twice (N's claims come after N+1 started), but N+1's copy is still a Duplicate: the claims
-    (DropRepeated) run in order, at collect."""
+    (DropRepeated) run in order, at collect. While this process waits for a batch's work, whoever
+    waits for the catalog gets it (`serving_others`)."""
     previous: Batch | None = None
     for units in batches:
         batch = step.prepare(units)
@@ -196,7 +196,9 @@ class BatchStep:
         """Wait for the batch's per-document work, then claim its texts (DropRepeated)."""
         claims, *batch.after_work = batch.after_work
         assert isinstance(claims, steps.DropRepeated), "the claims must be the first step after the work"
-        batch.documents = batch.out.settle(claims.run(batch.work_result()))
+        with self.catalog.serving_others():  # the work does not touch the catalog
+            results = batch.work_result()
+        batch.documents = batch.out.settle(claims.run(results))
 
     def finish(self, batch: Batch) -> BatchOutcomes:
         """The steps after the claims, then the batch's one catalog transaction (in the caller's
