@@ -46,6 +46,34 @@ def test_an_upper_case_word_after_an_account_may_still_be_an_organisation(nlp):
     assert ent is not None and text[ent.start_char:ent.end_char].endswith("NHS")
 
 
+@pytest.mark.parametrize("text,start,end,label", [
+    ("RT @kaiwrites: SO PROUD of my team", 0, 4, "ORGANIZATION"),   # shouted common words
+    ("@pennyfarthing Great game tonight", 0, 2, "ORGANIZATION"),   # the sentence's first capital
+    ("@pennyfarthing Great game tonight", 0, 2, "LOCATION"),
+])
+def test_a_handle_with_only_the_posts_shouted_or_opening_words_after_it_is_the_account(nlp, text, start, end, label):
+    kept = clean_entity(Span(nlp(text), start, end, label=label))
+    handle = next(w for w in text.split() if w.startswith("@")).rstrip(":")
+    assert kept is not None and text[kept.start_char:kept.end_char] == handle
+    assert kept.label_ == ("PERSON" if label == "LOCATION" else label)
+
+
+def test_a_common_word_opening_a_post_after_a_handle_is_no_name(nlp):
+    doc = nlp("@pennyfarthing Great game tonight")
+    assert clean_entity(Span(doc, 1, 2, label="PERSON")) is None
+    assert clean_entity(Span(doc, 1, 2, label="ORGANIZATION")) is None
+
+
+@pytest.mark.parametrize("text,start,end,name", [
+    ("@pennyfarthing Mochi waffles at noon", 1, 2, "Mochi"),      # a word the table hardly knows
+    ("@pennyfarthing Harbour Council votes", 1, 3, "Harbour Council"),  # a longer name
+    ("Great game tonight @pennyfarthing", 0, 1, "Great"),          # no handle before it
+])
+def test_a_word_after_a_handle_that_may_be_a_name_stays(nlp, text, start, end, name):
+    ent = clean_entity(Span(nlp(text), start, end, label="ORGANIZATION"))
+    assert ent is not None and text[ent.start_char:ent.end_char] == name
+
+
 def test_a_handle_before_an_organisation_is_still_trimmed_off_it(nlp):
     text = "@dailypost Harbour Council votes tonight"
     ent = clean_entity(Span(nlp(text), 0, 3, label="ORGANIZATION"))

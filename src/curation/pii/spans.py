@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from curation.pii.doc_text import doc_text
 from curation.pii.honorifics import name_end
 from curation.pii.role_shapes import names_identifier, names_role_or_unit
+from curation.pii.truecase import common_words
 
 
 @dataclass(frozen=True)
@@ -157,15 +158,54 @@ def _at_before_name(tokens) -> bool:
     return len(tokens) > 1 and tokens[0].text[1:2].isupper() and tokens[1].is_title
 
 
+def _common_word(lower: str) -> bool:
+    """Whether a word (in lower case) is a frequent one written in lower case at least as often as
+    capitalised (truecase.common_words), so a capital on it says only that it opens a sentence or
+    is shouted ("Great", "PROUD", "Hope you're well"), not that it names anyone. A word the table
+    hardly knows may be a name ("Mochi waffles!")."""
+    return lower in common_words()
+
+
+def _post_word(t, first: bool) -> bool:
+    """Whether a word after a handle is the post's own rather than a name's: lower case or no
+    word; the first one capitalised when it is a common word (a handle opens the post, so its
+    capital is the sentence's: "@jo Great game"); shouted when it is a function word or a common
+    word of four letters or more ("SO PROUD", "LIVE"; a shorter one may be an acronym: "BJP").
+    A later capitalised word is a name's ("@dailypost Harbour Council")."""
+    if t.is_lower or not t.is_alpha:
+        return True
+    if t.is_upper:
+        return t.lower_ in STOP_WORDS or (len(t.text) > 3 and _common_word(t.lower_))
+    return first and _common_word(t.lower_)
+
+
 def _account_only(tokens) -> bool:
-    """Whether a span is a handle with only lower-case words after it, past a retweet mark and
-    punctuation ("RT @jo_b: lol", "@acmerail"): the account itself, not a name NER glued it to.
-    A word with a capital after it may be a name ("@jo_b: LIVE: BJP rally")."""
+    """Whether a span is a handle with only the post's words after it (_post_word), past a
+    retweet mark and punctuation ("RT @jo_b: lol", "@acmerail", "RT @jo_b: SO PROUD"): the account
+    itself, not a name NER glued it to. A word that may be a name keeps the span ("@jo_b: LIVE:
+    BJP rally")."""
     words = [t for t in tokens if not (t.is_punct or t.is_space or t.lower_ == "rt")]
     while words and words[0].is_lower and _HANDLE.fullmatch(words[0].text) is None:
         words = words[1:]  # "cc @acmerail", "via @jo_b": a lower-case word before the handle is the post's
-    return (bool(words) and _HANDLE.fullmatch(words[0].text) is not None
-            and all(t.is_lower or not t.is_alpha for t in words[1:]))
+    return (bool(words) and _HANDLE.fullmatch(words[0].text) is not None and not _at_before_name(words)
+            and all(_post_word(t, i == 0) for i, t in enumerate(words[1:])))
+
+
+def _opens_post_after_handle(t) -> bool:
+    """Whether token t is a capitalised common word right after the handles that open a post or a
+    retweet ("@jo Great game", "RT @jo_b: Hopefully ..."): the sentence's first word, whose capital
+    says nothing of a name (WNUT-17 half 1: 248 over-masked characters after a handle)."""
+    doc, i = t.doc, t.i - 1
+    if not t.is_alpha or t.is_lower or (t.i + 1 < len(doc) and doc[t.i + 1].is_title and not doc[t.i + 1].is_upper):
+        return False  # no word, or the first of a longer name ("@dailypost Harbour Council")
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i < 0 or _HANDLE.fullmatch(doc[i].text) is None:
+        return False
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ == "rt"
+                      or _HANDLE.fullmatch(doc[i].text)):
+        i -= 1  # the other handles of a reply, a retweet mark
+    return i < 0 and _post_word(t, True)  # the tables last: most spans follow no handle
 
 
 def _foreign_function_words(tokens, label: str) -> bool:
@@ -276,10 +316,11 @@ def clean_entity(ent, allowed: frozenset = frozenset(), keep_accounts: bool = Tr
     # so the type is md's guess on a word it cannot read, as a name is. Measured (masked /
     # over-masked): heldout1 social_en +0.0125 / 0; WNUT-17 halves (handles unlabelled) +0 /
     # +0.0012 and +0.0010 / +0.0006.
+    # The same holds for a handle with only the post's words after it (_account_only).
     label = ent.label_
-    if label == "LOCATION" and [_HANDLE.fullmatch(t.text) is not None for t in tokens
-                                if not (t.is_punct or t.is_space)] == [True]:
-        label = "PERSON"
+    if label == "LOCATION" and _account_only(tokens):
+        handle = next(t for t in tokens if _HANDLE.fullmatch(t.text))
+        return NerEntity("PERSON", handle.idx, handle.idx + len(handle.text))
     # Lower-case words are trimmed off the front only when a capitalised word follows ("reported
     # Jane Roe"); a name written all in lower case ("amy schumer") is still a name.
     capitalised = any(not t.is_lower for t in tokens if t.is_alpha)
@@ -312,6 +353,11 @@ def clean_entity(ent, allowed: frozenset = frozenset(), keep_accounts: bool = Tr
         tokens = tokens[1:]
     if person and len(tokens) > 1 and _HANDLE.fullmatch(tokens[0].text):
         tokens = tokens[:1]  # "@handle lol omg": the handle is the whole name, the rest is the post
+    if tokens and _opens_post_after_handle(tokens[0]):
+        # "@jo Great game": "Great" opens the post; what is left is a name only if capitalised.
+        tokens = tokens[1:]
+        while tokens and not (tokens[0].is_alpha and not tokens[0].is_lower):
+            tokens = tokens[1:]
     # Trailing punctuation, cue words and (English) tokens with neither letters nor a number of
     # digits and dashes ("@7:30", "$"; a postal code "62704-1234" stays, and Japanese is left alone):
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space
