@@ -1,6 +1,7 @@
 """Social-media handles: dotted handles kept as names, accounts NER reads as organisations kept
-alone as organisations (pii.handles: entity) or dropped whole (person), and pii.handles "all"
-masking every handle (sentences written for these tests)."""
+alone as organisations (pii.handles: entity) or dropped whole (person), pii.handles "all"
+masking every handle; capitals that mark a post's style (after a handle, title case, hashtags)
+rather than a name (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -138,3 +139,22 @@ def test_the_decoder_wrapper_can_be_copied_without_recursing():
 
     wrapper = NerHoldingGil(types.SimpleNamespace(name="ner", labels=("PERSON",)))
     assert copy.copy(wrapper).labels == ("PERSON",)
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("Coffee First, Then Everything Else On A Sunday", 0, 2),   # a title-case line of common words
+    ("Sunday Brunch With The Best People #ShopLocal", 7, 8),     # a hashtag glued from common words
+])
+def test_common_words_whose_capitals_are_the_lines_style_are_no_name(nlp, text, start, end):
+    assert clean_entity(Span(nlp(text), start, end, label="ORGANIZATION")) is None
+
+
+@pytest.mark.parametrize("text,start,end,name", [
+    ("I love Coffee First and then tea", 2, 4, "Coffee First"),             # a sentence: capitals mark a name
+    ("Live From Madison Square Garden Tonight With Friends", 2, 5, "Madison Square Garden"),
+    ("I Favorited A YouTube Video Of Our Band", 3, 4, "YouTube"),          # capitals inside a word
+    ("so proud of them #Padres", 5, 6, "Padres"),                          # a one-word hashtag
+])
+def test_names_in_title_case_lines_and_hashtags_stay(nlp, text, start, end, name):
+    ent = clean_entity(Span(nlp(text), start, end, label="ORGANIZATION"))
+    assert ent is not None and text[ent.start_char:ent.end_char] == name
