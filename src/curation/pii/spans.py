@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from curation.pii.doc_text import doc_text
 from curation.pii.honorifics import name_end
 from curation.pii.role_shapes import names_identifier, names_role_or_unit
-from curation.pii.truecase import common_words
+from curation.pii.truecase import LETTER, common_words
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,9 @@ _HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+);?$")
 # and arrows, never part of a name.
 _NAME_INNER_ENTITY = re.compile(r"&(?:amp|quot|apos|#3[49]);?$")
 # A social-media handle (@amyschumer, @jordan.hayes): a name, whatever its letters and digits;
-# Instagram and Mastodon allow dots inside one (a dot at the end is the sentence's).
-HANDLE_BODY = r"@\w*[^\W\d_]\w*(?:\.\w+)*"
+# Instagram and Mastodon allow dots inside one (a dot at the end is the sentence's). The name cues
+# and the handle recognizer read handles by it too.
+HANDLE_BODY = rf"@\w*{LETTER}\w*(?:\.\w+)*"
 _HANDLE = re.compile(HANDLE_BODY)
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
 # Common nouns that head the name of a place or a building and that NER often leaves out when they

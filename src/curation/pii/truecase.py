@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+
 # Natural-log probability a capitalised form must beat the lower-case form by. Counts include
 # sentence-initial capitals, which inflate interjections and common words ("hey" +0.89, "king"
 # +0.46, "rose" +0.24), while names and places win by more (john +2.90, amy +2.77, cardiff +2.86,
@@ -41,13 +42,20 @@ NAME_LIKE_FLOOR = -17.0
 COMMON_FLOOR = -14.0
 # The table's own log probability for a form it has not seen.
 OOV_PROB = -20.5020294189
-# A word: letters, with what follows an apostrophe ("don't", "kev's"); not part of a handle, a
-# hashtag, a code ("m25"), a link or an address ("a@b.com").
-WORD = re.compile(r"(?<![@#\w./])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@/]|\.\w)")
+# A letter of any script: a word character that is neither a digit nor an underscore.
+LETTER = r"[^\W\d_]"
+LETTERS = re.compile(rf"{LETTER}+")
+# What stands either side of a word written on its own, not part of a handle, a hashtag, a code
+# ("m25"), a link or an address ("a@b.com"). The name cues read words so too.
+FREE_BEFORE = r"(?<![@#\w./])"
+FREE_AFTER = r"(?![\w@/]|\.\w)"
+# Letters with apostrophes inside ("don't", "O'Brien"): the words whose first capitals pooling counts.
+APOSTROPHE_WORD = re.compile(rf"{LETTER}[^\W\d_']*")
+# A word: letters, with what follows an apostrophe ("don't", "kev's"), on its own (FREE_BEFORE).
+WORD = re.compile(rf"{FREE_BEFORE}{LETTER}+(?:['’]{LETTER}+)*{FREE_AFTER}")
 # A possessive: the name before it is looked up ("kev's" as "kev"); any other apostrophe makes a
 # contraction, never a name ("don't" is not "Don't").
 _POSSESSIVE_ENDS = ("'s", "’s")
-_ALPHA = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +132,7 @@ def derive_common(floor: float = COMMON_FLOOR) -> list[str]:
     capitalised spelling is no more likely: the common words (COMMON_FLOOR)."""
     prob = _lexeme_prob()
     return sorted(form for form, p in prob.items()
-                  if p >= floor and form.islower() and _ALPHA.fullmatch(form)
+                  if p >= floor and form.islower() and LETTERS.fullmatch(form)
                   and prob.get(form[0].upper() + form[1:], OOV_PROB) <= p)
 
 
@@ -153,7 +161,7 @@ def _capitalised_forms() -> list[tuple[str, float, float]]:
     out = []
     for form, p in prob.items():
         lower = form.lower()
-        if form == lower or form != lower[0].upper() + lower[1:] or not _ALPHA.fullmatch(form):
+        if form == lower or form != lower[0].upper() + lower[1:] or not LETTERS.fullmatch(form):
             continue
         if len(TOKENIZER_EXCEPTIONS.get(lower, ())) > 1 or _apostrophe_dropped(lower, TOKENIZER_EXCEPTIONS):
             continue  # a contraction without its apostrophe ("dont", "thats", "im"): never a name
