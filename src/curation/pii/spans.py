@@ -230,9 +230,12 @@ def _foreign_function_words(tokens, label: str) -> bool:
     English ("van iemand", "e tem mais"): NER trained on English reads a tweet in Dutch or
     Portuguese as names (WNUT-17, first half: 270 of 275 such characters were no name). A name in
     lower case ("amy schumer") has content words. Not capitalised spans: names hold particles and
-    short words these lists hold ("Hui Min Lim", "Viale dei Mille", "Y La Bamba")."""
+    short words these lists hold ("Hui Min Lim", "Viale dei Mille", "Y La Bamba"); but a capital
+    on the first word alone, where it opens a sentence, is the sentence's ("Ik kan niet wachten
+    tot de nieuwe serie")."""
     words = [t.lower_ for t in tokens if t.is_alpha]
-    if not words or any(not t.is_lower for t in tokens if t.is_alpha):
+    rest = tokens[1:] if len(words) > 2 and _opens_sentence(tokens[0]) else tokens
+    if not words or any(not t.is_lower for t in rest if t.is_alpha):
         return False
     stop = foreign_stop_words()
     if 2 * sum(w in stop for w in words) <= len(words):
@@ -240,6 +243,15 @@ def _foreign_function_words(tokens, label: str) -> bool:
     # One word NER calls a person in an English post is a name written in lower case ("steve and
     # tanya"); organisations and places in lower case are mostly words ("talk to press").
     return not (len(tokens) == 1 and label == "PERSON" and written_in_english(tokens[0].doc))
+
+
+def _opens_sentence(t) -> bool:
+    """Whether token t is the first word of its text or follows an end of sentence, a line break,
+    a colon or a handle."""
+    if t.i == 0:
+        return True
+    before = t.doc[t.i - 1]
+    return before.text in (".", "!", "?", ":") or "\n" in before.text or _HANDLE.fullmatch(before.text) is not None
 
 
 def written_in_english(doc) -> bool:
