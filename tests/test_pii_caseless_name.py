@@ -90,9 +90,10 @@ def test_the_committed_table_is_what_the_case_statistics_give():
     # must come with the regenerated file (`python -m curation.pii.truecase`), or the two drift apart.
     pytest.importorskip("spacy_lookups_data", reason="spacy-lookups-data (dev extra) is not installed")
     from curation.pii import truecase_words
-    from curation.pii.truecase import derive
+    from curation.pii.truecase import derive, derive_common
 
     assert truecase_words.TITLE.split() == derive()
+    assert truecase_words.COMMON.split() == derive_common()
 
 
 def test_a_run_of_lower_case_sentences_is_cut_at_the_line_limit():

@@ -1,6 +1,7 @@
 """Social-media handles: dotted handles kept as names, accounts NER reads as organisations kept
-alone as organisations (pii.handles: entity) or dropped whole (person), and pii.handles "all"
-masking every handle (sentences written for these tests)."""
+alone as organisations (pii.handles: entity) or dropped whole (person), pii.handles "all"
+masking every handle; capitals that mark a post's style (after a handle, title case, hashtags)
+rather than a name (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,34 @@ def test_an_upper_case_word_after_an_account_may_still_be_an_organisation(nlp):
     end = next(t.i for t in doc if t.text == "NHS") + 1
     ent = clean_entity(Span(doc, 0, end, label="ORGANIZATION"))
     assert ent is not None and text[ent.start_char:ent.end_char].endswith("NHS")
+
+
+@pytest.mark.parametrize("text,start,end,label", [
+    ("RT @kaiwrites: SO PROUD of my team", 0, 4, "ORGANIZATION"),   # shouted common words
+    ("@pennyfarthing Great game tonight", 0, 2, "ORGANIZATION"),   # the sentence's first capital
+    ("@pennyfarthing Great game tonight", 0, 2, "LOCATION"),
+])
+def test_a_handle_with_only_the_posts_shouted_or_opening_words_after_it_is_the_account(nlp, text, start, end, label):
+    kept = clean_entity(Span(nlp(text), start, end, label=label))
+    handle = next(w for w in text.split() if w.startswith("@")).rstrip(":")
+    assert kept is not None and text[kept.start_char:kept.end_char] == handle
+    assert kept.label_ == ("PERSON" if label == "LOCATION" else label)
+
+
+def test_a_common_word_opening_a_post_after_a_handle_is_no_name(nlp):
+    doc = nlp("@pennyfarthing Great game tonight")
+    assert clean_entity(Span(doc, 1, 2, label="PERSON")) is None
+    assert clean_entity(Span(doc, 1, 2, label="ORGANIZATION")) is None
+
+
+@pytest.mark.parametrize("text,start,end,name", [
+    ("@pennyfarthing Mochi waffles at noon", 1, 2, "Mochi"),      # a word the table hardly knows
+    ("@pennyfarthing Harbour Council votes", 1, 3, "Harbour Council"),  # a longer name
+    ("Great game tonight @pennyfarthing", 0, 1, "Great"),          # no handle before it
+])
+def test_a_word_after_a_handle_that_may_be_a_name_stays(nlp, text, start, end, name):
+    ent = clean_entity(Span(nlp(text), start, end, label="ORGANIZATION"))
+    assert ent is not None and text[ent.start_char:ent.end_char] == name
 
 
 def test_a_handle_before_an_organisation_is_still_trimmed_off_it(nlp):
@@ -110,3 +139,22 @@ def test_the_decoder_wrapper_can_be_copied_without_recursing():
 
     wrapper = NerHoldingGil(types.SimpleNamespace(name="ner", labels=("PERSON",)))
     assert copy.copy(wrapper).labels == ("PERSON",)
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("Coffee First, Then Everything Else On A Sunday", 0, 2),   # a title-case line of common words
+    ("Sunday Brunch With The Best People #ShopLocal", 7, 8),     # a hashtag glued from common words
+])
+def test_common_words_whose_capitals_are_the_lines_style_are_no_name(nlp, text, start, end):
+    assert clean_entity(Span(nlp(text), start, end, label="ORGANIZATION")) is None
+
+
+@pytest.mark.parametrize("text,start,end,name", [
+    ("I love Coffee First and then tea", 2, 4, "Coffee First"),             # a sentence: capitals mark a name
+    ("Live From Madison Square Garden Tonight With Friends", 2, 5, "Madison Square Garden"),
+    ("I Favorited A YouTube Video Of Our Band", 3, 4, "YouTube"),          # capitals inside a word
+    ("so proud of them #Padres", 5, 6, "Padres"),                          # a one-word hashtag
+])
+def test_names_in_title_case_lines_and_hashtags_stay(nlp, text, start, end, name):
+    ent = clean_entity(Span(nlp(text), start, end, label="ORGANIZATION"))
+    assert ent is not None and text[ent.start_char:ent.end_char] == name

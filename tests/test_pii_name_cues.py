@@ -41,6 +41,8 @@ def test_a_capitalised_twin_or_a_handle_elsewhere_marks_the_word():
     assert stretch.view.endswith("honestly Grace is the best")
     handle = "@grace_h omg grace"
     assert [handle[s:e] for s, e in cued_names(handle, [], twins(handle))] == ["grace"]
+    dotted = "@jordan.hayes lol hayes is here"  # a dotted handle's parts (spans.HANDLE_BODY)
+    assert [dotted[s:e] for s, e in cued_names(dotted, [], twins(dotted))] == ["hayes"]
 
 
 @pytest.mark.parametrize("text", [

@@ -61,6 +61,18 @@ def test_a_lower_case_span_of_foreign_function_words_is_no_name(nlp, text, end):
     assert cleaned(nlp, text, 0, end, "PERSON") is None
 
 
+@pytest.mark.parametrize("text,start,end", [
+    ("Ik ben er niet bij morgen", 0, 4),            # the capital opens the sentence
+    ("@quillfeather Que no se puede hacer", 1, 4),  # or the post, after a handle
+])
+def test_a_sentence_of_foreign_function_words_opening_with_a_capital_is_no_name(nlp, text, start, end):
+    assert cleaned(nlp, text, start, end, "PERSON") is None
+
+
+def test_a_capitalised_foreign_name_with_particles_stays(nlp):
+    assert cleaned(nlp, "we stayed on Viale dei Mille all week", 3, 6, "LOCATION") == "Viale dei Mille"
+
+
 def test_a_lower_case_name_with_content_words_is_kept(nlp):
     assert cleaned(nlp, "saw jonah whitfield at the gig", 1, 3, "PERSON") == "jonah whitfield"
 

@@ -21,11 +21,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from curation.pii.labels import NAME_ENTITIES
 from curation.pii.spans import CUE_WORDS, DATE_WORD, NAME_HEAD_WORDS, NerEntity
+from curation.pii.truecase import APOSTROPHE_WORD
 
 # A document where more than this share of the words begin with a capital (headlines, titles,
 # shouting) says nothing by its capitals: a Title-case span there is no evidence of a name.
 MAX_CAPITALISED_SHARE = 0.5
-_WORD = re.compile(r"[^\W\d_][^\W\d_']*")
 # Words a second model reads either side of a word it may find a name in: spaCy's NER sees about
 # four tokens either side (its CNN), so a wider window reads as the whole sentence would.
 WINDOW_WORDS = 6
@@ -37,7 +37,7 @@ SEGMENT = re.compile(r"[^\n](?:[^\n.!?]|[.!?]++(?!\s))*?(?:[.!?]++(?=\s)|(?=\n)|
 
 def capitalised_share(text: str) -> float:
     """Share of a text's words that begin with a capital letter (0 when it has no words)."""
-    words = _WORD.findall(text)
+    words = APOSTROPHE_WORD.findall(text)
     return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
 
 
@@ -89,7 +89,7 @@ def open_segments(text: str, first: list[NerEntity]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for segment in SEGMENT.finditer(text):
         base = segment.start()
-        words = [(base + w.start(), base + w.end(), w.group()) for w in _WORD.finditer(segment.group())]
+        words = [(base + w.start(), base + w.end(), w.group()) for w in APOSTROPHE_WORD.finditer(segment.group())]
         for k, (start, _, word) in enumerate(words):
             if k == 0 or covered[start] or not open_word(word):
                 continue

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+
 # Natural-log probability a capitalised form must beat the lower-case form by. Counts include
 # sentence-initial capitals, which inflate interjections and common words ("hey" +0.89, "king"
 # +0.46, "rose" +0.24), while names and places win by more (john +2.90, amy +2.77, cardiff +2.86,
@@ -34,15 +35,27 @@ MARGIN = 1.0
 # where a cue marks one as a name (recognizers/en/name_cues.py), it is capitalised after all.
 NAME_LIKE_GAIN = -2.0
 NAME_LIKE_FLOOR = -17.0
+# Common words: written in lower case at least as often as capitalised, and frequent (log
+# probability COMMON_FLOOR or more: 19,511 lower-case forms reach it). A capital on one says only
+# that it opens a sentence or is shouted ("Great game", "SO PROUD"); a rarer word may be a name
+# the table hardly knows ("Mochi", "Eyeopener").
+COMMON_FLOOR = -14.0
 # The table's own log probability for a form it has not seen.
 OOV_PROB = -20.5020294189
-# A word: letters, with what follows an apostrophe ("don't", "kev's"); not part of a handle, a
-# hashtag, a code ("m25"), a link or an address ("a@b.com").
-WORD = re.compile(r"(?<![@#\w./])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@/]|\.\w)")
+# A letter of any script: a word character that is neither a digit nor an underscore.
+LETTER = r"[^\W\d_]"
+LETTERS = re.compile(rf"{LETTER}+")
+# What stands either side of a word written on its own, not part of a handle, a hashtag, a code
+# ("m25"), a link or an address ("a@b.com"). The name cues read words so too.
+FREE_BEFORE = r"(?<![@#\w./])"
+FREE_AFTER = r"(?![\w@/]|\.\w)"
+# Letters with apostrophes inside ("don't", "O'Brien"): the words whose first capitals pooling counts.
+APOSTROPHE_WORD = re.compile(rf"{LETTER}[^\W\d_']*")
+# A word: letters, with what follows an apostrophe ("don't", "kev's"), on its own (FREE_BEFORE).
+WORD = re.compile(rf"{FREE_BEFORE}{LETTER}+(?:['’]{LETTER}+)*{FREE_AFTER}")
 # A possessive: the name before it is looked up ("kev's" as "kev"); any other apostrophe makes a
 # contraction, never a name ("don't" is not "Don't").
 _POSSESSIVE_ENDS = ("'s", "’s")
-_ALPHA = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +72,14 @@ def name_like_words() -> frozenset[str]:
     from curation.pii import truecase_words
 
     return frozenset(truecase_words.NAME_LIKE.split())
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Frequent words written in lower case at least as often as capitalised (from truecase_words)."""
+    from curation.pii import truecase_words
+
+    return frozenset(truecase_words.COMMON.split())
 
 
 def usual_case(word: str) -> str:
@@ -106,25 +127,41 @@ def derive_name_like(margin: float = MARGIN) -> list[str]:
                   if NAME_LIKE_GAIN <= gain < margin and p >= NAME_LIKE_FLOOR)
 
 
+def derive_common(floor: float = COMMON_FLOOR) -> list[str]:
+    """The lower-case forms of letters only that the table gives `floor` or more and whose
+    capitalised spelling is no more likely: the common words (COMMON_FLOOR)."""
+    prob = _lexeme_prob()
+    return sorted(form for form, p in prob.items()
+                  if p >= floor and form.islower() and LETTERS.fullmatch(form)
+                  and prob.get(form[0].upper() + form[1:], OOV_PROB) <= p)
+
+
 @lru_cache(maxsize=1)
-def _capitalised_forms() -> list[tuple[str, float, float]]:
-    """(lower-case form, log-probability gain of its capitalised spelling over it, log probability
-    of the capitalised spelling) for each capitalised word of the table that is no contraction
-    and is at least as likely as its all-capitals spelling."""
+def _lexeme_prob() -> dict[str, float]:
+    """spacy-lookups-data's English `lexeme_prob` table: log probability by form."""
     import gzip
     import json
     from pathlib import Path
 
     import spacy_lookups_data
-    from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
     path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
     with gzip.open(path, "rt", encoding="utf8") as f:
-        prob: dict[str, float] = json.load(f)
+        return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def _capitalised_forms() -> list[tuple[str, float, float]]:
+    """(lower-case form, log-probability gain of its capitalised spelling over it, log probability
+    of the capitalised spelling) for each capitalised word of the table that is no contraction
+    and is at least as likely as its all-capitals spelling."""
+    from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+
+    prob = _lexeme_prob()
     out = []
     for form, p in prob.items():
         lower = form.lower()
-        if form == lower or form != lower[0].upper() + lower[1:] or not _ALPHA.fullmatch(form):
+        if form == lower or form != lower[0].upper() + lower[1:] or not LETTERS.fullmatch(form):
             continue
         if len(TOKENIZER_EXCEPTIONS.get(lower, ())) > 1 or _apostrophe_dropped(lower, TOKENIZER_EXCEPTIONS):
             continue  # a contraction without its apostrophe ("dont", "thats", "im"): never a name
@@ -144,17 +181,19 @@ def _apostrophe_dropped(word: str, exceptions: dict) -> bool:
 
 
 def _write_words(margin: float = MARGIN) -> None:
-    """Write truecase_words.py beside this module (derive and derive_name_like at `margin`): a line
-    of words each, as generated data, not code to read."""
+    """Write truecase_words.py beside this module (derive and derive_name_like at `margin`,
+    derive_common): a line of words each, as generated data, not code to read."""
     from pathlib import Path
 
     Path(__file__).with_name("truecase_words.py").write_text(
         '"""Generated data: lower-case forms of English words usually written capitalised (TITLE), '
         'or nearly as often.\n\n'
-        f'Written by `python -m curation.pii.truecase` (truecase.derive and derive_name_like, margin {margin}) '
-        'from spacy-lookups-data\'s\nEnglish lexeme_prob table (MIT). Do not edit."""\n\n'
+        f'Written by `python -m curation.pii.truecase` (truecase.derive and derive_name_like, margin {margin}; '
+        'derive_common: COMMON,\nthe common words) from spacy-lookups-data\'s English lexeme_prob table (MIT). '
+        'Do not edit."""\n\n'
         f'TITLE = "{" ".join(derive(margin))}"\n'
-        f'NAME_LIKE = "{" ".join(derive_name_like(margin))}"\n', encoding="utf8")
+        f'NAME_LIKE = "{" ".join(derive_name_like(margin))}"\n'
+        f'COMMON = "{" ".join(derive_common())}"\n', encoding="utf8")
 
 
 if __name__ == "__main__":

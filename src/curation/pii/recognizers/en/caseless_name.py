@@ -12,7 +12,7 @@ from curation.pii.labels import EN_LABELS
 from curation.pii.pooling import MAX_CAPITALISED_SHARE, SEGMENT, capitalised_share, open_word
 from curation.pii.recognizers.en.name_cues import cued_names, twins
 from curation.pii.spans import clean_entity, written_in_english
-from curation.pii.truecase import truecased
+from curation.pii.truecase import LETTERS, truecased
 
 # Types kept from the truecased reading. Organisations too (teams, bands, companies written in
 # lower case: "works at walmart"): with today's span clean-up, WNUT-17 half 1 0.7465 -> 0.7503
@@ -23,7 +23,6 @@ KEPT = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 # Words a line needs before its capitals say nothing: a title-case line of fewer is a name, an
 # address or a form's label ("Harrowgate Limited", "268 Cashel Street"), where they say a lot.
 MIN_WORDS = 6
-_WORD = re.compile(r"[^\W\d_]+")
 # Digits a line may hold (a year) and still read as a headline: a line with more is a form's or an
 # address block's (amounts, codes, postal codes), whose capitals mark names and codes.
 MAX_DIGITS = 4
@@ -200,7 +199,7 @@ def capitalised_lines(text: str) -> list[tuple[int, int]]:
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        if len(line) <= MAX_LINE_CHARS and len(_WORD.findall(line)) >= MIN_WORDS \
+        if len(line) <= MAX_LINE_CHARS and len(LETTERS.findall(line)) >= MIN_WORDS \
                 and len(_DIGIT.findall(line)) <= MAX_DIGITS and capitalised_share(line) > MAX_CAPITALISED_SHARE \
                 and len(line.lower()) == len(line):
             out.append((start, end))

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re as std_re
-
 import regex as re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from curation.pii.spans import CUE_WORDS
-from curation.pii.truecase import capitalised_words, name_like_words
+from curation.pii.spans import CUE_WORDS, HANDLE_BODY
+from curation.pii.truecase import FREE_AFTER, FREE_BEFORE, LETTER, LETTERS, capitalised_words, name_like_words
 
 # Truecasing leaves in lower case the names that are words more often than names (grace, hope,
 # mark, rose): NER then never sees them. Where the words around one say it names a person, it is
@@ -34,7 +32,7 @@ CLAUSE_START = (r"(?:^|(?<=[.!?,;:\n(\"'“]\s?)"
 #   nessa"), or "me" or "i" ("me and mark");
 # - the same word elsewhere in the document with a capital, not opening a sentence, or as a part
 #   of an @handle ("@diggy_simmons ... diggy should follow me").
-_WORD = r"(?<![@#\w./])[^\W\d_]{2,}(?![\w@/]|\.\w)"  # a word, not part of a handle, a hashtag, a link, an address
+_WORD = rf"{FREE_BEFORE}{LETTER}{{2,}}{FREE_AFTER}"  # a word of two letters or more, on its own
 _KIN_BEFORE = re.compile(rf"\b(?i:(?:{KIN})|{ADDRESS})\s+(?P<w>{_WORD})\b")
 _SPEECH_AFTER = re.compile(rf"{CLAUSE_START}(?P<w>{_WORD})\s+(?:(?i:{ADVERB})\s+)?(?i:{SPEECH})\b")
 _WITH_ME = re.compile(rf"\b(?:(?P<w>{_WORD})\s+(?:and|n|&)\s+(?i:i|me)\b"
@@ -44,8 +42,7 @@ _ANY_WORD = re.compile(_WORD)
 # The words any cue but a coordination with a name or a twin needs ("sister", "said", "me"): most
 # sentences hold none, and a set lookup of their words spares them every pattern.
 _ANCHORS = frozenset(f"{KIN}|{SPEECH}|happy|hbd|congrats|congratulations|thank|thanks|miss|love|me|i".split("|"))
-_LETTERS = std_re.compile(r"[^\W\d_]+")
-_HANDLE = re.compile(r"(?<![\w@])@(\w{2,30})")
+_HANDLE = re.compile(rf"(?<![\w@]){HANDLE_BODY}")
 # A capitalised word alone after a lower-case word: not opening a sentence, not part of a longer
 # name ("in New York" says nothing of "new").
 _CAPITALISED_TWIN = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)\b(?![ -]?[A-Z])")
@@ -57,9 +54,11 @@ _NOT_A_NAME = (STOP_WORDS | CUE_WORDS | frozenset(f"{KIN}|{SPEECH}|{ADVERB}".spl
 
 def twins(document: str) -> frozenset[str]:
     """Lower-case forms of the words `document` writes with a capital not opening a sentence, and
-    of the parts of its @handles: where the same word is written in lower case, it is a name."""
+    of the parts of its @handles (split at underscores and dots: "@jordan.hayes"): where the same
+    word is written in lower case, it is a name."""
     words = {m.group(1).lower() for m in _CAPITALISED_TWIN.finditer(document)}
-    return frozenset(words | {h.lower() for m in _HANDLE.finditer(document) for h in re.split(r"_+", m.group(1))})
+    parts = {h.lower() for m in _HANDLE.finditer(document) for h in re.split(r"[_.]+", m.group()[1:])}
+    return frozenset(words | parts)
 
 
 def cued_names(view: str, raised: list[tuple[int, int]], twin_words: frozenset[str]) -> list[tuple[int, int]]:
@@ -68,7 +67,7 @@ def cued_names(view: str, raised: list[tuple[int, int]], twin_words: frozenset[s
     truecasing capitalised), in order. `twin_words`: twins() of the whole document."""
     taken = set(raised)
     found: set[tuple[int, int]] = set()
-    words = set(_LETTERS.findall(view.lower()))
+    words = set(LETTERS.findall(view.lower()))
     if not _ANCHORS.isdisjoint(words):
         for m in _KIN_BEFORE.finditer(view):
             found.add(m.span("w"))
