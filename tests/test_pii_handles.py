@@ -142,10 +142,9 @@ def test_the_decoder_wrapper_can_be_copied_without_recursing():
 
 
 @pytest.mark.parametrize("text,start,end", [
-    ("Coffee First, Then Everything Else On A Sunday", 0, 2),   # a title-case line of common words
     ("Sunday Brunch With The Best People #ShopLocal", 7, 8),     # a hashtag glued from common words
 ])
-def test_common_words_whose_capitals_are_the_lines_style_are_no_name(nlp, text, start, end):
+def test_a_hashtag_glued_from_common_words_is_no_name(nlp, text, start, end):
     assert clean_entity(Span(nlp(text), start, end, label="ORGANIZATION")) is None
 
 
