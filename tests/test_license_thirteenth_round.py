@@ -1,0 +1,76 @@
+"""Issue 22, the open items of the last review as general mechanisms, each tested on text written
+for this test (other wordings, English and Japanese, other licenses of the same family): only a
+refusal of the Secondary License itself drops the GPL, ..."""
+
+import pytest
+
+from curation import licenses
+
+
+def detect(text):
+    return licenses.detect_text(text)
+
+
+# ---- 1: only a refusal of the Secondary License itself drops the GPL --------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a negation about the EPL, in a clause of its own
+    ("# Tarn\n\nTarn is licensed under the Eclipse Public License 2.0. Where the EPL does not apply, the code is "
+     "also offered under the Secondary License GNU General Public License, version 2 or later.\n",
+     "EPL-2.0 OR GPL-2.0-or-later"),
+    # a negation about the people who take the Secondary License
+    ("# Tarn\n\nTarn is licensed under the Eclipse Public License 2.0. For users who do not want the EPL, the "
+     "GNU General Public License, version 3 is designated as a Secondary License.\n",
+     "EPL-2.0 OR GPL-3.0-only"),
+    # a negation inside the version it names
+    ("// This program is made available under the terms of the Eclipse Public License 2.0.\n"
+     "// The Secondary License is the GNU General Public License, version 2 (not version 3), available when the "
+     "conditions of the Eclipse Public License, v. 2.0 are satisfied.\n",
+     "EPL-2.0 OR GPL-2.0-only"),
+    ("# 杼\n\n## ライセンス\n\n本ソフトウェアは EPL 2.0 で提供します。EPL が適用されない場合は、セカンダリーライセンスとして "
+     "GPL バージョン3 以降を選べます。\n", "EPL-2.0 OR GPL-3.0-or-later"),
+])
+def test_a_negation_about_something_else_keeps_the_secondary_license(text, expected):
+    assert detect(text).expression == expected
+
+
+@pytest.mark.parametrize("text", [
+    "# Tarn\n\nTarn is licensed under the Eclipse Public License 2.0. The GNU General Public License, version 2 "
+    "is not designated as a Secondary License.\n",
+    "# Tarn\n\nTarn is licensed under the Eclipse Public License 2.0. Secondary Licenses: none (the GPL, version 3 "
+    "is not offered).\n",
+    "# Tarn\n\nTarn is licensed under the Eclipse Public License 2.0, without any Secondary License; the GNU "
+    "General Public License, version 3 is named only for comparison.\n",
+    "# 杼\n\n本ソフトウェアは EPL 2.0 で提供します。二次的ライセンス（GPL バージョン2）は適用されません。\n",
+])
+def test_a_refusal_of_the_secondary_license_still_drops_the_gpl(text):
+    assert detect(text).expression == "EPL-2.0"
+
+
+# ---- 2: a comparison makes custom terms only where it describes the work's own terms ----------------
+@pytest.mark.parametrize("text, expected", [
+    ("# Kite\n\nKite is licensed under the MIT License, a short permissive license similar to the BSD license.\n",
+     "MIT"),
+    ("# Kite\n\n## License\n\nMIT. It is similar to the BSD license but shorter.\n", "MIT"),
+    ("# Kite\n\nKite is released under the BSD 3-Clause license. Its build scripts are based on the BSD license "
+     "template from OpenBSD.\n", "BSD-3-Clause"),
+    ("# Kite\n\nKite is licensed under the Apache License 2.0, which is similar to the MIT License but adds a "
+     "patent grant.\n", "Apache-2.0"),
+    ("# Wren\n\nWren is published under the GNU LGPL, version 3, a license modelled on the GPL, version 3.\n",
+     "LGPL-3.0-only"),
+    ("# Kite\n\nKite は MIT ライセンスで公開しています。MIT ライセンスは BSD ライセンスに似た短いライセンスです。\n", "MIT"),
+])
+def test_a_comparison_said_of_another_license_or_part_keeps_the_grant(text, expected):
+    assert detect(text).expression == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("# Kite\n\nKite is distributed under terms similar to the MIT license.\n", "LicenseRef-Custom-MIT"),
+    ("# Kite\n\nOur license is based on the BSD 3-Clause license, with an added clause on trademarks.\n",
+     "LicenseRef-Custom-BSD-3-Clause"),
+    ("# Kite\n\n## License\n\nKite is licensed under the Kite License. It is based on the MIT license, with one "
+     "added clause.\n", "LicenseRef-Custom-MIT"),
+    ("# Kite\n\nKite は MIT ライセンスを元にした独自ライセンスで公開しています。\n", "LicenseRef-Custom-MIT"),
+])
+def test_a_comparison_of_the_works_own_terms_is_still_custom(text, expected):
+    assert detect(text).expression == expected
+
