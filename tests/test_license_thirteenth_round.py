@@ -74,3 +74,18 @@ def test_a_comparison_said_of_another_license_or_part_keeps_the_grant(text, expe
 def test_a_comparison_of_the_works_own_terms_is_still_custom(text, expected):
     assert detect(text).expression == expected
 
+
+# ---- 3: one line repeated is one statement, whatever new lines open regions between its repeats -----
+@pytest.mark.parametrize("repeated, opener", [
+    ("Licensed under MIT", "[req {n:x}] checked the license of package-{name}"),
+    ("License: Apache-2.0 (verified)", "Copyright notice found in module {name}"),
+    ("ライセンス: MIT License", "{name} の license を確認しました"),
+])
+def test_a_line_repeated_after_new_region_openers_is_read_at_most_the_cap(repeated, opener):
+    from curation.licenses.detect import REPEAT_MAX, _scanned
+    from curation.licenses.text import clean
+
+    names = ["".join(chr(97 + (n // 26 ** k) % 26) for k in range(3)) for n in range(300)]
+    log = "\n".join(opener.format(n=n, name=name) + "\n" + repeated for n, name in enumerate(names))
+    scanned = _scanned(clean(log)).split("\n")
+    assert sum(1 for line in scanned if line == repeated) == REPEAT_MAX

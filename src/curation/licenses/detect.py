@@ -315,11 +315,38 @@ _TITLE_WORDS = {"the", "license", "licence", "version", "public", "general", "an
 # region (from a copyright line or title not seen before, up to REGION_CHARS on) counts its own
 # lines: ten bundled licenses share most of their lines (a BSD-2-Clause after nine BSD-3-Clause
 # texts), and the tenth must be read whole; a copy repeated with the same copyright line is not a
-# new region.
+# new region. Only a block of text copied whole (BLOCK_LINES lines or more in a row, each seen
+# before) counts per region: one line repeated among new ones (a log's "Licensed under MIT" after a
+# new request line each time) is one statement repeated, capped by the whole file's count.
 NEAR_CHARS, REPEAT_MAX = 12_000, 8
 REGION_CHARS = 16_000
+BLOCK_LINES = 6
 # a region's first line: short, a copyright line or a license's title
 _REGION_START = re.compile(r"copyright|©|\(c\)|licen[cs]e|agreement", re.IGNORECASE)
+
+
+def _in_copied_block(shapes: list[str]) -> list[bool]:
+    """For each line, whether it lies in a run of BLOCK_LINES or more non-empty lines each seen
+    before (blank lines neither count nor break a run), of several distinct lines (one line
+    repeated in a row is no text): the body of a text copied again."""
+    seen: set[str] = set()
+    repeated = []
+    for shape in shapes:
+        repeated.append(bool(shape.strip()) and shape in seen)
+        seen.add(shape)
+    out = [False] * len(shapes)
+    run: list[int] = []
+    for i, shape in enumerate(shapes + ["\0"]):  # a sentinel ends the last run
+        if i < len(shapes) and not shape.strip():
+            continue
+        if i < len(shapes) and repeated[i]:
+            run.append(i)
+            continue
+        if len(run) >= BLOCK_LINES and len({shapes[j] for j in run}) >= BLOCK_LINES // 2:
+            for j in run:
+                out[j] = True
+        run = []
+    return out
 
 
 def _scanned(lines: list[Line]) -> str:
@@ -329,6 +356,8 @@ def _scanned(lines: list[Line]) -> str:
         starts.append(at)
         at += len(line.text) + 1
     hits = [starts[i] for i, line in enumerate(lines) if line.text and SCANCODE_WORDS.search(line.text)]
+    all_shapes = [re.sub(r"\d+", "0", line.text) for line in lines]
+    copied = _in_copied_block(all_shapes)
     seen: dict[tuple[int, str], int] = {}
     shapes: set[str] = set()
     region, region_at = -1, 0  # the license region a line is in (-1: none), and where it began
@@ -336,14 +365,14 @@ def _scanned(lines: list[Line]) -> str:
     for i, line in enumerate(lines):
         k = bisect.bisect_left(hits, starts[i])
         near = any(abs(hits[j] - starts[i]) <= NEAR_CHARS for j in (k - 1, k) if 0 <= j < len(hits))
-        shape = re.sub(r"\d+", "0", line.text)
+        shape = all_shapes[i]
         if shape not in shapes and len(shape.split()) <= 12 and _REGION_START.search(shape):
             region, region_at = i, starts[i]
         shapes.add(shape)
         counts = [(-1, shape)] + ([(region, shape)] if region >= 0 and starts[i] - region_at <= REGION_CHARS else [])
         for key in counts:
             seen[key] = seen.get(key, 0) + 1
-        kept = not shape.strip() or any(seen[key] <= REPEAT_MAX for key in counts)
+        kept = not shape.strip() or seen[counts[0]] <= REPEAT_MAX or copied[i] and seen[counts[-1]] <= REPEAT_MAX
         out.append(line.text if near and kept else "")
     return "\n".join(out)
 
