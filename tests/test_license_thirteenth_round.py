@@ -89,3 +89,36 @@ def test_a_line_repeated_after_new_region_openers_is_read_at_most_the_cap(repeat
     log = "\n".join(opener.format(n=n, name=name) + "\n" + repeated for n, name in enumerate(names))
     scanned = _scanned(clean(log)).split("\n")
     assert sum(1 for line in scanned if line == repeated) == REPEAT_MAX
+
+
+# ---- 2 (material): a comparison of material, not terms, keeps the material's duty --------------------
+def test_material_derived_from_a_share_alike_collection_is_no_custom_terms():
+    found = detect("# Fen corpus\n\nThis corpus was adapted from a CC BY-SA 3.0 collection and is released under "
+                   "CC BY 3.0.\n")
+    assert found.expression == "CC-BY-SA-3.0"
+
+
+# ---- 4: a GPL version that was never published is never a silent GPL of another version -------------
+@pytest.mark.parametrize("text", [
+    "# Wren\n\nWren is licensed under version 2.1 of the GNU General Public License.\n",
+    "# Wren\n\nWren is licensed under the GNU General Public License, version 2.1.\n",
+    "# Wren\n\nWren is distributed under GPL v3.1.\n",
+    "# Wren\n\nWren は GNU 一般公衆利用許諾書 バージョン2.1 で公開しています。\n",
+])
+def test_a_gpl_version_that_never_existed_is_read_by_a_person(text):
+    found = detect(text)
+    assert found.expression == "NOASSERTION"
+    assert any("never published" in line for line in found.explain())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("# Wren\n\nWren, a library, is licensed under the GNU General Public License version 2.1 (the Lesser one).\n",
+     "LGPL-2.1-only"),
+    ("# Wren\n\nThe Library GPL applies: Wren is licensed under version 2.1 of the GNU General Public License.\n",
+     "LGPL-2.1-only"),
+    ("# Wren\n\nWren は GNU 劣等一般公衆利用許諾書 バージョン2.1 で公開しています。\n", "LGPL-2.1-only"),
+    ("# Wren\n\nWren is licensed under the GNU General Public License, version 3.0.\n", "GPL-3.0-only"),
+    ("# Wren\n\nWren is licensed under GPL-2.0.\n", "GPL-2.0-only"),
+])
+def test_lesser_near_a_gpl_2_1_is_the_lgpl_and_real_versions_stay(text, expected):
+    assert detect(text).expression == expected

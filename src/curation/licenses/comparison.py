@@ -36,19 +36,32 @@ def compares(text: str, start: int) -> bool:
     return bool(COMPARED.search(text[max(0, start - 40):start]))
 
 
-def of_own_terms(text: str, start: int, named_before: int | None, after_grant: bool) -> bool:
-    """Whether the comparison before the license name at `start` describes the work's own terms.
+def describes_a_license(text: str, start: int, named_before: int | None, after_grant: bool) -> bool:
+    """Whether the comparison before the license name at `start` describes a license named just
+    before (no terms of the work, and no evidence of any license).
     `named_before`: where the license name before it in the sentence ends (None where none);
     `after_grant`: the sentence before granted a named license (its pronoun names that license;
     else the pronoun stands for the terms the sentence before announced: "Kite is under the Kite
-    License. It is based on the MIT license")."""
-    phrase = COMPARED.search(text[max(0, start - 40):start])
-    lead = text[:max(0, start - 40) + phrase.start()] if phrase else text[:start]
+    License. It is based on the MIT license": custom terms)."""
+    lead = _lead(text, start)
     if named_before is not None:
         between = lead[named_before:]
         if _DESCRIBES_NAMED.match(between) and not _OWN_TERMS.search(between):
-            return False
-    if _PRONOUN_SUBJECT.match(lead):
-        # "It is based on ...": the terms the sentence before spoke of, unless it granted a license
-        return not after_grant
-    return bool(_TERMS.search(lead))
+            return True
+    # "It is based on ...": the license the sentence before granted; without one, the terms it spoke of
+    return bool(_PRONOUN_SUBJECT.match(lead)) and after_grant
+
+
+def of_terms(text: str, start: int) -> bool:
+    """Whether what is compared is terms ("terms similar to", "our license is based on", "licensed
+    under a license modelled on"), not a part that is no license ("its build scripts are based on
+    the BSD license template", "derived from a CC BY-SA 4.0 collection": the material keeps its
+    license's duty)."""
+    lead = _lead(text, start)
+    return bool(_TERMS.search(lead) or _PRONOUN_SUBJECT.match(lead))
+
+
+def _lead(text: str, start: int) -> str:
+    """The sentence up to the comparison phrase before the name at `start`."""
+    phrase = COMPARED.search(text[max(0, start - 40):start])
+    return text[:max(0, start - 40) + phrase.start()] if phrase else text[:start]

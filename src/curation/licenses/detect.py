@@ -129,7 +129,8 @@ _REMARK = {"talk": "not counted: talks about licenses, grants none",
            "choice": "a choice between licenses (the licensee picks one)",
            "commercial_ok": "says commercial use is allowed",
            "hedged": "not counted: says public domain with a hedge, dedicates nothing a reviewer can sign",
-           "example": "not counted: an example in a code block, not the work's statement"}
+           "example": "not counted: an example in a code block, not the work's statement",
+           "no_such_version": "not counted: names a GPL version that was never published; a person reads it"}
 _UPSTREAM_REMARK = {"custom": "not counted: changes upstream or quoted terms, not the work's",
                     "restriction": "not counted: a restriction on upstream or quoted material, not the work",
                     "commercial_ok": "not counted: said of upstream or quoted material"}
@@ -1142,7 +1143,7 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     found = [s for s in found if s.score >= threshold]
     # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far
     # from the license's name), but never a line that only talks about licenses.
-    talk = {n for r in remarks if r.why in ("talk", "other_work", "hedged", "example") for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
+    talk = {n for r in remarks if r.why in ("talk", "other_work", "hedged", "example", "no_such_version") for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
     notices = [s for s in _notices(lines, matches, spans, talk, threshold) if s.score >= threshold]
     # a rider follows a full text or a license's whole permission notice (ScanCode files the MIT
     # grant without its disclaimer as a notice rule)

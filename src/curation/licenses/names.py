@@ -165,12 +165,32 @@ def _gnu_version_first(m: re.Match) -> str | None:
     family = "GFDL" if m["what"].lower().startswith("free") else \
         {"lesser": "LGPL", "library": "LGPL", "affero": "AGPL"}.get((m["kind"] or "").strip().lower(), "GPL")
     version, minor = m["version"].partition(".")[::2]
+    if family == "GPL" and minor not in ("", "0"):
+        return _no_such_gpl(m)
     fields = {"version": version, "minor": minor or None, "later": m["later"], "atleast": None}
     if family == "GFDL":
         fields["version"] = m["version"] if "." in m["version"] else None
     if not fields["version"]:
         return None
     return _gnu(family)(fields)
+
+
+# "Lesser" or "Library" near a GPL version that never existed: the LGPL, whose 2.1 does
+_LESSER_NEAR = re.compile(r"\b(?:Lesser|Library)\b|\bLGPL|劣等", re.IGNORECASE)
+NO_SUCH_VERSION = "NOASSERTION"  # the expression of a GPL named with a version it never had
+
+
+def _no_such_gpl(m: re.Match) -> str | None:
+    """A GPL named with a version the GPL never had (1.0, 2.0 and 3.0 are all there are): the
+    LGPL-2.1 where "Lesser" or "Library" is said near it and the version is 2.1, else no license
+    (NO_SUCH_VERSION; a person reads it): never a silent GPL of another version."""
+    if m["version"] in ("1.0", "2.0", "3.0"):
+        return None
+    near = m.string[max(0, m.start() - 80):m.end() + 80]
+    if m["version"] == "2.1" and _LESSER_NEAR.search(near):
+        atleast = m.groupdict().get("atleast")
+        return _gnu("LGPL")({"version": "2", "minor": "1", "later": m["later"], "atleast": atleast})
+    return NO_SUCH_VERSION
 
 
 def _rail(m) -> str:
@@ -222,8 +242,12 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("lgpl", re.compile(r"(?:GNU\s+)?(?:(?:Lesser|Library)\s+General\s+Public\s+Licen[cs]e|Lesser\s+GPL|LGPL|"
                         r"劣等\s*一般公衆利用許諾(?:契約)?書?)" + _ABBR + _V + r"(?P<version>[23])(?:\.(?P<minor>[01]))?" + _LATER + _ONLY,
                         re.IGNORECASE), _gnu("LGPL")),
+    # a GPL version that was never published ("GNU General Public License, version 2.1")
+    ("gpl-no-such-version", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)"
+                                       + _ABBR + _V + r"(?P<version>[1-9]\.[1-9]\d*)" + _LATER + _ONLY, re.IGNORECASE),
+     lambda m: _no_such_gpl(m)),
     ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)" + _ABBR + _V +
-                       r"(?P<version>[123])(?:\.0)?" + _LATER + _ONLY, re.IGNORECASE), _gnu("GPL")),
+                       r"(?P<version>[123])(?:\.0)?(?!\.\d)" + _LATER + _ONLY, re.IGNORECASE), _gnu("GPL")),
     # the version first, as GNU's own notices put it ("version 3 of the GNU Lesser General Public
     # License", "version 1.3 of the GNU Free Documentation License")
     ("gnu-version-first", re.compile(r"\bversion\s+(?P<version>[123](?:\.[0-3])?)\s+of\s+the\s+(?:GNU\s+)?(?P<kind>Lesser\s+|"
@@ -338,6 +362,10 @@ def mentions(line: str) -> list[Mention]:
                 continue  # a version written in a way no pattern reads: not a version-less name
             if rule.endswith("-unversioned"):
                 taken.append(Mention(value, m.start(), m.end(), f"cc ({VERSION_NOT_STATED}: read as 4.0)"))
+                continue
+            if value == NO_SUCH_VERSION:
+                taken.append(Mention(value, m.start(), m.end(), f"gpl (no such version: {m['version']})",
+                                     ambiguous=True))
                 continue
             if rule == "bsd":
                 # Which BSD is not said: the 2- and 3-clause licenses differ in a duty (the

@@ -23,8 +23,8 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from curation.licenses.comparison import compares, of_own_terms
-from curation.licenses.names import Mention, mentions, model_terms
+from curation.licenses.comparison import compares, describes_a_license, of_terms
+from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
 from curation.licenses.secondary import SECONDARY
 from curation.licenses.secondary import refuses_secondary as refuses
@@ -925,6 +925,10 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
     copy_lead, copying = None, None  # a how-to's lead (`_COPY_LEAD`), and the paragraph after it
     for s in sentences(lines):
         found = mentions(s.text)
+        if any(m.expression == NO_SUCH_VERSION for m in found):
+            # "version 2.1 of the GNU General Public License": no GPL has it; a person reads it
+            remarks.append(Remark(s.first_line, s.text, "no_such_version", last_line=s.last_line))
+            found = [m for m in found if m.expression != NO_SUCH_VERSION]
         copying = s if copy_lead and s.heading == copy_lead.heading and s.first_line > copy_lead.last_line and (
             copying is None or copying.last_line >= s.first_line - 1) else None
         copy_lead = s if _COPY_LEAD.search(s.text) and _COPY_VERB.search(s.text) else copy_lead if copying else None
@@ -1049,7 +1053,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 continue
             # "the MIT License, a short license similar to the BSD license", "its scripts are based on
             # the BSD license template": a comparison said of something else than the work's terms
-            described = [m for i, m in enumerate(found) if compares(s.text, m.start) and not of_own_terms(
+            described = [m for i, m in enumerate(found) if compares(s.text, m.start) and describes_a_license(
                 s.text, m.start, found[i - 1].end if i else None, granted_before and adjacent)]
             if described:
                 remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
@@ -1083,7 +1087,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 elif i and _AND.match(clause):
                     joined = "AND"
                 before = s.text[:m.start]
-                custom = compares(s.text, m.start) or _CUSTOM_AFTER.match(s.text[m.end:])
+                custom = compares(s.text, m.start) and of_terms(s.text, m.start) or _CUSTOM_AFTER.match(s.text[m.end:])
                 expression, hint, rule = m.expression, None, f"{kind}: {m.rule}"
                 if m.ambiguous:
                     hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
@@ -1190,7 +1194,7 @@ def _title(line: Line) -> Statement | None:
     4.0 International", "MIT License") is that license's text or deed: weaker than a grant, and
     dropped where the rest only talks about licenses (combine)."""
     found = mentions(line.text)
-    if len(found) != 1:
+    if len(found) != 1 or found[0].expression == NO_SUCH_VERSION:
         return None
     rest = (line.text[:found[0].start] + " " + line.text[found[0].end:]).replace("(", " ").replace(")", " ")
     words = re.findall(r"[\w-]+", rest)
