@@ -122,3 +122,16 @@ def test_a_gpl_version_that_never_existed_is_read_by_a_person(text):
 ])
 def test_lesser_near_a_gpl_2_1_is_the_lgpl_and_real_versions_stay(text, expected):
     assert detect(text).expression == expected
+
+
+# ---- 5: a multi-line /*! banner */ is one statement, on the line that names the license -------------
+@pytest.mark.parametrize("text, expected, line", [
+    ("/*!\n * tinyhash v2.1.0\n * (c) 2025 Ann Example\n * @license MIT\n */\n!function(){var a=1}();\n", "MIT", 4),
+    ("/*!\n * quickgrid 0.9 (https://example.org)\n * Copyright 2024 Bo Example\n * Released under the Apache License "
+     "2.0\n */\n(function(){})();\n", "Apache-2.0", 4),
+    ("/*! pico v1 | (c) 2025 Ann | ISC License */\nvar a=1;\n", "ISC", 1),
+])
+def test_a_banner_is_counted_once(text, expected, line):
+    found = detect(text)
+    assert found.expression == expected
+    assert [(s.expression, s.first_line) for s in found.statements] == [(expected, line)]

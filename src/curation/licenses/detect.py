@@ -1120,10 +1120,11 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
                                        "a metadata record's license field (DataCite, Zenodo, CodeMeta, nuspec)"))
         tag_lines.add(number)
     if banner := banner_license(body):
-        number = header_lines + 1
-        statements.append(st.Statement(banner[0], "spdx_tag", "own", None, number, number, banner[1],
+        number = header_lines + 1 + banner.line
+        statements.append(st.Statement(banner.expression, "spdx_tag", "own", None, number, number, banner.text,
                                        "a minified file's preserved /*! banner */"))
-        tag_lines.add(number)
+        # the whole banner is read: none of its lines is read again as a comment
+        tag_lines.update(range(header_lines + 1, header_lines + 2 + banner.last_line))
     lines = [dataclasses.replace(line, text="") if line.number in tag_lines else line for line in lines]
     spans: list[tuple[int, int]] = []
     matches = []
