@@ -2,6 +2,9 @@
 for this test (other wordings, English and Japanese, other licenses of the same family): only a
 refusal of the Secondary License itself drops the GPL, ..."""
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from curation import licenses
@@ -135,3 +138,31 @@ def test_a_banner_is_counted_once(text, expected, line):
     found = detect(text)
     assert found.expression == expected
     assert [(s.expression, s.first_line) for s in found.statements] == [(expected, line)]
+
+
+# ---- 6: the title search before a cut is bounded, and still finds a real license's title ------------
+def test_thousands_of_title_like_lines_are_read_a_bounded_number_of_times(monkeypatch):
+    from curation.licenses import read_on
+
+    calls = []
+    real = read_on.mentions
+    monkeypatch.setattr(read_on, "mentions", lambda head: calls.append(head) or real(head))
+    log = "".join(f"{n:05d} worker-{chr(97 + n % 26)} Apache License 2.0 check ok\n" for n in range(3000))
+    assert read_on._last_title(log, 0, len(log)) is None
+    assert len(calls) <= read_on.TITLES_MAX
+
+
+@pytest.mark.parametrize("key", ["agpl-3.0", "gpl-3.0", "lgpl-2.1"])
+def test_the_bound_finds_the_title_an_unbounded_search_finds(key, monkeypatch):
+    from curation.licenses import read_on
+
+    sys.path.insert(0, str(Path(__file__).parent / "license_cases"))
+    from wrappers import reference_text
+
+    prefix = "".join(f"Contributor {n:04d}: Ada Example\n" for n in range(400))
+    text = prefix + reference_text(key)
+    for cut in (len(prefix) + 3_000, len(text) - 200):  # the cut falls in the text
+        found = read_on._last_title(text, max(0, cut - read_on.TITLE_BACK), cut)
+        monkeypatch.setattr(read_on, "TITLES_MAX", 10 ** 6)
+        assert found is not None and found == read_on._last_title(text, max(0, cut - read_on.TITLE_BACK), cut)
+        monkeypatch.undo()
