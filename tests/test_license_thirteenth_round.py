@@ -166,3 +166,32 @@ def test_the_bound_finds_the_title_an_unbounded_search_finds(key, monkeypatch):
         monkeypatch.setattr(read_on, "TITLES_MAX", 10 ** 6)
         assert found is not None and found == read_on._last_title(text, max(0, cut - read_on.TITLE_BACK), cut)
         monkeypatch.undo()
+
+
+# ---- 7: a Japanese name and version, read word by word in English --------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("# 資料集\n\n本文書は GNU フリー文書利用許諾契約書 バージョン1.3 の下で公開しています。\n", "GFDL-1.3-only"),
+    ("# 資料集\n\n本マニュアルは GNU フリー・ドキュメンテーション・ライセンス 第1.2版 で配布します。\n", "GFDL-1.2-only"),
+    ("# ツール\n\n本ソフトウェアはアーティスティック・ライセンス 2.0 で公開しています。\n", "Artistic-2.0"),
+    ("# ツール\n\n本ソフトウェアは Artistic ライセンス バージョン2.0 で公開しています。\n", "Artistic-2.0"),
+    ("# 写真集\n\n本作品は クリエイティブ・コモンズ 表示-継承 2.1 日本 ライセンスの下で提供しています。\n", "CC-BY-SA-2.1-JP"),
+    ("# 写真集\n\n本作品は CC BY-SA 2.1 JP で提供しています。\n", "CC-BY-SA-2.1-JP"),
+    ("# ツール\n\n本ソフトウェアは エクリプス・パブリック・ライセンス 第2版 で公開しています。\n", "EPL-2.0"),
+    ("# ツール\n\n本ソフトウェアは モジラ・パブリック・ライセンス バージョン2.0 で公開しています。\n", "MPL-2.0"),
+    # the English names the same reader relies on
+    ("# Photos\n\nThis work is licensed under the Creative Commons Attribution-ShareAlike 2.1 Japan License.\n",
+     "CC-BY-SA-2.1-JP"),
+    ("# Tool\n\nThis software is released under the Eclipse Public License, version 2.\n", "EPL-2.0"),
+])
+def test_a_japanese_license_name_and_version_is_read(text, expected):
+    assert detect(text).expression == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a port SPDX does not list is no other license (never the unported CC BY 2.1)
+    ("# 写真集\n\n本作品は クリエイティブ・コモンズ 表示 2.1 日本 ライセンスの下で提供しています。\n", "NOASSERTION"),
+    ("# 写真集\n\n本作品は クリエイティブ・コモンズ 表示 4.0 国際 ライセンスの下で提供しています。\n", "CC-BY-4.0"),
+    ("# ツール\n\nGPL バージョン3 以降で公開しています。\n", "GPL-3.0-or-later"),
+])
+def test_the_japanese_reader_changes_no_name_already_read(text, expected):
+    assert detect(text).expression == expected
