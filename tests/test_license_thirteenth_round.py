@@ -195,3 +195,14 @@ def test_a_japanese_license_name_and_version_is_read(text, expected):
 ])
 def test_the_japanese_reader_changes_no_name_already_read(text, expected):
     assert detect(text).expression == expected
+
+
+# ---- 8: a choice among three licenses in prose is one flat choice -----------------------------------
+@pytest.mark.parametrize("text", [
+    "# Kite\n\nKite is licensed under MIT, Apache-2.0 or BSD-3-Clause at your option.\n",
+    "# Kite\n\nYou may use Kite under the MIT License, the Apache License 2.0, or the BSD 3-Clause License, at your "
+    "option.\n",
+    "# Kite\n\nKite は MIT、Apache-2.0、BSD-3-Clause のいずれかを選んで利用できます。\n",
+])
+def test_a_choice_of_three_licenses_is_one_flat_choice(text):
+    assert detect(text).expression == "MIT OR Apache-2.0 OR BSD-3-Clause"

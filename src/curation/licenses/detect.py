@@ -860,6 +860,17 @@ def _flags(expression: str) -> frozenset[str]:
     return frozenset(flags)
 
 
+def _either(expressions: list[str]) -> str:
+    """A choice among the expressions, one flat list ("MIT OR Apache-2.0 OR BSD-3-Clause"): a side
+    that is itself a choice needs no brackets; one that joins licenses with AND keeps them."""
+    return " OR ".join(f"({e})" if " AND " in e else e.strip("()") if _flat_choice(e) else e for e in expressions)
+
+
+def _flat_choice(expression: str) -> bool:
+    return expression.startswith("(") and expression.endswith(")") and "(" not in expression[1:-1] \
+        and " AND " not in expression
+
+
 def _and(expressions) -> str:
     # a conjunction among the parts is flattened, so that a license said twice is named once
     terms = [e if " OR " in e else t.strip("() ") for e in expressions for t in ([e] if " OR " in e else e.split(" AND "))]
@@ -1017,7 +1028,7 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
             distinct = list(dict.fromkeys(texts))
             if choice:
                 # the texts follow a sentence that offers them as a choice ("whichever you prefer")
-                parts.append(" OR ".join(f"({d})" if " " in d else d for d in distinct))
+                parts.append(_either(distinct))
             else:
                 parts.append(_and(distinct))  # several license texts in one file: each covers its part
             continue
@@ -1025,7 +1036,7 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
         # the GPL's "or any later version" clause) makes them dual licensing
         if len(distinct) > 1 and not texts and any(
                 min(x.first_line for x in group) - 3 <= n <= max(x.last_line for x in group) + 3 for n in near):
-            parts.append(" OR ".join(f"({d})" if " " in d else d for d in distinct))  # dual licensing
+            parts.append(_either(distinct))  # dual licensing
             continue
         if len(distinct) > 1:
             conflict = True
