@@ -206,3 +206,16 @@ def test_the_japanese_reader_changes_no_name_already_read(text, expected):
 ])
 def test_a_choice_of_three_licenses_is_one_flat_choice(text):
     assert detect(text).expression == "MIT OR Apache-2.0 OR BSD-3-Clause"
+
+
+# ---- 8: a rider announced in the grant ("with one added condition: you must ...") is custom terms ----
+@pytest.mark.parametrize("text, expected", [
+    ("# Kite\n\n## License\n\nKite is licensed under the MIT License, with one added condition: you must notify the "
+     "author before redistributing it.\n", "LicenseRef-Custom-MIT"),
+    ("# Wisp\n\n## License\n\nWisp is licensed under the ISC License with an extra clause: you must tell us where you "
+     "use it.\n", "LicenseRef-Custom-ISC"),
+    ("# How to add additional terms\n\nIf you want additional terms, you must write them below the license text.\n",
+     "NOASSERTION"),
+])
+def test_a_rider_announced_in_the_grant_is_custom_terms(text, expected):
+    assert detect(text).expression == expected

@@ -959,8 +959,9 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                          and _CONTINUES.search(s.text))
         own_context = (bool(_OWN_EN.search(s.text) or _OWN_JA_STRONG.search(s.text) or s.in_license_section
                             or short_file or continued or names_the_work(s.text, names))
-                       # the restriction's own words ("requires", "not allowed") are no talk cue
-                       and not _general_talk(_NONCOMMERCIAL.sub(" ", s.text))) and said != "example" \
+                       # the restriction's own words ("requires", "not allowed") are no talk cue, nor
+                       # a rider's after the words that announce it ("with one added condition: you must ...")
+                       and not _general_talk(_NONCOMMERCIAL.sub(" ", _before_rider(s.text)))) and said != "example" \
             and not (_NEWS_REPORT.search(s.text) or _SAID_AFTER.search(s.text))
         excluded_before = bool(previous and previous.last_line >= s.first_line - 1 and previous_excluded)
         # "X announced that ... . Version 6 will ship under ...": the next sentence of the paragraph,
@@ -1144,6 +1145,12 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 remarks = [r for r in remarks if r.first_line not in lines_] + [
                     Remark(line, text, "talk") for line, text in group]
     return statements, remarks
+
+
+def _before_rider(sentence: str) -> str:
+    """The sentence up to the words that announce added terms, where it has them."""
+    rider = _ADDED_TERMS.search(sentence)
+    return sentence[:rider.start()] if rider else sentence
 
 
 def _own_words_grant(s: _Sentence) -> bool:
