@@ -219,3 +219,25 @@ def test_a_choice_of_three_licenses_is_one_flat_choice(text):
 ])
 def test_a_rider_announced_in_the_grant_is_custom_terms(text, expected):
     assert detect(text).expression == expected
+
+
+# ---- 8: a badge that names one license and prose about the software as a whole that names another ----
+@pytest.mark.parametrize("text", [
+    "# Kite\n\n![license](https://img.shields.io/badge/license-BSD--3--Clause-blue)\n\n## ライセンス\n\n"
+    "本ソフトウェアは GPL バージョン3 で公開しています。\n",
+    "# Kite\n\n[![License: MIT](https://img.shields.io/badge/License-MIT-yellow.svg)](LICENSE)\n\n## License\n\n"
+    "This software is licensed under the Apache License 2.0.\n",
+])
+def test_a_badge_and_prose_on_the_whole_software_that_disagree_conflict(text):
+    assert detect(text).conflict
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("# Kite\n\n[![License: MIT](https://img.shields.io/badge/License-MIT-yellow.svg)](LICENSE)\n\n## License\n\n"
+     "This software is licensed under the MIT License.\n", "MIT"),
+    ("# Kite\n\n## License\n\nThis software is licensed under the MIT License. The documentation is licensed under "
+     "CC BY 4.0.\n", "MIT AND CC-BY-4.0"),
+])
+def test_software_and_its_parts_still_agree(text, expected):
+    found = detect(text)
+    assert found.expression == expected and not found.conflict

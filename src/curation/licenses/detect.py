@@ -896,6 +896,9 @@ def _same(a: str, b: str) -> bool:
 
 
 _PLACEHOLDERS = {"LicenseRef-HF-other"}
+# A sentence whose subject is the software as a whole ("This software", 「本ソフトウェア」): no part of it
+_WHOLE_SOFTWARE = re.compile(r"^\W*(?:this|本|当|この)\s*(?:software|program|ソフトウェア|プログラム)(?:は|\b)",
+                             re.IGNORECASE)
 
 
 def _part(scope: str | None) -> str | None:
@@ -1008,6 +1011,10 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
                 x.scope in ("code", "docs", "data", "model", "media") and x.scope != scope and x.kind != "header"
                 for x in own) and not (scope == "media" and any(
                     x.scope is None and x.kind != "header" and not _same(x.expression, s.expression) for x in own)):
+            scope = None
+        # "This software is ...", 「本ソフトウェアは…」: the work itself, where no other part is named
+        if scope == "code" and _WHOLE_SOFTWARE.match(s.text) and not any(
+                x.scope not in (None, "code") for x in own):
             scope = None
         groups.setdefault(scope, []).append(s)
     readings, parts, conflict = [], [], False
