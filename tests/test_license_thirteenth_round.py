@@ -9,6 +9,8 @@ import pytest
 
 from curation import licenses
 
+sys.path.insert(0, str(Path(__file__).parent / "license_cases"))
+
 
 def detect(text):
     return licenses.detect_text(text)
@@ -156,7 +158,6 @@ def test_thousands_of_title_like_lines_are_read_a_bounded_number_of_times(monkey
 def test_the_bound_finds_the_title_an_unbounded_search_finds(key, monkeypatch):
     from curation.licenses import read_on
 
-    sys.path.insert(0, str(Path(__file__).parent / "license_cases"))
     from wrappers import reference_text
 
     prefix = "".join(f"Contributor {n:04d}: Ada Example\n" for n in range(400))
@@ -241,3 +242,26 @@ def test_a_badge_and_prose_on_the_whole_software_that_disagree_conflict(text):
 def test_software_and_its_parts_still_agree(text, expected):
     found = detect(text)
     assert found.expression == expected and not found.conflict
+
+
+# ---- 8: an OFL-1.1 whose copyright statement reserves a font name is OFL-1.1-RFN -------------------
+def _ofl_file(copyright_line):
+    from wrappers import reference_text
+
+    return (f"{copyright_line}\n\nThis Font Software is licensed under the SIL Open Font License, Version 1.1.\n"
+            "This license is copied below, and is also available with a FAQ at:\nhttps://openfontlicense.org\n\n"
+            + reference_text("ofl-1.1"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    (_ofl_file('Copyright (c) 2024, Ann Example (https://example.org), with Reserved Font Name "Kite Sans".'),
+     "OFL-1.1-RFN"),
+    (_ofl_file("Copyright 2019 The Wisp Mono Project Authors, with Reserved Font Names Wisp and Wisp Mono."),
+     "OFL-1.1-RFN"),
+    (_ofl_file("Copyright (c) 2024, Ann Example (https://example.org)."), "OFL-1.1"),
+    ("# Fonts\n\nThese fonts are licensed under the SIL Open Font License, Version 1.1, with no Reserved Font "
+     "Name.\n", "OFL-1.1"),
+    ("# フォント\n\n本フォントは SIL Open Font License 1.1 で提供します。予約フォント名は「Kite」です。\n", "OFL-1.1-RFN"),
+])
+def test_a_reserved_font_name_makes_the_ofl_its_rfn_form(text, expected):
+    assert detect(text).expression == expected

@@ -796,6 +796,28 @@ def _secondary_licenses(statements: list[st.Statement]) -> list[st.Statement]:
             if s.expression == "EPL-2.0" and s.role == "own" else s for s in rest]
 
 
+# A copyright statement that reserves a font name ('Copyright 2024 Ann, with Reserved Font Name
+# "Hanaki"'): SPDX names that form of the OFL-1.1 OFL-1.1-RFN. The OFL's own text names the term
+# only in quotes ('"Reserved Font Name" refers to ...'), never after "with"; "no"/"without" declares none.
+_RESERVED_FONT_NAME = re.compile(r"(?<!\bno\s)(?<!\bwithout\s)\bwith\s+(?:the\s+)?Reserved\s+Font\s+Names?\b"
+                                 r"(?!\s+(?:declared\s+)?none)|予約フォント名", re.IGNORECASE)
+RESERVED_NAME_REACH = 10  # lines around an OFL statement where its copyright statement stands
+
+
+def _reserved_font_name(lines: list[Line], statements: list[st.Statement]) -> list[st.Statement]:
+    """An OFL-1.1 whose copyright statement, at or near it, reserves a font name is OFL-1.1-RFN."""
+    text_of = {line.number: line.text for line in lines}
+    out = []
+    for s in statements:
+        if re.search(r"\bOFL-1\.1\b(?!-)", s.expression) and any(
+                _RESERVED_FONT_NAME.search(text_of.get(n, ""))
+                for n in range(s.first_line - RESERVED_NAME_REACH, s.first_line + RESERVED_NAME_REACH + 1)):
+            s = dataclasses.replace(s, expression=re.sub(r"\bOFL-1\.1\b(?!-)", "OFL-1.1-RFN", s.expression),
+                                    rule=s.rule + "; a Reserved Font Name declared")
+        out.append(s)
+    return out
+
+
 def _named_dedication_wins(statements: list[st.Statement]) -> list[st.Statement]:
     """Without the loose public-domain words where the text names its dedication (CC0 1.0 as the
     fallback of "we give these clips to the public domain"): they say what the dedication does."""
@@ -1182,6 +1204,7 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     statements = _or_later_notice(_fold_lgpl3(statements + _reconcile(found, notices)))
     statements = _secondary_licenses(_named_dedication_wins(statements))
     statements = _later_sentence(lines, spans, statements)
+    statements = _reserved_font_name(lines, statements)
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:
         return Detection(NOASSERTION, result.score, "none", remarks=result.remarks)
