@@ -265,3 +265,20 @@ def _ofl_file(copyright_line):
 ])
 def test_a_reserved_font_name_makes_the_ofl_its_rfn_form(text, expected):
     assert detect(text).expression == expected
+
+
+# ---- 8: a license's title without its version above its full text is no second license --------------
+def test_a_versionless_title_above_the_w3c_text_is_that_text():
+    from wrappers import reference_text
+
+    text = "[Home](/) | [License](/license/)\n\n# W3C Software Notice and License\n\n" + reference_text("w3c")
+    found = detect(text)
+    assert found.expression == "W3C" and not found.conflict
+
+
+def test_a_title_with_another_version_above_a_text_is_not_dropped_as_a_title():
+    from curation.licenses.detect import _VERSION_WORDS
+
+    assert _VERSION_WORDS.search("GNU General Public License version 2")
+    assert _VERSION_WORDS.search("W3C Software Notice and License (2002-12-31)")
+    assert not _VERSION_WORDS.search("W3C Software Notice and License")

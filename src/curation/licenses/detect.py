@@ -818,6 +818,25 @@ def _reserved_font_name(lines: list[Line], statements: list[st.Statement]) -> li
     return out
 
 
+# a version said in a title: "2.0", "version 3", "v2", a year ("20021231")
+_VERSION_WORDS = re.compile(r"\d+\.\d+|\bversion\s*\d|\bv\d|\b(?:19|20)\d\d", re.IGNORECASE)
+TITLE_ABOVE_LINES = 10  # how far above a full text its title (and a page's navigation) may stand
+
+
+def _versionless_titles(statements: list[st.Statement]) -> list[st.Statement]:
+    """A notice that is only a license's title without its version ("W3C Software Notice and
+    License", which ScanCode files under the 1998 version), right above a full text of the same
+    family (the 2002 W3C text): the text says which version it is; the title is no second license."""
+    texts = [s for s in statements if s.kind == "license_text"]
+
+    def titles(n: st.Statement) -> bool:
+        words = re.sub(r"\([^)]*\)|https?://\S+", " ", n.text)
+        return n.kind == "notice" and not _VERSION_WORDS.search(words) and any(
+            t.first_line - TITLE_ABOVE_LINES <= n.last_line < t.first_line and t.expression != n.expression
+            and t.expression.split("-")[0] == n.expression.split("-")[0] for t in texts)
+    return [s for s in statements if not titles(s)]
+
+
 def _named_dedication_wins(statements: list[st.Statement]) -> list[st.Statement]:
     """Without the loose public-domain words where the text names its dedication (CC0 1.0 as the
     fallback of "we give these clips to the public domain"): they say what the dedication does."""
@@ -1204,7 +1223,7 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     statements = _or_later_notice(_fold_lgpl3(statements + _reconcile(found, notices)))
     statements = _secondary_licenses(_named_dedication_wins(statements))
     statements = _later_sentence(lines, spans, statements)
-    statements = _reserved_font_name(lines, statements)
+    statements = _versionless_titles(_reserved_font_name(lines, statements))
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:
         return Detection(NOASSERTION, result.score, "none", remarks=result.remarks)
