@@ -129,7 +129,8 @@ _REMARK = {"talk": "not counted: talks about licenses, grants none",
            "choice": "a choice between licenses (the licensee picks one)",
            "commercial_ok": "says commercial use is allowed",
            "hedged": "not counted: says public domain with a hedge, dedicates nothing a reviewer can sign",
-           "example": "not counted: an example in a code block, not the work's statement"}
+           "example": "not counted: an example in a code block, not the work's statement",
+           "no_such_version": "not counted: names a GPL version that was never published; a person reads it"}
 _UPSTREAM_REMARK = {"custom": "not counted: changes upstream or quoted terms, not the work's",
                     "restriction": "not counted: a restriction on upstream or quoted material, not the work",
                     "commercial_ok": "not counted: said of upstream or quoted material"}
@@ -315,11 +316,38 @@ _TITLE_WORDS = {"the", "license", "licence", "version", "public", "general", "an
 # region (from a copyright line or title not seen before, up to REGION_CHARS on) counts its own
 # lines: ten bundled licenses share most of their lines (a BSD-2-Clause after nine BSD-3-Clause
 # texts), and the tenth must be read whole; a copy repeated with the same copyright line is not a
-# new region.
+# new region. Only a block of text copied whole (BLOCK_LINES lines or more in a row, each seen
+# before) counts per region: one line repeated among new ones (a log's "Licensed under MIT" after a
+# new request line each time) is one statement repeated, capped by the whole file's count.
 NEAR_CHARS, REPEAT_MAX = 12_000, 8
 REGION_CHARS = 16_000
+BLOCK_LINES = 6
 # a region's first line: short, a copyright line or a license's title
 _REGION_START = re.compile(r"copyright|©|\(c\)|licen[cs]e|agreement", re.IGNORECASE)
+
+
+def _in_copied_block(shapes: list[str]) -> list[bool]:
+    """For each line, whether it lies in a run of BLOCK_LINES or more non-empty lines each seen
+    before (blank lines neither count nor break a run), of several distinct lines (one line
+    repeated in a row is no text): the body of a text copied again."""
+    seen: set[str] = set()
+    repeated = []
+    for shape in shapes:
+        repeated.append(bool(shape.strip()) and shape in seen)
+        seen.add(shape)
+    out = [False] * len(shapes)
+    run: list[int] = []
+    for i, shape in enumerate(shapes + ["\0"]):  # a sentinel ends the last run
+        if i < len(shapes) and not shape.strip():
+            continue
+        if i < len(shapes) and repeated[i]:
+            run.append(i)
+            continue
+        if len(run) >= BLOCK_LINES and len({shapes[j] for j in run}) >= BLOCK_LINES // 2:
+            for j in run:
+                out[j] = True
+        run = []
+    return out
 
 
 def _scanned(lines: list[Line]) -> str:
@@ -329,6 +357,8 @@ def _scanned(lines: list[Line]) -> str:
         starts.append(at)
         at += len(line.text) + 1
     hits = [starts[i] for i, line in enumerate(lines) if line.text and SCANCODE_WORDS.search(line.text)]
+    all_shapes = [re.sub(r"\d+", "0", line.text) for line in lines]
+    copied = _in_copied_block(all_shapes)
     seen: dict[tuple[int, str], int] = {}
     shapes: set[str] = set()
     region, region_at = -1, 0  # the license region a line is in (-1: none), and where it began
@@ -336,14 +366,14 @@ def _scanned(lines: list[Line]) -> str:
     for i, line in enumerate(lines):
         k = bisect.bisect_left(hits, starts[i])
         near = any(abs(hits[j] - starts[i]) <= NEAR_CHARS for j in (k - 1, k) if 0 <= j < len(hits))
-        shape = re.sub(r"\d+", "0", line.text)
+        shape = all_shapes[i]
         if shape not in shapes and len(shape.split()) <= 12 and _REGION_START.search(shape):
             region, region_at = i, starts[i]
         shapes.add(shape)
         counts = [(-1, shape)] + ([(region, shape)] if region >= 0 and starts[i] - region_at <= REGION_CHARS else [])
         for key in counts:
             seen[key] = seen.get(key, 0) + 1
-        kept = not shape.strip() or any(seen[key] <= REPEAT_MAX for key in counts)
+        kept = not shape.strip() or seen[counts[0]] <= REPEAT_MAX or copied[i] and seen[counts[-1]] <= REPEAT_MAX
         out.append(line.text if near and kept else "")
     return "\n".join(out)
 
@@ -766,6 +796,47 @@ def _secondary_licenses(statements: list[st.Statement]) -> list[st.Statement]:
             if s.expression == "EPL-2.0" and s.role == "own" else s for s in rest]
 
 
+# A copyright statement that reserves a font name ('Copyright 2024 Ann, with Reserved Font Name
+# "Hanaki"'): SPDX names that form of the OFL-1.1 OFL-1.1-RFN. The OFL's own text names the term
+# only in quotes ('"Reserved Font Name" refers to ...'), never after "with"; "no"/"without" declares none.
+_RESERVED_FONT_NAME = re.compile(r"(?<!\bno\s)(?<!\bwithout\s)\bwith\s+(?:the\s+)?Reserved\s+Font\s+Names?\b"
+                                 r"(?!\s+(?:declared\s+)?none)|予約フォント名", re.IGNORECASE)
+RESERVED_NAME_REACH = 10  # lines around an OFL statement where its copyright statement stands
+
+
+def _reserved_font_name(lines: list[Line], statements: list[st.Statement]) -> list[st.Statement]:
+    """An OFL-1.1 whose copyright statement, at or near it, reserves a font name is OFL-1.1-RFN."""
+    text_of = {line.number: line.text for line in lines}
+    out = []
+    for s in statements:
+        if re.search(r"\bOFL-1\.1\b(?!-)", s.expression) and any(
+                _RESERVED_FONT_NAME.search(text_of.get(n, ""))
+                for n in range(s.first_line - RESERVED_NAME_REACH, s.first_line + RESERVED_NAME_REACH + 1)):
+            s = dataclasses.replace(s, expression=re.sub(r"\bOFL-1\.1\b(?!-)", "OFL-1.1-RFN", s.expression),
+                                    rule=s.rule + "; a Reserved Font Name declared")
+        out.append(s)
+    return out
+
+
+# a version said in a title: "2.0", "version 3", "v2", a year ("20021231")
+_VERSION_WORDS = re.compile(r"\d+\.\d+|\bversion\s*\d|\bv\d|\b(?:19|20)\d\d", re.IGNORECASE)
+TITLE_ABOVE_LINES = 10  # how far above a full text its title (and a page's navigation) may stand
+
+
+def _versionless_titles(statements: list[st.Statement]) -> list[st.Statement]:
+    """A notice that is only a license's title without its version ("W3C Software Notice and
+    License", which ScanCode files under the 1998 version), right above a full text of the same
+    family (the 2002 W3C text): the text says which version it is; the title is no second license."""
+    texts = [s for s in statements if s.kind == "license_text"]
+
+    def titles(n: st.Statement) -> bool:
+        words = re.sub(r"\([^)]*\)|https?://\S+", " ", n.text)
+        return n.kind == "notice" and not _VERSION_WORDS.search(words) and any(
+            t.first_line - TITLE_ABOVE_LINES <= n.last_line < t.first_line and t.expression != n.expression
+            and t.expression.split("-")[0] == n.expression.split("-")[0] for t in texts)
+    return [s for s in statements if not titles(s)]
+
+
 def _named_dedication_wins(statements: list[st.Statement]) -> list[st.Statement]:
     """Without the loose public-domain words where the text names its dedication (CC0 1.0 as the
     fallback of "we give these clips to the public domain"): they say what the dedication does."""
@@ -830,6 +901,17 @@ def _flags(expression: str) -> frozenset[str]:
     return frozenset(flags)
 
 
+def _either(expressions: list[str]) -> str:
+    """A choice among the expressions, one flat list ("MIT OR Apache-2.0 OR BSD-3-Clause"): a side
+    that is itself a choice needs no brackets; one that joins licenses with AND keeps them."""
+    return " OR ".join(f"({e})" if " AND " in e else e.strip("()") if _flat_choice(e) else e for e in expressions)
+
+
+def _flat_choice(expression: str) -> bool:
+    return expression.startswith("(") and expression.endswith(")") and "(" not in expression[1:-1] \
+        and " AND " not in expression
+
+
 def _and(expressions) -> str:
     # a conjunction among the parts is flattened, so that a license said twice is named once
     terms = [e if " OR " in e else t.strip("() ") for e in expressions for t in ([e] if " OR " in e else e.split(" AND "))]
@@ -855,6 +937,9 @@ def _same(a: str, b: str) -> bool:
 
 
 _PLACEHOLDERS = {"LicenseRef-HF-other"}
+# A sentence whose subject is the software as a whole ("This software", 「本ソフトウェア」): no part of it
+_WHOLE_SOFTWARE = re.compile(r"^\W*(?:this|本|当|この)\s*(?:software|program|ソフトウェア|プログラム)(?:は|\b)",
+                             re.IGNORECASE)
 
 
 def _part(scope: str | None) -> str | None:
@@ -968,6 +1053,10 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
                 for x in own) and not (scope == "media" and any(
                     x.scope is None and x.kind != "header" and not _same(x.expression, s.expression) for x in own)):
             scope = None
+        # "This software is ...", 「本ソフトウェアは…」: the work itself, where no other part is named
+        if scope == "code" and _WHOLE_SOFTWARE.match(s.text) and not any(
+                x.scope not in (None, "code") for x in own):
+            scope = None
         groups.setdefault(scope, []).append(s)
     readings, parts, conflict = [], [], False
     for scope, group in groups.items():
@@ -987,7 +1076,7 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
             distinct = list(dict.fromkeys(texts))
             if choice:
                 # the texts follow a sentence that offers them as a choice ("whichever you prefer")
-                parts.append(" OR ".join(f"({d})" if " " in d else d for d in distinct))
+                parts.append(_either(distinct))
             else:
                 parts.append(_and(distinct))  # several license texts in one file: each covers its part
             continue
@@ -995,7 +1084,7 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
         # the GPL's "or any later version" clause) makes them dual licensing
         if len(distinct) > 1 and not texts and any(
                 min(x.first_line for x in group) - 3 <= n <= max(x.last_line for x in group) + 3 for n in near):
-            parts.append(" OR ".join(f"({d})" if " " in d else d for d in distinct))  # dual licensing
+            parts.append(_either(distinct))  # dual licensing
             continue
         if len(distinct) > 1:
             conflict = True
@@ -1090,10 +1179,11 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
                                        "a metadata record's license field (DataCite, Zenodo, CodeMeta, nuspec)"))
         tag_lines.add(number)
     if banner := banner_license(body):
-        number = header_lines + 1
-        statements.append(st.Statement(banner[0], "spdx_tag", "own", None, number, number, banner[1],
+        number = header_lines + 1 + banner.line
+        statements.append(st.Statement(banner.expression, "spdx_tag", "own", None, number, number, banner.text,
                                        "a minified file's preserved /*! banner */"))
-        tag_lines.add(number)
+        # the whole banner is read: none of its lines is read again as a comment
+        tag_lines.update(range(header_lines + 1, header_lines + 2 + banner.last_line))
     lines = [dataclasses.replace(line, text="") if line.number in tag_lines else line for line in lines]
     spans: list[tuple[int, int]] = []
     matches = []
@@ -1113,7 +1203,7 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     found = [s for s in found if s.score >= threshold]
     # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far
     # from the license's name), but never a line that only talks about licenses.
-    talk = {n for r in remarks if r.why in ("talk", "other_work", "hedged", "example") for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
+    talk = {n for r in remarks if r.why in ("talk", "other_work", "hedged", "example", "no_such_version") for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
     notices = [s for s in _notices(lines, matches, spans, talk, threshold) if s.score >= threshold]
     # a rider follows a full text or a license's whole permission notice (ScanCode files the MIT
     # grant without its disclaimer as a notice rule)
@@ -1133,6 +1223,7 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     statements = _or_later_notice(_fold_lgpl3(statements + _reconcile(found, notices)))
     statements = _secondary_licenses(_named_dedication_wins(statements))
     statements = _later_sentence(lines, spans, statements)
+    statements = _versionless_titles(_reserved_font_name(lines, statements))
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:
         return Detection(NOASSERTION, result.score, "none", remarks=result.remarks)

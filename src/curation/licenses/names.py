@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from license_expression import ExpressionError
 
+from curation.licenses.ja_names import JA, english_reading
 from curation.licenses.spdx import normalize
 
 
@@ -89,7 +90,20 @@ def cc_id(elements: set[str], version: str) -> str | None:
         return None  # a version that never had these elements
 
 
+# A Creative Commons port to a jurisdiction, said after its version ("2.1 Japan", 「2.1 日本」):
+# SPDX lists some ports (CC-BY-SA-2.1-JP); a port it does not list is no other license's evidence
+_PORT = re.compile(r"\s*(?:[(（]\s*)?(?:Japan|JP|日本)\b", re.IGNORECASE)
+
+
+def _ported(m: re.Match, version: str | None) -> str | None:
+    return "JP" if version and not version.startswith("4") and _PORT.match(m.string, m.end()) else None
+
+
 def _cc_en(m: re.Match) -> str | None:
+    if port := _ported(m, m["version"] or m["abbr_version"]):
+        squeezed = re.sub(r"[\s,-]", "", (m["elements"] or "") + (m["abbr"] or "")).lower()
+        elements = {code for word, code in {**_EN_ELEMENTS, "nc": "NC", "nd": "ND", "sa": "SA"}.items() if word in squeezed}
+        return cc_id(elements, f"{m['version'] or m['abbr_version']}-{port}")
     if m["version"]:
         squeezed = re.sub(r"[\s,-]", "", m["elements"] or "").lower()
         return cc_id({code for word, code in _EN_ELEMENTS.items() if word in squeezed}, m["version"])
@@ -105,7 +119,8 @@ def _ja_elements(m: re.Match) -> set[str]:
 
 
 def _cc_ja(m: re.Match) -> str | None:
-    return cc_id(_ja_elements(m), m["version"])
+    port = _ported(m, m["version"])
+    return cc_id(_ja_elements(m), f"{m['version']}-{port}" if port else m["version"])
 
 
 def _unversioned_id(elements: set[str]) -> str | None:
@@ -165,12 +180,32 @@ def _gnu_version_first(m: re.Match) -> str | None:
     family = "GFDL" if m["what"].lower().startswith("free") else \
         {"lesser": "LGPL", "library": "LGPL", "affero": "AGPL"}.get((m["kind"] or "").strip().lower(), "GPL")
     version, minor = m["version"].partition(".")[::2]
+    if family == "GPL" and minor not in ("", "0"):
+        return _no_such_gpl(m)
     fields = {"version": version, "minor": minor or None, "later": m["later"], "atleast": None}
     if family == "GFDL":
         fields["version"] = m["version"] if "." in m["version"] else None
     if not fields["version"]:
         return None
     return _gnu(family)(fields)
+
+
+# "Lesser" or "Library" near a GPL version that never existed: the LGPL, whose 2.1 does
+_LESSER_NEAR = re.compile(r"\b(?:Lesser|Library)\b|\bLGPL|劣等", re.IGNORECASE)
+NO_SUCH_VERSION = "NOASSERTION"  # the expression of a GPL named with a version it never had
+
+
+def _no_such_gpl(m: re.Match) -> str | None:
+    """A GPL named with a version the GPL never had (1.0, 2.0 and 3.0 are all there are): the
+    LGPL-2.1 where "Lesser" or "Library" is said near it and the version is 2.1, else no license
+    (NO_SUCH_VERSION; a person reads it): never a silent GPL of another version."""
+    if m["version"] in ("1.0", "2.0", "3.0"):
+        return None
+    near = m.string[max(0, m.start() - 80):m.end() + 80]
+    if m["version"] == "2.1" and _LESSER_NEAR.search(near):
+        atleast = m.groupdict().get("atleast")
+        return _gnu("LGPL")({"version": "2", "minor": "1", "later": m["later"], "atleast": atleast})
+    return NO_SUCH_VERSION
 
 
 def _rail(m) -> str:
@@ -222,8 +257,12 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("lgpl", re.compile(r"(?:GNU\s+)?(?:(?:Lesser|Library)\s+General\s+Public\s+Licen[cs]e|Lesser\s+GPL|LGPL|"
                         r"劣等\s*一般公衆利用許諾(?:契約)?書?)" + _ABBR + _V + r"(?P<version>[23])(?:\.(?P<minor>[01]))?" + _LATER + _ONLY,
                         re.IGNORECASE), _gnu("LGPL")),
+    # a GPL version that was never published ("GNU General Public License, version 2.1")
+    ("gpl-no-such-version", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)"
+                                       + _ABBR + _V + r"(?P<version>[1-9]\.[1-9]\d*)" + _LATER + _ONLY, re.IGNORECASE),
+     lambda m: _no_such_gpl(m)),
     ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)" + _ABBR + _V +
-                       r"(?P<version>[123])(?:\.0)?" + _LATER + _ONLY, re.IGNORECASE), _gnu("GPL")),
+                       r"(?P<version>[123])(?:\.0)?(?!\.\d)" + _LATER + _ONLY, re.IGNORECASE), _gnu("GPL")),
     # the version first, as GNU's own notices put it ("version 3 of the GNU Lesser General Public
     # License", "version 1.3 of the GNU Free Documentation License")
     ("gnu-version-first", re.compile(r"\bversion\s+(?P<version>[123](?:\.[0-3])?)\s+of\s+the\s+(?:GNU\s+)?(?P<kind>Lesser\s+|"
@@ -237,6 +276,8 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("gnu-no-version", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:(?P<kind>Lesser|Library|Affero)\s+)?General\s+Public\s+Licen[cs]e"
                                   r"|(?<![A-Za-z-])(?P<abbr>L|A)?GPL(?![A-Za-z0-9]|-\w)", re.IGNORECASE),
      lambda m: _GNU_FIRST[(m["kind"] or m["abbr"] or "").lower()]),
+    ("artistic", re.compile(r"\bArtistic\s+Licen[cs]e" + _V + r"(?P<v>[12])(?:\.0)?(?![\d.]\d)", re.IGNORECASE),
+     lambda m: f"Artistic-{m['v']}.0"),
     ("beerware", re.compile(r"\bbeer-?ware(?:\s+licen[cs]e)?\b|ビアウェア(?:\s*ライセンス)?", re.IGNORECASE), _fixed("Beerware")),
     ("apache", re.compile(r"(?:\bApache|アパッチ)(?:\s+Software)?(?:\s+Licen[cs]e|\s*[・･]?\s*ライセンス)?" + _V + r"2(?:\.0)?(?![\d.]\d)"
                           r"|\bASL\s*2\.0|\bASLv2\b", re.IGNORECASE), _fixed("Apache-2.0")),
@@ -244,7 +285,7 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
      lambda m: "MPL-1.1" if m["v"] == "1.1" else "MPL-2.0"),
     ("eupl", re.compile(r"\b(?:European\s+Union\s+Public\s+Licen[cs]e|EUPL)" + _V + r"(?P<v>1\.[012])\b", re.IGNORECASE),
      lambda m: f"EUPL-{m['v']}"),
-    ("epl", re.compile(r"\b(?:Eclipse\s+Public\s+Licen[cs]e|EPL)" + _V + r"(?P<v>[12])\.0\b", re.IGNORECASE),
+    ("epl", re.compile(r"\b(?:Eclipse\s+Public\s+Licen[cs]e|EPL)" + _V + r"(?P<v>[12])(?:\.0\b|(?![\d.]\d))", re.IGNORECASE),
      lambda m: f"EPL-{m['v']}.0"),
     ("bsd-3", re.compile(r"\bBSD[\s-]*3[\s-]*Clause|\b(?:3|three)[\s-]*clause\s+BSD|\bBSD\s*3\s*条項|"
                          r"(?:3|三)\s*条項\s*BSD|\b(?:3|three)[\s-]*term\s+BSD|修正\s*BSD|\b(?:New|Revised|Modified)\s+BSD|"
@@ -339,6 +380,10 @@ def mentions(line: str) -> list[Mention]:
             if rule.endswith("-unversioned"):
                 taken.append(Mention(value, m.start(), m.end(), f"cc ({VERSION_NOT_STATED}: read as 4.0)"))
                 continue
+            if value == NO_SUCH_VERSION:
+                taken.append(Mention(value, m.start(), m.end(), f"gpl (no such version: {m['version']})",
+                                     ambiguous=True))
+                continue
             if rule == "bsd":
                 # Which BSD is not said: the 2- and 3-clause licenses differ in a duty (the
                 # no-endorsement clause), so a person decides; BSD-3-Clause is the closest hint
@@ -350,6 +395,15 @@ def mentions(line: str) -> list[Mention]:
     for m in _ID_TOKEN.finditer(line):
         if free(m.start(), m.end()) and (value := _spdx_id(m.group(1))):
             taken.append(Mention(value, m.start(), m.end(), "spdx-id"))
+    if JA.search(line):
+        # 「GNU フリー文書利用許諾契約書 バージョン1.3」: the name's words in English, where no
+        # name was read in the Japanese as written
+        english, origin = english_reading(line)
+        if english != line:
+            for t in mentions(english):
+                start, end = origin[t.start], origin[t.end - 1] + 1
+                if free(start, end) and not t.ambiguous and t.expression != NO_SUCH_VERSION:
+                    taken.append(Mention(t.expression, start, end, f"{t.rule} (Japanese name read in English)"))
     # a name inside a file's name ("licenses/SSPL-1.0.txt") names a file, not a license
     taken = [t for t in taken if not _FILE_SUFFIX.match(line, t.end)]
     return [_with_exception(line, t) for t in sorted(taken, key=lambda t: t.start)]

@@ -35,6 +35,9 @@ _TITLE_LINE = re.compile(r"^(?:[^\n.]|\.(?=\d)){0,100}\b(?:licen[cs]e|agreement)
 # A title starts a copy where the text after it has a run of this many of the reference's words in
 # a row (a log line that names a license is followed by none)
 RUN_WORDS, AFTER_TITLE = 8, 2_000
+# The title-like lines before a cut that are read (the nearest first): one license text holds up
+# to 22 of them (the AGPL-3.0's), a chain of CHAINED_MAX texts under 64
+TITLES_MAX = 64
 
 
 def _reference_chars(license_id: str) -> int:
@@ -57,18 +60,21 @@ def _copy_follows(text: str, at: int, license_id: str) -> bool:
 def _last_title(text: str, start: int, end: int) -> tuple[int, int] | None:
     """(position, reference length in characters) of the last license title in text[start:end]:
     a short line naming a license whose reference text is known (with the next lines, where a title
-    breaks before its version: "GNU GENERAL PUBLIC LICENSE" / "Version 3, 29 June 2007")."""
-    found = None
+    breaks before its version: "GNU GENERAL PUBLIC LICENSE" / "Version 3, 29 June 2007"). Read from
+    the cut backwards, the TITLES_MAX title-like lines nearest to it, each distinct one named once:
+    a stretch of thousands of them (a log that names a license on every line) is no license text."""
     end = text.rfind("\n", start, end)  # whole lines only: a line cut at `end` is no title
-    for line in _TITLE_LINE.finditer(text, start, max(end, start)):
-        if len(line.group(0).split()) > 10:
-            continue
-        head = " ".join(text[line.start():line.start() + HEAD_CHARS].split("\n")[:HEAD_LINES])
-        named = [m.expression for m in mentions(head[:HEAD_CHARS]) if not m.ambiguous]
-        length = max((_reference_chars(n) for n in named if _copy_follows(text, line.start(), n)), default=0)
+    titles = [line for line in _TITLE_LINE.finditer(text, start, max(end, start)) if len(line.group(0).split()) <= 10]
+    named_in: dict[str, list[str]] = {}
+    for line in reversed(titles[-TITLES_MAX:]):
+        head = " ".join(text[line.start():line.start() + HEAD_CHARS].split("\n")[:HEAD_LINES])[:HEAD_CHARS]
+        if head not in named_in:
+            named_in[head] = [n for n in dict.fromkeys(m.expression for m in mentions(head) if not m.ambiguous)
+                              if _reference_chars(n)]
+        length = max((_reference_chars(n) for n in named_in[head] if _copy_follows(text, line.start(), n)), default=0)
         if length:
-            found = (line.start(), length)
-    return found
+            return line.start(), length
+    return None
 
 
 def _reach(length: int) -> int:

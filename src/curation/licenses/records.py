@@ -152,18 +152,31 @@ _BANNER = re.compile(r"\A\s*/\*!(.{1,%d}?)\*/" % BANNER_MAX_CHARS, re.DOTALL)
 _BANNER_REST = re.compile(r"^(?:the|licen[cs]e[ds]?|under|version|v|@license|released|international|:)$", re.IGNORECASE)
 
 
-def banner_license(text: str) -> tuple[str, str] | None:
-    """(license, the field that names it) of the `/*!` banner that opens `text`, or None."""
+@dataclass(frozen=True)
+class Banner:
+    """A `/*!` banner's license: the field that names it, its line and the banner's last line
+    (0-based, in the text the banner opens)."""
+    expression: str
+    text: str
+    line: int
+    last_line: int
+
+
+def banner_license(text: str) -> Banner | None:
+    """The license of the `/*!` banner that opens `text`, or None."""
     m = _BANNER.match(text[:BANNER_MAX_CHARS + 20])
     if not m:
         return None
-    named: list[tuple[str, str]] = []
-    for field in re.split(r"\||\n", m.group(1)):
+    named: list[Banner] = []
+    last_line = text.count("\n", 0, m.end())
+    offset = m.start(1)
+    for field in re.split(r"(\||\n)", m.group(1)):
+        at, offset = offset, offset + len(field)
         field = field.strip(" \t*")
         found = [x for x in mentions(field) if not x.ambiguous]
         if len(found) != 1:
             continue
         rest = (field[:found[0].start] + " " + field[found[0].end:]).split()
         if all(_BANNER_REST.match(w) or re.fullmatch(r"[\d.]+", w) for w in rest):
-            named.append((found[0].expression, field))
-    return named[0] if len({n for n, _ in named}) == 1 else None
+            named.append(Banner(found[0].expression, field, text.count("\n", 0, at), last_line))
+    return named[0] if len({n.expression for n in named}) == 1 else None

@@ -23,8 +23,11 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from curation.licenses.names import Mention, mentions, model_terms
+from curation.licenses.comparison import compares, describes_a_license, of_terms
+from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
+from curation.licenses.secondary import SECONDARY
+from curation.licenses.secondary import refuses_secondary as refuses
 from curation.licenses.text import Line
 
 
@@ -224,11 +227,6 @@ _OWN_AGAIN = re.compile(r"\b(?:and|but)\s+(?:is|are|itself)\b|\bthis\s+(?:datase
                         r"\bour\b|\bwe\b|本データ|本データセット|本コーパス", re.IGNORECASE)
 _PART = re.compile(r"^\W*(?:some|portions?|parts?|certain)\b|\b(?:some|portions?|parts?)\s+of\b|一部", re.IGNORECASE)
 _PARTS = re.compile(r"\b(?:third[- ]party|portions?|parts?\s+of|some\s+of)\b|第三者|一部", re.IGNORECASE)
-_CUSTOM = re.compile(
-    r"\b(?:based\s+on|derived\s+from|adapted\s+from|modified\s+(?:version\s+of|from)|modification\s+of|variant\s+of|"
-    r"modelled\s+on|modeled\s+on|inspired\s+by|equivalent\s+to|similar\s+to|akin\s+to)\s+(?:the\s+|a\s+)?$"
-    r"|(?:を|に)\s*(?:ベース|基|もと|元)\s*(?:に|と)(?:し(?:た|て))?\s*$|を改変し(?:た|て)\s*$|に準じ(?:た|て)\s*$",
-    re.IGNORECASE)
 # After a name, terms said to be like the license, not the license ("CC0 相当", 「CC BY 互換の利用規約」):
 # the author's own terms, whose closest license is the one named.
 _CUSTOM_AFTER = re.compile(r"^\s*(?:ライセンス)?\s*(?:相当|互換|ライク|並み|-?like\b|-?equivalent\b)", re.IGNORECASE)
@@ -774,7 +772,7 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
                            or _EN_PERMIT.search(before)
                            or re.search(r"\b(?:as|is|are)\s+$|^\W*(?:copyright|\(c\)|©)", before, re.I)):
             return "short_file"
-    if any(_CUSTOM.search(s.text[max(0, m.start - 40):m.start]) for m in found):
+    if any(compares(s.text, m.start) for m in found):
         return "custom"
     return None
 
@@ -847,17 +845,6 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:they|these|those|it)\b|それら|こ�
 _LICENSE_WORD = re.compile(r"licen[cs]|\bGPL|\bCC[\s-]?BY|creative\s+commons|copyleft|ライセンス|著作権", re.IGNORECASE)
 # "..., the company said.": the sentence reports what another party says
 _SAID_AFTER = re.compile(r",\s*(?:[\w-]+\s+){0,4}?(?:said|says|stated|announced|reported|wrote|added)\W*$", re.IGNORECASE)
-# The EPL-2.0's word for the GPL it may be offered under as well (its Japanese translations vary)
-_SECONDARY = re.compile(r"\bSecondary\s+Licen[cs]es?\b|二次的?\s*ライセンス|セカンダリー?\s*[・･]?\s*ライセンス", re.IGNORECASE)
-# A Secondary License refused: "No Secondary Licenses", "Incompatible With Secondary Licenses" (the
-# MPL-2.0's Exhibit B), "... does not apply", 「二次的ライセンスは指定していません」; said in the
-# sentence that speaks of Secondary Licenses or in the one right after it ("The GPL does not apply.")
-_NO_SECONDARY = re.compile(r"\bno\s+(?:[\w-]+\s+){0,2}?Secondary\b|\bincompatible\s+with\s+Secondary\b|"
-                           r"\bwithout\s+(?:a\s+|any\s+)?Secondary\b|\bnone\b|"
-                           r"\b(?:does|do|shall|will|is|are|has|have)\s*(?:not|n't)\s+(?:\w+\s+){0,2}?(?:apply|applicable|"
-                           r"designated|named|offered|available|been\s+designated)\b|\bnot\s+(?:as\s+)?(?:a\s+|any\s+)?Secondary\b|"
-                           r"適用(?:され|し)(?:ません|ない)|(?:指定|設定)(?:して|され|し)?(?:いません|ていない|ない|なし)|"
-                           r"ありません|なし|対象外", re.IGNORECASE)
 _CONTINUES = re.compile(r"\b(?:them|it)\b|^\W*(?:however|but|except\s+that|note\s+that|please\s+note)\b|"
                         r"^\W*(?:ただし|但し|なお|ただ、)", re.IGNORECASE)
 _LICENSED_ADJECTIVE = re.compile(r"\b[\w.]+[- ]licen[cs]ed\s+(?:[\w-]+\s+){0,2}?[\w-]+", re.IGNORECASE)
@@ -934,9 +921,14 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
     previous_reports = False  # the sentence before reports what another party announced
     previous_part = None  # the part of the work the sentence before named, where it named no license
     previous_no_secondary = False  # the sentence before refused Secondary Licenses
+    granted, granted_before = False, False  # this sentence, the one before: granted a named license
     copy_lead, copying = None, None  # a how-to's lead (`_COPY_LEAD`), and the paragraph after it
     for s in sentences(lines):
         found = mentions(s.text)
+        if any(m.expression == NO_SUCH_VERSION for m in found):
+            # "version 2.1 of the GNU General Public License": no GPL has it; a person reads it
+            remarks.append(Remark(s.first_line, s.text, "no_such_version", last_line=s.last_line))
+            found = [m for m in found if m.expression != NO_SUCH_VERSION]
         copying = s if copy_lead and s.heading == copy_lead.heading and s.first_line > copy_lead.last_line and (
             copying is None or copying.last_line >= s.first_line - 1) else None
         copy_lead = s if _COPY_LEAD.search(s.text) and _COPY_VERB.search(s.text) else copy_lead if copying else None
@@ -945,8 +937,9 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
             continue
         adjacent = bool(previous and previous.last_line >= s.first_line - 1)
-        refuses_secondary = bool(_NO_SECONDARY.search(s.text)) and bool(
-            _SECONDARY.search(s.text) or adjacent and previous_no_secondary)
+        granted_before, granted = granted, False
+        refuses_secondary = refuses(s.text, [(m.start, m.end, m.expression.startswith(("GPL-", "LGPL-", "AGPL-")))
+                                             for m in found], adjacent and previous_no_secondary)
         previous_no_secondary = refuses_secondary
         said = reported(s.text, found) if found else None
         sentence_role = "upstream" if said == "report" or s.in_third_party_section or _terms_quoted(s.text) or \
@@ -966,8 +959,9 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                          and _CONTINUES.search(s.text))
         own_context = (bool(_OWN_EN.search(s.text) or _OWN_JA_STRONG.search(s.text) or s.in_license_section
                             or short_file or continued or names_the_work(s.text, names))
-                       # the restriction's own words ("requires", "not allowed") are no talk cue
-                       and not _general_talk(_NONCOMMERCIAL.sub(" ", s.text))) and said != "example" \
+                       # the restriction's own words ("requires", "not allowed") are no talk cue, nor
+                       # a rider's after the words that announce it ("with one added condition: you must ...")
+                       and not _general_talk(_NONCOMMERCIAL.sub(" ", _before_rider(s.text)))) and said != "example" \
             and not (_NEWS_REPORT.search(s.text) or _SAID_AFTER.search(s.text))
         excluded_before = bool(previous and previous.last_line >= s.first_line - 1 and previous_excluded)
         # "X announced that ... . Version 6 will ship under ...": the next sentence of the paragraph,
@@ -1034,7 +1028,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 found = [m for m in found if m not in refused]
                 if not found:
                     continue
-            secondary = [m for m in found if m.expression.startswith("GPL-")] if _SECONDARY.search(s.text) else []
+            secondary = [m for m in found if m.expression.startswith("GPL-")] if SECONDARY.search(s.text) else []
             for m in secondary:
                 # EPL-2.0 section 3 and Exhibit A: the notice may name a GPL as a Secondary License,
                 # under which the code is also offered (detect joins it to the EPL-2.0 with OR)
@@ -1058,6 +1052,15 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             if goes_on_reporting:
                 remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
                 continue
+            # "the MIT License, a short license similar to the BSD license", "its scripts are based on
+            # the BSD license template": a comparison said of something else than the work's terms
+            described = [m for i, m in enumerate(found) if compares(s.text, m.start) and describes_a_license(
+                s.text, m.start, found[i - 1].end if i else None, granted_before and adjacent)]
+            if described:
+                remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
+                found = [m for m in found if m not in described]
+                if not found:
+                    continue
             if why := _not_given(s.text, found):
                 remarks.append(Remark(s.first_line, s.text, why, last_line=s.last_line))
                 terms = []
@@ -1085,7 +1088,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 elif i and _AND.match(clause):
                     joined = "AND"
                 before = s.text[:m.start]
-                custom = _CUSTOM.search(s.text[max(0, m.start - 40):m.start]) or _CUSTOM_AFTER.match(s.text[m.end:])
+                custom = compares(s.text, m.start) and of_terms(s.text, m.start) or _CUSTOM_AFTER.match(s.text[m.end:])
                 expression, hint, rule = m.expression, None, f"{kind}: {m.rule}"
                 if m.ambiguous:
                     hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
@@ -1120,6 +1123,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                                             s.text, rule, 1.0 if kind in ("grant", "field") else 0.9, hint))
                 previous_end = m.end
         finally:
+            granted = any(not x.expression.startswith("LicenseRef-") for x in statements[before_count:])
             roles = {x.role for x in statements[before_count:]}
             role = "upstream" if roles and "own" not in roles else sentence_role
             remarks += [Remark(r.first_line, r.text, r.why, role, r.last_line) for r in terms]
@@ -1141,6 +1145,12 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 remarks = [r for r in remarks if r.first_line not in lines_] + [
                     Remark(line, text, "talk") for line, text in group]
     return statements, remarks
+
+
+def _before_rider(sentence: str) -> str:
+    """The sentence up to the words that announce added terms, where it has them."""
+    rider = _ADDED_TERMS.search(sentence)
+    return sentence[:rider.start()] if rider else sentence
 
 
 def _own_words_grant(s: _Sentence) -> bool:
@@ -1191,7 +1201,7 @@ def _title(line: Line) -> Statement | None:
     4.0 International", "MIT License") is that license's text or deed: weaker than a grant, and
     dropped where the rest only talks about licenses (combine)."""
     found = mentions(line.text)
-    if len(found) != 1:
+    if len(found) != 1 or found[0].expression == NO_SUCH_VERSION:
         return None
     rest = (line.text[:found[0].start] + " " + line.text[found[0].end:]).replace("(", " ").replace(")", " ")
     words = re.findall(r"[\w-]+", rest)
