@@ -12,9 +12,9 @@ other threads of the same process (each holder opens its own file description); 
 already holds a lock may take it again (nested `with`).
 
 Waiters queue: a caller first takes `<lock>.queue`, then waits for the lock itself, and lets the
-queue go once the lock is its own. So at most one caller waits for the lock, and a holder that
-takes the lock again at once (a client whose operations each take it anew) finds the queue taken
-and waits behind whoever already waited, instead of winning every time against a waiter that
+queue go once the lock is its own. So at most one caller waits for the lock itself, and a holder
+that takes the lock again at once (a client whose operations each take it anew) finds the queue
+taken by that caller and waits behind it, instead of winning every time against a waiter that
 polls. Without a timeout both waits block in the kernel, which hands the lock over the moment it
 is let go; with one, they poll.
 

@@ -98,27 +98,36 @@ class CatalogConnection:
                 finally:
                     stop.set()
                     watcher.join()
+        except BaseException:  # the block's own error goes on; the watcher's is not lost
+            if failed:
+                log.warning("%s: letting others use the catalog failed too: %s", self.path, type(failed[0]).__name__)
+            raise
         finally:
             self._serving = was_serving
-        try:
+        try:  # not on the block's exception: the session ends without its connection then
             if failed:
                 raise failed[0]
-            if not let_go.is_set() and someone_waits(self.lock_path):
-                # came while the block ran, too short for the watcher to look again: served now, as
-                # they would be at every block, however little the holder waits on its work
-                let_go.set()
-                self._let_go()
-            if let_go.is_set():  # not on an exception: the session ends without its connection then
-                self._after_others()
-                self._hold()
-        except (OSError, duckdb.Error) as error:
+            self._take_back(let_go.is_set())
+        except Exception as error:  # one line naming the catalog file; the cause stays chained
             raise CatalogSessionError(f"{self.path}: could not let others use the catalog and take it back: "
                                       f"{type(error).__name__}: {_first_line(error)}") from error
+
+    def _take_back(self, let_go: bool) -> None:
+        """After a serving_others block: serve who came too late for the watcher, then take the
+        catalog back after them if it was let go."""
+        if not let_go and someone_waits(self.lock_path):
+            # came while the block ran, too short for the watcher to look again: served now, as
+            # they would be at every block, however little the holder waits on its work
+            let_go = True
+            self._let_go()
+        if let_go:
+            self._after_others()
+            self._hold()
 
     def _after_others(self) -> None:
         """Let those who waited go first, and finish what they do: a client's operations each take
         the lock anew, so take it back only once nobody waited for WAITERS_GRACE_S, as long as
-        WAITERS_FIRST_S in all (then it queues behind at most the one waiting for the lock)."""
+        WAITERS_FIRST_S in all (then it takes its turn after the one waiting for the lock itself)."""
         start = quiet_since = time.monotonic()
         while (now := time.monotonic()) - start < WAITERS_FIRST_S:
             if someone_waits(self.lock_path):
