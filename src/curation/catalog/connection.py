@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -12,7 +13,9 @@ from typing import Any
 import duckdb
 
 from curation.catalog.schema import SCHEMA
-from curation.locking import exclusive, someone_waits
+from curation.locking import exclusive, lent, someone_waits
+
+log = logging.getLogger(__name__)
 
 # How often a held connection looks for waiters while its holder waits on other work
 # (`serving_others`); how long nobody must have waited before it takes the catalog back, and
@@ -20,9 +23,17 @@ from curation.locking import exclusive, someone_waits
 WAITERS_POLL_S = 0.1
 WAITERS_GRACE_S = 0.3
 WAITERS_FIRST_S = 5.0
+# A session that waited longer than this to take the catalog (back) says so in the log.
+HOLD_SLOW_S = 3.0
+
+
+class CatalogSessionError(RuntimeError):
+    """A session could not let others use the catalog, or not take it back; names the file."""
 
 
 class CatalogConnection:
+    _serving = False  # inside serving_others: the connection may be given away meanwhile
+
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,6 +53,7 @@ class CatalogConnection:
         write checkpoints its write-ahead log (40 ms after an ingest batch, 4 ms without the
         checkpoint). Another process that needs the catalog meanwhile waits, or is let in where
         the holder waits on other work (`serving_others`). Nested sessions share the outer one."""
+        self._check_not_serving()
         if self._pinned is not None:
             yield
             return
@@ -54,42 +66,68 @@ class CatalogConnection:
     @contextmanager
     def serving_others(self) -> Iterator[None]:
         """For a block in which this thread waits on other work and leaves the catalog alone (an
-        ingest run waiting for its per-document work): whoever waits for the catalog meanwhile,
-        another process or thread, gets it (the session's connection is closed and its lock let
-        go), and the session takes it back after them when the block ends. Outside a session,
-        nothing to do. The block must not use the catalog: the connection may close under it."""
+        ingest run reading its files or waiting for its per-document work): whoever waits for the
+        catalog meanwhile, another process or thread, gets it (the session's connection is closed
+        and its lock let go), and the session takes it back after them when the block ends.
+        Outside a session, nothing to do. The block must not use the catalog: `connect` and
+        `session` raise inside it. Raises CatalogSessionError if letting others in or taking the
+        catalog back failed."""
         if self._pinned_lock is None:
             yield
             return
         stop, let_go = threading.Event(), threading.Event()
+        failed: list[Exception] = []
 
         def watch() -> None:
-            while not someone_waits(self.lock_path):
-                if stop.wait(WAITERS_POLL_S):
-                    return
-            self._let_go()
-            let_go.set()
+            try:
+                while not someone_waits(self.lock_path):
+                    if stop.wait(WAITERS_POLL_S):
+                        return
+                let_go.set()
+                self._let_go()
+            except Exception as error:  # re-raised on the session's thread after the block
+                failed.append(error)
 
         watcher = threading.Thread(target=watch, name="catalog-waiters", daemon=True)
-        watcher.start()
+        was_serving, self._serving = self._serving, True
         try:
-            yield
+            with lent(self.lock_path):  # this thread's nested exclusive() must wait like others
+                watcher.start()
+                try:
+                    yield
+                finally:
+                    stop.set()
+                    watcher.join()
+        except BaseException:  # the block's own error goes on; the watcher's is not lost
+            if failed:
+                log.warning("%s: letting others use the catalog failed too: %s", self.path, type(failed[0]).__name__)
+            raise
         finally:
-            stop.set()
-            watcher.join()
-        if not let_go.is_set() and someone_waits(self.lock_path):
+            self._serving = was_serving
+        try:  # not on the block's exception: the session ends without its connection then
+            if failed:
+                raise failed[0]
+            self._take_back(let_go.is_set())
+        except Exception as error:  # one line naming the catalog file; the cause stays chained
+            raise CatalogSessionError(f"{self.path}: could not let others use the catalog and take it back: "
+                                      f"{type(error).__name__}: {_first_line(error)}") from error
+
+    def _take_back(self, let_go: bool) -> None:
+        """After a serving_others block: serve who came too late for the watcher, then take the
+        catalog back after them if it was let go."""
+        if not let_go and someone_waits(self.lock_path):
             # came while the block ran, too short for the watcher to look again: served now, as
             # they would be at every block, however little the holder waits on its work
+            let_go = True
             self._let_go()
-            let_go.set()
-        if let_go.is_set():  # not on an exception: the session ends without its connection then
+        if let_go:
             self._after_others()
             self._hold()
 
     def _after_others(self) -> None:
-        """Let those who waited go first, and finish what they do: a waiter polls the lock (this
-        process would win it), and a client's operations each take the lock anew (so take it back
-        only once nobody waited for WAITERS_GRACE_S), as long as WAITERS_FIRST_S in all."""
+        """Let those who waited go first, and finish what they do: a client's operations each take
+        the lock anew, so take it back only once nobody waited for WAITERS_GRACE_S, as long as
+        WAITERS_FIRST_S in all (then it takes its turn after the one waiting for the lock itself)."""
         start = quiet_since = time.monotonic()
         while (now := time.monotonic()) - start < WAITERS_FIRST_S:
             if someone_waits(self.lock_path):
@@ -101,7 +139,10 @@ class CatalogConnection:
     def _hold(self) -> None:
         """Take the connection lock and open the session's connection."""
         lock = ExitStack()
+        asked = time.monotonic()
         lock.enter_context(exclusive(self.lock_path))
+        if (waited := time.monotonic() - asked) > HOLD_SLOW_S:
+            log.warning("%s: the session waited %.1f s for the catalog's connection lock", self.path, waited)
         try:
             self._pinned = duckdb.connect(str(self.path))
         except BaseException:
@@ -125,6 +166,7 @@ class CatalogConnection:
         """A connection for one operation. DuckDB lets one process at a time open the file and
         fails at once otherwise, so connections are taken under a lock file that other processes
         wait on (the CLI beside a served flow, two flows, a report writer)."""
+        self._check_not_serving()
         if self._pinned is not None:
             yield self._pinned
             return
@@ -134,6 +176,11 @@ class CatalogConnection:
                 yield con
             finally:
                 con.close()
+
+    def _check_not_serving(self) -> None:
+        if self._serving:
+            raise RuntimeError(f"{self.path}: catalog used inside serving_others, where its connection "
+                               "may be given to another process at any moment")
 
     def rewrite_file(self) -> None:
         """Rewrite the catalog file from its live rows (COPY FROM DATABASE into a fresh file, then an
@@ -182,3 +229,7 @@ class CatalogConnection:
             cur = con.execute(sql, params or [])
             names = [d[0] for d in cur.description]
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).splitlines() or [""])[0]

@@ -51,7 +51,7 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
 
     The run holds one catalog connection from its start to its finish (a session: opening and
     closing DuckDB twice a batch cost more than the batch's own catalog work), and lets whoever
-    waits for the catalog in while this process waits for the per-document work, so a steward's
+    waits for the catalog in while this process reads files or waits for the per-document work, so a steward's
     review or a report in another process is served between batches rather than after the whole run.
     `map_units`, if given, runs the per-document work of each batch (doc_work.py) as units of
     `pii.task_docs` documents (a flow's task runner, see fan_out.UnitMapper); without it, a batch
@@ -98,9 +98,10 @@ def ingest(inbox: Path, dataset: str, policy: Policy, catalog: Catalog, audit: A
                 state.files_done, state.outcomes = state.files_done + len(batch.files), Counter(summary.outcomes)
                 report("reading" if state.files_done < len(pending) else "checks and version")
 
-            fan_out = FanOut(policy, map_units)
-            if map_units is None and sum(input_bytes(u) for u in pending) >= policy.pii.parallel_after_chars:
-                fan_out.start_workers()  # they load their models while the first batch is read
+            with catalog.serving_others():  # loading the lexicons and starting workers need no catalog
+                fan_out = FanOut(policy, map_units)
+                if map_units is None and sum(input_bytes(u) for u in pending) >= policy.pii.parallel_after_chars:
+                    fan_out.start_workers()  # they load their models while the first batch is read
             step = BatchStep(policy, catalog, fan_out, context, run_id, dataset, report)
             report("reading")
             run_batches(step, [pending[i:i + FILES_PER_BATCH] for i in range(0, len(pending), FILES_PER_BATCH)],
@@ -123,8 +124,8 @@ def run_batches(step: BatchStep, batches: list[list[InputUnit]], committed: Call
     ahead of the one being worked on. Commits keep their order, so a crash still leaves whole
     batches committed and a rerun redoes the rest. A text in both N and N+1 may be anonymized
     twice (N's claims come after N+1 started), but N+1's copy is still a Duplicate: the claims
-    (DropRepeated) run in order, at collect. While this process waits for a batch's work, whoever
-    waits for the catalog gets it (`serving_others`)."""
+    (DropRepeated) run in order, at collect. While this process reads a batch, hands it to the
+    per-document work or waits for that work, whoever waits for the catalog gets it (`serving_others`)."""
     previous: Batch | None = None
     for units in batches:
         batch = step.prepare(units)
@@ -179,7 +180,8 @@ class BatchStep:
         """Read the files and run the steps before the per-document work."""
         out = BatchOutcomes(self.dataset)
         limit = self.policy.inputs.max_file_mb * 2**20
-        read = [(unit, list(read_unit(unit, limit, self.reader_options))) for unit in units]
+        with self.catalog.serving_others():  # reading (parsing, OCR: minutes) needs no catalog
+            read = [(unit, list(read_unit(unit, limit, self.reader_options))) for unit in units]
         files = [(unit.stored, unit.digest, unit.source_name, len(items)) for unit, items in read]
         documents = out.settle([item for _, items in read for item in items])  # what the readers refused
         with self.catalog.session():  # one connection for the batch's lookups
@@ -190,7 +192,8 @@ class BatchStep:
     def start_work(self, batch: Batch) -> None:
         """Hand the batch's documents to the per-document work (to the worker processes, when they run)."""
         self.report(batch.work.progress)
-        batch.work_result = batch.work.start(batch.documents)
+        with self.catalog.serving_others():  # handing a batch to a cluster can take a while
+            batch.work_result = batch.work.start(batch.documents)
 
     def collect(self, batch: Batch) -> None:
         """Wait for the batch's per-document work, then claim its texts (DropRepeated)."""
