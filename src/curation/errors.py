@@ -9,6 +9,7 @@ from __future__ import annotations
 
 def plain_errors() -> tuple[type[BaseException], ...]:
     """Imported on call: the CLI starts without loading every part of the library."""
+    from curation.catalog.connection import CatalogSessionError
     from curation.checks.quality import LexiconError
     from curation.checks.suites import ChecksError
     from curation.datasets.names import DatasetNameError
@@ -27,4 +28,4 @@ def plain_errors() -> tuple[type[BaseException], ...]:
 
     return (PolicyError, VersionError, DatasetNameError, ChecksError, AccountingError, SourceYamlError, LexiconError, LockTimeout,
             LabelledFileError, OverrideError, RetractionError, SourceError, TrainingError, FileNotFoundError,
-            DocumentWorkError, WorkerError)
+            DocumentWorkError, WorkerError, CatalogSessionError)
