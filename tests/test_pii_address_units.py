@@ -54,3 +54,19 @@ def test_korean_road_names_are_streets(text, expected):
 @pytest.mark.parametrize("text", ["the K-pop intro was long", "Bus 401 to Hwarang-ro stops here"])
 def test_a_road_name_without_a_number_is_no_street(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sede: Via degli Orti 12, 20121 Milano (MI)", ["Via degli Orti 12", "20121", "Milano", "MI"]),   # IT: dei, degli
+    ("Piazza dei Martiri 3, 80121 Napoli", ["Piazza dei Martiri 3", "80121", "Napoli"]),
+    ("Wohnung: Leipziger Straße 40/3, 10117 Berlin\n", ["Leipziger Straße 40/3", "10117", "Berlin"]),  # DE: -er + type word
+    ("Frankfurter Allee 218, 10365 Berlin", ["Frankfurter Allee 218", "10365", "Berlin"]),
+    ("Address: Odos Ermou 25, 105 63 Athens, Greece", ["Odos Ermou 25", "105 63", "Athens", "Greece"]),  # GR
+    ("Kund: Ekström AB, Box 4433, 102 69 Stockholm, Sweden", ["Box 4433", "102 69", "Stockholm", "Sweden"]),  # SE box
+])
+def test_street_shapes_by_country(text, expected):
+    assert found(text) == expected
+
+
+def test_a_box_without_a_postal_code_and_town_after_it_is_no_address():
+    assert found("Open Box 12 now, then Box 3.") == []
