@@ -13,6 +13,7 @@ from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn
 from curation.pii.recognizers.en.date_of_birth import EnDateOfBirthRecognizer
 from curation.pii.recognizers.en.email import CurationEmailRecognizer
 from curation.pii.recognizers.en.intl_address import CurationIntlAddressRecognizer
+from curation.pii.recognizers.en.labelled_iban import LabelledIbanRecognizer
 from curation.pii.recognizers.en.my_number import EnMyNumberRecognizer
 from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
 from curation.pii.recognizers.en.person import CurationPersonRecognizer
@@ -31,9 +32,11 @@ __all__ = [
            "CurationPhoneRecognizer",
            "CurationPostalCodeRecognizer",
            "EnDateOfBirthRecognizer",
+           "LabelledIbanRecognizer",
            "luhn_ok",
 ]
 
 RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRecognizer, CurationAddressRecognizer,
                CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
-               EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer)
+               EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer,
+               LabelledIbanRecognizer)

@@ -50,11 +50,20 @@ POSTAL_CODE = r"""(?:
 POSTAL = rf"(?:{_POSTAL_LABEL}{POSTAL_CODE})"
 # The end of an address part: a comma, the end of the line, or the end of a sentence.
 _END = r"(?=[ \t]*(?:[,;)]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]))"
-# A unit, floor, building or box: Suite 408, Level 12, #12-05 Tower One, 8.º Dto., bte 15. Detection
-# runs on the NFKC view (text_view), where the ordinal indicators º ª are the letters o a.
+# A unit, floor, building or box: Suite 408, Level 12, #12-05 Tower One, 8.º Dto., bte 15, and each
+# country's own words for them: apto, loja, bloco (PT, BR), oficina, depto, puerta (ES), scala,
+# int. (IT), m., lok. (PL), 3. OG links (DE), 3. tv. (DK), 4 tr (SE). A unit is read only next to a
+# street or as a line over an address part, so a short abbreviation (m. 22) is no risk in prose. Detection runs on the NFKC view
+# (text_view), where the ordinal indicators º ª are the letters o a.
 UNIT = rf"""(?:
     (?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|level|room|bldg\.|building|bte|box|sala|conj\.|andar|planta
-       |piso|escalier|bâtiment|blk|block|tower|shop|door)\ [\w.-]{{1,6}}(?<![.-])
+       |piso|escalier|bâtiment|blk|block|tower|shop|door|apto|loja|bloco|oficina|depto|dpto|puerta|scala|interno|piano
+       |lgh|stiege)\.?\ [\w.-]{{1,6}}(?<![.-])
+  | (?:int|lok|m|of|esc|ap)\.\ ?\d{{1,4}}[A-Za-z]?(?![\w-])                  # int. 9 (IT), lok. 8, m. 22 (PL)
+  | \d{{1,2}}\.\ ?(?:OG|EG|DG|UG|Stock|[Ee]tage)(?:\ (?:links|rechts|Mitte|li\.|re\.))?(?![\w])  # 3. OG links (DE, AT)
+  | (?:\d{{1,2}}\.|st\.|kl\.)\ ?(?:tv|th|mf)\.?(?![\w])                       # 3. tv. (DK)
+  | \d{{1,2}}\ tr\.?(?![\w])                                                # 4 tr (SE: floor)
+  | (?:Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus|Hochparterre|Souterrain)(?![\w])  # DE building parts
   | \#\d{{1,3}}-\d{{1,4}}(?:\ {TOWN})?|\#\d{{1,5}}[A-Z]?(?![\w-])
   | \d{{1,3}}(?:st|nd|rd|th|\.?[ºªoa]|e)\ (?i:floor|andar|étage|piso|planta)
   | \d{{1,2}}\.?[ºªoa]\ ?(?:{UP}?[a-z]{{0,4}}\.?)?(?![\w])

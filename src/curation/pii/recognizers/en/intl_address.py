@@ -26,13 +26,20 @@ _COMPOUND = (r"(?=(?i:[swgpadulkhmvtbr]))"
              r"|straat|plein|kade|dijk|dreef|steeg|singel|hof|pad|graben|markt|vej|gade|gatan|vägen|väg|gränd|torget|stigen|gata"
              r"|veien|gaten|katu|polku|kuja|bulevardi|väylä|rinne)"
              r"|(?<=\w{4}[^\W\daeiouy])ring|(?<=\w{4})tie)")
-# Street-type words written before the name: Romance languages, Polish.
+# Street-type words written before the name: Romance languages, Polish, Greek in Latin letters (Odos).
 _PREFIX = (r"(?:Rua|Avenida|Av\.|Avda\.|Calle|Callejón|Calzada|Circuito|Cerrada|Privada|Andador|Prolongación"
            r"|Retorno|Carrer|Camino|Paseo|Plaza|Ronda|Rambla|Passeig|Avinguda|Jalan|Jl\.|Travesía|Carretera|Via|Viale|Vicolo|Piazza|Piazzale|Corso"
            r"|Contrada|Largo|Strada|Borgo|Travessa|Praça|Alameda|Estrada|Rodovia|Sítio|Campo|Quinta|Beco|Ladeira"
-           r"|Vila|R\.(?=\ (?:(?:da|do|das|dos|de)\ |[A-Z]\w+(?:\ [A-Z]\w+){0,3},\ ))|Blvd\.|Calz\.|C/|V\.le|C\.so|P\.za|P\.zza|Rue|Avenue|Boulevard|Chaussée|Place|Chemin|Impasse|Allée|Quai|ulica|ul\.|aleja|(?<!et\ )al\.|plac|pl\.|osiedle|os\.)")
-_PARTICLE = r"(?:de|da|do|das|dos|del|della|di|la|le|les|des|du|y|e|von|van|der|den|het|am|im)(?!\w)"
-_NUMBER = r"(?:(?:n[º°o]\.?|N[º°o]\.?|Nr\.)\ ?)?(?:\d{1,5}[A-Za-z]?(?:[-/](?:\d{1,4}[A-Za-z]?|[A-Z]{1,3}\b))?|S/N|s/n)(?![\d:.,]\d)"
+           r"|Vila|Odos|Leoforos|R\.(?=\ (?:(?:da|do|das|dos|de)\ |[A-Z]\w+(?:\ [A-Z]\w+){0,3},\ ))|Blvd\.|Calz\.|C/|V\.le|C\.so|P\.za|P\.zza|Rue|Avenue|Boulevard|Chaussée|Place|Chemin|Impasse|Allée|Quai|ulica|ul\.|aleja|(?<!et\ )al\.|plac|pl\.|osiedle|os\.)")
+_PARTICLE = r"(?:de|da|do|das|dos|del|della|dei|degli|delle|dello|dal|dalla|di|la|le|les|des|du|y|e|von|van|der|den|het|am|im)(?!\w)"
+# The number is taken whole (possessive): given back digit by digit, "Getreidegasse 22,5020" was
+# read as "Getreidegasse 2". A comma then digits is a decimal ("22,5") or a thousands group
+# ("1,000"), but a comma then 4 or more digits is the postal code of a comma-separated row.
+_NUMBER = (r"(?:(?:n[º°o]\.?|N[º°o]\.?|Nr\.)\ ?)?(?:\d{1,5}+[A-Za-z]?+(?:[-/](?:\d{1,4}+[A-Za-z]?+|[A-Z]{1,3}\b))?|S/N|s/n)"
+           r"(?![\d:.]\d|,\d{1,3}(?!\d))")
+# Korean road names (도로명주소, since 2014): the road's name and its type joined by a hyphen, -ro
+# (road), -daero (boulevard), -gil (lane; "Olympic-ro 35-gil", a numbered lane off a road).
+_KO_ROAD = rf"(?:{_UP}[a-z]+(?:-[a-z]+)?-(?:daero|ro|gil)(?:\ \d{{1,3}}(?:beon)?-gil)?(?![\w-]))"
 # Unit after the number in Spanish/Portuguese addresses: Interior 317, Edif. 716, Depto. 487.
 _UNIT = r"(?:\ ?,?\ (?:Interior|Int\.|Edif\.|Depto\.|Piso|Apto\.?|Bloco|Casa|Lote|Puerta|Esc\.)\ ?[\w-]{1,6})"
 
@@ -56,6 +63,9 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
                 |cours|square|passage)\ (?:(?:de\ la|de|du|des|d'|l')\ ?)?{_NAME}(?:\ {_NAME}){{0,3}}   # 12 rue de X
           | \b(?:Am|An\ der|Im|In\ der|Auf\ der|Zum|Zur)\ {_NAME}\ {_NUMBER}                   # Am Mühlbach 7a
           | \b(?:\d{{1,2}}-|\d{{1,2}}\ Chome-)\d{{1,3}}-\d{{1,3}}\ {_UP}[a-z]+(?:-[A-Za-z][a-z]+)?(?![\w-])  # 1-2-3 Marunouchi (JP)
+          | \b{_UP}[a-zäöüß]+er\ (?:Straße|Strasse|Str\.|Allee|Gasse|Platz|Weg|Damm|Ufer|Chaussee|Landstraße|Ring)\ {_NUMBER}  # Mariahilfer Straße 88
+          | \b\d{{1,5}}(?:-\d{{1,4}})?\ {_KO_ROAD}                                        # 311 Teheran-ro (KR)
+          | \b{_KO_ROAD}\ \d{{1,5}}(?:-\d{{1,4}})?(?![\w-])                                # Teheran-ro 311 (KR)
           | \b(?:Plot(?:\ No\.?)?|(?:Flat|Door|House|Shop|Site)\ No\.?)\ ?\d{{1,5}}[A-Z]?(?:/\d{{1,4}})?           # Plot No. 21 (IN)
           | \b(?:No\.\ \d{{1,4}},\ )?\d{{1,3}}(?:st|nd|rd|th)\ (?:Cross|Main)(?:\ Road)?\b       # 14th Main Road (IN)
           | \bBlk\ \d{{1,4}}[A-Z]?(?:\ {_NAME}){{1,4}}(?:\ \d{{1,2}}\b)?                        # Blk 123 Ang Mo Kio Avenue 3 (SG)
@@ -63,6 +73,7 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
         )
       | (?P<unit_line>{UNIT_LINE})                                                        # Suite 408
       | (?:\b(?:P\.?\ ?O\.?\ ?Box|GPO\ Box|Locked\ Bag|Private\ Bag|Postfach|Apartado|Caixa\ Postal)\ \d{{1,6}}(?:\ \d\d){{0,3}}
+         |\bBox\ \d{{1,6}}{POSTAL_TOWN_NEXT}                                                # Box 1127, 501 11 Borås (SE)
          |\bBP\ \d{{1,5}})(?![\w/])                                                      # PO Box 4521, Postfach 10 02 34
       ){TAIL}
     """

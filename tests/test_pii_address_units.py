@@ -1,0 +1,72 @@
+"""Address parts by country format (issue 17): each country's unit words between a street and its
+postal code, a house number read whole in a comma-separated row, and Korean road names."""
+
+from __future__ import annotations
+
+import pytest
+from test_pii_address_blocks import found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Address: Via Roma 14, scala C, int. 3, 00184 Roma (RM)\nTel", ["Via Roma 14, scala C, int. 3", "00184", "Roma", "RM"]),
+    ("Adres: ul. Długa 7 m. 5, 80-827 Gdańsk, Polska", ["ul. Długa 7 m. 5", "80-827", "Gdańsk", "Polska"]),
+    ("al. Niepodległości 18 lok. 2\n02-653 Warszawa\n", ["al. Niepodległości 18 lok. 2", "02-653", "Warszawa"]),
+    ("Lieferadresse: Schillerstr. 12, Hinterhaus, 2. OG rechts, 01069 Dresden\n",
+     ["Schillerstr. 12, Hinterhaus, 2. OG rechts", "01069", "Dresden"]),
+    ("Kunde: Vesterbrogade 31, 2. th., 1620 København V\nTel", ["Vesterbrogade 31, 2. th.", "1620", "København V"]),
+    ("Post: Drottninggatan 55, 3 tr, 111 21 Stockholm.", ["Drottninggatan 55, 3 tr", "111 21", "Stockholm"]),
+    ("Calle Mayor 5, oficina 12, 28013 Madrid", ["Calle Mayor 5, oficina 12", "28013", "Madrid"]),
+])
+def test_a_countrys_unit_words_keep_the_postal_code_and_town_in_the_address(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["He scored int. 9 points in Rome", "m. 22 is the size", "See 3. OG plan"])
+def test_unit_abbreviations_alone_are_no_address(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text,street,code", [
+    ("C-2001,Metzgerei Huber,Anna Huber,Lindenstraße 14b,80331,München,DE", "Lindenstraße 14b", "80331"),
+    ("C-3,Bar Roma,Luca Bianchi,Via Garibaldi 212,10122,Torino,IT", "Via Garibaldi 212", "10122"),
+])
+def test_a_house_number_in_a_comma_separated_row_is_read_whole(text, street, code):
+    # Before: the number was given back digit by digit until the comma no longer followed a
+    # digit ("Lindenstraße 14", "Via Garibaldi 21"), and the postal code was lost.
+    parts = found(text)
+    assert parts[0] == street and parts[1].startswith(code)
+
+
+@pytest.mark.parametrize("text", ["The Hauptstraße 22,5 km away", "Voorstraat 1,000 times"])
+def test_a_decimal_or_thousands_after_a_street_name_is_no_house_number(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Office: 152 Gangnam-daero, Seocho-gu, Seoul 06620, Korea", ["152 Gangnam-daero, Seocho-gu, Seoul", "06620", "Korea"]),
+    ("Home: 14 Banpo-daero 23-gil, Seocho-gu\nSeoul 06651", ["14 Banpo-daero 23-gil, Seocho-gu", "Seoul", "06651"]),
+    ("Sejong-daero 110, Jung-gu, Seoul 04524", ["Sejong-daero 110, Jung-gu, Seoul", "04524"]),
+])
+def test_korean_road_names_are_streets(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["the K-pop intro was long", "Bus 401 to Hwarang-ro stops here"])
+def test_a_road_name_without_a_number_is_no_street(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sede: Via degli Orti 12, 20121 Milano (MI)", ["Via degli Orti 12", "20121", "Milano", "MI"]),   # IT: dei, degli
+    ("Piazza dei Martiri 3, 80121 Napoli", ["Piazza dei Martiri 3", "80121", "Napoli"]),
+    ("Wohnung: Leipziger Straße 40/3, 10117 Berlin\n", ["Leipziger Straße 40/3", "10117", "Berlin"]),  # DE: -er + type word
+    ("Frankfurter Allee 218, 10365 Berlin", ["Frankfurter Allee 218", "10365", "Berlin"]),
+    ("Address: Odos Ermou 25, 105 63 Athens, Greece", ["Odos Ermou 25", "105 63", "Athens", "Greece"]),  # GR
+    ("Kund: Ekström AB, Box 4433, 102 69 Stockholm, Sweden", ["Box 4433", "102 69", "Stockholm", "Sweden"]),  # SE box
+])
+def test_street_shapes_by_country(text, expected):
+    assert found(text) == expected
+
+
+def test_a_box_without_a_postal_code_and_town_after_it_is_no_address():
+    assert found("Open Box 12 now, then Box 3.") == []
