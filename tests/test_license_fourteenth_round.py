@@ -239,3 +239,45 @@ def test_a_duty_made_mandatory_by_dropping_its_negation_is_custom_terms():
     text = _ZLIB_ACK_MANDATORY.replace("is mandatory", "would be appreciated but is not required").replace(
         "would be appreciated but is not required", "is required")
     assert detect(text).expression == "LicenseRef-Custom-Zlib"
+
+
+_BISON_HEADER = """/* A Bison parser, made by GNU Bison {version}.  */
+
+/* Bison interface for Yacc-like parsers in C
+
+   Copyright (C) 1984, 1989-1990, 2000-2015, {years} Free Software Foundation,
+   Inc.
+
+   This program is free software: you can redistribute it and/or modify
+   it under the terms of the GNU General Public License as published by
+   the Free Software Foundation, either version 3 of the License, or
+   (at your option) any later version.
+
+   This program is distributed in the hope that it will be useful,
+   but WITHOUT ANY WARRANTY; without even the implied warranty of
+   MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+   GNU General Public License for more details.
+
+   You should have received a copy of the GNU General Public License
+   along with this program.  If not, see <https://www.gnu.org/licenses/>.  */
+
+/* As a special exception, you may create a larger work that contains
+   part or all of the Bison parser skeleton and distribute that work
+   under terms of your choice, so long as that work isn't itself a
+   parser generator using the skeleton or a modified version thereof
+   as a parser skeleton.  Alternatively, if you modify or redistribute
+   the parser skeleton itself, you may (at your option) remove this
+   special exception, which will cause the skeleton and the resulting
+   Bison output files to be licensed under the GNU General Public
+   License without this special exception.
+
+   This special exception was added by the Free Software Foundation in
+   version 2.2 of Bison.  */
+
+#define YYBISON 1
+"""
+
+
+def test_a_generated_header_with_another_tool_version_and_years_is_the_same_notice():
+    text = _BISON_HEADER.format(version="3.7.6", years="2018-2020")
+    assert detect(text).expression == "GPL-3.0-or-later WITH Bison-exception-2.2"

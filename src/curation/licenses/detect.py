@@ -525,7 +525,7 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         # A copy without the text's preface or trailer (the CC "Using Creative Commons Public
         # Licenses" notes, the GPL's "How to Apply These Terms"), the body whole, is the license as
         # published; a cut inside the body, or of its last sections, is a change.
-        deleted -= _dropped_edges(m)
+        deleted -= _dropped_edges(m) + _unlicensed_words_missing(m)
         added = _added_words(m)
         renamed = _renamed(lines, index_of, first_no, RULE_KEYS.get(m.rule.identifier, m.rule.license_expression),
                            m.rule.text or "")
@@ -634,6 +634,21 @@ def _softening_removed(m) -> list[str]:
     # a gap ends before the match's last position: tokens[i + 1] is there
     return [tokens[i] for i in inside if i not in m.ispan
             and (tokens[i] in _SOFTENING or tokens[i] == "not" and tokens[i + 1] in _DUTY_WORDS)]
+
+
+def _unlicensed_words_missing(m) -> int:
+    """How many of the words a notice rule has and the copy lacks are no terms: numbers (a tool's
+    version, a year) and the words of the copyright line the rule holds (its `ignorable_copyrights`):
+    a generated file's header with another version and years is the same notice."""
+    from licensedcode.tokenize import index_tokenizer
+
+    if not m.rule.is_license_notice:
+        return 0
+    tokens = list(index_tokenizer(m.rule.text or ""))
+    if len(tokens) != m.rule.length:
+        return 0
+    copyright_words = {w for line in (m.rule.ignorable_copyrights or ()) for w in index_tokenizer(line)}
+    return sum(1 for i in range(len(tokens)) if i not in m.ispan and (tokens[i].isdigit() or tokens[i] in copyright_words))
 
 
 def _added_words(m) -> str:
