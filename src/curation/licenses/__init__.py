@@ -11,7 +11,10 @@
   text.py      making evidence plain: BOM, CRLF, HTML, markdown, full-width forms; line numbers kept;
                the head and tail of a long text that are read (`window`)
   code_blocks.py a code block: an example (no evidence), or the work's own citation (its license fields)
-  records.py   a DataCite or Zenodo record's license fields (rightsList, metadata.license)
+  records.py   a DataCite or Zenodo record's license fields (rightsList, metadata.license), a
+               .gemspec's or .podspec's `license` field
+  sbom.py      an SPDX document (SBOM): the described package's license, never its DataLicense
+  exceptions.py an exception added in a sentence of its own: `GPL-2.0-only WITH Classpath-exception-2.0`
   public_domain.py public domain in the author's own words (ScanCode's public-domain; a hedge is none)
   names.py     license names as written in English and Japanese (and HF card ids) read as SPDX ids
   statements.py which sentences apply a license to the work and which only talk about licenses

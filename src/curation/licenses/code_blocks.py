@@ -57,6 +57,24 @@ def _names_work(title: str, names: tuple[str, ...]) -> bool:
     return False
 
 
+def _example_blocks(lines: list[Line]) -> list[tuple[int, int]]:
+    """The code blocks outside the work's License section: a notice quoted as a block in the
+    License section is the notice itself."""
+    heading, headings = "", {}
+    for i, line in enumerate(lines):
+        if line.heading:
+            heading = line.text
+        headings[i] = heading
+    return [(first, last) for first, last in _blocks(lines) if not st._LICENSE_HEADING.search(headings[first])]
+
+
+def example_lines(lines: list[Line]) -> set[int]:
+    """The numbers of the lines in code blocks outside the License section. An SPDX tag there is
+    an example of a header to copy (a REUSE how-to), not this document's tag; read_blocks still
+    reads the work's own citation in such a block."""
+    return {lines[i].number for first, last in _example_blocks(lines) for i in range(first, last + 1)}
+
+
 def read_blocks(lines: list[Line], given: tuple[str, ...] = ()) -> tuple[list[Line], list[st.Remark]]:
     """The lines as the statement reader should read them (example blocks blank, the work's own
     citation reduced to its license fields), and a remark for each block whose license names were
@@ -64,16 +82,8 @@ def read_blocks(lines: list[Line], given: tuple[str, ...] = ()) -> tuple[list[Li
     names = st.work_names(lines, given)
     out = list(lines)
     remarks: list[st.Remark] = []
-    heading = ""
-    headings = {}
-    for i, line in enumerate(lines):
-        if line.heading:
-            heading = line.text
-        headings[i] = heading
-    for first, last in _blocks(lines):
+    for first, last in _example_blocks(lines):
         block = lines[first:last + 1]
-        if st._LICENSE_HEADING.search(headings[first]):
-            continue  # a notice quoted as a block in the License section is the notice
         named = [line for line in block if line.text and mentions(line.text)]
         fields = [(i, f) for i in range(first, last + 1) if (f := _field(lines[i].text))]
         title = next((value for _, (key, value) in fields if key == "title"), "")

@@ -5,8 +5,10 @@ document), and ScanCode's approximate matching only near license vocabulary (`_s
 input ends in bounded time. The text is made plain first (text.py: BOM, CRLF, HTML, markdown).
 Then, in order:
   header        a dataset card's YAML `license:` (Hugging Face ids)
-  spdx_tag      an `SPDX-License-Identifier:` tag (ScanCode splits `MIT OR Apache-2.0`), a manifest's
-                list of ids, a DataCite or Zenodo record's license fields (records.py)
+  spdx_tag      an `SPDX-License-Identifier:` tag (ScanCode splits `MIT OR Apache-2.0`; one in a
+                markdown code block outside the License section is an example), a manifest's
+                list of ids, a DataCite or Zenodo record's license fields, a .gemspec's or
+                .podspec's `license` (records.py), the package an SPDX document describes (sbom.py)
   license_text  a full license text, matched by ScanCode's licensedcode; a text that was changed
                 (words added or removed, renamed, terms added outside it, its last operative
                 sections dropped) is custom terms; a copy without its preface or trailer is not;
@@ -24,9 +26,10 @@ license lacks are a conflict, third-party components are listed (and named in th
 where they carry a duty the work's license lacks; alone they are NOASSERTION), and custom terms
 are `LicenseRef-Custom-<closest SPDX id>` (one id, from the primary key of ScanCode's match),
 never the listed license; a BSD license without its clause count is `LicenseRef-BSD-unspecified`
-(review, BSD-3-Clause as hint), a Creative Commons name without its version is
-read as its 4.0 (its NC/ND/SA duties kept; a version stated elsewhere wins; `Detection.versionless`
-says so, and the policy's `licenses.versionless` decides whether a steward confirms it), and a
+(review, BSD-3-Clause as hint; so is ScanCode's notice for a bare `license="BSD"`), a Creative
+Commons name without its version is read as its 4.0 (its NC/ND/SA duties kept; a version stated
+elsewhere wins; `Detection.versionless` says so, and the policy's `licenses.versionless` decides
+whether a steward confirms it), and a
 permission in the project's own words whose one condition is credit is `LicenseRef-Custom-CC-BY-4.0`
 (unless a named license beside it is what it sums up). Contributor agreements (ScanCode's `CLA`
 category) license nothing to users. An LGPL-3.0 text that carries the GPL-3.0 text is the LGPL-3.0.
@@ -34,6 +37,7 @@ Several full texts in one file each cover their part (AND), unless a sentence be
 them as a choice ("whichever you prefer": OR). An EPL-2.0 whose notice names a Secondary License
 is `EPL-2.0 OR <that GPL>`; loose public-domain words yield to a dedication the text names (CC0);
 a model's own terms (Llama, Gemma, RAIL) are `LicenseRef-Custom-<key>` (names.model_terms).
+An exception named in the sentence after a GNU or Apache license is `X WITH exception` (exceptions.py).
 ScanCode's index takes several seconds to load, so it is loaded once per process (`scancode_index`).
 """
 
@@ -50,15 +54,17 @@ import yaml
 from license_expression import ExpressionError
 
 from curation.licenses import statements as st
-from curation.licenses.code_blocks import read_blocks
+from curation.licenses.code_blocks import example_lines, read_blocks
 from curation.licenses.conditions import with_conditions
 from curation.licenses.copies import (TRAILERS, dropped_condition, find_copy, find_markers, is_whole_body, named_in_head,
                                       spdx_sibling)
+from curation.licenses.exceptions import with_added_exceptions
 from curation.licenses.json_fields import manifest_licenses_array
 from curation.licenses.names import VERSION_NOT_STATED, model_terms, same_cc_family, vague_of
 from curation.licenses.public_domain import NAMED_DEDICATIONS, PUBLIC_DOMAIN
 from curation.licenses.read_on import widened
-from curation.licenses.records import banner_license, record_licenses
+from curation.licenses.records import banner_license, record_licenses, spec_license
+from curation.licenses.sbom import described_package_license, license_field_lines
 from curation.licenses.spdx import normalize
 from curation.licenses.text import Line, clean, plain, split_front_matter, window
 
@@ -205,14 +211,17 @@ def _scancode_spdx(rule) -> str:
     return re.sub(r"LicenseRef-[\w.+-]+", lambda m: model_terms(m.group(0)), spdx)
 
 
-_EDITION = re.compile(r"(.+)-(?:en|fr|de|zh|cn|ja)$")
+_LANGUAGES = ("en", "fr", "de", "zh", "cn", "ja")
+_EDITION = re.compile(r"(.+)-(?:%s)$" % "|".join(_LANGUAGES))
 
 
 @lru_cache(maxsize=256)
 def _language_edition(key: str) -> str | None:
     """The SPDX id of the license whose ScanCode key `key` is one language's edition ("mulanpsl-2.0-en",
     "cecill-b-en": the English text of a license whose official text is bilingual), where the
-    edition has no SPDX id of its own and its base key has one; otherwise None."""
+    edition has no SPDX id of its own and its base key has one, or, with no base key, the one
+    other edition that has ("dl-de-by-2-0-en": SPDX lists the German DL-DE-BY-2.0, whose English
+    text is a translation of the same licence); otherwise None."""
     from licensedcode.cache import get_licenses_db
 
     db = get_licenses_db()
@@ -220,9 +229,11 @@ def _language_edition(key: str) -> str | None:
     own = getattr(db.get(key), "spdx_license_key", None) or ""
     if not base or own and not own.startswith("LicenseRef-"):
         return None  # "cc-by-3.0-de" is a license of its own (CC-BY-3.0-DE)
-    lic = db.get(base.group(1))
-    spdx = getattr(lic, "spdx_license_key", None) or ""
-    return spdx if spdx and not spdx.startswith("LicenseRef-") else None
+    editions = [db.get(base.group(1))] if base.group(1) in db else \
+        [db.get(f"{base.group(1)}-{lang}") for lang in _LANGUAGES if f"{base.group(1)}-{lang}" != key]
+    ids = {spdx for lic in editions if (spdx := getattr(lic, "spdx_license_key", None) or "")
+           and not spdx.startswith("LicenseRef-")}
+    return ids.pop() if len(ids) == 1 else None
 
 
 def scancode(text: str, threshold: float, *, approximate: bool = True, references: bool = True) -> Detection:
@@ -514,7 +525,7 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         # A copy without the text's preface or trailer (the CC "Using Creative Commons Public
         # Licenses" notes, the GPL's "How to Apply These Terms"), the body whole, is the license as
         # published; a cut inside the body, or of its last sections, is a change.
-        deleted -= _dropped_edges(m)
+        deleted -= _dropped_edges(m) + _unlicensed_words_missing(m)
         added = _added_words(m)
         renamed = _renamed(lines, index_of, first_no, RULE_KEYS.get(m.rule.identifier, m.rule.license_expression),
                            m.rule.text or "")
@@ -528,8 +539,10 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         # inserted words that restrict ("may not", "military", "commercial"), or a rename.
         weak = m.score() < threshold * 100
         restricting = _RESTRICTING.findall(added)
-        if deleted >= max(12, 0.025 * m.rule.length) or restricting or renamed or nc or weak:
+        softened = _softening_removed(m)
+        if deleted >= max(12, 0.025 * m.rule.length) or restricting or softened or renamed or nc or weak:
             why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
+                   else f"words removed that made a duty optional: \"{' '.join(softened)}\"" if softened
                    else f"{changed} words changed")
             base = _titled(lines[first - 1:first + 1], _zero_clause(_bsd_by_clauses(primary_key(spdx), region), region))
             if base and base != spdx and not nc and is_whole_body(region, base, TITLED_SLACK_WORDS):
@@ -598,8 +611,44 @@ def primary_key(expression: str) -> str | None:
 # Words that, inserted into a license's text, change what it allows.
 _RESTRICTING = re.compile(r"\b(?:not|no|never|prohibit\w*|restrict\w*|forbid\w*|commercial\w*|military|weapons?|"
                           r"except(?!\s+(?:when|where|as|if)\s+otherwise)\w*|unless|only|solely|shall|must|consent|approval|"
-                          r"permission|fees?|royalt\w*|"
+                          r"permission|fees?|royalt\w*|requir\w*|paid|"
                           r"terminat\w*|revoc\w*|revok\w*)\b", re.IGNORECASE)
+
+
+# words of a license's text whose removal from inside it turns an option into a duty ("an
+# acknowledgment ... would be appreciated but is not required" -> "an acknowledgment ... is required")
+# (a lone "may" or "not" missing is a published variant's wording; "not" counts before a duty word)
+_SOFTENING = frozenset({"appreciated", "optional", "optionally", "encouraged", "welcome"})
+_DUTY_WORDS = frozenset({"required", "necessary", "obligatory", "mandatory", "needed"})
+
+
+def _softening_removed(m) -> list[str]:
+    """The words that soften a duty which the license's text has and the copy lacks, inside the
+    match (the text's own preface or trailer left out is no change)."""
+    from licensedcode.tokenize import index_tokenizer
+
+    tokens = list(index_tokenizer(m.rule.text or ""))
+    if len(tokens) != m.rule.length:
+        return []  # tokens that do not line up with the match's positions say nothing
+    inside = range(m.ispan.start, m.ispan.end + 1)
+    # a gap ends before the match's last position: tokens[i + 1] is there
+    return [tokens[i] for i in inside if i not in m.ispan
+            and (tokens[i] in _SOFTENING or tokens[i] == "not" and tokens[i + 1] in _DUTY_WORDS)]
+
+
+def _unlicensed_words_missing(m) -> int:
+    """How many of the words a notice rule has and the copy lacks are no terms: numbers (a tool's
+    version, a year) and the words of the copyright line the rule holds (its `ignorable_copyrights`):
+    a generated file's header with another version and years is the same notice."""
+    from licensedcode.tokenize import index_tokenizer
+
+    if not m.rule.is_license_notice:
+        return 0
+    tokens = list(index_tokenizer(m.rule.text or ""))
+    if len(tokens) != m.rule.length:
+        return 0
+    copyright_words = {w for line in (m.rule.ignorable_copyrights or ()) for w in index_tokenizer(line)}
+    return sum(1 for i in range(len(tokens)) if i not in m.ispan and (tokens[i].isdigit() or tokens[i] in copyright_words))
 
 
 def _added_words(m) -> str:
@@ -671,9 +720,29 @@ def _notices(lines: list[Line], matches, spans, explained: set[int], threshold: 
                                     f"modified license text (condition missing: \"{_short(dropped, 60)}\"); "
                                     f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2), spdx))
             continue
+        if _bsd_unstated(spdx, text, m.len()):
+            # ScanCode reads a bare "BSD" as the 3-clause license; the clause count is a guess
+            out.append(st.Statement("LicenseRef-BSD-unspecified", "notice", "own", None, first_no, last_no, text,
+                                    f"bsd (variant not stated); ScanCode {m.rule.identifier} {m.score():.0f}%",
+                                    round(m.score() / 100, 2), spdx))
+            continue
         out.append(st.Statement(spdx, "notice", "own", None, first_no, last_no, text,
                                 f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2)))
     return out
+
+
+# what tells one BSD license from another: its clause count, its common name, or its clauses' words
+_BSD_VARIANT = re.compile(r"\b(?:[0-4]|zero|two|three|four)[\s-]*clauses?\b|\bBSD[\s-]*[0-4]|0BSD|\b(?:new|simplified|"
+                          r"revised|modified|original|free|FreeBSD|NetBSD)\b|\bendorse|\badvertising|redistributions?\b",
+                          re.IGNORECASE)
+BSD_NAME_WORDS = 20  # a notice this short is a name, not the clauses that would tell the variant
+
+
+def _bsd_unstated(spdx: str, text: str, words: int) -> bool:
+    """Whether a ScanCode notice read as a BSD license only says "BSD" (`license="BSD"`, "BSD
+    License"): which of the 2- and 3-clause licenses is not stated."""
+    return bool(re.fullmatch(r"BSD-[234]-Clause", spdx)) and words <= BSD_NAME_WORDS and \
+        bool(re.search(r"\bBSD\b", text)) and not _BSD_VARIANT.search(text)
 
 
 _GNU = re.compile(r"^(?:L|A)?GPL-")
@@ -801,6 +870,13 @@ def _secondary_licenses(statements: list[st.Statement]) -> list[st.Statement]:
 # only in quotes ('"Reserved Font Name" refers to ...'), never after "with"; "no"/"without" declares none.
 _RESERVED_FONT_NAME = re.compile(r"(?<!\bno\s)(?<!\bwithout\s)\bwith\s+(?:the\s+)?Reserved\s+Font\s+Names?\b"
                                  r"(?!\s+(?:declared\s+)?none)|予約フォント名", re.IGNORECASE)
+# ... and a line that says there is none declares none, in either order and language ("no Reserved
+# Font Name is declared", "does not reserve any font name", 「予約フォント名はありません」「…は設定していません」)
+_NO_RESERVED_FONT_NAME = re.compile(
+    r"\b(?:no|without|not\s+(?:declare|reserve|have|use|set|claim)\w*\s+(?:a|an|any))\s+(?:reserved\s+)?font\s+names?\b"
+    r"|\bReserved\s+Font\s+Names?\W{0,3}(?:none|n/a)\b"
+    r"|\bReserved\s+Font\s+Names?\b[^.。\"“]{0,30}\b(?:is|are)\s+not\s+(?:declared|reserved|set|used|claimed)\b"
+    r"|予約フォント名[^。]{0,30}?(?:ありません|ない|なし|無し|しません|して(?:い)?ません|しておりません)", re.IGNORECASE)
 RESERVED_NAME_REACH = 10  # lines around an OFL statement where its copyright statement stands
 
 
@@ -810,7 +886,7 @@ def _reserved_font_name(lines: list[Line], statements: list[st.Statement]) -> li
     out = []
     for s in statements:
         if re.search(r"\bOFL-1\.1\b(?!-)", s.expression) and any(
-                _RESERVED_FONT_NAME.search(text_of.get(n, ""))
+                _RESERVED_FONT_NAME.search(text_of.get(n, "")) and not _NO_RESERVED_FONT_NAME.search(text_of.get(n, ""))
                 for n in range(s.first_line - RESERVED_NAME_REACH, s.first_line + RESERVED_NAME_REACH + 1)):
             s = dataclasses.replace(s, expression=re.sub(r"\bOFL-1\.1\b(?!-)", "OFL-1.1-RFN", s.expression),
                                     rule=s.rule + "; a Reserved Font Name declared")
@@ -1154,10 +1230,12 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     card = bool(statements)
     lines = clean(body, first_line=header_lines + 1)
     tag_lines = set()
+    example_tags = example_lines(lines)
     for offset, raw in enumerate(body.split("\n")):
-        # read before markdown is removed: a tag sits in a comment (`/* ... */`, `<!-- ... -->`)
-        if (m := SPDX_TAG.search(raw)) and (tag := spdx_tag(raw)):
-            number = header_lines + 1 + offset
+        number = header_lines + 1 + offset
+        # read before markdown is removed: a tag sits in a comment (`/* ... */`, `<!-- ... -->`);
+        # one in a markdown code block is an example header, read (and remarked) by read_blocks
+        if number not in example_tags and (m := SPDX_TAG.search(raw)) and (tag := spdx_tag(raw)):
             statements.append(st.Statement(tag.expression, "spdx_tag", "own", None, number, number,
                                            m.group(0).strip(), "SPDX-License-Identifier tag"))
             tag_lines.add(number)
@@ -1178,6 +1256,18 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
         statements.append(st.Statement(record.expression, "spdx_tag", "own", None, number, number, record.text,
                                        "a metadata record's license field (DataCite, Zenodo, CodeMeta, nuspec)"))
         tag_lines.add(number)
+    if spec := spec_license(body):
+        number = header_lines + spec.line
+        statements.append(st.Statement(spec.expression, "spdx_tag", "own", None, number, number, spec.text,
+                                       "a package spec's license field (.gemspec, .podspec)"))
+        tag_lines.add(number)
+    # an SPDX document's license fields are its metadata's and its dependencies'; the package it
+    # describes carries the work's
+    tag_lines.update(header_lines + number for number in license_field_lines(body))
+    if package := described_package_license(body):
+        number = header_lines + package.line
+        statements.append(st.Statement(package.expression, "spdx_tag", "own", None, number, number, package.text,
+                                       "the license declared for the package an SPDX document describes"))
     if banner := banner_license(body):
         number = header_lines + 1 + banner.line
         statements.append(st.Statement(banner.expression, "spdx_tag", "own", None, number, number, banner.text,
@@ -1224,6 +1314,7 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     statements = _secondary_licenses(_named_dedication_wins(statements))
     statements = _later_sentence(lines, spans, statements)
     statements = _versionless_titles(_reserved_font_name(lines, statements))
+    statements = with_added_exceptions(lines, statements)
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:
         return Detection(NOASSERTION, result.score, "none", remarks=result.remarks)

@@ -325,6 +325,11 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("isc", re.compile(r"\bISC\s*ライセンス|\bISC\s+Licen[cs]e|\bISC[\s-]licen[cs]ed\b|\bISC(?=\s*(?:[.,;)]|$))"), _fixed("ISC")),
     ("zlib", re.compile(r"\bzlib\s*ライセンス|\bzlib\s+Licen[cs]e|\bzlib[\s-]licen[cs]ed\b", re.IGNORECASE), _fixed("Zlib")),
     ("bsl", re.compile(r"\bBoost\s+Software\s+Licen[cs]e|\bBSL-1\.0\b", re.IGNORECASE), _fixed("BSL-1.0")),
+    # the two PolyForm licenses on the SPDX list (one version each, 1.0.0): a size or purpose limit
+    # that is the license's own, never custom terms
+    ("polyform", re.compile(r"\bPolyForm[\s-]+(?P<kind>Noncommercial|Non-commercial|Small[\s-]+Business)(?:[\s-]+Licen[cs]e)?"
+                            r"(?:,?[\s-]*(?:version\s*|v\s*)?1(?:\.0){0,2})?\b", re.IGNORECASE),
+     lambda m: "PolyForm-Noncommercial-1.0.0" if m["kind"].lower().startswith("non") else "PolyForm-Small-Business-1.0.0"),
     # the WTFPL's long name, its expletive often masked ("F*ck", "F**k")
     ("wtfpl", re.compile(r"\bWTFPL\b|\bDo\s+What\s+The\s+F[\w*.\-]{1,5}\s+You\s+Want\s+To\s+Public\s+Licen[cs]e", re.IGNORECASE),
      _fixed("WTFPL")),
@@ -421,7 +426,32 @@ _EXCEPTIONS = [
     # Swift's "Apache License v2.0 with Runtime Library Exception" (GCC's is named with GCC, above)
     (re.compile(r"Runtime\s+Library", re.IGNORECASE), "Swift-exception", ("Apache-2.0",)),
     (re.compile(r"Font", re.IGNORECASE), "Font-exception-2.0", ("GPL-2.0", "GPL-3.0")),
+    # the GNU build tools' exceptions, one SPDX id per GPL version they were written for
+    (re.compile(r"Autoconf", re.IGNORECASE), "Autoconf-exception-3.0", ("GPL-3.0",)),
+    (re.compile(r"Autoconf", re.IGNORECASE), "Autoconf-exception-2.0", ("GPL-2.0",)),
+    (re.compile(r"Bison", re.IGNORECASE), "Bison-exception-2.2", ("GPL-2.0", "GPL-3.0")),
+    (re.compile(r"GCC", re.IGNORECASE), "GCC-exception-2.0", ("GPL-2.0",)),
+    (re.compile(r"GCC", re.IGNORECASE), "GCC-exception-3.1", ("GPL-3.0",)),
+    (re.compile(r"OCaml", re.IGNORECASE), "OCaml-LGPL-linking-exception", ("LGPL-2.1", "LGPL-3.0")),
+    (re.compile(r"Universal\s+FOSS", re.IGNORECASE), "Universal-FOSS-exception-1.0", ("GPL-", "LGPL-", "AGPL-")),
 ]
+
+
+_NAMED_EXCEPTION = re.compile("(?:" + "|".join(sorted({p.pattern for p, _, _ in _EXCEPTIONS})) + r")[\w\s.-]{0,30}?"
+                              r"(?:exceptions?\b|例外)", re.IGNORECASE)
+
+
+def names_exception(text: str) -> bool:
+    """Whether `text` names one of the license exceptions SPDX lists ("the Classpath exception",
+    「OCaml LGPL リンク例外」): the permissions it describes are the exception's, never custom terms."""
+    return bool(_NAMED_EXCEPTION.search(text))
+
+
+def exception_for(name: str, expression: str) -> str | None:
+    """The SPDX id of the exception called `name` ("Classpath", "Autoconf Configure Script") that
+    SPDX defines for the license `expression` (one id), or None."""
+    return next((exception for pattern, exception, bases in _EXCEPTIONS
+                 if pattern.search(name) and expression.startswith(bases)), None)
 _WITH_EXCEPTION = re.compile(r"^\s*+[,、]?\s*+(?:(?:together|along)\s+with|with|plus|\+|および|と)\s*+(?:the|an?)?\s*+[\"“「]?\s*+(?P<name>[\w\s]{2,30}?)"
                              r"\s*(?:Exceptions?|例外)", re.IGNORECASE)
 # MPL 2.0 with its Exhibit B notice: the code may not be combined into (L)GPL works (no copyleft exception)
@@ -434,9 +464,8 @@ def _with_exception(line: str, t: Mention) -> Mention:
     m = _WITH_EXCEPTION.match(line[t.end:])
     if not m:
         return t
-    for name, exception, bases in _EXCEPTIONS:
-        if name.search(m["name"]) and t.expression.startswith(bases):
-            return Mention(f"{t.expression} WITH {exception}", t.start, t.end + m.end(), t.rule + f" with {exception}")
+    if exception := exception_for(m["name"], t.expression):
+        return Mention(f"{t.expression} WITH {exception}", t.start, t.end + m.end(), t.rule + f" with {exception}")
     return t
 
 

@@ -6,7 +6,8 @@ Zenodo's .zenodo.json): an id, a license's address, or an object with `id`, `url
 NuGet .nuspec's `<license type="expression">`. And a minified file's preserved banner: minifiers
 drop every comment but one that opens with `/*!`, the banner that carries the package, its
 copyright and its license in fields split by `|` or by lines ("/*! tinyhash v2 | (c) 2025 Ann |
-MIT License */"); a field that is a license's name and nothing more is the file's license.
+MIT License */"); a field that is a license's name and nothing more is the file's license. And a
+Ruby package spec's `license` field (a .gemspec, a CocoaPods .podspec).
 
 A DataCite record describes the deposited work itself; each entry of its `rightsList` gives a
 license of that work three ways: `rightsIdentifier` (an id, SPDX's where
@@ -145,6 +146,28 @@ def record_licenses(text: str) -> list[RecordLicense]:
             i = _line_of(lines, value)
             out.append(RecordLicense(expression, i + 1, lines[i].strip()))
     return out
+
+
+# A Ruby package spec's license field: a .gemspec's or a CocoaPods .podspec's `s.license = 'MIT'`,
+# and the podspec's hash form `s.license = { :type => 'MIT', :file => 'LICENSE' }` (or `type: 'MIT'`),
+# whose `type` is the license and `file` only where its text lies.
+_SPEC_LICENSE = re.compile(r"""^\s*\w+\.licen[cs]e\s*=\s*(?:\{[^}\n]*?(?::type\s*=>|\btype:)\s*)?["']([^"'\n]{1,100})["']""")
+
+
+def spec_license(text: str) -> RecordLicense | None:
+    """The license a .gemspec's or a .podspec's `license` field gives its package, or None."""
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if m := _SPEC_LICENSE.match(raw):
+            value = m.group(1).strip()
+            try:
+                expression = normalize(value)
+            except ExpressionError:
+                named = [x for x in mentions(value) if not x.ambiguous]
+                expression = named[0].expression if len(named) == 1 else None
+            if expression and not expression.startswith("LicenseRef-"):
+                return RecordLicense(expression, number, raw.strip())
+            return None
+    return None
 
 
 BANNER_MAX_CHARS = 2_000  # a banner is one or a few lines; more is a comment block for a person to read

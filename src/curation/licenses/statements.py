@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 
 from curation.licenses.comparison import compares, describes_a_license, of_terms
-from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms
+from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
 from curation.licenses.secondary import SECONDARY
 from curation.licenses.secondary import refuses_secondary as refuses
@@ -135,12 +135,12 @@ _TALK_HEADING = re.compile(r"種類|比較|とは|解説|一覧|違い|選び方
                            re.IGNORECASE)
 _STRONG_OWN = re.compile(
     r"\b(?:this|these|our)\s+(?!licen)(?:[\w-]+\s+){0,2}?(?:dataset|data|corpus|repository|repo|project|software|code|"
-    r"library|package|model|weights|work|site|website|tool|documentation)\b|\bwe\s+(?:\w+\s+)?(?:release|license|"
+    r"library|package|model|weights|work|site|website|tool|documentation|guide|handbook|book)\b|\bwe\s+(?:\w+\s+)?(?:release|license|"
     r"distribute|provide|publish|share)|(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|弊社|当社|私たち|我々", re.IGNORECASE)
 
 _EN_TALK = re.compile(
     r"\?|\b(?:for\s+example|for\s+instance|e\.g|i\.e|such\s+as|compare[sd]?|comparison|comparing|versus|vs|"
-    r"difference|differ|differs|means|meaning|allows?|lets|permits?|requires?|prohibits?|forbids?|if\s+you|"
+    r"difference|differ|differs|means|meaning|allows?|lets|permits?|requires?|prohibits?|forbids?|if\s+you|only\s+if|"
     r"you\s+(?:could|should|must)|choose|choosing|chosen|pick|recommend(?:ed|s)?|popular|(?-i:common|commonly)|"
     r"which\s+licen[cs]e|what\s+is|whereas|unlike|(?-i:like)|compatible|compatibility|cannot|can't|not\s+allowed|"
     r"instead|avoid|asked|ask|discuss(?:ed|es|ion)?|question|explains?|overview|guide|types?\s+of|"
@@ -986,7 +986,9 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             unattached.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
         if own_context and _COMMERCIAL_OK.search(s.text) and not _NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "commercial_ok", last_line=s.last_line))
-        if (own_context or _CLAUSE.search(s.text)) and _ADDED_TERMS.search(s.text):
+        # a sentence describing a named exception ("the Classpath exception lets you link ... under
+        # your own license") adds permissions SPDX lists (exceptions.py), not custom terms
+        if (own_context or _CLAUSE.search(s.text)) and _ADDED_TERMS.search(s.text) and not names_exception(s.text):
             terms.append(Remark(s.first_line, s.text, "custom", last_line=s.last_line))
         before_count = len(statements)
         try:
@@ -1159,7 +1161,8 @@ def _own_words_grant(s: _Sentence) -> bool:
         return False
     ja = bool(_JA.search(s.text))
     permit = _JA_PERMIT.search(s.text) if ja else _EN_PERMIT.search(s.text)
-    own = (_OWN_JA_STRONG if ja else _OWN_EN).search(s.text)
+    # in the work's own License or terms section (「利用条件」) the work is the subject unsaid
+    own = (_OWN_JA_STRONG if ja else _OWN_EN).search(s.text) or s.in_license_section
     # the source to credit (出典, "cite the source") is the condition, not material taken from elsewhere
     return bool(permit and own and _ATTRIBUTION.search(s.text)) and not _UPSTREAM.search(_ATTRIBUTION.sub(" ", s.text))
 

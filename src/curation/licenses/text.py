@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from curation.licenses.json_fields import JSON_LD, json_ld_license
+from curation.licenses.names import mentions
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -42,6 +43,9 @@ _MD_IMAGE = re.compile(r"!\[([^\]]{0,1000})\]\([^)]{0,2000}\)")
 _MD_LINK = re.compile(r"\[([^\]]{1,1000})\]\(([^)\s]{0,2000})[^)]{0,1000}\)")
 _MD_REF_LINK = re.compile(r"\[([^\]]{1,1000})\]\[[^\]]{0,1000}\]")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`+|~~)")
+# A plain-text listing of one license per directory ("  src/     Mozilla Public License 2.0"): each
+# row is a field of its own whose scope is the directory, as a table row with a License column.
+_DIRECTORY_ROW = re.compile(r"^\s{0,8}(?P<dir>(?:[\w.-]+/)+)\s{2,}(?P<rest>\S.*)$")
 _LICENSE_CELL = re.compile(r"\W*(?:licen[cs]e|licensing|ライセンス|利用条件|利用規約)\W*", re.IGNORECASE)
 _URL_LICENSE = re.compile(r"creativecommons\.org/(?:licenses|publicdomain)/([a-z\-]+)/(\d\.\d)", re.IGNORECASE)
 
@@ -212,6 +216,7 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
     indented = False  # in an indented code block: after a blank line, every line indented four
     comments = _hash_comments(raws)
     license_column: int | None = None  # a markdown table with a License column: each row is a field
+    row_column = 0  # in a listing of one license per directory: the column its licenses start at
     for offset, raw in enumerate(raws):
         if raw.count("|") >= 2 and not in_fence:
             cells = [c.strip() for c in raw.strip().strip("|").split("|")]
@@ -228,6 +233,17 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
                 continue
         else:
             license_column = None
+        if not markdown and not in_fence and (row := _DIRECTORY_ROW.match(raw)) and mentions(row["rest"]):
+            lines.append(Line(first_line + offset, clean_line(f"License ({row['dir']}): {row['rest']}")[0]))
+            row_column = row.start("rest")
+            continue
+        if row_column and raw.strip() and len(raw) - len(raw.lstrip()) >= row_column:
+            # a row's second line, aligned under its license: the same row ("(full text: LICENSES/MPL-2.0.txt)")
+            row_line = next(i for i in range(len(lines) - 1, -1, -1) if lines[i].text)
+            lines[row_line] = Line(lines[row_line].number, f"{lines[row_line].text} {clean_line(raw)[0]}")
+            lines.append(Line(first_line + offset, ""))
+            continue
+        row_column = 0
         if not script and raw.strip().startswith(("```", "~~~")):  # a docstring's ~~~ underline is no fence
             in_fence = not in_fence
             lines.append(Line(first_line + offset, ""))
