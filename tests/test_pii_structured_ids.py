@@ -44,6 +44,7 @@ def test_the_half_after_digits_and_a_slash_is_not_read_alone(text, numbers):
     ("Section 12 / +44 20 7946 0958 is cited", []),
     ("mobile / 0612 345 678, office 020 123 4567", ["0612 345 678", "020 123 4567"]),  # a contact word
     ("Fax: 030 1234 5678 / 030 1234 5679", ["030 1234 5678", "030 1234 5679"]),        # a whole number
+    ("ping me / 0800 123 4567 is the hotline", ["0800 123 4567"]),
 ])
 def test_a_slash_separates_two_numbers_only_after_a_contact(text, numbers):
     assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == numbers
@@ -78,6 +79,8 @@ def test_prose_with_at_and_dot_is_no_email(text):
     ("mail j.doe at mail dot example.com", "j.doe at mail dot example.com"),      # whole, not half
     ("contact: jane dot doe at gmail.com", "jane dot doe at gmail.com"),          # domain kept whole
     ("write to li dot wei at qq dot com", "li dot wei at qq dot com"),
+    ("jane dot doe at gmail dot co dot uk", "jane dot doe at gmail dot co dot uk"),   # two spelled dots
+    ("m.kowalski AT wp DOT pl", "m.kowalski AT wp DOT pl"),                      # a dotted local part
 ])
 def test_every_spelled_out_shape_is_masked_whole(text, address):
     assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == [address]

@@ -53,6 +53,11 @@ _CONTEXT_WORDS = re.compile(r"(?i:e-?mail|\bmail|contact|write\ to|reach|address
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 60, 30
 
 _BRACKETED_AT = re.compile(r"[(\[{<](?i:at)[)\]}>]")
+# A bare " at " form reads as an address without context when it is unlike prose: a local part
+# with a dot, underscore, plus or digit ("m.kowalski AT wp DOT pl", "jane_doe at x dot com"), or
+# two spelled dots ("jane dot doe at gmail dot co dot uk"); "up at Amazon dot com" has neither.
+_ADDRESS_LIKE_LOCAL = re.compile(r"^[^\s]*[._+\d][^\s]*\ (?i:at)\ ")
+_SPELLED_DOT = re.compile(_DOT_WORD)
 _WORDED_SCORE, _SPELLED_SCORE = 0.3, 0.6
 
 
@@ -83,4 +88,7 @@ class CurationEmailRecognizer(ScoredRecognizer):
         # A spelled-out form is a likely address, not a certain one ("look at this dot com").
         if "@" in value:
             return 1.0
-        return _SPELLED_SCORE if _BRACKETED_AT.search(value) else _WORDED_SCORE
+        if (_BRACKETED_AT.search(value) or _ADDRESS_LIKE_LOCAL.match(value)
+                or len(_SPELLED_DOT.findall(value)) >= 2):
+            return _SPELLED_SCORE
+        return _WORDED_SCORE

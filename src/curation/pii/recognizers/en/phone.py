@@ -17,7 +17,8 @@ NUMBER_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|t
 # 1105 0930". The slash separates two numbers only after a bracket or an e-mail address ("+48 12 634
 # 80 19 (home) / 693-114-287"), a contact word ("mobile / 612-555-0198"), or a whole number when the
 # second starts as a whole number does, with "+" or a trunk 0 ("0421 889 304 / 0412 555 019").
-_CONTACT_WORDS = "tel|phone|mobile|mob|cell|home|office|work|fax|desk|private|business|whatsapp"
+_CONTACT_WORDS = ("tel|phone|mobile|mob|cell|home|office|work|fax|desk|private|business|whatsapp"
+                  "|me|us|call|dial|contact|hotline|landline|direct")
 _SEPARATED_BY_SLASH = (rf"(?<=[)\]]\ ?/\ |@[\w.\-]{{1,60}}\.[A-Za-z]{{2,24}}\ ?/\ |\b(?i:{_CONTACT_WORDS})\.?:?\ ?/\ )"
                        r"|(?<=\d[\d\ .\-()]{5,20}\d\ ?/\ )(?=[+0])")
 _NOT_AFTER_LABEL = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
