@@ -81,6 +81,7 @@ def test_prose_with_at_and_dot_is_no_email(text):
     ("write to li dot wei at qq dot com", "li dot wei at qq dot com"),
     ("jane dot doe at gmail dot co dot uk", "jane dot doe at gmail dot co dot uk"),   # two spelled dots
     ("m.kowalski AT wp DOT pl", "m.kowalski AT wp DOT pl"),                      # a dotted local part
+    ("jane dot doe at gmail.com", "jane dot doe at gmail.com"),                  # a spelled dot before "at"
 ])
 def test_every_spelled_out_shape_is_masked_whole(text, address):
     assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == [address]

@@ -55,8 +55,9 @@ _CONTEXT_BEFORE, _CONTEXT_AFTER = 60, 30
 _BRACKETED_AT = re.compile(r"[(\[{<](?i:at)[)\]}>]")
 # A bare " at " form reads as an address without context when it is unlike prose: a local part
 # with a dot, underscore, plus or digit ("m.kowalski AT wp DOT pl", "jane_doe at x dot com"), or
-# two spelled dots ("jane dot doe at gmail dot co dot uk"); "up at Amazon dot com" has neither.
-_ADDRESS_LIKE_LOCAL = re.compile(r"^[^\s]*[._+\d][^\s]*\ (?i:at)\ ")
+# two spelled dots ("jane dot doe at gmail dot co dot uk"), or a spelled dot before the "at"
+# ("jane dot doe at gmail.com"); "up at Amazon dot com" has none of them.
+_ADDRESS_LIKE_LOCAL = re.compile(rf"^(?:[^\s]*[._+\d][^\s]*|.*?{_DOT_WORD}.*?)\ (?i:at)\ ")
 _SPELLED_DOT = re.compile(_DOT_WORD)
 _WORDED_SCORE, _SPELLED_SCORE = 0.3, 0.6
 
