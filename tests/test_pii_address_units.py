@@ -70,3 +70,17 @@ def test_street_shapes_by_country(text, expected):
 
 def test_a_box_without_a_postal_code_and_town_after_it_is_no_address():
     assert found("Open Box 12 now, then Box 3.") == []
+
+
+def test_the_italian_floor_word_stays_a_unit_in_an_address():
+    assert found("Indirizzo: Via Roma 14, piano 3, 00184 Roma\n") == ["Via Roma 14, piano 3", "00184", "Roma"]
+
+
+@pytest.mark.parametrize("text", [
+    "Line-up:\nPiano 3\nDrums 1\nBass 2\n",               # instruments and counts, not floors
+    "Band:\nPiano 2\nVocals 1\n",
+    "After 4000 hours the Inner Ring 2 bearing failed.",  # "Ring" is no street word after "Inner"
+    "The Outer Ring 3 seal was replaced.",
+])
+def test_instrument_lines_and_engineering_rings_are_no_address(text):
+    assert found(text) == []

@@ -57,8 +57,9 @@ _END = r"(?=[ \t]*(?:[,;)]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]))"
 # (text_view), where the ordinal indicators º ª are the letters o a.
 UNIT = rf"""(?:
     (?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|level|room|bldg\.|building|bte|box|sala|conj\.|andar|planta
-       |piso|escalier|bâtiment|blk|block|tower|shop|door|apto|loja|bloco|oficina|depto|dpto|puerta|scala|interno|piano
+       |piso|escalier|bâtiment|blk|block|tower|shop|door|apto|loja|bloco|oficina|depto|dpto|puerta|scala|interno
        |lgh|stiege)\.?\ [\w.-]{{1,6}}(?<![.-])
+  | piano\ (?:\d{{1,2}}|terra|rialzato)(?![\w])   # IT floor, lower case as in an address: "Piano 3" is an instrument line
   | (?:int|lok|m|of|esc|ap)\.\ ?\d{{1,4}}[A-Za-z]?(?![\w-])                  # int. 9 (IT), lok. 8, m. 22 (PL)
   | \d{{1,2}}\.\ ?(?:OG|EG|DG|UG|Stock|[Ee]tage)(?:\ (?:links|rechts|Mitte|li\.|re\.))?(?![\w])  # 3. OG links (DE, AT)
   | (?:\d{{1,2}}\.|st\.|kl\.)\ ?(?:tv|th|mf)\.?(?![\w])                       # 3. tv. (DK)

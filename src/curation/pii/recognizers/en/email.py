@@ -9,20 +9,57 @@ from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 _LOCAL = r"[\w!#$%&'*+/=?^`{|}~\-]+(?:\.[\w!#$%&'*+/=?^`{|}~\-]+)*"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
 _TLD = r"[A-Za-z]{2,24}(?![\w\-])"
+# After a spelled "dot" the last label must be a real top-level domain, or any word would do
+# ("we arrived at noon dot and left"): common generic ones and every two-letter country code
+# (the two-letter entries of the public suffix list).
+_GENERIC_TLDS = "com net org edu gov mil int info biz name pro mobi app dev io ai"
+_COUNTRY_TLDS = (
+    "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb be bf bg bh bi bj bm bn bo br bs bt bv bw by "
+    "bz ca cc cd cf cg ch ci cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg es et eu fi fm fo "
+    "fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir "
+    "is it je jo jp ke kg ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml "
+    "mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no nr nu nz om pa pe pf ph pk pl pm pn pr "
+    "ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sj sk sl sm sn so sr ss st su sv sx sy sz tc td "
+    "tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf ws yt zm zw"
+)
+_REAL_TLD = rf"(?i:{'|'.join(sorted(set((_GENERIC_TLDS + ' ' + _COUNTRY_TLDS).split()), key=len, reverse=True))})(?![\w\-])"
 # Spelled-out separators, as people write an address to keep it from harvesters: "(at)", "[at]",
-# " at "; "(dot)", " dot ". A bracketed "at" is never prose, so its domain may keep plain dots;
-# a bare " at " is ("we met at booking.com"), so it counts only with a spelled "dot" before the
-# top-level domain ("jan dot kowal at onet dot pl").
-_DOT_WORD = r"(?:\ ?[(\[{](?i:dot)[)\]}]\ ?|\ (?i:dot)\ )"
+# " at "; "(dot)", "[.]", " dot ". Repeats are bounded (four labels each side): an unbounded chain
+# of "dot"s with no "at" after it was retried from every word, quadratic in its length.
+_DOT_WORD = r"(?:\ ?[(\[{](?i:dot|\.)[)\]}]\ ?|\ (?i:dot)\ )"
 _AT_BRACKET = r"\ ?[(\[{<](?i:at)[)\]}>]\ ?"
-_SPELLED_LOCAL = rf"[\w+\-]+(?:(?:\.|{_DOT_WORD})[\w+\-]+)*"
+_LOCAL_WORD = r"[\w+\-]+(?:'[\w+\-]+)?"  # "o'neil"
+_SPELLED_LOCAL = rf"{_LOCAL_WORD}(?:(?:\.|{_DOT_WORD}){_LOCAL_WORD}){{0,3}}"
+# A local part holding a spelled "dot" itself ("jane dot doe"): its domain may keep plain dots.
+_DOTTED_LOCAL = rf"{_LOCAL_WORD}(?:\.{_LOCAL_WORD}){{0,2}}{_DOT_WORD}{_LOCAL_WORD}(?:(?:\.|{_DOT_WORD}){_LOCAL_WORD}){{0,2}}"
 _ADDRESS = rf"{_LOCAL}@\ ?(?:{_LABEL}\.)+{_TLD}"  # "@ " too: a space typed after the at sign
-_BRACKETED = rf"{_SPELLED_LOCAL}{_AT_BRACKET}(?:{_LABEL}(?:\.|{_DOT_WORD}))+{_TLD}"
-# Nor when the domain is a determiner: "look at this dot com bubble".
+# A domain whose labels may be joined by spelled dots: a real top-level domain after a spelled dot.
+_DOMAIN = rf"(?:{_LABEL}(?:\.|{_DOT_WORD})){{0,3}}{_LABEL}(?:\.{_TLD}|{_DOT_WORD}{_REAL_TLD})"
+_BRACKETED = rf"{_SPELLED_LOCAL}{_AT_BRACKET}{_DOMAIN}"
+# A bare " at " is prose ("we met at booking.com"), so it counts only with a spelled "dot" in the
+# domain ("jan dot kowal at onet dot pl", "j.doe at mail dot example.com") or in the local part
+# ("jane dot doe at gmail.com"), and never when the domain is a determiner ("look at this dot com").
 _NOT_DETERMINER = r"(?!(?i:the|this|that|a|an|my|our|your|his|her|its|their|one)\ )"
-_WORDED = rf"{_SPELLED_LOCAL}\ (?i:at)\ {_NOT_DETERMINER}(?:{_LABEL}(?:\.|{_DOT_WORD}))*{_LABEL}{_DOT_WORD}{_TLD}"
+_SPELLED_DOMAIN = rf"(?:{_LABEL}(?:\.|{_DOT_WORD})){{0,3}}{_LABEL}{_DOT_WORD}(?:{_LABEL}\.){{0,2}}{_REAL_TLD}"
+_PLAIN_DOMAIN = rf"(?:{_LABEL}\.){{1,4}}{_TLD}"
+_AT_WORD = r"\ (?i:at)\ " + _NOT_DETERMINER
+_WORDED = rf"{_DOTTED_LOCAL}{_AT_WORD}(?:{_SPELLED_DOMAIN}|{_PLAIN_DOMAIN})|{_SPELLED_LOCAL}{_AT_WORD}{_SPELLED_DOMAIN}"
+# No address starts inside a spelled chain: not at a "dot" word, nor right after one.
+_NOT_AFTER_DOT = r"(?<!(?i:\bdot)\ |[)\]}]\ ?)(?!(?i:dot)\b)"
 # Cheap test for a text that may hold one of the forms: most texts hold none.
 _HINT = re.compile(r"@|(?i:[(\[{<]at[)\]}>]|\bdot\b)")
+# Words near a bare " at " form that make it an address: "Sales went up at Amazon dot com" is not.
+_CONTEXT_WORDS = re.compile(r"(?i:e-?mail|\bmail|contact|write\ to|reach|address)|メール")
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 60, 30
+
+_BRACKETED_AT = re.compile(r"[(\[{<](?i:at)[)\]}>]")
+# A bare " at " form reads as an address without context when it is unlike prose: a local part
+# with a dot, underscore, plus or digit ("m.kowalski AT wp DOT pl", "jane_doe at x dot com"), or
+# two spelled dots ("jane dot doe at gmail dot co dot uk"), or a spelled dot before the "at"
+# ("jane dot doe at gmail.com"); "up at Amazon dot com" has none of them.
+_ADDRESS_LIKE_LOCAL = re.compile(rf"^(?:[^\s]*[._+\d][^\s]*|.*?{_DOT_WORD}.*?)\ (?i:at)\ ")
+_SPELLED_DOT = re.compile(_DOT_WORD)
+_WORDED_SCORE, _SPELLED_SCORE = 0.3, 0.6
 
 
 class CurationEmailRecognizer(ScoredRecognizer):
@@ -33,13 +70,26 @@ class CurationEmailRecognizer(ScoredRecognizer):
 
     ENTITY = "EMAIL_ADDRESS"
     NAME = "CurationEmailRecognizer"
-    REGEX = rf"(?<![\w.%+\-!#$&'*/=?^`{{|}}~])(?:{_ADDRESS}|{_BRACKETED}|{_WORDED})"
+    REGEX = rf"(?<![\w.%+\-!#$&'*/=?^`{{|}}~]){_NOT_AFTER_DOT}(?:{_ADDRESS}|{_BRACKETED}|{_WORDED})"
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     CONTEXT = ("email", "e-mail", "mail", "address", "contact")
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        return super().analyze(text, entities, nlp_artifacts, regex_flags) if _HINT.search(text) else []
+        if not _HINT.search(text):
+            return []
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            # A bare " at " form stays below the threshold unless a context word stands near it.
+            if result.score == _WORDED_SCORE and _CONTEXT_WORDS.search(
+                    text, max(0, result.start - _CONTEXT_BEFORE), result.end + _CONTEXT_AFTER):
+                result.score = _SPELLED_SCORE
+        return results
 
     def score(self, value: str) -> float | None:
         # A spelled-out form is a likely address, not a certain one ("look at this dot com").
-        return 1.0 if "@" in value else 0.6
+        if "@" in value:
+            return 1.0
+        if (_BRACKETED_AT.search(value) or _ADDRESS_LIKE_LOCAL.match(value)
+                or len(_SPELLED_DOT.findall(value)) >= 2):
+            return _SPELLED_SCORE
+        return _WORDED_SCORE

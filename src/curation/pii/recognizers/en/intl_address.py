@@ -63,7 +63,7 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
                 |cours|square|passage)\ (?:(?:de\ la|de|du|des|d'|l')\ ?)?{_NAME}(?:\ {_NAME}){{0,3}}   # 12 rue de X
           | \b(?:Am|An\ der|Im|In\ der|Auf\ der|Zum|Zur)\ {_NAME}\ {_NUMBER}                   # Am Mühlbach 7a
           | \b(?:\d{{1,2}}-|\d{{1,2}}\ Chome-)\d{{1,3}}-\d{{1,3}}\ {_UP}[a-z]+(?:-[A-Za-z][a-z]+)?(?![\w-])  # 1-2-3 Marunouchi (JP)
-          | \b{_UP}[a-zäöüß]+er\ (?:Straße|Strasse|Str\.|Allee|Gasse|Platz|Weg|Damm|Ufer|Chaussee|Landstraße|Ring)\ {_NUMBER}  # Mariahilfer Straße 88
+          | \b{_UP}[a-zäöüß]+er\ (?:Straße|Strasse|Str\.|Allee|Gasse|Platz|Weg|Damm|Ufer|Chaussee|Landstraße)\ {_NUMBER}  # Mariahilfer Straße 88
           | \b\d{{1,5}}(?:-\d{{1,4}})?\ {_KO_ROAD}                                        # 311 Teheran-ro (KR)
           | \b{_KO_ROAD}\ \d{{1,5}}(?:-\d{{1,4}})?(?![\w-])                                # Teheran-ro 311 (KR)
           | \b(?:Plot(?:\ No\.?)?|(?:Flat|Door|House|Shop|Site)\ No\.?)\ ?\d{{1,5}}[A-Z]?(?:/\d{{1,4}})?           # Plot No. 21 (IN)

@@ -12,11 +12,17 @@ from curation.pii.recognizers.ja.my_number import my_number_check_ok
 # 4471 2290", "Batch 2024 0311 2287". Digit groups after them are references, not numbers to call.
 NUMBER_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|total|po|account|acct|contract"
                  "|policy|claim|tracking|shipment|booking|item|sku|part|model|version|file|job|project")
-# Nor after "<digits> / ": the second half of "089 / 1234 5678" read alone (the German area-code
-# slash form is matched from its area code), unless it starts as a whole number does, with "+" or a
-# trunk 0 ("0421 889 304 / 0412 555 019"). A slash after a word, a bracket or an e-mail address
-# separates two numbers ("+48 12 634 80 19 (home) / 693-114-287"): the second is read too.
-_NOT_AFTER_LABEL = rf"(?:(?<!\d\ ?/\ )|(?=[+0]))(?<!\b(?i:{NUMBER_LABELS})\.?(?:\ ?(?i:no|nr|number|\#)\.?)?[:\ ]{{1,3}})"
+# Nor after " / " in general: the second half of "089 / 1234 5678" read alone (the German
+# area-code slash form is matched from its area code), "Chapter 4 / 0123 4567 8901", "Model X / 2023
+# 1105 0930". The slash separates two numbers only after a bracket or an e-mail address ("+48 12 634
+# 80 19 (home) / 693-114-287"), a contact word ("mobile / 612-555-0198"), or a whole number when the
+# second starts as a whole number does, with "+" or a trunk 0 ("0421 889 304 / 0412 555 019").
+_CONTACT_WORDS = ("tel|phone|mobile|mob|cell|home|office|work|fax|desk|private|business|whatsapp"
+                  "|me|us|call|dial|contact|hotline|landline|direct")
+_SEPARATED_BY_SLASH = (rf"(?<=[)\]]\ ?/\ |@[\w.\-]{{1,60}}\.[A-Za-z]{{2,24}}\ ?/\ |\b(?i:{_CONTACT_WORDS})\.?:?\ ?/\ )"
+                       r"|(?<=\d[\d\ .\-()]{5,20}\d\ ?/\ )(?=[+0])")
+_NOT_AFTER_LABEL = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
+                    rf"(?<!\b(?i:{NUMBER_LABELS})\.?(?:\ ?(?i:no|nr|number|\#)\.?)?[:\ ]{{1,3}})")
 
 
 class CurationPhoneRecognizer(ScoredRecognizer):
