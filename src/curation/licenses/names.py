@@ -99,11 +99,34 @@ def _ported(m: re.Match, version: str | None) -> str | None:
     return "JP" if version and not version.startswith("4") and _PORT.match(m.string, m.end()) else None
 
 
+# A port SPDX does not list ("CC BY-SA 2.0 JP"): a license of its own (the unported text adapted to
+# a jurisdiction's law), so neither the unported license nor another version; it is named as
+# custom terms (a person reads it; the policy keeps the unported license's classes) and the
+# unported id is the reviewer's hint.
+UNLISTED_PORT = "LicenseRef-Custom-"
+
+
+def _listed(spdx_id: str) -> str | None:
+    try:
+        return normalize(spdx_id)
+    except ExpressionError:
+        return None
+
+
+def _port_id(elements: set[str], version: str, port: str) -> str | None:
+    if listed := cc_id(elements, f"{version}-{port}"):
+        return listed
+    if {"ND", "SA"} <= elements:
+        return None  # no such license
+    # spelled out, not normalized: 2.1 was published only as ports, it has no unported id
+    return UNLISTED_PORT + "-".join(["CC-BY", *[e for e in ("NC", "ND", "SA") if e in elements], version, port])
+
+
 def _cc_en(m: re.Match) -> str | None:
     if port := _ported(m, m["version"] or m["abbr_version"]):
         squeezed = re.sub(r"[\s,-]", "", (m["elements"] or "") + (m["abbr"] or "")).lower()
         elements = {code for word, code in {**_EN_ELEMENTS, "nc": "NC", "nd": "ND", "sa": "SA"}.items() if word in squeezed}
-        return cc_id(elements, f"{m['version'] or m['abbr_version']}-{port}")
+        return _port_id(elements, m["version"] or m["abbr_version"], port)
     if m["version"]:
         squeezed = re.sub(r"[\s,-]", "", m["elements"] or "").lower()
         return cc_id({code for word, code in _EN_ELEMENTS.items() if word in squeezed}, m["version"])
@@ -120,7 +143,7 @@ def _ja_elements(m: re.Match) -> set[str]:
 
 def _cc_ja(m: re.Match) -> str | None:
     port = _ported(m, m["version"])
-    return cc_id(_ja_elements(m), f"{m['version']}-{port}" if port else m["version"])
+    return _port_id(_ja_elements(m), m["version"], port) if port else cc_id(_ja_elements(m), m["version"])
 
 
 def _unversioned_id(elements: set[str]) -> str | None:
@@ -379,6 +402,11 @@ def mentions(line: str) -> list[Mention]:
                 continue  # a version written in a way no pattern reads: not a version-less name
             if rule.endswith("-unversioned"):
                 taken.append(Mention(value, m.start(), m.end(), f"cc ({VERSION_NOT_STATED}: read as 4.0)"))
+                continue
+            if rule in ("cc-en", "cc-ja") and value.startswith(UNLISTED_PORT):
+                unported = _listed(value[len(UNLISTED_PORT):].rsplit("-", 1)[0])
+                taken.append(Mention(value, m.start(), m.end(), f"cc (a jurisdiction port SPDX does not list: "
+                                     f"{value.rsplit('-', 1)[1]})", ambiguous=True, hint=unported))
                 continue
             if value == NO_SUCH_VERSION:
                 taken.append(Mention(value, m.start(), m.end(), f"gpl (no such version: {m['version']})",

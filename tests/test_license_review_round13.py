@@ -1,0 +1,36 @@
+"""Findings of the review of the twelfth license round (issue 22), as behaviour (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.licenses.detect import detect_text
+
+
+def detect(text: str):
+    return detect_text(text, 0.8)
+
+
+# ---- 1: a Creative Commons port SPDX does not list is that port, read by a person ----------------------
+@pytest.mark.parametrize("text, expected, hint", [
+    ("# Moss\n\nThe Moss photos are licensed under CC BY-SA 2.0 JP.\n", "LicenseRef-Custom-CC-BY-SA-2.0-JP", "CC-BY-SA-2.0"),
+    ("# Moss\n\nThe Moss photos are licensed under CC BY-NC 2.0 Japan.\n", "LicenseRef-Custom-CC-BY-NC-2.0-JP", "CC-BY-NC-2.0"),
+    ("# Moss\n\nThis dataset is released under the Creative Commons Attribution-NoDerivs 3.0 Japan License.\n",
+     "LicenseRef-Custom-CC-BY-ND-3.0-JP", "CC-BY-ND-3.0"),
+    ("# Moss\n\n本データは クリエイティブ・コモンズ 表示-継承 3.0 日本 ライセンスの下で提供されます。\n",
+     "LicenseRef-Custom-CC-BY-SA-3.0-JP", "CC-BY-SA-3.0"),
+])
+def test_an_unlisted_cc_port_keeps_its_version_and_elements_with_the_unported_hint(text, expected, hint):
+    found = detect(text)
+    assert found.expression == expected
+    assert found.hint == hint
+    assert any("port SPDX does not list" in line for line in found.explain())
+
+
+def test_a_2_1_port_has_no_unported_license_to_hint_and_keeps_no_derivatives():
+    found = detect("# Moss\n\n本データは クリエイティブ・コモンズ 表示-改変禁止 2.1 日本 ライセンスの下で提供されます。\n")
+    assert found.expression == "LicenseRef-Custom-CC-BY-ND-2.1-JP"
+
+
+def test_a_port_spdx_lists_is_still_its_spdx_id():
+    assert detect("# Moss\n\nThe Moss photos are licensed under CC BY-SA 2.1 (Japan).\n").expression == "CC-BY-SA-2.1-JP"
