@@ -34,3 +34,31 @@ def test_a_2_1_port_has_no_unported_license_to_hint_and_keeps_no_derivatives():
 
 def test_a_port_spdx_lists_is_still_its_spdx_id():
     assert detect("# Moss\n\nThe Moss photos are licensed under CC BY-SA 2.1 (Japan).\n").expression == "CC-BY-SA-2.1-JP"
+
+
+# ---- 2: a comparison that says what was changed is the work's own, changed terms ------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("# Kiln\n\nKiln uses the MIT License. It is modified from the MIT License to require a credit line in the "
+     "app's settings screen.\n", "LicenseRef-Custom-MIT"),
+    ("# Kiln\n\nKiln is released under the BSD 3-Clause License, which is modified from the BSD 2-Clause License by "
+     "adding a no-surveillance-use clause.\n", "LicenseRef-Custom-BSD-3-Clause"),
+    ("# Kiln\n\nKiln is distributed under the Apache License 2.0 - a variant of the Apache License 2.0 without "
+     "the trademark section.\n", "LicenseRef-Custom-Apache-2.0"),
+    ("# Kiln\n\nKiln is licensed under the MIT License. It is derived from the MIT License, except that the "
+     "notice must be shown at start-up.\n", "LicenseRef-Custom-MIT"),
+])
+def test_a_comparison_with_change_words_hides_no_custom_terms(text, expected):
+    found = detect(text)
+    assert found.expression == expected
+    assert not found.conflict
+
+
+def test_a_comparison_without_change_words_still_only_describes_the_license():
+    found = detect("# Kiln\n\nKiln is licensed under the MIT License. It is similar to the ISC license.\n")
+    assert found.expression == "MIT"
+
+
+def test_an_exception_named_with_the_compared_license_is_no_change():
+    found = detect("# Kiln\n\nKiln is licensed under the MIT License. It is similar to the GPL v2 with the "
+                   "Classpath exception in spirit.\n")
+    assert found.expression == "MIT"

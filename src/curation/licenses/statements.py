@@ -23,7 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from curation.licenses.comparison import compares, describes_a_license, of_terms
+from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
 from curation.licenses.secondary import SECONDARY
@@ -1058,6 +1058,10 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 s.text, m.start, found[i - 1].end if i else None, granted_before and adjacent)]
             if described:
                 remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
+                if any(changes_terms(s.text, m.start) for m in described):
+                    # "It is modified from the MIT License to require ...": the license described is
+                    # the work's, changed
+                    terms.append(Remark(s.first_line, s.text, "custom", last_line=s.last_line))
                 found = [m for m in found if m not in described]
                 if not found:
                     continue
