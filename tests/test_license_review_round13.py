@@ -62,3 +62,20 @@ def test_an_exception_named_with_the_compared_license_is_no_change():
     found = detect("# Kiln\n\nKiln is licensed under the MIT License. It is similar to the GPL v2 with the "
                    "Classpath exception in spirit.\n")
     assert found.expression == "MIT"
+
+
+# ---- 3: "Lesser" or "Library" only makes a GPL 2.1 the LGPL where it is part of the name -----------------
+@pytest.mark.parametrize("text, expected", [
+    ("# Reed\n\nReed is licensed under GPL v2.1 (not the LGPL).\n", None),
+    ("# Reed\n\nThis library is licensed under GPL 2.1.\n", None),
+    ("# Reed\n\nThis Library is distributed under the GNU General Public License, version 2.1.\n", None),
+    ("# Reed\n\n本ライブラリは GNU 一般公衆利用許諾書 バージョン2.1 の下で配布されます。\n", None),
+    ("# Reed\n\nReed is licensed under the GNU General Public License version 2.1 (the Lesser one).\n", "LGPL-2.1-only"),
+    ("# Reed\n\nThe Library GPL applies: Reed is licensed under version 2.1 of the GNU General Public License.\n",
+     "LGPL-2.1-only"),
+])
+def test_lesser_or_library_makes_a_gpl_2_1_the_lgpl_only_as_part_of_the_name(text, expected):
+    found = detect(text)
+    # None: no license, and the reason (a GPL version never published) is given to the reviewer
+    assert found.expression == (expected or "NOASSERTION")
+    assert expected or any("never published" in line for line in found.explain())

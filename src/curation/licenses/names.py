@@ -213,8 +213,22 @@ def _gnu_version_first(m: re.Match) -> str | None:
     return _gnu(family)(fields)
 
 
-# "Lesser" or "Library" near a GPL version that never existed: the LGPL, whose 2.1 does
-_LESSER_NEAR = re.compile(r"\b(?:Lesser|Library)\b|\bLGPL|劣等", re.IGNORECASE)
+# "Lesser" or "Library" said as part of a license's name, in the sentence of a GPL version that never
+# existed: the LGPL, whose 2.1 does ("the Library GPL", "version 2.1 (the Lesser one)", "LGPL").
+# "This library is ..." names the work, "(not the LGPL)" refuses the LGPL: no LGPL is named.
+_LESSER_NEAR = re.compile(r"\b(?:Lesser|Library)\s+(?:GNU\s+)?(?:GPL|General\s+Public)|[(（]\s*(?:the\s+)?(?:Lesser|Library)\b|"
+                          r"\bLGPL|劣等", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|no|nor|never)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?。](?=\s|$)")
+
+
+def _lesser_named(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] names the Lesser or Library GPL (not refused)."""
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    sentence_start, sentence_end = (ends[-1] if ends else 0), (after.end() if after else len(text))
+    return any(not _NEGATED.search(text[max(sentence_start, q.start() - 20):q.start()])
+               for q in _LESSER_NEAR.finditer(text, sentence_start, sentence_end))
 NO_SUCH_VERSION = "NOASSERTION"  # the expression of a GPL named with a version it never had
 
 
@@ -224,8 +238,7 @@ def _no_such_gpl(m: re.Match) -> str | None:
     (NO_SUCH_VERSION; a person reads it): never a silent GPL of another version."""
     if m["version"] in ("1.0", "2.0", "3.0"):
         return None
-    near = m.string[max(0, m.start() - 80):m.end() + 80]
-    if m["version"] == "2.1" and _LESSER_NEAR.search(near):
+    if m["version"] == "2.1" and _lesser_named(m.string, max(0, m.start() - 80), min(len(m.string), m.end() + 80)):
         atleast = m.groupdict().get("atleast")
         return _gnu("LGPL")({"version": "2", "minor": "1", "later": m["later"], "atleast": atleast})
     return NO_SUCH_VERSION
