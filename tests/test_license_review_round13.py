@@ -79,3 +79,13 @@ def test_lesser_or_library_makes_a_gpl_2_1_the_lgpl_only_as_part_of_the_name(tex
     # None: no license, and the reason (a GPL version never published) is given to the reviewer
     assert found.expression == (expected or "NOASSERTION")
     assert expected or any("never published" in line for line in found.explain())
+
+
+# ---- 8: 「第N版以降」 is that version or any later one ------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("# Tern\n\n本ソフトウェアは GNU 一般公衆利用許諾書 第2版以降 の下で配布されます。\n", "GPL-2.0-or-later"),
+    ("# Tern\n\n本ライブラリは GNU 劣等一般公衆利用許諾書 第2.1版以降で配布されます。\n", "LGPL-2.1-or-later"),
+    ("# Tern\n\n本ソフトウェアは GNU 一般公衆利用許諾書 第3版 の下で配布されます。\n", "GPL-3.0-only"),
+])
+def test_a_japanese_edition_or_later_is_or_later(text, expected):
+    assert detect(text).expression == expected

@@ -35,7 +35,7 @@ class Mention:
 _V = r"\s*+[-,]?\s*+\(?\s*+(?P<atleast>>=|≥)?\s*+(?:version|ver\.?|v\.?|(?:の\s*+)?(?:バージョン|第))?\s*+"
 # a "+" before an exception's name joins the exception ("GPLv2 + Classpath exception"), never "or later"
 _LATER = (r"(?P<later>\s*\(?\s*(?:\+(?!\s*(?:the\s+|an?\s+)?[\"“「]?\s*(?:[\w-]+\s+){0,2}?(?:exceptions?|例外))|,?\s*or\s*,?\s+(?:\(at\s+your\s+option\)\s+|(?:at\s+your\s+option|if\s+you\s+(?:prefer|wish|like|choose))\s*,\s*)?(?:any\s+)?(?:later|higher|newer|above)"
-          r"(?:\s+version)?|以降|-?or-later"
+          r"(?:\s+version)?|(?:\s*版)?\s*以降|-?or-later"
           # 「バージョン 2.1 またはそれ以降のバージョン」「…、もしくは（あなたの選択により）それ以降」
           r"|(?:\s*版)?(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*)?それ以降(?:の\s*(?:任意の\s*)?(?:バージョン|版))?)\s*\)?)?")
 # the abbreviation in brackets after a Japanese name: 「GNU 一般公衆利用許諾書（GPL）バージョン2」
