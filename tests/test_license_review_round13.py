@@ -81,6 +81,39 @@ def test_lesser_or_library_makes_a_gpl_2_1_the_lgpl_only_as_part_of_the_name(tex
     assert expected or any("never published" in line for line in found.explain())
 
 
+# ---- 4: a notice that differs from ten copies before it only in its version is another notice ----------
+def test_a_different_gpl_version_after_ten_copies_is_kept():
+    headers = "".join(f"File: part{i}.c\nCopyright (c) 2019 Bo Example\nThis file is licensed under the GNU General "
+                      f"Public License version 2.\n\n" for i in range(11))
+    found = detect(headers + "File: extra.c\nCopyright (c) 2022 Bo Example\nThis file is licensed under the GNU "
+                             "General Public License version 3.\n")
+    assert "GPL-3.0-only" in found.expression and "GPL-2.0-only" in found.expression
+
+
+def test_a_log_line_repeated_with_new_numbers_is_still_capped_for_scancode():
+    # the cap blanks what ScanCode reads (the reader reads every line): timestamps are no versions
+    from curation.licenses.detect import REPEAT_MAX, _scanned
+    from curation.licenses.text import Line
+
+    texts = [t for i in range(14) for t in (f"[2024-02-{i % 28 + 1:02d} 09:{i % 60:02d}] job {i} done",
+                                             f"Licensed under MIT at 09:{i % 60:02d}")]
+    scanned = _scanned([Line(n + 1, t) for n, t in enumerate(texts)]).split("\n")
+    assert sum("Licensed under MIT" in line for line in scanned) == REPEAT_MAX
+
+
+# ---- 7: a part granted beside a choice is not offered in it ---------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("# Tern\n\nTern is licensed under MIT or Apache-2.0 at your option, and the bundled fonts under OFL-1.1.\n",
+     "(MIT OR Apache-2.0) AND OFL-1.1"),
+    ("# Tern\n\nTern is available under either the MIT License or the Apache License 2.0, and its icons under "
+     "CC BY 4.0.\n", "(MIT OR Apache-2.0) AND CC-BY-4.0"),
+    ("# Tern\n\nTern is licensed under your choice of the MIT License, the Apache License 2.0, or the BSD "
+     "3-Clause License.\n", "MIT OR Apache-2.0 OR BSD-3-Clause"),
+])
+def test_a_choice_closed_by_and_leaves_the_next_grant_beside_it(text, expected):
+    assert detect(text).expression == expected
+
+
 # ---- 8: 「第N版以降」 is that version or any later one ------------------------------------------------
 @pytest.mark.parametrize("text, expected", [
     ("# Tern\n\n本ソフトウェアは GNU 一般公衆利用許諾書 第2版以降 の下で配布されます。\n", "GPL-2.0-or-later"),
