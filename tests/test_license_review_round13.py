@@ -101,6 +101,18 @@ def test_a_log_line_repeated_with_new_numbers_is_still_capped_for_scancode():
     assert sum("Licensed under MIT" in line for line in scanned) == REPEAT_MAX
 
 
+# ---- 5: a /*! banner's field hides none of the banner's other statements --------------------------------
+def test_a_banner_line_that_grants_a_part_otherwise_is_read():
+    found = detect("/*!\n * sora.js v3.0.1 | MIT License\n * Except the bundled icon font, which remains under the "
+                   "GNU GPL version 3 only.\n */\n!function(){var b=2}();\n")
+    assert "GPL-3.0-only" in found.expression
+
+
+def test_a_banner_with_one_field_is_that_license():
+    found = detect("/*!\n * sora.js v3.0.1\n * (c) 2025 Mei Example\n * @license MIT\n */\n!function(){var b=2}();\n")
+    assert found.expression == "MIT" and not found.conflict
+
+
 # ---- 7: a part granted beside a choice is not offered in it ---------------------------------------------
 @pytest.mark.parametrize("text, expected", [
     ("# Tern\n\nTern is licensed under MIT or Apache-2.0 at your option, and the bundled fonts under OFL-1.1.\n",

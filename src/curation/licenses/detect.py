@@ -1222,8 +1222,9 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
         number = header_lines + 1 + banner.line
         statements.append(st.Statement(banner.expression, "spdx_tag", "own", None, number, number, banner.text,
                                        "a minified file's preserved /*! banner */"))
-        # the whole banner is read: none of its lines is read again as a comment
-        tag_lines.update(range(header_lines + 1, header_lines + 2 + banner.last_line))
+        # the line whose field was read is not read again; the banner's other lines are, since
+        # one may grant a part otherwise ("Except the bundled font, which remains under GPL-3.0")
+        tag_lines.add(number)
     lines = [dataclasses.replace(line, text="") if line.number in tag_lines else line for line in lines]
     spans: list[tuple[int, int]] = []
     matches = []
