@@ -134,3 +134,13 @@ def test_a_choice_closed_by_and_leaves_the_next_grant_beside_it(text, expected):
 ])
 def test_a_japanese_edition_or_later_is_or_later(text, expected):
     assert detect(text).expression == expected
+
+
+# ---- 9: a license said of another thing in a relative clause is not the work's --------------------------
+def test_a_dependency_s_license_in_a_which_clause_is_not_the_work_s():
+    found = detect("This program is licensed under the GNU GPL version 2.1. It links to libbar, which is LGPL.\n")
+    assert found.expression == "NOASSERTION"
+
+
+def test_a_short_file_saying_what_the_work_is_still_names_its_license():
+    assert detect("The code is MIT\n").expression == "MIT"

@@ -770,7 +770,7 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
         # "The company was sued for violating the MIT License" is a short file that reports news
         if short_file and (ja or len(before.split()) <= 3 or _OWN_EN.search(before) or _EN_GRANT.search(before)
                            or _EN_PERMIT.search(before)
-                           or re.search(r"\b(?:as|is|are)\s+$|^\W*(?:copyright|\(c\)|©)", before, re.I)):
+                           or re.search(r"(?<!\bwhich\s)(?<!\bthat\s)\b(?:as|is|are)\s+$|^\W*(?:copyright|\(c\)|©)", before, re.I)):
             return "short_file"
     if any(compares(s.text, m.start) for m in found):
         return "custom"
