@@ -189,8 +189,8 @@ def test_a_japanese_license_name_and_version_is_read(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a port SPDX does not list is no other license (never the unported CC BY 2.1)
-    ("# 写真集\n\n本作品は クリエイティブ・コモンズ 表示 2.1 日本 ライセンスの下で提供しています。\n", "NOASSERTION"),
+    # a port SPDX does not list is no other license (never the unported CC BY 2.1): custom terms, reviewed
+    ("# 写真集\n\n本作品は クリエイティブ・コモンズ 表示 2.1 日本 ライセンスの下で提供しています。\n", "LicenseRef-Custom-CC-BY-2.1-JP"),
     ("# 写真集\n\n本作品は クリエイティブ・コモンズ 表示 4.0 国際 ライセンスの下で提供しています。\n", "CC-BY-4.0"),
     ("# ツール\n\nGPL バージョン3 以降で公開しています。\n", "GPL-3.0-or-later"),
 ])

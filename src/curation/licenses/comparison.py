@@ -28,12 +28,29 @@ _DESCRIBES_NAMED = re.compile(r"^\W*(?:licen[cs]e\b)?\s*(?:[,(\u2013\u2014-]|(?:
                               re.IGNORECASE)
 # Words that turn a description back into the work's own terms ("..., and our terms are based on")
 _OWN_TERMS = re.compile(r"\b(?:our|own|custom|these|this\s+(?:work|project|dataset|software))\b|独自|本|当", re.IGNORECASE)
+# Words after the compared name that say what was changed ("modified from the MIT License to require
+# ...", "based on BSD-2-Clause by adding ...", "a variant of Apache-2.0 without the patent grant"):
+# a license is never a changed copy of another, so what is changed is the work's own terms. An
+# exception a license is named with ("GPL v2 with the Classpath exception") is part of its name.
+_CHANGED = re.compile(r"^(?:[^.;。]|\.(?=\w))*?(?:\b(?:with(?!\s+(?:the\s+|an?\s+)?[\w\s]{2,30}?\bexceptions?\b)|without|add(?:s|ed|ing)?|"
+                      r"except|plus|requir(?:e|es|ed|ing)|forbid(?:s|den|ding)?|prohibit(?:s|ed|ing)?|modifi(?:ed|cations?))\b|"
+                      r"加え|追加|除い|禁止|必要)", re.IGNORECASE)
+_LIKENESS = re.compile(r"\b(?:similar|akin|equivalent)\s+to|\binspired\s+by|に準じ", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|this|that)\s+(?:is|was)\b|^\W*(?:それ|これ)(?:は|も)", re.IGNORECASE)
 
 
 def compares(text: str, start: int) -> bool:
     """Whether a comparison phrase stands right before the license name that starts at `start`."""
     return bool(COMPARED.search(text[max(0, start - 40):start]))
+
+
+def changes_terms(text: str, start: int) -> bool:
+    """Whether the words after the compared name at `start` say what was changed: the license a
+    comparison describes is then the work's, changed (custom terms, never the license as named)."""
+    phrase = COMPARED.search(text[max(0, start - 40):start])
+    # "similar to the MIT License but adds a patent grant" compares two licenses; only a license
+    # made from another ("modified from", "a variant of", "based on") is changed by what follows
+    return bool(phrase and not _LIKENESS.search(phrase.group()) and _CHANGED.match(text[start:]))
 
 
 def describes_a_license(text: str, start: int, named_before: int | None, after_grant: bool) -> bool:

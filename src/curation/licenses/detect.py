@@ -337,6 +337,17 @@ BLOCK_LINES = 6
 _REGION_START = re.compile(r"copyright|©|\(c\)|licen[cs]e|agreement", re.IGNORECASE)
 
 
+# A version is part of what a line says ("GPL version 2" and "GPL version 3" are two notices); other
+# numbers (a request's, a date, a time) are not
+_VERSION_OR_NUMBER = re.compile(r"(?P<version>\b(?:version|ver\.?|v)\s*\d+(?:\.\d+)*|(?:バージョン|第)\s*\d+(?:\.\d+)*|"
+                                r"\b\d+\.\d+\b(?![.:-]\d))|\d+", re.IGNORECASE)
+
+
+def _shape(text: str) -> str:
+    """A line as the repeat cap compares it: numbers as 0, versions kept."""
+    return _VERSION_OR_NUMBER.sub(lambda m: m["version"] or "0", text)
+
+
 def _in_copied_block(shapes: list[str]) -> list[bool]:
     """For each line, whether it lies in a run of BLOCK_LINES or more non-empty lines each seen
     before (blank lines neither count nor break a run), of several distinct lines (one line
@@ -368,7 +379,7 @@ def _scanned(lines: list[Line]) -> str:
         starts.append(at)
         at += len(line.text) + 1
     hits = [starts[i] for i, line in enumerate(lines) if line.text and SCANCODE_WORDS.search(line.text)]
-    all_shapes = [re.sub(r"\d+", "0", line.text) for line in lines]
+    all_shapes = [_shape(line.text) for line in lines]
     copied = _in_copied_block(all_shapes)
     seen: dict[tuple[int, str], int] = {}
     shapes: set[str] = set()
@@ -790,8 +801,30 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
         same = [s for s in out if _family(s.expression) == family and s.kind in ("notice", "field", "grant", "title")]
         if len({s.expression for s in same}) > 1:
             longest = max(same, key=lambda s: (s.last_line - s.first_line, s.kind == "notice"))
-            out = [s for s in out if s not in same or s is longest or s.expression == longest.expression]
+            # a fragment lies in or next to the notice; a statement further off is another file's
+            # or part's ("File: new.c ... GPL version 3" after ten GPL version 2 headers)
+            out = [s for s in out if s not in same or s is longest or s.expression == longest.expression
+                   or not _fragment_of(s, longest)]
     return sorted(out, key=lambda s: s.first_line)
+
+
+# after the words that offer a choice, ", and ..." opens another grant: the choice is over
+_CHOICE_CLOSED = re.compile(r"[^,;]*?[,;]\s*(?:and|while|whereas|but)\b", re.IGNORECASE)
+
+
+def _after_the_choice(text: str) -> list:
+    """The licenses a sentence names after its choice is closed ("MIT or Apache-2.0 at your option,
+    and the fonts under OFL-1.1": OFL-1.1), each granted beside the choice, not offered in it."""
+    offers = list(st._DUAL.finditer(text))
+    closed = offers and _CHOICE_CLOSED.match(text, offers[-1].end())
+    return [m for m in st.mentions(text) if m.start >= closed.end()] if closed else []
+
+
+FRAGMENT_REACH = 5  # lines: a GNU notice's fragments ("You should have received a copy ...") sit this close
+
+
+def _fragment_of(s: st.Statement, notice: st.Statement) -> bool:
+    return s.first_line <= notice.last_line + FRAGMENT_REACH and s.last_line >= notice.first_line - FRAGMENT_REACH
 
 
 # A project's notice above a GNU text: "either version 2 of the License, or (at your option) any
@@ -1160,6 +1193,13 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
         # the GPL's "or any later version" clause) makes them dual licensing
         if len(distinct) > 1 and not texts and any(
                 min(x.first_line for x in group) - 3 <= n <= max(x.last_line for x in group) + 3 for n in near):
+            # "MIT or Apache-2.0 at your option, and the fonts under OFL-1.1": where the choice is
+            # already one statement's (its OR read in the sentence), the others are granted beside it
+            beside = {m.expression for x in group for m in _after_the_choice(x.text)}
+            offered = [d for d in distinct if d not in beside]
+            if beside and offered:
+                parts.append(_and([_either(offered), *[d for d in distinct if d in beside]]))
+                continue
             parts.append(_either(distinct))  # dual licensing
             continue
         if len(distinct) > 1:
@@ -1272,8 +1312,9 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
         number = header_lines + 1 + banner.line
         statements.append(st.Statement(banner.expression, "spdx_tag", "own", None, number, number, banner.text,
                                        "a minified file's preserved /*! banner */"))
-        # the whole banner is read: none of its lines is read again as a comment
-        tag_lines.update(range(header_lines + 1, header_lines + 2 + banner.last_line))
+        # the line whose field was read is not read again; the banner's other lines are, since
+        # one may grant a part otherwise ("Except the bundled font, which remains under GPL-3.0")
+        tag_lines.add(number)
     lines = [dataclasses.replace(line, text="") if line.number in tag_lines else line for line in lines]
     spans: list[tuple[int, int]] = []
     matches = []

@@ -35,7 +35,7 @@ class Mention:
 _V = r"\s*+[-,]?\s*+\(?\s*+(?P<atleast>>=|≥)?\s*+(?:version|ver\.?|v\.?|(?:の\s*+)?(?:バージョン|第))?\s*+"
 # a "+" before an exception's name joins the exception ("GPLv2 + Classpath exception"), never "or later"
 _LATER = (r"(?P<later>\s*\(?\s*(?:\+(?!\s*(?:the\s+|an?\s+)?[\"“「]?\s*(?:[\w-]+\s+){0,2}?(?:exceptions?|例外))|,?\s*or\s*,?\s+(?:\(at\s+your\s+option\)\s+|(?:at\s+your\s+option|if\s+you\s+(?:prefer|wish|like|choose))\s*,\s*)?(?:any\s+)?(?:later|higher|newer|above)"
-          r"(?:\s+version)?|以降|-?or-later"
+          r"(?:\s+version)?|(?:\s*版)?\s*以降|-?or-later"
           # 「バージョン 2.1 またはそれ以降のバージョン」「…、もしくは（あなたの選択により）それ以降」
           r"|(?:\s*版)?(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*)?それ以降(?:の\s*(?:任意の\s*)?(?:バージョン|版))?)\s*\)?)?")
 # the abbreviation in brackets after a Japanese name: 「GNU 一般公衆利用許諾書（GPL）バージョン2」
@@ -99,11 +99,34 @@ def _ported(m: re.Match, version: str | None) -> str | None:
     return "JP" if version and not version.startswith("4") and _PORT.match(m.string, m.end()) else None
 
 
+# A port SPDX does not list ("CC BY-SA 2.0 JP"): a license of its own (the unported text adapted to
+# a jurisdiction's law), so neither the unported license nor another version; it is named as
+# custom terms (a person reads it; the policy keeps the unported license's classes) and the
+# unported id is the reviewer's hint.
+UNLISTED_PORT = "LicenseRef-Custom-"
+
+
+def _listed(spdx_id: str) -> str | None:
+    try:
+        return normalize(spdx_id)
+    except ExpressionError:
+        return None
+
+
+def _port_id(elements: set[str], version: str, port: str) -> str | None:
+    if listed := cc_id(elements, f"{version}-{port}"):
+        return listed
+    if {"ND", "SA"} <= elements:
+        return None  # no such license
+    # spelled out, not normalized: 2.1 was published only as ports, it has no unported id
+    return UNLISTED_PORT + "-".join(["CC-BY", *[e for e in ("NC", "ND", "SA") if e in elements], version, port])
+
+
 def _cc_en(m: re.Match) -> str | None:
     if port := _ported(m, m["version"] or m["abbr_version"]):
         squeezed = re.sub(r"[\s,-]", "", (m["elements"] or "") + (m["abbr"] or "")).lower()
         elements = {code for word, code in {**_EN_ELEMENTS, "nc": "NC", "nd": "ND", "sa": "SA"}.items() if word in squeezed}
-        return cc_id(elements, f"{m['version'] or m['abbr_version']}-{port}")
+        return _port_id(elements, m["version"] or m["abbr_version"], port)
     if m["version"]:
         squeezed = re.sub(r"[\s,-]", "", m["elements"] or "").lower()
         return cc_id({code for word, code in _EN_ELEMENTS.items() if word in squeezed}, m["version"])
@@ -120,7 +143,7 @@ def _ja_elements(m: re.Match) -> set[str]:
 
 def _cc_ja(m: re.Match) -> str | None:
     port = _ported(m, m["version"])
-    return cc_id(_ja_elements(m), f"{m['version']}-{port}" if port else m["version"])
+    return _port_id(_ja_elements(m), m["version"], port) if port else cc_id(_ja_elements(m), m["version"])
 
 
 def _unversioned_id(elements: set[str]) -> str | None:
@@ -190,8 +213,22 @@ def _gnu_version_first(m: re.Match) -> str | None:
     return _gnu(family)(fields)
 
 
-# "Lesser" or "Library" near a GPL version that never existed: the LGPL, whose 2.1 does
-_LESSER_NEAR = re.compile(r"\b(?:Lesser|Library)\b|\bLGPL|劣等", re.IGNORECASE)
+# "Lesser" or "Library" said as part of a license's name, in the sentence of a GPL version that never
+# existed: the LGPL, whose 2.1 does ("the Library GPL", "version 2.1 (the Lesser one)", "LGPL").
+# "This library is ..." names the work, "(not the LGPL)" refuses the LGPL: no LGPL is named.
+_LESSER_NEAR = re.compile(r"\b(?:Lesser|Library)\s+(?:GNU\s+)?(?:GPL|General\s+Public)|[(（]\s*(?:the\s+)?(?:Lesser|Library)\b|"
+                          r"\bLGPL|劣等", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|no|nor|never)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?。](?=\s|$)")
+
+
+def _lesser_named(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] names the Lesser or Library GPL (not refused)."""
+    ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    sentence_start, sentence_end = (ends[-1] if ends else 0), (after.end() if after else len(text))
+    return any(not _NEGATED.search(text[max(sentence_start, q.start() - 20):q.start()])
+               for q in _LESSER_NEAR.finditer(text, sentence_start, sentence_end))
 NO_SUCH_VERSION = "NOASSERTION"  # the expression of a GPL named with a version it never had
 
 
@@ -201,8 +238,7 @@ def _no_such_gpl(m: re.Match) -> str | None:
     (NO_SUCH_VERSION; a person reads it): never a silent GPL of another version."""
     if m["version"] in ("1.0", "2.0", "3.0"):
         return None
-    near = m.string[max(0, m.start() - 80):m.end() + 80]
-    if m["version"] == "2.1" and _LESSER_NEAR.search(near):
+    if m["version"] == "2.1" and _lesser_named(m.string, max(0, m.start() - 80), min(len(m.string), m.end() + 80)):
         atleast = m.groupdict().get("atleast")
         return _gnu("LGPL")({"version": "2", "minor": "1", "later": m["later"], "atleast": atleast})
     return NO_SUCH_VERSION
@@ -384,6 +420,11 @@ def mentions(line: str) -> list[Mention]:
                 continue  # a version written in a way no pattern reads: not a version-less name
             if rule.endswith("-unversioned"):
                 taken.append(Mention(value, m.start(), m.end(), f"cc ({VERSION_NOT_STATED}: read as 4.0)"))
+                continue
+            if rule in ("cc-en", "cc-ja") and value.startswith(UNLISTED_PORT):
+                unported = _listed(value[len(UNLISTED_PORT):].rsplit("-", 1)[0])
+                taken.append(Mention(value, m.start(), m.end(), f"cc (a jurisdiction port SPDX does not list: "
+                                     f"{value.rsplit('-', 1)[1]})", ambiguous=True, hint=unported))
                 continue
             if value == NO_SUCH_VERSION:
                 taken.append(Mention(value, m.start(), m.end(), f"gpl (no such version: {m['version']})",

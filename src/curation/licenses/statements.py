@@ -23,7 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from curation.licenses.comparison import compares, describes_a_license, of_terms
+from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
 from curation.licenses.secondary import SECONDARY
@@ -770,7 +770,7 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
         # "The company was sued for violating the MIT License" is a short file that reports news
         if short_file and (ja or len(before.split()) <= 3 or _OWN_EN.search(before) or _EN_GRANT.search(before)
                            or _EN_PERMIT.search(before)
-                           or re.search(r"\b(?:as|is|are)\s+$|^\W*(?:copyright|\(c\)|©)", before, re.I)):
+                           or re.search(r"(?<!\bwhich\s)(?<!\bthat\s)\b(?:as|is|are)\s+$|^\W*(?:copyright|\(c\)|©)", before, re.I)):
             return "short_file"
     if any(compares(s.text, m.start) for m in found):
         return "custom"
@@ -1060,6 +1060,10 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 s.text, m.start, found[i - 1].end if i else None, granted_before and adjacent)]
             if described:
                 remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
+                if any(changes_terms(s.text, m.start) for m in described):
+                    # "It is modified from the MIT License to require ...": the license described is
+                    # the work's, changed
+                    terms.append(Remark(s.first_line, s.text, "custom", last_line=s.last_line))
                 found = [m for m in found if m not in described]
                 if not found:
                     continue
