@@ -13,17 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from markup import Register, build  # noqa: E402
-
-# Order fixes the ids and the order of the output files.
-REGISTERS = (
-    Register("business_en", "business_en.jsonl", "blocks", 300, 2500),
-    Register("wiki_ja", "wiki_ja.jsonl", "lines", 30, 150),
-    Register("sentence", "social_en.jsonl", "lines", 20, 280),
-    Register("lower", "social_en.jsonl", "lines", 20, 280),
-    Register("shout", "social_en.jsonl", "lines", 20, 280),
-    Register("title", "social_en.jsonl", "lines", 20, 280),
-)
+from markup import CURRENT_REGISTERS, build  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(build(HERE, REGISTERS, "h5", sys.argv[1:]))
+    sys.exit(build(HERE, CURRENT_REGISTERS, "h5", sys.argv[1:]))
