@@ -170,12 +170,9 @@ def someone_waits(path: Path) -> bool:
     except FileNotFoundError:  # nobody ever waited for this lock
         return False
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
+        return not _taken(fd)  # a waiter's shared lock keeps it from us
     finally:
         os.close(fd)  # drops the instant exclusive lock, if taken
-    return False
 
 
 def _waiting_path(key: str) -> str:
