@@ -911,6 +911,7 @@ _NO_RESERVED_FONT_NAME = re.compile(
     r"|\bReserved\s+Font\s+Names?\b[^.。\"“]{0,30}\b(?:is|are)\s+not\s+(?:declared|reserved|set|used|claimed)\b"
     r"|予約フォント名[^。]{0,30}?(?:ありません|ない|なし|無し|しません|して(?:い)?ません|しておりません)", re.IGNORECASE)
 RESERVED_NAME_REACH = 10  # lines around an OFL statement where its copyright statement stands
+_PLAIN_OFL = re.compile(r"\bOFL-1\.1\b(?!-)")  # OFL-1.1 not yet of either RFN form
 
 
 def _reserved_font_name(lines: list[Line], statements: list[st.Statement]) -> list[st.Statement]:
@@ -918,10 +919,10 @@ def _reserved_font_name(lines: list[Line], statements: list[st.Statement]) -> li
     text_of = {line.number: line.text for line in lines}
     out = []
     for s in statements:
-        if re.search(r"\bOFL-1\.1\b(?!-)", s.expression) and any(
+        if _PLAIN_OFL.search(s.expression) and any(
                 _RESERVED_FONT_NAME.search(text_of.get(n, "")) and not _NO_RESERVED_FONT_NAME.search(text_of.get(n, ""))
                 for n in range(s.first_line - RESERVED_NAME_REACH, s.first_line + RESERVED_NAME_REACH + 1)):
-            s = dataclasses.replace(s, expression=re.sub(r"\bOFL-1\.1\b(?!-)", "OFL-1.1-RFN", s.expression),
+            s = dataclasses.replace(s, expression=_PLAIN_OFL.sub("OFL-1.1-RFN", s.expression),
                                     rule=s.rule + "; a Reserved Font Name declared")
         out.append(s)
     return out
