@@ -155,3 +155,21 @@ def test_the_index_covers_the_spdx_list_and_is_built_once():
 def test_the_data_file_matches_the_installed_catalogues():
     # rebuild with `python -m curation.licenses.catalogue_names` after upgrading ScanCode
     assert catalogue_names.catalogue_rows() == catalogue_names.data_rows()
+
+
+def test_a_gnu_family_without_its_version_is_left_to_the_hand_table():
+    # "any version ever published": names.py reads it as the first version or later; the catalogue
+    # must not read the one version its names hold as "-only" where names.py stands aside
+    text = "the GNU Library General Public License as published by the Free Software Foundation; either version 2"
+    assert catalogue_names.find(text) == []
+
+
+def test_a_year_after_a_name_is_a_date_not_a_version():
+    found = catalogue_names.find("Apache License, 2019-2024 Kumo Inc.")
+    assert [f.spdx_id for f in found] == []
+    assert [f.spdx_id for f in catalogue_names.find("Blue Oak Model License, 2024 edition")] == ["BlueOak-1.0.0"]
+
+
+def test_a_catalogue_label_without_license_or_version_is_no_name():
+    # ScanCode labels some licenses by their style ("CMU Style"): words people write about other things
+    assert catalogue_names.find("Follow the CMU Style guide for comments.") == []

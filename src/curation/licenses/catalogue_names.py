@@ -54,6 +54,8 @@ _GENERIC = frozenset("""license licence licenses public general open source soft
     agreement terms data database documentation notice content code use commercial non noncommercial attribution
     share alike sharealike this our your same any new simple style standard common community model""".split())
 # words that a name's capitals need not be written with
+# words that make a phrase a license's name
+_NAMING = frozenset(("license", "agreement", "notice", "disclaimer"))
 _SMALL = frozenset("of and for the a an to in with no or license licence version".split())
 # "the Ruby License checker": a tool, not a license
 _COMPOUND_AFTER = re.compile(r"[\s-]*(?:checkers?|checking|scanners?|servers?|managers?|keys?|plates?|fees?|tools?)\b",
@@ -61,7 +63,7 @@ _COMPOUND_AFTER = re.compile(r"[\s-]*(?:checkers?|checking|scanners?|servers?|ma
 _SAME_AS = re.compile(r"\bsame\s+(?:license|licence|terms)\s+as\s+(?:that\s+of\s+)?(?:the\s+)?", re.IGNORECASE)
 
 # Tokens: a version ("v2.0", "1.0.0", "3.01", "1.0a", a year), a word, or ライセンス (License).
-_TOKEN = re.compile(r"(?P<version>[vV]?\d+(?:\.\d+)*[a-z]?)(?![A-Za-z0-9])|(?P<word>[A-Za-z][A-Za-z0-9]*)|(?P<ja>ライセンス)")
+_TOKEN = re.compile(r"(?P<version>[vV]?\d+(?:\.\d+)*[a-z]?)(?![A-Za-z0-9])|(?P<word>[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z][A-Za-z0-9]*)|(?P<ja>ライセンス)")
 # what may stand between two words of a name: spaces and a name's punctuation ("TCL/TK", "CeCILL-B",
 # "Apache License, Version 2.0", "U.K.", "(UPL)"), never a sentence's end
 _GAP = re.compile(r"[\s,/()\-'\"“”]{0,4}(?:(?i:version|ver|v)\.?[\s(]{0,2})?|\.")
@@ -163,6 +165,8 @@ class _Builder:
             return  # generic words only ("Open Source License")
         if len(norms) < 2:
             return  # one word is an id, read as such (names.py's spdx-id) or talk
+        if not any(t.version or t.norm in _NAMING for t in toks):
+            return  # neither "License" nor a version: ScanCode's label ("CMU Style"), not a name people write
         self._put(norms, Name(norms, raws, spdx_id, exact_case=exact_case), tier)
         if family and any(t.version for t in toks):
             words = tuple(t.norm for t in toks if not t.version)
@@ -200,7 +204,9 @@ class _Builder:
                                                    held[1].exact_case))
                 continue
             # one version only, a full name of three words or more: the family is that license
-            single = next(iter(ids)) if len(ids) == 1 and len(words) >= 3 and self.family_tier[words] <= 1 else None
+            # (not a GNU-style license: its version-less name means "any version", names.py's reading)
+            single = next(iter(ids)) if len(ids) == 1 and len(words) >= 3 and self.family_tier[words] <= 1 \
+                and not next(iter(ids)).endswith(("-only", "-or-later")) else None
             self.names[words] = (3, Name(words, self.family_raws[words], single, frozenset(versions)))
         index: dict[str, list[Name]] = {}
         for norms, (_, name) in self.names.items():
