@@ -71,6 +71,7 @@ _GRANTED_JA = [
     ("本ソフトウェアは Blue Oak Model License 1.0.0 に基づいて公開しています。", "BlueOak-1.0.0"),
     ("このライブラリは NCSA ライセンスの下で配布されます。", "NCSA"),
     ("本プロジェクトは Mulan PSL v2 のもとで公開されています。", "MulanPSL-2.0"),
+    ("本ライブラリは Ruby と同じライセンスで配布します。", "Ruby"),
 ]
 
 

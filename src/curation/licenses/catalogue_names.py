@@ -61,6 +61,8 @@ _SMALL = frozenset("of and for the a an to in with no or license licence version
 _COMPOUND_AFTER = re.compile(r"[\s-]*(?:checkers?|checking|scanners?|servers?|managers?|keys?|plates?|fees?|tools?)\b",
                              re.IGNORECASE)
 _SAME_AS = re.compile(r"\bsame\s+(?:license|licence|terms)\s+as\s+(?:that\s+of\s+)?(?:the\s+)?", re.IGNORECASE)
+# 「Ruby と同じライセンス」: the id before the words
+_SAME_AS_JA = re.compile(r"(?<![A-Za-z0-9])(?P<id>[A-Za-z][A-Za-z0-9.+-]*)\s*(?:本体)?\s*と同(?:じ|一の)\s*(?:ライセンス|条件|利用許諾)")
 
 # Tokens: a version ("v2.0", "1.0.0", "3.01", "1.0a", a year), a word, or ライセンス (License).
 _TOKEN = re.compile(r"(?P<version>[vV]?\d+(?:\.\d+)*[a-z]?)(?![A-Za-z0-9])|(?P<word>[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z][A-Za-z0-9]*)|(?P<ja>ライセンス)")
@@ -337,6 +339,9 @@ def find(text: str, free=lambda start, end: True) -> list[Found]:
         word = toks[k] if k < len(toks) and toks[k].start == m.end() else None
         if word and (same := _id_spelled(word.raw)) and free(m.start(), word.end):
             out.append(Found(same, m.start(), word.end, "same license as"))
+    for m in _SAME_AS_JA.finditer(text):
+        if (same := _id_spelled(m["id"])) and free(m.start(), m.end()):
+            out.append(Found(same, m.start(), m.end(), "same license as"))
     return sorted(out, key=lambda f: f.start)
 
 
