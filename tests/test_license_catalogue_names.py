@@ -90,6 +90,7 @@ _NOT_A_LICENSE = [
     "Run the PostgreSQL License checker before each release.",
     "We were looking for a universal permissive license that lawyers accept.",
     "Pick an open source license that suits your team.",
+    "Any OSI License will do for the plugins you contribute.",
 ]
 
 

@@ -54,6 +54,7 @@ _SPDX_NAMES = {
 _GENERIC = frozenset("""license licence licenses public general open source software free the of and for a an to in
     agreement terms data database documentation notice content code use commercial non noncommercial attribution
     share alike sharealike this our your same any new simple style standard common community model""".split())
+_DETERMINERS = frozenset(("any", "this", "our", "your", "same", "every", "each"))
 # words that make a phrase a license's name
 _NAMING = frozenset(("license", "agreement", "notice", "disclaimer"))
 # words that a name's capitals need not be written with
@@ -168,6 +169,8 @@ class _Builder:
             return  # generic words only ("Open Source License")
         if len(norms) < 2:
             return  # one word is an id, read as such (names.py's spdx-id) or talk
+        if norms[0] in _DETERMINERS:
+            return  # "Any OSI License": "any OSI license will do" is talk
         if not any(t.version or t.norm in _NAMING for t in toks):
             return  # neither "License" nor a version: ScanCode's label ("CMU Style"), not a name people write
         self._put(norms, Name(norms, raws, spdx_id, exact_case=exact_case), tier)
