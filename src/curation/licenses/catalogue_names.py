@@ -44,8 +44,6 @@ _SPDX_NAMES = {
     "UPL-1.0": ("Universal Permissive License v1.0",),
     "Sleepycat": ("Sleepycat License",),
     "NCSA": ("University of Illinois/NCSA Open Source License",),
-    "ICU": ("ICU License",),  # ScanCode names it "X11 License", X11's SPDX name
-    "X11": ("X11 License",),
     # SPDX reads the Eclipse Distribution License 1.0 as BSD-3-Clause (it lists no EDL id)
     "BSD-3-Clause": ("Eclipse Distribution License 1.0",),
 }
@@ -54,6 +52,10 @@ _SPDX_NAMES = {
 _GENERIC = frozenset("""license licence licenses public general open source software free the of and for a an to in
     agreement terms data database documentation notice content code use commercial non noncommercial attribution
     share alike sharealike this our your same any new simple style standard common community model""".split())
+# Where two licenses share a name, the better source's license is read (a lower tier): SPDX's own
+# full name, then an SPDX id said with "License" ("OpenSSL License" is OpenSSL, though ScanCode
+# calls OpenSSL-standalone so), then ScanCode's full name, its short name, a family's name.
+SPDX_NAME, SPDX_ID, FULL_NAME, SHORT_NAME, FAMILY = range(5)
 _DETERMINERS = frozenset(("any", "this", "our", "your", "same", "every", "each"))
 # words that make a phrase a license's name
 _NAMING = frozenset(("license", "agreement", "notice", "disclaimer"))
@@ -211,9 +213,9 @@ class _Builder:
                 continue
             # one version only, a full name of three words or more: the family is that license
             # (not a GNU-style license: its version-less name means "any version", names.py's reading)
-            single = next(iter(ids)) if len(ids) == 1 and len(words) >= 3 and self.family_tier[words] <= 1 \
+            single = next(iter(ids)) if len(ids) == 1 and len(words) >= 3 and self.family_tier[words] <= FULL_NAME \
                 and not next(iter(ids)).endswith(("-only", "-or-later")) else None
-            self.names[words] = (3, Name(words, self.family_raws[words], single, frozenset(versions)))
+            self.names[words] = (FAMILY, Name(words, self.family_raws[words], single, frozenset(versions)))
         index: dict[str, list[Name]] = {}
         for norms, (_, name) in self.names.items():
             if norms not in self.clashes:
@@ -232,16 +234,16 @@ _ACRONYM_VERSION = re.compile(r"\b[A-Z]{2,}L\s+v?\d+(?:\.\d+)*$")
 
 def catalogue_rows() -> list[tuple[int, bool, str, str]]:
     """(tier, exact case, SPDX id, name) of every name the installed catalogues give a license on
-    the SPDX list: 1 its full name, 2 its short name or an id, each said with "License"."""
+    the SPDX list: its ids and its short name said with "License", its full name."""
     rows = []
     for spdx_id, full, short, ids in _catalogue():
-        rows += [(1, False, spdx_id, variant) for name in full for variant in _variants(name)]
+        rows += [(FULL_NAME, False, spdx_id, variant) for name in full for variant in _variants(name)]
         for name in short:
             for variant in _variants(name):
                 said = variant if _LICENSE_WORD.search(variant) else \
                     variant if _ACRONYM_VERSION.search(variant) else f"{variant} License"
-                rows.append((2, False, spdx_id, said))
-        rows += [(2, True, spdx_id, f"{key} License") for key in ids]
+                rows.append((SHORT_NAME, False, spdx_id, said))
+        rows += [(SPDX_ID, True, spdx_id, f"{key} License") for key in ids]
     return sorted(set(rows))
 
 
@@ -270,7 +272,7 @@ def index() -> dict[str, list[Name]]:
     for spdx_id, names in _SPDX_NAMES.items():
         for name in names:
             for variant in _variants(name):
-                builder.add(variant, spdx_id, 0, family=True)
+                builder.add(variant, spdx_id, SPDX_NAME, family=True)
     for tier, exact, spdx_id, name in data_rows():
         builder.add(name, spdx_id, tier, exact_case=exact, family=not exact)
     return builder.build()
