@@ -34,6 +34,7 @@ _GRANTED = [
     ("The data is made available under the Open Government Licence v3.0.", "OGL-UK-3.0"),
     ("The data is published under the Etalab Open License 2.0.", "etalab-2.0"),
     ("This program is distributed under the CeCILL-B Free Software License Agreement.", "CECILL-B"),
+    ("This program is distributed under the CeCILL-B License.", "CECILL-B"),
     ("Distributed under the University of Illinois/NCSA Open Source License.", "NCSA"),
     ("This code is licensed under the NCSA License.", "NCSA"),
     ("The plugin is distributed under the Vim License.", "Vim"),

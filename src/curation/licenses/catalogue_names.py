@@ -192,6 +192,9 @@ class _Builder:
         held = self.names.get(norms)
         if held is None:
             self.names[norms] = (tier, name)
+        elif held[1].spdx_id == name.spdx_id and held[1].exact_case and not name.exact_case:
+            # the id ("CECILL-B License") and the name ("CeCILL-B License") are one: written either way
+            self.names[norms] = (held[0], name)
         elif held[1].spdx_id != name.spdx_id:
             if tier < held[0]:
                 self.names[norms] = (tier, name)
