@@ -16,6 +16,9 @@ _WORDS = [
     (r"(?:使用|利用)?許諾(?:契約)?書|ライセンス(?:契約)?", "License"),
     (r"フリー\s*[・･]?\s*(?:文書|ドキュメンテーション|ドキュメント)", "Free Documentation"),
     (r"アーティスティック", "Artistic"),
+    # words of names the SPDX list holds (catalogue_names): 「IPAフォントライセンス」, 「Boost ソフトウェアライセンス」
+    (r"フォント", "Font"),
+    (r"ソフトウェア", "Software"),
     (r"エクリプス", "Eclipse"),
     (r"モジラ", "Mozilla"),
     (r"パブリック", "Public"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from license_expression import ExpressionError
 
+from curation.licenses import catalogue_names
 from curation.licenses.ja_names import JA, english_reading
 from curation.licenses.spdx import normalize
 
@@ -438,6 +439,12 @@ def mentions(line: str) -> list[Mention]:
                                      ambiguous=True, hint="BSD-3-Clause"))
                 continue
             taken.append(Mention(value, m.start(), m.end(), rule))
+    # any other license on the SPDX list, named in full: the hand table's reading wins where both read
+    for found in catalogue_names.find(line, free):
+        if found.spdx_id is None:
+            taken.append(Mention(NO_SUCH_VERSION, found.start, found.end, f"catalogue ({found.how})", ambiguous=True))
+        elif listed := _listed(found.spdx_id):
+            taken.append(Mention(listed, found.start, found.end, f"catalogue ({found.how})"))
     for m in _ID_TOKEN.finditer(line):
         if free(m.start(), m.end()) and (value := _spdx_id(m.group(1))):
             taken.append(Mention(value, m.start(), m.end(), "spdx-id"))

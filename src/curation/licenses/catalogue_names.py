@@ -1,0 +1,378 @@
+"""Every license on the SPDX list, read by its name: an index built from the installed catalogues.
+
+names.py's hand table reads about eighty families the way people write them. Any other license on
+the SPDX list is read here when it is named in full ("Blue Oak Model License 1.0.0", "the Fair
+License", "Tcl/Tk License"), or by its short name or SPDX id followed by "License" ("NCSA License",
+「Zlib ライセンス」). The names come from ScanCode's license data (`name`, `short_name`,
+`spdx_license_key`, `other_spdx_license_keys`, `is_deprecated`), listed by license-expression's
+index, plus the few SPDX full names that ScanCode spells otherwise (_SPDX_NAMES).
+
+Versions are kept exactly: a family named with a version it never had ("Apache License, Version
+3.0") is no license (NO_SUCH_VERSION; a person reads it), never another version. Ordinary words
+never become licenses: a name is matched whole, its words capitalised as a name is ("a fair
+license" is talk, "Fair License" a name), a name of generic words only is never read, and a
+version-less family is read only where the family has one version and its name has three words
+or more ("Universal Permissive License" is UPL-1.0; "Python license" is nothing).
+
+The catalogues' names are read once, by `python -m curation.licenses.catalogue_names`, into
+catalogue_names.tsv (reading ScanCode's ~700 files takes seconds); the index is built from that
+file once, on first use (a tenth of a second, under 2 MB).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+# SPDX list full names that ScanCode names otherwise (its `name` is an id, another spelling, or
+# the name of a sibling license): from spdx.org/licenses
+_SPDX_NAMES = {
+    # and the PyPI classifier's name ("License :: OSI Approved :: Python Software Foundation License")
+    "PSF-2.0": ("Python Software Foundation License 2.0", "Python Software Foundation License"),
+    "Python-2.0": ("Python License 2.0",),
+    "IPA": ("IPA Font License",),
+    "OGL-UK-1.0": ("Open Government Licence v1.0",),
+    "OGL-UK-2.0": ("Open Government Licence v2.0",),
+    "OGL-UK-3.0": ("Open Government Licence v3.0",),
+    "ODbL-1.0": ("Open Data Commons Open Database License v1.0",),
+    "Zlib": ("zlib License",),
+    "UPL-1.0": ("Universal Permissive License v1.0",),
+    "Sleepycat": ("Sleepycat License",),
+    "NCSA": ("University of Illinois/NCSA Open Source License",),
+    # SPDX reads the Eclipse Distribution License 1.0 as BSD-3-Clause (it lists no EDL id)
+    "BSD-3-Clause": ("Eclipse Distribution License 1.0",),
+}
+
+# words that name no license on their own: a name made only of these (and versions) is talk
+_GENERIC = frozenset("""license licence licenses public general open source software free the of and for a an to in
+    agreement terms data database documentation notice content code use commercial non noncommercial attribution
+    share alike sharealike this our your same any new simple style standard common community model""".split())
+# Where two licenses share a name, the better source's license is read (a lower tier): SPDX's own
+# full name, then an SPDX id said with "License" ("OpenSSL License" is OpenSSL, though ScanCode
+# calls OpenSSL-standalone so), then ScanCode's full name, its short name, a family's name.
+SPDX_NAME, SPDX_ID, FULL_NAME, SHORT_NAME, FAMILY = range(5)
+_DETERMINERS = frozenset(("any", "this", "our", "your", "same", "every", "each"))
+# words that make a phrase a license's name
+_NAMING = frozenset(("license", "agreement", "notice", "disclaimer"))
+# words that a name's capitals need not be written with
+_SMALL = frozenset("of and for the a an to in with no or license licence version".split())
+# "the Ruby License checker": a tool, not a license
+_COMPOUND_AFTER = re.compile(r"[\s-]*(?:checkers?|checking|scanners?|servers?|managers?|keys?|plates?|fees?|tools?)\b",
+                             re.IGNORECASE)
+_SAME_AS = re.compile(r"\bsame\s+(?:license|licence|terms)\s+as\s+(?:that\s+of\s+)?(?:the\s+)?", re.IGNORECASE)
+# 「Ruby と同じライセンス」: the id before the words
+_SAME_AS_JA = re.compile(r"(?<![A-Za-z0-9])(?P<id>[A-Za-z][A-Za-z0-9.+-]*)\s*(?:本体)?\s*と同(?:じ|一の)\s*(?:ライセンス|条件|利用許諾)")
+
+# Tokens: a version ("v2.0", "1.0.0", "3.01", "1.0a", a year), a word, or ライセンス (License).
+_TOKEN = re.compile(r"(?P<version>[vV]?\d+(?:\.\d+)*[a-z]?)(?![A-Za-z0-9])|(?P<word>[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z][A-Za-z0-9]*)|(?P<ja>ライセンス)")
+# what may stand between two words of a name: spaces and a name's punctuation ("TCL/TK", "CeCILL-B",
+# "Apache License, Version 2.0", "U.K.", "(UPL)"), never a sentence's end
+_GAP = re.compile(r"[\s,/()\-'\"“”]{0,4}(?:(?i:version|ver|v)\.?[\s(]{0,2})?|\.")
+_DROPPED = frozenset(("version", "ver", "v"))
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str  # lowercase, "licence" as "license", a version without "v" or trailing ".0"
+    raw: str
+    start: int
+    end: int
+    version: bool
+
+
+def _version(raw: str) -> str:
+    v = raw.lstrip("vV")
+    while re.search(r"\.0$", v):
+        v = v[:-2]
+    return v
+
+
+def tokens(text: str) -> list[Token]:
+    """The words and versions of `text`, normalised (version words dropped)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        if m["version"]:
+            out.append(Token(_version(m["version"]), m["version"], m.start(), m.end(), True))
+        elif m["ja"]:
+            out.append(Token("license", m["ja"], m.start(), m.end(), False))
+        else:
+            norm = m["word"].lower().replace("licence", "license")
+            if norm not in _DROPPED:
+                out.append(Token(norm, m["word"], m.start(), m.end(), False))
+    return out
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name in the index: its words (normalised and as the catalogue writes them) and its id."""
+
+    norms: tuple[str, ...]
+    raws: tuple[str, ...]
+    spdx_id: str | None  # None: a family with several versions (only read with a version it lacks)
+    versions: frozenset[str] = frozenset()  # for a family: the versions it has
+    exact_case: bool = False  # an id's words are written as the id spells them (or in capitals)
+
+
+def _scancode_dir() -> Path:
+    spec = importlib.util.find_spec("licensedcode")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "licenses"
+
+
+def _index_path() -> Path:
+    spec = importlib.util.find_spec("license_expression")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "scancode-licensedb-index.json"
+
+
+_FIELD = re.compile(r"^(name|short_name): (.*)$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> list[tuple[str, list[str], list[str], list[str]]]:
+    """(SPDX id, full names, short names, ids) of every license on the SPDX list that ScanCode holds."""
+    folder = _scancode_dir()
+    rows = []
+    for entry in json.loads(_index_path().read_text(encoding="utf-8")):
+        key = entry.get("spdx_license_key") or ""
+        if not key or key.startswith("LicenseRef-") or entry.get("is_exception") or entry.get("is_deprecated"):
+            continue
+        with open(folder / entry["license"], encoding="utf-8") as f:
+            head = f.read(4096).split("---", 2)[1]
+        fields = {k: v.strip().strip("'\"") for k, v in _FIELD.findall(head)}
+        ids = [key] + [k for k in entry.get("other_spdx_license_keys") or [] if not k.startswith("LicenseRef-")]
+        rows.append((key, [fields.get("name", "")], [fields.get("short_name", "")], ids))
+    return rows
+
+
+def _variants(name: str) -> list[str]:
+    """A name as written, and without its bracketed parts ("Universal Permissive License (UPL) v1.0")."""
+    bare = re.sub(r"\s*\([^)]*\)", " ", name).strip()
+    return [name] if bare == name else [name, bare]
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, ...], tuple[int, Name]] = {}  # norms -> (tier, name)
+        self.clashes: set[tuple[str, ...]] = set()
+        self.families: dict[tuple[str, ...], dict[str, tuple[int, set[str]]]] = {}  # words -> version -> (tier, ids)
+        self.family_raws: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.family_tier: dict[tuple[str, ...], int] = {}
+
+    def add(self, text: str, spdx_id: str, tier: int, exact_case: bool = False, family: bool = False) -> None:
+        toks = tokens(text)
+        if not toks:
+            return
+        norms, raws = tuple(t.norm for t in toks), tuple(t.raw for t in toks)
+        if all(n in _GENERIC or n in _SMALL for n in norms):
+            return  # generic words only ("Open Source License")
+        if len(norms) < 2:
+            return  # one word is an id, read as such (names.py's spdx-id) or talk
+        if norms[0] in _DETERMINERS:
+            return  # "Any OSI License": "any OSI license will do" is talk
+        if not any(t.version or t.norm in _NAMING for t in toks):
+            return  # neither "License" nor a version: ScanCode's label ("CMU Style"), not a name people write
+        self._put(norms, Name(norms, raws, spdx_id, exact_case=exact_case), tier)
+        if family and any(t.version for t in toks):
+            words = tuple(t.norm for t in toks if not t.version)
+            versions = "-".join(t.norm for t in toks if t.version)
+            if words and words[-1] in ("license", "agreement"):
+                held_tier, ids = self.families.setdefault(words, {}).get(versions, (tier, set()))
+                if tier < held_tier:
+                    held_tier, ids = tier, set()  # a better source names this version: its id alone
+                if tier == held_tier:
+                    self.families[words][versions] = (tier, ids | {spdx_id})
+                self.family_raws.setdefault(words, tuple(t.raw for t in toks if not t.version))
+                self.family_tier[words] = min(tier, self.family_tier.get(words, tier))
+
+    def _put(self, norms: tuple[str, ...], name: Name, tier: int) -> None:
+        held = self.names.get(norms)
+        if held is None:
+            self.names[norms] = (tier, name)
+        elif held[1].spdx_id == name.spdx_id and held[1].exact_case and not name.exact_case:
+            # the id ("CECILL-B License") and the name ("CeCILL-B License") are one: written either way
+            self.names[norms] = (held[0], name)
+        elif held[1].spdx_id != name.spdx_id:
+            if tier < held[0]:
+                self.names[norms] = (tier, name)
+                self.clashes.discard(norms)
+            elif tier == held[0]:
+                self.clashes.add(norms)  # one name, two licenses: neither is read
+
+    def build(self) -> dict[str, list[Name]]:
+        for words, versions in self.families.items():
+            if not any(w not in _GENERIC and w not in _SMALL for w in words):
+                continue  # "Open Software License" without its version: generic words
+            ids = {i for _, group in versions.values() for i in group}
+            held = self.names.get(words)
+            if held is not None:
+                # the family's words are a name of their own ("Sleepycat License"): keep it, and
+                # know the family's versions
+                self.names[words] = (held[0], Name(words, held[1].raws, held[1].spdx_id, frozenset(versions),
+                                                   held[1].exact_case))
+                continue
+            # one version only, a full name of three words or more: the family is that license
+            # (not a GNU-style license: its version-less name means "any version", names.py's reading)
+            single = next(iter(ids)) if len(ids) == 1 and len(words) >= 3 and self.family_tier[words] <= FULL_NAME \
+                and not next(iter(ids)).endswith(("-only", "-or-later")) else None
+            self.names[words] = (FAMILY, Name(words, self.family_raws[words], single, frozenset(versions)))
+        index: dict[str, list[Name]] = {}
+        for norms, (_, name) in self.names.items():
+            if norms not in self.clashes:
+                index.setdefault(norms[0], []).append(name)
+        for group in index.values():
+            group.sort(key=lambda n: -len(n.norms))
+        return index
+
+
+DATA = Path(__file__).with_name("catalogue_names.tsv")
+_LICENSE_WORD = re.compile(r"licen[cs]e\W*$|licen[cs]e\s+\S+$", re.IGNORECASE)
+# a short name that is an acronym of a license's name and a version ("Mulan PSL v2", "CDDL 1.0"):
+# the "L" is the License, so the short name is a name
+_ACRONYM_VERSION = re.compile(r"\b[A-Z]{2,}L\s+v?\d+(?:\.\d+)*$")
+
+
+def catalogue_rows() -> list[tuple[int, bool, str, str]]:
+    """(tier, exact case, SPDX id, name) of every name the installed catalogues give a license on
+    the SPDX list: its ids and its short name said with "License", its full name."""
+    rows = []
+    for spdx_id, full, short, ids in _catalogue():
+        rows += [(FULL_NAME, False, spdx_id, variant) for name in full for variant in _variants(name)]
+        for name in short:
+            for variant in _variants(name):
+                said = variant if _LICENSE_WORD.search(variant) else \
+                    variant if _ACRONYM_VERSION.search(variant) else f"{variant} License"
+                rows.append((SHORT_NAME, False, spdx_id, said))
+        rows += [(SPDX_ID, True, spdx_id, f"{key} License") for key in ids]
+    return sorted(set(rows))
+
+
+def write_data(path: Path = DATA) -> int:
+    """Writes the catalogue's names (catalogue_rows) to `path`; the number of rows. Run it after
+    ScanCode or license-expression is upgraded: `python -m curation.licenses.catalogue_names`."""
+    rows = catalogue_rows()
+    path.write_text("".join(f"{tier}\t{int(exact)}\t{spdx_id}\t{name}\n" for tier, exact, spdx_id, name in rows),
+                    encoding="utf-8")
+    return len(rows)
+
+
+def data_rows() -> list[tuple[int, bool, str, str]]:
+    """The rows of the committed data file (see write_data)."""
+    rows = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        tier, exact, spdx_id, name = line.split("\t")
+        rows.append((int(tier), exact == "1", spdx_id, name))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def index() -> dict[str, list[Name]]:
+    """The name index, by first word: built once, from _SPDX_NAMES and the data file."""
+    builder = _Builder()
+    for spdx_id, names in _SPDX_NAMES.items():
+        for name in names:
+            for variant in _variants(name):
+                builder.add(variant, spdx_id, SPDX_NAME, family=True)
+    for tier, exact, spdx_id, name in data_rows():
+        builder.add(name, spdx_id, tier, exact_case=exact, family=not exact)
+    return builder.build()
+
+
+def _written_as_name(name: Name, found: list[Token]) -> bool:
+    for norm, raw, tok in zip(name.norms, name.raws, found):
+        if tok.version or norm in _SMALL:
+            continue
+        if name.exact_case:
+            if tok.raw != raw and tok.raw != raw.upper():
+                return False
+        elif not (tok.raw[0].isupper() or tok.raw[0].isdigit() or tok.raw == raw):
+            return False
+    return True
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _is_version(tok: Token, name: Name) -> bool:
+    """Whether `tok` is a version of `name`'s license: a year is a date ("Apache License, 2019-2024
+    Kumo Inc."), except for a family whose versions are years."""
+    return tok.version and not (_YEAR.fullmatch(tok.norm) and not any(_YEAR.fullmatch(v) for v in name.versions))
+
+
+def _joined(text: str, found: list[Token]) -> bool:
+    return all(_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(found, found[1:]))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A license named in a text: its SPDX id (None: a family's version it never had), where, how."""
+
+    spdx_id: str | None
+    start: int
+    end: int
+    how: str  # "name", "no such version: <v>", "same license as"
+
+
+def find(text: str, free=lambda start, end: True) -> list[Found]:
+    """The licenses of the SPDX list that `text` names, left to right, where `free(start, end)`."""
+    toks = tokens(text)
+    if not toks:
+        return []
+    idx = index()
+    out: list[Found] = []
+    i = 0
+    while i < len(toks):
+        hit = _name_at(text, toks, i, idx)
+        if hit is None:
+            i += 1
+            continue
+        name, n = hit
+        end_tok = toks[i + n - 1]
+        nxt = toks[i + n] if i + n < len(toks) else None
+        follows_version = nxt is not None and _is_version(nxt, name) and _GAP.fullmatch(text[end_tok.end:nxt.start])
+        start, end = toks[i].start, end_tok.end
+        if name.versions and follows_version and nxt.norm not in name.versions:
+            if free(start, nxt.end):
+                out.append(Found(None, start, nxt.end, f"no such version: {nxt.raw}"))
+            i += n + 1
+            continue
+        if name.spdx_id and not follows_version and not _COMPOUND_AFTER.match(text, end) and free(start, end):
+            out.append(Found(name.spdx_id, start, end, "name"))
+        i += n
+    starts = [t.start for t in toks]
+    for m in _SAME_AS.finditer(text):
+        k = bisect_left(starts, m.end())
+        word = toks[k] if k < len(toks) and toks[k].start == m.end() else None
+        if word and (same := _id_spelled(word.raw)) and free(m.start(), word.end):
+            out.append(Found(same, m.start(), word.end, "same license as"))
+    for m in _SAME_AS_JA.finditer(text):
+        if (same := _id_spelled(m["id"])) and free(m.start(), m.end()):
+            out.append(Found(same, m.start(), m.end(), "same license as"))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _name_at(text: str, toks: list[Token], i: int, idx: dict[str, list[Name]]) -> tuple[Name, int] | None:
+    for name in idx.get(toks[i].norm, ()):
+        n = len(name.norms)
+        found = toks[i:i + n]
+        if len(found) == n and tuple(t.norm for t in found) == name.norms and _joined(text, found) \
+                and _written_as_name(name, found):
+            return name, n
+    return None
+
+
+@lru_cache(maxsize=1)
+def _ids_without_version() -> frozenset[str]:
+    return frozenset(spdx_id for _, _, spdx_id, _ in data_rows() if not re.search(r"\d", spdx_id))
+
+
+def _id_spelled(word: str) -> str | None:
+    """The SPDX id `word` spells exactly ("Ruby"), for "the same license as Ruby"."""
+    return word if word in _ids_without_version() else None
+
+
+if __name__ == "__main__":
+    print(f"{write_data()} names written to {DATA}")
