@@ -19,6 +19,7 @@ from curation.pii.recognizers.en.organization import CurationOrganizationRecogni
 from curation.pii.recognizers.en.person import CurationPersonRecognizer
 from curation.pii.recognizers.en.phone import CurationPhoneRecognizer
 from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
+from curation.pii.recognizers.en.spoken_phone import SpokenPhoneRecognizer
 from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
 
 __all__ = [
@@ -33,10 +34,11 @@ __all__ = [
            "CurationPostalCodeRecognizer",
            "EnDateOfBirthRecognizer",
            "LabelledIbanRecognizer",
+           "SpokenPhoneRecognizer",
            "luhn_ok",
 ]
 
 RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRecognizer, CurationAddressRecognizer,
                CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
                EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer,
-               LabelledIbanRecognizer)
+               LabelledIbanRecognizer, SpokenPhoneRecognizer)

@@ -11,7 +11,12 @@ from curation.pii.recognizers.ja.my_number import my_number_check_ok
 # Words that label a number as something other than a phone: "Ref 089 / 1234 5678", "Invoice no.
 # 4471 2290", "Batch 2024 0311 2287". Digit groups after them are references, not numbers to call.
 NUMBER_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|total|po|account|acct|contract"
-                 "|policy|claim|tracking|shipment|booking|item|sku|part|model|version|file|job|project")
+                 "|policy|claim|tracking|shipment|booking|item|sku|part|model|version|file|job|project"
+                 # Identity, tax and registry numbers that share a phone's digit count and grouping:
+                 # "SIN: 046 454 286", "NIF 509 882 417", "RUT 14.332.871-5", "Iqama/ID no. 1088443217".
+                 "|id|identity|passport|licence|license|medicare|nhs|insurance|member|membership|tax|vat|gst|abn|acn"
+                 "|ein|tin|nif|nit|rut|cpf|cnpj|sin|siret|iqama|aadhaar|registration|reg|company|awb|waybill|parcel"
+                 "|build|agreement|grant|receipt|transaction|txn|voucher|permit|certificate|plate|vin")
 # Nor after " / " in general: the second half of "089 / 1234 5678" read alone (the German
 # area-code slash form is matched from its area code), "Chapter 4 / 0123 4567 8901", "Model X / 2023
 # 1105 0930". The slash separates two numbers only after a bracket or an e-mail address ("+48 12 634
@@ -21,8 +26,13 @@ _CONTACT_WORDS = ("tel|phone|mobile|mob|cell|home|office|work|fax|desk|private|b
                   "|me|us|call|dial|contact|hotline|landline|direct")
 _SEPARATED_BY_SLASH = (rf"(?<=[)\]]\ ?/\ |@[\w.\-]{{1,60}}\.[A-Za-z]{{2,24}}\ ?/\ |\b(?i:{_CONTACT_WORDS})\.?:?\ ?/\ )"
                        r"|(?<=\d[\d\ .\-()]{5,20}\d\ ?/\ )(?=[+0])")
+# A number written with its "+" country code is a phone whatever label stands before it ("Contact
+# on file: +971 50 418 7729"): references and identity numbers are never written so.
+# Nor is a number a phone when it continues a code of letters and digits ("parcel 1Z 8F4 27Y 03
+# 5512 9940"): the group before it, joined by one space, holds both a capital and a digit.
 _NOT_AFTER_LABEL = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
-                    rf"(?<!\b(?i:{NUMBER_LABELS})\.?(?:\ ?(?i:no|nr|number|\#)\.?)?[:\ ]{{1,3}})")
+                    rf"(?:(?=\(?\+)|(?<!\b(?i:{NUMBER_LABELS})\.?(?:\ ?(?i:no|nr|number|\#)\.?)?[:\ ]{{1,3}}))"
+                    r"(?<!\b(?=[A-Z\d]{0,5}[A-Z])(?=[A-Z\d]{0,5}\d)[A-Z\d]{2,6}\ )")
 
 
 class CurationPhoneRecognizer(ScoredRecognizer):
@@ -37,7 +47,7 @@ class CurationPhoneRecognizer(ScoredRecognizer):
         (?:
             (?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?          # +44, 0044, optional (0) trunk
           | \(\+\d{1,3}\)\ ?                                 # (+34) 912 345 678
-          | \b1[ .-]?(?=\(\d{3}\))                            # 1 (786) ...
+          | \b[18][ .-]?(?=\(\d{3,4}\))                       # 1 (786) ... (US), 8 (495) ... (RU)
         )?
         (?:\(\d{1,5}\)[ .-]?|\b0\d{2,4}\ ?/\ ?(?=\d))?                # (020), (0161); 089 / 12 34 56 (DE)
         \d++(?:[ .-]\d++){0,5}                                # digit groups, one separator each
