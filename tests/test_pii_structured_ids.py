@@ -233,3 +233,11 @@ def test_an_address_with_spaces_or_a_plain_at_after_a_mail_word_is_an_email(text
 ])
 def test_a_plain_at_without_a_mail_word_right_before_it_is_no_email(text):
     assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == []
+
+
+@pytest.mark.parametrize("text,address", [
+    ("you can reach her at a.nowak@firma-logistyka.pl or by phone", "a.nowak@firma-logistyka.pl"),
+    ("Email the chair at ingrid.berg@telia.com.", "ingrid.berg@telia.com"),
+])
+def test_an_address_after_at_in_prose_is_masked_whole_not_read_as_a_spelled_at(text, address):
+    assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == [address]

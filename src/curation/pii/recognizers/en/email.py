@@ -47,7 +47,8 @@ _PLAIN_DOMAIN = rf"(?:{_LABEL}\.){{1,4}}{_TLD}"
 _AT_WORD = r"\ (?i:at)\ " + _NOT_DETERMINER
 # Last, nothing spelled but the "at": "email me: jane.doe at gmail.com". Prose has that shape too
 # ("we met Sam at booking.com"), so it counts only right after a context word (see `analyze`).
-_PLAIN_WORDED = rf"{_LOCAL_WORD}(?:\.{_LOCAL_WORD}){{0,3}}{_AT_WORD}{_PLAIN_DOMAIN}"
+# Its "domain" must not be the local part of a real address ("reach her at a.wrobel@firma.pl").
+_PLAIN_WORDED = rf"{_LOCAL_WORD}(?:\.{_LOCAL_WORD}){{0,3}}{_AT_WORD}{_PLAIN_DOMAIN}(?![@.])"
 _WORDED = (rf"{_DOTTED_LOCAL}{_AT_WORD}(?:{_SPELLED_DOMAIN}|{_PLAIN_DOMAIN})|{_SPELLED_LOCAL}{_AT_WORD}{_SPELLED_DOMAIN}"
            rf"|{_PLAIN_WORDED}")
 # No address starts inside a spelled chain: not at a "dot" word, nor right after one.
