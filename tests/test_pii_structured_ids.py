@@ -176,6 +176,8 @@ def test_a_number_written_with_its_country_code_is_a_phone_whatever_label_preced
     "Version 3.2.1 (build 20250314.2)",
     "VAT no. 0123 4567 89",
     "Passport 5123 4567 8",
+    "São Paulo – SP, CEP 01452-000",                # a postal code after its label
+    "Your access code is 441-208-317.",
 ])
 def test_identity_tax_and_registry_numbers_after_their_label_are_no_phones(text):
     assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == []

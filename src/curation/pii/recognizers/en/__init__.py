@@ -17,9 +17,8 @@ from curation.pii.recognizers.en.labelled_iban import LabelledIbanRecognizer
 from curation.pii.recognizers.en.my_number import EnMyNumberRecognizer
 from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
 from curation.pii.recognizers.en.person import CurationPersonRecognizer
-from curation.pii.recognizers.en.phone import CurationPhoneRecognizer
+from curation.pii.recognizers.en.phone import CurationPhoneRecognizer, SpokenPhoneRecognizer
 from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
-from curation.pii.recognizers.en.spoken_phone import SpokenPhoneRecognizer
 from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""PHONE_NUMBER: international, national and North American numbers, with extensions (replaces Presidio's)."""
+"""PHONE_NUMBER: international, national and North American numbers, with extensions (replaces Presidio's), or read out in words."""
 
 from __future__ import annotations
 
@@ -9,14 +9,16 @@ from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.ja.my_number import my_number_check_ok
 
 # Words that label a number as something other than a phone: "Ref 089 / 1234 5678", "Invoice no.
-# 4471 2290", "Batch 2024 0311 2287". Digit groups after them are references, not numbers to call.
+# 4471 2290", "Batch 2024 0311 2287", "the account is 600-229-417". Digit groups after them are references, not numbers to call.
 NUMBER_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|total|po|account|acct|contract"
                  "|policy|claim|tracking|shipment|booking|item|sku|part|model|version|file|job|project"
                  # Identity, tax and registry numbers that share a phone's digit count and grouping:
                  # "SIN: 046 454 286", "NIF 509 882 417", "RUT 14.332.871-5", "Iqama/ID no. 1088443217".
                  "|id|identity|passport|licence|license|medicare|nhs|insurance|member|membership|tax|vat|gst|abn|acn"
                  "|ein|tin|nif|nit|rut|cpf|cnpj|sin|siret|iqama|aadhaar|registration|reg|company|awb|waybill|parcel"
-                 "|build|agreement|grant|receipt|transaction|txn|voucher|permit|certificate|plate|vin")
+                 "|build|agreement|grant|receipt|transaction|txn|voucher|permit|certificate|plate|vin"
+                 # Postal codes and codes by their label: "CEP 05435-001", "PIN 400050", "access code 552-019-338".
+                 "|cep|zip|plz|postcode|pin|code")
 # Nor after " / " in general: the second half of "089 / 1234 5678" read alone (the German
 # area-code slash form is matched from its area code), "Chapter 4 / 0123 4567 8901", "Model X / 2023
 # 1105 0930". The slash separates two numbers only after a bracket or an e-mail address ("+48 12 634
@@ -31,7 +33,7 @@ _SEPARATED_BY_SLASH = (rf"(?<=[)\]]\ ?/\ |@[\w.\-]{{1,60}}\.[A-Za-z]{{2,24}}\ ?/
 # Nor is a number a phone when it continues a code of letters and digits ("parcel 1Z 8F4 27Y 03
 # 5512 9940"): the group before it, joined by one space, holds both a capital and a digit.
 _NOT_AFTER_LABEL = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
-                    rf"(?:(?=\(?\+)|(?<!\b(?i:{NUMBER_LABELS})\.?(?:\ ?(?i:no|nr|number|\#)\.?)?[:\ ]{{1,3}}))"
+                    rf"(?:(?=\(?\+)|(?<!\b(?i:{NUMBER_LABELS})\.?(?:\ ?(?i:no|nr|number|\#)\.?)?(?:\ (?i:is|was))?[:\ ]{{1,3}}))"
                     r"(?<!\b(?=[A-Z\d]{0,5}[A-Z])(?=[A-Z\d]{0,5}\d)[A-Z\d]{2,6}\ )")
 
 
@@ -111,3 +113,47 @@ class CurationPhoneRecognizer(ScoredRecognizer):
         if ext:
             score += 0.15
         return min(score, 0.9)
+
+
+# Numbers read out in words: the digit words, "double"/"triple" before one.
+_DIGITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9}
+_REPEATS = {"double": 2, "triple": 3}
+_DIGIT = rf"(?:(?:double|triple)\ )?(?:{'|'.join(_DIGITS)})"
+# One digit word after another, joined by a space, a comma or a hyphen. The run is bounded (20
+# words): a longer one is no phone number, and the bound keeps a page of digit words linear.
+_RUN = rf"\b(?i:{_DIGIT}(?:(?:,\ ?|\ |-){_DIGIT}){{6,19}})\b"
+_WORD = re.compile(rf"(?i:(?:(double|triple)\ )?({'|'.join(_DIGITS)}))")
+
+
+def spoken_digits(value: str) -> list[int]:
+    """The digits a run of digit words spells, "double"/"triple" written out ("double zero" → 0, 0)."""
+    digits: list[int] = []
+    for repeat, word in _WORD.findall(value):
+        digits.extend([_DIGITS[word.lower()]] * _REPEATS.get(repeat.lower(), 1))
+    return digits
+
+
+class SpokenPhoneRecognizer(ScoredRecognizer):
+    """Seven to fifteen digits read out as words ("five oh nine, five five five, oh one nine two",
+    "zero seven seven double zero…"). Digit patterns never see them: a caller spells the number
+    and the transcript keeps the words. "Oh" for zero, "double"/"triple", or comma-separated
+    groups are how a number is read, not how anything is counted, so such a run is taken alone;
+    a plain run of digit words needs a context word ("number", "call") before it, and a run that
+    counts up or down ("one two three four five six seven") is refused."""
+
+    ENTITY = "PHONE_NUMBER"
+    NAME = "SpokenPhoneRecognizer"
+    REGEX = _RUN
+    START = r"(?=(?i:[zotfsend]))"  # the first letters of the digit words and of double/triple
+    CONTEXT = ("phone", "telephone", "call", "number", "mobile", "cell", "reach", "dial", "contact", "callback")
+    _READ_OUT = re.compile(r"(?i:\boh\b|double|triple|\w,\ ?\w+[\ -]\w)")
+
+    def score(self, value: str) -> float | None:
+        digits = spoken_digits(value)
+        if not 7 <= len(digits) <= 15:
+            return None
+        steps = {b - a for a, b in zip(digits, digits[1:])}
+        if steps in ({1}, {-1}):
+            return None  # counting, not a number
+        return 0.5 if self._READ_OUT.search(value) else 0.3
