@@ -243,3 +243,17 @@ def test_a_plain_at_without_a_mail_word_right_before_it_is_no_email(text):
 ])
 def test_an_address_after_at_in_prose_is_masked_whole_not_read_as_a_spelled_at(text, address):
     assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == [address]
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("Phone:+44 20 7946 0321", ["+44 20 7946 0321"]),
+    ("Tel.:0161 496 0321, Mob:07700 900456", ["0161 496 0321", "07700 900456"]),
+    ("tel:+441614960321", ["+441614960321"]),
+])
+def test_a_number_glued_to_its_label_by_a_colon_is_a_phone(text, numbers):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == numbers
+
+
+@pytest.mark.parametrize("text", ["ratio 1:2345678", "at 12:0161 496 0321", "https://host.example.com:8080/x"])
+def test_a_number_after_digits_and_a_colon_is_no_phone(text):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == []

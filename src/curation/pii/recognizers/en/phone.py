@@ -45,7 +45,8 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     ENTITY = "PHONE_NUMBER"
     NAME = "CurationPhoneRecognizer"
     REGEX = _NOT_AFTER_LABEL + r"""
-        (?<![\w+\#/@.:-])(?<!\d[ .-])(?<![A-Z0-9]{4}\ )       # not inside a code, IBAN or digit run
+        (?:(?<![\w+\#/@.:-])|(?<=\b[A-Za-z]{1,9}\.?:))         # not inside a code; "Tel.:0161…" glued to its label
+        (?<!\d[ .-])(?<![A-Z0-9]{4}\ )                      # not inside an IBAN or digit run
         (?:
             (?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?          # +44, 0044, optional (0) trunk
           | \(\+\d{1,3}\)\ ?                                 # (+34) 912 345 678
@@ -61,7 +62,9 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     # Whole words (no lemmatizer runs): inflected forms are listed.
     CONTEXT = ("phone", "phones", "phoned", "telephone", "tel", "call", "calls", "called", "calling", "mobile",
                "cell", "fax", "dial", "reach", "reached", "contact", "number", "whatsapp", "sms", "text",
-               "hotline", "landline", "ring")
+               "hotline", "landline", "ring",
+               # Abbreviations and other languages' labels in English business text.
+               "ph", "mob", "tlf", "tél", "telefon", "teléfono", "telefone", "telefono", "handy", "gsm", "celular")
     # A date has a month of 1-12 and a day of 1-31 (01.54.80.61.43 is a French number, not a date).
     _DATE = re.compile(r"\d{4}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?!\d)"
                        r"|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|[12]\d|3[01])[-./](?:\d{4}|\d{2})(?!\d)")
