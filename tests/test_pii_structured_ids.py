@@ -178,6 +178,9 @@ def test_a_number_written_with_its_country_code_is_a_phone_whatever_label_preced
     "Passport 5123 4567 8",
     "São Paulo – SP, CEP 01452-000",                # a postal code after its label
     "Your access code is 441-208-317.",
+    "NIP: 521-301-72-18",                           # Polish tax number
+    "Patient: A. Rao   MRN 00581129",               # medical record number
+    "Complaint log entry 2025-07-0142",             # a reference that starts with a year and month
 ])
 def test_identity_tax_and_registry_numbers_after_their_label_are_no_phones(text):
     assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == []
@@ -257,3 +260,4 @@ def test_a_number_glued_to_its_label_by_a_colon_is_a_phone(text, numbers):
 @pytest.mark.parametrize("text", ["ratio 1:2345678", "at 12:0161 496 0321", "https://host.example.com:8080/x"])
 def test_a_number_after_digits_and_a_colon_is_no_phone(text):
     assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == []
+

@@ -16,6 +16,7 @@ NUMBER_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|t
                  # "SIN: 046 454 286", "NIF 509 882 417", "RUT 14.332.871-5", "Iqama/ID no. 1088443217".
                  "|id|identity|passport|licence|license|medicare|nhs|insurance|member|membership|tax|vat|gst|abn|acn"
                  "|ein|tin|nif|nit|rut|cpf|cnpj|sin|siret|iqama|aadhaar|registration|reg|company|awb|waybill|parcel"
+                 "|nip|regon|krs|kvk|bsn|pesel|mrn|patient"
                  "|build|agreement|grant|receipt|transaction|txn|voucher|permit|certificate|plate|vin"
                  # Postal codes and codes by their label: "CEP 05435-001", "PIN 400050", "access code 552-019-338".
                  "|cep|zip|plz|postcode|pin|code")
@@ -68,6 +69,8 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     # A date has a month of 1-12 and a day of 1-31 (01.54.80.61.43 is a French number, not a date).
     _DATE = re.compile(r"\d{4}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?!\d)"
                        r"|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|[12]\d|3[01])[-./](?:\d{4}|\d{2})(?!\d)")
+    # A reference that starts with a year and a month: "entry 2024-11-0087", "2026/03/1142".
+    _DATED_REFERENCE = re.compile(r"(?:19|20)\d\d[-./](?:0[1-9]|1[0-2])[-./]\d{3,}")
     _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
     _SSN = re.compile(r"\d{3}[- ]\d{2}[- ]\d{4}")
     _EXT = re.compile(r"\ ?(?i:x|ext\.?|extension)\ ?\d{1,6}$")
@@ -88,7 +91,8 @@ class CurationPhoneRecognizer(ScoredRecognizer):
         digits = sum(c.isdigit() for c in number)
         international = number.lstrip("(").startswith(("+", "00"))
         groups = [g for g in self._SEPARATORS.split(number.strip("+()")) if g]
-        if (self._DATE.match(number) and len(groups) <= 4) or self._IPV4.fullmatch(number) or self._SSN.fullmatch(number):
+        if ((self._DATE.match(number) and len(groups) <= 4) or self._DATED_REFERENCE.fullmatch(number)
+                or self._IPV4.fullmatch(number) or self._SSN.fullmatch(number)):
             return None
         if international:
             if not 8 <= digits <= 15:
@@ -100,7 +104,9 @@ class CurationPhoneRecognizer(ScoredRecognizer):
             return None
         lengths = [len(g) for g in groups]
         if lengths in ([12], [4, 4, 4]) and my_number_check_ok(number):
-            return None  # a マイナンバー (EnMyNumberRecognizer), not a phone number
+            # One such number in ten passes the マイナンバー check digit (EnMyNumberRecognizer): a
+            # phone only after a phone word ("Emergency phone: 0157 3388 2104"), so below the threshold.
+            return 0.3
         if "(" in number:
             score = 0.65
         elif len(groups) == 1:  # plain digit run: a national number starts with its trunk 0 or 1
