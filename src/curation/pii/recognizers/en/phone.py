@@ -154,7 +154,7 @@ class SpokenPhoneRecognizer(ScoredRecognizer):
     ENTITY = "PHONE_NUMBER"
     NAME = "SpokenPhoneRecognizer"
     REGEX = _RUN
-    START = r"(?=(?i:[zotfsend]))"  # the first letters of the digit words and of double/triple
+    START = r"\b(?=(?i:[zotfsend]))"  # a word starting as a digit word or double/triple does
     CONTEXT = ("phone", "telephone", "call", "number", "mobile", "cell", "reach", "dial", "contact", "callback")
     _READ_OUT = re.compile(r"(?i:\boh\b|double|triple|\w,\ ?\w+[\ -]\w)")
 

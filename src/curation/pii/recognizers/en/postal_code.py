@@ -24,11 +24,10 @@ _PART_END = r"(?=[ \t]*(?:[,;)|·]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]))"
 _PART_START = r"(?<=^[ \t]*|[,·|][ \t]{1,2})"
 # A postal code beside its town, as an address part of its own: code first (20457 Hamburg) or town
 # first (Riyadh 12214; New Delhi – 110016, an Indian PIN after a dash).
-_PAIR = rf"""
-    {_PART_START}{POSTAL_TOWN}{_PART_END}
-  | {_PART_START}(?!{NUMBERED_THING}){TOWN_POSTAL}{_PART_END}
-  | {_PART_START}(?!{NUMBERED_THING})(?P<p>[A-Z]\w+(?:\ [A-Z]\w+)?)[ \t][–—][ \t](?P<c>\d{{6}})(?![\w-])
-"""
+_PAIR = rf"""{_PART_START}(?:
+    {POSTAL_TOWN}{_PART_END}
+  | (?!{NUMBERED_THING})(?:{TOWN_POSTAL}{_PART_END}|(?P<p>[A-Z]\w+(?:\ [A-Z]\w+)?)[ \t][–—][ \t](?P<c>\d{{6}})(?![\w-]))
+)"""
 # The word beside the code that makes a pair no town and code: a recent year ("2024 Annual Report"),
 # a numbered thing or building ("Building 7120", "Transit 00011", "PURCHASE ORDER PO-88120"), a
 # postal-code label read as a town ("CEP 04118-020"), a quantity ("2500 Units").
