@@ -12,6 +12,7 @@ from curation.pii.recognizers.en import (
     CurationAddressRecognizer,
     CurationIntlAddressRecognizer,
     CurationPhoneRecognizer,
+    CurationPostalCodeRecognizer,
     address_parts,
     intl_address,
 )
@@ -255,3 +256,63 @@ def test_digit_groups_after_a_reference_label_are_not_phones(text):
                                          ("Ref 4471, call 0161 496 0066", "0161 496 0066")])
 def test_a_phone_after_its_own_label_is_still_a_phone(text, number):
     assert [text[r.start:r.end] for r in PHONE.analyze(text, ["PHONE_NUMBER"]) if r.score >= 0.4] == [number]
+
+
+def postal_parts(text: str) -> list[str]:
+    """What the postal-code recognizer masks, one entry per part."""
+    return [text[r.start:r.end] for r in CurationPostalCodeRecognizer().analyze(text, ["LOCATION"]) if r.score >= 0.4]
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Supplier: Tvornica Split d.o.o., Poljička cesta 7, 21000 Split, Croatia", ["21000", "Split"]),
+    ("Nordwerk GmbH · Am Kaiserkai 12 · 20457 Hamburg", ["20457", "Hamburg"]),
+    ("Kjell Berg\nStorgata 5 B\n0155 Oslo\nNorway", ["0155", "Oslo"]),
+    ("Olaya Street, Building 4410, Riyadh 11564, Saudi Arabia", ["Riyadh", "11564"]),
+    ("Flat 9, Sai Residency\nPune 411045\nMobile +91 98220 12345", ["Pune", "411045"]),
+    ("Hauz Khas, New Delhi – 110016. Phone below.", ["New Delhi", "110016"]),
+    ("Barangay Lahug, Cebu City 6000", ["Barangay Lahug", "Cebu City", "6000"]),       # district, town, code
+    ("Die Boord, Stellenbosch, 7613, South Africa", ["Die Boord", "Stellenbosch", "7613"]),
+    ("Bandra West | 400050 Mumbai | +91 22 2640 1234", ["400050", "Mumbai"]),
+    ("Lieferadresse: Werk 2, Stuttgart, D-70173", ["Stuttgart", "D-70173"]),         # a country prefix
+])
+def test_a_postal_code_and_its_town_as_an_address_part_are_masked_without_a_street(text, parts):
+    assert postal_parts(text) == parts
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ballinteer, Dublin 16, D16 W4K2", "D16 W4K2"),
+    ("Billing postcode (T12 X5N8) does not match", "T12 X5N8"),
+])
+def test_an_irish_eircode_is_a_postal_code(text, code):
+    assert code in postal_parts(text)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Unit 7, Kingsway Park, Oldham Road OL16 4NW", "OL16 4NW"),   # "Road" beside it refuses the pair
+    ("Mill Lane, Halifax HX3 6TR, United Kingdom", "HX3 6TR"),      # the town is NER's, as without the pair
+    ("Austin, TX 78701", "78701"),
+])
+def test_a_code_of_its_own_shape_is_taken_alone_whatever_stands_beside_it(text, code):
+    assert postal_parts(text) == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "2024 Annual Report",                                   # a year
+    "Our plan, Vision 2030, starts now",
+    "Invoice 12345\nRoom 4401",                             # numbered things
+    "Qty: 2500 Units.",                                     # a quantity after a colon
+    "Plot 14, Gate 2200, Terminal 3",
+    "Olaya Street, Building 4410, next to the mall",        # a building number
+    "We sold 4000 Boxes, mostly to retailers.",
+    "Model A12 B345 ships in May",                           # no Eircode: its last group needs a letter and a digit
+    "Transit 00011, institution 003",                       # a bank's transit number
+    "São Paulo – SP\nCEP",                                  # a postal-code label is no town
+    "PURCHASE ORDER PO-88120",                              # letters before the code are no country prefix
+])
+def test_numbers_beside_capitalised_words_that_are_no_address_part_are_no_postal_code(text):
+    assert postal_parts(text) == []
+
+
+@pytest.mark.parametrize("text", ["Ab 12345 " * 5500, "12345 Ab " * 5500, "Ab-" * 16000 + " 12345", "D16 " * 12500])
+def test_a_long_line_of_codes_and_capitalised_words_without_separators_yields_no_postal_code(text):
+    assert postal_parts(text) == []

@@ -84,3 +84,40 @@ def test_the_italian_floor_word_stays_a_unit_in_an_address():
 ])
 def test_instrument_lines_and_engineering_rings_are_no_address(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ship to: Savska cesta 41, 10000 Zagreb", ["Savska cesta 41", "10000", "Zagreb"]),            # HR
+    ("Iroda: Váci út 76, 1133 Budapest", ["Váci út 76", "1133", "Budapest"]),                      # HU
+    ("Adrese: Brīvības iela 55, Rīga", ["Brīvības iela 55", "Rīga"]),                              # LV
+    ("Merkez: Bağdat Caddesi 210, Kadıköy", ["Bağdat Caddesi 210", "Kadıköy"]),                    # TR
+])
+def test_a_street_type_written_in_lower_case_after_the_name_makes_a_street(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,street", [
+    ("Oficina: Calle 26 # 68-35, Bogotá", "Calle 26 # 68-35"),
+    ("Dirección: Cra. 7 No. 71-21, piso 3", "Cra. 7 No. 71-21"),
+    ("Bodega en Carrera 50A # 12 Sur-45", "Carrera 50A # 12 Sur-45"),
+])
+def test_a_colombian_grid_address_is_a_street(text, street):
+    assert found(text)[0].startswith(street)
+
+
+@pytest.mark.parametrize("text", ["Chapter 26 # 68-35", "La calle 26 es larga", "the cesta 12 basket", "Calle 26 closed"])
+def test_grid_and_type_after_shapes_need_their_whole_form(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Visit: 9F, 120 Sejong-daero, Jung-gu, Seoul", ["9F, 120 Sejong-daero, Jung-gu", "Seoul"]),      # a floor before
+    ("Premises: Flat 4, Rosewood Court, 18 Kloof Street, Cape Town", ["Flat 4, Rosewood Court, 18 Kloof Street", "Cape Town"]),
+])
+def test_a_floor_or_a_unit_with_its_building_name_before_a_street_joins_the_address(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["It was 14F, 311 people left early.", "Flat 4, Rosewood Court is lovely."])
+def test_a_floor_shape_or_a_unit_without_a_street_after_it_is_no_address(text):
+    assert found(text) == []

@@ -100,3 +100,12 @@ def test_a_table_rule_ends_the_context_window(engine):
     # the header row names the columns; the rule under it ends the value's context
     text = "Store | Account manager | Region\n-----|-----|-----\n102938475 | Jo | North"
     assert "US_BANK_NUMBER" not in masked_as(engine, text).get("102938475", set())
+
+
+def test_a_number_that_passes_the_my_number_check_is_a_phone_after_a_phone_word(engine):
+    # 015733882104 passes the マイナンバー check digit, as one 12-digit number in ten does.
+    assert masked_as(engine, "Emergency phone during the trip: 0157 3388 2104.") == {"0157 3388 2104": {"PHONE_NUMBER"}}
+    # After its own name it stays a My Number: that reading scores above the phone one.
+    scores = {r.entity_type: r.score for r in engine.analyze(["My Number: 0157 3388 2104"], 8)[0]}
+    assert scores["JP_MY_NUMBER"] > scores.get("PHONE_NUMBER", 0)
+    assert masked_as(engine, "Batch 0157 3388 2104 shipped.") == {}

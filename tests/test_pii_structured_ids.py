@@ -1,6 +1,6 @@
-"""Structured identifiers written the way people write them (issue 17): a second phone after a
-slash, e-mail addresses with "at" and "dot" spelled out or a space after the at sign, and an
-IBAN after its label whose check digits fail."""
+"""Structured identifiers written the way people write them (issue 17): phones in each country's
+convention or read out in words, a second phone after a slash, e-mail addresses with "at" and "dot"
+spelled out or spaces around the at sign, and an IBAN after its label whose check digits fail."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from curation.pii.recognizers.en import (
     CurationEmailRecognizer,
     CurationPhoneRecognizer,
     LabelledIbanRecognizer,
+    SpokenPhoneRecognizer,
 )
 
 THRESHOLD = 0.4  # policies/default.yaml pii.score_threshold
@@ -120,3 +121,143 @@ def test_an_iban_shaped_value_after_its_label_is_an_iban_even_if_its_check_fails
                                   "Libiano AB12 3456 7890 1234", "IBAN " + "AB12" + " ABCD" * 40])
 def test_no_iban_without_its_label_and_shape(text):
     assert found(LabelledIbanRecognizer(), "IBAN_CODE", text) == []
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("Call (212) 555-0147 or +1 212 555 0147", ["(212) 555-0147", "+1 212 555 0147"]),           # US
+    ("Tel 0113 496 0321, +44 (0)113 496 0321", ["0113 496 0321", "+44 (0)113 496 0321"]),         # UK
+    ("Tel 040 87654321, 0221/9876543, +49 (0)40 8765 4321",
+     ["040 87654321", "0221/9876543", "+49 (0)40 8765 4321"]),                                  # DE
+    ("Tél. 04 91 22 33 44, portable 07.81.22.33.44", ["04 91 22 33 44", "07.81.22.33.44"]),       # FR
+    ("Tel. 011 4567 8901, cell. +39 333 222 1111", ["011 4567 8901", "+39 333 222 1111"]),        # IT
+    ("Teléfono 934 567 812, móvil +34 699 12 34 56", ["934 567 812", "+34 699 12 34 56"]),        # ES
+    ("Tel 010-444 5566, mobiel 06-87654321", ["010-444 5566", "06-87654321"]),                    # NL
+    ("Tel 09 332 44 55, GSM +32 496 11 22 33", ["09 332 44 55", "+32 496 11 22 33"]),             # BE
+    ("Tel 031 555 66 77, +41 31 555 66 77", ["031 555 66 77", "+41 31 555 66 77"]),              # CH
+    ("Tel 031-765 43 21, mobil 073-444 55 66", ["031-765 43 21", "073-444 55 66"]),               # SE
+    ("kom. +48 512 345 678, 512-345-678", ["+48 512 345 678", "512-345-678"]),                    # PL
+    ("TEL 06-6543-2109, 080-9876-5432", ["06-6543-2109", "080-9876-5432"]),                       # JP
+    ("Tel 031-765-4321, 010-9876-5432", ["031-765-4321", "010-9876-5432"]),                       # KR
+    ("Tel 021 6543 2100, +86 139 1234 5678", ["021 6543 2100", "+86 139 1234 5678"]),             # CN
+    ("Mobile 99887 66554, +91 99887 66554, 044-2345 6789",
+     ["99887 66554", "+91 99887 66554", "044-2345 6789"]),                                       # IN
+    ("Ph (03) 9123 4567, 0423 456 789", ["(03) 9123 4567", "0423 456 789"]),                      # AU
+    ("Tel (31) 3456-7890, +55 31 99876-5432", ["(31) 3456-7890", "+55 31 99876-5432"]),           # BR
+    ("Tel 33 3456 7890, 81 8765 4321", ["33 3456 7890", "81 8765 4321"]),                         # MX
+    ("cell 073 456 7890, +27 11 456 7890", ["073 456 7890", "+27 11 456 7890"]),                  # ZA
+    ("Phone: 0812 345 6789, +234 812 345 6789", ["0812 345 6789", "+234 812 345 6789"]),          # NG
+    ("Mobile 0733 456 789, +254 733 456 789", ["0733 456 789", "+254 733 456 789"]),              # KE
+    ("Tel 02 654 3210, 055 987 6543", ["02 654 3210", "055 987 6543"]),                           # AE
+    ("Tel 8123 4567, +65 8123 4567", ["8123 4567", "+65 8123 4567"]),                             # SG
+    ("Тел 8 (812) 765-43-21, +7 812 765-43-21", ["8 (812) 765-43-21", "+7 812 765-43-21"]),       # RU
+    ("Phone 021 432 876, 086 765 4321", ["021 432 876", "086 765 4321"]),                         # IE
+])
+def test_phone_numbers_written_in_each_countrys_own_convention_are_phones(text, numbers):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == numbers
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Contact on file: +966 55 123 4567", "+966 55 123 4567"),
+    ("Account manager (see file): +44 161 496 0321", "+44 161 496 0321"),
+    ("Policy holder reachable at order desk: (+34) 912 345 678", "(+34) 912 345 678"),
+])
+def test_a_number_written_with_its_country_code_is_a_phone_whatever_label_precedes_it(text, number):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == [number]
+
+
+@pytest.mark.parametrize("text", [
+    "SIN: 130 692 544 on file",                     # Canadian social insurance number
+    "NIF 245 117 903",                              # Portuguese tax number
+    "RUT 12.345.678-5, firma",                      # Chilean tax id
+    "NIT: 900.123.456-7",                           # Colombian tax id
+    "Iqama/ID no. 2198765432 issued in Jeddah",
+    "Medicare 3345 66721 1",
+    "Your consignment AWB 157-23456781 is held",
+    "Version 3.2.1 (build 20250314.2)",
+    "VAT no. 0123 4567 89",
+    "Passport 5123 4567 8",
+    "São Paulo – SP, CEP 01452-000",                # a postal code after its label
+    "Your access code is 441-208-317.",
+    "NIP: 521-301-72-18",                           # Polish tax number
+    "Patient: A. Rao   MRN 00581129",               # medical record number
+    "Complaint log entry 2025-07-0142",             # a reference that starts with a year and month
+])
+def test_identity_tax_and_registry_numbers_after_their_label_are_no_phones(text):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == []
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("parcel 1Z 9W2 44X 02 7788 1234 left at the door", []),     # a tracking code's last groups
+    ("code AB12 C3 0161 496 0321 expired", []),
+    ("Flat 2B, phone 0161 496 0321", ["0161 496 0321"]),          # a comma ends the code
+    ("Mobile 0161 496 0321", ["0161 496 0321"]),                   # a word of letters only
+])
+def test_a_number_continuing_a_code_of_letters_and_digits_is_no_phone(text, numbers):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == numbers
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Caller: two oh six, five five five, oh one four three.", "two oh six, five five five, oh one four three"),
+    ("my mobile is zero seven nine double four one two three four five six",
+     "zero seven nine double four one two three four five six"),
+    ("it's oh-four-one-two, three-three-three, nine-eight-seven", "oh-four-one-two, three-three-three, nine-eight-seven"),
+])
+def test_a_number_read_out_digit_by_digit_is_a_phone(text, number):
+    assert found(SpokenPhoneRecognizer(), "PHONE_NUMBER", text) == [number]
+
+
+@pytest.mark.parametrize("text", [
+    "Count with me: one two three four five six seven eight.",   # counting
+    "nine eight seven six five four three two one, lift-off",
+    "Oh, one more thing: two of the nine boxes were late.",       # digit words in prose
+    "one two five",                                               # too few digits
+    "one " * 12500,                                               # 50 KB of digit words: no number
+])
+def test_digit_words_that_are_not_a_number_read_out_are_no_phone(text):
+    assert found(SpokenPhoneRecognizer(), "PHONE_NUMBER", text) == []
+
+
+@pytest.mark.parametrize("text", ["1Z " * 16700, "12 " * 16700, "ID no. 12 " * 5000, "+1 " * 16700, "AB1 2 " * 8300])
+def test_a_long_line_of_repeated_tokens_yields_no_phone(text):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == []
+
+
+@pytest.mark.parametrize("text,address", [
+    ("write to jane.doe @ gmail.com today", "jane.doe @ gmail.com"),     # spaces around the at sign
+    ("email me: jane.doe at gmail.com", "jane.doe at gmail.com"),        # a mail word right before
+    ("E-mail: orders at fabrik-nord.de", "orders at fabrik-nord.de"),
+])
+def test_an_address_with_spaces_or_a_plain_at_after_a_mail_word_is_an_email(text, address):
+    assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == [address]
+
+
+@pytest.mark.parametrize("text", [
+    "we met jane.doe at gmail.com yesterday",           # no mail word before it
+    "Contact Sam at booking.com for the rooms",         # "contact" is no mail word
+    "The team at example.com, per the email, agreed",   # the mail word after it
+])
+def test_a_plain_at_without_a_mail_word_right_before_it_is_no_email(text):
+    assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == []
+
+
+@pytest.mark.parametrize("text,address", [
+    ("you can reach her at a.nowak@firma-logistyka.pl or by phone", "a.nowak@firma-logistyka.pl"),
+    ("Email the chair at ingrid.berg@telia.com.", "ingrid.berg@telia.com"),
+])
+def test_an_address_after_at_in_prose_is_masked_whole_not_read_as_a_spelled_at(text, address):
+    assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == [address]
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("Phone:+44 20 7946 0321", ["+44 20 7946 0321"]),
+    ("Tel.:0161 496 0321, Mob:07700 900456", ["0161 496 0321", "07700 900456"]),
+    ("tel:+441614960321", ["+441614960321"]),
+])
+def test_a_number_glued_to_its_label_by_a_colon_is_a_phone(text, numbers):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == numbers
+
+
+@pytest.mark.parametrize("text", ["ratio 1:2345678", "at 12:0161 496 0321", "https://host.example.com:8080/x"])
+def test_a_number_after_digits_and_a_colon_is_no_phone(text):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == []
+

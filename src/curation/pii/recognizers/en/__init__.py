@@ -17,7 +17,7 @@ from curation.pii.recognizers.en.labelled_iban import LabelledIbanRecognizer
 from curation.pii.recognizers.en.my_number import EnMyNumberRecognizer
 from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
 from curation.pii.recognizers.en.person import CurationPersonRecognizer
-from curation.pii.recognizers.en.phone import CurationPhoneRecognizer
+from curation.pii.recognizers.en.phone import CurationPhoneRecognizer, SpokenPhoneRecognizer
 from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
 from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
 
@@ -33,10 +33,11 @@ __all__ = [
            "CurationPostalCodeRecognizer",
            "EnDateOfBirthRecognizer",
            "LabelledIbanRecognizer",
+           "SpokenPhoneRecognizer",
            "luhn_ok",
 ]
 
 RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRecognizer, CurationAddressRecognizer,
                CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
                EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer,
-               LabelledIbanRecognizer)
+               LabelledIbanRecognizer, SpokenPhoneRecognizer)

@@ -70,6 +70,7 @@ UNIT = rf"""(?:
   | \d{{1,2}}\.?[ºªoa]\ ?(?:{UP}?[a-z]{{0,4}}\.?)?(?![\w])
   | {TOWN}\ (?:Building|Tower|House|Centre|Center|Plaza|Court|Chambers|Apartments)(?:\ \d{{1,3}}F)?
   | \d{{1,3}}(?:st|nd|rd|th)\ (?:Cross|Main)(?:\ Road)?|Sector\ \d{{1,3}}
+  | \d{{1,3}}F(?![\w-])                                                      # 14F: a floor (KR, JP, TW)
 )"""
 _REGION_SEP = r"(?:,?[ \t]{1,2}|[ \t]-[ \t]|/)"
 # Each part of an address after its street is captured as group `p` (the regex module keeps every
@@ -99,7 +100,8 @@ TAIL = rf"(?P<tail>(?:{_SEP}(?:{POSTAL_TOWN}|{TOWN_POSTAL}|(?P<u>{UNIT})|{_CODE}
 # A unit or building just before a street ("Level 12, " or "Sumitomo Building 22F\n"), looked for
 # in the few characters before each street match only: tried at every position of every text, it
 # cost more than all the other English recognizers together.
-_LEAD = re.compile(rf"(?:{UNIT})(?:,[ \t]?|[ \t]*\n[ \t]*)\Z", re.VERBOSE)
+# The unit may come with its building's name ("Unit 12, Sunset Heights, 41 Beach Road").
+_LEAD = re.compile(rf"(?:{UNIT})(?:,[ \t]?{TOWN})?(?:,[ \t]?|[ \t]*\n[ \t]*)\Z", re.VERBOSE)
 # A line of units alone (Suite 408; Flat 943, Sai Krupa Apartments; 7th Floor, Raheja Tower) opens
 # an address block as a street line does, when the block goes on below it ("Room 4.18" between
 # blank lines is a meeting room) with an address part (CurationIntlAddressRecognizer.pieces).

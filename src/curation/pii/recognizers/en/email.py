@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import regex as re
+from presidio_analyzer import RecognizerResult
 
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 
@@ -32,7 +33,8 @@ _LOCAL_WORD = r"[\w+\-]+(?:'[\w+\-]+)?"  # "o'neil"
 _SPELLED_LOCAL = rf"{_LOCAL_WORD}(?:(?:\.|{_DOT_WORD}){_LOCAL_WORD}){{0,3}}"
 # A local part holding a spelled "dot" itself ("jane dot doe"): its domain may keep plain dots.
 _DOTTED_LOCAL = rf"{_LOCAL_WORD}(?:\.{_LOCAL_WORD}){{0,2}}{_DOT_WORD}{_LOCAL_WORD}(?:(?:\.|{_DOT_WORD}){_LOCAL_WORD}){{0,2}}"
-_ADDRESS = rf"{_LOCAL}@\ ?(?:{_LABEL}\.)+{_TLD}"  # "@ " too: a space typed after the at sign
+# "@ " and " @ " too, spaces typed around the at sign; not " @" alone, a handle ("thanks @jane.doe").
+_ADDRESS = rf"{_LOCAL}(?:@\ ?|\ @\ )(?:{_LABEL}\.)+{_TLD}"
 # A domain whose labels may be joined by spelled dots: a real top-level domain after a spelled dot.
 _DOMAIN = rf"(?:{_LABEL}(?:\.|{_DOT_WORD})){{0,3}}{_LABEL}(?:\.{_TLD}|{_DOT_WORD}{_REAL_TLD})"
 _BRACKETED = rf"{_SPELLED_LOCAL}{_AT_BRACKET}{_DOMAIN}"
@@ -43,14 +45,23 @@ _NOT_DETERMINER = r"(?!(?i:the|this|that|a|an|my|our|your|his|her|its|their|one)
 _SPELLED_DOMAIN = rf"(?:{_LABEL}(?:\.|{_DOT_WORD})){{0,3}}{_LABEL}{_DOT_WORD}(?:{_LABEL}\.){{0,2}}{_REAL_TLD}"
 _PLAIN_DOMAIN = rf"(?:{_LABEL}\.){{1,4}}{_TLD}"
 _AT_WORD = r"\ (?i:at)\ " + _NOT_DETERMINER
-_WORDED = rf"{_DOTTED_LOCAL}{_AT_WORD}(?:{_SPELLED_DOMAIN}|{_PLAIN_DOMAIN})|{_SPELLED_LOCAL}{_AT_WORD}{_SPELLED_DOMAIN}"
+# Last, nothing spelled but the "at": "email me: jane.doe at gmail.com". Prose has that shape too
+# ("we met Sam at booking.com"), so it counts only right after a context word (see `analyze`).
+# Its "domain" must not be the local part of a real address ("reach her at a.wrobel@firma.pl").
+_PLAIN_WORDED = rf"{_LOCAL_WORD}(?:\.{_LOCAL_WORD}){{0,3}}{_AT_WORD}{_PLAIN_DOMAIN}(?![@.])"
+_WORDED = (rf"{_DOTTED_LOCAL}{_AT_WORD}(?:{_SPELLED_DOMAIN}|{_PLAIN_DOMAIN})|{_SPELLED_LOCAL}{_AT_WORD}{_SPELLED_DOMAIN}"
+           rf"|{_PLAIN_WORDED}")
 # No address starts inside a spelled chain: not at a "dot" word, nor right after one.
 _NOT_AFTER_DOT = r"(?<!(?i:\bdot)\ |[)\]}]\ ?)(?!(?i:dot)\b)"
 # Cheap test for a text that may hold one of the forms: most texts hold none.
-_HINT = re.compile(r"@|(?i:[(\[{<]at[)\]}>]|\bdot\b)")
+_HINT = re.compile(r"@|(?i:[(\[{<]at[)\]}>]|\bdot\b|\ at\ [\w\-]+\.[a-z])")
 # Words near a bare " at " form that make it an address: "Sales went up at Amazon dot com" is not.
 _CONTEXT_WORDS = re.compile(r"(?i:e-?mail|\bmail|contact|write\ to|reach|address)|メール")
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 60, 30
+# The plain " at " form needs a mail word right before it ("Email: x at y.com", "mail me at"); a
+# "contact" or "reach" is as often followed by a person at a company ("contact Sam at booking.com").
+_MAIL_WORDS = re.compile(r"(?i:e-?mail|\bmail)|メール")
+_PLAIN_CONTEXT_BEFORE = 20
 
 _BRACKETED_AT = re.compile(r"[(\[{<](?i:at)[)\]}>]")
 # A bare " at " form reads as an address without context when it is unlike prose: a local part
@@ -59,7 +70,7 @@ _BRACKETED_AT = re.compile(r"[(\[{<](?i:at)[)\]}>]")
 # ("jane dot doe at gmail.com"); "up at Amazon dot com" has none of them.
 _ADDRESS_LIKE_LOCAL = re.compile(rf"^(?:[^\s]*[._+\d][^\s]*|.*?{_DOT_WORD}.*?)\ (?i:at)\ ")
 _SPELLED_DOT = re.compile(_DOT_WORD)
-_WORDED_SCORE, _SPELLED_SCORE = 0.3, 0.6
+_WORDED_SCORE, _SPELLED_SCORE, _PLAIN_WORDED_SCORE = 0.3, 0.6, 0.25
 
 
 class CurationEmailRecognizer(ScoredRecognizer):
@@ -83,12 +94,19 @@ class CurationEmailRecognizer(ScoredRecognizer):
             if result.score == _WORDED_SCORE and _CONTEXT_WORDS.search(
                     text, max(0, result.start - _CONTEXT_BEFORE), result.end + _CONTEXT_AFTER):
                 result.score = _SPELLED_SCORE
+            elif result.score == _PLAIN_WORDED_SCORE:
+                if _MAIL_WORDS.search(text, max(0, result.start - _PLAIN_CONTEXT_BEFORE), result.start):
+                    result.score = _SPELLED_SCORE
+                # Decided here: the context enhancer's wider window would take "contact" too.
+                result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
         return results
 
     def score(self, value: str) -> float | None:
         # A spelled-out form is a likely address, not a certain one ("look at this dot com").
         if "@" in value:
             return 1.0
+        if not _SPELLED_DOT.search(value) and not _BRACKETED_AT.search(value):
+            return _PLAIN_WORDED_SCORE
         if (_BRACKETED_AT.search(value) or _ADDRESS_LIKE_LOCAL.match(value)
                 or len(_SPELLED_DOT.findall(value)) >= 2):
             return _SPELLED_SCORE

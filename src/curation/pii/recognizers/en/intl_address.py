@@ -40,6 +40,15 @@ _NUMBER = (r"(?:(?:n[º°o]\.?|N[º°o]\.?|Nr\.)\ ?)?(?:\d{1,5}+[A-Za-z]?+(?:[-/
 # Korean road names (도로명주소, since 2014): the road's name and its type joined by a hyphen, -ro
 # (road), -daero (boulevard), -gil (lane; "Olympic-ro 35-gil", a numbered lane off a road).
 _KO_ROAD = rf"(?:{_UP}[a-z]+(?:-[a-z]+)?-(?:daero|ro|gil)(?:\ \d{{1,3}}(?:beon)?-gil)?(?![\w-]))"
+# Street-type words written in lower case after the name, Central and Eastern Europe and Turkey:
+# Radnička cesta 52 (HR, SI), Dózsa György út 12, Andrássy utca 3 (HU), Brīvības iela 5 (LV),
+# Gedimino gatvė 9 (LT), Narva maantee 7, Pärnu mnt 10, Viru tänav 4 (EE), Atatürk Caddesi 5 (TR).
+_TYPE_AFTER = (r"(?:cesta|ulica|ulice|utca|út|körút|tér|iela|gatvė|prospektas|tänav|maantee|mnt\.|puiestee"
+               r"|caddesi|cad\.|sokak|sokağı|sk\.|bulvarı|yolu|[Cc]addesi|[Ss]okak|[Bb]ulvarı)")
+# Colombian grid addresses: the street, its number, "#" and the crossing street and metres
+# (Carrera 43A # 1 Sur-220, Calle 26 # 68-35, Cra. 7 No. 71-21, Av. Calle 80 # 69-70).
+_CO_STREET = r"(?:(?:Avenida|Av\.|Ak\.|Ac\.)\ )?(?:Calle|Carrera|Cra\.|Cr\.|Kr\.|Cl\.|Transversal|Tv\.|Diagonal|Dg\.)"
+_CO_NUMBER = r"\d{1,3}\ ?[A-Z]?(?:\ ?(?:Bis|Sur|Este))?"
 # Unit after the number in Spanish/Portuguese addresses: Interior 317, Edif. 716, Depto. 487.
 _UNIT = r"(?:\ ?,?\ (?:Interior|Int\.|Edif\.|Depto\.|Piso|Apto\.?|Bloco|Casa|Lote|Puerta|Esc\.)\ ?[\w-]{1,6})"
 
@@ -64,6 +73,8 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
           | \b(?:Am|An\ der|Im|In\ der|Auf\ der|Zum|Zur)\ {_NAME}\ {_NUMBER}                   # Am Mühlbach 7a
           | \b(?:\d{{1,2}}-|\d{{1,2}}\ Chome-)\d{{1,3}}-\d{{1,3}}\ {_UP}[a-z]+(?:-[A-Za-z][a-z]+)?(?![\w-])  # 1-2-3 Marunouchi (JP)
           | \b{_UP}[a-zäöüß]+er\ (?:Straße|Strasse|Str\.|Allee|Gasse|Platz|Weg|Damm|Ufer|Chaussee|Landstraße)\ {_NUMBER}  # Mariahilfer Straße 88
+          | \b(?:{_UP}[\w'’.-]+\ ){{1,3}}{_TYPE_AFTER}\ {_NUMBER}                            # Radnička cesta 52 (HR)
+          | \b{_CO_STREET}\ {_CO_NUMBER}\ ?(?:\#|No\.?|N[º°o]\.?)\ ?{_CO_NUMBER}-\d{{1,3}}(?![\w-])  # Carrera 45 # 26-85 (CO)
           | \b\d{{1,5}}(?:-\d{{1,4}})?\ {_KO_ROAD}                                        # 311 Teheran-ro (KR)
           | \b{_KO_ROAD}\ \d{{1,5}}(?:-\d{{1,4}})?(?![\w-])                                # Teheran-ro 311 (KR)
           | \b(?:Plot(?:\ No\.?)?|(?:Flat|Door|House|Shop|Site)\ No\.?)\ ?\d{{1,5}}[A-Z]?(?:/\d{{1,4}})?           # Plot No. 21 (IN)

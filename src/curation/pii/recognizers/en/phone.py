@@ -1,4 +1,4 @@
-"""PHONE_NUMBER: international, national and North American numbers, with extensions (replaces Presidio's)."""
+"""PHONE_NUMBER: international, national and North American numbers, with extensions (replaces Presidio's), or read out in words."""
 
 from __future__ import annotations
 
@@ -9,9 +9,17 @@ from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.ja.my_number import my_number_check_ok
 
 # Words that label a number as something other than a phone: "Ref 089 / 1234 5678", "Invoice no.
-# 4471 2290", "Batch 2024 0311 2287". Digit groups after them are references, not numbers to call.
+# 4471 2290", "Batch 2024 0311 2287", "the account is 600-229-417". Digit groups after them are references, not numbers to call.
 NUMBER_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|total|po|account|acct|contract"
-                 "|policy|claim|tracking|shipment|booking|item|sku|part|model|version|file|job|project")
+                 "|policy|claim|tracking|shipment|booking|item|sku|part|model|version|file|job|project"
+                 # Identity, tax and registry numbers that share a phone's digit count and grouping:
+                 # "SIN: 046 454 286", "NIF 509 882 417", "RUT 14.332.871-5", "Iqama/ID no. 1088443217".
+                 "|id|identity|passport|licence|license|medicare|nhs|insurance|member|membership|tax|vat|gst|abn|acn"
+                 "|ein|tin|nif|nit|rut|cpf|cnpj|sin|siret|iqama|aadhaar|registration|reg|company|awb|waybill|parcel"
+                 "|nip|regon|krs|kvk|bsn|pesel|mrn|patient"
+                 "|build|agreement|grant|receipt|transaction|txn|voucher|permit|certificate|plate|vin"
+                 # Postal codes and codes by their label: "CEP 05435-001", "PIN 400050", "access code 552-019-338".
+                 "|cep|zip|plz|postcode|pin|code")
 # Nor after " / " in general: the second half of "089 / 1234 5678" read alone (the German
 # area-code slash form is matched from its area code), "Chapter 4 / 0123 4567 8901", "Model X / 2023
 # 1105 0930". The slash separates two numbers only after a bracket or an e-mail address ("+48 12 634
@@ -21,8 +29,13 @@ _CONTACT_WORDS = ("tel|phone|mobile|mob|cell|home|office|work|fax|desk|private|b
                   "|me|us|call|dial|contact|hotline|landline|direct")
 _SEPARATED_BY_SLASH = (rf"(?<=[)\]]\ ?/\ |@[\w.\-]{{1,60}}\.[A-Za-z]{{2,24}}\ ?/\ |\b(?i:{_CONTACT_WORDS})\.?:?\ ?/\ )"
                        r"|(?<=\d[\d\ .\-()]{5,20}\d\ ?/\ )(?=[+0])")
+# A number written with its "+" country code is a phone whatever label stands before it ("Contact
+# on file: +971 50 418 7729"): references and identity numbers are never written so.
+# Nor is a number a phone when it continues a code of letters and digits ("parcel 1Z 8F4 27Y 03
+# 5512 9940"): the group before it, joined by one space, holds both a capital and a digit.
 _NOT_AFTER_LABEL = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
-                    rf"(?<!\b(?i:{NUMBER_LABELS})\.?(?:\ ?(?i:no|nr|number|\#)\.?)?[:\ ]{{1,3}})")
+                    rf"(?:(?=\(?\+)|(?<!\b(?i:{NUMBER_LABELS})\.?(?:\ ?(?i:no|nr|number|\#)\.?)?(?:\ (?i:is|was))?[:\ ]{{1,3}}))"
+                    r"(?<!\b(?=[A-Z\d]{0,5}[A-Z])(?=[A-Z\d]{0,5}\d)[A-Z\d]{2,6}\ )")
 
 
 class CurationPhoneRecognizer(ScoredRecognizer):
@@ -33,11 +46,12 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     ENTITY = "PHONE_NUMBER"
     NAME = "CurationPhoneRecognizer"
     REGEX = _NOT_AFTER_LABEL + r"""
-        (?<![\w+\#/@.:-])(?<!\d[ .-])(?<![A-Z0-9]{4}\ )       # not inside a code, IBAN or digit run
+        (?:(?<![\w+\#/@.:-])|(?<=\b[A-Za-z]{1,9}\.?:))         # not inside a code; "Tel.:0161…" glued to its label
+        (?<!\d[ .-])(?<![A-Z0-9]{4}\ )                      # not inside an IBAN or digit run
         (?:
             (?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?          # +44, 0044, optional (0) trunk
           | \(\+\d{1,3}\)\ ?                                 # (+34) 912 345 678
-          | \b1[ .-]?(?=\(\d{3}\))                            # 1 (786) ...
+          | \b[18][ .-]?(?=\(\d{3,4}\))                       # 1 (786) ... (US), 8 (495) ... (RU)
         )?
         (?:\(\d{1,5}\)[ .-]?|\b0\d{2,4}\ ?/\ ?(?=\d))?                # (020), (0161); 089 / 12 34 56 (DE)
         \d++(?:[ .-]\d++){0,5}                                # digit groups, one separator each
@@ -49,10 +63,14 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     # Whole words (no lemmatizer runs): inflected forms are listed.
     CONTEXT = ("phone", "phones", "phoned", "telephone", "tel", "call", "calls", "called", "calling", "mobile",
                "cell", "fax", "dial", "reach", "reached", "contact", "number", "whatsapp", "sms", "text",
-               "hotline", "landline", "ring")
+               "hotline", "landline", "ring",
+               # Abbreviations and other languages' labels in English business text.
+               "ph", "mob", "tlf", "tél", "telefon", "teléfono", "telefone", "telefono", "handy", "gsm", "celular")
     # A date has a month of 1-12 and a day of 1-31 (01.54.80.61.43 is a French number, not a date).
     _DATE = re.compile(r"\d{4}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?!\d)"
                        r"|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|[12]\d|3[01])[-./](?:\d{4}|\d{2})(?!\d)")
+    # A reference that starts with a year and a month: "entry 2024-11-0087", "2026/03/1142".
+    _DATED_REFERENCE = re.compile(r"(?:19|20)\d\d[-./](?:0[1-9]|1[0-2])[-./]\d{3,}")
     _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
     _SSN = re.compile(r"\d{3}[- ]\d{2}[- ]\d{4}")
     _EXT = re.compile(r"\ ?(?i:x|ext\.?|extension)\ ?\d{1,6}$")
@@ -73,7 +91,8 @@ class CurationPhoneRecognizer(ScoredRecognizer):
         digits = sum(c.isdigit() for c in number)
         international = number.lstrip("(").startswith(("+", "00"))
         groups = [g for g in self._SEPARATORS.split(number.strip("+()")) if g]
-        if (self._DATE.match(number) and len(groups) <= 4) or self._IPV4.fullmatch(number) or self._SSN.fullmatch(number):
+        if ((self._DATE.match(number) and len(groups) <= 4) or self._DATED_REFERENCE.fullmatch(number)
+                or self._IPV4.fullmatch(number) or self._SSN.fullmatch(number)):
             return None
         if international:
             if not 8 <= digits <= 15:
@@ -85,7 +104,9 @@ class CurationPhoneRecognizer(ScoredRecognizer):
             return None
         lengths = [len(g) for g in groups]
         if lengths in ([12], [4, 4, 4]) and my_number_check_ok(number):
-            return None  # a マイナンバー (EnMyNumberRecognizer), not a phone number
+            # One such number in ten passes the マイナンバー check digit (EnMyNumberRecognizer): a
+            # phone only after a phone word ("Emergency phone: 0157 3388 2104"), so below the threshold.
+            return 0.3
         if "(" in number:
             score = 0.65
         elif len(groups) == 1:  # plain digit run: a national number starts with its trunk 0 or 1
@@ -101,3 +122,47 @@ class CurationPhoneRecognizer(ScoredRecognizer):
         if ext:
             score += 0.15
         return min(score, 0.9)
+
+
+# Numbers read out in words: the digit words, "double"/"triple" before one.
+_DIGITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9}
+_REPEATS = {"double": 2, "triple": 3}
+_DIGIT = rf"(?:(?:double|triple)\ )?(?:{'|'.join(_DIGITS)})"
+# One digit word after another, joined by a space, a comma or a hyphen. The run is bounded (20
+# words): a longer one is no phone number, and the bound keeps a page of digit words linear.
+_RUN = rf"\b(?i:{_DIGIT}(?:(?:,\ ?|\ |-){_DIGIT}){{6,19}})\b"
+_WORD = re.compile(rf"(?i:(?:(double|triple)\ )?({'|'.join(_DIGITS)}))")
+
+
+def spoken_digits(value: str) -> list[int]:
+    """The digits a run of digit words spells, "double"/"triple" written out ("double zero" → 0, 0)."""
+    digits: list[int] = []
+    for repeat, word in _WORD.findall(value):
+        digits.extend([_DIGITS[word.lower()]] * _REPEATS.get(repeat.lower(), 1))
+    return digits
+
+
+class SpokenPhoneRecognizer(ScoredRecognizer):
+    """Seven to fifteen digits read out as words ("five oh nine, five five five, oh one nine two",
+    "zero seven seven double zero…"). Digit patterns never see them: a caller spells the number
+    and the transcript keeps the words. "Oh" for zero, "double"/"triple", or comma-separated
+    groups are how a number is read, not how anything is counted, so such a run is taken alone;
+    a plain run of digit words needs a context word ("number", "call") before it, and a run that
+    counts up or down ("one two three four five six seven") is refused."""
+
+    ENTITY = "PHONE_NUMBER"
+    NAME = "SpokenPhoneRecognizer"
+    REGEX = _RUN
+    START = r"\b(?=(?i:[zotfsend]))"  # a word starting as a digit word or double/triple does
+    CONTEXT = ("phone", "telephone", "call", "number", "mobile", "cell", "reach", "dial", "contact", "callback")
+    _READ_OUT = re.compile(r"(?i:\boh\b|double|triple|\w,\ ?\w+[\ -]\w)")
+
+    def score(self, value: str) -> float | None:
+        digits = spoken_digits(value)
+        if not 7 <= len(digits) <= 15:
+            return None
+        steps = {b - a for a, b in zip(digits, digits[1:])}
+        if steps in ({1}, {-1}):
+            return None  # counting, not a number
+        return 0.5 if self._READ_OUT.search(value) else 0.3
