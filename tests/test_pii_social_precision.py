@@ -1,0 +1,51 @@
+"""What the PII stage must not mask in social posts (a foreign post's words), each beside the name it
+must still mask (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.pii.assembly import engine_for
+from curation.pii.spans import clean_entity
+
+
+@pytest.fixture(scope="module")
+def nlp(policy):
+    return engine_for("en", policy.pii).nlp_engine.nlp["en"]
+
+
+def kept(nlp, text: str, words: str, label: str) -> str | None:
+    """What span clean-up keeps of the tokens that make up `words` in `text`, labelled `label`."""
+    doc = nlp(text)
+    start = text.index(words)
+    ent = clean_entity(doc.char_span(start, start + len(words), label=label))
+    return None if ent is None else text[ent.start_char:ent.end_char]
+
+
+@pytest.mark.parametrize("text,words,label", [
+    ("ik heb dit jaar alles gezien via de tv", "dit jaar alles gezien", "PERSON"),
+    ("eu fiquei ouvindo o som do mar ontem", "ouvindo o som do", "PERSON"),
+    ("Dit jaar heb ik alles gezien, echt waar", "Dit jaar", "PERSON"),
+    ("ja hoor (geloof ik) Kom deze week maar langs", "Kom deze", "ORGANIZATION"),
+])
+def test_lower_case_words_of_a_post_in_another_language_are_no_name(nlp, text, words, label):
+    assert kept(nlp, text, words, label) is None
+
+
+def test_a_name_in_a_post_in_another_language_is_still_masked(nlp):
+    # The name NER read with the verb after it keeps its capitalised word; a capitalised place stays whole.
+    assert kept(nlp, "mesmo com o Raffael machucado ele vai jogar", "Raffael machucado", "PERSON") == "Raffael"
+    text = "zaterdag is er een lezing in de Bibliotheek Veendam voor de kinderen"
+    assert kept(nlp, text, "Bibliotheek Veendam", "LOCATION") == "Bibliotheek Veendam"
+
+
+def test_a_lower_case_name_in_an_english_post_is_not_trimmed(nlp):
+    text = "me and jessa vonn went to the beach and it was so good"
+    assert kept(nlp, text, "jessa vonn", "PERSON") == "jessa vonn"
+
+
+def test_an_account_in_a_short_post_is_not_taken_for_a_foreign_word(nlp):
+    # One word of another language's function-word list ("so") does not make the post foreign,
+    # and a handle in lower case is an account, never a foreign word.
+    assert kept(nlp, "@lena.vostrikova haha so true", "@lena.vostrikova haha so", "PERSON") == "@lena.vostrikova"
+    assert kept(nlp, "@lena.vostrikova ik weet het niet meer", "@lena.vostrikova", "PERSON") == "@lena.vostrikova"
