@@ -1,11 +1,12 @@
-"""What the PII stage must not mask in social posts (a foreign post's words), each beside the name it
-must still mask (sentences written for these tests)."""
+"""What the PII stage must not mask in social posts (a foreign post's words, lists of common words),
+each beside the name it must still mask (sentences written for these tests)."""
 
 from __future__ import annotations
 
 import pytest
 
 from curation.pii.assembly import engine_for
+from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
 from curation.pii.spans import clean_entity
 
 
@@ -42,6 +43,21 @@ def test_a_name_in_a_post_in_another_language_is_still_masked(nlp):
 def test_a_lower_case_name_in_an_english_post_is_not_trimmed(nlp):
     text = "me and jessa vonn went to the beach and it was so good"
     assert kept(nlp, text, "jessa vonn", "PERSON") == "jessa vonn"
+
+
+def organizations(text: str) -> list[str]:
+    found = CurationOrganizationRecognizer().analyze(text, ["ORGANIZATION"])
+    return [text[r.start:r.end] for r in found]
+
+
+def test_a_list_of_common_words_shaped_like_a_partnership_is_no_organisation():
+    assert organizations("Busy week: Yesterday, Today and Tomorrow all booked") == []
+    assert organizations("New post - Recipes, Articles and More on the blog") == []
+
+
+def test_partners_surnames_and_a_legal_form_are_still_an_organisation():
+    assert organizations("the deal with Avery, Stephens and Wallace closed") == ["Avery, Stephens and Wallace"]
+    assert organizations("invoice from Brightwater Holdings today") == ["Brightwater Holdings"]
 
 
 def test_an_account_in_a_short_post_is_not_taken_for_a_foreign_word(nlp):
