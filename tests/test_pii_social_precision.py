@@ -65,3 +65,14 @@ def test_an_account_in_a_short_post_is_not_taken_for_a_foreign_word(nlp):
     # and a handle in lower case is an account, never a foreign word.
     assert kept(nlp, "@lena.vostrikova haha so true", "@lena.vostrikova haha so", "PERSON") == "@lena.vostrikova"
     assert kept(nlp, "@lena.vostrikova ik weet het niet meer", "@lena.vostrikova", "PERSON") == "@lena.vostrikova"
+
+
+def test_english_chat_words_that_are_foreign_function_words_do_not_make_a_post_foreign(nlp):
+    # "yo", "u" and "nah" are Spanish, Dutch and Indonesian function words, and English chat.
+    text = "yo kev u coming to sami's bbq saturday or nah"
+    assert kept(nlp, text, "kev u", "PERSON") == "kev u"
+
+
+def test_a_hyphenated_name_keeps_its_lower_case_part_in_a_post_in_another_language(nlp):
+    text = "te confirmo que los datos de la factura son para Park Ji-woo y no para el otro"
+    assert kept(nlp, text, "Park Ji-woo", "PERSON") == "Park Ji-woo"
