@@ -76,3 +76,10 @@ def test_english_chat_words_that_are_foreign_function_words_do_not_make_a_post_f
 def test_a_hyphenated_name_keeps_its_lower_case_part_in_a_post_in_another_language(nlp):
     text = "te confirmo que los datos de la factura son para Park Ji-woo y no para el otro"
     assert kept(nlp, text, "Park Ji-woo", "PERSON") == "Park Ji-woo"
+
+
+def test_a_stretched_word_is_trimmed_off_a_shouted_name_and_alone_is_still_no_name(nlp):
+    text = "YESSSS MAREN PASSED HER DRIVING TEST"
+    assert kept(nlp, text, "YESSSS MAREN", "PERSON") == "MAREN"
+    assert kept(nlp, "lol Sooo Sweet of you", "Sooo Sweet", "PERSON") is None  # common words only
+    assert kept(nlp, "omg Mara Sooo Happy today", "Mara Sooo Happy", "PERSON") is None  # one inside: a phrase
