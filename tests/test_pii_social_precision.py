@@ -83,3 +83,9 @@ def test_a_stretched_word_is_trimmed_off_a_shouted_name_and_alone_is_still_no_na
     assert kept(nlp, text, "YESSSS MAREN", "PERSON") == "MAREN"
     assert kept(nlp, "lol Sooo Sweet of you", "Sooo Sweet", "PERSON") is None  # common words only
     assert kept(nlp, "omg Mara Sooo Happy today", "Mara Sooo Happy", "PERSON") is None  # one inside: a phrase
+
+
+def test_mail_ending_an_organisation_name_stays_and_a_lone_cue_word_is_still_trimmed(nlp):
+    text = 'Got a text from "Royal Mail" asking for a redelivery fee'
+    assert kept(nlp, text, "Royal Mail", "ORGANIZATION") == "Royal Mail"
+    assert kept(nlp, "Mail from Harrowgate about the order", "Mail", "ORGANIZATION") is None

@@ -31,8 +31,9 @@ customers client applicant visitor employee contact order orders invoice ref ref
 account version call callback back please thanks regards mr mrs ms mx dr prof sir madam re fwd
 subject via per by for with and or of on at in server incident wire update meeting payment refund card
 shipment stock report project team department office host tel fax mail e-mail email rt""".split())  # noqa: SIM905
-# Cue words that end or begin an organisation's own name when capitalised ("Commerce Department").
-ORG_HEADS = frozenset({"team", "department", "office"})
+# Cue words that end or begin an organisation's own name when capitalised ("Commerce Department",
+# "Royal Mail", "Daily Mail").
+ORG_HEADS = frozenset({"team", "department", "office", "mail"})
 # Japanese form labels and document words GiNZA folds into an entity or takes for one ("郵便番号",
 # "TEL 03-...", "議事録"): trimmed off either end of a name span; a span of nothing else is dropped.
 JA_LABEL_WORDS = frozenset("""〒 郵便番号 住所 ご住所 所在地 電話 電話番号 携帯 氏名 お名前 名前 フリガナ メール 担当 担当者
