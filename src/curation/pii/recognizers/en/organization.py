@@ -7,10 +7,13 @@ import regex as re
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.en.shapes import HYPHEN_WORDS, NOT_NAMES
 from curation.pii.recognizers.en.shapes import WORD as _WORD
+from curation.pii.spans import DATE_WORD
+from curation.pii.truecase import common_words
 
 LEGAL_FORMS = (r"Inc|Incorporated|LLC|L\.L\.C\.|Ltd|Limited|PLC|plc|LLP|LP|Corp|Corporation|Co|Company|GmbH|AG|"
                r"S\.A\.|SA|SAS|BV|B\.V\.|NV|Pty|Group|Holdings|Partners|and\ Sons|&\ Sons|Associates|Trust|"
                r"Foundation|Bank|Capital|Ventures|Industries|Solutions|Systems|Technologies|Consulting|Logistics")
+_LEGAL_FORM_END = re.compile(rf"(?:{LEGAL_FORMS})\.?$")
 
 
 class CurationOrganizationRecognizer(ScoredRecognizer):
@@ -31,4 +34,17 @@ class CurationOrganizationRecognizer(ScoredRecognizer):
         first = value.split()[0].strip(",")
         if first in NOT_NAMES or value.split("-")[0] in HYPHEN_WORDS:
             return None
+        if _common_words_listed(value):
+            return None
         return 0.6 if " " in value else 0.45
+
+
+def _common_words_listed(value: str) -> bool:
+    """Whether a partnership-shaped match (no legal form at its end) lists only common words or
+    days ("Yesterday, Today and Tomorrow", "Lessons, Articles and More"): a headline's or a
+    schedule's list, not partners' surnames ("Avery, Stephens and Wallace"). WNUT-17 half 1: 55
+    over-masked characters, none of a name (over-masked 0.0420 -> 0.0416); half 2 unchanged."""
+    if _LEGAL_FORM_END.search(value):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z'’-]+", value) if w != "and"]
+    return all(w.lower() in common_words() or DATE_WORD.fullmatch(w) for w in words)
