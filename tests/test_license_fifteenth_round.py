@@ -1,7 +1,7 @@
 """Issue 22, heldout12's misses and the last round's open items as general mechanisms, each tested on
 text written for this test (other wordings, English and Japanese, other licenses of the same kind):
 a card's `license: other` read through its link, the license fields of R, Nix, RPM and meson package
-descriptions, own terms that forbid handing on changed versions, an exception's text after a GPL
+descriptions, own terms that forbid handing on changed versions or the material itself, an exception's text after a GPL
 text, a license file cut off mid-text, a dependency's license, "Alternatively" and a bare id in a
 Japanese choice."""
 
@@ -156,6 +156,22 @@ def test_no_derivatives_and_non_commercial_own_terms_keep_both_duties():
 ])
 def test_talk_about_forbidding_modified_versions_is_no_terms(text):
     assert "NoDerivatives" not in detect(text).expression
+
+
+@pytest.mark.parametrize("text", [
+    "# やさしい背景イラスト集\n\n## 利用規約\n\n個人・商用を問わず無料で使えます。ただし、以下の行為は禁止します。\n\n"
+    "- イラストをそのまま、または加工して再配布すること\n- イラストを主体とした商品の販売\n",
+    "# Pixel Trees asset pack\n\n## Terms\n\nYou can use these sprites in free and commercial games. The sprites "
+    "may not be resold or redistributed on their own.\n",
+    "# 効果音パック\n\n## 利用条件\n\nゲームや動画に組み込んで商用利用できますが、効果音単体での再販売はできません。\n",
+])
+def test_own_terms_that_forbid_redistributing_the_material_itself_are_custom_no_redistribution(text):
+    assert detect(text).expression == "LicenseRef-Custom-NoRedistribution"
+
+
+def test_own_terms_that_allow_redistribution_forbid_nothing():
+    text = "# 家計簿\n\n## 利用条件\n\n本ソフトはフリーソフトです。転載・再配布は自由です。\n"
+    assert "NoRedistribution" not in detect(text).expression
 
 
 def test_a_japanese_non_commercial_limit_in_own_terms_is_custom_non_commercial():

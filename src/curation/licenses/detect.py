@@ -61,7 +61,7 @@ from curation.licenses.copies import (TRAILERS, TRUNCATED_TAIL_WORDS, dropped_co
                                       is_whole_body, named_in_head, spdx_sibling)
 from curation.licenses.exceptions import with_added_exceptions, with_exception_texts
 from curation.licenses.json_fields import manifest_licenses_array
-from curation.licenses.no_derivatives import NO_DERIVATIVES, forbidding_lines
+from curation.licenses.own_limits import NO_DERIVATIVES, NO_REDISTRIBUTION, forbidding_lines
 from curation.licenses.names import VERSION_NOT_STATED, model_terms, names_exception, same_cc_family, vague_of
 from curation.licenses.package_metadata import package_license
 from curation.licenses.public_domain import NAMED_DEDICATIONS, PUBLIC_DOMAIN
@@ -1186,7 +1186,7 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
                 changed.append(st.Statement(st.custom_id(base, nc), s.kind, s.role, s.scope, s.first_line, s.last_line,
                                             s.text, s.rule + ("; non-commercial restriction" if nc else
                                                               "; terms added or changed"), s.score,
-                                            base if s.expression != NO_DERIVATIVES else None))
+                                            base if s.expression not in (NO_DERIVATIVES, NO_REDISTRIBUTION) else None))
             else:
                 changed.append(s)
         own = [s for s in changed if not (s.expression.startswith("LicenseRef-Custom-NonCommercial") and len(changed) > 1
@@ -1409,10 +1409,13 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     statements = _versionless_titles(_reserved_font_name(lines, statements))
     statements = with_exception_texts(with_added_exceptions(lines, statements))
     if not any(s.role == "own" for s in statements) and (forbids := forbidding_lines(reading)):
-        # own terms that name no license and forbid handing on a changed version: custom, ND-like
-        statements.append(st.Statement(NO_DERIVATIVES, "grant", "own", None, forbids[0].first_line,
-                                       forbids[0].last_line, forbids[0].text, "custom terms without a named "
-                                       "license: modified versions may not be distributed", 0.9))
+        # own terms that name no license and forbid handing the work on (changed, or as such): custom
+        # no redistribution at all first: it forbids handing on changed versions too
+        limit, said = min(forbids, key=lambda f: f[0] != NO_REDISTRIBUTION)
+        statements.append(st.Statement(limit, "grant", "own", None, said.first_line, said.last_line, said.text,
+                                       "custom terms without a named license: " + (
+                                           "modified versions may not be distributed" if limit == NO_DERIVATIVES
+                                           else "the work itself may not be redistributed or sold"), 0.9))
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:
         return Detection(NOASSERTION, result.score, "none", remarks=result.remarks)
