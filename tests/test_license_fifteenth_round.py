@@ -128,6 +128,12 @@ def test_a_meson_project_license_is_read():
     assert detect(text).expression == "Apache-2.0 OR MIT"
 
 
+def test_a_package_description_quoted_in_a_readmes_code_block_is_an_example():
+    text = "# Packaging notes\n\nA spec looks like this:\n\n```\n" + _SPEC.format(value="GPLv2+") + "```\n"
+    assert package_license(text) is None
+    assert "GPL" not in detect(text).expression
+
+
 def test_a_license_line_in_a_text_that_is_no_package_description_is_not_read_as_one():
     assert package_license("Notes\n\nLicense: GPL-2 | GPL-3 is what R writes.\n") is None
 
@@ -167,6 +173,11 @@ def test_talk_about_forbidding_modified_versions_is_no_terms(text):
 ])
 def test_own_terms_that_forbid_redistributing_the_material_itself_are_custom_no_redistribution(text):
     assert detect(text).expression == "LicenseRef-Custom-NoRedistribution"
+
+
+def test_a_ban_on_selling_alone_is_a_commercial_limit_not_no_redistribution():
+    text = "# 写真素材\n\n## 利用条件\n\n本素材を営利目的で販売することは禁止します。\n"
+    assert "NoRedistribution" not in detect(text).expression
 
 
 def test_own_terms_that_allow_redistribution_forbid_nothing():

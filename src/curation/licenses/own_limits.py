@@ -48,17 +48,18 @@ _TALK = re.compile(r"[?？]|(?<!こ)とは|場合があります|ことが多い
 
 # 「素材の再配布・販売は禁止」「アセット単体での再配布・再販売はできません」, "the icons may not be
 # redistributed or resold", "You may not resell the assets on their own"
-_JA_REDISTRIBUTE = r"(?:再配布|再販売|再販|転売|販売|譲渡)"
+# (selling alone, 「販売」, is a commercial limit, read as non-commercial terms elsewhere: not here)
+_JA_REDISTRIBUTE = r"(?:再配布|再販売|再販|転売)"
 _FORBIDS_AS_SUCH = re.compile(
     rf"{_JA_REDISTRIBUTE}[^。]{{0,15}}?{_JA_FORBIDDEN}"
-    r"|\b(?:may|must|shall|can)\s*not\s+(?:be\s+)?(?:re-?distribut|resell|resold|re-?sold|sell|sold)\w*"
+    r"|\b(?:may|must|shall|can)\s*not\s+(?:be\s+)?(?:re-?distribut|resell|resold|re-?sold)\w*"
     r"|\b(?:re-?distribution|resale|reselling)\b[^.]{0,40}?\b(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)",
     re.IGNORECASE)
 # a lead that forbids the uses listed after it
 _FORBIDDING_LEAD = re.compile(rf"(?:次の|以下の)[^。]{{0,20}}?{_JA_FORBIDDEN}"
                               r"|\bthe\s+following\b[^.]{0,30}?\b(?:(?:is|are)\s+not\s+(?:permitted|allowed)|"
                               r"(?:is|are)\s+(?:prohibited|forbidden)|may\s+not)\b", re.IGNORECASE)
-_REDISTRIBUTE_ITEM = re.compile(rf"{_JA_REDISTRIBUTE}|\b(?:re-?distribut\w*|resell\w*|resale|sell\w*)\b", re.IGNORECASE)
+_REDISTRIBUTE_ITEM = re.compile(rf"{_JA_REDISTRIBUTE}|\b(?:re-?distribut\w*|resell\w*|resale)\b", re.IGNORECASE)
 LIST_REACH = 6  # lines after a forbidding lead where the uses it forbids stand
 
 

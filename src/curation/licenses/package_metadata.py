@@ -26,7 +26,9 @@ from license_expression import ExpressionError
 from curation.licenses.names import mentions
 from curation.licenses.spdx import normalize
 
+# Line starts are matched with [ \t]*, never \s*, which would scan a run of blank lines again from each line.
 PACKAGE_MAX_CHARS = 200_000  # a description or spec is a few KB; a larger text is something else
+_QUOTED = re.compile(r"^[ \t]*(?:```|~~~)", re.MULTILINE)  # a markdown code fence: no package description has one
 
 
 @dataclass(frozen=True)
@@ -170,8 +172,8 @@ def _rpm_spec(text: str) -> PackageLicense | None:
 
 # ---- Nix --------------------------------------------------------------------------------------
 
-_NIX_META = re.compile(r"\bmeta\s*=")
-_NIX_LICENSE = re.compile(r"^\s*license\s*=\s*(?P<value>(?:with\s+[\w.]+\s*;\s*)?(?:\[[^\]]{0,500}\]|[\w.\-]+))\s*;",
+_NIX_META = re.compile(r"\bmeta[ \t]*=")
+_NIX_LICENSE = re.compile(r"^[ \t]*license[ \t]*=[ \t]*(?P<value>(?:with\s+[\w.]+\s*;\s*)?(?:\[[^\]]{0,500}\]|[\w.\-]+))\s*;",
                           re.MULTILINE)
 _NIX_ATTRIBUTE = re.compile(r"(?:(?:lib|pkgs|stdenv)\.)*(?:licenses\.)?([A-Za-z][\w\-]*)")
 # nixpkgs' lib.licenses attribute names: GNU ones are family, version digits, Only or Plus ("gpl2Plus",
@@ -214,7 +216,7 @@ def _nix(text: str) -> PackageLicense | None:
 
 # ---- meson ------------------------------------------------------------------------------------
 
-_MESON_PROJECT = re.compile(r"^\s*project\s*\(", re.MULTILINE)
+_MESON_PROJECT = re.compile(r"^[ \t]*project[ \t]*\(", re.MULTILINE)
 _MESON_LICENSE = re.compile(r"\blicense\s*:\s*(?P<value>'[^'\n]{1,200}'|\[[^\]]{1,500}\])")
 
 
@@ -236,6 +238,8 @@ def package_license(text: str) -> PackageLicense | None:
     by the text's content; None for any other text or a field this notation does not name."""
     if len(text) > PACKAGE_MAX_CHARS or not re.search(r"licen[cs]e", text, re.IGNORECASE):
         return None
+    if _QUOTED.search(text):
+        return None  # a README or how-to that quotes a description in a code block: an example, not this work's
     for reader in (_r_description, _rpm_spec, _nix, _meson):
         if found := reader(text):
             return found
