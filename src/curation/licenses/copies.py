@@ -39,6 +39,7 @@ BODY_SLACK_SHARE, BODY_SLACK_WORDS = 0.025, 12
 # The most of the start a copy may drop (a CC 4.0 preface is 16% of its text): as
 # detect.EDGE_CUT_MAX_SHARE.
 HEAD_CUT_MAX_SHARE = 0.2
+TRUNCATED_TAIL_WORDS = 3  # words after a copy's last matched run in a text that ends inside it
 # What follows a license's terms, which a copy may drop and still be the license: the GPL's "How to
 # Apply These Terms", Apache's appendix, the CC notes after the legal code, the MPL's exhibits.
 # Read here on a text's words and in detect on ScanCode's rule tokens, which leave out "a" (one of
@@ -68,6 +69,7 @@ class Copy:
     last: int
     share: float
     cut: int
+    truncated: bool = False  # the text ends inside the copy: the words missing are its tail only
 
     @property
     def changed(self) -> bool:
@@ -172,8 +174,14 @@ def find_copy(lines: list[Line]) -> Copy | None:
         missing = [p for p in range(head, _trailer_start(ref)) if p not in covered]
         cut = len(missing) if len(missing) >= max(BODY_SLACK_WORDS, BODY_SLACK_SHARE * len(ref)) else 0
         first = line_of[min(b.b for b in blocks)]
-        last = line_of[max(b.b + b.size for b in blocks) - 1]
-        return Copy(license_id, first, last, matched / len(ref), cut)
+        end = max(b.b + b.size for b in blocks)
+        last = line_of[end - 1]
+        # a file cut off inside the copy (a download or an excerpt stopped mid-text): what is missing
+        # lies after the last word the text has, and nothing of the text follows the copy
+        inner = [p for p in missing if p < max(covered)]
+        truncated = bool(cut) and len(words) < most and len(text) - end <= TRUNCATED_TAIL_WORDS and \
+            len(inner) < max(BODY_SLACK_WORDS, BODY_SLACK_SHARE * len(ref))
+        return Copy(license_id, first, last, matched / len(ref), cut, truncated)
     return None
 
 

@@ -54,13 +54,16 @@ import yaml
 from license_expression import ExpressionError
 
 from curation.licenses import statements as st
+from curation.licenses.card_links import CARD_NAMED_TERMS, other_license
 from curation.licenses.code_blocks import example_lines, read_blocks
 from curation.licenses.conditions import with_conditions
-from curation.licenses.copies import (TRAILERS, dropped_condition, find_copy, find_markers, is_whole_body, named_in_head,
-                                      spdx_sibling)
-from curation.licenses.exceptions import with_added_exceptions
+from curation.licenses.copies import (TRAILERS, TRUNCATED_TAIL_WORDS, dropped_condition, find_copy, find_markers,
+                                      is_whole_body, named_in_head, spdx_sibling)
+from curation.licenses.exceptions import with_added_exceptions, with_exception_texts
 from curation.licenses.json_fields import manifest_licenses_array
-from curation.licenses.names import VERSION_NOT_STATED, model_terms, same_cc_family, vague_of
+from curation.licenses.own_limits import NO_DERIVATIVES, NO_REDISTRIBUTION, forbidding_lines
+from curation.licenses.names import VERSION_NOT_STATED, model_terms, names_exception, same_cc_family, vague_of
+from curation.licenses.package_metadata import package_license
 from curation.licenses.public_domain import NAMED_DEDICATIONS, PUBLIC_DOMAIN
 from curation.licenses.read_on import widened
 from curation.licenses.records import banner_license, record_licenses, spec_license
@@ -514,6 +517,19 @@ def _holder_neutral(spdx: str, key: str, region: str) -> str:
     return spdx_sibling(key) or spdx
 
 
+# A sentence's end: a text that stops without one stops mid-sentence
+_SENTENCE_ENDS = re.compile(r"[.;:!?)\]\"'”’。」）]\s*$")
+
+
+def _cut_off_at(lines: list[Line], index_of: dict[int, int], last_no: int) -> bool:
+    """Whether the text stops on line `last_no`, mid-sentence: a file cut off (a download or an
+    excerpt stopped inside a license text), not a copy whose last sections were dropped on purpose."""
+    after = [line.text for line in lines[index_of[last_no] + 1:] if line.text.strip()]
+    # a word or two of the sentence the cut broke may follow the last words matched
+    return sum(len(text.split()) for text in after) <= TRUNCATED_TAIL_WORDS and \
+        not _SENTENCE_ENDS.search(lines[index_of[last_no]].text)
+
+
 def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statement], list[tuple[int, int]]]:
     """Full license texts among ScanCode's matches, as statements, and their line spans."""
     out, spans = [], []
@@ -537,7 +553,11 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         # Licenses" notes, the GPL's "How to Apply These Terms"), the body whole, is the license as
         # published; a cut inside the body, or of its last sections, is a change.
         deleted -= _dropped_edges(m) + _unlicensed_words_missing(m)
-        added = _added_words(m)
+        # a text that runs into another full text after it (an exception appended to the GPL): the
+        # words of that text are its own, not words added to this one
+        into = [o.lines()[0] for o in matches if o is not m and (o.rule.is_license_text and o.len() >= 40 or
+                                                                  o.len() >= 150) and first < o.lines()[0] <= last]
+        added = _added_words(m, min(into) if into else None)
         renamed = _renamed(lines, index_of, first_no, RULE_KEYS.get(m.rule.identifier, m.rule.license_expression),
                            m.rule.text or "")
         text = " ".join(line.text for line in lines[first - 1:first + 1] if line.text)
@@ -549,8 +569,19 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         # names and copyright lines (a BSD file 7 to 51 words): a change is many words removed, or
         # inserted words that restrict ("may not", "military", "commercial"), or a rename.
         weak = m.score() < threshold * 100
-        restricting = _RESTRICTING.findall(added)
+        # "Exception" is no restricting word where the words added name an exception SPDX lists (a
+        # notice above the text: "... or any later version, with the Autoconf Configure Script Exception")
+        restricting = [w for w in _RESTRICTING.findall(added)
+                       if not (w.lower().startswith("exception") and names_exception(added))]
         softened = _softening_removed(m)
+        tail = m.rule.length - (m.ispan.end + 1)
+        if tail >= max(12, 0.025 * m.rule.length) and deleted - tail < max(12, 0.025 * m.rule.length) and not (
+                restricting or softened or renamed or nc) and _cut_off_at(lines, index_of, last_no):
+            out.append(st.Statement(spdx, "license_text", "own", None, first_no, last_no, text,
+                                    f"reference text cut off at its end ({tail} words not in the file): read in part; "
+                                    f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2)))
+            spans.append((first_no, last_no))
+            continue
         if deleted >= max(12, 0.025 * m.rule.length) or restricting or softened or renamed or nc or weak:
             why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
                    else f"words removed that made a duty optional: \"{' '.join(softened)}\"" if softened
@@ -597,10 +628,16 @@ def _cut_copy(lines: list[Line], texts: list[st.Statement], spans: list[tuple[in
         return texts, spans
     within = [s for s in texts if copy.first <= s.first_line and s.last_line <= copy.last]
     head = next((line.text for line in lines if line.text), "")
-    if copy.changed:
+    read_in_part = copy.truncated and _cut_off_at(lines, {line.number: i for i, line in enumerate(lines)}, copy.last)
+    if copy.changed and not read_in_part:
         statement = st.Statement(st.custom_id(copy.license_id), "license_text", "own", None, copy.first, copy.last,
                                  head, f"modified license text ({copy.cut} words of its body missing; "
                                  f"{copy.share:.0%} of the reference text word for word)", 0.9, copy.license_id)
+    elif read_in_part:
+        # the file stops inside the text: a copy read in part, not terms changed; a person reads the rest
+        statement = st.Statement(copy.license_id, "license_text", "own", None, copy.first, copy.last, head,
+                                 f"reference text cut off at its end ({copy.cut} words of its body not in the "
+                                 f"file; {copy.share:.0%} word for word): read in part", 0.9)
     else:
         statement = st.Statement(copy.license_id, "license_text", "own", None, copy.first, copy.last, head,
                                  f"reference text, {copy.share:.0%} word for word", 0.9)
@@ -662,12 +699,15 @@ def _unlicensed_words_missing(m) -> int:
     return sum(1 for i in range(len(tokens)) if i not in m.ispan and (tokens[i].isdigit() or tokens[i] in copyright_words))
 
 
-def _added_words(m) -> str:
-    """The words of the query inside a match that the license's text does not have."""
+def _added_words(m, until: int | None = None) -> str:
+    """The words of the query inside a match that the license's text does not have, on the match's
+    lines before line `until` (where another full text starts that the match runs into)."""
     try:
         text = m.matched_text(whole_lines=False, highlight=True, highlight_matched="{}", highlight_not_matched="[{}]")
     except Exception:  # ScanCode's text rendering is a convenience; no words is no evidence
         return ""
+    if until is not None:
+        text = "\n".join(text.split("\n")[:until - m.lines()[0]])  # the rendering keeps the match's lines
     return " ".join(re.findall(r"\[([^\]]*)\]", text))
 
 
@@ -955,7 +995,7 @@ def _named_dedication_wins(statements: list[st.Statement]) -> list[st.Statement]
     return [s for s in statements if s.expression != PUBLIC_DOMAIN or s.kind in ("notice", "license_text")]
 
 
-def _header(header: str) -> list[st.Statement]:
+def _header(header: str, body: str) -> list[st.Statement]:
     from curation.licenses.names import hf_license
 
     try:
@@ -965,6 +1005,10 @@ def _header(header: str) -> list[st.Statement]:
     if not isinstance(data, dict) or not data.get("license"):
         return []
     value = hf_license(data.get("license"), data.get("license_name"))
+    rule = "dataset card YAML header `license:`"
+    if str(data.get("license")).strip().lower() == "other" and (
+            other := other_license(data.get("license_name"), data.get("license_link"), body)):
+        value, rule = other
     if not value:
         return []
     try:
@@ -973,7 +1017,7 @@ def _header(header: str) -> list[st.Statement]:
         return []
     number = 1 + next((i for i, line in enumerate(header.split("\n")) if line.lstrip().startswith("license")), 0)
     return [st.Statement(value, "header", "own", "data", number + 1, number + 1, f"license: {data.get('license')}",
-                         "dataset card YAML header `license:`")]
+                         rule)]
 
 
 def card_names(header: str) -> tuple[str, ...]:
@@ -1093,8 +1137,8 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
     # a card's `license: other` with a `license_name` whose prose says what that license is (a named
     # license with terms added): the custom terms the prose reads are that license
     if custom and any(s.kind != "header" and not s.expression.startswith("LicenseRef-") for s in own):
-        own = [s for s in own if not (s.kind == "header" and s.expression.startswith("LicenseRef-") and not
-                                      s.expression.startswith(("LicenseRef-Custom", "LicenseRef-scancode", "LicenseRef-HF")))]
+        own = [s for s in own if not (s.kind == "header" and (s.rule == CARD_NAMED_TERMS or s.expression.startswith(
+            "LicenseRef-") and not s.expression.startswith(("LicenseRef-Custom", "LicenseRef-scancode", "LicenseRef-HF"))))]
     # "BSD license" without its variant, "CC BY-NC" without its version, is explained by a text or
     # statement that names the variant or version
     own = [s for s in own if not any(vague_of(x.expression, s.expression) or VERSION_NOT_STATED in s.rule and
@@ -1141,7 +1185,8 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
             elif nc or (s_custom and not s.expression.startswith("LicenseRef-Custom")):
                 changed.append(st.Statement(st.custom_id(base, nc), s.kind, s.role, s.scope, s.first_line, s.last_line,
                                             s.text, s.rule + ("; non-commercial restriction" if nc else
-                                                              "; terms added or changed"), s.score, base))
+                                                              "; terms added or changed"), s.score,
+                                            base if s.expression not in (NO_DERIVATIVES, NO_REDISTRIBUTION) else None))
             else:
                 changed.append(s)
         own = [s for s in changed if not (s.expression.startswith("LicenseRef-Custom-NonCommercial") and len(changed) > 1
@@ -1267,7 +1312,7 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
         return NOTHING
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     header, body, header_lines = split_front_matter(text)
-    statements = _header(header) if header else []
+    statements = _header(header, body) if header else []
     card = bool(statements)
     lines = clean(body, first_line=header_lines + 1)
     tag_lines = set()
@@ -1301,6 +1346,12 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
         number = header_lines + spec.line
         statements.append(st.Statement(spec.expression, "spdx_tag", "own", None, number, number, spec.text,
                                        "a package spec's license field (.gemspec, .podspec)"))
+        tag_lines.add(number)
+    # (a meson list of ids is read above as a manifest's list)
+    if (package := package_license(body)) and header_lines + package.line not in tag_lines:
+        number = header_lines + package.line
+        statements.append(st.Statement(package.expression, "spdx_tag", "own", None, number, number, package.text,
+                                       f"a package description's license field ({package.format})"))
         tag_lines.add(number)
     # an SPDX document's license fields are its metadata's and its dependencies'; the package it
     # describes carries the work's
@@ -1356,7 +1407,15 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     statements = _secondary_licenses(_named_dedication_wins(statements))
     statements = _later_sentence(lines, spans, statements)
     statements = _versionless_titles(_reserved_font_name(lines, statements))
-    statements = with_added_exceptions(lines, statements)
+    statements = with_exception_texts(with_added_exceptions(lines, statements))
+    if not any(s.role == "own" for s in statements) and (forbids := forbidding_lines(reading)):
+        # own terms that name no license and forbid handing the work on (changed, or as such): custom
+        # no redistribution at all first: it forbids handing on changed versions too
+        limit, said = min(forbids, key=lambda f: f[0] != NO_REDISTRIBUTION)
+        statements.append(st.Statement(limit, "grant", "own", None, said.first_line, said.last_line, said.text,
+                                       "custom terms without a named license: " + (
+                                           "modified versions may not be distributed" if limit == NO_DERIVATIVES
+                                           else "the work itself may not be redistributed or sold"), 0.9))
     result = combine(statements, remarks, card)
     if result.found and result.score < threshold:
         return Detection(NOASSERTION, result.score, "none", remarks=result.remarks)

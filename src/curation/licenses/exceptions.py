@@ -16,6 +16,7 @@ import re
 
 from curation.licenses import statements as st
 from curation.licenses.names import exception_for
+from curation.licenses.spdx import licensing
 from curation.licenses.text import Line
 
 # the words before "exception" that may name it ("the Classpath", "GCC Runtime Library")
@@ -45,5 +46,31 @@ def with_added_exceptions(lines: list[Line], statements: list[st.Statement]) -> 
                     s = dataclasses.replace(s, expression=f"{s.expression} WITH {exception}",
                                             rule=f"{s.rule}; with {exception} (line {n})")
                     break
+        out.append(s)
+    return out
+
+
+def _is_exception(key: str) -> bool:
+    symbol = licensing().known_symbols.get(key)
+    return bool(symbol is not None and getattr(symbol, "is_exception", False))
+
+
+def with_exception_texts(statements: list[st.Statement]) -> list[st.Statement]:
+    """The statements with an exception's full text that follows a license's full text (a GNU
+    COPYING with the Autoconf, Bison or GCC Runtime Library exception appended) folded into that
+    license: `GPL-3.0-only WITH GCC-exception-3.1`, one statement over both texts. An exception is
+    a permission added to the license before it, never a license of its own nor custom terms."""
+    out: list[st.Statement] = []
+    for s in statements:
+        # (ScanCode's match of the license may run into the exception's first lines)
+        base = next((b for b in reversed(out) if b.kind == "license_text" and b.role == s.role
+                     and b.first_line < s.first_line and not _is_exception(b.expression)
+                     and (" " not in b.expression or b.expression.endswith(f" WITH {s.expression}"))), None)
+        if s.kind == "license_text" and _is_exception(s.expression) and base is not None:
+            expression = base.expression if " WITH " in base.expression else f"{base.expression} WITH {s.expression}"
+            out[out.index(base)] = dataclasses.replace(
+                base, expression=expression, last_line=max(base.last_line, s.last_line),
+                rule=f"{base.rule}; with the {s.expression} text after it (line {s.first_line})")
+            continue
         out.append(s)
     return out

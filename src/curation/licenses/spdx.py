@@ -47,3 +47,13 @@ def is_or(node) -> bool:
 
 def parse(expression: str):
     return licensing().parse(expression)
+
+
+def listed_id(token: str) -> str | None:
+    """SPDX's spelling of `token` where it is one license on the SPDX list (`mit` -> `MIT`); None
+    for an expression, a `LicenseRef-` or a word that is no id."""
+    try:
+        found = normalize(token)
+    except ExpressionError:
+        return None
+    return None if " " in found or found.startswith("LicenseRef-") else found

@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from curation.licenses.choice_partners import with_choice_partners
 from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
@@ -292,7 +293,9 @@ _SCOPES = [
 ]
 _OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
 # "or (at your option) any later version" is a GNU license's own version clause, not dual licensing
+# "Alternatively, this file may be distributed under ...": a second license offered beside the first
 _DUAL = re.compile(r"\bdual(?:ly)?[- ]licen[cs](?:ed|ing|es?)\b|\byour\s+choice\s+of\b|デュアル\s*ライセンス|二重ライセンス|"
+                   r"^\W*alternatively\b|"
                    r"ダブル\s*ライセンス|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b(?![)\s]*any\s+later)|\bchoose\s+(?:either|between)|"
                    r"いずれか|どちらか|選択でき(?!ません|ない)|選べ(?!ません|ない)|選んで", re.IGNORECASE)
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -585,20 +588,23 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
     if _JA.search(sentence) and _definition(sentence, found):
         return True
     talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
-    if _JA.search(sentence) and _STRONG_OWN.search(before):
+    # 「MIT または Apache-2.0 のいずれかを選択してご利用いただけます」: a sentence that opens with the
+    # licenses it offers as a choice offers them to the licensee, as one with the work as subject does
+    offered = bool(_JA.search(sentence) and _DUAL.search(sentence) and not before.strip(" -*•・>\"'“「"))
+    if _JA.search(sentence) and (_STRONG_OWN.search(before) or offered):
         # 「本データセットには…適用されます」「本サイトのコンテンツについては…」: the work is the topic;
         # 「本クレートは A または B のいずれかを選択して」: a choice offered to the licensee, not advice
         talk = _JA_TALK_CHOICE if _DUAL.search(sentence) else _JA_TALK_OWN
         # 「ウィキペディアの記事とは異なり、本データは CC0 で提供します」: a cue before the work as
         # subject belongs to the clause about that other thing
-        before = before[_STRONG_OWN.search(before).start():]
+        before = before[_STRONG_OWN.search(before).start():] if _STRONG_OWN.search(before) else before
     # 「解説文書（docs/）：CC BY 4.0」: a label naming a part of the work, whatever words its name has
     labelled = _JA.search(before) and re.fullmatch(r"[^:：。.!?？]{1,40}[:：]\s*", before)
     # "This guide is licensed under ...": a talk noun that names this work is the work, not a cue
     before = _OWN_TALK_NOUN.sub(" ", before)
     if not labelled and talk.search(before) or "?" in sentence or "？" in sentence:
         return True
-    if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and _STRONG_OWN.search(before)
+    if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and (_STRONG_OWN.search(before) or offered)
                                  else _JA_TALK_AVAILABLE if _STRONG_OWN.search(before)
                                  else _JA_TALK).search(sentence[found[-1].end:]):
         return True
@@ -626,10 +632,19 @@ _OTHER_WORK_BEFORE = re.compile(r"\b(?:on|with|using|against|over)\s+(?:a|an|ano
 _OTHER_WORK_AFTER = re.compile(r"^\s*(?:-?licen[cs]ed\s+)?(?:[\w-]+\s+)?(?:corpus|corpora|dataset|datasets|data|model|"
                                r"models|collection|benchmark|texts?|images|library|code|material|content|archive)\b",
                                re.IGNORECASE)
+# "This software uses the Apache License 2.0 library tinyjson": a dependency the work uses or links,
+# named by its license; a dependency's license is not the work's (one the work bundles or ships is a
+# part of what is shipped, and stays a third-party part: not here)
+_USES_BEFORE = re.compile(r"\b(?:uses?|used|using|depends?\s+on|relies\s+on|requires?|links?\s+(?:against|to|with)|"
+                          r"calls?|imports?)\s+(?:the\s+|an?\s+|some\s+)?$", re.IGNORECASE)
+_DEPENDENCY_AFTER = re.compile(r"^\s*(?:-?licen[cs]ed\s+)?(?:open[- ]source\s+)?(?:[\w-]+\s+){0,2}?(?:librar(?:y|ies)|packages?|"
+                               r"modules?|components?|dependenc(?:y|ies)|frameworks?|SDKs?|crates?|gems?|plug-?ins?|"
+                               r"fonts?|tools?|parsers?|engines?|runtimes?)\b", re.IGNORECASE)
 
 
 def of_other_work(sentence: str, m: Mention) -> bool:
-    """Whether mention `m` qualifies another work the sentence names: "on a CC BY-NC corpus"
+    """Whether mention `m` qualifies another work the sentence names: "on a CC BY-NC corpus",
+    "uses the Apache License 2.0 library X" (a dependency)
     (never material the work came from: "derived from a ... corpus" is upstream), 「GPL-2.0 で公開
     されたファームウェア」 with no work of ours as subject before it, "Many datasets ... are released
     under" (`_quantified_works`)."""
@@ -638,6 +653,8 @@ def of_other_work(sentence: str, m: Mention) -> bool:
         return True
     if _JA.search(sentence):
         return bool(_JA_ATTRIBUTIVE.match(sentence[m.end:])) and not _OWN_JA_STRONG.search(before)
+    if _USES_BEFORE.search(before[-40:]) and _DEPENDENCY_AFTER.match(sentence[m.end:]):
+        return True
     return bool(_OTHER_WORK_BEFORE.search(before[-40:]) and _OTHER_WORK_AFTER.match(sentence[m.end:])) \
         and not _UPSTREAM.search(before)
 
@@ -895,10 +912,16 @@ def work_names(lines: list[Line], given: tuple[str, ...] = ()) -> tuple[str, ...
     return tuple(n for n in dict.fromkeys(names) if len(n) >= 3)
 
 
+# an adverb that links a sentence to the one before ("Alternatively, netparse may be used under ...")
+_LINKING_ADVERB = r"(?:alternatively|additionally|also|furthermore|moreover)\s*,?\s+"
+# "..., Alternatively, it may be used under ...": the work the sentence before granted, as a pronoun
+_GRANTED_WORK_AGAIN = re.compile(r"^\W*(?:" + _LINKING_ADVERB + r")?(?:it|they)\s+(?:may|can|is|are)\b", re.IGNORECASE)
+
+
 def names_the_work(text: str, names: tuple[str, ...]) -> bool:
     """Whether the sentence opens with the work's own name as its subject ("Prairie Almanac QA is
     licensed under ...", "The Prairie Almanac QA dataset is ..."): this work, not a named source."""
-    subject = re.sub(r"^[\W_]*(?:the\s+)?", "", text, flags=re.IGNORECASE).lower()
+    subject = re.sub(r"^[\W_]*(?:" + _LINKING_ADVERB + r")?(?:the\s+)?", "", text, flags=re.IGNORECASE).lower()
     return any(subject.startswith(n.lower()) and not re.match(r"[\w-]", subject[len(n):len(n) + 1]) for n in names)
 
 
@@ -924,7 +947,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
     granted, granted_before = False, False  # this sentence, the one before: granted a named license
     copy_lead, copying = None, None  # a how-to's lead (`_COPY_LEAD`), and the paragraph after it
     for s in sentences(lines):
-        found = mentions(s.text)
+        found = with_choice_partners(s.text, mentions(s.text), bool(_DUAL.search(s.text)))
         if any(m.expression == NO_SUCH_VERSION for m in found):
             # "version 2.1 of the GNU General Public License": no GPL has it; a person reads it
             remarks.append(Remark(s.first_line, s.text, "no_such_version", last_line=s.last_line))
@@ -1080,7 +1103,8 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 rest = rest[:m.start] + rest[m.end:]
             if len(found) == 1 and len(rest.split()) <= 4 and not _scope(rest):
                 bare.append((s.heading, s.first_line, s.text, found[0].expression))
-            kind = _grant(s, found, short_file, names_the_work(s.text, names))
+            kind = _grant(s, found, short_file, names_the_work(s.text, names) or bool(
+                granted_before and adjacent and _GRANTED_WORK_AGAIN.match(s.text)))
             if kind is None:
                 remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
                 continue
