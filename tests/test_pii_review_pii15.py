@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from curation.pii.recognizers.en import CurationPhoneRecognizer
+from curation.pii.recognizers.en import CurationEmailRecognizer, CurationPhoneRecognizer
 
 THRESHOLD = 0.4  # policies/default.yaml pii.score_threshold
 
@@ -79,3 +79,26 @@ def test_a_glued_label_must_be_a_contact_label(text, numbers):
 ])
 def test_a_signed_amount_is_no_phone(text, numbers):
     assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == numbers
+
+
+# L3, O3, O4: an e-mail address is masked whole or not at all; spaces around "@" or a plain " at "
+# need an address-like local part or a mail word right before, not "Mailchimp".
+@pytest.mark.parametrize("text,addresses", [
+    ("Email me at jane.doe at gmail.com", ["jane.doe at gmail.com"]),
+    ("email me: jane.doe at gmail.com", ["jane.doe at gmail.com"]),
+    ("Email me at jane.doe at gmail.commerce", []),
+    ("Email: jane.doe @ gmail.com thanks", ["jane.doe @ gmail.com"]),
+    ("Email: jane @ gmail.com", ["jane @ gmail.com"]),
+    ("Get yours @ amazon.com today", []),
+    ("Live now @ twitch.tv", []),
+    ("Our Mailchimp list: Sam at booking.com", []),
+    ("Mail to: sam at booking.com", ["sam at booking.com"]),
+])
+def test_an_email_is_masked_whole_and_only_after_a_mail_word(text, addresses):
+    assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == addresses
+
+
+def test_a_spaced_at_sign_is_less_certain_than_a_plain_one():
+    scores = {text: [r.score for r in CurationEmailRecognizer().analyze(text, ["EMAIL_ADDRESS"])]
+              for text in ("jane.doe @ gmail.com", "jane.doe@gmail.com")}
+    assert scores["jane.doe @ gmail.com"][0] < scores["jane.doe@gmail.com"][0] == 1.0
