@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from curation.pii.recognizers.en import CurationEmailRecognizer, CurationPhoneRecognizer
+from curation.pii.recognizers.en import CurationEmailRecognizer, CurationPhoneRecognizer, SpokenPhoneRecognizer
 
 THRESHOLD = 0.4  # policies/default.yaml pii.score_threshold
 
@@ -102,3 +102,18 @@ def test_a_spaced_at_sign_is_less_certain_than_a_plain_one():
     scores = {text: [r.score for r in CurationEmailRecognizer().analyze(text, ["EMAIL_ADDRESS"])]
               for text in ("jane.doe @ gmail.com", "jane.doe@gmail.com")}
     assert scores["jane.doe @ gmail.com"][0] < scores["jane.doe@gmail.com"][0] == 1.0
+
+
+# O2: "oh" is a zero only between digit words, a run of one or two digits is chanted, and groups of
+# two words each are scores: none is a number read out without a context word.
+@pytest.mark.parametrize("text,numbers", [
+    ("oh oh oh oh oh oh oh", []),
+    ("The song goes five five five five, five five five five, oh yeah.", []),
+    ("The final went six four, three six, seven five, six two.", []),
+    ("Call me at five oh nine, five five five, oh one nine two tomorrow.",
+     ["five oh nine, five five five, oh one nine two"]),
+    ("it is four one five, five five five, zero one four two", ["four one five, five five five, zero one four two"]),
+    ("zero seven seven double zero nine zero zero one two three", ["zero seven seven double zero nine zero zero one two three"]),
+])
+def test_a_spoken_number_is_no_song_nor_score(text, numbers):
+    assert found(SpokenPhoneRecognizer(), "PHONE_NUMBER", text) == numbers

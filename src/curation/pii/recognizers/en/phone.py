@@ -182,8 +182,10 @@ _DIGITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five"
 _REPEATS = {"double": 2, "triple": 3}
 _DIGIT = rf"(?:(?:double|triple)\ )?(?:{'|'.join(_DIGITS)})"
 # One digit word after another, joined by a space, a comma or a hyphen. The run is bounded (20
-# words): a longer one is no phone number, and the bound keeps a page of digit words linear.
-_RUN = rf"\b(?i:{_DIGIT}(?:(?:,\ ?|\ |-){_DIGIT}){{6,19}})\b"
+# words): a longer one is no phone number, and the bound keeps a page of digit words linear. "Oh"
+# is a zero before another digit word ("oh-four-one-two…") and between them, not at the end ("…seven,
+# oh" is an exclamation) nor before another "oh" at the start ("oh oh oh…" is a song).
+_RUN = rf"\b(?i:(?!oh(?:,\ ?|\ |-)oh\b){_DIGIT}(?:(?:,\ ?|\ |-){_DIGIT}){{6,19}})(?<!\b(?i:oh))\b"
 _WORD = re.compile(rf"(?i:(?:(double|triple)\ )?({'|'.join(_DIGITS)}))")
 
 
@@ -209,12 +211,20 @@ class SpokenPhoneRecognizer(ScoredRecognizer):
     START = r"\b(?=(?i:[zotfsend]))"  # a word starting as a digit word or double/triple does
     CONTEXT = ("phone", "telephone", "call", "number", "mobile", "cell", "reach", "dial", "contact", "callback")
     _READ_OUT = re.compile(r"(?i:\boh\b|double|triple|\w,\ ?\w+[\ -]\w)")
+    _SPOKEN_ZERO_OR_REPEAT = re.compile(r"(?i:\boh\b|double|triple)")
+    _COMMA = re.compile(r",\ ?")
+    _FEWEST_DISTINCT = 2
 
     def score(self, value: str) -> float | None:
         digits = spoken_digits(value)
         if not 7 <= len(digits) <= 15:
             return None
         steps = {b - a for a, b in zip(digits, digits[1:])}
-        if steps in ({1}, {-1}):
-            return None  # counting, not a number
+        if steps in ({1}, {-1}) or len(set(digits)) <= self._FEWEST_DISTINCT:
+            return None  # counting or chanting ("five five five five, …"), not a number
+        # Groups of two words each are scores and pairs ("six four, three six, seven five"): the
+        # comma form is how a number is read only with a longer group; else a context word decides.
+        groups = self._COMMA.split(value)
+        if all(len(group.split()) <= 2 for group in groups) and not self._SPOKEN_ZERO_OR_REPEAT.search(value):
+            return 0.3
         return 0.5 if self._READ_OUT.search(value) else 0.3
