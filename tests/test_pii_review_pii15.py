@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from curation.pii.recognizers.en import CurationEmailRecognizer, CurationPhoneRecognizer, SpokenPhoneRecognizer
+from curation.pii.recognizers.en import (
+    CurationEmailRecognizer,
+    CurationPhoneRecognizer,
+    CurationPostalCodeRecognizer,
+    SpokenPhoneRecognizer,
+)
 
 THRESHOLD = 0.4  # policies/default.yaml pii.score_threshold
 
@@ -117,3 +122,22 @@ def test_a_spaced_at_sign_is_less_certain_than_a_plain_one():
 ])
 def test_a_spoken_number_is_no_song_nor_score(text, numbers):
     assert found(SpokenPhoneRecognizer(), "PHONE_NUMBER", text) == numbers
+
+
+# O1: a capitalised word beside a number is a field and its value unless another address part stands
+# beside the pair (NER's places are tested in test_pii_address_blocks). O6: an Eircode's routing key
+# is one of the real ones.
+@pytest.mark.parametrize("text,parts", [
+    ("Employee 40213", []),
+    ("Downloads, 12000 Downloads", []),
+    ("CPU: Ryzen 5600", []),
+    ("Am Sandtorkai 48, 20457 Hamburg", ["20457", "Hamburg"]),
+    ("King Fahd Road, Al Olaya\nRiyadh 12214", ["Riyadh", "12214"]),
+    ("Olaya District, Riyadh 12214, Saudi Arabia", ["Olaya District", "Riyadh", "12214"]),
+    ("Flat 3B, 14 MG Road\nNear the Metro Station\nBengaluru - 560001", ["Bengaluru", "560001"]),
+    ("N95 4PK5 masks", []),
+    ("Error E12 3F4A", []),
+    ("Eircode D16 X2P8", ["D16 X2P8"]),
+])
+def test_a_postal_pair_needs_an_address_beside_it(text, parts):
+    assert found(CurationPostalCodeRecognizer(), "LOCATION", text) == parts
