@@ -71,7 +71,8 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
     any country's code after its label (zip code 76400, postal code 1234 AB, CEP 76317-066), and
     a postal code next to its town as an address part of its own: "10115 Berlin" or "Mumbai
     400050" on a line or between commas, where no street line was found above it (a street
-    without a type word, a building name). Town and code are reported one span each."""
+    without a type word, a building name). Town and code are reported one span each, or one
+    together where only spaces separate them."""
 
     ENTITY = "LOCATION"
     NAME = "CurationPostalCodeRecognizer"
@@ -86,16 +87,22 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
             return results
         places = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()
                   if e.label_ == _PLACE_ENTITY]
-        # Each pair again, whole: its pieces are decided together, from the pair's own ends.
+        # Each pair again, whole: its pieces are decided together, from the pair's own ends. The
+        # results come in the order of the matches, so one pass over both keeps a page of pairs linear.
+        ordered = iter(results)
+        result = next(ordered, None)
         for match in self._regex.finditer(text):
             start, end = match.span()
+            while result is not None and result.start < start:
+                result = next(ordered, None)
             if match.group("pair") is None or _ALONE_RE.search(text, start, end):
                 continue
-            if not (any(s < end and start < e for s, e in places) or self._street_before(text, start)
-                    or _REGION_AFTER.match(text, end)):
-                for result in results:
-                    if start <= result.start and result.end <= end:
-                        result.score = _PAIR_SCORE
+            placed = (any(s < end and start < e for s, e in places) or self._street_before(text, start)
+                      or _REGION_AFTER.match(text, end))
+            while result is not None and result.end <= end:
+                if not placed:
+                    result.score = _PAIR_SCORE
+                result = next(ordered, None)
         return results
 
     @staticmethod
@@ -114,7 +121,15 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
         if alone or not self._is_pair(match):
             return alone
         # Each town, region and code alone (groups p and c): the separators between them stay text.
-        return sorted(span for span in match.spans("p") + match.spans("c") if span[1] > span[0])
+        # Only spaces between two of them make one span ("20457 Hamburg"): half the results, and
+        # Presidio's merge of results with spaces between is quadratic in their number.
+        spans: list[list[int]] = []
+        for s, e in sorted(span for span in match.spans("p") + match.spans("c") if span[1] > span[0]):
+            if spans and not match.string[spans[-1][1]:s].strip(" \t"):
+                spans[-1][1] = e
+            else:
+                spans.append([s, e])
+        return [(s, e) for s, e in spans]
 
     @staticmethod
     def _is_pair(match) -> bool:
