@@ -48,7 +48,12 @@ _AT_WORD = r"\ (?i:at)\ " + _NOT_DETERMINER
 # Last, nothing spelled but the "at": "email me: jane.doe at gmail.com". Prose has that shape too
 # ("we met Sam at booking.com"), so it counts only right after a context word (see `analyze`).
 # Its "domain" must not be the local part of a real address ("reach her at a.wrobel@firma.pl").
-_PLAIN_WORDED = rf"{_LOCAL_WORD}(?:\.{_LOCAL_WORD}){{0,3}}{_AT_WORD}{_PLAIN_DOMAIN}(?![@.])"
+# An address is masked whole or not at all: its domain ends in a real top-level domain and no other
+# " at " follows ("Email me at jane.doe at gmail.com" is "jane.doe at gmail.com", not "me at jane.doe"),
+# and a pronoun is never its local part.
+_NOT_PRONOUN = r"(?!(?i:me|us|him|her|them|you)\ )"
+_PLAIN_WORDED = (rf"{_NOT_PRONOUN}{_LOCAL_WORD}(?:\.{_LOCAL_WORD}){{0,3}}{_AT_WORD}(?:{_LABEL}\.){{1,4}}{_REAL_TLD}"
+                 r"(?![@.])(?!\ (?i:at)\ )")
 _WORDED = (rf"{_DOTTED_LOCAL}{_AT_WORD}(?:{_SPELLED_DOMAIN}|{_PLAIN_DOMAIN})|{_SPELLED_LOCAL}{_AT_WORD}{_SPELLED_DOMAIN}"
            rf"|{_PLAIN_WORDED}")
 # No address starts inside a spelled chain: not at a "dot" word, nor right after one.
@@ -56,12 +61,14 @@ _NOT_AFTER_DOT = r"(?<!(?i:\bdot)\ |[)\]}]\ ?)(?!(?i:dot)\b)"
 # Cheap test for a text that may hold one of the forms: most texts hold none.
 _HINT = re.compile(r"@|(?i:[(\[{<]at[)\]}>]|\bdot\b|\ at\ [\w\-]+\.[a-z])")
 # Words near a bare " at " form that make it an address: "Sales went up at Amazon dot com" is not.
-_CONTEXT_WORDS = re.compile(r"(?i:e-?mail|\bmail|contact|write\ to|reach|address)|メール")
+_CONTEXT_WORDS = re.compile(r"(?i:\b(?:e-?mails?|mail)\b|contact|write\ to|reach|address)|メール")
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 60, 30
-# The plain " at " form needs a mail word right before it ("Email: x at y.com", "mail me at"); a
+# The plain " at " form needs a mail word right before it ("Email: x at y.com", "mail me at"): at
+# most a pronoun and one short word between them, not "Mailchimp" nor "email the team at"; a
 # "contact" or "reach" is as often followed by a person at a company ("contact Sam at booking.com").
-_MAIL_WORDS = re.compile(r"(?i:e-?mail|\bmail)|メール")
-_PLAIN_CONTEXT_BEFORE = 20
+_MAIL_WORD_BEFORE = re.compile(r"(?:(?i:\b(?:e-?mail|mail)(?:\ address)?\b)|メール)[\ :\-]*"
+                               r"(?:(?i:me|us)[\ :]+)?(?:(?i:at|to|is|on)[\ :]+)?$")
+_PLAIN_CONTEXT_BEFORE = 30
 
 _BRACKETED_AT = re.compile(r"[(\[{<](?i:at)[)\]}>]")
 # A bare " at " form reads as an address without context when it is unlike prose: a local part
@@ -70,7 +77,8 @@ _BRACKETED_AT = re.compile(r"[(\[{<](?i:at)[)\]}>]")
 # ("jane dot doe at gmail.com"); "up at Amazon dot com" has none of them.
 _ADDRESS_LIKE_LOCAL = re.compile(rf"^(?:[^\s]*[._+\d][^\s]*|.*?{_DOT_WORD}.*?)\ (?i:at)\ ")
 _SPELLED_DOT = re.compile(_DOT_WORD)
-_WORDED_SCORE, _SPELLED_SCORE, _PLAIN_WORDED_SCORE = 0.3, 0.6, 0.25
+_ADDRESS_LIKE_SPACED = re.compile(r"[^\s]*[._+\d][^\s]*\ @\ ")
+_WORDED_SCORE, _SPELLED_SCORE, _PLAIN_WORDED_SCORE, _SPACED_AT_SCORE = 0.3, 0.6, 0.25, 0.9
 
 
 class CurationEmailRecognizer(ScoredRecognizer):
@@ -95,7 +103,7 @@ class CurationEmailRecognizer(ScoredRecognizer):
                     text, max(0, result.start - _CONTEXT_BEFORE), result.end + _CONTEXT_AFTER):
                 result.score = _SPELLED_SCORE
             elif result.score == _PLAIN_WORDED_SCORE:
-                if _MAIL_WORDS.search(text, max(0, result.start - _PLAIN_CONTEXT_BEFORE), result.start):
+                if _MAIL_WORD_BEFORE.search(text[max(0, result.start - _PLAIN_CONTEXT_BEFORE):result.start]):
                     result.score = _SPELLED_SCORE
                 # Decided here: the context enhancer's wider window would take "contact" too.
                 result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
@@ -103,6 +111,10 @@ class CurationEmailRecognizer(ScoredRecognizer):
 
     def score(self, value: str) -> float | None:
         # A spelled-out form is a likely address, not a certain one ("look at this dot com").
+        if " @ " in value:
+            # Spaces on both sides of "@" are as often a handle or a shop ("Get yours @ amazon.com"):
+            # an address-like local part, or a mail word before (see `analyze`).
+            return _SPACED_AT_SCORE if _ADDRESS_LIKE_SPACED.match(value) else _PLAIN_WORDED_SCORE
         if "@" in value:
             return 1.0
         if not _SPELLED_DOT.search(value) and not _BRACKETED_AT.search(value):

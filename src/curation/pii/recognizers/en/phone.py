@@ -29,13 +29,61 @@ _CONTACT_WORDS = ("tel|phone|mobile|mob|cell|home|office|work|fax|desk|private|b
                   "|me|us|call|dial|contact|hotline|landline|direct")
 _SEPARATED_BY_SLASH = (rf"(?<=[)\]]\ ?/\ |@[\w.\-]{{1,60}}\.[A-Za-z]{{2,24}}\ ?/\ |\b(?i:{_CONTACT_WORDS})\.?:?\ ?/\ )"
                        r"|(?<=\d[\d\ .\-()]{5,20}\d\ ?/\ )(?=[+0])")
-# A number written with its "+" country code is a phone whatever label stands before it ("Contact
-# on file: +971 50 418 7729"): references and identity numbers are never written so.
 # Nor is a number a phone when it continues a code of letters and digits ("parcel 1Z 8F4 27Y 03
-# 5512 9940"): the group before it, joined by one space, holds both a capital and a digit.
-_NOT_AFTER_LABEL = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
-                    rf"(?:(?=\(?\+)|(?<!\b(?i:{NUMBER_LABELS})\.?(?:\ ?(?i:no|nr|number|\#)\.?)?(?:\ (?i:is|was))?[:\ ]{{1,3}}))"
-                    r"(?<!\b(?=[A-Z\d]{0,5}[A-Z])(?=[A-Z\d]{0,5}\d)[A-Z\d]{2,6}\ )")
+# 5512 9940"): the two groups before it, joined by one space, each hold a capital and a digit. One
+# such group is a unit or a postcode's half ("Flat 2A 07700 900123", "Support 24H 0800 123 4567"),
+# and two that make a postcode ("Leeds LS1 4AP 0113 496 0000", "D16 X2P8") end an address line.
+_CODE_GROUP = r"(?=[A-Z\d]{0,5}[A-Z])(?=[A-Z\d]{0,5}\d)[A-Z\d]{2,6}"
+_POSTCODE = (r"(?:[A-Z]{1,2}\d[A-Z\d]?\ \d[A-Z]{2}|[A-Z]\d[A-Z]\ \d[A-Z]\d"
+             r"|[AC-FHKNPRTV-Y]\d[\dW]\ [\dAC-FHKNPRTV-Y]{4})\ ")
+_NOT_AFTER_CODE = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
+                   rf"(?<!\b(?!{_POSTCODE}){_CODE_GROUP}\ {_CODE_GROUP}\ )")
+# A label glued to a number by a colon is a contact label ("Tel.:0161 496 0066", "M:07700 900123");
+# "ISBN:0306406152" and "UPC:0 12345 67890 5" are codes.
+_GLUED_LABELS = rf"{_CONTACT_WORDS}|t|m|f|p|ph|tlf|telefon|gsm|cel"
+
+# The label test runs on the text before each match (see `analyze`): a reference label, its "no."
+# and an "is": "Invoice no. 4471 2290", "the account is 600-229-417".
+_LABEL_BEFORE = re.compile(rf"\b(?P<label>{NUMBER_LABELS})\.?(?:\ ?(?P<no>no|nr|number|\#)\.?)?"
+                           r"(?:\ (?P<verb>is|was))?[:\ ]{1,3}$", re.IGNORECASE)
+_LABEL_WINDOW = 40
+# "is" makes a reference of what follows only after a reference's own name ("the account is …"); a
+# noun such as company, registration or patient is what the number is for ("The helpline for
+# membership is 0800 123 4567"), unless "number" names it ("patient number is 4471 2290").
+_REFERENCE_LABELS = re.compile(r"ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|po|account|acct"
+                               r"|contract|policy|claim|tracking|shipment|booking|sku|id|passport|iban|vat|tax|awb|code|pin|zip|postcode",
+                               re.IGNORECASE)
+# A postal code, PIN or access code is short: a national number with its trunk 0 after such a label
+# is not one ("PIN: 020 7946 0958").
+_CODE_LABELS = re.compile(r"cep|zip|plz|postcode|pin|code", re.IGNORECASE)
+_LONGEST_CODE = 9
+# A phone word before the label says whose number it is: "The phone number for registration is …",
+# "Fax company 020 …", "Call the company: 020 …". No other number stands between them.
+_PHONE_WORD_BEFORE = re.compile(r"\b(?i:tel|telephone|phone|call|fax|helpline|hotline|mobile|cell|dial|whatsapp)\b"
+                                r"[^\d]{0,30}$")
+# A number written with its "+" country code is a phone whatever label stands before it ("Contact
+# on file: +971 50 418 7729"): references and identity numbers are never written so. Amounts are
+# ("Total +12 500 000 EUR").
+_AMOUNT_BEFORE = re.compile(r"\b(?i:total|subtotal|amount|sum|price|cost|balance|budget|revenue|value|fee|net|gross"
+                            r"|profit|loss|change|delta)\b[:\ ]{1,3}$")
+_CURRENCY_AFTER = re.compile(r"\ ?(?:[€$£¥₹%]|(?:EUR|USD|GBP|CHF|JPY|CNY|INR|AUD|CAD|SEK|NOK|DKK|PLN|CZK|HUF|RUB"
+                             r"|BRL|MXN|ZAR|AED|SAR|SGD|HKD|NZD|TRY|KRW|bn|m|k)\b)")
+
+
+def labelled_otherwise(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is labelled as something other than a phone: a
+    reference or identity number, a short code, or (written with "+") an amount."""
+    before = text[max(0, start - _LABEL_WINDOW):start]
+    if text[start:end].lstrip("(").startswith("+"):
+        return bool(_AMOUNT_BEFORE.search(before) or _CURRENCY_AFTER.match(text, end))
+    label = _LABEL_BEFORE.search(before)
+    if label is None:
+        return False
+    if label["verb"] and not (label["no"] or _REFERENCE_LABELS.fullmatch(label["label"])):
+        return False
+    if _CODE_LABELS.fullmatch(label["label"]) and sum(c.isdigit() for c in text[start:end]) > _LONGEST_CODE:
+        return False
+    return not _PHONE_WORD_BEFORE.search(before, 0, label.start())
 
 
 class CurationPhoneRecognizer(ScoredRecognizer):
@@ -45,8 +93,8 @@ class CurationPhoneRecognizer(ScoredRecognizer):
 
     ENTITY = "PHONE_NUMBER"
     NAME = "CurationPhoneRecognizer"
-    REGEX = _NOT_AFTER_LABEL + r"""
-        (?:(?<![\w+\#/@.:-])|(?<=\b[A-Za-z]{1,9}\.?:))         # not inside a code; "Tel.:0161…" glued to its label
+    # Not inside a code; "Tel.:0161…" glued to its label.
+    REGEX = _NOT_AFTER_CODE + rf"(?:(?<![\w+\#/@.:-])|(?<=\b(?i:{_GLUED_LABELS})\.?:))" + r"""
         (?<!\d[ .-])(?<![A-Z0-9]{4}\ )                      # not inside an IBAN or digit run
         (?:
             (?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?          # +44, 0044, optional (0) trunk
@@ -78,6 +126,10 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     # German and Austrian direct dial (Durchwahl): the extension written after a dash in a number
     # grouped by spaces, +49 89 12345-67 (a card grouped by dashes has no space).
     _DIRECT_DIAL = re.compile(r"(?<=\ \d{3,}+)-\d{1,4}$")
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        return [result for result in super().analyze(text, entities, nlp_artifacts, regex_flags)
+                if not labelled_otherwise(text, result.start, result.end)]
 
     def score(self, value: str) -> float | None:
         score = self._score(value)
@@ -130,8 +182,10 @@ _DIGITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five"
 _REPEATS = {"double": 2, "triple": 3}
 _DIGIT = rf"(?:(?:double|triple)\ )?(?:{'|'.join(_DIGITS)})"
 # One digit word after another, joined by a space, a comma or a hyphen. The run is bounded (20
-# words): a longer one is no phone number, and the bound keeps a page of digit words linear.
-_RUN = rf"\b(?i:{_DIGIT}(?:(?:,\ ?|\ |-){_DIGIT}){{6,19}})\b"
+# words): a longer one is no phone number, and the bound keeps a page of digit words linear. "Oh"
+# is a zero before another digit word ("oh-four-one-two…") and between them, not at the end ("…seven,
+# oh" is an exclamation) nor before another "oh" at the start ("oh oh oh…" is a song).
+_RUN = rf"\b(?i:(?!oh(?:,\ ?|\ |-)oh\b){_DIGIT}(?:(?:,\ ?|\ |-){_DIGIT}){{6,19}})(?<!\b(?i:oh))\b"
 _WORD = re.compile(rf"(?i:(?:(double|triple)\ )?({'|'.join(_DIGITS)}))")
 
 
@@ -157,12 +211,20 @@ class SpokenPhoneRecognizer(ScoredRecognizer):
     START = r"\b(?=(?i:[zotfsend]))"  # a word starting as a digit word or double/triple does
     CONTEXT = ("phone", "telephone", "call", "number", "mobile", "cell", "reach", "dial", "contact", "callback")
     _READ_OUT = re.compile(r"(?i:\boh\b|double|triple|\w,\ ?\w+[\ -]\w)")
+    _SPOKEN_ZERO_OR_REPEAT = re.compile(r"(?i:\boh\b|double|triple)")
+    _COMMA = re.compile(r",\ ?")
+    _FEWEST_DISTINCT = 2
 
     def score(self, value: str) -> float | None:
         digits = spoken_digits(value)
         if not 7 <= len(digits) <= 15:
             return None
         steps = {b - a for a, b in zip(digits, digits[1:])}
-        if steps in ({1}, {-1}):
-            return None  # counting, not a number
+        if steps in ({1}, {-1}) or len(set(digits)) <= self._FEWEST_DISTINCT:
+            return None  # counting or chanting ("five five five five, …"), not a number
+        # Groups of two words each are scores and pairs ("six four, three six, seven five"): the
+        # comma form is how a number is read only with a longer group; else a context word decides.
+        groups = self._COMMA.split(value)
+        if all(len(group.split()) <= 2 for group in groups) and not self._SPOKEN_ZERO_OR_REPEAT.search(value):
+            return 0.3
         return 0.5 if self._READ_OUT.search(value) else 0.3

@@ -7,15 +7,26 @@ import regex as re
 from curation.pii.recognizers.en.address_parts import NUMBERED_THING, POSTAL_TOWN, TOWN_POSTAL
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 
+# An Eircode starts with one of the 139 routing keys An Post publishes (the closed list): "N95 4PK5
+# masks" and "Error E12 3F4A" have the shape and no real key.
+_EIRCODE_ROUTING_KEYS = (
+    "A41 A42 A45 A63 A67 A75 A81 A82 A83 A84 A85 A86 A91 A92 A94 A96 A98 C15 D01 D02 D03 D04 D05 D06 D07 D08 "
+    "D09 D10 D11 D12 D13 D14 D15 D16 D17 D18 D20 D22 D24 D6W E21 E25 E32 E34 E41 E45 E53 E91 F12 F23 F26 F28 "
+    "F31 F35 F42 F45 F52 F56 F91 F92 F93 F94 H12 H14 H16 H18 H23 H53 H54 H62 H65 H71 H91 K32 K34 K36 K45 K56 "
+    "K67 K78 N37 N39 N41 N91 P12 P14 P17 P24 P25 P31 P32 P36 P43 P47 P51 P56 P61 P67 P72 P75 P81 P85 R14 R21 "
+    "R32 R35 R42 R45 R51 R56 R93 R95 T12 T23 T34 T45 T56 V14 V15 V23 V31 V35 V42 V92 V93 V94 V95 W12 W23 W34 "
+    "W91 X35 X42 X91 Y14 Y21 Y25 Y34 Y35")
+_EIRCODE_ROUTING_KEY = f"(?:{'|'.join(_EIRCODE_ROUTING_KEYS.split())})"
 # A code where its shape or its place says what it is, with no town needed.
 _ALONE = r"""
     (?<=,\ [A-Z]{2}\ )\d{5}(?:-\d{4})?\b                                       # , CA 94105
   | (?<=\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\ )\d{4}\b                           # AU states
   | \b(?:[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2}|[A-Z][0-9][A-Z]\ ?[0-9][A-Z][0-9])\b   # UK, CA
-  | \b[AC-FHKNPRTV-Y][0-9][0-9W]\ (?=[0-9]{0,3}[AC-FHKNPRTV-Y])(?=[AC-FHKNPRTV-Y]{0,3}[0-9])
-    [0-9AC-FHKNPRTV-Y]{4}(?![\w-])                                            # IE Eircode: D16 X2P8
   | (?<=\b(?i:zip(?:\ ?code)?|post(?:al)?\ ?code|PLZ|CEP|c[oó]digo\ postal|code\ postal)[\ :\#.]{1,3})
     (?:\d{4}\ ?[A-Z]{2}|\d{5}-\d{3}|\d{3,6}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5})(?![\w-])   # zip code 76400
+""" + rf"""
+  | \b{_EIRCODE_ROUTING_KEY}\ (?=[0-9]{{0,3}}[AC-FHKNPRTV-Y])(?=[AC-FHKNPRTV-Y]{{0,3}}[0-9])
+    [0-9AC-FHKNPRTV-Y]{{4}}(?![\w-])                                          # IE Eircode: D16 X2P8
 """
 # The end of an address part: a comma, a bar, the end of the line, or the end of a sentence.
 _PART_END = r"(?=[ \t]*(?:[,;)|·]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]))"
@@ -39,6 +50,20 @@ _NOT_A_TOWN = re.compile(rf"(?:.*\ )?(?i:{NUMBERED_THING}|(?:Building|Bldg|House
 # A country letter before a code (D-80331, CH-3018) is one of these; "PO-88120" is an order number.
 _COUNTRY_PREFIX = re.compile(r"(?:A|B|CH|CZ|D|DK|E|F|FI|GR|H|HR|I|IS|L|LT|LV|N|NL|P|PL|S|SI|SK)-\ ?\d")
 _ALONE_RE = re.compile(_ALONE, CASE_SENSITIVE | re.VERBOSE)
+# A capitalised word beside a number is as often a field and its value ("Port 8080", "Employee
+# 40213", "12000 Downloads") as a town and its code: the pair is a place only where something else
+# says so. NER reads the word as a place, or another address part stands beside the pair: a street
+# line on its line or the two before (a name and a house number of at most three digits, a number
+# and a name, a street, building or address word: "Am Sandtorkai 48, 20457 Hamburg"), or a region or
+# country after it (", Saudi Arabia").
+_PAIR_SCORE, _PLACE_SCORE = 0.3, 0.6
+_PLACE_ENTITY = "LOCATION"
+_STREET_PART = re.compile(r"[ \t]*(?:\d{1,5}[A-Za-z]?\ [^\W\d]{2,}.*|.*[^\W\d]{2,}\.?\ \d{1,3}[A-Za-z]?(?:[-/]\d{1,3})?"
+                          r"|.*\b(?i:P\.?\ ?O\.?\ Box|Box|Street|St|Road|Rd|Avenue|Ave|Lane|Way|Drive|Boulevard|Blvd"
+                          r"|Building|Bldg|Tower|Block|Floor|Suite|Unit|House|Flat|Apartment|Plot|Villa|Address|Addr)\b.*)[ \t]*")
+_PART_SEPARATOR = re.compile(r"[,·|]")
+_STREET_WINDOW, _LINES_BEFORE = 120, 3  # a landmark line may stand between ("Near Trinity Metro Station")
+_REGION_AFTER = re.compile(r"(?:[ \t]*,[ \t]?|[ \t]*\n[ \t]*)[A-Z][^\W\d]+(?:\ [A-Z][^\W\d]+){0,2}[ \t]*(?:\n|$|\.)")
 
 
 class CurationPostalCodeRecognizer(ScoredRecognizer):
@@ -46,7 +71,8 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
     any country's code after its label (zip code 76400, postal code 1234 AB, CEP 76317-066), and
     a postal code next to its town as an address part of its own: "10115 Berlin" or "Mumbai
     400050" on a line or between commas, where no street line was found above it (a street
-    without a type word, a building name). Town and code are reported one span each."""
+    without a type word, a building name). Town and code are reported one span each, or one
+    together where only spaces separate them."""
 
     ENTITY = "LOCATION"
     NAME = "CurationPostalCodeRecognizer"
@@ -54,6 +80,36 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     START = r"(?=[\dA-ZÀ-ÖØ-ÞĀ-Ž])"  # every alternative starts with a digit or a capital
     CONTEXT = ("zip", "postcode", "postal", "address")
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if not results:
+            return results
+        places = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()
+                  if e.label_ == _PLACE_ENTITY]
+        # Each pair again, whole: its pieces are decided together, from the pair's own ends. The
+        # results come in the order of the matches, so one pass over both keeps a page of pairs linear.
+        ordered = iter(results)
+        result = next(ordered, None)
+        for match in self._regex.finditer(text):
+            start, end = match.span()
+            while result is not None and result.start < start:
+                result = next(ordered, None)
+            if match.group("pair") is None or _ALONE_RE.search(text, start, end):
+                continue
+            placed = (any(s < end and start < e for s, e in places) or self._street_before(text, start)
+                      or _REGION_AFTER.match(text, end))
+            while result is not None and result.end <= end:
+                if not placed:
+                    result.score = _PAIR_SCORE
+                result = next(ordered, None)
+        return results
+
+    @staticmethod
+    def _street_before(text: str, start: int) -> bool:
+        """Whether a part of the pair's own line, or of the two lines before it, is a street line."""
+        lines = text[max(0, start - _STREET_WINDOW):start].rstrip(" \t,").split("\n")[-_LINES_BEFORE:]
+        return any(_STREET_PART.fullmatch(part) for line in lines for part in _PART_SEPARATOR.split(line))
 
     def pieces(self, match, start: int, end: int) -> list[tuple[int, int]]:
         if match.group("pair") is None:
@@ -65,7 +121,15 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
         if alone or not self._is_pair(match):
             return alone
         # Each town, region and code alone (groups p and c): the separators between them stay text.
-        return sorted(span for span in match.spans("p") + match.spans("c") if span[1] > span[0])
+        # Only spaces between two of them make one span ("20457 Hamburg"): half the results, and
+        # Presidio's merge of results with spaces between is quadratic in their number.
+        spans: list[list[int]] = []
+        for s, e in sorted(span for span in match.spans("p") + match.spans("c") if span[1] > span[0]):
+            if spans and not match.string[spans[-1][1]:s].strip(" \t"):
+                spans[-1][1] = e
+            else:
+                spans.append([s, e])
+        return [(s, e) for s, e in spans]
 
     @staticmethod
     def _is_pair(match) -> bool:
@@ -78,4 +142,4 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
                     or (code[0].isalpha() and not code[0].isdigit() and "-" in code and not _COUNTRY_PREFIX.match(code)))
 
     def score(self, value: str) -> float | None:
-        return 0.6
+        return _PLACE_SCORE  # a pair with no place beside it is lowered in `analyze`
