@@ -472,8 +472,12 @@ def mentions(line: str) -> list[Mention]:
     for found in catalogue_names.find(line, free_or_longer):
         if not free_or_longer(found.start, found.end):
             continue  # a name before it in the line took these words
-        if any(within(t, found.start, found.end) and t.expression == found.spdx_id for t in taken):
-            continue  # the same license: the hand table's reading (and its rule) stands
+        if any(within(t, found.start, found.end) and (t.expression == found.spdx_id or _RFN_FORM.fullmatch(found.spdx_id or "")
+                                                      and found.spdx_id.startswith(t.expression + "-")) for t in taken):
+            # the same license: the hand table's reading (and its rule) stands. An OFL's Reserved
+            # Font Name form is decided by detect.py from the copyright statement, never the name
+            # ("OFL 1.1, with no Reserved Font Name" is the OFL-1.1 the project reads)
+            continue
         taken = [t for t in taken if not within(t, found.start, found.end)]
         if found.spdx_id is None:
             taken.append(Mention(NO_SUCH_VERSION, found.start, found.end, f"catalogue ({found.how})", ambiguous=True,
@@ -515,6 +519,7 @@ def _or_later(line: str, t: Mention) -> Mention:
 # names whose pattern reads the license's one version or none (a version after that is another)
 _ONE_VERSION_RULES = frozenset(("odc-by", "odbl", "pddl", "polyform", "sspl"))
 _OTHER_VERSION_AFTER = re.compile(r"[\s,]*(?:version\s*|v\.?\s*)?(?P<v>\d{1,2}(?:\.\d+)*)(?![\d.]*\d)", re.IGNORECASE)
+_RFN_FORM = re.compile(r"OFL-[\d.]+-(?:no-)?RFN")
 _LEADING_THE = re.compile(r"(?i:the\s+)?")
 _FILE_SUFFIX = re.compile(r"[\w.-]*\.(?:txt|md|rst|html?)\b", re.IGNORECASE)
 
