@@ -2,8 +2,10 @@
 
 names.py's hand table reads about eighty families the way people write them. Any other license on
 the SPDX list is read here when it is named in full ("Blue Oak Model License 1.0.0", "the Fair
-License", "Tcl/Tk License"), or by its short name or SPDX id followed by "License" ("NCSA License",
-「Zlib ライセンス」). The names come from ScanCode's license data (`name`, `short_name`,
+License", "Tcl/Tk License"), or by its short name or SPDX id followed by "License" ("CeCILL-B
+License", 「Mulan PSL v2」); a short name or id of one word ("Intel", "PPL", "JPEG") only by the
+list's own full name, never where "Agreement", "of <owner>" or "for <purpose>" follows or the
+sentence narrows it ("evaluation only"): someone's own terms. The names come from ScanCode's license data (`name`, `short_name`,
 `spdx_license_key`, `other_spdx_license_keys`, `is_deprecated`), listed by license-expression's
 index, plus the few SPDX full names that ScanCode spells otherwise (_SPDX_NAMES).
 
@@ -11,8 +13,8 @@ Versions are kept exactly: a family named with a version it never had ("Apache L
 3.0") is no license (NO_SUCH_VERSION; a person reads it), never another version. Ordinary words
 never become licenses: a name is matched whole, its words capitalised as a name is ("a fair
 license" is talk, "Fair License" a name), a name of generic words only is never read, and a
-version-less family is read only where the family has one version and its name has three words
-or more ("Universal Permissive License" is UPL-1.0; "Python license" is nothing).
+family named without its version is no license: where the list holds one version, that version
+is the reviewer's hint ("Business Source License": BUSL-1.1 is listed, 1.0 exists too).
 
 The catalogues' names are read once, by `python -m curation.licenses.catalogue_names`, into
 catalogue_names.tsv (reading ScanCode's ~700 files takes seconds); the index is built from that
