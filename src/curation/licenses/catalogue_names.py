@@ -2,8 +2,10 @@
 
 names.py's hand table reads about eighty families the way people write them. Any other license on
 the SPDX list is read here when it is named in full ("Blue Oak Model License 1.0.0", "the Fair
-License", "Tcl/Tk License"), or by its short name or SPDX id followed by "License" ("NCSA License",
-「Zlib ライセンス」). The names come from ScanCode's license data (`name`, `short_name`,
+License", "Tcl/Tk License"), or by its short name or SPDX id followed by "License" ("CeCILL-B
+License", 「Mulan PSL v2」); a short name or id of one word ("Intel", "PPL", "JPEG") only by the
+list's own full name, never where "Agreement", "of <owner>" or "for <purpose>" follows or the
+sentence narrows it ("evaluation only"): someone's own terms. The names come from ScanCode's license data (`name`, `short_name`,
 `spdx_license_key`, `other_spdx_license_keys`, `is_deprecated`), listed by license-expression's
 index, plus the few SPDX full names that ScanCode spells otherwise (_SPDX_NAMES).
 
@@ -11,8 +13,8 @@ Versions are kept exactly: a family named with a version it never had ("Apache L
 3.0") is no license (NO_SUCH_VERSION; a person reads it), never another version. Ordinary words
 never become licenses: a name is matched whole, its words capitalised as a name is ("a fair
 license" is talk, "Fair License" a name), a name of generic words only is never read, and a
-version-less family is read only where the family has one version and its name has three words
-or more ("Universal Permissive License" is UPL-1.0; "Python license" is nothing).
+family named without its version is no license: where the list holds one version, that version
+is the reviewer's hint ("Business Source License": BUSL-1.1 is listed, 1.0 exists too).
 
 The catalogues' names are read once, by `python -m curation.licenses.catalogue_names`, into
 catalogue_names.tsv (reading ScanCode's ~700 files takes seconds); the index is built from that
@@ -46,6 +48,20 @@ _SPDX_NAMES = {
     "NCSA": ("University of Illinois/NCSA Open Source License",),
     # SPDX reads the Eclipse Distribution License 1.0 as BSD-3-Clause (it lists no EDL id)
     "BSD-3-Clause": ("Eclipse Distribution License 1.0",),
+    # ScanCode names HPND-Intel "Intel Open Source License 1995" and writes FSFULLRSD's name with
+    # its variant in brackets: without them (or the year), each would take the other's name
+    "Intel": ("Intel Open Source License",),
+    "FSFUL": ("FSF Unlimited License",),
+    "MITNFA": ("MIT +no-false-attribs license",),
+    # the font licenses as font READMEs write them, without SIL
+    "OFL-1.0": ("Open Font License 1.0",),
+    "OFL-1.1": ("Open Font License 1.1",),
+    # one word and "License" on the SPDX list: an id said with "License" is not read where the id is
+    # one word (_one_word), so the list's own name is what reads these (and ScanCode names ICU's
+    # "X11 License", OpenSSL-standalone's "OpenSSL License")
+    **{key: (f"{key} License",) for key in ("ICU", "X11", "NTP", "Xerox", "libtiff", "OpenSSL", "Xfig", "Beerware",
+                                            "Giftware", "Baekmuk", "Barr", "MakeIndex", "Minpack", "SunPro",
+                                            "TermReadKey", "psutils", "xlock", "pkgconf", "Catharon", "SGP4", "lsof")},
 }
 
 # words that name no license on their own: a name made only of these (and versions) is talk
@@ -71,8 +87,8 @@ _SAME_AS_JA = re.compile(r"(?<![A-Za-z0-9])(?P<id>[A-Za-z][A-Za-z0-9.+-]*)\s*(?:
 # Tokens: a version ("v2.0", "1.0.0", "3.01", "1.0a", a year), a word, or ライセンス (License).
 _TOKEN = re.compile(r"(?P<version>[vV]?\d+(?:\.\d+)*[a-z]?)(?![A-Za-z0-9])|(?P<word>[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z][A-Za-z0-9]*)|(?P<ja>ライセンス)")
 # what may stand between two words of a name: spaces and a name's punctuation ("TCL/TK", "CeCILL-B",
-# "Apache License, Version 2.0", "U.K.", "(UPL)"), never a sentence's end
-_GAP = re.compile(r"[\s,/()\-'\"“”]{0,4}(?:(?i:version|ver|v)\.?[\s(]{0,2})?|\.")
+# "Apache License, Version 2.0", "U.K.", "(UPL)", "MIT +no-false-attribs", "Yahoo! Public"), never a sentence's end
+_GAP = re.compile(r"[\s,/()\-+!'\"“”]{0,4}(?:(?i:version|ver|v)\.?[\s(]{0,2})?|\.")
 _DROPPED = frozenset(("version", "ver", "v"))
 
 
@@ -116,6 +132,7 @@ class Name:
     spdx_id: str | None  # None: a family with several versions (only read with a version it lacks)
     versions: frozenset[str] = frozenset()  # for a family: the versions it has
     exact_case: bool = False  # an id's words are written as the id spells them (or in capitals)
+    hint: str | None = None  # a family with one version on the list, named without it: that version
 
 
 def _scancode_dir() -> Path:
@@ -175,6 +192,8 @@ class _Builder:
             return  # "Any OSI License": "any OSI license will do" is talk
         if not any(t.version or t.norm in _NAMING for t in toks):
             return  # neither "License" nor a version: ScanCode's label ("CMU Style"), not a name people write
+        if tier in (SPDX_ID, SHORT_NAME) and _one_word(toks):
+            return  # "Intel License", "PPL Licence", "JPEG License": a company's, a product's or an acronym's
         self._put(norms, Name(norms, raws, spdx_id, exact_case=exact_case), tier)
         if family and any(t.version for t in toks):
             words = tuple(t.norm for t in toks if not t.version)
@@ -214,11 +233,14 @@ class _Builder:
                 self.names[words] = (held[0], Name(words, held[1].raws, held[1].spdx_id, frozenset(versions),
                                                    held[1].exact_case))
                 continue
-            # one version only, a full name of three words or more: the family is that license
-            # (not a GNU-style license: its version-less name means "any version", names.py's reading)
+            # One version on the list, named without it ("Business Source License", "Henry Spencer
+            # License"): the list holds one version, the world may hold others (BUSL 1.0, Spencer 86
+            # and 94), so the name is read as no license, that version the reviewer's hint. A name
+            # that is SPDX's own full name without a version ("Sleepycat License") is a name above.
+            # A year is a date, not a version: the hint is for the reviewer, never a reading.
             single = next(iter(ids)) if len(ids) == 1 and len(words) >= 3 and self.family_tier[words] <= FULL_NAME \
                 and not next(iter(ids)).endswith(("-only", "-or-later")) else None
-            self.names[words] = (FAMILY, Name(words, self.family_raws[words], single, frozenset(versions)))
+            self.names[words] = (FAMILY, Name(words, self.family_raws[words], None, frozenset(versions), hint=single))
         index: dict[str, list[Name]] = {}
         for norms, (_, name) in self.names.items():
             if norms not in self.clashes:
@@ -229,6 +251,7 @@ class _Builder:
 
 
 DATA = Path(__file__).with_name("catalogue_names.tsv")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _LICENSE_WORD = re.compile(r"licen[cs]e\W*$|licen[cs]e\s+\S+$", re.IGNORECASE)
 # a short name that is an acronym of a license's name and a version ("Mulan PSL v2", "CDDL 1.0"):
 # the "L" is the License, so the short name is a name
@@ -281,6 +304,33 @@ def index() -> dict[str, list[Name]]:
     return builder.build()
 
 
+def _one_word(toks: list[Token]) -> bool:
+    """A name of one word and "License" ("Fair License", "Intel License"): a common word, a company
+    or an acronym, which other terms are called by too."""
+    return len(toks) == 2 and toks[1].norm in _NAMING and not toks[0].version
+
+
+# What a one-word name is not a license's name with: "the Fair License of Acme Corp", "the Intel
+# License Agreement", "our PPL Licence for public performance" (a company's own terms, custom)
+_OWN_TERMS_AFTER = re.compile(r"\s*(?:agreements?\b|\s(?:of|for)\s+(?!(?:everyone|everybody|anyone|all|any)\b)"
+                              r"(?:the\s+|our\s+|your\s+|its\s+|their\s+|this\s+)?\w)", re.IGNORECASE)
+# "Sign the Click License": a click-through agreement
+_OWN_TERMS_BEFORE = re.compile(r"\b(?:sign|signed|signing|accept|accepted|agree\s+to)\s+(?:the\s+|our\s+|this\s+)?$",
+                               re.IGNORECASE)
+# "Pixar License, evaluation only; contact sales": the sentence narrows the license into other terms
+_RESTRICTED = re.compile(r"\b(?:evaluation|trial|internal)\s+(?:use\s+)?only\b|\bone\s+(?:seat|user|machine)\b|"
+                         r"\bcontact\s+(?:sales|us)\b|\bper[\s-]seat\b|\bnon[\s-]?transferable\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.;!?。]*(?:[.;!?。]|$)")
+
+
+def _own_terms(text: str, start: int, end: int) -> bool:
+    """Whether a one-word name at text[start:end] names someone's own terms, not the listed license."""
+    sentence = next((m for m in _SENTENCE.finditer(text) if m.start() <= start < max(m.end(), m.start() + 1)), None)
+    rest = text[end:sentence.end()] if sentence else text[end:]
+    return bool(_OWN_TERMS_AFTER.match(text, end) or _OWN_TERMS_BEFORE.search(text[max(0, start - 30):start])
+                or _RESTRICTED.search(rest))
+
+
 def _written_as_name(name: Name, found: list[Token]) -> bool:
     for norm, raw, tok in zip(name.norms, name.raws, found):
         if tok.version or norm in _SMALL:
@@ -293,17 +343,23 @@ def _written_as_name(name: Name, found: list[Token]) -> bool:
     return True
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
 def _is_version(tok: Token, name: Name) -> bool:
     """Whether `tok` is a version of `name`'s license: a year is a date ("Apache License, 2019-2024
     Kumo Inc."), except for a family whose versions are years."""
     return tok.version and not (_YEAR.fullmatch(tok.norm) and not any(_YEAR.fullmatch(v) for v in name.versions))
 
 
+def _own_version(spdx_id: str) -> str | None:
+    m = re.search(r"-v?(\d+(?:\.\d+)*[a-z]?)$", spdx_id)
+    return _version(m.group(1)) if m else None
+
+
 def _joined(text: str, found: list[Token]) -> bool:
     return all(_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(found, found[1:]))
+
+
+# what goes on after a name read here makes it part of a longer id ("QPL-1.0-INRIA-2004", "AGPL-1.0+")
+_CUT_SHORT = re.compile(r"[-+]\w|\+(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -313,7 +369,8 @@ class Found:
     spdx_id: str | None
     start: int
     end: int
-    how: str  # "name", "no such version: <v>", "same license as"
+    how: str  # "name", "no such version: <v>", "version not stated", "same license as"
+    hint: str | None = None  # for a version not stated: the one version the list holds
 
 
 def find(text: str, free=lambda start, end: True) -> list[Found]:
@@ -334,13 +391,22 @@ def find(text: str, free=lambda start, end: True) -> list[Found]:
         nxt = toks[i + n] if i + n < len(toks) else None
         follows_version = nxt is not None and _is_version(nxt, name) and _GAP.fullmatch(text[end_tok.end:nxt.start])
         start, end = toks[i].start, end_tok.end
+        if follows_version and name.spdx_id and not name.versions and _own_version(name.spdx_id) == nxt.norm:
+            # "IBM Public License 1.0": a version-less name (IPL-1.0's), then that license's own version
+            end, follows_version, n = nxt.end, False, n + 1
+        if _CUT_SHORT.match(text, nxt.end if follows_version else end):
+            i += n  # an id written out goes on ("AGPL-1.0-or-later", "OFL-1.0-RFN"): names.py's spdx-id reads it
+            continue
         if name.versions and follows_version and nxt.norm not in name.versions:
             if free(start, nxt.end):
                 out.append(Found(None, start, nxt.end, f"no such version: {nxt.raw}"))
             i += n + 1
             continue
-        if name.spdx_id and not follows_version and not _COMPOUND_AFTER.match(text, end) and free(start, end):
+        if name.spdx_id and not follows_version and not _COMPOUND_AFTER.match(text, end) and free(start, end) \
+                and not (len(name.norms) == 2 and _own_terms(text, start, end)):
             out.append(Found(name.spdx_id, start, end, "name"))
+        elif name.hint and not follows_version and not _COMPOUND_AFTER.match(text, end) and free(start, end):
+            out.append(Found(None, start, end, "version not stated", name.hint))
         i += n
     starts = [t.start for t in toks]
     for m in _SAME_AS.finditer(text):

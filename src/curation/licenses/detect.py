@@ -139,7 +139,8 @@ _REMARK = {"talk": "not counted: talks about licenses, grants none",
            "commercial_ok": "says commercial use is allowed",
            "hedged": "not counted: says public domain with a hedge, dedicates nothing a reviewer can sign",
            "example": "not counted: an example in a code block, not the work's statement",
-           "no_such_version": "not counted: names a GPL version that was never published; a person reads it"}
+           "no_such_version": "not counted: names a version the license never had (never published), or no version "
+                              "where the license has several; a person reads it"}
 _UPSTREAM_REMARK = {"custom": "not counted: changes upstream or quoted terms, not the work's",
                     "restriction": "not counted: a restriction on upstream or quoted material, not the work",
                     "commercial_ok": "not counted: said of upstream or quoted material"}

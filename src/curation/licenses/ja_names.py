@@ -42,7 +42,8 @@ JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 def english_reading(text: str) -> tuple[str, list[int]]:
     """The text with each Japanese license-name word in English, and for each of its characters
-    the position in `text` it came from (a word's English letters all come from its first)."""
+    the position in `text` it came from (a word's English letters from its first, the last
+    letter from its last)."""
     out: list[str] = []
     origin: list[int] = []
     at = 0
@@ -53,7 +54,10 @@ def english_reading(text: str) -> tuple[str, list[int]]:
         # spaces around an English word keep it a word of its own ("MIT" + "License")
         word = f" {word} " if word.strip() else word
         out.append(word)
-        origin.extend([m.start()] * (len(word) - 1) + [max(m.start(), m.end() - 1)] if word else [])
+        # its letters come from the word's first character, its last letter (and the space after
+        # it) from the word's last, so that a name ending in it ends where the Japanese word does
+        last = len(word.rstrip()) - 1
+        origin.extend(m.start() if i < last else max(m.start(), m.end() - 1) for i in range(len(word)))
         at = m.end()
     out.append(text[at:])
     origin.extend(range(at, len(text)))

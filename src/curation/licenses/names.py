@@ -251,6 +251,12 @@ def _rail(m) -> str:
     return HF_LICENSES[key]
 
 
+def _lppl(m: re.Match) -> str:
+    """The LPPL version the text names; "1.3" alone is 1.3a or 1.3c (SPDX lists no LPPL-1.3): a
+    person reads it (NO_SUCH_VERSION), never a guessed letter."""
+    return _listed(f"LPPL-{m['version']}" + ("+" if m["later"] else "")) or NO_SUCH_VERSION
+
+
 def _fixed(spdx_id: str):
     return lambda m: spdx_id
 
@@ -372,7 +378,7 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
      _fixed("WTFPL")),
     ("lppl", re.compile(r"\b(?:LaTeX\s+Project\s+Public\s+Licen[cs]e|LPPL)(?:\s*\(\s*LPPL\s*\))?" + _V
                         + r"(?P<version>1\.3c|1\.3a|1\.[0-3])(?![\w.]\w)" + _LATER, re.IGNORECASE),
-     lambda m: f"LPPL-{m['version']}" + ("+" if m["later"] else "")),
+     lambda m: _lppl(m)),
     # Cabal's and some manifests' legacy names: BSD3, BSD2, BSD4
     ("bsd-n", re.compile(r"\bBSD(?P<n>[234])\b(?![.-]\d)"), lambda m: f"BSD-{m['n']}-Clause"),
     ("ofl", re.compile(r"\bSIL\s+Open\s+Font\s+Licen[cs]e(?:\s*(?:,\s*)?(?:version\s*|v\s*)?1\.1)?|\bOFL[\s-]?1\.1\b", re.IGNORECASE),
@@ -385,6 +391,7 @@ _ASCII_B = r"(?:(?<![A-Za-z0-9])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?![A-Za-z0-9]))
 NAMES = [(rule, re.compile(pattern.pattern.replace(r"\b", _ASCII_B), pattern.flags), make)
          for rule, pattern, make in NAMES]
 
+_PAST_VERSION = re.compile(r"\d-(?!only$|or-later$)[A-Za-z]")
 _ID_TOKEN = re.compile(r"(?<![\w.+-])([A-Za-z][A-Za-z0-9]*(?:[.+-][A-Za-z0-9]+)+\+?)(?![\w+-])")
 
 
@@ -409,6 +416,11 @@ def mentions(line: str) -> list[Mention]:
     def free(start: int, end: int) -> bool:
         return all(end <= t.start or start >= t.end for t in taken)
 
+    # an SPDX id with more written after its version ("OFL-1.1-RFN", "CC-BY-SA-3.0-AT"): read whole
+    # first, so that no name read below takes its head for another license
+    for m in _ID_TOKEN.finditer(line):
+        if _PAST_VERSION.search(m.group(1)) and (value := _spdx_id(m.group(1))):
+            taken.append(Mention(value, m.start(), m.end(), "spdx-id"))
     for rule, pattern, make in NAMES:
         for m in pattern.finditer(line):
             if not free(m.start(), m.end()):
@@ -427,8 +439,14 @@ def mentions(line: str) -> list[Mention]:
                 taken.append(Mention(value, m.start(), m.end(), f"cc (a jurisdiction port SPDX does not list: "
                                      f"{value.rsplit('-', 1)[1]})", ambiguous=True, hint=unported))
                 continue
+            if rule in _ONE_VERSION_RULES and (other := _OTHER_VERSION_AFTER.match(line, m.end())):
+                # "ODbL v2.0", "PolyForm Noncommercial License 2.0": the name, then a version the
+                # license never had (its own is optional in the pattern): never the one it has
+                taken.append(Mention(NO_SUCH_VERSION, m.start(), other.end(), f"{rule} (no such version: "
+                                     f"{other['v']})", ambiguous=True, hint=value))
+                continue
             if value == NO_SUCH_VERSION:
-                taken.append(Mention(value, m.start(), m.end(), f"gpl (no such version: {m['version']})",
+                taken.append(Mention(value, m.start(), m.end(), f"{rule.split('-')[0]} (no such version: {m['version']})",
                                      ambiguous=True))
                 continue
             if rule == "bsd":
@@ -439,10 +457,31 @@ def mentions(line: str) -> list[Mention]:
                                      ambiguous=True, hint="BSD-3-Clause"))
                 continue
             taken.append(Mention(value, m.start(), m.end(), rule))
-    # any other license on the SPDX list, named in full: the hand table's reading wins where both read
-    for found in catalogue_names.find(line, free):
+    # any other license on the SPDX list, named in full. The hand table's reading wins where both
+    # read the same words; a catalogue name that holds the hand table's and more wins ("Creative
+    # Commons Attribution 3.0 Germany License" is CC-BY-3.0-DE, "Apple MIT License" AML): the
+    # longer name is the license's own, the shorter a part of it.
+    def within(t: Mention, start: int, end: int) -> bool:
+        # "the MIT" read by the hand table lies within "MIT +no-false-attribs License"
+        core = t.start + len(_LEADING_THE.match(line, t.start)[0])
+        return start <= core and t.end <= end and end - start > t.end - core
+
+    def free_or_longer(start: int, end: int) -> bool:
+        return all(end <= t.start or start >= t.end or within(t, start, end) for t in taken)
+
+    for found in catalogue_names.find(line, free_or_longer):
+        if not free_or_longer(found.start, found.end):
+            continue  # a name before it in the line took these words
+        if any(within(t, found.start, found.end) and (t.expression == found.spdx_id or _RFN_FORM.fullmatch(found.spdx_id or "")
+                                                      and found.spdx_id.startswith(t.expression + "-")) for t in taken):
+            # the same license: the hand table's reading (and its rule) stands. An OFL's Reserved
+            # Font Name form is decided by detect.py from the copyright statement, never the name
+            # ("OFL 1.1, with no Reserved Font Name" is the OFL-1.1 the project reads)
+            continue
+        taken = [t for t in taken if not within(t, found.start, found.end)]
         if found.spdx_id is None:
-            taken.append(Mention(NO_SUCH_VERSION, found.start, found.end, f"catalogue ({found.how})", ambiguous=True))
+            taken.append(Mention(NO_SUCH_VERSION, found.start, found.end, f"catalogue ({found.how})", ambiguous=True,
+                                 hint=found.hint))
         elif listed := _listed(found.spdx_id):
             taken.append(Mention(listed, found.start, found.end, f"catalogue ({found.how})"))
     for m in _ID_TOKEN.finditer(line):
@@ -459,9 +498,29 @@ def mentions(line: str) -> list[Mention]:
                     taken.append(Mention(t.expression, start, end, f"{t.rule} (Japanese name read in English)"))
     # a name inside a file's name ("licenses/SSPL-1.0.txt") names a file, not a license
     taken = [t for t in taken if not _FILE_SUFFIX.match(line, t.end)]
-    return [_with_exception(line, t) for t in sorted(taken, key=lambda t: t.start)]
+    return [_with_exception(line, _or_later(line, t)) for t in sorted(taken, key=lambda t: t.start)]
 
 
+# "or (any) later (version)" after a license that is no GNU license (their patterns read it as
+# -or-later): SPDX's "+" ("AFL-3.0+"), never the version alone
+_OR_LATER_AFTER = re.compile(r"\s*,?\s*\(?\s*or\s*,?\s+(?:\(?at\s+your\s+option\)?\s*,?\s*)?(?:any\s+)?(?:later|newer|higher)"
+                             r"(?:\s+versions?)?\s*\)?", re.IGNORECASE)
+
+
+def _or_later(line: str, t: Mention) -> Mention:
+    if t.ambiguous or not re.fullmatch(r"[\w.-]*\d[\w.-]*", t.expression) or t.expression.endswith(("-only", "-or-later")):
+        return t
+    m = _OR_LATER_AFTER.match(line, t.end)
+    if not m or not (later := _listed(t.expression + "+")):
+        return t
+    return Mention(later, t.start, m.end(), t.rule + " (or later)")
+
+
+# names whose pattern reads the license's one version or none (a version after that is another)
+_ONE_VERSION_RULES = frozenset(("odc-by", "odbl", "pddl", "polyform", "sspl"))
+_OTHER_VERSION_AFTER = re.compile(r"[\s,]*(?:version\s*|v\.?\s*)?(?P<v>\d{1,2}(?:\.\d+)*)(?![\d.]*\d)", re.IGNORECASE)
+_RFN_FORM = re.compile(r"OFL-[\d.]+-(?:no-)?RFN")
+_LEADING_THE = re.compile(r"(?i:the\s+)?")
 _FILE_SUFFIX = re.compile(r"[\w.-]*\.(?:txt|md|rst|html?)\b", re.IGNORECASE)
 
 

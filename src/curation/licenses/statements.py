@@ -366,7 +366,10 @@ def _paragraphs(lines: list[Line]):
         yield " ".join(buf), marks, heading, talk
 
 
-_ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs|etc|incl|resp|approx|viz)\.$", re.IGNORECASE)
+# "the U.K. Open Government Licence": a country's or a title's abbreviation ends no sentence, else
+# the rest would open a sentence with a license's name (a heading-led grant)
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs|etc|incl|resp|approx|viz|(?-i:U\.K|U\.S|U\.S\.A|E\.U|Mr|Mrs|Ms|Dr))\.$",
+                           re.IGNORECASE)
 
 
 _QUOTE_MARKS = '"“”「」『』'
