@@ -44,3 +44,22 @@ def test_license_detect_explain_says_which_lines_of_a_long_file_were_not_read(tm
     assert result.exit_code == 0 and out[0].startswith(f"{log}\tMIT\t")
     unread = [line for line in out if "characters in the middle not read" in line]
     assert len(unread) == 1 and unread[0].lstrip().startswith("lines ")
+
+
+def test_license_detect_turns_an_invalid_expression_into_one_line_naming_the_file(tmp_path, monkeypatch):
+    # fault injection: no known text makes the detector build an unknown id today (LPPL-1.3 did)
+    from license_expression import ExpressionError
+
+    import curation.licenses as licenses
+
+    def broken(text, threshold):
+        raise ExpressionError("unknown license id(s) ['Secret-Name-1.0']")
+
+    monkeypatch.setattr(licenses, "detect_text", broken)
+    notice = tmp_path / "NOTICE"
+    notice.write_text("This project is licensed under the Secret Name License 1.0.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["license", "detect", str(notice)])
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())  # the console wraps long lines
+    assert said.startswith("error: ") and f"{notice}: its license answer is not a valid SPDX expression" in said
+    assert "Traceback" not in said and "Secret-Name" not in said

@@ -24,6 +24,8 @@ def license_detect(paths: list[Path],
                                          "ScanCode match behind each; talk that was not counted; conflicts.")] = False,
                    policy: PolicyOpt = None) -> None:
     """Print PATH<TAB>SPDX-EXPRESSION<TAB>score for each file; NOASSERTION when unsure."""
+    from license_expression import ExpressionError
+
     from curation.licenses import detect_text, rules_for
     from curation.licenses.classes import judge
 
@@ -38,7 +40,12 @@ def license_detect(paths: list[Path],
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
             fail(f"{path}: cannot read ({exc.strerror})")
-        found = detect_text(text, min_score)
+        try:
+            found = detect_text(text, min_score)
+        except ExpressionError:
+            # a rule built an id the SPDX list lacks: one line naming the file, no traceback and no
+            # text from the file (an id can be built from the file's own words)
+            fail(f"{path}: its license answer is not a valid SPDX expression (a detector bug); read it by hand")
         sys.stdout.write(f"{path}\t{found.expression}\t{found.score:.2f}\n")
         if explain:
             for line in found.explain() or ["no statement applies a license to the work"]:
