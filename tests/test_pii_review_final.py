@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from curation.pii.recognizers.en import CurationEmailRecognizer
+from curation.pii.recognizers.en import CurationEmailRecognizer, CurationPhoneRecognizer
 
 THRESHOLD = 0.4  # policies/default.yaml pii.score_threshold
 
@@ -33,3 +33,20 @@ def found(recognizer, entity: str, text: str) -> list[str]:
 ])
 def test_an_address_after_a_mail_or_contact_word_is_masked_whole(text, addresses):
     assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == addresses
+
+
+# 3: a trunk-0 number grouped as a national number after a bare business label is the line to call;
+# "no.", "number" or "is" makes it the reference, and an unspaced or 12-digit one stays a reference.
+@pytest.mark.parametrize("text,numbers", [
+    ("Booking: 020 7946 0958 (Mrs Patel)", ["020 7946 0958"]),
+    ("Booking: 07700 900123 (mobile)", ["07700 900123"]),
+    ("Booking: 2024 0311 2287", []),                    # no trunk 0
+    ("Booking: 0157 3388 2104", []),                    # 12 digits: no national number
+    ("Booking no. 020 7946 0958", []),
+    ("Order number is 0161 496 0066, please call us back.", []),
+    ("Order 07717560855 was split.", []),
+    ("Batch 0157 3388 2104 shipped.", []),
+    ("NHS 012 345 6789", []),
+])
+def test_a_national_number_after_a_bare_business_label_is_a_phone(text, numbers):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == numbers
