@@ -69,6 +69,15 @@ _CONTEXT_BEFORE, _CONTEXT_AFTER = 60, 30
 _MAIL_WORD_BEFORE = re.compile(r"(?:(?i:\b(?:e-?mail|mail)(?:\ address)?\b)|メール)[\ :\-]*"
                                r"(?:(?i:me|us)[\ :]+)?(?:(?i:at|to|is|on)[\ :]+)?$")
 _PLAIN_CONTEXT_BEFORE = 30
+# An address-like local part ("jane.doe", "j_doe2") before " at " and a real top-level domain is
+# unlike prose, so a mail or contact word a little before it is enough, not right before it:
+# "Email: Jane Doe (jane.doe at doe-family.net)", "tel 07700 900123, john.carter at acmeltd.com".
+_CONTACT_WORD = re.compile(r"(?i:\b(?:e-?mails?|mail|contact|reach|write|tel)\b)|メール")
+_ADDRESS_LIKE_CONTEXT_BEFORE = 40
+# The spaced "@" form with a plain local part ("sarah @ greenfieldco.com") after a mail or contact
+# word right before it; "Get yours @ amazon.com" has none.
+_CONTACT_WORD_BEFORE = re.compile(r"(?i:\b(?:e-?mail|mail|contact|reach|write)(?:\ address)?\b)[\ :\-]*"
+                                  r"(?:(?i:me|us)[\ :]+)?(?:(?i:at|to|is|on)[\ :]+)?$")
 
 _BRACKETED_AT = re.compile(r"[(\[{<](?i:at)[)\]}>]")
 # A bare " at " form reads as an address without context when it is unlike prose: a local part
@@ -103,11 +112,23 @@ class CurationEmailRecognizer(ScoredRecognizer):
                     text, max(0, result.start - _CONTEXT_BEFORE), result.end + _CONTEXT_AFTER):
                 result.score = _SPELLED_SCORE
             elif result.score == _PLAIN_WORDED_SCORE:
-                if _MAIL_WORD_BEFORE.search(text[max(0, result.start - _PLAIN_CONTEXT_BEFORE):result.start]):
+                if self._has_context_before(text, result.start, text[result.start:result.end]):
                     result.score = _SPELLED_SCORE
                 # Decided here: the context enhancer's wider window would take "contact" too.
                 result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
         return results
+
+    @staticmethod
+    def _has_context_before(text: str, start: int, value: str) -> bool:
+        """Whether a plain " at " or spaced "@" form has the mail or contact word it needs before it."""
+        before = text[max(0, start - _PLAIN_CONTEXT_BEFORE):start]
+        if _MAIL_WORD_BEFORE.search(before):
+            return True
+        if " @ " in value:
+            return bool(_CONTACT_WORD_BEFORE.search(before))
+        # The plain " at " form: its domain already ends in a real top-level domain (`_PLAIN_WORDED`).
+        return bool(_ADDRESS_LIKE_LOCAL.match(value) and _CONTACT_WORD.search(
+            text, max(0, start - _ADDRESS_LIKE_CONTEXT_BEFORE), start))
 
     def score(self, value: str) -> float | None:
         # A spelled-out form is a likely address, not a certain one ("look at this dot com").

@@ -10,8 +10,9 @@ from curation.pii.recognizers.ja.my_number import my_number_check_ok
 
 # Words that label a number as something other than a phone: "Ref 089 / 1234 5678", "Invoice no.
 # 4471 2290", "Batch 2024 0311 2287", "the account is 600-229-417". Digit groups after them are references, not numbers to call.
-NUMBER_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|total|po|account|acct|contract"
-                 "|policy|claim|tracking|shipment|booking|item|sku|part|model|version|file|job|project"
+_BUSINESS_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|total|po|account|acct|contract"
+                    "|policy|claim|tracking|shipment|booking|item|sku|part|model|version|file|job|project")
+NUMBER_LABELS = (_BUSINESS_LABELS +
                  # Identity, tax and registry numbers that share a phone's digit count and grouping:
                  # "SIN: 046 454 286", "NIF 509 882 417", "RUT 14.332.871-5", "Iqama/ID no. 1088443217".
                  "|id|identity|passport|licence|license|medicare|nhs|insurance|member|membership|tax|vat|gst|abn|acn"
@@ -57,6 +58,13 @@ _REFERENCE_LABELS = re.compile(r"ref|reference|order|invoice|inv|batch|serial|lo
 # is not one ("PIN: 020 7946 0958").
 _CODE_LABELS = re.compile(r"cep|zip|plz|postcode|pin|code", re.IGNORECASE)
 _LONGEST_CODE = 9
+# A business label alone ("Booking: 020 7946 0958 (Mrs Patel)") is as often the line to call as the
+# reference: a number with a trunk 0, grouped as a national number is (area code, then one or two
+# groups, 10 or 11 digits), stays a phone unless "no.", "number", "#" or "is" makes it the reference.
+# Identity labels are left out: their numbers share that grouping ("NHS 012 345 6789").
+_BARE_BUSINESS_LABEL = re.compile(_BUSINESS_LABELS, re.IGNORECASE)
+_NATIONAL_GROUPING = re.compile(r"\(?0[1-9]\d{1,3}\)?(?:[\ \-]\d{3,6}){1,2}")
+_NATIONAL_DIGITS = (10, 11)
 # A phone word before the label says whose number it is: "The phone number for registration is …",
 # "Fax company 020 …", "Call the company: 020 …". No other number stands between them.
 _PHONE_WORD_BEFORE = re.compile(r"\b(?i:tel|telephone|phone|call|fax|helpline|hotline|mobile|cell|dial|whatsapp)\b"
@@ -81,7 +89,11 @@ def labelled_otherwise(text: str, start: int, end: int) -> bool:
         return False
     if label["verb"] and not (label["no"] or _REFERENCE_LABELS.fullmatch(label["label"])):
         return False
-    if _CODE_LABELS.fullmatch(label["label"]) and sum(c.isdigit() for c in text[start:end]) > _LONGEST_CODE:
+    digits = sum(c.isdigit() for c in text[start:end])
+    if _CODE_LABELS.fullmatch(label["label"]) and digits > _LONGEST_CODE:
+        return False
+    if (not (label["no"] or label["verb"]) and _BARE_BUSINESS_LABEL.fullmatch(label["label"])
+            and _NATIONAL_GROUPING.fullmatch(text, start, end) and digits in _NATIONAL_DIGITS):
         return False
     return not _PHONE_WORD_BEFORE.search(before, 0, label.start())
 
