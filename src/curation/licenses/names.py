@@ -479,7 +479,11 @@ def mentions(line: str) -> list[Mention]:
             # ("OFL 1.1, with no Reserved Font Name" is the OFL-1.1 the project reads)
             continue
         taken = [t for t in taken if not within(t, found.start, found.end)]
-        if found.spdx_id is None:
+        if found.spdx_id is None and found.how == "own terms?" and (listed := _listed(found.hint)):
+            # "the Fair License of Acme Corp": maybe a company's own terms; a person reads them
+            taken.append(Mention(f"LicenseRef-Custom-{listed}", found.start, found.end, "own terms? (catalogue name)",
+                                 ambiguous=True, hint=listed))
+        elif found.spdx_id is None:
             taken.append(Mention(NO_SUCH_VERSION, found.start, found.end, f"catalogue ({found.how})", ambiguous=True,
                                  hint=found.hint))
         elif listed := _listed(found.spdx_id):
