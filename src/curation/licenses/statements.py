@@ -366,10 +366,17 @@ def _paragraphs(lines: list[Line]):
         yield " ".join(buf), marks, heading, talk
 
 
-# "the U.K. Open Government Licence": a country's or a title's abbreviation ends no sentence, else
-# the rest would open a sentence with a license's name (a heading-led grant)
-_ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs|etc|incl|resp|approx|viz|(?-i:U\.K|U\.S|U\.S\.A|E\.U|Mr|Mrs|Ms|Dr))\.$",
-                           re.IGNORECASE)
+# A title's or a Latin abbreviation ends no sentence ("e.g. MIT", "Dr. Smith")
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs|etc|incl|resp|approx|viz|(?-i:Mr|Mrs|Ms|Dr))\.$", re.IGNORECASE)
+# A country's ends one only where it is a place ("made in the U.S.", "data from the E.U.") and the next
+# words do not go on with its name: "the U.K. Open Government Licence", "the U.S. Government" are one
+# name; "we read the U.S. Apache License guide" a country before a noun, which goes on. Else "Made in
+# the U.S. Apache License 2.0 applies." would be one sentence in which the license is only mentioned.
+_COUNTRY_ABBREVIATION = re.compile(r"(?:^|\W)(?:U\.K|U\.S|U\.S\.A|E\.U)\.$")
+_COUNTRY_AS_PLACE = re.compile(r"\b(?:in|from|within|across|outside|throughout|inside)\s+the\s+(?:U\.K|U\.S|U\.S\.A|E\.U)\.$",
+                               re.IGNORECASE)
+_COUNTRY_NAME_GOES_ON = re.compile(r"(?:Open\s+Government|Government|Federal|Department|National|Census|Geological|"
+                                   r"Copyright|Patent|Crown|Parliament|Congress|Commission|Agency|Office)\b")
 
 
 _QUOTE_MARKS = '"“”「」『』'
@@ -392,7 +399,10 @@ def _split(text: str) -> list[str]:
         open_quote = (marks['"'] % 2 == 1 or marks["“"] > marks["”"] or marks["「"] > marks["」"]
                       or marks["『"] > marks["』"]) and length < QUOTE_REACH
         # an abbreviation is a few letters: the sentence's last characters are enough to see it
-        if pieces and (open_quote or _ABBREVIATION.search(pieces[-1][-1][-24:])):
+        tail = pieces[-1][-1][-24:] if pieces else ""
+        if pieces and (open_quote or _ABBREVIATION.search(tail)
+                       or _COUNTRY_ABBREVIATION.search(tail)
+                       and (not _COUNTRY_AS_PLACE.search(tail) or _COUNTRY_NAME_GOES_ON.match(piece))):
             pieces[-1].append((" " if not pieces[-1][-1].endswith(("。", "！", "？")) else "") + piece)
             length += len(piece) + 1
         else:
