@@ -97,3 +97,21 @@ def test_a_name_that_goes_on_after_the_abbreviation_is_one_sentence(text):
 
 def test_a_grant_after_a_country_abbreviation_is_read():
     assert detected("Made in the U.S. Apache License 2.0 applies.") == "Apache-2.0"
+
+
+# ---- 4: "or later" in Japanese; one-word SPDX names said with "License" --------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("本ソフトウェアは Apache License 2.0 またはそれ以降のバージョンの下で提供されます。", "Apache-2.0+"),
+    ("本ライブラリは Mozilla Public License 2.0 以降で提供されます。", "MPL-2.0+"),
+    ("本ソフトウェアは Apache License 2.0 で提供されます。", "Apache-2.0"),
+    ("2020年以降、本ソフトウェアは MIT License で提供されます。", "MIT"),
+])
+def test_japanese_or_later_reads_as_english_does(text, expected):
+    assert [m.expression for m in mentions(text)] == [expected]
+
+
+@pytest.mark.parametrize("name,expected", [("NCSA License", "NCSA"), ("W3C License", "W3C")])
+def test_a_one_word_spdx_id_said_with_license_is_read(name, expected):
+    assert [m.expression for m in mentions(f"Licensed under the {name}.")] == [expected]
+    # an agreement to sign is someone's own terms: a person reads it, never the listed license
+    assert expected not in [m.expression for m in mentions(f"Please sign the {name} Agreement first.")]

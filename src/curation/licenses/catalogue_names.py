@@ -45,7 +45,7 @@ _SPDX_NAMES = {
     "Zlib": ("zlib License",),
     "UPL-1.0": ("Universal Permissive License v1.0",),
     "Sleepycat": ("Sleepycat License",),
-    "NCSA": ("University of Illinois/NCSA Open Source License",),
+    "NCSA": ("University of Illinois/NCSA Open Source License", "NCSA License"),
     # SPDX reads the Eclipse Distribution License 1.0 as BSD-3-Clause (it lists no EDL id)
     "BSD-3-Clause": ("Eclipse Distribution License 1.0",),
     # ScanCode names HPND-Intel "Intel Open Source License 1995" and writes FSFULLRSD's name with
@@ -61,7 +61,8 @@ _SPDX_NAMES = {
     # "X11 License", OpenSSL-standalone's "OpenSSL License")
     **{key: (f"{key} License",) for key in ("ICU", "X11", "NTP", "Xerox", "libtiff", "OpenSSL", "Xfig", "Beerware",
                                             "Giftware", "Baekmuk", "Barr", "MakeIndex", "Minpack", "SunPro",
-                                            "TermReadKey", "psutils", "xlock", "pkgconf", "Catharon", "SGP4", "lsof")},
+                                            "TermReadKey", "psutils", "xlock", "pkgconf", "Catharon", "SGP4", "lsof",
+                                            "W3C")},
 }
 
 # words that name no license on their own: a name made only of these (and versions) is talk

@@ -507,8 +507,10 @@ def mentions(line: str) -> list[Mention]:
 
 # "or (any) later (version)" after a license that is no GNU license (their patterns read it as
 # -or-later): SPDX's "+" ("AFL-3.0+"), never the version alone
+# "or later" in Japanese too (「Apache License 2.0 またはそれ以降」「AFL-3.0 以降」), so both read alike
 _OR_LATER_AFTER = re.compile(r"\s*,?\s*\(?\s*or\s*,?\s+(?:\(?at\s+your\s+option\)?\s*,?\s*)?(?:any\s+)?(?:later|newer|higher)"
-                             r"(?:\s+versions?)?\s*\)?", re.IGNORECASE)
+                             r"(?:\s+versions?)?\s*\)?|\s*(?:[(（]\s*)?(?:またはそれ|又はそれ|もしくはそれ)?以降(?:\s*の\s*バージョン)?",
+                             re.IGNORECASE)
 
 
 def _or_later(line: str, t: Mention) -> Mention:
