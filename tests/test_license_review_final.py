@@ -9,7 +9,8 @@ from curation.cli.support import load_policy
 from curation.licenses import detect_text, rules_for
 from curation.licenses.classes import judge
 from curation.licenses.names import mentions
-from curation.licenses.statements import _split
+from curation.licenses.statements import _split, read
+from curation.licenses.text import clean
 
 POLICY = Path(__file__).resolve().parents[1] / "policies" / "default.yaml"
 
@@ -115,3 +116,10 @@ def test_a_one_word_spdx_id_said_with_license_is_read(name, expected):
     assert [m.expression for m in mentions(f"Licensed under the {name}.")] == [expected]
     # an agreement to sign is someone's own terms: a person reads it, never the listed license
     assert expected not in [m.expression for m in mentions(f"Please sign the {name} Agreement first.")]
+
+
+@pytest.mark.parametrize("text,hint", [("Licensed under the Business Source License.", "BUSL-1.1"),
+                                       ("Licensed under the GNU General Public License version 5.", None)])
+def test_a_family_named_without_its_one_version_keeps_the_hint_for_the_reviewer(text, hint):
+    _, remarks = read(clean(text))
+    assert [(r.why, r.hint) for r in remarks] == [("no_such_version", hint)]

@@ -66,6 +66,7 @@ class Remark:
     why: str  # talk | mention | other_work | custom | restriction | choice | commercial_ok | third_party
     role: str = "own"  # own | upstream: a remark in upstream or quoted material never changes the work's terms
     last_line: int = 0
+    hint: str | None = None  # no_such_version: the one version the list holds, for the reviewer
 
 
 _EN_GRANT = re.compile(
@@ -963,7 +964,8 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
         found = with_choice_partners(s.text, mentions(s.text), bool(_DUAL.search(s.text)))
         if any(m.expression == NO_SUCH_VERSION for m in found):
             # "version 2.1 of the GNU General Public License": no GPL has it; a person reads it
-            remarks.append(Remark(s.first_line, s.text, "no_such_version", last_line=s.last_line))
+            closest = next((m.hint for m in found if m.expression == NO_SUCH_VERSION and m.hint), None)
+            remarks.append(Remark(s.first_line, s.text, "no_such_version", last_line=s.last_line, hint=closest))
             found = [m for m in found if m.expression != NO_SUCH_VERSION]
         copying = s if copy_lead and s.heading == copy_lead.heading and s.first_line > copy_lead.last_line and (
             copying is None or copying.last_line >= s.first_line - 1) else None
