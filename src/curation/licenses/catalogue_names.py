@@ -45,7 +45,7 @@ _SPDX_NAMES = {
     "Zlib": ("zlib License",),
     "UPL-1.0": ("Universal Permissive License v1.0",),
     "Sleepycat": ("Sleepycat License",),
-    "NCSA": ("University of Illinois/NCSA Open Source License",),
+    "NCSA": ("University of Illinois/NCSA Open Source License", "NCSA License"),
     # SPDX reads the Eclipse Distribution License 1.0 as BSD-3-Clause (it lists no EDL id)
     "BSD-3-Clause": ("Eclipse Distribution License 1.0",),
     # ScanCode names HPND-Intel "Intel Open Source License 1995" and writes FSFULLRSD's name with
@@ -61,7 +61,8 @@ _SPDX_NAMES = {
     # "X11 License", OpenSSL-standalone's "OpenSSL License")
     **{key: (f"{key} License",) for key in ("ICU", "X11", "NTP", "Xerox", "libtiff", "OpenSSL", "Xfig", "Beerware",
                                             "Giftware", "Baekmuk", "Barr", "MakeIndex", "Minpack", "SunPro",
-                                            "TermReadKey", "psutils", "xlock", "pkgconf", "Catharon", "SGP4", "lsof")},
+                                            "TermReadKey", "psutils", "xlock", "pkgconf", "Catharon", "SGP4", "lsof",
+                                            "W3C")},
 }
 
 # words that name no license on their own: a name made only of these (and versions) is talk
@@ -310,10 +311,16 @@ def _one_word(toks: list[Token]) -> bool:
     return len(toks) == 2 and toks[1].norm in _NAMING and not toks[0].version
 
 
-# What a one-word name is not a license's name with: "the Fair License of Acme Corp", "the Intel
-# License Agreement", "our PPL Licence for public performance" (a company's own terms, custom)
-_OWN_TERMS_AFTER = re.compile(r"\s*(?:agreements?\b|\s(?:of|for)\s+(?!(?:everyone|everybody|anyone|all|any)\b)"
-                              r"(?:the\s+|our\s+|your\s+|its\s+|their\s+|this\s+)?\w)", re.IGNORECASE)
+# What a one-word name is not a license's name with: "the Intel License Agreement", "our PPL Licence
+# for public performance" (a purpose: for developers, for evaluation), "the Fair License of Acme Corp"
+# or "of our company" (an owner). "for the library" names a part of the work the license covers, and
+# "of the OpenSSL Project" the license's own steward (checked in _own_terms): neither is own terms.
+_PART = (r"(?:the|this|these|that|its|their|our|your|all|any|every|each|everyone|everybody|anyone)\b|"
+         r"(?:code|source|sources|files?|library|libraries|docs|documentation|data|fonts?|assets|images|"
+         r"apps?|programs?|binaries|modules?|packages?|plugins?|tools?|examples?|tests?|parts?)\b")
+_WORK = r"(?:this|these|that|project|work|software|program|package|library|repository|dataset|code)\b"
+_OWN_TERMS_AFTER = re.compile(r"\s*(?:agreements?\b|\s(?:for\s+(?!" + _PART + r")\w|of\s+(?:our|your|its|their)\s+\w|"
+                              r"of\s+(?:the\s+)?(?!" + _WORK + r")(?P<owner>\w[\w-]*)))", re.IGNORECASE)
 # "Sign the Click License": a click-through agreement
 _OWN_TERMS_BEFORE = re.compile(r"\b(?:sign|signed|signing|accept|accepted|agree\s+to)\s+(?:the\s+|our\s+|this\s+)?$",
                                re.IGNORECASE)
@@ -327,7 +334,10 @@ def _own_terms(text: str, start: int, end: int) -> bool:
     """Whether a one-word name at text[start:end] names someone's own terms, not the listed license."""
     sentence = next((m for m in _SENTENCE.finditer(text) if m.start() <= start < max(m.end(), m.start() + 1)), None)
     rest = text[end:sentence.end()] if sentence else text[end:]
-    return bool(_OWN_TERMS_AFTER.match(text, end) or _OWN_TERMS_BEFORE.search(text[max(0, start - 30):start])
+    after = _OWN_TERMS_AFTER.match(text, end)
+    # "the OpenSSL License of the OpenSSL Project": the steward that wrote the license, not an owner
+    steward = bool(after and after["owner"] and after["owner"].lower() == text[start:end].split()[0].lower())
+    return bool(after and not steward or _OWN_TERMS_BEFORE.search(text[max(0, start - 30):start])
                 or _RESTRICTED.search(rest))
 
 
@@ -402,9 +412,11 @@ def find(text: str, free=lambda start, end: True) -> list[Found]:
                 out.append(Found(None, start, nxt.end, f"no such version: {nxt.raw}"))
             i += n + 1
             continue
-        if name.spdx_id and not follows_version and not _COMPOUND_AFTER.match(text, end) and free(start, end) \
-                and not (len(name.norms) == 2 and _own_terms(text, start, end)):
-            out.append(Found(name.spdx_id, start, end, "name"))
+        if name.spdx_id and not follows_version and not _COMPOUND_AFTER.match(text, end) and free(start, end):
+            # suspected own terms are a person's to read (hint: the listed license), never nothing:
+            # else another license in the sentence would be read as the work's only grant
+            own = len(name.norms) == 2 and _own_terms(text, start, end)
+            out.append(Found(None, start, end, "own terms?", name.spdx_id) if own else Found(name.spdx_id, start, end, "name"))
         elif name.hint and not follows_version and not _COMPOUND_AFTER.match(text, end) and free(start, end):
             out.append(Found(None, start, end, "version not stated", name.hint))
         i += n

@@ -115,6 +115,9 @@ def classes_of(key: str, classes: LicenseClasses) -> list[str]:
     """Every class that lists `key` (by id or pattern); ['unknown'] when none does. Custom terms
     keep the classes of the license they are based on (its duties do not go away)."""
     found = [name for name, c in classes.classes.items() if name != "unknown" and _matches(key, c.licenses)]
+    if not found and key.endswith("+") and len(key) > 1:
+        # "Apache-2.0+": the licensee may take that version itself, so it has that version's classes
+        found = [c for c in classes_of(key[:-1], classes) if c != "unknown"]
     if (base := base_license(key)) and base != key:
         found += [c for c in classes_of(base, classes) if c != "unknown" and c not in found]
     return found or ["unknown"]

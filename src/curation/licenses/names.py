@@ -479,7 +479,11 @@ def mentions(line: str) -> list[Mention]:
             # ("OFL 1.1, with no Reserved Font Name" is the OFL-1.1 the project reads)
             continue
         taken = [t for t in taken if not within(t, found.start, found.end)]
-        if found.spdx_id is None:
+        if found.spdx_id is None and found.how == "own terms?" and (listed := _listed(found.hint)):
+            # "the Fair License of Acme Corp": maybe a company's own terms; a person reads them
+            taken.append(Mention(f"LicenseRef-Custom-{listed}", found.start, found.end, "own terms? (catalogue name)",
+                                 ambiguous=True, hint=listed))
+        elif found.spdx_id is None:
             taken.append(Mention(NO_SUCH_VERSION, found.start, found.end, f"catalogue ({found.how})", ambiguous=True,
                                  hint=found.hint))
         elif listed := _listed(found.spdx_id):
@@ -503,8 +507,10 @@ def mentions(line: str) -> list[Mention]:
 
 # "or (any) later (version)" after a license that is no GNU license (their patterns read it as
 # -or-later): SPDX's "+" ("AFL-3.0+"), never the version alone
+# "or later" in Japanese too (「Apache License 2.0 またはそれ以降」「AFL-3.0 以降」), so both read alike
 _OR_LATER_AFTER = re.compile(r"\s*,?\s*\(?\s*or\s*,?\s+(?:\(?at\s+your\s+option\)?\s*,?\s*)?(?:any\s+)?(?:later|newer|higher)"
-                             r"(?:\s+versions?)?\s*\)?", re.IGNORECASE)
+                             r"(?:\s+versions?)?\s*\)?|\s*(?:[(（]\s*)?(?:またはそれ|又はそれ|もしくはそれ)?以降(?:\s*の\s*バージョン)?",
+                             re.IGNORECASE)
 
 
 def _or_later(line: str, t: Mention) -> Mention:

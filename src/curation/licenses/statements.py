@@ -66,6 +66,7 @@ class Remark:
     why: str  # talk | mention | other_work | custom | restriction | choice | commercial_ok | third_party
     role: str = "own"  # own | upstream: a remark in upstream or quoted material never changes the work's terms
     last_line: int = 0
+    hint: str | None = None  # no_such_version: the one version the list holds, for the reviewer
 
 
 _EN_GRANT = re.compile(
@@ -366,10 +367,17 @@ def _paragraphs(lines: list[Line]):
         yield " ".join(buf), marks, heading, talk
 
 
-# "the U.K. Open Government Licence": a country's or a title's abbreviation ends no sentence, else
-# the rest would open a sentence with a license's name (a heading-led grant)
-_ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs|etc|incl|resp|approx|viz|(?-i:U\.K|U\.S|U\.S\.A|E\.U|Mr|Mrs|Ms|Dr))\.$",
-                           re.IGNORECASE)
+# A title's or a Latin abbreviation ends no sentence ("e.g. MIT", "Dr. Smith")
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs|etc|incl|resp|approx|viz|(?-i:Mr|Mrs|Ms|Dr))\.$", re.IGNORECASE)
+# A country's ends one only where it is a place ("made in the U.S.", "data from the E.U.") and the next
+# words do not go on with its name: "the U.K. Open Government Licence", "the U.S. Government" are one
+# name; "we read the U.S. Apache License guide" a country before a noun, which goes on. Else "Made in
+# the U.S. Apache License 2.0 applies." would be one sentence in which the license is only mentioned.
+_COUNTRY_ABBREVIATION = re.compile(r"(?:^|\W)(?:U\.K|U\.S|U\.S\.A|E\.U)\.$")
+_COUNTRY_AS_PLACE = re.compile(r"\b(?:in|from|within|across|outside|throughout|inside)\s+the\s+(?:U\.K|U\.S|U\.S\.A|E\.U)\.$",
+                               re.IGNORECASE)
+_COUNTRY_NAME_GOES_ON = re.compile(r"(?:Open\s+Government|Government|Federal|Department|National|Census|Geological|"
+                                   r"Copyright|Patent|Crown|Parliament|Congress|Commission|Agency|Office)\b")
 
 
 _QUOTE_MARKS = '"“”「」『』'
@@ -392,7 +400,10 @@ def _split(text: str) -> list[str]:
         open_quote = (marks['"'] % 2 == 1 or marks["“"] > marks["”"] or marks["「"] > marks["」"]
                       or marks["『"] > marks["』"]) and length < QUOTE_REACH
         # an abbreviation is a few letters: the sentence's last characters are enough to see it
-        if pieces and (open_quote or _ABBREVIATION.search(pieces[-1][-1][-24:])):
+        tail = pieces[-1][-1][-24:] if pieces else ""
+        if pieces and (open_quote or _ABBREVIATION.search(tail)
+                       or _COUNTRY_ABBREVIATION.search(tail)
+                       and (not _COUNTRY_AS_PLACE.search(tail) or _COUNTRY_NAME_GOES_ON.match(piece))):
             pieces[-1].append((" " if not pieces[-1][-1].endswith(("。", "！", "？")) else "") + piece)
             length += len(piece) + 1
         else:
@@ -953,7 +964,8 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
         found = with_choice_partners(s.text, mentions(s.text), bool(_DUAL.search(s.text)))
         if any(m.expression == NO_SUCH_VERSION for m in found):
             # "version 2.1 of the GNU General Public License": no GPL has it; a person reads it
-            remarks.append(Remark(s.first_line, s.text, "no_such_version", last_line=s.last_line))
+            closest = next((m.hint for m in found if m.expression == NO_SUCH_VERSION and m.hint), None)
+            remarks.append(Remark(s.first_line, s.text, "no_such_version", last_line=s.last_line, hint=closest))
             found = [m for m in found if m.expression != NO_SUCH_VERSION]
         copying = s if copy_lead and s.heading == copy_lead.heading and s.first_line > copy_lead.last_line and (
             copying is None or copying.last_line >= s.first_line - 1) else None
