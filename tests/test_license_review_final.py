@@ -123,3 +123,9 @@ def test_a_one_word_spdx_id_said_with_license_is_read(name, expected):
 def test_a_family_named_without_its_one_version_keeps_the_hint_for_the_reviewer(text, hint):
     _, remarks = read(clean(text))
     assert [(r.why, r.hint) for r in remarks] == [("no_such_version", hint)]
+
+
+def test_the_explain_line_of_a_family_named_without_its_version_gives_the_reviewer_the_listed_version():
+    found = detect_text("This tool is released under the Business Source License.\n")
+    assert found.expression == "NOASSERTION"
+    assert any("closest listed version BUSL-1.1" in line for line in found.explain())

@@ -120,6 +120,7 @@ class Detection:
                + (f"; closest SPDX license {s.hint}" if s.hint else "") + ")" for s in self.statements]
         out += [f"line {r.first_line}: \"{_short(r.text)}\" -> "
                 + (_UPSTREAM_REMARK.get(r.why, _REMARK[r.why]) if r.role != "own" else _REMARK[r.why])
+                + (f"; closest listed version {r.hint}" if r.hint else "")
                 for r in self.remarks]
         if self.conflict:
             out.append("conflict: " + "; ".join(self.readings))
