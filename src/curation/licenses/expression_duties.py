@@ -1,5 +1,4 @@
-"""The duties an SPDX expression carries, and expressions joined so that no duty is lost.
-"""
+"""The duties an SPDX expression carries, and expressions joined so that no duty is lost."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Riders: sentences just after a license's text that take away what it allows (custom terms).
-"""
+"""Riders: sentences just after a license's text that take away what it allows (custom terms)."""
 
 from __future__ import annotations
 
