@@ -8,6 +8,8 @@ from curation.pii.recognizers.en.credit_card import looks_like_card
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.ja.my_number import my_number_check_ok
 
+# Postal codes and codes by their label: "CEP 05435-001", "PIN 400050", "access code 552-019-338".
+_CODE_LABEL_WORDS = "cep|zip|plz|postcode|pin|code"
 # Words that label a number as something other than a phone: "Ref 089 / 1234 5678", "Invoice no.
 # 4471 2290", "Batch 2024 0311 2287", "the account is 600-229-417". Digit groups after them are references, not numbers to call.
 _BUSINESS_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|total|po|account|acct|contract"
@@ -18,9 +20,8 @@ NUMBER_LABELS = (_BUSINESS_LABELS +
                  "|id|identity|passport|licence|license|medicare|nhs|insurance|member|membership|tax|vat|gst|abn|acn"
                  "|ein|tin|nif|nit|rut|cpf|cnpj|sin|siret|iqama|aadhaar|registration|reg|company|awb|waybill|parcel"
                  "|nip|regon|krs|kvk|bsn|pesel|mrn|patient"
-                 "|build|agreement|grant|receipt|transaction|txn|voucher|permit|certificate|plate|vin"
-                 # Postal codes and codes by their label: "CEP 05435-001", "PIN 400050", "access code 552-019-338".
-                 "|cep|zip|plz|postcode|pin|code")
+                 "|build|agreement|grant|receipt|transaction|txn|voucher|permit|certificate|plate|vin|"
+                 + _CODE_LABEL_WORDS)
 # Nor after " / " in general: the second half of "089 / 1234 5678" read alone (the German
 # area-code slash form is matched from its area code), "Chapter 4 / 0123 4567 8901", "Model X / 2023
 # 1105 0930". The slash separates two numbers only after a bracket or an e-mail address ("+48 12 634
@@ -59,11 +60,12 @@ _LABEL_WINDOW = 40
 # noun such as company, registration or patient is what the number is for ("The helpline for
 # membership is 0800 123 4567"), unless "number" names it ("patient number is 4471 2290").
 _REFERENCE_LABELS = re.compile(r"ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|po|account|acct"
-                               r"|contract|policy|claim|tracking|shipment|booking|sku|id|passport|iban|vat|tax|awb|code|pin|zip|postcode",
+                               r"|contract|policy|claim|tracking|shipment|booking|sku|id|passport|iban|vat|tax|awb|"
+                               + _CODE_LABEL_WORDS,
                                re.IGNORECASE)
 # A postal code, PIN or access code is short: a national number with its trunk 0 after such a label
 # is not one ("PIN: 020 7946 0958").
-_CODE_LABELS = re.compile(r"cep|zip|plz|postcode|pin|code", re.IGNORECASE)
+_CODE_LABELS = re.compile(_CODE_LABEL_WORDS, re.IGNORECASE)
 _LONGEST_CODE = 9
 # A business label alone ("Booking: 020 7946 0958 (Mrs Patel)") is as often the line to call as the
 # reference: a number with a trunk 0, grouped as a national number is (area code, then one or two
