@@ -87,8 +87,10 @@ _CAPITALS = (
     "|Vilnius|Warsaw|Washington|Wellington|Windhoek|Yaounde|Yerevan|Zagreb")
 _CAPITAL = re.compile(rf"(?:{_CAPITALS})")
 # A code of its own shape is reported alone (LS1 4AP), but where NER reads its town as a name or
-# an organisation and takes the code into that span ("Leeds LS1 4AP" as a person), the name would
-# hide the code: then town and code are reported together, above the score of a name.
+# an organisation ("Leeds LS1 4AP" as a person, "Manchester" as a company), the name would hide
+# the code or mistype the town: then the parts of the pair under that name are reported, above
+# the score of a name. A date or number read over the code ("OR 97702") changes nothing.
+_NAME_ENTITIES = ("PERSON", "ORGANIZATION")
 _STRUCTURED_SCORE = 0.86
 
 
@@ -113,7 +115,7 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
             return results
         entities = getattr(nlp_artifacts, "entities", None) or ()
         places = [(e.start_char, e.end_char) for e in entities if e.label_ == _PLACE_ENTITY]
-        names = [(e.start_char, e.end_char) for e in entities if e.label_ != _PLACE_ENTITY]
+        names = [(e.start_char, e.end_char) for e in entities if e.label_ in _NAME_ENTITIES]
         whole_pairs: list[RecognizerResult] = []
         # Each pair again, whole: its pieces are decided together, from the pair's own ends. The
         # results come in the order of the matches, so one pass over both keeps a page of pairs linear.
@@ -127,11 +129,13 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
                 continue
             if _ALONE_RE.search(text, start, end):
                 score = None  # a code of its own shape needs no place beside it
-                if any(s < end and start < e for s, e in names) and self._is_pair(match):
+                under_name = [(s, e) for s, e in names if s < end and start < e]
+                if under_name and self._is_pair(match):
                     meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
                     whole_pairs.extend(RecognizerResult(self.ENTITY, s, e, _STRUCTURED_SCORE, dict(meta))
-                                       for s, e in self._pair_spans(match))
+                                       for s, e in self._pair_spans(match)
+                                       if any(s < name_end and name_start < e for name_start, name_end in under_name))
             else:
                 placed = (any(s < end and start < e for s, e in places) or self._street_before(text, start)
                           or _REGION_AFTER.match(text, end) or self._capital_beside(match))
