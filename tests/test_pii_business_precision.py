@@ -51,7 +51,7 @@ def test_a_number_beside_a_field_word_or_a_year_beside_a_capital_stays(anonymize
     assert text.split()[1] in out.text
 
 
-@pytest.mark.parametrize("text", ["Leeds LS1 4AP", "Leeds LS1 4AP\nUnited Kingdom", "Manchester M1 1AE"])
+@pytest.mark.parametrize("text", ["Leeds LS1 4AP", "Leeds LS1 4AP\nUnited Kingdom", "Sheffield S1 2HE"])
 def test_a_uk_postcode_with_its_town_is_a_location_not_a_name(anonymizer, text):
     (out,) = anonymizer.anonymize([text], "en")
     assert "PERSON" not in out.counts and "ORGANIZATION" not in out.counts

@@ -86,9 +86,9 @@ _CAPITALS = (
     "|Tegucigalpa|Tehran|Thimphu|Tirana|Tokyo|Tripoli|Tunis|Ulaanbaatar|Vaduz|Valletta|Victoria|Vienna|Vientiane"
     "|Vilnius|Warsaw|Washington|Wellington|Windhoek|Yaounde|Yerevan|Zagreb")
 _CAPITAL = re.compile(rf"(?:{_CAPITALS})")
-# A code of its own shape is reported alone (LS1 4AP), but where NER reads its town as a name or
-# an organisation ("Leeds LS1 4AP" as a person, "Manchester" as a company), the name would hide
-# the code or mistype the town: then the parts of the pair under that name are reported, above
+# A code of its own shape is reported alone (LS1 4AP), but where NER reads the code into a name or
+# an organisation ("Leeds LS1 4AP" as a person), that name would hide it (a span inside another
+# is dropped, whatever its score): then the parts of the pair under that name are reported, above
 # the score of a name. A date or number read over the code ("OR 97702") changes nothing.
 _NAME_ENTITIES = ("PERSON", "ORGANIZATION")
 _STRUCTURED_SCORE = 0.86
@@ -129,7 +129,8 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
                 continue
             if _ALONE_RE.search(text, start, end):
                 score = None  # a code of its own shape needs no place beside it
-                under_name = [(s, e) for s, e in names if s < end and start < e]
+                code_start, code_end = match.span("c")
+                under_name = [(s, e) for s, e in names if s <= code_start and code_end <= e]
                 if under_name and self._is_pair(match):
                     meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
