@@ -129,14 +129,7 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
                 continue
             if _ALONE_RE.search(text, start, end):
                 score = None  # a code of its own shape needs no place beside it
-                code_start, code_end = match.span("c")
-                under_name = [(s, e) for s, e in names if s <= code_start and code_end <= e]
-                if under_name and self._is_pair(match):
-                    meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
-                    whole_pairs.extend(RecognizerResult(self.ENTITY, s, e, _STRUCTURED_SCORE, dict(meta))
-                                       for s, e in self._pair_spans(match)
-                                       if any(s < name_end and name_start < e for name_start, name_end in under_name))
+                whole_pairs.extend(self._parts_under_name(match, names))
             else:
                 placed = (any(s < end and start < e for s, e in places) or self._street_before(text, start)
                           or _REGION_AFTER.match(text, end) or self._capital_beside(match))
@@ -146,6 +139,17 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
                     result.score = score
                 result = next(ordered, None)
         return results + whole_pairs
+
+    def _parts_under_name(self, match, names: list[tuple[int, int]]) -> list[RecognizerResult]:
+        """The parts of a pair (town, code) under a name span that holds its code, scored above the
+        name (see _STRUCTURED_SCORE); none where no name holds the code."""
+        code_start, code_end = match.span("c")
+        holding = [(s, e) for s, e in names if s <= code_start and code_end <= e]
+        if not holding or not self._is_pair(match):
+            return []
+        meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+        return [RecognizerResult(self.ENTITY, s, e, _STRUCTURED_SCORE, dict(meta)) for s, e in self._pair_spans(match)
+                if any(s < name_end and name_start < e for name_start, name_end in holding)]
 
     @staticmethod
     def _capital_beside(match) -> bool:
