@@ -328,3 +328,23 @@ def test_numbers_beside_capitalised_words_that_are_no_address_part_are_no_postal
 @pytest.mark.parametrize("text", ["Ab 12345 " * 5500, "12345 Ab " * 5500, "Ab-" * 16000 + " 12345", "D16 " * 12500])
 def test_a_long_line_of_codes_and_capitalised_words_without_separators_yields_no_postal_code(text):
     assert postal_parts(text) == []
+
+
+# Issue 17 (pii21): a capital beside a code is a place with no street line; another town is not.
+def postal_found(text: str) -> list[str]:
+    """What the postal-code recognizer masks on its own (no NER), one run per span."""
+    return [text[r.start:r.end] for r in CurationPostalCodeRecognizer().analyze(text, ["LOCATION"]) if r.score >= 0.4]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Riyadh 12214", ["Riyadh 12214"]),
+    ("Ms A. Rahman\nKuwait City 13001\n", ["Kuwait City 13001"]),
+    ("Abu Dhabi, 51133", ["Abu Dhabi", "51133"]),
+])
+def test_a_code_beside_a_capital_is_a_place_without_a_street(text, expected):
+    assert postal_found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Springfield 12214", "Riyadh 2024", "Employee 40213", "Riyadh 12214 " * 3800])
+def test_a_code_beside_another_word_or_a_year_beside_a_capital_is_no_place(text):
+    assert postal_found(text) == []

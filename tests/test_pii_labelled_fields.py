@@ -109,3 +109,10 @@ def test_a_number_that_passes_the_my_number_check_is_a_phone_after_a_phone_word(
     scores = {r.entity_type: r.score for r in engine.analyze(["My Number: 0157 3388 2104"], 8)[0]}
     assert scores["JP_MY_NUMBER"] > scores.get("PHONE_NUMBER", 0)
     assert masked_as(engine, "Batch 0157 3388 2104 shipped.") == {}
+
+
+# Every month name, whole and by its first three letters, and "Sept" (one tuple builds the pattern).
+@pytest.mark.parametrize("month", ["January", "Feb", "MAY", "June", "Jul.", "Sept", "Sept.", "September", "dec"])
+def test_a_birth_date_with_any_month_name_is_masked_whole(engine, month):
+    text = f"Date of birth: 4 {month} 1990"
+    assert "DATE_OF_BIRTH" in masked_as(engine, text).get(f"4 {month} 1990", set())

@@ -261,3 +261,79 @@ def test_a_number_glued_to_its_label_by_a_colon_is_a_phone(text, numbers):
 def test_a_number_after_digits_and_a_colon_is_no_phone(text):
     assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == []
 
+
+
+# Issue 17 (pii21): a mail word a few words before the "at" that takes a plain " at " address.
+@pytest.mark.parametrize("text,address", [
+    ("For quotes email the sales team at quotes at brightpath.io", "quotes at brightpath.io"),
+    ("Please e-mail our support desk at help at fabrik-nord.de today", "help at fabrik-nord.de"),
+])
+def test_a_plain_at_address_after_a_mail_word_and_its_addressee_is_an_email(text, address):
+    assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == [address]
+
+
+@pytest.mark.parametrize("text", [
+    "Meet the sales team at quotes at brightpath.io",             # no mail word
+    "We emailed the sales team at quotes at brightpath.io",       # "emailed" tells of a mail, not where to write
+    "Email us. The sales team at quotes at brightpath.io",        # the mail word ends its sentence
+    "email the very large regional sales team at quotes at brightpath.io",  # too many words between
+])
+def test_a_plain_at_address_without_a_mail_word_in_its_clause_is_no_email(text):
+    assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == []
+
+
+# Each word of the mail and contact tuples does what its test says (one source for all four).
+@pytest.mark.parametrize("text,address", [
+    ("mail to orders at fabrik-nord.de", "orders at fabrik-nord.de"),           # mail word right before
+    ("E-mail address: orders at fabrik-nord.de", "orders at fabrik-nord.de"),
+    ("メール: orders at fabrik-nord.de", "orders at fabrik-nord.de"),
+    ("contact: sarah @ greenfieldco.com", "sarah @ greenfieldco.com"),           # spaced @ after a contact word
+    ("reach us at sarah @ greenfieldco.com", "sarah @ greenfieldco.com"),
+    ("tel 07700 900123, john.carter at acmeltd.com", "john.carter at acmeltd.com"),  # address-like local part
+    ("reached via the list, jane dot doe at gmail dot com", "jane dot doe at gmail dot com"),
+])
+def test_each_mail_and_contact_word_lets_its_address_form_through(text, address):
+    assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == [address]
+
+
+@pytest.mark.parametrize("text", [
+    "contact orders at fabrik-nord.de",            # a contact word is no mail word for the plain form
+    "tel: sarah @ greenfieldco.com",               # nor "tel" for the spaced @
+])
+def test_a_contact_word_is_no_mail_word_for_the_plain_forms(text):
+    assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == []
+
+
+# A reference, order or invoice label names its digits: no phone unless a phone word says so.
+@pytest.mark.parametrize("text", ["Ref 020 7946 0958", "Order: 0161 496 0066", "Invoice 07700 900123 was paid.",
+                                  "PO 020 7946 0958"])
+def test_a_national_number_after_a_reference_label_is_no_phone(text):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == []
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("Phone the order line: Ref 020 7946 0958", ["020 7946 0958"]),   # a phone word before the label
+    ("To order: 0800 123 4567", ["0800 123 4567"]),                  # "to order" is the verb
+    ("Booking: 020 7946 0958 (Mrs Patel)", ["020 7946 0958"]),       # other business labels unchanged
+    ("Whatsapp / 07700 900123", ["07700 900123"]),                    # a phone word before a slash
+    ("landline reference 020 7946 0958", ["020 7946 0958"]),          # landline is a phone word
+])
+def test_a_phone_word_keeps_a_labelled_number_a_phone(text, numbers):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == numbers
+
+
+# An extension is part of the number: with it, the number reaches one person's desk.
+@pytest.mark.parametrize("text,number", [
+    ("Call 0113 496 0000 ext. 214 for support.", "0113 496 0000 ext. 214"),
+    ("Call 0113 496 0000 x214 for support.", "0113 496 0000 x214"),
+    ("Tel. +49 89 12345 Durchwahl -214", "+49 89 12345 Durchwahl -214"),
+    ("Tel. +49 89 12345 DW 214", "+49 89 12345 DW 214"),
+])
+def test_an_extension_is_masked_with_its_number(text, number):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == [number]
+
+
+@pytest.mark.parametrize("text", ["Durchwahl -214 " * 3400, "email the team at x at " * 2200, "Ref 020 7946 " * 4000])
+def test_a_long_line_of_repeated_label_tokens_yields_nothing(text):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == []
+    assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == []

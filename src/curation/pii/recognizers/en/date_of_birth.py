@@ -8,9 +8,11 @@ import regex as re
 
 from curation.pii.recognizers.en.scored import ScoredRecognizer
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTHS = tuple(name[:3] for name in _MONTH_NAMES)  # what `score` reads a month by
+# Each month whole or by its first three letters ("Jan", "June"), and "Sept".
+_MONTH = rf"(?i:{'|'.join(name[:3] + (f'(?:{name[3:]})?' if name[3:] else '') for name in _MONTH_NAMES)}|Sept)\.?"
 _DAY = r"(?:[0-3]?\d)(?i:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DATE = (rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})"              # 14/03/1986, 3.14.86

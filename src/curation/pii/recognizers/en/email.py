@@ -60,24 +60,45 @@ _WORDED = (rf"{_DOTTED_LOCAL}{_AT_WORD}(?:{_SPELLED_DOMAIN}|{_PLAIN_DOMAIN})|{_S
 _NOT_AFTER_DOT = r"(?<!(?i:\bdot)\ |[)\]}]\ ?)(?!(?i:dot)\b)"
 # Cheap test for a text that may hold one of the forms: most texts hold none.
 _HINT = re.compile(r"@|(?i:[(\[{<]at[)\]}>]|\bdot\b|\ at\ [\w\-]+\.[a-z])")
+# The words that say an address follows: mail words, then contact words (a contact or reach is as
+# often followed by a person at a company: "contact Sam at booking.com"). Each test below takes
+# its words from these two tuples; Japanese "メール" is a mail word without word boundaries.
+_MAIL_WORDS = ("e-mail", "email", "mail")
+_CONTACT_WORDS = ("contact", "reach", "write")
+_MAIL_JA = "メール"
+
+
+def _words(words: tuple[str, ...], ending: str = "") -> str:
+    """A regex for any of `words` as a whole word, with an optional `ending` ("s", an inflection)."""
+    return rf"\b(?i:{'|'.join(words)}){ending}\b"
+
+
 # Words near a bare " at " form that make it an address: "Sales went up at Amazon dot com" is not.
-_CONTEXT_WORDS = re.compile(r"(?i:\b(?:e-?mails?|mail)\b|contact|write\ to|reach|address)|メール")
+# Inflected forms count ("contacted", "reach out"), and "address".
+_CONTEXT_WORDS = re.compile(rf"{_words(_MAIL_WORDS, '(?i:s)?')}|{_words((*_CONTACT_WORDS, 'address'), '(?i:e?s|ed|ing)?')}"
+                            rf"|{_MAIL_JA}")
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 60, 30
+# What may stand between a mail or contact word and the address right after it: "address", a
+# colon or dash, a pronoun ("mail me at"), one short word ("email is", "mail to").
+_LEAD_TO_ADDRESS = r"(?i:\ address)?[\ :\-]*(?:(?i:me|us)[\ :]+)?(?:(?i:at|to|is|on)[\ :]+)?$"
 # The plain " at " form needs a mail word right before it ("Email: x at y.com", "mail me at"): at
 # most a pronoun and one short word between them, not "Mailchimp" nor "email the team at"; a
 # "contact" or "reach" is as often followed by a person at a company ("contact Sam at booking.com").
-_MAIL_WORD_BEFORE = re.compile(r"(?:(?i:\b(?:e-?mail|mail)(?:\ address)?\b)|メール)[\ :\-]*"
-                               r"(?:(?i:me|us)[\ :]+)?(?:(?i:at|to|is|on)[\ :]+)?$")
+_MAIL_WORD_BEFORE = re.compile(rf"(?:{_words(_MAIL_WORDS)}|{_MAIL_JA}){_LEAD_TO_ADDRESS}")
 _PLAIN_CONTEXT_BEFORE = 30
+# Or a mail word a few words before the " at " that takes the address ("email the sales team at
+# quotes at brightpath.io"): "at" then an address is where to write. Within one clause, no
+# sentence end or other address between.
+_MAIL_WORD_THEN_AT = re.compile(rf"(?:{_words(_MAIL_WORDS)}|{_MAIL_JA})(?:\ [\w'\-]+){{1,4}}\ (?i:at)\ $")
+_MAIL_WORD_THEN_AT_BEFORE = 50
 # An address-like local part ("jane.doe", "j_doe2") before " at " and a real top-level domain is
 # unlike prose, so a mail or contact word a little before it is enough, not right before it:
 # "Email: Jane Doe (jane.doe at doe-family.net)", "tel 07700 900123, john.carter at acmeltd.com".
-_CONTACT_WORD = re.compile(r"(?i:\b(?:e-?mails?|mail|contact|reach|write|tel)\b)|メール")
+_CONTACT_WORD = re.compile(rf"{_words(_MAIL_WORDS, '(?i:s)?')}|{_words((*_CONTACT_WORDS, 'tel'))}|{_MAIL_JA}")
 _ADDRESS_LIKE_CONTEXT_BEFORE = 40
 # The spaced "@" form with a plain local part ("sarah @ greenfieldco.com") after a mail or contact
 # word right before it; "Get yours @ amazon.com" has none.
-_CONTACT_WORD_BEFORE = re.compile(r"(?i:\b(?:e-?mail|mail|contact|reach|write)(?:\ address)?\b)[\ :\-]*"
-                                  r"(?:(?i:me|us)[\ :]+)?(?:(?i:at|to|is|on)[\ :]+)?$")
+_CONTACT_WORD_BEFORE = re.compile(rf"{_words((*_MAIL_WORDS, *_CONTACT_WORDS))}{_LEAD_TO_ADDRESS}")
 
 _BRACKETED_AT = re.compile(r"[(\[{<](?i:at)[)\]}>]")
 # A bare " at " form reads as an address without context when it is unlike prose: a local part
@@ -122,7 +143,8 @@ class CurationEmailRecognizer(ScoredRecognizer):
     def _has_context_before(text: str, start: int, value: str) -> bool:
         """Whether a plain " at " or spaced "@" form has the mail or contact word it needs before it."""
         before = text[max(0, start - _PLAIN_CONTEXT_BEFORE):start]
-        if _MAIL_WORD_BEFORE.search(before):
+        if _MAIL_WORD_BEFORE.search(before) or _MAIL_WORD_THEN_AT.search(
+                text, max(0, start - _MAIL_WORD_THEN_AT_BEFORE), start):
             return True
         if " @ " in value:
             return bool(_CONTACT_WORD_BEFORE.search(before))

@@ -8,6 +8,8 @@ from curation.pii.recognizers.en.credit_card import looks_like_card
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.ja.my_number import my_number_check_ok
 
+# Postal codes and codes by their label: "CEP 05435-001", "PIN 400050", "access code 552-019-338".
+_CODE_LABEL_WORDS = "cep|zip|plz|postcode|pin|code"
 # Words that label a number as something other than a phone: "Ref 089 / 1234 5678", "Invoice no.
 # 4471 2290", "Batch 2024 0311 2287", "the account is 600-229-417". Digit groups after them are references, not numbers to call.
 _BUSINESS_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|total|po|account|acct|contract"
@@ -18,16 +20,19 @@ NUMBER_LABELS = (_BUSINESS_LABELS +
                  "|id|identity|passport|licence|license|medicare|nhs|insurance|member|membership|tax|vat|gst|abn|acn"
                  "|ein|tin|nif|nit|rut|cpf|cnpj|sin|siret|iqama|aadhaar|registration|reg|company|awb|waybill|parcel"
                  "|nip|regon|krs|kvk|bsn|pesel|mrn|patient"
-                 "|build|agreement|grant|receipt|transaction|txn|voucher|permit|certificate|plate|vin"
-                 # Postal codes and codes by their label: "CEP 05435-001", "PIN 400050", "access code 552-019-338".
-                 "|cep|zip|plz|postcode|pin|code")
+                 "|build|agreement|grant|receipt|transaction|txn|voucher|permit|certificate|plate|vin|"
+                 + _CODE_LABEL_WORDS)
 # Nor after " / " in general: the second half of "089 / 1234 5678" read alone (the German
 # area-code slash form is matched from its area code), "Chapter 4 / 0123 4567 8901", "Model X / 2023
 # 1105 0930". The slash separates two numbers only after a bracket or an e-mail address ("+48 12 634
 # 80 19 (home) / 693-114-287"), a contact word ("mobile / 612-555-0198"), or a whole number when the
 # second starts as a whole number does, with "+" or a trunk 0 ("0421 889 304 / 0412 555 019").
-_CONTACT_WORDS = ("tel|phone|mobile|mob|cell|home|office|work|fax|desk|private|business|whatsapp"
-                  "|me|us|call|dial|contact|hotline|landline|direct")
+# Words that name a phone line, the one source of truth for the tests below (a slash after one,
+# a colon glued to one, one before a reference label). Then the words that say which line it is.
+PHONE_WORDS = ("tel", "telephone", "phone", "mobile", "mob", "cell", "fax", "call", "dial", "whatsapp", "hotline",
+               "helpline", "landline")
+_LINE_WORDS = ("home", "office", "work", "desk", "private", "business", "direct", "contact", "me", "us")
+_CONTACT_WORDS = "|".join((*PHONE_WORDS, *_LINE_WORDS))
 _SEPARATED_BY_SLASH = (rf"(?<=[)\]]\ ?/\ |@[\w.\-]{{1,60}}\.[A-Za-z]{{2,24}}\ ?/\ |\b(?i:{_CONTACT_WORDS})\.?:?\ ?/\ )"
                        r"|(?<=\d[\d\ .\-()]{5,20}\d\ ?/\ )(?=[+0])")
 # Nor is a number a phone when it continues a code of letters and digits ("parcel 1Z 8F4 27Y 03
@@ -42,6 +47,9 @@ _NOT_AFTER_CODE = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
 # A label glued to a number by a colon is a contact label ("Tel.:0161 496 0066", "M:07700 900123");
 # "ISBN:0306406152" and "UPC:0 12345 67890 5" are codes.
 _GLUED_LABELS = rf"{_CONTACT_WORDS}|t|m|f|p|ph|tlf|telefon|gsm|cel"
+# An extension belongs to its number: with it the number reaches one person's desk, not a
+# switchboard ("ext. 214", "x214", German "Durchwahl -214", "DW 214").
+_EXTENSION = r"\ ?(?i:x|ext\.?|extension|durchwahl|dw)\ ?:?\ ?-?\d{1,6}"
 
 # The label test runs on the text before each match (see `analyze`): a reference label, its "no."
 # and an "is": "Invoice no. 4471 2290", "the account is 600-229-417".
@@ -52,23 +60,27 @@ _LABEL_WINDOW = 40
 # noun such as company, registration or patient is what the number is for ("The helpline for
 # membership is 0800 123 4567"), unless "number" names it ("patient number is 4471 2290").
 _REFERENCE_LABELS = re.compile(r"ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|po|account|acct"
-                               r"|contract|policy|claim|tracking|shipment|booking|sku|id|passport|iban|vat|tax|awb|code|pin|zip|postcode",
+                               r"|contract|policy|claim|tracking|shipment|booking|sku|id|passport|iban|vat|tax|awb|"
+                               + _CODE_LABEL_WORDS,
                                re.IGNORECASE)
 # A postal code, PIN or access code is short: a national number with its trunk 0 after such a label
 # is not one ("PIN: 020 7946 0958").
-_CODE_LABELS = re.compile(r"cep|zip|plz|postcode|pin|code", re.IGNORECASE)
+_CODE_LABELS = re.compile(_CODE_LABEL_WORDS, re.IGNORECASE)
 _LONGEST_CODE = 9
 # A business label alone ("Booking: 020 7946 0958 (Mrs Patel)") is as often the line to call as the
 # reference: a number with a trunk 0, grouped as a national number is (area code, then one or two
 # groups, 10 or 11 digits), stays a phone unless "no.", "number", "#" or "is" makes it the reference.
 # Identity labels are left out: their numbers share that grouping ("NHS 012 345 6789").
+# A reference, order or invoice label names the digits after it even bare ("Ref 020 7946 0958"):
+# only a phone word before it makes them the line to call.
 _BARE_BUSINESS_LABEL = re.compile(_BUSINESS_LABELS, re.IGNORECASE)
+_NAMES_ITS_DIGITS = re.compile(r"ref|reference|order|invoice|inv|po|serial|sku|tracking", re.IGNORECASE)
+_VERB_TO = re.compile(r"\b(?i:to)\ $")  # "To order: 0800 123 4567" is the verb
 _NATIONAL_GROUPING = re.compile(r"\(?0[1-9]\d{1,3}\)?(?:[\ \-]\d{3,6}){1,2}")
 _NATIONAL_DIGITS = (10, 11)
 # A phone word before the label says whose number it is: "The phone number for registration is …",
 # "Fax company 020 …", "Call the company: 020 …". No other number stands between them.
-_PHONE_WORD_BEFORE = re.compile(r"\b(?i:tel|telephone|phone|call|fax|helpline|hotline|mobile|cell|dial|whatsapp)\b"
-                                r"[^\d]{0,30}$")
+_PHONE_WORD_BEFORE = re.compile(rf"\b(?i:{'|'.join(PHONE_WORDS)})\b[^\d]{{0,30}}$")
 # A number written with its "+" country code is a phone whatever label stands before it ("Contact
 # on file: +971 50 418 7729"): references and identity numbers are never written so. Amounts are
 # ("Total +12 500 000 EUR").
@@ -93,6 +105,7 @@ def labelled_otherwise(text: str, start: int, end: int) -> bool:
     if _CODE_LABELS.fullmatch(label["label"]) and digits > _LONGEST_CODE:
         return False
     if (not (label["no"] or label["verb"]) and _BARE_BUSINESS_LABEL.fullmatch(label["label"])
+            and not (_NAMES_ITS_DIGITS.fullmatch(label["label"]) and not _VERB_TO.search(before, 0, label.start()))
             and _NATIONAL_GROUPING.fullmatch(text, start, end) and digits in _NATIONAL_DIGITS):
         return False
     return not _PHONE_WORD_BEFORE.search(before, 0, label.start())
@@ -115,17 +128,16 @@ class CurationPhoneRecognizer(ScoredRecognizer):
         )?
         (?:\(\d{1,5}\)[ .-]?|\b0\d{2,4}\ ?/\ ?(?=\d))?                # (020), (0161); 089 / 12 34 56 (DE)
         \d++(?:[ .-]\d++){0,5}                                # digit groups, one separator each
-        (?:\ ?(?i:x|ext\.?|extension)\ ?\d{1,6})?             # extension
+        (?:""" + _EXTENSION + r""")?                             # extension
         (?![ .-]?\d)(?![\w@:])                               # not a time (07:30) or e-mail
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     START = r"(?=[+(\d])"  # a number starts with "+", "(" or a digit: its lookbehinds only run there
     # Whole words (no lemmatizer runs): inflected forms are listed.
-    CONTEXT = ("phone", "phones", "phoned", "telephone", "tel", "call", "calls", "called", "calling", "mobile",
-               "cell", "fax", "dial", "reach", "reached", "contact", "number", "whatsapp", "sms", "text",
-               "hotline", "landline", "ring",
+    CONTEXT = (*PHONE_WORDS, "phones", "phoned", "calls", "called", "calling", "reach", "reached", "contact",
+               "number", "sms", "text", "ring",
                # Abbreviations and other languages' labels in English business text.
-               "ph", "mob", "tlf", "tél", "telefon", "teléfono", "telefone", "telefono", "handy", "gsm", "celular")
+               "ph", "tlf", "tél", "telefon", "teléfono", "telefone", "telefono", "handy", "gsm", "celular")
     # A date has a month of 1-12 and a day of 1-31 (01.54.80.61.43 is a French number, not a date).
     _DATE = re.compile(r"\d{4}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?!\d)"
                        r"|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|[12]\d|3[01])[-./](?:\d{4}|\d{2})(?!\d)")
@@ -133,7 +145,7 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     _DATED_REFERENCE = re.compile(r"(?:19|20)\d\d[-./](?:0[1-9]|1[0-2])[-./]\d{3,}")
     _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
     _SSN = re.compile(r"\d{3}[- ]\d{2}[- ]\d{4}")
-    _EXT = re.compile(r"\ ?(?i:x|ext\.?|extension)\ ?\d{1,6}$")
+    _EXT = re.compile(_EXTENSION + "$")
     _SEPARATORS = re.compile(r"[ .\-()/]+")
     # German and Austrian direct dial (Durchwahl): the extension written after a dash in a number
     # grouped by spaces, +49 89 12345-67 (a card grouped by dashes has no space).

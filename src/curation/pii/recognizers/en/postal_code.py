@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex as re
 
+from presidio_analyzer import RecognizerResult
+
 from curation.pii.recognizers.en.address_parts import NUMBERED_THING, POSTAL_TOWN, TOWN_POSTAL
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 
@@ -64,6 +66,32 @@ _STREET_PART = re.compile(r"[ \t]*(?:\d{1,5}[A-Za-z]?\ [^\W\d]{2,}.*|.*[^\W\d]{2
 _PART_SEPARATOR = re.compile(r"[,·|]")
 _STREET_WINDOW, _LINES_BEFORE = 120, 3  # a landmark line may stand between ("Near Trinity Metro Station")
 _REGION_AFTER = re.compile(r"(?:[ \t]*,[ \t]?|[ \t]*\n[ \t]*)[A-Z][^\W\d]+(?:\ [A-Z][^\W\d]+){0,2}[ \t]*(?:\n|$|\.)")
+# A country's capital beside the code is a place without a street line: "Riyadh 12214", "Doha
+# 24321" (Saudi, Gulf and other five-digit codes that have no shape of their own). National capitals
+# in their English names; "Kuwait City" and "Mexico City" with their second word.
+_CAPITALS = (
+    "Abu Dhabi|Abuja|Accra|Addis Ababa|Algiers|Amman|Amsterdam|Andorra la Vella|Ankara|Antananarivo|Apia|Ashgabat"
+    "|Asmara|Astana|Asuncion|Athens|Baghdad|Baku|Bamako|Bangkok|Bangui|Banjul|Basseterre|Beijing|Beirut|Belgrade"
+    "|Belmopan|Berlin|Bern|Bishkek|Bissau|Bogota|Brasilia|Bratislava|Brazzaville|Bridgetown|Brussels|Bucharest"
+    "|Budapest|Buenos Aires|Bujumbura|Cairo|Canberra|Caracas|Castries|Chisinau|Colombo|Conakry|Copenhagen|Dakar"
+    "|Damascus|Dhaka|Dili|Djibouti|Dodoma|Doha|Dublin|Dushanbe|Freetown|Gaborone|Georgetown|Guatemala City|Hanoi"
+    "|Harare|Havana|Helsinki|Honiara|Islamabad|Jakarta|Jerusalem|Juba|Kabul|Kampala|Kathmandu|Khartoum|Kigali"
+    "|Kingston|Kinshasa|Kuala Lumpur|Kuwait City|Kyiv|Kiev|La Paz|Libreville|Lilongwe|Lima|Lisbon|Ljubljana|Lome"
+    "|London|Luanda|Lusaka|Luxembourg|Madrid|Majuro|Malabo|Male|Managua|Manama|Manila|Maputo|Maseru|Mbabane"
+    "|Mexico City|Minsk|Mogadishu|Monaco|Monrovia|Montevideo|Moroni|Moscow|Muscat|Nairobi|Nassau|Naypyidaw"
+    "|New Delhi|Niamey|Nicosia|Nouakchott|Nuku'alofa|Oslo|Ottawa|Ouagadougou|Palikir|Panama City|Paramaribo|Paris"
+    "|Phnom Penh|Podgorica|Port Louis|Port Moresby|Port of Spain|Porto-Novo|Prague|Praia|Pretoria|Pyongyang|Quito"
+    "|Rabat|Reykjavik|Riga|Riyadh|Rome|Roseau|San Jose|San Marino|San Salvador|Sanaa|Santiago|Santo Domingo"
+    "|Sao Tome|Sarajevo|Seoul|Singapore|Skopje|Sofia|Stockholm|Suva|Taipei|Tallinn|Tarawa|Tashkent|Tbilisi"
+    "|Tegucigalpa|Tehran|Thimphu|Tirana|Tokyo|Tripoli|Tunis|Ulaanbaatar|Vaduz|Valletta|Victoria|Vienna|Vientiane"
+    "|Vilnius|Warsaw|Washington|Wellington|Windhoek|Yaounde|Yerevan|Zagreb")
+_CAPITAL = re.compile(rf"(?:{_CAPITALS})")
+# A code of its own shape is reported alone (LS1 4AP), but where NER reads the code into a name or
+# an organisation ("Leeds LS1 4AP" as a person), that name would hide it (a span inside another
+# is dropped, whatever its score): then the parts of the pair under that name are reported, above
+# the score of a name. A date or number read over the code ("OR 97702") changes nothing.
+_NAME_ENTITIES = ("PERSON", "ORGANIZATION")
+_STRUCTURED_SCORE = 0.86
 
 
 class CurationPostalCodeRecognizer(ScoredRecognizer):
@@ -85,8 +113,10 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         if not results:
             return results
-        places = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or ()
-                  if e.label_ == _PLACE_ENTITY]
+        entities = getattr(nlp_artifacts, "entities", None) or ()
+        places = [(e.start_char, e.end_char) for e in entities if e.label_ == _PLACE_ENTITY]
+        names = [(e.start_char, e.end_char) for e in entities if e.label_ in _NAME_ENTITIES]
+        whole_pairs: list[RecognizerResult] = []
         # Each pair again, whole: its pieces are decided together, from the pair's own ends. The
         # results come in the order of the matches, so one pass over both keeps a page of pairs linear.
         ordered = iter(results)
@@ -95,15 +125,36 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
             start, end = match.span()
             while result is not None and result.start < start:
                 result = next(ordered, None)
-            if match.group("pair") is None or _ALONE_RE.search(text, start, end):
+            if match.group("pair") is None:
                 continue
-            placed = (any(s < end and start < e for s, e in places) or self._street_before(text, start)
-                      or _REGION_AFTER.match(text, end))
+            if _ALONE_RE.search(text, start, end):
+                score = None  # a code of its own shape needs no place beside it
+                whole_pairs.extend(self._parts_under_name(match, names))
+            else:
+                placed = (any(s < end and start < e for s, e in places) or self._street_before(text, start)
+                          or _REGION_AFTER.match(text, end) or self._capital_beside(match))
+                score = None if placed else _PAIR_SCORE
             while result is not None and result.end <= end:
-                if not placed:
-                    result.score = _PAIR_SCORE
+                if score is not None:
+                    result.score = score
                 result = next(ordered, None)
-        return results
+        return results + whole_pairs
+
+    def _parts_under_name(self, match, names: list[tuple[int, int]]) -> list[RecognizerResult]:
+        """The parts of a pair (town, code) under a name span that holds its code, scored above the
+        name (see _STRUCTURED_SCORE); none where no name holds the code."""
+        code_start, code_end = match.span("c")
+        holding = [(s, e) for s, e in names if s <= code_start and code_end <= e]
+        if not holding or not self._is_pair(match):
+            return []
+        meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+        return [RecognizerResult(self.ENTITY, s, e, _STRUCTURED_SCORE, dict(meta)) for s, e in self._pair_spans(match)
+                if any(s < name_end and name_start < e for name_start, name_end in holding)]
+
+    @staticmethod
+    def _capital_beside(match) -> bool:
+        """Whether a town beside the pair's code is a country's capital."""
+        return any(_CAPITAL.fullmatch(town) for town in match.captures("p"))
 
     @staticmethod
     def _street_before(text: str, start: int) -> bool:
@@ -120,6 +171,11 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
         alone = [m.span() for m in _ALONE_RE.finditer(match.string, start, end)]
         if alone or not self._is_pair(match):
             return alone
+        return self._pair_spans(match)
+
+    @staticmethod
+    def _pair_spans(match) -> list[tuple[int, int]]:
+        """The town, region and code of a pair, one span each or joined where only spaces separate them."""
         # Each town, region and code alone (groups p and c): the separators between them stay text.
         # Only spaces between two of them make one span ("20457 Hamburg"): half the results, and
         # Presidio's merge of results with spaces between is quadratic in their number.
