@@ -29,9 +29,11 @@ def test_a_shouted_sentence_without_a_name_stays_unmasked(engine):
     assert masked(engine, "STOP RIGHT THERE. not ready for monday yet") == []
 
 
-def test_shouted_sentences_are_runs_of_capitals_outside_headlines():
-    text = "WELL DONE ARTHUR!! see you soon. NHS. ok\nI CANNOT BELIEVE WHAT JUST HAPPENED AT THE GAME"
-    # "NHS." is one word: an acronym, not a shout; the last line is a headline, read as one.
+def test_shouted_sentences_are_runs_of_capitals_in_lines_with_lower_case_writing():
+    text = ("WELL DONE ARTHUR!! see you soon. NHS. ok\nKYC — INDIVIDUAL CLIENT\n"
+            "I CANNOT BELIEVE WHAT JUST HAPPENED AT THE GAME")
+    # "NHS." is one word: an acronym, not a shout; a line in capitals alone is a heading, or a
+    # headline from six words on (capitalised_lines).
     assert [text[s:e] for s, e in shouted_sentences(text)] == ["WELL DONE ARTHUR!!"]
 
 

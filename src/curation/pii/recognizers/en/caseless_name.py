@@ -195,14 +195,20 @@ def headline_stretches(text: str) -> list[Stretch]:
 
 
 def shouted_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the runs of shouted sentences in lines that are no headline: sentences with
-    MIN_SHOUTED_WORDS or more words and no lower-case letter ("HAPPY RETIREMENT SHEILA!!! the
-    office won't be the same"). Too short for capitalised_lines and too capitalised for
-    lower_case_stretches, they were read by neither; NER reads a shouted name as an organisation
-    or not at all."""
-    headlines = capitalised_lines(text)
-    return [(start, end) for start, end in _sentence_runs(text, _shouted)
-            if not any(s <= start and end <= e for s, e in headlines)]
+    """(start, end) of the runs of shouted sentences in lines that also hold lower-case writing:
+    sentences with MIN_SHOUTED_WORDS or more words and no lower-case letter ("HAPPY RETIREMENT
+    SHEILA!!! the office won't be the same"). Too short for capitalised_lines and too capitalised
+    for lower_case_stretches, they were read by neither; NER reads a shouted name as an
+    organisation or not at all. A line in capitals alone is a heading ("KYC — INDIVIDUAL CLIENT"),
+    whose acronyms truecasing cannot tell from words: read as one only from MIN_WORDS words on."""
+    out = []
+    for start, end in _sentence_runs(text, _shouted):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        if any(c.islower() for c in line):
+            out.append((start, end))
+    return out
 
 
 def _shouted(sentence: str) -> bool:
