@@ -202,7 +202,10 @@ def shouted_sentences(text: str) -> list[tuple[int, int]]:
     organisation or not at all. A line in capitals alone is a heading ("KYC — INDIVIDUAL CLIENT"),
     whose acronyms truecasing cannot tell from words: read as one only from MIN_WORDS words on."""
     out = []
+    headlines = capitalised_lines(text)
     for start, end in _sentence_runs(text, _shouted):
+        if any(s <= start and end <= e for s, e in headlines):
+            continue
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line = text[line_start:len(text) if line_end < 0 else line_end]
