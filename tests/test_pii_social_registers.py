@@ -35,6 +35,8 @@ def test_shouted_sentences_are_runs_of_capitals_in_lines_with_lower_case_writing
     # "NHS." is one word: an acronym, not a shout; a line in capitals alone is a heading, or a
     # headline from six words on (capitalised_lines).
     assert [text[s:e] for s, e in shouted_sentences(text)] == ["WELL DONE ARTHUR!!"]
+    # A post of one line in capitals is shouted however short.
+    assert shouted_sentences("GUYS SAM GOT THE JOB") == [(0, 20)]
     # A headline holding a handle has lower-case letters, and is still read once, as a headline.
     assert shouted_sentences("THANKS @jo_b FOR THE BEST NIGHT EVER. SEE YOU ALL SOON") == []
 

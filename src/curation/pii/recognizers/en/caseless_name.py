@@ -195,21 +195,23 @@ def headline_stretches(text: str) -> list[Stretch]:
 
 
 def shouted_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the runs of shouted sentences in lines that also hold lower-case writing:
-    sentences with MIN_SHOUTED_WORDS or more words and no lower-case letter ("HAPPY RETIREMENT
-    SHEILA!!! the office won't be the same"). Too short for capitalised_lines and too capitalised
-    for lower_case_stretches, they were read by neither; NER reads a shouted name as an
-    organisation or not at all. A line in capitals alone is a heading ("KYC — INDIVIDUAL CLIENT"),
-    whose acronyms truecasing cannot tell from words: read as one only from MIN_WORDS words on."""
+    """(start, end) of the runs of shouted sentences in a text of one line (a post) or in lines
+    that also hold lower-case writing: sentences with MIN_SHOUTED_WORDS or more words and no
+    lower-case letter ("HAPPY RETIREMENT SHEILA!!! the office won't be the same", "GUYS SAM GOT
+    THE JOB"). Too short for capitalised_lines and too capitalised for lower_case_stretches, they
+    were read by neither; NER reads a shouted name as an organisation or not at all. A line in
+    capitals alone in a longer text is a heading ("KYC — INDIVIDUAL CLIENT"), whose acronyms
+    truecasing cannot tell from words: read as one only from MIN_WORDS words on."""
     out = []
     headlines = capitalised_lines(text)
+    single_line = "\n" not in text.strip()
     for start, end in _sentence_runs(text, _shouted):
         if any(s <= start and end <= e for s, e in headlines):
             continue
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line = text[line_start:len(text) if line_end < 0 else line_end]
-        if any(c.islower() for c in line):
+        if single_line or any(c.islower() for c in line):
             out.append((start, end))
     return out
 
