@@ -111,6 +111,33 @@ def truecased(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), raised
 
 
+def with_name_neighbours(view: str, raised: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """`view` (a truecased text) with each word in lower case beside a raised word capitalised too
+    when it is a name as often as a word and no common word (name_like_words, not common_words):
+    a name of several words whose other part is also a word ("taylor swift", "stoke newington":
+    "Taylor swift" read as the person Taylor). Only words one space from a raised word count, and
+    the raised words of the result are the new ones too, in order."""
+    words = [m.span() for m in WORD.finditer(view)]
+    raised_set = set(raised)
+    added = []
+    for i, span in enumerate(words):
+        if span in raised_set:
+            continue
+        word = view[span[0]:span[1]]
+        if not word.islower() or word not in name_like_words() or word in common_words():
+            continue
+        before = i > 0 and words[i - 1] in raised_set and view[words[i - 1][1]:span[0]] == " "
+        after = i + 1 < len(words) and words[i + 1] in raised_set and view[span[1]:words[i + 1][0]] == " "
+        if before or after:
+            added.append(span)
+    if not added:
+        return view, raised
+    out = list(view)
+    for s, _ in added:
+        out[s] = view[s].upper()
+    return "".join(out), sorted(raised + added)
+
+
 def derive(margin: float = MARGIN) -> list[str]:
     """From spacy-lookups-data's `lexeme_prob`: the lower-case forms of the words whose capitalised
     spelling is the most likely and beats the lower-case one by `margin` or more. A form the table

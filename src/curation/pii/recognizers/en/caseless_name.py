@@ -12,7 +12,7 @@ from curation.pii.labels import EN_LABELS
 from curation.pii.pooling import MAX_CAPITALISED_SHARE, SEGMENT, capitalised_share, open_word
 from curation.pii.recognizers.en.name_cues import cued_names, twins
 from curation.pii.spans import clean_entity, written_in_english
-from curation.pii.truecase import LETTERS, truecased
+from curation.pii.truecase import LETTERS, truecased, with_name_neighbours
 
 # Types kept from the truecased reading. Organisations too (teams, bands, companies written in
 # lower case: "works at walmart"): with today's span clean-up, WNUT-17 half 1 0.7465 -> 0.7503
@@ -26,6 +26,9 @@ MIN_WORDS = 6
 # Digits a line may hold (a year) and still read as a headline: a line with more is a form's or an
 # address block's (amounts, codes, postal codes), whose capitals mark names and codes.
 MAX_DIGITS = 4
+# Words of two letters or more a sentence in capitals needs to read as shouted rather than as an
+# acronym or a code ("NHS", "A14").
+MIN_SHOUTED_WORDS = 2
 _DIGIT = re.compile(r"\d")
 # A headline, a shout or a run of lower-case sentences is a line, not a page: a longer one (a file
 # without line breaks) is left to the cased reading, so this second pass never hands spaCy more
@@ -136,22 +139,11 @@ class CaselessNameRecognizer(EntityRecognizer):
 
 def lower_case_stretches(text: str) -> list[Stretch]:
     """Each run of sentences of `text` written in lower case: at most MAX_CAPITALISED_SHARE of
-    their words capitalised (above it, capitalised_lines), at most MAX_LINE_CHARS long (a run
-    too), and
-    truecasing capitalises a word that could begin a name (_raised). Adjacent
-    such sentences on one line are read together, as NER reads a sentence better with its
-    neighbours. A share of 0.5 and of 0.2 were tried on WNUT-17's first half: 0.2 loses 0.005 of
+    their words capitalised (above it, capitalised_lines and shouted_sentences), at most
+    MAX_LINE_CHARS long (a run too), and truecasing capitalises a word that could begin a name
+    (_raised). A share of 0.5 and of 0.2 were tried on WNUT-17's first half: 0.2 loses 0.005 of
     its PII characters masked for 0.0002 fewer others."""
-    runs: list[tuple[int, int]] = []
-    for segment in SEGMENT.finditer(text):
-        start, end = segment.span()
-        if end - start > MAX_LINE_CHARS or capitalised_share(segment.group()) > MAX_CAPITALISED_SHARE:
-            continue
-        gap = text[runs[-1][1]:start] if runs else "\n"
-        if (gap == "" or (gap.isspace() and "\n" not in gap)) and end - runs[-1][0] <= MAX_LINE_CHARS:
-            runs[-1] = (runs[-1][0], end)
-        else:
-            runs.append((start, end))
+    runs = _sentence_runs(text, lambda sentence: capitalised_share(sentence) <= MAX_CAPITALISED_SHARE)
     out = []
     twin_words = twins(text) if runs else frozenset()
     for start, end in runs:
@@ -162,6 +154,23 @@ def lower_case_stretches(text: str) -> list[Stretch]:
         elif raised:
             out.append(Stretch(start, view, raised))
     return out
+
+
+def _sentence_runs(text: str, wanted) -> list[tuple[int, int]]:
+    """(start, end) of the runs of sentences (pooling.SEGMENT) of `text` for which `wanted` holds,
+    each at most MAX_LINE_CHARS long. Adjacent such sentences on one line are read together, as
+    NER reads a sentence better with its neighbours."""
+    runs: list[tuple[int, int]] = []
+    for segment in SEGMENT.finditer(text):
+        start, end = segment.span()
+        if end - start > MAX_LINE_CHARS or not wanted(segment.group()):
+            continue
+        gap = text[runs[-1][1]:start] if runs else "\n"
+        if (gap == "" or (gap.isspace() and "\n" not in gap)) and end - runs[-1][0] <= MAX_LINE_CHARS:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
 
 
 def _capitalised(view: str, words: list[tuple[int, int]]):
@@ -175,20 +184,52 @@ def _capitalised(view: str, words: list[tuple[int, int]]):
 
 
 def headline_stretches(text: str) -> list[Stretch]:
-    """Each headline or shouted line of `text` (capitalised_lines), lower-cased then truecased
-    ("BIG NIGHT WITH KENDRICK IN GLASGOW" -> "big night with Kendrick in Glasgow")."""
+    """Each headline or shouted line of `text` (capitalised_lines), and each shouted sentence of
+    another line (shouted_sentences), lower-cased then truecased ("BIG NIGHT WITH KENDRICK IN
+    GLASGOW" -> "big night with Kendrick in Glasgow")."""
     out = []
-    for start, end in capitalised_lines(text):
+    for start, end in capitalised_lines(text) + shouted_sentences(text):
         view, raised = _raised(truecased(text[start:end].lower()))
         out.append(Stretch(start, view, raised, headline=True))
     return out
 
 
+def shouted_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the runs of shouted sentences in a text of one line (a post) or in lines
+    that also hold lower-case writing: sentences with MIN_SHOUTED_WORDS or more words and no
+    lower-case letter ("HAPPY RETIREMENT SHEILA!!! the office won't be the same", "GUYS SAM GOT
+    THE JOB"). Too short for capitalised_lines and too capitalised for lower_case_stretches, they
+    were read by neither; NER reads a shouted name as an organisation or not at all. A line in
+    capitals alone in a longer text is a heading ("KYC — INDIVIDUAL CLIENT"), whose acronyms
+    truecasing cannot tell from words: read as one only from MIN_WORDS words on."""
+    out = []
+    headlines = capitalised_lines(text)
+    single_line = "\n" not in text.strip()
+    for start, end in _sentence_runs(text, _shouted):
+        if any(s <= start and end <= e for s, e in headlines):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        if single_line or any(c.islower() for c in line):
+            out.append((start, end))
+    return out
+
+
+def _shouted(sentence: str) -> bool:
+    """Whether a sentence is shouted: MIN_SHOUTED_WORDS or more words of two letters or more, no
+    lower-case letter, at most MAX_DIGITS digits, and lower-casing it keeps every character's place."""
+    return (not any(c.islower() for c in sentence)
+            and sum(len(w) > 1 for w in LETTERS.findall(sentence)) >= MIN_SHOUTED_WORDS
+            and len(_DIGIT.findall(sentence)) <= MAX_DIGITS and len(sentence.lower()) == len(sentence))
+
+
 def _raised(truecased_text: tuple[str, list[tuple[int, int]]]) -> tuple[str, list[tuple[int, int]]]:
     """A truecased view and the words it capitalised that could begin a name (pooling.open_word):
-    not "I", a function or cue word ("Hi") or a month or weekday, which span clean-up drops."""
+    not "I", a function or cue word ("Hi") or a month or weekday, which span clean-up drops; with
+    the names' other words that are words too (truecase.with_name_neighbours)."""
     view, raised = truecased_text
-    return view, [(s, e) for s, e in raised if open_word(view[s:e])]
+    return with_name_neighbours(view, [(s, e) for s, e in raised if open_word(view[s:e])])
 
 
 def capitalised_lines(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,61 @@
+"""Names in social posts whose capitals say little: shouted sentences inside a post, names of
+several words written in lower case (recognizers/en/caseless_name.py, truecase.py); posts
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.pii.assembly import engine_for
+from curation.pii.recognizers.en.caseless_name import shouted_sentences
+from curation.pii.truecase import truecased, with_name_neighbours
+
+
+@pytest.fixture(scope="module")
+def engine(policy):
+    return engine_for("en", policy.pii)
+
+
+def masked(engine, text: str) -> list[str]:
+    return [text[r.start:r.end] for r in engine.analyze([text], 8)[0]]
+
+
+def test_a_name_in_a_short_shouted_sentence_of_a_post_is_found(engine):
+    # Too short for a headline, too capitalised for a lower-case stretch: read by neither before.
+    assert any("PRIYA" in m for m in masked(engine, "MASSIVE CONGRATS PRIYA!!! so proud of you, drinks on me"))
+
+
+def test_a_shouted_sentence_without_a_name_stays_unmasked(engine):
+    assert masked(engine, "STOP RIGHT THERE. not ready for monday yet") == []
+
+
+def test_shouted_sentences_are_runs_of_capitals_in_lines_with_lower_case_writing():
+    text = ("WELL DONE ARTHUR!! see you soon. NHS. ok\nKYC — INDIVIDUAL CLIENT\n"
+            "I CANNOT BELIEVE WHAT JUST HAPPENED AT THE GAME")
+    # "NHS." is one word: an acronym, not a shout; a line in capitals alone is a heading, or a
+    # headline from six words on (capitalised_lines).
+    assert [text[s:e] for s, e in shouted_sentences(text)] == ["WELL DONE ARTHUR!!"]
+    # A post of one line in capitals is shouted however short.
+    assert shouted_sentences("GUYS SAM GOT THE JOB") == [(0, 20)]
+    # A headline holding a handle has lower-case letters, and is still read once, as a headline.
+    assert shouted_sentences("THANKS @jo_b FOR THE BEST NIGHT EVER. SEE YOU ALL SOON") == []
+
+
+def test_a_name_like_word_beside_a_name_is_capitalised_with_it():
+    view, raised = with_name_neighbours(*truecased("tom hardy and kev park, hardy perennials"))
+    # "hardy" is a name as often as a word: beside "Tom" it is part of the name; "park" is a
+    # common word and stays; the second "hardy" stands beside no name.
+    assert view == "Tom Hardy and Kev park, hardy perennials"
+    assert [view[s:e] for s, e in raised] == ["Tom", "Hardy", "Kev"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("watched a tom hardy film last night, so good", "tom hardy"),
+    ("finally made it to kings lynn for the weekend", "kings lynn"),
+])
+def test_a_lower_case_name_of_two_words_is_masked_whole(engine, text, name):
+    assert any(name in m for m in masked(engine, text))
+
+
+def test_a_name_like_word_alone_stays_unmasked(engine):
+    assert masked(engine, "the hardy plants in my garden survived the frost") == []
