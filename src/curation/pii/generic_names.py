@@ -14,6 +14,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from curation.pii.doc_text import doc_text
 from curation.pii.role_shapes import FUNCTION_WORDS
 from curation.pii.truecase import common_words
 
@@ -55,12 +56,12 @@ def names_nothing(tokens, label: str) -> bool:
     """Whether a name span's tokens (English text) are a code, a currency beside an amount, a card
     scheme beside a card, an identifier's label or a document's title. A place's acronym before a
     code is a region before its postcode, no label."""
-    doc = tokens[0].doc
+    text = doc_text(tokens[0].doc)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text, value = doc.text, doc.text[start:end]
+    value = text[start:end]
     if _CODE_WORD.fullmatch(value):
         return True
-    if value in CURRENCY_CODES and (_AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, 0, start)):
+    if value in CURRENCY_CODES and (_AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text[max(0, start - 3):start])):
         return True
     words = value.split()
     while len(words) > 1 and words[-1].lower() in _CARD_WORDS:
@@ -72,9 +73,13 @@ def names_nothing(tokens, label: str) -> bool:
     return _document_title(value, _next_word(text, end))
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_WORDS = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+
+
 def _next_word(text: str, end: int) -> str:
     """The word after text[:end], in lower case ("" at the end or after a line break)."""
-    m = re.compile(r"[ \t]+([^\W\d_]+)").match(text, end)
+    m = _NEXT_WORD.match(text, end)
     return m.group(1).lower() if m else ""
 
 
@@ -83,7 +88,7 @@ def _document_title(value: str, next_word: str) -> bool:
     common words of English or function words of any language; in capitals (a heading), the rest
     may be any words, as a heading's other words are the document's subject ("NOTA FISCAL DE
     SERVIÇOS ELETRÔNICA", "ASSURED SHORTHOLD TENANCY AGREEMENT")."""
-    words = [w.lower() for w in re.findall(r"[^\W\d_][^\W\d_'’-]*", value)]
+    words = [w.lower() for w in _WORDS.findall(value)]
     if not words or not (any(w in DOCUMENT_NOUNS for w in words) or next_word in DOCUMENT_NOUNS):
         return False
     if value.isupper() and len(value) > 3:
@@ -94,7 +99,7 @@ def _document_title(value: str, next_word: str) -> bool:
 def without_trailing_code(tokens) -> list:
     """`tokens` without the code that ends them ("ACCESS REQUEST AR-22917" -> "ACCESS REQUEST"):
     the last whitespace-separated word, when it is a code (_CODE_WORD) and words stand before it."""
-    text = tokens[0].doc.text
+    text = doc_text(tokens[0].doc)
     cut = len(tokens)
     while cut > 1 and not tokens[cut - 2].whitespace_:
         cut -= 1  # back to the first token of the last word
