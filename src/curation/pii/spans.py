@@ -419,19 +419,29 @@ def foreign_stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# Where a Doc's text was made from one with runs of spaces squeezed (text_view.squeeze_spaces), the
+# offsets of the single spaces that stand for a column gap (two or more spaces or a tab), in the
+# Doc's user_data under this key: the gap is gone from the tokens, and _first_named_column reads it here.
+COLUMN_GAPS_KEY = "curation.column_gaps"
+
+
 def _first_named_column(tokens) -> list:
     """The first column of a table row that holds a capitalised word (not a cue word, a month or a
-    weekday), where NER's span runs across a column gap of two or more spaces or a tab ("10 JAN
-    Hotel", "Matilda Kowalski   DOB", "Oslo S      SEK"): a name stays inside its cell (one extra
-    space between capitalised words is a typo inside a name, _typed_double_space). The whole
-    span when it crosses no gap; an empty list when no column holds such a word."""
+    weekday), where NER's span runs across a column gap ("10 JAN  Hotel", "Matilda Kowalski   DOB",
+    "Oslo S      SEK"): a name stays inside its cell. A gap between two capitalised words is a
+    space typed twice inside a name ("John  Smith"), not a column. The whole span when it crosses
+    no gap; an empty list when no column holds such a word."""
+    gaps = tokens[0].doc.user_data.get(COLUMN_GAPS_KEY, ())
     columns, cell = [], []
     for i, t in enumerate(tokens):
-        if t.is_space and "\n" not in t.text and not _typed_double_space(tokens, i):
+        if t.is_space and "\n" not in t.text and not _between_names(tokens, i - 1, i + 1):
+            columns.append(cell)  # a gap spaCy kept as a token of its own
+            cell = []
+            continue
+        cell.append(t)
+        if gaps and t.whitespace_ and t.idx + len(t.text) in gaps and not _between_names(tokens, i, i + 1):
             columns.append(cell)
             cell = []
-        else:
-            cell.append(t)
     if not columns:
         return tokens
     for cell in [*columns, cell]:
@@ -441,11 +451,10 @@ def _first_named_column(tokens) -> list:
     return []
 
 
-def _typed_double_space(tokens, i: int) -> bool:
-    """Whether the space token tokens[i] is one extra space between two capitalised words, as
-    typed inside a name ("John  Smith"), not a column gap."""
-    return (tokens[i].text == " " and 0 < i < len(tokens) - 1
-            and tokens[i - 1].is_title and tokens[i + 1].is_title)
+def _between_names(tokens, before: int, after: int) -> bool:
+    """Whether tokens[before] and tokens[after] are both capitalised words (a typed double space
+    inside a name, not a column gap)."""
+    return 0 <= before and after < len(tokens) and tokens[before].is_title and tokens[after].is_title
 
 
 def _names_no_one(tokens, label: str) -> bool:
