@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from curation.pii.truecase import common_words
+
 # The functions every company has, and the words job titles are built from: a phrase of nothing
 # else names a department or a role of any company ("Customer Success Lead", "HR Business
 # Partner"), not one that identifies anyone. A unit named after something else keeps its name
@@ -19,25 +21,65 @@ shipping warehouse operations facilities administration admin office business co
 research engineering product products quality assurance technology information it hr human resources people talent
 recruitment recruiting training learning customer customers client clients service services support success care
 communications public relations investor media design data analytics security safety health regional general
-executive management senior junior chief deputy assistant associate principal vice global group""".split())  # noqa: SIM905
+executive management senior junior chief deputy assistant associate principal vice global group ap ar
+member members guest guests patient patients student students participant participants employee employees
+benefits payments helpdesk technical""".split())  # noqa: SIM905
 # Job titles' head nouns beyond shapes.ORG_UNIT_HEAD's ("Operations Analyst", "Account Executive").
 ROLE_HEADS = frozenset("""analyst administrator accountant consultant advisor adviser representative supervisor
-controller planner buyer clerk executive associate""".split())  # noqa: SIM905
+controller planner buyer clerk executive associate nurse technician developer designer architect inspector auditor
+secretary receptionist cashier agent operator landlord tenant approver requester applicant trustee treasurer chair
+chairman chairperson president founder owner intern trainee apprentice attorney lawyer solicitor paralegal
+physician pharmacist therapist surgeon teacher lecturer""".split())  # noqa: SIM905
+# Job nouns a title is built on with any common word before them ("Maintenance Engineer",
+# "Registered Nurse", "Night Manager"): a lone common word is no name, so such a title names a job,
+# not whoever holds it. Not the heads a place or a name also ends in ("Head", "Lead", "Partner":
+# "Diamond Head", "Ana Lead").
+JOB_NOUNS = ROLE_HEADS | frozenset("director manager coordinator officer assistant engineer specialist".split())
+# Heads of a unit only after another function word ("Customer Service", "Accounts Payable",
+# "Technical Support"): alone, each is a word of any name.
+UNIT_ENDS = frozenset("service support care success payable receivable".split())
 _JOINERS = frozenset({"the", "of", "and", "&", "for"})
 # Words after a name that make it the issuer of an identifier ("Social Security number", "HS
-# code"): the number is the personal data, the issuer's name identifies no one.
+# code"): the number is the personal data, the issuer's name identifies no one. Not "card": a card
+# is named after a company as often ("a $100 Visa card": WNUT-17 labels the company).
 IDENTIFIER_NOUNS = frozenset({"number", "numbers", "no", "nr", "code", "id"})
 
 
 def names_role_or_unit(words: list[str], next_word: str = "") -> bool:
     """Whether a span of `words` is made only of business-function words, head nouns of units and
     roles and joiners ("of", "and", "the"), and a head noun ends the phrase: in the span ("The
-    Sales Department", "Head of Procurement") or as the word after it, which NER left out
-    ("Finance" of "Finance Director"). A function word alone is a name ("Treasury of $4T")."""
+    Sales Department", "Head of Procurement", "Accounts Payable") or as the word after it, which
+    NER left out ("Finance" of "Finance Director"). A function word alone is a name ("Treasury of
+    $4T"). Or the span is a job title: common words before a job noun ("Registered Nurse")."""
     content = [w for w in words if w.lower() not in _JOINERS]
-    if not content or not all(w.lower() in FUNCTION_WORDS or is_head(w) for w in content):
+    if not content:
         return False
-    return any(is_head(w) for w in content) or is_head(next_word)
+    if all(w.lower() in FUNCTION_WORDS or is_head(w) for w in content):
+        return (any(is_head(w) for w in content) or is_head(next_word)
+                or (len(content) > 1 and content[-1].lower() in UNIT_ENDS))
+    return _job_title(content)
+
+
+def _job_title(content: list[str]) -> bool:
+    """Whether `content` is a job noun (JOB_NOUNS) after function words and at most one other
+    common word (truecase.common_words: "Senior Site Engineer"). Two or more common words before
+    it are a name made of words and its role ("Kayak Magazine Founder", WNUT-17), kept whole."""
+    *before, last = [w.lower() for w in content]
+    others = [w for w in before if w not in FUNCTION_WORDS]
+    return last in JOB_NOUNS and len(others) <= 1 and all(w in common_words() for w in others)
+
+
+def trailing_unit(words: list[str]) -> int:
+    """How many of `words` at the end are a unit of a company named after the company ("Acme
+    Customer Services": 2), 0 for none: two or more function words ending in a head noun, with a
+    word of the company's own name left before them."""
+    for k in range(1, len(words) - 1):
+        tail = words[k:]
+        if all(w.lower() in FUNCTION_WORDS or is_head(w) for w in tail) and names_role_or_unit(tail) \
+                and words[k - 1].lower() not in FUNCTION_WORDS \
+                and any(w[:1].isupper() and w.lower() not in _JOINERS for w in words[:k]):
+            return len(tail)
+    return 0
 
 
 def is_head(word: str) -> bool:

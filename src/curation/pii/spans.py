@@ -10,8 +10,9 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from curation.pii.doc_text import doc_text
+from curation.pii.generic_names import names_nothing, without_trailing_code
 from curation.pii.honorifics import name_end
-from curation.pii.role_shapes import names_identifier, names_role_or_unit
+from curation.pii.role_shapes import FUNCTION_WORDS, names_identifier, names_role_or_unit, trailing_unit
 from curation.pii.truecase import LETTER, capitalised_words, common_words
 
 
@@ -418,11 +419,67 @@ def foreign_stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _names_no_one(tokens) -> bool:
-    """Whether an organisation's or a place's tokens name a role or a unit of a company, or the
-    issuer of the identifier named by the next word (role_shapes)."""
-    after = tokens[-1].doc[tokens[-1].i + 1].text if tokens[-1].i + 1 < len(tokens[-1].doc) else ""
-    return names_role_or_unit([t.text for t in tokens if not t.is_punct], after) or names_identifier(after)
+# Where a Doc's text was made from one with runs of spaces squeezed (text_view.squeeze_spaces), the
+# offsets of the single spaces that stand for a column gap (two or more spaces or a tab), in the
+# Doc's user_data under this key: the gap is gone from the tokens, and _first_named_column reads it here.
+COLUMN_GAPS_KEY = "curation.column_gaps"
+
+
+def _first_named_column(tokens) -> list:
+    """The first column of a table row that holds a capitalised word (not a cue word, a month or a
+    weekday), where NER's span runs across a column gap ("10 JAN  Hotel", "Matilda Kowalski   DOB",
+    "Oslo S      SEK"): a name stays inside its cell. A gap between two capitalised words is a
+    space typed twice inside a name ("John  Smith"), not a column. The whole span when it crosses
+    no gap; an empty list when no column holds such a word."""
+    gaps = tokens[0].doc.user_data.get(COLUMN_GAPS_KEY, ())
+    columns, cell = [], []
+    for i, t in enumerate(tokens):
+        if t.is_space and "\n" not in t.text and not _between_names(tokens, i - 1, i + 1):
+            columns.append(cell)  # a gap spaCy kept as a token of its own
+            cell = []
+            continue
+        cell.append(t)
+        if gaps and t.whitespace_ and t.idx + len(t.text) in gaps and not _between_names(tokens, i, i + 1):
+            columns.append(cell)
+            cell = []
+    if not columns:
+        return tokens
+    for cell in [*columns, cell]:
+        if any(t.is_alpha and not t.is_lower and t.lower_ not in CUE_WORDS and not DATE_WORD.fullmatch(t.text)
+               for t in cell):
+            return cell
+    return []
+
+
+def _between_names(tokens, before: int, after: int) -> bool:
+    """Whether tokens[before] and tokens[after] are both capitalised words (a typed double space
+    inside a name, not a column gap)."""
+    return 0 <= before and after < len(tokens) and tokens[before].is_title and tokens[after].is_title
+
+
+def _names_no_one(tokens, label: str) -> bool:
+    """Whether a name span's tokens name a role or a unit of a company ("Registered Nurse",
+    "Accounts Payable"), or, for an organisation or a place, the issuer of the identifier named by
+    the next word (role_shapes)."""
+    doc, first = tokens[0].doc, tokens[0].i
+    after = doc[tokens[-1].i + 1].text if tokens[-1].i + 1 < len(doc) else ""
+    words = [t.text for t in tokens if not t.is_punct]
+    if first and doc[first - 1].is_title and doc[first - 1].lower_ in FUNCTION_WORDS:
+        words.insert(0, doc[first - 1].text)  # a cue word trimmed off the unit: "Customer" of "Customer Service"
+    return names_role_or_unit(words, after) or (label != "PERSON" and names_identifier(after))
+
+
+def _without_trailing_unit(tokens) -> list:
+    """An organisation's tokens without the company unit that ends them ("Parcelway Customer
+    Services" -> "Parcelway"): the unit names no one, the company's name before it does."""
+    words = [t for t in tokens if not t.is_punct]
+    k = trailing_unit([t.text for t in words])
+    if not k:
+        return tokens
+    kept = tokens[:tokens.index(words[-k])]
+    while kept and kept[-1].is_punct:
+        kept = kept[:-1]
+    return kept
 
 
 def _widened(tokens, label: str, start: int, end: int) -> tuple[int, int]:
@@ -459,6 +516,7 @@ def clean_entity(ent, allowed: frozenset = frozenset(), keep_accounts: bool = Tr
         if "\n" in t.text or (i and "\n" in t.doc[t.i - 1].whitespace_ + t.doc[t.i - 1].text):
             tokens = tokens[:i] if i else tokens[1:]
             break
+    tokens = _first_named_column(tokens)
     for i, t in enumerate(tokens):  # a link or an HTML entity ends a name: "Mb http://bit.ly/...", "IM SORRY &lt"
         width = _entity_at(tokens, i)
         if (t.like_url or width) and not (i and width and _name_goes_on(tokens, i, width)):
@@ -549,8 +607,13 @@ def clean_entity(ent, allowed: frozenset = frozenset(), keep_accounts: bool = Tr
         tokens = _without_foreign_words(_without_stretched(tokens))
         if not tokens:
             return None
-    if label in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and _names_no_one(tokens):
-        return None
+    if ent.doc.lang_ != "ja" and label != "NRP":
+        if label in ("PERSON", "ORGANIZATION"):
+            tokens = without_trailing_code(tokens)
+        if label == "ORGANIZATION":
+            tokens = _without_trailing_unit(tokens)
+        if _names_no_one(tokens, label) or names_nothing(tokens, label):
+            return None
     start, end = tokens[0].idx + start_shift, tokens[-1].idx + len(tokens[-1].text)
     if label in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and not start_shift:
         start, end = _widened(tokens, label, start, end)

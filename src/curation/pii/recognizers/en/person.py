@@ -11,6 +11,7 @@ from presidio_analyzer import RecognizerResult
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.en.shapes import NOT_NAMES
 from curation.pii.recognizers.en.shapes import WORD as _WORD
+from curation.pii.role_shapes import names_role_or_unit
 from curation.pii.spans import HANDLE_BODY
 
 
@@ -50,7 +51,8 @@ class CurationPersonRecognizer(ScoredRecognizer):
         return match.span()
 
     def score(self, value: str) -> float | None:
-        return None if value.split()[0] in NOT_NAMES else 0.6
+        # A unit or a role signs as often as a person ("Sincerely,\nParticipant Services").
+        return None if value.split()[0] in NOT_NAMES or names_role_or_unit(value.split()) else 0.6
 
 
 class HandleRecognizer(ScoredRecognizer):
