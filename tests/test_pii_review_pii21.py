@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from curation.pii.recognizers.en import CurationEmailRecognizer, CurationPhoneRecognizer
+from curation.pii.recognizers.en import CurationEmailRecognizer, CurationPhoneRecognizer, CurationPostalCodeRecognizer
 
 THRESHOLD = 0.4  # policies/default.yaml pii.score_threshold
 
@@ -103,3 +103,56 @@ def test_long_lines_of_repeated_tokens_keep_their_result_in_linear_time(recogniz
     started = time.perf_counter()
     assert len(found(recognizer(), entity, text)) == count
     assert time.perf_counter() - started < 5.0  # quadratic work on 50 KB would take minutes
+
+
+# 4. A capital makes a number beside it a postal code only in its country's code shape; a capital
+# that is also a word or a given name needs an address label; a year is no code.
+def postal_found(text: str) -> list[str]:
+    """What the postal-code recognizer masks on its own (no NER)."""
+    return [text[r.start:r.end] for r in CurationPostalCodeRecognizer().analyze(text, ["LOCATION"]) if r.score >= 0.4]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ship to: Ms N. Haddad\nAmman 11118", ["Amman 11118"]),
+    ("Nairobi 00100", ["Nairobi 00100"]),
+    ("Warehouse:\nMadrid 28045", ["Madrid 28045"]),
+    ("Delivery address:\nMale 20094", ["Male 20094"]),
+    ("Beijing 100020", ["Beijing 100020"]),
+])
+def test_a_code_in_its_capital_s_shape_is_a_place(text, expected):
+    assert postal_found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Male 20311\nFemale 19022",        # head counts by sex
+    "Sofia 2870, Lima 15302",          # given names with a score
+    "Madrid 4410",                     # not a Spanish code's shape
+    "Kingston 11210",                  # Jamaica has no postal codes
+    "Cairo 1937",                      # a year
+    "Amman 1850",
+    "Nairobi 12345",                   # Kenyan codes of Nairobi start 00
+])
+def test_a_number_beside_a_capital_without_its_country_s_shape_is_no_place(text):
+    assert postal_found(text) == []
+
+
+# 5. A person's name before the town of a pair stays the person's: the town and code are one
+# place, the name another span.
+@pytest.mark.parametrize("text,expected", [
+    ("Tom Baker Bristol BS1 4DJ, Lucy Hart Bristol BS8 1TH", "<PERSON> <ORGANIZATION>, <PERSON> <LOCATION>"),
+    ("Lucy Hart Bristol BS8 1TH, " * 3, "<PERSON> <LOCATION>, " * 3),
+])
+def test_a_name_before_a_town_and_code_is_no_place(anonymizer, text, expected):
+    (out,) = anonymizer.anonymize([text], "en")
+    assert out.text == expected
+
+
+def test_a_page_of_names_towns_and_codes_keeps_each_person(anonymizer):
+    text = "Lucy Hart Bristol BS8 1TH, " * 1850  # 50 KB
+    (out,) = anonymizer.anonymize([text], "en")
+    assert out.counts == {"PERSON": 1850, "LOCATION": 1850}
+
+
+def test_a_town_of_two_words_under_an_organisation_stays_one_place(anonymizer):
+    (out,) = anonymizer.anonymize(["Ship to:\nMilton Keynes MK9 2AB"], "en")
+    assert out.text == "Ship to:\n<LOCATION>"
