@@ -43,6 +43,16 @@ def test_a_reference_field_keeps_its_digits_unmasked(text):
     assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == []
 
 
+# Minor: a German extension label with its full stop ("dw.") belongs to the number.
+@pytest.mark.parametrize("text,number", [
+    ("Tel. +49 30 9876543 dw. 41", "+49 30 9876543 dw. 41"),
+    ("Tel 030 9876543 Dw.: 41, Fax 030 9876544", "030 9876543 Dw.: 41"),
+    ("Tel 030 9876543 dw. Frau Roth", "030 9876543"),
+])
+def test_an_extension_after_dw_with_a_full_stop_is_part_of_the_number(text, number):
+    assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text)[0] == number
+
+
 # 2. "contact", "reach" and "address" count inside longer words near a spelled-out address.
 @pytest.mark.parametrize("text,address", [
     ("She is reachable via m.obi at outlook dot com", "m.obi at outlook dot com"),
@@ -76,6 +86,17 @@ def test_a_noun_mail_word_before_prose_at_a_domain_stays_unmasked(text):
 ])
 def test_a_mail_verb_before_the_address_still_masks_it(text, address):
     assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == [address]
+
+
+# Minor: a title's full stop or a bracketed word between the mail verb and "at" stays in the clause;
+# another full stop ends it.
+@pytest.mark.parametrize("text,expected", [
+    ("Email Prof. Lindqvist at lindqvist at uni-hamburg.de", ["lindqvist at uni-hamburg.de"]),
+    ("Please email Tariq Aziz (Finance) at t.aziz at hollowbrook.co.uk", ["t.aziz at hollowbrook.co.uk"]),
+    ("Email us. Our team met at lunch at Deliveroo.com", []),
+])
+def test_a_title_or_bracket_between_the_mail_verb_and_at_keeps_the_clause(text, expected):
+    assert found(CurationEmailRecognizer(), "EMAIL_ADDRESS", text) == expected
 
 
 # 6. A full stop ending the sentence ends the address; a dot and a word continue the domain.

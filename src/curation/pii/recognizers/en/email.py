@@ -96,7 +96,10 @@ _DETERMINER_BEFORE = (r"(?<!\b(?i:a|an|the|this|that|these|those|my|your|his|her
                       r"|another|one|first|last|next|same)\ |'s\ |s'\ )")
 _NOUN_AFTER = r"(?!\ (?i:from|room|box|boxes|order|orders|inbox|list|thread|chain|server|account|campaign)\b)"
 _MAIL_VERB = rf"{_DETERMINER_BEFORE}(?:{_words(_MAIL_WORDS)}|{_MAIL_JA}){_NOUN_AFTER}"
-_MAIL_WORD_THEN_AT = re.compile(rf"{_MAIL_VERB}(?:\ [\w'\-]+){{1,4}}\ (?i:at)\ $")
+# The words between: a title's full stop ("Email Dr. Okafor at …") and a bracketed word ("Email Mary
+# O'Neil (HR) at …") stay within the clause; any other full stop ends it.
+_CLAUSE_WORD = r"(?:(?i:dr|mr|mrs|ms|prof)\.|\(?[\w'\-]+\)?)"
+_MAIL_WORD_THEN_AT = re.compile(rf"{_MAIL_VERB}(?:\ {_CLAUSE_WORD}){{1,4}}\ (?i:at)\ $")
 _MAIL_WORD_THEN_AT_BEFORE = 50
 # An address-like local part ("jane.doe", "j_doe2") before " at " and a real top-level domain is
 # unlike prose, so a mail or contact word a little before it is enough, not right before it:

@@ -49,7 +49,7 @@ _NOT_AFTER_CODE = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
 _GLUED_LABELS = rf"{_CONTACT_WORDS}|t|m|f|p|ph|tlf|telefon|gsm|cel"
 # An extension belongs to its number: with it the number reaches one person's desk, not a
 # switchboard ("ext. 214", "x214", German "Durchwahl -214", "DW 214").
-_EXTENSION = r"\ ?(?i:x|ext\.?|extension|durchwahl|dw)\ ?:?\ ?-?\d{1,6}"
+_EXTENSION = r"\ ?(?i:x|ext\.?|extension|durchwahl|dw\.?)\ ?:?\ ?-?\d{1,6}"
 
 # The label test runs on the text before each match (see `analyze`): a reference label, its "no."
 # and an "is": "Invoice no. 4471 2290", "the account is 600-229-417".
