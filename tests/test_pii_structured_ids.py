@@ -305,7 +305,7 @@ def test_a_contact_word_is_no_mail_word_for_the_plain_forms(text):
 
 
 # A reference, order or invoice label names its digits: no phone unless a phone word says so.
-@pytest.mark.parametrize("text", ["Ref 020 7946 0958", "Order: 0161 496 0066", "Invoice 07700 900123 was paid.",
+@pytest.mark.parametrize("text", ["Ref 020 7946 0958", "Order 0161 496 0066", "Invoice 07700 900123 was paid.",
                                   "PO 020 7946 0958"])
 def test_a_national_number_after_a_reference_label_is_no_phone(text):
     assert found(CurationPhoneRecognizer(), "PHONE_NUMBER", text) == []

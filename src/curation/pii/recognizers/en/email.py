@@ -53,7 +53,7 @@ _AT_WORD = r"\ (?i:at)\ " + _NOT_DETERMINER
 # and a pronoun is never its local part.
 _NOT_PRONOUN = r"(?!(?i:me|us|him|her|them|you)\ )"
 _PLAIN_WORDED = (rf"{_NOT_PRONOUN}{_LOCAL_WORD}(?:\.{_LOCAL_WORD}){{0,3}}{_AT_WORD}(?:{_LABEL}\.){{1,4}}{_REAL_TLD}"
-                 r"(?![@.])(?!\ (?i:at)\ )")
+                 r"(?!@|\.\w)(?!\ (?i:at)\ )")  # a full stop after it ends the sentence, not the domain
 _WORDED = (rf"{_DOTTED_LOCAL}{_AT_WORD}(?:{_SPELLED_DOMAIN}|{_PLAIN_DOMAIN})|{_SPELLED_LOCAL}{_AT_WORD}{_SPELLED_DOMAIN}"
            rf"|{_PLAIN_WORDED}")
 # No address starts inside a spelled chain: not at a "dot" word, nor right after one.
@@ -74,9 +74,10 @@ def _words(words: tuple[str, ...], ending: str = "") -> str:
 
 
 # Words near a bare " at " form that make it an address: "Sales went up at Amazon dot com" is not.
-# Inflected forms count ("contacted", "reach out"), and "address".
-_CONTEXT_WORDS = re.compile(rf"{_words(_MAIL_WORDS, '(?i:s)?')}|{_words((*_CONTACT_WORDS, 'address'), '(?i:e?s|ed|ing)?')}"
-                            rf"|{_MAIL_JA}")
+# "contact", "reach" and "address" count inside any word ("reachable", "Contactable", "Outreach",
+# "Addressee"): a spelled dot is there already, so a loose word costs little.
+_CONTEXT_WORDS = re.compile(rf"{_words(_MAIL_WORDS, '(?i:s)?')}|{_words(_CONTACT_WORDS, '(?i:e?s|ed|ing)?')}"
+                            rf"|(?i:contact|reach|address)|{_MAIL_JA}")
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 60, 30
 # What may stand between a mail or contact word and the address right after it: "address", a
 # colon or dash, a pronoun ("mail me at"), one short word ("email is", "mail to").
@@ -88,8 +89,17 @@ _MAIL_WORD_BEFORE = re.compile(rf"(?:{_words(_MAIL_WORDS)}|{_MAIL_JA}){_LEAD_TO_
 _PLAIN_CONTEXT_BEFORE = 30
 # Or a mail word a few words before the " at " that takes the address ("email the sales team at
 # quotes at brightpath.io"): "at" then an address is where to write. Within one clause, no
-# sentence end or other address between.
-_MAIL_WORD_THEN_AT = re.compile(rf"(?:{_words(_MAIL_WORDS)}|{_MAIL_JA})(?:\ [\w'\-]+){{1,4}}\ (?i:at)\ $")
+# sentence end or other address between. Only the verb: a determiner or possessive before the word
+# ("got an email from my boss at work at Amazon.com") or a noun's next word after it ("the mail
+# room at …", "email from HR at …") makes it the thing, not where to write.
+_DETERMINER_BEFORE = (r"(?<!\b(?i:a|an|the|this|that|these|those|my|your|his|her|its|our|their|any|every|each|no|some"
+                      r"|another|one|first|last|next|same)\ |'s\ |s'\ )")
+_NOUN_AFTER = r"(?!\ (?i:from|room|box|boxes|order|orders|inbox|list|thread|chain|server|account|campaign)\b)"
+_MAIL_VERB = rf"{_DETERMINER_BEFORE}(?:{_words(_MAIL_WORDS)}|{_MAIL_JA}){_NOUN_AFTER}"
+# The words between: a title's full stop ("Email Dr. Okafor at …") and a bracketed word ("Email Mary
+# O'Neil (HR) at …") stay within the clause; any other full stop ends it.
+_CLAUSE_WORD = r"(?:(?i:dr|mr|mrs|ms|prof)\.|\(?[\w'\-]+\)?)"
+_MAIL_WORD_THEN_AT = re.compile(rf"{_MAIL_VERB}(?:\ {_CLAUSE_WORD}){{1,4}}\ (?i:at)\ $")
 _MAIL_WORD_THEN_AT_BEFORE = 50
 # An address-like local part ("jane.doe", "j_doe2") before " at " and a real top-level domain is
 # unlike prose, so a mail or contact word a little before it is enough, not right before it:

@@ -49,7 +49,7 @@ _NOT_AFTER_CODE = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
 _GLUED_LABELS = rf"{_CONTACT_WORDS}|t|m|f|p|ph|tlf|telefon|gsm|cel"
 # An extension belongs to its number: with it the number reaches one person's desk, not a
 # switchboard ("ext. 214", "x214", German "Durchwahl -214", "DW 214").
-_EXTENSION = r"\ ?(?i:x|ext\.?|extension|durchwahl|dw)\ ?:?\ ?-?\d{1,6}"
+_EXTENSION = r"\ ?(?i:x|ext\.?|extension|durchwahl|dw\.?)\ ?:?\ ?-?\d{1,6}"
 
 # The label test runs on the text before each match (see `analyze`): a reference label, its "no."
 # and an "is": "Invoice no. 4471 2290", "the account is 600-229-417".
@@ -71,11 +71,16 @@ _LONGEST_CODE = 9
 # reference: a number with a trunk 0, grouped as a national number is (area code, then one or two
 # groups, 10 or 11 digits), stays a phone unless "no.", "number", "#" or "is" makes it the reference.
 # Identity labels are left out: their numbers share that grouping ("NHS 012 345 6789").
-# A reference, order or invoice label names the digits after it even bare ("Ref 020 7946 0958"):
-# only a phone word before it makes them the line to call.
+# A reference label names the digits after it even bare ("Ref 020 7946 0958"), but only as the
+# label of a field: at the start of a line or part (after a comma, colon, bar, bracket or full
+# stop). Inside a sentence ("To place an order: …", "Questions about your invoice: …", "Track your
+# order: …") a word before it makes it the thing the line is for; a phone word before it, the line.
+# "Order" and "invoice" are also what one calls about: they name the digits only glued to them
+# ("Invoice 07700 900123 was paid."), not over a colon ("Order: 0161 496 0066" is the order line).
 _BARE_BUSINESS_LABEL = re.compile(_BUSINESS_LABELS, re.IGNORECASE)
 _NAMES_ITS_DIGITS = re.compile(r"ref|reference|order|invoice|inv|po|serial|sku|tracking", re.IGNORECASE)
-_VERB_TO = re.compile(r"\b(?i:to)\ $")  # "To order: 0800 123 4567" is the verb
+_NAMES_ITS_DIGITS_GLUED = re.compile(r"order|invoice", re.IGNORECASE)
+_FIELD_START = re.compile(r"(?:^|[\n,;:|(\[•·]|\.\ )[ \t]*$")
 _NATIONAL_GROUPING = re.compile(r"\(?0[1-9]\d{1,3}\)?(?:[\ \-]\d{3,6}){1,2}")
 _NATIONAL_DIGITS = (10, 11)
 # A phone word before the label says whose number it is: "The phone number for registration is …",
@@ -105,10 +110,18 @@ def labelled_otherwise(text: str, start: int, end: int) -> bool:
     if _CODE_LABELS.fullmatch(label["label"]) and digits > _LONGEST_CODE:
         return False
     if (not (label["no"] or label["verb"]) and _BARE_BUSINESS_LABEL.fullmatch(label["label"])
-            and not (_NAMES_ITS_DIGITS.fullmatch(label["label"]) and not _VERB_TO.search(before, 0, label.start()))
+            and not _names_a_reference_field(before, label)
             and _NATIONAL_GROUPING.fullmatch(text, start, end) and digits in _NATIONAL_DIGITS):
         return False
     return not _PHONE_WORD_BEFORE.search(before, 0, label.start())
+
+
+def _names_a_reference_field(before: str, label) -> bool:
+    """Whether a bare business label (no "no.", no "is") names the digits after it as a reference
+    field: a reference label that starts a field, glued to the digits for "order" and "invoice"."""
+    if not _NAMES_ITS_DIGITS.fullmatch(label["label"]) or not _FIELD_START.search(before, 0, label.start()):
+        return False
+    return not (_NAMES_ITS_DIGITS_GLUED.fullmatch(label["label"]) and ":" in before[label.end("label"):])
 
 
 class CurationPhoneRecognizer(ScoredRecognizer):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import regex as re
 
 from presidio_analyzer import RecognizerResult
@@ -66,32 +68,57 @@ _STREET_PART = re.compile(r"[ \t]*(?:\d{1,5}[A-Za-z]?\ [^\W\d]{2,}.*|.*[^\W\d]{2
 _PART_SEPARATOR = re.compile(r"[,·|]")
 _STREET_WINDOW, _LINES_BEFORE = 120, 3  # a landmark line may stand between ("Near Trinity Metro Station")
 _REGION_AFTER = re.compile(r"(?:[ \t]*,[ \t]?|[ \t]*\n[ \t]*)[A-Z][^\W\d]+(?:\ [A-Z][^\W\d]+){0,2}[ \t]*(?:\n|$|\.)")
-# A country's capital beside the code is a place without a street line: "Riyadh 12214", "Doha
-# 24321" (Saudi, Gulf and other five-digit codes that have no shape of their own). National capitals
-# in their English names; "Kuwait City" and "Mexico City" with their second word.
-_CAPITALS = (
-    "Abu Dhabi|Abuja|Accra|Addis Ababa|Algiers|Amman|Amsterdam|Andorra la Vella|Ankara|Antananarivo|Apia|Ashgabat"
-    "|Asmara|Astana|Asuncion|Athens|Baghdad|Baku|Bamako|Bangkok|Bangui|Banjul|Basseterre|Beijing|Beirut|Belgrade"
-    "|Belmopan|Berlin|Bern|Bishkek|Bissau|Bogota|Brasilia|Bratislava|Brazzaville|Bridgetown|Brussels|Bucharest"
-    "|Budapest|Buenos Aires|Bujumbura|Cairo|Canberra|Caracas|Castries|Chisinau|Colombo|Conakry|Copenhagen|Dakar"
-    "|Damascus|Dhaka|Dili|Djibouti|Dodoma|Doha|Dublin|Dushanbe|Freetown|Gaborone|Georgetown|Guatemala City|Hanoi"
-    "|Harare|Havana|Helsinki|Honiara|Islamabad|Jakarta|Jerusalem|Juba|Kabul|Kampala|Kathmandu|Khartoum|Kigali"
-    "|Kingston|Kinshasa|Kuala Lumpur|Kuwait City|Kyiv|Kiev|La Paz|Libreville|Lilongwe|Lima|Lisbon|Ljubljana|Lome"
-    "|London|Luanda|Lusaka|Luxembourg|Madrid|Majuro|Malabo|Male|Managua|Manama|Manila|Maputo|Maseru|Mbabane"
-    "|Mexico City|Minsk|Mogadishu|Monaco|Monrovia|Montevideo|Moroni|Moscow|Muscat|Nairobi|Nassau|Naypyidaw"
-    "|New Delhi|Niamey|Nicosia|Nouakchott|Nuku'alofa|Oslo|Ottawa|Ouagadougou|Palikir|Panama City|Paramaribo|Paris"
-    "|Phnom Penh|Podgorica|Port Louis|Port Moresby|Port of Spain|Porto-Novo|Prague|Praia|Pretoria|Pyongyang|Quito"
-    "|Rabat|Reykjavik|Riga|Riyadh|Rome|Roseau|San Jose|San Marino|San Salvador|Sanaa|Santiago|Santo Domingo"
-    "|Sao Tome|Sarajevo|Seoul|Singapore|Skopje|Sofia|Stockholm|Suva|Taipei|Tallinn|Tarawa|Tashkent|Tbilisi"
-    "|Tegucigalpa|Tehran|Thimphu|Tirana|Tokyo|Tripoli|Tunis|Ulaanbaatar|Vaduz|Valletta|Victoria|Vienna|Vientiane"
-    "|Vilnius|Warsaw|Washington|Wellington|Windhoek|Yaounde|Yerevan|Zagreb")
-_CAPITAL = re.compile(rf"(?:{_CAPITALS})")
+# A country's capital beside the code is a place without a street line ("Riyadh 12214", "Doha
+# 24321": Gulf and other codes with no shape of their own), but only with a code of its country's
+# shape: digit count, format, and the capital's own first digits where the country numbers by
+# region (Paris 75008, Berlin 10115); "Sofia 4512" is no Bulgarian code. Capitals whose country has
+# no postal codes (Kingston, Georgetown, Victoria) are not listed, nor those whose codes have a
+# shape of their own (London, Ottawa, Dublin). English names; each entry "Capital=code shape".
+_CAPITAL_CODES = {capital: re.compile(shape) for capital, shape in (
+    entry.strip().split("=", 1) for entry in r"""
+Abu Dhabi=\d{4,6}; Abuja=9\d{5}; Addis Ababa=1\d{3}; Algiers=16\d{3}; Amman=11\d{3};
+Amsterdam=10\d\d\ ?[A-Z]{2}; Andorra la Vella=AD\ ?5\d\d; Ankara=06\d{3}; Antananarivo=1\d\d;
+Ashgabat=744\d{3}; Astana=01\d{4}; Asuncion=1\d{3}(?:\d\d)?; Athens=1\d\d\ ?\d\d; Baghdad=10\d{3};
+Baku=(?:AZ\ ?)?1\d{3}; Bangkok=10\d{3}; Beijing=10\d{4}; Beirut=\d{4}(?:\ \d{4})?; Belgrade=11\d{3};
+Berlin=1[0-4]\d{3}; Bern=30\d\d; Bishkek=720\d{3}; Bogota=11\d{4}; Brasilia=7\d{4}-?\d{3};
+Bratislava=8\d\d\ ?\d\d; Brussels=1\d{3}; Bucharest=0\d{5}; Budapest=1\d{3};
+Buenos Aires=(?:C\ ?)?1\d{3}(?:[A-Z]{3})?; Cairo=1\d{4}; Canberra=2[56]\d\d; Caracas=10\d\d;
+Chisinau=(?:MD-?)?20\d\d; Copenhagen=[12]\d{3}; Dakar=1\d{4}; Dhaka=1\d{3}; Dodoma=41\d{3}; Doha=\d{4,5};
+Dushanbe=734\d{3}; Guatemala City=01\d{3}; Hanoi=1\d{4,5}; Havana=10\d{3}; Helsinki=00\d{3}; Islamabad=44\d{3};
+Jakarta=1\d{4}; Jerusalem=9\d{4}(?:\d\d)?; Kabul=10\d\d; Kathmandu=44\d{3}; Khartoum=1\d{4};
+Kuala Lumpur=5\d{4}; Kuwait City=\d{5}; Kyiv=0[1-4]\d{3}; Kiev=0[1-4]\d{3}; Ljubljana=1\d{3};
+Lisbon=1\d{3}-\d{3}; Luxembourg=(?:L-)?\d{4}; Madrid=28\d{3}; Managua=1\d{4}; Manama=\d{3,4}; Manila=1\d{3};
+Maputo=11\d\d; Mexico City=(?:0\d|1[0-6])\d{3}; Minsk=220\d{3}; Montevideo=11\d{3}; Moscow=1[0-4]\d{4};
+Muscat=1\d\d; Nairobi=00\d{3}; Naypyidaw=15\d{3}; New Delhi=110\d{3}; Nicosia=1\d{3}; Oslo=0\d{3};
+Phnom Penh=1\d{4}; Podgorica=81\d{3}; Port Louis=11\d{3}; Prague=1\d\d\ ?\d\d; Pretoria=0\d{3}; Quito=17\d{4};
+Rabat=10\d{3}; Reykjavik=1\d\d; Riga=(?:LV-?)?10\d\d; Riyadh=1\d{4}; Rome=001\d\d; San Jose=10\d{3};
+San Marino=4789\d; San Salvador=1101; Santo Domingo=10\d{3}; Sarajevo=71\d{3}; Seoul=0\d{4}; Singapore=\d{6};
+Skopje=10\d\d; Stockholm=1\d\d\ ?\d\d; Taipei=1\d\d(?:\d\d)?; Tallinn=1\d{4}; Tashkent=100\d{3};
+Tbilisi=01\d\d; Tegucigalpa=11\d{3}; Tirana=10\d\d; Tokyo=1\d\d-?\d{4}; Tunis=1\d{3}; Ulaanbaatar=1\d{4};
+Vaduz=94\d\d; Valletta=[A-Z]{3}\ ?\d{4}; Vienna=1\d{3}; Vientiane=01\d{3}; Vilnius=(?:LT-)?0\d{4};
+Warsaw=0\d-\d{3}; Yerevan=00\d\d; Zagreb=10\d{3}; Colombo=0?\d{4,5}; Lima=15\d{3}; Male=20\d{3}; Paris=75\d{3};
+Santiago=\d{7}; Sofia=1\d{3}; Washington=20\d{3}; Wellington=6\d{3}""".split(";"))}
+# Capitals that are also common words or given names ("Male 20500" in a table, "Sofia 1200", "Paris
+# 75000" the person) count only after a postal or address label just before ("Address:\nMale 20026").
+_WORD_CAPITALS = frozenset({"Colombo", "Lima", "Male", "Paris", "Santiago", "Sofia", "Washington", "Wellington"})
+_ADDRESS_LABEL_BEFORE = re.compile(r"(?i:\b(?:address|addr|postcode|postal\ code|zip|city|town|p\.?\ ?o\.?\ box)\b)")
+_LABEL_WINDOW = 60
+# A year has the shape of many four-digit codes ("Paris 1924", "Berlin 1989"): with the capital as the
+# only evidence, a number a year could be is no code.
+_YEAR_SHAPED = re.compile(r"1[89]\d\d|20\d\d")
 # A code of its own shape is reported alone (LS1 4AP), but where NER reads the code into a name or
 # an organisation ("Leeds LS1 4AP" as a person), that name would hide it (a span inside another
 # is dropped, whatever its score): then the parts of the pair under that name are reported, above
 # the score of a name. A date or number read over the code ("OR 97702") changes nothing.
 _NAME_ENTITIES = ("PERSON", "ORGANIZATION")
 _STRUCTURED_SCORE = 0.86
+_NAME_REACH = 200  # the longest name span looked for before a pair
+_NAME_AND_TOWN_SPACES = 2  # "Anna Kowalski Leeds": a given name, a surname, a town
+
+
+def _last_word_start(text: str, start: int, end: int) -> int:
+    """Where the last space-separated word of text[start:end] starts."""
+    return max(start, text.rfind(" ", start, end) + 1)
 
 
 class CurationPostalCodeRecognizer(ScoredRecognizer):
@@ -115,7 +142,7 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
             return results
         entities = getattr(nlp_artifacts, "entities", None) or ()
         places = [(e.start_char, e.end_char) for e in entities if e.label_ == _PLACE_ENTITY]
-        names = [(e.start_char, e.end_char) for e in entities if e.label_ in _NAME_ENTITIES]
+        names = sorted((e.start_char, e.end_char) for e in entities if e.label_ in _NAME_ENTITIES)
         whole_pairs: list[RecognizerResult] = []
         # Each pair again, whole: its pieces are decided together, from the pair's own ends. The
         # results come in the order of the matches, so one pass over both keeps a page of pairs linear.
@@ -142,19 +169,51 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
 
     def _parts_under_name(self, match, names: list[tuple[int, int]]) -> list[RecognizerResult]:
         """The parts of a pair (town, code) under a name span that holds its code, scored above the
-        name (see _STRUCTURED_SCORE); none where no name holds the code."""
+        name (see _STRUCTURED_SCORE); none where no name holds the code. `names` are sorted."""
         code_start, code_end = match.span("c")
-        holding = [(s, e) for s, e in names if s <= code_start and code_end <= e]
+        # Only the names that start a little before the pair can hold it or end in its town: a page
+        # of pairs and names stays linear.
+        first, last = bisect_left(names, (match.start() - _NAME_REACH,)), bisect_right(names, (code_start, len(match.string)))
+        near = names[first:last]
+        holding = [(s, e) for s, e in near if s <= code_start and code_end <= e]
         if not holding or not self._is_pair(match):
             return []
         meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
-        return [RecognizerResult(self.ENTITY, s, e, _STRUCTURED_SCORE, dict(meta)) for s, e in self._pair_spans(match)
+        towns = [self._town_after_names(match.string, s, e, near, holding) for s, e in match.spans("p")]
+        return [RecognizerResult(self.ENTITY, s, e, _STRUCTURED_SCORE, dict(meta))
+                for s, e in self._pair_spans(match, towns)
                 if any(s < name_end and name_start < e for name_start, name_end in holding)]
 
     @staticmethod
+    def _town_after_names(text: str, start: int, end: int, near: list[tuple[int, int]],
+                          holding: list[tuple[int, int]]) -> tuple[int, int]:
+        """The town of a pair without the person's name the town words may start with: after a name
+        NER ends inside them ("Jane Smith" in "Jane Smith Leeds LS1 4AP"), or, under one name read
+        over three words or more and the code ("Anna Kowalski Leeds LS2 9JT"), the last word only;
+        the name stays the name's. Two words under a name may be one town ("Milton Keynes")."""
+        name_ends = [e for s, e in near if start < e < end]
+        if name_ends:
+            start = max(name_ends)
+            return start + len(text[start:end]) - len(text[start:end].lstrip()), end
+        if any(s <= start for s, _ in holding) and text.count(" ", start, end) >= _NAME_AND_TOWN_SPACES:
+            return _last_word_start(text, start, end), end
+        return start, end
+
+    @staticmethod
     def _capital_beside(match) -> bool:
-        """Whether a town beside the pair's code is a country's capital."""
-        return any(_CAPITAL.fullmatch(town) for town in match.captures("p"))
+        """Whether a town beside the pair's code is a country's capital and the code has the shape of
+        that country's codes; a capital that is also a word or name only after an address label."""
+        code = match.group("c")
+        if _YEAR_SHAPED.fullmatch(code):
+            return False
+        for town in match.captures("p"):
+            shape = _CAPITAL_CODES.get(town)
+            if shape is None or not shape.fullmatch(code):
+                continue
+            if town not in _WORD_CAPITALS or _ADDRESS_LABEL_BEFORE.search(
+                    match.string, max(0, match.start() - _LABEL_WINDOW), match.start()):
+                return True
+        return False
 
     @staticmethod
     def _street_before(text: str, start: int) -> bool:
@@ -174,13 +233,15 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
         return self._pair_spans(match)
 
     @staticmethod
-    def _pair_spans(match) -> list[tuple[int, int]]:
-        """The town, region and code of a pair, one span each or joined where only spaces separate them."""
+    def _pair_spans(match, towns: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+        """The town, region and code of a pair (the towns given, else group p's), one span each or
+        joined where only spaces separate them."""
         # Each town, region and code alone (groups p and c): the separators between them stay text.
         # Only spaces between two of them make one span ("20457 Hamburg"): half the results, and
         # Presidio's merge of results with spaces between is quadratic in their number.
         spans: list[list[int]] = []
-        for s, e in sorted(span for span in match.spans("p") + match.spans("c") if span[1] > span[0]):
+        towns = match.spans("p") if towns is None else towns
+        for s, e in sorted(span for span in towns + match.spans("c") if span[1] > span[0]):
             if spans and not match.string[spans[-1][1]:s].strip(" \t"):
                 spans[-1][1] = e
             else:
