@@ -15,6 +15,8 @@ from license_expression import ExpressionError
 
 from curation.licenses import catalogue_names
 from curation.licenses.ja_names import JA, english_reading
+from curation.licenses.open_data_names import OPEN_DATA_NAMES
+from curation.licenses.scancode_terms import custom_terms_id
 from curation.licenses.spdx import normalize
 
 
@@ -290,6 +292,7 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
                          re.IGNORECASE), lambda m: HF_LICENSES["llama" + m["v"]]),
     ("gemma", re.compile(r"\bGemma\s+(?:Terms\s+of\s+Use|(?:Community\s+)?Licen[cs]e)\b|Gemma\s*利用規約", re.IGNORECASE),
      lambda m: HF_LICENSES["gemma"]),
+    *OPEN_DATA_NAMES,
     ("jp-gov-2.0", re.compile(r"政府標準利用規約\s*[（(]?\s*第?\s*2\.0\s*版"), _fixed("CC-BY-4.0")),
     ("jp-pdl-1.0", re.compile(r"公共データ利用規約\s*[（(]?\s*第?\s*1\.0\s*版|Public\s+Data\s+License\s*(?:\(Version\s*1\.0\)|"
                               r"v?1\.0)|\bPDL\s*1\.0", re.IGNORECASE), _fixed("CC-BY-4.0")),
@@ -609,8 +612,11 @@ _MODEL_TERMS = re.compile(r"^LicenseRef-(?:scancode-)?(?:[\w.-]*open-?rail[\w.+-
 
 
 def model_terms(key: str) -> str:
-    """`key` as custom terms where it is a model license's own terms (above); else unchanged."""
-    return "LicenseRef-Custom-" + key[len("LicenseRef-"):] if _MODEL_TERMS.match(key) else key
+    """`key` as custom terms where it is a model license's own terms (above) or ScanCode's id of
+    any other license with terms of its own (scancode_terms.py); else unchanged."""
+    if _MODEL_TERMS.match(key):
+        return "LicenseRef-Custom-" + key[len("LicenseRef-"):]
+    return custom_terms_id(key) or key
 
 
 HF_LICENSES = {hf_id: model_terms(value) for hf_id, value in _HF_IDS.items()}

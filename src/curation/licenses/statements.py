@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from curation.licenses.choice_partners import with_choice_partners
 from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
+from curation.licenses.deliberation import record_kind
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
 from curation.licenses.secondary import SECONDARY
@@ -292,7 +293,10 @@ _SCOPES = [
                         r"\bsummaries\b|データ|文書|テキスト|書き起こし|"
                         r"コンテンツ|記事|コーパス|アノテーション|資料|文章", re.IGNORECASE)),
 ]
-_OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
+# "or", and "or, if you prefer, under the terms of the": the licensee's choice either way
+_OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*,?\s*"
+                 r"(?:(?:if\s+you\s+(?:prefer|wish|like|choose)|at\s+your\s+(?:option|choice)|alternatively)\s*,?\s*)?"
+                 r"(?:under\s+(?:the\s+terms\s+of\s+)?)?(?:the\s+)?$", re.IGNORECASE)
 # "or (at your option) any later version" is a GNU license's own version clause, not dual licensing
 # "Alternatively, this file may be distributed under ...": a second license offered beside the first
 _DUAL = re.compile(r"\bdual(?:ly)?[- ]licen[cs](?:ed|ing|es?)\b|\byour\s+choice\s+of\b|デュアル\s*ライセンス|二重ライセンス|"
@@ -1189,7 +1193,19 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 statements = [x for x in statements if x.first_line not in lines_ or x.scope]
                 remarks = [r for r in remarks if r.first_line not in lines_] + [
                     Remark(line, text, "talk") for line, text in group]
+    if record_kind(lines):
+        return [], _all_talk(lines, statements, remarks)
     return statements, remarks
+
+
+def _all_talk(lines: list[Line], statements: list[Statement], remarks: list[Remark]) -> list[Remark]:
+    """A mail thread's or a memo's licenses are under discussion (deliberation.py): every line that
+    names one is talk, so that no ScanCode notice rule reads a grant there either."""
+    said = {(x.first_line, max(x.last_line, x.first_line)): x.text for x in [*statements, *remarks]}
+    covered = {n for first, last in said for n in range(first, last + 1)}
+    said.update({(line.number, line.number): line.text for line in lines
+                 if line.number not in covered and _LICENSE_WORD.search(line.text)})
+    return [Remark(first, text, "talk", last_line=last) for (first, last), text in sorted(said.items())]
 
 
 def _before_rider(sentence: str) -> str:
