@@ -109,7 +109,7 @@ def main() -> None:
     from typer.testing import CliRunner
 
     from curation.cli.license import app
-    from curation.licenses.detect import scancode_index
+    from curation.licenses.scancode_matches import scancode_index
 
     scancode_index()  # loaded once per process; not any file's time
     runner = CliRunner()

@@ -85,7 +85,7 @@ def test_a_head_with_many_names_tries_only_the_first():
 
 
 def test_scancode_reads_the_lines_near_license_words_and_a_repeated_line_a_few_times():
-    from curation.licenses.detect import NEAR_CHARS, REPEAT_MAX, _scanned
+    from curation.licenses.scanned_text import NEAR_CHARS, REPEAT_MAX, _scanned
 
     header = ["Copyright 2024 Ada", "Licensed under the Apache License, Version 2.0."]
     # distinct lines (digits aside): a name of letters per line
@@ -103,6 +103,6 @@ def test_scancode_reads_the_lines_near_license_words_and_a_repeated_line_a_few_t
 def test_a_modified_license_text_is_still_read_whole_by_scancode():
     text = reference_text("gpl-3.0")
     lines = clean(text)
-    from curation.licenses.detect import _scanned
+    from curation.licenses.scanned_text import _scanned
 
     assert _scanned(lines) == "\n".join(line.text for line in lines)

@@ -267,7 +267,7 @@ def test_a_tenth_license_after_nine_bundled_bsd_texts_is_found(tenth, expected):
 
 
 def test_one_copy_repeated_under_the_same_copyright_line_is_still_capped():
-    from curation.licenses.detect import REPEAT_MAX, _scanned
+    from curation.licenses.scanned_text import REPEAT_MAX, _scanned
     from curation.licenses.text import clean
     copy = "Copyright (c) 2020 Alder Project\n\n" + _reference("bsd-new")
     scanned = _scanned(clean("\n\n".join([copy] * 20)))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from curation import licenses
-from curation.licenses.detect import _flags
+from curation.licenses.expression_duties import _flags
 
 sys.path.insert(0, str(Path(__file__).parent / "license_cases"))
 from wrappers import FAMILIES, STYLES, modified, reference_text, wrap  # noqa: E402
@@ -61,7 +61,7 @@ def test_the_lgpl3_text_with_the_gpl3_text_it_builds_on_appended_is_the_lgpl3():
 
 
 def test_a_custom_id_is_one_license_ref_named_after_the_primary_license():
-    from curation.licenses.detect import primary_key
+    from curation.licenses.closest_license import primary_key
     from curation.licenses.statements import custom_id
 
     assert primary_key("MPL-2.0 AND LicenseRef-scancode-free-unknown") == "MPL-2.0"

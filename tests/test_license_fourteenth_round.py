@@ -171,7 +171,7 @@ def test_bsd_without_its_clause_count_is_unspecified(text):
 
 
 def test_the_english_edition_of_a_licence_spdx_lists_in_german_gets_its_spdx_id():
-    from curation.licenses.detect import _language_edition
+    from curation.licenses.scancode_matches import _language_edition
     assert _language_edition("dl-de-by-2-0-en") == "DL-DE-BY-2.0"
     assert _language_edition("dl-de-by-1-0-en") is None  # no edition of 1.0 is on the SPDX list
     assert _language_edition("cc-by-3.0-de") is None  # a license of its own

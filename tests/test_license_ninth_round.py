@@ -9,9 +9,10 @@ import pytest
 from curation import licenses
 from curation.licenses.classes import classes_of
 from curation.licenses.copies import TRAILERS, find_markers
-from curation.licenses.detect import _marker_start, _trailer_start, scancode_index
 from curation.licenses.names import hf_license, mentions
 from curation.licenses.records import record_licenses
+from curation.licenses.scancode_matches import scancode_index
+from curation.licenses.text_changes import _marker_start, _trailer_start
 
 
 def detect(text):

@@ -92,7 +92,7 @@ def test_a_different_gpl_version_after_ten_copies_is_kept():
 
 def test_a_log_line_repeated_with_new_numbers_is_still_capped_for_scancode():
     # the cap blanks what ScanCode reads (the reader reads every line): timestamps are no versions
-    from curation.licenses.detect import REPEAT_MAX, _scanned
+    from curation.licenses.scanned_text import REPEAT_MAX, _scanned
     from curation.licenses.text import Line
 
     texts = [t for i in range(14) for t in (f"[2024-02-{i % 28 + 1:02d} 09:{i % 60:02d}] job {i} done",

@@ -87,7 +87,7 @@ def test_a_comparison_of_the_works_own_terms_is_still_custom(text, expected):
     ("ライセンス: MIT License", "{name} の license を確認しました"),
 ])
 def test_a_line_repeated_after_new_region_openers_is_read_at_most_the_cap(repeated, opener):
-    from curation.licenses.detect import REPEAT_MAX, _scanned
+    from curation.licenses.scanned_text import REPEAT_MAX, _scanned
     from curation.licenses.text import clean
 
     names = ["".join(chr(97 + (n // 26 ** k) % 26) for k in range(3)) for n in range(300)]
@@ -277,7 +277,7 @@ def test_a_versionless_title_above_the_w3c_text_is_that_text():
 
 
 def test_a_title_with_another_version_above_a_text_is_not_dropped_as_a_title():
-    from curation.licenses.detect import _VERSION_WORDS
+    from curation.licenses.reconcile import _VERSION_WORDS
 
     assert _VERSION_WORDS.search("GNU General Public License version 2")
     assert _VERSION_WORDS.search("W3C Software Notice and License (2002-12-31)")

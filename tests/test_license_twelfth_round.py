@@ -78,7 +78,7 @@ def test_table_of_own_parts_still_counts():
 
 # ---- a ScanCode key for one language's edition is its license ---------------------------------------
 def test_language_edition_folds_into_its_license():
-    from curation.licenses.detect import _language_edition
+    from curation.licenses.scancode_matches import _language_edition
 
     assert _language_edition("cecill-b-en") == "CECILL-B"
     assert _language_edition("mulanpsl-1.0-en") == "MulanPSL-1.0"

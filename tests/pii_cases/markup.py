@@ -45,7 +45,7 @@ BAD_EDGE = frozenset(" \t\n\"'“”‘’,;:!?()[]") | frozenset("\u3000、。�
 # heldout1 was written when only surrounding white space was checked.
 SPACE_EDGE = frozenset(" \t\n")
 # A PERSON span is the name alone: titles and honorifics stay outside it.
-TITLE_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Herr|Frau|Lic|Ing|Engr|Sig|Mtra)\b\.?\s", re.I)
+TITLE_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Herr|Herrn|Frau|Mme|Mlle|Lic|Ing|Dipl\.-Ing|Engr|Sig|Mtra)\b\.?\s", re.I)
 HONORIFIC_AFTER = ("さん", "様", "氏", "選手", "教授", "監督", "首相", "会長", "-san")
 SHOUTED_WORD = re.compile(r"\b[A-Z]{3,}\b")
 JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
