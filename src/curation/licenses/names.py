@@ -309,6 +309,14 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
      lambda m: _no_such_gpl(m)),
     ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)" + _ABBR + _V +
                        r"(?P<version>[123])(?:\.0)?(?!\.\d)" + _LATER + _ONLY, re.IGNORECASE), _gnu("GPL")),
+    # the version after "as published by the Free Software Foundation", as GNU's notices put it, in
+    # a sentence of its own words ("... either version 2.1 of that license or (at your option) any
+    # later version"), where no ScanCode notice rule matches word for word
+    ("gnu-as-published", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:(?P<kind>Lesser|Library|Affero)\s+)?(?P<what>General\s+Public)"
+                                    r"\s+Licen[cs]e" + _ABBR + r",?\s+as\s+published\s+by\s+the\s+Free\s+Software\s+Foundation"
+                                    r"\s*[;,:]?\s*(?:either\s+)?version\s+(?P<version>[123](?:\.[0-3])?)"
+                                    r"(?:,?\s+of\s+(?:the|that|this)\s+Licen[cs]e)?" + _LATER + _ONLY, re.IGNORECASE),
+     lambda m: _gnu_version_first(m)),
     # the version first, as GNU's own notices put it ("version 3 of the GNU Lesser General Public
     # License", "version 1.3 of the GNU Free Documentation License")
     ("gnu-version-first", re.compile(r"\bversion\s+(?P<version>[123](?:\.[0-3])?)\s+of\s+the\s+(?:GNU\s+)?(?P<kind>Lesser\s+|"
