@@ -138,6 +138,32 @@ def test_other_head_links_are_no_license_evidence():
     assert found.expression == "CC-BY-4.0"
 
 
+# ---- 3: "or, if you prefer," keeps the choice -----------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("You may use this file under the Apache License, Version 2.0, or, at your option, under the terms of the "
+     "Mozilla Public License 2.0.", "Apache-2.0 OR MPL-2.0"),
+    ("This library may be copied under the GNU General Public License as published by the Free Software "
+     "Foundation, version 2 of that license, or, if you wish, under the MIT License.", "GPL-2.0-only OR MIT"),
+    ("Distribute it under the terms of the Eclipse Public License 2.0 or, alternatively, the GNU Lesser "
+     "General Public License as published by the Free Software Foundation, either version 3 of the License "
+     "or (at your option) any later version.", "EPL-2.0 OR LGPL-3.0-or-later"),
+])
+def test_a_choice_offered_with_a_preference_phrase_stays_a_choice(text, expected):
+    assert detect(text).expression == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("modify it under the GNU Lesser General Public License as published by the Free Software Foundation, "
+     "either version 2.1 of that license or (at your option) any later version", "LGPL-2.1-or-later"),
+    ("under the GNU Affero General Public License as published by the Free Software Foundation; version 3 of "
+     "the license", "AGPL-3.0-only"),
+    ("under the GNU General Public License, as published by the Free Software Foundation, version 2",
+     "GPL-2.0-only"),
+])
+def test_a_gnu_version_said_after_the_foundation_is_read(sentence, expected):
+    assert [m.expression for m in mentions(sentence)] == [expected]
+
+
 # ---- 4: national open-data licences by their names ------------------------------------------------
 @pytest.mark.parametrize("sentence, expected", [
     ("published under the Licence Ouverte / Open Licence version 2.0", "etalab-2.0"),
@@ -218,3 +244,73 @@ def test_scancodes_id_of_a_license_with_terms_of_its_own_is_custom_terms(key, ex
 def test_public_domain_commercial_unstated_and_other_ids_stay_as_named(key):
     assert custom_terms_id(key) is None
     assert model_terms(key) == key
+
+
+# ---- 5: a right taken out of a grant; a full text states no "or later"; the rest of custom terms ----
+def _reference(key):
+    from licensedcode.cache import get_licenses_db
+    return get_licenses_db()[key].text
+
+
+def _without(text, words):
+    import re
+    changed = re.sub(words, "", text, count=1)
+    assert changed != text
+    return changed
+
+
+@pytest.mark.parametrize("key, removed, expected", [
+    ("mit", r"\s*merge,", "LicenseRef-Custom-MIT"),
+    ("mit", r"\s*publish,", "LicenseRef-Custom-MIT"),
+    ("isc", r"\s*modify,", "LicenseRef-Custom-ISC"),
+])
+def test_a_license_text_with_a_granted_right_taken_out_is_custom_terms(key, removed, expected):
+    text = "Copyright (c) 2024 Hoshizora Labs\n\n" + _without(_reference(key), removed)
+    found = detect(text)
+    assert found.expression == expected
+    assert any("a granted right removed" in line for line in found.explain())
+
+
+@pytest.mark.parametrize("key, expected", [("mit", "MIT"), ("isc", "ISC")])
+def test_the_same_text_with_its_rights_whole_is_the_license(key, expected):
+    assert detect("Copyright (c) 2024 Hoshizora Labs\n\n" + _reference(key)).expression == expected
+
+
+def _gnu_text_without_preamble(key):
+    """The title, version and copyright lines, then the terms: no preamble, no "How to Apply"
+    appendix (whose sample notice says "or later")."""
+    text = _reference(key)
+    end = text.index("END OF TERMS AND CONDITIONS") + len("END OF TERMS AND CONDITIONS")
+    return text[:text.index("Preamble")] + text[text.index("TERMS AND CONDITIONS"):end]
+
+
+@pytest.mark.parametrize("key, expected", [("lgpl-2.1", "LGPL-2.1-only"), ("gpl-2.0", "GPL-2.0-only"),
+                                           ("gpl-3.0", "GPL-3.0-only"), ("agpl-3.0", "AGPL-3.0-only")])
+def test_a_gnu_text_without_its_preamble_and_appendix_states_no_or_later(key, expected):
+    # neither its version-less title nor its own section on revised versions is a notice choosing later
+    assert detect(_gnu_text_without_preamble(key)).expression == expected
+
+
+def test_a_gnu_text_under_a_notice_that_says_later_is_or_later():
+    notice = ("This library is free software; you can redistribute it and/or modify it under the terms of the\n"
+              "GNU Lesser General Public License as published by the Free Software Foundation; either version 2.1\n"
+              "of the License, or (at your option) any later version.\n\n")
+    assert detect(notice.replace("Lesser ", "").replace("2.1", "3") + _gnu_text_without_preamble("gpl-3.0")
+                  ).expression == "GPL-3.0-or-later"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("## License\n\nThis software is provided under the Apache License 2.0 with the following changes:\n\n"
+     "- Section 3 (Grant of Patent License) does not apply.\n"
+     "- Except as changed above, the terms of the Apache License 2.0 apply unchanged.\n",
+     "LicenseRef-Custom-Apache-2.0"),
+    ("## ライセンス\n\n本ソフトウェアは MIT ライセンスに以下の変更を加えた条件で提供します。\n\n"
+     "- 軍事目的での利用を禁止します。\n- 上記以外は MIT ライセンスと同じです。\n", "LicenseRef-Custom-MIT"),
+])
+def test_the_unchanged_rest_of_custom_terms_is_no_second_license(text, expected):
+    assert detect(text).expression == expected
+
+
+def test_a_carve_out_of_a_folder_is_still_a_part_under_its_own_license():
+    text = "## License\n\nMIT License, except the data/ folder, which is under CC BY 4.0.\n"
+    assert detect(text).expression == "MIT AND CC-BY-4.0"

@@ -865,12 +865,21 @@ def notices_file_lines(lines: list[Line]) -> set[int]:
     return {line.number for line in lines if own is None or line.number < own}
 
 
+# "Except as changed above", 「上記以外は」: what is excepted is the terms just stated, not a part of the work
+_ABOVE = re.compile(r"\b(?:above|foregoing|preceding)\b|\b(?:these|the|those)\s+(?:changes|modifications|amendments)\b|"
+                    r"上記|前記|以上|前述|これら", re.IGNORECASE)
+REST_OF_TERMS = "except the terms above"
+
+
 def _except_scope(clause: str) -> str | None:
-    """The part a carve-out names ("except the data/ folder, which is" -> "except data/")."""
+    """The part a carve-out names ("except the data/ folder, which is" -> "except data/"), or
+    REST_OF_TERMS where it excepts the terms stated above ("Except as modified above, ...")."""
     m = _EXCEPT.search(clause)
     if not m:
         return None
     around = clause[m.end():] if m.group(0) not in ("を除き", "を除いて", "を除く", "以外") else clause[:m.start()]
+    if _ABOVE.search(around) and not re.search(r"[\w.-]*/", around):
+        return REST_OF_TERMS
     path = re.search(r"[\w.-]*/[\w./*-]*|\*\.[\w]+", around)
     what = path.group(0) if path else _scope(around) or _scope(clause) or "part"
     return f"except {what}"
@@ -1195,7 +1204,23 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                     Remark(line, text, "talk") for line, text in group]
     if record_kind(lines):
         return [], _all_talk(lines, statements, remarks)
-    return statements, remarks
+    return _rest_of_custom_terms(statements), remarks
+
+
+def _rest_of_custom_terms(statements: list[Statement]) -> list[Statement]:
+    """The statements that name, for the terms not changed above, the license the work's (custom)
+    terms are based on ("Apache License 2.0 with section 3 removed. Otherwise the Apache License
+    2.0 applies."), read as the rest of those terms: the statement above reaches over them, no
+    second license."""
+    out = list(statements)
+    for rest in [x for x in statements if x.scope == REST_OF_TERMS]:
+        # the custom terms may still be the license's name with a `custom` remark (combine reads them)
+        above = next((i for i, x in enumerate(out) if x.role == "own" and x.scope != REST_OF_TERMS
+                      and x.first_line < rest.first_line and rest.expression in (x.expression, x.hint)), None)
+        if above is not None:
+            out[above] = replace(out[above], last_line=max(out[above].last_line, rest.last_line))
+            out.remove(rest)
+    return out
 
 
 def _all_talk(lines: list[Line], statements: list[Statement], remarks: list[Remark]) -> list[Remark]:
