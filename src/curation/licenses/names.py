@@ -15,6 +15,8 @@ from license_expression import ExpressionError
 
 from curation.licenses import catalogue_names
 from curation.licenses.ja_names import JA, english_reading
+from curation.licenses.open_data_names import OPEN_DATA_NAMES
+from curation.licenses.scancode_terms import custom_terms_id
 from curation.licenses.spdx import normalize
 
 
@@ -290,6 +292,7 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
                          re.IGNORECASE), lambda m: HF_LICENSES["llama" + m["v"]]),
     ("gemma", re.compile(r"\bGemma\s+(?:Terms\s+of\s+Use|(?:Community\s+)?Licen[cs]e)\b|Gemma\s*利用規約", re.IGNORECASE),
      lambda m: HF_LICENSES["gemma"]),
+    *OPEN_DATA_NAMES,
     ("jp-gov-2.0", re.compile(r"政府標準利用規約\s*[（(]?\s*第?\s*2\.0\s*版"), _fixed("CC-BY-4.0")),
     ("jp-pdl-1.0", re.compile(r"公共データ利用規約\s*[（(]?\s*第?\s*1\.0\s*版|Public\s+Data\s+License\s*(?:\(Version\s*1\.0\)|"
                               r"v?1\.0)|\bPDL\s*1\.0", re.IGNORECASE), _fixed("CC-BY-4.0")),
@@ -306,6 +309,14 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
      lambda m: _no_such_gpl(m)),
     ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)" + _ABBR + _V +
                        r"(?P<version>[123])(?:\.0)?(?!\.\d)" + _LATER + _ONLY, re.IGNORECASE), _gnu("GPL")),
+    # the version after "as published by the Free Software Foundation", as GNU's notices put it, in
+    # a sentence of its own words ("... either version 2.1 of that license or (at your option) any
+    # later version"), where no ScanCode notice rule matches word for word
+    ("gnu-as-published", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:(?P<kind>Lesser|Library|Affero)\s+)?(?P<what>General\s+Public)"
+                                    r"\s+Licen[cs]e" + _ABBR + r",?\s+as\s+published\s+by\s+the\s+Free\s+Software\s+Foundation"
+                                    r"\s*[;,:]?\s*(?:either\s+)?version\s+(?P<version>[123](?:\.[0-3])?)"
+                                    r"(?:,?\s+of\s+(?:the|that|this)\s+Licen[cs]e)?" + _LATER + _ONLY, re.IGNORECASE),
+     lambda m: _gnu_version_first(m)),
     # the version first, as GNU's own notices put it ("version 3 of the GNU Lesser General Public
     # License", "version 1.3 of the GNU Free Documentation License")
     ("gnu-version-first", re.compile(r"\bversion\s+(?P<version>[123](?:\.[0-3])?)\s+of\s+the\s+(?:GNU\s+)?(?P<kind>Lesser\s+|"
@@ -609,8 +620,11 @@ _MODEL_TERMS = re.compile(r"^LicenseRef-(?:scancode-)?(?:[\w.-]*open-?rail[\w.+-
 
 
 def model_terms(key: str) -> str:
-    """`key` as custom terms where it is a model license's own terms (above); else unchanged."""
-    return "LicenseRef-Custom-" + key[len("LicenseRef-"):] if _MODEL_TERMS.match(key) else key
+    """`key` as custom terms where it is a model license's own terms (above) or ScanCode's id of
+    any other license with terms of its own (scancode_terms.py); else unchanged."""
+    if _MODEL_TERMS.match(key):
+        return "LicenseRef-Custom-" + key[len("LicenseRef-"):]
+    return custom_terms_id(key) or key
 
 
 HF_LICENSES = {hf_id: model_terms(value) for hf_id, value in _HF_IDS.items()}

@@ -80,12 +80,17 @@ def _or_later_notice(statements: list[st.Statement]) -> list[st.Statement]:
     """A GNU text with the project's notice "version N or (at your option) any later version":
     the text is the copy the notice points to, and the notice's choice of versions is the answer
     (one license, GPL-2.0-or-later, never GPL-2.0-only AND GPL-2.0-or-later)."""
-    later = {s.expression[:-len("-or-later")] for s in statements
-             if s.expression.endswith("-or-later") and _GNU.match(s.expression) and s.role == "own"}
-    return [dataclasses.replace(s, expression=s.expression[:-len("-only")] + "-or-later",
+    # a notice or a text may carry an exception ("GPL-3.0-or-later WITH GCC-exception-3.1"): the
+    # versions are the license's, before WITH. A text's own title ("GNU LESSER GENERAL PUBLIC
+    # LICENSE" over a copy without its preamble) is no notice: read without its version it says
+    # "any version", which the text alone never states.
+    later = {license[:-len("-or-later")] for s in statements
+             if (license := s.expression.split(" WITH ")[0]).endswith("-or-later") and _GNU.match(license)
+             and s.role == "own" and s.kind != "title"}
+    return [dataclasses.replace(s, expression=s.expression.replace("-only", "-or-later", 1),
                                 rule=f"{s.rule}; or-later as the notice gives it")
-            if s.kind == "license_text" and s.expression.endswith("-only") and s.expression[:-len("-only")] in later
-            else s for s in statements]
+            if s.kind == "license_text" and (license := s.expression.split(" WITH ")[0]).endswith("-only")
+            and license[:-len("-only")] in later else s for s in statements]
 
 
 # The or-later choice given in a sentence of its own after the license is named: "We publish it

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from curation.licenses.choice_partners import with_choice_partners
 from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
+from curation.licenses.deliberation import record_kind
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
 from curation.licenses.secondary import SECONDARY
@@ -292,7 +293,10 @@ _SCOPES = [
                         r"\bsummaries\b|データ|文書|テキスト|書き起こし|"
                         r"コンテンツ|記事|コーパス|アノテーション|資料|文章", re.IGNORECASE)),
 ]
-_OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*(?:the\s+)?$", re.IGNORECASE)
+# "or", and "or, if you prefer, under the terms of the": the licensee's choice either way
+_OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*,?\s*"
+                 r"(?:(?:if\s+you\s+(?:prefer|wish|like|choose)|at\s+your\s+(?:option|choice)|alternatively)\s*,?\s*)?"
+                 r"(?:under\s+(?:the\s+terms\s+of\s+)?)?(?:the\s+)?$", re.IGNORECASE)
 # "or (at your option) any later version" is a GNU license's own version clause, not dual licensing
 # "Alternatively, this file may be distributed under ...": a second license offered beside the first
 _DUAL = re.compile(r"\bdual(?:ly)?[- ]licen[cs](?:ed|ing|es?)\b|\byour\s+choice\s+of\b|デュアル\s*ライセンス|二重ライセンス|"
@@ -861,12 +865,21 @@ def notices_file_lines(lines: list[Line]) -> set[int]:
     return {line.number for line in lines if own is None or line.number < own}
 
 
+# "Except as changed above", 「上記以外は」: what is excepted is the terms just stated, not a part of the work
+_ABOVE = re.compile(r"\b(?:above|foregoing|preceding)\b|\b(?:these|the|those)\s+(?:changes|modifications|amendments)\b|"
+                    r"上記|前記|以上|前述|これら", re.IGNORECASE)
+REST_OF_TERMS = "except the terms above"
+
+
 def _except_scope(clause: str) -> str | None:
-    """The part a carve-out names ("except the data/ folder, which is" -> "except data/")."""
+    """The part a carve-out names ("except the data/ folder, which is" -> "except data/"), or
+    REST_OF_TERMS where it excepts the terms stated above ("Except as modified above, ...")."""
     m = _EXCEPT.search(clause)
     if not m:
         return None
     around = clause[m.end():] if m.group(0) not in ("を除き", "を除いて", "を除く", "以外") else clause[:m.start()]
+    if _ABOVE.search(around) and not re.search(r"[\w.-]*/", around):
+        return REST_OF_TERMS
     path = re.search(r"[\w.-]*/[\w./*-]*|\*\.[\w]+", around)
     what = path.group(0) if path else _scope(around) or _scope(clause) or "part"
     return f"except {what}"
@@ -1189,7 +1202,35 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 statements = [x for x in statements if x.first_line not in lines_ or x.scope]
                 remarks = [r for r in remarks if r.first_line not in lines_] + [
                     Remark(line, text, "talk") for line, text in group]
-    return statements, remarks
+    if record_kind(lines):
+        return [], _all_talk(lines, statements, remarks)
+    return _rest_of_custom_terms(statements), remarks
+
+
+def _rest_of_custom_terms(statements: list[Statement]) -> list[Statement]:
+    """The statements that name, for the terms not changed above, the license the work's (custom)
+    terms are based on ("Apache License 2.0 with section 3 removed. Otherwise the Apache License
+    2.0 applies."), read as the rest of those terms: the statement above reaches over them, no
+    second license."""
+    out = list(statements)
+    for rest in [x for x in statements if x.scope == REST_OF_TERMS]:
+        # the custom terms may still be the license's name with a `custom` remark (combine reads them)
+        above = next((i for i, x in enumerate(out) if x.role == "own" and x.scope != REST_OF_TERMS
+                      and x.first_line < rest.first_line and rest.expression in (x.expression, x.hint)), None)
+        if above is not None:
+            out[above] = replace(out[above], last_line=max(out[above].last_line, rest.last_line))
+            out.remove(rest)
+    return out
+
+
+def _all_talk(lines: list[Line], statements: list[Statement], remarks: list[Remark]) -> list[Remark]:
+    """A mail thread's or a memo's licenses are under discussion (deliberation.py): every line that
+    names one is talk, so that no ScanCode notice rule reads a grant there either."""
+    said = {(x.first_line, max(x.last_line, x.first_line)): x.text for x in [*statements, *remarks]}
+    covered = {n for first, last in said for n in range(first, last + 1)}
+    said.update({(line.number, line.number): line.text for line in lines
+                 if line.number not in covered and _LICENSE_WORD.search(line.text)})
+    return [Remark(first, text, "talk", last_line=last) for (first, last), text in sorted(said.items())]
 
 
 def _before_rider(sentence: str) -> str:

@@ -121,6 +121,7 @@ def _html_to_text(text: str) -> str:
     # schema.org's `license` in the page's own JSON-LD is the page's License field (the block is
     # dropped with the other scripts below)
     found = [v for v in (json_ld_license(b) for b in JSON_LD.findall(text)) if v]
+    text = _head_license_links(text)
     text = _HTML_DROP.sub("", text) + "".join(f"\n\nLicense: {v}\n" for v in found[:1])
     text = _HTML_HEADING.sub(lambda m: "\n# " + _TAG.sub("", m.group(1)).strip() + "\n", text)
     # rel="license" is HTML's own way to say "this page's license is at": a License field
@@ -135,6 +136,22 @@ def _html_to_text(text: str) -> str:
     text = _HTML_BLOCK.sub("\n", text)
     text = _TAG.sub("", text)
     return html.unescape(text)
+
+
+# <link rel="license" href=...> in the page's head: the page's license, as a rel="license" anchor is
+_LINK_LICENSE = re.compile(r"<link\b(?=[^>]{0,2000}\brel=[\"']?license\b)[^>]{0,2000}\bhref=[\"']([^\"']{0,2000})[\"']"
+                           r"[^>]{0,2000}>", re.IGNORECASE)
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+
+
+def _head_license_links(text: str) -> str:
+    """`text` with each <link rel="license"> made a License field where the page's body starts (the
+    head, dropped with its scripts and styles, would take it along)."""
+    links = _LINK_LICENSE.findall(text)
+    if not links or not (end := _HEAD_END.search(text)):
+        return _LINK_LICENSE.sub(lambda m: f"\n\nLicense: {m.group(1)}\n\n", text)
+    fields = "".join(f"\n\nLicense: {href}\n" for href in links)
+    return _LINK_LICENSE.sub("", text[:end.end()]) + fields + text[end.end():]
 
 
 def _table_row(line: str) -> str:

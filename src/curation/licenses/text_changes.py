@@ -2,7 +2,7 @@
 
 Words a published copy may lack at its edges (a preface, a trailer: `_dropped_edges`), words
 inserted that restrict (`_RESTRICTING`, `_added_words`), words removed that made a duty optional
-(`_softening_removed`), a notice's numbers and copyright words (`_unlicensed_words_missing`), and a
+(`_softening_removed`) or that granted a right (`_rights_removed`), a notice's numbers and copyright words (`_unlicensed_words_missing`), and a
 title that renames the license (`_renamed`).
 """
 
@@ -112,6 +112,40 @@ def _softening_removed(m) -> list[str]:
     # a gap ends before the match's last position: tokens[i + 1] is there
     return [tokens[i] for i in inside if i not in m.ispan
             and (tokens[i] in _SOFTENING or tokens[i] == "not" and tokens[i + 1] in _DUTY_WORDS)]
+
+
+# The rights a license's grant lists ("use, copy, modify, merge, publish, distribute, sublicense,
+# and/or sell"; "reproduce, prepare Derivative Works of, publicly display, publicly perform"): one
+# taken out of such a list narrows what is granted, however few words it is.
+_RIGHTS = frozenset({"use", "copy", "modify", "merge", "publish", "distribute", "redistribute", "sublicense",
+                     "sell", "reproduce", "display", "perform", "translate", "adapt", "share", "lend", "rent",
+                     "lease", "import"})
+_GAP_MAX = 4  # "and/or sell": the most words a removed right takes with it
+_LIST_REACH = 5  # tokens either side ("and/or" between) in which other rights make the place a list of rights
+
+
+def _rights_removed(m) -> list[str]:
+    """The rights in a list of granted rights that the license's text has and the copy lacks,
+    inside the match (a published variant that words its grant otherwise matches its own rule)."""
+    from licensedcode.tokenize import index_tokenizer
+
+    tokens = list(index_tokenizer(m.rule.text or ""))
+    if len(tokens) != m.rule.length:
+        return []
+    def gap(i: int) -> int:  # the run of the text's words missing around position i
+        start, end = i, i
+        while start - 1 >= m.ispan.start and start - 1 not in m.ispan:
+            start -= 1
+        while end + 1 <= m.ispan.end and end + 1 not in m.ispan:
+            end += 1
+        return end - start + 1
+
+    inside = range(m.ispan.start, m.ispan.end + 1)
+    # a word or two taken out of a list whose other rights the copy keeps; a longer passage
+    # missing is a variant's wording (ScanCode's Qt variant of the LGPL) or a cut, counted apart
+    return [tokens[i] for i in inside if i not in m.ispan and tokens[i] in _RIGHTS and gap(i) <= _GAP_MAX and sum(
+        1 for j in range(max(0, i - _LIST_REACH), min(len(tokens), i + _LIST_REACH + 1))
+        if j in m.ispan and tokens[j] in _RIGHTS) >= 2]
 
 
 def _unlicensed_words_missing(m) -> int:
