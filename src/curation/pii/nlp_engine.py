@@ -20,6 +20,7 @@ from curation.pii.batching import (
     char_limited_batches,
     pieces,
 )
+from curation.pii.column_gaps import column_gaps, split_at_table_gaps, within
 from curation.pii.doc_text import doc_text, remember_text
 from curation.pii.labels import IGNORED, PROPER_NOUN_ONLY
 from curation.pii.nlp_models import load_ner_pipeline
@@ -63,6 +64,9 @@ class CurationNlpEngine(SpacyNlpEngine):
         docs = [remember_text(doc, text) for doc, (text, _) in zip(
             _joined(split, itertools.chain.from_iterable(self.nlp[language].pipe(g, batch_size=len(g))
                                                          for g in groups)), squeezed, strict=True)]
+        for doc, text, (_, offsets) in zip(docs, texts, squeezed, strict=True):
+            if offsets is not None:
+                doc.user_data.update(column_gaps(text, offsets))
         found = [self._entities(doc) for doc in docs]
         if self.extra:
             self._pool(docs, found, batch_size)
@@ -75,7 +79,7 @@ class CurationNlpEngine(SpacyNlpEngine):
     def _entities(self, doc, shift: int = 0) -> list[NerEntity]:
         """`doc`'s name and date entities under Presidio's types, cleaned (spans.clean_entity), at
         offsets `shift` characters further on."""
-        ents = [e for e in doc.ents if e.label_ not in PROPER_NOUN_ONLY or looks_named(e)]
+        ents = [e for e in split_at_table_gaps(doc.ents) if e.label_ not in PROPER_NOUN_ONLY or looks_named(e)]
         ents, _ = self._get_updated_entities(ents, [0.0] * len(ents))
         cleaned = (clean_entity(ent, self.allowed, self.keep_accounts) for ent in ents)
         return [NerEntity(e.label_, e.start_char + shift, e.end_char + shift) for e in cleaned if e is not None]
@@ -97,6 +101,7 @@ class CurationNlpEngine(SpacyNlpEngine):
             added: list[list[NerEntity]] = [[] for _ in docs]
             for (i, start, end), snippet_doc in zip(segments, nlp.pipe(snippets, batch_size=per_batch), strict=True):
                 remember_text(snippet_doc, texts[i][start:end])
+                snippet_doc.user_data.update(within(docs[i].user_data, start, end))
                 added[i] += [e for e in self._entities(snippet_doc, start)
                              if admitted(e, texts[i], found[i], shares[i])]
             for entities, more in zip(found, added, strict=True):
