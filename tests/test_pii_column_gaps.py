@@ -1,6 +1,5 @@
-"""Business documents in English with table columns and phrases of other languages: names that
-NER runs across a column gap are cut at it, and the names in each column stay masked (text
-written for these tests)."""
+"""Business documents in English with table columns: names that NER runs across a column gap are
+cut at it, and the names in each column stay masked (text written for these tests)."""
 
 from __future__ import annotations
 
