@@ -59,3 +59,23 @@ def test_a_lower_case_name_of_two_words_is_masked_whole(engine, text, name):
 
 def test_a_name_like_word_alone_stays_unmasked(engine):
     assert masked(engine, "the hardy plants in my garden survived the frost") == []
+
+
+def test_a_long_line_of_capitals_without_lower_case_writing_gives_no_shouted_sentences():
+    # The line of runs holds no lower-case letter (the "ok" is on the next line): a heading-like
+    # block, not a post with a shout in it; and every run was once checked against the whole line.
+    text = ("NHS. GO TEAM GO. " * 3000)[:50_000] + "\nok"
+    assert shouted_sentences(text) == []
+
+
+def test_a_page_without_line_breaks_is_no_one_line_post():
+    # 50 KB in capitals with no line break is a file, not a shouted post (MAX_LINE_CHARS).
+    assert shouted_sentences(("GO TEAM GO. " * 4300)[:50_000]) == []
+    assert shouted_sentences("GO TEAM GO. ") == [(0, 11)]  # a post of one line is
+
+
+def test_shouted_runs_of_many_lines_are_found_per_line():
+    text = "GO TEAM GO. ok\n" * 300 + "BIG NIGHT WITH KENDRICK IN GLASGOW\nGO TEAM GO. ok"
+    found = shouted_sentences(text)
+    # the heading line (six words, capitals) is read as a headline, not as a shouted sentence
+    assert len(found) == 301 and all(text[s:e] == "GO TEAM GO." for s, e in found)

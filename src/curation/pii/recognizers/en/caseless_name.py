@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -30,6 +31,7 @@ MAX_DIGITS = 4
 # acronym or a code ("NHS", "A14").
 MIN_SHOUTED_WORDS = 2
 _DIGIT = re.compile(r"\d")
+_LINE_BREAK = re.compile("\n")
 # A headline, a shout or a run of lower-case sentences is a line, not a page: a longer one (a file
 # without line breaks) is left to the cased reading, so this second pass never hands spaCy more
 # than its piece size allows (batching.DEFAULT_PIECE_CHARS; a million characters is spaCy's limit).
@@ -203,15 +205,22 @@ def shouted_sentences(text: str) -> list[tuple[int, int]]:
     capitals alone in a longer text is a heading ("KYC — INDIVIDUAL CLIENT"), whose acronyms
     truecasing cannot tell from words: read as one only from MIN_WORDS words on."""
     out = []
-    headlines = capitalised_lines(text)
-    single_line = "\n" not in text.strip()
+    # A sentence never spans a line break (pooling.SEGMENT): a run lies on the line its start is on.
+    line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    heading_starts = {start for start, _ in capitalised_lines(text)}
+    # Whether each line holds lower-case writing, worked out once per line, not once per run.
+    lower_case_line: dict[int, bool] = {}
+    # A text without line breaks longer than a line (MAX_LINE_CHARS) is a page, not a post.
+    single_line = "\n" not in text.strip() and len(text) <= MAX_LINE_CHARS
     for start, end in _sentence_runs(text, _shouted):
-        if any(s <= start and end <= e for s, e in headlines):
+        line = bisect_right(line_starts, start) - 1
+        line_start = line_starts[line]
+        if line_start in heading_starts:
             continue
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start:len(text) if line_end < 0 else line_end]
-        if single_line or any(c.islower() for c in line):
+        if line not in lower_case_line:
+            line_end = text.find("\n", line_start)
+            lower_case_line[line] = any(c.islower() for c in text[line_start:len(text) if line_end < 0 else line_end])
+        if single_line or lower_case_line[line]:
             out.append((start, end))
     return out
 
