@@ -18,6 +18,7 @@ stretch: 0.04 s and +15 MB peak RSS (resource.getrusage), against 0.4 GB for a w
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 
@@ -111,31 +112,45 @@ def truecased(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), raised
 
 
-def with_name_neighbours(view: str, raised: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
-    """`view` (a truecased text) with each word in lower case beside a raised word capitalised too
-    when it is a name as often as a word and no common word (name_like_words, not common_words):
-    a name of several words whose other part is also a word ("taylor swift", "stoke newington":
-    "Taylor swift" read as the person Taylor). Only words one space from a raised word count, and
-    the raised words of the result are the new ones too, in order."""
+@dataclass(frozen=True)
+class Neighbour:
+    """A word in lower case one space from a raised word (`partner`), that may be the other part
+    of its name: after it, the surname slot ("tom hardy"); before it, the first word of a place
+    ("stoke newington")."""
+
+    span: tuple[int, int]
+    partner: tuple[int, int]
+    after: bool
+
+
+def name_neighbours(view: str, raised: list[tuple[int, int]]) -> list[Neighbour]:
+    """The words in lower case of `view` (a truecased text) one space from a raised word that are
+    a name as often as a word and no common word (name_like_words, not common_words): candidates
+    for a name of several words whose other part is also a word ("taylor swift", "stoke
+    newington": "Taylor swift" read as the person Taylor). A word that opens its sentence is no
+    candidate before a raised word: its capitals in the case statistics come from the sentences it
+    opens ("wow", "yay", "congrats"), not from names. Whether a candidate is capitalised is for
+    the parse of the view to say (caseless_name: a verb, or a place's neighbour, is not)."""
     words = [m.span() for m in WORD.finditer(view)]
     raised_set = set(raised)
-    added = []
+    out = []
     for i, span in enumerate(words):
-        if span in raised_set:
-            continue
         word = view[span[0]:span[1]]
-        if not word.islower() or word not in name_like_words() or word in common_words():
+        if span in raised_set or not word.islower() or word not in name_like_words() or word in common_words():
             continue
-        before = i > 0 and words[i - 1] in raised_set and view[words[i - 1][1]:span[0]] == " "
-        after = i + 1 < len(words) and words[i + 1] in raised_set and view[span[1]:words[i + 1][0]] == " "
-        if before or after:
-            added.append(span)
-    if not added:
-        return view, raised
-    out = list(view)
-    for s, _ in added:
-        out[s] = view[s].upper()
-    return "".join(out), sorted(raised + added)
+        if i > 0 and words[i - 1] in raised_set and view[words[i - 1][1]:span[0]] == " ":
+            out.append(Neighbour(span, words[i - 1], after=True))
+        elif (i + 1 < len(words) and words[i + 1] in raised_set and view[span[1]:words[i + 1][0]] == " "
+              and not _opens_sentence(view, span[0])):
+            out.append(Neighbour(span, words[i + 1], after=False))
+    return out
+
+
+def _opens_sentence(view: str, start: int) -> bool:
+    """Whether the word at `start` of `view` is the first of its sentence: nothing but spaces and
+    sentence ends before it on its line."""
+    before = view[:start].rstrip(" \t")
+    return before == "" or before[-1] in "\n.!?"
 
 
 def derive(margin: float = MARGIN) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -12,7 +13,7 @@ from curation.pii.labels import EN_LABELS
 from curation.pii.pooling import MAX_CAPITALISED_SHARE, SEGMENT, capitalised_share, open_word
 from curation.pii.recognizers.en.name_cues import cued_names, twins
 from curation.pii.spans import clean_entity, written_in_english
-from curation.pii.truecase import LETTERS, truecased, with_name_neighbours
+from curation.pii.truecase import LETTERS, Neighbour, name_neighbours, truecased
 
 # Types kept from the truecased reading. Organisations too (teams, bands, companies written in
 # lower case: "works at walmart"): with today's span clean-up, WNUT-17 half 1 0.7465 -> 0.7503
@@ -30,6 +31,7 @@ MAX_DIGITS = 4
 # acronym or a code ("NHS", "A14").
 MIN_SHOUTED_WORDS = 2
 _DIGIT = re.compile(r"\d")
+_LINE_BREAK = re.compile("\n")
 # A headline, a shout or a run of lower-case sentences is a line, not a page: a longer one (a file
 # without line breaks) is left to the cased reading, so this second pass never hands spaCy more
 # than its piece size allows (batching.DEFAULT_PIECE_CHARS; a million characters is spaCy's limit).
@@ -47,6 +49,7 @@ class Stretch:
     headline: bool = False
     cued: list[tuple[int, int]] = field(default_factory=list)
     plain: str = ""  # with cued words: the view without their capitals
+    neighbours: list[Neighbour] = field(default_factory=list)
 
     def miscued(self, doc) -> bool:
         """Whether NER, reading the view, put a word a cue capitalised into a place or an
@@ -55,6 +58,17 @@ class Stretch:
         heldout1 social_en)."""
         return any(EN_LABELS.get(ent.label_) in ("LOCATION", "ORGANIZATION")
                    and any(s < ent.end_char and ent.start_char < e for s, e in self.cued) for ent in doc.ents)
+
+    def with_neighbours(self, doc, nlp) -> Stretch | None:
+        """The stretch with the name neighbours (truecase.name_neighbours) the parse of its view
+        (`doc`) makes parts of a name (_is_name_part) capitalised and raised too, or None when it
+        makes none: "tom hardy", "stoke newington", not "cardiff rose", "london fox", "yay tom"."""
+        added = [n.span for n in self.neighbours if _is_name_part(doc, n, nlp)]
+        if not added:
+            return None
+        plain = "".join(_capitalised(self.plain, added)) if self.plain else ""
+        return replace(self, view="".join(_capitalised(self.view, added)), raised=sorted(self.raised + added),
+                       plain=plain, neighbours=[])
 
     def keeps(self, label: str, start: int, end: int) -> bool:
         """Whether an entity of `label` at `start`..`end` of the view is kept: it holds a word
@@ -122,6 +136,9 @@ class CaselessNameRecognizer(EntityRecognizer):
                 if not stretch.raised:
                     continue
                 doc = nlp(stretch.view)
+            named = stretch.with_neighbours(doc, nlp) if stretch.neighbours else None
+            if named is not None:
+                stretch, doc = named, nlp(named.view)
             if not (stretch.headline or written_in_english(doc)):
                 continue
             for ent in doc.ents:
@@ -149,10 +166,12 @@ def lower_case_stretches(text: str) -> list[Stretch]:
     for start, end in runs:
         view, raised = _raised(truecased(text[start:end]))
         cued = cued_names(view, raised, twin_words)
+        neighbours = name_neighbours(view, raised)
         if cued:
-            out.append(Stretch(start, "".join(_capitalised(view, cued)), raised, cued=cued, plain=view))
+            out.append(Stretch(start, "".join(_capitalised(view, cued)), raised, cued=cued, plain=view,
+                               neighbours=neighbours))
         elif raised:
-            out.append(Stretch(start, view, raised))
+            out.append(Stretch(start, view, raised, neighbours=neighbours))
     return out
 
 
@@ -190,7 +209,7 @@ def headline_stretches(text: str) -> list[Stretch]:
     out = []
     for start, end in capitalised_lines(text) + shouted_sentences(text):
         view, raised = _raised(truecased(text[start:end].lower()))
-        out.append(Stretch(start, view, raised, headline=True))
+        out.append(Stretch(start, view, raised, headline=True, neighbours=name_neighbours(view, raised)))
     return out
 
 
@@ -203,15 +222,22 @@ def shouted_sentences(text: str) -> list[tuple[int, int]]:
     capitals alone in a longer text is a heading ("KYC — INDIVIDUAL CLIENT"), whose acronyms
     truecasing cannot tell from words: read as one only from MIN_WORDS words on."""
     out = []
-    headlines = capitalised_lines(text)
-    single_line = "\n" not in text.strip()
+    # A sentence never spans a line break (pooling.SEGMENT): a run lies on the line its start is on.
+    line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    heading_starts = {start for start, _ in capitalised_lines(text)}
+    # Whether each line holds lower-case writing, worked out once per line, not once per run.
+    lower_case_line: dict[int, bool] = {}
+    # A text without line breaks longer than a line (MAX_LINE_CHARS) is a page, not a post.
+    single_line = "\n" not in text.strip() and len(text) <= MAX_LINE_CHARS
     for start, end in _sentence_runs(text, _shouted):
-        if any(s <= start and end <= e for s, e in headlines):
+        line = bisect_right(line_starts, start) - 1
+        line_start = line_starts[line]
+        if line_start in heading_starts:
             continue
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start:len(text) if line_end < 0 else line_end]
-        if single_line or any(c.islower() for c in line):
+        if line not in lower_case_line:
+            line_end = text.find("\n", line_start)
+            lower_case_line[line] = any(c.islower() for c in text[line_start:len(text) if line_end < 0 else line_end])
+        if single_line or lower_case_line[line]:
             out.append((start, end))
     return out
 
@@ -226,10 +252,33 @@ def _shouted(sentence: str) -> bool:
 
 def _raised(truecased_text: tuple[str, list[tuple[int, int]]]) -> tuple[str, list[tuple[int, int]]]:
     """A truecased view and the words it capitalised that could begin a name (pooling.open_word):
-    not "I", a function or cue word ("Hi") or a month or weekday, which span clean-up drops; with
-    the names' other words that are words too (truecase.with_name_neighbours)."""
+    not "I", a function or cue word ("Hi") or a month or weekday, which span clean-up drops."""
     view, raised = truecased_text
-    return with_name_neighbours(view, [(s, e) for s, e in raised if open_word(view[s:e])])
+    return view, [(s, e) for s, e in raised if open_word(view[s:e])]
+
+
+# A sentence in which NER reads a word alone as a person only when it is a given name: "Jade",
+# "Tom", "Amy" are read so; "Cardiff", "London", "Paris" are not (en_core_web_sm).
+_PERSON_PROBE = "I met {} yesterday."
+
+
+def _is_name_part(doc, neighbour: Neighbour, nlp) -> bool:
+    """Whether the reading `doc` of a view makes `neighbour` the other part of its raised word's
+    name (Stretch.with_neighbours). The pipeline has no tagger (nlp_models.NOT_FOR_NER), so a
+    word's role is read off the entity NER gives its raised word: after it (the surname slot), that
+    word must be a given name: read as a person in the view, or, read as nothing there, in
+    _PERSON_PROBE by `nlp` ("Jade prince", not "Cardiff rose", "London fox"); before it, that
+    word must be read as a place ("stoke Newington"). A word that could not carry a name
+    (pooling.open_word: a function or cue word, "thanks", "please") never is."""
+    word, partner = doc.char_span(*neighbour.span), doc.char_span(*neighbour.partner)
+    if word is None or partner is None or not open_word(word.text.capitalize()):
+        return False
+    types = {token.ent_type_ for token in partner}
+    if not neighbour.after:
+        return all(EN_LABELS.get(t) == "LOCATION" for t in types)
+    if types == {""}:
+        return any(ent.label_ == "PERSON" for ent in nlp(_PERSON_PROBE.format(partner.text)).ents)
+    return types == {"PERSON"}
 
 
 def capitalised_lines(text: str) -> list[tuple[int, int]]:
