@@ -5,26 +5,10 @@ labels, document nouns, job nouns, company units) stay masked, and those shapes 
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
+from test_pii_organization_precision import cleaned, nlp  # noqa: F401 (nlp: the fixture cleaned needs)
 
-from curation.pii.assembly import engine_for
 from curation.pii.recognizers.en.person import CurationPersonRecognizer
 from curation.pii.role_shapes import trailing_unit
-from curation.pii.spans import clean_entity
-
-
-@pytest.fixture(scope="module")
-def nlp(policy):
-    return engine_for("en", policy.pii).nlp_engine.nlp["en"]
-
-
-def cleaned(nlp, text: str, value: str, label: str) -> str | None:
-    """What clean_entity keeps of the tokens of `value` (its first occurrence in `text`) labelled `label`."""
-    doc = nlp(text)
-    start = text.index(value)
-    span = doc.char_span(start, start + len(value), label=label, alignment_mode="expand")
-    ent = clean_entity(Span(doc, span.start, span.end, label=label))
-    return None if ent is None else text[ent.start_char:ent.end_char]
 
 
 @pytest.mark.parametrize(("text", "value", "label"), [
@@ -65,6 +49,10 @@ def test_a_document_noun_glued_to_a_name_is_cut_off(nlp, text, value, label, kep
     ("Ship to the depot, AWB 7734 2210 on the box.", "AWB", "ORGANIZATION"),
     ("Her SSN: 078-05-1120 is on file.", "SSN", "ORGANIZATION"),
     ("Register with EORI GB123456789000 first.", "EORI", "ORGANIZATION"),
+    ("Open the firewall for SFTP: 10.20.30.40 tonight.", "SFTP", "ORGANIZATION"),
+    # The bank's letters inside an IBAN written in groups.
+    ("Pay into NL12 KQRB 3344 5566 77 by Friday.", "KQRB", "PERSON"),
+    ("Pay into GB33 WXYZ 6016 1331 9268 19 by Friday.", "WXYZ", "ORGANIZATION"),
     # Document titles: capitals with a document noun inside, common words beside a document noun.
     ("SERVICE AGREEMENT\nbetween the parties below", "SERVICE AGREEMENT", "ORGANIZATION"),
     ("Find the Delivery Receipt in the box.", "Delivery", "ORGANIZATION"),

@@ -46,7 +46,11 @@ SSN SIN NIN NINO NI UTR PAYE TIN EIN ITIN VAT GST HST PST QST ABN ACN TFN CRN IR
 CURP PESEL NIP REGON KVK SIRET SIREN EORI DUNS LEI UEN NRIC FIN HKID PAN TAN GSTIN UAN EPF UPI IFSC MICR BSB ABA IBAN
 BIC SWIFT CLABE NHS CHI IHI MRN NPI DEA OHIP URN UCR REF INV ACCT DOB PNR AWB HAWB MAWB CMR BOL POD SKU UPC EAN GTIN
 ISBN ISSN HS IMEI IMSI ICCID MEID VIN MAC IP PIN CVV OTP PLZ ZIP CEP NPA
-""".split())  # noqa: SIM905
+FTP SFTP FTPS SSH VPN RDP SMTP IMAP DNS NTP LDAP HTTP HTTPS
+""".split())  # noqa: SIM905  (the last line: protocols, before the address they reach)
+# An IBAN written in groups of four ("NL98 PVJM 3279 4861 99"): its letter groups are the bank's
+# code inside the number, not a name; the number is found whole by its own recognizer.
+_GROUPED_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: [A-Z0-9]{1,4}){3,8}\b")
 _IDENTIFIER_AFTER = re.compile(r"[ \u00a0]*(?:[:#]|(?i:no\.?|nr\.?|n°|nº))?[ \u00a0]*(?!(?:19|20)\d\d\b)[\w:./-]*\d")
 # The nouns a document's title is built on, in English and in the languages business mail most
 # often mixes in: a title made of common words and one of these names a kind of document.
@@ -69,7 +73,7 @@ def names_nothing(tokens, label: str, ner_end: int = 0) -> bool:
     text = doc_text(tokens[0].doc)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     value = text[start:end]
-    if _CODE_WORD.fullmatch(value):
+    if _CODE_WORD.fullmatch(value) or _inside_grouped_iban(text, start, end):
         return True
     if value in CURRENCY_CODES and (_AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text[max(0, start - 3):start])):
         return True
@@ -91,6 +95,12 @@ def names_nothing(tokens, label: str, ner_end: int = 0) -> bool:
 
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _WORDS = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+
+
+def _inside_grouped_iban(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside an IBAN written in groups ("NL98 PVJM 3279 4861 99")."""
+    low = max(0, start - 40)
+    return any(m.start() + low <= start and end <= m.end() + low for m in _GROUPED_IBAN.finditer(text[low:end + 40]))
 
 
 def _document_title(value: str, next_word: str, any_heading: bool = True, next_inside: bool = False) -> bool:
