@@ -39,6 +39,8 @@ def test_names_beside_business_shapes_stay_masked(nlp, text, value, label):
      "CLARA PENHALIGON"),
     ("Legal sent over the Harriet Quayle Contract today.", "Harriet Quayle Contract", "PERSON", "Harriet Quayle"),
     ("SUMMARY FOR OSWALD KRANTZ\nAll tasks done.", "SUMMARY FOR OSWALD KRANTZ", "PERSON", "OSWALD KRANTZ"),
+    ("Halden Mutual Insurance — Notice of Claim Receipt\nPolicy 44", "Halden Mutual Insurance — Notice of Claim Receipt",
+     "ORGANIZATION", "Halden Mutual Insurance"),
 ])
 def test_a_document_noun_glued_to_a_name_is_cut_off(nlp, text, value, label, kept):
     assert cleaned(nlp, text, value, label) == kept
@@ -60,6 +62,10 @@ def test_a_document_noun_glued_to_a_name_is_cut_off(nlp, text, value, label, kep
     ("She was promoted to Night Supervisor last year.", "Night Supervisor", "ORGANIZATION"),
     ("Ask the Duty Manager at reception.", "Duty Manager", "ORGANIZATION"),
     ("Dear Hiring Manager, my CV is attached.", "Hiring Manager", "PERSON"),
+    ("We offer you the post of Senior Pipeline Engineer from May.", "Senior Pipeline Engineer", "ORGANIZATION"),
+    # Currency codes and a code's first part.
+    ("Total in NOK: 4,120.00", "NOK", "ORGANIZATION"),
+    ("Consignment: QRT-UK-551230", "QRT", "ORGANIZATION"),
 ])
 def test_labels_titles_and_job_titles_still_name_no_one(nlp, text, value, label):
     assert cleaned(nlp, text, value, label) is None

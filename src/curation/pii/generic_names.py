@@ -46,8 +46,9 @@ SSN SIN NIN NINO NI UTR PAYE TIN EIN ITIN VAT GST HST PST QST ABN ACN TFN CRN IR
 CURP PESEL NIP REGON KVK SIRET SIREN EORI DUNS LEI UEN NRIC FIN HKID PAN TAN GSTIN UAN EPF UPI IFSC MICR BSB ABA IBAN
 BIC SWIFT CLABE NHS CHI IHI MRN NPI DEA OHIP URN UCR REF INV ACCT DOB PNR AWB HAWB MAWB CMR BOL POD SKU UPC EAN GTIN
 ISBN ISSN HS IMEI IMSI ICCID MEID VIN MAC IP PIN CVV OTP PLZ ZIP CEP NPA
+NIT RUC CUIT CUIL RIF CRC CRM OAB CREA IELTS TOEFL TOEIC GMAT
 FTP SFTP FTPS SSH VPN RDP SMTP IMAP DNS NTP LDAP HTTP HTTPS
-""".split())  # noqa: SIM905  (the last line: protocols, before the address they reach)
+""".split()) | CURRENCY_CODES  # noqa: SIM905  (the last line: protocols, before the address they reach)
 # An IBAN written in groups of four ("NL98 PVJM 3279 4861 99"): its letter groups are the bank's
 # code inside the number, not a name; the number is found whole by its own recognizer.
 _GROUPED_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: [A-Z0-9]{1,4}){3,8}\b")
@@ -73,7 +74,7 @@ def names_nothing(tokens, label: str, ner_end: int = 0) -> bool:
     text = doc_text(tokens[0].doc)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     value = text[start:end]
-    if _CODE_WORD.fullmatch(value) or _inside_grouped_iban(text, start, end):
+    if _CODE_WORD.fullmatch(value) or _inside_grouped_iban(text, start, end) or _inside_code_word(text, start, end):
         return True
     if value in CURRENCY_CODES and (_AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text[max(0, start - 3):start])):
         return True
@@ -95,6 +96,14 @@ def names_nothing(tokens, label: str, ner_end: int = 0) -> bool:
 
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _WORDS = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+
+
+def _inside_code_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is glued by - / . to the rest of a code ("KFF" of "KFF-NZ-448120")."""
+    if end >= len(text) or text[end] not in "-/.":
+        return False
+    m = re.compile(r"\S*").match(text, end)
+    return bool(_CODE_WORD.fullmatch(text[start:m.end()].rstrip(".,;:)")))
 
 
 def _inside_grouped_iban(text: str, start: int, end: int) -> bool:
@@ -137,7 +146,8 @@ def without_document_nouns(tokens, label: str) -> list:
     if label != "PERSON" and doc_text(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].isupper():
         return tokens
     cut = list(tokens)
-    while cut and (cut[-1].lower_ in DOCUMENT_NOUNS or (len(cut) < len(tokens) and not cut[-1].is_alpha)):
+    while cut and (cut[-1].lower_ in DOCUMENT_NOUNS  # "Sompo Insurance — Notice of Claim": the company
+                   or (len(cut) < len(tokens) and (cut[-1].is_stop or not cut[-1].is_alpha))):
         cut.pop()
     opened = 0  # a person's only: a company's name may open with such a noun ("Invoice Finance Ltd")
     while label == "PERSON" and opened < len(cut) and (cut[opened].lower_ in DOCUMENT_NOUNS

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from curation.pii.truecase import common_words
+
 
 # The functions every company has, and the words job titles are built from: a phrase of nothing
 # else names a department or a role of any company ("Customer Success Lead", "HR Business
@@ -40,11 +42,14 @@ managing general regional area branch store shop shift duty ward floor field pro
 maintenance hiring clinical medical dental nursing practice case lab laboratory software systems network
 civil mechanical electrical building property estate contracts station depot plant fleet trainee graduate
 relief principal""".split())  # noqa: SIM905
+# The grades among FUNCTION_WORDS: with one of them, a job title may hold a word of its trade.
+_GRADES = frozenset("senior junior chief deputy assistant associate principal vice executive".split())
 # Departments a company names after itself ("Parcelway Customer Services", "Jenkins Accounts
 # Payable"): their first word names whom or what the unit serves inside any company. Other units
 # ("Data Services", "Health Services") are as often the company's line of business and its name.
 _DEPARTMENT_OPENERS = frozenset("""customer customers client clients member members guest guests patient patients student
-students participant participants employee employees accounts human""".split())  # noqa: SIM905
+students participant participants employee employees accounts human sales marketing finance legal payroll
+procurement purchasing billing hr it""".split())  # noqa: SIM905
 # Titles before a name that make it a person's: after them a role word is part of the name
 # ("Mr. Will Clerk", "Dr Ada Planner"). After a salutation the closed list of TITLE_MODIFIERS is
 # enough: "Dear Grace Planner" is no job title, and "Dear Hiring Manager" names no one.
@@ -76,10 +81,13 @@ def names_role_or_unit(words: list[str], next_word: str = "") -> bool:
 
 def _job_title(content: list[str]) -> bool:
     """Whether `content` is a job noun (JOB_NOUNS) after function words and title modifiers
-    ("Senior Site Engineer"). Other words before it are a name and its role ("Kayak Magazine
+    ("Senior Site Engineer"), and one common word of the trade where a modifier grades the job
+    ("Senior Reservoir Engineer"). Other words before it are a name and its role ("Kayak Magazine
     Founder", WNUT-17; "Grace Planner"), kept whole."""
     *before, last = [w.lower() for w in content]
-    return last in JOB_NOUNS and all(w in FUNCTION_WORDS or w in TITLE_MODIFIERS for w in before)
+    others = [w for w in before if w not in FUNCTION_WORDS and w not in TITLE_MODIFIERS]
+    graded = any(w in TITLE_MODIFIERS or w in _GRADES for w in before)
+    return last in JOB_NOUNS and (not others or (graded and len(others) == 1 and others[0] in common_words()))
 
 
 def follows_honorific(before) -> bool:
