@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from curation.pii.truecase import common_words
 
+
 # The functions every company has, and the words job titles are built from: a phrase of nothing
 # else names a department or a role of any company ("Customer Success Lead", "HR Business
 # Partner"), not one that identifies anyone. A unit named after something else keeps its name
@@ -30,11 +31,29 @@ controller planner buyer clerk executive associate nurse technician developer de
 secretary receptionist cashier agent operator landlord tenant approver requester applicant trustee treasurer chair
 chairman chairperson president founder owner intern trainee apprentice attorney lawyer solicitor paralegal
 physician pharmacist therapist surgeon teacher lecturer""".split())  # noqa: SIM905
-# Job nouns a title is built on with any common word before them ("Maintenance Engineer",
-# "Registered Nurse", "Night Manager"): a lone common word is no name, so such a title names a job,
-# not whoever holds it. Not the heads a place or a name also ends in ("Head", "Lead", "Partner":
-# "Diamond Head", "Ana Lead").
+# Job nouns a title is built on ("Maintenance Engineer", "Registered Nurse", "Night Manager"). Not
+# the heads a place or a name also ends in ("Head", "Lead", "Partner": "Diamond Head", "Ana Lead").
 JOB_NOUNS = ROLE_HEADS | frozenset("director manager coordinator officer assistant engineer specialist".split())
+# The words that grade or place a job before its noun ("Registered Nurse", "Senior Site Engineer",
+# "Night Manager"): a closed list, not any common word, as names are made of common words too
+# ("Grace Planner", "Will Clerk", "Faith Owner", "Joy Agent").
+TITLE_MODIFIERS = frozenset("""registered senior junior chief head charge night day site staff lead deputy acting interim
+managing general regional area branch store shop shift duty ward floor field project programme program account
+maintenance hiring clinical medical dental nursing practice case lab laboratory software systems network
+civil mechanical electrical building property estate contracts station depot plant fleet trainee graduate
+relief principal""".split())  # noqa: SIM905
+# The grades among FUNCTION_WORDS: with one of them, a job title may hold a word of its trade.
+_GRADES = frozenset("senior junior chief deputy assistant associate principal vice executive".split())
+# Departments a company names after itself ("Parcelway Customer Services", "Jenkins Accounts
+# Payable"): their first word names whom or what the unit serves inside any company. Other units
+# ("Data Services", "Health Services") are as often the company's line of business and its name.
+_DEPARTMENT_OPENERS = frozenset("""customer customers client clients member members guest guests patient patients student
+students participant participants employee employees accounts human sales marketing finance legal payroll
+procurement purchasing billing hr it""".split())  # noqa: SIM905
+# Titles before a name that make it a person's: after them a role word is part of the name
+# ("Mr. Will Clerk", "Dr Ada Planner"). After a salutation the closed list of TITLE_MODIFIERS is
+# enough: "Dear Grace Planner" is no job title, and "Dear Hiring Manager" names no one.
+HONORIFICS = frozenset("mr mrs ms mx dr prof sir madam miss".split())
 # Heads of a unit only after another function word ("Customer Service", "Accounts Payable",
 # "Technical Support"): alone, each is a word of any name.
 UNIT_ENDS = frozenset("service support care success payable receivable".split())
@@ -50,7 +69,7 @@ def names_role_or_unit(words: list[str], next_word: str = "") -> bool:
     roles and joiners ("of", "and", "the"), and a head noun ends the phrase: in the span ("The
     Sales Department", "Head of Procurement", "Accounts Payable") or as the word after it, which
     NER left out ("Finance" of "Finance Director"). A function word alone is a name ("Treasury of
-    $4T"). Or the span is a job title: common words before a job noun ("Registered Nurse")."""
+    $4T"). Or the span is a job title: title modifiers before a job noun ("Registered Nurse")."""
     content = [w for w in words if w.lower() not in _JOINERS]
     if not content:
         return False
@@ -61,23 +80,34 @@ def names_role_or_unit(words: list[str], next_word: str = "") -> bool:
 
 
 def _job_title(content: list[str]) -> bool:
-    """Whether `content` is a job noun (JOB_NOUNS) after function words and at most one other
-    common word (truecase.common_words: "Senior Site Engineer"). Two or more common words before
-    it are a name made of words and its role ("Kayak Magazine Founder", WNUT-17), kept whole."""
+    """Whether `content` is a job noun (JOB_NOUNS) after function words and title modifiers
+    ("Senior Site Engineer"), and one common word of the trade where a modifier grades the job
+    ("Senior Reservoir Engineer"). Other words before it are a name and its role ("Kayak Magazine
+    Founder", WNUT-17; "Grace Planner"), kept whole."""
     *before, last = [w.lower() for w in content]
-    others = [w for w in before if w not in FUNCTION_WORDS]
-    return last in JOB_NOUNS and len(others) <= 1 and all(w in common_words() for w in others)
+    others = [w for w in before if w not in FUNCTION_WORDS and w not in TITLE_MODIFIERS]
+    graded = any(w in TITLE_MODIFIERS or w in _GRADES for w in before)
+    return last in JOB_NOUNS and (not others or (graded and len(others) == 1 and others[0] in common_words()))
+
+
+def follows_honorific(before) -> bool:
+    """Whether the last word of the tokens `before` a name (a full stop skipped) is an honorific
+    (HONORIFICS: "Mr.", "Dr")."""
+    words = [t for t in before if t.is_alpha]
+    return bool(words) and words[-1].lower_ in HONORIFICS
 
 
 def trailing_unit(words: list[str]) -> int:
-    """How many of `words` at the end are a unit of a company named after the company ("Acme
-    Customer Services": 2), 0 for none: two or more function words ending in a head noun, with a
-    word of the company's own name left before them."""
+    """How many of `words` at the end are a department of a company named after the company ("Acme
+    Customer Services": 2), 0 for none: two or more function words ending in a head noun, with the
+    company's own name left before them; two words of it, or one before a department every company
+    has (_DEPARTMENT_OPENERS): "First Data Services", "Brightline Health Services" stay whole."""
     for k in range(1, len(words) - 1):
         tail = words[k:]
+        named = [w for w in words[:k] if w[:1].isupper() and w.lower() not in _JOINERS]
         if all(w.lower() in FUNCTION_WORDS or is_head(w) for w in tail) and names_role_or_unit(tail) \
                 and words[k - 1].lower() not in FUNCTION_WORDS \
-                and any(w[:1].isupper() and w.lower() not in _JOINERS for w in words[:k]):
+                and (len(named) >= 2 or (named and tail[0].lower() in _DEPARTMENT_OPENERS)):
             return len(tail)
     return 0
 

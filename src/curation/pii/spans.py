@@ -10,9 +10,10 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from curation.pii.doc_text import doc_text
-from curation.pii.generic_names import names_nothing, without_trailing_code
+from curation.pii.generic_names import names_nothing, without_document_nouns, without_trailing_code
 from curation.pii.honorifics import name_end
-from curation.pii.role_shapes import FUNCTION_WORDS, names_identifier, names_role_or_unit, trailing_unit
+from curation.pii.role_shapes import (FUNCTION_WORDS, follows_honorific, names_identifier, names_role_or_unit,
+                                      trailing_unit)
 from curation.pii.truecase import LETTER, capitalised_words, common_words
 
 
@@ -466,6 +467,8 @@ def _names_no_one(tokens, label: str) -> bool:
     words = [t.text for t in tokens if not t.is_punct]
     if first and doc[first - 1].is_title and doc[first - 1].lower_ in FUNCTION_WORDS:
         words.insert(0, doc[first - 1].text)  # a cue word trimmed off the unit: "Customer" of "Customer Service"
+    if label == "PERSON" and follows_honorific(doc[max(0, first - 2):first]):
+        return False  # "Mr. Will Clerk", "Mrs Senior Clerk": a role word after a title is a surname
     return names_role_or_unit(words, after) or (label != "PERSON" and names_identifier(after))
 
 
@@ -610,9 +613,10 @@ def clean_entity(ent, allowed: frozenset = frozenset(), keep_accounts: bool = Tr
     if ent.doc.lang_ != "ja" and label != "NRP":
         if label in ("PERSON", "ORGANIZATION"):
             tokens = without_trailing_code(tokens)
+        tokens = without_document_nouns(tokens, label)
         if label == "ORGANIZATION":
             tokens = _without_trailing_unit(tokens)
-        if _names_no_one(tokens, label) or names_nothing(tokens, label):
+        if _names_no_one(tokens, label) or names_nothing(tokens, label, ent.end_char):
             return None
     start, end = tokens[0].idx + start_shift, tokens[-1].idx + len(tokens[-1].text)
     if label in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and not start_shift:

@@ -51,7 +51,8 @@ class CurationPersonRecognizer(ScoredRecognizer):
         return match.span()
 
     def score(self, value: str) -> float | None:
-        # A unit or a role signs as often as a person ("Sincerely,\nParticipant Services").
+        # A unit or a role signs as often as a person ("Sincerely,\nParticipant Services", "Dear Hiring
+        # Manager"); a job title is made of title modifiers only, so "Dear Grace Planner" stays a name.
         return None if value.split()[0] in NOT_NAMES or names_role_or_unit(value.split()) else 0.6
 
 
