@@ -20,6 +20,10 @@ from curation.licenses.scancode_terms import custom_terms_id
 from curation.licenses.spdx import normalize
 
 
+# a demonstrative before a name without its version points back to the license named before
+_POINTS_BACK = re.compile(r"\b(?:that|said|the\s+same|the\s+aforementioned)\s+$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A license named in a line: the SPDX id (or a LicenseRef-), where, and which pattern."""
@@ -442,6 +446,8 @@ def mentions(line: str) -> list[Mention]:
             if rule.endswith(("-unversioned", "-no-version")) and _NO_VERSION_AFTER.match(line[m.end():]) or \
                     rule == "gnu-no-version" and _VERSION_APART.search(line):
                 continue  # a version written in a way no pattern reads: not a version-less name
+            if rule.endswith(("-unversioned", "-no-version")) and _POINTS_BACK.search(line[:m.start()]):
+                continue  # "or under that GPL": the license named before, with its version, again
             if rule.endswith("-unversioned"):
                 taken.append(Mention(value, m.start(), m.end(), f"cc ({VERSION_NOT_STATED}: read as 4.0)"))
                 continue
