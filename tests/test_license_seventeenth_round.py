@@ -166,3 +166,11 @@ def test_a_versionless_name_after_that_points_back():
     said = "Choose the MPL 2.0, or the GNU General Public License version 3; if you pick that GPL, keep notices."
     assert [m.expression for m in mentions(said)] == ["MPL-2.0", "GPL-3.0-only"]
     assert "GPL-1.0-or-later" in [m.expression for m in mentions("Parts are under the GPL.")]
+
+
+# ---- 7: NYSL, a permissive license the SPDX list lacks, is custom terms a person reads -------------
+def test_nysl_by_either_name_is_custom_terms():
+    assert detect("# kuroko\n\nThis tool is released under the NYSL (Version 0.9982): do what you like with it.\n"
+                  ).expression == "LicenseRef-Custom-scancode-nysl-0.9982"
+    assert detect("# メモ帳\n\n本ソフトウェアは「煮るなり焼くなり好きにしろ」ライセンスで公開しています。\n"
+                  ).expression == "LicenseRef-Custom-scancode-nysl-0.9982"

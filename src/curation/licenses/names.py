@@ -336,6 +336,10 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
      lambda m: _GNU_FIRST[(m["kind"] or m["abbr"] or "").lower()]),
     ("artistic", re.compile(r"\bArtistic\s+Licen[cs]e" + _V + r"(?P<v>[12])(?:\.0)?(?![\d.]\d)", re.IGNORECASE),
      lambda m: f"Artistic-{m['v']}.0"),
+    # NYSL (「煮るなり焼くなり好きにしろ」), a permissive license the SPDX list lacks: ScanCode's key as
+    # custom terms (scancode_terms), which the policy sends to a person rather than denying unread
+    ("nysl", re.compile(r"\bNYSL\b(?:\s*(?:Version|ver\.?|v)?\s*0\.9982)?(?:\s*\(en\))?|煮るなり焼くなり好きにしろ\s*(?:ライセンス)?",
+                        re.IGNORECASE), _fixed("LicenseRef-Custom-scancode-nysl-0.9982")),
     ("beerware", re.compile(r"\bbeer-?ware(?:\s+licen[cs]e)?\b|ビアウェア(?:\s*ライセンス)?", re.IGNORECASE), _fixed("Beerware")),
     ("apache", re.compile(r"(?:\bApache|アパッチ)(?:\s+Software)?(?:\s+Licen[cs]e|\s*[・･]?\s*ライセンス)?" + _V + r"2(?:\.0)?(?![\d.]\d)"
                           r"|\bASL\s*2\.0|\bASLv2\b", re.IGNORECASE), _fixed("Apache-2.0")),

@@ -85,11 +85,12 @@ CATALOGUE_LICENSES = 3  # this many licenses named in sentences that apply none:
 
 def catalogue_mentions(remarks: list[st.Remark]) -> set[int]:
     """The lines of sentences that name a license without applying it, where the text's sentences
-    of that kind and its talk name CATALOGUE_LICENSES or more licenses (an inventory of
+    of that kind and its talk (some there must be) name CATALOGUE_LICENSES or more licenses (an inventory of
     dependencies, a comparison, a dialogue of advice): a ScanCode notice there is a name in that
     list, not the work's license. Empty for any other text."""
     unapplied = [r for r in remarks if r.why in ("talk", "mention", "other_work")]
     named = {m.expression for r in unapplied for m in mentions(r.text)}
-    if len(named) < CATALOGUE_LICENSES:
+    # talk among them: a file of tags alone (REUSE.toml's annotations) names licenses for its parts
+    if len(named) < CATALOGUE_LICENSES or not any(r.why == "talk" for r in unapplied):
         return set()
     return {n for r in unapplied if r.why == "mention" for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
