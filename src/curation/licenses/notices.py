@@ -1,7 +1,10 @@
 """ScanCode's notice rules as statements, on lines no statement explained.
 
 A notice that is most of a license's text with a condition gone is custom terms; a bare "BSD" is
-`LicenseRef-BSD-unspecified` (its clause count not stated).
+`LicenseRef-BSD-unspecified` (its clause count not stated) unless the text states the count in a
+sentence it read (`with_stated_bsd_variant`). In a text that talks about several licenses for other
+works (an inventory of dependencies, a comparison, a dialogue), a notice inside a sentence that names
+a license without applying it is part of that talk (`catalogue_mentions`).
 """
 
 from __future__ import annotations
