@@ -134,6 +134,9 @@ class Name:
     versions: frozenset[str] = frozenset()  # for a family: the versions it has
     exact_case: bool = False  # an id's words are written as the id spells them (or in capitals)
     hint: str | None = None  # a family with one version on the list, named without it: that version
+    # a family's version written after its name ("CeCILL licence, version 2.1"): the one id of each
+    # version the catalogues give a single license
+    by_version: tuple[tuple[str, str], ...] = ()
 
 
 def _scancode_dir() -> Path:
@@ -227,12 +230,13 @@ class _Builder:
             if not any(w not in _GENERIC and w not in _SMALL for w in words):
                 continue  # "Open Software License" without its version: generic words
             ids = {i for _, group in versions.values() for i in group}
+            by_version = tuple(sorted((v, next(iter(group))) for v, (_, group) in versions.items() if len(group) == 1))
             held = self.names.get(words)
             if held is not None:
                 # the family's words are a name of their own ("Sleepycat License"): keep it, and
                 # know the family's versions
                 self.names[words] = (held[0], Name(words, held[1].raws, held[1].spdx_id, frozenset(versions),
-                                                   held[1].exact_case))
+                                                   held[1].exact_case, by_version=by_version))
                 continue
             # One version on the list, named without it ("Business Source License", "Henry Spencer
             # License"): the list holds one version, the world may hold others (BUSL 1.0, Spencer 86
@@ -241,7 +245,8 @@ class _Builder:
             # A year is a date, not a version: the hint is for the reviewer, never a reading.
             single = next(iter(ids)) if len(ids) == 1 and len(words) >= 3 and self.family_tier[words] <= FULL_NAME \
                 and not next(iter(ids)).endswith(("-only", "-or-later")) else None
-            self.names[words] = (FAMILY, Name(words, self.family_raws[words], None, frozenset(versions), hint=single))
+            self.names[words] = (FAMILY, Name(words, self.family_raws[words], None, frozenset(versions), hint=single,
+                                              by_version=by_version))
         index: dict[str, list[Name]] = {}
         for norms, (_, name) in self.names.items():
             if norms not in self.clashes:
@@ -410,6 +415,11 @@ def find(text: str, free=lambda start, end: True) -> list[Found]:
         if name.versions and follows_version and nxt.norm not in name.versions:
             if free(start, nxt.end):
                 out.append(Found(None, start, nxt.end, f"no such version: {nxt.raw}"))
+            i += n + 1
+            continue
+        if not name.spdx_id and follows_version and (versioned := dict(name.by_version).get(nxt.norm)) and \
+                not _CUT_SHORT.match(text, nxt.end) and free(start, nxt.end):
+            out.append(Found(versioned, start, nxt.end, "name, version after"))
             i += n + 1
             continue
         if name.spdx_id and not follows_version and not _COMPOUND_AFTER.match(text, end) and free(start, end):

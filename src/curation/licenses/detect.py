@@ -51,7 +51,7 @@ from curation.licenses.exceptions import with_added_exceptions, with_exception_t
 from curation.licenses.full_texts import _cut_copy, _inside, _texts
 from curation.licenses.json_fields import manifest_licenses_array
 from curation.licenses.names import VERSION_NOT_STATED  # noqa: F401  (evidence.py reads detect.VERSION_NOT_STATED)
-from curation.licenses.notices import _notices
+from curation.licenses.notices import _notices, catalogue_mentions, with_stated_bsd_variant
 from curation.licenses.own_limits import NO_DERIVATIVES, NO_REDISTRIBUTION, forbidding_lines
 from curation.licenses.package_metadata import package_license
 from curation.licenses.read_on import widened
@@ -252,7 +252,9 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far
     # from the license's name), but never a line that only talks about licenses.
     talk = {n for r in remarks if r.why in ("talk", "other_work", "hedged", "example", "no_such_version") for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
-    notices = [s for s in _notices(lines, matches, spans, talk, threshold) if s.score >= threshold]
+    talk |= catalogue_mentions(remarks)
+    notices = with_stated_bsd_variant([s for s in _notices(lines, matches, spans, talk, threshold)
+                                       if s.score >= threshold], found)
     # a rider follows a full text or a license's whole permission notice (ScanCode files the MIT
     # grant without its disclaimer as a notice rule)
     bodies = spans + [(s.first_line, s.last_line) for s in notices if s.last_line - s.first_line >= RIDER_BODY_LINES]
@@ -268,6 +270,8 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     # own license file is left to combine (it names a component only where that adds a duty)
     statements = [dataclasses.replace(s, role="third_party") if s.kind == "license_text" and s.first_line in notices_file
                   else s for s in statements]
+    # and a grant there ("Licensed under the Apache License ...") is a component's
+    found = [dataclasses.replace(s, role="third_party") if s.first_line in notices_file else s for s in found]
     statements = _or_later_notice(_fold_lgpl3(statements + _reconcile(found, notices)))
     statements = _secondary_licenses(_named_dedication_wins(statements))
     statements = _later_sentence(lines, spans, statements)

@@ -20,6 +20,10 @@ from curation.licenses.scancode_terms import custom_terms_id
 from curation.licenses.spdx import normalize
 
 
+# a demonstrative before a name without its version points back to the license named before
+_POINTS_BACK = re.compile(r"\b(?:that|said|the\s+same|the\s+aforementioned)\s+$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Mention:
     """A license named in a line: the SPDX id (or a LicenseRef-), where, and which pattern."""
@@ -332,6 +336,10 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
      lambda m: _GNU_FIRST[(m["kind"] or m["abbr"] or "").lower()]),
     ("artistic", re.compile(r"\bArtistic\s+Licen[cs]e" + _V + r"(?P<v>[12])(?:\.0)?(?![\d.]\d)", re.IGNORECASE),
      lambda m: f"Artistic-{m['v']}.0"),
+    # NYSL (「煮るなり焼くなり好きにしろ」), a permissive license the SPDX list lacks: ScanCode's key as
+    # custom terms (scancode_terms), which the policy sends to a person rather than denying unread
+    ("nysl", re.compile(r"\bNYSL\b(?:\s*(?:Version|ver\.?|v)?\s*0\.9982)?(?:\s*\(en\))?|煮るなり焼くなり好きにしろ\s*(?:ライセンス)?",
+                        re.IGNORECASE), _fixed("LicenseRef-Custom-scancode-nysl-0.9982")),
     ("beerware", re.compile(r"\bbeer-?ware(?:\s+licen[cs]e)?\b|ビアウェア(?:\s*ライセンス)?", re.IGNORECASE), _fixed("Beerware")),
     ("apache", re.compile(r"(?:\bApache|アパッチ)(?:\s+Software)?(?:\s+Licen[cs]e|\s*[・･]?\s*ライセンス)?" + _V + r"2(?:\.0)?(?![\d.]\d)"
                           r"|\bASL\s*2\.0|\bASLv2\b", re.IGNORECASE), _fixed("Apache-2.0")),
@@ -442,6 +450,8 @@ def mentions(line: str) -> list[Mention]:
             if rule.endswith(("-unversioned", "-no-version")) and _NO_VERSION_AFTER.match(line[m.end():]) or \
                     rule == "gnu-no-version" and _VERSION_APART.search(line):
                 continue  # a version written in a way no pattern reads: not a version-less name
+            if rule.endswith(("-unversioned", "-no-version")) and _POINTS_BACK.search(line[:m.start()]):
+                continue  # "or under that GPL": the license named before, with its version, again
             if rule.endswith("-unversioned"):
                 taken.append(Mention(value, m.start(), m.end(), f"cc ({VERSION_NOT_STATED}: read as 4.0)"))
                 continue

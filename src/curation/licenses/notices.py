@@ -1,17 +1,22 @@
 """ScanCode's notice rules as statements, on lines no statement explained.
 
 A notice that is most of a license's text with a condition gone is custom terms; a bare "BSD" is
-`LicenseRef-BSD-unspecified` (its clause count not stated).
+`LicenseRef-BSD-unspecified` (its clause count not stated) unless the text states the count in a
+sentence it read (`with_stated_bsd_variant`). In a text that talks about several licenses for other
+works (an inventory of dependencies, a comparison, a dialogue), a notice inside a sentence that names
+a license without applying it is part of that talk (`catalogue_mentions`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from curation.licenses import statements as st
 from curation.licenses.copies import dropped_condition
 from curation.licenses.detection import _short
 from curation.licenses.full_texts import _inside
+from curation.licenses.names import mentions
 from curation.licenses.scancode_matches import _scancode_spdx
 from curation.licenses.text import Line
 
@@ -64,3 +69,31 @@ def _bsd_unstated(spdx: str, text: str, words: int) -> bool:
     License"): which of the 2- and 3-clause licenses is not stated."""
     return bool(re.fullmatch(r"BSD-[234]-Clause", spdx)) and words <= BSD_NAME_WORDS and \
         bool(re.search(r"\bBSD\b", text)) and not _BSD_VARIANT.search(text)
+
+
+def with_stated_bsd_variant(notices: list[st.Statement], read: list[st.Statement]) -> list[st.Statement]:
+    """A bare "BSD" notice (a pointer, "the texts are in LICENSE.BSD") as the BSD license whose
+    clause count the text states in a sentence it read ("under the BSD 3-Clause license"), where it
+    states one: the same text names the variant once and then points to it."""
+    stated = {part for s in read for part in re.findall(r"BSD-[234]-Clause", s.expression)}
+    if len(stated) != 1:
+        return notices
+    variant = stated.pop()
+    return [dataclasses.replace(s, expression=variant, rule=f"{s.rule}; the variant the text states: {variant}")
+            if s.expression == "LicenseRef-BSD-unspecified" else s for s in notices]
+
+
+CATALOGUE_LICENSES = 3  # this many licenses named in sentences that apply none: the text is about licenses
+
+
+def catalogue_mentions(remarks: list[st.Remark]) -> set[int]:
+    """The lines of sentences that name a license without applying it, where the text's sentences
+    of that kind and its talk (some there must be) name CATALOGUE_LICENSES or more licenses (an inventory of
+    dependencies, a comparison, a dialogue of advice): a ScanCode notice there is a name in that
+    list, not the work's license. Empty for any other text."""
+    unapplied = [r for r in remarks if r.why in ("talk", "mention", "other_work")]
+    named = {m.expression for r in unapplied for m in mentions(r.text)}
+    # talk among them: a file of tags alone (REUSE.toml's annotations) names licenses for its parts
+    if len(named) < CATALOGUE_LICENSES or not any(r.why == "talk" for r in unapplied):
+        return set()
+    return {n for r in unapplied if r.why == "mention" for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}

@@ -85,7 +85,8 @@ _EN_GRANT = re.compile(
 # reader over the work (its object), tied to a named license. Not "you can use the MIT license".
 _EN_PERMIT = re.compile(
     r"\b(?:you|anyone|everyone|users?|others)\s+(?:are\s+|is\s+)?(?:(?:free|welcome|allowed|permitted)\s+to|may|can)"
-    r"\s+(?:freely\s+)?(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse)\b(?!\s+(?:the|a|any)\s+[^.]{0,30}licen)"
+    # "you can take X under either ...": receiving the work is being granted it
+    r"\s+(?:freely\s+)?(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse|take|obtain|receive)\b(?!\s+(?:the|a|any)\s+[^.]{0,30}licen)"
     # the object is this work, not a class of works ("users can use software under the GPL")
     r"(?![\w\s,]*?\b(?:and|or)?\s*(?:any\s+|all\s+|other\s+)?(?:software|works|content|material|programs|libraries|"
     r"projects|anything|code\s+(?:licensed|released))\b\s+(?:under|licensed|released|that|which))"
@@ -181,12 +182,15 @@ _OWN_EN = re.compile(
     r"contents?|site|website|page|text|texts|materials?|files?|annotations?|images?|translations?|collection|"
     r"benchmark|resources?|release|program|book|articles?|records|notes|card|scripts?|examples|source)\b"
     r"|\b(?:this|these|our)\s+(?!licen[cs]e)[\w-]+"
-    r"|\b(?:we|I)\s+(?:\w+\s+)?(?:release|license|distribute|provide|publish|share|dedicate|make|offer)\b"
+    r"|\b(?:we|I)\s+(?:\w+\s+)?(?:release|license|distribute|provide|publish|share|dedicate|make|offer|keep)\b"
     r"|\b(?:it|everything(?:\s+(?:here|else))?|all)\s+(?:is|are)\b|^\s*(?:licen[cs]ed|released|distributed|available|provided|published|"
     r"made\s+available|copyright|dedicated|shared)\b|^\s*(?:the\s+)?[\w.-]+\s+(?:is|are)\s+(?:licen[cs]ed|released|"
     r"distributed|available|provided|published|dual[- ]licensed)\b|\bunless\s+otherwise\s+(?:noted|stated)"
-    # a folder of this repository named as the subject ("The fonts (font/, svg/) are under ...")
-    r"|(?:^|[\s(,])[\w.-]+/(?=[\s,)]|$)",
+    # the bulk of the work, the rest carved out after: "Most of Pipewren is under the BSD 3-Clause license"
+    r"|^\W*(?:most|much|the\s+(?:rest|bulk|majority))\s+of\s+(?:the\s+)?[\w.-]+\s+(?:is|are)\b"
+    # a folder of this repository named as the subject ("The fonts (font/, svg/) are under ...",
+    # "the src/codec/ directory")
+    r"|(?:^|[\s(,])[\w.-]+/(?:[\w.-]+/)*(?=[\s,)]|$)",
     re.IGNORECASE)
 # A Japanese grant needs a work as its subject: 本/この/当 ..., a part of the work as topic
 # (「コードは」「データは」), the license field as topic (「ライセンスは」). 「X は…です」 with the
@@ -468,10 +472,19 @@ _MODAL_AFTER = re.compile(r"^[\s)]*(?:licen[cs]es?\s+)?(?:must|may|can|cannot|ca
                           r"requires?|needs?)\b", re.IGNORECASE)
 
 
+# A label on another thing the sentence names: 「CC0」と書かれたアイコン, a photo marked "CC BY-NC 4.0".
+# The quoted license is that thing's, named to talk about it (an exercise, a question), never a grant.
+_LABEL_TAIL = re.compile(r"^\s*と(?:だけ)?(?:書かれ|記載され|表示され|明記され|記され|書いてあ|付(?:け|い)られ|され)(?:た|ている)\s*"
+                         r"(?![。、．，]|\s*$)")
+_LABEL_LEAD = re.compile(r"\b(?:an?|the|one|any)\s+(?:[\w-]+\s+){1,3}?(?:marked|labell?ed|tagged|stamped|captioned)"
+                         r"\s+(?:as\s+|with\s+)?\W{0,3}$", re.IGNORECASE)
+
+
 def reported(sentence: str, found: list[Mention]) -> str | None:
     """"example" where every license named sits in quotation marks given as an example to write
     (「…」のように書きます, add a line such as "..."), "report" where they are what someone else says
-    ("the site says: '...'", 「…」と書かれています); None otherwise."""
+    ("the site says: '...'", 「…」と書かれています), "label" where they label another thing the
+    sentence names (「CC0」と書かれたアイコン, a photo marked "CC BY-NC"); None otherwise."""
     spans = [m for m in _QUOTES.finditer(sentence)]
     if _FIELD.match(sentence):
         return None  # a license field's quoted value is its value (`license = {text = "MIT"}`)
@@ -482,13 +495,15 @@ def reported(sentence: str, found: list[Mention]) -> str | None:
         if not any(q.start() <= f.start and f.end <= q.end() for f in found):
             continue
         lead, tail = sentence[max(0, q.start() - 30):q.start()], sentence[q.end():q.end() + 20]
-        if _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
+        if _LABEL_TAIL.match(tail) or _LABEL_LEAD.search(lead):
+            kinds.add("label")
+        elif _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
             kinds.add("report")
         elif _QUOTE_LEAD.search(lead) or _QUOTE_TAIL.match(tail):
             kinds.add("example")
         else:
             return None
-    return "example" if "example" in kinds else "report"
+    return "example" if "example" in kinds else "report" if "report" in kinds else "label"
 
 
 def _terms_quoted(sentence: str) -> bool:
@@ -499,7 +514,9 @@ def _terms_quoted(sentence: str) -> bool:
         if not (_NONCOMMERCIAL.search(inner) or _ADDED_TERMS.search(inner)):
             continue
         lead, tail = sentence[max(0, q.start() - 30):q.start()], sentence[q.end():q.end() + 20]
-        if _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
+        if _LABEL_TAIL.match(tail) or _LABEL_LEAD.search(lead):
+            kinds.add("label")
+        elif _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
             outside = sentence[:q.start()] + sentence[q.end():]
             return not (_NONCOMMERCIAL.search(outside) or _ADDED_TERMS.search(outside))
     return False
@@ -590,6 +607,12 @@ _SUPPOSED = re.compile(r"\b(?:if|whether|in\s+case|should)\b[^.;:]{0,60}?(?<!whi
 _OWN_TALK_NOUN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+)?(?:guide|overview|comparison|primer)\b", re.IGNORECASE)
 
 
+# the clause that gives the license, its subject the work: "it is distributed under the"
+_OWN_CLAUSE_END = re.compile(r"\b(?:it|this\s+[\w-]+|these\s+[\w-]+)\s+(?:is|are)\s+(?:also\s+)?(?:licen[cs]ed|released|"
+                             r"distributed|available|provided|published|made\s+available)\s+(?:\w+\s+){0,2}?under\s+"
+                             r"(?:the\s+)?(?:terms\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
 def _talk(sentence: str, found: list[Mention]) -> bool:
     before = sentence[:found[0].start]
     if _SUPPOSED.search(before):
@@ -616,6 +639,10 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
         # 「ウィキペディアの記事とは異なり、本データは CC0 で提供します」: a cue before the work as
         # subject belongs to the clause about that other thing
         before = before[_STRONG_OWN.search(before).start():] if _STRONG_OWN.search(before) else before
+    elif (own_clause := _OWN_CLAUSE_END.search(before)) and _WE.search(before):
+        # "..., and like most of our lab's software it is distributed under the": the cue belongs to
+        # the clause before the one whose subject (the work) the license is given to
+        before = before[own_clause.start():]
     # 「解説文書（docs/）：CC BY 4.0」: a label naming a part of the work, whatever words its name has
     labelled = _JA.search(before) and re.fullmatch(r"[^:：。.!?？]{1,40}[:：]\s*", before)
     # "This guide is licensed under ...": a talk noun that names this work is the work, not a cue
@@ -761,7 +788,10 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
         # just named, said to be that one
         return "field"
     ja = bool(_JA.search(s.text))
-    if reported(s.text, found) == "report":
+    said = reported(s.text, found)
+    if said == "label":
+        return None  # a license labelling another thing the sentence talks about
+    if said == "report":
         return "quoted"  # what someone else says about their material: upstream
     if ja:
         if all(_JA_LICENSE_DOCUMENT.match(s.text[m.end:]) for m in found):
@@ -832,8 +862,9 @@ def _role(s: _Sentence, before: str) -> str:
     return "own"
 
 
-# A folder of the repository as a statement's subject ("daemon/ is licensed under ..."): that part.
-_FOLDER_SUBJECT = re.compile(r"(?:^|[\s(,])([\w.-]+/)\s*(?:is|are|は|:|：)")
+# A folder of the repository as a statement's subject ("daemon/ is licensed under ..."), nested or
+# named as a directory ("the src/codec/ directory:"): that part.
+_FOLDER_SUBJECT = re.compile(r"(?:^|[\s(,])([\w.-]+/(?:[\w.-]+/)*)\s*(?:(?:directory|folder|tree)\s+)?(?:is|are|は|:|：)")
 
 
 def _folder_scope(clause: str) -> str | None:
@@ -851,18 +882,35 @@ _NOTICES_TITLE = re.compile(r"notices?|licen[cs]es|attributions?|acknowledge?men
                             re.IGNORECASE)
 
 
+ACKNOWLEDGED_LEAD_LINES = 12  # a lead this near the top introduces the whole file
+_COMPONENTS_FOLLOW = re.compile(
+    r"\b(?:uses|makes\s+use\s+of|includes|contains|bundles|incorporates|depends\s+on|is\s+built\s+with)\s+(?:the\s+)?"
+    r"following\s+(?:[\w-]+\s+){0,2}?(?:third[- ]party|open[- ]source|external)\s+(?:[\w-]+\s+)?"
+    r"(?:libraries|software|components|packages|projects|code|dependencies)\b|"
+    r"(?:以下|次)の(?:サードパーティ|第三者|オープンソース|外部)[^。]{0,20}?(?:を使用|を利用|を含|を同梱)",
+    re.IGNORECASE)
+
+
 def notices_file_lines(lines: list[Line]) -> set[int]:
     """Every line of a file whose title (its first line: short, not a sentence) announces
     third-party notices ("THIRD-PARTY SOFTWARE NOTICES", サードパーティライセンス表記), up to a
     heading that opens the work's own License section; empty for any other file. The license texts
     such a file reproduces are its components', not the work's (the work is licensed elsewhere)."""
     first = next((line for line in lines if line.text.strip()), None)
-    if first is None or len(first.text.split()) > 10 or first.text.rstrip().endswith(".") or \
-            not (_THIRD_PARTY_HEADING.search(first.text) and _NOTICES_TITLE.search(first.text)):
+    if first is None:
         return set()
-    own = next((line.number for line in lines if line.heading and line is not first and
+    if len(first.text.split()) > 10 or first.text.rstrip().endswith(".") or \
+            not (_THIRD_PARTY_HEADING.search(first.text) and _NOTICES_TITLE.search(first.text)):
+        # or a lead near the top that says what follows is the components' ("This application makes
+        # use of the following third party libraries:", 「本アプリは以下のオープンソースソフトウェアを使用しています」)
+        lead = next((line for line in [line for line in lines if line.text.strip()][:ACKNOWLEDGED_LEAD_LINES]
+                     if _COMPONENTS_FOLLOW.search(line.text)), None)
+        if lead is None:
+            return set()
+        first = lead
+    own = next((line.number for line in lines if line.heading and line.number > first.number and
                 _LICENSE_HEADING.search(line.text) and not _THIRD_PARTY_HEADING.search(line.text)), None)
-    return {line.number for line in lines if own is None or line.number < own}
+    return {line.number for line in lines if line.number >= first.number and (own is None or line.number < own)}
 
 
 # "Except as changed above", 「上記以外は」: what is excepted is the terms just stated, not a part of the work

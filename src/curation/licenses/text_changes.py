@@ -90,7 +90,10 @@ def _dropped_edges(m) -> int:
 _RESTRICTING = re.compile(r"\b(?:not|no|never|prohibit\w*|restrict\w*|forbid\w*|commercial\w*|military|weapons?|"
                           r"except(?!\s+(?:when|where|as|if)\s+otherwise)\w*|unless|only|solely|shall|must|consent|approval|"
                           r"permission|fees?|royalt\w*|requir\w*|paid|"
-                          r"terminat\w*|revoc\w*|revok\w*)\b", re.IGNORECASE)
+                          r"terminat\w*|revoc\w*|revok\w*|"
+                          # an added duty to credit the author where users see it ("shows the line
+                          # 'Uses X by Y' on its About screen", "display an acknowledgement"): a new condition
+                          r"shows?|display\w*|credit\w*|acknowledg\w*|notif\w*|screens?)\b", re.IGNORECASE)
 
 
 # words of a license's text whose removal from inside it turns an option into a duty ("an
