@@ -39,3 +39,10 @@ def test_a_national_port_keeps_its_duties(rules, key, cls):
 
 def test_a_font_licence_is_reviewed_as_weak_copyleft(rules):
     assert judge("OFL-1.1", rules).license_class == "weak_copyleft"
+
+
+@pytest.mark.parametrize("key,cls", [("CECILL-2.1", "share_alike"), ("CECILL-C", "weak_copyleft"),
+                                     ("CECILL-B", "permissive")])
+def test_the_cecill_family_is_classed_by_its_copyleft(rules, key, cls):
+    # detection reads CeCILL by name since the seventeenth round; unclassed it was denied as unknown
+    assert judge(key, rules).license_class == cls
