@@ -73,6 +73,7 @@ class Line:
     text: str
     heading: bool = False
     code: bool = False  # inside a fenced block, or an indented block of markdown (code_blocks.py)
+    quoted: bool = False  # a quoted line ("> From: ..."): another's words (deliberation.py)
 
 
 @dataclass(frozen=True)
@@ -276,7 +277,8 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
             indented = bool(_INDENTED.match(raw)) and (indented or blank_before and not _in_list(raws, offset)) \
                 or indented and not raw.strip()
         cleaned, heading = clean_line(raw, offset in comments) if not in_fence else (raw.strip(), False)
-        lines.append(Line(first_line + offset, cleaned, heading, code=in_fence or indented and bool(raw.strip())))
+        lines.append(Line(first_line + offset, cleaned, heading, code=in_fence or indented and bool(raw.strip()),
+                          quoted=not in_fence and raw.lstrip().startswith(">")))
     return lines
 
 

@@ -1,0 +1,69 @@
+"""Issue 22, the review of lic19's changes: each finding as a mechanism, tested on variants written for
+this test (English and Japanese). A record of deliberation is talk only where it is the whole file and
+applies no license itself; a license's own name never reads as the work's grant."""
+
+import pytest
+
+from curation import licenses
+from curation.licenses.deliberation import record_kind
+from curation.licenses.text import clean
+
+
+def detect(text):
+    return licenses.detect_text(text)
+
+
+# ---- 1: a file is talk only where the record is all of it and grants nothing ----------------------
+@pytest.mark.parametrize("text, expected", [
+    # a README that opens by quoting a mail
+    ("> From: Mia <mia@example.org>\n> To: team@example.org\n> Subject: licence?\n> GPL-2.0 or BSD?\n\n"
+     "# quickhash\n\nA hashing tool.\n\n## Licence\n\nquickhash is licensed under the BSD 3-Clause License.\n",
+     "BSD-3-Clause"),
+    # minutes at the top of a README, the work's own section below them
+    ("# Meeting notes\n\nAttendees: Ken, Lea\nAgenda: licensing\n\nWe chose Apache-2.0 over GPL-3.0.\n\n"
+     "# quickhash\n\nquickhash is released under the Apache License 2.0.\n", "Apache-2.0"),
+    ("# 議事録：公開準備\n\n出席者：開発部\n議題：公開ライセンス\n\nGPL v3 は採用しない。\n\n"
+     "# quickhash\n\n本ソフトウェアは MIT ライセンスで提供します。\n", "MIT"),
+    # a mail that grants
+    ("From: Ann Lee <ann@example.org>\nTo: archive@example.org\nSubject: photos\n\nHello,\n\n"
+     "We hereby license the enclosed photographs under CC BY-SA 4.0.\n\nAnn\n", "CC-BY-SA-4.0"),
+    ("From: Carl Diaz <carl@example.org>\nTo: dev@example.org\nSubject: Re: relicensing\n\n"
+     "I, Carl Diaz, agree to relicense all of my contributions to quickhash under the Apache License 2.0.\n",
+     "Apache-2.0"),
+    # a patch template is no mail
+    ("# Submitting changes\n\nSubject: [PATCH v2] one-line summary\nFrom: Your Name <you@example.org>\n\n"
+     "quickhash is licensed under the MIT License; your patch is licensed under the same terms.\n", "MIT"),
+    # dataset cards of minutes
+    ("# Board Minutes - a corpus of board meeting transcripts\n\nAuthor: Data Office\nDate: 2023-09-09\n\n"
+     "Licence: CC BY-SA 4.0\n", "CC-BY-SA-4.0"),
+    ("# 区議会議事録：テキストコーパス\n\n作成者：区役所\n作成日：2023年9月9日\n\n本コーパスは CC BY-SA 4.0 で提供します。\n",
+     "CC-BY-SA-4.0"),
+])
+def test_a_file_that_holds_a_record_but_applies_a_license_keeps_its_grant(text, expected):
+    assert record_kind(clean(text)) is None
+    assert detect(text).expression == expected
+
+
+@pytest.mark.parametrize("text", [
+    # talk stays talk: a mail asking, with a quoted grant from someone else
+    "From: Ann <ann@example.org>\nTo: legal@example.org\nSubject: photos\n\nShould we release the photos under "
+    "CC BY-SA 4.0 or CC BY 4.0?\n\n> I hereby license my photos under CC0.\n",
+    # a memo weighing licenses under its own sections
+    "# 稟議書：ライブラリ採用の件\n\n申請者：田中\n承認者：部長\n\n## 申請内容\n\nMIT ライセンスの部品を採用したい。"
+    "GPL v3 の部品は採用しない。\n",
+])
+def test_records_that_only_discuss_licenses_stay_talk(text):
+    assert record_kind(clean(text)) is not None
+    assert detect(text).expression == "NOASSERTION"
+
+
+# ---- 2: "the Free Software Foundation" in a license's name is not the work ----------------------
+@pytest.mark.parametrize("text, expected", [
+    ("# quickhash\nquickhash is Apache-2.0 licensed. It links against libfoo, which is distributed under the GNU "
+     "Lesser General Public License as published by the Free Software Foundation, version 2.1.\n", "Apache-2.0"),
+    ("# tool\ntool is MIT licensed. It links against readline, which is distributed under the GNU General Public "
+     "License as published by the Free Software Foundation, either version 3 of the License, or (at your "
+     "option) any later version.\n", "MIT"),
+])
+def test_a_dependency_under_a_gnu_license_named_with_its_foundation_is_no_second_grant(text, expected):
+    assert detect(text).expression == expected
