@@ -67,3 +67,42 @@ def test_records_that_only_discuss_licenses_stay_talk(text):
 ])
 def test_a_dependency_under_a_gnu_license_named_with_its_foundation_is_no_second_grant(text, expected):
     assert detect(text).expression == expected
+
+
+def test_an_imperative_grant_to_the_reader_keeps_its_choice_when_a_gnu_name_follows():
+    text = ("Copy and distribute it under the terms of the Mozilla Public License 2.0 or, alternatively, the GNU "
+            "General Public License as published by the Free Software Foundation, version 2.")
+    assert detect(text).expression == "MPL-2.0 OR GPL-2.0-only"
+
+
+# ---- 3: a right hyphenated across a line end is still granted -------------------------------------
+_MIT = """Copyright (c) 2023 Ria Okafor
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+associated documentation files (the "Software"), to deal in the Software without restriction,
+including without limitation the rights to use, copy, modify, merge, {rights} copies of the
+Software, and to permit persons to whom the Software is furnished to do so, subject to the
+following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or
+substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT
+NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES
+OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+"""
+
+
+@pytest.mark.parametrize("rights", [
+    "pub-\nlish, distribute, sublicense, and/or sell",
+    "publish, distri\u2010\nbute, sublicense, and/or sell",
+    "publish, distribute, sub-\nlicense, and/or sell",
+])
+def test_an_unmodified_text_with_a_right_split_across_a_line_end_is_the_license(rights):
+    assert detect(_MIT.format(rights=rights)).expression == "MIT"
+
+
+def test_a_right_taken_out_of_the_list_is_still_custom_terms():
+    assert detect(_MIT.format(rights="publish, sublicense, and/or sell")).expression.startswith("LicenseRef-Custom")
