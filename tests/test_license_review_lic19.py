@@ -106,3 +106,25 @@ def test_an_unmodified_text_with_a_right_split_across_a_line_end_is_the_license(
 
 def test_a_right_taken_out_of_the_list_is_still_custom_terms():
     assert detect(_MIT.format(rights="publish, sublicense, and/or sell")).expression.startswith("LicenseRef-Custom")
+
+
+# ---- 4: Canada's Open Government Licence is not the UK's ------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("released under the Government of Canada's Open Government Licence, version 2.0", ["OGL-Canada-2.0"]),
+    ("licensed under the Canadian Open Government Licence 2.0", ["OGL-Canada-2.0"]),
+    ("licensed under the Open Government Licence v2.0 - Canada", ["OGL-Canada-2.0"]),
+    ("under the Open Government Licence version 2.0 of the Government of Canada", ["OGL-Canada-2.0"]),
+    # a province's licence: SPDX lists none, a reviewer reads it
+    ("under Ontario's Open Government Licence, version 1.0", ["LicenseRef-OGL-Ontario-1.0"]),
+    ("under the Open Government Licence 2.0 for Nova Scotia", ["LicenseRef-OGL-Nova-Scotia-2.0"]),
+    ("contains public sector information licensed under the Open Government Licence v2.0", ["OGL-UK-2.0"]),
+])
+def test_an_open_government_licence_named_beside_canada_or_a_province_is_not_the_uk_one(sentence, expected):
+    from curation.licenses.names import mentions
+    assert [m.expression for m in mentions(sentence)] == expected
+
+
+def test_a_dataset_under_canadas_licence_is_not_read_as_the_uk_one():
+    text = "# Transit stops\n\nThe stop list is published under the Open Government Licence – Canada 2.0.\n"
+    assert detect(text).expression == "OGL-Canada-2.0"
+    assert "OGL-UK" not in detect("# Stops\n\nPublished under Alberta's Open Government Licence, version 2.0.\n").expression
