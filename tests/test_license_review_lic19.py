@@ -128,3 +128,24 @@ def test_a_dataset_under_canadas_licence_is_not_read_as_the_uk_one():
     text = "# Transit stops\n\nThe stop list is published under the Open Government Licence – Canada 2.0.\n"
     assert detect(text).expression == "OGL-Canada-2.0"
     assert "OGL-UK" not in detect("# Stops\n\nPublished under Alberta's Open Government Licence, version 2.0.\n").expression
+
+
+# ---- 5: rel is a list of tokens ---------------------------------------------------------------------
+@pytest.mark.parametrize("rel", ['"external license"', "'license noopener'", '"license"'])
+def test_a_head_link_whose_rel_lists_license_among_other_tokens_is_the_pages_license(rel):
+    page = (f'<html><head><title>Maps</title><link rel={rel} href="https://creativecommons.org/licenses/by-nd/4.0/">'
+            "</head><body><h1>Maps</h1><p>Scans of old maps.</p><p>&copy; 2025 the map society</p></body></html>")
+    assert detect(page).expression == "CC-BY-ND-4.0"
+
+
+def test_a_head_link_whose_rel_only_resembles_license_is_no_evidence():
+    page = ('<html><head><title>Maps</title><link rel="license-info" href="https://creativecommons.org/licenses/'
+            'by-nd/4.0/"></head><body><h1>Maps</h1><p>Scans of old maps.</p></body></html>')
+    assert detect(page).expression == "NOASSERTION"
+
+
+@pytest.mark.parametrize("key", ["LicenseRef-scancode-embedthis-evaluation", "LicenseRef-scancode-phaser-academic",
+                                 "LicenseRef-scancode-joplin-server-personal-v1"])
+def test_an_own_terms_id_for_evaluation_academic_or_personal_use_keeps_the_use_limit(key):
+    from curation.licenses.scancode_terms import custom_terms_id
+    assert custom_terms_id(key).endswith("-NonCommercial")

@@ -139,8 +139,10 @@ def _html_to_text(text: str) -> str:
     return html.unescape(text)
 
 
-# <link rel="license" href=...> in the page's head: the page's license, as a rel="license" anchor is
-_LINK_LICENSE = re.compile(r"<link\b(?=[^>]{0,2000}\brel=[\"']?license\b)[^>]{0,2000}\bhref=[\"']([^\"']{0,2000})[\"']"
+# <link rel="license" href=...> in the page's head: the page's license, as a rel="license" anchor is;
+# rel holds a list of tokens ("external license"), any of which may be "license"
+_REL_LICENSE = r"\brel=(?:\"[^\">]{0,200}?(?<![\w-])license(?![\w-])[^\">]{0,200}\"|'[^'>]{0,200}?(?<![\w-])license(?![\w-])[^'>]{0,200}'|license\b)"
+_LINK_LICENSE = re.compile(r"<link\b(?=[^>]{0,2000}" + _REL_LICENSE + r")[^>]{0,2000}\bhref=[\"']([^\"']{0,2000})[\"']"
                            r"[^>]{0,2000}>", re.IGNORECASE)
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
