@@ -30,6 +30,8 @@ def detect(text):
     ("From: Carl Diaz <carl@example.org>\nTo: dev@example.org\nSubject: Re: relicensing\n\n"
      "I, Carl Diaz, agree to relicense all of my contributions to quickhash under the Apache License 2.0.\n",
      "Apache-2.0"),
+    ("差出人：山田 花子\n宛先：データ班\n件名：録音データの公開\n\n皆さま\n\n"
+     "ここに、添付の録音データを CC BY 4.0 で利用許諾します。\n\n山田\n", "CC-BY-4.0"),
     # a patch template is no mail
     ("# Submitting changes\n\nSubject: [PATCH v2] one-line summary\nFrom: Your Name <you@example.org>\n\n"
      "quickhash is licensed under the MIT License; your patch is licensed under the same terms.\n", "MIT"),
@@ -48,6 +50,8 @@ def test_a_file_that_holds_a_record_but_applies_a_license_keeps_its_grant(text, 
     # talk stays talk: a mail asking, with a quoted grant from someone else
     "From: Ann <ann@example.org>\nTo: legal@example.org\nSubject: photos\n\nShould we release the photos under "
     "CC BY-SA 4.0 or CC BY 4.0?\n\n> I hereby license my photos under CC0.\n",
+    "差出人：山田 花子\n宛先：データ班\n件名：録音データの公開\n\n皆さま\n\n"
+    "添付の録音データは CC BY 4.0 と CC BY-SA 4.0 のどちらで公開すべきでしょうか。\n",
     # a memo weighing licenses under its own sections
     "# 稟議書：ライブラリ採用の件\n\n申請者：田中\n承認者：部長\n\n## 申請内容\n\nMIT ライセンスの部品を採用したい。"
     "GPL v3 の部品は採用しない。\n",
