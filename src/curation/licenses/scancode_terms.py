@@ -6,7 +6,8 @@ or "Free Restricted" (the Stability AI Community License, the NVIDIA Open Model 
 EULA) allow use free of charge under conditions of their own that no class summarises: to a
 reviewer they are custom terms, which this project names `LicenseRef-Custom-<id>` and the policy
 sends to a person (review_terms), where an id no class lists would be denied unread. A key that
-says its license is non-commercial keeps that duty (`-NonCommercial`), as custom terms do.
+says its license is non-commercial (or for research, academic, evaluation or personal use) keeps
+that duty (`-NonCommercial`), as custom terms do.
 Public-domain, permissive, copyleft, commercial and unstated keys stay as ScanCode names them.
 """
 
@@ -20,7 +21,9 @@ from pathlib import Path
 
 SCANCODE = "LicenseRef-scancode-"
 _OWN_TERMS = frozenset({"Proprietary Free", "Free Restricted"})
-_NON_COMMERCIAL = re.compile(r"(?:^|-)(?:nc|non-?commercial|research(?:-only)?)(?:-|$)", re.IGNORECASE)
+# a key naming a use that excludes commerce: non-commercial, research, academic, evaluation or personal use
+_NON_COMMERCIAL = re.compile(r"(?:^|-)(?:nc|non-?commercial|research(?:-only)?|academic|evaluation|personal)(?:-|$)",
+                             re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -808,7 +808,7 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
                 (_OWN_JA.search(_without(s.text, found)) or _JA_PERMIT.search(s.text)
                  or s.in_license_section or short_file or named):
             return "grant"
-    elif (_EN_GRANT.search(s.text) or _EN_PERMIT.search(s.text)) and (named or _OWN_EN.search(s.text[:found[-1].start]) or _OWN_EN.search(s.text) and
+    elif (_EN_GRANT.search(s.text) or _EN_PERMIT.search(s.text)) and (named or _OWN_EN.search(s.text[:found[-1].start]) or (_OWN_EN.search(_without(s.text, found)) or re.match(r"\W*(?:(?:use|copy|modify|distribute|redistribute)\W+(?:and\s+|or\s+)?)+(?:it|this\s+\w+)\b", s.text, re.I)) and
                                        (re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)
                                         or re.match(r"\s*[- ]?licen[cs]ed\b", s.text[found[0].end:], re.IGNORECASE))
                                        or _EN_PERMIT.search(s.text)):

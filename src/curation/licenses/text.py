@@ -73,6 +73,7 @@ class Line:
     text: str
     heading: bool = False
     code: bool = False  # inside a fenced block, or an indented block of markdown (code_blocks.py)
+    quoted: bool = False  # a quoted line ("> From: ..."): another's words (deliberation.py)
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,10 @@ def _html_to_text(text: str) -> str:
     return html.unescape(text)
 
 
-# <link rel="license" href=...> in the page's head: the page's license, as a rel="license" anchor is
-_LINK_LICENSE = re.compile(r"<link\b(?=[^>]{0,2000}\brel=[\"']?license\b)[^>]{0,2000}\bhref=[\"']([^\"']{0,2000})[\"']"
+# <link rel="license" href=...> in the page's head: the page's license, as a rel="license" anchor is;
+# rel holds a list of tokens ("external license"), any of which may be "license"
+_REL_LICENSE = r"\brel=(?:\"[^\">]{0,200}?(?<![\w-])license(?![\w-])[^\">]{0,200}\"|'[^'>]{0,200}?(?<![\w-])license(?![\w-])[^'>]{0,200}'|license\b)"
+_LINK_LICENSE = re.compile(r"<link\b(?=[^>]{0,2000}" + _REL_LICENSE + r")[^>]{0,2000}\bhref=[\"']([^\"']{0,2000})[\"']"
                            r"[^>]{0,2000}>", re.IGNORECASE)
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
@@ -276,7 +279,8 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
             indented = bool(_INDENTED.match(raw)) and (indented or blank_before and not _in_list(raws, offset)) \
                 or indented and not raw.strip()
         cleaned, heading = clean_line(raw, offset in comments) if not in_fence else (raw.strip(), False)
-        lines.append(Line(first_line + offset, cleaned, heading, code=in_fence or indented and bool(raw.strip())))
+        lines.append(Line(first_line + offset, cleaned, heading, code=in_fence or indented and bool(raw.strip()),
+                          quoted=not in_fence and raw.lstrip().startswith(">")))
     return lines
 
 

@@ -146,9 +146,21 @@ def _rights_removed(m) -> list[str]:
     inside = range(m.ispan.start, m.ispan.end + 1)
     # a word or two taken out of a list whose other rights the copy keeps; a longer passage
     # missing is a variant's wording (ScanCode's Qt variant of the LGPL) or a cut, counted apart
-    return [tokens[i] for i in inside if i not in m.ispan and tokens[i] in _RIGHTS and gap(i) <= _GAP_MAX and sum(
+    removed = [tokens[i] for i in inside if i not in m.ispan and tokens[i] in _RIGHTS and gap(i) <= _GAP_MAX and sum(
         1 for j in range(max(0, i - _LIST_REACH), min(len(tokens), i + _LIST_REACH + 1))
         if j in m.ispan and tokens[j] in _RIGHTS) >= 2]
+    if not removed:
+        return []
+    # A right hyphenated across a line end ("dis-\ntribute", "distri‐\nbute") is two words to the
+    # tokenizer, neither the right: the copy's unmatched words that join, hyphen and line break
+    # removed, to a right still grant it. (Read over the match, not at the right's place: a copy
+    # that drops a right and hyphenates that same right elsewhere in the match is not a case.)
+    try:
+        shown = m.matched_text(whole_lines=False, highlight=True, highlight_matched="{}", highlight_not_matched="[{}]")
+    except Exception:  # ScanCode's text rendering is a convenience; without it nothing is joined
+        shown = ""
+    joined = {(a + b).lower() for a, b in re.findall(r"\[(\w+)\][-\u2010\u2011\u00ad]\s*\[(\w+)\]", shown)}
+    return [right for right in removed if right not in joined]
 
 
 def _unlicensed_words_missing(m) -> int:
