@@ -7,8 +7,8 @@ import re
 import numpy as np
 from spacy.tokens import Span
 
+from curation.pii.role_shapes import FUNCTION_WORDS, JOB_NOUNS, TITLE_MODIFIERS, is_head
 from curation.pii.spans import COLUMN_GAPS_KEY
-from curation.pii.truecase import common_words
 
 # The gaps that are surely a table's, in the Doc's user_data under this key: a tab, three or more
 # spaces, or a gap on a line with another gap. A lone double space between two capitalised words
@@ -16,6 +16,8 @@ from curation.pii.truecase import common_words
 # Ocampo": two people in two columns).
 TABLE_GAPS_KEY = "curation.table_gaps"
 
+# The words a later cell that is a header or a role is made of ("Site Lead", "Finance").
+_ROLE_WORDS = JOB_NOUNS | FUNCTION_WORDS | TITLE_MODIFIERS
 _TAB = re.compile("\t")
 _LINE_END = re.compile("\n")
 
@@ -47,9 +49,9 @@ def within(user_data: dict, start: int, end: int) -> dict[str, frozenset[int]]:
 def split_at_table_gaps(ents) -> list:
     """NER's spans cut at each sure table gap between two capitalised words, the label kept on
     each cell: two people in two columns are two names. spans.clean_entity keeps a span's first
-    named cell only, which would leave the second person unmasked; a later cell made of common
-    English words only is a column's header or value, not a name ("Helen Carter<tab>Backup:",
-    "Karen Lindqvist  Site Lead  020 ..."), and is left out."""
+    named cell only, which would leave the second person unmasked; a later cell that is a header
+    or a role ("Helen Carter<tab>Backup:", "Karen Lindqvist  Site Lead  020 ...") is left out.
+    Names are made of common words too ("Mark Wood", "Will Young"): those cells are kept."""
     out = []
     for ent in ents:
         table = ent.doc.user_data.get(TABLE_GAPS_KEY)
@@ -60,11 +62,16 @@ def split_at_table_gaps(ents) -> list:
             continue
         cells = [Span(ent.doc, start, end, label=ent.label_)
                  for start, end in zip([ent.start, *cuts], [*cuts, ent.end], strict=True)]
-        out += [cells[0], *(cell for cell in cells[1:] if not _common_words_only(cell))]
+        out += [cells[0], *(cell for cell in cells[1:] if not _header_or_role(cell))]
     return out
 
 
-def _common_words_only(cell) -> bool:
-    """Whether every word of `cell` is a frequent English word usually written in lower case."""
-    words = [t.lower_ for t in cell if t.is_alpha]
-    return all(w in common_words() for w in words)
+def _header_or_role(cell) -> bool:
+    """Whether `cell` is a column header or a role, not a name: it ends in ":" ("Backup:") or each
+    of its words is a word job titles and units are built from ("Site Lead", "Finance")."""
+    after = cell.doc[cell.end] if cell.end < len(cell.doc) else None
+    if after is not None and after.text == ":":
+        return True
+    words = [t.text for t in cell if t.is_alpha]
+    return bool(words) and all(w.lower() in _ROLE_WORDS or is_head(w) for w in words)
+

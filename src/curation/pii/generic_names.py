@@ -125,6 +125,12 @@ def _document_title(value: str, next_word: str, any_heading: bool = True, next_i
     inside = any(w in DOCUMENT_NOUNS for w in words) or (next_inside and next_word in DOCUMENT_NOUNS)
     if not (inside or next_word in DOCUMENT_NOUNS):
         return False
+    # Only the noun after it says "document": two capitalised words before it are as often a
+    # person's or a company's name made of common words ("the Mark Wood report"), unless they are
+    # all words of a company's functions ("the Customer Success report").
+    if not inside and len(words) > 1 and all(w[:1].isupper() for w in _WORDS.findall(value)) \
+            and not all(w in FUNCTION_WORDS for w in words):
+        return False
     if any_heading and inside and value.isupper() and len(value) > 3:
         return True
     return all(_generic(w) for w in words)

@@ -83,11 +83,16 @@ def _job_title(content: list[str]) -> bool:
     """Whether `content` is a job noun (JOB_NOUNS) after function words and title modifiers
     ("Senior Site Engineer"), and one common word of the trade where a modifier grades the job
     ("Senior Reservoir Engineer"). Other words before it are a name and its role ("Kayak Magazine
-    Founder", WNUT-17; "Grace Planner"), kept whole."""
+    Founder", WNUT-17; "Grace Planner"), kept whole; so is a common word before the grade, a
+    given name ("Mark Field Engineer", "Will Site Manager")."""
     *before, last = [w.lower() for w in content]
-    others = [w for w in before if w not in FUNCTION_WORDS and w not in TITLE_MODIFIERS]
-    graded = any(w in TITLE_MODIFIERS or w in _GRADES for w in before)
-    return last in JOB_NOUNS and (not others or (graded and len(others) == 1 and others[0] in common_words()))
+    others = [i for i, w in enumerate(before) if w not in FUNCTION_WORDS and w not in TITLE_MODIFIERS]
+    if last not in JOB_NOUNS:
+        return False
+    if not others:
+        return True
+    graded = any(w in TITLE_MODIFIERS or w in _GRADES for w in before[:others[0]])
+    return graded and len(others) == 1 and before[others[0]] in common_words()
 
 
 def follows_honorific(before) -> bool:
