@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from curation.pii.recognizers.en import CurationEmailRecognizer, CurationPhoneRecognizer
-
-THRESHOLD = 0.4  # policies/default.yaml pii.score_threshold
-
-
-def found(recognizer, entity: str, text: str) -> list[str]:
-    return [text[r.start:r.end] for r in recognizer.analyze(text, [entity]) if r.score >= THRESHOLD]
-
+from tests_helpers import found
 
 # 1: an address-like local part before " at " and a real top-level domain needs a mail or contact
 # word near before it, not right before it; the address is masked whole.

@@ -11,13 +11,7 @@ from curation.pii.recognizers.en import (
     CurationPostalCodeRecognizer,
     SpokenPhoneRecognizer,
 )
-
-THRESHOLD = 0.4  # policies/default.yaml pii.score_threshold
-
-
-def found(recognizer, entity: str, text: str) -> list[str]:
-    return [text[r.start:r.end] for r in recognizer.analyze(text, [entity]) if r.score >= THRESHOLD]
-
+from tests_helpers import found
 
 # L1: one letter-digit group before a number is a unit, a postcode's half or "24H"; two that make a
 # postcode end an address line. Two other code groups continue a parcel code.

@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from curation.pii.recognizers.en import CurationEmailRecognizer, CurationPhoneRecognizer, CurationPostalCodeRecognizer
-
-THRESHOLD = 0.4  # policies/default.yaml pii.score_threshold
-
-
-def found(recognizer, entity: str, text: str) -> list[str]:
-    return [text[r.start:r.end] for r in recognizer.analyze(text, [entity]) if r.score >= THRESHOLD]
-
+from tests_helpers import found
 
 # 1. A reference label names its digits only as a field's label; in a sentence, or "Order:" over a
 # colon, the number is the line to call.

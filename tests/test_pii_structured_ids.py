@@ -12,13 +12,7 @@ from curation.pii.recognizers.en import (
     LabelledIbanRecognizer,
     SpokenPhoneRecognizer,
 )
-
-THRESHOLD = 0.4  # policies/default.yaml pii.score_threshold
-
-
-def found(recognizer, entity: str, text: str) -> list[str]:
-    return [text[r.start:r.end] for r in recognizer.analyze(text, [entity]) if r.score >= THRESHOLD]
-
+from tests_helpers import found
 
 @pytest.mark.parametrize("text,numbers", [
     ("Billing: cuentas@ferreteria.com.ar / +54 (11) 4312-5566", ["+54 (11) 4312-5566"]),

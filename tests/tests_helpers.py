@@ -54,3 +54,12 @@ def deadline(seconds: int):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+
+
+RECOGNIZER_THRESHOLD = 0.4  # policies/default.yaml pii.score_threshold
+
+
+def found(recognizer, entity: str, text: str) -> list[str]:
+    """The values one pattern recognizer reports for `entity` in `text` at or above the default
+    policy's threshold (what the stage would keep of that recognizer alone)."""
+    return [text[r.start:r.end] for r in recognizer.analyze(text, [entity]) if r.score >= RECOGNIZER_THRESHOLD]
