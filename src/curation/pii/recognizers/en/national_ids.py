@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import regex
+
 from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import (
     AuMedicareRecognizer,
@@ -45,17 +47,22 @@ _FILLER = (r"(?:[\s:#|=/().,'\"\-–]|\b(?:numbers?|no|num|nr|n°|id|code|card|i
            r"(?:\n[^\S\n]*)?\Z")
 _NEIGHBOUR = re.compile(r"[A-Za-z0-9]")  # a value glued to a longer code is part of that code
 _WINDOW = 80  # characters before a value where its label is looked for
+_WORD = re.compile(r"[^\W\d_]+")
+# A codice fiscale without its label: six letters, then year, month letter and day (regex's
+# look-behind makes this scan a few times cheaper than the full pattern over every text).
+_FISCAL_SHAPE = regex.compile(r"(?<=[A-Za-z]{6})\d\d[A-EHLMPR-Ta-ehlmpr-t]\d\d")
 
 
 @dataclass(frozen=True)
 class NationalId:
-    """One national identifier: Presidio's recognizer for it, the names written before it
-    (regex alternatives, matched case-insensitively), whether a value counts without one, and a
-    shape the value must also have (uppercased, separators kept) to be a person's."""
+    """One national identifier: Presidio's recognizer for it, the names written before it (in any
+    case; a space or hyphen inside one may be either or absent), a cheap test a text must pass
+    for a value to count without a name (None: the name is required), and a shape the value
+    must also have (uppercased) to be a person's."""
 
     recognizer: type
     labels: tuple[str, ...]
-    needs_label: bool = True
+    unlabelled: regex.Pattern | None = None
     personal_shape: str | None = None
 
 
@@ -63,8 +70,9 @@ NATIONAL_IDS = (
     NationalId(NhsRecognizer, ("nhs", "national health service")),
     NationalId(UkNinoRecognizer, ("national insurance", "nino", "ni")),
     NationalId(EsNifRecognizer, ("dni", "nif", "documento nacional de identidad")),
-    NationalId(EsNieRecognizer, ("nie", "n\\.i\\.e\\.", "n[uú]mero de identidad de extranjero")),
-    NationalId(ItFiscalCodeRecognizer, ("codice fiscale", "c\\.f\\.", "cf", "fiscal code"), needs_label=False),
+    NationalId(EsNieRecognizer, ("nie", "n.i.e.", "numero de identidad de extranjero",
+                                 "número de identidad de extranjero")),
+    NationalId(ItFiscalCodeRecognizer, ("codice fiscale", "c.f.", "cf", "fiscal code"), unlabelled=_FISCAL_SHAPE),
     NationalId(InAadhaarRecognizer, ("aadhaar", "aadhar", "uidai")),
     # The fourth letter of a PAN says who holds it: P a person (C a company, F a firm, ...).
     NationalId(InPanRecognizer, ("pan", "permanent account number"), personal_shape=r"[A-Z]{3}P[A-Z][0-9]{4}[A-Z]"),
@@ -75,24 +83,37 @@ NATIONAL_IDS = (
     NationalId(PlPeselRecognizer, ("pesel",)),
     NationalId(FiPersonalIdentityCodeRecognizer, ("hetu", "henkilötunnus", "personbeteckning",
                                                   "personal identity code")),
-    NationalId(CaSinRecognizer, ("sin", "social insurance number", "nas", "num[ée]ro d'assurance sociale")),
-    NationalId(DeTaxIdRecognizer, ("steuer-?id(?:nr)?", "steueridentifikationsnummer", "steuer-?idnr", "idnr",
-                                   "tax id", "tax identification number")),
+    NationalId(CaSinRecognizer, ("sin", "social insurance number", "nas")),
+    NationalId(DeTaxIdRecognizer, ("steuer-id", "steuer-idnr", "steueridentifikationsnummer", "idnr", "tax id",
+                                   "tax identification number")),
 )
+
+_last_text: list = [None, frozenset()]  # every recognizer asks about the same text in turn
+
+
+def _words(text: str) -> frozenset[str]:
+    """The lower-cased words of `text`, computed once for all the recognizers."""
+    if _last_text[0] is not text:
+        _last_text[:] = [text, frozenset(_WORD.findall(text.lower()))]
+    return _last_text[1]
+
+
+def _label_regex(label: str) -> str:
+    return r"[\s\-]?".join(re.escape(part) for part in re.split(r"[\s\-]+", label))
 
 
 class LabelledIdRecognizer(EntityRecognizer):
     """Presidio's recognizer for one national identifier (its patterns, checksum and context
-    words), keeping a value only after the identifier's name (unless `NationalId.needs_label` is
-    off) and, where given, of the personal shape. A kept value scores LABELLED_SCORE, or 1.0 where
-    Presidio's checksum passed."""
+    words), keeping a value only after the identifier's name (unless `NationalId.unlabelled`
+    allows it) and, where given, of the personal shape. A kept value scores LABELLED_SCORE, or
+    1.0 where Presidio's checksum passed."""
 
     def __init__(self, spec: NationalId, supported_language: str = "en"):
         self.inner = spec.recognizer(supported_language=supported_language)
-        names = "|".join(spec.labels)
-        self.needs_label = spec.needs_label
-        self._label_anywhere = re.compile(rf"(?<![^\W\d_])(?:{names})(?![^\W\d_])", re.IGNORECASE)
+        names = "|".join(map(_label_regex, spec.labels))
+        self._label_words = [frozenset(_WORD.findall(label.lower())) for label in spec.labels]
         self._label_before = re.compile(rf"(?<![^\W\d_])(?:{names})(?![^\W\d_]){_FILLER}", re.IGNORECASE)
+        self._unlabelled = spec.unlabelled
         self._shape = re.compile(spec.personal_shape) if spec.personal_shape else None
         super().__init__(supported_entities=list(self.inner.supported_entities),
                          name=f"Labelled{self.inner.name}", supported_language=supported_language,
@@ -102,8 +123,11 @@ class LabelledIdRecognizer(EntityRecognizer):
         """Nothing to load: the patterns are the inner recognizer's."""
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        # Most texts name no identifier: one scan for a label saves running every pattern.
-        if self.needs_label and not self._label_anywhere.search(text):
+        # Most texts name no identifier: a look at their words saves running every pattern.
+        words = _words(text)
+        named = any(label <= words for label in self._label_words)
+        unlabelled = self._unlabelled is not None and bool(self._unlabelled.search(text))
+        if not (named or unlabelled):
             return []
         out = []
         for r in run_patterns(self.inner, text):
@@ -112,9 +136,9 @@ class LabelledIdRecognizer(EntityRecognizer):
                 continue
             if self._shape is not None and not self._shape.fullmatch(value.upper()):
                 continue
-            if self._label_before.search(text[max(0, r.start - _WINDOW):r.start]):
+            if named and self._label_before.search(text[max(0, r.start - _WINDOW):r.start]):
                 r.score = max(r.score, LABELLED_SCORE)
-            elif self.needs_label:
+            elif not unlabelled:
                 continue
             out.append(r)
         return out
