@@ -30,6 +30,9 @@ KNOWN_ENTITIES = frozenset(
         "IBAN_CODE", "DATE_TIME", "NRP", "URL", "MEDICAL_LICENSE", "CRYPTO", "UK_NHS",
         "JP_MY_NUMBER", "JP_CORPORATE_NUMBER", "JP_POSTAL_CODE", "JP_PHONE_NUMBER",
         "JP_BANK_ACCOUNT", "JP_DRIVER_LICENSE", "JP_PASSPORT", "DATE_OF_BIRTH",
+        # Personal national identity numbers (pii/recognizers/en/national_ids.py).
+        "UK_NINO", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE", "IN_AADHAAR", "IN_PAN", "SG_NRIC_FIN", "AU_TFN",
+        "AU_MEDICARE", "KR_RRN", "PL_PESEL", "FI_PERSONAL_IDENTITY_CODE", "CA_SIN", "DE_TAX_ID",
     }
 )
 

@@ -25,6 +25,7 @@ from curation.pii.assembly import engine_for
 from curation.pii.engine import PiiEngine
 from curation.pii.known import KnownPii, with_known
 from curation.pii.mixed import OTHER, analyze_foreign_runs
+from curation.pii.overlaps import anonymize_text
 from curation.pii.worker_pool import PendingBatches, WorkerPool
 from curation.policy import PiiPolicy
 
@@ -138,12 +139,12 @@ class Anonymizer:
                         for text, results, values in zip(texts, analyzed, known, strict=True)]
         out = []
         for text, results in zip(texts, analyzed, strict=True):
-            result = self.engine.anonymize(text=text, analyzer_results=results,
-                                           operators=self._operators_for(results))
-            counts = Counter(item.entity_type for item in result.items)
+            # Presidio's anonymize, without its quadratic steps on long texts with many results (overlaps.py).
+            anonymized, replaced = anonymize_text(self.engine, text, results, self._operators_for(results))
+            counts = Counter(replaced)
             entities = sorted((Entity(r.entity_type, r.start, r.end, round(float(r.score), 4)) for r in results),
                               key=lambda e: (e.start, e.end))
-            out.append(AnonymizedText(result.text, dict(sorted(counts.items())), entities))
+            out.append(AnonymizedText(anonymized, dict(sorted(counts.items())), entities))
         for item, residual in zip(out, self._residual(engine, [o.text for o in out]), strict=True):
             item.residual = residual
         return out

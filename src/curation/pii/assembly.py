@@ -28,8 +28,8 @@ from curation.pii.recognizers import (
 from curation.pii.recognizers.from_yaml import load_yaml_recognizers
 from curation.policy import PiiPolicy
 
-# Presidio recognizers that ours replace (see recognizers/en/).
-REPLACED = ("PhoneRecognizer", "CreditCardRecognizer", "EmailRecognizer")
+# Presidio recognizers that ours replace (see recognizers/en/; NHS numbers: national_ids.py, behind a label).
+REPLACED = ("PhoneRecognizer", "CreditCardRecognizer", "EmailRecognizer", "NhsRecognizer")
 # Presidio recognizers re-added with their own (case-sensitive) regex flags: the registry's
 # IGNORECASE let the IBAN pattern start inside the word "IBAN" and swallow the real number.
 CASE_SENSITIVE = ("IbanRecognizer",)

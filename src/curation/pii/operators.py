@@ -20,6 +20,7 @@ import unicodedata
 from functools import partial
 from pathlib import Path
 
+from curation.pii.recognizers.en.national_ids import NATIONAL_ID_TYPES
 from curation.policy import KEYED_OPERATORS, Operator, PiiPolicy
 
 KEY_ENV = "CURATION_PII_KEY_FILE"
@@ -27,7 +28,7 @@ DEFAULT_KEY = Path("~/.config/curation/pii.key")
 # Identifier types whose formatting (width, spaces, dashes, brackets, case) does not change the value.
 _CODE_TYPES = {"PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "US_BANK_NUMBER",
                "US_PASSPORT", "JP_MY_NUMBER", "JP_POSTAL_CODE", "JP_PHONE_NUMBER", "JP_CORPORATE_NUMBER",
-               "JP_BANK_ACCOUNT", "JP_DRIVER_LICENSE", "JP_PASSPORT"}
+               "JP_BANK_ACCOUNT", "JP_DRIVER_LICENSE", "JP_PASSPORT", *NATIONAL_ID_TYPES}
 # After NFKC every digit and letter of an identifier is ASCII; anything else is formatting, including
 # the long-vowel mark ー typed as a hyphen (090ー1234ー5678) and labels inside a value (記号 12340 番号 ...).
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 def english_recognizers(handles: str = "entity") -> list:
     """Fresh instances of curation's English recognizers (recognizers/en/); with handles "all"
-    (policy pii.handles), every @handle is a PERSON too."""
+    (policy pii.handles), every @handle is a PERSON too; national identity numbers behind their
+    label gate (en/national_ids.py)."""
     from curation.pii.recognizers.en import RECOGNIZERS
+    from curation.pii.recognizers.en.national_ids import national_id_recognizers
     from curation.pii.recognizers.en.person import HandleRecognizer
 
-    return [cls() for cls in RECOGNIZERS] + ([HandleRecognizer()] if handles == "all" else [])
+    return [cls() for cls in RECOGNIZERS] + national_id_recognizers() + \
+        ([HandleRecognizer()] if handles == "all" else [])
 
 
 def japanese_recognizers() -> list:

@@ -1,0 +1,90 @@
+"""Personal national identity numbers: masked after their name, left alone without it or with a bad checksum."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.pii.assembly import engine_for
+from curation.pii.recognizers.en.national_ids import NATIONAL_ID_TYPES, national_id_recognizers
+
+# (type, label as a form or a sentence writes it, a value whose checksum holds, one whose does not)
+IDS = [
+    ("UK_NHS", "NHS number", "943 476 5919", "943 476 5918"),
+    ("UK_NINO", "National Insurance number", "AB 12 34 56 C", None),
+    ("ES_NIF", "DNI", "12345678Z", "12345678A"),
+    ("ES_NIE", "NIE", "X1234567L", "X1234567A"),
+    ("IT_FISCAL_CODE", "codice fiscale", "RSSMRA85T10A562S", None),
+    ("IN_AADHAAR", "Aadhaar", "2345 6789 0124", "2345 6789 0123"),
+    ("IN_PAN", "PAN", "ABCPE1234F", None),
+    ("SG_NRIC_FIN", "NRIC", "S1234567D", None),
+    ("AU_TFN", "Tax File Number", "123 456 782", "123 456 781"),
+    ("AU_MEDICARE", "Medicare card", "2123 45670 1", "2123 45671 1"),
+    ("KR_RRN", "주민등록번호", "900101-1234568", None),
+    ("PL_PESEL", "PESEL", "44051401458", "44051401459"),
+    ("FI_PERSONAL_IDENTITY_CODE", "henkilötunnus", "131052-308T", "131052-308U"),
+    ("CA_SIN", "Social Insurance Number", "130 692 544", "130 692 545"),
+    ("DE_TAX_ID", "Steuer-ID", "86095742719", "86095742718"),
+]
+# Values that are only digits: without their name they are order numbers, phones or amounts.
+DIGITS_ONLY = [(kind, value) for kind, _, value, _ in IDS if value.replace(" ", "").replace("-", "").isdigit()]
+
+
+def _masked(anonymizer, text: str):
+    [out] = anonymizer.anonymize([text], "en")
+    return out
+
+
+def test_every_type_is_served_by_the_english_engine(policy):
+    engine = engine_for("en", policy.pii)
+    assert set(NATIONAL_ID_TYPES) <= set(engine.entities)
+    assert set(NATIONAL_ID_TYPES) <= set(engine.pattern_entities)  # the residual re-scan looks for them too
+
+
+@pytest.mark.parametrize(("kind", "label", "value", "_bad"), IDS, ids=[i[0] for i in IDS])
+def test_an_id_after_its_label_in_a_sentence_is_masked(anonymizer, kind, label, value, _bad):
+    out = _masked(anonymizer, f"For the onboarding file, her {label} is {value} and the start date is Monday.")
+    assert value not in out.text
+    assert out.counts.get(kind) == 1
+
+
+@pytest.mark.parametrize(("kind", "label", "value", "_bad"), IDS, ids=[i[0] for i in IDS])
+def test_an_id_in_a_form_row_is_masked(anonymizer, kind, label, value, _bad):
+    out = _masked(anonymizer, f"Employee record\n| {label} | {value} |\n| Department | Finance |")
+    assert value not in out.text
+    assert kind in out.counts
+
+
+@pytest.mark.parametrize(("kind", "value"), DIGITS_ONLY, ids=[k for k, _ in DIGITS_ONLY])
+def test_the_same_digits_without_a_label_stay(anonymizer, kind, value):
+    for text in (f"Order {value} shipped on Monday with two pallets.",
+                 f"Total due: {value} EUR, payable within thirty days.",
+                 f"Reference {value} is quoted on the delivery note."):
+        out = _masked(anonymizer, text)
+        assert kind not in out.counts, text
+
+
+@pytest.mark.parametrize(("kind", "label", "bad"), [(k, lab, b) for k, lab, _, b in IDS if b],
+                         ids=[k for k, _, _, b in IDS if b])
+def test_a_labelled_value_whose_checksum_fails_stays(anonymizer, kind, label, bad):
+    assert kind not in _masked(anonymizer, f"Her {label} is {bad}, as written on the form.").counts
+
+
+def test_a_company_pan_is_not_a_personal_id():
+    [pan] = [r for r in national_id_recognizers() if r.supported_entities == ["IN_PAN"]]
+    assert pan.analyze("PAN: ABCPE1234F", None) and not pan.analyze("PAN: ABCCE1234F", None)  # C: a company
+
+
+def test_a_label_further_back_than_its_value_s_phrase_does_not_count(anonymizer):
+    out = _masked(anonymizer, "The NHS trust confirmed order 943 476 5919 for the ward.")
+    assert "UK_NHS" not in out.counts
+
+
+def test_a_raw_labelled_id_left_in_anonymized_text_is_found_by_the_residual_scan(anonymizer):
+    residual = anonymizer.residual_entities(["<PERSON>'s NHS number: 943 476 5919, PESEL 44051401458"], "en")
+    assert residual == [{"PL_PESEL": 1, "UK_NHS": 1}]
+
+
+def test_the_japanese_engine_runs_none_of_them(policy):
+    engine = engine_for("ja", policy.pii)
+    assert not set(NATIONAL_ID_TYPES) & set(engine.entities)
+    assert not [r for r in engine.recognizers if r.name.startswith("Labelled")]
