@@ -17,8 +17,8 @@ family named without its version is no license: where the list holds one version
 is the reviewer's hint ("Business Source License": BUSL-1.1 is listed, 1.0 exists too).
 
 The catalogues' names are read once, by `python -m curation.licenses.catalogue_names`, into
-catalogue_names.tsv (reading ScanCode's ~2,200 files takes seconds), which also writes the policy's
-classes for the ScanCode ids now read (scancode_policy.py); the index is built from that file
+catalogue_names.tsv (reading ScanCode's ~2,200 files takes seconds), and `python -m
+curation.licenses.scancode_policy` then classes the ScanCode ids now read; the index is built from that file
 once, on first use (a fraction of a second, a few MB). A table, not a reading at import: the
 names a data file reads must not change with the ScanCode installed, and a change of them shows in
 a diff a reviewer reads. ScanCode's licenses the SPDX list lacks are read too, after every SPDX
@@ -497,8 +497,4 @@ def _id_spelled(word: str) -> str | None:
 
 
 if __name__ == "__main__":
-    from curation.licenses import scancode_policy
-
-    print(f"{write_data()} names written to {DATA}")
-    index.cache_clear()
-    print(f"{scancode_policy.write_policy()} ScanCode ids classed in {scancode_policy.POLICY}")
+    print(f"{write_data()} names written to {DATA}; now `python -m curation.licenses.scancode_policy`")

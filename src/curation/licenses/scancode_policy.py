@@ -10,7 +10,8 @@ them. Custom terms (LicenseRef-Custom-*) are review_terms already, and an id a h
 pattern of the policy matches is left to it.
 
 The lists sit between marker comments in policies/licenses.yaml; `python -m
-curation.licenses.catalogue_names` writes them again after the catalogue's names.
+curation.licenses.scancode_policy` writes them again (after `python -m
+curation.licenses.catalogue_names` has read the catalogues' names anew).
 """
 
 from __future__ import annotations
@@ -76,3 +77,7 @@ def write_policy(path: Path = POLICY, width: int = 110) -> int:
         at = block.end()
     path.write_text("".join(out) + text[at:], encoding="utf-8")
     return sum(len(lists.get(c, [])) for c in names)
+
+
+if __name__ == "__main__":
+    print(f"{write_policy()} ScanCode ids classed in {POLICY}")
