@@ -17,12 +17,17 @@ family named without its version is no license: where the list holds one version
 is the reviewer's hint ("Business Source License": BUSL-1.1 is listed, 1.0 exists too).
 
 The catalogues' names are read once, by `python -m curation.licenses.catalogue_names`, into
-catalogue_names.tsv (reading ScanCode's ~700 files takes seconds); the index is built from that
-file once, on first use (a tenth of a second, under 2 MB).
+catalogue_names.tsv (reading ScanCode's ~2,200 files takes seconds), and `python -m
+curation.licenses.scancode_policy` then classes the ScanCode ids now read; the index is built from that file
+once, on first use (a fraction of a second, a few MB). A table, not a reading at import: the
+names a data file reads must not change with the ScanCode installed, and a change of them shows in
+a diff a reviewer reads. ScanCode's licenses the SPDX list lacks are read too, after every SPDX
+name and with more guards (scancode_names.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import re
@@ -30,6 +35,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from curation.licenses import scancode_names
+from curation.licenses.open_data_names import NO_SUCH_VERSION, canadian_ogl
 
 # SPDX list full names that ScanCode names otherwise (its `name` is an id, another spelling, or
 # the name of a sibling license): from spdx.org/licenses
@@ -41,6 +49,8 @@ _SPDX_NAMES = {
     "OGL-UK-1.0": ("Open Government Licence v1.0",),
     "OGL-UK-2.0": ("Open Government Licence v2.0",),
     "OGL-UK-3.0": ("Open Government Licence v3.0",),
+    # Canada's licence in French (ScanCode holds that text under a key of its own, ogl-canada-2.0-fr)
+    "OGL-Canada-2.0": ("Licence du gouvernement ouvert Canada 2.0",),
     "ODbL-1.0": ("Open Data Commons Open Database License v1.0",),
     "Zlib": ("zlib License",),
     "UPL-1.0": ("Universal Permissive License v1.0",),
@@ -72,7 +82,9 @@ _GENERIC = frozenset("""license licence licenses public general open source soft
 # Where two licenses share a name, the better source's license is read (a lower tier): SPDX's own
 # full name, then an SPDX id said with "License" ("OpenSSL License" is OpenSSL, though ScanCode
 # calls OpenSSL-standalone so), then ScanCode's full name, its short name, a family's name.
-SPDX_NAME, SPDX_ID, FULL_NAME, SHORT_NAME, FAMILY = range(5)
+# A license the SPDX list lacks (ScanCode's `LicenseRef-scancode-<key>`) comes after every SPDX
+# name: SCANCODE_FULL and SCANCODE_SHORT (scancode_names.py says which are read).
+SPDX_NAME, SPDX_ID, FULL_NAME, SHORT_NAME, SCANCODE_FULL, SCANCODE_SHORT, FAMILY = range(7)
 _DETERMINERS = frozenset(("any", "this", "our", "your", "same", "every", "each"))
 # words that make a phrase a license's name
 _NAMING = frozenset(("license", "agreement", "notice", "disclaimer"))
@@ -196,8 +208,10 @@ class _Builder:
             return  # "Any OSI License": "any OSI license will do" is talk
         if not any(t.version or t.norm in _NAMING for t in toks):
             return  # neither "License" nor a version: ScanCode's label ("CMU Style"), not a name people write
-        if tier in (SPDX_ID, SHORT_NAME) and _one_word(toks):
+        if tier in (SPDX_ID, SHORT_NAME, SCANCODE_FULL, SCANCODE_SHORT) and _one_word(toks):
             return  # "Intel License", "PPL Licence", "JPEG License": a company's, a product's or an acronym's
+        if tier >= SCANCODE_FULL and not scancode_names.admitted(toks):
+            return  # "TPL 1.0", "Truly Free License": too short or too ordinary to name one license
         self._put(norms, Name(norms, raws, spdx_id, exact_case=exact_case), tier)
         if family and any(t.version for t in toks):
             words = tuple(t.norm for t in toks if not t.version)
@@ -229,7 +243,9 @@ class _Builder:
         for words, versions in self.families.items():
             if not any(w not in _GENERIC and w not in _SMALL for w in words):
                 continue  # "Open Software License" without its version: generic words
-            ids = {i for _, group in versions.values() for i in group}
+            # the hint is the SPDX list's one version: ScanCode's other versions (BUSL 1.0) are why a
+            # name without its version is no license, never what it is read as
+            ids = {i for tier, group in versions.values() if tier < SCANCODE_FULL for i in group}
             by_version = tuple(sorted((v, next(iter(group))) for v, (_, group) in versions.items() if len(group) == 1))
             held = self.names.get(words)
             if held is not None:
@@ -265,8 +281,9 @@ _ACRONYM_VERSION = re.compile(r"\b[A-Z]{2,}L\s+v?\d+(?:\.\d+)*$")
 
 
 def catalogue_rows() -> list[tuple[int, bool, str, str]]:
-    """(tier, exact case, SPDX id, name) of every name the installed catalogues give a license on
-    the SPDX list: its ids and its short name said with "License", its full name."""
+    """(tier, exact case, id, name) of every name the installed catalogues give a license on the
+    SPDX list (its ids and its short name said with "License", its full name), and the full and
+    short names of the licenses ScanCode holds that the list lacks (scancode_names.py)."""
     rows = []
     for spdx_id, full, short, ids in _catalogue():
         rows += [(FULL_NAME, False, spdx_id, variant) for name in full for variant in _variants(name)]
@@ -276,6 +293,10 @@ def catalogue_rows() -> list[tuple[int, bool, str, str]]:
                     variant if _ACRONYM_VERSION.search(variant) else f"{variant} License"
                 rows.append((SHORT_NAME, False, spdx_id, said))
         rows += [(SPDX_ID, True, spdx_id, f"{key} License") for key in ids]
+    for key, _, full, short in scancode_names.licenses(_index_path(), _scancode_dir()):
+        # as ScanCode writes them: "OGL Ontario 1.0 License" is no name anyone writes
+        rows += [(SCANCODE_FULL, False, key, variant) for variant in _variants(full) if variant]
+        rows += [(SCANCODE_SHORT, False, key, variant) for variant in _variants(short) if variant]
     return sorted(set(rows))
 
 
@@ -306,7 +327,8 @@ def index() -> dict[str, list[Name]]:
             for variant in _variants(name):
                 builder.add(variant, spdx_id, SPDX_NAME, family=True)
     for tier, exact, spdx_id, name in data_rows():
-        builder.add(name, spdx_id, tier, exact_case=exact, family=not exact)
+        said_as = scancode_names.answer_id(spdx_id, name) if tier >= SCANCODE_FULL else spdx_id
+        builder.add(name, said_as, tier, exact_case=exact, family=not exact)
     return builder.build()
 
 
@@ -439,7 +461,18 @@ def find(text: str, free=lambda start, end: True) -> list[Found]:
     for m in _SAME_AS_JA.finditer(text):
         if (same := _id_spelled(m["id"])) and free(m.start(), m.end()):
             out.append(Found(same, m.start(), m.end(), "same license as"))
-    return sorted(out, key=lambda f: f.start)
+    return sorted((_place_read(text, f) for f in out), key=lambda f: f.start)
+
+
+def _place_read(text: str, found: Found) -> Found:
+    """The UK's Open Government Licence read by its name, where Canada or a province is named beside
+    it, is theirs: the check the statement path makes (open_data_names.canadian_ogl)."""
+    if not (found.spdx_id or "").startswith("OGL-UK-"):
+        return found
+    canadian = canadian_ogl(text, found.start, found.end, found.spdx_id[len("OGL-UK-"):])
+    if canadian == NO_SUCH_VERSION:
+        return Found(None, found.start, found.end, f"no such version: {found.spdx_id[len('OGL-UK-'):]} (Canada)")
+    return dataclasses.replace(found, spdx_id=canadian) if canadian else found
 
 
 def _name_at(text: str, toks: list[Token], i: int, idx: dict[str, list[Name]]) -> tuple[Name, int] | None:
@@ -454,7 +487,8 @@ def _name_at(text: str, toks: list[Token], i: int, idx: dict[str, list[Name]]) -
 
 @lru_cache(maxsize=1)
 def _ids_without_version() -> frozenset[str]:
-    return frozenset(spdx_id for _, _, spdx_id, _ in data_rows() if not re.search(r"\d", spdx_id))
+    return frozenset(spdx_id for tier, _, spdx_id, _ in data_rows()
+                     if tier < SCANCODE_FULL and not re.search(r"\d", spdx_id))
 
 
 def _id_spelled(word: str) -> str | None:
@@ -463,4 +497,4 @@ def _id_spelled(word: str) -> str | None:
 
 
 if __name__ == "__main__":
-    print(f"{write_data()} names written to {DATA}")
+    print(f"{write_data()} names written to {DATA}; now `python -m curation.licenses.scancode_policy`")

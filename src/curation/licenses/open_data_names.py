@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from curation.licenses.scancode_terms import SCANCODE, scancode_ids
+
 # between a name and its version: closing quotes, a comma, "version", "v." ('"Licence Ouverte",
 # version 2.0', 「Licence Ouverte」第 2.0 版)
 _THEN_VERSION = r"[\s\"”»'’」』,]*\(?\s*(?:version|ver\.?|v\.?|バージョン|第)?\s*"
@@ -28,9 +30,9 @@ _OGL_UK = re.compile(
     r"(?:\s+for\s+Public\s+Sector\s+Information)?|オープン[・･]?ガバメント[・･]?ライセンス)"
     # Canada's or a province's name between the name and its version: read, for `_ogl` to weigh
     r"(?:\s*[-–—,(]?\s*(?P<between>Canada|Ontario|Alberta|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick|"
-    r"Qu[ée]bec|Manitoba|Saskatchewan|Newfoundland|Prince\s+Edward\s+Island|Yukon|Northwest\s+Territories|Nunavut)"
-    r"\s*\)?,?)?"
-    r"(?:\s*[(（]\s*OGL(?:-UK)?\s*[)）])?" + _THEN_VERSION + r"(?P<v>[123])(?:\.0)?(?![\d.]\d)"
+    r"Qu[ée]bec|Manitoba|Saskatchewan|Newfoundland|Prince\s+Edward\s+Island|Yukon|Northwest\s+Territories|Nunavut|"
+    r"Toronto)\s*\)?,?)?"
+    r"(?:\s*[(（]\s*OGL(?:-UK)?\s*[)）])?" + _THEN_VERSION + r"(?P<version>[123](?:\.\d)?)(?![\d.]\d)"
     r"|\bOGL-UK-(?P<id_v>[123])(?:\.0)?\b", re.IGNORECASE)
 _DL_DE = re.compile(
     r"(?:\bDatenlizenz\s+Deutschland" + _DASH + r"(?P<de>Namensnennung|Zero)|"
@@ -49,27 +51,44 @@ _NLOD = re.compile(
 # Government of Canada") is that licence, never the UK's.
 _CANADA = r"(?:Canada|Canadian)"
 _PROVINCE = (r"(?:Ontario|Alberta|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick|Qu[ée]bec|Manitoba|Saskatchewan|"
-             r"Newfoundland|Prince\s+Edward\s+Island|Yukon|Northwest\s+Territories|Nunavut)")
+             r"Newfoundland|Prince\s+Edward\s+Island|Yukon|Northwest\s+Territories|Nunavut|Toronto)")
 _WORDS_BEFORE = 6
 _PLACE_AFTER = re.compile(r"[\s\-–—,(]*(?:of\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?|for\s+)?"
                           r"(?P<place>" + _CANADA + "|" + _PROVINCE + r")\b", re.IGNORECASE)
 
 
+NO_SUCH_VERSION = "NOASSERTION"  # names.NO_SUCH_VERSION: no license; a person reads the name
+
+
+def canadian_ogl(text: str, start: int, end: int, version: str, between: str | None = None) -> str | None:
+    """For an Open Government Licence named at text[start:end] with `version`: Canada's or a
+    province's where Canada or a province is named beside it (`between` its name and version,
+    after it, or a few words before), else None (the UK's). Canada's 2.0 is OGL-Canada-2.0; a
+    province's (or a city's) is ScanCode's id, `LicenseRef-scancode-can-ogl-<place>-<version>`, as
+    ScanCode reads its text; one ScanCode does not hold is no license (NO_SUCH_VERSION)."""
+    before = " ".join(text[:start].split()[-_WORDS_BEFORE:])
+    after = _PLACE_AFTER.match(text, end)
+    near = re.search(r"\b(?P<place>" + _CANADA + "|" + _PROVINCE + r")\b", before, re.IGNORECASE)
+    place_named = after or near
+    where = between or (place_named["place"] if place_named else None)
+    if not where:
+        return None
+    version = version if "." in version else f"{version}.0"
+    if re.fullmatch(r"Canad(?:a|ian)", where, re.IGNORECASE):
+        return "OGL-Canada-2.0" if version == "2.0" else NO_SUCH_VERSION
+    place = "-".join(where.replace("é", "e").replace("É", "E").lower().split())
+    key = f"{SCANCODE}can-ogl-{place}-{version}"
+    return key if key in scancode_ids() else NO_SUCH_VERSION
+
+
 def _ogl(m: re.Match) -> str | None:
-    """The UK's OGL by its name and version; Canada's (OGL-Canada-2.0) where Canada is named beside
-    it; a province's as a LicenseRef (SPDX lists none), so that no catalogue name reads it as the UK's."""
+    """The UK's OGL by its name and version (1.0, 2.0, 3.0; any other is none); Canada's or a
+    province's where one is named beside it (canadian_ogl), so that it never reads as the UK's."""
     if m["id_v"]:
         return f"OGL-UK-{m['id_v']}.0"
-    before = " ".join(m.string[:m.start()].split()[-_WORDS_BEFORE:])
-    place = (m if m["between"] else None) or (_PLACE_AFTER.match(m.string, m.end()) or
-             re.search(r"\b(?P<place>" + _CANADA + "|" + _PROVINCE + r")\b", before, re.IGNORECASE))
-    if place is None:
-        return f"OGL-UK-{m['v']}.0"
-    where = place["between"] if place is m else place["place"]
-    if re.fullmatch(r"Canad(?:a|ian)", where, re.IGNORECASE):
-        return "OGL-Canada-2.0" if m["v"] == "2" else f"LicenseRef-OGL-Canada-{m['v']}.0"
-    province = "-".join(word.capitalize() for word in where.replace("é", "e").replace("É", "E").split())
-    return f"LicenseRef-OGL-{province}-{m['v']}.0"
+    if canadian := canadian_ogl(m.string, m.start(), m.end(), m["version"], m["between"]):
+        return canadian
+    return f"OGL-UK-{m['version'][0]}.0" if m["version"] in "1 1.0 2 2.0 3 3.0".split() else NO_SUCH_VERSION
 
 
 def _dl_de(m: re.Match) -> str:

@@ -38,10 +38,25 @@ def _categories() -> dict[str, str]:
             if (entry.get("spdx_license_key") or "").startswith(SCANCODE)}
 
 
+def says_non_commercial(words: str) -> bool:
+    """Whether `words` (a key, a name) say the license is for a use that excludes commerce."""
+    return bool(_NON_COMMERCIAL.search(re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")))
+
+
+def scancode_category(key: str) -> str:
+    """ScanCode's category of its id `key` ("Permissive", "Copyleft", ...); "" for any other id."""
+    return _categories().get(key, "")
+
+
+def scancode_ids() -> frozenset[str]:
+    """Every `LicenseRef-scancode-<key>` id of ScanCode's index."""
+    return frozenset(_categories())
+
+
 def custom_terms_id(key: str) -> str | None:
     """`LicenseRef-Custom-scancode-<key>[-NonCommercial]` where `key` is a ScanCode id of terms a
     person must read (see the module docstring); None for any other id."""
     if not key.startswith(SCANCODE) or _categories().get(key) not in _OWN_TERMS:
         return None
     custom = "LicenseRef-Custom-" + key[len("LicenseRef-"):]
-    return custom + "-NonCommercial" if _NON_COMMERCIAL.search(key[len(SCANCODE):]) else custom
+    return custom + "-NonCommercial" if says_non_commercial(key[len(SCANCODE):]) else custom
