@@ -118,9 +118,9 @@ def test_a_right_taken_out_of_the_list_is_still_custom_terms():
     ("licensed under the Canadian Open Government Licence 2.0", ["OGL-Canada-2.0"]),
     ("licensed under the Open Government Licence v2.0 - Canada", ["OGL-Canada-2.0"]),
     ("under the Open Government Licence version 2.0 of the Government of Canada", ["OGL-Canada-2.0"]),
-    # a province's licence: SPDX lists none, a reviewer reads it
-    ("under Ontario's Open Government Licence, version 1.0", ["LicenseRef-OGL-Ontario-1.0"]),
-    ("under the Open Government Licence 2.0 for Nova Scotia", ["LicenseRef-OGL-Nova-Scotia-2.0"]),
+    # a province's licence: ScanCode's id; one ScanCode lacks, a person reads
+    ("under Ontario's Open Government Licence, version 1.0", ["LicenseRef-scancode-can-ogl-ontario-1.0"]),
+    ("under the Open Government Licence 2.0 for Nova Scotia", ["NOASSERTION"]),
     ("contains public sector information licensed under the Open Government Licence v2.0", ["OGL-UK-2.0"]),
 ])
 def test_an_open_government_licence_named_beside_canada_or_a_province_is_not_the_uk_one(sentence, expected):
