@@ -1,0 +1,57 @@
+"""Names beside a found name (round pii28; sentences written for these tests, in the tests' own
+words): a name coordinated with a found one ("X vs Y", "X and Y") is masked too, and a common word
+in that place stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.pii.propagation import coordinated
+from curation.pii.spans import NerEntity
+
+
+def _masked(anonymizer, text: str) -> str:
+    return anonymizer.anonymize_in_process([text], "en")[0].text
+
+
+def _peers(text: str, found: str, label: str = "PERSON") -> list[str]:
+    start = text.index(found)
+    out = coordinated([NerEntity(label, start, start + len(found))], text)
+    return [text[e.start_char:e.end_char] for e in out[1:]]
+
+
+@pytest.mark.parametrize(("text", "found", "peer"), [
+    ("Anyone streaming Swiatek vs Pegula tonight?", "Swiatek", "Pegula"),
+    ("Pegula v. Swiatek was the final nobody expected", "Swiatek", "Pegula"),
+    ("Ferry delays between Oban and Tobermory all week", "Oban", "Tobermory"),
+    ("Drove Cairns → Kuranda → Mareeba in one day", "Kuranda", "Mareeba"),
+    ("drove from leeds and york this morning", "leeds", "york"),
+    ("Both Ottoline Brack & Ysolde Marrin signed it", "Ottoline Brack", "Ysolde Marrin"),
+])
+def test_a_name_coordinated_with_a_found_name_is_its_peer(text, found, peer):
+    assert peer in _peers(text, found)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Tamsin and I went to the coast", "Tamsin"),           # a pronoun
+    ("Pegula vs Me: a diary", "Pegula"),                      # a function word
+    ("Keswick and Reading were both flooded", "Keswick"),     # a common word: not sure enough
+    ("Joanna Pryde and Partners won the tender", "Joanna Pryde"),
+    ("Pegula vs NOBODY else today", "Pegula"),                # shouted
+    ("Pegula and Sharapova-style grunting", "Pegula"),        # part of a longer token
+])
+def test_a_common_word_or_pronoun_beside_a_name_is_no_peer(text, found):
+    assert _peers(text, found) == []
+
+
+def test_a_coordinated_peer_takes_the_found_names_type():
+    text = "Shops in Tobermory and Dervaig close early"
+    start = text.index("Tobermory")
+    out = coordinated([NerEntity("LOCATION", start, start + 9)], text)
+    assert [(e.label_, text[e.start_char:e.end_char]) for e in out[1:]] == [("LOCATION", "Dervaig")]
+
+
+def test_the_rival_ner_leaves_unread_is_masked_in_a_post(anonymizer):
+    out = _masked(anonymizer, "Berrettini vs Mensik on court one")
+    assert "Berrettini" not in out and "Mensik" not in out
+    assert "court one" in out
