@@ -55,3 +55,9 @@ def test_the_rival_ner_leaves_unread_is_masked_in_a_post(anonymizer):
     out = _masked(anonymizer, "Berrettini vs Mensik on court one")
     assert "Berrettini" not in out and "Mensik" not in out
     assert "court one" in out
+
+
+def test_a_peer_in_a_title_case_headline_is_masked(anonymizer):
+    out = _masked(anonymizer, "Bus Strike Hits Routes From Cleator And Egremont This Week")
+    assert "Cleator" not in out and "Egremont" not in out
+    assert "Bus Strike Hits Routes" in out and "This Week" in out
