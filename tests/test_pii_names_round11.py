@@ -61,3 +61,39 @@ def test_a_peer_in_a_title_case_headline_is_masked(anonymizer):
     out = _masked(anonymizer, "Bus Strike Hits Routes From Cleator And Egremont This Week")
     assert "Cleator" not in out and "Egremont" not in out
     assert "Bus Strike Hits Routes" in out and "This Week" in out
+
+
+@pytest.mark.parametrize(("text", "company", "role"), [
+    ("Warm regards,\nOdile Ferrand\nPurchasing, Lumenbrook GmbH\n", "Lumenbrook GmbH", "Purchasing"),
+    ("2020–2024  Principal Consultant, Harrowgate Advisory Partners, Leeds", "Harrowgate Advisory Partners",
+     "Principal Consultant"),
+    ("Referee: Ms Ines Carvalho, Partner, Tavora Legal LLP", "Tavora Legal LLP", "Partner"),
+    ("Best,\nRuth Okoye\nCFO, Saltmarsh Holdings\n", "Saltmarsh Holdings", "CFO"),
+])
+def test_the_signers_role_before_a_company_is_not_the_company(anonymizer, text, company, role):
+    out = _masked(anonymizer, text)
+    assert company not in out
+    assert f"{role}," in out
+
+
+def test_a_partnership_of_surnames_stays_one_company(anonymizer):
+    out = _masked(anonymizer, "We retained Hallam, Pryce and Okafor LLP for the dispute.")
+    assert "Hallam" not in out and "Pryce" not in out and "Okafor" not in out
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Cliente: Rosa Villaseñor\nCorreo: rosa.v@example.mx\nFecha de compra: 02/03/2025\n", "Fecha de compra:"),
+    ("Laptop: Dell Latitude\nWorkstation IP reservation: 10.1.2.3\n", "Workstation IP reservation:"),
+])
+def test_a_form_lines_label_is_not_an_organisation(anonymizer, text, label):
+    assert label in _masked(anonymizer, text)
+
+
+def test_a_company_at_the_head_of_a_contact_line_stays_masked(anonymizer):
+    out = _masked(anonymizer, "Suppliers\nAcme Widgets Ltd: accounts@acme-widgets.example\n")
+    assert "Acme Widgets" not in out
+
+
+def test_a_label_glued_before_a_company_is_trimmed(anonymizer):
+    out = _masked(anonymizer, "Payee bank details\nBank: Sparkasse Oberland, branch Miesbach\n")
+    assert "Bank:" in out and "Sparkasse Oberland" not in out
