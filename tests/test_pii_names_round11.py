@@ -97,3 +97,22 @@ def test_a_company_at_the_head_of_a_contact_line_stays_masked(anonymizer):
 def test_a_label_glued_before_a_company_is_trimmed(anonymizer):
     out = _masked(anonymizer, "Payee bank details\nBank: Sparkasse Oberland, branch Miesbach\n")
     assert "Bank:" in out and "Sparkasse Oberland" not in out
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("ORGANIZER;CN=Henrik Dahlberg:mailto:henrik.dahlberg@nordvik.example", "Henrik Dahlberg"),
+    ("ATTENDEE;CN=Sofie Lund;ROLE=REQ-PARTICIPANT:mailto:s.lund@nordvik.example", "Sofie Lund"),
+    ("ATTENDEE;CN=Pekka Laine;RSVP=TRUE:mailto:pekka.laine@saimaa.example", "Pekka Laine"),
+    ("ADR;TYPE=HOME:;;ul. Polna 4/2;Torun;;87-100;Poland", "Polna 4/2;Torun;;87-100;Poland"),  # parts, not fields
+    ("Meeting with Sofie Lund 09:00", "Sofie Lund 09:00"),  # a time's colon
+])
+def test_a_records_next_field_glued_to_a_name_is_cut_off(text, name):
+    from curation.pii.spans import _before_field_mark
+
+    start = text.index(name.split()[0])  # the tokenizer's last word runs to the line's end
+    assert text[start:_before_field_mark(text, start, len(text))] == name
+
+
+def test_the_parts_of_a_contact_cards_address_stay_masked(anonymizer):
+    out = _masked(anonymizer, "BEGIN:VCARD\nFN:Ewa Zielinska\nADR;TYPE=HOME:;;ul. Polna 4/2;Torun;;87-100;Poland\nEND:VCARD\n")
+    assert "Zielinska" not in out and "Polna" not in out

@@ -489,6 +489,20 @@ def _without_leading_label(tokens, label: str) -> list:
     return tokens
 
 
+# Where a record's next field begins inside one token: a parameter (";ROLE="), a value ("=") or a
+# URI scheme (":mailto:"); not a time's colon ("09:00"), nor the ";" between an address's parts
+# ("Długa 17/3;Gdańsk"), each of them personal data.
+_FIELD_MARK = re.compile(r";(?=[A-Z][A-Z-]*=)|=|:(?!\d)")
+
+
+def _before_field_mark(text: str, start: int, end: int) -> int:
+    """`end` moved back to the first field mark after a name's first letter (calendar and contact
+    records: "CN=Ada Lind;ROLE=REQ-PARTICIPANT:mailto:ada@…", "Ada Lind:mailto:…"), where the
+    tokenizer glued the next field to the name's last word."""
+    m = _FIELD_MARK.search(text, start + 1, end + 40)  # a parameter's "=" may lie past the span
+    return m.start() if m and m.start() < end and any(c.isalpha() for c in text[start:m.start()]) else end
+
+
 def _without_trailing_unit(tokens) -> list:
     """An organisation's tokens without the company unit that ends them ("Parcelway Customer
     Services" -> "Parcelway"): the unit names no one, the company's name before it does."""
@@ -636,6 +650,8 @@ def clean_entity(ent, allowed: frozenset = frozenset(), keep_accounts: bool = Tr
         if _names_no_one(tokens, label) or names_nothing(tokens, label, ent.end_char):
             return None
     start, end = tokens[0].idx + start_shift, tokens[-1].idx + len(tokens[-1].text)
+    if ent.doc.lang_ != "ja":
+        end = _before_field_mark(doc_text(ent.doc), start, end)
     if label in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and not start_shift:
         start, end = _widened(tokens, label, start, end)
     if ent.doc.lang_ == "ja":
