@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from curation.pii.doc_text import doc_text
 from curation.pii.role_shapes import FUNCTION_WORDS
-from curation.pii.truecase import common_words
+from curation.pii.truecase import capitalised_words, common_words
 
 # A reference, product or part code written as one word: capitals and digits joined by - / . or
 # glued, holding a digit and a separator or three digits ("HX-2210-BK", "AR-22917", "E0712").
@@ -86,6 +86,8 @@ def names_nothing(tokens, label: str, ner_end: int = 0) -> bool:
     # Never a person's span: NER's PERSON before a number is a name in capitals before its phone or birth date.
     if label in ("ORGANIZATION", "NRP") and value in IDENTIFIER_LABELS and _IDENTIFIER_AFTER.match(text, end):
         return True
+    if label == "ORGANIZATION" and _form_label(text, start, end, value):
+        return True
     # The word after the span counts only for an organisation, or when it was in NER's span: "the
     # Bill Gates memo" is someone's memo.
     after = _NEXT_WORD.match(text, end)
@@ -96,6 +98,19 @@ def names_nothing(tokens, label: str, ner_end: int = 0) -> bool:
 
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _WORDS = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+# The rest of a form line's label after a span: up to two more words, then a colon (not a link's).
+_LABEL_REST = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*:(?!//)")
+
+
+def _form_label(text: str, start: int, end: int, value: str) -> bool:
+    """Whether an organisation's span is the label of a form's line, in English or not ("Fecha de
+    compra: 15/08/2025", "Workstation IP reservation: 10.0.0.7", "NRIC: S…"): it opens its line, a
+    colon closes the label within two more words, and none of its words is one usually written
+    capitalised, as a company's name is ("Vodafone: 0800 …" in a list of contacts stays)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or not _LABEL_REST.match(text, end):
+        return False
+    return not any(w.lower() in capitalised_words() for w in _WORDS.findall(value))
 
 
 def _inside_code_word(text: str, start: int, end: int) -> bool:

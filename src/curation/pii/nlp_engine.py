@@ -25,7 +25,7 @@ from curation.pii.doc_text import doc_text, remember_text
 from curation.pii.labels import IGNORED, PROPER_NOUN_ONLY
 from curation.pii.nlp_models import load_ner_pipeline
 from curation.pii.pooling import admitted, capitalised_share, open_segments, whole_documents
-from curation.pii.propagation import propagate
+from curation.pii.propagation import coordinated, propagate
 from curation.pii.spans import NerEntity, clean_entity, looks_named
 from curation.pii.text_view import squeeze_spaces
 
@@ -111,7 +111,8 @@ class CurationNlpEngine(SpacyNlpEngine):
         """Presidio's NLP artifacts for `doc` and the entities `found` in it; `offsets[i]`: where
         character i of the text spaCy saw lies in the original text (None when they are the same)."""
         if self.language != "ja":  # whole words need spaces between words; Japanese has none
-            found = propagate(found, doc_text(doc))
+            text = doc_text(doc)
+            found = propagate(coordinated(found, text), text)
         if offsets is not None:
             found = [NerEntity(e.label_, offsets[e.start_char], offsets[e.end_char - 1] + 1) for e in found]
         scores = [self.ner_model_configuration.default_score] * len(found)

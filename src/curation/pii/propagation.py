@@ -1,10 +1,18 @@
-"""A name found once in a document is masked wherever else it stands in that document."""
+"""A name found once in a document is masked wherever else it stands, and beside its coordinated peers.
+
+A name joined to a found one by "vs", "and", "or", "&" or an arrow ("Sabalenka vs Gauff", "between
+Keswick and Ambleside", "Bozeman → Yellowstone") names the same kind of thing: NER reads the first
+and often not the second, a word it has not seen.
+"""
 
 from __future__ import annotations
+
+import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from curation.pii.spans import CUE_WORDS, NAME_TYPES, NerEntity
+from curation.pii.truecase import LETTER, capitalised_words, common_words
 
 
 def _values(entity: NerEntity, text: str) -> list[str]:
@@ -60,3 +68,88 @@ def _whole_words(text: str, value: str):
         if (start == 0 or not _word_char(text[start - 1])) and (end == len(text) or not _word_char(text[end])):
             yield start, end
         start = text.find(value, start + 1)
+
+
+# "vs"/"v." between rivals, "and"/"or"/"&" between peers, an arrow between stops of a route; spaces
+# around it (a slash or a dash without them joins words of one name: "Leeds/Bradford", "Rolls-Royce").
+_COORDINATOR = r"[ \t]+(?:vs\.?|v\.|versus|and|or|&|→|->)[ \t]+"
+_AFTER = re.compile(_COORDINATOR, re.IGNORECASE)
+_BEFORE = re.compile(_COORDINATOR + r"$", re.IGNORECASE)
+_WORD = rf"{LETTER}+(?:['’]{LETTER}+)*"
+_RUN_AFTER = re.compile(rf"{_WORD}(?: {_WORD})*")
+_RUN_BEFORE = re.compile(rf"{_WORD}(?: {_WORD})*$")
+_REACH = 60  # characters before a name searched for a coordinator and its peer
+
+
+def _peer_word(word: str, lower_case: bool) -> bool:
+    """Whether `word` can be a name coordinated with a found one: capitalised (not shouted) and no
+    common or function word ("Gauff", not "Me", "Due", "Reading"); after a name written in lower
+    case, a word in lower case that is usually written capitalised ("york" after "leeds and")."""
+    lower = word.lower()
+    if lower in STOP_WORDS or lower in common_words() or len(word) < 2:
+        return False
+    if lower_case:
+        return word.islower() and lower in capitalised_words()
+    return word[0].isupper() and not word.isupper()
+
+
+def _name_words(words: list[str], lower_case: bool) -> int:
+    """How many of `words`, from the first on, are name words (_peer_word)."""
+    n = 0
+    while n < len(words) and _peer_word(words[n], lower_case):
+        n += 1
+    return n
+
+
+def _joins_word(c: str) -> bool:
+    """Whether character `c` beside a run of words makes it part of a longer token."""
+    return c.isalnum() or c in "_@-'’"
+
+
+def _peer_after(text: str, end: int, lower_case: bool) -> tuple[int, int] | None:
+    """(start, end) of the name words after a coordinator that follows `end`, or None."""
+    m = _AFTER.match(text, end)
+    run = m and _RUN_AFTER.match(text, m.end())
+    if not run:
+        return None
+    words = run.group().split(" ")
+    n = _name_words(words, lower_case)
+    stop = run.start() + sum(len(w) for w in words[:n]) + n - 1
+    if n == 0 or (n == len(words) and _joins_word(text[stop:stop + 1] or " ")):
+        return None
+    return run.start(), stop
+
+
+def _peer_before(text: str, start: int, lower_case: bool) -> tuple[int, int] | None:
+    """(start, end) of the name words before a coordinator that precedes `start`, or None."""
+    low = max(0, start - _REACH)
+    m = _BEFORE.search(text, low, start)
+    run = m and _RUN_BEFORE.search(text, low, m.start())
+    if not run:
+        return None
+    words = run.group().split(" ")[::-1]
+    n = _name_words(words, lower_case)
+    first = run.end() - (sum(len(w) for w in words[:n]) + n - 1)
+    if n == 0 or (n == len(words) and (first == low > 0 or _joins_word(text[first - 1:first] or " "))):
+        return None  # no name word, or the run cut by the window or part of a longer token
+    return first, run.end()
+
+
+def coordinated(entities: list[NerEntity], text: str) -> list[NerEntity]:
+    """`entities` and, for each person, place or organisation among them, the name coordinated
+    with it ("Sabalenka vs Gauff", "Keswick and Ambleside", "Tesco or Aldi") under the same type,
+    where no entity stands there yet: a peer NER left unread."""
+    covered = bytearray(len(text) + 1)
+    for e in entities:
+        covered[e.start_char:e.end_char] = b"\x01" * (e.end_char - e.start_char)
+    out = list(entities)
+    for e in entities:
+        if e.label_ not in {"PERSON", "LOCATION", "ORGANIZATION"}:
+            continue
+        lower_case = text[e.start_char:e.end_char].islower()
+        for peer in (_peer_after(text, e.end_char, lower_case), _peer_before(text, e.start_char, lower_case)):
+            if peer is None or any(covered[peer[0]:peer[1]]):
+                continue
+            out.append(NerEntity(e.label_, *peer))
+            covered[peer[0]:peer[1]] = b"\x01" * (peer[1] - peer[0])
+    return out

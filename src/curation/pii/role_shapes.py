@@ -64,6 +64,20 @@ _JOINERS = frozenset({"the", "of", "and", "&", "for"})
 IDENTIFIER_NOUNS = frozenset({"number", "numbers", "no", "nr", "code", "id"})
 
 
+# Ranks written before a company in a signature or a CV line ("Partner, Kilele Audit Partners",
+# "CFO, Acme Ltd"): beside JOB_NOUNS and the function words, the role part of "role, company".
+_SIGNATURE_RANKS = frozenset("partner ceo cfo cto coo cio vp svp evp md".split())
+
+
+def names_role_before_company(words: list[str]) -> bool:
+    """Whether `words`, written before a comma at the front of an organisation's span, are the
+    role or the unit of whoever signs ("Senior Associate", "Procurement", "Partner") rather than
+    the first part of the company's name: function words, job nouns, unit and role heads only."""
+    content = [w.lower() for w in words if w.lower() not in _JOINERS]
+    return bool(content) and (names_role_or_unit(words) or all(
+        w in FUNCTION_WORDS or w in JOB_NOUNS or w in _SIGNATURE_RANKS or is_head(w) for w in content))
+
+
 def names_role_or_unit(words: list[str], next_word: str = "") -> bool:
     """Whether a span of `words` is made only of business-function words, head nouns of units and
     roles and joiners ("of", "and", "the"), and a head noun ends the phrase: in the span ("The

@@ -12,8 +12,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from curation.pii.doc_text import doc_text
 from curation.pii.generic_names import names_nothing, without_document_nouns, without_trailing_code
 from curation.pii.honorifics import name_end
-from curation.pii.role_shapes import (FUNCTION_WORDS, follows_honorific, names_identifier, names_role_or_unit,
-                                      trailing_unit)
+from curation.pii.role_shapes import (FUNCTION_WORDS, follows_honorific, names_identifier, names_role_before_company,
+                                      names_role_or_unit, trailing_unit)
 from curation.pii.truecase import LETTER, capitalised_words, common_words
 
 
@@ -472,6 +472,37 @@ def _names_no_one(tokens, label: str) -> bool:
     return names_role_or_unit(words, after) or (label != "PERSON" and names_identifier(after))
 
 
+def _without_leading_label(tokens, label: str) -> list:
+    """A name's tokens without the label or the role NER glued in front of it: a form's label
+    before a colon ("Bank: Woori Bank", "Tenant: Lucie Favre"; one or two common or business words)
+    and, for an organisation, the signer's role before a comma ("Senior Associate, Kilele Audit
+    Partners", "Procurement, Alpenfoods GmbH"): neither names anyone."""
+    for i, t in enumerate(tokens[:3]):
+        rest = tokens[i + 1:]
+        if not rest or not any(r.is_alpha and not r.is_lower for r in rest):
+            continue
+        words = [w.text for w in tokens[:i]]
+        if t.text == ":" and words and all(w.lower() in common_words() or w.lower() in FUNCTION_WORDS for w in words):
+            return rest
+        if t.text == "," and label == "ORGANIZATION" and names_role_before_company(words):
+            return rest
+    return tokens
+
+
+# Where a record's next field begins inside one token: a parameter (";ROLE="), a value ("=") or a
+# URI scheme (":mailto:"); not a time's colon ("09:00"), nor the ";" between an address's parts
+# ("Długa 17/3;Gdańsk"), each of them personal data.
+_FIELD_MARK = re.compile(r";(?=[A-Z][A-Z-]*=)|=|:(?!\d)")
+
+
+def _before_field_mark(text: str, start: int, end: int) -> int:
+    """`end` moved back to the first field mark after a name's first letter (calendar and contact
+    records: "CN=Ada Lind;ROLE=REQ-PARTICIPANT:mailto:ada@…", "Ada Lind:mailto:…"), where the
+    tokenizer glued the next field to the name's last word."""
+    m = _FIELD_MARK.search(text, start + 1, end + 40)  # a parameter's "=" may lie past the span
+    return m.start() if m and m.start() < end and any(c.isalpha() for c in text[start:m.start()]) else end
+
+
 def _without_trailing_unit(tokens) -> list:
     """An organisation's tokens without the company unit that ends them ("Parcelway Customer
     Services" -> "Parcelway"): the unit names no one, the company's name before it does."""
@@ -519,7 +550,7 @@ def clean_entity(ent, allowed: frozenset = frozenset(), keep_accounts: bool = Tr
         if "\n" in t.text or (i and "\n" in t.doc[t.i - 1].whitespace_ + t.doc[t.i - 1].text):
             tokens = tokens[:i] if i else tokens[1:]
             break
-    tokens = _first_named_column(tokens)
+    tokens = _without_leading_label(_first_named_column(tokens), ent.label_)
     for i, t in enumerate(tokens):  # a link or an HTML entity ends a name: "Mb http://bit.ly/...", "IM SORRY &lt"
         width = _entity_at(tokens, i)
         if (t.like_url or width) and not (i and width and _name_goes_on(tokens, i, width)):
@@ -619,6 +650,8 @@ def clean_entity(ent, allowed: frozenset = frozenset(), keep_accounts: bool = Tr
         if _names_no_one(tokens, label) or names_nothing(tokens, label, ent.end_char):
             return None
     start, end = tokens[0].idx + start_shift, tokens[-1].idx + len(tokens[-1].text)
+    if ent.doc.lang_ != "ja":
+        end = _before_field_mark(doc_text(ent.doc), start, end)
     if label in ("ORGANIZATION", "LOCATION") and ent.doc.lang_ != "ja" and not start_shift:
         start, end = _widened(tokens, label, start, end)
     if ent.doc.lang_ == "ja":

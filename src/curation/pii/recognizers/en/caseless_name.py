@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from curation.pii.labels import EN_LABELS
 from curation.pii.pooling import MAX_CAPITALISED_SHARE, SEGMENT, capitalised_share, open_word
+from curation.pii.propagation import coordinated
 from curation.pii.recognizers.en.name_cues import cued_names, twins
 from curation.pii.spans import clean_entity, written_in_english
 from curation.pii.truecase import LETTERS, Neighbour, name_neighbours, truecased
@@ -147,16 +148,23 @@ class CaselessNameRecognizer(EntityRecognizer):
             doc = doc if doc is not None else next(again)
             if not (stretch.headline or written_in_english(doc)):
                 continue
+            names = []
             for ent in doc.ents:
                 label = EN_LABELS.get(ent.label_)
                 if label not in wanted or not stretch.keeps(label, ent.start_char, ent.end_char):
                     continue
                 name = clean_entity(Span(doc, ent.start, ent.end, label=label), engine.allowed, engine.keep_accounts)
                 if name is not None:
-                    out.append(RecognizerResult(label, stretch.start + name.start_char, stretch.start + name.end_char,
-                                                self.SCORE, recognition_metadata={
-                                                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                    names.append(name)
+            if stretch.headline and names:
+                # A headline's own capitals still mark the name coordinated with a found one
+                # ("Ferries Between Oban And Tobermory"), which lower-casing hid from NER.
+                names = coordinated(names, text[stretch.start:stretch.start + len(stretch.view)])
+            out += [RecognizerResult(name.label_, stretch.start + name.start_char, stretch.start + name.end_char,
+                                     self.SCORE, recognition_metadata={
+                                         RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+                    for name in names]
         return out
 
 

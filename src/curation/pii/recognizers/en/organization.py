@@ -7,6 +7,7 @@ import regex as re
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.en.shapes import HYPHEN_WORDS, NOT_NAMES
 from curation.pii.recognizers.en.shapes import WORD as _WORD
+from curation.pii.role_shapes import names_role_before_company
 from curation.pii.spans import DATE_WORD
 from curation.pii.truecase import common_words
 
@@ -29,6 +30,17 @@ class CurationOrganizationRecognizer(ScoredRecognizer):
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     START = "(?=[A-Z])"  # every alternative starts with a capitalised word
     CONTEXT = ("company", "supplier", "vendor", "customer", "client", "firm", "contract", "from", "at")
+
+    def span(self, match) -> tuple[int, int]:
+        """The match without the role or unit written before a comma in front of the company
+        ("Senior Associate, Kilele Audit Partners", "Procurement, Alpenfoods GmbH"), and what comes
+        before the role: the signer's, not the company's name."""
+        start, end = match.span()
+        parts = match.group().split(", ")
+        roles = [i for i, part in enumerate(parts[:-1]) if names_role_before_company(part.split())]
+        if roles:  # a person's surname may come first: "Carvalho, Partner, Tavora Legal LLP"
+            start += sum(len(part) + 2 for part in parts[:roles[-1] + 1])
+        return start, end
 
     def score(self, value: str) -> float | None:
         first = value.split()[0].strip(",")
