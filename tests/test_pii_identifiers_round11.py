@@ -1,0 +1,107 @@
+"""Round eleven of phones, addresses and postal codes in business documents (issue 17): phones glued
+to a vCard field or after a name and a slash, digits that a scan's OCR read as letters, codes
+that share a phone's digits, and the neighbours of each rule that must keep their result."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.pii.recognizers.en import CurationPhoneRecognizer
+from curation.pii.text_view import normalized_view
+from tests_helpers import found
+
+
+def phones(text: str) -> list[str]:
+    return found(CurationPhoneRecognizer(), "PHONE_NUMBER", text)
+
+
+def anonymized(anonymizer, text: str) -> str:
+    (out,) = anonymizer.anonymize([text], "en")
+    return out.text
+
+
+# 1. A number written with "+" glued to any field's name (vCard, query strings) is a phone.
+@pytest.mark.parametrize("text,number", [
+    ("TEL;TYPE=HOME,VOICE:+41 44 668 18 00", "+41 44 668 18 00"),
+    ("item1.TEL;type=pref:+353 1 555 0142", "+353 1 555 0142"),
+    ("https://crm.example/call?phone=+46 8 123 456 78", "+46 8 123 456 78"),
+])
+def test_a_plus_number_glued_to_a_field_name_is_a_phone(text, number):
+    assert phones(text) == [number]
+
+
+@pytest.mark.parametrize("text", [
+    "2026-12-03T10:15:00+01:00 worker started",   # a timestamp's zone offset
+    "UTC+05:30 is the zone of the Pune office",
+    "ISBN:0306406152",
+])
+def test_a_time_zone_or_code_after_a_colon_stays_no_phone(text):
+    assert phones(text) == []
+
+
+# 2. After a person's name and a slash, a national number whole is that person's line.
+@pytest.mark.parametrize("text,number", [
+    ("Deliver to: Joana Reyes / 0918 447 2031", "0918 447 2031"),
+    ("Contact person Piet de Vries / 020-555 0142", "020-555 0142"),
+])
+def test_a_national_number_after_a_name_and_slash_is_a_phone(text, number):
+    assert phones(text) == [number]
+
+
+@pytest.mark.parametrize("text", [
+    "See chapter four / 0123 4567 8901 in the manual",   # twelve digits: no national number
+    "Model X / 2023 1105 0930",
+    "Volume 3 / 0412 555 019",
+    "Batch alpha / 0042 117",
+])
+def test_other_numbers_after_a_slash_stay_no_phone(text):
+    assert phones(text) == []
+
+
+# 3. Codes with a phone's digit count: a label in the issuing country's language, a box with its
+# code, a return authorisation, a grouping no country uses for phones, a ZIP+4 after its state.
+@pytest.mark.parametrize("text", [
+    "Personnummer: 19850612-4471",
+    "Fødselsnummer: 03118844120",
+    "Vergi dairesi: Beşiktaş V.D. 4410023385",
+    "P.O. Box 30122-00100, Nairobi",
+    "Replacement approved under RMA 2025-7719.",
+    "Business registration: 137-86-40215",
+    "Tariff 8471.30.00 laptops, 4 units",
+    "Columbus, OH 43215-1108",
+])
+def test_codes_with_a_phones_digits_stay_no_phone(text):
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Tel 044-66-12345", "044-66-12345"),       # a trunk 0 keeps a 3-2-5 grouping a phone
+    ("Call 0471.22.33.44 after six", "0471.22.33.44"),
+    ("Box office: 0161 496 0031", "0161 496 0031"),
+])
+def test_phones_beside_those_codes_stay_phones(text, number):
+    assert phones(text) == [number]
+
+
+# 4. A scan's OCR reads 0 as O and 1 as l inside numbers: the view detection reads has them as digits.
+@pytest.mark.parametrize("text,view", [
+    ("tel. O30-55l 2290", "tel. 030-551 2290"),
+    ("2O457 Hamburg", "20457 Hamburg"),
+    ("Herengracht 4l2", "Herengracht 412"),
+])
+def test_ocr_letters_inside_a_number_are_read_as_digits(text, view):
+    assert normalized_view(text)[0] == view
+
+
+@pytest.mark.parametrize("text", [
+    "Oslo IO lol",          # words
+    "Flat 3l, Room O1",     # one digit beside one letter: a unit or code as well
+    "ID O0lI-X",            # a code glued to letters
+])
+def test_words_and_short_codes_keep_their_letters(text):
+    assert normalized_view(text)[0] == text
+
+
+def test_an_ocr_damaged_phone_is_masked_over_its_original_characters(anonymizer):
+    assert anonymized(anonymizer, "Questions: ring us on (021) 476 2O19 any day.") == \
+        "Questions: ring us on <PHONE_NUMBER> any day."
