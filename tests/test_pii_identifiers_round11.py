@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from curation.pii.recognizers.en import CurationPhoneRecognizer
+from curation.pii.recognizers.en import CurationPhoneRecognizer, CurationPostalCodeRecognizer
 from curation.pii.text_view import normalized_view
 from tests_helpers import found
 
@@ -105,3 +105,33 @@ def test_words_and_short_codes_keep_their_letters(text):
 def test_an_ocr_damaged_phone_is_masked_over_its_original_characters(anonymizer):
     assert anonymized(anonymizer, "Questions: ring us on (021) 476 2O19 any day.") == \
         "Questions: ring us on <PHONE_NUMBER> any day."
+
+
+# 5. A postal code under its field name in structured data: JSON, XML, a query string.
+@pytest.mark.parametrize("text,code", [
+    ('{"city": "Accra", "postal_code": "00233"}', "00233"),
+    ("<address><Zip>97204</Zip></address>", "97204"),
+    ("addr?street=Main&zip=30301&country=US", "30301"),
+    ("'postCode': '2000'", "2000"),
+])
+def test_a_postal_code_under_its_field_name_is_masked(text, code):
+    assert found(CurationPostalCodeRecognizer(), "LOCATION", text) == [code]
+
+
+@pytest.mark.parametrize("text", [
+    '{"zipper": "12345", "postage": "4500"}',
+    '{"post": "12345"}',
+    "<ZipSize>20480</ZipSize>",
+])
+def test_other_fields_keep_their_numbers(text):
+    assert found(CurationPostalCodeRecognizer(), "LOCATION", text) == []
+
+
+# 6. The town before a code of its own shape is an address part by that code, with or without a
+# place read there by NER; the name before it stays a name.
+@pytest.mark.parametrize("text,expected", [
+    ("Nora Quinn Wakefield WF1 2DT", "<PERSON> <LOCATION>"),
+    ("Halifax HX1 1RE", "<LOCATION>"),
+])
+def test_the_town_before_a_code_of_its_own_shape_is_masked(anonymizer, text, expected):
+    assert anonymized(anonymizer, text) == expected
