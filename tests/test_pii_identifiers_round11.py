@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from curation.pii.recognizers.en import CurationPhoneRecognizer, CurationPostalCodeRecognizer
+from curation.pii.recognizers.en import (
+    CurationAddressRecognizer,
+    CurationIntlAddressRecognizer,
+    CurationPhoneRecognizer,
+    CurationPostalCodeRecognizer,
+)
 from curation.pii.text_view import normalized_view
 from tests_helpers import found
 
@@ -135,3 +140,48 @@ def test_other_fields_keep_their_numbers(text):
 ])
 def test_the_town_before_a_code_of_its_own_shape_is_masked(anonymizer, text, expected):
     assert anonymized(anonymizer, text) == expected
+
+
+def street_parts(text: str) -> list[str]:
+    """What the two street recognizers find, one entry per part."""
+    return [*found(CurationIntlAddressRecognizer(), "LOCATION", text), *found(CurationAddressRecognizer(), "LOCATION", text)]
+
+
+# 7. Street shapes of more countries: a Nordic street type as a word after a genitive, Icelandic and
+# Galician types, Austrian stair and door, Turkish quarter and street with "No:" and the flat,
+# Taiwanese number, lane and section, a Nordic entrance letter, a Kenyan box with its code.
+@pytest.mark.parametrize("text,street", [
+    ("Bosted: Ole Deviks vei 12A\n0668 Oslo", "Ole Deviks vei 12A"),
+    ("Kongens gate 9, 7011 Trondheim", "Kongens gate 9"),
+    ("Skrifstofa: Laugavegur 77, 101 Reykjavík", "Laugavegur 77"),
+    ("Enderezo: Rúa Nova 14, 15705 Santiago", "Rúa Nova 14"),
+    ("Wohnung: Favoritenstraße 120/3/8, 1100 Wien", "Favoritenstraße 120/3/8"),
+    ("Adres: Bostancı Mah. Bağdat Cad. No: 401 D: 12, 34744 Kadıköy", "Bostancı Mah. Bağdat Cad. No: 401 D: 12"),
+    ("Ship to: No. 7, Alley 3, Lane 45, Minquan Road, Tainan", "No. 7, Alley 3, Lane 45, Minquan Road"),
+    ("Leverans: Kungsgatan 12 B, 411 19 Göteborg", "Kungsgatan 12 B"),
+])
+def test_street_shapes_of_more_countries_are_found(text, street):
+    assert street in street_parts(text)
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Post to P.O. Box 30122-00100, Nairobi", ["P.O. Box 30122-00100", "Nairobi"]),
+    ("Site: Unit 6, Harbour Way Business Park, Portsmouth", ["Unit 6, Harbour Way Business Park", "Portsmouth"]),
+    ("Home: Ivy Cottage, Mill Road, Ely", ["Ivy Cottage, Mill Road", "Ely"]),
+    ("Flat 2/1, 54 Byres Road, Glasgow", ["Flat 2/1, 54 Byres Road", "Glasgow"]),
+])
+def test_a_box_code_a_named_house_or_a_tenement_flat_belongs_to_the_address(text, parts):
+    assert street_parts(text) == parts
+
+
+@pytest.mark.parametrize("text", [
+    "Please proceed to Arrivals gate 5 after landing.",
+    "Workshop in Room 4, Training Centre, after lunch.",
+    "Flat 4, Rosewood Court is lovely.",
+    "Release notes for Version 2/3/4 are out.",
+    "See No. 3, Section 2 of the contract.",
+    "Tested on build 2026-12-07T10:15:00Z, 14 items, 3.5 kg.",
+    "Kat: 3 cats, D: 5 dogs",
+])
+def test_numbered_things_beside_those_shapes_are_no_address(text):
+    assert street_parts(text) == []
