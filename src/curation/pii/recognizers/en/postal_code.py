@@ -187,7 +187,7 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
                 if any(s < name_end and name_start < e for name_start, name_end in holding)]
 
     def _town_before_code(self, match, names: list[tuple[int, int]]) -> list[RecognizerResult]:
-        """The town and code of a pair whose code has its own shape (Bristol BS1 4DJ), where no name
+        """The town (and region) of a pair whose code has its own shape (Bristol BS1 4DJ), where no name
         holds the code: the code alone is its own result (`pieces`), and the town before it is an
         address part by that code, whether NER reads a place there or not. A name NER ends inside the
         town words stays the name's ("Tom Baker Bristol BS1 4DJ"); without NER (a pattern re-scan)
@@ -201,7 +201,9 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
         towns = [self._town_after_names(match.string, s, e, near, [n for n in near if n[0] <= s < n[1]])
                  for s, e in match.spans("p")]
         meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
-        return [RecognizerResult(self.ENTITY, s, e, _PLACE_SCORE, dict(meta)) for s, e in self._pair_spans(match, towns)]
+        # The towns alone: the code is its own result already, and the space before it stays text,
+        # as between the parts of an address (address_pieces).
+        return [RecognizerResult(self.ENTITY, s, e, _PLACE_SCORE, dict(meta)) for s, e in towns if e > s]
 
     @staticmethod
     def _town_after_names(text: str, start: int, end: int, near: list[tuple[int, int]],
