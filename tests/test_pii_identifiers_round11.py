@@ -186,3 +186,26 @@ def test_a_box_code_a_named_house_or_a_tenement_flat_belongs_to_the_address(text
 ])
 def test_numbered_things_beside_those_shapes_are_no_address(text):
     assert street_parts(text) == []
+
+
+# 8. The reference words are one list (phone.py): a label that begins another ("po" and "policy",
+# "inv" and "invoice", "ref" and "reference", "id" and "identity") still names its digits.
+@pytest.mark.parametrize("text", [
+    "Policy no. 0161 496 0188",
+    "the policy is 0161 496 0188",
+    "Inv. 0161 496 0188",
+    "Invoice no. 0161 496 0188",
+    "Reference number: 0161 496 0188",
+    "Identity no. 0161 496 0188",
+    "the ticket is 0161 496 0188",
+])
+def test_each_reference_label_names_its_digits(text):
+    assert phones(text) == []
+
+
+@pytest.mark.parametrize("text,number", [
+    ("The helpline for membership is 0800 123 4567", "0800 123 4567"),   # "is" after a noun the line is for
+    ("Project: 020 7946 0311", "020 7946 0311"),                           # a bare business label, a national number
+])
+def test_a_phone_after_a_business_noun_stays_a_phone(text, number):
+    assert phones(text) == [number]
