@@ -133,6 +133,16 @@ def test_other_fields_keep_their_numbers(text):
     assert found(CurationPostalCodeRecognizer(), "LOCATION", text) == []
 
 
+# A chat's answer to a question for the code is the code, when it is the whole message.
+@pytest.mark.parametrize("text,codes", [
+    ("[09:12] Agent: Could you confirm the ZIP?\n[09:13] Customer: 98052\n[09:13] Agent: Thanks", ["98052"]),
+    ("Rep: And your postal code?\nCaller: 3521 KL", ["3521 KL"]),
+    ("Rep: The zip code?\nCaller: 30301 but I moved", []),   # more than the code: left to the address rules
+    ("Rep: Which zip?\nCaller: 2 boxes", []),
+])
+def test_a_chat_answer_to_the_zip_question_is_the_code(text, codes):
+    assert found(CurationPostalCodeRecognizer(), "LOCATION", text) == codes
+
 # 6. The town before a code of its own shape is an address part by that code, with or without a
 # place read there by NER; the name before it stays a name.
 @pytest.mark.parametrize("text,expected", [

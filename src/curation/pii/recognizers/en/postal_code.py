@@ -29,6 +29,8 @@ _ALONE = r"""
   | (?<=\b(?i:zip(?:[\ _-]?code)?|post(?:al)?[\ _-]?code|PLZ|CEP|c[oó]digo\ postal|code\ postal)
        (?:[\ :\#.]{1,3}|["']?[\ ]?[:=][\ ]?["']?|>))   # as a field name too: "postal_code": "…", <PostalCode>…
     (?:\d{4}\ ?[A-Z]{2}|\d{5}-\d{3}|\d{3,6}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5})(?![\w-])   # zip code 76400
+  | (?<=\b(?i:zip(?:\ ?code)?|post(?:al)?\ ?code)\?[ \t]*\n[^\n]{0,40}?:[ \t]{1,2})   # a chat's answer to "ZIP?"
+    (?:\d{5}(?:-\d{4})?|\d{4}\ ?[A-Z]{2}|[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2})(?=[ \t]*(?:\n|$))
 """ + rf"""
   | \b{_EIRCODE_ROUTING_KEY}\ (?=[0-9]{{0,3}}[AC-FHKNPRTV-Y])(?=[AC-FHKNPRTV-Y]{{0,3}}[0-9])
     [0-9AC-FHKNPRTV-Y]{{4}}(?![\w-])                                          # IE Eircode: D16 X2P8
