@@ -58,6 +58,23 @@ _MIXED_WORD = regex.compile(r"[\w@.+\-]*(?:[A-Za-z][\w@.+\-]*" + _CONFUSABLE.pat
                             + _CONFUSABLE.pattern + r"[\w@.+\-]*[A-Za-z])[\w@.+\-]*")
 
 
+# A scan's OCR reads a digit as the letter drawn like it: O for 0, l or I for 1 ("020-62O 4418",
+# "2O457 Hamburg", "Keizersgracht 3l2"). Inside a run of digits and those letters alone, with at least
+# two digits, the letters are digits: a word has other letters, and one digit beside one such letter
+# ("3l", "O1") could as well be a unit or a code. A lower-case o stays: after NFKC it is the ordinal
+# indicator of "22º andar", "1º piso". One character for one, so offsets stay.
+_OCR_DIGITS = str.maketrans("OlI", "011")
+_OCR_HINT = regex.compile(r"\d[OlI]|[OlI]\d")
+_OCR_NUMBER = regex.compile(r"(?<![\w])(?=[OlI]*+\d[OlI]*+\d)[\dOlI]*[OlI][\dOlI]*(?![\w])")
+
+
+def _ocr_digits(text: str) -> str:
+    """The text with the letters OCR reads for digits made digits inside numbers (see _OCR_NUMBER)."""
+    if not _OCR_HINT.search(text):
+        return text
+    return _OCR_NUMBER.sub(lambda m: m.group().translate(_OCR_DIGITS), text)
+
+
 @dataclass(frozen=True)
 class OffsetMap:
     """Where each character of a view came from: `starts[i]:ends[i]` in the original text (a run
@@ -85,8 +102,14 @@ def _unix_line_ends(text: str) -> tuple[str, OffsetMap]:
 def normalized_view(text: str) -> tuple[str, OffsetMap | None]:
     """The text detection reads: NFKC (full-width digits and letters, ligatures, circled numbers),
     format characters removed, Cyrillic/Greek look-alikes folded to Latin inside words that also
-    hold Latin letters, CRLF and CR line ends made "\n". Returns (view, map back to `text`), or
-    (text, None) when nothing changes."""
+    hold Latin letters, CRLF and CR line ends made "\n", letters OCR read for digits inside numbers
+    made digits. Returns (view, map back to `text`), or (text, None) when nothing changes."""
+    view, offsets = _unicode_view(text)
+    return _ocr_digits(view), offsets
+
+
+def _unicode_view(text: str) -> tuple[str, OffsetMap | None]:
+    """normalized_view without the OCR digits."""
     if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _FORMAT.search(text)
                           and not _CONFUSABLE.search(text)):
         return _unix_line_ends(text) if "\r" in text else (text, None)

@@ -58,7 +58,7 @@ _END = r"(?=[ \t]*(?:[,;)]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]))"
 UNIT = rf"""(?:
     (?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|level|room|bldg\.|building|bte|box|sala|conj\.|andar|planta
        |piso|escalier|bâtiment|blk|block|tower|shop|door|apto|loja|bloco|oficina|depto|dpto|puerta|scala|interno
-       |lgh|stiege)\.?\ [\w.-]{{1,6}}(?<![.-])
+       |lgh|stiege)\.?\ [\w./-]{{1,6}}(?<![./-])      # Flat 3/2: a Scottish tenement's floor and door
   | piano\ (?:\d{{1,2}}|terra|rialzato)(?![\w])   # IT floor, lower case as in an address: "Piano 3" is an instrument line
   | (?:int|lok|m|of|esc|ap)\.\ ?\d{{1,4}}[A-Za-z]?(?![\w-])                  # int. 9 (IT), lok. 8, m. 22 (PL)
   | \d{{1,2}}\.\ ?(?:OG|EG|DG|UG|Stock|[Ee]tage)(?:\ (?:links|rechts|Mitte|li\.|re\.))?(?![\w])  # 3. OG links (DE, AT)

@@ -13,10 +13,11 @@ from curation.pii.recognizers.en.address_parts import (
 )
 from curation.pii.recognizers.en.address_parts import UP as _UP
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE
+from curation.pii.recognizers.en.street_address import STREET_SUFFIXES
 
 _NAME = rf"{_UP}\w*(?:['’.-]\w+)*"
-# Street-type words written as the end of one compound word, German to Finnish: Hauptstraße,
-# Nikola-Peer-Weg, Keizersgracht, Petersborgvej, Storgatan, Urkurinkatu. The two that end common
+# Street-type words written as the end of one compound word, German to Finnish and Icelandic:
+# Hauptstraße, Nikola-Peer-Weg, Keizersgracht, Petersborgvej, Storgatan, Urkurinkatu, Laugavegur. The two that end common
 # English words need more: "ring" a consonant and a longer stem before it (Opernring, not
 # Engineering or Monitoring), "tie" a longer stem (Haakoninlahdentie, not Katie).
 # The lookahead on their first letters spares the lookbehinds and the word list at most of the
@@ -24,10 +25,10 @@ _NAME = rf"{_UP}\w*(?:['’.-]\w+)*"
 _COMPOUND = (r"(?=(?i:[swgpadulkhmvtbr]))"
              r"(?:(?<=\w\w|-)(?i:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|steig|pfad|gracht|laan"
              r"|straat|plein|kade|dijk|dreef|steeg|singel|hof|pad|graben|markt|vej|gade|gatan|vägen|väg|gränd|torget|stigen|gata"
-             r"|veien|gaten|katu|polku|kuja|bulevardi|väylä|rinne)"
+             r"|veien|gaten|katu|polku|kuja|bulevardi|väylä|rinne|vegur|stígur|braut|stræti|garður)"
              r"|(?<=\w{4}[^\W\daeiouy])ring|(?<=\w{4})tie)")
 # Street-type words written before the name: Romance languages, Polish, Greek in Latin letters (Odos).
-_PREFIX = (r"(?:Rua|Avenida|Av\.|Avda\.|Calle|Callejón|Calzada|Circuito|Cerrada|Privada|Andador|Prolongación"
+_PREFIX = (r"(?:Rua|Rúa|Avenida|Av\.|Avda\.|Calle|Callejón|Calzada|Circuito|Cerrada|Privada|Andador|Prolongación"
            r"|Retorno|Carrer|Camino|Paseo|Plaza|Ronda|Rambla|Passeig|Avinguda|Jalan|Jl\.|Travesía|Carretera|Via|Viale|Vicolo|Piazza|Piazzale|Corso"
            r"|Contrada|Largo|Strada|Borgo|Travessa|Praça|Alameda|Estrada|Rodovia|Sítio|Campo|Quinta|Beco|Ladeira"
            r"|Vila|Odos|Leoforos|R\.(?=\ (?:(?:da|do|das|dos|de)\ |[A-Z]\w+(?:\ [A-Z]\w+){0,3},\ ))|Blvd\.|Calz\.|C/|V\.le|C\.so|P\.za|P\.zza|Rue|Avenue|Boulevard|Chaussée|Place|Chemin|Impasse|Allée|Quai|ulica|ul\.|aleja|(?<!et\ )al\.|plac|pl\.|osiedle|os\.)")
@@ -35,22 +36,48 @@ _PARTICLE = r"(?:de|da|do|das|dos|del|della|dei|degli|delle|dello|dal|dalla|di|l
 # The number is taken whole (possessive): given back digit by digit, "Getreidegasse 22,5020" was
 # read as "Getreidegasse 2". A comma then digits is a decimal ("22,5") or a thousands group
 # ("1,000"), but a comma then 4 or more digits is the postal code of a comma-separated row.
-_NUMBER = (r"(?:(?:n[º°o]\.?|N[º°o]\.?|Nr\.)\ ?)?(?:\d{1,5}+[A-Za-z]?+(?:[-/](?:\d{1,4}+[A-Za-z]?+|[A-Z]{1,3}\b))?|S/N|s/n)"
+# Austrian numbers name the stair and the door after the house (Mariahilfer Straße 77/2/14); a
+# Nordic entrance letter may stand after a space (Storgatan 48 C, at the end of its part); Turkish
+# writes "No: 112".
+_NUMBER = (r"(?:(?:[nN][º°o](?:\.|\ ?:)?|Nr\.)\ ?)?"
+           r"(?:\d{1,5}+(?:[A-Za-z]|\ [A-Z](?=[,\n]))?+(?:[-/](?:\d{1,4}+[A-Za-z]?+|[A-Z]{1,3}\b)){0,2}+|S/N|s/n)"
            r"(?![\d:.]\d|,\d{1,3}(?!\d))")
 # Korean road names (도로명주소, since 2014): the road's name and its type joined by a hyphen, -ro
 # (road), -daero (boulevard), -gil (lane; "Olympic-ro 35-gil", a numbered lane off a road).
 _KO_ROAD = rf"(?:{_UP}[a-z]+(?:-[a-z]+)?-(?:daero|ro|gil)(?:\ \d{{1,3}}(?:beon)?-gil)?(?![\w-]))"
 # Street-type words written in lower case after the name, Central and Eastern Europe and Turkey:
 # Radnička cesta 52 (HR, SI), Dózsa György út 12, Andrássy utca 3 (HU), Brīvības iela 5 (LV),
-# Gedimino gatvė 9 (LT), Narva maantee 7, Pärnu mnt 10, Viru tänav 4 (EE), Atatürk Caddesi 5 (TR).
+# Gedimino gatvė 9 (LT), Narva maantee 7, Pärnu mnt 10, Viru tänav 4 (EE), Atatürk Caddesi 5,
+# Caferağa Mah. Moda Cad. No: 112 (TR: the quarter, then the street).
 _TYPE_AFTER = (r"(?:cesta|ulica|ulice|utca|út|körút|tér|iela|gatvė|prospektas|tänav|maantee|mnt\.|puiestee"
-               r"|caddesi|cad\.|sokak|sokağı|sk\.|bulvarı|yolu|[Cc]addesi|[Ss]okak|[Bb]ulvarı)")
+               r"|caddesi|cad\.|sokak|sokağı|sk\.|bulvarı|yolu|[Cc]addesi|[Ss]okak|[Bb]ulvarı|Cad\.|Cd\.|Sok\.|Sk\.|Blv\.)")
 # Colombian grid addresses: the street, its number, "#" and the crossing street and metres
 # (Carrera 43A # 1 Sur-220, Calle 26 # 68-35, Cra. 7 No. 71-21, Av. Calle 80 # 69-70).
 _CO_STREET = r"(?:(?:Avenida|Av\.|Ak\.|Ac\.)\ )?(?:Calle|Carrera|Cra\.|Cr\.|Kr\.|Cl\.|Transversal|Tv\.|Diagonal|Dg\.)"
 _CO_NUMBER = r"\d{1,3}\ ?[A-Z]?(?:\ ?(?:Bis|Sur|Este))?"
+# Norwegian, Danish and Swedish street types as a word of their own after a name in the genitive:
+# Thorvald Meyers gate 41B, Ole Deviks vei 10, Kongens gate 5. An airport's halls are no street
+# ("Arrivals gate 5").
+_GENITIVE = rf"(?:{_UP}[\w'’.-]+\ ){{0,2}}{_UP}\w*s"
+_NORDIC_TYPE = r"(?:gate|gata|vei|veg|vej|gade|väg|vägen|allé|plass|plads|torg|stræde)"
+_TERMINAL = r"(?:Departures|Arrivals|Terminals)\ "
+# Taiwanese and Chinese addresses in English: the number, its lane, alley or section, then the road
+# (No. 88, Section 2, Zhongshan Road; No. 25, Lane 112, Xinyi Road Section 4).
+_LANE = r"(?:(?:Alley|Aly\.|Lane|Ln\.|Section|Sec\.)\ \d{1,4},\ )*"
+_ROAD = (rf"(?:{_UP}[\w'’-]+\ ){{1,3}}(?:Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Boulevard|Blvd\.?)"
+         r"(?:,?\ (?:Section|Sec\.)\ \d{1,2})?(?![\w-])")
+# A named house or a unit before a street with no number (UK, East Africa, the Philippines): The Old
+# Rectory, Church Lane; Mashinani House, Oginga Odinga Street; Unit 1203, Tycoon Centre, Pearl Drive.
+# Rooms, floors and levels are left out: "Room 4, Training Centre" is a meeting place. The street
+# ends its part: in "Flat 4, Rosewood Court is lovely" the court is the building talked about.
+_NAMED_HOUSE = (rf"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Warehouse|Shop)\ [\w/-]{{1,6}}"
+                rf"|(?:The\ )?(?:{_UP}\w+\ ){{0,2}}?(?:House|Cottage|Farm|Farmhouse|Rectory|Vicarage|Lodge|Manor|Barn"
+                rf"|Grange|Chambers))"
+                rf"(?:,\ {_UP}\w+(?:\ {_UP}\w+)?\ (?:Centre|Center|Tower|Building|Plaza|House|Court))?")
+
 # Unit after the number in Spanish/Portuguese addresses: Interior 317, Edif. 716, Depto. 487.
-_UNIT = r"(?:\ ?,?\ (?:Interior|Int\.|Edif\.|Depto\.|Piso|Apto\.?|Bloco|Casa|Lote|Puerta|Esc\.)\ ?[\w-]{1,6})"
+# Turkish: D: 5 (daire, the flat), Kat: 3 (the floor).
+_UNIT = r"(?:\ ?,?\ (?:Interior|Int\.|Edif\.|Depto\.|Piso|Apto\.?|Bloco|Casa|Lote|Puerta|Esc\.|D:|Daire:?|Kat:?)\ ?[\w-]{1,6})"
 
 
 class CurationIntlAddressRecognizer(AddressRecognizer):
@@ -73,7 +100,10 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
           | \b(?:Am|An\ der|Im|In\ der|Auf\ der|Zum|Zur)\ {_NAME}\ {_NUMBER}                   # Am Mühlbach 7a
           | \b(?:\d{{1,2}}-|\d{{1,2}}\ Chome-)\d{{1,3}}-\d{{1,3}}\ {_UP}[a-z]+(?:-[A-Za-z][a-z]+)?(?![\w-])  # 1-2-3 Marunouchi (JP)
           | \b{_UP}[a-zäöüß]+er\ (?:Straße|Strasse|Str\.|Allee|Gasse|Platz|Weg|Damm|Ufer|Chaussee|Landstraße)\ {_NUMBER}  # Mariahilfer Straße 88
-          | \b(?:{_UP}[\w'’.-]+\ ){{1,3}}{_TYPE_AFTER}\ {_NUMBER}                            # Radnička cesta 52 (HR)
+          | \b(?:{_UP}[\w'’.-]+\ ){{1,3}}{_TYPE_AFTER}\ {_NUMBER}{_UNIT}*                    # Radnička cesta 52 (HR)
+          | \b(?!{_TERMINAL}){_GENITIVE}\ {_NORDIC_TYPE}\ {_NUMBER}                        # Karl Johans gate 22 (NO)
+          | \bNo\.\ \d{{1,5}}(?:-\d{{1,4}})?,\ {_LANE}{_ROAD}                                # No. 88, Section 2, Zhongshan Road (TW)
+          | \b{_NAMED_HOUSE},\ (?:{_UP}[\w'’]+\ ){{1,3}}(?:{STREET_SUFFIXES})(?=[ \t]*(?:[,\n]|$))  # The Old Rectory, Church Lane,
           | \b{_CO_STREET}\ {_CO_NUMBER}\ ?(?:\#|No\.?|N[º°o]\.?)\ ?{_CO_NUMBER}-\d{{1,3}}(?![\w-])  # Carrera 45 # 26-85 (CO)
           | \b\d{{1,5}}(?:-\d{{1,4}})?\ {_KO_ROAD}                                        # 311 Teheran-ro (KR)
           | \b{_KO_ROAD}\ \d{{1,5}}(?:-\d{{1,4}})?(?![\w-])                                # Teheran-ro 311 (KR)
@@ -83,7 +113,7 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
           | \b(?!{NUMBERED_THING}){_UP}[a-zà-ÿ]{{2,}}(?:\ {_NAME}){{0,2}}(?=\ \d)(?<!\b{NUMBERED_THING})\ \d{{1,4}}[a-z]?{POSTAL_TOWN_NEXT}  # Meir 83, 1148 Bruxelles
         )
       | (?P<unit_line>{UNIT_LINE})                                                        # Suite 408
-      | (?:\b(?:P\.?\ ?O\.?\ ?Box|GPO\ Box|Locked\ Bag|Private\ Bag|Postfach|Apartado|Caixa\ Postal)\ \d{{1,6}}(?:\ \d\d){{0,3}}
+      | (?:\b(?:P\.?\ ?O\.?\ ?Box|GPO\ Box|Locked\ Bag|Private\ Bag|Postfach|Apartado|Caixa\ Postal)\ \d{{1,6}}(?:\ \d\d){{0,3}}(?:-\d{{5}})?   # P.O. Box 48211-00100 (KE)
          |\bBox\ \d{{1,6}}{POSTAL_TOWN_NEXT}                                                # Box 1127, 501 11 Borås (SE)
          |\bBP\ \d{{1,5}})(?![\w/])                                                      # PO Box 4521, Postfach 10 02 34
       ){TAIL}

@@ -11,15 +11,23 @@ from curation.pii.recognizers.ja.my_number import my_number_check_ok
 # Postal codes and codes by their label: "CEP 05435-001", "PIN 400050", "access code 552-019-338".
 _CODE_LABEL_WORDS = "cep|zip|plz|postcode|pin|code"
 # Words that label a number as something other than a phone: "Ref 089 / 1234 5678", "Invoice no.
-# 4471 2290", "Batch 2024 0311 2287", "the account is 600-229-417". Digit groups after them are references, not numbers to call.
-_BUSINESS_LABELS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|total|po|account|acct|contract"
-                    "|policy|claim|tracking|shipment|booking|item|sku|part|model|version|file|job|project")
+# 4471 2290", "Batch 2024 0311 2287", "the account is 600-229-417", "RMA 2026-5531". Digit groups after
+# them are references, not numbers to call. The references are one list: the business labels add
+# words that name a thing rather than its reference, the "is" test below adds identity labels.
+_REFERENCE_WORDS = ("ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|po|account|acct|contract|policy"
+                    "|claim|tracking|shipment|booking|sku|rma")
+_BUSINESS_LABELS = _REFERENCE_WORDS + "|total|item|part|model|version|file|job|project"
 NUMBER_LABELS = (_BUSINESS_LABELS +
                  # Identity, tax and registry numbers that share a phone's digit count and grouping:
-                 # "SIN: 046 454 286", "NIF 509 882 417", "RUT 14.332.871-5", "Iqama/ID no. 1088443217".
+                 # "SIN: 046 454 286", "NIF 509 882 417", "RUT 14.332.871-5", "Iqama/ID no. 1088443217",
+                 # in the languages of the countries that issue them ("Fødselsnummer: 170391…",
+                 # "Personnummer", "Kadıköy V.D. 18700…": the Turkish tax office), and a post-office box
+                 # with its code ("P.O. Box 48211-00100").
                  "|id|identity|passport|licence|license|medicare|nhs|insurance|member|membership|tax|vat|gst|abn|acn"
                  "|ein|tin|nif|nit|rut|cpf|cnpj|sin|siret|iqama|aadhaar|registration|reg|company|awb|waybill|parcel"
                  "|nip|regon|krs|kvk|bsn|pesel|mrn|patient"
+                 "|fødselsnummer|fodselsnummer|personnummer|personnr|cpr|hetu|ahv|dni|nie|cnp|oib|egn|amka|ppsn|vkn"
+                 r"|v\.d|box"
                  "|build|agreement|grant|receipt|transaction|txn|voucher|permit|certificate|plate|vin|"
                  + _CODE_LABEL_WORDS)
 # Nor after " / " in general: the second half of "089 / 1234 5678" read alone (the German
@@ -27,6 +35,9 @@ NUMBER_LABELS = (_BUSINESS_LABELS +
 # 1105 0930". The slash separates two numbers only after a bracket or an e-mail address ("+48 12 634
 # 80 19 (home) / 693-114-287"), a contact word ("mobile / 612-555-0198"), or a whole number when the
 # second starts as a whole number does, with "+" or a trunk 0 ("0421 889 304 / 0412 555 019").
+# After a name ("Attn: Maria Santos / 0917 552 3318") a national number whole (trunk 0, area code,
+# one or two groups, 10 or 11 digits) is the person's line: a code or chapter ends in a capital or
+# a digit ("Model X / 2023 1105 0930"), and no reference is grouped that way.
 # Words that name a phone line, the one source of truth for the tests below (a slash after one,
 # a colon glued to one, one before a reference label). Then the words that say which line it is.
 PHONE_WORDS = ("tel", "telephone", "phone", "mobile", "mob", "cell", "fax", "call", "dial", "whatsapp", "hotline",
@@ -34,7 +45,8 @@ PHONE_WORDS = ("tel", "telephone", "phone", "mobile", "mob", "cell", "fax", "cal
 _LINE_WORDS = ("home", "office", "work", "desk", "private", "business", "direct", "contact", "me", "us")
 _CONTACT_WORDS = "|".join((*PHONE_WORDS, *_LINE_WORDS))
 _SEPARATED_BY_SLASH = (rf"(?<=[)\]]\ ?/\ |@[\w.\-]{{1,60}}\.[A-Za-z]{{2,24}}\ ?/\ |\b(?i:{_CONTACT_WORDS})\.?:?\ ?/\ )"
-                       r"|(?<=\d[\d\ .\-()]{5,20}\d\ ?/\ )(?=[+0])")
+                       r"|(?<=\d[\d\ .\-()]{5,20}\d\ ?/\ )(?=[+0])"
+                       r"|(?<=\p{Ll}\ /\ )(?=0[1-9]\d{1,3}(?:[\ \-]\d{3,6}){1,2}(?![\d\-]|\ \d))(?=(?:\d[\ \-]?){9,10}\d(?!\d))")
 # Nor is a number a phone when it continues a code of letters and digits ("parcel 1Z 8F4 27Y 03
 # 5512 9940"): the two groups before it, joined by one space, each hold a capital and a digit. One
 # such group is a unit or a postcode's half ("Flat 2A 07700 900123", "Support 24H 0800 123 4567"),
@@ -59,10 +71,7 @@ _LABEL_WINDOW = 40
 # "is" makes a reference of what follows only after a reference's own name ("the account is …"); a
 # noun such as company, registration or patient is what the number is for ("The helpline for
 # membership is 0800 123 4567"), unless "number" names it ("patient number is 4471 2290").
-_REFERENCE_LABELS = re.compile(r"ref|reference|order|invoice|inv|batch|serial|lot|case|ticket|po|account|acct"
-                               r"|contract|policy|claim|tracking|shipment|booking|sku|id|passport|iban|vat|tax|awb|"
-                               + _CODE_LABEL_WORDS,
-                               re.IGNORECASE)
+_REFERENCE_LABELS = re.compile(_REFERENCE_WORDS + "|id|passport|iban|vat|tax|awb|" + _CODE_LABEL_WORDS, re.IGNORECASE)
 # A postal code, PIN or access code is short: a national number with its trunk 0 after such a label
 # is not one ("PIN: 020 7946 0958").
 _CODE_LABELS = re.compile(_CODE_LABEL_WORDS, re.IGNORECASE)
@@ -95,10 +104,18 @@ _CURRENCY_AFTER = re.compile(r"\ ?(?:[€$£¥₹%]|(?:EUR|USD|GBP|CHF|JPY|CNY|I
                              r"|BRL|MXN|ZAR|AED|SAR|SGD|HKD|NZD|TRY|KRW|bn|m|k)\b)")
 
 
+# A ZIP+4 after a state code ("Savannah, GA 31405-2217") is the postal code of an address line.
+_ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}")
+_STATE_BEFORE = re.compile(r"(?:^|[,\n]\ ?|\ )[A-Z]{2}\ $")
+
+
 def labelled_otherwise(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] is labelled as something other than a phone: a
-    reference or identity number, a short code, or (written with "+") an amount."""
+    reference or identity number, a short code, a ZIP+4 after its state, or (written with "+") an
+    amount."""
     before = text[max(0, start - _LABEL_WINDOW):start]
+    if _ZIP_PLUS_FOUR.fullmatch(text, start, end) and _STATE_BEFORE.search(before):
+        return True
     if text[start:end].lstrip("(").startswith("+"):
         return bool(_AMOUNT_BEFORE.search(before) or _CURRENCY_AFTER.match(text, end))
     label = _LABEL_BEFORE.search(before)
@@ -131,8 +148,10 @@ class CurationPhoneRecognizer(ScoredRecognizer):
 
     ENTITY = "PHONE_NUMBER"
     NAME = "CurationPhoneRecognizer"
-    # Not inside a code; "Tel.:0161…" glued to its label.
-    REGEX = _NOT_AFTER_CODE + rf"(?:(?<![\w+\#/@.:-])|(?<=\b(?i:{_GLUED_LABELS})\.?:))" + r"""
+    # Not inside a code; "Tel.:0161…" glued to its label; a "+" number glued to any field's name
+    # ("TEL;TYPE=WORK,VOICE:+48 58 …" in a vCard, "phone=+41 44 …" in a query string): no time,
+    # code or reference is written with "+".
+    REGEX = _NOT_AFTER_CODE + rf"(?:(?<![\w+\#/@.:-])|(?<=\b(?i:{_GLUED_LABELS})\.?:)|(?<=[:=])(?=\+\d))" + r"""
         (?<!\d[ .-])(?<![A-Z0-9]{4}\ )                      # not inside an IBAN or digit run
         (?:
             (?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?          # +44, 0044, optional (0) trunk
@@ -157,6 +176,10 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     # A reference that starts with a year and a month: "entry 2024-11-0087", "2026/03/1142".
     _DATED_REFERENCE = re.compile(r"(?:19|20)\d\d[-./](?:0[1-9]|1[0-2])[-./]\d{3,}")
     _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+    # Codes grouped as no country groups its numbers: a Korean business registration number
+    # (220-81-62517, 3-2-5) and a customs tariff (HS) code (3303.00.10: a heading, then pairs after
+    # dots); a number with its trunk 0 is still a phone.
+    _GROUPED_CODE = re.compile(r"[1-9]\d{2}-\d{2}-\d{5}|[1-9]\d{3}\.\d{2}\.\d{2}(?:\.\d{2})?")
     _SSN = re.compile(r"\d{3}[- ]\d{2}[- ]\d{4}")
     _EXT = re.compile(_EXTENSION + "$")
     _SEPARATORS = re.compile(r"[ .\-()/]+")
@@ -181,7 +204,7 @@ class CurationPhoneRecognizer(ScoredRecognizer):
         international = number.lstrip("(").startswith(("+", "00"))
         groups = [g for g in self._SEPARATORS.split(number.strip("+()")) if g]
         if ((self._DATE.match(number) and len(groups) <= 4) or self._DATED_REFERENCE.fullmatch(number)
-                or self._IPV4.fullmatch(number) or self._SSN.fullmatch(number)):
+                or self._IPV4.fullmatch(number) or self._SSN.fullmatch(number) or self._GROUPED_CODE.fullmatch(number)):
             return None
         if international:
             if not 8 <= digits <= 15:

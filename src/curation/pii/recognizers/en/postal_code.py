@@ -26,8 +26,11 @@ _ALONE = r"""
     (?<=,\ [A-Z]{2}\ )\d{5}(?:-\d{4})?\b                                       # , CA 94105
   | (?<=\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\ )\d{4}\b                           # AU states
   | \b(?:[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2}|[A-Z][0-9][A-Z]\ ?[0-9][A-Z][0-9])\b   # UK, CA
-  | (?<=\b(?i:zip(?:\ ?code)?|post(?:al)?\ ?code|PLZ|CEP|c[oó]digo\ postal|code\ postal)[\ :\#.]{1,3})
+  | (?<=\b(?i:zip(?:[\ _-]?code)?|post(?:al)?[\ _-]?code|PLZ|CEP|c[oó]digo\ postal|code\ postal)
+       (?:[\ :\#.]{1,3}|["']?[\ ]?[:=][\ ]?["']?|>))   # as a field name too: "postal_code": "…", <PostalCode>…
     (?:\d{4}\ ?[A-Z]{2}|\d{5}-\d{3}|\d{3,6}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5})(?![\w-])   # zip code 76400
+  | (?<=\b(?i:zip(?:\ ?code)?|post(?:al)?\ ?code)\?[ \t]*\n[^\n]{0,40}?:[ \t]{1,2})   # a chat's answer to "ZIP?"
+    (?:\d{5}(?:-\d{4})?|\d{4}\ ?[A-Z]{2}|[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2})(?=[ \t]*(?:\n|$))
 """ + rf"""
   | \b{_EIRCODE_ROUTING_KEY}\ (?=[0-9]{{0,3}}[AC-FHKNPRTV-Y])(?=[AC-FHKNPRTV-Y]{{0,3}}[0-9])
     [0-9AC-FHKNPRTV-Y]{{4}}(?![\w-])                                          # IE Eircode: D16 X2P8
@@ -156,7 +159,8 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
                 continue
             if _ALONE_RE.search(text, start, end):
                 score = None  # a code of its own shape needs no place beside it
-                whole_pairs.extend(self._parts_under_name(match, names))
+                whole_pairs.extend(self._parts_under_name(match, names)
+                                   or (self._town_before_code(match, names) if nlp_artifacts is not None else []))
             else:
                 placed = (any(s < end and start < e for s, e in places) or self._street_before(text, start)
                           or _REGION_AFTER.match(text, end) or self._capital_beside(match))
@@ -183,6 +187,25 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
         return [RecognizerResult(self.ENTITY, s, e, _STRUCTURED_SCORE, dict(meta))
                 for s, e in self._pair_spans(match, towns)
                 if any(s < name_end and name_start < e for name_start, name_end in holding)]
+
+    def _town_before_code(self, match, names: list[tuple[int, int]]) -> list[RecognizerResult]:
+        """The town (and region) of a pair whose code has its own shape (Bristol BS1 4DJ), where no name
+        holds the code: the code alone is its own result (`pieces`), and the town before it is an
+        address part by that code, whether NER reads a place there or not. A name NER ends inside the
+        town words stays the name's ("Tom Baker Bristol BS1 4DJ"); without NER (a pattern re-scan)
+        where a name ends is unknown, and the code is reported alone."""
+        if not self._is_pair(match):
+            return []
+        first = bisect_left(names, (match.start() - _NAME_REACH,))
+        near = names[first:bisect_right(names, (match.start("c"), len(match.string)))]
+        # A name read over the town words, to their end ("Grace Lim Exeter"), holds them as a name
+        # holding the code does: the town is the last word.
+        towns = [self._town_after_names(match.string, s, e, near, [n for n in near if n[0] <= s < n[1]])
+                 for s, e in match.spans("p")]
+        meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+        # The towns alone: the code is its own result already, and the space before it stays text,
+        # as between the parts of an address (address_pieces).
+        return [RecognizerResult(self.ENTITY, s, e, _PLACE_SCORE, dict(meta)) for s, e in towns if e > s]
 
     @staticmethod
     def _town_after_names(text: str, start: int, end: int, near: list[tuple[int, int]],
