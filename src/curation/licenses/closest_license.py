@@ -38,8 +38,18 @@ _ISC_CONDITION = re.compile(r"provided\s+that\s+the\s+above\s+copyright\s+notice
                             r"notice\s+appear", re.IGNORECASE)
 
 
+# Licenses that are another license's text plus one clause of their own: a changed copy without
+# that clause was the other license changed (the MIT text with a clause added reads closest to JSON,
+# which is MIT plus "shall be used for Good, not Evil").
+_ONE_CLAUSE_MORE = {"JSON": ("MIT", re.compile(r"\bgood\s*,?\s+not\s+evil\b", re.IGNORECASE))}
+
+
 def _zero_clause(base: str | None, region: str) -> str | None:
-    """A changed ISC text that lacks ISC's notice condition is closest to 0BSD (ISC without it)."""
+    """A changed ISC text that lacks ISC's notice condition is closest to 0BSD (ISC without it); a
+    changed text matched best to a license that is another plus one clause, without that clause,
+    is closest to the other (`_ONE_CLAUSE_MORE`)."""
+    if base in _ONE_CLAUSE_MORE and not _ONE_CLAUSE_MORE[base][1].search(region):
+        return _ONE_CLAUSE_MORE[base][0]
     return "0BSD" if base == "ISC" and not _ISC_CONDITION.search(region) else base
 
 

@@ -19,7 +19,7 @@ from curation.licenses.names import names_exception
 from curation.licenses.scancode_matches import RULE_KEYS, _scancode_spdx
 from curation.licenses.text import Line
 from curation.licenses.text_changes import (_RESTRICTING, _added_words, _dropped_edges, _renamed, _rights_removed,
-                                            _softening_removed, _unlicensed_words_missing)
+                                            _softening_removed, _unlicensed_words_missing, _venue_changed)
 
 
 # A sentence's end: a text that stops without one stops mid-sentence
@@ -80,16 +80,19 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
                        if not (w.lower().startswith("exception") and names_exception(added))]
         softened = _softening_removed(m)
         narrowed = _rights_removed(m)
+        venue = _venue_changed(m)
         tail = m.rule.length - (m.ispan.end + 1)
         if tail >= max(12, 0.025 * m.rule.length) and deleted - tail < max(12, 0.025 * m.rule.length) and not (
-                restricting or softened or narrowed or renamed or nc) and _cut_off_at(lines, index_of, last_no):
+                restricting or softened or narrowed or renamed or nc or venue) and _cut_off_at(lines, index_of, last_no):
             out.append(st.Statement(spdx, "license_text", "own", None, first_no, last_no, text,
                                     f"reference text cut off at its end ({tail} words not in the file): read in part; "
                                     f"ScanCode {m.rule.identifier} {m.score():.0f}%", round(m.score() / 100, 2)))
             spans.append((first_no, last_no))
             continue
-        if deleted >= max(12, 0.025 * m.rule.length) or restricting or softened or narrowed or renamed or nc or weak:
+        if deleted >= max(12, 0.025 * m.rule.length) or restricting or softened or narrowed or renamed or nc or weak \
+                or venue:
             why = (f"renamed: \"{renamed}\"" if renamed else f"words added: \"{_short(added, 60)}\"" if restricting
+                   else f"another court or law chosen: \"{_short(' '.join(dict.fromkeys(venue)), 60)}\"" if venue
                    else f"words removed that made a duty optional: \"{' '.join(softened)}\"" if softened
                    else f"a granted right removed: \"{' '.join(narrowed)}\"" if narrowed
                    else f"{changed} words changed")

@@ -24,8 +24,14 @@ from curation.licenses.text import Line
 NOTICE_AS_TEXT_WORDS = 60  # a notice this long may be most of a short license's text (copies.dropped_condition)
 
 
+# A scanner's or an inventory's words for the license found on a component ("Declared license",
+# SPDX's LicenseConcluded, "Detected license"): a report on that component, not terms of this text.
+_INVENTORY_LABEL = re.compile(r"^\W*(?:declared|detected|concluded|scanned|discovered)\s+licen[cs]es?\b", re.IGNORECASE)
+
+
 def _notices(lines: list[Line], matches, spans, explained: set[int], threshold: float) -> list[st.Statement]:
-    """ScanCode notices and tags on lines no statement explained, unless the line is talk."""
+    """ScanCode notices and tags on lines no statement explained, unless the line is talk, or a tag
+    ("license: lgpl-2.1-or-later") in an inventory's row ("Declared license | LGPL-2.1-or-later")."""
     out = []
     numbers = [line.number for line in lines]
     for m in matches:
@@ -36,7 +42,8 @@ def _notices(lines: list[Line], matches, spans, explained: set[int], threshold: 
         # a short match over a line that talks about licenses is that talk ("license: CC BY 4.0
         # lets others ..."); a long notice keeps its pointer lines ("On Debian systems, the text ...")
         if _inside(first_no, spans) or first_no in explained or \
-                m.len() < 30 and any(first_no <= n <= last_no for n in explained):
+                m.len() < 30 and any(first_no <= n <= last_no for n in explained) or \
+                m.rule.is_license_tag and _INVENTORY_LABEL.match(lines[first - 1].text):
             continue
         text = " ".join(line.text for line in lines[first - 1:last] if line.text)
         spdx = _scancode_spdx(m.rule)

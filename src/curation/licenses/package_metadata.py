@@ -1,11 +1,13 @@
 """The license field of a package's build or packaging description, read in that tool's own notation.
 
-Four formats name their package's license in a notation of their own, and none of them is an SPDX
-tag: an R package's `DESCRIPTION` (`License: GPL-2 | GPL-3`, `GPL (>= 2)`, `MIT + file LICENSE`), a
+Five formats name their package's license in a notation of their own, and none of them is an SPDX
+tag: a Gradle build's Maven publication (`pom { licenses { license { name.set("The Apache License,
+Version 2.0") } } }`, in Kotlin or Groovy), an R package's `DESCRIPTION` (`License: GPL-2 | GPL-3`, `GPL (>= 2)`, `MIT + file LICENSE`), a
 Nix expression's `meta.license` (`licenses.mpl20`, `with lib.licenses; [ mit asl20 ]`), an RPM
 `.spec` file's `License:` (SPDX since Fedora 38, Fedora's old short names before: `ASL 2.0 and MIT`,
 `GPLv2+`) and a `meson.build` project's `license :` (SPDX). The detector is given text without a
-file name, so each format is told by its content: a DESCRIPTION opens with `Package:` and has a
+file name, so each format is told by its content: a Gradle script has a `pom {` block with
+`licenses {`, a DESCRIPTION opens with `Package:` and has a
 `License:` field, a spec has `Name:` and `License:` tags and a `%description`, a Nix file a `meta`
 set with `license =`, a meson file a `project(` call with `license :`.
 
@@ -233,14 +235,31 @@ def _meson(text: str) -> PackageLicense | None:
     return PackageLicense(expression, "meson project()", line, text.split("\n")[line - 1].strip()) if expression else None
 
 
+# Gradle's maven-publish block: `license { name.set("...") }` (Kotlin) or `name = '...'` (Groovy).
+_GRADLE_POM = re.compile(r"\bpom\s*\{")
+_GRADLE_LICENSE = re.compile(r"\blicense\s*\{[^{}]*?\bname(?:\.set\s*\(\s*|\s*=\s*|\s+)[\"']([^\"'\n]{1,120})[\"']")
+
+
+def _gradle(text: str) -> PackageLicense | None:
+    """The one license a Gradle build publishes in its POM; None where it names none or several
+    (the POM's list of licenses does not say whether they are a choice or all apply)."""
+    if not _GRADLE_POM.search(text) or not re.search(r"\blicenses\s*\{", text):
+        return None
+    found = list(_GRADLE_LICENSE.finditer(text))
+    if len(found) != 1 or not (expression := _named(found[0].group(1))):
+        return None
+    line = text.count("\n", 0, found[0].start(1)) + 1
+    return PackageLicense(expression, "Gradle POM", line, text.split("\n")[line - 1].strip())
+
+
 def package_license(text: str) -> PackageLicense | None:
-    """The license an R DESCRIPTION, RPM spec, Nix expression or meson.build gives its package, told
+    """The license a Gradle POM, R DESCRIPTION, RPM spec, Nix expression or meson.build gives its package, told
     by the text's content; None for any other text or a field this notation does not name."""
     if len(text) > PACKAGE_MAX_CHARS or not re.search(r"licen[cs]e", text, re.IGNORECASE):
         return None
     if _QUOTED.search(text):
         return None  # a README or how-to that quotes a description in a code block: an example, not this work's
-    for reader in (_r_description, _rpm_spec, _nix, _meson):
+    for reader in (_gradle, _r_description, _rpm_spec, _nix, _meson):
         if found := reader(text):
             return found
     return None

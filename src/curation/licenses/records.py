@@ -3,7 +3,8 @@
 DataCite's `rightsList` (as Zenodo, Figshare or Dryad export it, in JSON or XML), Zenodo's own
 `metadata.license`, and the top-level `license` of a JSON metadata file (CodeMeta's codemeta.json,
 Zenodo's .zenodo.json): an id, a license's address, or an object with `id`, `url` or `name`; and a
-NuGet .nuspec's `<license type="expression">`. And a minified file's preserved banner: minifiers
+NuGet .nuspec's `<license type="expression">` (an SDK-style .csproj's `<PackageLicenseExpression>`,
+which NuGet copies into it). And a minified file's preserved banner: minifiers
 drop every comment but one that opens with `/*!`, the banner that carries the package, its
 copyright and its license in fields split by `|` or by lines ("/*! tinyhash v2 | (c) 2025 Ann |
 MIT License */"); a field that is a license's name and nothing more is the file's license. And a
@@ -31,8 +32,9 @@ from curation.licenses.spdx import normalize
 _ENTRY_KEYS = ("rightsIdentifier", "rightsUri", "rightsURI", "rights")
 _XML_RIGHTS = re.compile(r"<(?:\w+:)?rights\b([^>]{0,2000})>([^<]{0,500})</(?:\w+:)?rights\s*>", re.IGNORECASE)
 _XML_ATTRIBUTE = re.compile(r"\b(rightsIdentifier|rightsURI|rightsUri)\s*=\s*[\"']([^\"']{1,500})[\"']")
-_MARKS = re.compile(r"rightsList|\"metadata\"|\"license\"|<license\b")
+_MARKS = re.compile(r"rightsList|\"metadata\"|\"license\"|<license\b|<PackageLicenseExpression>")
 _NUSPEC_LICENSE = re.compile(r"<license\s+type\s*=\s*[\"']expression[\"']\s*>([^<]{1,300})</license\s*>")
+_CSPROJ_LICENSE = re.compile(r"<PackageLicenseExpression>([^<]{1,300})</PackageLicenseExpression\s*>")
 RECORD_MAX_CHARS = 2_000_000  # a record is a few KB; a larger JSON file is no record to parse whole
 
 
@@ -132,9 +134,11 @@ def record_licenses(text: str) -> list[RecordLicense]:
             entry["rights"] = m.group(2)
             if lic := _entry_license(entry):
                 found.append(lic)
-    elif stripped.startswith("<") and "<package" in text and "<metadata" in text and \
-            (m := _NUSPEC_LICENSE.search(text)):
-        # a NuGet .nuspec: <license type="expression"> holds an SPDX expression (NuGet's own rule)
+    elif stripped.startswith("<") and ("<package" in text and "<metadata" in text and
+                                       (m := _NUSPEC_LICENSE.search(text)) or
+                                       "<Project" in text and (m := _CSPROJ_LICENSE.search(text))):
+        # a NuGet .nuspec: <license type="expression"> holds an SPDX expression (NuGet's own rule), as
+        # does the MSBuild property a .csproj packs into it
         try:
             found = [(normalize(m.group(1).strip()), m.group(1).strip())]
         except ExpressionError:

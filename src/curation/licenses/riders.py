@@ -14,8 +14,13 @@ from curation.licenses.text import Line
 # this file except in compliance with the License").
 _RIDER = re.compile(r"\b(?:may|must|shall|can)\s*not\b|\bcannot\b|\bprohibited\b|\bforbidden\b|"
                     r"\bnot\s+(?:be\s+)?(?:permitted|allowed)\b|\bonly\s+(?:be\s+)?used\b|"
-                    r"てはならない|てはいけません|禁止|できません", re.IGNORECASE)
-_RIDER_SUBJECT = re.compile(r"\b(?:the|this)\s+(?:software|work|program|code|dataset|data|model|materials?|library)\b|"
+                    r"てはならない|てはいけません|禁止|できません|"
+                    # a governing law or a court chosen for disputes: the license's terms, now bound
+                    # to one country's law (the license's own text chooses none, or another)
+                    r"\bgoverned\s+by\b[^.;]{0,40}\blaws?\b|\bconstrued\s+in\s+accordance\b|\b(?:exclusive|sole)\s+jurisdiction\b|"
+                    r"準拠法|管轄裁判所|専属的合意管轄", re.IGNORECASE)
+_RIDER_SUBJECT = re.compile(r"\b(?:the|this)\s+(?:software|work|program|code|dataset|data|model|materials?|library|"
+                            r"licen[cs]e|agreement)\b|"
                             r"\byou\b|\blicensees?\b|\brecipients?\b|本|当", re.IGNORECASE)
 _POINTER = re.compile(r"except\s+in\s+compliance|unless\s+required\s+by|without\s+specific\s+prior|"
                       r"see\s+the\s+licen[cs]e|warrant", re.IGNORECASE)

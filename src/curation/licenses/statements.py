@@ -241,7 +241,7 @@ _ADDED_TERMS = re.compile(
     r"\bwith\s+the\s+following\s+(?:exceptions?|modifications?|additional|additions?|restrictions?|changes?|amendments?)"
     r"|\badditional\s+(?:terms|restrictions?|conditions?|clauses?)\b|\bexcept\s+that\b|\bCommons\s+Clause\b"
     r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+|one\s+|two\s+|\d+\s+)?(?:added|additional|extra|new)\s+(?:restrictions?|clauses?|conditions?|sections?|terms)\b"
-    r"|追加(?:の)?(?:条項|条件|制限)|以下の(?:変更|制限|条件)を(?:加え|追加)|独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
+    r"|追加(?:の)?(?:条項|条件|制限)|(?:以下|次)の(?:変更|制限|条件|条項)を(?:加え|追加)|独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
     re.IGNORECASE)
 _COMMERCIAL_OK = re.compile(
     r"\bfree\s+for\s+commercial\s+use\b|\bcommercial\s+use\s+(?:is\s+)?(?:permitted|allowed|ok)\b|"
@@ -665,6 +665,11 @@ _JA_ATTRIBUTIVE = re.compile(r"(?:ライセンス|ライセンス\s*\S{0,3}?)?\s
                              r"(?:公開|提供|配布|頒布|リリース|ライセンス)(?:され(?:た|ている|る)|している|した)"
                              r"(?!\s*(?:こと|もの|[。、.,）)」]|$|と|ため|ので|が|ことが|場合))")
 
+# 「CC BY-NC 4.0 の写真は…」「GPL のプログラムを…」: the license names a kind of work as its
+# attribute (works under that license in general), the subject of the sentence, not this work.
+_JA_LICENSED_KIND = re.compile(r"\s*(?:ライセンス)?\s*の\s*(?:写真|画像|イラスト|ソフトウェア|プログラム|ソース\s*コード|コード|"
+                               r"ライブラリ|データ(?:セット)?|作品|素材|フォント|楽曲|音声|動画|文章|コンテンツ|OSS)\s*(?:は|を|が|も|に)")
+
 # A license's name that owns a text about the license itself: its translation, original, summary,
 # commentary or FAQ (「GPL の日本語訳」「MIT ライセンスの解説」).
 _JA_LICENSE_DOCUMENT = re.compile(r"\s*(?:ライセンス|利用許諾書?|使用許諾書?)?\s*の\s*(?:(?:非公式|公式)な?|有志による)?\s*"
@@ -750,6 +755,15 @@ _LATER_LICENSE = re.compile(r"\b(?:becomes?|will\s+become)\s+(?:automatically\s+
                             r"\bChange\s+Licen[cs]e\b[^.;]{0,20}$|"
                             # ... or the one it had before: "used to be under", "was formerly licensed under"
                             r"\b(?:used\s+to\s+be|formerly|previously)\b[^.;]{0,40}$", re.IGNORECASE)
+# The license of the work's other releases, as the subject: "Existing releases remain available
+# under", "Releases up to 3.9 stay under", 「旧バージョンは…」: what earlier versions had, not what
+# this text grants (a relicensing notice that names the new license says so in a sentence of its own).
+_OTHER_RELEASES = re.compile(
+    r"\b(?:existing|earlier|older|previous|prior|past|legacy|former|old)\s+(?:releases?|versions?)\b[^.;]{0,60}$|"
+    r"\b(?:releases?|versions?)\s+(?:up\s+to|before|prior\s+to|through|until|older\s+than|below)\s+(?:v(?:ersion)?\s*)?"
+    r"\d[\w.]*[^.;]{0,60}$|"
+    r"(?:旧|以前の|過去の|これまでの)\s*(?:バージョン|版|リリース)[^。]{0,40}$|"
+    r"(?:バージョン|版|v)\s*\d[\w.]*\s*(?:まで|以前|より前)[^。]{0,40}$", re.IGNORECASE)
 # Reported speech: "X announced that ...", "the vendor said that ...": what another party says of its work.
 _NEWS_REPORT = re.compile(r"\b(?:announced|announces|announcing|said|says|stated|reported|confirmed|revealed|declared|"
                           r"claimed|told\s+\w+)\s+(?:\w+\s+){0,2}?that\b", re.IGNORECASE)
@@ -767,12 +781,27 @@ def _not_given(sentence: str, found: list[Mention]) -> str | None:
     before = sentence[:found[0].start]
     if _LATER_LICENSE.search(before[-80:]):
         return "talk"  # the license a release changes to later (BUSL's Change License), or had before
+    if len(found) == 1 and _OTHER_RELEASES.search(before[-100:]):
+        return "talk"  # the license other releases of the work keep
     if _NOT_GRANTED.search(before[-60:]) or _JA.search(sentence) and _JA_NOT_GRANTED.match(sentence[found[-1].end:]):
         return "talk"
     if _JA.search(sentence):
         return "other_work" if _JA_NEWS_REPORT.search(sentence) and not _JA_WE.search(sentence) else None
     said = _NEWS_REPORT.search(before)
     return "other_work" if said and not _OWN_EN.search(before[:said.start()]) else None
+
+
+# A grant in French: the work as the subject («Ce logiciel», «Les données», «Ce jeu de données»),
+# then a verb of publishing and «sous» right before the license («est distribué sous licence MIT»,
+# «sont publiées sous Licence Ouverte 2.0»).
+_FR_OWN = re.compile(r"^\W*(?:ce|cet|cette|ces|le\s+présent|la\s+présente|notre|nos|les|le|la|l['’])\s*(?:\w+\s+){0,3}?"
+                     r"(?:logiciel|projet|code|programme|bibliothèque|données|jeu\s+de\s+données|corpus|modèle|œuvre|"
+                     r"documentation|site|contenus?|dépôt|travail|fichiers?|photo(?:graphie)?s?|images?|cartes?|textes?|"
+                     r"ressources?)\s+(?:est|sont|a|ont|sera|seront)\b",
+                     re.IGNORECASE)  # the verb right after: «Le logiciel Foo est …» names another work
+_FR_GRANT = re.compile(r"\b(?:distribuée?s?|publiée?s?|diffusée?s?|placée?s?|proposée?s?|disponibles?|mise?s?\s+à\s+"
+                       r"disposition|fournie?s?|licenciée?s?)\s+(?:\w+\s+){0,2}?sous\s+(?:la\s+|les\s+termes\s+de\s+la\s+)?"
+                       r"(?:licence\s+)?\W*$", re.IGNORECASE)
 
 
 def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = False) -> str | None:
@@ -798,7 +827,8 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
             # 「GPL 第 3 版の日本語訳」「MIT ライセンスの解説」: the license's text or a text about it is
             # the subject, not a work put under the license
             return None
-        if any(_JA_ATTRIBUTIVE.match(s.text[m.end:]) for m in found) and not _OWN_JA_STRONG.search(before):
+        if any(_JA_ATTRIBUTIVE.match(s.text[m.end:]) or _JA_LICENSED_KIND.match(s.text[m.end:]) for m in found) \
+                and not _OWN_JA_STRONG.search(before):
             # 「GPL-2.0 で公開されたファームウェア」: the license qualifies the noun after it, a work
             # the sentence reports on, not this one
             return None
@@ -808,6 +838,8 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
                 (_OWN_JA.search(_without(s.text, found)) or _JA_PERMIT.search(s.text)
                  or s.in_license_section or short_file or named):
             return "grant"
+    elif _FR_GRANT.search(before) and (_FR_OWN.match(before) or named):
+        return "grant"
     elif (_EN_GRANT.search(s.text) or _EN_PERMIT.search(s.text)) and (named or _OWN_EN.search(s.text[:found[-1].start]) or (_OWN_EN.search(_without(s.text, found)) or re.match(r"\W*(?:(?:use|copy|modify|distribute|redistribute)\W+(?:and\s+|or\s+)?)+(?:it|this\s+\w+)\b", s.text, re.I)) and
                                        (re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)
                                         or re.match(r"\s*[- ]?licen[cs]ed\b", s.text[found[0].end:], re.IGNORECASE))
@@ -891,14 +923,24 @@ _COMPONENTS_FOLLOW = re.compile(
     re.IGNORECASE)
 
 
+# A Debian machine-readable copyright file's first field. One such file describes one package; a
+# file that holds several is a collection of packages' copyright files (an image's notices).
+_DEP5_FORMAT = re.compile(r"^\W*Format:\s*<?https?://(?:www\.)?debian\.org/doc/packaging-manuals/copyright-format/",
+                          re.IGNORECASE)
+DEP5_COLLECTION = 2  # this many copyright files in one text: a collection, not the work's own
+
+
 def notices_file_lines(lines: list[Line]) -> set[int]:
     """Every line of a file whose title (its first line: short, not a sentence) announces
     third-party notices ("THIRD-PARTY SOFTWARE NOTICES", サードパーティライセンス表記), up to a
-    heading that opens the work's own License section; empty for any other file. The license texts
+    heading that opens the work's own License section; every line of a collection of Debian copyright
+    files (DEP5_COLLECTION or more); empty for any other file. The license texts
     such a file reproduces are its components', not the work's (the work is licensed elsewhere)."""
     first = next((line for line in lines if line.text.strip()), None)
     if first is None:
         return set()
+    if sum(1 for line in lines if _DEP5_FORMAT.match(line.text)) >= DEP5_COLLECTION:
+        return {line.number for line in lines}
     if len(first.text.split()) > 10 or first.text.rstrip().endswith(".") or \
             not (_THIRD_PARTY_HEADING.search(first.text) and _NOTICES_TITLE.search(first.text)):
         # or a lead near the top that says what follows is the components' ("This application makes

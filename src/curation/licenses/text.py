@@ -31,6 +31,9 @@ _MD_TAG = re.compile(r"</?(?:a|br|p|img|span|div|b|i|em|strong|sup|sub|code|deta
                      r"h[1-6]|ul|ol|li|table|tr|td|th|hr|picture|source)\b[^>]*>|<!--.*?-->", re.IGNORECASE)
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
+# A man page's section heading (troff `.SH LICENSE`, `.SS "Copying"`): its LICENSE or COPYRIGHT
+# section states the program's terms as a README's License heading does.
+_TROFF_HEADING = re.compile(r"^\.S[HS]\s+\"?(.*?)\"?\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[=\-*_~]\s*){3,}$")
 # A source file's comment leaders ("// ", "/* ", " * ", "-- ", ";; "): a notice in a header reads
 # as one sentence across its lines only without them.
@@ -185,7 +188,7 @@ def clean_line(line: str, comment: bool = False) -> tuple[str, bool]:
         line = line[1:]
     line = _COMMENT_LEADER.sub("", line)
     badge = _badge_license(line) if "](" in line or "href" in line else None
-    if m := _MD_HEADING.match(line):
+    if m := _MD_HEADING.match(line) or _TROFF_HEADING.match(line):
         line, heading = m.group(1), True
     line = _MD_PREFIX.sub("", line)
     if line.count("|") >= 2:

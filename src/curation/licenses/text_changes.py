@@ -1,7 +1,8 @@
 """How a copy of a license's text differs from ScanCode's reference text of it.
 
 Words a published copy may lack at its edges (a preface, a trailer: `_dropped_edges`), words
-inserted that restrict (`_RESTRICTING`, `_added_words`), words removed that made a duty optional
+inserted that restrict (`_RESTRICTING`, `_added_words`) or that choose another court or law
+(`_venue_changed`), words removed that made a duty optional
 (`_softening_removed`) or that granted a right (`_rights_removed`), a notice's numbers and copyright words (`_unlicensed_words_missing`), and a
 title that renames the license (`_renamed`).
 """
@@ -87,7 +88,7 @@ def _dropped_edges(m) -> int:
 
 
 # Words that, inserted into a license's text, change what it allows.
-_RESTRICTING = re.compile(r"\b(?:not|no|never|prohibit\w*|restrict\w*|forbid\w*|commercial\w*|military|weapons?|"
+_RESTRICTING = re.compile(r"\b(?:not|no|never|neither|nor|prohibit\w*|restrict\w*|forbid\w*|commercial\w*|military|weapons?|"
                           r"except(?!\s+(?:when|where|as|if)\s+otherwise)\w*|unless|only|solely|shall|must|consent|approval|"
                           r"permission|fees?|royalt\w*|requir\w*|paid|"
                           r"terminat\w*|revoc\w*|revok\w*|"
@@ -188,3 +189,23 @@ def _added_words(m, until: int | None = None) -> str:
     if until is not None:
         text = "\n".join(text.split("\n")[:until - m.lines()[0]])  # the rendering keeps the match's lines
     return " ".join(re.findall(r"\[([^\]]*)\]", text))
+
+
+# The sentence of a license that says where disputes go and which law applies ("may be brought only
+# in the courts of a jurisdiction where the defendant maintains its principal place of business").
+_VENUE = re.compile(r"\b(?:courts?|jurisdictions?|venue|litigation|arbitration|governed\s+by|laws?\s+of)\b", re.IGNORECASE)
+VENUE_REACH = 60  # characters either side of an added word in which a venue sentence's words count
+_FILLER = frozenset({"the", "a", "an", "of", "and", "or", "in", "to", "its", "any"})
+
+
+def _venue_changed(m) -> list[str]:
+    """The words a copy adds inside its license's venue or governing-law sentence ("the Osaka
+    District Court, Japan" for "the courts of a jurisdiction where the defendant ..."): disputes
+    bound to one court and one country's law are changed terms, however few words it takes."""
+    try:
+        shown = m.matched_text(whole_lines=False, highlight=True, highlight_matched="{}", highlight_not_matched="[{}]")
+    except Exception:  # ScanCode's text rendering is a convenience; no words is no evidence
+        return []
+    return [w.group(1) for w in re.finditer(r"\[([^\]]*)\]", shown)
+            if w.group(1).lower() not in _FILLER and not w.group(1).isdigit()
+            and _VENUE.search(shown[max(0, w.start() - VENUE_REACH):w.end() + VENUE_REACH])]

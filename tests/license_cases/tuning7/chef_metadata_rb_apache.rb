@@ -1,0 +1,10 @@
+name              'hibari_postgres'
+maintainer        'Hibari Ops'
+maintainer_email  'ops@hibari.example'
+license           'Apache-2.0'
+description       'Installs and tunes PostgreSQL for Hibari services'
+version           '3.1.0'
+chef_version      '>= 17.0'
+
+depends 'apt', '~> 7.5'
+supports 'ubuntu', '>= 22.04'
