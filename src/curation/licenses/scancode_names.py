@@ -8,7 +8,7 @@ have (a whole name, written as a name, never in talk), and more, since ScanCode 
 that are no license a text grants:
 
 - no generic or unknown key ("Proprietary License", "Other Permissive Licenses"), no exception,
-  deprecated key, contributor agreement (CLA), patent grant or unstated license;
+  deprecated key, contributor agreement (CLA), patent grant, unstated or commercial license;
 - no name of one word and "License" ("Sun License"), nor an acronym and a version ("TPL 1.0" is
   two licenses, "AGPL 2.0" a misspelling): a name needs "License", "Licence", "Agreement" or "EULA"
   and two words of its own, not all of them ordinary words ("Truly Free License"), and only ASCII
@@ -26,11 +26,15 @@ import json
 import re
 from pathlib import Path
 
-from curation.licenses.scancode_terms import SCANCODE, custom_terms_id, says_non_commercial
+from curation.licenses.scancode_terms import SCANCODE, custom_terms_id
 
-# ScanCode's categories of licenses a text may grant; a CLA, a patent grant or an unstated license is none
+# ScanCode's categories of licenses a text may grant; a CLA, a patent grant or an unstated license is
+# none. Nor is "Commercial": a README names an EULA or a master agreement as a contract its user
+# needs ("You need a Windows license to run the installer"), and read as the work's license it
+# would deny or conflict with the grant beside it (a review of lic23); such a work is denied
+# without them all the same (no license a policy allows).
 READ_CATEGORIES = frozenset({"Permissive", "Public Domain", "Copyleft", "Copyleft Limited", "Source-available",
-                             "Proprietary Free", "Free Restricted", "Commercial"})
+                             "Proprietary Free", "Free Restricted"})
 _FLAGS = re.compile(r"^is_(?:generic|unknown|deprecated|exception):\s*yes\s*$", re.MULTILINE)
 _FIELD = re.compile(r"^(name|short_name): (.*)$", re.MULTILINE)
 
@@ -80,13 +84,27 @@ def admitted(toks) -> bool:
     return len(own) >= 2 and not all(w in _ORDINARY for w in own)
 
 
+# A name that says its license excludes commerce: "non-commercial", or a use named as the license's
+# purpose ("Research Use", "Personal Use", "Research License"). "research" alone is not enough:
+# the OCLC Research Public License is an open-source license of a research organisation.
+_NON_COMMERCIAL_NAME = re.compile(
+    r"\bnon[- ]?commercial\b"
+    r"|\b(?:research|academic|evaluation|personal|educational)[- ](?:use|only|purposes?|licen[cs]e|agreement)\b",
+    re.IGNORECASE)
+
+
+def name_says_non_commercial(name: str) -> bool:
+    """Whether a license's name says the license is for a use that excludes commerce."""
+    return bool(_NON_COMMERCIAL_NAME.search(name))
+
+
 def answer_id(key: str, name: str = "") -> str:
     """The id a name of ScanCode's license `key` is read as: scancode_terms.py's convention, and
     custom terms that keep the duty where the name says the license excludes commerce ("Zveno
-    Research License", "ODB Non-Commercial Use and Evaluation License") though ScanCode's category
-    does not."""
+    Research License", "HP Non-Commercial License") though ScanCode's key or category does not."""
+    non_commercial = name_says_non_commercial(name)
     if custom := custom_terms_id(key):
-        return custom
-    if says_non_commercial(name):
+        return custom if custom.endswith("-NonCommercial") or not non_commercial else custom + "-NonCommercial"
+    if non_commercial:
         return f"LicenseRef-Custom-{key[len('LicenseRef-'):]}-NonCommercial"
     return key
