@@ -185,3 +185,30 @@ def test_recognizers_used_from_several_threads_each_see_their_own_text():
     finally:
         sys.setswitchinterval(interval)
     assert not misses
+
+
+# A table names the number once, in its header; every cell of that column is one.
+TABLES = [
+    ("PL_PESEL", "| Name | PESEL |\n|---|---|\n| Jan Kowalski | 44051401458 |\n| Anna Nowak | 02070803628 |", 2),
+    ("PL_PESEL", "| PESEL |\n|:---:|\n| 44051401458 |", 1),
+    ("UK_NHS", "nhs_number,dob\n9434765919,1980-01-01\n4505577104,1975-05-05", 2),
+    ("UK_NHS", "name;NHS number;ward\r\nJ. Smith;943 476 5919;4B\r\n", 1),
+    ("UK_NHS", "surname\tnhsNumber\nSmith\t\"943 476 5919\"", 1),
+]
+
+
+@pytest.mark.parametrize(("kind", "table", "count"), TABLES, ids=[t.split("\n")[0] for _, t, _ in TABLES])
+def test_an_id_in_a_column_headed_by_its_label_is_masked(anonymizer, kind, table, count):
+    out = _masked(anonymizer, table)
+    assert out.counts.get(kind) == count, out.text
+
+
+@pytest.mark.parametrize("table", [
+    "| Name | Phone | Amount |\n|---|---|---|\n| Jan | 943 476 5919 | 44051401458 |",  # no label in the header
+    "order,total,note\n9434765919,44051401458,NHS number pending",  # the label is a cell, not the header
+    "| NHS number | Ward |\n|---|---|\n| 4B | 943 476 5919 |",  # the value sits under another header
+    "| NHS number | Ward |\n\nOrder 943 476 5919 shipped.",  # the table ended before the value
+    "| NHS number | Ward |\n|---|---|\n| see 943 476 5919 | 4B |",  # the cell holds more than the value
+])
+def test_a_value_outside_its_label_s_column_is_not_labelled(table):
+    assert not [r for recognizer in national_id_recognizers() for r in recognizer.analyze(table, None)]

@@ -5,7 +5,9 @@ business text is restraint: a checksum alone turns a score of 0.01 into 1.0, and
 12-digit number in ten passes a mod-10 or mod-11 check, so order numbers, phones and amounts
 would be masked as Aadhaar or TFN numbers. Here a number counts only right after its name, in
 English or in the country's own words ("NHS number:", "NIE", "Steuer-ID", "주민등록번호"), as a
-sentence or a form row writes it; the Italian codice fiscale, whose 16-character shape and check
+sentence, a form row or a JSON key writes it ("N.I.F.:", "DNI n°", "nhs_number", "taxId"), or in a
+table column headed by that name; after a name, a value printed in groups ("12.345.678-Z") is
+joined before Presidio's checksum sees it. The Italian codice fiscale, whose 16-character shape and check
 letter cannot be an ordinary code, counts without one. Company identifiers (ABN, GSTIN, VAT, UEN,
 Handelsregister) are not personal data and are not loaded.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass
 from importlib.metadata import version
 
@@ -77,7 +80,8 @@ _FISCAL_SHAPE = regex.compile(r"(?<=[A-Za-z]{6})\d\d[A-EHLMPR-Ta-ehlmpr-t]\d\d")
 @dataclass(frozen=True)
 class NationalId:
     """One national identifier: Presidio's recognizer for it, the names written before it (in any
-    case; a space or hyphen inside one may be either or absent), a cheap test a text must pass
+    case; a space, hyphen or underscore inside one may be any of them or absent, a camelCase
+    step too; a short one may have a dot after each letter), a cheap test a text must pass
     for a value to count without a name (None: the name is required), and a shape the value
     must also have (uppercased) to be a person's."""
 
@@ -92,7 +96,7 @@ NATIONAL_IDS = (
     NationalId(_P["UkNinoRecognizer"], ("national insurance", "nino", "ni")),
     NationalId(_P["EsNifRecognizer"], ("dni", "nif", "documento nacional de identidad")),
     NationalId(_P["EsNieRecognizer"], ("nie", "numero de identidad de extranjero",
-                                 "número de identidad de extranjero")),
+                                       "número de identidad de extranjero")),
     NationalId(_P["ItFiscalCodeRecognizer"], ("codice fiscale", "cf", "fiscal code"), unlabelled=_FISCAL_SHAPE),
     NationalId(_P["InAadhaarRecognizer"], ("aadhaar", "aadhar", "uidai")),
     # The fourth letter of a PAN says who holds it: P a person (C a company, F a firm, ...).
@@ -103,10 +107,10 @@ NATIONAL_IDS = (
     NationalId(_P["KrRrnRecognizer"], ("rrn", "resident registration number", "주민등록번호", "주민번호")),
     NationalId(_P["PlPeselRecognizer"], ("pesel",)),
     NationalId(_P["FiPersonalIdentityCodeRecognizer"], ("hetu", "henkilötunnus", "personbeteckning",
-                                                  "personal identity code")),
+                                                        "personal identity code")),
     NationalId(_P["CaSinRecognizer"], ("sin", "social insurance number", "nas")),
-    NationalId(_P["DeTaxIdRecognizer"], ("steuer-id", "steuer-idnr", "steueridentifikationsnummer", "idnr", "tax id",
-                                   "tax identification number")),
+    NationalId(_P["DeTaxIdRecognizer"], ("steuer-id", "steuer-idnr", "steueridentifikationsnummer", "idnr",
+                                         "tax id", "tax identification number")),
 )
 
 _last_text = threading.local()  # every recognizer asks about the same text in turn, in its own thread
@@ -118,8 +122,72 @@ def _words(text: str) -> frozenset[str]:
     if getattr(_last_text, "text", None) is not text:
         words = set(_WORD.findall(_CAMEL_STEP.sub(" ", text).lower()))
         words.update(m.replace(".", "") for m in _DOTTED.findall(text.lower()))
-        _last_text.words, _last_text.text = frozenset(words), text
+        _last_text.words, _last_text.text, _last_text.columns = frozenset(words), text, None
     return _last_text.words
+
+
+def _columns(text: str) -> Columns:
+    """The table columns of `text` (after `_words(text)`), read once per thread for all the recognizers."""
+    if _last_text.columns is None:
+        _last_text.columns = Columns(text)
+    return _last_text.columns
+
+
+_RULE_ROW = re.compile(r"[\s|:\-]*-[\s|:\-]*")  # markdown's |---|:--:| under a header
+
+
+def _delimiter(line: str) -> str | None:
+    """The cell delimiter of a table row: a markdown pipe, else a tab, semicolon or comma."""
+    if line.lstrip().startswith("|"):
+        return "|"
+    return next((d for d in "\t;," if d in line), None)
+
+
+class Columns:
+    """The header cell above every table cell of a text: a block of consecutive lines split by one
+    delimiter into one number of cells is a table, its first line (markdown: the one above the
+    |---| row) the header. One pass over the text; a lookup is a bisection."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: list[int] = []
+        self.rows: list[tuple[str, list[str]] | None] = []  # per line: (delimiter, header cells)
+        shape, header, pos = None, None, 0
+        for line in text.split("\n"):
+            self.starts.append(pos)
+            pos += len(line) + 1
+            delimiter = _delimiter(line)
+            if delimiter == "|" and header is not None and _RULE_ROW.fullmatch(line):
+                self.rows.append(None)
+                continue
+            cells = line.split(delimiter) if delimiter else None
+            if cells is None or (delimiter, len(cells)) != shape:
+                shape, header = ((delimiter, len(cells)), cells) if cells else (None, None)
+                self.rows.append(None)
+            else:
+                self.rows.append((delimiter, header))
+
+    def header_of(self, start: int, end: int) -> str | None:
+        """The header of the column whose cell is exactly text[start:end] (quotes and spaces
+        aside), None where that span is no whole cell of a table's data row."""
+        line = bisect_right(self.starts, start) - 1
+        if self.rows[line] is None:
+            return None
+        delimiter, header = self.rows[line]
+        if delimiter in self.text[start:end]:
+            return None
+        row_start = self.starts[line]
+        before = self.text[row_start:start]
+        cell_start = row_start + before.rfind(delimiter) + 1 if delimiter in before else row_start
+        cell_end = self.text.find(delimiter, end)
+        line_end = self.text.find("\n", end)
+        cell_end = min(x for x in (cell_end, line_end, len(self.text)) if x >= 0)
+        if self.text[cell_start:start].strip(_CELL_PADDING) or self.text[end:cell_end].strip(_CELL_PADDING):
+            return None
+        return header[before.count(delimiter)].strip(_CELL_PADDING)
+
+
+_CELL_PADDING = " \t\"'\r"
 
 
 def _label_regex(label: str) -> str:
@@ -168,12 +236,20 @@ class LabelledIdRecognizer(EntityRecognizer):
                 continue
             if named and self._label_before.search(text[max(0, r.start - _WINDOW):r.start]):
                 r.score = max(r.score, LABELLED_SCORE)
+            elif named and self._under_label(text, r):
+                r.score = max(r.score, LABELLED_SCORE)
             elif not unlabelled:
                 continue
             out.append(r)
         if named:
             out += self._separated_after_labels(text, {r.start for r in out})
         return out
+
+    def _under_label(self, text: str, result) -> bool:
+        """Whether `result` fills a table cell whose column header is this identifier's label
+        ("| Name | PESEL |", "nhs_number,dob"): a phone or amount column has no such header."""
+        header = _columns(text).header_of(result.start, result.end)
+        return bool(header) and bool(self._label_before.search(header))
 
     def _separated_after_labels(self, text: str, found: set[int]) -> list[RecognizerResult]:
         """Values right after a label written with dots, spaces or hyphens between their parts:
