@@ -120,7 +120,11 @@ def _words(text: str) -> frozenset[str]:
     """The lower-cased words of `text` (camelCase split, "N.I.F." also as "nif"), computed once
     per thread for all the recognizers."""
     if getattr(_last_text, "text", None) is not text:
-        words = set(_WORD.findall(_CAMEL_STEP.sub(" ", text).lower()))
+        raw = set(_WORD.findall(text))
+        words = {word.lower() for word in raw}
+        for word in raw:  # only the few distinct mixed-case words are split: a pass less over the text
+            if not (word.islower() or word.isupper() or word.istitle()):
+                words.update(_CAMEL_STEP.sub(" ", word).lower().split())
         words.update(m.replace(".", "") for m in _DOTTED.findall(text.lower()))
         _last_text.words, _last_text.text, _last_text.columns = frozenset(words), text, None
     return _last_text.words
