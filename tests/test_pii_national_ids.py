@@ -88,3 +88,127 @@ def test_the_japanese_engine_runs_none_of_them(policy):
     engine = engine_for("ja", policy.pii)
     assert not set(NATIONAL_ID_TYPES) & set(engine.entities)
     assert not [r for r in engine.recognizers if r.name.startswith("Labelled")]
+
+
+def test_a_presidio_without_a_recognizer_fails_at_import_in_one_line(monkeypatch):
+    from presidio_analyzer import predefined_recognizers
+
+    from curation.pii.recognizers.en.national_ids import presidio_recognizers
+
+    monkeypatch.delattr(predefined_recognizers, "CaSinRecognizer")  # as in presidio-analyzer 2.2.360
+    with pytest.raises(ImportError) as failure:
+        presidio_recognizers()
+    message = str(failure.value)
+    assert "CaSinRecognizer" in message and ">=2.2.366" in message and "\n" not in message
+
+
+# Labels as people write them: a sign or abbreviation for "number", dots between the letters, JSON
+# keys in snake_case or camelCase.
+WRITTEN_LABELS = [
+    ("ES_NIF", "DNI n° 12345678Z"),
+    ("ES_NIF", "DNI nº 12345678Z"),
+    ("ES_NIF", "DNI núm. 12345678Z"),
+    ("ES_NIF", "N.I.F.: 12345678Z"),
+    ("ES_NIE", "Titular con N.I.E. X1234567L desde 2019."),
+    ("CA_SIN", "Employee S.I.N. 130 692 544 on file."),
+    ("UK_NHS", "Your N.H.S. number is 943 476 5919."),
+    ("UK_NHS", '{"nhs_number": "9434765919", "ward": "4B"}'),
+    ("UK_NHS", '{"nhsNumber": "9434765919"}'),
+    ("UK_NHS", '{"patientNHSNumber": "9434765919"}'),
+    ("DE_TAX_ID", '{"tax_id": "86095742719"}'),
+    ("DE_TAX_ID", "taxId=86095742719"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), WRITTEN_LABELS, ids=[t for _, t in WRITTEN_LABELS])
+def test_an_id_after_its_label_as_people_write_it_is_masked(anonymizer, kind, text):
+    out = _masked(anonymizer, text)
+    assert out.counts.get(kind) == 1, out.text
+
+
+# Values printed with dots, spaces or hyphens between their parts, after their label.
+SEPARATED = [
+    ("ES_NIF", "NIF: 12.345.678-Z", "12.345.678-Z"),
+    ("ES_NIE", "N.I.E. X-1234567-L", "X-1234567-L"),
+    ("DE_TAX_ID", "Steuer-ID 86 095 742 719", "86 095 742 719"),
+    ("IN_PAN", "PAN ABCPE 1234 F", "ABCPE 1234 F"),
+    ("IT_FISCAL_CODE", "Codice Fiscale: RSS MRA 85T10 A562S", "RSS MRA 85T10 A562S"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "value"), SEPARATED, ids=[k for k, _, _ in SEPARATED])
+def test_a_labelled_value_written_in_groups_is_masked_whole(anonymizer, kind, text, value):
+    out = _masked(anonymizer, f"For the onboarding file: {text}, and the start date is Monday.")
+    assert out.counts.get(kind) == 1
+    assert not any(part in out.text for part in value.replace(".", " ").replace("-", " ").split() if len(part) > 1)
+
+
+def test_the_groups_end_where_the_checksum_holds():
+    [nhs] = [r for r in national_id_recognizers() if r.supported_entities == ["UK_NHS"]]
+    text = "NHS number 943.476.5919 01632 960 001"
+    assert [(r.start, r.end) for r in nhs.analyze(text, None)] == [(11, 23)]
+
+
+@pytest.mark.parametrize("text", [
+    "Steuer-ID 86 095 742 718",  # the checksum fails
+    "Order 86 095 742 719 shipped on Monday.",  # no label
+    "SIN-free total: 130 692 544 EUR",  # "SIN" inside a longer word
+    "PAN ABCCE 1234 F",  # a company's PAN
+    "The NHS trust confirmed order 943.476.5919 for the ward.",  # the label is not before the value
+])
+def test_groups_without_a_label_or_a_valid_checksum_stay(text):
+    assert not [r for recognizer in national_id_recognizers() for r in recognizer.analyze(text, None)]
+
+
+def test_recognizers_used_from_several_threads_each_see_their_own_text():
+    import sys
+    import threading
+
+    [nhs] = [r for r in national_id_recognizers() if r.supported_entities == ["UK_NHS"]]
+    misses, barrier = [], threading.Barrier(4)
+
+    def ask(labelled: bool) -> None:
+        barrier.wait()
+        for i in range(1500):
+            text = "".join(["NHS number 943 476 5919", " " * (i % 3)] if labelled else ["plain words", str(i)])
+            if bool(nhs.analyze(text, None)) != labelled:
+                misses.append(text)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=ask, args=(n % 2 == 0,)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not misses
+
+
+# A table names the number once, in its header; every cell of that column is one.
+TABLES = [
+    ("PL_PESEL", "| Name | PESEL |\n|---|---|\n| Jan Kowalski | 44051401458 |\n| Anna Nowak | 02070803628 |", 2),
+    ("PL_PESEL", "| PESEL |\n|:---:|\n| 44051401458 |", 1),
+    ("UK_NHS", "nhs_number,dob\n9434765919,1980-01-01\n4505577104,1975-05-05", 2),
+    ("UK_NHS", "name;NHS number;ward\r\nJ. Smith;943 476 5919;4B\r\n", 1),
+    ("UK_NHS", "surname\tnhsNumber\nSmith\t\"943 476 5919\"", 1),
+]
+
+
+@pytest.mark.parametrize(("kind", "table", "count"), TABLES, ids=[t.split("\n")[0] for _, t, _ in TABLES])
+def test_an_id_in_a_column_headed_by_its_label_is_masked(anonymizer, kind, table, count):
+    out = _masked(anonymizer, table)
+    assert out.counts.get(kind) == count, out.text
+
+
+@pytest.mark.parametrize("table", [
+    "| Name | Phone | Amount |\n|---|---|---|\n| Jan | 943 476 5919 | 44051401458 |",  # no label in the header
+    "order,total,note\n9434765919,44051401458,NHS number pending",  # the label is a cell, not the header
+    "| NHS number | Ward |\n|---|---|\n| 4B | 943 476 5919 |",  # the value sits under another header
+    "| NHS number | Ward |\n\nOrder 943 476 5919 shipped.",  # the table ended before the value
+    "| NHS number | Ward |\n|---|---|\n| see 943 476 5919 | 4B |",  # the cell holds more than the value
+])
+def test_a_value_outside_its_label_s_column_is_not_labelled(table):
+    assert not [r for recognizer in national_id_recognizers() for r in recognizer.analyze(table, None)]

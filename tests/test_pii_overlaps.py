@@ -21,13 +21,14 @@ OPERATORS = {
 }
 
 
-def _random_case(rng: random.Random, n_chars: int, n_results: int) -> tuple[str, list[RecognizerResult]]:
+def _random_case(rng: random.Random, n_chars: int, n_results: int,
+                 shortest: int = 1) -> tuple[str, list[RecognizerResult]]:
     # Few letters and many spaces: results often sit next to each other with only spaces between.
     text = "".join(rng.choice("ab  \n") for _ in range(n_chars))
     results = []
     for _ in range(n_results):
         start = rng.randrange(n_chars - 1)
-        end = min(n_chars, start + rng.randint(1, 12))
+        end = min(n_chars, start + rng.randint(shortest, 12))
         results.append(RecognizerResult(rng.choice(TYPES), start, end, rng.choice((0.3, 0.5, 0.85, 1.0))))
     return text, results
 
@@ -41,6 +42,31 @@ def test_random_overlapping_results_give_presidio_s_text_and_counts(seed):
     got, types = anonymize_text(engine, text, results, dict(OPERATORS))
     assert got == expected.text
     assert Counter(types) == Counter(item.entity_type for item in expected.items)
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_zero_length_results_among_others_give_presidio_s_text_and_counts(seed):
+    # A recognizer may return an empty span; Presidio neither merges it into a result around it
+    # nor lets it hide the next one, and we must do the same.
+    rng = random.Random(seed)
+    text, results = _random_case(rng, rng.choice((20, 60, 400)), rng.choice((3, 20, 80)), shortest=0)
+    engine = AnonymizerEngine()
+    expected = engine.anonymize(text=text, analyzer_results=results, operators=dict(OPERATORS))
+    got, types = anonymize_text(engine, text, results, dict(OPERATORS))
+    assert got == expected.text
+    assert Counter(types) == Counter(item.entity_type for item in expected.items)
+
+
+def test_an_empty_result_inside_one_of_its_type_does_not_merge_it_with_the_next():
+    text = "call 0123456789 or 555"
+    results = [RecognizerResult("PHONE_NUMBER", 5, 15, 0.4), RecognizerResult("PHONE_NUMBER", 8, 8, 0.9),
+               RecognizerResult("PHONE_NUMBER", 12, 22, 0.5)]
+    spans = resolve_overlaps(text, results)
+    # (5, 15) and (12, 22) stay apart: after the empty result, (12, 22) is compared with it.
+    assert [(s.start, s.end) for s in spans] == [(5, 15), (12, 22)]
+    engine = AnonymizerEngine()
+    assert anonymize_text(engine, text, results, dict(OPERATORS))[0] == \
+        engine.anonymize(text=text, analyzer_results=results, operators=dict(OPERATORS)).text
 
 
 def test_results_given_are_not_changed():

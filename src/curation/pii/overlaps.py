@@ -42,8 +42,10 @@ def resolve_overlaps(text: str, results) -> list[Span]:
 
 
 def _merge_same_type(spans: list[Span]) -> list[Span]:
-    """Intersecting results of one type become one (touching ones do not): the union of their
-    spans, the highest score, the place of the last one absorbed."""
+    """Intersecting results of one type become one: the union of their spans, the highest score,
+    the place of the last one absorbed. "Intersecting" is Presidio's `intersects() != 0`, at least
+    one shared character: touching results and a zero-length result inside another stay apart,
+    and the zero-length one becomes the result the next is compared with, as there."""
     by_type: dict[str, list[Span]] = {}
     for rank, span in enumerate(spans):
         span.rank = rank
@@ -52,7 +54,7 @@ def _merge_same_type(spans: list[Span]) -> list[Span]:
     for same in by_type.values():  # each already in (start, end) order
         current = same[0]
         for span in same[1:]:
-            if span.start >= current.end:
+            if not _shares_a_character(current, span):
                 kept.append(current)
                 current = span
                 continue
@@ -62,6 +64,12 @@ def _merge_same_type(spans: list[Span]) -> list[Span]:
         kept.append(current)
     kept.sort(key=lambda s: s.rank)
     return kept
+
+
+def _shares_a_character(current: Span, span: Span) -> bool:
+    """Presidio's `current.intersects(span) != 0` (recognizer_result.py) for `span` starting at or
+    after `current`."""
+    return min(current.end, span.end) > span.start
 
 
 def _drop_contained(spans: list[Span]) -> list[Span]:
@@ -108,9 +116,10 @@ def anonymize_text(engine, text: str, results, operators: dict) -> tuple[str, li
     spans = resolve_overlaps(text, results)
     out, types = [], []
     for lo, hi, piece in _pieces(spans, len(text)):
-        done = engine._operate(text=text[lo:hi], operator_type=OperatorType.Anonymize, operators_metadata=operators,
-                               pii_entities=[RecognizerResult(s.entity_type, s.start - lo, s.end - lo, s.score)
-                                             for s in piece])
+        # Positional, as DeanonymizeEngine calls it: a renamed keyword would vanish silently into
+        # `_operate`'s **operator_kwargs, while the order is what both of Presidio's engines rely on.
+        entities = [RecognizerResult(s.entity_type, s.start - lo, s.end - lo, s.score) for s in piece]
+        done = engine._operate(text[lo:hi], entities, operators, OperatorType.Anonymize)
         out.append(done.text)
         types.extend(item.entity_type for item in done.items)
     return "".join(out), types

@@ -5,7 +5,9 @@ business text is restraint: a checksum alone turns a score of 0.01 into 1.0, and
 12-digit number in ten passes a mod-10 or mod-11 check, so order numbers, phones and amounts
 would be masked as Aadhaar or TFN numbers. Here a number counts only right after its name, in
 English or in the country's own words ("NHS number:", "NIE", "Steuer-ID", "주민등록번호"), as a
-sentence or a form row writes it; the Italian codice fiscale, whose 16-character shape and check
+sentence, a form row or a JSON key writes it ("N.I.F.:", "DNI n°", "nhs_number", "taxId"), or in a
+table column headed by that name; after a name, a value printed in groups ("12.345.678-Z") is
+joined before Presidio's checksum sees it. The Italian codice fiscale, whose 16-character shape and check
 letter cannot be an ordinary code, counts without one. Company identifiers (ABN, GSTIN, VAT, UEN,
 Handelsregister) are not personal data and are not loaded.
 """
@@ -13,41 +15,63 @@ Handelsregister) are not personal data and are not loaded.
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_right
 from dataclasses import dataclass
+from importlib.metadata import version
 
 import regex
 
-from presidio_analyzer import EntityRecognizer
-from presidio_analyzer.predefined_recognizers import (
-    AuMedicareRecognizer,
-    AuTfnRecognizer,
-    CaSinRecognizer,
-    DeTaxIdRecognizer,
-    EsNieRecognizer,
-    EsNifRecognizer,
-    FiPersonalIdentityCodeRecognizer,
-    InAadhaarRecognizer,
-    InPanRecognizer,
-    ItFiscalCodeRecognizer,
-    KrRrnRecognizer,
-    NhsRecognizer,
-    PlPeselRecognizer,
-    SgFinRecognizer,
-    UkNinoRecognizer,
-)
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import predefined_recognizers
 
 from curation.pii.pattern_runner import run_patterns
+
+# The recognizers used here, by their names in presidio_analyzer.predefined_recognizers; CaSin and
+# DeTaxId exist only since 2.2.362 (pyproject.toml pins presidio-analyzer>=2.2.366).
+_PRESIDIO_NAMES = ("AuMedicareRecognizer", "AuTfnRecognizer", "CaSinRecognizer", "DeTaxIdRecognizer",
+                   "EsNieRecognizer", "EsNifRecognizer", "FiPersonalIdentityCodeRecognizer", "InAadhaarRecognizer",
+                   "InPanRecognizer", "ItFiscalCodeRecognizer", "KrRrnRecognizer", "NhsRecognizer",
+                   "PlPeselRecognizer", "SgFinRecognizer", "UkNinoRecognizer")
+
+
+def presidio_recognizers(names=_PRESIDIO_NAMES, module=predefined_recognizers) -> dict[str, type]:
+    """Presidio's recognizer classes by name. Raises ImportError, in one line naming the missing
+    classes and the installed version, where the installed presidio-analyzer lacks any: an older
+    install would otherwise break every masking run at import, far from the cause."""
+    missing = [name for name in names if not hasattr(module, name)]
+    if missing:
+        raise ImportError(f"presidio-analyzer {version('presidio-analyzer')} has no {', '.join(missing)}: "
+                          "curation needs presidio-analyzer>=2.2.366 (pyproject.toml)")
+    return {name: getattr(module, name) for name in names}
+
+
+_P = presidio_recognizers()
 
 # Score of a number found after its label: above the residual re-scan's threshold, so one left raw
 # in anonymized text (its label is still there) is caught again.
 LABELLED_SCORE = 0.85
-# What may stand between a label and its value: punctuation of a form row or a sentence, and the
-# few words that name a number ("NHS number is", "Aadhaar card no.", "PESEL nr").
-_FILLER = (r"(?:[\s:#|=/().,'\"\-–]|\b(?:numbers?|no|num|nr|n°|id|code|card|is|was|reads)\b){0,8}"
-           r"(?:\n[^\S\n]*)?\Z")
+# Where a word starts or ends: not next to another letter, or at a camelCase step ("nhsNumber",
+# "NHSNumber", "taxId"), so that a JSON key or a variable name counts as its words.
+_CAMEL = r"(?-i:(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]))"
+_WORD_START = rf"(?:(?<![^\W\d_])|{_CAMEL})"
+_WORD_END = rf"(?:(?![^\W\d_])|{_CAMEL})"
+# What may stand between a label and its value: punctuation of a form row, a sentence or a JSON
+# key, and the few words that name a number ("NHS number is", "Aadhaar card no.", "PESEL nr",
+# "DNI n° / nº / núm."); the degree sign is no letter, so "n°" has no end of word to test.
+_FILLER_TOKEN = (rf"(?:[\s:#|=/().,'\"\-–_]|{_WORD_START}(?:numbers?|no|num|núm|numero|número|nr|nº|id|code|card|"
+                 rf"is|was|reads){_WORD_END}|{_WORD_START}n°)")
+_FILLER = rf"{_FILLER_TOKEN}{{0,8}}(?:\n[^\S\n]*)?\Z"
 _NEIGHBOUR = re.compile(r"[A-Za-z0-9]")  # a value glued to a longer code is part of that code
 _WINDOW = 80  # characters before a value where its label is looked for
 _WORD = re.compile(r"[^\W\d_]+")
+_CAMEL_STEP = re.compile(_CAMEL)
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")  # "N.I.F.", "S.I.N."
+_ACRONYM = re.compile(r"[a-z]{2,5}")  # a label that may be written with a dot after each letter
+# A value written with separators ("12.345.678-Z", "86 095 742 719", "RSS MRA 85T10 A562S"):
+# letters and digits with one dot, space or hyphen between runs, on one line.
+_SEPARATED = re.compile(r"[A-Za-z0-9]+(?:[. \-][A-Za-z0-9]+){1,7}")
+_RUN = re.compile(r"[A-Za-z0-9]+")
 # A codice fiscale without its label: six letters, then year, month letter and day (regex's
 # look-behind makes this scan a few times cheaper than the full pattern over every text).
 _FISCAL_SHAPE = regex.compile(r"(?<=[A-Za-z]{6})\d\d[A-EHLMPR-Ta-ehlmpr-t]\d\d")
@@ -56,7 +80,8 @@ _FISCAL_SHAPE = regex.compile(r"(?<=[A-Za-z]{6})\d\d[A-EHLMPR-Ta-ehlmpr-t]\d\d")
 @dataclass(frozen=True)
 class NationalId:
     """One national identifier: Presidio's recognizer for it, the names written before it (in any
-    case; a space or hyphen inside one may be either or absent), a cheap test a text must pass
+    case; a space, hyphen or underscore inside one may be any of them or absent, a camelCase
+    step too; a short one may have a dot after each letter), a cheap test a text must pass
     for a value to count without a name (None: the name is required), and a shape the value
     must also have (uppercased) to be a person's."""
 
@@ -67,39 +92,114 @@ class NationalId:
 
 
 NATIONAL_IDS = (
-    NationalId(NhsRecognizer, ("nhs", "national health service")),
-    NationalId(UkNinoRecognizer, ("national insurance", "nino", "ni")),
-    NationalId(EsNifRecognizer, ("dni", "nif", "documento nacional de identidad")),
-    NationalId(EsNieRecognizer, ("nie", "n.i.e.", "numero de identidad de extranjero",
-                                 "número de identidad de extranjero")),
-    NationalId(ItFiscalCodeRecognizer, ("codice fiscale", "c.f.", "cf", "fiscal code"), unlabelled=_FISCAL_SHAPE),
-    NationalId(InAadhaarRecognizer, ("aadhaar", "aadhar", "uidai")),
+    NationalId(_P["NhsRecognizer"], ("nhs", "national health service")),
+    NationalId(_P["UkNinoRecognizer"], ("national insurance", "nino", "ni")),
+    NationalId(_P["EsNifRecognizer"], ("dni", "nif", "documento nacional de identidad")),
+    NationalId(_P["EsNieRecognizer"], ("nie", "numero de identidad de extranjero",
+                                       "número de identidad de extranjero")),
+    NationalId(_P["ItFiscalCodeRecognizer"], ("codice fiscale", "cf", "fiscal code"), unlabelled=_FISCAL_SHAPE),
+    NationalId(_P["InAadhaarRecognizer"], ("aadhaar", "aadhar", "uidai")),
     # The fourth letter of a PAN says who holds it: P a person (C a company, F a firm, ...).
-    NationalId(InPanRecognizer, ("pan", "permanent account number"), personal_shape=r"[A-Z]{3}P[A-Z][0-9]{4}[A-Z]"),
-    NationalId(SgFinRecognizer, ("nric", "fin", "ic")),
-    NationalId(AuTfnRecognizer, ("tfn", "tax file number")),
-    NationalId(AuMedicareRecognizer, ("medicare",)),
-    NationalId(KrRrnRecognizer, ("rrn", "resident registration number", "주민등록번호", "주민번호")),
-    NationalId(PlPeselRecognizer, ("pesel",)),
-    NationalId(FiPersonalIdentityCodeRecognizer, ("hetu", "henkilötunnus", "personbeteckning",
-                                                  "personal identity code")),
-    NationalId(CaSinRecognizer, ("sin", "social insurance number", "nas")),
-    NationalId(DeTaxIdRecognizer, ("steuer-id", "steuer-idnr", "steueridentifikationsnummer", "idnr", "tax id",
-                                   "tax identification number")),
+    NationalId(_P["InPanRecognizer"], ("pan", "permanent account number"), personal_shape=r"[A-Z]{3}P[A-Z][0-9]{4}[A-Z]"),
+    NationalId(_P["SgFinRecognizer"], ("nric", "fin", "ic")),
+    NationalId(_P["AuTfnRecognizer"], ("tfn", "tax file number")),
+    NationalId(_P["AuMedicareRecognizer"], ("medicare",)),
+    NationalId(_P["KrRrnRecognizer"], ("rrn", "resident registration number", "주민등록번호", "주민번호")),
+    NationalId(_P["PlPeselRecognizer"], ("pesel",)),
+    NationalId(_P["FiPersonalIdentityCodeRecognizer"], ("hetu", "henkilötunnus", "personbeteckning",
+                                                        "personal identity code")),
+    NationalId(_P["CaSinRecognizer"], ("sin", "social insurance number", "nas")),
+    NationalId(_P["DeTaxIdRecognizer"], ("steuer-id", "steuer-idnr", "steueridentifikationsnummer", "idnr",
+                                         "tax id", "tax identification number")),
 )
 
-_last_text: list = [None, frozenset()]  # every recognizer asks about the same text in turn
+_last_text = threading.local()  # every recognizer asks about the same text in turn, in its own thread
 
 
 def _words(text: str) -> frozenset[str]:
-    """The lower-cased words of `text`, computed once for all the recognizers."""
-    if _last_text[0] is not text:
-        _last_text[:] = [text, frozenset(_WORD.findall(text.lower()))]
-    return _last_text[1]
+    """The lower-cased words of `text` (camelCase split, "N.I.F." also as "nif"), computed once
+    per thread for all the recognizers."""
+    if getattr(_last_text, "text", None) is not text:
+        raw = set(_WORD.findall(text))
+        words = {word.lower() for word in raw}
+        for word in raw:  # only the few distinct mixed-case words are split: a pass less over the text
+            if not (word.islower() or word.isupper() or word.istitle()):
+                words.update(_CAMEL_STEP.sub(" ", word).lower().split())
+        words.update(m.replace(".", "") for m in _DOTTED.findall(text.lower()))
+        _last_text.words, _last_text.text, _last_text.columns = frozenset(words), text, None
+    return _last_text.words
+
+
+def _columns(text: str) -> Columns:
+    """The table columns of `text` (after `_words(text)`), read once per thread for all the recognizers."""
+    if _last_text.columns is None:
+        _last_text.columns = Columns(text)
+    return _last_text.columns
+
+
+_RULE_ROW = re.compile(r"[\s|:\-]*-[\s|:\-]*")  # markdown's |---|:--:| under a header
+
+
+def _delimiter(line: str) -> str | None:
+    """The cell delimiter of a table row: a markdown pipe, else a tab, semicolon or comma."""
+    if line.lstrip().startswith("|"):
+        return "|"
+    return next((d for d in "\t;," if d in line), None)
+
+
+class Columns:
+    """The header cell above every table cell of a text: a block of consecutive lines split by one
+    delimiter into one number of cells is a table, its first line (markdown: the one above the
+    |---| row) the header. One pass over the text; a lookup is a bisection."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: list[int] = []
+        self.rows: list[tuple[str, list[str]] | None] = []  # per line: (delimiter, header cells)
+        shape, header, pos = None, None, 0
+        for line in text.split("\n"):
+            self.starts.append(pos)
+            pos += len(line) + 1
+            delimiter = _delimiter(line)
+            if delimiter == "|" and header is not None and _RULE_ROW.fullmatch(line):
+                self.rows.append(None)
+                continue
+            cells = line.split(delimiter) if delimiter else None
+            if cells is None or (delimiter, len(cells)) != shape:
+                shape, header = ((delimiter, len(cells)), cells) if cells else (None, None)
+                self.rows.append(None)
+            else:
+                self.rows.append((delimiter, header))
+
+    def header_of(self, start: int, end: int) -> str | None:
+        """The header of the column whose cell is exactly text[start:end] (quotes and spaces
+        aside), None where that span is no whole cell of a table's data row."""
+        line = bisect_right(self.starts, start) - 1
+        if self.rows[line] is None:
+            return None
+        delimiter, header = self.rows[line]
+        if delimiter in self.text[start:end]:
+            return None
+        row_start = self.starts[line]
+        before = self.text[row_start:start]
+        cell_start = row_start + before.rfind(delimiter) + 1 if delimiter in before else row_start
+        cell_end = self.text.find(delimiter, end)
+        line_end = self.text.find("\n", end)
+        cell_end = min(x for x in (cell_end, line_end, len(self.text)) if x >= 0)
+        if self.text[cell_start:start].strip(_CELL_PADDING) or self.text[end:cell_end].strip(_CELL_PADDING):
+            return None
+        return header[before.count(delimiter)].strip(_CELL_PADDING)
+
+
+_CELL_PADDING = " \t\"'\r"
 
 
 def _label_regex(label: str) -> str:
-    return r"[\s\-]?".join(re.escape(part) for part in re.split(r"[\s\-]+", label))
+    """A label as people write it: its words with a space, hyphen, underscore or nothing between
+    them, and a short one-word label also with a dot after each letter ("N.I.F.")."""
+    if _ACRONYM.fullmatch(label):
+        return "".join(rf"{re.escape(letter)}\.?" for letter in label)
+    return r"[\s\-_]?".join(re.escape(part) for part in re.split(r"[\s\-]+", label))
 
 
 class LabelledIdRecognizer(EntityRecognizer):
@@ -112,7 +212,9 @@ class LabelledIdRecognizer(EntityRecognizer):
         self.inner = spec.recognizer(supported_language=supported_language)
         names = "|".join(map(_label_regex, spec.labels))
         self._label_words = [frozenset(_WORD.findall(label.lower())) for label in spec.labels]
-        self._label_before = re.compile(rf"(?<![^\W\d_])(?:{names})(?![^\W\d_]){_FILLER}", re.IGNORECASE)
+        label = rf"{_WORD_START}(?:{names}){_WORD_END}"
+        self._label_before = re.compile(label + _FILLER, re.IGNORECASE)
+        self._label_then = re.compile(rf"{label}{_FILLER_TOKEN}{{0,8}}", re.IGNORECASE)
         self._unlabelled = spec.unlabelled
         self._shape = re.compile(spec.personal_shape) if spec.personal_shape else None
         super().__init__(supported_entities=list(self.inner.supported_entities),
@@ -138,9 +240,38 @@ class LabelledIdRecognizer(EntityRecognizer):
                 continue
             if named and self._label_before.search(text[max(0, r.start - _WINDOW):r.start]):
                 r.score = max(r.score, LABELLED_SCORE)
+            elif named and self._under_label(text, r):
+                r.score = max(r.score, LABELLED_SCORE)
             elif not unlabelled:
                 continue
             out.append(r)
+        if named:
+            out += self._separated_after_labels(text, {r.start for r in out})
+        return out
+
+    def _under_label(self, text: str, result) -> bool:
+        """Whether `result` fills a table cell whose column header is this identifier's label
+        ("| Name | PESEL |", "nhs_number,dob"): a phone or amount column has no such header."""
+        header = _columns(text).header_of(result.start, result.end)
+        return bool(header) and bool(self._label_before.search(header))
+
+    def _separated_after_labels(self, text: str, found: set[int]) -> list[RecognizerResult]:
+        """Values right after a label written with dots, spaces or hyphens between their parts:
+        the parts joined, the longest join that Presidio's patterns and checksum accept as a whole,
+        its span in `text`. Only after a label: without one, digits in groups are phones and sums."""
+        out = []
+        for label in self._label_then.finditer(text):
+            value = _SEPARATED.match(text, label.end())
+            if not value or value.start() in found or (value.start() and _NEIGHBOUR.match(text, value.start() - 1)):
+                continue
+            runs = [run.span() for run in _RUN.finditer(text, value.start(), value.end())]
+            for count in range(len(runs), 1, -1):
+                joined = "".join(text[start:end] for start, end in runs[:count])
+                whole = [r for r in run_patterns(self.inner, joined) if r.start == 0 and r.end == len(joined)]
+                if whole and (self._shape is None or self._shape.fullmatch(joined.upper())):
+                    out.append(RecognizerResult(whole[0].entity_type, runs[0][0], runs[count - 1][1],
+                                                max(whole[0].score, LABELLED_SCORE), whole[0].recognition_metadata))
+                    break
         return out
 
 
