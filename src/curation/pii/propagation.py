@@ -11,6 +11,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from curation.pii.role_shapes import FUNCTION_WORDS, JOB_NOUNS, UNIT_ENDS
 from curation.pii.spans import CUE_WORDS, NAME_TYPES, NerEntity
 from curation.pii.truecase import LETTER, capitalised_words, common_words
 
@@ -78,15 +79,18 @@ _BEFORE = re.compile(_COORDINATOR + r"$", re.IGNORECASE)
 _WORD = rf"{LETTER}+(?:['’]{LETTER}+)*"
 _RUN_AFTER = re.compile(rf"{_WORD}(?: {_WORD})*")
 _RUN_BEFORE = re.compile(rf"{_WORD}(?: {_WORD})*$")
+# Departments, units and jobs: capitalised in business text, never a name's peer.
+_ROLE_WORDS = FUNCTION_WORDS | JOB_NOUNS | UNIT_ENDS
 _REACH = 60  # characters before a name searched for a coordinator and its peer
 
 
 def _peer_word(word: str, lower_case: bool) -> bool:
     """Whether `word` can be a name coordinated with a found one: capitalised (not shouted) and no
     common or function word ("Gauff", not "Me", "Due", "Reading"); after a name written in lower
-    case, a word in lower case that is usually written capitalised ("york" after "leeds and")."""
+    case, a word in lower case that is usually written capitalised ("york" after "leeds and").
+    A department or a job is no one's peer ("Lena Fischer and Procurement agreed")."""
     lower = word.lower()
-    if lower in STOP_WORDS or lower in common_words() or len(word) < 2:
+    if lower in STOP_WORDS or lower in common_words() or len(word) < 2 or lower in _ROLE_WORDS:
         return False
     if lower_case:
         return word.islower() and lower in capitalised_words()
