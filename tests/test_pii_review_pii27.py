@@ -10,6 +10,7 @@ import pytest
 from curation.pii.propagation import coordinated
 from curation.pii.recognizers.en import CurationPhoneRecognizer
 from curation.pii.spans import NerEntity
+from curation.pii.text_view import ner_view, normalized_view
 from tests_helpers import found
 
 
@@ -116,3 +117,23 @@ def test_a_company_heading_a_line_before_a_colon_is_masked(anonymizer, text, com
 ])
 def test_a_form_label_in_any_language_stays(anonymizer, text, label):
     assert label in _masked(anonymizer, text)
+
+
+# 2. NER reads the text without the OCR digit fold; the patterns read it with the fold.
+def test_the_ocr_fold_is_for_patterns_only():
+    text = "Ref Il 2O23 Ilkka"
+    view, offsets = normalized_view(text)
+    assert (view, offsets) == ("Ref Il 2023 Ilkka", None)
+    assert ner_view(text) == (text, None)
+
+
+def test_a_name_after_ocr_damaged_digits_is_masked(anonymizer):
+    out = _masked(anonymizer, "ID: l0l Il 2O23 Ilkka Lindqvist")
+    assert "Ilkka" not in out and "Lindqvist" not in out
+
+
+def test_offsets_stay_right_in_both_views(anonymizer):
+    # A ligature makes the views longer than the text (NFKC "ﬃ" -> "ffi"); the OCR-damaged phone
+    # and the name after it must still cover their own characters in the original.
+    out = _masked(anonymizer, "Oﬃce line: 020-62O 4418. Signed by Ilkka Lindqvist on Monday.")
+    assert out == "Oﬃce line: <PHONE_NUMBER>. Signed by <PERSON> on Monday."

@@ -68,8 +68,9 @@ _OCR_HINT = regex.compile(r"\d[OlI]|[OlI]\d")
 _OCR_NUMBER = regex.compile(r"(?<![\w])(?=[OlI]*+\d[OlI]*+\d)[\dOlI]*[OlI][\dOlI]*(?![\w])")
 
 
-def _ocr_digits(text: str) -> str:
-    """The text with the letters OCR reads for digits made digits inside numbers (see _OCR_NUMBER)."""
+def with_ocr_digits(text: str) -> str:
+    """The text with the letters OCR reads for digits made digits inside numbers (see
+    _OCR_NUMBER), one character for one: offsets into `text` stay right."""
     if not _OCR_HINT.search(text):
         return text
     return _OCR_NUMBER.sub(lambda m: m.group().translate(_OCR_DIGITS), text)
@@ -100,16 +101,19 @@ def _unix_line_ends(text: str) -> tuple[str, OffsetMap]:
 
 
 def normalized_view(text: str) -> tuple[str, OffsetMap | None]:
-    """The text detection reads: NFKC (full-width digits and letters, ligatures, circled numbers),
-    format characters removed, Cyrillic/Greek look-alikes folded to Latin inside words that also
-    hold Latin letters, CRLF and CR line ends made "\n", letters OCR read for digits inside numbers
-    made digits. Returns (view, map back to `text`), or (text, None) when nothing changes."""
-    view, offsets = _unicode_view(text)
-    return _ocr_digits(view), offsets
+    """The text the pattern recognizers read: NFKC (full-width digits and letters, ligatures,
+    circled numbers), format characters removed, Cyrillic/Greek look-alikes folded to Latin inside
+    words that also hold Latin letters, CRLF and CR line ends made "\n", letters OCR read for
+    digits inside numbers made digits. Returns (view, map back to `text`), or (text, None) when
+    nothing changes."""
+    view, offsets = ner_view(text)
+    return with_ocr_digits(view), offsets
 
 
-def _unicode_view(text: str) -> tuple[str, OffsetMap | None]:
-    """normalized_view without the OCR digits."""
+def ner_view(text: str) -> tuple[str, OffsetMap | None]:
+    """The text NER reads: normalized_view without the OCR digit fold, which would turn a name's
+    letters beside a damaged number into digits for the model too ("ID: l0l Il 2O23 Ilkka
+    Lindqvist"). The fold is one character for one, so the map serves both views."""
     if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _FORMAT.search(text)
                           and not _CONFUSABLE.search(text)):
         return _unix_line_ends(text) if "\r" in text else (text, None)
