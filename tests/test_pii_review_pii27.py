@@ -10,7 +10,7 @@ import pytest
 from curation.pii.propagation import coordinated
 from curation.pii.recognizers.en import CurationPhoneRecognizer
 from curation.pii.spans import NerEntity
-from curation.pii.text_view import ner_view, normalized_view
+from curation.pii.text_view import for_ner, normalized_view
 from tests_helpers import found
 
 
@@ -124,7 +124,7 @@ def test_the_ocr_fold_is_for_patterns_only():
     text = "Ref Il 2O23 Ilkka"
     view, offsets = normalized_view(text)
     assert (view, offsets) == ("Ref Il 2023 Ilkka", None)
-    assert ner_view(text) == (text, None)
+    assert for_ner(text) == text
 
 
 def test_a_name_after_ocr_damaged_digits_is_masked(anonymizer):
@@ -137,3 +137,23 @@ def test_offsets_stay_right_in_both_views(anonymizer):
     # and the name after it must still cover their own characters in the original.
     out = _masked(anonymizer, "Oﬃce line: 020-62O 4418. Signed by Ilkka Lindqvist on Monday.")
     assert out == "Oﬃce line: <PHONE_NUMBER>. Signed by <PERSON> on Monday."
+
+
+# 7. Peers along a chain, each found from the one before.
+def test_peers_along_a_chain_are_found():
+    assert _peers("Drove Cairns → Kuranda → Mareeba → Atherton in a day", "Cairns") == [
+        "Kuranda", "Mareeba", "Atherton"]
+
+
+def test_a_chain_stops_at_a_common_word():
+    assert _peers("Drove Cairns → Kuranda → Home → Atherton in a day", "Cairns") == ["Kuranda"]
+
+
+def test_a_quoted_name_in_a_calendar_record_is_masked(anonymizer):
+    out = _masked(anonymizer, 'ORGANIZER;CN="Katrin Obermeier":mailto:k.obermeier@example.de')
+    assert "Obermeier" not in out and out.startswith('ORGANIZER;CN="')
+
+
+def test_quotes_elsewhere_reach_ner_as_written():
+    text = 'He said "Katrin Obermeier" wrote; see ATTR="x y" too'
+    assert for_ner(text) == text

@@ -81,6 +81,9 @@ _RUN_AFTER = re.compile(rf"{_WORD}(?: {_WORD})*")
 _RUN_BEFORE = re.compile(rf"{_WORD}(?: {_WORD})*$")
 # Departments, units and jobs: capitalised in business text, never a name's peer.
 _ROLE_WORDS = FUNCTION_WORDS | JOB_NOUNS | UNIT_ENDS
+# Steps along a chain of coordinated names: a route or a list is rarely longer, and the bound
+# keeps a page of "A and B and C …" linear.
+_CHAIN_STEPS = 8
 _REACH = 60  # characters before a name searched for a coordinator and its peer
 
 
@@ -142,18 +145,24 @@ def _peer_before(text: str, start: int, lower_case: bool) -> tuple[int, int] | N
 def coordinated(entities: list[NerEntity], text: str) -> list[NerEntity]:
     """`entities` and, for each person, place or organisation among them, the name coordinated
     with it ("Sabalenka vs Gauff", "Keswick and Ambleside", "Tesco or Aldi") under the same type,
-    where no entity stands there yet: a peer NER left unread."""
+    where no entity stands there yet: a peer NER left unread. A peer found has its own peers, along
+    a chain ("Oslo → Tromsø → Svalbard"), for at most _CHAIN_STEPS steps."""
     covered = bytearray(len(text) + 1)
     for e in entities:
         covered[e.start_char:e.end_char] = b"\x01" * (e.end_char - e.start_char)
     out = list(entities)
-    for e in entities:
-        if e.label_ not in {"PERSON", "LOCATION", "ORGANIZATION"}:
-            continue
-        lower_case = text[e.start_char:e.end_char].islower()
-        for peer in (_peer_after(text, e.end_char, lower_case), _peer_before(text, e.start_char, lower_case)):
-            if peer is None or any(covered[peer[0]:peer[1]]):
-                continue
-            out.append(NerEntity(e.label_, *peer))
-            covered[peer[0]:peer[1]] = b"\x01" * (peer[1] - peer[0])
+    pending = [e for e in entities if e.label_ in {"PERSON", "LOCATION", "ORGANIZATION"}]
+    for _ in range(_CHAIN_STEPS):
+        found = []
+        for e in pending:
+            lower_case = text[e.start_char:e.end_char].islower()
+            for peer in (_peer_after(text, e.end_char, lower_case), _peer_before(text, e.start_char, lower_case)):
+                if peer is None or any(covered[peer[0]:peer[1]]):
+                    continue
+                found.append(NerEntity(e.label_, *peer))
+                covered[peer[0]:peer[1]] = b"\x01" * (peer[1] - peer[0])
+        if not found:
+            break
+        out += found
+        pending = found
     return out
