@@ -106,14 +106,28 @@ def normalized_view(text: str) -> tuple[str, OffsetMap | None]:
     words that also hold Latin letters, CRLF and CR line ends made "\n", letters OCR read for
     digits inside numbers made digits. Returns (view, map back to `text`), or (text, None) when
     nothing changes."""
-    view, offsets = ner_view(text)
+    view, offsets = unicode_view(text)
     return with_ocr_digits(view), offsets
 
 
-def ner_view(text: str) -> tuple[str, OffsetMap | None]:
-    """The text NER reads: normalized_view without the OCR digit fold, which would turn a name's
-    letters beside a damaged number into digits for the model too ("ID: l0l Il 2O23 Ilkka
-    Lindqvist"). The fold is one character for one, so the map serves both views."""
+# A quoted parameter value of a calendar or contact record (ORGANIZER;CN="Katrin Obermeier":mailto:…):
+# the tokenizer glues each quote to the field beside it, and NER then reads no name.
+_QUOTED_PARAMETER = regex.compile(r'(?<=;[A-Z][A-Z-]*=)"([^"\n]{1,80})"(?=[:;])')
+
+
+def for_ner(view: str) -> str:
+    """What NER reads of a unicode_view: no OCR digit fold (it would turn a name's letters beside
+    a damaged number into digits for the model too: "ID: l0l Il 2O23 Ilkka Lindqvist"), and the
+    quotes around a record's parameter value made spaces. One character for one, so the view's
+    offsets stay right."""
+    if '="' not in view:
+        return view
+    return _QUOTED_PARAMETER.sub(lambda m: f" {m[1]} ", view)
+
+
+def unicode_view(text: str) -> tuple[str, OffsetMap | None]:
+    """normalized_view without the OCR digit fold: what both NER (for_ner) and the patterns
+    (with_ocr_digits) start from."""
     if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _FORMAT.search(text)
                           and not _CONFUSABLE.search(text)):
         return _unix_line_ends(text) if "\r" in text else (text, None)
