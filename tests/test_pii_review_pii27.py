@@ -76,6 +76,7 @@ def test_a_plus_value_glued_to_another_field_is_not_a_phone(text):
     ("TEL;TYPE=WORK,VOICE:+48 58 320 11 40", "+48 58 320 11 40"),
     ("phone=+41 44 668 18 00", "+41 44 668 18 00"),
     ("contact:+44 161 496 0000", "+44 161 496 0000"),
+    ("sent:+447700900123", "+447700900123"),
 ])
 def test_a_plus_phone_glued_to_a_field_stays_a_phone(text, number):
     assert number in phones(text)

@@ -119,7 +119,7 @@ _POSTAL_BOX_BEFORE = re.compile(r"\b(?i:(?:p\.?\ ?o\.?|post\ office)\ box|privat
 _BOX_WITH_CODE = re.compile(r"\d{1,6}-\d{5}")
 # A "+" number glued to a field's name by ":" or "=" ("msg:+3.1415926535", "build:+20240105123456")
 # is a phone only after a phone word or a vCard's type ("TEL;TYPE=WORK,VOICE:+48 …", "phone=+41 …"),
-# or when it is one by its country code and length (phonenumbers); never with a decimal point.
+# or when its country code and length make one (phonenumbers); never with a decimal point.
 _FIELD_NAME_BEFORE = re.compile(r"([^\W\d_]+)[:=]$")
 _VCARD_TYPES = frozenset({"tel", "voice", "cell", "fax", "pager", "text", "work", "home", "pref", "msg"})
 _DECIMAL = re.compile(r"\+?\d+\.\d+")
@@ -157,8 +157,8 @@ def labelled_otherwise(text: str, start: int, end: int) -> bool:
 
 def _glued_to_another_field(text: str, start: int, end: int, before: str) -> bool:
     """Whether a "+" number glued to a field's name by ":" or "=" is that field's value, not a
-    phone: a decimal, or after a name that is no phone word nor vCard type, a number that is no
-    valid international phone number."""
+    phone: a decimal, or after a name that is no phone word nor vCard type, a number whose country
+    code is none or whose length no number of that country has."""
     field = _FIELD_NAME_BEFORE.search(before)
     if field is None:
         return False
@@ -168,9 +168,12 @@ def _glued_to_another_field(text: str, start: int, end: int, before: str) -> boo
     if name in PHONE_WORDS or name in _VCARD_TYPES or re.fullmatch(_GLUED_LABELS, name):
         return False
     try:
-        return not phonenumbers.is_valid_number(phonenumbers.parse(text[start:end]))
+        number = phonenumbers.parse(text[start:end])
     except phonenumbers.NumberParseException:
         return True
+    # Possible, not valid: fictional ranges ("+44 7700 900123") are written as real numbers are.
+    return (phonenumbers.region_code_for_country_code(number.country_code) == "ZZ"
+            or phonenumbers.is_possible_number_with_reason(number) != phonenumbers.ValidationResult.IS_POSSIBLE)
 
 
 def _names_a_reference_field(before: str, label) -> bool:
