@@ -10,7 +10,7 @@ import pytest
 from curation.pii.propagation import coordinated
 from curation.pii.recognizers.en import CurationPhoneRecognizer
 from curation.pii.spans import NerEntity
-from curation.pii.text_view import for_ner, normalized_view
+from curation.pii.text_view import for_ner, normalized_view, ocr_damaged_number
 from tests_helpers import found
 
 
@@ -158,3 +158,13 @@ def test_a_quoted_name_in_a_calendar_record_is_masked(anonymizer):
 def test_quotes_elsewhere_reach_ner_as_written():
     text = 'He said "Katrin Obermeier" wrote; see ATTR="x y" too'
     assert for_ner(text) == text
+
+
+def test_a_number_ocr_damaged_is_no_part_of_a_name():
+    assert ocr_damaged_number("l059") and ocr_damaged_number("2O23")
+    assert not ocr_damaged_number("Il") and not ocr_damaged_number("Lindqvist")
+
+
+def test_a_name_before_an_ocr_damaged_reference_leaves_the_reference(anonymizer):
+    out = _masked(anonymizer, "Match notes: Kowalczyk vs Lindqvist ref l059 at noon")
+    assert "Lindqvist" not in out and "l059" in out

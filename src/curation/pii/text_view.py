@@ -76,6 +76,12 @@ def with_ocr_digits(text: str) -> str:
     return _OCR_NUMBER.sub(lambda m: m.group().translate(_OCR_DIGITS), text)
 
 
+def ocr_damaged_number(word: str) -> bool:
+    """Whether `word` is a number OCR wrote with a letter for a digit ("l059", "2O23"): NER reads
+    it unfolded (for_ner), so a name's span may run into it."""
+    return bool(_OCR_HINT.search(word)) and _OCR_NUMBER.fullmatch(word) is not None
+
+
 @dataclass(frozen=True)
 class OffsetMap:
     """Where each character of a view came from: `starts[i]:ends[i]` in the original text (a run
