@@ -8,7 +8,7 @@ from presidio_analyzer import EntityRecognizer
 
 from curation.pii.memory_zones import ZONES
 from curation.pii.pattern_runner import runner_for
-from curation.pii.text_view import OffsetMap, normalized_view
+from curation.pii.text_view import OffsetMap, for_ner, normalized_view, unicode_view, with_ocr_digits
 
 
 @dataclass
@@ -60,17 +60,19 @@ class PiiEngine:
         offsets into the texts as given; spaCy sees the texts in batches of `batch_size`
         (nlp.pipe). Everything reads the normalized view of each text (text_view.normalized_view):
         an identifier written with full-width digits, zero-width characters or look-alike letters
-        is found, and its span covers the original characters, the hidden ones included."""
-        views = [normalized_view(t) for t in texts]
+        is found, and its span covers the original characters, the hidden ones included. NER reads
+        it without the OCR digit fold (text_view.for_ner): names beside a damaged number keep
+        their letters; both are one character for one, so they share offsets."""
+        views = [unicode_view(t) for t in texts]
         out = []
         pipelines = [self.nlp_engine.nlp[self.language], *self.nlp_engine.extra]
         # The strings and lexemes spaCy creates for these texts are freed by a memory zone: after
         # this batch, or in a worker process after a budget of characters (memory_zones.py).
         # (GiNZA's peak memory is bounded by BATCH_CHARS, not by the zone.)
         with ZONES.around(pipelines, sum(len(v) for v, _ in views)):
-            batch = self.nlp_engine.process_batch([v for v, _ in views], self.language, batch_size)
+            batch = self.nlp_engine.process_batch([for_ner(v) for v, _ in views], self.language, batch_size)
             for (view, offsets), (_, artifacts) in zip(views, batch, strict=True):
-                results = self._run(view, self.recognizers, self.entities, artifacts, self.threshold)
+                results = self._run(with_ocr_digits(view), self.recognizers, self.entities, artifacts, self.threshold)
                 out.append(_to_original(results, offsets))
         return out
 

@@ -16,8 +16,8 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from curation.pii.doc_text import doc_text
-from curation.pii.role_shapes import FUNCTION_WORDS
-from curation.pii.truecase import capitalised_words, common_words
+from curation.pii.role_shapes import FUNCTION_WORDS, JOB_NOUNS
+from curation.pii.truecase import capitalised_words, common_words, name_like_words
 
 # A reference, product or part code written as one word: capitals and digits joined by - / . or
 # glued, holding a digit and a separator or three digits ("HX-2210-BK", "AR-22917", "E0712").
@@ -105,12 +105,28 @@ _LABEL_REST = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*:(?!//)")
 def _form_label(text: str, start: int, end: int, value: str) -> bool:
     """Whether an organisation's span is the label of a form's line, in English or not ("Fecha de
     compra: 15/08/2025", "Workstation IP reservation: 10.0.0.7", "NRIC: S…"): it opens its line, a
-    colon closes the label within two more words, and none of its words is one usually written
-    capitalised, as a company's name is ("Vodafone: 0800 …" in a list of contacts stays)."""
+    colon closes the label within two more words, and its words are a label's. One word is, unless
+    usually written capitalised as a company's name is ("Vodafone: 0800 …" in a list of contacts):
+    labels are as often abbreviations or another language's words ("Attn:", "Betreff:"). Several
+    words are a label's when each is a label word (_label_word) or they are written in sentence
+    case (a capital, then lower-case words); a word outside them makes a name ("Northwind
+    Traders: 12 units")."""
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip() or not _LABEL_REST.match(text, end):
         return False
-    return not any(w.lower() in capitalised_words() for w in _WORDS.findall(value))
+    words = _WORDS.findall(value)
+    if len(words) == 1:
+        return words[0].lower() not in capitalised_words()
+    return all(_label_word(w) for w in words) or all(w.islower() or w in IDENTIFIER_LABELS for w in words[1:])
+
+
+def _label_word(word: str) -> bool:
+    """Whether `word` is one a form's label is made of: common, a business function or a job
+    ("Account Approver"), an identifier's label, or a word written in lower case nearly as often
+    as capitalised (a noun of a language that capitalises its nouns: "Kontakt", "Adresse")."""
+    lower = word.lower()
+    return (lower in common_words() or lower in FUNCTION_WORDS or lower in JOB_NOUNS
+            or word.upper() in IDENTIFIER_LABELS or lower in name_like_words())
 
 
 def _inside_code_word(text: str, start: int, end: int) -> bool:

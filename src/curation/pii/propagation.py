@@ -11,6 +11,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from curation.pii.role_shapes import FUNCTION_WORDS, JOB_NOUNS, UNIT_ENDS
 from curation.pii.spans import CUE_WORDS, NAME_TYPES, NerEntity
 from curation.pii.truecase import LETTER, capitalised_words, common_words
 
@@ -78,15 +79,21 @@ _BEFORE = re.compile(_COORDINATOR + r"$", re.IGNORECASE)
 _WORD = rf"{LETTER}+(?:['’]{LETTER}+)*"
 _RUN_AFTER = re.compile(rf"{_WORD}(?: {_WORD})*")
 _RUN_BEFORE = re.compile(rf"{_WORD}(?: {_WORD})*$")
+# Departments, units and jobs: capitalised in business text, never a name's peer.
+_ROLE_WORDS = FUNCTION_WORDS | JOB_NOUNS | UNIT_ENDS
+# Steps along a chain of coordinated names: a route or a list is rarely longer, and the bound
+# keeps a page of "A and B and C …" linear.
+_CHAIN_STEPS = 8
 _REACH = 60  # characters before a name searched for a coordinator and its peer
 
 
 def _peer_word(word: str, lower_case: bool) -> bool:
     """Whether `word` can be a name coordinated with a found one: capitalised (not shouted) and no
     common or function word ("Gauff", not "Me", "Due", "Reading"); after a name written in lower
-    case, a word in lower case that is usually written capitalised ("york" after "leeds and")."""
+    case, a word in lower case that is usually written capitalised ("york" after "leeds and").
+    A department or a job is no one's peer ("Lena Fischer and Procurement agreed")."""
     lower = word.lower()
-    if lower in STOP_WORDS or lower in common_words() or len(word) < 2:
+    if lower in STOP_WORDS or lower in common_words() or len(word) < 2 or lower in _ROLE_WORDS:
         return False
     if lower_case:
         return word.islower() and lower in capitalised_words()
@@ -138,18 +145,24 @@ def _peer_before(text: str, start: int, lower_case: bool) -> tuple[int, int] | N
 def coordinated(entities: list[NerEntity], text: str) -> list[NerEntity]:
     """`entities` and, for each person, place or organisation among them, the name coordinated
     with it ("Sabalenka vs Gauff", "Keswick and Ambleside", "Tesco or Aldi") under the same type,
-    where no entity stands there yet: a peer NER left unread."""
+    where no entity stands there yet: a peer NER left unread. A peer found has its own peers, along
+    a chain ("Oslo → Tromsø → Svalbard"), for at most _CHAIN_STEPS steps."""
     covered = bytearray(len(text) + 1)
     for e in entities:
         covered[e.start_char:e.end_char] = b"\x01" * (e.end_char - e.start_char)
     out = list(entities)
-    for e in entities:
-        if e.label_ not in {"PERSON", "LOCATION", "ORGANIZATION"}:
-            continue
-        lower_case = text[e.start_char:e.end_char].islower()
-        for peer in (_peer_after(text, e.end_char, lower_case), _peer_before(text, e.start_char, lower_case)):
-            if peer is None or any(covered[peer[0]:peer[1]]):
-                continue
-            out.append(NerEntity(e.label_, *peer))
-            covered[peer[0]:peer[1]] = b"\x01" * (peer[1] - peer[0])
+    pending = [e for e in entities if e.label_ in {"PERSON", "LOCATION", "ORGANIZATION"}]
+    for _ in range(_CHAIN_STEPS):
+        found = []
+        for e in pending:
+            lower_case = text[e.start_char:e.end_char].islower()
+            for peer in (_peer_after(text, e.end_char, lower_case), _peer_before(text, e.start_char, lower_case)):
+                if peer is None or any(covered[peer[0]:peer[1]]):
+                    continue
+                found.append(NerEntity(e.label_, *peer))
+                covered[peer[0]:peer[1]] = b"\x01" * (peer[1] - peer[0])
+        if not found:
+            break
+        out += found
+        pending = found
     return out

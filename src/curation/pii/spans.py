@@ -14,6 +14,7 @@ from curation.pii.generic_names import names_nothing, without_document_nouns, wi
 from curation.pii.honorifics import name_end
 from curation.pii.role_shapes import (FUNCTION_WORDS, follows_honorific, names_identifier, names_role_before_company,
                                       names_role_or_unit, trailing_unit)
+from curation.pii.text_view import ocr_damaged_number
 from curation.pii.truecase import LETTER, capitalised_words, common_words
 
 
@@ -551,9 +552,11 @@ def clean_entity(ent, allowed: frozenset = frozenset(), keep_accounts: bool = Tr
             tokens = tokens[:i] if i else tokens[1:]
             break
     tokens = _without_leading_label(_first_named_column(tokens), ent.label_)
-    for i, t in enumerate(tokens):  # a link or an HTML entity ends a name: "Mb http://bit.ly/...", "IM SORRY &lt"
+    # A link, an HTML entity or a number OCR damaged ends a name: "Mb http://bit.ly/...", "IM SORRY
+    # &lt", "vs Lopez ref l014".
+    for i, t in enumerate(tokens):
         width = _entity_at(tokens, i)
-        if (t.like_url or width) and not (i and width and _name_goes_on(tokens, i, width)):
+        if ocr_damaged_number(t.text) or ((t.like_url or width) and not (i and width and _name_goes_on(tokens, i, width))):
             tokens = tokens[:i] if i else []
             break
     # A handle NER reads as a place is a person's account: no place is named by "@marcusthompson",

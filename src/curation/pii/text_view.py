@@ -68,11 +68,18 @@ _OCR_HINT = regex.compile(r"\d[OlI]|[OlI]\d")
 _OCR_NUMBER = regex.compile(r"(?<![\w])(?=[OlI]*+\d[OlI]*+\d)[\dOlI]*[OlI][\dOlI]*(?![\w])")
 
 
-def _ocr_digits(text: str) -> str:
-    """The text with the letters OCR reads for digits made digits inside numbers (see _OCR_NUMBER)."""
+def with_ocr_digits(text: str) -> str:
+    """The text with the letters OCR reads for digits made digits inside numbers (see
+    _OCR_NUMBER), one character for one: offsets into `text` stay right."""
     if not _OCR_HINT.search(text):
         return text
     return _OCR_NUMBER.sub(lambda m: m.group().translate(_OCR_DIGITS), text)
+
+
+def ocr_damaged_number(word: str) -> bool:
+    """Whether `word` is a number OCR wrote with a letter for a digit ("l059", "2O23"): NER reads
+    it unfolded (for_ner), so a name's span may run into it."""
+    return bool(_OCR_HINT.search(word)) and _OCR_NUMBER.fullmatch(word) is not None
 
 
 @dataclass(frozen=True)
@@ -100,16 +107,33 @@ def _unix_line_ends(text: str) -> tuple[str, OffsetMap]:
 
 
 def normalized_view(text: str) -> tuple[str, OffsetMap | None]:
-    """The text detection reads: NFKC (full-width digits and letters, ligatures, circled numbers),
-    format characters removed, Cyrillic/Greek look-alikes folded to Latin inside words that also
-    hold Latin letters, CRLF and CR line ends made "\n", letters OCR read for digits inside numbers
-    made digits. Returns (view, map back to `text`), or (text, None) when nothing changes."""
-    view, offsets = _unicode_view(text)
-    return _ocr_digits(view), offsets
+    """The text the pattern recognizers read: NFKC (full-width digits and letters, ligatures,
+    circled numbers), format characters removed, Cyrillic/Greek look-alikes folded to Latin inside
+    words that also hold Latin letters, CRLF and CR line ends made "\n", letters OCR read for
+    digits inside numbers made digits. Returns (view, map back to `text`), or (text, None) when
+    nothing changes."""
+    view, offsets = unicode_view(text)
+    return with_ocr_digits(view), offsets
 
 
-def _unicode_view(text: str) -> tuple[str, OffsetMap | None]:
-    """normalized_view without the OCR digits."""
+# A quoted parameter value of a calendar or contact record (ORGANIZER;CN="Katrin Obermeier":mailto:…):
+# the tokenizer glues each quote to the field beside it, and NER then reads no name.
+_QUOTED_PARAMETER = regex.compile(r'(?<=;[A-Z][A-Z-]*=)"([^"\n]{1,80})"(?=[:;])')
+
+
+def for_ner(view: str) -> str:
+    """What NER reads of a unicode_view: no OCR digit fold (it would turn a name's letters beside
+    a damaged number into digits for the model too: "ID: l0l Il 2O23 Ilkka Lindqvist"), and the
+    quotes around a record's parameter value made spaces. One character for one, so the view's
+    offsets stay right."""
+    if '="' not in view:
+        return view
+    return _QUOTED_PARAMETER.sub(lambda m: f" {m[1]} ", view)
+
+
+def unicode_view(text: str) -> tuple[str, OffsetMap | None]:
+    """normalized_view without the OCR digit fold: what both NER (for_ner) and the patterns
+    (with_ocr_digits) start from."""
     if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _FORMAT.search(text)
                           and not _CONFUSABLE.search(text)):
         return _unix_line_ends(text) if "\r" in text else (text, None)

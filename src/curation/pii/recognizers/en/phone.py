@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import phonenumbers
 import regex as re
 
 from curation.pii.recognizers.en.credit_card import looks_like_card
@@ -27,7 +28,7 @@ NUMBER_LABELS = (_BUSINESS_LABELS +
                  "|ein|tin|nif|nit|rut|cpf|cnpj|sin|siret|iqama|aadhaar|registration|reg|company|awb|waybill|parcel"
                  "|nip|regon|krs|kvk|bsn|pesel|mrn|patient"
                  "|fødselsnummer|fodselsnummer|personnummer|personnr|cpr|hetu|ahv|dni|nie|cnp|oib|egn|amka|ppsn|vkn"
-                 r"|v\.d|box"
+                 r"|v\.d"
                  "|build|agreement|grant|receipt|transaction|txn|voucher|permit|certificate|plate|vin|"
                  + _CODE_LABEL_WORDS)
 # Nor after " / " in general: the second half of "089 / 1234 5678" read alone (the German
@@ -44,9 +45,14 @@ PHONE_WORDS = ("tel", "telephone", "phone", "mobile", "mob", "cell", "fax", "cal
                "helpline", "landline")
 _LINE_WORDS = ("home", "office", "work", "desk", "private", "business", "direct", "contact", "me", "us")
 _CONTACT_WORDS = "|".join((*PHONE_WORDS, *_LINE_WORDS))
+# A word before " / " that labels a reference, not a name ("Order ref / 0123 456789", "Kundennr /
+# 0161 …"): a number label, or a word that ends in a number's own abbreviation (German "-nr",
+# "-nummer"). A German mobile's one 7-digit group follows a name ("Frau Weber / 0171 2345678").
+_NOT_A_NAME_BEFORE_SLASH = rf"(?:{NUMBER_LABELS})|\w*(?:nr|nummer|number)"
 _SEPARATED_BY_SLASH = (rf"(?<=[)\]]\ ?/\ |@[\w.\-]{{1,60}}\.[A-Za-z]{{2,24}}\ ?/\ |\b(?i:{_CONTACT_WORDS})\.?:?\ ?/\ )"
                        r"|(?<=\d[\d\ .\-()]{5,20}\d\ ?/\ )(?=[+0])"
-                       r"|(?<=\p{Ll}\ /\ )(?=0[1-9]\d{1,3}(?:[\ \-]\d{3,6}){1,2}(?![\d\-]|\ \d))(?=(?:\d[\ \-]?){9,10}\d(?!\d))")
+                       rf"|(?<=\p{{Ll}}\ /\ )(?<!\b(?i:{_NOT_A_NAME_BEFORE_SLASH})\.?\ /\ )"
+                       r"(?=0[1-9]\d{1,3}(?:[\ \-]\d{3,7}){1,2}(?![\d\-]|\ \d))(?=(?:\d[\ \-]?){9,10}\d(?!\d))")
 # Nor is a number a phone when it continues a code of letters and digits ("parcel 1Z 8F4 27Y 03
 # 5512 9940"): the two groups before it, joined by one space, each hold a capital and a digit. One
 # such group is a unit or a postcode's half ("Flat 2A 07700 900123", "Support 24H 0800 123 4567"),
@@ -104,6 +110,19 @@ _CURRENCY_AFTER = re.compile(r"\ ?(?:[€$£¥₹%]|(?:EUR|USD|GBP|CHF|JPY|CNY|I
                              r"|BRL|MXN|ZAR|AED|SAR|SGD|HKD|NZD|TRY|KRW|bn|m|k)\b)")
 
 
+# A post-office box with its postal code ("P.O. Box 48211-00100", Kenya): the box's number, a dash,
+# the code. Only that shape after a postal-box phrase is refused: "Box" alone is also a locker's or
+# a form's label ("Box: 07700 900123"), and a whole number after a box ("PO Box 0161 496 0001")
+# is a phone written after the address.
+_POSTAL_BOX_BEFORE = re.compile(r"\b(?i:(?:p\.?\ ?o\.?|post\ office)\ box|private\ bag|postfach|apartado"
+                                r"|caixa\ postal)\.?[:\ ]{1,3}$")
+_BOX_WITH_CODE = re.compile(r"\d{1,6}-\d{5}")
+# A "+" number glued to a field's name by ":" or "=" ("msg:+3.1415926535", "build:+20240105123456")
+# is a phone only after a phone word or a vCard's type ("TEL;TYPE=WORK,VOICE:+48 …", "phone=+41 …"),
+# or when its country code and length make one (phonenumbers); never with a decimal point.
+_FIELD_NAME_BEFORE = re.compile(r"([^\W\d_]+)[:=]$")
+_VCARD_TYPES = frozenset({"tel", "voice", "cell", "fax", "pager", "text", "work", "home", "pref", "msg"})
+_DECIMAL = re.compile(r"\+?\d+\.\d+")
 # A ZIP+4 after a state code ("Savannah, GA 31405-2217") is the postal code of an address line.
 _ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}")
 _STATE_BEFORE = re.compile(r"(?:^|[,\n]\ ?|\ )[A-Z]{2}\ $")
@@ -116,8 +135,11 @@ def labelled_otherwise(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _LABEL_WINDOW):start]
     if _ZIP_PLUS_FOUR.fullmatch(text, start, end) and _STATE_BEFORE.search(before):
         return True
+    if _BOX_WITH_CODE.fullmatch(text, start, end) and _POSTAL_BOX_BEFORE.search(before):
+        return True
     if text[start:end].lstrip("(").startswith("+"):
-        return bool(_AMOUNT_BEFORE.search(before) or _CURRENCY_AFTER.match(text, end))
+        return bool(_AMOUNT_BEFORE.search(before) or _CURRENCY_AFTER.match(text, end)
+                    or _glued_to_another_field(text, start, end, before))
     label = _LABEL_BEFORE.search(before)
     if label is None:
         return False
@@ -131,6 +153,27 @@ def labelled_otherwise(text: str, start: int, end: int) -> bool:
             and _NATIONAL_GROUPING.fullmatch(text, start, end) and digits in _NATIONAL_DIGITS):
         return False
     return not _PHONE_WORD_BEFORE.search(before, 0, label.start())
+
+
+def _glued_to_another_field(text: str, start: int, end: int, before: str) -> bool:
+    """Whether a "+" number glued to a field's name by ":" or "=" is that field's value, not a
+    phone: a decimal, or after a name that is no phone word nor vCard type, a number whose country
+    code is none or whose length no number of that country has."""
+    field = _FIELD_NAME_BEFORE.search(before)
+    if field is None:
+        return False
+    if _DECIMAL.fullmatch(text, start, end):
+        return True
+    name = field[1].lower()
+    if name in PHONE_WORDS or name in _VCARD_TYPES or re.fullmatch(_GLUED_LABELS, name):
+        return False
+    try:
+        number = phonenumbers.parse(text[start:end])
+    except phonenumbers.NumberParseException:
+        return True
+    # Possible, not valid: fictional ranges ("+44 7700 900123") are written as real numbers are.
+    return (phonenumbers.region_code_for_country_code(number.country_code) == "ZZ"
+            or phonenumbers.is_possible_number_with_reason(number) != phonenumbers.ValidationResult.IS_POSSIBLE)
 
 
 def _names_a_reference_field(before: str, label) -> bool:
