@@ -1,0 +1,66 @@
+"""Issue 22, the classes tuning7 left open (wt-lic24), each tested on text written for this test in
+other wordings (English, Japanese, French, German): a sentence the statement reader set aside (another
+party's work, a license the work left or had) is not read again by ScanCode's notice rules; a past
+license beside the present one is history, and a relicensing announcement answers the new license;
+grants worded as permissions ("may be redistributed under"), as what applies ("X applies to"), as a
+choice 「…を選択して利用できます」 and German "-Lizenz" names are read."""
+
+from curation import licenses
+
+
+def detect(text):
+    return licenses.detect_text(text)
+
+
+# ---- 1: a sentence the reader judged does not come back through the notice rules ------------------
+def test_french_sentence_about_another_program_is_no_grant():
+    text = ("# Journal technique\n\nNous comparons deux bibliothèques de cartographie pour le service.\n\n"
+            "La bibliothèque Zephyr est publiée sous licence AGPL v3, ce qui complique son usage chez nous.\n"
+            "Nous retenons donc une autre piste.\n")
+    assert detect(text).expression == "NOASSERTION"
+
+
+def test_their_component_licensed_is_another_work():
+    text = ("# Build notes\n\nThe uploader talks to the storage vendor through a small client.\n"
+            "Their client library is MIT licensed, which made vendoring painless.\n")
+    assert detect(text).expression == "NOASSERTION"
+
+
+def test_license_the_project_left_is_talk():
+    text = ("# Retrospective\n\nLast spring we switched away from the GNU Lesser General Public License "
+            "version 2.1 after long debates.\nThe port to Go took three months.\n")
+    assert detect(text).expression == "NOASSERTION"
+    ja = "# 振り返り\n\n昨年、私たちは GPL-2.0 から移行しました。\n移植には三か月かかりました。Go で書き直し、テストも増やしました。\n"
+    assert detect(ja).expression == "NOASSERTION"
+
+
+def test_unjudged_notice_line_is_still_read():
+    text = ("# Tern\n\nA parser.\n\nLicensed under the Apache License, Version 2.0 (the \"License\"); you may not "
+            "use this file except in compliance with the License.\n")
+    assert detect(text).expression == "Apache-2.0"
+
+
+# ---- 2: the present license wins over the past one ---------------------------------------------
+def test_previous_license_in_the_same_sentence_is_history():
+    text = ("# Sextant\n\nNavigation helpers.\n\n## License\n\n"
+            "Sextant is released under the Mozilla Public License 2.0; it was formerly under the GPL-2.0.\n")
+    found = detect(text)
+    assert found.expression == "MPL-2.0"
+    assert any(r.why == "history" for r in found.remarks)
+
+
+def test_license_until_a_version_is_history_in_japanese():
+    ja = "# Sextant\n\n航法ライブラリです。\n\n## ライセンス\n\n本ライブラリは BSD-2-Clause で提供します。以前は LGPL-3.0 で配布していました。\n"
+    assert detect(ja).expression == "BSD-2-Clause"
+
+
+def test_relicensing_announcement_answers_the_new_license():
+    text = ("# Harbor moves to MIT\n\nFor six years Harbor has been distributed under the GNU General Public "
+            "License, version 2. After asking every contributor, we decided to change that.\n\n"
+            "Starting with Harbor 5.0, out this week, Harbor is licensed under the MIT License.\n")
+    assert detect(text).expression == "MIT"
+
+
+def test_perfect_tense_grant_without_a_change_is_current():
+    text = "# Harbor\n\nA port scheduler.\n\nSince 2019 this project has been licensed under the MIT License.\n"
+    assert detect(text).expression == "MIT"
