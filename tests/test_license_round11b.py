@@ -64,3 +64,47 @@ def test_relicensing_announcement_answers_the_new_license():
 def test_perfect_tense_grant_without_a_change_is_current():
     text = "# Harbor\n\nA port scheduler.\n\nSince 2019 this project has been licensed under the MIT License.\n"
     assert detect(text).expression == "MIT"
+
+
+# ---- 3: grants in other shapes ------------------------------------------------------------------
+_INTRO = "# Kite\n\nA kite flight simulator with wind models and a small renderer.\nIt runs on Linux and macOS.\n\n"
+_INTRO_JA = "# Kite\n\n凧の飛行シミュレータです。風のモデルと小さな描画器を含みます。\nLinux と macOS で動きます。\n\n"
+_INTRO_DE = "# Kite\n\nEin Flugsimulator für Drachen mit Windmodellen und einem kleinen Renderer.\nEr läuft unter Linux und macOS.\n\n"
+
+
+def test_act_permitted_under_a_license_is_a_grant():
+    found = detect(_INTRO + "## Notes\n\nCopying and redistribution are allowed under the ISC License.\n")
+    assert (found.expression, found.detector) == ("ISC", "grant")
+
+
+def test_pronoun_may_be_redistributed_is_a_grant():
+    found = detect(_INTRO + "It may be freely redistributed under the terms of the Zlib License.\n")
+    assert found.expression == "Zlib"
+
+
+def test_license_applying_to_the_repository_is_a_grant():
+    assert detect(_INTRO + "The Mozilla Public License 2.0 applies to everything in this repository.\n").expression == "MPL-2.0"
+
+
+def test_license_applying_to_derivatives_is_talk():
+    text = _INTRO + "Note that the GPL-3.0 applies to derivative works of GPL code.\n"
+    assert detect(text).expression == "NOASSERTION"
+
+
+def test_japanese_choice_without_izureka_is_a_choice():
+    found = detect(_INTRO_JA + "本ソフトウェアは ISC ライセンスまたは Apache License 2.0 を選択して利用できます。\n")
+    assert found.expression == "ISC OR Apache-2.0"
+
+
+def test_japanese_use_under_license_please():
+    assert detect(_INTRO_JA + "本ツールは Zlib ライセンスの下でご利用ください。\n").expression == "Zlib"
+
+
+def test_german_lizenz_names_are_read():
+    assert detect(_INTRO_DE + "## Lizenz\n\nDieses Projekt steht unter der ISC-Lizenz.\n").expression == "ISC"
+    assert detect(_INTRO_DE + "Der Quellcode ist lizenziert unter der Apache-Lizenz 2.0.\n").expression == "Apache-2.0"
+
+
+def test_german_sentence_about_another_library_is_no_grant():
+    text = _INTRO_DE + "Viele Bibliotheken stehen unter der GPL-3.0-Lizenz, daher prüfen wir jede Abhängigkeit.\n"
+    assert detect(text).expression == "NOASSERTION"

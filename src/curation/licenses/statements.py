@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from curation.licenses.choice_partners import with_choice_partners
 from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
 from curation.licenses.deliberation import record_kind
+from curation.licenses.german import german_grant
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
 from curation.licenses.secondary import SECONDARY
@@ -83,6 +84,7 @@ _EN_GRANT = re.compile(
     re.IGNORECASE)
 # "You may use, copy, modify and distribute it under the MIT License": permission given to the
 # reader over the work (its object), tied to a named license. Not "you can use the MIT license".
+_ACTS = r"(?:use|copying|modification|redistribution|distribution|reuse)"
 _EN_PERMIT = re.compile(
     r"\b(?:you|anyone|everyone|users?|others)\s+(?:are\s+|is\s+)?(?:(?:free|welcome|allowed|permitted)\s+to|may|can)"
     # "you can take X under either ...": receiving the work is being granted it
@@ -91,6 +93,12 @@ _EN_PERMIT = re.compile(
     r"(?![\w\s,]*?\b(?:and|or)?\s*(?:any\s+|all\s+|other\s+)?(?:software|works|content|material|programs|libraries|"
     r"projects|anything|code\s+(?:licensed|released))\b\s+(?:under|licensed|released|that|which))"
     r"|\bfeel\s+free\s+to\s+(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse)\b"
+    # the act as the subject: "Redistribution is permitted under ...", "Use and redistribution are
+    # allowed under ..."; the work as a pronoun: "It may be redistributed under ..."
+    r"|^\W*" + _ACTS + r"(?:(?:\s*,\s*|\s+and/or\s+|\s+and\s+|\s+or\s+)" + _ACTS + r")*\s+"
+    r"(?:in\s+source\s+and\s+binary\s+forms?\s+)?(?:of\s+(?:this|these|the)\s+[\w-]+\s+)?(?:is|are)\s+(?:hereby\s+)?"
+    r"(?:permitted|allowed|granted)\s+under\b"
+    r"|^\W*(?:it|they)\s+may\s+(?:freely\s+)?be\s+(?:freely\s+)?(?:used|copied|modified|shared|distributed|redistributed)\b"
     # "you get the same freedom through CC0": the freedom just given, by another route
     r"|\b(?:you|anyone|everyone|users?)\s+(?:get|gets|receive|receives|have|has|keep|keeps)\s+the\s+same\s+"
     r"(?:freedoms?|rights?|permissions?)\b", re.IGNORECASE)
@@ -309,7 +317,9 @@ _OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しく�
 _DUAL = re.compile(r"\bdual(?:ly)?[- ]licen[cs](?:ed|ing|es?)\b|\byour\s+choice\s+of\b|デュアル\s*ライセンス|二重ライセンス|"
                    r"^\W*alternatively\b|"
                    r"ダブル\s*ライセンス|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b(?![)\s]*any\s+later)|\bchoose\s+(?:either|between)|"
-                   r"いずれか|どちらか|選択でき(?!ません|ない)|選べ(?!ません|ない)|選んで", re.IGNORECASE)
+                   r"いずれか|どちらか|選択でき(?!ません|ない)|選べ(?!ません|ない)|選んで|"
+                   # 「A または B を選択して利用できます」: the choice given with the permission
+                   r"選択して\s*(?:ご|お)?(?:利用|使用|使)", re.IGNORECASE)
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # a new sentence opens with a capital, or with a folder as its subject ("src/ is under ...")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[]|[\w.-]+/\s)|(?<=[。！？])")
@@ -851,6 +861,13 @@ def _history(sentence: str, found: list[Mention], i: int) -> bool:
     return bool(_HISTORY.search(clause) or re.match(r"[^.;,。、]{0,25}?" + _HISTORY_MARK, after, re.IGNORECASE))
 
 
+# The license as the subject, the work as the object: "... applies to this repository", "... applies
+# to all of the code in this project" (a license that "applies to derivatives" speaks of the license).
+_APPLIES_TO_WORK = re.compile(r"^[\s,)]*(?:(?:licen[cs]e|terms)\s+)?(?:also\s+)?appl(?:y|ies)\s+to\s+(?:all\s+(?:of\s+)?|"
+                              r"everything\s+in\s+|the\s+(?:whole|entire)\s+|every\s+)?(?:the\s+[\w-]+\s+in\s+)?"
+                              r"(?:this|these|our)\s+(?!licen)[\w-]+", re.IGNORECASE)
+
+
 def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = False) -> str | None:
     """The kind of grant the sentence makes, or None when it only mentions a license. `named`: the
     sentence opens with the work's own name (`names_the_work`)."""
@@ -885,8 +902,10 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
                 (_OWN_JA.search(_without(s.text, found)) or _JA_PERMIT.search(s.text)
                  or s.in_license_section or short_file or named):
             return "grant"
-    elif _FR_GRANT.search(before) and (_FR_OWN.match(before) or named):
+    elif _FR_GRANT.search(before) and (_FR_OWN.match(before) or named) or german_grant(before):
         return "grant"
+    elif _APPLIES_TO_WORK.match(s.text[found[-1].end:]):
+        return "grant"  # "The MIT License applies to this repository"
     elif (_EN_GRANT.search(s.text) or _EN_PERMIT.search(s.text)) and (named or _OWN_EN.search(s.text[:found[-1].start]) or (_OWN_EN.search(_without(s.text, found)) or re.match(r"\W*(?:(?:use|copy|modify|distribute|redistribute)\W+(?:and\s+|or\s+)?)+(?:it|this\s+\w+)\b", s.text, re.I)) and
                                        (re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)
                                         or re.match(r"\s*[- ]?licen[cs]ed\b", s.text[found[0].end:], re.IGNORECASE))
