@@ -108,3 +108,22 @@ def test_german_lizenz_names_are_read():
 def test_german_sentence_about_another_library_is_no_grant():
     text = _INTRO_DE + "Viele Bibliotheken stehen unter der GPL-3.0-Lizenz, daher prüfen wir jede Abhängigkeit.\n"
     assert detect(text).expression == "NOASSERTION"
+
+
+# ---- 4: a record before the work's License section ---------------------------------------------
+_NOTES = ("# Meeting notes - data release\n\nAttendees: Ana, Bo, Chen\nAgenda: license of the survey data\n\n"
+          "Draft wording from Bo: \"This dataset is released under CC BY-NC 4.0.\" Chen objected to the NC clause.\n"
+          "Decision: drop NC.\n\n")
+_NOTES_JA = ("# 議事録：データ公開\n\n出席者：佐藤、鈴木\n議題：公開条件\n\n案：本データセットは CC BY-NC 4.0 で提供します。\n"
+             "鈴木さんから非営利条件は外すべきとの意見があり、外すことにした。\n\n")
+
+
+def test_minutes_before_a_license_section_stay_talk_and_the_section_counts():
+    found = detect(_NOTES + "## License\n\nThe survey dataset is licensed under CC BY 4.0.\n")
+    assert found.expression == "CC-BY-4.0"
+    assert any(r.why == "talk" and "BY-NC" in r.text for r in found.remarks)
+    assert detect(_NOTES_JA + "## ライセンス\n\n本データセットは CC BY 4.0 で提供します。\n").expression == "CC-BY-4.0"
+
+
+def test_minutes_alone_stay_talk():
+    assert detect(_NOTES).expression == "NOASSERTION"

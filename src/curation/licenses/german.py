@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_LIZENZ = re.compile(r"[- ]?Lizenz(?!\w)", re.IGNORECASE)
+_LIZENZ = re.compile(r"(?:[- ]|\b)Lizenz(?!\w)", re.IGNORECASE)  # not inside a word: "Datenlizenz Deutschland" is a name of its own
 
 
 def as_english(line: str) -> tuple[str, list[int]]:

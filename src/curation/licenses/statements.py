@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from curation.licenses.choice_partners import with_choice_partners
 from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
-from curation.licenses.deliberation import record_kind
+from curation.licenses.deliberation import record_kind, record_lines
 from curation.licenses.german import german_grant
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
@@ -1365,6 +1365,15 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                     Remark(line, text, "talk") for line, text in group]
     if record_kind(lines):
         return [], _all_talk(lines, statements, remarks)
+    if record := record_lines(lines):
+        # a memo before the work's License section: the memo's licenses are under discussion
+        def inside(x: Statement | Remark) -> bool:
+            return record[0] <= x.first_line <= record[1]
+
+        remarks = [r for r in remarks if not inside(r)] + _all_talk(
+            [line for line in lines if record[0] <= line.number <= record[1]],
+            [x for x in statements if inside(x)], [r for r in remarks if inside(r)])
+        statements = [x for x in statements if not inside(x)]
     statements, history = _present_wins(statements)
     return _rest_of_custom_terms(statements), remarks + history
 
