@@ -61,6 +61,18 @@ def test_relicensing_announcement_answers_the_new_license():
     assert detect(text).expression == "MIT"
 
 
+def test_original_license_beside_the_present_one_is_history():
+    text = ("# Gull\n\nA seabird census toolkit.\n\n"
+            "This dataset was originally released under CC BY-SA 4.0 and is now dedicated under CC0 1.0.\n")
+    assert detect(text).expression == "CC0-1.0"
+
+
+def test_a_change_for_one_part_leaves_the_other_parts_license():
+    text = ("# Gull\n\nA seabird census toolkit.\n\nStarting with version 2, the data files are released under CC0 1.0.\n"
+            "The code has been licensed under the MIT License since 2019.\n")
+    assert "MIT" in detect(text).expression
+
+
 def test_perfect_tense_grant_without_a_change_is_current():
     text = "# Harbor\n\nA port scheduler.\n\nSince 2019 this project has been licensed under the MIT License.\n"
     assert detect(text).expression == "MIT"

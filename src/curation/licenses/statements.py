@@ -781,14 +781,13 @@ _THEIR_WORK = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:their|his|her)\s+(?:[\w-]+\s+)
 def set_aside(s: "_Sentence", found: list[Mention], said: str | None) -> str:
     """Why a sentence that names a license and grants none was set aside: "other_work" where it
     speaks of another party's work (a label on another thing, «Le logiciel Gamma est distribué sous
-    …», "their SDK is MIT licensed"), "history" where it speaks of a license the work had
-    ("originally released under"), else "mention" (a name in a sentence the reader could not
+    …», "their SDK is MIT licensed"), else "mention" (a name in a sentence the reader could not
     read: a notice rule may still)."""
     before = s.text[:found[0].start]
     if said == "label" or _THEIR_WORK.search(before) or \
             _FR_GRANT.search(before) and not _FR_OWN.match(before):
         return "other_work"
-    return "history" if _HISTORY.search(before[-80:]) else "mention"
+    return "mention"
 
 
 # A license that takes over later: "becomes available under", "converts to" (a Change License).
@@ -799,8 +798,8 @@ _LATER_LICENSE = re.compile(r"\b(?:becomes?|will\s+become)\s+(?:automatically\s+
                             r"(?:(?:its|the)\s+licen[cs]e\s+)?(?:to|into)\s+(?:the\s+)?$|"
                             r"\bChange\s+Licen[cs]e\b[^.;]{0,20}$|"
                             # ... or the one it had before: "used to be under", "was formerly licensed under"
-                            r"\b(?:used\s+to\s+be|formerly|previously)\b[^.;]{0,40}$|" + _HISTORY_MARK + r"[^.;,。]{0,40}$",
-                            re.IGNORECASE)
+                            r"\b(?:used\s+to\s+be|formerly|previously)\b[^.;]{0,40}$", re.IGNORECASE)
+_HISTORY_BEFORE = re.compile(_HISTORY_MARK + r"[^.;,。、]{0,40}$", re.IGNORECASE)
 # The license of the work's other releases, as the subject: "Existing releases remain available
 # under", "Releases up to 3.9 stay under", 「旧バージョンは…」: what earlier versions had, not what
 # this text grants (a relicensing notice that names the new license says so in a sentence of its own).
@@ -829,6 +828,8 @@ def _not_given(sentence: str, found: list[Mention]) -> str | None:
         return "talk"  # the license a release changes to later (BUSL's Change License), or had before
     if _LEFT_LICENSE.search(before[-60:]) or _JA.search(sentence) and _JA_LEFT_LICENSE.match(sentence[found[-1].end:]):
         return "talk"  # a license the work left ("we moved away from the GPL")
+    if _HISTORY_BEFORE.search(before[-80:]) and all(_history(sentence, found, i) for i in range(len(found))):
+        return "history"  # "originally released under X": with a present license beside it, that one is read
     if len(found) == 1 and _OTHER_RELEASES.search(before[-100:]):
         return "talk"  # the license other releases of the work keep
     if _NOT_GRANTED.search(before[-60:]) or _JA.search(sentence) and _JA_NOT_GRANTED.match(sentence[found[-1].end:]):
@@ -1400,8 +1401,9 @@ def _present_wins(statements: list[Statement]) -> tuple[list[Statement], list[Re
         return statements, []
     # a past grant may name the work as a source would ("For six years Harbor has been distributed
     # under ..." reads as quoted)
+    # of the part that changed: "the code has been under MIT since 2019" stays beside new terms for the data
     past = [x for x in statements if x.kind in ("grant", "quoted") and x not in changed and _UNTIL_NOW.search(x.text)
-            and x.expression not in {c.expression for c in changed}]
+            and x.expression not in {c.expression for c in changed} and x.scope in {c.scope for c in changed}]
     return ([x for x in statements if x not in past],
             [Remark(x.first_line, x.text, "history", last_line=x.last_line) for x in past])
 
