@@ -139,3 +139,23 @@ def test_minutes_before_a_license_section_stay_talk_and_the_section_counts():
 
 def test_minutes_alone_stay_talk():
     assert detect(_NOTES).expression == "NOASSERTION"
+
+
+# ---- a policy document's template license -----------------------------------------------------
+def test_code_of_conduct_template_license_is_no_grant():
+    text = ("# Contributor Code of Conduct\n\nBe kind. Report problems to the maintainers at conduct@heron.example.\n\n"
+            "## Credits\n\nThis document is adapted from the Contributor Covenant, version 2.0. The Contributor "
+            "Covenant is released under the Creative Commons Attribution 4.0 International license.\n")
+    assert detect(text).expression == "NOASSERTION"
+
+
+def test_code_of_conduct_with_its_own_license_keeps_it():
+    text = ("# Code of Conduct\n\nBe kind.\n\n## License\n\nThis Code of Conduct is licensed under the "
+            "Creative Commons Attribution-ShareAlike 4.0 International license.\n")
+    assert detect(text).expression == "CC-BY-SA-4.0"
+
+
+def test_adapted_material_in_a_readme_keeps_its_upstream_license():
+    text = ("# Heron QA\n\nQuestions about wading birds.\n\nThe passages are adapted from Wikipedia. Wikipedia text "
+            "is available under the Creative Commons Attribution-ShareAlike 4.0 License.\n")
+    assert detect(text).expression == "CC-BY-SA-4.0"

@@ -1376,7 +1376,28 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             [x for x in statements if inside(x)], [r for r in remarks if inside(r)])
         statements = [x for x in statements if not inside(x)]
     statements, history = _present_wins(statements)
-    return _rest_of_custom_terms(statements), remarks + history
+    statements, template = _template_license(lines, statements)
+    return _rest_of_custom_terms(statements), remarks + history + template
+
+
+# A project's policy document by its title: a code of conduct, a contributing guide, a security
+# policy (「行動規範」「コントリビューションガイド」). Such a document is often adapted from a template
+# (the Contributor Covenant) whose license its attribution names.
+_POLICY_TITLE = re.compile(r"^\W*(?:[\w.-]+\s+)?(?:code\s+of\s+conduct|contribut(?:ing|ion|or)s?(?:\s+guide(?:lines)?)?|"
+                           r"security(?:\s+policy)?|governance)\W*$|行動規範|コントリビューション\s*ガイド|貢献ガイド|"
+                           r"セキュリティ\s*ポリシー", re.IGNORECASE)
+
+
+def _template_license(lines: list[Line], statements: list[Statement]) -> tuple[list[Statement], list[Remark]]:
+    """In a policy document (`_POLICY_TITLE`) that states no license of its own, the license of
+    the material it was adapted from is the template's: no grant of the project's (each becomes an
+    "other_work" remark)."""
+    first = next((line for line in lines if line.text), None)
+    if not (first and first.heading and _POLICY_TITLE.search(first.text)) or any(x.role == "own" for x in statements):
+        return statements, []
+    upstream = [x for x in statements if x.role == "upstream"]
+    return ([x for x in statements if x not in upstream],
+            [Remark(x.first_line, x.text, "other_work", last_line=x.last_line) for x in upstream])
 
 
 # A relicensing announced: "Starting with 4.0, Lumen is licensed under ...", "as of version 2",
