@@ -49,6 +49,14 @@ def test_previous_license_in_the_same_sentence_is_history():
     assert any(r.why == "history" for r in found.remarks)
 
 
+def test_past_license_is_said_in_the_explanation():
+    from curation.licenses.evidence import not_counted
+
+    text = ("# Sextant\n\nNavigation helpers.\n\n## License\n\n"
+            "Sextant is released under the Mozilla Public License 2.0; it was formerly under the GPL-2.0.\n")
+    assert "a license the work had before: line(s) 7" in not_counted(detect(text))
+
+
 def test_license_until_a_version_is_history_in_japanese():
     ja = "# Sextant\n\n航法ライブラリです。\n\n## ライセンス\n\n本ライブラリは BSD-2-Clause で提供します。以前は LGPL-3.0 で配布していました。\n"
     assert detect(ja).expression == "BSD-2-Clause"
