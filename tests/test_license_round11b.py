@@ -62,6 +62,19 @@ def test_license_until_a_version_is_history_in_japanese():
     assert detect(ja).expression == "BSD-2-Clause"
 
 
+def test_since_first_release_is_the_present():
+    ja = "# Sextant\n\n航法データです。\n\nこのデータは、2015 年の公開当初から CC BY 4.0 の下で提供しています。\n"
+    assert detect(ja).expression == "CC-BY-4.0"
+    ja = "# Sextant\n\n航法データです。\n\nこのデータは以前から ODbL 1.0 で公開しています。\n"
+    assert detect(ja).expression == "ODbL-1.0"
+
+
+def test_possessive_inside_the_works_subject_is_the_work():
+    text = ("# Shore Birds\n\nA photo collection.\n\nThe photographs and their captions are licensed under the "
+            "Creative Commons Attribution 4.0 International License.\n")
+    assert detect(text).expression == "CC-BY-4.0"
+
+
 def test_relicensing_announcement_answers_the_new_license():
     text = ("# Harbor moves to MIT\n\nFor six years Harbor has been distributed under the GNU General Public "
             "License, version 2. After asking every contributor, we decided to change that.\n\n"

@@ -760,11 +760,12 @@ _NOT_GRANTED = re.compile(r"\b(?:no\s+longer|not|never|no\s+more|n't|ceased?\s+t
 _JA_NOT_GRANTED = re.compile(r"^\s*(?:ライセンス)?\s*(?:で|の(?:下|もと)で)\s*(?:は|も)?\s*(?:公開|提供|配布|頒布|リリース|ライセンス)\s*"
                              r"(?:され|し)?(?:ません|なくな|ない|なかった|ず)")
 # Words that put a license in the work's past: "had been under", "originally released under",
-# "until version 3", 「以前は」「かつては」「旧ライセンス」. A sentence that holds both a present and a
-# past license states the present one ("licensed under X; previously it was under Y").
+# "until version 3", 「以前は」「かつては」「旧ライセンス」 (not 「以前から」「公開当初から」: since then,
+# to now). A sentence that holds both a present and a past license states the present one
+# ("licensed under X; previously it was under Y").
 _HISTORY_MARK = (r"(?:\b(?:had\s+been|originally|formerly|previously|used\s+to\s+be|in\s+the\s+past|"
                  r"until\s+(?:v(?:ersion)?\s*)?\d[\w.]*|before\s+(?:v(?:ersion)?\s*)?\d[\w.]*)\b|"
-                 r"以前|かつて|もともと|当初|旧(?:ライセンス|版|バージョン)|(?:バージョン|v)\s*\d[\w.]*\s*(?:まで|以前))")
+                 r"以前(?!から)|かつて|旧(?:ライセンス|版|バージョン)|(?:バージョン|v)\s*\d[\w.]*\s*(?:まで|以前))")
 _HISTORY = re.compile(_HISTORY_MARK, re.IGNORECASE)
 # A license the work left: "we moved away from the GPL", "switched from", "dropped the", 「…から移行」
 # (talk, wherever the sentence stands).
@@ -773,8 +774,9 @@ _LEFT_LICENSE = re.compile(r"\b(?:moved|moving|switched|switching|migrated|migra
                            r"\b(?:dropped|abandoned|left|replaced|ditched)\s+(?:the\s+|an?\s+|its\s+|our\s+)?$", re.IGNORECASE)
 _JA_LEFT_LICENSE = re.compile(r"^\s*(?:ライセンス)?\s*(?:から)\s*(?:\S{0,12}?(?:へ|に))?\s*(?:移行|変更|切り替え|乗り換え)")
 # Another party's work as the subject of a sentence that names a license without applying it:
-# "Their SDK is MIT licensed", "his fork is under ...".
-_THEIR_WORK = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:is|are|was|were|ships?|comes?|"
+# "Their SDK is MIT licensed", "his fork is under ..." (the subject's own head: "The photographs
+# and their captions are ..." is the work).
+_THEIR_WORK = re.compile(r"^\W*(?:(?:and|but|so|however|also),?\s+)?(?:their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:is|are|was|were|ships?|comes?|"
                          r"uses?)\b", re.IGNORECASE)
 
 
