@@ -12,7 +12,8 @@ dataset card carries. Quoted lines ("> From: ...") are someone else's mail, not 
 A file is talk only where the record is all of it: a performative grant in the first person ("I
 hereby license ...", "I agree to relicense ... under"), a "License:" field, a License section, or a
 later section that states the work's license ("fastgrid is released under ...") each applies a
-license, and the file is read as any other.
+license. With a performative grant or a field the file is read as any other; a License section or
+a later stated license ends the record there (`record_lines`): the record before it stays talk.
 """
 
 from __future__ import annotations
@@ -83,15 +84,37 @@ def record_kind(lines: list[Line]) -> str | None:
     """'mail' or 'record' where these lines are a mail thread or a memo, minutes or request for
     approval (see the module docstring); None for any other text."""
     own = _own_lines(lines)
-    fields = _fields(own)
-    kind = None
-    if fields & _MAIL_SUBJECT and fields & _MAIL_SENDER and fields & _MAIL_RECIPIENT:
-        kind = "mail"
-    elif own and _RECORD_TITLE.search(own[0].text) and fields:
-        kind = "record"
+    kind = _form(own)
     if kind is None or _applies_a_license(own):
         return None
     return kind
+
+
+def _form(own: list[Line]) -> str | None:
+    fields = _fields(own)
+    if fields & _MAIL_SUBJECT and fields & _MAIL_SENDER and fields & _MAIL_RECIPIENT:
+        return "mail"
+    return "record" if own and _RECORD_TITLE.search(own[0].text) and fields else None
+
+
+def record_lines(lines: list[Line]) -> tuple[int, int] | None:
+    """The first and last line of a record (a mail, a memo, minutes) that a section of the work
+    follows: a License section, or a later section that states the work's license. The record's
+    lines are talk; the section after it is read as any text. None where the file is no record,
+    where the record itself applies a license (a performative grant, a "License:" field), or where
+    no such section follows (`record_kind` reads the whole file then)."""
+    own = _own_lines(lines)
+    if _form(own) is None:
+        return None
+    later = next((i for i, line in enumerate(own) if i and line.heading), None)
+    section = next((i for i, line in enumerate(own) if i and line.heading and _LICENSE_HEADING.match(line.text.strip())),
+                   None)
+    if section is None and later is not None and any(_STATED_LICENSE.search(line.text) for line in own[later:]):
+        section = later
+    if section is None or any(_PERFORMATIVE_GRANT.search(line.text) or _LICENSE_FIELD.match(line.text)
+                              for line in own[:section]):
+        return None
+    return own[0].number, own[section].number - 1
 
 
 def _applies_a_license(own: list[Line]) -> bool:

@@ -66,6 +66,8 @@ from curation.licenses.scanned_text import LICENSE_WORDS, SCANCODE_WORDS, _scann
 from curation.licenses.spdx import normalize
 from curation.licenses.text import Line, clean, plain, split_front_matter, window
 
+# remarks on sentences the statement reader read and set aside (a "mention" it could not read)
+JUDGED = ("talk", "other_work", "history", "hedged", "example", "no_such_version")
 DEFAULT_THRESHOLD = 0.8  # below this score a detection is not evidence (LicensePolicy.detect_threshold)
 
 SPDX_TAG = re.compile(r"SPDX-License-Identifier:\s*([A-Za-z0-9.+\-() ]+?)\s*(?:\*/|-->|$)", re.MULTILINE)
@@ -250,8 +252,9 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     # Lines just outside a full text that add terms make it custom; talk inside it does not count.
     found = [s for s in found if s.score >= threshold]
     # ScanCode's notice rules read lines the reader could not (a GNU notice names its version far
-    # from the license's name), but never a line that only talks about licenses.
-    talk = {n for r in remarks if r.why in ("talk", "other_work", "hedged", "example", "no_such_version") for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
+    # from the license's name), but never a line the reader judged: talk, another work's license,
+    # the work's past license
+    talk = {n for r in remarks if r.why in JUDGED for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
     talk |= catalogue_mentions(remarks)
     notices = with_stated_bsd_variant([s for s in _notices(lines, matches, spans, talk, threshold)
                                        if s.score >= threshold], found)

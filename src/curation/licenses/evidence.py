@@ -151,8 +151,8 @@ MAX_LISTED_STATEMENTS = 12
 
 
 def not_counted(found: detect.Detection) -> str:
-    """The lines that talk about licenses, are an example or a hedged public-domain claim, or change
-    upstream terms, and were not counted, and the
+    """The lines that talk about licenses, are an example, a hedged public-domain claim or the
+    work's past license, or change upstream terms, and were not counted, and the
     middle of a long file that was not read: line numbers only (the words can name people;
     `license detect --explain` shows them)."""
     talk = sorted({r.first_line for r in found.remarks if r.why in ("talk", "mention", "other_work")})
@@ -160,9 +160,10 @@ def not_counted(found: detect.Detection) -> str:
                        ("custom", "restriction", "commercial_ok")})
     examples = sorted({r.first_line for r in found.remarks if r.why == "example"})
     hedged = sorted({r.first_line for r in found.remarks if r.why == "hedged"})
+    history = sorted({r.first_line for r in found.remarks if r.why == "history"})
     out = ""
     for lines, what in ((talk, "talk about licenses"), (examples, "an example in a code block"),
-                        (hedged, "public domain said with a hedge")):
+                        (hedged, "public domain said with a hedge"), (history, "a license the work had before")):
         if lines:
             shown = ", ".join(map(str, lines[:MAX_LISTED_STATEMENTS])) + (" …" if len(lines) > MAX_LISTED_STATEMENTS else "")
             out += f"; not counted, {what}: line(s) {shown}"

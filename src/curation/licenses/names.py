@@ -8,12 +8,14 @@ A name found here is only a mention; statements.py decides whether a sentence gr
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from license_expression import ExpressionError
 
 from curation.licenses import catalogue_names
+from curation.licenses.german import as_english
 from curation.licenses.ja_names import JA, english_reading
 from curation.licenses.open_data_names import OPEN_DATA_NAMES
 from curation.licenses.scancode_terms import custom_terms_id
@@ -429,7 +431,15 @@ def _spdx_id(token: str) -> str | None:
 
 
 def mentions(line: str) -> list[Mention]:
-    """Every license named in `line`, left to right, no two overlapping."""
+    """Every license named in `line`, left to right, no two overlapping; a German name
+    ("MIT-Lizenz", "Apache-Lizenz 2.0") is read as the English one (german.py)."""
+    if "izenz" not in line and "IZENZ" not in line:
+        return _mentions(line)
+    english, where = as_english(line)
+    return [dataclasses.replace(m, start=where[m.start], end=where[m.end - 1] + 1) for m in _mentions(english)]
+
+
+def _mentions(line: str) -> list[Mention]:
     taken: list[Mention] = []
 
     def free(start: int, end: int) -> bool:

@@ -25,7 +25,8 @@ from dataclasses import dataclass, replace
 
 from curation.licenses.choice_partners import with_choice_partners
 from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
-from curation.licenses.deliberation import record_kind
+from curation.licenses.deliberation import record_kind, record_lines
+from curation.licenses.german import german_grant
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
 from curation.licenses.secondary import SECONDARY
@@ -64,7 +65,7 @@ class Remark:
 
     first_line: int
     text: str
-    why: str  # talk | mention | other_work | custom | restriction | choice | commercial_ok | third_party
+    why: str  # talk | mention | other_work | history | custom | restriction | choice | commercial_ok | third_party
     role: str = "own"  # own | upstream: a remark in upstream or quoted material never changes the work's terms
     last_line: int = 0
     hint: str | None = None  # no_such_version: the one version the list holds, for the reviewer
@@ -83,6 +84,7 @@ _EN_GRANT = re.compile(
     re.IGNORECASE)
 # "You may use, copy, modify and distribute it under the MIT License": permission given to the
 # reader over the work (its object), tied to a named license. Not "you can use the MIT license".
+_ACTS = r"(?:use|copying|modification|redistribution|distribution|reuse)"
 _EN_PERMIT = re.compile(
     r"\b(?:you|anyone|everyone|users?|others)\s+(?:are\s+|is\s+)?(?:(?:free|welcome|allowed|permitted)\s+to|may|can)"
     # "you can take X under either ...": receiving the work is being granted it
@@ -91,6 +93,12 @@ _EN_PERMIT = re.compile(
     r"(?![\w\s,]*?\b(?:and|or)?\s*(?:any\s+|all\s+|other\s+)?(?:software|works|content|material|programs|libraries|"
     r"projects|anything|code\s+(?:licensed|released))\b\s+(?:under|licensed|released|that|which))"
     r"|\bfeel\s+free\s+to\s+(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse)\b"
+    # the act as the subject: "Redistribution is permitted under ...", "Use and redistribution are
+    # allowed under ..."; the work as a pronoun: "It may be redistributed under ..."
+    r"|^\W*" + _ACTS + r"(?:(?:\s*,\s*|\s+and/or\s+|\s+and\s+|\s+or\s+)" + _ACTS + r")*\s+"
+    r"(?:in\s+source\s+and\s+binary\s+forms?\s+)?(?:of\s+(?:this|these|the)\s+[\w-]+\s+)?(?:is|are)\s+(?:hereby\s+)?"
+    r"(?:permitted|allowed|granted)\s+under\b"
+    r"|^\W*(?:it|they)\s+may\s+(?:freely\s+)?be\s+(?:freely\s+)?(?:used|copied|modified|shared|distributed|redistributed)\b"
     # "you get the same freedom through CC0": the freedom just given, by another route
     r"|\b(?:you|anyone|everyone|users?)\s+(?:get|gets|receive|receives|have|has|keep|keeps)\s+the\s+same\s+"
     r"(?:freedoms?|rights?|permissions?)\b", re.IGNORECASE)
@@ -188,6 +196,9 @@ _OWN_EN = re.compile(
     r"distributed|available|provided|published|dual[- ]licensed)\b|\bunless\s+otherwise\s+(?:noted|stated)"
     # the bulk of the work, the rest carved out after: "Most of Pipewren is under the BSD 3-Clause license"
     r"|^\W*(?:most|much|the\s+(?:rest|bulk|majority))\s+of\s+(?:the\s+)?[\w.-]+\s+(?:is|are)\b"
+    # a relicensing's present: "Starting with Lumen 4.0, released today, Lumen is licensed under ..."
+    r"|^\W*(?:starting|beginning)\s+(?:with|from)\s+[^,]{1,40},\s*(?:[^,]{1,30},\s*)?(?:the\s+)?[\w.-]+\s+(?:is|are)\s+"
+    r"(?:now\s+)?(?:licen[cs]ed|released|distributed|available|provided|published)\b"
     # a folder of this repository named as the subject ("The fonts (font/, svg/) are under ...",
     # "the src/codec/ directory")
     r"|(?:^|[\s(,])[\w.-]+/(?:[\w.-]+/)*(?=[\s,)]|$)",
@@ -306,7 +317,9 @@ _OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しく�
 _DUAL = re.compile(r"\bdual(?:ly)?[- ]licen[cs](?:ed|ing|es?)\b|\byour\s+choice\s+of\b|デュアル\s*ライセンス|二重ライセンス|"
                    r"^\W*alternatively\b|"
                    r"ダブル\s*ライセンス|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b(?![)\s]*any\s+later)|\bchoose\s+(?:either|between)|"
-                   r"いずれか|どちらか|選択でき(?!ません|ない)|選べ(?!ません|ない)|選んで", re.IGNORECASE)
+                   r"いずれか|どちらか|選択でき(?!ません|ない)|選べ(?!ません|ない)|選んで|"
+                   # 「A または B を選択して利用できます」: the choice given with the permission
+                   r"選択して\s*(?:ご|お)?(?:利用|使用|使)", re.IGNORECASE)
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # a new sentence opens with a capital, or with a folder as its subject ("src/ is under ...")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[]|[\w.-]+/\s)|(?<=[。！？])")
@@ -746,6 +759,39 @@ _NOT_GRANTED = re.compile(r"\b(?:no\s+longer|not|never|no\s+more|n't|ceased?\s+t
                           re.IGNORECASE)
 _JA_NOT_GRANTED = re.compile(r"^\s*(?:ライセンス)?\s*(?:で|の(?:下|もと)で)\s*(?:は|も)?\s*(?:公開|提供|配布|頒布|リリース|ライセンス)\s*"
                              r"(?:され|し)?(?:ません|なくな|ない|なかった|ず)")
+# Words that put a license in the work's past: "had been under", "originally released under",
+# "until version 3", 「以前は」「かつては」「旧ライセンス」 (not 「以前から」「公開当初から」: since then,
+# to now). A sentence that holds both a present and a past license states the present one
+# ("licensed under X; previously it was under Y").
+_HISTORY_MARK = (r"(?:\b(?:had\s+been|originally|formerly|previously|used\s+to\s+be|in\s+the\s+past|"
+                 r"until\s+(?:v(?:ersion)?\s*)?\d[\w.]*|before\s+(?:v(?:ersion)?\s*)?\d[\w.]*)\b|"
+                 r"以前(?!から)|かつて|旧(?:ライセンス|版|バージョン)|(?:バージョン|v)\s*\d[\w.]*\s*(?:まで|以前))")
+_HISTORY = re.compile(_HISTORY_MARK, re.IGNORECASE)
+# A license the work left: "we moved away from the GPL", "switched from", "dropped the", 「…から移行」
+# (talk, wherever the sentence stands).
+_LEFT_LICENSE = re.compile(r"\b(?:moved|moving|switched|switching|migrated|migrating|changed|converted|relicensed)\s+"
+                           r"(?:\w+\s+){0,2}?(?:away\s+)?from\s+(?:the\s+|an?\s+)?$|"
+                           r"\b(?:dropped|abandoned|left|replaced|ditched)\s+(?:the\s+|an?\s+|its\s+|our\s+)?$", re.IGNORECASE)
+_JA_LEFT_LICENSE = re.compile(r"^\s*(?:ライセンス)?\s*(?:から)\s*(?:\S{0,12}?(?:へ|に))?\s*(?:移行|変更|切り替え|乗り換え)")
+# Another party's work as the subject of a sentence that names a license without applying it:
+# "Their SDK is MIT licensed", "his fork is under ..." (the subject's own head: "The photographs
+# and their captions are ..." is the work).
+_THEIR_WORK = re.compile(r"^\W*(?:(?:and|but|so|however|also),?\s+)?(?:their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:is|are|was|were|ships?|comes?|"
+                         r"uses?)\b", re.IGNORECASE)
+
+
+def set_aside(s: "_Sentence", found: list[Mention], said: str | None) -> str:
+    """Why a sentence that names a license and grants none was set aside: "other_work" where it
+    speaks of another party's work (a label on another thing, «Le logiciel Gamma est distribué sous
+    …», "their SDK is MIT licensed"), else "mention" (a name in a sentence the reader could not
+    read: a notice rule may still)."""
+    before = s.text[:found[0].start]
+    if said == "label" or _THEIR_WORK.search(before) or \
+            _FR_GRANT.search(before) and not _FR_OWN.match(before):
+        return "other_work"
+    return "mention"
+
+
 # A license that takes over later: "becomes available under", "converts to" (a Change License).
 # "change" and "switch" only intransitive ("changes to the GPL"): "you may change this file under
 # the MPL" is a grant to modify.
@@ -755,6 +801,7 @@ _LATER_LICENSE = re.compile(r"\b(?:becomes?|will\s+become)\s+(?:automatically\s+
                             r"\bChange\s+Licen[cs]e\b[^.;]{0,20}$|"
                             # ... or the one it had before: "used to be under", "was formerly licensed under"
                             r"\b(?:used\s+to\s+be|formerly|previously)\b[^.;]{0,40}$", re.IGNORECASE)
+_HISTORY_BEFORE = re.compile(_HISTORY_MARK + r"[^.;,。、]{0,40}$", re.IGNORECASE)
 # The license of the work's other releases, as the subject: "Existing releases remain available
 # under", "Releases up to 3.9 stay under", 「旧バージョンは…」: what earlier versions had, not what
 # this text grants (a relicensing notice that names the new license says so in a sentence of its own).
@@ -781,6 +828,10 @@ def _not_given(sentence: str, found: list[Mention]) -> str | None:
     before = sentence[:found[0].start]
     if _LATER_LICENSE.search(before[-80:]):
         return "talk"  # the license a release changes to later (BUSL's Change License), or had before
+    if _LEFT_LICENSE.search(before[-60:]) or _JA.search(sentence) and _JA_LEFT_LICENSE.match(sentence[found[-1].end:]):
+        return "talk"  # a license the work left ("we moved away from the GPL")
+    if _HISTORY_BEFORE.search(before[-80:]) and all(_history(sentence, found, i) for i in range(len(found))):
+        return "history"  # "originally released under X": with a present license beside it, that one is read
     if len(found) == 1 and _OTHER_RELEASES.search(before[-100:]):
         return "talk"  # the license other releases of the work keep
     if _NOT_GRANTED.search(before[-60:]) or _JA.search(sentence) and _JA_NOT_GRANTED.match(sentence[found[-1].end:]):
@@ -802,6 +853,22 @@ _FR_OWN = re.compile(r"^\W*(?:ce|cet|cette|ces|le\s+présent|la\s+présente|notr
 _FR_GRANT = re.compile(r"\b(?:distribuée?s?|publiée?s?|diffusée?s?|placée?s?|proposée?s?|disponibles?|mise?s?\s+à\s+"
                        r"disposition|fournie?s?|licenciée?s?)\s+(?:\w+\s+){0,2}?sous\s+(?:la\s+|les\s+termes\s+de\s+la\s+)?"
                        r"(?:licence\s+)?\W*$", re.IGNORECASE)
+
+
+def _history(sentence: str, found: list[Mention], i: int) -> bool:
+    """Whether mention `i` names a license the work had: a history word between it and the
+    mention before it (or the sentence's start), or right after it ("GPL-3.0 until version 3")."""
+    start = found[i - 1].end if i else 0
+    end = found[i + 1].start if i + 1 < len(found) else len(sentence)
+    clause, after = sentence[start:found[i].start], sentence[found[i].end:end]
+    return bool(_HISTORY.search(clause) or re.match(r"[^.;,。、]{0,25}?" + _HISTORY_MARK, after, re.IGNORECASE))
+
+
+# The license as the subject, the work as the object: "... applies to this repository", "... applies
+# to all of the code in this project" (a license that "applies to derivatives" speaks of the license).
+_APPLIES_TO_WORK = re.compile(r"^[\s,)]*(?:(?:licen[cs]e|terms)\s+)?(?:also\s+)?appl(?:y|ies)\s+to\s+(?:all\s+(?:of\s+)?|"
+                              r"everything\s+in\s+|the\s+(?:whole|entire)\s+|every\s+)?(?:the\s+[\w-]+\s+in\s+)?"
+                              r"(?:this|these|our)\s+(?!licen)[\w-]+", re.IGNORECASE)
 
 
 def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = False) -> str | None:
@@ -838,8 +905,10 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
                 (_OWN_JA.search(_without(s.text, found)) or _JA_PERMIT.search(s.text)
                  or s.in_license_section or short_file or named):
             return "grant"
-    elif _FR_GRANT.search(before) and (_FR_OWN.match(before) or named):
+    elif _FR_GRANT.search(before) and (_FR_OWN.match(before) or named) or german_grant(before):
         return "grant"
+    elif _APPLIES_TO_WORK.match(s.text[found[-1].end:]):
+        return "grant"  # "The MIT License applies to this repository"
     elif (_EN_GRANT.search(s.text) or _EN_PERMIT.search(s.text)) and (named or _OWN_EN.search(s.text[:found[-1].start]) or (_OWN_EN.search(_without(s.text, found)) or re.match(r"\W*(?:(?:use|copy|modify|distribute|redistribute)\W+(?:and\s+|or\s+)?)+(?:it|this\s+\w+)\b", s.text, re.I)) and
                                        (re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)
                                         or re.match(r"\s*[- ]?licen[cs]ed\b", s.text[found[0].end:], re.IGNORECASE))
@@ -1224,8 +1293,13 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             kind = _grant(s, found, short_file, names_the_work(s.text, names) or bool(
                 granted_before and adjacent and _GRANTED_WORK_AGAIN.match(s.text)))
             if kind is None:
-                remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
+                remarks.append(Remark(s.first_line, s.text, set_aside(s, found, said), last_line=s.last_line))
                 continue
+            # "licensed under X; previously it was under Y": the past license is history, not a grant
+            past = [m for i, m in enumerate(found) if len(found) > 1 and _history(s.text, found, i)]
+            if past and len(past) < len(found):
+                remarks.append(Remark(s.first_line, s.text, "history", last_line=s.last_line))
+                found = [m for m in found if m not in past]
             row = _ROW.match(s.text)
             previous_end = 0
             joined: str | None = None
@@ -1294,7 +1368,67 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                     Remark(line, text, "talk") for line, text in group]
     if record_kind(lines):
         return [], _all_talk(lines, statements, remarks)
-    return _rest_of_custom_terms(statements), remarks
+    if record := record_lines(lines):
+        # a memo before the work's License section: the memo's licenses are under discussion
+        def inside(x: Statement | Remark) -> bool:
+            return record[0] <= x.first_line <= record[1]
+
+        remarks = [r for r in remarks if not inside(r)] + _all_talk(
+            [line for line in lines if record[0] <= line.number <= record[1]],
+            [x for x in statements if inside(x)], [r for r in remarks if inside(r)])
+        statements = [x for x in statements if not inside(x)]
+    statements, history = _present_wins(statements)
+    statements, template = _template_license(lines, statements)
+    return _rest_of_custom_terms(statements), remarks + history + template
+
+
+# A project's policy document by its title: a code of conduct, a contributing guide, a security
+# policy (「行動規範」「コントリビューションガイド」). Such a document is often adapted from a template
+# (the Contributor Covenant) whose license its attribution names.
+_POLICY_TITLE = re.compile(r"^\W*(?:[\w.-]+\s+)?(?:code\s+of\s+conduct|contribut(?:ing|ion|or)s?(?:\s+guide(?:lines)?)?|"
+                           r"security(?:\s+policy)?|governance)\W*$|行動規範|コントリビューション\s*ガイド|貢献ガイド|"
+                           r"セキュリティ\s*ポリシー", re.IGNORECASE)
+
+
+def _template_license(lines: list[Line], statements: list[Statement]) -> tuple[list[Statement], list[Remark]]:
+    """In a policy document (`_POLICY_TITLE`) that states no license of its own, the license of
+    the material it was adapted from is the template's: no grant of the project's (each becomes an
+    "other_work" remark)."""
+    first = next((line for line in lines if line.text), None)
+    if not (first and first.heading and _POLICY_TITLE.search(first.text)) or any(x.role == "own" for x in statements):
+        return statements, []
+    upstream = [x for x in statements if x.role == "upstream"]
+    return ([x for x in statements if x not in upstream],
+            [Remark(x.first_line, x.text, "other_work", last_line=x.last_line) for x in upstream])
+
+
+# A relicensing announced: "Starting with 4.0, Lumen is licensed under ...", "as of version 2",
+# "is now licensed under", "has been relicensed under", 「…以降は」「…から…に変更しました」.
+_CHANGE = re.compile(r"^\W*(?:starting|beginning)\s+(?:with|from)\b|\bas\s+of\s+(?:v(?:ersion)?\s*\d|release|today|now)|"
+                     r"\bfrom\s+(?:v(?:ersion)?\s*|release\s+)\d[\w.]*\s+(?:on|onwards?)\b|\b(?:is|are)\s+now\s+"
+                     r"(?:licen[cs]ed|released|distributed|available)\b|\bre-?licen[cs]ed\s+(?:under|to|as)\b|"
+                     r"以降[はも]?|に変更(?:しました|されました|します)", re.IGNORECASE)
+# A license the work has had until the change: "Since its first release Lumen has been under",
+# "was released under", 「これまで…で公開してきました」.
+_UNTIL_NOW = re.compile(r"\b(?:has|have|had)\s+been\b|\b(?:was|were)\s+(?:\w+\s+){0,2}?(?:licen[cs]ed|released|"
+                        r"distributed|published|available|under)\b|これまで|今まで|でした|していました", re.IGNORECASE)
+
+
+def _present_wins(statements: list[Statement]) -> tuple[list[Statement], list[Remark]]:
+    """Where the text announces a change of the work's license (`_CHANGE`), the work's own grants
+    said in the perfect or the past (`_UNTIL_NOW`) are its history: the statements without them,
+    and a "history" remark for each."""
+    changed = [x for x in statements if x.role == "own" and x.kind == "grant" and _CHANGE.search(x.text)
+               and not _UNTIL_NOW.search(x.text)]
+    if not changed:
+        return statements, []
+    # a past grant may name the work as a source would ("For six years Harbor has been distributed
+    # under ..." reads as quoted)
+    # of the part that changed: "the code has been under MIT since 2019" stays beside new terms for the data
+    past = [x for x in statements if x.kind in ("grant", "quoted") and x not in changed and _UNTIL_NOW.search(x.text)
+            and x.expression not in {c.expression for c in changed} and x.scope in {c.scope for c in changed}]
+    return ([x for x in statements if x not in past],
+            [Remark(x.first_line, x.text, "history", last_line=x.last_line) for x in past])
 
 
 def _rest_of_custom_terms(statements: list[Statement]) -> list[Statement]:
