@@ -168,3 +168,25 @@ def test_a_number_ocr_damaged_is_no_part_of_a_name():
 def test_a_name_before_an_ocr_damaged_reference_leaves_the_reference(anonymizer):
     out = _masked(anonymizer, "Match notes: Kowalczyk vs Lindqvist ref l059 at noon")
     assert "Lindqvist" not in out and "l059" in out
+
+
+# A second review (revpii31) of the fixes above: what they left raw.
+def test_a_name_after_a_leading_ocr_damaged_number_keeps_its_span():
+    import spacy
+
+    from curation.pii.spans import clean_entity
+    doc = spacy.blank("en")("l014 Rosalind Achterberg called")
+    cleaned = clean_entity(doc.char_span(0, len("l014 Rosalind Achterberg"), label="PERSON"))
+    assert cleaned is not None and doc.text[cleaned.start_char:cleaned.end_char] == "Rosalind Achterberg"
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Registrant Phone:+1.4155552671", "+1.4155552671"),
+    ("tel=+1.4155552671", "+1.4155552671"),
+])
+def test_a_whois_style_phone_glued_to_its_phone_label_stays_a_phone(text, number):
+    assert number in phones(text)
+
+
+def test_a_one_word_company_heading_a_line_before_a_colon_is_masked(anonymizer):
+    assert "Northwind" not in _masked(anonymizer, "Orders this week\nNorthwind: 12 units\nContoso: 4 units")

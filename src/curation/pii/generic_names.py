@@ -105,9 +105,9 @@ _LABEL_REST = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*:(?!//)")
 def _form_label(text: str, start: int, end: int, value: str) -> bool:
     """Whether an organisation's span is the label of a form's line, in English or not ("Fecha de
     compra: 15/08/2025", "Workstation IP reservation: 10.0.0.7", "NRIC: S…"): it opens its line, a
-    colon closes the label within two more words, and its words are a label's. One word is, unless
-    usually written capitalised as a company's name is ("Vodafone: 0800 …" in a list of contacts):
-    labels are as often abbreviations or another language's words ("Attn:", "Betreff:"). Several
+    colon closes the label within two more words, and its words are a label's. One word is when it
+    is a label word (below) not usually written capitalised as a company's name is ("Vodafone: 0800
+    …" in a list of contacts); a word of no list is a name ("Northwind: 12 units"). Several
     words are a label's when each is a label word (_label_word) or they are written in sentence
     case (a capital, then lower-case words); a word outside them makes a name ("Northwind
     Traders: 12 units")."""
@@ -115,8 +115,8 @@ def _form_label(text: str, start: int, end: int, value: str) -> bool:
     if text[line_start:start].strip() or not _LABEL_REST.match(text, end):
         return False
     words = _WORDS.findall(value)
-    if len(words) == 1:
-        return words[0].lower() not in capitalised_words()
+    if len(words) == 1:  # a word of its own ("Northwind: 12 units") is a company's name
+        return _label_word(words[0]) and words[0].lower() not in capitalised_words()
     return all(_label_word(w) for w in words) or all(w.islower() or w in IDENTIFIER_LABELS for w in words[1:])
 
 

@@ -554,6 +554,8 @@ def clean_entity(ent, allowed: frozenset = frozenset(), keep_accounts: bool = Tr
     tokens = _without_leading_label(_first_named_column(tokens), ent.label_)
     # A link, an HTML entity or a number OCR damaged ends a name: "Mb http://bit.ly/...", "IM SORRY
     # &lt", "vs Lopez ref l014".
+    while tokens and ocr_damaged_number(tokens[0].text):
+        tokens = tokens[1:]  # "l014 Rosalind Achterberg": the name after a damaged number stays
     for i, t in enumerate(tokens):
         width = _entity_at(tokens, i)
         if ocr_damaged_number(t.text) or ((t.like_url or width) and not (i and width and _name_goes_on(tokens, i, width))):

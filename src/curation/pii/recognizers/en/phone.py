@@ -162,10 +162,11 @@ def _glued_to_another_field(text: str, start: int, end: int, before: str) -> boo
     field = _FIELD_NAME_BEFORE.search(before)
     if field is None:
         return False
-    if _DECIMAL.fullmatch(text, start, end):
-        return True
     name = field[1].lower()
-    if name in PHONE_WORDS or name in _VCARD_TYPES or re.fullmatch(_GLUED_LABELS, name):
+    phone_label = name in PHONE_WORDS or bool(re.fullmatch(_GLUED_LABELS, name))
+    if _DECIMAL.fullmatch(text, start, end):
+        return not phone_label  # "Phone:+1.4155552671" is how WHOIS records write one
+    if phone_label or name in _VCARD_TYPES:
         return False
     try:
         number = phonenumbers.parse(text[start:end])
