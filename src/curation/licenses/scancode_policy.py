@@ -5,8 +5,10 @@ them (scancode_names.py). An id no class lists is `unknown`, and denied unread; 
 a name can be read as is listed in the class its ScanCode category stands for: "Permissive" and
 "Public Domain" in permissive (attribution kept: ScanCode's public-domain category holds notices
 that still ask for credit), "Copyleft Limited" in weak_copyleft, "Copyleft" in share_alike,
-"Source-available" in source_available. "Commercial" licenses stay in no class: the policy denies
-them. Custom terms (LicenseRef-Custom-*) are review_terms already, and an id a hand-written
+"Source-available" in source_available. "Commercial" licenses are not read by name at all
+(scancode_names.READ_CATEGORIES). Where ScanCode's category contradicts a license's text (the Free
+Art License filed "Permissive", Prosperity "Source-available"), a hand-written pattern of the policy
+classes the id instead. Custom terms (LicenseRef-Custom-*) are review_terms already, and an id a hand-written
 pattern of the policy matches is left to it.
 
 The lists sit between marker comments in policies/licenses.yaml; `python -m
