@@ -26,6 +26,7 @@ from curation.pii.labels import IGNORED, PROPER_NOUN_ONLY
 from curation.pii.nlp_models import load_ner_pipeline
 from curation.pii.pooling import admitted, capitalised_share, open_segments, whole_documents
 from curation.pii.propagation import coordinated, propagate
+from curation.pii.record_cells import record_cells
 from curation.pii.spans import NerEntity, clean_entity, looks_named
 from curation.pii.text_view import squeeze_spaces
 
@@ -57,7 +58,7 @@ class CurationNlpEngine(SpacyNlpEngine):
 
     def process_batch(self, texts, language, batch_size=1, n_process=1, as_tuples=False):
         texts = [str(t) for t in texts]
-        squeezed = [squeeze_spaces(t) for t in texts]
+        squeezed = [squeeze_spaces(record_cells(t)) for t in texts]
         max_chars = PIECE_CHARS.get(language, DEFAULT_PIECE_CHARS)
         split = [pieces(s, max_chars) for s, _ in squeezed]
         groups = char_limited_batches([p for ps in split for p in ps], batch_size, BATCH_CHARS.get(language))
@@ -66,7 +67,7 @@ class CurationNlpEngine(SpacyNlpEngine):
                                                          for g in groups)), squeezed, strict=True)]
         for doc, text, (_, offsets) in zip(docs, texts, squeezed, strict=True):
             if offsets is not None:
-                doc.user_data.update(column_gaps(text, offsets))
+                doc.user_data.update(column_gaps(record_cells(text), offsets))
         found = [self._entities(doc) for doc in docs]
         if self.extra:
             self._pool(docs, found, batch_size)
