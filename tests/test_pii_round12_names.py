@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from curation.pii.record_cells import record_cells
+from curation.pii.record_columns import column_names
+from curation.pii.spans import NerEntity
 
 
 def _masked(anonymizer, text: str) -> str:
@@ -36,8 +38,13 @@ def test_a_quoted_attribute_value_is_read_as_a_name(anonymizer, text):
     assert "Marchbank" not in _masked(anonymizer, text)
 
 
-def test_a_glued_delimiter_of_a_record_is_a_line_break_for_ner():
-    assert record_cells("3;Ada Byron;Leeds\n") == "3\nAda Byron\nLeeds\n"
+@pytest.mark.parametrize(("row", "cells"), [
+    ("3;Ada Byron;Leeds\n", "3\nAda Byron\nLeeds\n"),
+    ("3\tAda Byron\tLeeds\n", "3\nAda Byron\nLeeds\n"),
+    ("3|Ada Byron|Leeds\n", "3\nAda Byron\nLeeds\n"),
+])
+def test_a_glued_delimiter_of_a_record_is_a_line_break_for_ner(row, cells):
+    assert record_cells(row) == cells
 
 
 def test_a_comma_between_two_words_of_a_record_stays_a_comma():
@@ -57,3 +64,38 @@ def test_text_that_is_no_record_is_read_as_it_is(text):
 
 def test_a_quoted_attribute_value_loses_its_quotes_for_ner():
     assert record_cells('name="Ada Byron" id=7') == "name= Ada Byron  id=7"
+
+
+_SUPPLIERS = ("code;supplier;town\n"
+              "A1;Larchmont Timber;Inverness\n"
+              "A2;Ferncliff Quarry;Penzance\n"
+              "A3;Wolds Edge Dairy;Beverley\n"
+              "A4;Saltmarsh Rope Makers;Whitby\n")
+
+
+def _entity(label: str, text: str, value: str) -> NerEntity:
+    start = text.index(value)
+    return NerEntity(label, start, start + len(value))
+
+
+def _added(read: list[str], label: str = "ORGANIZATION", text: str = _SUPPLIERS) -> list[str]:
+    entities = [_entity(label, text, value) for value in read]
+    return [text[e.start_char:e.end_char] for e in column_names(entities, text)[len(entities):]]
+
+
+def test_a_column_mostly_read_as_companies_gives_its_other_cells_that_type():
+    assert _added(["Larchmont Timber", "Ferncliff Quarry", "Wolds Edge Dairy"]) == ["Saltmarsh Rope Makers"]
+
+
+def test_a_column_with_one_name_read_gives_nothing():
+    assert _added(["Larchmont Timber"]) == []
+
+
+def test_a_header_of_one_word_cells_is_no_name():
+    text = "Name,Company,City\nAda Byron,Quill Press,Leeds\nOla Nordmann,Fjord Data,Bergen\nJan Kowal,Wisla Soft,Krakow\n"
+    assert _added(["Leeds", "Bergen"], "LOCATION", text) == ["Krakow"]
+
+
+def test_codes_and_numbers_in_a_name_column_stay():
+    text = "id;name\n1;Ada Byron\n2;Ola Nordmann\n3;N/A\n4;TBC\n5;12345\n"
+    assert _added(["Ada Byron", "Ola Nordmann"], "PERSON", text) == []

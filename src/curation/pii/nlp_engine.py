@@ -27,6 +27,7 @@ from curation.pii.nlp_models import load_ner_pipeline
 from curation.pii.pooling import admitted, capitalised_share, open_segments, whole_documents
 from curation.pii.propagation import coordinated, propagate
 from curation.pii.record_cells import record_cells
+from curation.pii.record_columns import column_names
 from curation.pii.spans import NerEntity, clean_entity, looks_named
 from curation.pii.text_view import squeeze_spaces
 
@@ -72,7 +73,7 @@ class CurationNlpEngine(SpacyNlpEngine):
         if self.extra:
             self._pool(docs, found, batch_size)
         for text, (_, offsets), doc, entities in zip(texts, squeezed, docs, found, strict=True):
-            yield text, self.artifacts(doc, entities, offsets)
+            yield text, self.artifacts(doc, entities, offsets, text)
 
     def process_text(self, text, language):
         return next(iter(self.process_batch([text], language)))[1]
@@ -108,14 +109,17 @@ class CurationNlpEngine(SpacyNlpEngine):
             for entities, more in zip(found, added, strict=True):
                 entities += more
 
-    def artifacts(self, doc, found: list[NerEntity], offsets=None):
+    def artifacts(self, doc, found: list[NerEntity], offsets=None, text: str | None = None):
         """Presidio's NLP artifacts for `doc` and the entities `found` in it; `offsets[i]`: where
-        character i of the text spaCy saw lies in the original text (None when they are the same)."""
+        character i of the text spaCy saw lies in the original `text` (None when they are the same).
+        Given `text`, a table's name columns are completed in it (record_columns)."""
         if self.language != "ja":  # whole words need spaces between words; Japanese has none
-            text = doc_text(doc)
-            found = propagate(coordinated(found, text), text)
+            seen = doc_text(doc)
+            found = propagate(coordinated(found, seen), seen)
         if offsets is not None:
             found = [NerEntity(e.label_, offsets[e.start_char], offsets[e.end_char - 1] + 1) for e in found]
+        if text is not None and self.language != "ja":
+            found = column_names(found, text)
         scores = [self.ner_model_configuration.default_score] * len(found)
         # No lemma or offset lists: PrecedingWordsEnhancer reads the few tokens it needs from
         # the Doc itself, and nothing else here uses them (building them was 10% of the stage).
