@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
 from curation.pii.record_cells import record_cells
 from curation.pii.record_columns import column_names
 from curation.pii.spans import NerEntity
+from tests_helpers import found
 
 
 def _masked(anonymizer, text: str) -> str:
@@ -99,3 +101,29 @@ def test_a_header_of_one_word_cells_is_no_name():
 def test_codes_and_numbers_in_a_name_column_stay():
     text = "id;name\n1;Ada Byron\n2;Ola Nordmann\n3;N/A\n4;TBC\n5;12345\n"
     assert _added(["Ada Byron", "Ola Nordmann"], "PERSON", text) == []
+
+
+def _companies(text: str) -> list[str]:
+    return found(CurationOrganizationRecognizer(), "ORGANIZATION", text)
+
+
+# Companies registered abroad end in their register's legal form, whatever the script of their words.
+@pytest.mark.parametrize(("text", "company"), [
+    ("Vendor:\nBrzozowski Transport Sp. z o.o.", "Brzozowski Transport Sp. z o.o."),
+    ("Pay to Strojírny Vítkovice s.r.o. by Friday", "Strojírny Vítkovice s.r.o."),
+    ("Sold by Ceramiche di Sassuolo S.p.A., Modena", "Ceramiche di Sassuolo S.p.A."),
+    ("Importer: Muebles del Norte, S.A. de C.V.", "Muebles del Norte, S.A. de C.V."),
+    ("Contractor: Karoo Steel Holdings (Pty) Ltd", "Karoo Steel Holdings (Pty) Ltd"),
+    ("Shipper: Chao Phraya Rice Co., Ltd.", "Chao Phraya Rice Co., Ltd."),
+    ("She worked at Duna Szoftver Kft. for two years", "Duna Szoftver Kft."),
+])
+def test_a_company_ending_in_a_legal_form_abroad_is_an_organization(text, company):
+    assert company in _companies(text)
+
+
+@pytest.mark.parametrize("text", [
+    "PLEASE CALL ASA ON MONDAY",
+    "The Oy was quiet.",
+])
+def test_a_legal_form_after_no_name_is_no_company(text):
+    assert _companies(text) == []
