@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
+from curation.pii.recognizers.en.person import CurationPersonRecognizer
 from curation.pii.record_cells import record_cells
 from curation.pii.record_columns import column_names
 from curation.pii.spans import NerEntity
@@ -127,3 +128,19 @@ def test_a_company_ending_in_a_legal_form_abroad_is_an_organization(text, compan
 ])
 def test_a_legal_form_after_no_name_is_no_company(text):
     assert _companies(text) == []
+
+
+def _people(text: str) -> list[str]:
+    return found(CurationPersonRecognizer(), "PERSON", text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("All the best with the move.\nWith thanks,\nQ. Tallowmere", "Q. Tallowmere"),
+    ("Yours faithfully,\n\nPerpetua Hollinsworth\nHead of Estates", "Perpetua Hollinsworth"),
+])
+def test_a_name_signed_after_a_sign_off_is_a_person(text, name):
+    assert name in _people(text)
+
+
+def test_a_unit_signed_after_a_sign_off_is_no_person():
+    assert _people("Yours sincerely,\nPayroll Services") == []

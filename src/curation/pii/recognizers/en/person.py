@@ -26,7 +26,8 @@ class CurationPersonRecognizer(ScoredRecognizer):
         \b(?:Dear|Hi|Hello|Hey|Attn:?|Attention:?|Thanks|Thank\ you|Cc:?)\ (?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\ )?
             (?P<greeted>{_NAME})(?=[,:!\n]|\ (?:and|at|on|from|\()|$)
       | \b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Madam|Miss)\.?\ (?P<titled>{_WORD}(?:\ {_WORD})?)
-      | (?:regards|Regards|Sincerely|Cheers|Best|Thanks|wishes|Yours\ truly),\n(?P<signed>{_NAME}(?:\ {_WORD})?)
+      | (?:regards|Regards|Sincerely|sincerely|faithfully|Cheers|Best|Thanks|thanks|wishes|Yours\ truly|Warmly|
+         Respectfully),\n\n?(?P<signed>(?:[A-Z]\.\ )?{_NAME}(?:\ {_WORD})?)
       | \b(?:[Cc]all|[Cc]all\ back|[Aa]sk|[Rr]emind)\ (?P<called>{_WORD}(?:\ {_WORD})?)(?=\ (?:on|at)\b)
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
