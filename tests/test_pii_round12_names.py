@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from curation.pii.propagation import propagate
 from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
 from curation.pii.recognizers.en.person import CurationPersonRecognizer
 from curation.pii.record_cells import record_cells
@@ -144,3 +145,32 @@ def test_a_name_signed_after_a_sign_off_is_a_person(text, name):
 
 def test_a_unit_signed_after_a_sign_off_is_no_person():
     assert _people("Yours sincerely,\nPayroll Services") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("04/11/25, 18:02 - Philomena Ashgrove: is the van booked?", "Philomena Ashgrove"),
+    ("[08:15] Rutger Vanderpoel: on my way", "Rutger Vanderpoel"),
+    ("9:41 PM Ysolde: call me", "Ysolde"),
+])
+def test_a_chat_speaker_after_a_time_stamp_is_a_person(text, name):
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "[08:15] Customer: my parcel is late",
+    "[08:14] Bot: welcome",
+    "10:30 Support Team: we are on it",
+])
+def test_a_role_speaking_after_a_time_stamp_is_no_person(text):
+    assert _people(text) == []
+
+
+def test_a_double_barrelled_surname_is_masked_where_it_stands_alone():
+    text = "Caller: this is Ignatius Farraday-Lowe.\nOperator: thank you.\nFarraday-Lowe: fine"
+    start = text.index("Ignatius")
+    entities = propagate([NerEntity("PERSON", start, start + len("Ignatius Farraday-Lowe"))], text)
+    assert [text[e.start_char:e.end_char] for e in entities[1:]] == ["Farraday-Lowe"]
+
+
+def test_a_role_before_a_chat_speaker_is_no_part_of_the_name():
+    assert _people("[14:03] Agent Ottoline: hello") == ["Ottoline"]
