@@ -26,6 +26,8 @@ from curation.pii.labels import IGNORED, PROPER_NOUN_ONLY
 from curation.pii.nlp_models import load_ner_pipeline
 from curation.pii.pooling import admitted, capitalised_share, open_segments, whole_documents
 from curation.pii.propagation import coordinated, propagate
+from curation.pii.record_cells import record_cells
+from curation.pii.record_columns import column_names
 from curation.pii.spans import NerEntity, clean_entity, looks_named
 from curation.pii.text_view import squeeze_spaces
 
@@ -57,7 +59,7 @@ class CurationNlpEngine(SpacyNlpEngine):
 
     def process_batch(self, texts, language, batch_size=1, n_process=1, as_tuples=False):
         texts = [str(t) for t in texts]
-        squeezed = [squeeze_spaces(t) for t in texts]
+        squeezed = [squeeze_spaces(record_cells(t)) for t in texts]
         max_chars = PIECE_CHARS.get(language, DEFAULT_PIECE_CHARS)
         split = [pieces(s, max_chars) for s, _ in squeezed]
         groups = char_limited_batches([p for ps in split for p in ps], batch_size, BATCH_CHARS.get(language))
@@ -66,12 +68,12 @@ class CurationNlpEngine(SpacyNlpEngine):
                                                          for g in groups)), squeezed, strict=True)]
         for doc, text, (_, offsets) in zip(docs, texts, squeezed, strict=True):
             if offsets is not None:
-                doc.user_data.update(column_gaps(text, offsets))
+                doc.user_data.update(column_gaps(record_cells(text), offsets))
         found = [self._entities(doc) for doc in docs]
         if self.extra:
             self._pool(docs, found, batch_size)
         for text, (_, offsets), doc, entities in zip(texts, squeezed, docs, found, strict=True):
-            yield text, self.artifacts(doc, entities, offsets)
+            yield text, self.artifacts(doc, entities, offsets, text)
 
     def process_text(self, text, language):
         return next(iter(self.process_batch([text], language)))[1]
@@ -107,14 +109,17 @@ class CurationNlpEngine(SpacyNlpEngine):
             for entities, more in zip(found, added, strict=True):
                 entities += more
 
-    def artifacts(self, doc, found: list[NerEntity], offsets=None):
+    def artifacts(self, doc, found: list[NerEntity], offsets=None, text: str | None = None):
         """Presidio's NLP artifacts for `doc` and the entities `found` in it; `offsets[i]`: where
-        character i of the text spaCy saw lies in the original text (None when they are the same)."""
+        character i of the text spaCy saw lies in the original `text` (None when they are the same).
+        Given `text`, a table's name columns are completed in it (record_columns)."""
         if self.language != "ja":  # whole words need spaces between words; Japanese has none
-            text = doc_text(doc)
-            found = propagate(coordinated(found, text), text)
+            seen = doc_text(doc)
+            found = propagate(coordinated(found, seen), seen)
         if offsets is not None:
             found = [NerEntity(e.label_, offsets[e.start_char], offsets[e.end_char - 1] + 1) for e in found]
+        if text is not None and self.language != "ja":
+            found = column_names(found, text)
         scores = [self.ner_model_configuration.default_score] * len(found)
         # No lemma or offset lists: PrecedingWordsEnhancer reads the few tokens it needs from
         # the Doc itself, and nothing else here uses them (building them was 10% of the stage).

@@ -51,4 +51,20 @@ def load_ner_pipeline(model_name: str, stock_decoding: bool = False):
         listeners = getattr(component, "listening_components", None)
         if name != "ner" and listeners is not None and "ner" not in listeners:
             nlp.remove_pipe(name)
-    return nlp if stock_decoding else hold_gil_in_ner(nlp)
+    if stock_decoding:
+        return nlp
+    if getattr(nlp.tokenizer, "url_match", None) is not None:  # spaCy's rule-based tokenizer (not Sudachi)
+        nlp.tokenizer.url_match = _no_cells_in_url(nlp.tokenizer.url_match)
+    return hold_gil_in_ner(nlp)
+
+
+def _no_cells_in_url(url_match):
+    """spaCy's URL rule without the strings it takes for a URL's user part and that are cells of a
+    record before an e-mail address ("Okafor,Leeds,r.okafor@example.org": one token, no name
+    read). A comma or semicolon before the "@" is a record's; no URL is written so."""
+    def match(text: str):
+        at = text.find("@")
+        if at != -1 and ("," in text[:at] or ";" in text[:at]):
+            return None
+        return url_match(text)
+    return match

@@ -25,9 +25,15 @@ def _values(entity: NerEntity, text: str) -> list[str]:
     if entity.label_ == "PERSON" and len(words) > 1:
         # A name word that is also a function word ("Will" of "Will Turner": "Will the team
         # meet?") is not propagated alone.
-        values += [w for w in words if len(w) >= 3 and w[0].isupper() and w[1:].islower() and w.isalpha()
+        values += [w for w in words if len(w) >= 3 and _name_word(w)
                    and w.lower() not in CUE_WORDS and w.lower() not in STOP_WORDS]
     return values
+
+
+def _name_word(word: str) -> bool:
+    """Whether `word` is a capitalised name word, or capitalised words joined by hyphens
+    ("Farraday-Lowe": a double-barrelled surname stands alone as often as a plain one)."""
+    return all(len(p) >= 2 and p[0].isupper() and p[1:].islower() and p.isalpha() for p in word.split("-"))
 
 
 def propagate(entities: list[NerEntity], text: str) -> list[NerEntity]:

@@ -26,7 +26,8 @@ class CurationPersonRecognizer(ScoredRecognizer):
         \b(?:Dear|Hi|Hello|Hey|Attn:?|Attention:?|Thanks|Thank\ you|Cc:?)\ (?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\ )?
             (?P<greeted>{_NAME})(?=[,:!\n]|\ (?:and|at|on|from|\()|$)
       | \b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Madam|Miss)\.?\ (?P<titled>{_WORD}(?:\ {_WORD})?)
-      | (?:regards|Regards|Sincerely|Cheers|Best|Thanks|wishes|Yours\ truly),\n(?P<signed>{_NAME}(?:\ {_WORD})?)
+      | (?:regards|Regards|Sincerely|sincerely|faithfully|Cheers|Best|Thanks|thanks|wishes|Yours\ truly|Warmly|
+         Respectfully),\n\n?(?P<signed>(?:[A-Z]\.\ )?{_NAME}(?:\ {_WORD})?)
       | \b(?:[Cc]all|[Cc]all\ back|[Aa]sk|[Rr]emind)\ (?P<called>{_WORD}(?:\ {_WORD})?)(?=\ (?:on|at)\b)
     """
     FLAGS = CASE_SENSITIVE | re.VERBOSE
@@ -34,14 +35,23 @@ class CurationPersonRecognizer(ScoredRecognizer):
     # "Jane Roe <jane@example.com>": tried only where the text has "<" and "@".
     _MAILED = re.compile(rf"\b{_NAME}(?=\ <[^<>@\s]+@)", CASE_SENSITIVE)
 
+    # A chat line's speaker after its time stamp ("[10:02] Ana Lima:", "12/03/26, 09:14 - Ana Lima:"):
+    # NER reads a name after digits and a dash as part of the stamp; the stamp says a person speaks.
+    _SPEAKER = re.compile(rf"^(?:\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}},?\ )?\[?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?"
+                          rf"(?:\ ?[AaPp]\.?[Mm]\.?)?\]?(?:\ -|\ )\ ?(?P<speaker>{_WORD}(?:\ {_WORD}){{0,2}}):",
+                          CASE_SENSITIVE | re.MULTILINE)
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        found = []
         if "<" in text and "@" in text:
-            for m in self._MAILED.finditer(text):
-                if self.score(m.group()):
-                    results.append(RecognizerResult("PERSON", m.start(), m.end(), 0.6, recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+            found += [m.span() for m in self._MAILED.finditer(text) if self.score(m.group())]
+        if ":" in text:
+            found += [span for m in self._SPEAKER.finditer(text) if (span := _speaker(m, self.score))]
+        for start, end in found:
+            results.append(RecognizerResult("PERSON", start, end, 0.6, recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return results
 
     def span(self, match) -> tuple[int, int]:
@@ -54,6 +64,21 @@ class CurationPersonRecognizer(ScoredRecognizer):
         # A unit or a role signs as often as a person ("Sincerely,\nParticipant Services", "Dear Hiring
         # Manager"); a job title is made of title modifiers only, so "Dear Grace Planner" stays a name.
         return None if value.split()[0] in NOT_NAMES or names_role_or_unit(value.split()) else 0.6
+
+
+# Who speaks in a chat besides people: a role before the name is no part of it ("Agent Priyanka").
+_SPEAKER_ROLES = frozenset("agent bot customer caller operator support advisor adviser rep system moderator host "
+                           "admin assistant guest user visitor member staff".split())
+
+
+def _speaker(match, score) -> tuple[int, int] | None:
+    """The span of a chat line's speaker without a role word before the name, or None when only
+    roles speak ("Bot:", "Customer:") or `score` refuses the name."""
+    start, end = match.span("speaker")
+    words = match.group("speaker").split(" ")
+    while words and words[0].lower() in _SPEAKER_ROLES:
+        start += len(words.pop(0)) + 1
+    return (start, end) if words and score(" ".join(words)) else None
 
 
 class HandleRecognizer(ScoredRecognizer):

@@ -1,0 +1,63 @@
+"""What NER reads of delimited records: each cell of a CSV, semicolon or pipe row apart from the next.
+
+spaCy's tokenizer keeps "5,Rosalind" and "Asante;Volta" as one token (its infix rules split a
+comma between two letters only): the model then sees a number where a name stands, and a 200 KB
+export kept thousands of names raw. A delimiter written without a space after it, twice or more on
+one line, separates cells; NER reads a semicolon, a pipe, a tab (squeezed to a space otherwise:
+"S-2 Ferncliff Quarry Penzance" read as one run) and a comma beside a digit of such a line as a
+line break, which no entity crosses. A comma between two letters stays: the tokenizer splits
+it, and the model reads "Sigrid,Halvorsen" (given name, surname columns) as one person. A vCard or
+calendar content line ("N:Kowalczyk;Magdalena;;;", "ATTENDEE;CN=…") is no record: its semicolons
+join a property's parts. An attribute's quoted value (`cn="Ada Byron"`, `CN='Ada Byron'`) is read
+without its quotes, which the tokenizer would glue to the name. One character for one: offsets stay.
+(The URL rule that swallowed "Okafor,Leeds,r.okafor@example.org" whole: nlp_models.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# A delimiter glued to the next cell: no space after it; or a tab. A comma between two digits is a
+# number's ("3,000", "4,5"), not a cell's end.
+_GLUED = re.compile(r"(?<=[^\s\d])[,;|](?=\S)|(?<=\d)[;|](?=\S)|(?<=\d),(?=[^\s\d])|\t")
+# Cells per line that make a record: one glued comma is prose or a typo ("Leeds,UK").
+_MIN_CELLS = 2
+# A content line of a vCard or calendar record: a property name, then its parameters or value.
+_CONTENT_LINE = re.compile(r"[A-Z][A-Z0-9-]*[;:]")
+# An attribute's quoted value: key=, then a quote, the value on one line, the same quote.
+_QUOTED_VALUE = re.compile(r"""\b[A-Za-z][\w-]{0,19}=(["'])[^\n="]{1,80}?\1""")
+
+
+def record_cells(text: str) -> str:
+    """`text` with each glued delimiter of a record line (two or more of the same delimiter on it)
+    made a line break, and the quotes around an attribute's value made spaces."""
+    glued = [m.start() for m in _GLUED.finditer(text)]
+    quoted = ("=\"" in text or "='" in text) and _QUOTED_VALUE.search(text) is not None
+    if len(glued) < _MIN_CELLS and not quoted:
+        return text
+    chars = list(text)
+    if len(glued) >= _MIN_CELLS:
+        for position in _record_delimiters(text, glued):
+            if text[position] != "," or text[position - 1].isdigit() or text[position + 1].isdigit():
+                chars[position] = "\n"
+    if quoted:
+        for m in _QUOTED_VALUE.finditer(text):
+            chars[m.start(1)] = chars[m.end() - 1] = " "
+    return "".join(chars)
+
+
+def _record_delimiters(text: str, glued: list[int]) -> list[int]:
+    """The positions among `glued` that lie on a line with `_MIN_CELLS` or more glued delimiters
+    of their own kind."""
+    per_line: Counter = Counter()
+    keys = []
+    line, line_end = 0, text.find("\n")
+    for position in glued:  # one step per glued delimiter, not per character
+        while line_end != -1 and position > line_end:
+            line, line_end = line_end + 1, text.find("\n", line_end + 1)
+        key = (line, text[position])
+        per_line[key] += 1
+        keys.append(key)
+    return [p for p, key in zip(glued, keys, strict=True)
+            if per_line[key] >= _MIN_CELLS and not _CONTENT_LINE.match(text, key[0])]
