@@ -1,20 +1,15 @@
 """Names in posts that plain Presidio masks and span clean-up dropped (round twelve, pii34; sentences
-written for these tests): a numbered road, a place name ending in "An", a Reddit account. Each needs
-the spans.py change in pii34's report (spans.py is pii32's file): strict xfail until it is applied,
-then these markers go."""
+written for these tests): a numbered road, a place name ending in "An", a Reddit account. Span clean-up
+(`pii/spans.py`) keeps each of them."""
 
 from __future__ import annotations
 
 import pytest
 
-NEEDS_SPANS_DIFF = pytest.mark.xfail(strict=True, reason="needs the spans.py diff of pii34's report")
-
-
 def _masked(anonymizer, text: str) -> str:
     return anonymizer.anonymize_in_process([text], "en")[0].text
 
 
-@NEEDS_SPANS_DIFF
 @pytest.mark.parametrize(("text", "road"), [
     ("Queues on the M62 again this morning, nothing moving past Brighouse", "M62"),
     ("Someone tell me why the M25 is closed all weekend", "M25"),
@@ -31,13 +26,11 @@ def test_a_paper_size_or_a_level_is_not_a_road(anonymizer, text, kept):
     assert kept in _masked(anonymizer, text)
 
 
-@NEEDS_SPANS_DIFF
 def test_a_place_name_ending_in_an_article_shaped_word_is_masked_whole(anonymizer):
     masked = _masked(anonymizer, "Spent a week in Hoi An and loved every lantern-lit street")
     assert "Hoi" not in masked and " An " not in masked
 
 
-@NEEDS_SPANS_DIFF
 def test_a_reddit_account_is_masked_as_a_person(anonymizer):
     result = anonymizer.anonymize_in_process(["u/harbour_lights is right, you should never sign anything on the spot."], "en")[0]
     assert "harbour_lights" not in result.text and result.counts.get("PERSON") == 1

@@ -112,6 +112,30 @@ def _not_a_word(text: str) -> bool:
     return not any(c.isalpha() for c in text) and not _DIGITS_AND_DASHES.fullmatch(text)
 
 
+# A Reddit user named in a post: "u/name" or "/u/name" (3-20 letters, digits, "_" or "-").
+_REDDIT_USER = re.compile(r"/?(u/[\w-]{3,20})")
+# A numbered road NER reads as an organisation or a place: a British motorway or A/B road ("the
+# M62", "the A38(M)"), an American interstate ("I-95"). Plain Presidio keeps these; the code test
+# below dropped them (a road names a place where someone is).
+_ROAD = re.compile(r"(?:M\d{1,2}|A\d{1,4}|B\d{4})(?:\(M\))?|I-\d{1,3}")
+# Words after "A4", "B2" that make it a paper size, a level or a form, not a road.
+_NOT_ROAD_AFTER = frozenset({"paper", "size", "sheet", "sheets", "format", "level", "form", "grade", "class", "visa"})
+
+
+def _road(tokens) -> NerEntity | None:
+    """A span that is one numbered road after "the" (an interstate after a preposition), as a place."""
+    if len(tokens) != 1 or not _ROAD.fullmatch(tokens[0].text):
+        return None
+    t = tokens[0]
+    doc = t.doc
+    before = doc[t.i - 1].lower_ if t.i else ""
+    after = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+    # "the M62"; "on I-95" (after "the", an I- number is a US form: "the I-9 process").
+    if after in _NOT_ROAD_AFTER or before not in (("on", "off", "take", "via", "along") if t.text.startswith("I-") else ("the",)):
+        return None
+    return NerEntity("LOCATION", t.idx, t.idx + len(t.text))
+
+
 def _part_of_name(tokens, i: int, label: str) -> bool:
     """Whether the cue word at tokens[i] (the first or the last) belongs to the place or
     organisation NER found: a leading capitalised "The" ("The Bay", "The Maccabees") or a
@@ -123,6 +147,8 @@ def _part_of_name(tokens, i: int, label: str) -> bool:
     t = tokens[i]
     if i == 0 and t.text == "The":
         return tokens[1].is_title and tokens[1].lower_ not in CUE_WORDS
+    if len(tokens) > 1 and i in (-1, len(tokens) - 1) and t.text in ("A", "An") and tokens[-2].is_title:
+        return True  # English never ends a phrase with its article: "Hoi An", "Long An" are names
     return (label == "ORGANIZATION" and t.is_title and t.lower_ in ORG_HEADS
             and any(x.is_title and x.lower_ not in CUE_WORDS for x in tokens))
 
@@ -547,6 +573,13 @@ def clean_entity(ent, allowed: frozenset = frozenset(), keep_accounts: bool = Tr
     if ent.label_ not in NAME_TYPES:
         return NerEntity(ent.label_, ent.start_char, ent.end_char)
     tokens = [t for t in ent]
+    if ent.doc.lang_ != "ja":
+        account = _REDDIT_USER.fullmatch(ent.text)
+        if account:  # a Reddit account ("u/throwaway_kettle"): a person's, like a handle NER reads as a name
+            return NerEntity("PERSON", ent.start_char + account.start(1), ent.end_char)
+        road = _road(tokens)
+        if road is not None:
+            return road
     for i, t in enumerate(tokens):  # keep the first line only
         if "\n" in t.text or (i and "\n" in t.doc[t.i - 1].whitespace_ + t.doc[t.i - 1].text):
             tokens = tokens[:i] if i else tokens[1:]
