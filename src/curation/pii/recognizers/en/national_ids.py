@@ -26,6 +26,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer import predefined_recognizers
 
 from curation.pii.pattern_runner import run_patterns
+from curation.pii.recognizers.en.national_id_labels import WORD_END, WORD_START, LabelGate, labels_pattern
 
 # The recognizers used here, by their names in presidio_analyzer.predefined_recognizers; CaSin and
 # DeTaxId exist only since 2.2.362 (pyproject.toml pins presidio-analyzer>=2.2.366).
@@ -51,23 +52,14 @@ _P = presidio_recognizers()
 # Score of a number found after its label: above the residual re-scan's threshold, so one left raw
 # in anonymized text (its label is still there) is caught again.
 LABELLED_SCORE = 0.85
-# Where a word starts or ends: not next to another letter, or at a camelCase step ("nhsNumber",
-# "NHSNumber", "taxId"), so that a JSON key or a variable name counts as its words.
-_CAMEL = r"(?-i:(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]))"
-_WORD_START = rf"(?:(?<![^\W\d_])|{_CAMEL})"
-_WORD_END = rf"(?:(?![^\W\d_])|{_CAMEL})"
 # What may stand between a label and its value: punctuation of a form row, a sentence or a JSON
 # key, and the few words that name a number ("NHS number is", "Aadhaar card no.", "PESEL nr",
 # "DNI n° / nº / núm."); the degree sign is no letter, so "n°" has no end of word to test.
-_FILLER_TOKEN = (rf"(?:[\s:#|=/().,'\"\-–_]|{_WORD_START}(?:numbers?|no|num|núm|numero|número|nr|nº|id|code|card|"
-                 rf"is|was|reads){_WORD_END}|{_WORD_START}n°)")
+_FILLER_TOKEN = (rf"(?:[\s:#|=/().,'\"\-–_]|{WORD_START}(?:numbers?|no|num|núm|numero|número|nr|nº|id|code|card|"
+                 rf"is|was|reads){WORD_END}|{WORD_START}n°)")
 _FILLER = rf"{_FILLER_TOKEN}{{0,8}}(?:\n[^\S\n]*)?\Z"
 _NEIGHBOUR = re.compile(r"[A-Za-z0-9]")  # a value glued to a longer code is part of that code
 _WINDOW = 80  # characters before a value where its label is looked for
-_WORD = re.compile(r"[^\W\d_]+")
-_CAMEL_STEP = re.compile(_CAMEL)
-_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")  # "N.I.F.", "S.I.N."
-_ACRONYM = re.compile(r"[a-z]{2,5}")  # a label that may be written with a dot after each letter
 # A value written with separators ("12.345.678-Z", "86 095 742 719", "RSS MRA 85T10 A562S"):
 # letters and digits with one dot, space or hyphen between runs, on one line.
 _SEPARATED = re.compile(r"[A-Za-z0-9]+(?:[. \-][A-Za-z0-9]+){1,7}")
@@ -113,25 +105,21 @@ NATIONAL_IDS = (
                                          "tax id", "tax identification number")),
 )
 
+# One scan per text for the labels of every identifier (national_id_labels.py).
+_LABEL_GATE = LabelGate([(spec, spec.labels) for spec in NATIONAL_IDS])
 _last_text = threading.local()  # every recognizer asks about the same text in turn, in its own thread
 
 
-def _words(text: str) -> frozenset[str]:
-    """The lower-cased words of `text` (camelCase split, "N.I.F." also as "nif"), computed once
-    per thread for all the recognizers."""
+def _named(text: str) -> frozenset[NationalId]:
+    """The identifiers whose label stands somewhere in `text`, found once per text and thread for
+    all the recognizers (see `_label_gate`)."""
     if getattr(_last_text, "text", None) is not text:
-        raw = set(_WORD.findall(text))
-        words = {word.lower() for word in raw}
-        for word in raw:  # only the few distinct mixed-case words are split: a pass less over the text
-            if not (word.islower() or word.isupper() or word.istitle()):
-                words.update(_CAMEL_STEP.sub(" ", word).lower().split())
-        words.update(m.replace(".", "") for m in _DOTTED.findall(text.lower()))
-        _last_text.words, _last_text.text, _last_text.columns = frozenset(words), text, None
-    return _last_text.words
+        _last_text.named, _last_text.text, _last_text.columns = _LABEL_GATE.named(text), text, None
+    return _last_text.named
 
 
 def _columns(text: str) -> Columns:
-    """The table columns of `text` (after `_words(text)`), read once per thread for all the recognizers."""
+    """The table columns of `text` (after `_named(text)`), read once per thread for all the recognizers."""
     if _last_text.columns is None:
         _last_text.columns = Columns(text)
     return _last_text.columns
@@ -194,14 +182,6 @@ class Columns:
 _CELL_PADDING = " \t\"'\r"
 
 
-def _label_regex(label: str) -> str:
-    """A label as people write it: its words with a space, hyphen, underscore or nothing between
-    them, and a short one-word label also with a dot after each letter ("N.I.F.")."""
-    if _ACRONYM.fullmatch(label):
-        return "".join(rf"{re.escape(letter)}\.?" for letter in label)
-    return r"[\s\-_]?".join(re.escape(part) for part in re.split(r"[\s\-]+", label))
-
-
 class LabelledIdRecognizer(EntityRecognizer):
     """Presidio's recognizer for one national identifier (its patterns, checksum and context
     words), keeping a value only after the identifier's name (unless `NationalId.unlabelled`
@@ -210,9 +190,8 @@ class LabelledIdRecognizer(EntityRecognizer):
 
     def __init__(self, spec: NationalId, supported_language: str = "en"):
         self.inner = spec.recognizer(supported_language=supported_language)
-        names = "|".join(map(_label_regex, spec.labels))
-        self._label_words = [frozenset(_WORD.findall(label.lower())) for label in spec.labels]
-        label = rf"{_WORD_START}(?:{names}){_WORD_END}"
+        self._spec = spec
+        label = labels_pattern(spec.labels)
         self._label_before = re.compile(label + _FILLER, re.IGNORECASE)
         self._label_then = re.compile(rf"{label}{_FILLER_TOKEN}{{0,8}}", re.IGNORECASE)
         self._unlabelled = spec.unlabelled
@@ -225,9 +204,8 @@ class LabelledIdRecognizer(EntityRecognizer):
         """Nothing to load: the patterns are the inner recognizer's."""
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        # Most texts name no identifier: a look at their words saves running every pattern.
-        words = _words(text)
-        named = any(label <= words for label in self._label_words)
+        # Most texts name no identifier: one scan for all labels saves running every pattern.
+        named = self._spec in _named(text)
         unlabelled = self._unlabelled is not None and bool(self._unlabelled.search(text))
         if not (named or unlabelled):
             return []
