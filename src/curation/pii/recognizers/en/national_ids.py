@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_right
 from dataclasses import dataclass
 from importlib.metadata import version
 
@@ -27,6 +26,7 @@ from presidio_analyzer import predefined_recognizers
 
 from curation.pii.pattern_runner import run_patterns
 from curation.pii.recognizers.en.national_id_labels import WORD_END, WORD_START, LabelGate, labels_pattern
+from curation.pii.recognizers.en.table_columns import columns_of
 
 # The recognizers used here, by their names in presidio_analyzer.predefined_recognizers; CaSin and
 # DeTaxId exist only since 2.2.362 (pyproject.toml pins presidio-analyzer>=2.2.366).
@@ -114,72 +114,10 @@ def _named(text: str) -> frozenset[NationalId]:
     """The identifiers whose label stands somewhere in `text`, found once per text and thread for
     all the recognizers (see `_label_gate`)."""
     if getattr(_last_text, "text", None) is not text:
-        _last_text.named, _last_text.text, _last_text.columns = _LABEL_GATE.named(text), text, None
+        _last_text.named, _last_text.text = _LABEL_GATE.named(text), text
     return _last_text.named
 
 
-def _columns(text: str) -> Columns:
-    """The table columns of `text` (after `_named(text)`), read once per thread for all the recognizers."""
-    if _last_text.columns is None:
-        _last_text.columns = Columns(text)
-    return _last_text.columns
-
-
-_RULE_ROW = re.compile(r"[\s|:\-]*-[\s|:\-]*")  # markdown's |---|:--:| under a header
-
-
-def _delimiter(line: str) -> str | None:
-    """The cell delimiter of a table row: a markdown pipe, else a tab, semicolon or comma."""
-    if line.lstrip().startswith("|"):
-        return "|"
-    return next((d for d in "\t;," if d in line), None)
-
-
-class Columns:
-    """The header cell above every table cell of a text: a block of consecutive lines split by one
-    delimiter into one number of cells is a table, its first line (markdown: the one above the
-    |---| row) the header. One pass over the text; a lookup is a bisection."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.starts: list[int] = []
-        self.rows: list[tuple[str, list[str]] | None] = []  # per line: (delimiter, header cells)
-        shape, header, pos = None, None, 0
-        for line in text.split("\n"):
-            self.starts.append(pos)
-            pos += len(line) + 1
-            delimiter = _delimiter(line)
-            if delimiter == "|" and header is not None and _RULE_ROW.fullmatch(line):
-                self.rows.append(None)
-                continue
-            cells = line.split(delimiter) if delimiter else None
-            if cells is None or (delimiter, len(cells)) != shape:
-                shape, header = ((delimiter, len(cells)), cells) if cells else (None, None)
-                self.rows.append(None)
-            else:
-                self.rows.append((delimiter, header))
-
-    def header_of(self, start: int, end: int) -> str | None:
-        """The header of the column whose cell is exactly text[start:end] (quotes and spaces
-        aside), None where that span is no whole cell of a table's data row."""
-        line = bisect_right(self.starts, start) - 1
-        if self.rows[line] is None:
-            return None
-        delimiter, header = self.rows[line]
-        if delimiter in self.text[start:end]:
-            return None
-        row_start = self.starts[line]
-        before = self.text[row_start:start]
-        cell_start = row_start + before.rfind(delimiter) + 1 if delimiter in before else row_start
-        cell_end = self.text.find(delimiter, end)
-        line_end = self.text.find("\n", end)
-        cell_end = min(x for x in (cell_end, line_end, len(self.text)) if x >= 0)
-        if self.text[cell_start:start].strip(_CELL_PADDING) or self.text[end:cell_end].strip(_CELL_PADDING):
-            return None
-        return header[before.count(delimiter)].strip(_CELL_PADDING)
-
-
-_CELL_PADDING = " \t\"'\r"
 
 
 class LabelledIdRecognizer(EntityRecognizer):
@@ -230,7 +168,7 @@ class LabelledIdRecognizer(EntityRecognizer):
     def _under_label(self, text: str, result) -> bool:
         """Whether `result` fills a table cell whose column header is this identifier's label
         ("| Name | PESEL |", "nhs_number,dob"): a phone or amount column has no such header."""
-        header = _columns(text).header_of(result.start, result.end)
+        header = columns_of(text).header_of(result.start, result.end)
         return bool(header) and bool(self._label_before.search(header))
 
     def _separated_after_labels(self, text: str, found: set[int]) -> list[RecognizerResult]:
