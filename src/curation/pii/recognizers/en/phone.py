@@ -105,7 +105,10 @@ _NATIONAL_DIGITS = (10, 11)
 # A verb of calling or a phone word just before a number makes it the line to call ("call
 # 9845066231", "ring me on 07700900123", "ph#4155550173"). Presidio's context step cannot see these:
 # spaCy lists "call" among its stop words, and a label glued by "#" is one token with its number.
-_CALL_CUE_BEFORE = re.compile(rf"\b(?i:{'|'.join(PHONE_WORDS)}|ring|text|txt|reach|ph|tlf|telefon|gsm)\b\.?"
+# "Ring", "text" and "reach" are verbs of calling only with the person after them ("reach me at";
+# "sales reach 1 200 000" is a sum).
+_CALL_CUE_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(PHONE_WORDS)}|ph|tlf|telefon|gsm)\b\.?"
+                              r"|\b(?i:ring|text|txt|reach)\ (?i:me|us|him|her|them)\b)"
                               r"(?:\ (?i:me|us|him|her|them|on|at|to|for|back)){0,2}\ ?[:\#@]?\ ?$")
 _CUE_WINDOW = 30
 _CUED_SCORE = 0.45

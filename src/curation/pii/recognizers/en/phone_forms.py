@@ -9,11 +9,12 @@ from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 
 # North American toll-free area codes: a number spelt with letters ("vanity number") is written
 # after one of them, in capitals, in groups of letters and digits that make up the seven digits
-# dialled (a longer word is dialled cut short: "1-800-CONTACTS"). Or a whole number with its area
+# dialled (a longer word is dialled cut short: "1-800-CONTACTS"), ending in the word ("844-KITCHEN-2"
+# is a product code). Or a whole number with its area
 # code whose last group is spelt: "(212) 555-HELP". A bare "800 PCS BLUE" is a quantity: the
 # toll-free code is written with its 1, in brackets, or joined to the letters by a hyphen or dot.
 _TOLL_FREE = r"8(?:00|33|44|55|66|77|88)"
-_SPELT = r"(?=(?:[A-Z\d][\ .-]?){7})(?=[\d\ .-]*[A-Z][\ .-]?[A-Z])[A-Z\d]+(?:[\ .-][A-Z\d]+){0,3}"
+_SPELT = r"(?=(?:[A-Z\d][\ .-]?){7})(?=[\d\ .-]*[A-Z][\ .-]?[A-Z])[A-Z\d]+(?:[\ .-][A-Z\d]+){0,3}(?<=[A-Z])"
 
 
 class VanityPhoneRecognizer(ScoredRecognizer):
