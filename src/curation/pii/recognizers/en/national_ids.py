@@ -112,7 +112,7 @@ _last_text = threading.local()  # every recognizer asks about the same text in t
 
 def _named(text: str) -> frozenset[NationalId]:
     """The identifiers whose label stands somewhere in `text`, found once per text and thread for
-    all the recognizers (see `_label_gate`)."""
+    all the recognizers (see `_LABEL_GATE`)."""
     if getattr(_last_text, "text", None) is not text:
         _last_text.named, _last_text.text = _LABEL_GATE.named(text), text
     return _last_text.named
