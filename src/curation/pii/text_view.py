@@ -61,11 +61,14 @@ _MIXED_WORD = regex.compile(r"[\w@.+\-]*(?:[A-Za-z][\w@.+\-]*" + _CONFUSABLE.pat
 # A scan's OCR reads a digit as the letter drawn like it: O for 0, l or I for 1 ("020-62O 4418",
 # "2O457 Hamburg", "Keizersgracht 3l2"). Inside a run of digits and those letters alone, with at least
 # two digits, the letters are digits: a word has other letters, and one digit beside one such letter
-# ("3l", "O1") could as well be a unit or a code. A lower-case o stays: after NFKC it is the ordinal
-# indicator of "22º andar", "1º piso". One character for one, so offsets stay.
+# ("3l", "O1") could as well be a unit or a code, unless it is one group of a grouped number: a
+# group of digits stands one space, dot or hyphen before or after it ("O2O 7946 O958", "+44 (0) 2O
+# 7946 0958"). A lower-case o stays: after NFKC it is the ordinal indicator of "22º andar", "1º piso".
+# One character for one, so offsets stay.
 _OCR_DIGITS = str.maketrans("OlI", "011")
 _OCR_HINT = regex.compile(r"\d[OlI]|[OlI]\d")
-_OCR_NUMBER = regex.compile(r"(?<![\w])(?=[OlI]*+\d[OlI]*+\d)[\dOlI]*[OlI][\dOlI]*(?![\w])")
+_OCR_NUMBER = regex.compile(r"(?<![\w])(?:(?=[OlI]*+\d[OlI]*+\d)|(?=[OlI]*+\d)(?:(?<=\d[ .\-])|(?=[\dOlI]++[ .\-]\d)))"
+                            r"[\dOlI]*[OlI][\dOlI]*(?![\w])")
 
 
 def with_ocr_digits(text: str) -> str:

@@ -8,6 +8,7 @@ corpus: no name, street or company lists are used.
 
 from __future__ import annotations
 
+from curation.pii.recognizers.en.address_columns import AddressColumnRecognizer
 from curation.pii.recognizers.en.caseless_name import CaselessNameRecognizer
 from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn_ok
 from curation.pii.recognizers.en.date_of_birth import EnDateOfBirthRecognizer
@@ -18,11 +19,13 @@ from curation.pii.recognizers.en.my_number import EnMyNumberRecognizer
 from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
 from curation.pii.recognizers.en.person import CurationPersonRecognizer
 from curation.pii.recognizers.en.phone import CurationPhoneRecognizer, SpokenPhoneRecognizer
+from curation.pii.recognizers.en.phone_forms import MessagingLinkPhoneRecognizer, VanityPhoneRecognizer
 from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
 from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
 
 __all__ = [
            "RECOGNIZERS",
+           "AddressColumnRecognizer",
            "CaselessNameRecognizer",
            "CurationAddressRecognizer",
            "CurationCardRecognizer",
@@ -33,11 +36,14 @@ __all__ = [
            "CurationPostalCodeRecognizer",
            "EnDateOfBirthRecognizer",
            "LabelledIbanRecognizer",
+           "MessagingLinkPhoneRecognizer",
            "SpokenPhoneRecognizer",
+           "VanityPhoneRecognizer",
            "luhn_ok",
 ]
 
 RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRecognizer, CurationAddressRecognizer,
                CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
                EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer,
-               LabelledIbanRecognizer, SpokenPhoneRecognizer)
+               LabelledIbanRecognizer, SpokenPhoneRecognizer, VanityPhoneRecognizer, MessagingLinkPhoneRecognizer,
+               AddressColumnRecognizer)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_right
 from dataclasses import dataclass
 from importlib.metadata import version
 
@@ -26,6 +25,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer import predefined_recognizers
 
 from curation.pii.pattern_runner import run_patterns
+from curation.pii.recognizers.en.national_id_labels import WORD_END, WORD_START, LabelGate, labels_pattern
+from curation.pii.recognizers.en.table_columns import columns_of
 
 # The recognizers used here, by their names in presidio_analyzer.predefined_recognizers; CaSin and
 # DeTaxId exist only since 2.2.362 (pyproject.toml pins presidio-analyzer>=2.2.366).
@@ -51,23 +52,14 @@ _P = presidio_recognizers()
 # Score of a number found after its label: above the residual re-scan's threshold, so one left raw
 # in anonymized text (its label is still there) is caught again.
 LABELLED_SCORE = 0.85
-# Where a word starts or ends: not next to another letter, or at a camelCase step ("nhsNumber",
-# "NHSNumber", "taxId"), so that a JSON key or a variable name counts as its words.
-_CAMEL = r"(?-i:(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]))"
-_WORD_START = rf"(?:(?<![^\W\d_])|{_CAMEL})"
-_WORD_END = rf"(?:(?![^\W\d_])|{_CAMEL})"
 # What may stand between a label and its value: punctuation of a form row, a sentence or a JSON
 # key, and the few words that name a number ("NHS number is", "Aadhaar card no.", "PESEL nr",
 # "DNI n° / nº / núm."); the degree sign is no letter, so "n°" has no end of word to test.
-_FILLER_TOKEN = (rf"(?:[\s:#|=/().,'\"\-–_]|{_WORD_START}(?:numbers?|no|num|núm|numero|número|nr|nº|id|code|card|"
-                 rf"is|was|reads){_WORD_END}|{_WORD_START}n°)")
+_FILLER_TOKEN = (rf"(?:[\s:#|=/().,'\"\-–_]|{WORD_START}(?:numbers?|no|num|núm|numero|número|nr|nº|id|code|card|"
+                 rf"is|was|reads){WORD_END}|{WORD_START}n°)")
 _FILLER = rf"{_FILLER_TOKEN}{{0,8}}(?:\n[^\S\n]*)?\Z"
 _NEIGHBOUR = re.compile(r"[A-Za-z0-9]")  # a value glued to a longer code is part of that code
 _WINDOW = 80  # characters before a value where its label is looked for
-_WORD = re.compile(r"[^\W\d_]+")
-_CAMEL_STEP = re.compile(_CAMEL)
-_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")  # "N.I.F.", "S.I.N."
-_ACRONYM = re.compile(r"[a-z]{2,5}")  # a label that may be written with a dot after each letter
 # A value written with separators ("12.345.678-Z", "86 095 742 719", "RSS MRA 85T10 A562S"):
 # letters and digits with one dot, space or hyphen between runs, on one line.
 _SEPARATED = re.compile(r"[A-Za-z0-9]+(?:[. \-][A-Za-z0-9]+){1,7}")
@@ -113,93 +105,19 @@ NATIONAL_IDS = (
                                          "tax id", "tax identification number")),
 )
 
+# One scan per text for the labels of every identifier (national_id_labels.py).
+_LABEL_GATE = LabelGate([(spec, spec.labels) for spec in NATIONAL_IDS])
 _last_text = threading.local()  # every recognizer asks about the same text in turn, in its own thread
 
 
-def _words(text: str) -> frozenset[str]:
-    """The lower-cased words of `text` (camelCase split, "N.I.F." also as "nif"), computed once
-    per thread for all the recognizers."""
+def _named(text: str) -> frozenset[NationalId]:
+    """The identifiers whose label stands somewhere in `text`, found once per text and thread for
+    all the recognizers (see `_LABEL_GATE`)."""
     if getattr(_last_text, "text", None) is not text:
-        raw = set(_WORD.findall(text))
-        words = {word.lower() for word in raw}
-        for word in raw:  # only the few distinct mixed-case words are split: a pass less over the text
-            if not (word.islower() or word.isupper() or word.istitle()):
-                words.update(_CAMEL_STEP.sub(" ", word).lower().split())
-        words.update(m.replace(".", "") for m in _DOTTED.findall(text.lower()))
-        _last_text.words, _last_text.text, _last_text.columns = frozenset(words), text, None
-    return _last_text.words
+        _last_text.named, _last_text.text = _LABEL_GATE.named(text), text
+    return _last_text.named
 
 
-def _columns(text: str) -> Columns:
-    """The table columns of `text` (after `_words(text)`), read once per thread for all the recognizers."""
-    if _last_text.columns is None:
-        _last_text.columns = Columns(text)
-    return _last_text.columns
-
-
-_RULE_ROW = re.compile(r"[\s|:\-]*-[\s|:\-]*")  # markdown's |---|:--:| under a header
-
-
-def _delimiter(line: str) -> str | None:
-    """The cell delimiter of a table row: a markdown pipe, else a tab, semicolon or comma."""
-    if line.lstrip().startswith("|"):
-        return "|"
-    return next((d for d in "\t;," if d in line), None)
-
-
-class Columns:
-    """The header cell above every table cell of a text: a block of consecutive lines split by one
-    delimiter into one number of cells is a table, its first line (markdown: the one above the
-    |---| row) the header. One pass over the text; a lookup is a bisection."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.starts: list[int] = []
-        self.rows: list[tuple[str, list[str]] | None] = []  # per line: (delimiter, header cells)
-        shape, header, pos = None, None, 0
-        for line in text.split("\n"):
-            self.starts.append(pos)
-            pos += len(line) + 1
-            delimiter = _delimiter(line)
-            if delimiter == "|" and header is not None and _RULE_ROW.fullmatch(line):
-                self.rows.append(None)
-                continue
-            cells = line.split(delimiter) if delimiter else None
-            if cells is None or (delimiter, len(cells)) != shape:
-                shape, header = ((delimiter, len(cells)), cells) if cells else (None, None)
-                self.rows.append(None)
-            else:
-                self.rows.append((delimiter, header))
-
-    def header_of(self, start: int, end: int) -> str | None:
-        """The header of the column whose cell is exactly text[start:end] (quotes and spaces
-        aside), None where that span is no whole cell of a table's data row."""
-        line = bisect_right(self.starts, start) - 1
-        if self.rows[line] is None:
-            return None
-        delimiter, header = self.rows[line]
-        if delimiter in self.text[start:end]:
-            return None
-        row_start = self.starts[line]
-        before = self.text[row_start:start]
-        cell_start = row_start + before.rfind(delimiter) + 1 if delimiter in before else row_start
-        cell_end = self.text.find(delimiter, end)
-        line_end = self.text.find("\n", end)
-        cell_end = min(x for x in (cell_end, line_end, len(self.text)) if x >= 0)
-        if self.text[cell_start:start].strip(_CELL_PADDING) or self.text[end:cell_end].strip(_CELL_PADDING):
-            return None
-        return header[before.count(delimiter)].strip(_CELL_PADDING)
-
-
-_CELL_PADDING = " \t\"'\r"
-
-
-def _label_regex(label: str) -> str:
-    """A label as people write it: its words with a space, hyphen, underscore or nothing between
-    them, and a short one-word label also with a dot after each letter ("N.I.F.")."""
-    if _ACRONYM.fullmatch(label):
-        return "".join(rf"{re.escape(letter)}\.?" for letter in label)
-    return r"[\s\-_]?".join(re.escape(part) for part in re.split(r"[\s\-]+", label))
 
 
 class LabelledIdRecognizer(EntityRecognizer):
@@ -210,9 +128,8 @@ class LabelledIdRecognizer(EntityRecognizer):
 
     def __init__(self, spec: NationalId, supported_language: str = "en"):
         self.inner = spec.recognizer(supported_language=supported_language)
-        names = "|".join(map(_label_regex, spec.labels))
-        self._label_words = [frozenset(_WORD.findall(label.lower())) for label in spec.labels]
-        label = rf"{_WORD_START}(?:{names}){_WORD_END}"
+        self._spec = spec
+        label = labels_pattern(spec.labels)
         self._label_before = re.compile(label + _FILLER, re.IGNORECASE)
         self._label_then = re.compile(rf"{label}{_FILLER_TOKEN}{{0,8}}", re.IGNORECASE)
         self._unlabelled = spec.unlabelled
@@ -225,9 +142,8 @@ class LabelledIdRecognizer(EntityRecognizer):
         """Nothing to load: the patterns are the inner recognizer's."""
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        # Most texts name no identifier: a look at their words saves running every pattern.
-        words = _words(text)
-        named = any(label <= words for label in self._label_words)
+        # Most texts name no identifier: one scan for all labels saves running every pattern.
+        named = self._spec in _named(text)
         unlabelled = self._unlabelled is not None and bool(self._unlabelled.search(text))
         if not (named or unlabelled):
             return []
@@ -252,7 +168,7 @@ class LabelledIdRecognizer(EntityRecognizer):
     def _under_label(self, text: str, result) -> bool:
         """Whether `result` fills a table cell whose column header is this identifier's label
         ("| Name | PESEL |", "nhs_number,dob"): a phone or amount column has no such header."""
-        header = _columns(text).header_of(result.start, result.end)
+        header = columns_of(text).header_of(result.start, result.end)
         return bool(header) and bool(self._label_before.search(header))
 
     def _separated_after_labels(self, text: str, found: set[int]) -> list[RecognizerResult]:

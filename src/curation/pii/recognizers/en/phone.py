@@ -50,7 +50,7 @@ _CONTACT_WORDS = "|".join((*PHONE_WORDS, *_LINE_WORDS))
 # "-nummer"). A German mobile's one 7-digit group follows a name ("Frau Weber / 0171 2345678").
 _NOT_A_NAME_BEFORE_SLASH = rf"(?:{NUMBER_LABELS})|\w*(?:nr|nummer|number)"
 _SEPARATED_BY_SLASH = (rf"(?<=[)\]]\ ?/\ |@[\w.\-]{{1,60}}\.[A-Za-z]{{2,24}}\ ?/\ |\b(?i:{_CONTACT_WORDS})\.?:?\ ?/\ )"
-                       r"|(?<=\d[\d\ .\-()]{5,20}\d\ ?/\ )(?=[+0])"
+                       r"|(?<=\d[\d\ .\-()]{5,20}\d\ ?/\ )(?=[+0])|(?<=(?:\+|\b0)\d[\d\ .\-()]{5,20}\d\ ?/\ )"
                        rf"|(?<=\p{{Ll}}\ /\ )(?<!\b(?i:{_NOT_A_NAME_BEFORE_SLASH})\.?\ /\ )"
                        r"(?=0[1-9]\d{1,3}(?:[\ \-]\d{3,7}){1,2}(?![\d\-]|\ \d))(?=(?:\d[\ \-]?){9,10}\d(?!\d))")
 # Nor is a number a phone when it continues a code of letters and digits ("parcel 1Z 8F4 27Y 03
@@ -62,12 +62,16 @@ _POSTCODE = (r"(?:[A-Z]{1,2}\d[A-Z\d]?\ \d[A-Z]{2}|[A-Z]\d[A-Z]\ \d[A-Z]\d"
              r"|[AC-FHKNPRTV-Y]\d[\dW]\ [\dAC-FHKNPRTV-Y]{4})\ ")
 _NOT_AFTER_CODE = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
                    rf"(?<!\b(?!{_POSTCODE}){_CODE_GROUP}\ {_CODE_GROUP}\ )")
-# A label glued to a number by a colon is a contact label ("Tel.:0161 496 0066", "M:07700 900123");
-# "ISBN:0306406152" and "UPC:0 12345 67890 5" are codes.
-_GLUED_LABELS = rf"{_CONTACT_WORDS}|t|m|f|p|ph|tlf|telefon|gsm|cel"
+# A label glued to a number by a colon or "#" is a contact label ("Tel.:0161 496 0066", "M:07700
+# 900123", "ph#4155550173", a vCard's "TEL;WORK;VOICE:(111) 555-1212"); "ISBN:0306406152" and
+# "UPC:0 12345 67890 5" are codes.
+_GLUED_LABELS = rf"{_CONTACT_WORDS}|t|m|f|p|ph|tlf|telefon|gsm|cel|voice|pager|pref"
 # An extension belongs to its number: with it the number reaches one person's desk, not a
-# switchboard ("ext. 214", "x214", German "Durchwahl -214", "DW 214").
-_EXTENSION = r"\ ?(?i:x|ext\.?|extension|durchwahl|dw\.?)\ ?:?\ ?-?\d{1,6}"
+# switchboard ("ext. 214", "x214", ", ext. 12", "(ext 44)", "extn 12", "#214", German "Durchwahl
+# -214", "DW 214"), and so does what a dial string or a tel: link writes for one: a pause before
+# it ("+14155550173p22", "…0173,,22") or RFC 3966's ";ext=22".
+_EXTENSION = (r"(?:,?\ ?(?i:x|ext\.?|extn\.?|extension|durchwahl|dw\.?)\ ?:?\ ?-?\d{1,6}"
+              r"|\ ?\((?i:x|ext\.?|extn\.?|extension)\ ?:?\ ?\d{1,6}\)|\ \#\ ?\d{1,6}|;ext=\d{1,6}|(?:,{2,}|[pw])\d{1,6})")
 
 # The label test runs on the text before each match (see `analyze`): a reference label, its "no."
 # and an "is": "Invoice no. 4471 2290", "the account is 600-229-417".
@@ -98,6 +102,16 @@ _NAMES_ITS_DIGITS_GLUED = re.compile(r"order|invoice", re.IGNORECASE)
 _FIELD_START = re.compile(r"(?:^|[\n,;:|(\[•·]|\.\ )[ \t]*$")
 _NATIONAL_GROUPING = re.compile(r"\(?0[1-9]\d{1,3}\)?(?:[\ \-]\d{3,6}){1,2}")
 _NATIONAL_DIGITS = (10, 11)
+# A verb of calling or a phone word just before a number makes it the line to call ("call
+# 9845066231", "ring me on 07700900123", "ph#4155550173"). Presidio's context step cannot see these:
+# spaCy lists "call" among its stop words, and a label glued by "#" is one token with its number.
+# "Ring", "text" and "reach" are verbs of calling only with the person after them ("reach me at";
+# "sales reach 1 200 000" is a sum).
+_CALL_CUE_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(PHONE_WORDS)}|ph|tlf|telefon|gsm)\b\.?"
+                              r"|\b(?i:ring|text|txt|reach)\ (?i:me|us|him|her|them)\b)"
+                              r"(?:\ (?i:me|us|him|her|them|on|at|to|for|back)){0,2}\ ?[:\#@]?\ ?$")
+_CUE_WINDOW = 30
+_CUED_SCORE = 0.45
 # A phone word before the label says whose number it is: "The phone number for registration is …",
 # "Fax company 020 …", "Call the company: 020 …". No other number stands between them.
 _PHONE_WORD_BEFORE = re.compile(rf"\b(?i:{'|'.join(PHONE_WORDS)})\b[^\d]{{0,30}}$")
@@ -195,14 +209,15 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     # Not inside a code; "Tel.:0161…" glued to its label; a "+" number glued to any field's name
     # ("TEL;TYPE=WORK,VOICE:+48 58 …" in a vCard, "phone=+41 44 …" in a query string): no time,
     # code or reference is written with "+".
-    REGEX = _NOT_AFTER_CODE + rf"(?:(?<![\w+\#/@.:-])|(?<=\b(?i:{_GLUED_LABELS})\.?:)|(?<=[:=])(?=\+\d))" + r"""
+    REGEX = _NOT_AFTER_CODE + rf"(?:(?<![\w+\#/@.:-])|(?<=\b(?i:{_GLUED_LABELS})\.?[:\#])|(?<=[:=])(?=\+\d))" + r"""
         (?<!\d[ .-])(?<![A-Z0-9]{4}\ )                      # not inside an IBAN or digit run
         (?:
             (?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?          # +44, 0044, optional (0) trunk
+            (?:\d{1,5}\ ?/\ ?(?=\d))?                           # +49 (0) 30 / 12 34 56 (DE)
           | \(\+\d{1,3}\)\ ?                                 # (+34) 912 345 678
           | \b[18][ .-]?(?=\(\d{3,4}\))                       # 1 (786) ... (US), 8 (495) ... (RU)
         )?
-        (?:\(\d{1,5}\)[ .-]?|\b0\d{2,4}\ ?/\ ?(?=\d))?                # (020), (0161); 089 / 12 34 56 (DE)
+        (?:\((?:0\ )?\d{1,5}\)[ .-]?|\b0\ ?\d{2,4}\ ?/\ ?(?=\d))?      # (020), (0 30); 089 / 12 34 56, 0 89 / … (DE)
         \d++(?:[ .-]\d++){0,5}                                # digit groups, one separator each
         (?:""" + _EXTENSION + r""")?                             # extension
         (?![ .-]?\d)(?![\w@:])                               # not a time (07:30) or e-mail
@@ -213,7 +228,9 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     CONTEXT = (*PHONE_WORDS, "phones", "phoned", "calls", "called", "calling", "reach", "reached", "contact",
                "number", "sms", "text", "ring",
                # Abbreviations and other languages' labels in English business text.
-               "ph", "tlf", "tél", "telefon", "teléfono", "telefone", "telefono", "handy", "gsm", "celular")
+               "ph", "tlf", "tél", "telefon", "teléfono", "telefone", "telefono", "handy", "gsm", "celular",
+               "sími", "puh", "puhelin", "telefoon", "mobiel", "móvil", "movil", "mobil", "cel", "tlm", "telemóvel",
+               "τηλ", "тел", "телефон", "telp", "hp", "natel")
     # A date has a month of 1-12 and a day of 1-31 (01.54.80.61.43 is a French number, not a date).
     _DATE = re.compile(r"\d{4}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?!\d)"
                        r"|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|[12]\d|3[01])[-./](?:\d{4}|\d{2})(?!\d)")
@@ -232,8 +249,12 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     _DIRECT_DIAL = re.compile(r"(?<=\ \d{3,}+)-\d{1,4}$")
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        return [result for result in super().analyze(text, entities, nlp_artifacts, regex_flags)
-                if not labelled_otherwise(text, result.start, result.end)]
+        results = [result for result in super().analyze(text, entities, nlp_artifacts, regex_flags)
+                   if not labelled_otherwise(text, result.start, result.end)]
+        for result in results:
+            if result.score < _CUED_SCORE and _CALL_CUE_BEFORE.search(text, max(0, result.start - _CUE_WINDOW), result.start):
+                result.score = _CUED_SCORE
+        return results
 
     def score(self, value: str) -> float | None:
         score = self._score(value)
@@ -284,13 +305,16 @@ class CurationPhoneRecognizer(ScoredRecognizer):
 _DIGITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9}
 _REPEATS = {"double": 2, "triple": 3}
-_DIGIT = rf"(?:(?:double|triple)\ )?(?:{'|'.join(_DIGITS)})"
-# One digit word after another, joined by a space, a comma or a hyphen. The run is bounded (20
-# words): a longer one is no phone number, and the bound keeps a page of digit words linear. "Oh"
-# is a zero before another digit word ("oh-four-one-two…") and between them, not at the end ("…seven,
-# oh" is an exclamation) nor before another "oh" at the start ("oh oh oh…" is a song).
-_RUN = rf"\b(?i:(?!oh(?:,\ ?|\ |-)oh\b){_DIGIT}(?:(?:,\ ?|\ |-){_DIGIT}){{6,19}})(?<!\b(?i:oh))\b"
-_WORD = re.compile(rf"(?i:(?:(double|triple)\ )?({'|'.join(_DIGITS)}))")
+_DIGIT = rf"(?:(?:double|triple)[\ -])?(?:{'|'.join(_DIGITS)})"
+# One digit word after another, joined by a space, a comma or a hyphen, or by a full stop or a line
+# break: a transcript writes the groups as it hears them ("four one five. five five five.") and
+# breaks its lines anywhere ("oh seven nine\ndouble four, …"). The run is bounded (20 words): a
+# longer one is no phone number, and the bound keeps a page of digit words linear. "Oh" is a zero
+# before another digit word ("oh-four-one-two…") and between them, not at the end ("…seven, oh" is
+# an exclamation) nor before another "oh" at the start ("oh oh oh…" is a song).
+_JOIN = r"(?:[,.]?\ ?\n[ \t]*|,\ ?|\.\ |\ |-)"
+_RUN = rf"\b(?i:(?!oh{_JOIN}oh\b){_DIGIT}(?:{_JOIN}{_DIGIT}){{6,19}})(?<!\b(?i:oh))\b"
+_WORD = re.compile(rf"(?i:(?:(double|triple)[\ -])?({'|'.join(_DIGITS)}))")
 
 
 def spoken_digits(value: str) -> list[int]:
@@ -314,9 +338,9 @@ class SpokenPhoneRecognizer(ScoredRecognizer):
     REGEX = _RUN
     START = r"\b(?=(?i:[zotfsend]))"  # a word starting as a digit word or double/triple does
     CONTEXT = ("phone", "telephone", "call", "number", "mobile", "cell", "reach", "dial", "contact", "callback")
-    _READ_OUT = re.compile(r"(?i:\boh\b|double|triple|\w,\ ?\w+[\ -]\w)")
+    _READ_OUT = re.compile(r"(?i:\boh\b|double|triple|\w[,.]\ ?\w+[\ -]\w)")
     _SPOKEN_ZERO_OR_REPEAT = re.compile(r"(?i:\boh\b|double|triple)")
-    _COMMA = re.compile(r",\ ?")
+    _COMMA = re.compile(r"[,.]?\ ?\n[ \t]*|,\ ?|\.\ ")  # where a group read out ends
     _FEWEST_DISTINCT = 2
 
     def score(self, value: str) -> float | None:

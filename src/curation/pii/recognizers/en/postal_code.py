@@ -26,11 +26,12 @@ _ALONE = r"""
     (?<=,\ [A-Z]{2}\ )\d{5}(?:-\d{4})?\b                                       # , CA 94105
   | (?<=\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\ )\d{4}\b                           # AU states
   | \b(?:[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2}|[A-Z][0-9][A-Z]\ ?[0-9][A-Z][0-9])\b   # UK, CA
-  | (?<=\b(?i:zip(?:[\ _-]?code)?|post(?:al)?[\ _-]?code|PLZ|CEP|c[oó]digo\ postal|code\ postal)
+  | (?<=\b(?i:zip(?:[\ _-]?code)?|post(?:al)?[\ _-]?code|PLZ|CEP|c[oó]digo\ postal|code\ postal|C\.\ ?P\.)
        (?:[\ :\#.]{1,3}|["']?[\ ]?[:=][\ ]?["']?|>))   # as a field name too: "postal_code": "…", <PostalCode>…
     (?:\d{4}\ ?[A-Z]{2}|\d{5}-\d{3}|\d{3,6}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5})(?![\w-])   # zip code 76400
   | (?<=\b(?i:zip(?:\ ?code)?|post(?:al)?\ ?code)\?[ \t]*\n[^\n]{0,40}?:[ \t]{1,2})   # a chat's answer to "ZIP?"
-    (?:\d{5}(?:-\d{4})?|\d{4}\ ?[A-Z]{2}|[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2})(?=[ \t]*(?:\n|$))
+    (?:\d{5}(?:-\d{4})?|\d{4}\ ?[A-Z]{2}|[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2})
+    (?=(?:[ \t]+[A-ZÀ-Þ][^\W\d]+(?:[\ -][A-ZÀ-Þ][^\W\d]+)?)?[ \t]*(?:\n|$))              # … "50667 Köln"
 """ + rf"""
   | \b{_EIRCODE_ROUTING_KEY}\ (?=[0-9]{{0,3}}[AC-FHKNPRTV-Y])(?=[AC-FHKNPRTV-Y]{{0,3}}[0-9])
     [0-9AC-FHKNPRTV-Y]{{4}}(?![\w-])                                          # IE Eircode: D16 X2P8
@@ -70,7 +71,8 @@ _STREET_PART = re.compile(r"[ \t]*(?:\d{1,5}[A-Za-z]?\ [^\W\d]{2,}.*|.*[^\W\d]{2
                           r"|Building|Bldg|Tower|Block|Floor|Suite|Unit|House|Flat|Apartment|Plot|Villa|Address|Addr)\b.*)[ \t]*")
 _PART_SEPARATOR = re.compile(r"[,·|]")
 _STREET_WINDOW, _LINES_BEFORE = 120, 3  # a landmark line may stand between ("Near Trinity Metro Station")
-_REGION_AFTER = re.compile(r"(?:[ \t]*,[ \t]?|[ \t]*\n[ \t]*)[A-Z][^\W\d]+(?:\ [A-Z][^\W\d]+){0,2}[ \t]*(?:\n|$|\.)")
+_REGION_AFTER = re.compile(r"(?:[ \t]*,[ \t]?|[ \t]*\n[ \t]*)[A-Z][^\W\d]+(?:\ (?:(?:of|and|the)\ )?[A-Z][^\W\d]+){0,3}"
+                           r"[ \t]*(?:\n|$|\.)")  # a region or country: "Republic of Korea"
 # A country's capital beside the code is a place without a street line ("Riyadh 12214", "Doha
 # 24321": Gulf and other codes with no shape of their own), but only with a code of its country's
 # shape: digit count, format, and the capital's own first digits where the country numbers by
@@ -101,6 +103,13 @@ Tbilisi=01\d\d; Tegucigalpa=11\d{3}; Tirana=10\d\d; Tokyo=1\d\d-?\d{4}; Tunis=1\
 Vaduz=94\d\d; Valletta=[A-Z]{3}\ ?\d{4}; Vienna=1\d{3}; Vientiane=01\d{3}; Vilnius=(?:LT-)?0\d{4};
 Warsaw=0\d-\d{3}; Yerevan=00\d\d; Zagreb=10\d{3}; Colombo=0?\d{4,5}; Lima=15\d{3}; Male=20\d{3}; Paris=75\d{3};
 Santiago=\d{7}; Sofia=1\d{3}; Washington=20\d{3}; Wellington=6\d{3}""".split(";"))}
+# A three-digit code is too short to stand as a code beside any town ("Room 106", "101 Dalmatians"):
+# only beside a capital whose country's codes have three digits ("Taipei City 106", "Reykjavík 101"),
+# the capitals taken from the table above by their code shape. "City" after a capital is its name too.
+_THREE_DIGIT_CAPITALS = sorted(c for c, shape in _CAPITAL_CODES.items()
+                               if any(shape.fullmatch(f"{d}00") or shape.fullmatch(f"{d}01") for d in range(10)))
+_CAPITAL_SHORT_PAIR = (rf"{_PART_START}(?P<p>(?:{'|'.join(_THREE_DIGIT_CAPITALS)})(?:\ City)?)[ \t](?P<c>\d{{3}})"
+                       rf"(?![\w-]){_PART_END}")
 # Capitals that are also common words or given names ("Male 20500" in a table, "Sofia 1200", "Paris
 # 75000" the person) count only after a postal or address label just before ("Address:\nMale 20026").
 _WORD_CAPITALS = frozenset({"Colombo", "Lima", "Male", "Paris", "Santiago", "Sofia", "Washington", "Wellington"})
@@ -134,7 +143,7 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
 
     ENTITY = "LOCATION"
     NAME = "CurationPostalCodeRecognizer"
-    REGEX = rf"(?P<pair>{_PAIR})|{_ALONE}"
+    REGEX = rf"(?P<pair>{_PAIR}|{_CAPITAL_SHORT_PAIR})|{_ALONE}"
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     START = r"(?=[\dA-ZÀ-ÖØ-ÞĀ-Ž])"  # every alternative starts with a digit or a capital
     CONTEXT = ("zip", "postcode", "postal", "address")
@@ -230,7 +239,7 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
         if _YEAR_SHAPED.fullmatch(code):
             return False
         for town in match.captures("p"):
-            shape = _CAPITAL_CODES.get(town)
+            shape = _CAPITAL_CODES.get(town) or _CAPITAL_CODES.get(town.removesuffix(" City"))
             if shape is None or not shape.fullmatch(code):
                 continue
             if town not in _WORD_CAPITALS or _ADDRESS_LABEL_BEFORE.search(

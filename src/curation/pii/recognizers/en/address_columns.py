@@ -1,0 +1,92 @@
+"""LOCATION: the cells of a table column whose header names an address field (street, postcode, city).
+
+A vendor or customer export writes an address over several columns ("street\tpostcode\tcity"):
+a postcode alone in its cell has no town beside it ("170 00", "01001", "101") and a street no
+street word ("Komunardů 894/32"), so the address patterns cannot tell them from numbers and
+names; the header can. A cell counts only where its value has the field's shape: a postcode a
+short code with a digit, a street letters with a house number or several words, a town letters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from curation.pii.recognizers.en.table_columns import columns_of
+
+_SCORE = 0.6
+# Header names, lower-cased, with "_", "-", "." and "/" read as spaces ("postal_code", "Zip-Code").
+# Short ones that are also parts of common words (CP, CAP, Ort) are left out: the scan for them
+# would run over most texts.
+_FIELDS = {
+    "postal": ("postcode", "post code", "postal code", "postalcode", "zip", "zip code", "zipcode", "plz",
+               "postleitzahl", "codigo postal", "código postal", "cep", "pin code",
+               "pincode", "postnummer", "postnr"),
+    "street": ("street", "street address", "streetaddress", "street 1", "street1", "address", "address 1",
+               "address1", "address line 1", "addressline1", "addr", "addr1", "straße", "strasse", "adresse",
+               "dirección", "direccion", "indirizzo", "endereço"),
+    "town": ("city", "town", "city town", "town city", "locality", "suburb", "stadt", "ville", "ciudad",
+             "città", "cidade", "municipality"),
+}
+_FIELD_OF = {name: field for field, names in _FIELDS.items() for name in names}
+_HEADER_SPACES = re.compile(r"[\s_\-./]+")
+# A quick test before the table is read: some header name's first word stands in the text as a
+# word with a cell delimiter after it on its line. A plain scan finds the shortest beginnings of
+# those words (grouped by first letter: the engine tries a letter's few, not all), then each place
+# found is looked at; a look-behind at every position would cost more than the table.
+_FIRST_WORDS = frozenset(name.split()[0] for name in _FIELD_OF)
+_BEGINNINGS = sorted(w for w in _FIRST_WORDS if not any(w != v and w.startswith(v) for v in _FIRST_WORDS))
+_ANY_NAME = re.compile("|".join(
+    f"{re.escape(first)}(?:{'|'.join(re.escape(w[1:]) for w in _BEGINNINGS if w[0] == first)})"
+    for first in sorted({w[0] for w in _BEGINNINGS})))
+_WORD = re.compile(r"[^\W\d_]+")
+_DELIMITER_AFTER = re.compile(r"[^\n\t|;,]{0,20}[\t|;,]")
+
+
+def _may_head_a_column(lower: str) -> bool:
+    for hit in _ANY_NAME.finditer(lower):
+        start = hit.start()
+        if start and lower[start - 1].isalpha():
+            continue
+        word = _WORD.match(lower, start)
+        if word[0] in _FIRST_WORDS and _DELIMITER_AFTER.match(lower, word.end()):
+            return True
+    return False
+
+
+# The shape of each field's value.
+_SHAPES = {
+    "postal": re.compile(r"(?=[^\d]{0,4}\d)[A-Za-z0-9](?:[A-Za-z0-9]|[ \-](?=[A-Za-z0-9])){1,9}"),
+    "street": re.compile(r"(?=.*[^\W\d_]{2})(?:.*\d.*|\S+(?:\s+\S+)+)"),
+    "town": re.compile(r"[^\W\d_][^\W_]*(?:[ \-'.][^\W_]+){0,4}\.?"),
+}
+_LONGEST = {"postal": 10, "street": 80, "town": 40}
+_NO_VALUE = frozenset({"n/a", "na", "none", "null", "tbd", "unknown", "-", "–", "same", "see above"})
+
+
+class AddressColumnRecognizer(EntityRecognizer):
+    """The street, postcode and town cells of tables headed by those fields' names."""
+
+    ENTITY = "LOCATION"
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=[self.ENTITY], name="AddressColumnRecognizer",
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        if not _may_head_a_column(text.lower()):
+            return []
+        meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+        out = []
+        for start, end, header in columns_of(text).cells():
+            field = _FIELD_OF.get(_HEADER_SPACES.sub(" ", header.lower()).strip())
+            value = text[start:end]
+            if (field is None or len(value) > _LONGEST[field] or value.lower() in _NO_VALUE
+                    or not _SHAPES[field].fullmatch(value)):
+                continue
+            out.append(RecognizerResult(self.ENTITY, start, end, _SCORE, dict(meta)))
+        return out
