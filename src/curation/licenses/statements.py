@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from curation.licenses.choice_partners import with_choice_partners
 from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
+from curation.licenses.copyright_line import copyright_license_lines
 from curation.licenses.deliberation import record_kind, record_lines
 from curation.licenses.german import german_grant
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
@@ -116,7 +117,10 @@ ATTRIBUTION_ONLY = "LicenseRef-Custom-CC-BY-4.0"
 _FIELD = re.compile(r"^\s*(?:licen[cs]e|licensing|license\s+type|license\s+information|licen[cs]e\s+name|"
                     r"ライセンス|利用規約|利用条件|使用許諾|利用許諾|ライセンス情報)\s*(?:\([^)]*\))?\s*[:=：]",
                     re.IGNORECASE)
-_LICENSE_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:licen[cs]e(?!s)|licensing|copyright|copying|legal|"
+_LICENSE_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?"
+                              # "Pricing and licensing", 「利用料金とライセンス」: the terms share the heading
+                              r"(?:[\w-]+\s+(?:and|&)\s+|[^\s\W]{1,8}?(?:と|及び|および|・|＆)\s*)?"
+                              r"(?:licen[cs]e(?!s)|licensing|copyright|copying|legal|"
                               # "Terms", "Terms of use", "Terms and conditions" (a site's "Terms of service" is its own matter)
                               # whole headings only: "Terms and definitions", "Key terms" are a glossary's
                               r"terms(?:\s+(?:and\s+conditions|of\s+use))?\s*(?:[(（][^)）]{0,40}[)）])?\W*$|conditions\s+of\s+use|usage\s+terms|使用条件|"
@@ -191,9 +195,12 @@ _OWN_EN = re.compile(
     r"benchmark|resources?|release|program|book|articles?|records|notes|card|scripts?|examples|source)\b"
     r"|\b(?:this|these|our)\s+(?!licen[cs]e)[\w-]+"
     r"|\b(?:we|I)\s+(?:\w+\s+)?(?:release|license|distribute|provide|publish|share|dedicate|make|offer|keep)\b"
-    r"|\b(?:it|everything(?:\s+(?:here|else))?|all)\s+(?:is|are)\b|^\s*(?:licen[cs]ed|released|distributed|available|provided|published|"
+    r"|\b(?:it|everything(?:\s+(?:here|else))?|all)\s+(?:is|are)\b|^\s*(?:dual(?:ly)?[- ])?(?:licen[cs]ed|released|distributed|available|provided|published|"
     r"made\s+available|copyright|dedicated|shared)\b|^\s*(?:the\s+)?[\w.-]+\s+(?:is|are)\s+(?:licen[cs]ed|released|"
     r"distributed|available|provided|published|dual[- ]licensed)\b|\bunless\s+otherwise\s+(?:noted|stated)"
+    # "rivet may be used under ...": the work by its name, permitted uses as the predicate
+    r"|^\s*(?:the\s+)?[\w.-]+\s+uses\s+the\s+(?:[\w.-]+\s+){0,3}?licen[cs]e\b"
+    r"|^\s*(?:the\s+)?[\w.-]+\s+(?:may|can)\s+(?:freely\s+)?be\s+(?:freely\s+)?(?:used|copied|modified|distributed|redistributed|shared)\b"
     # the bulk of the work, the rest carved out after: "Most of Pipewren is under the BSD 3-Clause license"
     r"|^\W*(?:most|much|the\s+(?:rest|bulk|majority))\s+of\s+(?:the\s+)?[\w.-]+\s+(?:is|are)\b"
     # a relicensing's present: "Starting with Lumen 4.0, released today, Lumen is licensed under ..."
@@ -252,7 +259,9 @@ _ADDED_TERMS = re.compile(
     r"\bwith\s+the\s+following\s+(?:exceptions?|modifications?|additional|additions?|restrictions?|changes?|amendments?)"
     r"|\badditional\s+(?:terms|restrictions?|conditions?|clauses?)\b|\bexcept\s+that\b|\bCommons\s+Clause\b"
     r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+|one\s+|two\s+|\d+\s+)?(?:added|additional|extra|new)\s+(?:restrictions?|clauses?|conditions?|sections?|terms)\b"
-    r"|追加(?:の)?(?:条項|条件|制限)|(?:以下|次)の(?:変更|制限|条件|条項)を(?:加え|追加)|独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
+    # 「そのアプリケーション独自のライセンス」 is another thing's own license (an LGPL's linking permission);
+    # 「本プロジェクト独自のライセンス」「独自ライセンス」 the work's own terms
+    r"|追加(?:の)?(?:条項|条件|制限)|(?:以下|次)の(?:変更|制限|条件|条項)を(?:加え|追加)|(?<![ァ-ヶー])独自(?:の)?(?:ライセンス|利用規約|規約)|(?:本|当|弊社|当社)[^。、]{0,12}?独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
     re.IGNORECASE)
 _COMMERCIAL_OK = re.compile(
     r"\bfree\s+for\s+commercial\s+use\b|\bcommercial\s+use\s+(?:is\s+)?(?:permitted|allowed|ok)\b|"
@@ -293,7 +302,18 @@ _NONCOMMERCIAL = re.compile(
     r"以外(?:で|に)の(?:利用|使用)(?:は|を)?(?:禁|でき|不可))|"
     # 「商用利用には別途許諾が必要です」: commerce is not granted here
     r"(?:商用|営利)(?:目的)?(?:での|の)?(?:利用|使用)(?:に|の場合)は?[^。]{0,10}?(?:別途|事前の?)[^。]{0,10}?(?:許諾|契約|許可|承諾)|"
-    r"学術(?:目的|研究)(?:に限|でのみ|のみ)", re.IGNORECASE)
+    r"学術(?:目的|研究)(?:に限|でのみ|のみ)|"
+    # free for some, paid for business: "use by a for-profit company requires a paid license", "if you
+    # use it for a business, you need to buy a license", "commercial use requires a license agreement
+    # with ...", 「企業での利用には有償ライセンスが必要」; free only for a non-commercial class of users
+    r"\b(?:commercial|business|for-profit|corporate|enterprise)\b[^.;]{0,120}?\b(?:requires?|needs?|must\s+(?:buy|purchase|pay))\b"
+    r"[^.;]{0,40}?\b(?:paid|purchased?|fee|subscription|licen[cs]e\s+(?:agreement|from|with))\b|"
+    r"(?:\bif\s+you\s+use\s+(?:it|this|them)\s+)?\b(?:at\s+work|for\s+(?:a\s+|your\s+)?business|commercially|for\s+(?:a\s+)?profit)\b[^.;]{0,60}?\b(?:need|must|have)\s+to\s+"
+    r"(?:buy|purchase|pay)\b|"
+    r"\bfree\s+(?:of\s+charge\s+)?(?:to\s+use\s+)?for\s+(?:personal|private|non[- ]?commercial|non[- ]?profit|academic|educational|"
+    r"hobby|student)\b(?![^.;]{0,40}\b(?:and|or)\s+commercial\b)|"
+    r"\b(?:personal|private|non[- ]?commercial|non[- ]?profit|academic|educational)\s+use\b[^.;]{0,30}?\b(?:is|are)\s+free\b|"
+    r"(?:企業|法人|業務|商用|営利)[^。]{0,20}?(?:利用|使用)[^。]{0,10}?(?:有償|有料)[^。]{0,12}?(?:ライセンス|契約|購入)", re.IGNORECASE)
 _SCOPES = [
     ("docs", re.compile(r"\bdocumentation\b|\bdocs\b|ドキュメント|説明書|マニュアル", re.IGNORECASE)),
     ("code", re.compile(r"\b(?:source\s+)?code\b|\bsoftware\b|\bscripts?\b|\bprograms?\b|\btools?\b|コード|プログラム|"
@@ -321,8 +341,21 @@ _DUAL = re.compile(r"\bdual(?:ly)?[- ]licen[cs](?:ed|ing|es?)\b|\byour\s+choice\
                    # 「A または B を選択して利用できます」: the choice given with the permission
                    r"選択して\s*(?:ご|お)?(?:利用|使用|使)", re.IGNORECASE)
 _JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_PARTS_NOUN = r"(?:files?|director(?:y|ies)|folders?|components?|parts?|modules?|paths?|sub-?director(?:y|ies)|packages?)"
+_BY_PART = re.compile(r"\bdepending\s+on\s+(?:the\s+|each\s+)?" + _PARTS_NOUN + r"\b|\b(?:var(?:y|ies)|differs?)\s+(?:by|per|from)\s+"
+                      r"(?:one\s+)?" + _PARTS_NOUN + r"\b|(?:ファイル|ディレクトリ|フォルダ|コンポーネント|部分|モジュール)"
+                      r"(?:によって|により|ごとに|毎に)", re.IGNORECASE)
+# a sentence that announces a list after it (「次の」「以下の」, "the following", a closing colon)
+_LIST_LEAD = re.compile(r"次の|以下の|下記の|\bfollowing\b|\bbelow\b|[:：]\s*$", re.IGNORECASE)
+# the one who picks is the author or depositor (a repository's rules, an upload form): a list of the
+# licenses a work may be given, not a choice offered to the licensee
+_AUTHOR_CHOOSES = re.compile(r"登録者|投稿者|著者|作成者|提供者|申請者|出品者|\b(?:authors?|depositors?|uploaders?|contributors?|"
+                             r"submitters?|publishers?|creators?|owners?)\b", re.IGNORECASE)
+CHOICE_LIST_REACH = 6  # lines after a choice's lead where the licenses it offers stand
 # a new sentence opens with a capital, or with a folder as its subject ("src/ is under ...")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[]|[\w.-]+/\s)|(?<=[。！？])")
+# or with a lower-case name as its subject ("jdk-fetch itself is licensed ...", "rivet may be used ...")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[]|[\w.-]+/\s|[a-z][\w-]*[a-z0-9]\s+(?:itself\s+)?(?:is|are|was|may|can|has|ships|comes)\s)"
+                           r"|(?<=[。！？])")
 
 
 @dataclass
@@ -347,6 +380,9 @@ def _name_only(heading: str) -> bool:
     return bool(found) and len(re.findall(r"[\w-]+", rest)) <= 2
 
 
+# a line that ends inside a license's name goes on in the next (「GNU 一般公衆」/「利用許諾書 第3版」)
+_NAME_GOES_ON = re.compile(r"(?:\bGNU(?:\s+(?:Affero|Lesser|Library))?(?:\s+General)?(?:\s+Public)?|\bCreative(?:\s+Commons)?|"
+                           r"一般公衆|劣等(?:\s*一般公衆)?|クリエイティブ\s*[・･]?\s*(?:コモンズ)?)\s*$", re.IGNORECASE)
 _KEY_VALUE = re.compile(r"^\s*[-*]?\s*[\w.@-]+\s*[:=]\s*\S")
 _LABEL = re.compile(r"^(?![a-z])[^:：。.!?]{1,60}[:：]\s*\S")
 
@@ -372,7 +408,7 @@ def _paragraphs(lines: list[Line]):
         buf.append(line.text)
         offset += len(line.text) + 1
         continues = bool(following and following.text and not following.heading and not line.text.endswith(
-            (".", "!", "?", ":", "。", "：", ";")) and re.match(r"[a-z\"“「(]", following.text)
+            (".", "!", "?", ":", "。", "：", ";")) and (re.match(r"[a-z\"“「(]", following.text) or _NAME_GOES_ON.search(line.text))
             # a manifest's "key: value" lines (CITATION.cff, DESCRIPTION, setup.cfg) each stand alone
             and not (_KEY_VALUE.match(line.text) and _KEY_VALUE.match(following.text)))
         # a list of "part: license" lines (「プログラム（src/）：Apache License 2.0」): each item alone
@@ -617,6 +653,18 @@ _SUPPOSED = re.compile(r"\b(?:if|whether|in\s+case|should)\b[^.;:]{0,60}?(?<!whi
                        re.IGNORECASE)
 
 
+# A subject no reader can point to: "a package whose metadata says "MIT" ... is listed under MIT",
+# "if a repository's README says ...", "Packages tagged ... are grouped under ...": any work of a
+# kind (a help page, a FAQ, a changelog of a tool), never this one. Not "this is a library that ...".
+_ANY_WORK = (r"(?:package|repository|repo|project|dataset|model|library|file|badge|page|work|module|crate|card|"
+             r"readme|upload|entry|item|record|listing|app|tool|component|dependency)")
+_INDEFINITE_SUBJECT = re.compile(
+    r"(?:^|[^\w\s]\s*|\b(?:if|when|whenever|so|and|but|while|because|since|unless|where)\s+)"
+    r"(?:(?:a|an|any|each|every)\s+(?:[\w-]+\s+){0,2}?" + _ANY_WORK + r"|(?:packages|projects|datasets|models|libraries|repositories|repos|files|entries|items|modules|crates|apps|uploads))"
+    r"(?:['’]s\s+[\w-]+)?\s+(?:whose|that|which|with|without|tagged|marked|labell?ed|says?|reads?|declares?|states?|lists?)\b",
+    re.IGNORECASE)
+
+
 _OWN_TALK_NOUN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+)?(?:guide|overview|comparison|primer)\b", re.IGNORECASE)
 
 
@@ -633,6 +681,8 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
     if _comparison_row(sentence):
         return True
     if _GENERIC_SUBJECT.search(before) or _GENERIC_UNDER.match(before) and _MODAL_AFTER.match(sentence[found[0].end:]):
+        return True
+    if _INDEFINITE_SUBJECT.search(before[-CLAUSE_REACH:]) and not _STRONG_OWN.search(before):
         return True
     if not before.strip(" -*•・>\"'“「") and _CLASS_AFTER.match(sentence[found[0].end:]) and \
             not (_STRONG_OWN.search(sentence) or re.search(r"\b(?:our|we)\b", sentence, re.IGNORECASE)):
@@ -705,6 +755,15 @@ _DEPENDENCY_AFTER = re.compile(r"^\s*(?:-?licen[cs]ed\s+)?(?:open[- ]source\s+)?
                                r"fonts?|tools?|parsers?|engines?|runtimes?)\b", re.IGNORECASE)
 
 
+# "Sign the Microsoft Developer Services Agreement before ...", "means you accept the Oracle Binary
+# Code License Agreement", 「事前に当社との…契約を締結してください」: an agreement the reader enters into
+# with another party (for a service, a download) is the reader's duty, not the work's license
+_AGREEMENT_TO_SIGN = re.compile(r"(?:^\W*(?:please\s+)?|\b(?:you|users?)\s+(?:must\s+|need\s+to\s+|have\s+to\s+|should\s+|will\s+)?|"
+                                r"\bmeans\s+(?:that\s+)?you\s+|\bto\s+|\bfirst\s+)"
+                                r"(?:sign|accept|agree\s+to|enter\s+into|execute|purchase|buy|obtain|acquire)(?:ed|s)?\s+"
+                                r"(?:the\s+|an?\s+|your\s+)?(?:[\w&-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def of_other_work(sentence: str, m: Mention) -> bool:
     """Whether mention `m` qualifies another work the sentence names: "on a CC BY-NC corpus",
     "uses the Apache License 2.0 library X" (a dependency)
@@ -712,7 +771,7 @@ def of_other_work(sentence: str, m: Mention) -> bool:
     されたファームウェア」 with no work of ours as subject before it, "Many datasets ... are released
     under" (`_quantified_works`)."""
     before = sentence[:m.start]
-    if _quantified_works(before):
+    if _quantified_works(before) or _AGREEMENT_TO_SIGN.search(before[-80:]):
         return True
     if _JA.search(sentence):
         return bool(_JA_ATTRIBUTIVE.match(sentence[m.end:])) and not _OWN_JA_STRONG.search(before)
@@ -910,7 +969,7 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
     elif _APPLIES_TO_WORK.match(s.text[found[-1].end:]):
         return "grant"  # "The MIT License applies to this repository"
     elif (_EN_GRANT.search(s.text) or _EN_PERMIT.search(s.text)) and (named or _OWN_EN.search(s.text[:found[-1].start]) or (_OWN_EN.search(_without(s.text, found)) or re.match(r"\W*(?:(?:use|copy|modify|distribute|redistribute)\W+(?:and\s+|or\s+)?)+(?:it|this\s+\w+)\b", s.text, re.I)) and
-                                       (re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)
+                                       (re.search(r"\bunder\b|licen[cs]ed|\buses\s+the\s+$", before, re.IGNORECASE)
                                         or re.match(r"\s*[- ]?licen[cs]ed\b", s.text[found[0].end:], re.IGNORECASE))
                                        or _EN_PERMIT.search(s.text)):
         return "grant"
@@ -1132,7 +1191,19 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
     previous_no_secondary = False  # the sentence before refused Secondary Licenses
     granted, granted_before = False, False  # this sentence, the one before: granted a named license
     copy_lead, copying = None, None  # a how-to's lead (`_COPY_LEAD`), and the paragraph after it
+    footers, footers_read = copyright_license_lines(lines), set()
+    choice_lead = None  # a sentence offering a choice of the licenses listed after it
     for s in sentences(lines):
+        if s.first_line == s.last_line and (footer := footers.get(s.first_line)) and not s.in_upstream_section:
+            # "© 2023 Holder. Apache 2.0": the notice's line names the work's license (copyright_line.py),
+            # under a guide's title too (the guide's own notice)
+            if s.first_line not in footers_read:
+                footers_read.add(s.first_line)
+                statements.append(Statement(footer.expression, "grant", "third_party" if s.in_third_party_section
+                                            else "own", None, s.first_line, s.last_line,
+                                            next(line.text for line in lines if line.number == s.first_line),
+                                            f"a copyright line naming a license: {footer.rule}", 0.9, footer.hint))
+            continue
         found = with_choice_partners(s.text, mentions(s.text), bool(_DUAL.search(s.text)))
         if any(m.expression == NO_SUCH_VERSION for m in found):
             # "version 2.1 of the GNU General Public License": no GPL has it; a person reads it
@@ -1159,8 +1230,17 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             if found:
                 remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
             continue
-        if _DUAL.search(s.text) and not (found and _talk(s.text, found)):
+        # "either MIT or Apache 2.0 depending on the file", 「ファイルによって MIT または Apache-2.0」: each
+        # license covers its own files, no choice for the licensee: both apply (AND)
+        by_part = bool(_BY_PART.search(s.text))
+        if _DUAL.search(s.text) and not by_part and not (found and _talk(s.text, found)):
             remarks.append(Remark(s.first_line, s.text, "choice", last_line=s.last_line))
+        # 「次のいずれかのライセンスを選んで利用できます。」 / "under either of the following:" then a list
+        listed_choice = bool(choice_lead and found and s.heading == choice_lead.heading
+                             and s.first_line <= choice_lead.last_line + CHOICE_LIST_REACH)
+        if not found:
+            choice_lead = s if _DUAL.search(s.text) and _LIST_LEAD.search(s.text) and not _AUTHOR_CHOOSES.search(s.text) else \
+                choice_lead if listed_choice else None
         # A restriction or a change of terms counts where it speaks of this work (or sits under
         # its License heading), not in a note about other people's licenses.
         # a sentence that goes on from the one before ("Selling them ... is not allowed", 「ただし、
@@ -1292,6 +1372,8 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 bare.append((s.heading, s.first_line, s.text, found[0].expression))
             kind = _grant(s, found, short_file, names_the_work(s.text, names) or bool(
                 granted_before and adjacent and _GRANTED_WORK_AGAIN.match(s.text)))
+            if kind is None and listed_choice and len(rest.split()) <= 4 and len({m.expression for m in found}) == 1:
+                kind = "grant"  # one side of the choice the sentence before offers
             if kind is None:
                 remarks.append(Remark(s.first_line, s.text, set_aside(s, found, said), last_line=s.last_line))
                 continue
@@ -1306,7 +1388,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             for i, m in enumerate(found):
                 clause = s.text[previous_end:m.start]
                 if i and _OR.match(clause):
-                    joined = "OR"
+                    joined = "AND" if by_part else "OR"
                 elif i and _AND.match(clause):
                     joined = "AND"
                 before = s.text[:m.start]
@@ -1504,7 +1586,9 @@ def _other_works(statements: list[Statement], license_section: set[int], table_r
 
 
 _TITLE_REST = re.compile(r"^(?:the|a|licen[cs]e[ds]?|version|v|international|public|legal|code|deed|full|text|of|"
-                         r"copy|copying|terms|and|conditions|summary|human-readable|ライセンス|全文|利用許諾|条件)$", re.I)
+                         r"copy|copying|terms|and|conditions|summary|human-readable|ライセンス|全文|利用許諾|条件|"
+                         # a BSD's nickname in its title ('BSD 2-Clause "Simplified" License')
+                         r"simplified|new|revised|modified|freebsd)$", re.I)
 
 
 def _title(line: Line) -> Statement | None:
