@@ -1,6 +1,8 @@
-"""A copyright line that ends in a license's name: "© 2023 Holder. Apache 2.0", "(c) Holder — MIT
-licensed", 「© 2023 株式会社… / MIT License」. A site's or a README's footer states the work's license
-this way, with no verb; the sentence splitter would cut "Apache 2.0" off as a bare mention.
+"""A copyright line that ends in a license's name states the work's license.
+
+"© 2023 Holder. Apache 2.0", "(c) Holder — MIT licensed", 「© 2023 株式会社… / MIT License」: a site's
+or a README's footer states the work's license this way, with no verb; the sentence splitter would
+cut "Apache 2.0" off as a bare mention.
 
 Only a line that is nothing but the notice, a separator and one license name counts, and only
 where the text has one such license: several copyright lines naming different licenses are a
