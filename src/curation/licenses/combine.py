@@ -125,8 +125,10 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
             if base in _PLACEHOLDERS:
                 base = None  # a card's `license: other` points to the prose: it is no license to base terms on
             nc = s_restriction and not (s and "NC" in _flags(s.expression))
-            if nc and s is not None and s.expression in (NO_DERIVATIVES, NO_REDISTRIBUTION):
-                base = None  # own terms, no license named, free only for non-commercial use: custom NC
+            if nc and s is not None and s.expression == NO_REDISTRIBUTION:
+                # own terms, no license named, free only for non-commercial use and not to be handed on:
+                # custom NC (no-derivatives own terms keep that duty in the id: NoDerivatives-NonCommercial)
+                base = None
             if s is None:
                 r = next(r for r in terms if r.why == "restriction")
                 changed.append(st.Statement(st.custom_id(None, nc), "grant", "own", None, r.first_line,
