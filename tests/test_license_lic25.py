@@ -122,3 +122,11 @@ def test_another_applications_own_license_under_the_lgpl_is_no_custom_term():
     text = ("## ライセンス\n\n本ライブラリは GNU 劣等一般公衆利用許諾書 第3版の条件で配布します。\n"
             "本ライブラリにリンクするアプリケーションには、そのアプリケーション独自のライセンスを適用できます。\n")
     assert expression(text) == "LGPL-3.0-only"
+
+
+def test_isc_permission_with_its_disclaimer_replaced_by_own_terms_is_custom_isc():
+    text = ("Copyright (c) 2025 Ivo Stern\n\nPermission to use, copy, modify, and/or distribute this software for any "
+            "purpose\nwith or without fee is hereby granted, provided that the above copyright notice\nand this "
+            "permission notice appear in all copies.\n\nThe author's total liability for any claim about this "
+            "software is capped at the fee you paid for it, if any.\n")
+    assert expression(text) == "LicenseRef-Custom-ISC"
