@@ -166,7 +166,7 @@ def test_a_terms_heading_keeps_a_non_commercial_rule_of_the_work():
 
 # ---- 7: a quote never closed holds a sentence open only so far ---------------------------------------
 def test_a_quote_never_closed_does_not_make_the_rest_of_a_paragraph_one_sentence():
-    from curation.licenses.statements import QUOTE_REACH, sentences
+    from curation.licenses.sentence_split import QUOTE_REACH, sentences
     from curation.licenses.text import clean
     filler = " ".join(f"Entry {i} lists the station, the date and the reading." for i in range(120))
     text = f"# Gauges\n\nThe log says \"gauge ok. {filler} This dataset is licensed under CC BY 4.0.\n"

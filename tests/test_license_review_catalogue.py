@@ -7,7 +7,7 @@ from curation import licenses
 from curation.licenses import catalogue_names
 from curation.licenses.ja_names import english_reading
 from curation.licenses.names import NO_SUCH_VERSION, mentions
-from curation.licenses.statements import _split
+from curation.licenses.sentence_split import _split
 
 
 def read(line):

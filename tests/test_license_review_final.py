@@ -9,7 +9,8 @@ from curation.cli.support import load_policy
 from curation.licenses import detect_text, rules_for
 from curation.licenses.classes import judge
 from curation.licenses.names import mentions
-from curation.licenses.statements import _split, read
+from curation.licenses.sentence_split import _split
+from curation.licenses.statements import read
 from curation.licenses.text import clean
 
 POLICY = Path(__file__).resolve().parents[1] / "policies" / "default.yaml"

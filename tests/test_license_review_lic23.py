@@ -57,10 +57,8 @@ def test_which_names_say_the_license_excludes_commerce(name, says):
 
 @pytest.mark.parametrize("text", [
     "You need a Microsoft Windows Operating System License 2019 to run the installer. This tool is MIT licensed.",
-    # a "Proprietary Free" agreement (custom terms) in a sentence that only asks the user to sign it is
-    # still read as the work's (statements.py reads a short file's named agreement as granted): open
-    pytest.param("Sign the Microsoft Developer Services Agreement before calling the API. "
-                 "This SDK is released under the MIT License.", marks=pytest.mark.xfail(strict=True)),
+    # an agreement the user is asked to sign is the user's duty to another party, not the work's terms
+    "Sign the Microsoft Developer Services Agreement before calling the API. This SDK is released under the MIT License.",
 ])
 def test_a_commercial_agreement_the_user_needs_is_not_the_works_license(text):
     assert str(detect_text(text).expression) == "MIT"

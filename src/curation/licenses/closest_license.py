@@ -24,9 +24,26 @@ _BSD_ENDORSE = re.compile(r"\bendorse\b|\bpromote\s+products\b", re.IGNORECASE)
 _BSD_ADVERTISING = re.compile(r"\badvertising\s+materials\b", re.IGNORECASE)
 
 
+# BSD's two redistribution conditions, as every BSD license words them
+_BSD_CONDITIONS = (re.compile(r"redistributions\s+of\s+source\s+code\s+must\s+retain", re.IGNORECASE),
+                   re.compile(r"redistributions\s+in\s+binary\s+form\s+must\s+reproduce", re.IGNORECASE))
+
+
+def _unnamed_vendor_bsd(base: str, region: str) -> bool:
+    """A ScanCode-only license (a vendor's BSD with a clause of its own: Atmel's "only with an Atmel
+    microcontroller") matched best to a BSD text with some other added clause, whose vendor the text
+    never names: the BSD changed, not that vendor's license."""
+    key = re.sub(r"^LicenseRef-(?:Custom-)?scancode-", "", base)
+    if key == base or not all(c.search(region) for c in _BSD_CONDITIONS):
+        return False
+    vendor = _license_name_words(key) - _TITLE_WORDS - {"license", "licence", "licenseref", "scancode", "bsd"}
+    return bool(vendor) and not any(word in region.lower() for word in vendor)
+
+
 def _bsd_by_clauses(base: str | None, region: str) -> str | None:
     """The BSD license whose clauses a changed BSD text holds, as the closest license."""
-    if not (base and re.match(r"BSD-[234]-Clause$|LicenseRef-scancode-bsd-(?:new|simplified)\b", base)):
+    if not (base and (re.match(r"BSD-[234]-Clause$|LicenseRef-scancode-bsd-(?:new|simplified)\b", base)
+                      or _unnamed_vendor_bsd(base, region))):
         return base
     if _BSD_ADVERTISING.search(region):
         return "BSD-4-Clause"

@@ -66,6 +66,11 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
         # ScanCode's generic "proprietary" notice ("use ... freely for non-commercial use") beside a
         # named license is that license's summary, not a second license
         own = [s for s in own if not (s.kind == "notice" and s.expression.startswith("LicenseRef-scancode-proprietary"))]
+    if restriction and own and all(s.kind == "notice" and s.expression.startswith("LicenseRef-scancode-proprietary")
+                                   for s in own):
+        # ScanCode's generic "proprietary" notice ("you need to buy a license") beside the text's own
+        # non-commercial limit: the limit says which uses are free (custom non-commercial terms)
+        own = []
     if any(s.kind != "own_words" for s in own):
         # a permission in own words beside a named license is that license's summary
         own = [s for s in own if s.kind != "own_words"]
@@ -120,6 +125,10 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
             if base in _PLACEHOLDERS:
                 base = None  # a card's `license: other` points to the prose: it is no license to base terms on
             nc = s_restriction and not (s and "NC" in _flags(s.expression))
+            if nc and s is not None and s.expression == NO_REDISTRIBUTION:
+                # own terms, no license named, free only for non-commercial use and not to be handed on:
+                # custom NC (no-derivatives own terms keep that duty in the id: NoDerivatives-NonCommercial)
+                base = None
             if s is None:
                 r = next(r for r in terms if r.why == "restriction")
                 changed.append(st.Statement(st.custom_id(None, nc), "grant", "own", None, r.first_line,

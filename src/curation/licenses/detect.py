@@ -49,6 +49,7 @@ from curation.licenses.conditions import with_conditions
 from curation.licenses.detection import NOASSERTION, NOTHING, Detection
 from curation.licenses.exceptions import with_added_exceptions, with_exception_texts
 from curation.licenses.full_texts import _cut_copy, _inside, _texts
+from curation.licenses.isc_permission import isc_permission
 from curation.licenses.json_fields import manifest_licenses_array
 from curation.licenses.names import VERSION_NOT_STATED  # noqa: F401  (evidence.py reads detect.VERSION_NOT_STATED)
 from curation.licenses.notices import _notices, catalogue_mentions, with_stated_bsd_variant
@@ -243,7 +244,10 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
         texts, spans = _texts(lines, matches, threshold)
         texts, spans = _cut_copy(lines, texts, spans)
         texts = with_conditions(texts)
-        statements += texts
+        # ISC's permission with its disclaimer replaced: ScanCode's closest rule scores too low
+        permission = isc_permission(lines, spans)
+        spans += [(x.first_line, x.last_line) for x in permission]
+        statements += texts + permission
     work = tuple(names) + (card_names(header) if header else ())
     reading, examples = read_blocks([line if not _inside(line.number, spans) else Line(line.number, "", line.heading)
                                      for line in lines], work)

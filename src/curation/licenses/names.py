@@ -46,9 +46,10 @@ _V = r"\s*+[-,]?\s*+\(?\s*+(?P<atleast>>=|≥)?\s*+(?:version|ver\.?|v\.?|(?:の
 _LATER = (r"(?P<later>\s*\(?\s*(?:\+(?!\s*(?:the\s+|an?\s+)?[\"“「]?\s*(?:[\w-]+\s+){0,2}?(?:exceptions?|例外))|,?\s*or\s*,?\s+(?:\(at\s+your\s+option\)\s+|(?:at\s+your\s+option|if\s+you\s+(?:prefer|wish|like|choose))\s*,\s*)?(?:any\s+)?(?:later|higher|newer|above)"
           r"(?:\s+version)?|(?:\s*版)?\s*以降|-?or-later"
           # 「バージョン 2.1 またはそれ以降のバージョン」「…、もしくは（あなたの選択により）それ以降」
-          r"|(?:\s*版)?(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*)?それ以降(?:の\s*(?:任意の\s*)?(?:バージョン|版))?)\s*\)?)?")
+          r"|(?:\s*版)?(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*)?それ(?:以降|より(?:新しい|後の?))(?:の?\s*(?:任意の\s*|いずれかの\s*)?(?:バージョン|版))?)\s*\)?)?")
 # the abbreviation in brackets after a Japanese name: 「GNU 一般公衆利用許諾書（GPL）バージョン2」
-_ABBR = r"(?:\s*[（(]\s*(?:GNU\s*)?(?:A|L)?GPL\s*[)）])?"
+# or its English name: 「GNU 劣等一般公衆利用許諾書（GNU Lesser General Public License）の第3版」
+_ABBR = r"(?:\s*[（(]\s*(?:GNU\s*)?(?:(?:A|L)?GPL|(?:(?:Affero|Lesser|Library)\s+)?General\s+Public\s+Licen[cs]e)\s*[)）])?"
 _ONLY = r"(?P<only>\s*(?:only|-only|のみ|だけ))?"
 
 # Creative Commons: English names and abbreviations, and the names of the Japanese deeds:
@@ -282,6 +283,9 @@ def _cc_igo(m) -> str | None:
         return None
 
 
+# a nickname quoted or in brackets between a BSD's clause count and its name: two-clause ("Simplified") BSD
+_NICKNAME = r"""(?:\s*\(?\s*["“'‘][^"“”'‘’()\n]{1,20}["”'’]\s*\)?\s*|\s*\([^()\n]{1,20}\)\s*|\s+)"""
+
 NAMES: list[tuple[str, re.Pattern, object]] = [
     ("cc-igo", re.compile(r"(?:Creative\s+Commons\s+(?:Licen[cs]e\s+)?Attribution|\bCC[\s-]?BY)(?P<el>(?:[\s,-]+(?:Non-?Commercial|"
                           r"No-?Deriv(?:ative)?s?|Share-?Alike|NC|ND|SA))*)[\s-]+3\.0[\s-]+IGO\b", re.IGNORECASE), _cc_igo),
@@ -303,17 +307,17 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("jp-pdl-1.0", re.compile(r"公共データ利用規約\s*[（(]?\s*第?\s*1\.0\s*版|Public\s+Data\s+License\s*(?:\(Version\s*1\.0\)|"
                               r"v?1\.0)|\bPDL\s*1\.0", re.IGNORECASE), _fixed("CC-BY-4.0")),
     ("jp-gov-1.0", re.compile(r"政府標準利用規約\s*[（(]?\s*第?\s*1\.0\s*版"), _fixed("LicenseRef-JP-Gov-Standard-Terms-1.0")),
-    ("agpl", re.compile(r"(?:GNU\s+)?(?:Affero\s+General\s+Public\s+Licen[cs]e|AGPL|Affero\s*一般公衆利用許諾(?:契約)?書?)"
+    ("agpl", re.compile(r"(?:GNU\s+)?(?:Affero\s+General\s+Public\s+Licen[cs]e|AGPL|Affero\s*一般公衆\s*利用許諾(?:契約)?書?)"
                         + _ABBR + _V +
                         r"(?P<version>3)(?:\.0)?" + _LATER + _ONLY, re.IGNORECASE), _gnu("AGPL")),
     ("lgpl", re.compile(r"(?:GNU\s+)?(?:(?:Lesser|Library)\s+General\s+Public\s+Licen[cs]e|Lesser\s+GPL|LGPL|"
-                        r"劣等\s*一般公衆利用許諾(?:契約)?書?)" + _ABBR + _V + r"(?P<version>[23])(?:\.(?P<minor>[01]))?" + _LATER + _ONLY,
+                        r"劣等\s*一般公衆\s*利用許諾(?:契約)?書?)" + _ABBR + _V + r"(?P<version>[23])(?:\.(?P<minor>[01]))?" + _LATER + _ONLY,
                         re.IGNORECASE), _gnu("LGPL")),
     # a GPL version that was never published ("GNU General Public License, version 2.1")
-    ("gpl-no-such-version", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)"
+    ("gpl-no-such-version", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆\s*利用許諾(?:契約)?書?)"
                                        + _ABBR + _V + r"(?P<version>[1-9]\.[1-9]\d*)" + _LATER + _ONLY, re.IGNORECASE),
      lambda m: _no_such_gpl(m)),
-    ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆利用許諾(?:契約)?書?)" + _ABBR + _V +
+    ("gpl", re.compile(r"(?:GNU\s+)?(?<![A-Za-z])(?:General\s+Public\s+Licen[cs]e|GPL|一般公衆\s*利用許諾(?:契約)?書?)" + _ABBR + _V +
                        r"(?P<version>[123])(?:\.0)?(?!\.\d)" + _LATER + _ONLY, re.IGNORECASE), _gnu("GPL")),
     # the version after "as published by the Free Software Foundation", as GNU's notices put it, in
     # a sentence of its own words ("... either version 2.1 of that license or (at your option) any
@@ -351,14 +355,14 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
      lambda m: f"EUPL-{m['v']}"),
     ("epl", re.compile(r"\b(?:Eclipse\s+Public\s+Licen[cs]e|EPL)" + _V + r"(?P<v>[12])(?:\.0\b|(?![\d.]\d))", re.IGNORECASE),
      lambda m: f"EPL-{m['v']}.0"),
-    ("bsd-3", re.compile(r"\bBSD[\s-]*3[\s-]*Clause|\b(?:3|three)[\s-]*clause\s+BSD|\bBSD\s*3\s*条項|"
+    ("bsd-3", re.compile(r"\bBSD[\s-]*3[\s-]*Clause|\b(?:3|three)[\s-]*clause" + _NICKNAME + r"BSD|\bBSD\s*3\s*条項|"
                          r"(?:3|三)\s*条項\s*BSD|\b(?:3|three)[\s-]*term\s+BSD|修正\s*BSD|\b(?:New|Revised|Modified)\s+BSD|"
-                         r"\bBSD\s*(?:Licen[cs]e|ライセンス)\s*[(（,]\s*(?:3|three|三)[\s-]*(?:clause|条項)(?:\s*(?:version|版))?\s*[)）]?",
+                         r"\bBSD\s*(?:Licen[cs]e|ライセンス)\s*[(（,]\s*(?:3|three|三)[\s-]*(?:clauses?|条項)(?:\s*(?:version|版))?\s*[)）]?",
                          re.IGNORECASE),
      _fixed("BSD-3-Clause")),
-    ("bsd-2", re.compile(r"\bBSD[\s-]*2[\s-]*Clause|\b(?:2|two)[\s-]*clause\s+BSD|\bBSD\s*2\s*条項|"
+    ("bsd-2", re.compile(r"\bBSD[\s-]*2[\s-]*Clause|\b(?:2|two)[\s-]*clause" + _NICKNAME + r"BSD|\bBSD\s*2\s*条項|"
                          r"(?:2|二)\s*条項\s*BSD|\b(?:2|two)[\s-]*term\s+BSD|\bBSD[\s-]2\b(?!\.)|\bSimplified\s+BSD|\bFreeBSD\s+Licen[cs]e|"
-                         r"\bBSD\s*(?:Licen[cs]e|ライセンス)\s*[(（,]\s*(?:2|two|二)[\s-]*(?:clause|条項)(?:\s*(?:version|版))?\s*[)）]?",
+                         r"\bBSD\s*(?:Licen[cs]e|ライセンス)\s*[(（,]\s*(?:2|two|二)[\s-]*(?:clauses?|条項)(?:\s*(?:version|版))?\s*[)）]?",
                          re.IGNORECASE),
      _fixed("BSD-2-Clause")),
     ("0bsd", re.compile(r"\b0BSD\b|Zero[\s-]Clause\s+BSD", re.IGNORECASE), _fixed("0BSD")),
@@ -540,15 +544,18 @@ def _mentions(line: str) -> list[Mention]:
 # -or-later): SPDX's "+" ("AFL-3.0+"), never the version alone
 # "or later" in Japanese too (「Apache License 2.0 またはそれ以降」「AFL-3.0 以降」), so both read alike
 _OR_LATER_AFTER = re.compile(r"\s*,?\s*\(?\s*or\s*,?\s+(?:\(?at\s+your\s+option\)?\s*,?\s*)?(?:any\s+)?(?:later|newer|higher)"
-                             r"(?:\s+versions?)?\s*\)?|\s*(?:[(（]\s*)?(?:またはそれ|又はそれ|もしくはそれ)?以降(?:\s*の\s*バージョン)?",
+                             r"(?:\s+versions?)?\s*\)?|\s*[,、]?\s*(?:[(（]\s*)?(?:(?:または|又は|もしくは)\s*それ)?(?:以降|より新しい)(?:\s*の?\s*(?:バージョン|版))?",
                              re.IGNORECASE)
 
 
 def _or_later(line: str, t: Mention) -> Mention:
-    if t.ambiguous or not re.fullmatch(r"[\w.-]*\d[\w.-]*", t.expression) or t.expression.endswith(("-only", "-or-later")):
+    if t.ambiguous or not re.fullmatch(r"[\w.-]*\d[\w.-]*", t.expression) or t.expression.endswith("-or-later"):
         return t
+    # a name read as "-only" by default (the GFDL's catalogue name) with no "only" said, then "or later"
+    said_only = t.expression.endswith("-only") and re.search(r"only|のみ|だけ", line[t.start:t.end], re.IGNORECASE)
     m = _OR_LATER_AFTER.match(line, t.end)
-    if not m or not (later := _listed(t.expression + "+")):
+    base = t.expression[:-len("-only")] if t.expression.endswith("-only") else t.expression
+    if said_only or not m or not (later := _listed(base + "+")):
         return t
     return Mention(later, t.start, m.end(), t.rule + " (or later)")
 

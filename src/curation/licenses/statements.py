@@ -19,108 +19,32 @@ change the work's own license.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from curation.licenses.choice_partners import with_choice_partners
+from curation.licenses.choice_words import CHOICE_LIST_REACH, _AND, _AUTHOR_CHOOSES, _BY_PART, _DUAL, _LIST_LEAD, _OR
 from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
+from curation.licenses.copyright_line import copyright_license_lines
 from curation.licenses.deliberation import record_kind, record_lines
+from curation.licenses.findings import Remark, Statement
 from curation.licenses.german import german_grant
+from curation.licenses.grant_phrases import (ATTRIBUTION_ONLY, _APPLIES_TO_WORK, _ATTRIBUTION, _EN_GRANT, _EN_PERMIT,
+                                             _FR_GRANT, _FR_OWN, _JA_GRANT, _JA_PERMIT, _JA_WE, _OWN_EN, _OWN_JA,
+                                             _OWN_JA_STRONG, _WE)
+from curation.licenses.history import _JA_NEWS_REPORT, _NEWS_REPORT, _history, _not_given, _present_wins
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
+from curation.licenses.restriction_phrases import _ADDED_TERMS, _CLAUSE, _COMMERCIAL_OK, _CUSTOM_AFTER, _NONCOMMERCIAL
 from curation.licenses.secondary import SECONDARY
 from curation.licenses.secondary import refuses_secondary as refuses
+from curation.licenses.sentence_split import (CLAUSE_REACH, _FIELD, _JA, _LICENSE_HEADING, _STRONG_OWN, _Sentence,
+                                              _THIRD_PARTY_HEADING, _UPSTREAM, sentences)
+from curation.licenses.talk import (_EN_TALK, _JA_TALK, _ROW, _general_talk, _quantified_works, _talk, _terms_quoted,
+                                    reported)
 from curation.licenses.text import Line
 
 
-@dataclass(frozen=True)
-class Statement:
-    """One piece of evidence inside a text.
-
-    kind: header | spdx_tag | license_text | notice | grant | field | heading | short_file;
-    role: own (the work) | upstream (material the work came from);
-    scope: code | data | docs | model | None (the whole work);
-    rule: the pattern or ScanCode rule behind it; hint: for a LicenseRef-Custom-, the SPDX
-    license the terms are based on."""
-
-    expression: str
-    kind: str
-    role: str
-    scope: str | None
-    first_line: int
-    last_line: int
-    text: str
-    rule: str
-    score: float = 1.0
-    hint: str | None = None
-
-    def where(self) -> str:
-        return f"line {self.first_line}" + (f"-{self.last_line}" if self.last_line != self.first_line else "")
-
-
-@dataclass(frozen=True)
-class Remark:
-    """A sentence that names a license and was not counted, or that changes the terms."""
-
-    first_line: int
-    text: str
-    why: str  # talk | mention | other_work | history | custom | restriction | choice | commercial_ok | third_party
-    role: str = "own"  # own | upstream: a remark in upstream or quoted material never changes the work's terms
-    last_line: int = 0
-    hint: str | None = None  # no_such_version: the one version the list holds, for the reviewer
-
-
-_EN_GRANT = re.compile(
-    r"\b(?:licen[cs]ed|re-?licen[cs]ed|released|distributed|available|provided|published|offered|shared|"
-    r"made\s+available|dedicated|placed|covered|governed|copyrighted|open[- ]sourced)\b[^.;]{0,60}?\b(?:under|to|by|with)\b"
-    r"|\bunder\s+(?:the\s+)?(?:terms|conditions)\s+of\b|\bsubject\s+to\s+the\b|\b[\w.-]+[- ]licen[cs]ed\b"
-    r"|\b(?:we|I)\s+(?:release|license|distribute|provide|publish|share|dedicate|make)\b"
-    r"|\buse[sd]?\s+the\b[^.]{0,40}\blicen[cs]e\b|\blicen[cs]e\s*(?:is|:)|\bunder\s+(?:an?\s+|the\s+)?\S"
-    r"|\b(?:as\s+)?permitted\s+by\b|\bin\s+accordance\s+with\b"
-    r"|\b(?:keep|retain|include|preserve)\b[^.]{0,80}\blicen[cs]e\s+(?:text|notice|file)\b"
-    # parts under their own terms: "images ... carry their own CC BY-NC licenses", "remain under"
-    r"|\b(?:carr(?:y|ies)|keeps?|retains?)\s+(?:their|its)\s+(?:own\s+|original\s+|upstream\s+)*\S|\bremains?\s+under\b",
-    re.IGNORECASE)
-# "You may use, copy, modify and distribute it under the MIT License": permission given to the
-# reader over the work (its object), tied to a named license. Not "you can use the MIT license".
-_ACTS = r"(?:use|copying|modification|redistribution|distribution|reuse)"
-_EN_PERMIT = re.compile(
-    r"\b(?:you|anyone|everyone|users?|others)\s+(?:are\s+|is\s+)?(?:(?:free|welcome|allowed|permitted)\s+to|may|can)"
-    # "you can take X under either ...": receiving the work is being granted it
-    r"\s+(?:freely\s+)?(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse|take|obtain|receive)\b(?!\s+(?:the|a|any)\s+[^.]{0,30}licen)"
-    # the object is this work, not a class of works ("users can use software under the GPL")
-    r"(?![\w\s,]*?\b(?:and|or)?\s*(?:any\s+|all\s+|other\s+)?(?:software|works|content|material|programs|libraries|"
-    r"projects|anything|code\s+(?:licensed|released))\b\s+(?:under|licensed|released|that|which))"
-    r"|\bfeel\s+free\s+to\s+(?:use|copy|modify|change|share|distribute|redistribute|adapt|reuse)\b"
-    # the act as the subject: "Redistribution is permitted under ...", "Use and redistribution are
-    # allowed under ..."; the work as a pronoun: "It may be redistributed under ..."
-    r"|^\W*" + _ACTS + r"(?:(?:\s*,\s*|\s+and/or\s+|\s+and\s+|\s+or\s+)" + _ACTS + r")*\s+"
-    r"(?:in\s+source\s+and\s+binary\s+forms?\s+)?(?:of\s+(?:this|these|the)\s+[\w-]+\s+)?(?:is|are)\s+(?:hereby\s+)?"
-    r"(?:permitted|allowed|granted)\s+under\b"
-    r"|^\W*(?:it|they)\s+may\s+(?:freely\s+)?be\s+(?:freely\s+)?(?:used|copied|modified|shared|distributed|redistributed)\b"
-    # "you get the same freedom through CC0": the freedom just given, by another route
-    r"|\b(?:you|anyone|everyone|users?)\s+(?:get|gets|receive|receives|have|has|keep|keeps)\s+the\s+same\s+"
-    r"(?:freedoms?|rights?|permissions?)\b", re.IGNORECASE)
-_JA_PERMIT = re.compile(r"(?:利用|使用|使い|複製|改変|再配布|配布|商用利用|再利用)(?:\s*[・、,]\s*(?:利用|使用|複製|改変|再配布|配布|商用利用|再利用))*"
-                        r"\s*(?:する(?:こと)?が)?(?:でき|可能|していただけ|いただけ|して(?:も)?(?:構い|かまい|いただ|ください))")
-_JA_GRANT = re.compile(r"提供|公開|配布|頒布|許諾|適用|準拠|従(?:い|って|う)|基づ|ライセンスされ|ライセンスします|"
-                       r"利用(?:でき|可能|いただけ|が可能)|使用(?:でき|可能)|の(?:下|もと)|で(?:す|あり)|とします")
-# The one condition of a permission given in the project's own words: credit the source. "You may
-# reuse these notes for any purpose as long as you credit the author", 「出典を記載すれば自由に
-# お使いいただけます」: a license with no name, closest to CC BY 4.0, that a person reads.
-_ATTRIBUTION = re.compile(r"\b(?:credit(?:s|ed|ing)?|attribut(?:e|ed|es|ing|ion)|cit(?:e|ed|ing)|acknowledg(?:e|es|ed|ing|ement))\b|"
-                          r"(?:出典|出所|クレジット|著作者名?|作者名?|氏名|帰属|著作権者)[^。]{0,20}?(?:記載|表示|明記|明示|記し)",
-                          re.IGNORECASE)
-ATTRIBUTION_ONLY = "LicenseRef-Custom-CC-BY-4.0"
-_FIELD = re.compile(r"^\s*(?:licen[cs]e|licensing|license\s+type|license\s+information|licen[cs]e\s+name|"
-                    r"ライセンス|利用規約|利用条件|使用許諾|利用許諾|ライセンス情報)\s*(?:\([^)]*\))?\s*[:=：]",
-                    re.IGNORECASE)
-_LICENSE_HEADING = re.compile(r"^\W*(?:\d+[.)]?\s*)?(?:licen[cs]e(?!s)|licensing|copyright|copying|legal|"
-                              # "Terms", "Terms of use", "Terms and conditions" (a site's "Terms of service" is its own matter)
-                              # whole headings only: "Terms and definitions", "Key terms" are a glossary's
-                              r"terms(?:\s+(?:and\s+conditions|of\s+use))?\s*(?:[(（][^)）]{0,40}[)）])?\W*$|conditions\s+of\s+use|usage\s+terms|使用条件|"
-                              r"ライセンス|利用規約|利用条件|著作権|権利|ご?利用(?:に(?:あたって|当たって|ついて)|の条件))", re.IGNORECASE)
 # A how-to's lead to the text a reader copies into each file ("To add a license header, copy the
 # following line to the top of each new file:", 「各ファイルの先頭に次のヘッダーを追加してください：」):
 # the paragraph after it is that text, an example to write, not the work's own statement. Only with
@@ -130,170 +54,16 @@ _COPY_VERB = re.compile(r"\b(?:copy|paste|add|insert|prepend|put|place|include|w
 _COPY_LEAD = re.compile(r"(?:\b(?:header|boilerplate)\b|\b(?:top|head|start)\s+of\s+(?:each|every|your|all)\b|"
                         r"\b(?:each|every|all)\s+(?:new\s+)?(?:source\s+)?files?\b|ヘッダ|各ファイル|ファイルの(?:先頭|冒頭))"
                         r"[^.。]*(?:[:：]|(?:以下|次)[^。]*ください。?)\s*$", re.IGNORECASE)
-_UPSTREAM_HEADING = re.compile(r"source\s+data|upstream|original\s+data|origin|training\s+data|data\s+sources?|"
-                               r"provenance|元データ|出典|引用元|学習データ", re.IGNORECASE)
-# Components shipped with the work under their own licenses: listed, never the work's license.
-_THIRD_PARTY_HEADING = re.compile(r"third[- ]party|bundled|vendored|dependenc(?:y|ies)|included\s+(?:software|libraries|"
-                                  r"components|packages)|サードパーティ|第三者|同梱|依存", re.IGNORECASE)
-# A heading that announces an explanation (types of licenses, a comparison, a how-to): what its
-# section says about licenses is talk, unless a sentence names this work as its subject.
-_TALK_HEADING = re.compile(r"種類|比較|とは|解説|一覧|違い|選び方|書き方|付け方|方法|基礎|入門|まとめ|"
-                           r"\btypes?\s+of\b|\bkinds?\s+of\b|\bcompar|\bwhat\s+(?:is|are)\b|\boverview\b|\bguide\b|"
-                           r"\bhow\s+to\b|\bchoos|\bexplained\b|\bversus\b|\bvs\.?\s|\bprimer\b|\bbasics\b|"
-                           # which licenses combine with which: a matrix or a cheat sheet, never a grant
-                           r"\bcompatib|\bcheat\s*sheet\b|互換|早見表|"
-                           # questions and answers about licenses (a compliance FAQ): advice, never a grant
-                           r"\bFAQs?\b|\bfrequently\s+asked\b|\bQ\s*&\s*A\b|よくある(?:ご)?質問",
-                           re.IGNORECASE)
-_STRONG_OWN = re.compile(
-    r"\b(?:this|these|our)\s+(?!licen)(?:[\w-]+\s+){0,2}?(?:dataset|data|corpus|repository|repo|project|software|code|"
-    r"library|package|model|weights|work|site|website|tool|documentation|guide|handbook|book)\b|\bwe\s+(?:\w+\s+)?(?:release|license|"
-    r"distribute|provide|publish|share)|(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|弊社|当社|私たち|我々", re.IGNORECASE)
-
-_EN_TALK = re.compile(
-    r"\?|\b(?:for\s+example|for\s+instance|e\.g|i\.e|such\s+as|compare[sd]?|comparison|comparing|versus|vs|"
-    r"difference|differ|differs|means|meaning|allows?|lets|permits?|requires?|prohibits?|forbids?|if\s+you|only\s+if|"
-    r"you\s+(?:could|should|must)|choose|choosing|chosen|pick|recommend(?:ed|s)?|popular|(?-i:common|commonly)|"
-    r"which\s+licen[cs]e|what\s+is|whereas|unlike|(?-i:like)|compatible|compatibility|cannot|can't|not\s+allowed|"
-    r"instead|avoid|asked|ask|discuss(?:ed|es|ion)?|question|explains?|overview|guide|types?\s+of|"
-    r"kinds?\s+of|family|families|restrictive|consider|considered|suitable|(?-i:many|most|some|several|various)|"
-    r"options?|alternatives?|e\.g\.|works\s+(?:licensed|released)|material\s+(?:licensed|released)|"
-    r"content\s+(?:licensed|released)\s+under\s+(?:a|any)|any\s+(?:work|material|content)|such|"
-    # a hedge says what a class of material tends to be under ("snippets ..., which are usually under CC BY-SA")
-    r"usually|typically|generally|normally|mostly|often|frequently|tends?\s+to)\b",
-    re.IGNORECASE)
-_EN_TALK_AFTER = re.compile(r"^[\s)\]\"”]*(?:licen[cs]e\s+)?(?:(?:is|are|was)\s+(?:a|an|the\s+most|one|more|less|very|often|usually|"
-                            r"commonly|popular|designed|intended|compatible|similar|not|used)|has|have|requires?|"
-                            r"allows?|lets|permits?|prohibits?|"
-                            r"means|and\s+CC|vs|versus|differs?|forbids?|restricts?|adds?|licenses?\s+(?:are|require|allow|restrict|forbid|prohibit|permit))\b", re.IGNORECASE)
-# Cues of Japanese talk about licenses (a definition, a comparison, a how-to, a question). Some
-# read otherwise after the work as topic (below), so the patterns are built from the list.
-_JA_AVAILABLE = r"可能です(?:が|。)?\s*$"
-_JA_TOPIC_CUES = ("について", "には", "場合に")
-_JA_CHOICE_CUES = ("選ぶ", "選び", "選択し")
-_JA_TALK_CUES = ("通常", "一般に", "多くの場合", "たいてい", "大抵", "例えば", "たとえば", "比較", "比べ", "相違", "差異", "とは", "違い", *_JA_CHOICE_CUES, "推奨", "一般的", "ような", "について",
-                 "解説(?!文)", "説明", "意味", "ですか", "でしょうか", "種類", "であれば", "なら(?:ば)?", "には", "場合に", "求め",
-                 "必要があります", _JA_AVAILABLE, "[?？]", "よく使われ", "代表的", "なければな(?:らない|りません)",
-                 "(?:ると|たら)[、,]", "など(?:の|と)", "書き添え", "(?:書|記入し|記載し|明記し)て(?:ください|おき)")
 
 
-def _ja_talk(*left_out: str) -> re.Pattern:
-    """The talk cues but those `left_out`, as one pattern."""
-    return re.compile("|".join(c for c in _JA_TALK_CUES if c not in left_out))
-
-
-_JA_TALK = _ja_talk()
-_OWN_EN = re.compile(
-    # a possessive may stand in the subject ("the toolkit's source code")
-    r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w'’-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
-    r"corpora|repository|repo|project|software|code|library|package|model|models|weights|documentation|docs|documents?|"
-    r"contents?|site|website|page|text|texts|materials?|files?|annotations?|images?|translations?|collection|"
-    r"benchmark|resources?|release|program|book|articles?|records|notes|card|scripts?|examples|source)\b"
-    r"|\b(?:this|these|our)\s+(?!licen[cs]e)[\w-]+"
-    r"|\b(?:we|I)\s+(?:\w+\s+)?(?:release|license|distribute|provide|publish|share|dedicate|make|offer|keep)\b"
-    r"|\b(?:it|everything(?:\s+(?:here|else))?|all)\s+(?:is|are)\b|^\s*(?:licen[cs]ed|released|distributed|available|provided|published|"
-    r"made\s+available|copyright|dedicated|shared)\b|^\s*(?:the\s+)?[\w.-]+\s+(?:is|are)\s+(?:licen[cs]ed|released|"
-    r"distributed|available|provided|published|dual[- ]licensed)\b|\bunless\s+otherwise\s+(?:noted|stated)"
-    # the bulk of the work, the rest carved out after: "Most of Pipewren is under the BSD 3-Clause license"
-    r"|^\W*(?:most|much|the\s+(?:rest|bulk|majority))\s+of\s+(?:the\s+)?[\w.-]+\s+(?:is|are)\b"
-    # a relicensing's present: "Starting with Lumen 4.0, released today, Lumen is licensed under ..."
-    r"|^\W*(?:starting|beginning)\s+(?:with|from)\s+[^,]{1,40},\s*(?:[^,]{1,30},\s*)?(?:the\s+)?[\w.-]+\s+(?:is|are)\s+"
-    r"(?:now\s+)?(?:licen[cs]ed|released|distributed|available|provided|published)\b"
-    # a folder of this repository named as the subject ("The fonts (font/, svg/) are under ...",
-    # "the src/codec/ directory")
-    r"|(?:^|[\s(,])[\w.-]+/(?:[\w.-]+/)*(?=[\s,)]|$)",
-    re.IGNORECASE)
-# A Japanese grant needs a work as its subject: 本/この/当 ..., a part of the work as topic
-# (「コードは」「データは」), the license field as topic (「ライセンスは」). 「X は…です」 with the
-# license as its topic is a definition of that license (talk), not a grant.
-# After the work as topic, には/について/場合に introduce the work's terms, not talk about licenses.
-# 「当コーパスは CC BY 4.0 で利用可能です」: with the work as topic, 可能です is the grant, not a license's description.
-_JA_TALK_OWN = _ja_talk(*_JA_TOPIC_CUES, _JA_AVAILABLE)
-_JA_TALK_CHOICE = _ja_talk(*_JA_TOPIC_CUES, _JA_AVAILABLE, *_JA_CHOICE_CUES)
-_JA_TALK_AVAILABLE = _ja_talk(_JA_AVAILABLE)
-_OWN_JA = re.compile(r"(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|こちら|弊社|当社|私たち|我々|以下の|すべての|全ての|"
-                     r"(?:ライセンス|利用条件|利用規約)\s*(?:は|[:：])|"
-                     r"(?:コード|プログラム|ソフトウェア|スクリプト|ツール|データ(?:セット)?|ドキュメント|モデル|重み|画像|"
-                     r"ファイル|コンテンツ|テキスト|コーパス|リポジトリ|プロジェクト|ライブラリ|記事|本文|音声|写真)"
-                     r"(?:\s*[（(][^)）]*[)）])?\s*(?:は|も|を|について)")
-_JA_TOPIC = re.compile(r"^\s*(?:ライセンス)?\s*(?:は|とは|では|には|も|の(?:特徴|場合|条件で?は))(?!\s*(?:本|この))")
-# Reported speech: license words inside quotation marks that the sentence presents as an example to
-# write (a how-to) or as what someone else says. The words are not this sentence's grant.
-_QUOTES = re.compile(r"「[^」]*」|『[^』]*』|\"[^\"]*\"|“[^”]*”")
-_QUOTE_LEAD = re.compile(r"(?:such\s+as|for\s+example|for\s+instance|e\.g\.?|like|write|add|put|insert|paste|type|include|"
-                         r"enter|use|line|sentence|notice|statement|text)\W{0,3}$", re.IGNORECASE)
-_QUOTE_REPORT_LEAD = re.compile(r"(?:says?|said|states?|stated|stating|reads?|wrote|writes|notes?|according\s+to)\W{0,3}$",
-                                re.IGNORECASE)
-_EXAMPLE_AFTER = re.compile(r"^\s*(?:の?ように|のような|などと|といった\s*(?:一文|文|行|表記))")
-_QUOTE_TAIL = re.compile(r"^\s*(?:の?ように|のような|などと?|といった|と[^。「」]{0,12}?(?:書|記|表|明|入|加|追|添|言|述))")
-_QUOTE_REPORT_TAIL = re.compile(r"^\s*と(?:あり|なって|[^。「」]{0,12}?(?:書かれ|記載され|表示され|明記され|記され|うた))")
 # A carve-out: "MIT, except data/, which is CC BY-NC", 「ただし data/ は…」, 「画像を除き」.
 _EXCEPT = re.compile(r"\bexcept(?:ing)?\b(?!\s+(?:as|where|when|if|that|for\s+the\s+(?:limited|purpose)))|\bexcluding\b|"
                      r"\bwith\s+the\s+exception\s+of\b|\bother\s+than\b|\bapart\s+from\b|ただし|但し|を除(?:き|いて|く)|以外",
                      re.IGNORECASE)
-_UPSTREAM = re.compile(
-    r"\b(?:derived\s+from|derivative\s+of|based\s+on|adapted\s+from|extracted\s+from|collected\s+from|taken\s+from|sourced\s+from|"
-    r"scraped\s+from|crawled\s+from|comes?\s+from|originally|original|upstream|source\s+(?:data|dataset|corpus|texts?)|"
-    # material taken from elsewhere: "copied from the encyclopedia, whose content is available under ..."
-    r"(?:copied|reproduced|drawn|obtained|downloaded|quoted|excerpted|compiled|gathered|harvested|mirrored|"
-    r"translated|sampled|selected|pulled|retrieved)\s+(?:\w+\s+)?from|"
-    r"builds?\s+on|built\s+on|forked\s+from|fork\s+of|ported\s+from|"
-    r"underlying|third[- ]party|portions?|parts?\s+of|some\s+of)\b|由来|元データ|元の|原典|出典|引用元|から(?:取得|収集|抽出|作成)|"
-    r"を元に|をもとに|に基づいて作成|第三者|一部",
-    re.IGNORECASE)
 _OWN_AGAIN = re.compile(r"\b(?:and|but)\s+(?:is|are|itself)\b|\bthis\s+(?:dataset|work|corpus|derivative)\b|"
                         r"\bour\b|\bwe\b|本データ|本データセット|本コーパス", re.IGNORECASE)
 _PART = re.compile(r"^\W*(?:some|portions?|parts?|certain)\b|\b(?:some|portions?|parts?)\s+of\b|一部", re.IGNORECASE)
 _PARTS = re.compile(r"\b(?:third[- ]party|portions?|parts?\s+of|some\s+of)\b|第三者|一部", re.IGNORECASE)
-# After a name, terms said to be like the license, not the license ("CC0 相当", 「CC BY 互換の利用規約」):
-# the author's own terms, whose closest license is the one named.
-_CUSTOM_AFTER = re.compile(r"^\s*(?:ライセンス)?\s*(?:相当|互換|ライク|並み|-?like\b|-?equivalent\b)", re.IGNORECASE)
-_ADDED_TERMS = re.compile(
-    r"\bwith\s+the\s+following\s+(?:exceptions?|modifications?|additional|additions?|restrictions?|changes?|amendments?)"
-    r"|\badditional\s+(?:terms|restrictions?|conditions?|clauses?)\b|\bexcept\s+that\b|\bCommons\s+Clause\b"
-    r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+|one\s+|two\s+|\d+\s+)?(?:added|additional|extra|new)\s+(?:restrictions?|clauses?|conditions?|sections?|terms)\b"
-    r"|追加(?:の)?(?:条項|条件|制限)|(?:以下|次)の(?:変更|制限|条件|条項)を(?:加え|追加)|独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
-    re.IGNORECASE)
-_COMMERCIAL_OK = re.compile(
-    r"\bfree\s+for\s+commercial\s+use\b|\bcommercial\s+use\s+(?:is\s+)?(?:permitted|allowed|ok)\b|"
-    r"\bmay\s+be\s+used\s+commercially\b|商用利用(?:も|は)?(?:可|可能|できます|OK)|商用可", re.IGNORECASE)
-# Riders that exist to change a license whatever the sentence around them says.
-_CLAUSE = re.compile(r"\bCommons\s+Clause\b", re.IGNORECASE)
-_NONCOMMERCIAL = re.compile(
-    r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+(?:any\s+|a\s+)?non[- ]?commercial\s+"
-    r"(?:(?:scientific|academic|scholarly|personal|private|internal)\s+)?(?:use|purposes?|research|"
-    r"research\s+and\s+\w+|teaching|education|study|studies)\b|"
-    # "any commercial use, including ..., is not allowed": the verdict may come after a long subject
-    r"\b(?:any|all)\s+commercial\s+(?:use|usage|purposes?|exploitation)\b[^.;]{0,100}?\b(?:is|are)\s+(?:not\s+(?:permitted|"
-    r"allowed)|prohibited|forbidden)\b|"
-    r"\bnot\s+(?:be\s+used\s+)?for\s+commercial\b|\bno\s+commercial\s+use\b|"
-    # selling it is commerce: "Selling them, or bundling them into a paid app, is not allowed" (a
-    # rider "shall not be resold as part of a paid service" restricts one use: custom terms, no NC)
-    r"\b(?:sell(?:ing)?|resell(?:ing)?|monetiz(?:e|ing)|paid\s+(?:products?|apps?|services?))\b[^.;]{0,100}?"
-    r"\b(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)\b|"
-    r"(?:営利|商用)(?:を)?目的と(?:した|する)(?:利用|使用)(?:\s*[（(][^)）]{0,80}[)）])?\s*(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮)|"
-    r"(?:営利|商用)(?:目的)?(?:利用|使用)?\s*(?:不可|禁止)|"
-    r"\b(?:do\s+not|don't|never)\s+use\b[^.;]{0,60}?\bcommercial(?:ly)?\b|"
-    r"\bcommercial\s+(?:use|purposes?)\s+(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|"
-    r"\b(?:may|must|shall)\s+not\s+(?:be\s+)?use[d]?\s+[^.]{0,90}commercial|"
-    # "may not be sold, rented, or used in any commercial activity": a list of uses, commerce among them
-    r"\b(?:may|must|shall)\s+not\s+be\s+(?:sold|resold|rented|leased|licensed)\b[^.;]{0,100}?"
-    r"\bcommercial\s+(?:activit(?:y|ies)|use|purposes?|settings?|products?|services?)\b|\b(?:academic|research)\s+(?:use|purposes?)\s+only\b|"
-    # "for academic research only", "for research and teaching purposes only": a purpose that leaves commerce out
-    r"\bfor\s+(?:academic|research|scholarly|educational|teaching|study|non[- ]?profit)\b[\w\s,-]{0,30}?\bonly\b|"
-    r"\b(?:restricted|limited|confined)\s+to\s+(?:non[- ]?commercial|academic|research|educational|non[- ]?profit)\b|"
-    # "commercial use requires a separate license": commerce is not granted here
-    r"\bcommercial\s+(?:use|usage|purposes?|licen[cs]ing|applications?)\b[^.;]{0,120}?\brequires?\b[^.;]{0,40}?"
-    r"\b(?:separate|written|prior|additional|commercial|explicit)\b|"
-    r"商用利用(?:は)?(?:不可|禁止|できません|を禁止|を禁じ)|商用(?:目的)?での(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|"
-    r"(?:営利|商用)(?:目的)?(?:での|の)?(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮|認めません|認めていません)|"
-    r"非営利(?:目的)?(?:に限|でのみ|のみ)|"
-    # 「研究・教育の目的に限り」「学術研究目的に限って」: a purpose that leaves commerce out
-    r"(?:研究|教育|学術|非営利)[^。、]{0,8}?(?:目的|用途)(?:に限|でのみ|のみ|であれば|の場合に限|"
-    r"以外(?:で|に)の(?:利用|使用)(?:は|を)?(?:禁|でき|不可))|"
-    # 「商用利用には別途許諾が必要です」: commerce is not granted here
-    r"(?:商用|営利)(?:目的)?(?:での|の)?(?:利用|使用)(?:に|の場合)は?[^。]{0,10}?(?:別途|事前の?)[^。]{0,10}?(?:許諾|契約|許可|承諾)|"
-    r"学術(?:目的|研究)(?:に限|でのみ|のみ)", re.IGNORECASE)
 _SCOPES = [
     ("docs", re.compile(r"\bdocumentation\b|\bdocs\b|ドキュメント|説明書|マニュアル", re.IGNORECASE)),
     ("code", re.compile(r"\b(?:source\s+)?code\b|\bsoftware\b|\bscripts?\b|\bprograms?\b|\btools?\b|コード|プログラム|"
@@ -308,369 +78,6 @@ _SCOPES = [
                         r"\bsummaries\b|データ|文書|テキスト|書き起こし|"
                         r"コンテンツ|記事|コーパス|アノテーション|資料|文章", re.IGNORECASE)),
 ]
-# "or", and "or, if you prefer, under the terms of the": the licensee's choice either way
-_OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは|and/or|/)\s*,?\s*"
-                 r"(?:(?:if\s+you\s+(?:prefer|wish|like|choose)|at\s+your\s+(?:option|choice)|alternatively)\s*,?\s*)?"
-                 r"(?:under\s+(?:the\s+terms\s+of\s+)?)?(?:the\s+)?$", re.IGNORECASE)
-# "or (at your option) any later version" is a GNU license's own version clause, not dual licensing
-# "Alternatively, this file may be distributed under ...": a second license offered beside the first
-_DUAL = re.compile(r"\bdual(?:ly)?[- ]licen[cs](?:ed|ing|es?)\b|\byour\s+choice\s+of\b|デュアル\s*ライセンス|二重ライセンス|"
-                   r"^\W*alternatively\b|"
-                   r"ダブル\s*ライセンス|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b(?![)\s]*any\s+later)|\bchoose\s+(?:either|between)|"
-                   r"いずれか|どちらか|選択でき(?!ません|ない)|選べ(?!ません|ない)|選んで|"
-                   # 「A または B を選択して利用できます」: the choice given with the permission
-                   r"選択して\s*(?:ご|お)?(?:利用|使用|使)", re.IGNORECASE)
-_JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-# a new sentence opens with a capital, or with a folder as its subject ("src/ is under ...")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[]|[\w.-]+/\s)|(?<=[。！？])")
-
-
-@dataclass
-class _Sentence:
-    text: str
-    first_line: int
-    last_line: int
-    heading: str
-    in_license_section: bool
-    in_upstream_section: bool
-    after_upstream: bool = False  # the sentence before said where the material came from
-    in_third_party_section: bool = False  # under "Third-party", "Bundled", "Dependencies", 「同梱」
-    in_talk_section: bool = False  # under "Types of licenses", 「…とは」, 「比較」: an explanation
-
-
-def _name_only(heading: str) -> bool:
-    """A heading that is a license's name ("## CC BY-SA 4.0"): a subsection of what is above it."""
-    found = mentions(heading)
-    rest = heading
-    for m in reversed(found):
-        rest = rest[:m.start] + rest[m.end:]
-    return bool(found) and len(re.findall(r"[\w-]+", rest)) <= 2
-
-
-_KEY_VALUE = re.compile(r"^\s*[-*]?\s*[\w.@-]+\s*[:=]\s*\S")
-_LABEL = re.compile(r"^(?![a-z])[^:：。.!?]{1,60}[:：]\s*\S")
-
-
-def _paragraphs(lines: list[Line]):
-    """(text, [(offset, line number)], heading, talk section) per paragraph; a heading ends one.
-    A talk heading ("Types of licenses", 「…とは」) marks its section, and the subsections named
-    after a license under it, as explanatory."""
-    heading, buf, marks, talk = "", [], [], False
-    offset = 0  # of the next line in the paragraph's text (kept, not summed again: linear)
-    for i, line in enumerate(lines):
-        following = lines[i + 1] if i + 1 < len(lines) else None
-        if line.heading or not line.text:
-            if buf:
-                yield " ".join(buf), marks, heading, talk
-            buf, marks, offset = [], [], 0
-            if line.heading:
-                heading = line.text
-                talk = bool(_TALK_HEADING.search(heading)) and not _STRONG_OWN.search(heading) \
-                    or talk and _name_only(heading)
-            continue
-        marks.append((offset, line.number))
-        buf.append(line.text)
-        offset += len(line.text) + 1
-        continues = bool(following and following.text and not following.heading and not line.text.endswith(
-            (".", "!", "?", ":", "。", "：", ";")) and re.match(r"[a-z\"“「(]", following.text)
-            # a manifest's "key: value" lines (CITATION.cff, DESCRIPTION, setup.cfg) each stand alone
-            and not (_KEY_VALUE.match(line.text) and _KEY_VALUE.match(following.text)))
-        # a list of "part: license" lines (「プログラム（src/）：Apache License 2.0」): each item alone
-        labelled = bool(_LICENSE_HEADING.search(heading) and _LABEL.match(line.text)) and any(
-            other is not None and other.text and not other.heading and _LABEL.match(other.text)
-            for other in (following, lines[i - 1] if i else None))
-        if _FIELD.match(line.text) or labelled or len(line.text) < 40 and not line.text.endswith((",", "、")) and not continues:
-            # a field or a short line (a table row, a list item) stands alone, unless the sentence
-            # goes on in the next line ("add for instance" / "\"This corpus is ...\"")
-            yield " ".join(buf), marks, heading, talk
-            buf, marks, offset = [], [], 0
-    if buf:
-        yield " ".join(buf), marks, heading, talk
-
-
-# A title's or a Latin abbreviation ends no sentence ("e.g. MIT", "Dr. Smith")
-_ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs|etc|incl|resp|approx|viz|(?-i:Mr|Mrs|Ms|Dr))\.$", re.IGNORECASE)
-# A country's ends one only where it is a place ("made in the U.S.", "data from the E.U.") and the next
-# words do not go on with its name: "the U.K. Open Government Licence", "the U.S. Government" are one
-# name; "we read the U.S. Apache License guide" a country before a noun, which goes on. Else "Made in
-# the U.S. Apache License 2.0 applies." would be one sentence in which the license is only mentioned.
-_COUNTRY_ABBREVIATION = re.compile(r"(?:^|\W)(?:U\.K|U\.S|U\.S\.A|E\.U)\.$")
-_COUNTRY_AS_PLACE = re.compile(r"\b(?:in|from|within|across|outside|throughout|inside)\s+the\s+(?:U\.K|U\.S|U\.S\.A|E\.U)\.$",
-                               re.IGNORECASE)
-_COUNTRY_NAME_GOES_ON = re.compile(r"(?:Open\s+Government|Government|Federal|Department|National|Census|Geological|"
-                                   r"Copyright|Patent|Crown|Parliament|Congress|Commission|Agency|Office)\b")
-
-
-_QUOTE_MARKS = '"“”「」『』'
-# An open quote holds a sentence open this far at most: a quote mark never closed (a stray `"`,
-# an unclosed 「) must not make the rest of a paragraph one sentence, which every mention in it
-# reads again from its start (`_role`, `_quantified_works`).
-QUOTE_REACH = 2_000
-# What a mention's clause reads before it (the subject, the words that say upstream): in a
-# sentence with no end (80 KB of one line) each mention reads this much, not the whole start.
-CLAUSE_REACH = 1_000
-
-
-def _split(text: str) -> list[str]:
-    """The sentences of a paragraph: a sentence end inside open quotes or after an abbreviation
-    is none. Linear: a sentence's quote marks are counted as it grows, never again from its start."""
-    pieces: list[list[str]] = []
-    marks = dict.fromkeys(_QUOTE_MARKS, 0)
-    length = 0  # of the sentence being built
-    for piece in _SENTENCE_END.split(text):
-        open_quote = (marks['"'] % 2 == 1 or marks["“"] > marks["”"] or marks["「"] > marks["」"]
-                      or marks["『"] > marks["』"]) and length < QUOTE_REACH
-        # an abbreviation is a few letters: the sentence's last characters are enough to see it
-        tail = pieces[-1][-1][-24:] if pieces else ""
-        if pieces and (open_quote or _ABBREVIATION.search(tail)
-                       or _COUNTRY_ABBREVIATION.search(tail)
-                       and (not _COUNTRY_AS_PLACE.search(tail) or _COUNTRY_NAME_GOES_ON.match(piece))):
-            pieces[-1].append((" " if not pieces[-1][-1].endswith(("。", "！", "？")) else "") + piece)
-            length += len(piece) + 1
-        else:
-            pieces.append([piece])
-            marks = dict.fromkeys(_QUOTE_MARKS, 0)
-            length = len(piece)
-        for mark in _QUOTE_MARKS:
-            marks[mark] += piece.count(mark)
-    return ["".join(parts) for parts in pieces]
-
-
-def sentences(lines: list[Line]) -> list[_Sentence]:
-    out: list[_Sentence] = []
-    for text, marks, heading, talk in _paragraphs(lines):
-        starts = [o for o, _ in marks]
-        start = 0
-        for piece in _split(text):
-            offset = text.find(piece.split(" ", 1)[0], start)
-            start = offset + len(piece)
-            if not piece.strip():
-                continue
-            # marks are in order of offset and of line: the last mark at or before a position
-            at = bisect.bisect_right(starts, offset)
-            first = marks[at - 1][1] if at else marks[0][1]
-            end = bisect.bisect_right(starts, offset + len(piece) - 1)
-            last = marks[end - 1][1] if end else first
-            after = bool(out) and bool(_UPSTREAM.search(out[-1].text)) and out[-1].last_line >= first - 2
-            out.append(_Sentence(piece.strip(), first, last, heading, bool(_LICENSE_HEADING.search(heading)),
-                                 bool(_UPSTREAM_HEADING.search(heading)), after,
-                                 bool(_THIRD_PARTY_HEADING.search(heading)), talk))
-    return out
-
-
-_OWN_JA_STRONG = re.compile(r"(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この|これら|弊社|当社")
-
-
-def _general_talk(sentence: str) -> bool:
-    """Talk about licenses in general: a question, a note on other material, a how-to."""
-    if "?" in sentence or "？" in sentence:
-        return True
-    talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
-    return bool(talk.search(sentence)) and not re.search(r"\bthis\b|\bthese\b|\bour\b|本|当|この(?!ライセンス)", sentence, re.I) \
-        or bool(re.search(r"\b(?:CC|Creative\s+Commons)[\w\s-]*\s+(?:data|material|content|works?)\b", sentence))
-
-
-# "Software licensed under GPL-3.0 must ...": a class of works as the subject, not this work.
-_GENERIC_SUBJECT = re.compile(
-    r"^\W*(?:any\s+|all\s+)?(?:software|code|works?|content|material|data|programs?|libraries|datasets?|"
-    r"files|images|texts?|components?|dependencies|contributions?)\s+(?:that\s+(?:is|are)\s+|which\s+(?:is|are)\s+)?"
-    r"(?:licensed|released|distributed|published|available|covered)\s+under", re.IGNORECASE)
-
-
-# "Software under the GPL must ship its source": the same, with no verb, where a modal or a
-# description follows the name ("Data under CC BY 4.0, code under MIT" is a grant, and stays one).
-_GENERIC_UNDER = re.compile(r"^\W*(?:any\s+|all\s+)?(?:software|code|works?|content|material|data|programs?|libraries|"
-                            r"datasets?|projects|files|images|texts?)\s+under\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
-_MODAL_AFTER = re.compile(r"^[\s)]*(?:licen[cs]es?\s+)?(?:must|may|can|cannot|can't|should|has\s+to|have\s+to|is|are|"
-                          r"requires?|needs?)\b", re.IGNORECASE)
-
-
-# A label on another thing the sentence names: 「CC0」と書かれたアイコン, a photo marked "CC BY-NC 4.0".
-# The quoted license is that thing's, named to talk about it (an exercise, a question), never a grant.
-_LABEL_TAIL = re.compile(r"^\s*と(?:だけ)?(?:書かれ|記載され|表示され|明記され|記され|書いてあ|付(?:け|い)られ|され)(?:た|ている)\s*"
-                         r"(?![。、．，]|\s*$)")
-_LABEL_LEAD = re.compile(r"\b(?:an?|the|one|any)\s+(?:[\w-]+\s+){1,3}?(?:marked|labell?ed|tagged|stamped|captioned)"
-                         r"\s+(?:as\s+|with\s+)?\W{0,3}$", re.IGNORECASE)
-
-
-def reported(sentence: str, found: list[Mention]) -> str | None:
-    """"example" where every license named sits in quotation marks given as an example to write
-    (「…」のように書きます, add a line such as "..."), "report" where they are what someone else says
-    ("the site says: '...'", 「…」と書かれています), "label" where they label another thing the
-    sentence names (「CC0」と書かれたアイコン, a photo marked "CC BY-NC"); None otherwise."""
-    spans = [m for m in _QUOTES.finditer(sentence)]
-    if _FIELD.match(sentence):
-        return None  # a license field's quoted value is its value (`license = {text = "MIT"}`)
-    if not spans or not all(any(q.start() <= f.start and f.end <= q.end() for q in spans) for f in found):
-        return None
-    kinds = set()
-    for q in spans:
-        if not any(q.start() <= f.start and f.end <= q.end() for f in found):
-            continue
-        lead, tail = sentence[max(0, q.start() - 30):q.start()], sentence[q.end():q.end() + 20]
-        if _LABEL_TAIL.match(tail) or _LABEL_LEAD.search(lead):
-            kinds.add("label")
-        elif _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
-            kinds.add("report")
-        elif _QUOTE_LEAD.search(lead) or _QUOTE_TAIL.match(tail):
-            kinds.add("example")
-        else:
-            return None
-    return "example" if "example" in kinds else "report" if "report" in kinds else "label"
-
-
-def _terms_quoted(sentence: str) -> bool:
-    """Whether the sentence's restriction or added terms sit inside a quotation it reports ("the
-    forum's terms state: '...may not be used commercially'"): someone else's terms."""
-    for q in _QUOTES.finditer(sentence):
-        inner = q.group(0)
-        if not (_NONCOMMERCIAL.search(inner) or _ADDED_TERMS.search(inner)):
-            continue
-        lead, tail = sentence[max(0, q.start() - 30):q.start()], sentence[q.end():q.end() + 20]
-        if _LABEL_TAIL.match(tail) or _LABEL_LEAD.search(lead):
-            kinds.add("label")
-        elif _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
-            outside = sentence[:q.start()] + sentence[q.end():]
-            return not (_NONCOMMERCIAL.search(outside) or _ADDED_TERMS.search(outside))
-    return False
-
-
-def _definition(sentence: str, found: list[Mention]) -> bool:
-    """「CC BY 4.0 は、…ライセンスです」: the license is the topic; no work is the subject."""
-    return any(_JA_TOPIC.match(sentence[m.end:]) for m in found) and \
-        not _OWN_JA.search(sentence[:found[0].start])
-
-
-# After a license's name at the start of a sentence: a class of works it covers, not this work.
-_CLASS_AFTER = re.compile(r"\s*(?:licen[cs]ed\s+)?(?:-?licen[cs]ed\s+)?(?:material|materials|works?|content|code|software|"
-                          r"data|datasets|projects|libraries|components|images|texts)\b(?!\s*(?:[:：]|is\s+licen|in\s+this))"
-                          r"|\s*(?:ライセンス)?\s*の\s*(?:コード|ソフトウェア|作品|著作物|データ|素材|ライブラリ)(?:は|を|も)",
-                          re.IGNORECASE)
-
-
-# The cells of a table row that judge a license (yes / no / ✓ / 可 / 不可) rather than name a part
-# of the work: the table compares licenses ("License | Commercial use | Share-alike").
-_VERDICT_CELL = re.compile(r"(?:yes|no|y|n|true|false|required|optional|allowed|forbidden|permitted|prohibited|"
-                           r"partial(?:ly)?|limited|n/?a|-+|—|–|[✓✔✗✘×○◯△◎x]|可|不可|必要|不要|あり|なし|はい|いいえ)"
-                           r"(?:\s*\([^)]*\))?", re.IGNORECASE)
-
-
-def _comparison_row(sentence: str) -> bool:
-    """A table row that judges licenses: its cells beside the license are verdicts, in a table with
-    a License column ("License (yes, no): MIT") or one with a license per row ("MIT: yes: no: yes",
-    a compatibility matrix or a feature comparison)."""
-    row = _ROW.match(sentence)
-    if row:
-        cells = [c.strip() for c in row.group(1).split(",")]
-    else:
-        cells = [c.strip() for c in sentence.split(": ")[1:]]
-        if len(cells) < 2:
-            return False
-    return bool(cells) and all(_VERDICT_CELL.fullmatch(c) for c in cells if c)
-
-
-_CLASS_OF_LICENSES = re.compile(r"^[^.;]{0,20}?\b(?:or|and|and/or)\s+(?:any\s+)?(?:other|similar)\s+(?:[\w-]+\s+){0,2}?licen[cs]es\b"
-                                r"|^[^。]{0,10}?(?:など|等)の[^。]{0,10}?ライセンス", re.IGNORECASE)
-
-
-# A quantifier over a class of works as a clause's subject ("Many datasets on the Hub are released
-# under ...", "Most of the corpora we looked at ...", 「多くのデータセットは…」): a statement about other
-# works, whatever its case, unless the works are this work's own ("most of our models") or the work
-# is named after it ("..., but this dataset is released under ...").
-_WORK_CLASS = (r"(?:datasets|projects|models|corpora|libraries|packages|repositories|repos|works|apps|applications|"
-               r"programs|tools|sites|websites|papers|benchmarks|companies|organi[sz]ations|developers|authors|"
-               r"researchers|people|teams|vendors|forks|distributions|collections|resources|crates|modules|LLMs|"
-               r"publishers|labs|institutions|universities|agencies|governments|municipalities|cities|users|creators|"
-               r"maintainers|photographers|artists|archives|museums|libraries)")
-_QUANTIFIED_WORKS = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:but|while|whereas|and)\s+)\W*(?:many|most|some|several|various|numerous|countless|few|a\s+few|"
-    r"lots\s+of|a\s+lot\s+of|plenty\s+of|a\s+(?:large\s+)?(?:number|majority)\s+of)\s+"
-    r"(?:of\s+(?P<whose>\w+)\s+)?(?:[\w-]+\s+){0,3}?" + _WORK_CLASS + r"\b", re.IGNORECASE)
-_OWN_QUANTIFIED = {"our", "my", "this"}  # "these" may point back to works just listed
-_JA_QUANTIFIED_WORKS = re.compile(
-    r"(?:多くの|ほとんどの|大半の|大多数の|いくつかの|幾つかの|様々な|さまざまな|数多くの|多数の|一般的な)[^。、]{0,12}?"
-    r"(?:データセット|プロジェクト|モデル|コーパス|ライブラリ|ソフトウェア|パッケージ|リポジトリ|作品|オープンソース|OSS|"
-    r"LLM|言語モデル|サイト|企業|開発者|論文|自治体|団体|機関|組織|大学|政府|省庁|官公庁|事業者|ユーザー|研究者|作者|著者|"
-    r"出版社|人)")
-
-
-# "Most Japanese corpora, including ours, are ...": the work is among them
-_OWN_AMONG = re.compile(_STRONG_OWN.pattern + r"|\bours\b|\bincluding\s+(?:this|these|our)\b", re.IGNORECASE)
-
-
-def _quantified_works(before: str) -> bool:
-    """Whether the clause a license name ends sits in has a quantified class of works as subject."""
-    before = before[-CLAUSE_REACH:]
-    pattern, own = (_JA_QUANTIFIED_WORKS, _OWN_JA_STRONG) if _JA.search(before) else (_QUANTIFIED_WORKS, _OWN_AMONG)
-    last = None
-    for last in pattern.finditer(before):
-        pass
-    if last is None or (last.groupdict().get("whose") or "").lower() in _OWN_QUANTIFIED:
-        return False
-    return not own.search(before[last.start():])
-
-
-# A condition: "If the dataset is under CC BY-NC or another non-commercial license, say so": a
-# license the sentence supposes, not one it grants.
-_SUPPOSED = re.compile(r"\b(?:if|whether|in\s+case|should)\b[^.;:]{0,60}?(?<!which )(?<!that )\b(?:is|are|was|were|be|comes?)\s+"
-                       r"(?:(?:licen[cs]ed|released|distributed|published|shared|available)\s+)?under\s+(?:the\s+|an?\s+)?$",
-                       re.IGNORECASE)
-
-
-_OWN_TALK_NOUN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+)?(?:guide|overview|comparison|primer)\b", re.IGNORECASE)
-
-
-# the clause that gives the license, its subject the work: "it is distributed under the"
-_OWN_CLAUSE_END = re.compile(r"\b(?:it|this\s+[\w-]+|these\s+[\w-]+)\s+(?:is|are)\s+(?:also\s+)?(?:licen[cs]ed|released|"
-                             r"distributed|available|provided|published|made\s+available)\s+(?:\w+\s+){0,2}?under\s+"
-                             r"(?:the\s+)?(?:terms\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
-
-
-def _talk(sentence: str, found: list[Mention]) -> bool:
-    before = sentence[:found[0].start]
-    if _SUPPOSED.search(before):
-        return True
-    if _comparison_row(sentence):
-        return True
-    if _GENERIC_SUBJECT.search(before) or _GENERIC_UNDER.match(before) and _MODAL_AFTER.match(sentence[found[0].end:]):
-        return True
-    if not before.strip(" -*•・>\"'“「") and _CLASS_AFTER.match(sentence[found[0].end:]) and \
-            not (_STRONG_OWN.search(sentence) or re.search(r"\b(?:our|we)\b", sentence, re.IGNORECASE)):
-        return True
-    if reported(sentence, found) == "example" or any(_EXAMPLE_AFTER.match(sentence[m.end:]) for m in found):
-        return True
-    if _JA.search(sentence) and _definition(sentence, found):
-        return True
-    talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
-    # 「MIT または Apache-2.0 のいずれかを選択してご利用いただけます」: a sentence that opens with the
-    # licenses it offers as a choice offers them to the licensee, as one with the work as subject does
-    offered = bool(_JA.search(sentence) and _DUAL.search(sentence) and not before.strip(" -*•・>\"'“「"))
-    if _JA.search(sentence) and (_STRONG_OWN.search(before) or offered):
-        # 「本データセットには…適用されます」「本サイトのコンテンツについては…」: the work is the topic;
-        # 「本クレートは A または B のいずれかを選択して」: a choice offered to the licensee, not advice
-        talk = _JA_TALK_CHOICE if _DUAL.search(sentence) else _JA_TALK_OWN
-        # 「ウィキペディアの記事とは異なり、本データは CC0 で提供します」: a cue before the work as
-        # subject belongs to the clause about that other thing
-        before = before[_STRONG_OWN.search(before).start():] if _STRONG_OWN.search(before) else before
-    elif (own_clause := _OWN_CLAUSE_END.search(before)) and _WE.search(before):
-        # "..., and like most of our lab's software it is distributed under the": the cue belongs to
-        # the clause before the one whose subject (the work) the license is given to
-        before = before[own_clause.start():]
-    # 「解説文書（docs/）：CC BY 4.0」: a label naming a part of the work, whatever words its name has
-    labelled = _JA.search(before) and re.fullmatch(r"[^:：。.!?？]{1,40}[:：]\s*", before)
-    # "This guide is licensed under ...": a talk noun that names this work is the work, not a cue
-    before = _OWN_TALK_NOUN.sub(" ", before)
-    if not labelled and talk.search(before) or "?" in sentence or "？" in sentence:
-        return True
-    if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and (_STRONG_OWN.search(before) or offered)
-                                 else _JA_TALK_AVAILABLE if _STRONG_OWN.search(before)
-                                 else _JA_TALK).search(sentence[found[-1].end:]):
-        return True
-    if _CLASS_OF_LICENSES.search(sentence[found[-1].end:]):
-        return True  # "the GPL, AGPL or other copyleft licenses": a kind of license, named by examples
-    if len({m.expression for m in found}) >= 3 and not _DUAL.search(sentence):
-        return True  # a list of three or more licenses is a catalogue, not a grant
-    return bool(_EN_TALK_AFTER.search(sentence[found[0].end:])) and not _EN_GRANT.search(before)
 
 
 # A grant verb in the attributive form before a noun (連体修飾): the license is said of that noun.
@@ -705,6 +112,15 @@ _DEPENDENCY_AFTER = re.compile(r"^\s*(?:-?licen[cs]ed\s+)?(?:open[- ]source\s+)?
                                r"fonts?|tools?|parsers?|engines?|runtimes?)\b", re.IGNORECASE)
 
 
+# "Sign the Microsoft Developer Services Agreement before ...", "means you accept the Oracle Binary
+# Code License Agreement", 「事前に当社との…契約を締結してください」: an agreement the reader enters into
+# with another party (for a service, a download) is the reader's duty, not the work's license
+_AGREEMENT_TO_SIGN = re.compile(r"(?:^\W*(?:please\s+)?|\b(?:you|users?)\s+(?:must\s+|need\s+to\s+|have\s+to\s+|should\s+|will\s+)?|"
+                                r"\bmeans\s+(?:that\s+)?you\s+|\bto\s+|\bfirst\s+)"
+                                r"(?:sign|accept|agree\s+to|enter\s+into|execute|purchase|buy|obtain|acquire)(?:ed|s)?\s+"
+                                r"(?:the\s+|an?\s+|your\s+)?(?:[\w&-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def of_other_work(sentence: str, m: Mention) -> bool:
     """Whether mention `m` qualifies another work the sentence names: "on a CC BY-NC corpus",
     "uses the Apache License 2.0 library X" (a dependency)
@@ -712,7 +128,7 @@ def of_other_work(sentence: str, m: Mention) -> bool:
     されたファームウェア」 with no work of ours as subject before it, "Many datasets ... are released
     under" (`_quantified_works`)."""
     before = sentence[:m.start]
-    if _quantified_works(before):
+    if _quantified_works(before) or _AGREEMENT_TO_SIGN.search(before[-80:]):
         return True
     if _JA.search(sentence):
         return bool(_JA_ATTRIBUTIVE.match(sentence[m.end:])) and not _OWN_JA_STRONG.search(before)
@@ -753,26 +169,6 @@ def _without(text: str, found: list[Mention]) -> str:
     return text
 
 
-# A grant withdrawn or refused: "no longer published under", "is not licensed under", 「…では提供されません」.
-_NOT_GRANTED = re.compile(r"\b(?:no\s+longer|not|never|no\s+more|n't|ceased?\s+to\s+be)\b[^.;,]{0,40}?"
-                          r"\b(?:licen[cs]ed|released|published|distributed|available|provided|offered|shipp?(?:ed)?|under)\b[^.;,]{0,30}$",
-                          re.IGNORECASE)
-_JA_NOT_GRANTED = re.compile(r"^\s*(?:ライセンス)?\s*(?:で|の(?:下|もと)で)\s*(?:は|も)?\s*(?:公開|提供|配布|頒布|リリース|ライセンス)\s*"
-                             r"(?:され|し)?(?:ません|なくな|ない|なかった|ず)")
-# Words that put a license in the work's past: "had been under", "originally released under",
-# "until version 3", 「以前は」「かつては」「旧ライセンス」 (not 「以前から」「公開当初から」: since then,
-# to now). A sentence that holds both a present and a past license states the present one
-# ("licensed under X; previously it was under Y").
-_HISTORY_MARK = (r"(?:\b(?:had\s+been|originally|formerly|previously|used\s+to\s+be|in\s+the\s+past|"
-                 r"until\s+(?:v(?:ersion)?\s*)?\d[\w.]*|before\s+(?:v(?:ersion)?\s*)?\d[\w.]*)\b|"
-                 r"以前(?!から)|かつて|旧(?:ライセンス|版|バージョン)|(?:バージョン|v)\s*\d[\w.]*\s*(?:まで|以前))")
-_HISTORY = re.compile(_HISTORY_MARK, re.IGNORECASE)
-# A license the work left: "we moved away from the GPL", "switched from", "dropped the", 「…から移行」
-# (talk, wherever the sentence stands).
-_LEFT_LICENSE = re.compile(r"\b(?:moved|moving|switched|switching|migrated|migrating|changed|converted|relicensed)\s+"
-                           r"(?:\w+\s+){0,2}?(?:away\s+)?from\s+(?:the\s+|an?\s+)?$|"
-                           r"\b(?:dropped|abandoned|left|replaced|ditched)\s+(?:the\s+|an?\s+|its\s+|our\s+)?$", re.IGNORECASE)
-_JA_LEFT_LICENSE = re.compile(r"^\s*(?:ライセンス)?\s*(?:から)\s*(?:\S{0,12}?(?:へ|に))?\s*(?:移行|変更|切り替え|乗り換え)")
 # Another party's work as the subject of a sentence that names a license without applying it:
 # "Their SDK is MIT licensed", "his fork is under ..." (the subject's own head: "The photographs
 # and their captions are ..." is the work).
@@ -790,85 +186,6 @@ def set_aside(s: "_Sentence", found: list[Mention], said: str | None) -> str:
             _FR_GRANT.search(before) and not _FR_OWN.match(before):
         return "other_work"
     return "mention"
-
-
-# A license that takes over later: "becomes available under", "converts to" (a Change License).
-# "change" and "switch" only intransitive ("changes to the GPL"): "you may change this file under
-# the MPL" is a grant to modify.
-_LATER_LICENSE = re.compile(r"\b(?:becomes?|will\s+become)\s+(?:automatically\s+)?(?:\w+\s+){0,2}?(?:to|under|into)\s+"
-                            r"(?:the\s+)?$|\b(?:converts?|will\s+convert|changes?|switch(?:es)?)\s+(?:automatically\s+)?"
-                            r"(?:(?:its|the)\s+licen[cs]e\s+)?(?:to|into)\s+(?:the\s+)?$|"
-                            r"\bChange\s+Licen[cs]e\b[^.;]{0,20}$|"
-                            # ... or the one it had before: "used to be under", "was formerly licensed under"
-                            r"\b(?:used\s+to\s+be|formerly|previously)\b[^.;]{0,40}$", re.IGNORECASE)
-_HISTORY_BEFORE = re.compile(_HISTORY_MARK + r"[^.;,。、]{0,40}$", re.IGNORECASE)
-# The license of the work's other releases, as the subject: "Existing releases remain available
-# under", "Releases up to 3.9 stay under", 「旧バージョンは…」: what earlier versions had, not what
-# this text grants (a relicensing notice that names the new license says so in a sentence of its own).
-_OTHER_RELEASES = re.compile(
-    r"\b(?:existing|earlier|older|previous|prior|past|legacy|former|old)\s+(?:releases?|versions?)\b[^.;]{0,60}$|"
-    r"\b(?:releases?|versions?)\s+(?:up\s+to|before|prior\s+to|through|until|older\s+than|below)\s+(?:v(?:ersion)?\s*)?"
-    r"\d[\w.]*[^.;]{0,60}$|"
-    r"(?:旧|以前の|過去の|これまでの)\s*(?:バージョン|版|リリース)[^。]{0,40}$|"
-    r"(?:バージョン|版|v)\s*\d[\w.]*\s*(?:まで|以前|より前)[^。]{0,40}$", re.IGNORECASE)
-# Reported speech: "X announced that ...", "the vendor said that ...": what another party says of its work.
-_NEWS_REPORT = re.compile(r"\b(?:announced|announces|announcing|said|says|stated|reported|confirmed|revealed|declared|"
-                          r"claimed|told\s+\w+)\s+(?:\w+\s+){0,2}?that\b", re.IGNORECASE)
-# 「…で公開したと発表した」「…と述べた」: the sentence reports what another party said; with no
-# 当社/弊社/私たち (we) as the speaker it is news about another work.
-_JA_NEWS_REPORT = re.compile(r"と(?:発表|述べ|明らかに|報じ|伝え|語っ|話し|話す|説明し|公表|発言|表明|コメントし)[^。、]{0,10}[。]?\s*$")
-_WE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
-_JA_WE = re.compile(r"当社|弊社|私たち|私ども|我々|わたしたち|われわれ|当(?:チーム|研究室|プロジェクト)")
-
-
-def _not_given(sentence: str, found: list[Mention]) -> str | None:
-    """"talk" where the sentence withdraws or refuses the license ("no longer published under X",
-    「X では提供されません」), "other_work" where it reports what another party announced of its
-    own work ("the company announced that version 6 ships under X"); None otherwise."""
-    before = sentence[:found[0].start]
-    if _LATER_LICENSE.search(before[-80:]):
-        return "talk"  # the license a release changes to later (BUSL's Change License), or had before
-    if _LEFT_LICENSE.search(before[-60:]) or _JA.search(sentence) and _JA_LEFT_LICENSE.match(sentence[found[-1].end:]):
-        return "talk"  # a license the work left ("we moved away from the GPL")
-    if _HISTORY_BEFORE.search(before[-80:]) and all(_history(sentence, found, i) for i in range(len(found))):
-        return "history"  # "originally released under X": with a present license beside it, that one is read
-    if len(found) == 1 and _OTHER_RELEASES.search(before[-100:]):
-        return "talk"  # the license other releases of the work keep
-    if _NOT_GRANTED.search(before[-60:]) or _JA.search(sentence) and _JA_NOT_GRANTED.match(sentence[found[-1].end:]):
-        return "talk"
-    if _JA.search(sentence):
-        return "other_work" if _JA_NEWS_REPORT.search(sentence) and not _JA_WE.search(sentence) else None
-    said = _NEWS_REPORT.search(before)
-    return "other_work" if said and not _OWN_EN.search(before[:said.start()]) else None
-
-
-# A grant in French: the work as the subject («Ce logiciel», «Les données», «Ce jeu de données»),
-# then a verb of publishing and «sous» right before the license («est distribué sous licence MIT»,
-# «sont publiées sous Licence Ouverte 2.0»).
-_FR_OWN = re.compile(r"^\W*(?:ce|cet|cette|ces|le\s+présent|la\s+présente|notre|nos|les|le|la|l['’])\s*(?:\w+\s+){0,3}?"
-                     r"(?:logiciel|projet|code|programme|bibliothèque|données|jeu\s+de\s+données|corpus|modèle|œuvre|"
-                     r"documentation|site|contenus?|dépôt|travail|fichiers?|photo(?:graphie)?s?|images?|cartes?|textes?|"
-                     r"ressources?)\s+(?:est|sont|a|ont|sera|seront)\b",
-                     re.IGNORECASE)  # the verb right after: «Le logiciel Foo est …» names another work
-_FR_GRANT = re.compile(r"\b(?:distribuée?s?|publiée?s?|diffusée?s?|placée?s?|proposée?s?|disponibles?|mise?s?\s+à\s+"
-                       r"disposition|fournie?s?|licenciée?s?)\s+(?:\w+\s+){0,2}?sous\s+(?:la\s+|les\s+termes\s+de\s+la\s+)?"
-                       r"(?:licence\s+)?\W*$", re.IGNORECASE)
-
-
-def _history(sentence: str, found: list[Mention], i: int) -> bool:
-    """Whether mention `i` names a license the work had: a history word between it and the
-    mention before it (or the sentence's start), or right after it ("GPL-3.0 until version 3")."""
-    start = found[i - 1].end if i else 0
-    end = found[i + 1].start if i + 1 < len(found) else len(sentence)
-    clause, after = sentence[start:found[i].start], sentence[found[i].end:end]
-    return bool(_HISTORY.search(clause) or re.match(r"[^.;,。、]{0,25}?" + _HISTORY_MARK, after, re.IGNORECASE))
-
-
-# The license as the subject, the work as the object: "... applies to this repository", "... applies
-# to all of the code in this project" (a license that "applies to derivatives" speaks of the license).
-_APPLIES_TO_WORK = re.compile(r"^[\s,)]*(?:(?:licen[cs]e|terms)\s+)?(?:also\s+)?appl(?:y|ies)\s+to\s+(?:all\s+(?:of\s+)?|"
-                              r"everything\s+in\s+|the\s+(?:whole|entire)\s+|every\s+)?(?:the\s+[\w-]+\s+in\s+)?"
-                              r"(?:this|these|our)\s+(?!licen)[\w-]+", re.IGNORECASE)
 
 
 def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = False) -> str | None:
@@ -910,7 +227,7 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
     elif _APPLIES_TO_WORK.match(s.text[found[-1].end:]):
         return "grant"  # "The MIT License applies to this repository"
     elif (_EN_GRANT.search(s.text) or _EN_PERMIT.search(s.text)) and (named or _OWN_EN.search(s.text[:found[-1].start]) or (_OWN_EN.search(_without(s.text, found)) or re.match(r"\W*(?:(?:use|copy|modify|distribute|redistribute)\W+(?:and\s+|or\s+)?)+(?:it|this\s+\w+)\b", s.text, re.I)) and
-                                       (re.search(r"\bunder\b|licen[cs]ed", before, re.IGNORECASE)
+                                       (re.search(r"\bunder\b|licen[cs]ed|\buses\s+the\s+$", before, re.IGNORECASE)
                                         or re.match(r"\s*[- ]?licen[cs]ed\b", s.text[found[0].end:], re.IGNORECASE))
                                        or _EN_PERMIT.search(s.text)):
         return "grant"
@@ -1051,7 +368,6 @@ _SAID_AFTER = re.compile(r",\s*(?:[\w-]+\s+){0,4}?(?:said|says|stated|announced|
 _CONTINUES = re.compile(r"\b(?:them|it)\b|^\W*(?:however|but|except\s+that|note\s+that|please\s+note)\b|"
                         r"^\W*(?:ただし|但し|なお|ただ、)", re.IGNORECASE)
 _LICENSED_ADJECTIVE = re.compile(r"\b[\w.]+[- ]licen[cs]ed\s+(?:[\w-]+\s+){0,2}?[\w-]+", re.IGNORECASE)
-_ROW = re.compile(r"^\s*licen[cs]e\s*\(([^)]*)\)\s*:", re.IGNORECASE)
 # The first cell of a table row that names a part of this work: a path or file, or the rest of it.
 _OWN_ROW = re.compile(r"/|\\|\*|\.\w{1,5}\b|^(?:this|our|the\s+rest|rest|everything|all|other|others|default|"
                       r"remaining|本|当|この|その他|それ以外|残り|全体|上記以外)"
@@ -1059,7 +375,6 @@ _OWN_ROW = re.compile(r"/|\\|\*|\.\w{1,5}\b|^(?:this|our|the\s+rest|rest|everyth
                       r"|^(?:train(?:ing)?|dev(?:elopment)?|valid(?:ation)?|test(?:ing)?|eval(?:uation)?|"
                       r"held[- ]?out|(?:\w+\s+)?splits?)\b|^(?:学習|訓練|検証|評価|テスト|開発)(?:用|データ|セット|分割)?",
                       re.IGNORECASE)
-_AND = re.compile(r"^\s*(?:AND|&|\+|および|及び)\s*$")
 # A thing the text says is not in the work ("The base model is not part of this repository", 「元
 # モデルの重みは含まれていません」): the license said of it, there or in the next sentence that
 # points back to it ("it stays under its own license"), is another work's.
@@ -1132,7 +447,19 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
     previous_no_secondary = False  # the sentence before refused Secondary Licenses
     granted, granted_before = False, False  # this sentence, the one before: granted a named license
     copy_lead, copying = None, None  # a how-to's lead (`_COPY_LEAD`), and the paragraph after it
+    footers, footers_read = copyright_license_lines(lines), set()
+    choice_lead = None  # a sentence offering a choice of the licenses listed after it
     for s in sentences(lines):
+        if s.first_line == s.last_line and (footer := footers.get(s.first_line)) and not s.in_upstream_section:
+            # "© 2023 Holder. Apache 2.0": the notice's line names the work's license (copyright_line.py),
+            # under a guide's title too (the guide's own notice)
+            if s.first_line not in footers_read:
+                footers_read.add(s.first_line)
+                statements.append(Statement(footer.expression, "grant", "third_party" if s.in_third_party_section
+                                            else "own", None, s.first_line, s.last_line,
+                                            next(line.text for line in lines if line.number == s.first_line),
+                                            f"a copyright line naming a license: {footer.rule}", 0.9, footer.hint))
+            continue
         found = with_choice_partners(s.text, mentions(s.text), bool(_DUAL.search(s.text)))
         if any(m.expression == NO_SUCH_VERSION for m in found):
             # "version 2.1 of the GNU General Public License": no GPL has it; a person reads it
@@ -1159,8 +486,17 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             if found:
                 remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
             continue
-        if _DUAL.search(s.text) and not (found and _talk(s.text, found)):
+        # "either MIT or Apache 2.0 depending on the file", 「ファイルによって MIT または Apache-2.0」: each
+        # license covers its own files, no choice for the licensee: both apply (AND)
+        by_part = bool(_BY_PART.search(s.text))
+        if _DUAL.search(s.text) and not by_part and not (found and _talk(s.text, found)):
             remarks.append(Remark(s.first_line, s.text, "choice", last_line=s.last_line))
+        # 「次のいずれかのライセンスを選んで利用できます。」 / "under either of the following:" then a list
+        listed_choice = bool(choice_lead and found and s.heading == choice_lead.heading
+                             and s.first_line <= choice_lead.last_line + CHOICE_LIST_REACH)
+        if not found:
+            choice_lead = s if _DUAL.search(s.text) and _LIST_LEAD.search(s.text) and not _AUTHOR_CHOOSES.search(s.text) else \
+                choice_lead if listed_choice else None
         # A restriction or a change of terms counts where it speaks of this work (or sits under
         # its License heading), not in a note about other people's licenses.
         # a sentence that goes on from the one before ("Selling them ... is not allowed", 「ただし、
@@ -1292,6 +628,8 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 bare.append((s.heading, s.first_line, s.text, found[0].expression))
             kind = _grant(s, found, short_file, names_the_work(s.text, names) or bool(
                 granted_before and adjacent and _GRANTED_WORK_AGAIN.match(s.text)))
+            if kind is None and listed_choice and len(rest.split()) <= 4 and len({m.expression for m in found}) == 1:
+                kind = "grant"  # one side of the choice the sentence before offers
             if kind is None:
                 remarks.append(Remark(s.first_line, s.text, set_aside(s, found, said), last_line=s.last_line))
                 continue
@@ -1306,7 +644,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             for i, m in enumerate(found):
                 clause = s.text[previous_end:m.start]
                 if i and _OR.match(clause):
-                    joined = "OR"
+                    joined = "AND" if by_part else "OR"
                 elif i and _AND.match(clause):
                     joined = "AND"
                 before = s.text[:m.start]
@@ -1402,35 +740,6 @@ def _template_license(lines: list[Line], statements: list[Statement]) -> tuple[l
             [Remark(x.first_line, x.text, "other_work", last_line=x.last_line) for x in upstream])
 
 
-# A relicensing announced: "Starting with 4.0, Lumen is licensed under ...", "as of version 2",
-# "is now licensed under", "has been relicensed under", 「…以降は」「…から…に変更しました」.
-_CHANGE = re.compile(r"^\W*(?:starting|beginning)\s+(?:with|from)\b|\bas\s+of\s+(?:v(?:ersion)?\s*\d|release|today|now)|"
-                     r"\bfrom\s+(?:v(?:ersion)?\s*|release\s+)\d[\w.]*\s+(?:on|onwards?)\b|\b(?:is|are)\s+now\s+"
-                     r"(?:licen[cs]ed|released|distributed|available)\b|\bre-?licen[cs]ed\s+(?:under|to|as)\b|"
-                     r"以降[はも]?|に変更(?:しました|されました|します)", re.IGNORECASE)
-# A license the work has had until the change: "Since its first release Lumen has been under",
-# "was released under", 「これまで…で公開してきました」.
-_UNTIL_NOW = re.compile(r"\b(?:has|have|had)\s+been\b|\b(?:was|were)\s+(?:\w+\s+){0,2}?(?:licen[cs]ed|released|"
-                        r"distributed|published|available|under)\b|これまで|今まで|でした|していました", re.IGNORECASE)
-
-
-def _present_wins(statements: list[Statement]) -> tuple[list[Statement], list[Remark]]:
-    """Where the text announces a change of the work's license (`_CHANGE`), the work's own grants
-    said in the perfect or the past (`_UNTIL_NOW`) are its history: the statements without them,
-    and a "history" remark for each."""
-    changed = [x for x in statements if x.role == "own" and x.kind == "grant" and _CHANGE.search(x.text)
-               and not _UNTIL_NOW.search(x.text)]
-    if not changed:
-        return statements, []
-    # a past grant may name the work as a source would ("For six years Harbor has been distributed
-    # under ..." reads as quoted)
-    # of the part that changed: "the code has been under MIT since 2019" stays beside new terms for the data
-    past = [x for x in statements if x.kind in ("grant", "quoted") and x not in changed and _UNTIL_NOW.search(x.text)
-            and x.expression not in {c.expression for c in changed} and x.scope in {c.scope for c in changed}]
-    return ([x for x in statements if x not in past],
-            [Remark(x.first_line, x.text, "history", last_line=x.last_line) for x in past])
-
-
 def _rest_of_custom_terms(statements: list[Statement]) -> list[Statement]:
     """The statements that name, for the terms not changed above, the license the work's (custom)
     terms are based on ("Apache License 2.0 with section 3 removed. Otherwise the Apache License
@@ -1504,7 +813,9 @@ def _other_works(statements: list[Statement], license_section: set[int], table_r
 
 
 _TITLE_REST = re.compile(r"^(?:the|a|licen[cs]e[ds]?|version|v|international|public|legal|code|deed|full|text|of|"
-                         r"copy|copying|terms|and|conditions|summary|human-readable|ライセンス|全文|利用許諾|条件)$", re.I)
+                         r"copy|copying|terms|and|conditions|summary|human-readable|ライセンス|全文|利用許諾|条件|"
+                         # a BSD's nickname in its title ('BSD 2-Clause "Simplified" License')
+                         r"simplified|new|revised|modified|freebsd)$", re.I)
 
 
 def _title(line: Line) -> Statement | None:
