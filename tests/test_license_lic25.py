@@ -130,3 +130,14 @@ def test_isc_permission_with_its_disclaimer_replaced_by_own_terms_is_custom_isc(
             "permission notice appear in all copies.\n\nThe author's total liability for any claim about this "
             "software is capped at the fee you paid for it, if any.\n")
     assert expression(text) == "LicenseRef-Custom-ISC"
+
+
+def test_a_restriction_quoted_as_a_label_on_other_things_is_not_the_works_own():
+    text = ("# Photo set\n\nThis dataset is licensed under CC BY 4.0.\n\n"
+            'Some source pages show an icon marked "not for commercial use" next to photos we did not take.\n')
+    assert detect_text(text).expression == "CC-BY-4.0"
+
+
+def test_the_works_own_non_commercial_sentence_still_limits_it():
+    text = "# Photo set\n\nThis dataset is licensed under CC BY 4.0. It may not be used for commercial purposes.\n"
+    assert detect_text(text).expression == "LicenseRef-Custom-CC-BY-4.0-NonCommercial"

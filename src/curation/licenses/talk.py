@@ -145,9 +145,9 @@ def _terms_quoted(sentence: str) -> bool:
         if not (_NONCOMMERCIAL.search(inner) or _ADDED_TERMS.search(inner)):
             continue
         lead, tail = sentence[max(0, q.start() - 30):q.start()], sentence[q.end():q.end() + 20]
-        if _LABEL_TAIL.match(tail) or _LABEL_LEAD.search(lead):
-            kinds.add("label")
-        elif _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
+        # A label on another thing ("an icon marked '…'") is as much someone else's terms as a report.
+        if _LABEL_TAIL.match(tail) or _LABEL_LEAD.search(lead) or \
+                _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
             outside = sentence[:q.start()] + sentence[q.end():]
             return not (_NONCOMMERCIAL.search(outside) or _ADDED_TERMS.search(outside))
     return False
