@@ -344,7 +344,8 @@ _FOREIGN_SHARE_KEY = "curation.foreign_share"
 ENGLISH_TOO = frozenset("""ab ad af ai al bat bent bin car cent co come con die dire divers elf era eras ex fa fin
 final fine gross gut ha haha hat hem hen hoe hue inc later local logo mag male man mayor men mil min net noon oft ore
 pa par pp press prof pun pure sea seize sent sue suit state stop tag tale tan tat tempo tenant tend tens toe ton
-total u van vas ver vi want wah war wo ya yo zero nah la eh ay lol""".split())  # noqa: SIM905
+total u van vas ver vi want wah war wo ya yo zero nah la eh ay lol em dat plus dies hi ah sept met tel different
+solo ho""".split())  # noqa: SIM905
 # Of a post's words, the share that must be function words of the other languages alone for the
 # post to be read as theirs (_mostly_foreign_function_words).
 FOREIGN_SHARE = 0.25
