@@ -33,6 +33,7 @@ def _kept(nlp, text: str, words: str, label: str = "PERSON") -> str | None:
     "hoje eu vou para a praia com os meus primos e depois jantar",
     "gak bisa dateng nih, udah ada acara sama keluarga di rumah",
     "que tal la fiesta de anoche? yo no pude ir porque estaba muy cansada",
+    "grabe talaga yung traffic kanina, hindi na ako aabot sa meeting natin",  # Tagalog chat
 ])
 def test_a_post_mostly_of_another_languages_function_words_is_read_as_that_language(nlp, text):
     assert written_in_other_language(nlp.make_doc(text))
@@ -51,6 +52,7 @@ def test_an_english_post_with_a_few_foreign_looking_words_is_english(nlp, text):
     ("Ainda nao sei se vou, mas vamos ver o que acontece amanha", "Ainda", "PERSON"),
     ("volgende week weer naar school en daarna alles weer normaal", "volgende week weer", "ORGANIZATION"),
     ("gak bisa dateng nih, udah ada acara sama keluarga di rumah", "udah ada acara", "ORGANIZATION"),
+    ("grabe talaga yung traffic kanina, hindi na ako aabot", "talaga yung traffic", "ORGANIZATION"),
 ])
 def test_words_of_a_post_in_another_language_are_no_name(nlp, text, words, label):
     assert _kept(nlp, text, words, label) is None
@@ -61,6 +63,7 @@ def test_words_of_a_post_in_another_language_are_no_name(nlp, text, words, label
     ("hoje eu vou para a praia com a Joana e depois jantar", "Joana"),
     ("gak bisa dateng nih, udah ada acara sama Budi di rumah", "Budi"),
     ("que tal la fiesta de anoche? yo no pude ir porque estaba con Lucía", "Lucía"),
+    ("grabe talaga yung traffic kanina, hindi na kami aabot ni Marites", "Marites"),
 ])
 def test_a_name_capitalised_inside_a_post_in_another_language_is_kept(nlp, text, name):
     assert _kept(nlp, text, name) == name
