@@ -34,3 +34,19 @@ def test_a_place_name_ending_in_an_article_shaped_word_is_masked_whole(anonymize
 def test_a_reddit_account_is_masked_as_a_person(anonymizer):
     result = anonymizer.anonymize_in_process(["u/harbour_lights is right, you should never sign anything on the spot."], "en")[0]
     assert "harbour_lights" not in result.text and result.counts.get("PERSON") == 1
+
+
+@pytest.mark.parametrize(("text", "road"), [
+    ("Stuck off M25 junction 10 for an hour", "M25"),
+])
+def test_a_road_without_the_is_masked_where_the_sentence_talks_of_the_road(anonymizer, text, road):
+    assert road not in _masked(anonymizer, text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Print it on the A4 and staple it.", "A4"),
+    ("The A15 chip is faster than the old one.", "A15"),
+    ("You can file it on I-485 later this year.", "I-485"),
+])
+def test_a_road_shaped_code_with_no_word_of_the_road_is_not_masked(anonymizer, text, kept):
+    assert kept in _masked(anonymizer, text)

@@ -125,20 +125,46 @@ _REDDIT_USER = re.compile(r"/?(u/[\w-]{3,20})")
 _ROAD = re.compile(r"(?:M\d{1,2}|A\d{1,4}|B\d{4})(?:\(M\))?|I-\d{1,3}")
 # Words after "A4", "B2" that make it a paper size, a level or a form, not a road.
 _NOT_ROAD_AFTER = frozenset({"paper", "size", "sheet", "sheets", "format", "level", "form", "grade", "class", "visa"})
+# A code is a road only where its sentence talks of travel: "the A4" is paper, "the A15" a chip and
+# "on I-485" a form unless the sentence also has a word of the road ("queues on the M62", "Take I-95 north").
+_ROAD_WORDS = frozenset({
+    "motorway", "road", "roads", "junction", "jct", "exit", "exits", "lane", "lanes", "traffic", "queue", "queues",
+    "queueing", "tailback", "tailbacks", "roadworks", "closed", "closure", "crash", "accident", "northbound",
+    "southbound", "eastbound", "westbound", "north", "south", "east", "west", "drive", "drove", "driving",
+    "miles", "mile", "services", "toll", "interstate", "highway", "freeway", "commute", "stuck", "jam",
+})
+_ROAD_BEFORE = frozenset({"the", "on", "off", "via", "along", "take", "took", "onto", "from", "to"})
 
 
 def _road(tokens) -> NerEntity | None:
-    """A span that is one numbered road after "the" (an interstate after a preposition), as a place."""
+    """A span that is one numbered road after "the", "on", "off", … in a sentence with a word of the
+    road, as a place."""
     if len(tokens) != 1 or not _ROAD.fullmatch(tokens[0].text):
         return None
     t = tokens[0]
     doc = t.doc
     before = doc[t.i - 1].lower_ if t.i else ""
     after = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
-    # "the M62"; "on I-95" (after "the", an I- number is a US form: "the I-9 process").
-    if after in _NOT_ROAD_AFTER or before not in (("on", "off", "take", "via", "along") if t.text.startswith("I-") else ("the",)):
+    if after in _NOT_ROAD_AFTER or before not in _ROAD_BEFORE:
+        return None
+    if not any(w.lower_ in _ROAD_WORDS for w in _clause_around(t)):
         return None
     return NerEntity("LOCATION", t.idx, t.idx + len(t.text))
+
+
+def _clause_around(t, reach: int = 12) -> list:
+    """The tokens around t, up to `reach` each way, stopping at a line break or a sentence's end (the
+    NER pipeline sets no sentence boundaries)."""
+    doc, out = t.doc, []
+    for step in (-1, 1):
+        i = t.i + step
+        while 0 <= i < len(doc) and abs(i - t.i) <= reach:
+            w = doc[i]
+            if "\n" in w.text or w.text in (".", "!", "?") or (step < 0 and "\n" in w.whitespace_):
+                break
+            out.append(w)
+            i += step
+    return out
 
 
 def _part_of_name(tokens, i: int, label: str) -> bool:
