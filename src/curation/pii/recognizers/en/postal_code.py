@@ -21,21 +21,29 @@ _EIRCODE_ROUTING_KEYS = (
     "R32 R35 R42 R45 R51 R56 R93 R95 T12 T23 T34 T45 T56 V14 V15 V23 V31 V35 V42 V92 V93 V94 V95 W12 W23 W34 "
     "W91 X35 X42 X91 Y14 Y21 Y25 Y34 Y35")
 _EIRCODE_ROUTING_KEY = f"(?:{'|'.join(_EIRCODE_ROUTING_KEYS.split())})"
-# A code where its shape or its place says what it is, with no town needed.
-_ALONE = r"""
-    (?<=,\ [A-Z]{2}\ )\d{5}(?:-\d{4})?\b                                       # , CA 94105
-  | (?<=\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\ )\d{4}\b                           # AU states
-  | \b(?:[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2}|[A-Z][0-9][A-Z]\ ?[0-9][A-Z][0-9])\b   # UK, CA
-  | (?<=\b(?i:zip(?:[\ _-]?code)?|post(?:al)?[\ _-]?code|PLZ|CEP|c[oó]digo\ postal|code\ postal|C\.\ ?P\.)
+# A code where its shape or its place says what it is, with no town needed: each alternative with,
+# where one is given, a test a text must pass for the alternative to match anywhere in it (see
+# CurationPostalCodeRecognizer.regex_for).
+_ALONE_PARTS: tuple[tuple[str, re.Pattern | None], ...] = (
+    (r"""(?<=,\ [A-Z]{2}\ )\d{5}(?:-\d{4})?\b                                     # , CA 94105
+""", None),
+    (r"""(?<=\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\ )\d{4}\b                         # AU states
+""", re.compile(r"(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT) \d")),
+    (r"""\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2}|[A-Z][0-9][A-Z]\ ?[0-9][A-Z][0-9])\b   # UK, CA
+""", None),
+    (r"""(?<=\b(?i:zip(?:[\ _-]?code)?|post(?:al)?[\ _-]?code|PLZ|CEP|c[oó]digo\ postal|code\ postal|C\.\ ?P\.)
        (?:[\ :\#.]{1,3}|["']?[\ ]?[:=][\ ]?["']?|>))   # as a field name too: "postal_code": "…", <PostalCode>…
     (?:\d{4}\ ?[A-Z]{2}|\d{5}-\d{3}|\d{3,6}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5})(?![\w-])   # zip code 76400
-  | (?<=\b(?i:zip(?:\ ?code)?|post(?:al)?\ ?code)\?[ \t]*\n[^\n]{0,40}?:[ \t]{1,2})   # a chat's answer to "ZIP?"
+""", re.compile(r"(?i:zip|post(?:al)?[ _-]?code|plz|cep|c[oó]digo postal|code postal|c\. ?p\.)")),
+    (r"""(?<=\b(?i:zip(?:\ ?code)?|post(?:al)?\ ?code)\?[ \t]*\n[^\n]{0,40}?:[ \t]{1,2})   # a chat's answer to "ZIP?"
     (?:\d{5}(?:-\d{4})?|\d{4}\ ?[A-Z]{2}|[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2})
     (?=(?:[ \t]+[A-ZÀ-Þ][^\W\d]+(?:[\ -][A-ZÀ-Þ][^\W\d]+)?)?[ \t]*(?:\n|$))              # … "50667 Köln"
-""" + rf"""
-  | \b{_EIRCODE_ROUTING_KEY}\ (?=[0-9]{{0,3}}[AC-FHKNPRTV-Y])(?=[AC-FHKNPRTV-Y]{{0,3}}[0-9])
+""", re.compile(r"(?i:zip|code)\?")),
+    (rf"""\b{_EIRCODE_ROUTING_KEY}\ (?=[0-9]{{0,3}}[AC-FHKNPRTV-Y])(?=[AC-FHKNPRTV-Y]{{0,3}}[0-9])
     [0-9AC-FHKNPRTV-Y]{{4}}(?![\w-])                                          # IE Eircode: D16 X2P8
-"""
+""", re.compile(r"[A-Z][0-9][0-9W] [0-9A-Z]{4}")),
+)
+_ALONE = "\n  | ".join(part for part, _ in _ALONE_PARTS)
 # The end of an address part: a comma, a bar, the end of the line, or the end of a sentence.
 _PART_END = r"(?=[ \t]*(?:[,;)|·]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]))"
 # Where an address part starts: a line, or after a comma, a middle dot or a table bar ("Am Sandtorkai
@@ -133,6 +141,11 @@ def _last_word_start(text: str, start: int, end: int) -> int:
     return max(start, text.rfind(" ", start, end) + 1)
 
 
+def _regex_text(alone: str) -> str:
+    """The recognizer's regex with `alone` as its lone-code alternatives."""
+    return rf"(?P<pair>{_PAIR}|{_CAPITAL_SHORT_PAIR})|{alone}"
+
+
 class CurationPostalCodeRecognizer(ScoredRecognizer):
     """Postal codes in address position: US ZIP after a state code, UK, Canadian and Irish codes,
     any country's code after its label (zip code 76400, postal code 1234 AB, CEP 76317-066), and
@@ -143,13 +156,28 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
 
     ENTITY = "LOCATION"
     NAME = "CurationPostalCodeRecognizer"
-    REGEX = rf"(?P<pair>{_PAIR}|{_CAPITAL_SHORT_PAIR})|{_ALONE}"
+    REGEX = _regex_text(_ALONE)
     FLAGS = CASE_SENSITIVE | re.VERBOSE
     START = r"(?=[\dA-ZÀ-ÖØ-ÞĀ-Ž])"  # every alternative starts with a digit or a capital
     CONTEXT = ("zip", "postcode", "postal", "address")
+    # The regex without the lone-code alternatives a text cannot match (their lookbehinds, tried at
+    # every digit and capital, were half of this recognizer's time), by which of them can.
+    _WITHOUT: dict[tuple[bool, ...], re.Pattern] = {}
+
+    def regex_for(self, text: str):
+        # Same matches: an alternative left out matches nowhere in `text`, so it never was the
+        # first to match at a position.
+        can = tuple(gate is None or gate.search(text) is not None for _, gate in _ALONE_PARTS)
+        if all(can):
+            return self._regex
+        if can not in self._WITHOUT:
+            alone = "\n  | ".join(part for (part, _), kept in zip(_ALONE_PARTS, can, strict=True) if kept)
+            self._WITHOUT[can] = re.compile(f"{self.START}(?:{_regex_text(alone)})", self.FLAGS)
+        return self._WITHOUT[can]
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        matches = list(self.regex_for(text).finditer(text))
+        results = self.results_of(text, matches)
         if not results:
             return results
         entities = getattr(nlp_artifacts, "entities", None) or ()
@@ -160,7 +188,7 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
         # results come in the order of the matches, so one pass over both keeps a page of pairs linear.
         ordered = iter(results)
         result = next(ordered, None)
-        for match in self._regex.finditer(text):
+        for match in matches:
             start, end = match.span()
             while result is not None and result.start < start:
                 result = next(ordered, None)

@@ -43,10 +43,20 @@ class ScoredRecognizer(PatternRecognizer):
         address lines and parts one each)."""
         return [(start, end)]
 
+    def regex_for(self, text: str):
+        """The compiled regex run over `text`: REGEX, or a subclass's cheaper one with the same
+        matches where the alternatives it leaves out cannot match in `text`."""
+        return self._regex
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
+        return self.results_of(text, self.regex_for(text).finditer(text))
+
+    def results_of(self, text: str, matches) -> list[RecognizerResult]:
+        """The results of `matches` (this recognizer's regex over `text`, in order): a subclass
+        that reads the matches again after scoring keeps them and runs the regex once."""
         results = []
         meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
-        for m in self._regex.finditer(text):
+        for m in matches:
             start, end = self.span(m)
             value = text[start:end]
             score = self.score(value)
