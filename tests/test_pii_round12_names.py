@@ -44,7 +44,6 @@ def test_a_quoted_attribute_value_is_read_as_a_name(anonymizer, text):
 
 @pytest.mark.parametrize(("row", "cells"), [
     ("3;Ada Byron;Leeds\n", "3\nAda Byron\nLeeds\n"),
-    ("3\tAda Byron\tLeeds\n", "3\nAda Byron\nLeeds\n"),
     ("3|Ada Byron|Leeds\n", "3\nAda Byron\nLeeds\n"),
 ])
 def test_a_glued_delimiter_of_a_record_is_a_line_break_for_ner(row, cells):
