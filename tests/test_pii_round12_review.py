@@ -22,3 +22,14 @@ def test_one_word_names_of_a_tab_separated_export_are_masked(anonymizer):
     out = _masked(anonymizer, text)
     assert sum(word in out for word in ("Wilhelmina", "Brackenbury", "Cosmo", "Featherstonehaugh",
                                         "Ottilie", "Penhaligon")) <= 1
+
+
+@pytest.mark.parametrize("row", ["NZ;Ada Byron;Leeds\n", "K-2207;Ada Byron;Leeds\n", "YES;Ada Byron;Leeds\n"])
+def test_a_semicolon_row_led_by_a_capitalised_code_is_split_into_cells(row):
+    assert record_cells(row).split("\n")[1:3] == ["Ada Byron", "Leeds"]
+
+
+@pytest.mark.parametrize("line", ["N:Byron;Ada;;;\n", "ORGANIZER;CN=Ada Byron:mailto:ada@example.org\n",
+                                  "item2.ADR;TYPE=WORK:;;3 Mill Lane;Leeds;;LS1 4AB;UK\n"])
+def test_a_vcard_or_calendar_property_line_keeps_its_semicolons(line):
+    assert record_cells(line) == line

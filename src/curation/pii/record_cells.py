@@ -24,8 +24,19 @@ from collections import Counter
 _GLUED = re.compile(r"(?<=[^\s\d])[,;|](?=\S)|(?<=\d)[;|](?=\S)|(?<=\d),(?=[^\s\d])")
 # Cells per line that make a record: one glued comma is prose or a typo ("Leeds,UK").
 _MIN_CELLS = 2
-# A content line of a vCard or calendar record: a property name, then its parameters or value.
-_CONTENT_LINE = re.compile(r"[A-Z][A-Z0-9-]*[;:]")
+# A content line of a vCard or calendar record: one of those formats' property names (RFC 6350,
+# RFC 5545) or an "X-" extension, after an optional "item1." group, then its parameters or value.
+# Any capitalised first cell would take a row led by a code ("GB;…", "C-1001;…", "OK;…") for one.
+_PROPERTIES = (
+    "BEGIN END VERSION PRODID N FN NICKNAME PHOTO BDAY ANNIVERSARY GENDER ADR LABEL TEL EMAIL IMPP "
+    "LANG TZ GEO TITLE ROLE LOGO ORG MEMBER RELATED CATEGORIES NOTE REV SOUND UID CLIENTPIDMAP URL "
+    "KEY FBURL CALADRURI CALURI SOURCE KIND XML AGENT MAILER CLASS SORT-STRING NAME PROFILE "
+    "METHOD CALSCALE ATTENDEE ORGANIZER CONTACT DTSTART DTEND DTSTAMP DUE DURATION SUMMARY "
+    "DESCRIPTION LOCATION RRULE RDATE EXDATE STATUS TRANSP SEQUENCE CREATED LAST-MODIFIED "
+    "RECURRENCE-ID RELATED-TO RESOURCES PRIORITY PERCENT-COMPLETE COMPLETED ATTACH COMMENT "
+    "TZID TZNAME TZOFFSETFROM TZOFFSETTO TRIGGER ACTION REPEAT FREEBUSY").split()
+_CONTENT_LINE = re.compile(
+    r"(?:[A-Za-z0-9-]+\.)?(?:X-[A-Z0-9-]+|" + "|".join(sorted(_PROPERTIES, key=len, reverse=True)) + r")[;:]")
 # An attribute's quoted value: key=, then a quote, the value on one line, the same quote.
 _QUOTED_VALUE = re.compile(r"""\b[A-Za-z][\w-]{0,19}=(["'])[^\n="]{1,80}?\1""")
 
