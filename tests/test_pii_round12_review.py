@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from curation.pii.record_cells import record_cells
+from curation.pii.recognizers.en.table_columns import Columns, cell_spans
 
 
 def _masked(anonymizer, text: str) -> str:
@@ -33,3 +34,39 @@ def test_a_semicolon_row_led_by_a_capitalised_code_is_split_into_cells(row):
                                   "item2.ADR;TYPE=WORK:;;3 Mill Lane;Leeds;;LS1 4AB;UK\n"])
 def test_a_vcard_or_calendar_property_line_keeps_its_semicolons(line):
     assert record_cells(line) == line
+
+
+def test_a_comma_inside_a_quoted_csv_field_does_not_end_the_cell():
+    line = '7,"Quenby, Rosalind","3 Mill Lane, Unit 5",Otley'
+    assert [line[a:b] for a, b in cell_spans(line, ",")] == ["7", '"Quenby, Rosalind"', '"3 Mill Lane, Unit 5"', "Otley"]
+
+
+def test_the_address_column_of_a_quoted_csv_is_read_under_its_own_header():
+    text = ('ref,client,street,town\n7,"Quenby, Rosalind","3 Mill Lane, Unit 5",Otley\n'
+            '8,"Dunstan, Tobias","40 Kiln Row, Flat 1",Ripon\n')
+    cells = {text[a:b]: header for a, b, header in Columns(text).cells()}
+    assert cells["3 Mill Lane, Unit 5"] == "street" and cells["Ripon"] == "town"
+
+
+def test_a_comma_between_two_quoted_fields_is_a_line_break_for_ner():
+    assert record_cells('8,"Dunstan, Tobias","40 Kiln Row",Ripon\n').split("\n")[1:3] == ['"Dunstan, Tobias"', '"40 Kiln Row"']
+
+
+def test_rows_of_a_two_column_export_are_split_into_cells():
+    text = "no,holder\n11,Rosalind Quenby\n12,Tobias Dunstan\n13,Imelda Ashcombe\n"
+    assert record_cells(text) == "no,holder\n11\nRosalind Quenby\n12\nTobias Dunstan\n13\nImelda Ashcombe\n"
+
+
+def test_one_line_with_one_glued_delimiter_stays_as_written():
+    assert record_cells("We landed in Oslo,Norway at noon.\n") == "We landed in Oslo,Norway at noon.\n"
+
+
+def test_names_of_a_two_column_export_are_masked(anonymizer):
+    text = "holder;mail\nRosalind Quenby;rq@example.net\nTobias Dunstan;td@example.net\nImelda Ashcombe;ia@example.net\n"
+    out = _masked(anonymizer, text)
+    assert "Quenby" not in out and "Dunstan" not in out and "Ashcombe" not in out
+
+
+def test_prose_lines_with_one_comma_each_are_no_table():
+    text = "Street, lamp and moon\nRain falls, softly here\nNight walks, alone again\n"
+    assert list(Columns(text).cells()) == []

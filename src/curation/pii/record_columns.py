@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+from curation.pii.recognizers.en.table_columns import cell_spans, is_row
 from curation.pii.spans import NerEntity
 
 _DELIMITERS = (",", ";", "|", "\t")
@@ -36,22 +37,33 @@ def column_names(entities: list[NerEntity], text: str) -> list[NerEntity]:
 
 
 def _tables(text: str):
-    """Each run of _MIN_ROWS or more consecutive lines with the same number (2 or more) of one
+    """Each run of _MIN_ROWS or more consecutive lines with the same number of cells between one
     delimiter, as a list of rows, each a list of (start, end) cells."""
     starts = [0, *_line_starts(text)]
     run: list[list[tuple[int, int]]] = []
     shape = None
     for start, end in zip(starts, [*starts[1:], len(text) + 1], strict=True):
         line = text[start:end - 1] if end <= len(text) else text[start:]
-        key = next(((d, line.count(d)) for d in _DELIMITERS if line.count(d) >= 2), None)
+        key, spans = _shape(line)
         if key is not None and key == shape:
-            run.append(_cells(line, start, key[0]))
+            run.append(_cells(line, start, spans))
             continue
         if len(run) >= _MIN_ROWS:
             yield run
-        run, shape = ([_cells(line, start, key[0])] if key else []), key
+        run, shape = ([_cells(line, start, spans)] if key else []), key
     if len(run) >= _MIN_ROWS:
         yield run
+
+
+def _shape(line: str):
+    """(delimiter, cell count) of a record line and its cells, (None, None) for other lines."""
+    for delimiter in _DELIMITERS:
+        if delimiter not in line:
+            continue
+        spans = cell_spans(line, delimiter)
+        if is_row(line, delimiter, spans):
+            return (delimiter, len(spans)), spans
+    return None, None
 
 
 def _line_starts(text: str) -> list[int]:
@@ -63,15 +75,14 @@ def _line_starts(text: str) -> list[int]:
     return out
 
 
-def _cells(line: str, offset: int, delimiter: str) -> list[tuple[int, int]]:
+def _cells(line: str, offset: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of each cell of `line` (at `offset`), spaces and quotes trimmed."""
     cells = []
-    position = 0
-    for part in line.split(delimiter):
+    for a, b in spans:
+        part = line[a:b]
         stripped = part.strip(" \"'\r")
         lead = part.find(stripped) if stripped else 0
-        cells.append((offset + position + lead, offset + position + lead + len(stripped)))
-        position += len(part) + 1
+        cells.append((offset + a + lead, offset + a + lead + len(stripped)))
     return cells
 
 
