@@ -149,7 +149,7 @@ def test_a_unit_signed_after_a_sign_off_is_no_person():
 @pytest.mark.parametrize(("text", "name"), [
     ("04/11/25, 18:02 - Philomena Ashgrove: is the van booked?", "Philomena Ashgrove"),
     ("[08:15] Rutger Vanderpoel: on my way", "Rutger Vanderpoel"),
-    ("9:41 PM Ysolde: call me", "Ysolde"),
+    ("9:41 PM Ysolde: call me\n9:42 PM Bram: ok\n9:44 PM Ysolde: now", "Ysolde"),
 ])
 def test_a_chat_speaker_after_a_time_stamp_is_a_person(text, name):
     assert name in _people(text)

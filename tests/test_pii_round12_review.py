@@ -4,7 +4,9 @@ merged this round. Each case in the tests' own words, with the neighbour that mu
 from __future__ import annotations
 
 import pytest
+from tests_helpers import found
 
+from curation.pii.recognizers.en.person import CurationPersonRecognizer
 from curation.pii.record_cells import record_cells
 from curation.pii.recognizers.en.table_columns import Columns, cell_spans
 
@@ -70,3 +72,26 @@ def test_names_of_a_two_column_export_are_masked(anonymizer):
 def test_prose_lines_with_one_comma_each_are_no_table():
     text = "Street, lamp and moon\nRain falls, softly here\nNight walks, alone again\n"
     assert list(Columns(text).cells()) == []
+
+
+def _people(text: str) -> list[str]:
+    return found(CurationPersonRecognizer(), "PERSON", text)
+
+
+@pytest.mark.parametrize("text", [
+    "7.3 Incident Reporting: within a day.\n7.4 Record Keeping: six years.\n",
+    "2.40 Dish Soap: 2 bottles\n0.85 Brown Rice: 1 kg\n",
+    "08:30 Keynote Address: the year ahead\n10:15 Panel Discussion: supply chains\n",
+])
+def test_numbered_or_timed_lines_that_are_no_chat_have_no_speaker(text):
+    assert _people(text) == []
+
+
+def test_a_speaker_after_bare_times_is_a_person_where_the_speaker_speaks_again():
+    text = "16:05 Marisol Quintero: landed\n16:06 Oskar Blom: great\n16:09 Marisol Quintero: taxi now\n"
+    assert set(_people(text)) == {"Marisol Quintero", "Oskar Blom"}
+
+
+def test_a_speaker_after_a_bracketed_date_and_time_is_a_person():
+    text = "[05/11/26, 21:40:07] Marisol Quintero: landed\n[05/11/26, 21:41:30] Oskar Blom: great\n"
+    assert _people(text) == ["Marisol Quintero", "Oskar Blom"]
