@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from tests_helpers import found
 
+from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
 from curation.pii.recognizers.en.person import CurationPersonRecognizer
 from curation.pii.record_cells import record_cells
 from curation.pii.recognizers.en.table_columns import Columns, cell_spans
@@ -95,3 +96,19 @@ def test_a_speaker_after_bare_times_is_a_person_where_the_speaker_speaks_again()
 def test_a_speaker_after_a_bracketed_date_and_time_is_a_person():
     text = "[05/11/26, 21:40:07] Marisol Quintero: landed\n[05/11/26, 21:41:30] Oskar Blom: great\n"
     assert _people(text) == ["Marisol Quintero", "Oskar Blom"]
+
+
+def _companies(text: str) -> list[str]:
+    return found(CurationOrganizationRecognizer(), "ORGANIZATION", text)
+
+
+@pytest.mark.parametrize("text", ["Gross Load KG 40 on the label", "The Control Group AB split was even.",
+                                  "For Switzerland AG stands for Aktiengesellschaft."])
+def test_a_short_legal_form_after_common_or_function_words_is_no_company(text):
+    assert _companies(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [("Invoice from Lindqvist Bygg AB today", "Lindqvist Bygg AB"),
+                                            ("signed by Vetrerie Murano SA", "Vetrerie Murano SA")])
+def test_a_short_legal_form_after_a_name_word_is_a_company(text, name):
+    assert name in _companies(text)
