@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from tests_helpers import found
 
+from curation.pii.recognizers.en.address_columns import AddressColumnRecognizer, field_of
 from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
 from curation.pii.recognizers.en.person import CurationPersonRecognizer
+from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
 from curation.pii.record_cells import record_cells
 from curation.pii.recognizers.en.table_columns import Columns, cell_spans
 
@@ -112,3 +114,30 @@ def test_a_short_legal_form_after_common_or_function_words_is_no_company(text):
                                             ("signed by Vetrerie Murano SA", "Vetrerie Murano SA")])
 def test_a_short_legal_form_after_a_name_word_is_a_company(text, name):
     assert name in _companies(text)
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("delivery_street", "street"), ("zip9", "postal"), ("homeTown", "town"), ("Shipping Address", "street"),
+    ("ZIP / Post Code", "postal"), ("Postal Address", "street"), ("Village/Town", "town")])
+def test_an_address_header_is_read_by_its_words(header, field):
+    assert field_of(header) == field
+
+
+@pytest.mark.parametrize("header", ["Email Address", "ip_address", "WalletAddress", "Company Name"])
+def test_a_header_with_an_address_word_of_no_place_heads_no_address(header):
+    assert field_of(header) is None
+
+
+def test_cells_under_a_compound_address_header_are_places():
+    text = "client;billing_street;zip5;city_name\n4;Vinohradská 1511/230;13000;Brno\n5;Via Roma 14;00184;Roma\n"
+    spans = {text[r.start:r.end] for r in AddressColumnRecognizer().analyze(text, ["LOCATION"])}
+    assert spans == {"Vinohradská 1511/230", "13000", "Brno", "Via Roma 14", "00184", "Roma"}
+
+
+@pytest.mark.parametrize(("text", "code"), [("PSC / Postcode: 602 00", "602 00"), ("zip: 31-155 Kraków", "31-155")])
+def test_a_labelled_postcode_written_in_two_groups_is_masked_whole(text, code):
+    assert found(CurationPostalCodeRecognizer(), "LOCATION", text) == [code]
+
+
+def test_a_year_after_the_penal_code_abbreviation_is_no_postcode():
+    assert found(CurationPostalCodeRecognizer(), "LOCATION", "conforme al art. 22 del C.P. 2003 vigente") == []
