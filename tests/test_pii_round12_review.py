@@ -9,6 +9,7 @@ from tests_helpers import found
 from curation.pii.recognizers.en.address_columns import AddressColumnRecognizer, field_of
 from curation.pii.recognizers.en.organization import CurationOrganizationRecognizer
 from curation.pii.recognizers.en.person import CurationPersonRecognizer
+from curation.pii.recognizers.en.phone_forms import MessagingLinkPhoneRecognizer
 from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
 from curation.pii.record_cells import record_cells
 from curation.pii.recognizers.en.table_columns import Columns, cell_spans
@@ -141,3 +142,13 @@ def test_a_labelled_postcode_written_in_two_groups_is_masked_whole(text, code):
 
 def test_a_year_after_the_penal_code_abbreviation_is_no_postcode():
     assert found(CurationPostalCodeRecognizer(), "LOCATION", "conforme al art. 22 del C.P. 2003 vigente") == []
+
+
+@pytest.mark.parametrize(("link", "number"), [
+    ("https://wa.me/+14155550199?text=hello", "+14155550199"),
+    ("whatsapp://send?phone=4915123456789", "4915123456789"),
+    ("viber://add?number=%2B4915123456789", "%2B4915123456789"),
+    ("https://signal.me/#p/+4915123456789", "+4915123456789"),
+])
+def test_the_number_in_a_messaging_link_is_a_phone_number(link, number):
+    assert found(MessagingLinkPhoneRecognizer(), "PHONE_NUMBER", link) == [number]
