@@ -12,6 +12,8 @@ from curation.pii.recognizers.en.person import CurationPersonRecognizer
 from curation.pii.recognizers.en.phone_forms import MessagingLinkPhoneRecognizer
 from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
 from curation.pii.record_cells import record_cells
+from curation.pii.record_columns import column_names
+from curation.pii.spans import NerEntity
 from curation.pii.recognizers.en.table_columns import Columns, cell_spans
 
 
@@ -152,3 +154,33 @@ def test_a_year_after_the_penal_code_abbreviation_is_no_postcode():
 ])
 def test_the_number_in_a_messaging_link_is_a_phone_number(link, number):
     assert found(MessagingLinkPhoneRecognizer(), "PHONE_NUMBER", link) == [number]
+
+
+def _filled(text: str, read: dict[str, str]) -> dict[str, str]:
+    """The cells column_names adds to NER's `read` cells (cell text -> label)."""
+    entities = [NerEntity(label, text.index(cell), text.index(cell) + len(cell)) for cell, label in read.items()]
+    return {text[e.start_char:e.end_char]: e.label_ for e in column_names(entities, text)[len(entities):]}
+
+
+def test_a_given_name_column_is_filled_by_its_header_alone():
+    text = "ref,given_name,dept\n1,Wilhelmina,Audit\n2,Cosmo,Legal\n3,Ottilie,Sales\n"
+    assert _filled(text, {}) == {"Wilhelmina": "PERSON", "Cosmo": "PERSON", "Ottilie": "PERSON"}
+
+
+def test_a_first_row_of_one_word_names_is_data_not_a_header():
+    text = "Wilhelmina,Brackenbury,Audit\nCosmo,Penhaligon,Legal\nOttilie,Ashcombe,Sales\nBertram,Quenby,Audit\n"
+    read = {"Wilhelmina": "PERSON", "Cosmo": "PERSON", "Ottilie": "PERSON"}
+    assert _filled(text, read) == {"Bertram": "PERSON"}
+
+
+def test_a_product_column_half_read_as_names_is_not_filled():
+    text = ("sku,item,price\n10,Garden Trowel,4.99\n11,Copper Kettle,29.00\n12,Wool Blanket,45.00\n"
+            "13,Bird Feeder,12.50\n")
+    assert _filled(text, {"Garden Trowel": "PERSON", "Copper Kettle": "ORGANIZATION"}) == {}
+
+
+def test_a_contact_column_half_read_as_names_is_filled():
+    text = ("sku,contact,price\n10,Wilhelmina Brackenbury,4.99\n11,Cosmo Penhaligon,29.00\n"
+            "12,Ottilie Ashcombe,45.00\n13,Bertram Quenby,12.50\n")
+    read = {"Wilhelmina Brackenbury": "PERSON", "Cosmo Penhaligon": "PERSON"}
+    assert _filled(text, read) == {"Ottilie Ashcombe": "PERSON", "Bertram Quenby": "PERSON"}
