@@ -184,3 +184,14 @@ def test_a_contact_column_half_read_as_names_is_filled():
             "12,Ottilie Ashcombe,45.00\n13,Bertram Quenby,12.50\n")
     read = {"Wilhelmina Brackenbury": "PERSON", "Cosmo Penhaligon": "PERSON"}
     assert _filled(text, read) == {"Ottilie Ashcombe": "PERSON", "Bertram Quenby": "PERSON"}
+
+
+def test_a_semicolon_row_with_decimal_commas_is_read_by_its_semicolons():
+    text = ("payee;amount;ccy\nWilhelmina Brackenbury;1 250,00;EUR\nCosmo Penhaligon;980,50;EUR\n"
+            "Ottilie Ashcombe;2 000,00;EUR\n")
+    assert _filled(text, {"Wilhelmina Brackenbury": "PERSON", "Cosmo Penhaligon": "PERSON"}) == {
+        "Ottilie Ashcombe": "PERSON"}
+
+
+def test_a_sentence_over_a_comma_heads_no_address_column():
+    assert field_of("2. Removals: the new address for the driver is Kiln Row 4") is None

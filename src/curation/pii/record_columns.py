@@ -77,14 +77,17 @@ def _tables(text: str):
 
 
 def _shape(line: str):
-    """(delimiter, cell count) of a record line and its cells, (None, None) for other lines."""
+    """(delimiter, cell count) of a record line and its cells, (None, None) for other lines. Of
+    the delimiters in the line, the one that cuts it into most cells: "Ada Lind;NO;22 150,00;NOK"
+    is a semicolon row with a decimal comma."""
+    best, best_spans = None, None
     for delimiter in _DELIMITERS:
         if delimiter not in line:
             continue
         spans = cell_spans(line, delimiter)
-        if is_row(line, delimiter, spans):
-            return (delimiter, len(spans)), spans
-    return None, None
+        if is_row(line, delimiter, spans) and (best_spans is None or len(spans) > len(best_spans)):
+            best, best_spans = (delimiter, len(spans)), spans
+    return best, best_spans
 
 
 def _line_starts(text: str) -> list[int]:

@@ -36,6 +36,9 @@ _FIELD_PAIRS = {("post", "code"): "postal", ("postal", "code"): "postal", ("pin"
 # A header with one of these words names no place: "Email Address", "IP address", "wallet address".
 _NOT_PLACES = frozenset("email e mail ip mac web url wallet btc eth crypto hash host server memory "
                         "ipv4 ipv6 website".split())
+# A header is a few words ("Billing Street Address 2"); a longer first cell is a sentence that
+# happens to stand above a comma ("The new address for the note is Hardturmstrasse 161, ...").
+_HEADER_WORDS_AT_MOST = 4
 _CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _HEADER_SPACES = re.compile(r"[\s_\-./]+")
 
@@ -44,7 +47,7 @@ def field_of(header: str) -> str | None:
     """The address field ("postal", "street", "town") a column header names, None for others.
     The first field word wins: "Postcode/City" heads postcodes."""
     words = _HEADER_SPACES.split(_CASE_CHANGE.sub(" ", header).lower().strip())
-    if any(w in _NOT_PLACES for w in words):
+    if len(words) > _HEADER_WORDS_AT_MOST or any(w in _NOT_PLACES for w in words):
         return None
     for i, word in enumerate(words):
         if word in _FIELD_OF:
