@@ -16,32 +16,59 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from curation.pii.recognizers.en.table_columns import columns_of
 
 _SCORE = 0.6
-# Header names, lower-cased, with "_", "-", "." and "/" read as spaces ("postal_code", "Zip-Code").
-# Short ones that are also parts of common words (CP, CAP, Ort) are left out: the scan for them
-# would run over most texts.
-_FIELDS = {
-    "postal": ("postcode", "post code", "postal code", "postalcode", "zip", "zip code", "zipcode", "plz",
-               "postleitzahl", "codigo postal", "código postal", "cep", "pin code",
-               "pincode", "postnummer", "postnr"),
-    "street": ("street", "street address", "streetaddress", "street 1", "street1", "address", "address 1",
-               "address1", "address line 1", "addressline1", "addr", "addr1", "straße", "strasse", "adresse",
+# The words of a header that name each field, lower-cased: a header is split into words at "_",
+# "-", ".", "/", spaces, a lower-to-upper case change and a letter-digit change ("street_name",
+# "zip5", "cityName", "ZIP/Postal Code", "Billing Address"), and names the field of its first
+# word found here. Short words that are also parts of common words (CP, CAP, Ort) are left out:
+# the scan for them would run over most texts.
+_FIELD_WORDS = {
+    "postal": ("postcode", "zip", "zipcode", "postalcode", "plz", "postleitzahl", "cep", "pincode",
+               "postnummer", "postnr"),
+    "street": ("street", "streetaddress", "address", "addr", "straße", "strasse", "adresse",
                "dirección", "direccion", "indirizzo", "endereço"),
-    "town": ("city", "town", "city town", "town city", "locality", "suburb", "stadt", "ville", "ciudad",
-             "città", "cidade", "municipality"),
+    "town": ("city", "town", "locality", "suburb", "stadt", "ville", "ciudad", "città", "cidade",
+             "municipality"),
 }
-_FIELD_OF = {name: field for field, names in _FIELDS.items() for name in names}
+_FIELD_OF = {word: field for field, words in _FIELD_WORDS.items() for word in words}
+# Two-word names whose words alone name no field ("Postal Address" is a street's).
+_FIELD_PAIRS = {("post", "code"): "postal", ("postal", "code"): "postal", ("pin", "code"): "postal",
+                ("código", "postal"): "postal", ("codigo", "postal"): "postal"}
+# A header with one of these words names no place: "Email Address", "IP address", "wallet address".
+_NOT_PLACES = frozenset("email e mail ip mac web url wallet btc eth crypto hash host server memory "
+                        "ipv4 ipv6 website".split())
+# A header is a few words ("Billing Street Address 2"); a longer first cell is a sentence that
+# happens to stand above a comma ("The new address for the note is Hardturmstrasse 161, ...").
+_HEADER_WORDS_AT_MOST = 4
+_CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _HEADER_SPACES = re.compile(r"[\s_\-./]+")
-# A quick test before the table is read: some header name's first word stands in the text as a
-# word with a cell delimiter after it on its line. A plain scan finds the shortest beginnings of
+
+
+def field_of(header: str) -> str | None:
+    """The address field ("postal", "street", "town") a column header names, None for others.
+    The first field word wins: "Postcode/City" heads postcodes."""
+    words = _HEADER_SPACES.split(_CASE_CHANGE.sub(" ", header).lower().strip())
+    if len(words) > _HEADER_WORDS_AT_MOST or any(w in _NOT_PLACES for w in words):
+        return None
+    for i, word in enumerate(words):
+        if word in _FIELD_OF:
+            return _FIELD_OF[word]
+        if tuple(words[i:i + 2]) in _FIELD_PAIRS:
+            return _FIELD_PAIRS[tuple(words[i:i + 2])]
+    return None
+
+
+# A quick test before the table is read: some field word stands in the text as the start of a word
+# with a cell delimiter after it on its line. A plain scan finds the shortest beginnings of
 # those words (grouped by first letter: the engine tries a letter's few, not all), then each place
 # found is looked at; a look-behind at every position would cost more than the table.
-_FIRST_WORDS = frozenset(name.split()[0] for name in _FIELD_OF)
+_FIRST_WORDS = frozenset([*_FIELD_OF, *(pair[0] for pair in _FIELD_PAIRS)])
 _BEGINNINGS = sorted(w for w in _FIRST_WORDS if not any(w != v and w.startswith(v) for v in _FIRST_WORDS))
 _ANY_NAME = re.compile("|".join(
     f"{re.escape(first)}(?:{'|'.join(re.escape(w[1:]) for w in _BEGINNINGS if w[0] == first)})"
     for first in sorted({w[0] for w in _BEGINNINGS})))
 _WORD = re.compile(r"[^\W\d_]+")
 _DELIMITER_AFTER = re.compile(r"[^\n\t|;,]{0,20}[\t|;,]")
+_FIRST_WORD_TUPLE = tuple(_FIRST_WORDS)
 
 
 def _may_head_a_column(lower: str) -> bool:
@@ -50,7 +77,7 @@ def _may_head_a_column(lower: str) -> bool:
         if start and lower[start - 1].isalpha():
             continue
         word = _WORD.match(lower, start)
-        if word[0] in _FIRST_WORDS and _DELIMITER_AFTER.match(lower, word.end()):
+        if word[0].startswith(_FIRST_WORD_TUPLE) and _DELIMITER_AFTER.match(lower, word.end()):
             return True
     return False
 
@@ -83,7 +110,7 @@ class AddressColumnRecognizer(EntityRecognizer):
         meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
         out = []
         for start, end, header in columns_of(text).cells():
-            field = _FIELD_OF.get(_HEADER_SPACES.sub(" ", header.lower()).strip())
+            field = field_of(header)
             value = text[start:end]
             if (field is None or len(value) > _LONGEST[field] or value.lower() in _NO_VALUE
                     or not _SHAPES[field].fullmatch(value)):

@@ -62,9 +62,29 @@ class CurationOrganizationRecognizer(ScoredRecognizer):
         first = value.split()[0].strip(",")
         if first in NOT_NAMES or value.split("-")[0] in HYPHEN_WORDS:
             return None
-        if _common_words_listed(value):
+        if _common_words_listed(value) or _short_form_after_plain_words(value):
             return None
         return 0.6 if " " in value else 0.45
+
+
+# Legal forms of two or three capitals, also units, grades and abbreviations ("Net Weight KG",
+# "Experiment AB", "Pension SA"): after them a name needs a company's shape.
+_SHORT_FORM = re.compile(r"(?:,?\ )(?:AB|AG|KG|SA|NV|BV|LP|Oy|ASA|SIA|UAB|TOV|OÜ|AŞ|ApS)\.?$")
+# Words that begin a sentence or a phrase, never a company's name ("In Sweden AB means ...").
+_PHRASE_WORDS = frozenset("in on at for of to by as from with into about under over per via if when where "
+                          "since after before than so such one".split())
+
+
+def _short_form_after_plain_words(value: str) -> bool:
+    """Whether `value` ends in a short legal form after words no company name is made of: a
+    function word first, or common words only ("Net Weight KG", "Experiment AB"). A name of
+    one word not common ("Nordhamn AB") or with one such word ("Volvo Cars AB") stays."""
+    form = _SHORT_FORM.search(value)
+    if form is None:
+        return False
+    words = re.findall(r"[\p{L}'’-]+", value[:form.start()])
+    return (not words or words[0].lower() in _PHRASE_WORDS
+            or all(w.lower() in common_words() for w in words))
 
 
 # Words of a schedule's or a headline's list beside the weekdays and months of DATE_WORD.

@@ -5,6 +5,8 @@ Under the policy setting pii.handles: all, every social-media handle (@name) as 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex as re
 from presidio_analyzer import RecognizerResult
 
@@ -35,10 +37,12 @@ class CurationPersonRecognizer(ScoredRecognizer):
     # "Jane Roe <jane@example.com>": tried only where the text has "<" and "@".
     _MAILED = re.compile(rf"\b{_NAME}(?=\ <[^<>@\s]+@)", CASE_SENSITIVE)
 
-    # A chat line's speaker after its time stamp ("[10:02] Ana Lima:", "12/03/26, 09:14 - Ana Lima:"):
-    # NER reads a name after digits and a dash as part of the stamp; the stamp says a person speaks.
-    _SPEAKER = re.compile(rf"^(?:\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}},?\ )?\[?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?"
-                          rf"(?:\ ?[AaPp]\.?[Mm]\.?)?\]?(?:\ -|\ )\ ?(?P<speaker>{_WORD}(?:\ {_WORD}){{0,2}}):",
+    # A chat line's speaker after its time stamp ("[10:02] Ana Lima:", "12/03/26, 09:14 - Ana Lima:",
+    # "[12/03/26, 09:14:33] Ana Lima:"): NER reads a name after digits and a dash as part of the
+    # stamp; the stamp says a person speaks.
+    _SPEAKER = re.compile(rf"^(?P<bracket>\[)?(?P<date>\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}},?\ )?\[?"
+                          rf"\d{{1,2}}(?P<separator>[:.])\d{{2}}(?:[:.]\d{{2}})?(?:\ ?[AaPp]\.?[Mm]\.?)?(?P<closed>\])?"
+                          rf"(?:\ -|\ )\ ?(?P<speaker>{_WORD}(?:\ {_WORD}){{0,2}}):",
                           CASE_SENSITIVE | re.MULTILINE)
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
@@ -47,7 +51,7 @@ class CurationPersonRecognizer(ScoredRecognizer):
         if "<" in text and "@" in text:
             found += [m.span() for m in self._MAILED.finditer(text) if self.score(m.group())]
         if ":" in text:
-            found += [span for m in self._SPEAKER.finditer(text) if (span := _speaker(m, self.score))]
+            found += [span for m in _chat_lines(self._SPEAKER.finditer(text)) if (span := _speaker(m, self.score))]
         for start, end in found:
             results.append(RecognizerResult("PERSON", start, end, 0.6, recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
@@ -69,6 +73,18 @@ class CurationPersonRecognizer(ScoredRecognizer):
 # Who speaks in a chat besides people: a role before the name is no part of it ("Agent Priyanka").
 _SPEAKER_ROLES = frozenset("agent bot customer caller operator support advisor adviser rep system moderator host "
                            "admin assistant guest user visitor member staff".split())
+
+
+def _chat_lines(matches) -> list:
+    """The speaker lines that make a chat. A stamp in brackets or with a date is a chat export's;
+    a bare time before "Words:" is as often an agenda ("09:00 Opening Remarks: welcome") and a
+    number with a dot a section or a price ("4.12 Access Control:", "1.50 Paper Towels:"), so
+    bare times count only where several lines have them and a speaker speaks twice."""
+    matches = list(matches)
+    stamped = [m for m in matches if m.group("bracket") or m.group("closed") or m.group("date")]
+    bare = [m for m in matches if m not in stamped and m.group("separator") == ":"]
+    speakers = Counter(m.group("speaker") for m in bare)
+    return stamped + (bare if len(bare) >= 2 and speakers.most_common(1)[0][1] >= 2 else [])
 
 
 def _speaker(match, score) -> tuple[int, int] | None:

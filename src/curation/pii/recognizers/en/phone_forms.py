@@ -44,9 +44,12 @@ class VanityPhoneRecognizer(ScoredRecognizer):
         return 0.6
 
 
-# A messaging app's link to a chat carries the number it opens, with its country code and no "+":
-# WhatsApp's wa.me/ and api.whatsapp.com/send?phone=, Viber's chat?number=, Telegram's t.me/+.
-_LINK = r"(?:\bwa\.me/|\bwhatsapp\.com/send/?\?phone=(?:%2B|\+)?|viber://chat\?number=(?:%2B|\+)?|\bt\.me/\+)"
+# A messaging app's link to a chat carries the number it opens, with its country code, its "+"
+# written, percent-encoded (%2B) or left out: WhatsApp's wa.me/, api.whatsapp.com/send?phone= and
+# whatsapp://send?phone=, Viber's viber://chat?number= and viber://add?number=, Telegram's t.me/+,
+# Signal's signal.me/#p/.
+_LINK = (r"(?:\bwa\.me/|\bwhatsapp(?:\.com|:/)/send/?\?phone=|viber://(?:chat|add)\?number=|\bt\.me/(?=\+)"
+         r"|\bsignal\.me/\#p/)")
 
 
 class MessagingLinkPhoneRecognizer(ScoredRecognizer):
@@ -57,7 +60,7 @@ class MessagingLinkPhoneRecognizer(ScoredRecognizer):
     NAME = "MessagingLinkPhoneRecognizer"
     # The link's address is matched, its number reported (`span`): a scan for the few literal
     # addresses is cheaper than a look-behind at every digit.
-    REGEX = rf"{_LINK}(?P<number>\d{{8,15}})(?!\d)"
+    REGEX = rf"{_LINK}(?P<number>(?:\+|%2B)?\d{{8,15}})(?!\d)"
     FLAGS = CASE_SENSITIVE
     CONTEXT = ("whatsapp", "chat", "message")
 
@@ -66,7 +69,7 @@ class MessagingLinkPhoneRecognizer(ScoredRecognizer):
 
     def score(self, value: str) -> float | None:
         try:
-            number = phonenumbers.parse("+" + value)
+            number = phonenumbers.parse("+" + value.removeprefix("%2B").removeprefix("+"))
         except phonenumbers.NumberParseException:
             return None
         return 0.75 if phonenumbers.is_possible_number(number) else None

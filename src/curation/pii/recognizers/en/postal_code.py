@@ -33,7 +33,8 @@ _ALONE_PARTS: tuple[tuple[str, re.Pattern | None], ...] = (
 """, None),
     (r"""(?<=\b(?i:zip(?:[\ _-]?code)?|post(?:al)?[\ _-]?code|PLZ|CEP|c[oó]digo\ postal|code\ postal|C\.\ ?P\.)
        (?:[\ :\#.]{1,3}|["']?[\ ]?[:=][\ ]?["']?|>))   # as a field name too: "postal_code": "…", <PostalCode>…
-    (?:\d{4}\ ?[A-Z]{2}|\d{5}-\d{3}|\d{3,6}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5})(?![\w-])   # zip code 76400
+    (?:\d{4}\ ?[A-Z]{2}|\d{5}-\d{3}|\d{3}\ \d{2}(?![\w-])|\d{2}-\d{3}|\d{3,6}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5})(?![\w-])   # zip code 76400
+    (?<!C\.\ ?P\.[\ :\#.]{1,3}(?:19|20)\d\d)   # "del C.P. 1995": the penal code's year
 """, re.compile(r"(?i:zip|post(?:al)?[ _-]?code|plz|cep|c[oó]digo postal|code postal|c\. ?p\.)")),
     (r"""(?<=\b(?i:zip(?:\ ?code)?|post(?:al)?\ ?code)\?[ \t]*\n[^\n]{0,40}?:[ \t]{1,2})   # a chat's answer to "ZIP?"
     (?:\d{5}(?:-\d{4})?|\d{4}\ ?[A-Z]{2}|[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2})

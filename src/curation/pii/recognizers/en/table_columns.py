@@ -10,6 +10,36 @@ from collections.abc import Iterator
 _RULE_ROW = re.compile(r"[\s|:\-]*-[\s|:\-]*")  # markdown's |---|:--:| under a header
 
 
+# A CSV field in double quotes: it may hold the delimiter ("Last, First") and doubled quotes.
+_QUOTED_FIELD = re.compile(r'"(?:[^"\n]|"")*"')
+
+
+def cell_spans(line: str, delimiter: str) -> list[tuple[int, int]]:
+    """(start, end) in `line` of each cell between `delimiter`s, read as CSV reads it: a delimiter
+    inside a double-quoted field is part of the field. The one cell splitter of every table reader."""
+    spans, start, n = [], 0, len(line)
+    while True:
+        at = start
+        while at < n and line[at] == " ":
+            at += 1
+        quoted = _QUOTED_FIELD.match(line, at) if at < n and line[at] == '"' else None
+        end = line.find(delimiter, quoted.end() if quoted else start)
+        if end == -1:
+            spans.append((start, n))
+            return spans
+        spans.append((start, end))
+        start = end + len(delimiter)
+
+
+def is_row(line: str, delimiter: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether `line`, cut into `spans` by `delimiter`, is a table row: three cells or more, or
+    two where the delimiter is a tab, a pipe or glued to the next cell. An export writes
+    "41,Ada Byron"; prose writes "Rain falls, softly here", one comma and a space."""
+    if len(spans) >= 3:
+        return True
+    return len(spans) == 2 and (delimiter in "\t|" or not line[spans[1][0]:spans[1][0] + 1].isspace())
+
+
 def _delimiter(line: str) -> str | None:
     """The cell delimiter of a table row: a markdown pipe, else a tab, semicolon or comma."""
     if line.lstrip().startswith("|"):
@@ -25,21 +55,26 @@ class Columns:
     def __init__(self, text: str):
         self.text = text
         self.starts: list[int] = []
-        self.rows: list[tuple[str, list[str]] | None] = []  # per line: (delimiter, header cells)
+        # per line: (header cells, this line's cell spans in the text), None outside a table's data
+        self.rows: list[tuple[list[str], list[tuple[int, int]]] | None] = []
         shape, header, pos = None, None, 0
         for line in text.split("\n"):
-            self.starts.append(pos)
+            start = pos
+            self.starts.append(start)
             pos += len(line) + 1
             delimiter = _delimiter(line)
             if delimiter == "|" and header is not None and _RULE_ROW.fullmatch(line):
                 self.rows.append(None)
                 continue
-            cells = line.split(delimiter) if delimiter else None
-            if cells is None or (delimiter, len(cells)) != shape:
-                shape, header = ((delimiter, len(cells)), cells) if cells else (None, None)
+            spans = cell_spans(line, delimiter) if delimiter else None
+            if spans is not None and not is_row(line, delimiter, spans):
+                spans = None
+            if spans is None or (delimiter, len(spans)) != shape:
+                shape = (delimiter, len(spans)) if spans else None
+                header = [line[a:b].strip(_CELL_PADDING) for a, b in spans] if spans else None
                 self.rows.append(None)
             else:
-                self.rows.append((delimiter, header))
+                self.rows.append((header, [(start + a, start + b) for a, b in spans]))
 
     def header_of(self, start: int, end: int) -> str | None:
         """The header of the column whose cell is exactly text[start:end] (quotes and spaces
@@ -47,34 +82,27 @@ class Columns:
         line = bisect_right(self.starts, start) - 1
         if self.rows[line] is None:
             return None
-        delimiter, header = self.rows[line]
-        if delimiter in self.text[start:end]:
-            return None
-        row_start = self.starts[line]
-        before = self.text[row_start:start]
-        cell_start = row_start + before.rfind(delimiter) + 1 if delimiter in before else row_start
-        cell_end = self.text.find(delimiter, end)
-        line_end = self.text.find("\n", end)
-        cell_end = min(x for x in (cell_end, line_end, len(self.text)) if x >= 0)
-        if self.text[cell_start:start].strip(_CELL_PADDING) or self.text[end:cell_end].strip(_CELL_PADDING):
-            return None
-        return header[before.count(delimiter)].strip(_CELL_PADDING)
+        header, spans = self.rows[line]
+        for column, (cell_start, cell_end) in enumerate(spans):
+            if cell_start <= start and end <= cell_end:
+                if self.text[cell_start:start].strip(_CELL_PADDING) or self.text[end:cell_end].strip(_CELL_PADDING):
+                    return None
+                return header[column]
+        return None
 
     def cells(self) -> Iterator[tuple[int, int, str]]:
         """(start, end, header) of every non-empty cell of every table's data rows, the cell
         without its quotes and spaces."""
-        for line, row in enumerate(self.rows):
+        for row in self.rows:
             if row is None:
                 continue
-            delimiter, header = row
-            start = self.starts[line]
-            end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
-            for column, cell in enumerate(self.text[start:end].split(delimiter)):
+            header, spans = row
+            for column, (start, end) in enumerate(spans):
+                cell = self.text[start:end]
                 stripped = cell.strip(_CELL_PADDING)
-                if stripped and column < len(header):
+                if stripped:
                     lead = len(cell) - len(cell.lstrip(_CELL_PADDING))
-                    yield start + lead, start + lead + len(stripped), header[column].strip(_CELL_PADDING)
-                start += len(cell) + 1
+                    yield start + lead, start + lead + len(stripped), header[column]
 
 
 _CELL_PADDING = " \t\"'\r"
