@@ -240,6 +240,15 @@ _INDEFINITE_SUBJECT = re.compile(
     r"(?:['’]s\s+[\w-]+)?\s+(?:whose|that|which|with|without|tagged|marked|labell?ed|says?|reads?|declares?|states?|lists?)\b",
     re.IGNORECASE)
 
+# The work's own files sorted by whether they carry terms of their own ("files without a license
+# header are released under MIT", "every file that has no header of its own", "all other code"):
+# a scope of the work's grant, not a rule about any package.
+_OWN_FILES_SPLIT = re.compile(
+    r"\b(?:files?|modules?|sources?|directories|folders|components?)\b[^.;]{0,40}?\b(?:without|lacking|with\s+no|ha(?:s|ve)\s+no)\s+"
+    r"(?:an?\s+|their\s+|its\s+)?(?:own\s+)?(?:licen[cs]e\s+|copyright\s+|SPDX\s+)?(?:headers?|notices?|licen[cs]e\s+files?)\b"
+    r"|\b(?:header|notice|LICENSE\s+file|licen[cs]e\s+file|licen[cs]e)\s+of\s+(?:its|their)\s+own\b"
+    r"|\ball\s+other\s+(?:code|files|sources|modules)\b", re.IGNORECASE)
+
 _OWN_TALK_NOUN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+)?(?:guide|overview|comparison|primer)\b", re.IGNORECASE)
 
 # the clause that gives the license, its subject the work: "it is distributed under the"
@@ -255,7 +264,8 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
         return True
     if _GENERIC_SUBJECT.search(before) or _GENERIC_UNDER.match(before) and _MODAL_AFTER.match(sentence[found[0].end:]):
         return True
-    if _INDEFINITE_SUBJECT.search(before[-CLAUSE_REACH:]) and not _STRONG_OWN.search(before):
+    if _INDEFINITE_SUBJECT.search(before[-CLAUSE_REACH:]) and not _STRONG_OWN.search(before) and \
+            not _OWN_FILES_SPLIT.search(sentence):
         return True
     if not before.strip(" -*•・>\"'“「") and _CLASS_AFTER.match(sentence[found[0].end:]) and \
             not (_STRONG_OWN.search(sentence) or re.search(r"\b(?:our|we)\b", sentence, re.IGNORECASE)):
