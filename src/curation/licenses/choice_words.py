@@ -36,7 +36,13 @@ _LIST_LEAD = re.compile(r"次の|以下の|下記の|\bfollowing\b|\bbelow\b|[:�
 # the one who picks is the author or depositor (a repository's rules, an upload form): a list of the
 # licenses a work may be given, not a choice offered to the licensee
 _AUTHOR_CHOOSES = re.compile(r"登録者|投稿者|著者|作成者|提供者|申請者|出品者|\b(?:authors?|depositors?|uploaders?|contributors?|"
-                             r"submitters?|publishers?|creators?|owners?)\b", re.IGNORECASE)
+                             r"submitters?|publishers?|creators?|owners?)\b"
+                             # "Packages published here may use either of ...": works in general pick
+                             # their license (a registry's rule), not this work offering two
+                             r"|(?<!\bour\s)(?<!\bthe\s)(?<!\bthese\s)\b(?:packages|projects|datasets|models|submissions|uploads|"
+                             r"entries|crates|libraries|repositories|works|plugins|extensions)\b(?:\s+(?:published|uploaded|submitted|"
+                             r"listed|hosted|accepted)\b[^.;:]{0,30}?)?\s+(?:may|can|must|should)\s+(?:use|choose|pick|adopt|"
+                             r"be\s+(?:licen[cs]ed|released|distributed))\b", re.IGNORECASE)
 
 CHOICE_LIST_REACH = 6  # lines after a choice's lead where the licenses it offers stand
 

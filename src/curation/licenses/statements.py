@@ -490,7 +490,10 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
         # license covers its own files, no choice for the licensee: both apply (AND)
         by_part = bool(_BY_PART.search(s.text))
         if _DUAL.search(s.text) and not by_part and not (found and _talk(s.text, found)):
-            remarks.append(Remark(s.first_line, s.text, "choice", last_line=s.last_line))
+            # a list of the licenses a work may be given (a registry's rule, an upload form) is talk
+            # about licenses: ScanCode's "A or B" notice over it is not the work's choice
+            author_list = not found and _LIST_LEAD.search(s.text) and _AUTHOR_CHOOSES.search(s.text)
+            remarks.append(Remark(s.first_line, s.text, "talk" if author_list else "choice", last_line=s.last_line))
         # 「次のいずれかのライセンスを選んで利用できます。」 / "under either of the following:" then a list
         listed_choice = bool(choice_lead and found and s.heading == choice_lead.heading
                              and s.first_line <= choice_lead.last_line + CHOICE_LIST_REACH)
