@@ -260,6 +260,9 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     # the work's past license
     talk = {n for r in remarks if r.why in JUDGED for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
     talk |= catalogue_mentions(remarks)
+    # a notice quoted from someone ("> Permission to use, ...") or shown as a template to paste is
+    # not this text's
+    talk |= example_lines(lines) | {line.number for line in lines if line.quoted}
     notices = with_stated_bsd_variant([s for s in _notices(lines, matches, spans, talk, threshold)
                                        if s.score >= threshold], found)
     # a rider follows a full text or a license's whole permission notice (ScanCode files the MIT
