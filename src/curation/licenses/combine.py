@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from curation.licenses import statements as st
+from curation.licenses.choice_words import DUAL
 from curation.licenses.card_links import CARD_NAMED_TERMS
 from curation.licenses.detection import NOASSERTION, Detection
 from curation.licenses.expression_duties import _and, _either, _flags, _same, _strictest
@@ -28,7 +29,7 @@ _CHOICE_CLOSED = re.compile(r"[^,;]*?[,;]\s*(?:and|while|whereas|but)\b", re.IGN
 def _after_the_choice(text: str) -> list:
     """The licenses a sentence names after its choice is closed ("MIT or Apache-2.0 at your option,
     and the fonts under OFL-1.1": OFL-1.1), each granted beside the choice, not offered in it."""
-    offers = list(st._DUAL.finditer(text))
+    offers = list(DUAL.finditer(text))
     closed = offers and _CHOICE_CLOSED.match(text, offers[-1].end())
     return [m for m in st.mentions(text) if m.start >= closed.end()] if closed else []
 

@@ -42,6 +42,7 @@ import yaml
 from license_expression import ExpressionError
 
 from curation.licenses import statements as st
+from curation.licenses.choice_words import DUAL
 from curation.licenses.card_links import other_license
 from curation.licenses.code_blocks import example_lines, read_blocks
 from curation.licenses.combine import combine
@@ -102,7 +103,7 @@ def manifest_licenses(raw: str, above: str = "") -> str | None:
     if any(" " in i or i.startswith("LicenseRef-") for i in ids):
         return None
     composer = raw.lstrip().startswith('"') and m["key"].lower() == "license"
-    choice = composer or bool(st._DUAL.search(raw) or st._DUAL.search(above))
+    choice = composer or bool(DUAL.search(raw) or DUAL.search(above))
     return normalize((" OR " if choice else " AND ").join(ids))
 
 

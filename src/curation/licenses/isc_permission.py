@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from curation.licenses.findings import Statement
-from curation.licenses.restriction_phrases import _NONCOMMERCIAL
+from curation.licenses.restriction_phrases import NONCOMMERCIAL
 from curation.licenses.text import Line
 
 _PERMISSION = re.compile(r"permission\s+to\s+use,\s+copy,\s+modify,\s+and(?:/or)?\s+distribute\s+this\s+software\s+for\s+"
@@ -47,6 +47,6 @@ def isc_permission(lines: list[Line], spans: list[tuple[int, int]]) -> list[Stat
         return [Statement("ISC", "license_text", "own", None, first, last, found.group(0), "ISC's permission sentence", 0.9)]
     # the author's non-commercial limit after it is left to the reader, which keeps its duty; other
     # own terms (a limited warranty) are part of this changed text
-    end = last if _NONCOMMERCIAL.search(after) else lines[-1].number
+    end = last if NONCOMMERCIAL.search(after) else lines[-1].number
     return [Statement("LicenseRef-Custom-ISC", "license_text", "own", None, first, end, found.group(0),
                       "ISC's permission sentence, its disclaimer replaced by other terms", 0.9, "ISC")]

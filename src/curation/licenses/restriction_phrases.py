@@ -11,9 +11,9 @@ import re
 
 # After a name, terms said to be like the license, not the license ("CC0 相当", 「CC BY 互換の利用規約」):
 # the author's own terms, whose closest license is the one named.
-_CUSTOM_AFTER = re.compile(r"^\s*(?:ライセンス)?\s*(?:相当|互換|ライク|並み|-?like\b|-?equivalent\b)", re.IGNORECASE)
+CUSTOM_AFTER = re.compile(r"^\s*(?:ライセンス)?\s*(?:相当|互換|ライク|並み|-?like\b|-?equivalent\b)", re.IGNORECASE)
 
-_ADDED_TERMS = re.compile(
+ADDED_TERMS = re.compile(
     r"\bwith\s+the\s+following\s+(?:exceptions?|modifications?|additional|additions?|restrictions?|changes?|amendments?)"
     r"|\badditional\s+(?:terms|restrictions?|conditions?|clauses?)\b|\bexcept\s+that\b|\bCommons\s+Clause\b"
     r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+|one\s+|two\s+|\d+\s+)?(?:added|additional|extra|new)\s+(?:restrictions?|clauses?|conditions?|sections?|terms)\b"
@@ -22,12 +22,12 @@ _ADDED_TERMS = re.compile(
     r"|追加(?:の)?(?:条項|条件|制限)|(?:以下|次)の(?:変更|制限|条件|条項)を(?:加え|追加)|(?<![ァ-ヶー])独自(?:の)?(?:ライセンス|利用規約|規約)|(?:本|当|弊社|当社)[^。、]{0,12}?独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
     re.IGNORECASE)
 
-_COMMERCIAL_OK = re.compile(
+COMMERCIAL_OK = re.compile(
     r"\bfree\s+for\s+commercial\s+use\b|\bcommercial\s+use\s+(?:is\s+)?(?:permitted|allowed|ok)\b|"
     r"\bmay\s+be\s+used\s+commercially\b|商用利用(?:も|は)?(?:可|可能|できます|OK)|商用可", re.IGNORECASE)
 
 # Riders that exist to change a license whatever the sentence around them says.
-_CLAUSE = re.compile(r"\bCommons\s+Clause\b", re.IGNORECASE)
+CLAUSE = re.compile(r"\bCommons\s+Clause\b", re.IGNORECASE)
 
 # A service sold beside the work (support, hosting, an SLA, training, a course seat): paying for it
 # is not a limit on using the work.
@@ -45,7 +45,7 @@ _NO_COMMERCE_LATER = (r"(?![^.;!?]{0,200}?(?:\b(?:and|or)\s+commercial\b|\b(?:ma
                       r"(?:allowed|permitted)\s+to)\s+(?:also\s+)?(?:use|be\s+used)\b[^.;!?]{0,40}?\bcommercial|"
                       r"\bcommercial\s+use\s+(?:is\s+)?(?:also\s+)?(?:permitted|allowed|welcome|fine|ok)\b))")
 
-_NONCOMMERCIAL = re.compile(
+NONCOMMERCIAL = re.compile(
     r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+(?:any\s+|a\s+)?non[- ]?commercial\s+"
     r"(?:(?:scientific|academic|scholarly|personal|private|internal)\s+)?(?:use|purposes?|research|"
     r"research\s+and\s+\w+|teaching|education|study|studies)\b|"

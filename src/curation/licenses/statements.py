@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from curation.licenses.choice_partners import with_choice_partners
-from curation.licenses.choice_words import CHOICE_LIST_REACH, _AND, _AUTHOR_CHOOSES, _BY_PART, _DUAL, _LIST_LEAD, _OR
+from curation.licenses.choice_words import CHOICE_LIST_REACH, AND, AUTHOR_CHOOSES, BY_PART, DUAL, LIST_LEAD, OR
 from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
 from curation.licenses.copyright_line import copyright_license_lines
 from curation.licenses.deliberation import record_kind, record_lines
@@ -35,7 +35,7 @@ from curation.licenses.grant_phrases import (ATTRIBUTION_ONLY, _APPLIES_TO_WORK,
 from curation.licenses.history import _JA_NEWS_REPORT, _NEWS_REPORT, _history, _not_given, _present_wins
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
-from curation.licenses.restriction_phrases import _ADDED_TERMS, _CLAUSE, _COMMERCIAL_OK, _CUSTOM_AFTER, _NONCOMMERCIAL
+from curation.licenses.restriction_phrases import ADDED_TERMS, CLAUSE, COMMERCIAL_OK, CUSTOM_AFTER, NONCOMMERCIAL
 from curation.licenses.secondary import SECONDARY
 from curation.licenses.secondary import refuses_secondary as refuses
 from curation.licenses.sentence_split import (CLAUSE_REACH, _FIELD, _JA, _LICENSE_HEADING, _STRONG_OWN, _Sentence,
@@ -460,7 +460,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                                             next(line.text for line in lines if line.number == s.first_line),
                                             f"a copyright line naming a license: {footer.rule}", 0.9, footer.hint))
             continue
-        found = with_choice_partners(s.text, mentions(s.text), bool(_DUAL.search(s.text)))
+        found = with_choice_partners(s.text, mentions(s.text), bool(DUAL.search(s.text)))
         if any(m.expression == NO_SUCH_VERSION for m in found):
             # "version 2.1 of the GNU General Public License": no GPL has it; a person reads it
             closest = next((m.hint for m in found if m.expression == NO_SUCH_VERSION and m.hint), None)
@@ -488,17 +488,17 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             continue
         # "either MIT or Apache 2.0 depending on the file", 「ファイルによって MIT または Apache-2.0」: each
         # license covers its own files, no choice for the licensee: both apply (AND)
-        by_part = bool(_BY_PART.search(s.text))
-        if _DUAL.search(s.text) and not by_part and not (found and _talk(s.text, found)):
+        by_part = bool(BY_PART.search(s.text))
+        if DUAL.search(s.text) and not by_part and not (found and _talk(s.text, found)):
             # a list of the licenses a work may be given (a registry's rule, an upload form) is talk
             # about licenses: ScanCode's "A or B" notice over it is not the work's choice
-            author_list = not found and _LIST_LEAD.search(s.text) and _AUTHOR_CHOOSES.search(s.text)
+            author_list = not found and LIST_LEAD.search(s.text) and AUTHOR_CHOOSES.search(s.text)
             remarks.append(Remark(s.first_line, s.text, "talk" if author_list else "choice", last_line=s.last_line))
         # 「次のいずれかのライセンスを選んで利用できます。」 / "under either of the following:" then a list
         listed_choice = bool(choice_lead and found and s.heading == choice_lead.heading
                              and s.first_line <= choice_lead.last_line + CHOICE_LIST_REACH)
         if not found:
-            choice_lead = s if _DUAL.search(s.text) and _LIST_LEAD.search(s.text) and not _AUTHOR_CHOOSES.search(s.text) else \
+            choice_lead = s if DUAL.search(s.text) and LIST_LEAD.search(s.text) and not AUTHOR_CHOOSES.search(s.text) else \
                 choice_lead if listed_choice else None
         # A restriction or a change of terms counts where it speaks of this work (or sits under
         # its License heading), not in a note about other people's licenses.
@@ -510,7 +510,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                             or short_file or continued or names_the_work(s.text, names))
                        # the restriction's own words ("requires", "not allowed") are no talk cue, nor
                        # a rider's after the words that announce it ("with one added condition: you must ...")
-                       and not _general_talk(_NONCOMMERCIAL.sub(" ", _before_rider(s.text)))) and said != "example" \
+                       and not _general_talk(NONCOMMERCIAL.sub(" ", _before_rider(s.text)))) and said != "example" \
             and not (_NEWS_REPORT.search(s.text) or _SAID_AFTER.search(s.text))
         excluded_before = bool(previous and previous.last_line >= s.first_line - 1 and previous_excluded)
         # "X announced that ... . Version 6 will ship under ...": the next sentence of the paragraph,
@@ -523,21 +523,21 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
         part_before = previous_part if previous and previous.last_line >= s.first_line - 1 else None
         previous_part = None if found else (_folder_scope(s.text) or _scope(s.text))
         previous, previous_own, previous_excluded = s, own_context, bool(_NOT_SHIPPED.search(s.text))
-        if own_context and _NONCOMMERCIAL.search(s.text):
+        if own_context and NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
-        elif _NONCOMMERCIAL.search(s.text) and said != "example" and not found and sentence_role == "own" and \
+        elif NONCOMMERCIAL.search(s.text) and said != "example" and not found and sentence_role == "own" and \
                 not s.in_upstream_section and not _UPSTREAM.search(s.text) and \
-                not _general_talk(_NONCOMMERCIAL.sub(" ", s.text)):
+                not _general_talk(NONCOMMERCIAL.sub(" ", s.text)):
             # "Commercial use of the dataset requires a separate license", 「データセットの商用利用には
             # 別途契約が必要です」: no "this" or 本, no other work named, and no talk but the restriction's
             # own words ("requires"); it restricts the work where the text grants the work a license
             # (a news item or a FAQ alone never gets one)
             unattached.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
-        if own_context and _COMMERCIAL_OK.search(s.text) and not _NONCOMMERCIAL.search(s.text):
+        if own_context and COMMERCIAL_OK.search(s.text) and not NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "commercial_ok", last_line=s.last_line))
         # a sentence describing a named exception ("the Classpath exception lets you link ... under
         # your own license") adds permissions SPDX lists (exceptions.py), not custom terms
-        if (own_context or _CLAUSE.search(s.text)) and _ADDED_TERMS.search(s.text) and not names_exception(s.text):
+        if (own_context or CLAUSE.search(s.text)) and ADDED_TERMS.search(s.text) and not names_exception(s.text):
             terms.append(Remark(s.first_line, s.text, "custom", last_line=s.last_line))
         before_count = len(statements)
         try:
@@ -646,12 +646,12 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             joined: str | None = None
             for i, m in enumerate(found):
                 clause = s.text[previous_end:m.start]
-                if i and _OR.match(clause):
+                if i and OR.match(clause):
                     joined = "AND" if by_part else "OR"
-                elif i and _AND.match(clause):
+                elif i and AND.match(clause):
                     joined = "AND"
                 before = s.text[:m.start]
-                custom = compares(s.text, m.start) and of_terms(s.text, m.start) or _CUSTOM_AFTER.match(s.text[m.end:])
+                custom = compares(s.text, m.start) and of_terms(s.text, m.start) or CUSTOM_AFTER.match(s.text[m.end:])
                 expression, hint, rule = m.expression, None, f"{kind}: {m.rule}"
                 if m.ambiguous:
                     hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
@@ -771,7 +771,7 @@ def _all_talk(lines: list[Line], statements: list[Statement], remarks: list[Rema
 
 def _before_rider(sentence: str) -> str:
     """The sentence up to the words that announce added terms, where it has them."""
-    rider = _ADDED_TERMS.search(sentence)
+    rider = ADDED_TERMS.search(sentence)
     return sentence[:rider.start()] if rider else sentence
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from curation.licenses.choice_words import _DUAL
+from curation.licenses.choice_words import DUAL
 from curation.licenses.grant_phrases import _EN_GRANT, _OWN_JA, _OWN_JA_STRONG, _WE
 from curation.licenses.names import Mention
-from curation.licenses.restriction_phrases import _ADDED_TERMS, _NONCOMMERCIAL
+from curation.licenses.restriction_phrases import ADDED_TERMS, NONCOMMERCIAL
 from curation.licenses.sentence_split import CLAUSE_REACH, _FIELD, _JA, _STRONG_OWN
 
 
@@ -142,14 +142,14 @@ def _terms_quoted(sentence: str) -> bool:
     forum's terms state: '...may not be used commercially'"): someone else's terms."""
     for q in _QUOTES.finditer(sentence):
         inner = q.group(0)
-        if not (_NONCOMMERCIAL.search(inner) or _ADDED_TERMS.search(inner)):
+        if not (NONCOMMERCIAL.search(inner) or ADDED_TERMS.search(inner)):
             continue
         lead, tail = sentence[max(0, q.start() - 30):q.start()], sentence[q.end():q.end() + 20]
         # A label on another thing ("an icon marked '…'") is as much someone else's terms as a report.
         if _LABEL_TAIL.match(tail) or _LABEL_LEAD.search(lead) or \
                 _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
             outside = sentence[:q.start()] + sentence[q.end():]
-            return not (_NONCOMMERCIAL.search(outside) or _ADDED_TERMS.search(outside))
+            return not (NONCOMMERCIAL.search(outside) or ADDED_TERMS.search(outside))
     return False
 
 def _definition(sentence: str, found: list[Mention]) -> bool:
@@ -277,11 +277,11 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
     talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
     # 「MIT または Apache-2.0 のいずれかを選択してご利用いただけます」: a sentence that opens with the
     # licenses it offers as a choice offers them to the licensee, as one with the work as subject does
-    offered = bool(_JA.search(sentence) and _DUAL.search(sentence) and not before.strip(" -*•・>\"'“「"))
+    offered = bool(_JA.search(sentence) and DUAL.search(sentence) and not before.strip(" -*•・>\"'“「"))
     if _JA.search(sentence) and (_STRONG_OWN.search(before) or offered):
         # 「本データセットには…適用されます」「本サイトのコンテンツについては…」: the work is the topic;
         # 「本クレートは A または B のいずれかを選択して」: a choice offered to the licensee, not advice
-        talk = _JA_TALK_CHOICE if _DUAL.search(sentence) else _JA_TALK_OWN
+        talk = _JA_TALK_CHOICE if DUAL.search(sentence) else _JA_TALK_OWN
         # 「ウィキペディアの記事とは異なり、本データは CC0 で提供します」: a cue before the work as
         # subject belongs to the clause about that other thing
         before = before[_STRONG_OWN.search(before).start():] if _STRONG_OWN.search(before) else before
@@ -295,13 +295,13 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
     before = _OWN_TALK_NOUN.sub(" ", before)
     if not labelled and talk.search(before) or "?" in sentence or "？" in sentence:
         return True
-    if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and (_STRONG_OWN.search(before) or offered)
+    if _JA.search(sentence) and (_JA_TALK_CHOICE if DUAL.search(sentence) and (_STRONG_OWN.search(before) or offered)
                                  else _JA_TALK_AVAILABLE if _STRONG_OWN.search(before)
                                  else _JA_TALK).search(sentence[found[-1].end:]):
         return True
     if _CLASS_OF_LICENSES.search(sentence[found[-1].end:]):
         return True  # "the GPL, AGPL or other copyleft licenses": a kind of license, named by examples
-    if len({m.expression for m in found}) >= 3 and not _DUAL.search(sentence):
+    if len({m.expression for m in found}) >= 3 and not DUAL.search(sentence):
         return True  # a list of three or more licenses is a catalogue, not a grant
     return bool(_EN_TALK_AFTER.search(sentence[found[0].end:])) and not _EN_GRANT.search(before)
 
