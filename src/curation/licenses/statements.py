@@ -29,7 +29,7 @@ from curation.licenses.copyright_line import copyright_license_lines
 from curation.licenses.deliberation import record_kind, record_lines
 from curation.licenses.findings import Remark, Statement
 from curation.licenses.german import german_grant
-from curation.licenses.grant_phrases import (ATTRIBUTION_ONLY, _APPLIES_TO_WORK, _ATTRIBUTION, _EN_GRANT, _EN_PERMIT,
+from curation.licenses.grant_phrases import (ATTRIBUTION_ONLY, JA_SCRIPT, STRONG_OWN, _APPLIES_TO_WORK, _ATTRIBUTION, _EN_GRANT, _EN_PERMIT,
                                              _FR_GRANT, _FR_OWN, _JA_GRANT, _JA_PERMIT, _JA_WE, _OWN_EN, _OWN_JA,
                                              _OWN_JA_STRONG, _WE)
 from curation.licenses.history import _JA_NEWS_REPORT, _NEWS_REPORT, _history, _not_given, _present_wins
@@ -38,7 +38,7 @@ from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
 from curation.licenses.restriction_phrases import ADDED_TERMS, CLAUSE, COMMERCIAL_OK, CUSTOM_AFTER, NONCOMMERCIAL
 from curation.licenses.secondary import SECONDARY
 from curation.licenses.secondary import refuses_secondary as refuses
-from curation.licenses.sentence_split import (CLAUSE_REACH, _FIELD, _JA, _LICENSE_HEADING, _STRONG_OWN, _Sentence,
+from curation.licenses.sentence_split import (CLAUSE_REACH, _FIELD, _LICENSE_HEADING, _Sentence,
                                               _THIRD_PARTY_HEADING, _UPSTREAM, sentences)
 from curation.licenses.talk import (_EN_TALK, _JA_TALK, _ROW, _general_talk, _quantified_works, _talk, _terms_quoted,
                                     reported)
@@ -130,7 +130,7 @@ def of_other_work(sentence: str, m: Mention) -> bool:
     before = sentence[:m.start]
     if _quantified_works(before) or _AGREEMENT_TO_SIGN.search(before[-80:]):
         return True
-    if _JA.search(sentence):
+    if JA_SCRIPT.search(sentence):
         return bool(_JA_ATTRIBUTIVE.match(sentence[m.end:])) and not _OWN_JA_STRONG.search(before)
     if _USES_BEFORE.search(before[-40:]) and _DEPENDENCY_AFTER.match(sentence[m.end:]):
         return True
@@ -200,7 +200,7 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
         # under a License heading, "It is the Apache License 2.0 with one added section": the license
         # just named, said to be that one
         return "field"
-    ja = bool(_JA.search(s.text))
+    ja = bool(JA_SCRIPT.search(s.text))
     said = reported(s.text, found)
     if said == "label":
         return None  # a license labelling another thing the sentence talks about
@@ -433,7 +433,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
     are the work's own names besides its first heading (see `work_names`)."""
     names = work_names(lines, names)
     nonblank = [line for line in lines if line.text]
-    size = sum(len(line.text.split()) if not _JA.search(line.text) else len(line.text) / 3 for line in nonblank)
+    size = sum(len(line.text.split()) if not JA_SCRIPT.search(line.text) else len(line.text) / 3 for line in nonblank)
     short_file = len(nonblank) <= 3 and size <= 25
     statements: list[Statement] = []
     remarks: list[Remark] = []
@@ -515,7 +515,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
         excluded_before = bool(previous and previous.last_line >= s.first_line - 1 and previous_excluded)
         # "X announced that ... . Version 6 will ship under ...": the next sentence of the paragraph,
         # with no work of ours in it, goes on reporting
-        ours = bool(_STRONG_OWN.search(s.text) or _JA_WE.search(s.text) or _WE.search(s.text))
+        ours = bool(STRONG_OWN.search(s.text) or _JA_WE.search(s.text) or _WE.search(s.text))
         goes_on_reporting = bool(previous and previous.last_line >= s.first_line - 1 and previous_reports) and not ours
         previous_reports = bool(_NEWS_REPORT.search(s.text) or _JA_NEWS_REPORT.search(s.text)) and not ours
         # "The figures in figures/ are the exception. They are released under ...": the part a
@@ -561,7 +561,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                                                 s.last_line, s.text, "own words: permission on condition of credit",
                                                 0.9, "CC-BY-4.0"))
                     continue
-                if _LICENSED_ADJECTIVE.search(s.text) and not _JA.search(s.text) and not _OWN_EN.search(s.text) \
+                if _LICENSED_ADJECTIVE.search(s.text) and not JA_SCRIPT.search(s.text) and not _OWN_EN.search(s.text) \
                         and not s.in_license_section and not short_file:
                     # "Some forks keep the last Apache-licensed version alive": a license word that
                     # qualifies another work, no work of ours named; no ScanCode rule reads it as a grant
@@ -590,8 +590,8 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 continue
             shipped_not = _NOT_SHIPPED.search(s.text)
             not_shipped = shipped_not and shipped_not.start() < found[0].start or \
-                excluded_before and _POINTS_BACK.search(s.text) and not _STRONG_OWN.search(s.text)
-            other = found if not_shipped or _other_actor(s.text) and not _STRONG_OWN.search(s.text) else \
+                excluded_before and _POINTS_BACK.search(s.text) and not STRONG_OWN.search(s.text)
+            other = found if not_shipped or _other_actor(s.text) and not STRONG_OWN.search(s.text) else \
                 [m for m in found if of_other_work(s.text, m)]
             if other:
                 # the names said of another work are no evidence (nor may a ScanCode notice read them
@@ -620,7 +620,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 remarks.append(Remark(s.first_line, s.text, why, last_line=s.last_line))
                 terms = []
                 continue
-            if _talk(s.text, found) or s.in_talk_section and not _STRONG_OWN.search(s.text):
+            if _talk(s.text, found) or s.in_talk_section and not STRONG_OWN.search(s.text):
                 remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
                 terms = []  # "CC BY-NC 4.0 forbids commercial use": the license's terms, not the work's
                 continue
@@ -779,7 +779,7 @@ def _own_words_grant(s: _Sentence) -> bool:
     """A permission over this work, in the project's own words, whose one condition is credit."""
     if s.in_third_party_section or s.in_upstream_section or s.in_talk_section or _general_talk(s.text):
         return False
-    ja = bool(_JA.search(s.text))
+    ja = bool(JA_SCRIPT.search(s.text))
     permit = _JA_PERMIT.search(s.text) if ja else _EN_PERMIT.search(s.text)
     # in the work's own License or terms section (「利用条件」) the work is the subject unsaid
     own = (_OWN_JA_STRONG if ja else _OWN_EN).search(s.text) or s.in_license_section
@@ -809,7 +809,7 @@ def _other_works(statements: list[Statement], license_section: set[int], table_r
         own_section = not stated_elsewhere and all(x.first_line in license_section for x in rows)
         # a part word heads a short cell ("Model weights", "Code"); in a longer one it ends a name
         # ("livedoor news corpus", "Penn Treebank corpus")
-        parts = [c for c in components if _scope(c) and (len(c.split()) <= 2 or _JA.search(c)) or _OWN_ROW.search(c)]
+        parts = [c for c in components if _scope(c) and (len(c.split()) <= 2 or JA_SCRIPT.search(c)) or _OWN_ROW.search(c)]
         if len(table) >= 2 and not own_section and not parts:
             others |= {id(x) for x in rows}
     return [replace(x, role="third_party") if id(x) in others else x for x in statements]
