@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from curation.licenses.grant_phrases import WORKS_OF_A_KIND
+
 
 
 # "or", and "or, if you prefer, under the terms of the": the licensee's choice either way
@@ -39,10 +41,10 @@ AUTHOR_CHOOSES = re.compile(r"登録者|投稿者|著者|作成者|提供者|申
                              r"submitters?|publishers?|creators?|owners?)\b"
                              # "Packages published here may use either of ...": works in general pick
                              # their license (a registry's rule), not this work offering two
-                             r"|(?<!\bour\s)(?<!\bthe\s)(?<!\bthese\s)\b(?:packages|projects|datasets|models|submissions|uploads|"
-                             r"entries|crates|libraries|repositories|works|plugins|extensions)\b(?:\s+(?:published|uploaded|submitted|"
-                             r"listed|hosted|accepted)\b[^.;:]{0,30}?)?\s+(?:may|can|must|should)\s+(?:use|choose|pick|adopt|"
-                             r"be\s+(?:licen[cs]ed|released|distributed))\b", re.IGNORECASE)
+                             r"|(?<!\bour\s)(?<!\bthe\s)(?<!\bthese\s)\b" + WORKS_OF_A_KIND + r"\b(?:\s+(?:published|uploaded|submitted|"
+                             r"listed|hosted|accepted)\b[^.;:]{0,30}?)?\s+(?:may|can|must|should)\s+(?:use|choose|pick|adopt)\b"
+                             # (not "files may be distributed under either": the work's own parts, its grant)
+                             , re.IGNORECASE)
 
 CHOICE_LIST_REACH = 6  # lines after a choice's lead where the licenses it offers stand
 

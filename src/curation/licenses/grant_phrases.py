@@ -122,3 +122,7 @@ STRONG_OWN = re.compile(
 
 # a sentence in Japanese (kana or kanji): read with the Japanese phrase lists
 JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+# works of a kind in the plural ("packages", "datasets", "uploads"): as a subject, any works, not this one
+# (talk.py's indefinite subject, choice_words.py's author-chooses list)
+WORKS_OF_A_KIND = r"(?:packages|projects|datasets|models|libraries|repositories|repos|files|entries|items|modules|crates|apps|uploads)"

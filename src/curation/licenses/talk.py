@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from curation.licenses.choice_words import DUAL
-from curation.licenses.grant_phrases import JA_SCRIPT, STRONG_OWN, _EN_GRANT, _OWN_JA, _OWN_JA_STRONG, _WE
+from curation.licenses.grant_phrases import JA_SCRIPT, STRONG_OWN, WORKS_OF_A_KIND, _EN_GRANT, _OWN_JA, _OWN_JA_STRONG, _WE
 from curation.licenses.names import Mention
 from curation.licenses.restriction_phrases import ADDED_TERMS, NONCOMMERCIAL
 from curation.licenses.sentence_split import CLAUSE_REACH, _FIELD
@@ -236,7 +236,7 @@ _ANY_WORK = (r"(?:package|repository|repo|project|dataset|model|library|file|bad
 
 _INDEFINITE_SUBJECT = re.compile(
     r"(?:^|[^\w\s]\s*|\b(?:if|when|whenever|so|and|but|while|because|since|unless|where)\s+)"
-    r"(?:(?:a|an|any|each|every)\s+(?:[\w-]+\s+){0,2}?" + _ANY_WORK + r"|(?:packages|projects|datasets|models|libraries|repositories|repos|files|entries|items|modules|crates|apps|uploads))"
+    r"(?:(?:a|an|any|each|every)\s+(?:[\w-]+\s+){0,2}?" + _ANY_WORK + r"|" + WORKS_OF_A_KIND + ")"
     r"(?:['’]s\s+[\w-]+)?\s+(?:whose|that|which|with|without|tagged|marked|labell?ed|says?|reads?|declares?|states?|lists?)\b",
     re.IGNORECASE)
 
