@@ -134,3 +134,11 @@ def test_non_commercial_own_terms_that_forbid_redistribution_name_that_duty_for_
     result = detect(text)
     assert "NonCommercial" in result.expression and (
         "NoRedistribution" in result.expression or any("redistribut" in s.rule for s in result.statements))
+
+
+def test_non_commercial_terms_and_a_generic_proprietary_notice_still_name_the_redistribution_duty():
+    text = ("# Tiles\n\n## Terms\n\nThese tiles are for non-commercial use only.\n\n"
+            "The tiles may not be redistributed or resold.\n")
+    result = detect(text)
+    assert result.expression == "LicenseRef-Custom-NonCommercial"
+    assert any("redistribut" in s.rule for s in result.statements)

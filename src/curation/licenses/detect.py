@@ -288,7 +288,12 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     statements = _later_sentence(lines, spans, statements)
     statements = _versionless_titles(_reserved_font_name(lines, statements))
     statements = with_exception_texts(with_added_exceptions(lines, statements))
-    if not any(s.role == "own" for s in statements) and (forbids := forbidding_lines(reading)):
+    # ScanCode's generic "proprietary" notice over "may not be redistributed or resold" beside an own
+    # non-commercial limit yields to that limit (combine.py): the forbidding sentence must still count,
+    # or the reviewer never sees its no-redistribution duty
+    nc_limit = any(r.why == "restriction" and r.role == "own" for r in remarks)
+    if not any(s.role == "own" and not (nc_limit and s.kind == "notice" and s.expression.startswith(
+            "LicenseRef-scancode-proprietary")) for s in statements) and (forbids := forbidding_lines(reading)):
         # own terms that name no license and forbid handing the work on (changed, or as such): custom
         # no redistribution at all first: it forbids handing on changed versions too
         limit, said = min(forbids, key=lambda f: f[0] != NO_REDISTRIBUTION)
