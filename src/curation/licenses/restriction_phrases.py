@@ -73,7 +73,9 @@ NONCOMMERCIAL = re.compile(
     r"\b(?:separate|written|prior|additional|commercial|explicit)\b|"
     r"商用利用(?:は)?(?:不可|禁止|できません|を禁止|を禁じ)|商用(?:目的)?での(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|"
     r"(?:営利|商用)(?:目的)?(?:での|の)?(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮|認めません|認めていません)|"
-    r"非営利(?:目的)?(?:に限|でのみ|のみ)|"
+    r"非(?:営利|商用)(?:目的)?(?:に限|でのみ|のみ)|"
+    # "in non-commercial games only", "for non-commercial projects only": a kind of use, commerce left out
+    r"\bnon[- ]?commercial\s+(?:[\w-]+\s+){0,2}?only\b|"
     # 「研究・教育の目的に限り」「学術研究目的に限って」: a purpose that leaves commerce out
     r"(?:研究|教育|学術|非営利)[^。、]{0,8}?(?:目的|用途)(?:に限|でのみ|のみ|であれば|の場合に限|"
     r"以外(?:で|に)の(?:利用|使用)(?:は|を)?(?:禁|でき|不可))|"
