@@ -144,12 +144,6 @@ def test_non_commercial_terms_and_a_generic_proprietary_notice_still_name_the_re
     assert any("redistribut" in s.rule for s in result.statements)
 
 
-def test_use_in_non_commercial_projects_only_is_a_non_commercial_limit_beside_no_redistribution():
-    text = ("# Loops\n\n## Terms\n\nYou may use these drum loops in non-commercial videos only. "
-            "The loops may not be redistributed as a pack.\n")
-    assert "NonCommercial" in detect(text).expression
-
-
 def test_japanese_hishouyou_ni_kagiri_is_a_non_commercial_limit():
     text = "# 効果音集\n\n## 利用規約\n\n非商用に限りご自由にお使いください。効果音の再配布はご遠慮ください。\n"
     assert "NonCommercial" in detect(text).expression
