@@ -5,7 +5,7 @@ source-available or proprietary category) as a full text of its own, so the pair
 licenses, "MIT AND LicenseRef-scancode-commons-clause". The clause is no second license: it
 changes the base license's terms ("the grant does not include the right to Sell"), and the work
 is then under custom terms based on that license (its id the hint), as a rider in prose would make
-it (statements._CLAUSE).
+it (restriction_phrases.CLAUSE).
 """
 
 from __future__ import annotations

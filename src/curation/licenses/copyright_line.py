@@ -5,8 +5,10 @@ or a README's footer states the work's license this way, with no verb; the sente
 cut "Apache 2.0" off as a bare mention.
 
 Only a line that is nothing but the notice, a separator and one license name counts, and only
-where the text has one such license: several copyright lines naming different licenses are a
-credits list of components, not the work's footer.
+where it is the work's own: the text's one such line, among the first or last lines of the text,
+not under a credits heading (credits, third-party, bundled, dependencies, acknowledgements) nor
+after a line that leads into a list ("It bundles the Roboto font:"). Several copyright lines, even
+naming one license, are a credits list of components, not the work's footer.
 """
 
 from __future__ import annotations
@@ -40,9 +42,26 @@ def _named(text: str) -> Mention | None:
     return name
 
 
+_CREDITS_HEADING = re.compile(r"credits?|acknowledg|third[- ]?party|bundled|dependenc|vendored|librar(?:y|ies)|"
+                              r"attributions?|notices?|components?|謝辞|クレジット|サードパーティ|依存|同梱|"
+                              # a changelog's entry ("## 3.1.0", "Changelog"): a line about a release
+                              r"change\s*log|release\s+notes|^\W*v?\d+\.\d+|変更履歴|リリースノート", re.IGNORECASE)
+# a footer sits at the text's start or end: within this many non-empty lines of either
+FOOTER_EDGE = 3
+
+
 def copyright_license_lines(lines: list[Line]) -> dict[int, Mention]:
-    """{line number: the license it names} for copyright lines that end in one license's name,
-    where all such lines of the text name the same license (else none)."""
-    found = {line.number: m for line in lines if line.text and not line.code and not line.quoted
-             and (m := _named(line.text.strip()))}
-    return found if len({m.expression for m in found.values()}) == 1 else {}
+    """{line number: the license it names} for the text's one copyright line that ends in a
+    license's name, where it is the work's own (module docstring); else {}."""
+    filled = [line for line in lines if line.text.strip()]
+    found = [(i, line, m) for i, line in enumerate(filled) if not line.code and not line.quoted
+             and (m := _named(line.text.strip()))]
+    if len(found) != 1:
+        return {}
+    i, line, name = found[0]
+    heading = next((h.text for h in reversed(filled[:i]) if h.heading), "")
+    lead = filled[i - 1].text.rstrip() if i else ""
+    if FOOTER_EDGE <= i < len(filled) - FOOTER_EDGE or _CREDITS_HEADING.search(heading) or \
+            lead.endswith((":", "：")) and not filled[i - 1].heading:
+        return {}
+    return {line.number: name}

@@ -42,6 +42,7 @@ import yaml
 from license_expression import ExpressionError
 
 from curation.licenses import statements as st
+from curation.licenses.choice_words import DUAL
 from curation.licenses.card_links import other_license
 from curation.licenses.code_blocks import example_lines, read_blocks
 from curation.licenses.combine import combine
@@ -102,7 +103,7 @@ def manifest_licenses(raw: str, above: str = "") -> str | None:
     if any(" " in i or i.startswith("LicenseRef-") for i in ids):
         return None
     composer = raw.lstrip().startswith('"') and m["key"].lower() == "license"
-    choice = composer or bool(st._DUAL.search(raw) or st._DUAL.search(above))
+    choice = composer or bool(DUAL.search(raw) or DUAL.search(above))
     return normalize((" OR " if choice else " AND ").join(ids))
 
 
@@ -260,6 +261,9 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     # the work's past license
     talk = {n for r in remarks if r.why in JUDGED for n in range(r.first_line, max(r.last_line, r.first_line) + 1)}
     talk |= catalogue_mentions(remarks)
+    # a notice quoted from someone ("> Permission to use, ...") or shown as a template to paste is
+    # not this text's
+    talk |= example_lines(lines) | {line.number for line in lines if line.quoted}
     notices = with_stated_bsd_variant([s for s in _notices(lines, matches, spans, talk, threshold)
                                        if s.score >= threshold], found)
     # a rider follows a full text or a license's whole permission notice (ScanCode files the MIT
@@ -284,7 +288,12 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     statements = _later_sentence(lines, spans, statements)
     statements = _versionless_titles(_reserved_font_name(lines, statements))
     statements = with_exception_texts(with_added_exceptions(lines, statements))
-    if not any(s.role == "own" for s in statements) and (forbids := forbidding_lines(reading)):
+    # ScanCode's generic "proprietary" notice over "may not be redistributed or resold" beside an own
+    # non-commercial limit yields to that limit (combine.py): the forbidding sentence must still count,
+    # or the reviewer never sees its no-redistribution duty
+    nc_limit = any(r.why == "restriction" and r.role == "own" for r in remarks)
+    if not any(s.role == "own" and not (nc_limit and s.kind == "notice" and s.expression.startswith(
+            "LicenseRef-scancode-proprietary")) for s in statements) and (forbids := forbidding_lines(reading)):
         # own terms that name no license and forbid handing the work on (changed, or as such): custom
         # no redistribution at all first: it forbids handing on changed versions too
         limit, said = min(forbids, key=lambda f: f[0] != NO_REDISTRIBUTION)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from curation.licenses import statements as st
+from curation.licenses.restriction_phrases import NONCOMMERCIAL
 from curation.licenses.closest_license import _bsd_by_clauses, _holder_neutral, _titled, _zero_clause, primary_key
 from curation.licenses.copies import TRUNCATED_TAIL_WORDS, find_copy, is_whole_body, named_in_head
 from curation.licenses.detection import _short
@@ -68,7 +69,7 @@ def _texts(lines: list[Line], matches, threshold: float) -> tuple[list[st.Statem
         text = " ".join(line.text for line in lines[first - 1:first + 1] if line.text)
         region = " ".join(line.text for line in lines[first - 1:last])
         # a non-commercial condition written into the text is a duty that must not be lost
-        nc = inserted >= 3 and bool(st._NONCOMMERCIAL.search(region)) and not st._NONCOMMERCIAL.search(m.rule.text or "")
+        nc = inserted >= 3 and bool(NONCOMMERCIAL.search(region)) and not NONCOMMERCIAL.search(m.rule.text or "")
         # Published copies of one license differ by a few dozen words (ScanCode holds many as
         # variants; the SPDX copy of the GPL lacks 52 of ScanCode's 2,908), and real files insert
         # names and copyright lines (a BSD file 7 to 51 words): a change is many words removed, or

@@ -113,3 +113,16 @@ _FR_GRANT = re.compile(r"\b(?:distribuée?s?|publiée?s?|diffusée?s?|placée?s?
 _APPLIES_TO_WORK = re.compile(r"^[\s,)]*(?:(?:licen[cs]e|terms)\s+)?(?:also\s+)?appl(?:y|ies)\s+to\s+(?:all\s+(?:of\s+)?|"
                               r"everything\s+in\s+|the\s+(?:whole|entire)\s+|every\s+)?(?:the\s+[\w-]+\s+in\s+)?"
                               r"(?:this|these|our)\s+(?!licen)[\w-]+", re.IGNORECASE)
+
+# the work as a sentence's subject ("this dataset", "our code", 「本」「当社」): its own license, not talk
+STRONG_OWN = re.compile(
+    r"\b(?:this|these|our)\s+(?!licen)(?:[\w-]+\s+){0,2}?(?:dataset|data|corpus|repository|repo|project|software|code|"
+    r"library|package|model|weights|work|site|website|tool|documentation|guide|handbook|book)\b|\bwe\s+(?:\w+\s+)?(?:release|license|"
+    r"distribute|provide|publish|share)|(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|弊社|当社|私たち|我々", re.IGNORECASE)
+
+# a sentence in Japanese (kana or kanji): read with the Japanese phrase lists
+JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+# works of a kind in the plural ("packages", "datasets", "uploads"): as a subject, any works, not this one
+# (talk.py's indefinite subject, choice_words.py's author-chooses list)
+WORKS_OF_A_KIND = r"(?:packages|projects|datasets|models|libraries|repositories|repos|files|entries|items|modules|crates|apps|uploads)"

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 from curation.licenses.findings import Remark, Statement
-from curation.licenses.grant_phrases import _JA_WE, _OWN_EN
+from curation.licenses.grant_phrases import JA_SCRIPT, _JA_WE, _OWN_EN
 from curation.licenses.names import Mention
-from curation.licenses.sentence_split import _JA
 
 
 # A grant withdrawn or refused: "no longer published under", "is not licensed under", 「…では提供されません」.
@@ -80,15 +79,15 @@ def _not_given(sentence: str, found: list[Mention]) -> str | None:
     before = sentence[:found[0].start]
     if _LATER_LICENSE.search(before[-80:]):
         return "talk"  # the license a release changes to later (BUSL's Change License), or had before
-    if _LEFT_LICENSE.search(before[-60:]) or _JA.search(sentence) and _JA_LEFT_LICENSE.match(sentence[found[-1].end:]):
+    if _LEFT_LICENSE.search(before[-60:]) or JA_SCRIPT.search(sentence) and _JA_LEFT_LICENSE.match(sentence[found[-1].end:]):
         return "talk"  # a license the work left ("we moved away from the GPL")
     if _HISTORY_BEFORE.search(before[-80:]) and all(_history(sentence, found, i) for i in range(len(found))):
         return "history"  # "originally released under X": with a present license beside it, that one is read
     if len(found) == 1 and _OTHER_RELEASES.search(before[-100:]):
         return "talk"  # the license other releases of the work keep
-    if _NOT_GRANTED.search(before[-60:]) or _JA.search(sentence) and _JA_NOT_GRANTED.match(sentence[found[-1].end:]):
+    if _NOT_GRANTED.search(before[-60:]) or JA_SCRIPT.search(sentence) and _JA_NOT_GRANTED.match(sentence[found[-1].end:]):
         return "talk"
-    if _JA.search(sentence):
+    if JA_SCRIPT.search(sentence):
         return "other_work" if _JA_NEWS_REPORT.search(sentence) and not _JA_WE.search(sentence) else None
     said = _NEWS_REPORT.search(before)
     return "other_work" if said and not _OWN_EN.search(before[:said.start()]) else None

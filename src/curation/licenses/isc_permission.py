@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from curation.licenses.findings import Statement
+from curation.licenses.restriction_phrases import NONCOMMERCIAL
 from curation.licenses.text import Line
 
 _PERMISSION = re.compile(r"permission\s+to\s+use,\s+copy,\s+modify,\s+and(?:/or)?\s+distribute\s+this\s+software\s+for\s+"
@@ -27,7 +28,9 @@ _TERMS_WORDS = 8  # words after the permission that make terms of their own (not
 def isc_permission(lines: list[Line], spans: list[tuple[int, int]]) -> list[Statement]:
     """A `license_text` statement for ISC's permission sentence outside every span ScanCode matched:
     ISC with its disclaimer, `LicenseRef-Custom-ISC` where other terms stand in its place."""
-    text = "\n".join(line.text for line in lines)
+    # a sentence quoted ("> Permission to use, ...") or shown in a code block is someone's example
+    # or a template, not this text's grant
+    text = "\n".join("" if line.code or line.quoted else line.text for line in lines)
     found = _PERMISSION.search(" ".join(text.split("\n")))
     if not found:
         return []
@@ -42,5 +45,8 @@ def isc_permission(lines: list[Line], spans: list[tuple[int, int]]) -> list[Stat
     after = " ".join(text.split("\n"))[found.end():]
     if _ISC_DISCLAIMER.search(after) or len(after.split()) < _TERMS_WORDS:
         return [Statement("ISC", "license_text", "own", None, first, last, found.group(0), "ISC's permission sentence", 0.9)]
-    return [Statement("LicenseRef-Custom-ISC", "license_text", "own", None, first, lines[-1].number, found.group(0),
+    # the author's non-commercial limit after it is left to the reader, which keeps its duty; other
+    # own terms (a limited warranty) are part of this changed text
+    end = last if NONCOMMERCIAL.search(after) else lines[-1].number
+    return [Statement("LicenseRef-Custom-ISC", "license_text", "own", None, first, end, found.group(0),
                       "ISC's permission sentence, its disclaimer replaced by other terms", 0.9, "ISC")]

@@ -11,9 +11,9 @@ import re
 
 # After a name, terms said to be like the license, not the license ("CC0 相当", 「CC BY 互換の利用規約」):
 # the author's own terms, whose closest license is the one named.
-_CUSTOM_AFTER = re.compile(r"^\s*(?:ライセンス)?\s*(?:相当|互換|ライク|並み|-?like\b|-?equivalent\b)", re.IGNORECASE)
+CUSTOM_AFTER = re.compile(r"^\s*(?:ライセンス)?\s*(?:相当|互換|ライク|並み|-?like\b|-?equivalent\b)", re.IGNORECASE)
 
-_ADDED_TERMS = re.compile(
+ADDED_TERMS = re.compile(
     r"\bwith\s+the\s+following\s+(?:exceptions?|modifications?|additional|additions?|restrictions?|changes?|amendments?)"
     r"|\badditional\s+(?:terms|restrictions?|conditions?|clauses?)\b|\bexcept\s+that\b|\bCommons\s+Clause\b"
     r"|\bmodified\s+(?:version\s+of\s+)?(?:the|this|our)\s+(?:licen[cs]e|terms)\b|\bwith\s+(?:an?\s+|one\s+|two\s+|\d+\s+)?(?:added|additional|extra|new)\s+(?:restrictions?|clauses?|conditions?|sections?|terms)\b"
@@ -22,14 +22,30 @@ _ADDED_TERMS = re.compile(
     r"|追加(?:の)?(?:条項|条件|制限)|(?:以下|次)の(?:変更|制限|条件|条項)を(?:加え|追加)|(?<![ァ-ヶー])独自(?:の)?(?:ライセンス|利用規約|規約)|(?:本|当|弊社|当社)[^。、]{0,12}?独自(?:の)?(?:ライセンス|利用規約|規約)|改変した(?:ライセンス|規約)",
     re.IGNORECASE)
 
-_COMMERCIAL_OK = re.compile(
+COMMERCIAL_OK = re.compile(
     r"\bfree\s+for\s+commercial\s+use\b|\bcommercial\s+use\s+(?:is\s+)?(?:permitted|allowed|ok)\b|"
     r"\bmay\s+be\s+used\s+commercially\b|商用利用(?:も|は)?(?:可|可能|できます|OK)|商用可", re.IGNORECASE)
 
 # Riders that exist to change a license whatever the sentence around them says.
-_CLAUSE = re.compile(r"\bCommons\s+Clause\b", re.IGNORECASE)
+CLAUSE = re.compile(r"\bCommons\s+Clause\b", re.IGNORECASE)
 
-_NONCOMMERCIAL = re.compile(
+# A service sold beside the work (support, hosting, an SLA, training, a course seat): paying for it
+# is not a limit on using the work.
+_SERVICE = (r"\b(?:support|hosting|hosted|SLA|service[- ]level|consulting|consultancy|training|courses?|seats?\s+in|"
+            r"onboarding|maintenance\s+contract|priority\s+(?:support|help)|helpdesk|help\s+desk)\b")
+_NO_SERVICE = r"(?:(?!" + _SERVICE + r")[^.;])"
+_NOT_FOR_SERVICE = r"(?!" + _NO_SERVICE + r"{0,30}?" + _SERVICE + ")"
+_JA_SERVICE = r"サポート|ホスティング|保守|研修|講座|トレーニング|コンサル|サービス"
+# The subject of a free-for-some sentence, read from the sentence's start: not a hosted thing, not
+# something shipped or bundled with the work, not another vendor's product ("Acme's editor").
+_WORK_SUBJECT = (r"(?:(?!\b(?:hosted|hosting|demo|service|services|SaaS|cloud|tier|plan|ship|ships|shipped|bundled?|"
+                 r"bundles|included|third[- ]party|vendors?)\b|\b[A-Z][\w-]*'s\s)[^.;!?\n]){0,120}?")
+# "... and of course you may also use it in any commercial product": commerce allowed later in the sentence
+_NO_COMMERCE_LATER = (r"(?![^.;!?]{0,200}?(?:\b(?:and|or)\s+commercial\b|\b(?:may|can|are\s+free\s+to|is\s+(?:also\s+)?"
+                      r"(?:allowed|permitted)\s+to)\s+(?:also\s+)?(?:use|be\s+used)\b[^.;!?]{0,40}?\bcommercial|"
+                      r"\bcommercial\s+use\s+(?:is\s+)?(?:also\s+)?(?:permitted|allowed|welcome|fine|ok)\b))")
+
+NONCOMMERCIAL = re.compile(
     r"\bnon[- ]?commercial\s+(?:use|purposes?|research)\s+only\b|\bfor\s+(?:any\s+|a\s+)?non[- ]?commercial\s+"
     r"(?:(?:scientific|academic|scholarly|personal|private|internal)\s+)?(?:use|purposes?|research|"
     r"research\s+and\s+\w+|teaching|education|study|studies)\b|"
@@ -57,7 +73,7 @@ _NONCOMMERCIAL = re.compile(
     r"\b(?:separate|written|prior|additional|commercial|explicit)\b|"
     r"商用利用(?:は)?(?:不可|禁止|できません|を禁止|を禁じ)|商用(?:目的)?での(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|"
     r"(?:営利|商用)(?:目的)?(?:での|の)?(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮|認めません|認めていません)|"
-    r"非営利(?:目的)?(?:に限|でのみ|のみ)|"
+    r"非(?:営利|商用)(?:目的)?(?:に限|でのみ|のみ)|"
     # 「研究・教育の目的に限り」「学術研究目的に限って」: a purpose that leaves commerce out
     r"(?:研究|教育|学術|非営利)[^。、]{0,8}?(?:目的|用途)(?:に限|でのみ|のみ|であれば|の場合に限|"
     r"以外(?:で|に)の(?:利用|使用)(?:は|を)?(?:禁|でき|不可))|"
@@ -67,11 +83,15 @@ _NONCOMMERCIAL = re.compile(
     # free for some, paid for business: "use by a for-profit company requires a paid license", "if you
     # use it for a business, you need to buy a license", "commercial use requires a license agreement
     # with ...", 「企業での利用には有償ライセンスが必要」; free only for a non-commercial class of users
-    r"\b(?:commercial|business|for-profit|corporate|enterprise)\b[^.;]{0,120}?\b(?:requires?|needs?|must\s+(?:buy|purchase|pay))\b"
-    r"[^.;]{0,40}?\b(?:paid|purchased?|fee|subscription|licen[cs]e\s+(?:agreement|from|with))\b|"
-    r"(?:\bif\s+you\s+use\s+(?:it|this|them)\s+)?\b(?:at\s+work|for\s+(?:a\s+|your\s+)?business|commercially|for\s+(?:a\s+)?profit)\b[^.;]{0,60}?\b(?:need|must|have)\s+to\s+"
-    r"(?:buy|purchase|pay)\b|"
-    r"\bfree\s+(?:of\s+charge\s+)?(?:to\s+use\s+)?for\s+(?:personal|private|non[- ]?commercial|non[- ]?profit|academic|educational|"
-    r"hobby|student)\b(?![^.;]{0,40}\b(?:and|or)\s+commercial\b)|"
-    r"\b(?:personal|private|non[- ]?commercial|non[- ]?profit|academic|educational)\s+use\b[^.;]{0,30}?\b(?:is|are)\s+free\b|"
-    r"(?:企業|法人|業務|商用|営利)[^。]{0,20}?(?:利用|使用)[^。]{0,10}?(?:有償|有料)[^。]{0,12}?(?:ライセンス|契約|購入)", re.IGNORECASE)
+    # (what is paid for must be the use, not a service sold beside the work: "commercial support
+    # requires a paid subscription", "enterprise hosting needs a paid plan" keep the work's license)
+    r"\b(?:commercial|business|for-profit|corporate|enterprise)\b" + _NO_SERVICE + r"{0,120}?\b(?:requires?|needs?|must\s+(?:buy|purchase|pay))\b"
+    + _NO_SERVICE + r"{0,40}?\b(?:paid|purchased?|fee|subscription|licen[cs]e\s+(?:agreement|from|with))\b" + _NOT_FOR_SERVICE + "|"
+    r"(?:\bif\s+you\s+use\s+(?:it|this|them)\s+)?\b(?:at\s+work|for\s+(?:a\s+|your\s+)?business|commercially|for\s+(?:a\s+)?profit)\b"
+    + _NO_SERVICE + r"{0,60}?\b(?:need|must|have)\s+to\s+(?:buy|purchase|pay)\b" + _NOT_FOR_SERVICE + "|"
+    # free for some: only where the sentence's subject is the work (not a hosted demo, a font it
+    # ships, another vendor's product) and nothing in the sentence allows commerce after all
+    r"(?:^|(?<=[.;!?:])|(?<=\n))" + _WORK_SUBJECT + r"\bfree\s+(?:of\s+charge\s+)?(?:to\s+use\s+)?for\s+(?:personal|private|"
+    r"non[- ]?commercial|non[- ]?profit|academic|educational|hobby|student)\b" + _NO_COMMERCE_LATER + "|"
+    r"\b(?:personal|private|non[- ]?commercial|non[- ]?profit|academic|educational)\s+use\b[^.;]{0,30}?\b(?:is|are)\s+free\b" + _NO_COMMERCE_LATER + "|"
+    r"(?:企業|法人|業務|商用|営利)[^。]{0,20}?(?:利用|使用)[^。]{0,10}?(?:有償|有料)(?:(?!" + _JA_SERVICE + r")[^。]){0,12}?(?:ライセンス|契約|購入)", re.IGNORECASE)

@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from curation.licenses.grant_phrases import JA_SCRIPT, STRONG_OWN
 from curation.licenses.names import mentions
 from curation.licenses.text import Line
 
@@ -45,10 +46,6 @@ _TALK_HEADING = re.compile(r"種類|比較|とは|解説|一覧|違い|選び方
                            r"\bFAQs?\b|\bfrequently\s+asked\b|\bQ\s*&\s*A\b|よくある(?:ご)?質問",
                            re.IGNORECASE)
 
-_STRONG_OWN = re.compile(
-    r"\b(?:this|these|our)\s+(?!licen)(?:[\w-]+\s+){0,2}?(?:dataset|data|corpus|repository|repo|project|software|code|"
-    r"library|package|model|weights|work|site|website|tool|documentation|guide|handbook|book)\b|\bwe\s+(?:\w+\s+)?(?:release|license|"
-    r"distribute|provide|publish|share)|(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|弊社|当社|私たち|我々", re.IGNORECASE)
 
 _UPSTREAM = re.compile(
     r"\b(?:derived\s+from|derivative\s+of|based\s+on|adapted\s+from|extracted\s+from|collected\s+from|taken\s+from|sourced\s+from|"
@@ -61,7 +58,6 @@ _UPSTREAM = re.compile(
     r"を元に|をもとに|に基づいて作成|第三者|一部",
     re.IGNORECASE)
 
-_JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 # a new sentence opens with a capital, or with a folder as its subject ("src/ is under ...")
 # or with a lower-case name as its subject ("jdk-fetch itself is licensed ...", "rivet may be used ...")
@@ -110,7 +106,7 @@ def _paragraphs(lines: list[Line]):
             buf, marks, offset = [], [], 0
             if line.heading:
                 heading = line.text
-                talk = bool(_TALK_HEADING.search(heading)) and not _STRONG_OWN.search(heading) \
+                talk = bool(_TALK_HEADING.search(heading)) and not STRONG_OWN.search(heading) \
                     or talk and _name_only(heading)
             continue
         marks.append((offset, line.number))

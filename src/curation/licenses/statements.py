@@ -23,22 +23,22 @@ import re
 from dataclasses import replace
 
 from curation.licenses.choice_partners import with_choice_partners
-from curation.licenses.choice_words import CHOICE_LIST_REACH, _AND, _AUTHOR_CHOOSES, _BY_PART, _DUAL, _LIST_LEAD, _OR
+from curation.licenses.choice_words import CHOICE_LIST_REACH, AND, AUTHOR_CHOOSES, BY_PART, DUAL, LIST_LEAD, OR
 from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
 from curation.licenses.copyright_line import copyright_license_lines
 from curation.licenses.deliberation import record_kind, record_lines
 from curation.licenses.findings import Remark, Statement
 from curation.licenses.german import german_grant
-from curation.licenses.grant_phrases import (ATTRIBUTION_ONLY, _APPLIES_TO_WORK, _ATTRIBUTION, _EN_GRANT, _EN_PERMIT,
+from curation.licenses.grant_phrases import (ATTRIBUTION_ONLY, JA_SCRIPT, STRONG_OWN, _APPLIES_TO_WORK, _ATTRIBUTION, _EN_GRANT, _EN_PERMIT,
                                              _FR_GRANT, _FR_OWN, _JA_GRANT, _JA_PERMIT, _JA_WE, _OWN_EN, _OWN_JA,
                                              _OWN_JA_STRONG, _WE)
 from curation.licenses.history import _JA_NEWS_REPORT, _NEWS_REPORT, _history, _not_given, _present_wins
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
-from curation.licenses.restriction_phrases import _ADDED_TERMS, _CLAUSE, _COMMERCIAL_OK, _CUSTOM_AFTER, _NONCOMMERCIAL
+from curation.licenses.restriction_phrases import ADDED_TERMS, CLAUSE, COMMERCIAL_OK, CUSTOM_AFTER, NONCOMMERCIAL
 from curation.licenses.secondary import SECONDARY
 from curation.licenses.secondary import refuses_secondary as refuses
-from curation.licenses.sentence_split import (CLAUSE_REACH, _FIELD, _JA, _LICENSE_HEADING, _STRONG_OWN, _Sentence,
+from curation.licenses.sentence_split import (CLAUSE_REACH, _FIELD, _LICENSE_HEADING, _Sentence,
                                               _THIRD_PARTY_HEADING, _UPSTREAM, sentences)
 from curation.licenses.talk import (_EN_TALK, _JA_TALK, _ROW, _general_talk, _quantified_works, _talk, _terms_quoted,
                                     reported)
@@ -130,7 +130,7 @@ def of_other_work(sentence: str, m: Mention) -> bool:
     before = sentence[:m.start]
     if _quantified_works(before) or _AGREEMENT_TO_SIGN.search(before[-80:]):
         return True
-    if _JA.search(sentence):
+    if JA_SCRIPT.search(sentence):
         return bool(_JA_ATTRIBUTIVE.match(sentence[m.end:])) and not _OWN_JA_STRONG.search(before)
     if _USES_BEFORE.search(before[-40:]) and _DEPENDENCY_AFTER.match(sentence[m.end:]):
         return True
@@ -200,7 +200,7 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
         # under a License heading, "It is the Apache License 2.0 with one added section": the license
         # just named, said to be that one
         return "field"
-    ja = bool(_JA.search(s.text))
+    ja = bool(JA_SCRIPT.search(s.text))
     said = reported(s.text, found)
     if said == "label":
         return None  # a license labelling another thing the sentence talks about
@@ -433,7 +433,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
     are the work's own names besides its first heading (see `work_names`)."""
     names = work_names(lines, names)
     nonblank = [line for line in lines if line.text]
-    size = sum(len(line.text.split()) if not _JA.search(line.text) else len(line.text) / 3 for line in nonblank)
+    size = sum(len(line.text.split()) if not JA_SCRIPT.search(line.text) else len(line.text) / 3 for line in nonblank)
     short_file = len(nonblank) <= 3 and size <= 25
     statements: list[Statement] = []
     remarks: list[Remark] = []
@@ -460,7 +460,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                                             next(line.text for line in lines if line.number == s.first_line),
                                             f"a copyright line naming a license: {footer.rule}", 0.9, footer.hint))
             continue
-        found = with_choice_partners(s.text, mentions(s.text), bool(_DUAL.search(s.text)))
+        found = with_choice_partners(s.text, mentions(s.text), bool(DUAL.search(s.text)))
         if any(m.expression == NO_SUCH_VERSION for m in found):
             # "version 2.1 of the GNU General Public License": no GPL has it; a person reads it
             closest = next((m.hint for m in found if m.expression == NO_SUCH_VERSION and m.hint), None)
@@ -488,14 +488,17 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             continue
         # "either MIT or Apache 2.0 depending on the file", 「ファイルによって MIT または Apache-2.0」: each
         # license covers its own files, no choice for the licensee: both apply (AND)
-        by_part = bool(_BY_PART.search(s.text))
-        if _DUAL.search(s.text) and not by_part and not (found and _talk(s.text, found)):
-            remarks.append(Remark(s.first_line, s.text, "choice", last_line=s.last_line))
+        by_part = bool(BY_PART.search(s.text))
+        if DUAL.search(s.text) and not by_part and not (found and _talk(s.text, found)):
+            # a list of the licenses a work may be given (a registry's rule, an upload form) is talk
+            # about licenses: ScanCode's "A or B" notice over it is not the work's choice
+            author_list = not found and LIST_LEAD.search(s.text) and AUTHOR_CHOOSES.search(s.text)
+            remarks.append(Remark(s.first_line, s.text, "talk" if author_list else "choice", last_line=s.last_line))
         # 「次のいずれかのライセンスを選んで利用できます。」 / "under either of the following:" then a list
         listed_choice = bool(choice_lead and found and s.heading == choice_lead.heading
                              and s.first_line <= choice_lead.last_line + CHOICE_LIST_REACH)
         if not found:
-            choice_lead = s if _DUAL.search(s.text) and _LIST_LEAD.search(s.text) and not _AUTHOR_CHOOSES.search(s.text) else \
+            choice_lead = s if DUAL.search(s.text) and LIST_LEAD.search(s.text) and not AUTHOR_CHOOSES.search(s.text) else \
                 choice_lead if listed_choice else None
         # A restriction or a change of terms counts where it speaks of this work (or sits under
         # its License heading), not in a note about other people's licenses.
@@ -507,12 +510,12 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                             or short_file or continued or names_the_work(s.text, names))
                        # the restriction's own words ("requires", "not allowed") are no talk cue, nor
                        # a rider's after the words that announce it ("with one added condition: you must ...")
-                       and not _general_talk(_NONCOMMERCIAL.sub(" ", _before_rider(s.text)))) and said != "example" \
+                       and not _general_talk(NONCOMMERCIAL.sub(" ", _before_rider(s.text)))) and said != "example" \
             and not (_NEWS_REPORT.search(s.text) or _SAID_AFTER.search(s.text))
         excluded_before = bool(previous and previous.last_line >= s.first_line - 1 and previous_excluded)
         # "X announced that ... . Version 6 will ship under ...": the next sentence of the paragraph,
         # with no work of ours in it, goes on reporting
-        ours = bool(_STRONG_OWN.search(s.text) or _JA_WE.search(s.text) or _WE.search(s.text))
+        ours = bool(STRONG_OWN.search(s.text) or _JA_WE.search(s.text) or _WE.search(s.text))
         goes_on_reporting = bool(previous and previous.last_line >= s.first_line - 1 and previous_reports) and not ours
         previous_reports = bool(_NEWS_REPORT.search(s.text) or _JA_NEWS_REPORT.search(s.text)) and not ours
         # "The figures in figures/ are the exception. They are released under ...": the part a
@@ -520,21 +523,21 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
         part_before = previous_part if previous and previous.last_line >= s.first_line - 1 else None
         previous_part = None if found else (_folder_scope(s.text) or _scope(s.text))
         previous, previous_own, previous_excluded = s, own_context, bool(_NOT_SHIPPED.search(s.text))
-        if own_context and _NONCOMMERCIAL.search(s.text):
+        if own_context and NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
-        elif _NONCOMMERCIAL.search(s.text) and said != "example" and not found and sentence_role == "own" and \
+        elif NONCOMMERCIAL.search(s.text) and said != "example" and not found and sentence_role == "own" and \
                 not s.in_upstream_section and not _UPSTREAM.search(s.text) and \
-                not _general_talk(_NONCOMMERCIAL.sub(" ", s.text)):
+                not _general_talk(NONCOMMERCIAL.sub(" ", s.text)):
             # "Commercial use of the dataset requires a separate license", 「データセットの商用利用には
             # 別途契約が必要です」: no "this" or 本, no other work named, and no talk but the restriction's
             # own words ("requires"); it restricts the work where the text grants the work a license
             # (a news item or a FAQ alone never gets one)
             unattached.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
-        if own_context and _COMMERCIAL_OK.search(s.text) and not _NONCOMMERCIAL.search(s.text):
+        if own_context and COMMERCIAL_OK.search(s.text) and not NONCOMMERCIAL.search(s.text):
             terms.append(Remark(s.first_line, s.text, "commercial_ok", last_line=s.last_line))
         # a sentence describing a named exception ("the Classpath exception lets you link ... under
         # your own license") adds permissions SPDX lists (exceptions.py), not custom terms
-        if (own_context or _CLAUSE.search(s.text)) and _ADDED_TERMS.search(s.text) and not names_exception(s.text):
+        if (own_context or CLAUSE.search(s.text)) and ADDED_TERMS.search(s.text) and not names_exception(s.text):
             terms.append(Remark(s.first_line, s.text, "custom", last_line=s.last_line))
         before_count = len(statements)
         try:
@@ -558,7 +561,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                                                 s.last_line, s.text, "own words: permission on condition of credit",
                                                 0.9, "CC-BY-4.0"))
                     continue
-                if _LICENSED_ADJECTIVE.search(s.text) and not _JA.search(s.text) and not _OWN_EN.search(s.text) \
+                if _LICENSED_ADJECTIVE.search(s.text) and not JA_SCRIPT.search(s.text) and not _OWN_EN.search(s.text) \
                         and not s.in_license_section and not short_file:
                     # "Some forks keep the last Apache-licensed version alive": a license word that
                     # qualifies another work, no work of ours named; no ScanCode rule reads it as a grant
@@ -587,8 +590,8 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 continue
             shipped_not = _NOT_SHIPPED.search(s.text)
             not_shipped = shipped_not and shipped_not.start() < found[0].start or \
-                excluded_before and _POINTS_BACK.search(s.text) and not _STRONG_OWN.search(s.text)
-            other = found if not_shipped or _other_actor(s.text) and not _STRONG_OWN.search(s.text) else \
+                excluded_before and _POINTS_BACK.search(s.text) and not STRONG_OWN.search(s.text)
+            other = found if not_shipped or _other_actor(s.text) and not STRONG_OWN.search(s.text) else \
                 [m for m in found if of_other_work(s.text, m)]
             if other:
                 # the names said of another work are no evidence (nor may a ScanCode notice read them
@@ -617,7 +620,7 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
                 remarks.append(Remark(s.first_line, s.text, why, last_line=s.last_line))
                 terms = []
                 continue
-            if _talk(s.text, found) or s.in_talk_section and not _STRONG_OWN.search(s.text):
+            if _talk(s.text, found) or s.in_talk_section and not STRONG_OWN.search(s.text):
                 remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
                 terms = []  # "CC BY-NC 4.0 forbids commercial use": the license's terms, not the work's
                 continue
@@ -643,12 +646,12 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             joined: str | None = None
             for i, m in enumerate(found):
                 clause = s.text[previous_end:m.start]
-                if i and _OR.match(clause):
+                if i and OR.match(clause):
                     joined = "AND" if by_part else "OR"
-                elif i and _AND.match(clause):
+                elif i and AND.match(clause):
                     joined = "AND"
                 before = s.text[:m.start]
-                custom = compares(s.text, m.start) and of_terms(s.text, m.start) or _CUSTOM_AFTER.match(s.text[m.end:])
+                custom = compares(s.text, m.start) and of_terms(s.text, m.start) or CUSTOM_AFTER.match(s.text[m.end:])
                 expression, hint, rule = m.expression, None, f"{kind}: {m.rule}"
                 if m.ambiguous:
                     hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
@@ -768,7 +771,7 @@ def _all_talk(lines: list[Line], statements: list[Statement], remarks: list[Rema
 
 def _before_rider(sentence: str) -> str:
     """The sentence up to the words that announce added terms, where it has them."""
-    rider = _ADDED_TERMS.search(sentence)
+    rider = ADDED_TERMS.search(sentence)
     return sentence[:rider.start()] if rider else sentence
 
 
@@ -776,7 +779,7 @@ def _own_words_grant(s: _Sentence) -> bool:
     """A permission over this work, in the project's own words, whose one condition is credit."""
     if s.in_third_party_section or s.in_upstream_section or s.in_talk_section or _general_talk(s.text):
         return False
-    ja = bool(_JA.search(s.text))
+    ja = bool(JA_SCRIPT.search(s.text))
     permit = _JA_PERMIT.search(s.text) if ja else _EN_PERMIT.search(s.text)
     # in the work's own License or terms section (「利用条件」) the work is the subject unsaid
     own = (_OWN_JA_STRONG if ja else _OWN_EN).search(s.text) or s.in_license_section
@@ -806,7 +809,7 @@ def _other_works(statements: list[Statement], license_section: set[int], table_r
         own_section = not stated_elsewhere and all(x.first_line in license_section for x in rows)
         # a part word heads a short cell ("Model weights", "Code"); in a longer one it ends a name
         # ("livedoor news corpus", "Penn Treebank corpus")
-        parts = [c for c in components if _scope(c) and (len(c.split()) <= 2 or _JA.search(c)) or _OWN_ROW.search(c)]
+        parts = [c for c in components if _scope(c) and (len(c.split()) <= 2 or JA_SCRIPT.search(c)) or _OWN_ROW.search(c)]
         if len(table) >= 2 and not own_section and not parts:
             others |= {id(x) for x in rows}
     return [replace(x, role="third_party") if id(x) in others else x for x in statements]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from curation.licenses.choice_words import _DUAL
-from curation.licenses.grant_phrases import _EN_GRANT, _OWN_JA, _OWN_JA_STRONG, _WE
+from curation.licenses.choice_words import DUAL
+from curation.licenses.grant_phrases import JA_SCRIPT, STRONG_OWN, WORKS_OF_A_KIND, _EN_GRANT, _OWN_JA, _OWN_JA_STRONG, _WE
 from curation.licenses.names import Mention
-from curation.licenses.restriction_phrases import _ADDED_TERMS, _NONCOMMERCIAL
-from curation.licenses.sentence_split import CLAUSE_REACH, _FIELD, _JA, _STRONG_OWN
+from curation.licenses.restriction_phrases import ADDED_TERMS, NONCOMMERCIAL
+from curation.licenses.sentence_split import CLAUSE_REACH, _FIELD
 
 
 _EN_TALK = re.compile(
@@ -86,7 +86,7 @@ def _general_talk(sentence: str) -> bool:
     """Talk about licenses in general: a question, a note on other material, a how-to."""
     if "?" in sentence or "？" in sentence:
         return True
-    talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
+    talk = _JA_TALK if JA_SCRIPT.search(sentence) else _EN_TALK
     return bool(talk.search(sentence)) and not re.search(r"\bthis\b|\bthese\b|\bour\b|本|当|この(?!ライセンス)", sentence, re.I) \
         or bool(re.search(r"\b(?:CC|Creative\s+Commons)[\w\s-]*\s+(?:data|material|content|works?)\b", sentence))
 
@@ -142,14 +142,14 @@ def _terms_quoted(sentence: str) -> bool:
     forum's terms state: '...may not be used commercially'"): someone else's terms."""
     for q in _QUOTES.finditer(sentence):
         inner = q.group(0)
-        if not (_NONCOMMERCIAL.search(inner) or _ADDED_TERMS.search(inner)):
+        if not (NONCOMMERCIAL.search(inner) or ADDED_TERMS.search(inner)):
             continue
         lead, tail = sentence[max(0, q.start() - 30):q.start()], sentence[q.end():q.end() + 20]
         # A label on another thing ("an icon marked '…'") is as much someone else's terms as a report.
         if _LABEL_TAIL.match(tail) or _LABEL_LEAD.search(lead) or \
                 _QUOTE_REPORT_LEAD.search(lead) or _QUOTE_REPORT_TAIL.match(tail):
             outside = sentence[:q.start()] + sentence[q.end():]
-            return not (_NONCOMMERCIAL.search(outside) or _ADDED_TERMS.search(outside))
+            return not (NONCOMMERCIAL.search(outside) or ADDED_TERMS.search(outside))
     return False
 
 def _definition(sentence: str, found: list[Mention]) -> bool:
@@ -209,12 +209,12 @@ _JA_QUANTIFIED_WORKS = re.compile(
     r"出版社|人)")
 
 # "Most Japanese corpora, including ours, are ...": the work is among them
-_OWN_AMONG = re.compile(_STRONG_OWN.pattern + r"|\bours\b|\bincluding\s+(?:this|these|our)\b", re.IGNORECASE)
+_OWN_AMONG = re.compile(STRONG_OWN.pattern + r"|\bours\b|\bincluding\s+(?:this|these|our)\b", re.IGNORECASE)
 
 def _quantified_works(before: str) -> bool:
     """Whether the clause a license name ends sits in has a quantified class of works as subject."""
     before = before[-CLAUSE_REACH:]
-    pattern, own = (_JA_QUANTIFIED_WORKS, _OWN_JA_STRONG) if _JA.search(before) else (_QUANTIFIED_WORKS, _OWN_AMONG)
+    pattern, own = (_JA_QUANTIFIED_WORKS, _OWN_JA_STRONG) if JA_SCRIPT.search(before) else (_QUANTIFIED_WORKS, _OWN_AMONG)
     last = None
     for last in pattern.finditer(before):
         pass
@@ -236,9 +236,18 @@ _ANY_WORK = (r"(?:package|repository|repo|project|dataset|model|library|file|bad
 
 _INDEFINITE_SUBJECT = re.compile(
     r"(?:^|[^\w\s]\s*|\b(?:if|when|whenever|so|and|but|while|because|since|unless|where)\s+)"
-    r"(?:(?:a|an|any|each|every)\s+(?:[\w-]+\s+){0,2}?" + _ANY_WORK + r"|(?:packages|projects|datasets|models|libraries|repositories|repos|files|entries|items|modules|crates|apps|uploads))"
+    r"(?:(?:a|an|any|each|every)\s+(?:[\w-]+\s+){0,2}?" + _ANY_WORK + r"|" + WORKS_OF_A_KIND + ")"
     r"(?:['’]s\s+[\w-]+)?\s+(?:whose|that|which|with|without|tagged|marked|labell?ed|says?|reads?|declares?|states?|lists?)\b",
     re.IGNORECASE)
+
+# The work's own files sorted by whether they carry terms of their own ("files without a license
+# header are released under MIT", "every file that has no header of its own", "all other code"):
+# a scope of the work's grant, not a rule about any package.
+_OWN_FILES_SPLIT = re.compile(
+    r"\b(?:files?|modules?|sources?|directories|folders|components?)\b[^.;]{0,40}?\b(?:without|lacking|with\s+no|ha(?:s|ve)\s+no)\s+"
+    r"(?:an?\s+|their\s+|its\s+)?(?:own\s+)?(?:licen[cs]e\s+|copyright\s+|SPDX\s+)?(?:headers?|notices?|licen[cs]e\s+files?)\b"
+    r"|\b(?:header|notice|LICENSE\s+file|licen[cs]e\s+file|licen[cs]e)\s+of\s+(?:its|their)\s+own\b"
+    r"|\ball\s+other\s+(?:code|files|sources|modules)\b", re.IGNORECASE)
 
 _OWN_TALK_NOUN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+)?(?:guide|overview|comparison|primer)\b", re.IGNORECASE)
 
@@ -255,43 +264,44 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
         return True
     if _GENERIC_SUBJECT.search(before) or _GENERIC_UNDER.match(before) and _MODAL_AFTER.match(sentence[found[0].end:]):
         return True
-    if _INDEFINITE_SUBJECT.search(before[-CLAUSE_REACH:]) and not _STRONG_OWN.search(before):
+    if _INDEFINITE_SUBJECT.search(before[-CLAUSE_REACH:]) and not STRONG_OWN.search(before) and \
+            not _OWN_FILES_SPLIT.search(sentence):
         return True
     if not before.strip(" -*•・>\"'“「") and _CLASS_AFTER.match(sentence[found[0].end:]) and \
-            not (_STRONG_OWN.search(sentence) or re.search(r"\b(?:our|we)\b", sentence, re.IGNORECASE)):
+            not (STRONG_OWN.search(sentence) or re.search(r"\b(?:our|we)\b", sentence, re.IGNORECASE)):
         return True
     if reported(sentence, found) == "example" or any(_EXAMPLE_AFTER.match(sentence[m.end:]) for m in found):
         return True
-    if _JA.search(sentence) and _definition(sentence, found):
+    if JA_SCRIPT.search(sentence) and _definition(sentence, found):
         return True
-    talk = _JA_TALK if _JA.search(sentence) else _EN_TALK
+    talk = _JA_TALK if JA_SCRIPT.search(sentence) else _EN_TALK
     # 「MIT または Apache-2.0 のいずれかを選択してご利用いただけます」: a sentence that opens with the
     # licenses it offers as a choice offers them to the licensee, as one with the work as subject does
-    offered = bool(_JA.search(sentence) and _DUAL.search(sentence) and not before.strip(" -*•・>\"'“「"))
-    if _JA.search(sentence) and (_STRONG_OWN.search(before) or offered):
+    offered = bool(JA_SCRIPT.search(sentence) and DUAL.search(sentence) and not before.strip(" -*•・>\"'“「"))
+    if JA_SCRIPT.search(sentence) and (STRONG_OWN.search(before) or offered):
         # 「本データセットには…適用されます」「本サイトのコンテンツについては…」: the work is the topic;
         # 「本クレートは A または B のいずれかを選択して」: a choice offered to the licensee, not advice
-        talk = _JA_TALK_CHOICE if _DUAL.search(sentence) else _JA_TALK_OWN
+        talk = _JA_TALK_CHOICE if DUAL.search(sentence) else _JA_TALK_OWN
         # 「ウィキペディアの記事とは異なり、本データは CC0 で提供します」: a cue before the work as
         # subject belongs to the clause about that other thing
-        before = before[_STRONG_OWN.search(before).start():] if _STRONG_OWN.search(before) else before
+        before = before[STRONG_OWN.search(before).start():] if STRONG_OWN.search(before) else before
     elif (own_clause := _OWN_CLAUSE_END.search(before)) and _WE.search(before):
         # "..., and like most of our lab's software it is distributed under the": the cue belongs to
         # the clause before the one whose subject (the work) the license is given to
         before = before[own_clause.start():]
     # 「解説文書（docs/）：CC BY 4.0」: a label naming a part of the work, whatever words its name has
-    labelled = _JA.search(before) and re.fullmatch(r"[^:：。.!?？]{1,40}[:：]\s*", before)
+    labelled = JA_SCRIPT.search(before) and re.fullmatch(r"[^:：。.!?？]{1,40}[:：]\s*", before)
     # "This guide is licensed under ...": a talk noun that names this work is the work, not a cue
     before = _OWN_TALK_NOUN.sub(" ", before)
     if not labelled and talk.search(before) or "?" in sentence or "？" in sentence:
         return True
-    if _JA.search(sentence) and (_JA_TALK_CHOICE if _DUAL.search(sentence) and (_STRONG_OWN.search(before) or offered)
-                                 else _JA_TALK_AVAILABLE if _STRONG_OWN.search(before)
+    if JA_SCRIPT.search(sentence) and (_JA_TALK_CHOICE if DUAL.search(sentence) and (STRONG_OWN.search(before) or offered)
+                                 else _JA_TALK_AVAILABLE if STRONG_OWN.search(before)
                                  else _JA_TALK).search(sentence[found[-1].end:]):
         return True
     if _CLASS_OF_LICENSES.search(sentence[found[-1].end:]):
         return True  # "the GPL, AGPL or other copyleft licenses": a kind of license, named by examples
-    if len({m.expression for m in found}) >= 3 and not _DUAL.search(sentence):
+    if len({m.expression for m in found}) >= 3 and not DUAL.search(sentence):
         return True  # a list of three or more licenses is a catalogue, not a grant
     return bool(_EN_TALK_AFTER.search(sentence[found[0].end:])) and not _EN_GRANT.search(before)
 
