@@ -90,16 +90,19 @@ def _general_talk(sentence: str) -> bool:
     return bool(talk.search(sentence)) and not re.search(r"\bthis\b|\bthese\b|\bour\b|本|当|この(?!ライセンス)", sentence, re.I) \
         or bool(re.search(r"\b(?:CC|Creative\s+Commons)[\w\s-]*\s+(?:data|material|content|works?)\b", sentence))
 
+# The kinds of works either generic subject below names.
+_WORK_KINDS = r"software|code|works?|content|material|data|programs?|libraries|datasets?|files|images|texts?"
+
 # "Software licensed under GPL-3.0 must ...": a class of works as the subject, not this work.
 _GENERIC_SUBJECT = re.compile(
-    r"^\W*(?:any\s+|all\s+)?(?:software|code|works?|content|material|data|programs?|libraries|datasets?|"
-    r"files|images|texts?|components?|dependencies|contributions?)\s+(?:that\s+(?:is|are)\s+|which\s+(?:is|are)\s+)?"
+    rf"^\W*(?:any\s+|all\s+)?(?:{_WORK_KINDS}|components?|dependencies|contributions?)\s+"
+    r"(?:that\s+(?:is|are)\s+|which\s+(?:is|are)\s+)?"
     r"(?:licensed|released|distributed|published|available|covered)\s+under", re.IGNORECASE)
 
 # "Software under the GPL must ship its source": the same, with no verb, where a modal or a
 # description follows the name ("Data under CC BY 4.0, code under MIT" is a grant, and stays one).
-_GENERIC_UNDER = re.compile(r"^\W*(?:any\s+|all\s+)?(?:software|code|works?|content|material|data|programs?|libraries|"
-                            r"datasets?|projects|files|images|texts?)\s+under\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+_GENERIC_UNDER = re.compile(rf"^\W*(?:any\s+|all\s+)?(?:{_WORK_KINDS}|projects)\s+under\s+(?:the\s+|an?\s+)?$",
+                            re.IGNORECASE)
 
 _MODAL_AFTER = re.compile(r"^[\s)]*(?:licen[cs]es?\s+)?(?:must|may|can|cannot|can't|should|has\s+to|have\s+to|is|are|"
                           r"requires?|needs?)\b", re.IGNORECASE)
