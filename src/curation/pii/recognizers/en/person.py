@@ -13,7 +13,7 @@ from presidio_analyzer import RecognizerResult
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.en.shapes import NOT_NAMES
 from curation.pii.recognizers.en.shapes import WORD as _WORD
-from curation.pii.role_shapes import names_role_or_unit
+from curation.pii.role_shapes import names_role_or_unit, speaks_as_role
 from curation.pii.spans import HANDLE_BODY
 
 
@@ -70,11 +70,6 @@ class CurationPersonRecognizer(ScoredRecognizer):
         return None if value.split()[0] in NOT_NAMES or names_role_or_unit(value.split()) else 0.6
 
 
-# Who speaks in a chat besides people: a role before the name is no part of it ("Agent Priyanka").
-_SPEAKER_ROLES = frozenset("agent bot customer caller operator support advisor adviser rep system moderator host "
-                           "admin assistant guest user visitor member staff".split())
-
-
 def _chat_lines(matches) -> list:
     """The speaker lines that make a chat. A stamp in brackets or with a date is a chat export's;
     a bare time before "Words:" is as often an agenda ("09:00 Opening Remarks: welcome") and a
@@ -92,7 +87,7 @@ def _speaker(match, score) -> tuple[int, int] | None:
     roles speak ("Bot:", "Customer:") or `score` refuses the name."""
     start, end = match.span("speaker")
     words = match.group("speaker").split(" ")
-    while words and words[0].lower() in _SPEAKER_ROLES:
+    while words and speaks_as_role(words[0]):
         start += len(words.pop(0)) + 1
     return (start, end) if words and score(" ".join(words)) else None
 

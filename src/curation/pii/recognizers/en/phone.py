@@ -43,6 +43,10 @@ NUMBER_LABELS = (_BUSINESS_LABELS +
 # a colon glued to one, one before a reference label). Then the words that say which line it is.
 PHONE_WORDS = ("tel", "telephone", "phone", "mobile", "mob", "cell", "fax", "call", "dial", "whatsapp", "hotline",
                "helpline", "landline")
+# Their short and foreign forms on labels ("ph#…", "Tlf.", "Telefon:", "GSM:"), the other
+# list every test below takes beside PHONE_WORDS.
+PHONE_ABBREVIATIONS = ("ph", "tlf", "telefon", "gsm")
+_PHONE_LABELS = "|".join((*PHONE_WORDS, *PHONE_ABBREVIATIONS))
 _LINE_WORDS = ("home", "office", "work", "desk", "private", "business", "direct", "contact", "me", "us")
 _CONTACT_WORDS = "|".join((*PHONE_WORDS, *_LINE_WORDS))
 # A word before " / " that labels a reference, not a name ("Order ref / 0123 456789", "Kundennr /
@@ -65,7 +69,7 @@ _NOT_AFTER_CODE = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
 # A label glued to a number by a colon or "#" is a contact label ("Tel.:0161 496 0066", "M:07700
 # 900123", "ph#4155550173", a vCard's "TEL;WORK;VOICE:(111) 555-1212"); "ISBN:0306406152" and
 # "UPC:0 12345 67890 5" are codes.
-_GLUED_LABELS = rf"{_CONTACT_WORDS}|t|m|f|p|ph|tlf|telefon|gsm|cel|voice|pager|pref"
+_GLUED_LABELS = rf"{_CONTACT_WORDS}|{'|'.join(PHONE_ABBREVIATIONS)}|t|m|f|p|cel|voice|pager|pref"
 # An extension belongs to its number: with it the number reaches one person's desk, not a
 # switchboard ("ext. 214", "x214", ", ext. 12", "(ext 44)", "extn 12", "#214", German "Durchwahl
 # -214", "DW 214"), and so does what a dial string or a tel: link writes for one: a pause before
@@ -107,7 +111,7 @@ _NATIONAL_DIGITS = (10, 11)
 # spaCy lists "call" among its stop words, and a label glued by "#" is one token with its number.
 # "Ring", "text" and "reach" are verbs of calling only with the person after them ("reach me at";
 # "sales reach 1 200 000" is a sum).
-_CALL_CUE_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(PHONE_WORDS)}|ph|tlf|telefon|gsm)\b\.?"
+_CALL_CUE_BEFORE = re.compile(rf"(?:\b(?i:{_PHONE_LABELS})\b\.?"
                               r"|\b(?i:ring|text|txt|reach)\ (?i:me|us|him|her|them)\b)"
                               r"(?:\ (?i:me|us|him|her|them|on|at|to|for|back)){0,2}\ ?[:\#@]?\ ?$")
 _CUE_WINDOW = 30
@@ -228,7 +232,7 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     CONTEXT = (*PHONE_WORDS, "phones", "phoned", "calls", "called", "calling", "reach", "reached", "contact",
                "number", "sms", "text", "ring",
                # Abbreviations and other languages' labels in English business text.
-               "ph", "tlf", "tél", "telefon", "teléfono", "telefone", "telefono", "handy", "gsm", "celular",
+               *PHONE_ABBREVIATIONS, "tél", "teléfono", "telefone", "telefono", "handy", "celular",
                "sími", "puh", "puhelin", "telefoon", "mobiel", "móvil", "movil", "mobil", "cel", "tlm", "telemóvel",
                "τηλ", "тел", "телефон", "telp", "hp", "natel")
     # A date has a month of 1-12 and a day of 1-31 (01.54.80.61.43 is a French number, not a date).
