@@ -10,6 +10,7 @@ from collections import Counter
 import regex as re
 from presidio_analyzer import RecognizerResult
 
+from curation.pii.recognizers.en.person_fields import field_names
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.en.shapes import NOT_NAMES
 from curation.pii.recognizers.en.shapes import WORD as _WORD
@@ -52,6 +53,7 @@ class CurationPersonRecognizer(ScoredRecognizer):
             found += [m.span() for m in self._MAILED.finditer(text) if self.score(m.group())]
         if ":" in text:
             found += [span for m in _chat_lines(self._SPEAKER.finditer(text)) if (span := _speaker(m, self.score))]
+        found += field_names(text)
         for start, end in found:
             results.append(RecognizerResult("PERSON", start, end, 0.6, recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
