@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from curation.pii.recognizers.en import CurationPhoneRecognizer
+from curation.pii.recognizers.en import CurationPhoneRecognizer, LabelledIbanRecognizer
 from tests_helpers import found
 
 
@@ -104,3 +104,19 @@ def test_a_bare_number_sign_before_digits_is_a_documents_number():
 
 def test_a_bare_number_word_names_no_reference():
     assert phones("Number: 0161 496 0066") == ["0161 496 0066"]
+
+
+# 5. An IBAN after its label grouped as no bank groups it: the mod-97 check says where it ends.
+@pytest.mark.parametrize("text,iban", [
+    ("IBAN: GB29 NWBK 601613 31926819 BIC NWBKGB2L", "GB29 NWBK 601613 31926819"),
+    ("Iban - DE89 37040044 0532 013000", "DE89 37040044 0532 013000"),
+    ("IBAN NL91 ABNA0417 164300, ref March", "NL91 ABNA0417 164300"),
+])
+def test_an_iban_after_its_label_in_odd_groups_is_found_by_its_check(text, iban):
+    values = [text[r.start:r.end] for r in LabelledIbanRecognizer().analyze(text, ["IBAN_CODE"])]
+    assert iban in values
+
+
+def test_odd_groups_after_the_label_that_fail_the_check_stay():
+    text = "IBAN: GB29 NWBK 601613 31926818 BIC NWBKGB2L"
+    assert [text[r.start:r.end] for r in LabelledIbanRecognizer().analyze(text, ["IBAN_CODE"])] == []
