@@ -62,3 +62,17 @@ def test_a_role_unit_company_or_word_in_a_person_field_is_no_name(text):
 
 def test_the_person_recognizer_reports_a_fields_name():
     assert found(CurationPersonRecognizer(), "PERSON", "Driver: Rutendo Chikwanha\nVehicle: KDA 214X") == ["Rutendo Chikwanha"]
+
+
+@pytest.mark.parametrize("text", [
+    "CALLER: I'm not sure it was me.\nAGENT: We'll look into it.",   # a speaker's sentence, not a field value
+    "Bill to: Kestrel Joinery GmbH\nPO 4471",                         # a company with its legal form after it
+    "Policyholder: Tidewater Marine Ltd",
+    "Snag list closed by August, signed by December",                  # a deadline after "by"
+])
+def test_a_sentence_a_company_or_a_date_after_a_person_label_is_no_name(text):
+    assert names(text) == []
+
+
+def test_a_title_before_a_fields_name_is_left_out():
+    assert names("Present: Deputy Principal Mrs Aoife Brennan, Tomasz Zieliński") == ["Aoife Brennan", "Tomasz Zieliński"]

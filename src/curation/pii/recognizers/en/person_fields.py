@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import regex as re
 
-from curation.pii.recognizers.en.organization import LEGAL_FORMS
+from curation.pii.recognizers.en.organization import FOREIGN_FORMS, LEGAL_FORMS
 from curation.pii.recognizers.en.shapes import NOT_NAMES
-from curation.pii.role_shapes import names_role_or_unit
+from curation.pii.role_shapes import HONORIFICS, names_role_or_unit
 from curation.pii.truecase import common_words
 
 # Fields whose value is a person's name, as forms, bookings, manifests, CRM notes and minutes write
@@ -18,13 +18,13 @@ _FIELDS = ("name|full name|surname|last name|family name|first names?|given name
            "|attendees|participants|apologies|present|bill to")
 # Verbs whose "by" names who did it: "approved by Giorgia Fabbri", "opened by Nikola Jovanović".
 _BY_VERBS = ("approved|signed|prepared|reviewed|opened|raised|reported|submitted|requested|authori[sz]ed|checked"
-             "|written|logged|created|closed")
+             "|written|logged|created")
 # A name's word in any script's capitals ("Zsófia", "Owusu-Ansah", "al-Rashid"), an initial ("J."),
 # or a particle between two such words ("van der", "de la", "bin").
 _UPPER_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*"
 _NAME_WORD = rf"(?:{_UPPER_WORD}|\p{{Lu}}\.|(?:al|el)-{_UPPER_WORD})"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|la|le|da|das|dos|du|di|ten|ter|bin|ibn|bint|binti|al|el)"
-_NAME = rf"{_NAME_WORD}(?:\ (?:{_PARTICLE}\ ){{0,2}}{_NAME_WORD}){{0,3}}"
+_NAME = rf"{_NAME_WORD}(?:\ (?:{_PARTICLE}\ ){{0,2}}{_NAME_WORD}){{0,5}}"
 # A field starts a line, or follows a gap of spaces or a bar in a one-line form ("Driver: A   Guide: B").
 _FIELD = re.compile(rf"(?:^|\ \ |\|\ ?|\t)(?i:(?P<label>{_FIELDS}))(?:\ \([^()\n]{{1,30}}\))?:[ \t]+(?=\p{{Lu}})"
                     rf"|\b(?:{_BY_VERBS})\ by\ (?=\p{{Lu}})", re.MULTILINE)
@@ -32,8 +32,16 @@ _FIELD = re.compile(rf"(?:^|\ \ |\|\ ?|\t)(?i:(?P<label>{_FIELDS}))(?:\ \([^()\n
 # "and" or "&"; a list label takes every name, another field only those joined by "and" or "&".
 _ONE = re.compile(rf"(?P<name>{_NAME})(?![\p{{L}}\d@])(?:\ \([^()\n]{{1,40}}\))?(?P<sep>,\ |\ and\ |\ &\ |;\ )?")
 _LISTS = frozenset({"attendees", "participants", "apologies", "present"})
-# A value that ends in a legal form is the company an owner or agent field may also hold ("Owner: Acme Ltd").
+# A value that ends in a legal form, or has one after it, is the company a bill-to, owner or
+# policyholder field may also hold ("Owner: Acme Ltd", "Bill to: Nordlicht Verlag AG").
 _LEGAL_FORM = re.compile(rf"(?:{LEGAL_FORMS})\.?")
+_LEGAL_FORM_AFTER = re.compile(rf",?\ (?:{FOREIGN_FORMS}|{LEGAL_FORMS})(?![\p{{L}}\d])")
+# A field's value ends where its cell does: a line end, a comma, a bracket, a gap, a bar or a
+# joined name. A value that runs on in lower case is a sentence a speaker says ("AGENT: I've …").
+_VALUE_END = re.compile(r"[ \t]*(?:$|[,;|(]|\t|\ \ |&|and\ |\.\ *$)", re.MULTILINE)
+# Months and days after "by" are a deadline ("closed by July"), not who closed it.
+_CALENDAR = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
 def field_names(text: str) -> list[tuple[int, int]]:
@@ -45,8 +53,10 @@ def field_names(text: str) -> list[tuple[int, int]]:
         listed = (field["label"] or "").lower() in _LISTS
         at = field.end()
         while (one := _ONE.match(text, at)) is not None:
-            if _is_name(one["name"]):
-                spans.append(one.span("name"))
+            start, end = _without_honorifics(text, *one.span("name"))
+            ends = field["label"] is None or _VALUE_END.match(text, one.end("name"))
+            if start < end and ends and not _LEGAL_FORM_AFTER.match(text, end) and _is_name(text[start:end]):
+                spans.append((start, end))
             sep = one["sep"] or ""
             if not sep or (not listed and sep.strip() not in ("and", "&")):
                 break
@@ -54,9 +64,19 @@ def field_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _without_honorifics(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a value's name after the last honorific in it ("Principal Ms Niamh Byrne",
+    "Ms Chloe Reeves"): the title and any rank before it are no part of the name."""
+    words = text[start:end].split(" ")
+    titled = [i for i, w in enumerate(words) if w.rstrip(".").lower() in HONORIFICS]
+    if not titled:
+        return start, end
+    return start + len(" ".join(words[:titled[-1] + 1])) + 1, end
+
+
 def _is_name(value: str) -> bool:
     """Whether a field's capitalised value is a person's name, not a role, unit, company or word."""
     words = value.split()
     if words[0] in NOT_NAMES or names_role_or_unit(words) or _LEGAL_FORM.fullmatch(words[-1]):
         return False
-    return len(words) > 1 or value.lower() not in common_words()
+    return len(words) > 1 or (value.lower() not in common_words() and value.lower() not in _CALENDAR)
