@@ -13,10 +13,9 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from curation.pii.recognizers.en.table_columns import cell_spans, is_row
+from curation.pii.recognizers.en.table_columns import row_shape
 from curation.pii.spans import NerEntity
 
-_DELIMITERS = (",", ";", "|", "\t")
 # Rows of one shape before a column is trusted: two lines of the same count are as often prose.
 _MIN_ROWS = 3
 # Share of a column's name-like cells NER must have read, of one type, before the rest follow.
@@ -65,7 +64,8 @@ def _tables(text: str):
     shape = None
     for start, end in zip(starts, [*starts[1:], len(text) + 1], strict=True):
         line = text[start:end - 1] if end <= len(text) else text[start:]
-        key, spans = _shape(line)
+        delimiter, spans = row_shape(line)
+        key = (delimiter, len(spans)) if spans else None
         if key is not None and key == shape:
             run.append(_cells(line, start, spans))
             continue
@@ -74,20 +74,6 @@ def _tables(text: str):
         run, shape = ([_cells(line, start, spans)] if key else []), key
     if len(run) >= _MIN_ROWS:
         yield run
-
-
-def _shape(line: str):
-    """(delimiter, cell count) of a record line and its cells, (None, None) for other lines. Of
-    the delimiters in the line, the one that cuts it into most cells: "Ada Lind;NO;22 150,00;NOK"
-    is a semicolon row with a decimal comma."""
-    best, best_spans = None, None
-    for delimiter in _DELIMITERS:
-        if delimiter not in line:
-            continue
-        spans = cell_spans(line, delimiter)
-        if is_row(line, delimiter, spans) and (best_spans is None or len(spans) > len(best_spans)):
-            best, best_spans = (delimiter, len(spans)), spans
-    return best, best_spans
 
 
 def _line_starts(text: str) -> list[int]:

@@ -64,6 +64,18 @@ _JOINERS = frozenset({"the", "of", "and", "&", "for"})
 IDENTIFIER_NOUNS = frozenset({"number", "numbers", "no", "nr", "code", "id"})
 
 
+# Who speaks in a chat besides people, beside the job nouns and business functions above ("Agent
+# Priyanka:", "Customer:", "Support:"): the parties only a chat or a call has.
+_CHAT_PARTIES = frozenset("bot caller rep system moderator host user visitor staff".split())
+
+
+def speaks_as_role(word: str) -> bool:
+    """Whether `word`, at the front of a chat line's speaker, names a role rather than a person
+    ("Agent", "Bot", "Customer", "Support"): a chat party, a job noun or a business function."""
+    word = word.lower()
+    return word in _CHAT_PARTIES or word in JOB_NOUNS or word in FUNCTION_WORDS
+
+
 # Ranks written before a company in a signature or a CV line ("Partner, Kilele Audit Partners",
 # "CFO, Acme Ltd"): beside JOB_NOUNS and the function words, the role part of "role, company".
 _SIGNATURE_RANKS = frozenset("partner ceo cfo cto coo cio vp svp evp md".split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import regex as re
+from presidio_analyzer import RecognizerResult
 
 from curation.pii.recognizers.en.scored import ScoredRecognizer
 
@@ -26,8 +27,43 @@ class LabelledIbanRecognizer(ScoredRecognizer):
     START = r"(?=[A-Z]{2}\d{2})"
     _ALNUM = re.compile(r"[A-Z0-9]")
 
+    # The same label before a value grouped as no bank groups it ("GB29 NWBK 601613 31926819"): the
+    # groups of up to eight letters and digits after it, the longest run of them that passes the
+    # mod-97 check as one IBAN. The check, not the shape, tells where the IBAN ends ("… BIC NWBKGB2L").
+    _LABEL_THEN = re.compile(r"\b(?i:iban)(?:\ ?(?i:no|nr|number|code|\#)\.?)?(?:\ ?[:\-–]\ ?|\ {1,3})"
+                             r"(?=[A-Z]{2}\d{2})")
+    _GROUPS = re.compile(r"[A-Z0-9]{1,8}(?:\ [A-Z0-9]{1,8}){0,9}(?![\w-])")
+    _GROUP = re.compile(r"[A-Z0-9]+")
+    CHECKED_SCORE = 0.85
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        return super().analyze(text, entities, nlp_artifacts, regex_flags) if "iban" in text.lower() else []
+        if "iban" not in text.lower():
+            return []
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        taken = {r.start for r in results}
+        for label in self._LABEL_THEN.finditer(text):
+            if label.end() not in taken and (span := self._checked_run(text, label.end())) is not None:
+                results.append(RecognizerResult(self.ENTITY, *span, self.CHECKED_SCORE, recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return results
+
+    def _checked_run(self, text: str, start: int) -> tuple[int, int] | None:
+        """(start, end) of the longest run of groups at `start` that is one IBAN by mod-97, or None."""
+        run = self._GROUPS.match(text, start)
+        if run is None:
+            return None
+        groups = [g.span() for g in self._GROUP.finditer(text, start, run.end())]
+        for count in range(len(groups), 1, -1):
+            value = "".join(text[a:b] for a, b in groups[:count])
+            if 15 <= len(value) <= 34 and iban_check_ok(value):
+                return start, groups[count - 1][1]
+        return None
 
     def score(self, value: str) -> float | None:
         return 0.6 if 14 <= len(self._ALNUM.findall(value)) <= 34 else None
+
+
+def iban_check_ok(value: str) -> bool:
+    """Whether `value` (letters and digits, no spaces) passes the IBAN's ISO 13616 mod-97 check."""
+    moved = value[4:] + value[:4]
+    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1

@@ -15,7 +15,6 @@ Handelsregister) are not personal data and are not loaded.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from importlib.metadata import version
 
@@ -27,6 +26,7 @@ from presidio_analyzer import predefined_recognizers
 from curation.pii.pattern_runner import run_patterns
 from curation.pii.recognizers.en.national_id_labels import WORD_END, WORD_START, LabelGate, labels_pattern
 from curation.pii.recognizers.en.table_columns import columns_of
+from curation.pii.text_memo import once_per_text
 
 # The recognizers used here, by their names in presidio_analyzer.predefined_recognizers; CaSin and
 # DeTaxId exist only since 2.2.362 (pyproject.toml pins presidio-analyzer>=2.2.366).
@@ -107,17 +107,13 @@ NATIONAL_IDS = (
 
 # One scan per text for the labels of every identifier (national_id_labels.py).
 _LABEL_GATE = LabelGate([(spec, spec.labels) for spec in NATIONAL_IDS])
-_last_text = threading.local()  # every recognizer asks about the same text in turn, in its own thread
 
 
+@once_per_text
 def _named(text: str) -> frozenset[NationalId]:
     """The identifiers whose label stands somewhere in `text`, found once per text and thread for
     all the recognizers (see `_LABEL_GATE`)."""
-    if getattr(_last_text, "text", None) is not text:
-        _last_text.named, _last_text.text = _LABEL_GATE.named(text), text
-    return _last_text.named
-
-
+    return _LABEL_GATE.named(text)
 
 
 class LabelledIdRecognizer(EntityRecognizer):

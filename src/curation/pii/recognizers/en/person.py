@@ -10,10 +10,11 @@ from collections import Counter
 import regex as re
 from presidio_analyzer import RecognizerResult
 
+from curation.pii.recognizers.en.person_fields import field_names
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 from curation.pii.recognizers.en.shapes import NOT_NAMES
 from curation.pii.recognizers.en.shapes import WORD as _WORD
-from curation.pii.role_shapes import names_role_or_unit
+from curation.pii.role_shapes import names_role_or_unit, speaks_as_role
 from curation.pii.spans import HANDLE_BODY
 
 
@@ -52,6 +53,7 @@ class CurationPersonRecognizer(ScoredRecognizer):
             found += [m.span() for m in self._MAILED.finditer(text) if self.score(m.group())]
         if ":" in text:
             found += [span for m in _chat_lines(self._SPEAKER.finditer(text)) if (span := _speaker(m, self.score))]
+        found += field_names(text)
         for start, end in found:
             results.append(RecognizerResult("PERSON", start, end, 0.6, recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
@@ -68,11 +70,6 @@ class CurationPersonRecognizer(ScoredRecognizer):
         # A unit or a role signs as often as a person ("Sincerely,\nParticipant Services", "Dear Hiring
         # Manager"); a job title is made of title modifiers only, so "Dear Grace Planner" stays a name.
         return None if value.split()[0] in NOT_NAMES or names_role_or_unit(value.split()) else 0.6
-
-
-# Who speaks in a chat besides people: a role before the name is no part of it ("Agent Priyanka").
-_SPEAKER_ROLES = frozenset("agent bot customer caller operator support advisor adviser rep system moderator host "
-                           "admin assistant guest user visitor member staff".split())
 
 
 def _chat_lines(matches) -> list:
@@ -92,7 +89,7 @@ def _speaker(match, score) -> tuple[int, int] | None:
     roles speak ("Bot:", "Customer:") or `score` refuses the name."""
     start, end = match.span("speaker")
     words = match.group("speaker").split(" ")
-    while words and words[0].lower() in _SPEAKER_ROLES:
+    while words and speaks_as_role(words[0]):
         start += len(words.pop(0)) + 1
     return (start, end) if words and score(" ".join(words)) else None
 

@@ -36,6 +36,8 @@ NUMBER_LABELS = (_BUSINESS_LABELS +
 # 1105 0930". The slash separates two numbers only after a bracket or an e-mail address ("+48 12 634
 # 80 19 (home) / 693-114-287"), a contact word ("mobile / 612-555-0198"), or a whole number when the
 # second starts as a whole number does, with "+" or a trunk 0 ("0421 889 304 / 0412 555 019").
+# So is a number written with its "+" after a name ("Attn: Lim Wei / +65 6862 4410"); after a
+# section or model code ("Section 12 / +44 …") it is what the code cites.
 # After a name ("Attn: Maria Santos / 0917 552 3318") a national number whole (trunk 0, area code,
 # one or two groups, 10 or 11 digits) is the person's line: a code or chapter ends in a capital or
 # a digit ("Model X / 2023 1105 0930"), and no reference is grouped that way.
@@ -43,6 +45,10 @@ NUMBER_LABELS = (_BUSINESS_LABELS +
 # a colon glued to one, one before a reference label). Then the words that say which line it is.
 PHONE_WORDS = ("tel", "telephone", "phone", "mobile", "mob", "cell", "fax", "call", "dial", "whatsapp", "hotline",
                "helpline", "landline")
+# Their short and foreign forms on labels ("ph#…", "Tlf.", "Telefon:", "GSM:"), the other
+# list every test below takes beside PHONE_WORDS.
+PHONE_ABBREVIATIONS = ("ph", "tlf", "telefon", "gsm")
+_PHONE_LABELS = "|".join((*PHONE_WORDS, *PHONE_ABBREVIATIONS))
 _LINE_WORDS = ("home", "office", "work", "desk", "private", "business", "direct", "contact", "me", "us")
 _CONTACT_WORDS = "|".join((*PHONE_WORDS, *_LINE_WORDS))
 # A word before " / " that labels a reference, not a name ("Order ref / 0123 456789", "Kundennr /
@@ -52,7 +58,7 @@ _NOT_A_NAME_BEFORE_SLASH = rf"(?:{NUMBER_LABELS})|\w*(?:nr|nummer|number)"
 _SEPARATED_BY_SLASH = (rf"(?<=[)\]]\ ?/\ |@[\w.\-]{{1,60}}\.[A-Za-z]{{2,24}}\ ?/\ |\b(?i:{_CONTACT_WORDS})\.?:?\ ?/\ )"
                        r"|(?<=\d[\d\ .\-()]{5,20}\d\ ?/\ )(?=[+0])|(?<=(?:\+|\b0)\d[\d\ .\-()]{5,20}\d\ ?/\ )"
                        rf"|(?<=\p{{Ll}}\ /\ )(?<!\b(?i:{_NOT_A_NAME_BEFORE_SLASH})\.?\ /\ )"
-                       r"(?=0[1-9]\d{1,3}(?:[\ \-]\d{3,7}){1,2}(?![\d\-]|\ \d))(?=(?:\d[\ \-]?){9,10}\d(?!\d))")
+                       r"(?:(?=0[1-9]\d{1,3}(?:[\ \-]\d{3,7}){1,2}(?![\d\-]|\ \d))(?=(?:\d[\ \-]?){9,10}\d(?!\d))|(?=\+\d))")
 # Nor is a number a phone when it continues a code of letters and digits ("parcel 1Z 8F4 27Y 03
 # 5512 9940"): the two groups before it, joined by one space, each hold a capital and a digit. One
 # such group is a unit or a postcode's half ("Flat 2A 07700 900123", "Support 24H 0800 123 4567"),
@@ -65,13 +71,19 @@ _NOT_AFTER_CODE = (rf"(?:(?<!/\ )|{_SEPARATED_BY_SLASH})"
 # A label glued to a number by a colon or "#" is a contact label ("Tel.:0161 496 0066", "M:07700
 # 900123", "ph#4155550173", a vCard's "TEL;WORK;VOICE:(111) 555-1212"); "ISBN:0306406152" and
 # "UPC:0 12345 67890 5" are codes.
-_GLUED_LABELS = rf"{_CONTACT_WORDS}|t|m|f|p|ph|tlf|telefon|gsm|cel|voice|pager|pref"
+_GLUED_LABELS = rf"{_CONTACT_WORDS}|{'|'.join(PHONE_ABBREVIATIONS)}|t|m|f|p|cel|voice|pager|pref"
 # An extension belongs to its number: with it the number reaches one person's desk, not a
 # switchboard ("ext. 214", "x214", ", ext. 12", "(ext 44)", "extn 12", "#214", German "Durchwahl
 # -214", "DW 214"), and so does what a dial string or a tel: link writes for one: a pause before
 # it ("+14155550173p22", "…0173,,22") or RFC 3966's ";ext=22".
 _EXTENSION = (r"(?:,?\ ?(?i:x|ext\.?|extn\.?|extension|durchwahl|dw\.?)\ ?:?\ ?-?\d{1,6}"
               r"|\ ?\((?i:x|ext\.?|extn\.?|extension)\ ?:?\ ?\d{1,6}\)|\ \#\ ?\d{1,6}|;ext=\d{1,6}|(?:,{2,}|[pw])\d{1,6})")
+
+# An extension raises the score of a number whole enough to reach a switchboard (a national number
+# with its area code has 8 digits or more). A shorter group with "#2" or "x4" after it is a part
+# or product code and its variant or quantity ("Hinge 0113 496 #12"); a phone word still makes a
+# short number with its extension one ("Tel: 555-0148 #12").
+_WHOLE_NUMBER_DIGITS = 8
 
 # The label test runs on the text before each match (see `analyze`): a reference label, its "no."
 # and an "is": "Invoice no. 4471 2290", "the account is 600-229-417".
@@ -107,7 +119,7 @@ _NATIONAL_DIGITS = (10, 11)
 # spaCy lists "call" among its stop words, and a label glued by "#" is one token with its number.
 # "Ring", "text" and "reach" are verbs of calling only with the person after them ("reach me at";
 # "sales reach 1 200 000" is a sum).
-_CALL_CUE_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(PHONE_WORDS)}|ph|tlf|telefon|gsm)\b\.?"
+_CALL_CUE_BEFORE = re.compile(rf"(?:\b(?i:{_PHONE_LABELS})\b\.?"
                               r"|\b(?i:ring|text|txt|reach)\ (?i:me|us|him|her|them)\b)"
                               r"(?:\ (?i:me|us|him|her|them|on|at|to|for|back)){0,2}\ ?[:\#@]?\ ?$")
 _CUE_WINDOW = 30
@@ -137,6 +149,30 @@ _BOX_WITH_CODE = re.compile(r"\d{1,6}-\d{5}")
 _FIELD_NAME_BEFORE = re.compile(r"([^\W\d_]+)[:=]$")
 _VCARD_TYPES = frozenset({"tel", "voice", "cell", "fax", "pager", "text", "work", "home", "pref", "msg"})
 _DECIMAL = re.compile(r"\+?\d+\.\d+")
+# "<noun> no." / "nr." / "number" / "Nº" before the digits says whose number they are: a
+# customer's, a meter's, an organisation's, a quotation's ("Customer no.: 300 812 447", "Org. nr.
+# 921 447 380", "PRESUPUESTO Nº 2026-1183"), whatever the noun. Unless the noun names the line or
+# which of someone's lines it is ("Phone no.", "Best number:", "my other number", "Emergency
+# number"): those words are closed classes, the nouns of things that have numbers are not.
+_NUMBER_WORD_BEFORE = re.compile(r"(?:\b(?P<noun>[^\W\d_]{2,})\.?\ )?(?:\b(?P<word>no|nr|number)\b\.?|(?<!\w)(?:n[º°]|№))"
+                                 r"\ ?[:\-]?\ ?$", re.IGNORECASE)
+_LINE_NOUNS = frozenset((*PHONE_WORDS, *PHONE_ABBREVIATIONS, *_LINE_WORDS, *"""best other alternative alternate alt
+main emergency daytime evening night mobile cellphone new old same this that the a my your his her our their its
+whose which toll free freephone switchboard reception support service care helpdesk callback sms text whatsapp
+signal viber telegram local international backup second primary personal pager voicemail enquiries inquiries
+enquiry inquiry sales any correct wrong right valid preferred kin""".split()))
+
+
+def _names_whose_number(before: str) -> bool:
+    """Whether `before` (the text before a number) ends in a noun and its number word that make
+    the digits that thing's number (see _NUMBER_WORD_BEFORE). A bare "No." or "Number:" names
+    nothing; a bare "Nº" is a document's own number ("NOTA FISCAL — Nº 00004218")."""
+    m = _NUMBER_WORD_BEFORE.search(before)
+    if m is None or (m["noun"] is None and m["word"]):
+        return False
+    return (m["noun"] is None or m["noun"].lower() not in _LINE_NOUNS) and not _PHONE_WORD_BEFORE.search(before, 0, m.start())
+
+
 # A ZIP+4 after a state code ("Savannah, GA 31405-2217") is the postal code of an address line.
 _ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}")
 _STATE_BEFORE = re.compile(r"(?:^|[,\n]\ ?|\ )[A-Z]{2}\ $")
@@ -154,6 +190,8 @@ def labelled_otherwise(text: str, start: int, end: int) -> bool:
     if text[start:end].lstrip("(").startswith("+"):
         return bool(_AMOUNT_BEFORE.search(before) or _CURRENCY_AFTER.match(text, end)
                     or _glued_to_another_field(text, start, end, before))
+    if _names_whose_number(before):
+        return True
     label = _LABEL_BEFORE.search(before)
     if label is None:
         return False
@@ -218,7 +256,8 @@ class CurationPhoneRecognizer(ScoredRecognizer):
           | \b[18][ .-]?(?=\(\d{3,4}\))                       # 1 (786) ... (US), 8 (495) ... (RU)
         )?
         (?:\((?:0\ )?\d{1,5}\)[ .-]?|\b0\ ?\d{2,4}\ ?/\ ?(?=\d))?      # (020), (0 30); 089 / 12 34 56, 0 89 / … (DE)
-        \d++(?:[ .-]\d++){0,5}                                # digit groups, one separator each
+        (?:\d(?:\ \d){6,14}+                                 # one digit at a time: 0 2 0 7 9 4 6 …
+          | \d++(?:[ .-]\d++){0,5})                            # digit groups, one separator each
         (?:""" + _EXTENSION + r""")?                             # extension
         (?![ .-]?\d)(?![\w@:])                               # not a time (07:30) or e-mail
     """
@@ -228,7 +267,7 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     CONTEXT = (*PHONE_WORDS, "phones", "phoned", "calls", "called", "calling", "reach", "reached", "contact",
                "number", "sms", "text", "ring",
                # Abbreviations and other languages' labels in English business text.
-               "ph", "tlf", "tél", "telefon", "teléfono", "telefone", "telefono", "handy", "gsm", "celular",
+               *PHONE_ABBREVIATIONS, "tél", "teléfono", "telefone", "telefono", "handy", "celular",
                "sími", "puh", "puhelin", "telefoon", "mobiel", "móvil", "movil", "mobil", "cel", "tlm", "telemóvel",
                "τηλ", "тел", "телефон", "telp", "hp", "natel")
     # A date has a month of 1-12 and a day of 1-31 (01.54.80.61.43 is a French number, not a date).
@@ -284,7 +323,11 @@ class CurationPhoneRecognizer(ScoredRecognizer):
             # One such number in ten passes the マイナンバー check digit (EnMyNumberRecognizer): a
             # phone only after a phone word ("Emergency phone: 0157 3388 2104"), so below the threshold.
             return 0.3
-        if "(" in number:
+        if len(groups) == digits:
+            # One digit a group, as a form's boxes and OCR of them write a number: a row of single
+            # digits is as often scores or seats ("3 4 5 2 1 0 7"), so only a phone word makes it one.
+            score = 0.3
+        elif "(" in number:
             score = 0.65
         elif len(groups) == 1:  # plain digit run: a national number starts with its trunk 0 or 1
             score = 0.4 if digits in (10, 11) and number[0] in "01" else 0.3 if digits == 10 else 0.2
@@ -296,7 +339,7 @@ class CurationPhoneRecognizer(ScoredRecognizer):
             score = 0.4  # grouped national numbers: 1496 8283, 02 4177 7631
         else:
             score = 0.35
-        if ext:
+        if ext and digits >= _WHOLE_NUMBER_DIGITS:
             score += 0.15
         return min(score, 0.9)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-import threading
 from bisect import bisect_right
 from collections.abc import Iterator
+
+from curation.pii.text_memo import once_per_text
 
 _RULE_ROW = re.compile(r"[\s|:\-]*-[\s|:\-]*")  # markdown's |---|:--:| under a header
 
@@ -40,11 +41,26 @@ def is_row(line: str, delimiter: str, spans: list[tuple[int, int]]) -> bool:
     return len(spans) == 2 and (delimiter in "\t|" or not line[spans[1][0]:spans[1][0] + 1].isspace())
 
 
-def _delimiter(line: str) -> str | None:
-    """The cell delimiter of a table row: a markdown pipe, else a tab, semicolon or comma."""
+# Cell delimiters in the order a tie between them is settled: a tab or a semicolon is chosen over
+# a comma, as a semicolon export writes decimal commas ("Ada Lind;NO;22 150,00;NOK").
+_DELIMITERS = ("\t", ";", ",", "|")
+
+
+def row_shape(line: str) -> tuple[str | None, list[tuple[int, int]] | None]:
+    """The cell delimiter of a table row and its cell spans, (None, None) for a line that is no
+    row: a markdown row's pipe, else of the delimiters in the line the one that cuts it into the
+    most cells of a row (is_row). The one delimiter chooser of every table reader."""
     if line.lstrip().startswith("|"):
-        return "|"
-    return next((d for d in "\t;," if d in line), None)
+        spans = cell_spans(line, "|")
+        return ("|", spans) if is_row(line, "|", spans) else (None, None)
+    best, best_spans = None, None
+    for delimiter in _DELIMITERS:
+        if delimiter not in line:
+            continue
+        spans = cell_spans(line, delimiter)
+        if is_row(line, delimiter, spans) and (best_spans is None or len(spans) > len(best_spans)):
+            best, best_spans = delimiter, spans
+    return best, best_spans
 
 
 class Columns:
@@ -62,13 +78,10 @@ class Columns:
             start = pos
             self.starts.append(start)
             pos += len(line) + 1
-            delimiter = _delimiter(line)
-            if delimiter == "|" and header is not None and _RULE_ROW.fullmatch(line):
+            if header is not None and line.lstrip().startswith("|") and _RULE_ROW.fullmatch(line):
                 self.rows.append(None)
                 continue
-            spans = cell_spans(line, delimiter) if delimiter else None
-            if spans is not None and not is_row(line, delimiter, spans):
-                spans = None
+            delimiter, spans = row_shape(line)
             if spans is None or (delimiter, len(spans)) != shape:
                 shape = (delimiter, len(spans)) if spans else None
                 header = [line[a:b].strip(_CELL_PADDING) for a, b in spans] if spans else None
@@ -108,11 +121,7 @@ class Columns:
 _CELL_PADDING = " \t\"'\r"
 
 
-_last = threading.local()  # several recognizers ask about the same text in turn, in their own thread
-
-
+@once_per_text
 def columns_of(text: str) -> Columns:
-    """The table columns of `text`, read once per thread for every recognizer that asks."""
-    if getattr(_last, "text", None) is not text:
-        _last.columns, _last.text = Columns(text), text
-    return _last.columns
+    """The table columns of `text`, read once per text and thread for every recognizer that asks."""
+    return Columns(text)
