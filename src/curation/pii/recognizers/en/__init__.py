@@ -12,6 +12,7 @@ from curation.pii.recognizers.en.address_columns import AddressColumnRecognizer
 from curation.pii.recognizers.en.caseless_name import CaselessNameRecognizer
 from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn_ok
 from curation.pii.recognizers.en.date_of_birth import EnDateOfBirthRecognizer
+from curation.pii.recognizers.en.date_of_birth_columns import DateOfBirthColumnRecognizer
 from curation.pii.recognizers.en.email import CurationEmailRecognizer
 from curation.pii.recognizers.en.intl_address import CurationIntlAddressRecognizer
 from curation.pii.recognizers.en.labelled_iban import LabelledIbanRecognizer
@@ -34,6 +35,7 @@ __all__ = [
            "CurationPersonRecognizer",
            "CurationPhoneRecognizer",
            "CurationPostalCodeRecognizer",
+           "DateOfBirthColumnRecognizer",
            "EnDateOfBirthRecognizer",
            "LabelledIbanRecognizer",
            "MessagingLinkPhoneRecognizer",
@@ -46,4 +48,4 @@ RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRec
                CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
                EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer,
                LabelledIbanRecognizer, SpokenPhoneRecognizer, VanityPhoneRecognizer, MessagingLinkPhoneRecognizer,
-               AddressColumnRecognizer)
+               AddressColumnRecognizer, DateOfBirthColumnRecognizer)
