@@ -56,7 +56,8 @@ POSTAL_LABEL_WORDS = ("zip", "zip code", "zipcode", "postcode", "post code", "po
                       "postleitzahl", "cep", "pin code", "pincode", "postnummer", "postnr", "código postal",
                       "codigo postal", "code postal", "c.p.")
 # The end of an address part: a comma, the end of the line, or the end of a sentence.
-_END = r"(?=[ \t]*(?:[,;)]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]))"
+# Brazilian addresses join their parts with dashes and the state with a slash (1.307 – Jardins – São Paulo/SP).
+_END = r"(?=[ \t]*(?:[,;)]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z])|[ \t][-–—][ \t]|/[A-Z]{2}(?![\w]))"
 # A unit, floor, building or box: Suite 408, Level 12, #12-05 Tower One, 8.º Dto., bte 15, and each
 # country's own words for them: apto, loja, bloco (PT, BR), oficina, depto, puerta (ES), scala,
 # int. (IT), m., lok. (PL), 3. OG links (DE), 3. tv. (DK), 4 tr (SE). A unit is read only next to a
@@ -67,7 +68,7 @@ UNIT = rf"""(?:
        |piso|escalier|bâtiment|blk|block|tower|shop|door|apto|loja|bloco|oficina|depto|dpto|puerta|scala|interno
        |lgh|stiege|bus|bât)\.?\ [\w./-]{{1,6}}(?<![./-])(?:\ [«"“][A-Z][»"”])?   # Flat 3/2: a Scottish tenement's floor and door; piso 9 «C»
   | piano\ (?:\d{{1,2}}|terra|rialzato)(?![\w])   # IT floor, lower case as in an address: "Piano 3" is an instrument line
-  | (?:int|lok|m|of|Of|esc|ap|bl|sc|et|kv|Kav)\.\ ?(?:\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?|[A-Z])(?![\w-])   # int. 9 (IT), lok. 8, m. 22 (PL); bl. 4, sc. B, ap. 12 (RO); kv. 7 (UA)
+  | (?:int|lok|m|of|Of|esc|ap|bl|sc|et|kv|Kav)\.\ ?(?:[A-Z]?\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?|[A-Z])(?![\w-])   # int. 9 (IT), lok. 8, m. 22 (PL); bl. 4, sc. B, ap. 12 (RO); kv. 7 (UA)
   | (?i:office)\ \d{{1,5}}[A-Z]?(?![\w-]|\ \d)                              # Office 401, not "Office 0475 87 24 16" (a phone)
   | (?:\d{{1,3}}|G|LG|UG)/F(?![\w/])                                        # 23/F, G/F: a floor (HK)
   | [IVX]{{1,4}}\.\ emelet(?:\ \d{{1,3}}\.?)?                                  # II. emelet 4.: floor and door (HU)
@@ -91,7 +92,7 @@ _CODE = rf"{_POSTAL_LABEL}(?P<c>{POSTAL_CODE})"
 # A district's label (Col. Juárez, Bairro Centro) is no personal data either, and "Col." would
 # otherwise be read as an abbreviated town word (St. Albans).
 _DISTRICT = r"(?:(?:Col\.|Colonia|Bairro)\ )?"   # group c: a postal code
-POSTAL_TOWN = rf"{_CODE}[ \t]{{1,2}}(?P<p>{TOWN})(?:\ \((?P<p>[A-Z]{{2}})\))?"   # 20121 Milano (MI)
+POSTAL_TOWN = rf"{_CODE}[ \t]{{1,2}}(?P<p>{TOWN}(?:\ \d{{1,2}}(?![\w.,:/]?\d))?)(?:\ \((?P<p>[A-Z]{{2}})\))?"   # 20121 Milano (MI)
 TOWN_POSTAL = (rf"(?!{_LABEL}){NOT_PLACE}{_DISTRICT}(?P<p>{TOWN}(?:\ \d{{1,2}})?)(?:{_REGION_SEP}(?P<p>[A-Z]{{2,3}}|{TOWN}))?"
                rf"{_REGION_SEP}{_CODE}(?![ \t]?\d)")   # not a phone
 # A postal code and town line right after a street name and number with no street-type word (Meir
