@@ -1,6 +1,6 @@
 """Round 13 (issue 17): street addresses by the shape of each country's address, postal codes after
-their labels, and birth dates after labels in other languages, in words of other languages and in
-table columns. Each case is written in this file's own words, in other places than the sets' lines."""
+their labels, birth dates after labels in other languages, in words of other languages and in
+table columns, birthplaces after their labels and passport numbers after theirs. Each case is written in this file's own words, in other places than the sets' lines."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import pytest
 from test_pii_address_blocks import found
 
 from curation.pii.recognizers.en import (
+    BirthplaceRecognizer,
     CurationPostalCodeRecognizer,
     DateOfBirthColumnRecognizer,
     EnDateOfBirthRecognizer,
+    UsPassportLabelRecognizer,
     address_columns,
     address_parts,
 )
@@ -18,6 +20,8 @@ from curation.pii.recognizers.en import (
 POSTAL = CurationPostalCodeRecognizer()
 DOB = EnDateOfBirthRecognizer()
 DOB_COLUMN = DateOfBirthColumnRecognizer()
+PASSPORT = UsPassportLabelRecognizer()
+BIRTHPLACE = BirthplaceRecognizer()
 
 
 def dates(recognizer, text: str) -> list[str]:
@@ -147,3 +151,31 @@ def test_the_dates_of_a_birth_date_column_are_birth_dates_when_they_exist():
 
 def test_the_dates_of_another_column_are_no_birth_dates():
     assert dates(DOB_COLUMN, "id;name;hire_date\n1;Ana;2020-05-04\n2;Rui;2019-01-10\n") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Traveller 2: Passport 512334907, valid to 2031", "512334907"),
+    ("Holder's U.S. passport number: E12345678", "E12345678"),
+    ("Nat.: US      PP 498120336      Seat 14C", "498120336"),
+])
+def test_a_passport_number_right_after_its_label(text, expected):
+    found_numbers = [text[r.start:r.end] for r in PASSPORT.analyze(text, ["US_PASSPORT"])]
+    assert found_numbers == [expected]
+
+
+def test_nine_digits_without_a_passport_label_are_no_passport():
+    assert PASSPORT.analyze("Order 512334907 shipped; call 555 498120336", ["US_PASSPORT"]) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Geburtsort: Innsbruck\nNationality: Austrian", ["Innsbruck"]),
+    ("Place of birth: Kisumu, Kenya\n", ["Kisumu", "Kenya"]),
+    ("He was born in Porto Alegre and studied in Lisbon.", ["Porto Alegre"]),
+    ("nata a Bologna il 08/11/1990", ["Bologna"]),
+])
+def test_the_place_after_a_birthplace_label_is_a_location(text, expected):
+    assert [text[r.start:r.end] for r in BIRTHPLACE.analyze(text, ["LOCATION"])] == expected
+
+
+def test_a_year_after_born_in_is_no_birthplace():
+    assert BIRTHPLACE.analyze("She was born in 1988 in a small town.", ["LOCATION"]) == []

@@ -9,6 +9,7 @@ corpus: no name, street or company lists are used.
 from __future__ import annotations
 
 from curation.pii.recognizers.en.address_columns import AddressColumnRecognizer
+from curation.pii.recognizers.en.birthplace import BirthplaceRecognizer
 from curation.pii.recognizers.en.caseless_name import CaselessNameRecognizer
 from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn_ok
 from curation.pii.recognizers.en.date_of_birth import EnDateOfBirthRecognizer
@@ -23,10 +24,12 @@ from curation.pii.recognizers.en.phone import CurationPhoneRecognizer, SpokenPho
 from curation.pii.recognizers.en.phone_forms import MessagingLinkPhoneRecognizer, VanityPhoneRecognizer
 from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
 from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
+from curation.pii.recognizers.en.us_passport import UsPassportLabelRecognizer
 
 __all__ = [
            "RECOGNIZERS",
            "AddressColumnRecognizer",
+           "BirthplaceRecognizer",
            "CaselessNameRecognizer",
            "CurationAddressRecognizer",
            "CurationCardRecognizer",
@@ -40,6 +43,7 @@ __all__ = [
            "LabelledIbanRecognizer",
            "MessagingLinkPhoneRecognizer",
            "SpokenPhoneRecognizer",
+           "UsPassportLabelRecognizer",
            "VanityPhoneRecognizer",
            "luhn_ok",
 ]
@@ -48,4 +52,5 @@ RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRec
                CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
                EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer,
                LabelledIbanRecognizer, SpokenPhoneRecognizer, VanityPhoneRecognizer, MessagingLinkPhoneRecognizer,
-               AddressColumnRecognizer, DateOfBirthColumnRecognizer)
+               AddressColumnRecognizer, DateOfBirthColumnRecognizer, UsPassportLabelRecognizer,
+               BirthplaceRecognizer)

@@ -93,7 +93,7 @@ _CODE = rf"{_POSTAL_LABEL}(?P<c>{POSTAL_CODE})"
 # otherwise be read as an abbreviated town word (St. Albans).
 _DISTRICT = r"(?:(?:Col\.|Colonia|Bairro)\ )?"   # group c: a postal code
 POSTAL_TOWN = rf"{_CODE}[ \t]{{1,2}}(?P<p>{TOWN}(?:\ \d{{1,2}}(?![\w.,:/]?\d))?)(?:\ \((?P<p>[A-Z]{{2}})\))?"   # 20121 Milano (MI)
-TOWN_POSTAL = (rf"(?!{_LABEL}){NOT_PLACE}{_DISTRICT}(?P<p>{TOWN}(?:\ \d{{1,2}})?)(?:{_REGION_SEP}(?P<p>[A-Z]{{2,3}}|{TOWN}))?"
+TOWN_POSTAL = (rf"(?!{_LABEL}|(?:CEP|C\.P\.|CP|PLZ)\ ){NOT_PLACE}{_DISTRICT}(?P<p>{TOWN}(?:\ \d{{1,2}})?)(?:{_REGION_SEP}(?P<p>[A-Z]{{2,3}}|{TOWN}))?"
                rf"{_REGION_SEP}{_CODE}(?![ \t]?\d)")   # not a phone
 # A postal code and town line right after a street name and number with no street-type word (Meir
 # 83, 1148 Bruxelles; Dam 1\n1012 JS Amsterdam): that line is what makes the name a street.
