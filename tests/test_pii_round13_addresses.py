@@ -8,6 +8,7 @@ import pytest
 from test_pii_address_blocks import found
 
 from curation.pii.recognizers.en import (
+    AddressFieldRecognizer,
     BirthplaceRecognizer,
     CurationPostalCodeRecognizer,
     DateOfBirthColumnRecognizer,
@@ -22,6 +23,7 @@ DOB = EnDateOfBirthRecognizer()
 DOB_COLUMN = DateOfBirthColumnRecognizer()
 PASSPORT = UsPassportLabelRecognizer()
 BIRTHPLACE = BirthplaceRecognizer()
+FIELDS = AddressFieldRecognizer()
 
 
 def dates(recognizer, text: str) -> list[str]:
@@ -179,3 +181,12 @@ def test_the_place_after_a_birthplace_label_is_a_location(text, expected):
 
 def test_a_year_after_born_in_is_no_birthplace():
     assert BIRTHPLACE.analyze("She was born in 1988 in a small town.", ["LOCATION"]) == []
+
+
+def test_the_value_of_a_forms_place_field_is_a_location():
+    text = "City: Jaipur\nPIN code: 302017\nState: Rajasthan\nCountry: India\n"
+    assert [text[r.start:r.end] for r in FIELDS.analyze(text, ["LOCATION"])] == ["Jaipur", "Rajasthan", "India"]
+
+
+def test_a_workflow_state_is_no_place():
+    assert FIELDS.analyze("Ticket 4471\nState: Resolved\nOwner: ops", ["LOCATION"]) == []

@@ -9,6 +9,7 @@ corpus: no name, street or company lists are used.
 from __future__ import annotations
 
 from curation.pii.recognizers.en.address_columns import AddressColumnRecognizer
+from curation.pii.recognizers.en.address_fields import AddressFieldRecognizer
 from curation.pii.recognizers.en.birthplace import BirthplaceRecognizer
 from curation.pii.recognizers.en.caseless_name import CaselessNameRecognizer
 from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn_ok
@@ -29,6 +30,7 @@ from curation.pii.recognizers.en.us_passport import UsPassportLabelRecognizer
 __all__ = [
            "RECOGNIZERS",
            "AddressColumnRecognizer",
+           "AddressFieldRecognizer",
            "BirthplaceRecognizer",
            "CaselessNameRecognizer",
            "CurationAddressRecognizer",
@@ -53,4 +55,4 @@ RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRec
                EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer,
                LabelledIbanRecognizer, SpokenPhoneRecognizer, VanityPhoneRecognizer, MessagingLinkPhoneRecognizer,
                AddressColumnRecognizer, DateOfBirthColumnRecognizer, UsPassportLabelRecognizer,
-               BirthplaceRecognizer)
+               BirthplaceRecognizer, AddressFieldRecognizer)
