@@ -9,9 +9,12 @@ corpus: no name, street or company lists are used.
 from __future__ import annotations
 
 from curation.pii.recognizers.en.address_columns import AddressColumnRecognizer
+from curation.pii.recognizers.en.address_fields import AddressFieldRecognizer
+from curation.pii.recognizers.en.birthplace import BirthplaceRecognizer
 from curation.pii.recognizers.en.caseless_name import CaselessNameRecognizer
 from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn_ok
 from curation.pii.recognizers.en.date_of_birth import EnDateOfBirthRecognizer
+from curation.pii.recognizers.en.date_of_birth_columns import DateOfBirthColumnRecognizer
 from curation.pii.recognizers.en.email import CurationEmailRecognizer
 from curation.pii.recognizers.en.intl_address import CurationIntlAddressRecognizer
 from curation.pii.recognizers.en.labelled_iban import LabelledIbanRecognizer
@@ -22,10 +25,13 @@ from curation.pii.recognizers.en.phone import CurationPhoneRecognizer, SpokenPho
 from curation.pii.recognizers.en.phone_forms import MessagingLinkPhoneRecognizer, VanityPhoneRecognizer
 from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
 from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
+from curation.pii.recognizers.en.us_passport import UsPassportLabelRecognizer
 
 __all__ = [
            "RECOGNIZERS",
            "AddressColumnRecognizer",
+           "AddressFieldRecognizer",
+           "BirthplaceRecognizer",
            "CaselessNameRecognizer",
            "CurationAddressRecognizer",
            "CurationCardRecognizer",
@@ -34,10 +40,12 @@ __all__ = [
            "CurationPersonRecognizer",
            "CurationPhoneRecognizer",
            "CurationPostalCodeRecognizer",
+           "DateOfBirthColumnRecognizer",
            "EnDateOfBirthRecognizer",
            "LabelledIbanRecognizer",
            "MessagingLinkPhoneRecognizer",
            "SpokenPhoneRecognizer",
+           "UsPassportLabelRecognizer",
            "VanityPhoneRecognizer",
            "luhn_ok",
 ]
@@ -46,4 +54,5 @@ RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRec
                CurationPostalCodeRecognizer, CurationOrganizationRecognizer, CurationPersonRecognizer,
                EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer,
                LabelledIbanRecognizer, SpokenPhoneRecognizer, VanityPhoneRecognizer, MessagingLinkPhoneRecognizer,
-               AddressColumnRecognizer)
+               AddressColumnRecognizer, DateOfBirthColumnRecognizer, UsPassportLabelRecognizer,
+               BirthplaceRecognizer, AddressFieldRecognizer)

@@ -13,6 +13,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from curation.pii.recognizers.en.address_parts import POSTAL_LABEL_WORDS
 from curation.pii.recognizers.en.table_columns import columns_of
 
 _SCORE = 0.6
@@ -20,10 +21,9 @@ _SCORE = 0.6
 # "-", ".", "/", spaces, a lower-to-upper case change and a letter-digit change ("street_name",
 # "zip5", "cityName", "ZIP/Postal Code", "Billing Address"), and names the field of its first
 # word found here. Short words that are also parts of common words (CP, CAP, Ort) are left out:
-# the scan for them would run over most texts.
+# the scan for them would run over most texts (so is "c.p.", which a header's words never hold).
 _FIELD_WORDS = {
-    "postal": ("postcode", "zip", "zipcode", "postalcode", "plz", "postleitzahl", "cep", "pincode",
-               "postnummer", "postnr"),
+    "postal": tuple(w for w in POSTAL_LABEL_WORDS if " " not in w and "." not in w),
     "street": ("street", "streetaddress", "address", "addr", "straße", "strasse", "adresse",
                "dirección", "direccion", "indirizzo", "endereço"),
     "town": ("city", "town", "locality", "suburb", "stadt", "ville", "ciudad", "città", "cidade",
@@ -31,8 +31,7 @@ _FIELD_WORDS = {
 }
 _FIELD_OF = {word: field for field, words in _FIELD_WORDS.items() for word in words}
 # Two-word names whose words alone name no field ("Postal Address" is a street's).
-_FIELD_PAIRS = {("post", "code"): "postal", ("postal", "code"): "postal", ("pin", "code"): "postal",
-                ("código", "postal"): "postal", ("codigo", "postal"): "postal"}
+_FIELD_PAIRS = {tuple(w.split()): "postal" for w in POSTAL_LABEL_WORDS if " " in w}
 # A header with one of these words names no place: "Email Address", "IP address", "wallet address".
 _NOT_PLACES = frozenset("email e mail ip mac web url wallet btc eth crypto hash host server memory "
                         "ipv4 ipv6 website".split())

@@ -42,14 +42,22 @@ POSTAL_CODE = r"""(?:
      | [A-Z][0-9][A-Z]\ ?[0-9][A-Z][0-9]                          # CA: M5V 3L9
      | [AC-FHKNPRTV-Y][0-9][0-9W]\ [0-9AC-FHKNPRTV-Y]{4}            # IE Eircode: D02 X285
      | \d{4}\ {0,2}[A-Z]{2}(?![\w])                               # NL: 1015 CJ
+     | [A-Z]{3}\ ?\d{4}                                          # MT: MST 1016
+     | [A-Z]\d{4}[A-Z]{3}                                         # AR (CPA): C1045AAB
      | \d{5}-\d{3}|\d{3}-\d{4}|\d{4}-\d{3}|\d{2}-\d{3}            # BR, JP, PT, PL
      | \d{5}(?:-\d{4})?                                          # US ZIP(+4); DE, FR, ES, IT, MX
      | \d{3}\ \d{2}(?!\d)|\d{3}\ \d{3}(?!\d)|\d{4,6}               # SE 111 21; IN 560 038; 4-6 digits
     )(?![\w-])
 )"""
 POSTAL = rf"(?:{_POSTAL_LABEL}{POSTAL_CODE})"
+# The words that label a postal code, as a form's field or a table's column header, lower case, one or
+# two words: the postal-code recognizer reads a code after them, the table reader a column under them.
+POSTAL_LABEL_WORDS = ("zip", "zip code", "zipcode", "postcode", "post code", "postal code", "postalcode", "plz",
+                      "postleitzahl", "cep", "pin code", "pincode", "postnummer", "postnr", "código postal",
+                      "codigo postal", "code postal", "c.p.")
 # The end of an address part: a comma, the end of the line, or the end of a sentence.
-_END = r"(?=[ \t]*(?:[,;)]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]))"
+# Brazilian addresses join their parts with dashes and the state with a slash (1.307 – Jardins – São Paulo/SP).
+_END = r"(?=[ \t]*(?:[,;)]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z])|[ \t][-–—][ \t]|/[A-Z]{2}(?![\w]))"
 # A unit, floor, building or box: Suite 408, Level 12, #12-05 Tower One, 8.º Dto., bte 15, and each
 # country's own words for them: apto, loja, bloco (PT, BR), oficina, depto, puerta (ES), scala,
 # int. (IT), m., lok. (PL), 3. OG links (DE), 3. tv. (DK), 4 tr (SE). A unit is read only next to a
@@ -58,9 +66,12 @@ _END = r"(?=[ \t]*(?:[,;)]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]))"
 UNIT = rf"""(?:
     (?i:suite|ste\.?|apt\.?|apartment|unit|flat|floor|level|room|bldg\.|building|bte|box|sala|conj\.|andar|planta
        |piso|escalier|bâtiment|blk|block|tower|shop|door|apto|loja|bloco|oficina|depto|dpto|puerta|scala|interno
-       |lgh|stiege)\.?\ [\w./-]{{1,6}}(?<![./-])      # Flat 3/2: a Scottish tenement's floor and door
+       |lgh|stiege|bus|bât)\.?\ [\w./-]{{1,6}}(?<![./-])(?:\ [«"“][A-Z][»"”])?   # Flat 3/2: a Scottish tenement's floor and door; piso 9 «C»
   | piano\ (?:\d{{1,2}}|terra|rialzato)(?![\w])   # IT floor, lower case as in an address: "Piano 3" is an instrument line
-  | (?:int|lok|m|of|esc|ap)\.\ ?\d{{1,4}}[A-Za-z]?(?![\w-])                  # int. 9 (IT), lok. 8, m. 22 (PL)
+  | (?:int|lok|m|of|Of|esc|ap|bl|sc|et|kv|Kav)\.\ ?(?:[A-Z]?\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?|[A-Z])(?![\w-])   # int. 9 (IT), lok. 8, m. 22 (PL); bl. 4, sc. B, ap. 12 (RO); kv. 7 (UA)
+  | (?i:office)\ \d{{1,5}}[A-Z]?(?![\w-]|\ \d)                              # Office 401, not "Office 0475 87 24 16" (a phone)
+  | (?:\d{{1,3}}|G|LG|UG)/F(?![\w/])                                        # 23/F, G/F: a floor (HK)
+  | [IVX]{{1,4}}\.\ emelet(?:\ \d{{1,3}}\.?)?                                  # II. emelet 4.: floor and door (HU)
   | \d{{1,2}}\.\ ?(?:OG|EG|DG|UG|Stock|[Ee]tage)(?:\ (?:links|rechts|Mitte|li\.|re\.))?(?![\w])  # 3. OG links (DE, AT)
   | (?:\d{{1,2}}\.|st\.|kl\.)\ ?(?:tv|th|mf)\.?(?![\w])                       # 3. tv. (DK)
   | \d{{1,2}}\ tr\.?(?![\w])                                                # 4 tr (SE: floor)
@@ -70,9 +81,9 @@ UNIT = rf"""(?:
   | \d{{1,2}}\.?[ºªoa]\ ?(?:{UP}?[a-z]{{0,4}}\.?)?(?![\w])
   | {TOWN}\ (?:Building|Tower|House|Centre|Center|Plaza|Court|Chambers|Apartments)(?:\ \d{{1,3}}F)?
   | \d{{1,3}}(?:st|nd|rd|th)\ (?:Cross|Main)(?:\ Road)?|Sector\ \d{{1,3}}
-  | \d{{1,3}}F(?![\w-])                                                      # 14F: a floor (KR, JP, TW)
+  | \d{{1,3}}F\.?(?![\w-])                                                   # 14F, 7F.: a floor (KR, JP, TW)
 )"""
-_REGION_SEP = r"(?:,?[ \t]{1,2}|[ \t]-[ \t]|/)"
+_REGION_SEP = r"(?:,?[ \t]{1,2}|[ \t][-–—][ \t]|/)"
 # Each part of an address after its street is captured as group `p` (the regex module keeps every
 # capture of a repeated group): the parts are reported one span each, so the commas, spaces,
 # dashes and labels between them (", C.P. ", " - ") stay in the text, as they do between the
@@ -81,19 +92,22 @@ _CODE = rf"{_POSTAL_LABEL}(?P<c>{POSTAL_CODE})"
 # A district's label (Col. Juárez, Bairro Centro) is no personal data either, and "Col." would
 # otherwise be read as an abbreviated town word (St. Albans).
 _DISTRICT = r"(?:(?:Col\.|Colonia|Bairro)\ )?"   # group c: a postal code
-POSTAL_TOWN = rf"{_CODE}[ \t]{{1,2}}(?P<p>{TOWN})(?:\ \((?P<p>[A-Z]{{2}})\))?"   # 20121 Milano (MI)
-TOWN_POSTAL = (rf"(?!{_LABEL}){NOT_PLACE}{_DISTRICT}(?P<p>{TOWN}(?:\ \d{{1,2}})?)(?:{_REGION_SEP}(?P<p>[A-Z]{{2,3}}|{TOWN}))?"
+POSTAL_TOWN = rf"{_CODE}[ \t]{{1,2}}(?P<p>{TOWN}(?:\ \d{{1,2}}(?![\w.,:/]?\d))?)(?:\ \((?P<p>[A-Z]{{2}})\))?"   # 20121 Milano (MI)
+TOWN_POSTAL = (rf"(?!{_LABEL}|(?:CEP|C\.P\.|CP|PLZ)\ ){NOT_PLACE}{_DISTRICT}(?P<p>{TOWN}(?:\ \d{{1,2}})?)(?:{_REGION_SEP}(?P<p>[A-Z]{{2,3}}|{TOWN}))?"
                rf"{_REGION_SEP}{_CODE}(?![ \t]?\d)")   # not a phone
 # A postal code and town line right after a street name and number with no street-type word (Meir
 # 83, 1148 Bruxelles; Dam 1\n1012 JS Amsterdam): that line is what makes the name a street.
 # A recent year is not that postal code: "Windows 11, 2024 Edition", "Appendix 4, 2023 Annual Report".
-POSTAL_TOWN_NEXT = rf"(?=(?:,[ \t]?|[ \t]*\n[ \t]*)(?!(?:19[5-9]|20[0-3])\d(?!\d)){POSTAL}[ \t]{{1,2}}{TOWN}{_END})"
+# A unit may stand between (Agiou Andreou 211, Flat 302, 3036 Limassol), and a district number after
+# the town (Sokolovská 1021/85, 186 00 Praha 8).
+POSTAL_TOWN_NEXT = (rf"(?=(?:,[ \t]?{UNIT})?(?:,[ \t]?|[ \t]*\n[ \t]*)(?!(?:19[5-9]|20[0-3])\d(?!\d)){POSTAL}[ \t]{{1,2}}{TOWN}"
+                    rf"(?:\ \d{{1,2}})?{_END})")
 # Capitalised words that number things other than streets.
 NUMBERED_THING = (r"(?:Section|Room|Art|Article|Chapter|Page|Figure|Table|Version|Release|Order|Invoice|Ticket"
                   r"|Case|Batch|Gate|Level|Floor|Suite|Unit|Phase|Step|Week|Day|Year|Item|Line|Box|Account|No)(?!\w)")
 # A town, district, region or country standing alone between separators.
 TOWN_ALONE = rf"(?!{_LABEL}){NOT_PLACE}{_DISTRICT}(?P<p>{TOWN}(?:\ \d{{1,2}})?){_END}"   # Dublin 2
-_SEP = r"(?:,[ \t]?|[ \t]-[ \t]|[ \t]*\n[ \t]*|[ \t]{1,2})"
+_SEP = r"(?:,[ \t]?|[ \t][-–—][ \t]|[ \t]*\n[ \t]*|[ \t]{1,2})"
 # The parts after a street; group `tail` marks where they begin (the street line ends there). A unit
 # is group `u`: on the line of the part before it, it belongs to that part (Calle Serrano 143, 9º B).
 TAIL = rf"(?P<tail>(?:{_SEP}(?:{POSTAL_TOWN}|{TOWN_POSTAL}|(?P<u>{UNIT})|{_CODE}{_END}|{TOWN_ALONE})){{0,8}})"

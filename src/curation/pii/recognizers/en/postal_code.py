@@ -8,7 +8,7 @@ import regex as re
 
 from presidio_analyzer import RecognizerResult
 
-from curation.pii.recognizers.en.address_parts import NUMBERED_THING, POSTAL_TOWN, TOWN_POSTAL
+from curation.pii.recognizers.en.address_parts import NUMBERED_THING, POSTAL_LABEL_WORDS, POSTAL_TOWN, TOWN_POSTAL
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 
 # An Eircode starts with one of the 139 routing keys An Post publishes (the closed list): "N95 4PK5
@@ -21,6 +21,14 @@ _EIRCODE_ROUTING_KEYS = (
     "R32 R35 R42 R45 R51 R56 R93 R95 T12 T23 T34 T45 T56 V14 V15 V23 V31 V35 V42 V92 V93 V94 V95 W12 W23 W34 "
     "W91 X35 X42 X91 Y14 Y21 Y25 Y34 Y35")
 _EIRCODE_ROUTING_KEY = f"(?:{'|'.join(_EIRCODE_ROUTING_KEYS.split())})"
+# The postal-code labels (address_parts.POSTAL_LABEL_WORDS), a space or dot in them written as any
+# separator ("postal_code", "zip-code", "C. P."), longest first; a form's field may name the town
+# with the code ("Postcode and town:", "Zip code/City", "Code postal et ville :").
+_LABEL_WORDS = "|".join("".join(r"[\ _-]?" if ch == " " else r"\.\ ?" if ch == "." else re.escape(ch) for ch in word)
+                        for word in sorted(POSTAL_LABEL_WORDS, key=len, reverse=True))
+_AND_TOWN = (r"(?:[\ ]?(?:and|&|/|et|und|y|e|\+)[\ ]?(?i:city|town|place|locality|ville|localité|ort|stadt|ciudad"
+             r"|città|cidade|poblaci[oó]n))?")
+_LABEL_GATE = re.compile(rf"(?i:{_LABEL_WORDS})")
 # A code where its shape or its place says what it is, with no town needed: each alternative with,
 # where one is given, a test a text must pass for the alternative to match anywhere in it (see
 # CurationPostalCodeRecognizer.regex_for).
@@ -31,11 +39,11 @@ _ALONE_PARTS: tuple[tuple[str, re.Pattern | None], ...] = (
 """, re.compile(r"(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT) \d")),
     (r"""\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2}|[A-Z][0-9][A-Z]\ ?[0-9][A-Z][0-9])\b   # UK, CA
 """, None),
-    (r"""(?<=\b(?i:zip(?:[\ _-]?code)?|post(?:al)?[\ _-]?code|PLZ|CEP|c[oó]digo\ postal|code\ postal|C\.\ ?P\.)
-       (?:[\ :\#.]{1,3}|["']?[\ ]?[:=][\ ]?["']?|>))   # as a field name too: "postal_code": "…", <PostalCode>…
-    (?:\d{4}\ ?[A-Z]{2}|\d{5}-\d{3}|\d{3}\ \d{2}(?![\w-])|\d{2}-\d{3}|\d{3,6}(?:-\d{3,4})?|[A-Z]{1,2}-\d{4,5})(?![\w-])   # zip code 76400
-    (?<!C\.\ ?P\.[\ :\#.]{1,3}(?:19|20)\d\d)   # "del C.P. 1995": the penal code's year
-""", re.compile(r"(?i:zip|post(?:al)?[ _-]?code|plz|cep|c[oó]digo postal|code postal|c\. ?p\.)")),
+    (rf"""(?<=\b(?i:{_LABEL_WORDS}){_AND_TOWN}
+       (?:[\ :\#.]{{1,3}}|["']?[\ ]?[:=][\ ]?["']?|>))   # as a field name too: "postal_code": "…", <PostalCode>…
+    (?:\d{{4}}\ ?[A-Z]{{2}}|\d{{5}}-\d{{3}}|\d{{3}}\ \d{{2}}(?![\w-])|\d{{2}}-\d{{3}}|\d{{3,6}}(?:-\d{{3,4}})?|[A-Z]{{1,2}}-\d{{4,5}})(?![\w-])   # zip code 76400
+    (?<!C\.\ ?P\.[\ :\#.]{{1,3}}(?:19|20)\d\d)   # "del C.P. 1995": the penal code's year
+""", _LABEL_GATE),
     (r"""(?<=\b(?i:zip(?:\ ?code)?|post(?:al)?\ ?code)\?[ \t]*\n[^\n]{0,40}?:[ \t]{1,2})   # a chat's answer to "ZIP?"
     (?:\d{5}(?:-\d{4})?|\d{4}\ ?[A-Z]{2}|[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2})
     (?=(?:[ \t]+[A-ZÀ-Þ][^\W\d]+(?:[\ -][A-ZÀ-Þ][^\W\d]+)?)?[ \t]*(?:\n|$))              # … "50667 Köln"
@@ -79,6 +87,7 @@ _STREET_PART = re.compile(r"[ \t]*(?:\d{1,5}[A-Za-z]?\ [^\W\d]{2,}.*|.*[^\W\d]{2
                           r"|.*\b(?i:P\.?\ ?O\.?\ Box|Box|Street|St|Road|Rd|Avenue|Ave|Lane|Way|Drive|Boulevard|Blvd"
                           r"|Building|Bldg|Tower|Block|Floor|Suite|Unit|House|Flat|Apartment|Plot|Villa|Address|Addr)\b.*)[ \t]*")
 _PART_SEPARATOR = re.compile(r"[,·|]")
+_NEXT_PART = re.compile(r"[ \t]*,[ \t]?([^\n,;]+)")
 _STREET_WINDOW, _LINES_BEFORE = 120, 3  # a landmark line may stand between ("Near Trinity Metro Station")
 _REGION_AFTER = re.compile(r"(?:[ \t]*,[ \t]?|[ \t]*\n[ \t]*)[A-Z][^\W\d]+(?:\ (?:(?:of|and|the)\ )?[A-Z][^\W\d]+){0,3}"
                            r"[ \t]*(?:\n|$|\.)")  # a region or country: "Republic of Korea"
@@ -201,7 +210,8 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
                                    or (self._town_before_code(match, names) if nlp_artifacts is not None else []))
             else:
                 placed = (any(s < end and start < e for s, e in places) or self._street_before(text, start)
-                          or _REGION_AFTER.match(text, end) or self._capital_beside(match))
+                          or self._street_after(text, end) or _REGION_AFTER.match(text, end)
+                          or self._capital_beside(match))
                 score = None if placed else _PAIR_SCORE
             while result is not None and result.end <= end:
                 if score is not None:
@@ -281,6 +291,13 @@ class CurationPostalCodeRecognizer(ScoredRecognizer):
         """Whether a part of the pair's own line, or of the two lines before it, is a street line."""
         lines = text[max(0, start - _STREET_WINDOW):start].rstrip(" \t,").split("\n")[-_LINES_BEFORE:]
         return any(_STREET_PART.fullmatch(part) for line in lines for part in _PART_SEPARATOR.split(line))
+
+    @staticmethod
+    def _street_after(text: str, end: int) -> bool:
+        """Whether the part after the pair, on its line, is a street line: Hungarian order puts the
+        code and town first (1117 Budapest, Október huszonharmadika utca 18.)."""
+        after = _NEXT_PART.match(text, end)
+        return bool(after) and bool(_STREET_PART.fullmatch(after.group(1).rstrip(" \t.")))
 
     def pieces(self, match, start: int, end: int) -> list[tuple[int, int]]:
         if match.group("pair") is None:

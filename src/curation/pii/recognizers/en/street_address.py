@@ -23,8 +23,8 @@ STREET_SUFFIXES = (
     "Valleys?|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Way|Ways|Wells?|Wharf|Wood|Wynd|Yard|Corso|Esplanade|"
     "Grove|Hill|Gate|Gardens|Green|Lawn|Drove|Broadway|Boardwalk|Concourse|Cove|Cross|Glade|Ridge|Nook|Strand|"
     "Quay|Approach|Embankment|Chase|Pkwy|Expy|Fwy|Ter|Trl|Plz|Hts|Tpke|Xing")
-# Directions before the street name (9546 W Cedar Ridge Road) and after the suffix (1600 ... Ave NW).
-_PRE_DIR = r"(?:[NSEW]\.?\ |(?:North|South|East|West)\ )?"
+# Directions before the street name (9546 W Cedar Ridge Road, 218 NE 9th Ave) and after the suffix (1600 ... Ave NW).
+_PRE_DIR = r"(?:(?:[NS][EW]|[NSEW]\.?)\ |(?:North|South|East|West)\ )?"   # 1420 NW Glisan St (Portland)
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"  # 350 5th Avenue, 1 W 34th St
 _POST_DIR = r"(?:\ (?:N|S|E|W|NE|NW|SE|SW)\b)?"
 _UNIT = r"(?:,?\ (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.?|Room|Rm\.?|Bldg\.?|Building|\#)\ ?[\w-]{1,6})"

@@ -1,0 +1,29 @@
+"""LOCATION: the value of a form's place field on its line (City: Pune, State: Maharashtra, Country: Belgium)."""
+
+from __future__ import annotations
+
+import regex as re
+
+from curation.pii.recognizers.en.address_parts import TOWN
+from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
+
+# A form or a record names each part of an address on a line of its own: the label, a colon, the
+# value. The value is the whole rest of the line, in capitalised words (a town, a state, a country).
+_FIELD = (r"(?i:city|town|city/town|town/city|state|province|region|county|country|district|suburb|locality"
+          r"|prefecture|municipality|state/province|ville|stadt|ciudad|provincia|estado|land|pays|país)")
+# A ticket's or a workflow's state is no place: "State: Open", "Status: Closed".
+_NOT_PLACES = frozenset("open closed active inactive pending resolved new done draft approved rejected "
+                        "cancelled canceled complete completed running failed unknown none n/a".split())
+
+
+class AddressFieldRecognizer(ScoredRecognizer):
+    """The town, region or country after a place field's label, alone on its line."""
+
+    ENTITY = "LOCATION"
+    NAME = "AddressFieldRecognizer"
+    REGEX = rf"(?<=^[ \t]*{_FIELD}[ \t]{{0,3}}:[ \t]{{0,8}})(?P<p>{TOWN})(?=[ \t]*$)"
+    FLAGS = CASE_SENSITIVE
+    START = r"(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
+
+    def score(self, value: str) -> float | None:
+        return None if value.lower() in _NOT_PLACES else 0.6

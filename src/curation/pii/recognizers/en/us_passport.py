@@ -1,0 +1,28 @@
+"""US_PASSPORT: a passport number right after its label (Passport no. 548210937, PP C03918846)."""
+
+from __future__ import annotations
+
+import regex as re
+
+from curation.pii.recognizers.en.scored import ScoredRecognizer
+
+# A US passport book number is nine digits, a card or a next-generation book a letter and eight
+# digits. Presidio's recognizer takes any nine digits with a context word some words before; a
+# roster or a form writes the label right before the number ("Passport 548210937", "PP 567203418",
+# "U.S. passport number: C03918846"), which says more than a context word anywhere near.
+_LABEL = (r"(?:\b(?i:(?:u\.?s\.?\ )?passport(?:\ (?:no\.?|number|nr\.?|\#))?)|\bPP(?:\ No\.?)?)"
+          r"[ \t]{0,3}[:#]?[ \t]{0,3}")
+
+
+class UsPassportLabelRecognizer(ScoredRecognizer):
+    """A nine-digit or letter-and-eight-digit number right after a passport label. A passport of
+    another country of that shape is masked too: it is a passport number all the same."""
+
+    ENTITY = "US_PASSPORT"
+    NAME = "UsPassportLabelRecognizer"
+    REGEX = rf"(?<={_LABEL})(?:[A-Z]\d{{8}}|\d{{9}})(?![\w-])"
+    FLAGS = re.MULTILINE
+    START = r"(?=[A-Z\d])"
+
+    def score(self, value: str) -> float | None:
+        return 0.85
