@@ -25,7 +25,7 @@ from dataclasses import replace
 from curation.licenses.choice_partners import with_choice_partners
 from curation.licenses.choice_words import CHOICE_LIST_REACH, AND, AUTHOR_CHOOSES, BY_PART, DUAL, LIST_LEAD, OR
 from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
-from curation.licenses.copyright_line import copyright_license_lines
+from curation.licenses.copyright_line import copyright_license_lines, holder_or_thing
 from curation.licenses.deliberation import record_kind, record_lines
 from curation.licenses.findings import Remark, Statement
 from curation.licenses.german import german_grant
@@ -251,7 +251,7 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
             return "heading"
         # a LICENSE file's only words name the license up front ("MIT", "Copyright 2024 Ann. MIT");
         # "The company was sued for violating the MIT License" is a short file that reports news
-        if short_file and (ja or len(before.split()) <= 3 or _OWN_EN.search(before) or _EN_GRANT.search(before)
+        if short_file and not holder_or_thing(before) and (ja or len(before.split()) <= 3 or _OWN_EN.search(before) or _EN_GRANT.search(before)
                            or _EN_PERMIT.search(before)
                            or re.search(r"(?<!\bwhich\s)(?<!\bthat\s)\b(?:as|is|are)\s+$|^\W*(?:copyright|\(c\)|©)", before, re.I)):
             return "short_file"
@@ -362,6 +362,7 @@ def _except_scope(clause: str) -> str | None:
 
 
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:they|these|those|it)\b|それら|これら)", re.IGNORECASE)
+_ASKED = re.compile(r"^(.*)[?？]")
 _LICENSE_WORD = re.compile(r"licen[cs]|\bGPL|\bCC[\s-]?BY|creative\s+commons|copyleft|ライセンス|著作権", re.IGNORECASE)
 # "..., the company said.": the sentence reports what another party says
 _SAID_AFTER = re.compile(r",\s*(?:[\w-]+\s+){0,4}?(?:said|says|stated|announced|reported|wrote|added)\W*$", re.IGNORECASE)
@@ -692,9 +693,11 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
             remarks += [Remark(r.first_line, r.text, r.why, role, r.last_line) for r in terms]
     statements = _other_works(statements, {s.first_line for s in sentences(lines) if s.in_license_section},
                               {line.number: line.text for line in lines if _ROW.match(line.text)})
-    # a heading that asks ("Can I relicense MIT code under the GPL?") names licenses to talk about
+    # a heading that asks ("Can I relicense MIT code under the GPL?", "MIT or GPL? What we tell
+    # founders") names licenses to talk about, whatever words follow its question
     remarks += [Remark(line.number, line.text, "talk", last_line=line.number) for line in lines
-                if line.heading and line.text.rstrip().endswith(("?", "？")) and _LICENSE_WORD.search(line.text)]
+                if line.heading and (question := _ASKED.match(line.text)) and (
+                    _LICENSE_WORD.search(question.group(1)) or mentions(question.group(1)))]
     if any(x.role == "own" for x in statements):
         remarks += unattached
     # Three or more bare names under one heading, no choice offered: a list of licenses (the ones a
@@ -826,8 +829,8 @@ def _title(line: Line) -> Statement | None:
     4.0 International", "MIT License") is that license's text or deed: weaker than a grant, and
     dropped where the rest only talks about licenses (combine)."""
     found = mentions(line.text)
-    if len(found) != 1 or found[0].expression == NO_SUCH_VERSION:
-        return None
+    if len(found) != 1 or found[0].expression == NO_SUCH_VERSION or holder_or_thing(line.text[:found[0].start]):
+        return None  # ("© 2021 MIT": the holder)
     rest = (line.text[:found[0].start] + " " + line.text[found[0].end:]).replace("(", " ").replace(")", " ")
     words = re.findall(r"[\w-]+", rest)
     if len(words) > 5 or not all(_TITLE_REST.match(w) or re.fullmatch(r"[\d.]+", w) for w in words):
