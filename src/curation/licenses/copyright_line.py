@@ -42,6 +42,25 @@ def _named(text: str) -> Mention | None:
     return name
 
 
+# A license's name where a holder stands ("© 2021 MIT", "Copyright 2020 MIT Media Lab": the notice and
+# its years, then the name) names the holder, the institute; a name in brackets after a thing a
+# label names ("Theme: Minimal (MIT)", "Icons: Feather (MIT)", "Powered by Hugo (Apache-2.0)") is
+# that thing's license, not the work's.
+_HOLDER_PLACE = re.compile(r"^\W*(?:copyright\b\s*(?:©|\(c\))?|©|\(c\)|著作権)\s*"
+                           r"(?:\d{4}(?:\s*[-–,]\s*\d{2,4})*\s*)?$", re.IGNORECASE)
+_LABELLED_THING = re.compile(r"(?:^|[·|•,;/]\s*)(?:(?P<label>[A-Za-z][\w -]{0,24}?)\s*:|(?:powered|built|made)\s+"
+                             r"(?:by|with))\s*[^:()·|•]{1,40}?\(\s*$", re.IGNORECASE)
+_LICENSE_LABEL = re.compile(r"licen[cs]|terms|copyright|rights", re.IGNORECASE)
+
+
+def holder_or_thing(before: str) -> bool:
+    """Whether a license's name after `before` names the holder or another thing's license (above)."""
+    if _HOLDER_PLACE.match(before):
+        return True
+    m = _LABELLED_THING.search(before)
+    return bool(m and not (m["label"] and _LICENSE_LABEL.search(m["label"])))
+
+
 _CREDITS_HEADING = re.compile(r"credits?|acknowledg|third[- ]?party|bundled|dependenc|vendored|librar(?:y|ies)|"
                               r"attributions?|notices?|components?|謝辞|クレジット|サードパーティ|依存|同梱|"
                               # a changelog's entry ("## 3.1.0", "Changelog"): a line about a release

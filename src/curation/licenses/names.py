@@ -24,6 +24,8 @@ from curation.licenses.spdx import normalize
 
 # a demonstrative before a name without its version points back to the license named before
 _POINTS_BACK = re.compile(r"\b(?:that|said|the\s+same|the\s+aforementioned)\s+$", re.IGNORECASE)
+_VERSIONS_OF = re.compile(r"\b(?:later|newer|subsequent|future|other|earlier|older|previous)\s+versions?\s+of\s+(?:the\s+)?$",
+                          re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -466,6 +468,8 @@ def _mentions(line: str) -> list[Mention]:
                 continue  # a version written in a way no pattern reads: not a version-less name
             if rule.endswith(("-unversioned", "-no-version")) and _POINTS_BACK.search(line[:m.start()]):
                 continue  # "or under that GPL": the license named before, with its version, again
+            if rule.endswith(("-unversioned", "-no-version")) and _VERSIONS_OF.search(line[:m.start()]):
+                continue  # "No later version of the GPL applies": the versions of a license named, not a name
             if rule.endswith("-unversioned"):
                 taken.append(Mention(value, m.start(), m.end(), f"cc ({VERSION_NOT_STATED}: read as 4.0)"))
                 continue

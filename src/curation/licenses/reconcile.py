@@ -51,6 +51,9 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
                  and not (f.expression.endswith("-or-later") and n.expression.endswith("-only"))
                  # "GPLv2 + Classpath exception": the exception the reader read is more than the notice
                  and " WITH " not in f.expression
+                 # "GNU LGPL, version 3 only": a version the reader read in words the notice's rule
+                 # does not hold stands against the notice's other version
+                 and not _other_version_stated(f, n)
                  # "... Share Alike 3.0 Unported license ("CC-BY-SA")": the notice states the version
                  or VERSION_NOT_STATED in f.rule and same_cc_family(f.expression, n.expression)
                  # ... where it states one: ScanCode reads a bare "CC-BY license" as 4.0 too
@@ -67,6 +70,16 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
             out = [s for s in out if s not in same or s is longest or s.expression == longest.expression
                    or not _fragment_of(s, longest)]
     return sorted(out, key=lambda s: s.first_line)
+
+
+def _version(expression: str) -> str | None:
+    return m.group(1) if (m := re.search(r"-(\d)\.\d", expression)) else None
+
+
+def _other_version_stated(f: st.Statement, n: st.Statement) -> bool:
+    """Whether the reader's statement names in its own words a version the notice does not have."""
+    mine, theirs = _version(f.expression), _version(n.expression)
+    return bool(mine and theirs and mine != theirs and re.search(rf"(?<![\d.]){mine}(?:\.\d)?(?![\d.]\d)", f.text))
 
 
 FRAGMENT_REACH = 5  # lines: a GNU notice's fragments ("You should have received a copy ...") sit this close
@@ -96,8 +109,23 @@ def _or_later_notice(statements: list[st.Statement]) -> list[st.Statement]:
 # The or-later choice given in a sentence of its own after the license is named: "We publish it
 # under the LGPL, version 2.1. You may also choose to follow any newer version of that license."
 _LATER_SENTENCE = re.compile(r"\bany\s+(?:later|newer|subsequent)\s+version\s+of\s+(?:that|this|the\s+same|said|the)\s+"
-                             r"licen[cs]e\b|(?:その|同)\s*ライセンスの\s*(?:それ)?以降の\s*(?:任意の\s*)?(?:バージョン|版)",
+                             r"(?:licen[cs]e\b|(?:GNU\s+)?[LA]?GPL\b)|(?:その|同)\s*ライセンスの\s*(?:それ)?以降の\s*(?:任意の\s*)?(?:バージョン|版)",
                              re.IGNORECASE)
+# ... unless its sentence says no to them: "we do not offer it under any later version of that
+# license", "You may not choose any later version", "Only version 2.1 applies"
+_REFUSED_BEFORE = re.compile(r"\b(?:not|no|never|cannot|can't|don't|doesn't|won't|neither|nor|without)\b|\bonly\s+version\b",
+                             re.IGNORECASE)
+_SENTENCE_START = re.compile(r"[.!?。！？](?=\s|$)")
+
+
+def _later_given(outside: str) -> bool:
+    """Whether a sentence of `outside` gives the choice of later versions (one that refuses them does not)."""
+    for m in _LATER_SENTENCE.finditer(outside):
+        start = max((b.end() for b in _SENTENCE_START.finditer(outside, 0, m.start())), default=0)
+        if not _REFUSED_BEFORE.search(outside[start:m.start()]) and not re.match(r"\s*(?:は|を)?\s*(?:選べ|選択でき|適用され)(?:ません|ない)",
+                                                                                outside[m.end():]):
+            return True
+    return False
 
 
 def _later_sentence(lines: list[Line], spans, statements: list[st.Statement]) -> list[st.Statement]:
@@ -105,7 +133,7 @@ def _later_sentence(lines: list[Line], spans, statements: list[st.Statement]) ->
     choice of later versions of the license it just named (one GNU license named, -only)."""
     outside = " ".join(line.text for line in lines if line.text and not _inside(line.number, spans))
     gnu = {s.expression for s in statements if s.role == "own" and _GNU.match(s.expression) and s.kind != "license_text"}
-    if len(gnu) != 1 or not next(iter(gnu)).endswith("-only") or not _LATER_SENTENCE.search(outside):
+    if len(gnu) != 1 or not next(iter(gnu)).endswith("-only") or not _later_given(outside):
         return statements
     only = next(iter(gnu))
     return [dataclasses.replace(s, expression=only[:-len("-only")] + "-or-later",

@@ -74,6 +74,11 @@ NONCOMMERCIAL = re.compile(
     r"商用利用(?:は)?(?:不可|禁止|できません|を禁止|を禁じ)|商用(?:目的)?での(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ)|"
     r"(?:営利|商用)(?:目的)?(?:での|の)?(?:利用|使用)(?:は|を)?(?:禁止|できません|不可|禁じ|お断り|ご遠慮|認めません|認めていません)|"
     r"非(?:営利|商用)(?:目的)?(?:に限|でのみ|のみ)|"
+    # "You may use these sprites in non-commercial games only", 「非営利のゲームでのみ使用できます」: the
+    # reader's use allowed in non-commercial works of a kind only (a permission to use, not a release
+    # by someone "for non-commercial evaluation only", which heldout8 showed is a part's source)
+    r"\b(?:use|used|using)\b[^.;]{0,60}?\b(?:in|for|on|with)\s+non[- ]?commercial\s+(?:[\w-]+\s+){0,2}?only\b|"
+    r"非(?:営利|商用)の[^。、]{1,10}?(?:でのみ|に限り|に限って|のみ)(?:[^。]{0,6}?(?:使用|利用|使え|使う))|"
     # 「研究・教育の目的に限り」「学術研究目的に限って」: a purpose that leaves commerce out
     r"(?:研究|教育|学術|非営利)[^。、]{0,8}?(?:目的|用途)(?:に限|でのみ|のみ|であれば|の場合に限|"
     r"以外(?:で|に)の(?:利用|使用)(?:は|を)?(?:禁|でき|不可))|"

@@ -20,12 +20,12 @@ change the work's own license.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from curation.licenses.choice_partners import with_choice_partners
 from curation.licenses.choice_words import CHOICE_LIST_REACH, AND, AUTHOR_CHOOSES, BY_PART, DUAL, LIST_LEAD, OR
 from curation.licenses.comparison import changes_terms, compares, describes_a_license, of_terms
-from curation.licenses.copyright_line import copyright_license_lines
+from curation.licenses.copyright_line import copyright_license_lines, holder_or_thing
 from curation.licenses.deliberation import record_kind, record_lines
 from curation.licenses.findings import Remark, Statement
 from curation.licenses.german import german_grant
@@ -251,7 +251,7 @@ def _grant(s: _Sentence, found: list[Mention], short_file: bool, named: bool = F
             return "heading"
         # a LICENSE file's only words name the license up front ("MIT", "Copyright 2024 Ann. MIT");
         # "The company was sued for violating the MIT License" is a short file that reports news
-        if short_file and (ja or len(before.split()) <= 3 or _OWN_EN.search(before) or _EN_GRANT.search(before)
+        if short_file and not holder_or_thing(before) and (ja or len(before.split()) <= 3 or _OWN_EN.search(before) or _EN_GRANT.search(before)
                            or _EN_PERMIT.search(before)
                            or re.search(r"(?<!\bwhich\s)(?<!\bthat\s)\b(?:as|is|are)\s+$|^\W*(?:copyright|\(c\)|©)", before, re.I)):
             return "short_file"
@@ -362,6 +362,7 @@ def _except_scope(clause: str) -> str | None:
 
 
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:they|these|those|it)\b|それら|これら)", re.IGNORECASE)
+_ASKED = re.compile(r"^(.*)[?？]")
 _LICENSE_WORD = re.compile(r"licen[cs]|\bGPL|\bCC[\s-]?BY|creative\s+commons|copyleft|ライセンス|著作権", re.IGNORECASE)
 # "..., the company said.": the sentence reports what another party says
 _SAID_AFTER = re.compile(r",\s*(?:[\w-]+\s+){0,4}?(?:said|says|stated|announced|reported|wrote|added)\W*$", re.IGNORECASE)
@@ -426,6 +427,49 @@ def names_the_work(text: str, names: tuple[str, ...]) -> bool:
     return any(subject.startswith(n.lower()) and not re.match(r"[\w-]", subject[len(n):len(n) + 1]) for n in names)
 
 
+@dataclass
+class _Reading:
+    """What reading a text's sentences gathers (statements, remarks) and carries from one sentence
+    to the next (the sentence before: whether it granted, spoke of the work, reported, ...)."""
+
+    lines: list[Line]
+    names: tuple[str, ...]
+    short_file: bool
+    footers: dict
+    statements: list[Statement] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)
+    bare: list[tuple[str, int, str, str]] = field(default_factory=list)  # (heading, line, text, expression) of bare names
+    unattached: list[Remark] = field(default_factory=list)  # restrictions with no subject of their own
+    footers_read: set[int] = field(default_factory=set)
+    previous: _Sentence | None = None
+    previous_own: bool = False
+    previous_excluded: bool = False
+    previous_reports: bool = False  # the sentence before reports what another party announced
+    previous_part: str | None = None  # the part of the work the sentence before named, where it named no license
+    previous_no_secondary: bool = False  # the sentence before refused Secondary Licenses
+    granted: bool = False  # this sentence granted a named license
+    granted_before: bool = False  # ... the one before did
+    copy_lead: _Sentence | None = None  # a how-to's lead (`_COPY_LEAD`)
+    copying: _Sentence | None = None  # ... and the paragraph after it
+    choice_lead: _Sentence | None = None  # a sentence offering a choice of the licenses listed after it
+
+
+@dataclass
+class _Context:
+    """How one sentence stands: who says it, whether it speaks of the work, what came before."""
+
+    said: str | None
+    role: str
+    by_part: bool
+    listed_choice: bool
+    own: bool
+    adjacent: bool
+    excluded_before: bool
+    goes_on_reporting: bool
+    part_before: str | None
+    refuses_secondary: bool
+
+
 def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement], list[Remark]]:
     """The statements that apply a license, and the remarks (talk, bare mentions, custom terms,
     restrictions) of these plain lines. A remark carries the role of its sentence: custom terms
@@ -434,293 +478,353 @@ def read(lines: list[Line], names: tuple[str, ...] = ()) -> tuple[list[Statement
     names = work_names(lines, names)
     nonblank = [line for line in lines if line.text]
     size = sum(len(line.text.split()) if not JA_SCRIPT.search(line.text) else len(line.text) / 3 for line in nonblank)
-    short_file = len(nonblank) <= 3 and size <= 25
-    statements: list[Statement] = []
-    remarks: list[Remark] = []
-    bare: list[tuple[str, int, str, str]] = []  # (heading, line, text, expression) of lines that are a bare name
-    unattached: list[Remark] = []  # restrictions with no subject of their own (kept where the work has a grant)
+    r = _Reading(lines, names, len(nonblank) <= 3 and size <= 25, copyright_license_lines(lines))
     if nonblank and (title := _title(nonblank[0])):
-        statements.append(title)
-    previous, previous_own, previous_excluded = None, False, False
-    previous_reports = False  # the sentence before reports what another party announced
-    previous_part = None  # the part of the work the sentence before named, where it named no license
-    previous_no_secondary = False  # the sentence before refused Secondary Licenses
-    granted, granted_before = False, False  # this sentence, the one before: granted a named license
-    copy_lead, copying = None, None  # a how-to's lead (`_COPY_LEAD`), and the paragraph after it
-    footers, footers_read = copyright_license_lines(lines), set()
-    choice_lead = None  # a sentence offering a choice of the licenses listed after it
+        r.statements.append(title)
     for s in sentences(lines):
-        if s.first_line == s.last_line and (footer := footers.get(s.first_line)) and not s.in_upstream_section:
-            # "© 2023 Holder. Apache 2.0": the notice's line names the work's license (copyright_line.py),
-            # under a guide's title too (the guide's own notice)
-            if s.first_line not in footers_read:
-                footers_read.add(s.first_line)
-                statements.append(Statement(footer.expression, "grant", "third_party" if s.in_third_party_section
-                                            else "own", None, s.first_line, s.last_line,
-                                            next(line.text for line in lines if line.number == s.first_line),
-                                            f"a copyright line naming a license: {footer.rule}", 0.9, footer.hint))
-            continue
-        found = with_choice_partners(s.text, mentions(s.text), bool(DUAL.search(s.text)))
-        if any(m.expression == NO_SUCH_VERSION for m in found):
-            # "version 2.1 of the GNU General Public License": no GPL has it; a person reads it
-            closest = next((m.hint for m in found if m.expression == NO_SUCH_VERSION and m.hint), None)
-            remarks.append(Remark(s.first_line, s.text, "no_such_version", last_line=s.last_line, hint=closest))
-            found = [m for m in found if m.expression != NO_SUCH_VERSION]
-        copying = s if copy_lead and s.heading == copy_lead.heading and s.first_line > copy_lead.last_line and (
-            copying is None or copying.last_line >= s.first_line - 1) else None
-        copy_lead = s if _COPY_LEAD.search(s.text) and _COPY_VERB.search(s.text) else copy_lead if copying else None
-        if copying and found:
-            # the text a how-to says to copy into each file: an example to write
-            remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
-            continue
-        adjacent = bool(previous and previous.last_line >= s.first_line - 1)
-        granted_before, granted = granted, False
-        refuses_secondary = refuses(s.text, [(m.start, m.end, m.expression.startswith(("GPL-", "LGPL-", "AGPL-")))
-                                             for m in found], adjacent and previous_no_secondary)
-        previous_no_secondary = refuses_secondary
-        said = reported(s.text, found) if found else None
-        sentence_role = "upstream" if said == "report" or s.in_third_party_section or _terms_quoted(s.text) or \
-            s.in_upstream_section and not _OWN_AGAIN.search(s.text) else "own"
-        terms: list[Remark] = []
-        if _INBOUND.search(s.text):
-            if found:
-                remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
-            continue
-        # "either MIT or Apache 2.0 depending on the file", 「ファイルによって MIT または Apache-2.0」: each
-        # license covers its own files, no choice for the licensee: both apply (AND)
-        by_part = bool(BY_PART.search(s.text))
-        if DUAL.search(s.text) and not by_part and not (found and _talk(s.text, found)):
-            # a list of the licenses a work may be given (a registry's rule, an upload form) is talk
-            # about licenses: ScanCode's "A or B" notice over it is not the work's choice
-            author_list = not found and LIST_LEAD.search(s.text) and AUTHOR_CHOOSES.search(s.text)
-            remarks.append(Remark(s.first_line, s.text, "talk" if author_list else "choice", last_line=s.last_line))
-        # 「次のいずれかのライセンスを選んで利用できます。」 / "under either of the following:" then a list
-        listed_choice = bool(choice_lead and found and s.heading == choice_lead.heading
-                             and s.first_line <= choice_lead.last_line + CHOICE_LIST_REACH)
-        if not found:
-            choice_lead = s if DUAL.search(s.text) and LIST_LEAD.search(s.text) and not AUTHOR_CHOOSES.search(s.text) else \
-                choice_lead if listed_choice else None
-        # A restriction or a change of terms counts where it speaks of this work (or sits under
-        # its License heading), not in a note about other people's licenses.
-        # a sentence that goes on from the one before ("Selling them ... is not allowed", 「ただし、
-        # 営利目的の利用はご遠慮ください」) speaks of the work the one before spoke of
-        continued = bool(previous and previous.last_line >= s.first_line - 1 and previous_own and not found
-                         and _CONTINUES.search(s.text))
-        own_context = (bool(_OWN_EN.search(s.text) or _OWN_JA_STRONG.search(s.text) or s.in_license_section
-                            or short_file or continued or names_the_work(s.text, names))
-                       # the restriction's own words ("requires", "not allowed") are no talk cue, nor
-                       # a rider's after the words that announce it ("with one added condition: you must ...")
-                       and not _general_talk(NONCOMMERCIAL.sub(" ", _before_rider(s.text)))) and said != "example" \
-            and not (_NEWS_REPORT.search(s.text) or _SAID_AFTER.search(s.text))
-        excluded_before = bool(previous and previous.last_line >= s.first_line - 1 and previous_excluded)
-        # "X announced that ... . Version 6 will ship under ...": the next sentence of the paragraph,
-        # with no work of ours in it, goes on reporting
-        ours = bool(STRONG_OWN.search(s.text) or _JA_WE.search(s.text) or _WE.search(s.text))
-        goes_on_reporting = bool(previous and previous.last_line >= s.first_line - 1 and previous_reports) and not ours
-        previous_reports = bool(_NEWS_REPORT.search(s.text) or _JA_NEWS_REPORT.search(s.text)) and not ours
-        # "The figures in figures/ are the exception. They are released under ...": the part a
-        # sentence named just before, for a sentence whose subject is a pronoun
-        part_before = previous_part if previous and previous.last_line >= s.first_line - 1 else None
-        previous_part = None if found else (_folder_scope(s.text) or _scope(s.text))
-        previous, previous_own, previous_excluded = s, own_context, bool(_NOT_SHIPPED.search(s.text))
-        if own_context and NONCOMMERCIAL.search(s.text):
-            terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
-        elif NONCOMMERCIAL.search(s.text) and said != "example" and not found and sentence_role == "own" and \
-                not s.in_upstream_section and not _UPSTREAM.search(s.text) and \
-                not _general_talk(NONCOMMERCIAL.sub(" ", s.text)):
-            # "Commercial use of the dataset requires a separate license", 「データセットの商用利用には
-            # 別途契約が必要です」: no "this" or 本, no other work named, and no talk but the restriction's
-            # own words ("requires"); it restricts the work where the text grants the work a license
-            # (a news item or a FAQ alone never gets one)
-            unattached.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
-        if own_context and COMMERCIAL_OK.search(s.text) and not NONCOMMERCIAL.search(s.text):
-            terms.append(Remark(s.first_line, s.text, "commercial_ok", last_line=s.last_line))
-        # a sentence describing a named exception ("the Classpath exception lets you link ... under
-        # your own license") adds permissions SPDX lists (exceptions.py), not custom terms
-        if (own_context or CLAUSE.search(s.text)) and ADDED_TERMS.search(s.text) and not names_exception(s.text):
-            terms.append(Remark(s.first_line, s.text, "custom", last_line=s.last_line))
-        before_count = len(statements)
-        try:
-            if not found:
-                loose = dedication(s.text) if sentence_role == "own" and not (
-                    s.in_upstream_section or s.in_talk_section or _UPSTREAM.search(s.text)) else None
-                if loose == "dedicated" and own_context:
-                    statements.append(Statement(PUBLIC_DOMAIN, "grant", "own", _scope(s.text), s.first_line,
-                                                s.last_line, s.text, "own words: put in the public domain, no "
-                                                "dedication named", 0.9))
-                    continue
-                if loose == "hedged":
-                    remarks.append(Remark(s.first_line, s.text, "hedged", last_line=s.last_line))
-                    continue
-                if loose == "items":
-                    # the status of items the work includes or leaves out, not a dedication of the work
-                    remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
-                    continue
-                if _own_words_grant(s):
-                    statements.append(Statement(ATTRIBUTION_ONLY, "own_words", "own", _scope(s.text), s.first_line,
-                                                s.last_line, s.text, "own words: permission on condition of credit",
-                                                0.9, "CC-BY-4.0"))
-                    continue
-                if _LICENSED_ADJECTIVE.search(s.text) and not JA_SCRIPT.search(s.text) and not _OWN_EN.search(s.text) \
-                        and not s.in_license_section and not short_file:
-                    # "Some forks keep the last Apache-licensed version alive": a license word that
-                    # qualifies another work, no work of ours named; no ScanCode rule reads it as a grant
-                    remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
-                    continue
-                if ("?" in s.text or "？" in s.text) and _LICENSE_WORD.search(s.text):
-                    # a question about licenses names none the reader knows ("Can I ship GPL-licensed
-                    # code ...?"): still talk, so that no ScanCode notice rule reads it as a grant
-                    remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
-                continue
-            refused = [m for m in found if m.expression.startswith("GPL-")] if refuses_secondary else []
-            if refused:
-                # "No Secondary Licenses: the GPL does not apply": the GPL is named to be ruled out
-                remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
-                found = [m for m in found if m not in refused]
-                if not found:
-                    continue
-            secondary = [m for m in found if m.expression.startswith("GPL-")] if SECONDARY.search(s.text) else []
-            for m in secondary:
-                # EPL-2.0 section 3 and Exhibit A: the notice may name a GPL as a Secondary License,
-                # under which the code is also offered (detect joins it to the EPL-2.0 with OR)
-                statements.append(Statement(m.expression, "secondary", "own", None, s.first_line, s.last_line,
-                                            s.text, f"a Secondary License named under EPL-2.0: {m.rule}"))
-            found = [m for m in found if m not in secondary]
-            if not found:
-                continue
-            shipped_not = _NOT_SHIPPED.search(s.text)
-            not_shipped = shipped_not and shipped_not.start() < found[0].start or \
-                excluded_before and _POINTS_BACK.search(s.text) and not STRONG_OWN.search(s.text)
-            other = found if not_shipped or _other_actor(s.text) and not STRONG_OWN.search(s.text) else \
-                [m for m in found if of_other_work(s.text, m)]
-            if other:
-                # the names said of another work are no evidence (nor may a ScanCode notice read them
-                # there); in a sentence about two works, the names said of this one still are
-                remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
-                found = [m for m in found if m not in other]
-                if not found:
-                    continue
-            if goes_on_reporting:
-                remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
-                continue
-            # "the MIT License, a short license similar to the BSD license", "its scripts are based on
-            # the BSD license template": a comparison said of something else than the work's terms
-            described = [m for i, m in enumerate(found) if compares(s.text, m.start) and describes_a_license(
-                s.text, m.start, found[i - 1].end if i else None, granted_before and adjacent)]
-            if described:
-                remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
-                if any(changes_terms(s.text, m.start) for m in described):
-                    # "It is modified from the MIT License to require ...": the license described is
-                    # the work's, changed
-                    terms.append(Remark(s.first_line, s.text, "custom", last_line=s.last_line))
-                found = [m for m in found if m not in described]
-                if not found:
-                    continue
-            if why := _not_given(s.text, found):
-                remarks.append(Remark(s.first_line, s.text, why, last_line=s.last_line))
-                terms = []
-                continue
-            if _talk(s.text, found) or s.in_talk_section and not STRONG_OWN.search(s.text):
-                remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
-                terms = []  # "CC BY-NC 4.0 forbids commercial use": the license's terms, not the work's
-                continue
-            rest = s.text
-            for m in reversed(found):
-                rest = rest[:m.start] + rest[m.end:]
-            if len(found) == 1 and len(rest.split()) <= 4 and not _scope(rest):
-                bare.append((s.heading, s.first_line, s.text, found[0].expression))
-            kind = _grant(s, found, short_file, names_the_work(s.text, names) or bool(
-                granted_before and adjacent and _GRANTED_WORK_AGAIN.match(s.text)))
-            if kind is None and listed_choice and len(rest.split()) <= 4 and len({m.expression for m in found}) == 1:
-                kind = "grant"  # one side of the choice the sentence before offers
-            if kind is None:
-                remarks.append(Remark(s.first_line, s.text, set_aside(s, found, said), last_line=s.last_line))
-                continue
-            # "licensed under X; previously it was under Y": the past license is history, not a grant
-            past = [m for i, m in enumerate(found) if len(found) > 1 and _history(s.text, found, i)]
-            if past and len(past) < len(found):
-                remarks.append(Remark(s.first_line, s.text, "history", last_line=s.last_line))
-                found = [m for m in found if m not in past]
-            row = _ROW.match(s.text)
-            previous_end = 0
-            joined: str | None = None
-            for i, m in enumerate(found):
-                clause = s.text[previous_end:m.start]
-                if i and OR.match(clause):
-                    joined = "AND" if by_part else "OR"
-                elif i and AND.match(clause):
-                    joined = "AND"
-                before = s.text[:m.start]
-                custom = compares(s.text, m.start) and of_terms(s.text, m.start) or CUSTOM_AFTER.match(s.text[m.end:])
-                expression, hint, rule = m.expression, None, f"{kind}: {m.rule}"
-                if m.ambiguous:
-                    hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
-                if custom:
-                    expression, hint, rule = custom_id(m.expression), m.expression, f"custom terms based on: {m.rule}"
-                scope = _except_scope(clause) or _scope(clause) or _folder_scope(clause) or \
-                    (part_before if i == 0 and _PRONOUN_SUBJECT.match(s.text) else None)
-                if row and not scope:
-                    # a table row about one component or file: that part, not a rival reading
-                    scope = f"row {row.group(1).split(',')[0].strip()}"
-                if i and joined and len(statements) > before_count:
-                    last = statements[-1]
-                    statements[-1] = Statement(f"{last.expression} {joined} {expression}", last.kind, last.role,
-                                               last.scope, last.first_line, s.last_line, s.text,
-                                               f"{last.rule}; {joined.lower()} {m.rule}", hint=last.hint or hint)
-                    joined = None
-                    previous_end = m.end
-                    continue
-                joined = None
-                role = "own" if kind == "custom" else "upstream" if kind == "quoted" else _role(s, before)
-                if row and _OWN_ROW.search(row.group(1).split(",")[0].strip()):
-                    # a row whose first cell is a part of this work (a split, a folder): that part's
-                    # license, whatever the row says of where its material came from
-                    role = "own"
-                if _PART.search(before):
-                    # "Some answers quote Stack Overflow posts, which are licensed under CC BY-SA 4.0":
-                    # a part of the work under its own license (a conjunction, not a conflict)
-                    role, scope = "own", scope or "part"
-                if s.in_third_party_section and kind != "custom":
-                    role = "third_party"
-                statements.append(Statement(expression, kind, role, scope, s.first_line, s.last_line,
-                                            s.text, rule, 1.0 if kind in ("grant", "field") else 0.9, hint))
-                previous_end = m.end
-        finally:
-            granted = any(not x.expression.startswith("LicenseRef-") for x in statements[before_count:])
-            roles = {x.role for x in statements[before_count:]}
-            role = "upstream" if roles and "own" not in roles else sentence_role
-            remarks += [Remark(r.first_line, r.text, r.why, role, r.last_line) for r in terms]
-    statements = _other_works(statements, {s.first_line for s in sentences(lines) if s.in_license_section},
+        _read_sentence(r, s)
+    statements = _other_works(r.statements, {s.first_line for s in sentences(lines) if s.in_license_section},
                               {line.number: line.text for line in lines if _ROW.match(line.text)})
-    # a heading that asks ("Can I relicense MIT code under the GPL?") names licenses to talk about
-    remarks += [Remark(line.number, line.text, "talk", last_line=line.number) for line in lines
-                if line.heading and line.text.rstrip().endswith(("?", "？")) and _LICENSE_WORD.search(line.text)]
+    remarks = r.remarks + _asking_headings(lines)
     if any(x.role == "own" for x in statements):
-        remarks += unattached
-    # Three or more bare names under one heading, no choice offered: a list of licenses (the ones a
-    # team accepts, the ones a tool supports), not the work's license.
-    if not any(r.why == "choice" for r in remarks):
-        for heading in {h for h, *_ in bare}:
-            group = [(line, text) for h, line, text, expression in bare if h == heading]
-            if len({expression for h, _, _, expression in bare if h == heading}) >= 3:
-                lines_ = {line for line, _ in group}
-                statements = [x for x in statements if x.first_line not in lines_ or x.scope]
-                remarks = [r for r in remarks if r.first_line not in lines_] + [
-                    Remark(line, text, "talk") for line, text in group]
+        remarks += r.unattached
+    statements, remarks = _bare_name_lists(statements, remarks, r.bare)
     if record_kind(lines):
         return [], _all_talk(lines, statements, remarks)
-    if record := record_lines(lines):
-        # a memo before the work's License section: the memo's licenses are under discussion
-        def inside(x: Statement | Remark) -> bool:
-            return record[0] <= x.first_line <= record[1]
-
-        remarks = [r for r in remarks if not inside(r)] + _all_talk(
-            [line for line in lines if record[0] <= line.number <= record[1]],
-            [x for x in statements if inside(x)], [r for r in remarks if inside(r)])
-        statements = [x for x in statements if not inside(x)]
+    statements, remarks = _record_discussed(lines, statements, remarks)
     statements, history = _present_wins(statements)
     statements, template = _template_license(lines, statements)
     return _rest_of_custom_terms(statements), remarks + history + template
+
+
+def _read_sentence(r: _Reading, s: _Sentence) -> None:
+    """One sentence read into `r`: its statements, its remarks, and what the next one needs of it."""
+    if _footer(r, s):
+        return
+    found = _versioned(r, s, with_choice_partners(s.text, mentions(s.text), bool(DUAL.search(s.text))))
+    r.copying = s if r.copy_lead and s.heading == r.copy_lead.heading and s.first_line > r.copy_lead.last_line and (
+        r.copying is None or r.copying.last_line >= s.first_line - 1) else None
+    r.copy_lead = s if _COPY_LEAD.search(s.text) and _COPY_VERB.search(s.text) else r.copy_lead if r.copying else None
+    if r.copying and found:
+        # the text a how-to says to copy into each file: an example to write
+        r.remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
+        return
+    c = _context(r, s, found)
+    if c is None:
+        return
+    terms = _terms(r, s, found, c)
+    before_count = len(r.statements)
+    try:
+        if not found:
+            _no_license_named(r, s, c)
+            return
+        found = _set_aside_named(r, s, found, c, terms)
+        if found:
+            _granted(r, s, found, c, before_count)
+    finally:
+        r.granted = any(not x.expression.startswith("LicenseRef-") for x in r.statements[before_count:])
+        roles = {x.role for x in r.statements[before_count:]}
+        role = "upstream" if roles and "own" not in roles else c.role
+        r.remarks += [Remark(t.first_line, t.text, t.why, role, t.last_line) for t in terms]
+
+
+def _footer(r: _Reading, s: _Sentence) -> bool:
+    """Whether the sentence is the text's copyright footer naming a license (read once as a grant)."""
+    if not (s.first_line == s.last_line and (footer := r.footers.get(s.first_line)) and not s.in_upstream_section):
+        return False
+    # "© 2023 Holder. Apache 2.0": the notice's line names the work's license (copyright_line.py),
+    # under a guide's title too (the guide's own notice)
+    if s.first_line not in r.footers_read:
+        r.footers_read.add(s.first_line)
+        r.statements.append(Statement(footer.expression, "grant", "third_party" if s.in_third_party_section
+                                      else "own", None, s.first_line, s.last_line,
+                                      next(line.text for line in r.lines if line.number == s.first_line),
+                                      f"a copyright line naming a license: {footer.rule}", 0.9, footer.hint))
+    return True
+
+
+def _versioned(r: _Reading, s: _Sentence, found: list[Mention]) -> list[Mention]:
+    """The names of `found` with a version their license had."""
+    if any(m.expression == NO_SUCH_VERSION for m in found):
+        # "version 2.1 of the GNU General Public License": no GPL has it; a person reads it
+        closest = next((m.hint for m in found if m.expression == NO_SUCH_VERSION and m.hint), None)
+        r.remarks.append(Remark(s.first_line, s.text, "no_such_version", last_line=s.last_line, hint=closest))
+        found = [m for m in found if m.expression != NO_SUCH_VERSION]
+    return found
+
+
+def _context(r: _Reading, s: _Sentence, found: list[Mention]) -> _Context | None:
+    """How the sentence stands (`_Context`), the running state moved on to it; None where it is an
+    inbound contribution term, read no further."""
+    adjacent = bool(r.previous and r.previous.last_line >= s.first_line - 1)
+    r.granted_before, r.granted = r.granted, False
+    refuses_secondary = refuses(s.text, [(m.start, m.end, m.expression.startswith(("GPL-", "LGPL-", "AGPL-")))
+                                         for m in found], adjacent and r.previous_no_secondary)
+    r.previous_no_secondary = refuses_secondary
+    said = reported(s.text, found) if found else None
+    sentence_role = "upstream" if said == "report" or s.in_third_party_section or _terms_quoted(s.text) or \
+        s.in_upstream_section and not _OWN_AGAIN.search(s.text) else "own"
+    if _INBOUND.search(s.text):
+        if found:
+            r.remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
+        return None
+    # "either MIT or Apache 2.0 depending on the file", 「ファイルによって MIT または Apache-2.0」: each
+    # license covers its own files, no choice for the licensee: both apply (AND)
+    by_part = bool(BY_PART.search(s.text))
+    if DUAL.search(s.text) and not by_part and not (found and _talk(s.text, found)):
+        # a list of the licenses a work may be given (a registry's rule, an upload form) is talk
+        # about licenses: ScanCode's "A or B" notice over it is not the work's choice
+        author_list = not found and LIST_LEAD.search(s.text) and AUTHOR_CHOOSES.search(s.text)
+        r.remarks.append(Remark(s.first_line, s.text, "talk" if author_list else "choice", last_line=s.last_line))
+    # 「次のいずれかのライセンスを選んで利用できます。」 / "under either of the following:" then a list
+    listed_choice = bool(r.choice_lead and found and s.heading == r.choice_lead.heading
+                         and s.first_line <= r.choice_lead.last_line + CHOICE_LIST_REACH)
+    if not found:
+        r.choice_lead = s if DUAL.search(s.text) and LIST_LEAD.search(s.text) and not AUTHOR_CHOOSES.search(s.text) \
+            else r.choice_lead if listed_choice else None
+    # A restriction or a change of terms counts where it speaks of this work (or sits under
+    # its License heading), not in a note about other people's licenses.
+    # a sentence that goes on from the one before ("Selling them ... is not allowed", 「ただし、
+    # 営利目的の利用はご遠慮ください」) speaks of the work the one before spoke of
+    continued = bool(r.previous and r.previous.last_line >= s.first_line - 1 and r.previous_own and not found
+                     and _CONTINUES.search(s.text))
+    own_context = (bool(_OWN_EN.search(s.text) or _OWN_JA_STRONG.search(s.text) or s.in_license_section
+                        or r.short_file or continued or names_the_work(s.text, r.names))
+                   # the restriction's own words ("requires", "not allowed") are no talk cue, nor
+                   # a rider's after the words that announce it ("with one added condition: you must ...")
+                   and not _general_talk(NONCOMMERCIAL.sub(" ", _before_rider(s.text)))) and said != "example" \
+        and not (_NEWS_REPORT.search(s.text) or _SAID_AFTER.search(s.text))
+    excluded_before = bool(r.previous and r.previous.last_line >= s.first_line - 1 and r.previous_excluded)
+    # "X announced that ... . Version 6 will ship under ...": the next sentence of the paragraph,
+    # with no work of ours in it, goes on reporting
+    ours = bool(STRONG_OWN.search(s.text) or _JA_WE.search(s.text) or _WE.search(s.text))
+    goes_on_reporting = bool(r.previous and r.previous.last_line >= s.first_line - 1 and r.previous_reports) and not ours
+    r.previous_reports = bool(_NEWS_REPORT.search(s.text) or _JA_NEWS_REPORT.search(s.text)) and not ours
+    # "The figures in figures/ are the exception. They are released under ...": the part a
+    # sentence named just before, for a sentence whose subject is a pronoun
+    part_before = r.previous_part if r.previous and r.previous.last_line >= s.first_line - 1 else None
+    r.previous_part = None if found else (_folder_scope(s.text) or _scope(s.text))
+    r.previous, r.previous_own, r.previous_excluded = s, own_context, bool(_NOT_SHIPPED.search(s.text))
+    return _Context(said, sentence_role, by_part, listed_choice, own_context, adjacent, excluded_before,
+                    goes_on_reporting, part_before, refuses_secondary)
+
+
+def _terms(r: _Reading, s: _Sentence, found: list[Mention], c: _Context) -> list[Remark]:
+    """The sentence's restrictions and changes of terms (a restriction with no subject of its own is
+    kept aside in `r.unattached`)."""
+    terms: list[Remark] = []
+    if c.own and NONCOMMERCIAL.search(s.text):
+        terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
+    elif NONCOMMERCIAL.search(s.text) and c.said != "example" and not found and c.role == "own" and \
+            not s.in_upstream_section and not _UPSTREAM.search(s.text) and \
+            not _general_talk(NONCOMMERCIAL.sub(" ", s.text)):
+        # "Commercial use of the dataset requires a separate license", 「データセットの商用利用には
+        # 別途契約が必要です」: no "this" or 本, no other work named, and no talk but the restriction's
+        # own words ("requires"); it restricts the work where the text grants the work a license
+        # (a news item or a FAQ alone never gets one)
+        r.unattached.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
+    if c.own and COMMERCIAL_OK.search(s.text) and not NONCOMMERCIAL.search(s.text):
+        terms.append(Remark(s.first_line, s.text, "commercial_ok", last_line=s.last_line))
+    # a sentence describing a named exception ("the Classpath exception lets you link ... under
+    # your own license") adds permissions SPDX lists (exceptions.py), not custom terms
+    if (c.own or CLAUSE.search(s.text)) and ADDED_TERMS.search(s.text) and not names_exception(s.text):
+        terms.append(Remark(s.first_line, s.text, "custom", last_line=s.last_line))
+    return terms
+
+
+def _no_license_named(r: _Reading, s: _Sentence, c: _Context) -> None:
+    """A sentence that names no license: a dedication or a permission in the author's own words, or
+    words that keep ScanCode's notice rules off it (items' status, hedges, licensed adjectives, questions)."""
+    loose = dedication(s.text) if c.role == "own" and not (
+        s.in_upstream_section or s.in_talk_section or _UPSTREAM.search(s.text)) else None
+    if loose == "dedicated" and c.own:
+        r.statements.append(Statement(PUBLIC_DOMAIN, "grant", "own", _scope(s.text), s.first_line,
+                                      s.last_line, s.text, "own words: put in the public domain, no "
+                                      "dedication named", 0.9))
+    elif loose == "hedged":
+        r.remarks.append(Remark(s.first_line, s.text, "hedged", last_line=s.last_line))
+    elif loose == "items":
+        # the status of items the work includes or leaves out, not a dedication of the work
+        r.remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
+    elif _own_words_grant(s):
+        r.statements.append(Statement(ATTRIBUTION_ONLY, "own_words", "own", _scope(s.text), s.first_line,
+                                      s.last_line, s.text, "own words: permission on condition of credit",
+                                      0.9, "CC-BY-4.0"))
+    elif _LICENSED_ADJECTIVE.search(s.text) and not JA_SCRIPT.search(s.text) and not _OWN_EN.search(s.text) \
+            and not s.in_license_section and not r.short_file:
+        # "Some forks keep the last Apache-licensed version alive": a license word that
+        # qualifies another work, no work of ours named; no ScanCode rule reads it as a grant
+        r.remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
+    elif ("?" in s.text or "？" in s.text) and _LICENSE_WORD.search(s.text):
+        # a question about licenses names none the reader knows ("Can I ship GPL-licensed
+        # code ...?"): still talk, so that no ScanCode notice rule reads it as a grant
+        r.remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
+
+
+def _set_aside_named(r: _Reading, s: _Sentence, found: list[Mention], c: _Context,
+                     terms: list[Remark]) -> list[Mention]:
+    """The names of `found` the sentence may grant: those refused, named as Secondary Licenses,
+    said of another work, reported, compared, not given or talked about are remarked (or made
+    secondary statements) and left out; `terms` is emptied where the sentence only talks."""
+    refused = [m for m in found if m.expression.startswith("GPL-")] if c.refuses_secondary else []
+    if refused:
+        # "No Secondary Licenses: the GPL does not apply": the GPL is named to be ruled out
+        r.remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
+        found = [m for m in found if m not in refused]
+        if not found:
+            return []
+    secondary = [m for m in found if m.expression.startswith("GPL-")] if SECONDARY.search(s.text) else []
+    for m in secondary:
+        # EPL-2.0 section 3 and Exhibit A: the notice may name a GPL as a Secondary License,
+        # under which the code is also offered (detect joins it to the EPL-2.0 with OR)
+        r.statements.append(Statement(m.expression, "secondary", "own", None, s.first_line, s.last_line,
+                                      s.text, f"a Secondary License named under EPL-2.0: {m.rule}"))
+    found = [m for m in found if m not in secondary]
+    if not found:
+        return []
+    shipped_not = _NOT_SHIPPED.search(s.text)
+    not_shipped = shipped_not and shipped_not.start() < found[0].start or \
+        c.excluded_before and _POINTS_BACK.search(s.text) and not STRONG_OWN.search(s.text)
+    other = found if not_shipped or _other_actor(s.text) and not STRONG_OWN.search(s.text) else \
+        [m for m in found if of_other_work(s.text, m)]
+    if other:
+        # the names said of another work are no evidence (nor may a ScanCode notice read them
+        # there); in a sentence about two works, the names said of this one still are
+        r.remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
+        found = [m for m in found if m not in other]
+        if not found:
+            return []
+    if c.goes_on_reporting:
+        r.remarks.append(Remark(s.first_line, s.text, "other_work", last_line=s.last_line))
+        return []
+    # "the MIT License, a short license similar to the BSD license", "its scripts are based on
+    # the BSD license template": a comparison said of something else than the work's terms
+    described = [m for i, m in enumerate(found) if compares(s.text, m.start) and describes_a_license(
+        s.text, m.start, found[i - 1].end if i else None, r.granted_before and c.adjacent)]
+    if described:
+        r.remarks.append(Remark(s.first_line, s.text, "mention", last_line=s.last_line))
+        if any(changes_terms(s.text, m.start) for m in described):
+            # "It is modified from the MIT License to require ...": the license described is
+            # the work's, changed
+            terms.append(Remark(s.first_line, s.text, "custom", last_line=s.last_line))
+        found = [m for m in found if m not in described]
+        if not found:
+            return []
+    if why := _not_given(s.text, found):
+        r.remarks.append(Remark(s.first_line, s.text, why, last_line=s.last_line))
+        terms.clear()
+        return []
+    if _talk(s.text, found) or s.in_talk_section and not STRONG_OWN.search(s.text):
+        r.remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
+        terms.clear()  # "CC BY-NC 4.0 forbids commercial use": the license's terms, not the work's
+        return []
+    return found
+
+
+def _granted(r: _Reading, s: _Sentence, found: list[Mention], c: _Context, before_count: int) -> None:
+    """The statements of a sentence that grants the names of `found` (or the remark that it does not):
+    joined by OR or AND as the sentence joins them, each with its scope and role; `before_count`:
+    the statements read before the sentence."""
+    rest = s.text
+    for m in reversed(found):
+        rest = rest[:m.start] + rest[m.end:]
+    if len(found) == 1 and len(rest.split()) <= 4 and not _scope(rest):
+        r.bare.append((s.heading, s.first_line, s.text, found[0].expression))
+    kind = _grant(s, found, r.short_file, names_the_work(s.text, r.names) or bool(
+        r.granted_before and c.adjacent and _GRANTED_WORK_AGAIN.match(s.text)))
+    if kind is None and c.listed_choice and len(rest.split()) <= 4 and len({m.expression for m in found}) == 1:
+        kind = "grant"  # one side of the choice the sentence before offers
+    if kind is None:
+        r.remarks.append(Remark(s.first_line, s.text, set_aside(s, found, c.said), last_line=s.last_line))
+        return
+    # "licensed under X; previously it was under Y": the past license is history, not a grant
+    past = [m for i, m in enumerate(found) if len(found) > 1 and _history(s.text, found, i)]
+    if past and len(past) < len(found):
+        r.remarks.append(Remark(s.first_line, s.text, "history", last_line=s.last_line))
+        found = [m for m in found if m not in past]
+    row = _ROW.match(s.text)
+    previous_end = 0
+    joined: str | None = None
+    for i, m in enumerate(found):
+        clause = s.text[previous_end:m.start]
+        if i and OR.match(clause):
+            joined = "AND" if c.by_part else "OR"
+        elif i and AND.match(clause):
+            joined = "AND"
+        before = s.text[:m.start]
+        custom = compares(s.text, m.start) and of_terms(s.text, m.start) or CUSTOM_AFTER.match(s.text[m.end:])
+        expression, hint, rule = m.expression, None, f"{kind}: {m.rule}"
+        if m.ambiguous:
+            hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
+        if custom:
+            expression, hint, rule = custom_id(m.expression), m.expression, f"custom terms based on: {m.rule}"
+        scope = _except_scope(clause) or _scope(clause) or _folder_scope(clause) or \
+            (c.part_before if i == 0 and _PRONOUN_SUBJECT.match(s.text) else None)
+        if row and not scope:
+            # a table row about one component or file: that part, not a rival reading
+            scope = f"row {row.group(1).split(',')[0].strip()}"
+        if i and joined and len(r.statements) > before_count:
+            last = r.statements[-1]
+            r.statements[-1] = Statement(f"{last.expression} {joined} {expression}", last.kind, last.role,
+                                         last.scope, last.first_line, s.last_line, s.text,
+                                         f"{last.rule}; {joined.lower()} {m.rule}", hint=last.hint or hint)
+            joined = None
+            previous_end = m.end
+            continue
+        joined = None
+        role = "own" if kind == "custom" else "upstream" if kind == "quoted" else _role(s, before)
+        if row and _OWN_ROW.search(row.group(1).split(",")[0].strip()):
+            # a row whose first cell is a part of this work (a split, a folder): that part's
+            # license, whatever the row says of where its material came from
+            role = "own"
+        if _PART.search(before):
+            # "Some answers quote Stack Overflow posts, which are licensed under CC BY-SA 4.0":
+            # a part of the work under its own license (a conjunction, not a conflict)
+            role, scope = "own", scope or "part"
+        if s.in_third_party_section and kind != "custom":
+            role = "third_party"
+        r.statements.append(Statement(expression, kind, role, scope, s.first_line, s.last_line,
+                                      s.text, rule, 1.0 if kind in ("grant", "field") else 0.9, hint))
+        previous_end = m.end
+
+
+def _asking_headings(lines: list[Line]) -> list[Remark]:
+    """A heading that asks ("Can I relicense MIT code under the GPL?", "MIT or GPL? What we tell
+    founders") names licenses to talk about, whatever words follow its question."""
+    return [Remark(line.number, line.text, "talk", last_line=line.number) for line in lines
+            if line.heading and (question := _ASKED.match(line.text)) and (
+                _LICENSE_WORD.search(question.group(1)) or mentions(question.group(1)))]
+
+
+def _bare_name_lists(statements: list[Statement], remarks: list[Remark],
+                     bare: list[tuple[str, int, str, str]]) -> tuple[list[Statement], list[Remark]]:
+    """Three or more bare names under one heading, no choice offered: a list of licenses (the ones a
+    team accepts, the ones a tool supports), not the work's license."""
+    if any(r.why == "choice" for r in remarks):
+        return statements, remarks
+    for heading in {h for h, *_ in bare}:
+        group = [(line, text) for h, line, text, expression in bare if h == heading]
+        if len({expression for h, _, _, expression in bare if h == heading}) >= 3:
+            lines_ = {line for line, _ in group}
+            statements = [x for x in statements if x.first_line not in lines_ or x.scope]
+            remarks = [r for r in remarks if r.first_line not in lines_] + [
+                Remark(line, text, "talk") for line, text in group]
+    return statements, remarks
+
+
+def _record_discussed(lines: list[Line], statements: list[Statement],
+                      remarks: list[Remark]) -> tuple[list[Statement], list[Remark]]:
+    """A memo before the work's License section: the memo's licenses are under discussion."""
+    if not (record := record_lines(lines)):
+        return statements, remarks
+
+    def inside(x: Statement | Remark) -> bool:
+        return record[0] <= x.first_line <= record[1]
+
+    remarks = [r for r in remarks if not inside(r)] + _all_talk(
+        [line for line in lines if record[0] <= line.number <= record[1]],
+        [x for x in statements if inside(x)], [r for r in remarks if inside(r)])
+    return [x for x in statements if not inside(x)], remarks
 
 
 # A project's policy document by its title: a code of conduct, a contributing guide, a security
@@ -826,8 +930,8 @@ def _title(line: Line) -> Statement | None:
     4.0 International", "MIT License") is that license's text or deed: weaker than a grant, and
     dropped where the rest only talks about licenses (combine)."""
     found = mentions(line.text)
-    if len(found) != 1 or found[0].expression == NO_SUCH_VERSION:
-        return None
+    if len(found) != 1 or found[0].expression == NO_SUCH_VERSION or holder_or_thing(line.text[:found[0].start]):
+        return None  # ("© 2021 MIT": the holder)
     rest = (line.text[:found[0].start] + " " + line.text[found[0].end:]).replace("(", " ").replace(")", " ")
     words = re.findall(r"[\w-]+", rest)
     if len(words) > 5 or not all(_TITLE_REST.match(w) or re.fullmatch(r"[\d.]+", w) for w in words):

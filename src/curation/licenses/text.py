@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from curation.licenses.doc_markup import doc_format, read_lines
 from curation.licenses.json_fields import JSON_LD, json_ld_license
 from curation.licenses.names import mentions
 
@@ -235,12 +236,20 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
     in_fence = False
     raws = text.split("\n")
     script = bool(_SCRIPT_START.match(text))
-    markdown = bool(_MARKDOWN.search(text)) and not script
+    doc = doc_format(text)  # Texinfo, roff, POD, LaTeX, AsciiDoc, reST: its markup read through
+    markdown = bool(_MARKDOWN.search(text)) and not script and not doc
     indented = False  # in an indented code block: after a blank line, every line indented four
     comments = _hash_comments(raws)
     license_column: int | None = None  # a markdown table with a License column: each row is a field
     row_column = 0  # in a listing of one license per directory: the column its licenses start at
+    doc_lines = read_lines(raws, doc) if doc else []
     for offset, raw in enumerate(raws):
+        doc_heading = False
+        if doc and not in_fence:
+            if (read := doc_lines[offset]) is None:
+                lines.append(Line(first_line + offset, ""))
+                continue
+            raw, doc_heading = read
         if raw.count("|") >= 2 and not in_fence:
             cells = [c.strip() for c in raw.strip().strip("|").split("|")]
             following = raws[offset + 1] if offset + 1 < len(raws) else ""
@@ -282,7 +291,7 @@ def clean(text: str, first_line: int = 1) -> list[Line]:
             indented = bool(_INDENTED.match(raw)) and (indented or blank_before and not _in_list(raws, offset)) \
                 or indented and not raw.strip()
         cleaned, heading = clean_line(raw, offset in comments) if not in_fence else (raw.strip(), False)
-        lines.append(Line(first_line + offset, cleaned, heading, code=in_fence or indented and bool(raw.strip()),
+        lines.append(Line(first_line + offset, cleaned, heading or doc_heading, code=in_fence or indented and bool(raw.strip()),
                           quoted=not in_fence and raw.lstrip().startswith(">")))
     return lines
 
