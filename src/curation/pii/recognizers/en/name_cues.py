@@ -34,6 +34,9 @@ CLAUSE_START = (r"(?:^|(?<=[.!?,;:\n(\"'“]\s?)"
 #   of an @handle ("@diggy_simmons ... diggy should follow me").
 _WORD = rf"{FREE_BEFORE}{LETTER}{{2,}}{FREE_AFTER}"  # a word of two letters or more, on its own
 _KIN_BEFORE = re.compile(rf"\b(?i:(?:{KIN})|{ADDRESS})\s+(?P<w>{_WORD})\b")
+# Kinship words alone, where the cue alone must say person (word_cued_names): after an address
+# ("happy birthday gorgeous girl") comes a term of endearment as often as a name.
+_KIN_ONLY_BEFORE = re.compile(rf"\b(?i:{KIN})\s+(?P<w>{_WORD})\b")
 _SPEECH_AFTER = re.compile(rf"{CLAUSE_START}(?P<w>{_WORD})\s+(?:(?i:{ADVERB})\s+)?(?i:{SPEECH})\b")
 _WITH_ME = re.compile(rf"\b(?:(?P<w>{_WORD})\s+(?:and|n|&)\s+(?i:i|me)\b"
                       rf"|\b(?i:me|i)\s+(?:and|n|&)\s+(?P<v>{_WORD})\b)")
@@ -74,7 +77,7 @@ def cued_names(view: str, raised: list[tuple[int, int]], twin_words: frozenset[s
     truecasing capitalised), in order. `twin_words`: twins() of the whole document."""
     taken = set(raised)
     words = set(LETTERS.findall(view.lower()))
-    found = _word_cued(view, words, _WITH_ME)
+    found = _word_cued(view, words, _KIN_BEFORE, _WITH_ME)
     if raised:
         for m in _COORDINATED.finditer(view, overlapped=True):  # "bri, kat and nessa"
             if m.span("a") in taken:
@@ -88,20 +91,21 @@ def cued_names(view: str, raised: list[tuple[int, int]], twin_words: frozenset[s
 
 def word_cued_names(view: str, raised: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) in `view` of the lower-case words the cue words around them mark as a person's
-    name (kinship and address words, speech verbs, "me and", "w/", "ft."), not among `raised`: the
+    name (kinship words, speech verbs, "me and", "w/", "ft."), not among `raised`: the
     cues that say person by themselves, unlike a coordination or a twin, which only say "a name
     like the other one" ("tom & becca, bottomless mimosas")."""
     taken = set(raised)
-    found = _word_cued(view, set(LETTERS.findall(view.lower())), _OPENING_WITH_ME)
+    found = _word_cued(view, set(LETTERS.findall(view.lower())), _KIN_ONLY_BEFORE, _OPENING_WITH_ME)
     return sorted(span for span in found if span not in taken and _could_be_a_name(view[span[0]:span[1]]))
 
 
-def _word_cued(view: str, words: set[str], with_me) -> set[tuple[int, int]]:
+def _word_cued(view: str, words: set[str], before, with_me) -> set[tuple[int, int]]:
     """The spans the cue words mark (word_cued_names), unfiltered; `words`: the view's words,
-    `with_me`: the pattern of "X and i" / "me and X"."""
+    `before`: the pattern of the kinship (and address) words before a name, `with_me`: that of
+    "X and i" / "me and X"."""
     found: set[tuple[int, int]] = set()
     if not _ANCHORS.isdisjoint(words):
-        for m in _KIN_BEFORE.finditer(view):
+        for m in before.finditer(view):
             found.add(m.span("w"))
         for m in _SPEECH_AFTER.finditer(view):
             found.add(m.span("w"))
