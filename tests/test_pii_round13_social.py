@@ -119,3 +119,10 @@ def test_a_word_a_weak_cue_marks_is_not_a_person_by_the_cue_alone(view):
     from curation.pii.recognizers.en.name_cues import word_cued_names
 
     assert word_cued_names(view, []) == []
+
+
+@pytest.mark.parametrize("text", ["jajaja que bueno"])  # "que", "bueno": English has neither
+def test_a_short_post_of_two_foreign_function_words_and_no_english_one_is_another_language(nlp, text):
+    from curation.pii.spans import written_in_other_language
+
+    assert written_in_other_language(nlp.make_doc(text))
