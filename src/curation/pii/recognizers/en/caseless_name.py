@@ -13,8 +13,8 @@ from spacy.tokens import Span
 from curation.pii.labels import EN_LABELS
 from curation.pii.pooling import MAX_CAPITALISED_SHARE, SEGMENT, capitalised_share, open_word
 from curation.pii.propagation import coordinated
-from curation.pii.recognizers.en.name_cues import cued_names, twins
-from curation.pii.spans import clean_entity, written_in_english
+from curation.pii.recognizers.en.name_cues import cued_names, twins, word_cued_names
+from curation.pii.spans import NerEntity, clean_entity, written_in_english, written_in_other_language
 from curation.pii.truecase import LETTERS, Neighbour, name_neighbours, truecased
 
 # Types kept from the truecased reading. Organisations too (teams, bands, companies written in
@@ -146,7 +146,9 @@ class CaselessNameRecognizer(EntityRecognizer):
         again = iter(nlp.pipe(stretch.view for stretch, doc in read if doc is None))
         for stretch, doc in read:
             doc = doc if doc is not None else next(again)
-            if not (stretch.headline or written_in_english(doc)):
+            # A headline or a shout is read whatever its language unless it is plainly another
+            # one's ("NO PUEDO MÁS CON ESTE CALOR"): truecasing knows English only.
+            if not (stretch.headline or written_in_english(doc)) or (stretch.headline and written_in_other_language(doc)):
                 continue
             names = []
             for ent in doc.ents:
@@ -156,6 +158,7 @@ class CaselessNameRecognizer(EntityRecognizer):
                 name = clean_entity(Span(doc, ent.start, ent.end, label=label), engine.allowed, engine.keep_accounts)
                 if name is not None:
                     names.append(name)
+            names += _cued_alone(stretch, doc, names)
             if stretch.headline and names:
                 # A headline's own capitals still mark the name coordinated with a found one
                 # ("Ferries Between Oban And Tobermory"), which lower-casing hid from NER.
@@ -166,6 +169,21 @@ class CaselessNameRecognizer(EntityRecognizer):
                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
                     for name in names]
         return out
+
+
+def _cued_alone(stretch: Stretch, doc, names) -> list[NerEntity]:
+    """The words a cue word marks as a person's name (name_cues.word_cued_names: "grace and i",
+    "crystal just texted me") that NER, reading the view, put into no name at all or into a type this pass does not
+    keep ("Crystal" read as a law): the cue is the only reader that saw them, and it said person.
+    One NER put into a place or an organisation was read again without the cues (Stretch.miscued)."""
+    out = []
+    for s, e in word_cued_names(stretch.plain, stretch.raised) if stretch.cued else ():
+        if any(n.start_char < e and s < n.end_char for n in names):
+            continue
+        if any(EN_LABELS.get(ent.label_) in KEPT and ent.start_char < e and s < ent.end_char for ent in doc.ents):
+            continue
+        out.append(NerEntity("PERSON", s, e))
+    return out
 
 
 def lower_case_stretches(text: str) -> list[Stretch]:

@@ -34,14 +34,24 @@ CLAUSE_START = (r"(?:^|(?<=[.!?,;:\n(\"'“]\s?)"
 #   of an @handle ("@diggy_simmons ... diggy should follow me").
 _WORD = rf"{FREE_BEFORE}{LETTER}{{2,}}{FREE_AFTER}"  # a word of two letters or more, on its own
 _KIN_BEFORE = re.compile(rf"\b(?i:(?:{KIN})|{ADDRESS})\s+(?P<w>{_WORD})\b")
+# Kinship words alone, where the cue alone must say person (word_cued_names): after an address
+# ("happy birthday gorgeous girl") comes a term of endearment as often as a name.
+_KIN_ONLY_BEFORE = re.compile(rf"\b(?i:{KIN})\s+(?P<w>{_WORD})\b")
 _SPEECH_AFTER = re.compile(rf"{CLAUSE_START}(?P<w>{_WORD})\s+(?:(?i:{ADVERB})\s+)?(?i:{SPEECH})\b")
 _WITH_ME = re.compile(rf"\b(?:(?P<w>{_WORD})\s+(?:and|n|&)\s+(?i:i|me)\b"
                       rf"|\b(?i:me|i)\s+(?:and|n|&)\s+(?P<v>{_WORD})\b)")
+# - "w/" (with) or "ft."/"feat." (featuring) before it ("gym w/ jo", "new track ft. nia storm"): posts
+#   shorten the preposition that names company and guests;
+_COMPANY_BEFORE = re.compile(rf"(?<![\w/])(?:w/|(?i:ft|feat)\.?\s)\s*(?P<w>{_WORD})")
+# The same, the name opening its clause ("grace and i are", not "no english translation and I feel"):
+# where the cue alone must say person (word_cued_names).
+_OPENING_WITH_ME = re.compile(rf"{CLAUSE_START}(?P<w>{_WORD})\s+(?:and|n|&)\s+(?i:i|me)\b"
+                              rf"|\b(?i:me|i)\s+(?:and|n|&)\s+(?P<v>{_WORD})\b")
 _COORDINATED = re.compile(rf"\b(?P<a>{_WORD})\s*(?:,|\s(?:and|n|&))\s+(?P<b>{_WORD})\b")
 _ANY_WORD = re.compile(_WORD)
 # The words any cue but a coordination with a name or a twin needs ("sister", "said", "me"): most
 # sentences hold none, and a set lookup of their words spares them every pattern.
-_ANCHORS = frozenset(f"{KIN}|{SPEECH}|happy|hbd|congrats|congratulations|thank|thanks|miss|love|me|i".split("|"))
+_ANCHORS = frozenset(f"{KIN}|{SPEECH}|happy|hbd|congrats|congratulations|thank|thanks|miss|love|me|i|w|ft|feat".split("|"))
 _HANDLE = re.compile(rf"(?<![\w@]){HANDLE_BODY}")
 # A capitalised word alone after a lower-case word: not opening a sentence, not part of a longer
 # name ("in New York" says nothing of "new").
@@ -66,15 +76,8 @@ def cued_names(view: str, raised: list[tuple[int, int]], twin_words: frozenset[s
     cue marks as a person's name (see the cues above), not already among `raised` (the words
     truecasing capitalised), in order. `twin_words`: twins() of the whole document."""
     taken = set(raised)
-    found: set[tuple[int, int]] = set()
     words = set(LETTERS.findall(view.lower()))
-    if not _ANCHORS.isdisjoint(words):
-        for m in _KIN_BEFORE.finditer(view):
-            found.add(m.span("w"))
-        for m in _SPEECH_AFTER.finditer(view):
-            found.add(m.span("w"))
-        for m in _WITH_ME.finditer(view):
-            found.add(m.span("w") if m.group("w") else m.span("v"))
+    found = _word_cued(view, words, _KIN_BEFORE, _WITH_ME)
     if raised:
         for m in _COORDINATED.finditer(view, overlapped=True):  # "bri, kat and nessa"
             if m.span("a") in taken:
@@ -84,6 +87,35 @@ def cued_names(view: str, raised: list[tuple[int, int]], twin_words: frozenset[s
     if not twin_words.isdisjoint(words):
         found.update(m.span() for m in _ANY_WORD.finditer(view) if m.group() in twin_words)
     return sorted(span for span in found if span not in taken and _could_be_a_name(view[span[0]:span[1]]))
+
+
+def word_cued_names(view: str, raised: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) in `view` of the lower-case words the cue words around them mark as a person's
+    name (kinship words, speech verbs, "me and", "w/", "ft."), not among `raised`: the
+    cues that say person by themselves, unlike a coordination or a twin, which only say "a name
+    like the other one" ("tom & becca, bottomless mimosas")."""
+    taken = set(raised)
+    found = _word_cued(view, set(LETTERS.findall(view.lower())), _KIN_ONLY_BEFORE, _OPENING_WITH_ME)
+    # A word a hyphen joins to the next is part of a compound ("his grandma mid-scene", heldout3).
+    return sorted(span for span in found if span not in taken and view[span[1]:span[1] + 1] != "-"
+                  and _could_be_a_name(view[span[0]:span[1]]))
+
+
+def _word_cued(view: str, words: set[str], before, with_me) -> set[tuple[int, int]]:
+    """The spans the cue words mark (word_cued_names), unfiltered; `words`: the view's words,
+    `before`: the pattern of the kinship (and address) words before a name, `with_me`: that of
+    "X and i" / "me and X"."""
+    found: set[tuple[int, int]] = set()
+    if not _ANCHORS.isdisjoint(words):
+        for m in before.finditer(view):
+            found.add(m.span("w"))
+        for m in _SPEECH_AFTER.finditer(view):
+            found.add(m.span("w"))
+        for m in with_me.finditer(view):
+            found.add(m.span("w") if m.group("w") else m.span("v"))
+        for m in _COMPANY_BEFORE.finditer(view):
+            found.add(m.span("w"))
+    return found
 
 
 def _could_be_a_name(word: str) -> bool:
