@@ -55,7 +55,10 @@ def split_at_table_gaps(ents) -> list:
     out = []
     for ent in ents:
         table = ent.doc.user_data.get(TABLE_GAPS_KEY)
-        cuts = [t.i + 1 for t in ent[:-1] if table and t.is_title and ent.doc[t.i + 1].is_title
+        if not table:  # no table in the text: no cut, and no token of the span need be read
+            out.append(ent)
+            continue
+        cuts = [t.i + 1 for t in ent[:-1] if t.is_title and ent.doc[t.i + 1].is_title
                 and t.idx + len(t.text) in table]
         if not cuts:
             out.append(ent)
