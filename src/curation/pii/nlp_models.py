@@ -60,7 +60,9 @@ def load_ner_pipeline(model_name: str, stock_decoding: bool = False):
 
 
 # A comma or semicolon before the first "@": what a record's cells look like, never a URL's user part.
-_NO_CELLS_BEFORE_AT = r"(?![^@]*[,;][^@]*@)"
+# The first part stops at the first comma or semicolon, so a long run of cells without an "@"
+# (minified JSON) is scanned once, not once per comma.
+_NO_CELLS_BEFORE_AT = r"(?![^@,;]*[,;][^@]*@)"
 _GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 
 
