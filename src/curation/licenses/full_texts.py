@@ -168,7 +168,7 @@ _GNU = re.compile(r"^(?:L|A)?GPL-")
 # A project's notice above a GNU text: "either version 2 of the License, or (at your option) any
 # later version", 「バージョン 2 以降」. The text the notice points to says "-only" by itself.
 _GNU_TITLE = re.compile(r"^\W*GNU\s+(?:(?:LESSER|LIBRARY|AFFERO)\s+)?GENERAL\s+PUBLIC\s+LICEN[CS]E\b", re.IGNORECASE)
-_OR_LATER = re.compile(r"\bor\s+(?:\(at\s+your\s+option\)\s+)?any\s+later\s+version\b|\bor\s+later\b|以降", re.IGNORECASE)
+_OR_LATER = re.compile(r"\bor\s*,?\s+(?:\(?at\s+your\s+(?:option|choice|discretion)\)?\s*,?\s+)?any\s+later\s+version\b|\bor\s+later\b|以降", re.IGNORECASE)
 
 
 _TERMS_START = re.compile(r"^\W*(?:TERMS\s+AND\s+CONDITIONS|0\.\s+Definitions\b)", re.IGNORECASE)

@@ -1,0 +1,22 @@
+"""The classes of heldout17's misses as mechanisms (issue 22, lic28): or-later said "at your choice",
+man pages in mdoc, full texts with an added limit, split scopes, an SPDX tag with a looser second
+reading, a badge against a License section. Each text is written for this test, not taken from a
+case set."""
+
+from curation.licenses.detect import detect_text
+
+
+def test_or_at_your_choice_any_later_version_is_or_later():
+    text = ("rowkit is free software; you can redistribute it and/or modify it under the GNU General Public License as published by the\n"
+            "Free Software Foundation, either version 3 of that License or, at your choice, any later version.\n")
+    assert detect_text(text).expression == "GPL-3.0-or-later"
+
+
+def test_or_at_your_discretion_any_later_version_is_or_later():
+    text = "You can change and share ledgerly under the GNU Lesser General Public License, version 2.1 or, at your discretion, any later version.\n"
+    assert detect_text(text).expression == "LGPL-2.1-or-later"
+
+
+def test_japanese_anata_no_sentaku_ni_yori_sore_ikou_is_or_later():
+    text = "本ツールは GNU 一般公衆利用許諾書 バージョン 2、またはあなたの選択により、それ以降のバージョンの条件で配布します。\n"
+    assert detect_text(text).expression == "GPL-2.0-or-later"
