@@ -20,3 +20,21 @@ def test_or_at_your_discretion_any_later_version_is_or_later():
 def test_japanese_anata_no_sentaku_ni_yori_sore_ikou_is_or_later():
     text = "本ツールは GNU 一般公衆利用許諾書 バージョン 2、またはあなたの選択により、それ以降のバージョンの条件で配布します。\n"
     assert detect_text(text).expression == "GPL-2.0-or-later"
+
+
+ISC_PERMISSION = ("Permission to use, copy, modify, and/or distribute this software for any purpose with or without\n"
+                  "fee is hereby granted, provided that the above copyright notice and this permission notice\n"
+                  "appear in all copies.\n")
+ISC_DISCLAIMER = (
+    'THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH REGARD TO THIS SOFTWARE\n'
+    "INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE\n"
+    "FOR ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM\n"
+    "LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION,\n"
+    "ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.\n")
+
+
+def test_isc_text_in_an_mdoc_license_section_is_isc():
+    page = (".Dd May 1, 2022\n.Dt KELPCTL 8\n.Os\n.Sh NAME\n.Nm kelpctl\n.Nd steer kelp farm pumps\n"
+            ".Sh LICENSE\nCopyright (c) 2022 Rosalind Achebe-Moore\n.Pp\n" + ISC_PERMISSION + ".Pp\n" + ISC_DISCLAIMER
+            + ".Sh SEE ALSO\n.Xr pumpd 8\n")
+    assert detect_text(page).expression == "ISC"

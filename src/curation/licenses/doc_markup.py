@@ -18,7 +18,9 @@ _COMMAND_LINES = {
     "texinfo": re.compile(r"^@(?:c|comment|node|appendix\w*|chapter|section|subsection|heading|subheading|"
                           r"majorheading|center|display|example|quotation|smallexample|format|end|enumerate|itemize|"
                           r"item|setfilename|settitle|copying|unnumbered\w*|sp|page|noindent)\b", re.MULTILINE),
-    "roff": re.compile(r"^\.(?:TH|SH|SS|PP|LP|P|IP|TP|RS|RE|B|I|BR|BI|IR|RI|br|sp|nf|fi)\b", re.MULTILINE),
+    # man(7) requests, and mdoc's (BSD and mandoc pages: .Dd, .Sh, .Pp, .Nm)
+    "roff": re.compile(r"^\.(?:TH|SH|SS|PP|LP|P|IP|TP|RS|RE|B|I|BR|BI|IR|RI|br|sp|nf|fi|"
+                       r"Dd|Dt|Os|Sh|Ss|Pp|Nm|Nd|Bl|El|It|Xr)\b", re.MULTILINE),
     "pod": re.compile(r"^=(?:pod|head[1-4]|over|item|back|cut|begin|end|encoding|for)\b", re.MULTILINE),
     "latex": re.compile(r"^\s*\\(?:documentclass|usepackage|begin\{|end\{|section\*?\{|subsection\*?\{|chapter\*?\{|"
                         r"item\b)", re.MULTILINE),
@@ -70,7 +72,9 @@ def _tex_quotes(text: str) -> str:
 
 
 # ---- roff (man pages) ----
-_ROFF_TEXT = re.compile(r"^\.(?:B|I|BR|BI|IB|IR|RI|RB|SM|SB)\s+(.*)$")
+_ROFF_TEXT = re.compile(r"^\.(?:B|I|BR|BI|IB|IR|RI|RB|SM|SB|It|Em|Sy)\s+(.*)$")
+# an mdoc section title is a heading, as markdown's is: the text under it is a section of its own
+_MDOC_HEADING = re.compile(r"^\.S[hs]\s+(.*)$")
 _ROFF_ESCAPES = [(re.compile(r"\\\(co"), "(C)"), (re.compile(r"\\\((?:aq|cq|oq)"), "'"),
                  (re.compile(r"\\\((?:lq|rq|dq)"), '"'), (re.compile(r"\\\((?:em|en|hy)"), "-"),
                  (re.compile(r"\\f(?:\(..|\[[^\]]*\]|.)"), ""), (re.compile(r"\\-"), "-"), (re.compile(r"\\e"), "\\"),
@@ -78,6 +82,8 @@ _ROFF_ESCAPES = [(re.compile(r"\\\(co"), "(C)"), (re.compile(r"\\\((?:aq|cq|oq)"
 
 
 def _roff(line: str) -> tuple[str, bool] | None:
+    if m := _MDOC_HEADING.match(line):
+        return m.group(1).strip('"'), True
     if m := _ROFF_TEXT.match(line):
         line = " ".join(part.strip('"') for part in re.findall(r'"[^"]*"|\S+', m.group(1)))
     elif line.startswith((".\\\"", "'\\\"")) or re.match(r"^\.(?!S[HS]\b)[A-Za-z]{1,2}\b", line):
