@@ -38,3 +38,21 @@ def test_isc_text_in_an_mdoc_license_section_is_isc():
             ".Sh LICENSE\nCopyright (c) 2022 Rosalind Achebe-Moore\n.Pp\n" + ISC_PERMISSION + ".Pp\n" + ISC_DISCLAIMER
             + ".Sh SEE ALSO\n.Xr pumpd 8\n")
     assert detect_text(page).expression == "ISC"
+
+
+def test_isc_text_with_a_labelled_size_limit_after_it_is_custom_isc():
+    text = ("Copyright (c) 2024 Tarn Instruments\n\n" + ISC_PERMISSION + "\n" + ISC_DISCLAIMER
+            + "\nAdditional condition: this permission applies only to companies with fewer than 50 staff.\n")
+    assert detect_text(text).expression == "LicenseRef-Custom-ISC"
+
+
+def test_isc_text_with_a_duty_to_notify_the_author_after_it_is_custom_isc():
+    text = ("Copyright (c) 2024 Tarn Instruments\n\n" + ISC_PERMISSION + "\n" + ISC_DISCLAIMER
+            + "\nAnyone who ships this software in a product must notify Tarn Instruments in writing first.\n")
+    assert detect_text(text).expression == "LicenseRef-Custom-ISC"
+
+
+def test_isc_text_followed_by_a_welcome_to_contributors_stays_isc():
+    text = ("Copyright (c) 2024 Tarn Instruments\n\n" + ISC_PERMISSION + "\n" + ISC_DISCLAIMER
+            + "\nBug reports and patches are welcome on the project's mailing list.\n")
+    assert detect_text(text).expression == "ISC"
