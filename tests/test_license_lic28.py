@@ -56,3 +56,16 @@ def test_isc_text_followed_by_a_welcome_to_contributors_stays_isc():
     text = ("Copyright (c) 2024 Tarn Instruments\n\n" + ISC_PERMISSION + "\n" + ISC_DISCLAIMER
             + "\nBug reports and patches are welcome on the project's mailing list.\n")
     assert detect_text(text).expression == "ISC"
+
+
+def test_module_license_dual_mit_gpl_beside_an_spdx_choice_is_that_choice_only():
+    source = ("// SPDX-License-Identifier: GPL-2.0-or-later OR MIT\n/* Sparrow SP-1 touch panel. */\n"
+              "#include <linux/module.h>\n\nMODULE_LICENSE(\"Dual MIT/GPL\");\n")
+    found = detect_text(source)
+    assert (found.expression, found.conflict) == ("GPL-2.0-or-later OR MIT", False)
+
+
+def test_header_prose_naming_another_family_than_the_spdx_tag_still_counts():
+    source = ("/* SPDX-License-Identifier: MIT */\n/*\n * This file is licensed under the Apache License, Version 2.0.\n"
+              " */\nint sparrow_init(void);\n")
+    assert "Apache-2.0" in detect_text(source).expression
