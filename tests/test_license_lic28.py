@@ -69,3 +69,23 @@ def test_header_prose_naming_another_family_than_the_spdx_tag_still_counts():
     source = ("/* SPDX-License-Identifier: MIT */\n/*\n * This file is licensed under the Apache License, Version 2.0.\n"
               " */\nint sparrow_init(void);\n")
     assert "Apache-2.0" in detect_text(source).expression
+
+
+def test_a_guide_folder_named_as_subject_is_a_part_under_its_own_license():
+    text = ("## License\n\nThe library in `core/` is licensed under the MIT License.\n"
+            "The user guide in `manual/` is licensed under CC BY 4.0.\n")
+    assert detect_text(text).expression == "MIT AND CC-BY-4.0"
+
+
+def test_two_columns_under_two_licenses_are_a_conjunction():
+    text = ("## Licensing\n\n- The `prompt` column is shared under CC BY-SA 4.0.\n"
+            "- The `reply` column is dedicated to the public domain under CC0 1.0.\n")
+    found = detect_text(text)
+    assert (found.expression, found.conflict) == ("CC-BY-SA-4.0 AND CC0-1.0", False)
+
+
+def test_japanese_same_license_as_the_source_is_still_the_works_own_grant():
+    text = ("## ライセンス\n\nプログラム（`tools/` 以下）は Apache License 2.0 で提供します。\n"
+            "辞書データ（`dict/` 以下）は元の辞書と同じく CC BY-SA 4.0 で提供します。\n")
+    found = detect_text(text)
+    assert (found.expression, found.conflict) == ("Apache-2.0 AND CC-BY-SA-4.0", False)

@@ -269,11 +269,19 @@ def _scope(clause: str) -> str | None:
     return best
 
 
+# "under the same license as the original", 「元の百科事典と同じく CC BY-SA 4.0 で提供します」: the work's own
+# grant, whose license happens to be its source's
+_SAME_AS_BEFORE = re.compile(r"\b(?:same\s+(?:licen[cs]e\s+)?as|like|as\s+(?:with|for|on|in))\s+(?:the\s+|its\s+|our\s+)?$",
+                             re.IGNORECASE)
+_SAME_AS_AFTER = re.compile(r"[^、。,.]{0,15}?(?:と同じ|と同様)")
+
+
 def _role(s: _Sentence, before: str) -> str:
     before = before[-CLAUSE_REACH:]
     if s.in_upstream_section and not _OWN_AGAIN.search(before):
         return "upstream"
-    ups = [m.end() for m in _UPSTREAM.finditer(before) if not _PARTS.match(m.group(0))]
+    ups = [m.end() for m in _UPSTREAM.finditer(before) if not _PARTS.match(m.group(0))
+           and not _SAME_AS_BEFORE.search(before[:m.start()]) and not _SAME_AS_AFTER.match(before[m.end():])]
     owns = [m.end() for m in _OWN_AGAIN.finditer(before)]
     if ups and (not owns or max(ups) > max(owns)):
         return "upstream"
@@ -283,6 +291,17 @@ def _role(s: _Sentence, before: str) -> str:
 # A folder of the repository as a statement's subject ("daemon/ is licensed under ..."), nested or
 # named as a directory ("the src/codec/ directory:"): that part.
 _FOLDER_SUBJECT = re.compile(r"(?:^|[\s(,])([\w.-]+/(?:[\w.-]+/)*)\s*(?:(?:directory|folder|tree)\s+)?(?:is|are|は|:|：)")
+
+
+# A dataset's column named as the subject ("the `question` column", 「記事本文（`text` 列）は」): that part,
+# so that two columns under two licenses are a conjunction, not two readings of one thing
+_COLUMN_SUBJECT = re.compile(r"\b(?:the\s+)?`?([\w.-]+)`?\s+(?:column|field)\b|[（(]\s*`?([\w.-]+)`?\s*列\s*[)）]",
+                             re.IGNORECASE)
+
+
+def _column_scope(clause: str) -> str | None:
+    found = _COLUMN_SUBJECT.findall(clause)
+    return f"row {found[-1][0] or found[-1][1]}" if found else None
 
 
 def _folder_scope(clause: str) -> str | None:
@@ -758,7 +777,7 @@ def _granted(r: _Reading, s: _Sentence, found: list[Mention], c: _Context, befor
             hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
         if custom:
             expression, hint, rule = custom_id(m.expression), m.expression, f"custom terms based on: {m.rule}"
-        scope = _except_scope(clause) or _scope(clause) or _folder_scope(clause) or \
+        scope = _except_scope(clause) or _column_scope(clause) or _scope(clause) or _folder_scope(clause) or \
             (c.part_before if i == 0 and _PRONOUN_SUBJECT.match(s.text) else None)
         if row and not scope:
             # a table row about one component or file: that part, not a rival reading
