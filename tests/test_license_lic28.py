@@ -89,3 +89,19 @@ def test_japanese_same_license_as_the_source_is_still_the_works_own_grant():
             "辞書データ（`dict/` 以下）は元の辞書と同じく CC BY-SA 4.0 で提供します。\n")
     found = detect_text(text)
     assert (found.expression, found.conflict) == ("Apache-2.0 AND CC-BY-SA-4.0", False)
+
+
+def test_a_stale_badge_against_the_whole_program_relicensed_is_a_conflict():
+    text = ("# dotgrid\n\n[![License: MIT](https://img.shields.io/badge/License-MIT-yellow.svg)](https://opensource.org/licenses/MIT)\n\n"
+            "## License\n\nThe whole program is now distributed under the GNU General Public License, version 2 or any "
+            "later version.\n")
+    found = detect_text(text)
+    assert (found.expression, found.conflict) == ("GPL-2.0-or-later", True)
+
+
+def test_a_stale_badge_against_a_japanese_section_for_the_whole_software_is_a_conflict():
+    text = ("# 点描ツール\n\n[![License: Apache 2.0](https://img.shields.io/badge/License-Apache_2.0-blue.svg)]"
+            "(https://opensource.org/licenses/Apache-2.0)\n\n## ライセンス\n\n"
+            "バージョン 4 から、本ソフトウェア全体を GNU 一般公衆利用許諾書 バージョン 3 で配布しています。\n")
+    found = detect_text(text)
+    assert (found.expression, found.conflict) == ("GPL-3.0-only", True)

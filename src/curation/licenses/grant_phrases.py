@@ -79,7 +79,8 @@ _OWN_EN = re.compile(
     # the bulk of the work, the rest carved out after: "Most of Pipewren is under the BSD 3-Clause license"
     r"|^\W*(?:most|much|the\s+(?:rest|bulk|majority))\s+of\s+(?:the\s+)?[\w.-]+\s+(?:is|are)\b"
     # a relicensing's present: "Starting with Lumen 4.0, released today, Lumen is licensed under ..."
-    r"|^\W*(?:starting|beginning)\s+(?:with|from)\s+[^,]{1,40},\s*(?:[^,]{1,30},\s*)?(?:the\s+)?[\w.-]+\s+(?:is|are)\s+"
+    r"|^\W*(?:(?:starting|beginning)\s+(?:with|from)|from|since|as\s+of)\s+[^,]{1,40},\s*(?:[^,]{1,30},\s*)?(?:the\s+)?[\w.-]+\s+"
+    r"(?:as\s+a\s+whole\s+|itself\s+|in\s+its\s+entirety\s+)?(?:is|are)\s+"
     r"(?:now\s+)?(?:licen[cs]ed|released|distributed|available|provided|published)\b"
     # a folder of this repository named as the subject ("The fonts (font/, svg/) are under ...",
     # "the src/codec/ directory")
