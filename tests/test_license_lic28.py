@@ -105,3 +105,38 @@ def test_a_stale_badge_against_a_japanese_section_for_the_whole_software_is_a_co
             "バージョン 4 から、本ソフトウェア全体を GNU 一般公衆利用許諾書 バージョン 3 で配布しています。\n")
     found = detect_text(text)
     assert (found.expression, found.conflict) == ("GPL-3.0-only", True)
+
+
+def test_a_list_after_any_one_of_the_following_is_a_choice():
+    text = ("## License\n\nYou may use quire under any one of the following licenses, whichever suits you:\n\n"
+            "* the MIT License;\n* the Apache License, Version 2.0;\n* the Mozilla Public License 2.0.\n")
+    assert detect_text(text).expression == "MIT OR Apache-2.0 OR MPL-2.0"
+
+
+def test_japanese_gfdl_name_with_its_english_name_in_brackets_is_the_gfdl():
+    text = ("この手引き書は GNU 自由文書利用許諾契約書（GNU Free Documentation License）第 1.2 版の条件で、"
+            "複製・頒布・改変できます。\n")
+    assert detect_text(text).expression == "GFDL-1.2-only"
+
+
+MIT_PERMISSION = (
+    "Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated\n"
+    'documentation files (the "Software"), to deal in the Software without restriction, including without limitation\n'
+    "the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and\n"
+    "to permit persons to whom the Software is furnished to do so, subject to the following conditions:\n\n"
+    "The above copyright notice and this permission notice shall be included in all copies or substantial portions\n"
+    "of the Software.\n")
+MIT_DISCLAIMER = (
+    'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO\n'
+    "THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE\n"
+    "AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF\n"
+    "CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER\n"
+    "DEALINGS IN THE SOFTWARE.\n")
+
+
+def test_mit_text_with_a_paragraph_of_duties_inserted_before_its_disclaimer_is_custom_mit():
+    text = ("MIT License (with a registration duty)\n\nCopyright (c) 2021 Loon Analytics\n\n" + MIT_PERMISSION
+            + "\nEvery company that puts the Software into a product it sells must first register that product with "
+              "Loon Analytics through the form on its web site and keep the registration up to date every year.\n\n"
+            + MIT_DISCLAIMER)
+    assert detect_text(text).expression == "LicenseRef-Custom-MIT"

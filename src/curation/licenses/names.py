@@ -51,7 +51,8 @@ _LATER = (r"(?P<later>\s*\(?\s*(?:\+(?!\s*(?:the\s+|an?\s+)?[\"“「]?\s*(?:[\w
           r"|(?:\s*版)?(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*|あなたの選択(?:により|で)[、,]?\s*)?それ(?:以降|より(?:新しい|後の?))(?:の?\s*(?:任意の\s*|いずれかの\s*)?(?:バージョン|版))?)\s*\)?)?")
 # the abbreviation in brackets after a Japanese name: 「GNU 一般公衆利用許諾書（GPL）バージョン2」
 # or its English name: 「GNU 劣等一般公衆利用許諾書（GNU Lesser General Public License）の第3版」
-_ABBR = r"(?:\s*[（(]\s*(?:GNU\s*)?(?:(?:A|L)?GPL|(?:(?:Affero|Lesser|Library)\s+)?General\s+Public\s+Licen[cs]e)\s*[)）])?"
+_ABBR = (r"(?:\s*[（(]\s*(?:GNU\s*)?(?:(?:A|L)?GPL|(?:(?:Affero|Lesser|Library)\s+)?General\s+Public\s+Licen[cs]e|G?FDL|"
+         r"Free\s+Documentation\s+Licen[cs]e)\s*[)）])?")
 _ONLY = r"(?P<only>\s*(?:only|-only|のみ|だけ))?"
 
 # Creative Commons: English names and abbreviations, and the names of the Japanese deeds:
@@ -334,7 +335,8 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("gnu-version-first", re.compile(r"\bversion\s+(?P<version>[123](?:\.[0-3])?)\s+of\s+the\s+(?:GNU\s+)?(?P<kind>Lesser\s+|"
                                      r"Library\s+|Affero\s+)?(?P<what>General\s+Public|Free\s+Documentation)\s+Licen[cs]e"
                                      + _LATER + _ONLY, re.IGNORECASE), lambda m: _gnu_version_first(m)),
-    ("gfdl", re.compile(r"(?:GNU\s+)?(?:Free\s+Documentation\s+Licen[cs]e|G?FDL)" + _V + r"(?P<version>1\.[123])"
+    # 「GNU 自由文書利用許諾契約書」: the GFDL's name in the Japanese translations
+    ("gfdl", re.compile(r"(?:GNU\s*)?(?:Free\s+Documentation\s+Licen[cs]e|G?FDL|自由文書\s*利用許諾(?:契約)?書?)" + _ABBR + _V + r"(?P<version>1\.[123])"
                         + _LATER + _ONLY, re.IGNORECASE), _gnu("GFDL")),
     # A GNU license named without its version: each says "if the Program does not specify a version
     # number of this License, you may choose any version ever published", so the answer is the

@@ -733,11 +733,22 @@ def _set_aside_named(r: _Reading, s: _Sentence, found: list[Mention], c: _Contex
         r.remarks.append(Remark(s.first_line, s.text, why, last_line=s.last_line))
         terms.clear()
         return []
-    if _talk(s.text, found) or s.in_talk_section and not STRONG_OWN.search(s.text):
+    if (_talk(s.text, found) or s.in_talk_section and not STRONG_OWN.search(s.text)) and \
+            not (c.listed_choice and _names_only(s.text, found)):
         r.remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
         terms.clear()  # "CC BY-NC 4.0 forbids commercial use": the license's terms, not the work's
         return []
     return found
+
+
+def _names_only(text: str, found: list[Mention]) -> bool:
+    """Whether a sentence is only license names, joined by commas, "or", "and" (a list's items run
+    together: "- the MIT License, / - the Apache License, Version 2.0, or / - the BSD 2-Clause License.")."""
+    rest = text
+    for m in reversed(found):
+        rest = rest[:m.start] + " " + rest[m.end:]
+    return len(found) > 1 and not re.sub(r"\b(?:the|or|and|and/or|either|licen[cs]es?)\b|または|又は|[\W_]", "", rest,
+                                          flags=re.IGNORECASE)
 
 
 def _granted(r: _Reading, s: _Sentence, found: list[Mention], c: _Context, before_count: int) -> None:
@@ -751,8 +762,9 @@ def _granted(r: _Reading, s: _Sentence, found: list[Mention], c: _Context, befor
         r.bare.append((s.heading, s.first_line, s.text, found[0].expression))
     kind = _grant(s, found, r.short_file, names_the_work(s.text, r.names) or bool(
         r.granted_before and c.adjacent and _GRANTED_WORK_AGAIN.match(s.text)))
-    if kind is None and c.listed_choice and len(rest.split()) <= 4 and len({m.expression for m in found}) == 1:
-        kind = "grant"  # one side of the choice the sentence before offers
+    if kind is None and c.listed_choice and (len(rest.split()) <= 4 and len({m.expression for m in found}) == 1
+                                             or _names_only(s.text, found)):
+        kind = "grant"  # one side of the choice the sentence before offers, or its whole list
     if kind is None:
         r.remarks.append(Remark(s.first_line, s.text, set_aside(s, found, c.said), last_line=s.last_line))
         return
@@ -762,11 +774,14 @@ def _granted(r: _Reading, s: _Sentence, found: list[Mention], c: _Context, befor
         r.remarks.append(Remark(s.first_line, s.text, "history", last_line=s.last_line))
         found = [m for m in found if m not in past]
     row = _ROW.match(s.text)
+    offered_list = c.listed_choice and _names_only(s.text, found)
     previous_end = 0
     joined: str | None = None
     for i, m in enumerate(found):
         clause = s.text[previous_end:m.start]
-        if i and OR.match(clause):
+        if i and offered_list:
+            joined = "OR"  # the items of the list a choice opened: one of them, the licensee's pick
+        elif i and OR.match(clause):
             joined = "AND" if c.by_part else "OR"
         elif i and AND.match(clause):
             joined = "AND"
