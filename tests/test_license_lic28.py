@@ -140,3 +140,33 @@ def test_mit_text_with_a_paragraph_of_duties_inserted_before_its_disclaimer_is_c
               "Loon Analytics through the form on its web site and keep the registration up to date every year.\n\n"
             + MIT_DISCLAIMER)
     assert detect_text(text).expression == "LicenseRef-Custom-MIT"
+
+
+# ---- revlic13's legal confusions and false claims, in this test's own words
+def test_lgpl_21_with_later_versions_allowed_in_a_second_sentence_stays_21():
+    text = "quillpad is released under the GNU LGPL, version 2.1. Any later version of the LGPL may be chosen too.\n"
+    assert detect_text(text).expression == "LGPL-2.1-or-later"
+
+
+def test_lgpl_21_only_is_never_read_as_20():
+    assert detect_text("quillpad is released under the GNU LGPL, version 2.1 only.\n").expression == "LGPL-2.1-only"
+
+
+def test_a_vendors_evaluation_only_release_of_a_part_adds_no_nc_duty_to_the_work():
+    text = "Acme ships its codec for use in non-commercial evaluation only; this plugin around it is MIT licensed.\n"
+    assert detect_text(text).expression == "MIT"
+
+
+def test_a_non_commercial_limit_someone_else_reports_is_no_condition():
+    text = "These icons are MIT licensed. One blogger wrote that you should use them in non-commercial apps only.\n"
+    assert detect_text(text).expression == "MIT"
+
+
+def test_a_non_commercial_limit_of_other_works_in_a_contrast_is_no_condition():
+    text = "Released under CC BY 4.0. Unlike many fonts that may be used in non-commercial posters only, this one has no such limit.\n"
+    assert detect_text(text).expression == "CC-BY-4.0"
+
+
+def test_a_non_commercial_limit_said_of_the_work_itself_still_counts():
+    text = "These icons are MIT licensed, but you may use them in non-commercial apps only.\n"
+    assert detect_text(text).expression == "LicenseRef-Custom-MIT-NonCommercial"

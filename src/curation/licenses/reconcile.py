@@ -73,13 +73,17 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
 
 
 def _version(expression: str) -> str | None:
-    return m.group(1) if (m := re.search(r"-(\d)\.\d", expression)) else None
+    # major and minor: the LGPL's 2.1 and 2.0 are two licenses, as the GPL's 2 and 3 are
+    return m.group(1) if (m := re.search(r"-(\d\.\d)", expression)) else None
 
 
 def _other_version_stated(f: st.Statement, n: st.Statement) -> bool:
     """Whether the reader's statement names in its own words a version the notice does not have."""
     mine, theirs = _version(f.expression), _version(n.expression)
-    return bool(mine and theirs and mine != theirs and re.search(rf"(?<![\d.]){mine}(?:\.\d)?(?![\d.]\d)", f.text))
+    if not (mine and theirs and mine != theirs):
+        return False
+    said = re.escape(mine[:-2]) + r"(?:\.0)?" if mine.endswith(".0") else re.escape(mine)
+    return bool(re.search(rf"(?<![\d.]){said}(?![\d.]\d)", f.text))
 
 
 FRAGMENT_REACH = 5  # lines: a GNU notice's fragments ("You should have received a copy ...") sit this close

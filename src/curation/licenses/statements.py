@@ -35,7 +35,8 @@ from curation.licenses.grant_phrases import (ATTRIBUTION_ONLY, JA_SCRIPT, STRONG
 from curation.licenses.history import _JA_NEWS_REPORT, _NEWS_REPORT, _history, _not_given, _present_wins
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
-from curation.licenses.restriction_phrases import ADDED_TERMS, CLAUSE, COMMERCIAL_OK, CUSTOM_AFTER, NONCOMMERCIAL
+from curation.licenses.restriction_phrases import (ADDED_TERMS, CLAUSE, COMMERCIAL_OK, CUSTOM_AFTER, NONCOMMERCIAL,
+                                                   NOT_A_CONDITION)
 from curation.licenses.secondary import SECONDARY
 from curation.licenses.secondary import refuses_secondary as refuses
 from curation.licenses.sentence_split import (CLAUSE_REACH, _FIELD, _LICENSE_HEADING, _Sentence,
@@ -632,9 +633,10 @@ def _terms(r: _Reading, s: _Sentence, found: list[Mention], c: _Context) -> list
     """The sentence's restrictions and changes of terms (a restriction with no subject of its own is
     kept aside in `r.unattached`)."""
     terms: list[Remark] = []
-    if c.own and NONCOMMERCIAL.search(s.text):
+    limit = bool(NONCOMMERCIAL.search(s.text)) and not NOT_A_CONDITION.search(s.text)
+    if c.own and limit:
         terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
-    elif NONCOMMERCIAL.search(s.text) and c.said != "example" and not found and c.role == "own" and \
+    elif limit and c.said != "example" and not found and c.role == "own" and \
             not s.in_upstream_section and not _UPSTREAM.search(s.text) and \
             not _general_talk(NONCOMMERCIAL.sub(" ", s.text)):
         # "Commercial use of the dataset requires a separate license", 「データセットの商用利用には
