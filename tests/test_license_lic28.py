@@ -170,3 +170,31 @@ def test_a_non_commercial_limit_of_other_works_in_a_contrast_is_no_condition():
 def test_a_non_commercial_limit_said_of_the_work_itself_still_counts():
     text = "These icons are MIT licensed, but you may use them in non-commercial apps only.\n"
     assert detect_text(text).expression == "LicenseRef-Custom-MIT-NonCommercial"
+
+
+# ---- revlic13's misses of the documentation-markup reader
+def test_rest_field_list_license_is_read():
+    text = "fastgrid\n========\n\n:Author: Ines Duarte\n:Version: 0.3\n:License: BSD-3-Clause\n\n.. note:: Beta.\n"
+    assert detect_text(text).expression == "BSD-3-Clause"
+
+
+def test_asciidoc_header_license_attribute_is_read():
+    text = "= fastgrid\n:author: Ines Duarte\n:license: Apache-2.0\n\n== Usage\n\nRun it.\n"
+    assert detect_text(text).expression == "Apache-2.0"
+
+
+def test_markdown_readme_with_emoji_shortcode_lines_is_still_markdown():
+    text = "# fastgrid\n\n:zap: Quick grids.\n:tada: No setup.\n:page_facing_up: Released under the [MIT License](LICENSE).\n"
+    assert detect_text(text).expression == "MIT"
+
+
+def test_license_in_a_man_pages_roff_comment_is_read():
+    text = ('.\\" Copyright 2021 Ines Duarte\n.\\" Distributed under the terms of the GNU General Public License, version 2.\n'
+            ".TH FASTGRID 1\n.SH NAME\nfastgrid \\- draw grids\n.SH DESCRIPTION\nDraws grids.\n")
+    assert detect_text(text).expression == "GPL-2.0-only"
+
+
+def test_license_in_a_rest_comment_is_read():
+    text = (".. Copyright 2022 Ines Duarte. Licensed under the Apache License, Version 2.0.\n\nfastgrid\n========\n\n"
+            ".. note:: Beta.\n\n.. _home: https://example.org\n")
+    assert detect_text(text).expression == "Apache-2.0"

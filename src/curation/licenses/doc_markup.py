@@ -30,11 +30,17 @@ _COMMAND_LINES = {
 }
 
 
+# An AsciiDoc document has a "= Title" or a block; attribute-like lines alone are a README's emoji
+# shortcodes (":rocket: Fast.") or a reST field list (":License: MIT")
+_ASCIIDOC_STRUCTURE = re.compile(r"^(?:={1,5} \S|\[(?:quote|source|listing|literal|verse)\b[^\]]*\]$)", re.MULTILINE)
+
+
 def doc_format(text: str) -> str | None:
     """The documentation format `text` is written in (texinfo, roff, pod, latex, asciidoc, rest),
     or None: two lines of its commands at least."""
     for name, commands in _COMMAND_LINES.items():
-        if len(commands.findall(text[:50_000], 0)) >= 2:
+        if len(commands.findall(text[:50_000], 0)) >= 2 and (
+                name != "asciidoc" or _ASCIIDOC_STRUCTURE.search(text[:50_000])):
             return name
     return None
 
@@ -86,8 +92,10 @@ def _roff(line: str) -> tuple[str, bool] | None:
         return m.group(1).strip('"'), True
     if m := _ROFF_TEXT.match(line):
         line = " ".join(part.strip('"') for part in re.findall(r'"[^"]*"|\S+', m.group(1)))
-    elif line.startswith((".\\\"", "'\\\"")) or re.match(r"^\.(?!S[HS]\b)[A-Za-z]{1,2}\b", line):
-        return None  # a comment, or a request (.PP, .IP 1. 4, .RS): markup only
+    elif line.startswith((".\\\"", "'\\\"")):
+        return line[3:].strip(), False  # a comment: man pages often keep their copyright and license there
+    elif re.match(r"^\.(?!S[HS]\b)[A-Za-z]{1,2}\b", line):
+        return None  # a request (.PP, .IP 1. 4, .RS): markup only
     for pattern, plain in _ROFF_ESCAPES:
         line = pattern.sub(lambda _, plain=plain: plain, line)
     return line, False
@@ -142,6 +150,8 @@ def _latex_inline(text: str) -> str:
 def _asciidoc(line: str) -> tuple[str, bool] | None:
     if m := re.match(r"^={1,6}\s+(\S.*)$", line):
         return m.group(1), True
+    if m := re.match(r"^:([\w-]+):\s+(\S.*)$", line):
+        return f"{m.group(1)}: {m.group(2)}", False  # a header attribute with a value (":license: Apache-2.0")
     if re.match(r"^(?::[\w!-]+:(?:\s.*)?|\[[^\]]*\]|'''+|<<<+)\s*$", line):
         return None  # an attribute, a block's attribute list, a break
     return re.sub(r"(?:link:(\S+?)|((?:https?|ftp)://\S+?))\[([^\]]*)\]",
@@ -150,6 +160,8 @@ def _asciidoc(line: str) -> tuple[str, bool] | None:
 
 # ---- reStructuredText ----
 def _rest(line: str) -> tuple[str, bool] | None:
+    if m := re.match(r"^\.\.\s+(?![\w-]+::|_|\[|\|)(\S.*)$", line):
+        return m.group(1), False  # a comment's words: a copyright and license line is often one
     if re.match(r"^\.\.(?:\s|$)", line):
         return None  # a directive, a target or a comment
     return re.sub(r":[\w-]+:`([^`]*)`", r"\1", line), False
