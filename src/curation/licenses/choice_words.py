@@ -21,7 +21,9 @@ OR = re.compile(r"^\s*[,、]?\s*(?:or|または|又は|もしくは|若しくは
 # "Alternatively, this file may be distributed under ...": a second license offered beside the first
 DUAL = re.compile(r"\bdual(?:ly)?[- ]licen[cs](?:ed|ing|es?)\b|\byour\s+choice\s+of\b|デュアル\s*ライセンス|二重ライセンス|"
                    r"^\W*alternatively\b|"
-                   r"ダブル\s*ライセンス|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice)\b(?![)\s]*any\s+later)|\bchoose\s+(?:either|between)|"
+                   # "under any one of the following three licenses, whichever suits you": one, the licensee's pick
+                   r"\bany\s+one\s+of\s+(?:the\s+)?(?:following|these|those|them)\b|\bwhichever\s+(?:suits|you)\b|"
+                   r"ダブル\s*ライセンス|\beither\b(?!\s+version)|\bat\s+your\s+(?:option|choice|discretion)\b(?![),\s]*any\s+later)|\bchoose\s+(?:either|between)|"
                    r"いずれか|どちらか|選択でき(?!ません|ない)|選べ(?!ません|ない)|選んで|"
                    # 「A または B を選択して利用できます」: the choice given with the permission
                    r"選択して\s*(?:ご|お)?(?:利用|使用|使)", re.IGNORECASE)

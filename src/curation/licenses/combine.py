@@ -36,7 +36,10 @@ def _after_the_choice(text: str) -> list:
 
 _PLACEHOLDERS = {"LicenseRef-HF-other"}
 # A sentence whose subject is the software as a whole ("This software", 「本ソフトウェア」): no part of it
-_WHOLE_SOFTWARE = re.compile(r"^\W*(?:this|本|当|この)\s*(?:software|program|ソフトウェア|プログラム)(?:は|\b)",
+_WHOLE_SOFTWARE = re.compile(r"^\W*(?:this|本|当|この)\s*(?:software|program|ソフトウェア|プログラム)(?:は|\b)"
+                             # "the whole program is now under ...", 「本ソフトウェア全体を」: the whole work, said so
+                             r"|\b(?:the\s+)?(?:whole|entire)\s+(?:program|software|project|library|application|code\s*base)\b|"
+                             r"\bas\s+a\s+whole\b|\bin\s+its\s+entirety\b|(?:ソフトウェア|プログラム|プロジェクト)\s*全体",
                              re.IGNORECASE)
 
 
@@ -166,7 +169,7 @@ def combine(statements: list[st.Statement], remarks: list[st.Remark], card: bool
                     x.scope is None and x.kind != "header" and not _same(x.expression, s.expression) for x in own)):
             scope = None
         # "This software is ...", 「本ソフトウェアは…」: the work itself, where no other part is named
-        if scope == "code" and _WHOLE_SOFTWARE.match(s.text) and not any(
+        if scope == "code" and _WHOLE_SOFTWARE.search(s.text) and not any(
                 x.scope not in (None, "code") for x in own):
             scope = None
         groups.setdefault(scope, []).append(s)

@@ -70,10 +70,11 @@ class Copy:
     share: float
     cut: int
     truncated: bool = False  # the text ends inside the copy: the words missing are its tail only
+    added: int = 0  # words inside the copy that the reference text lacks (a paragraph of terms inserted)
 
     @property
     def changed(self) -> bool:
-        return self.cut > 0
+        return self.cut > 0 or self.added > 0
 
 
 def _words(text: str) -> list[str]:
@@ -181,7 +182,11 @@ def find_copy(lines: list[Line]) -> Copy | None:
         inner = [p for p in missing if p < max(covered)]
         truncated = bool(cut) and len(words) < most and len(text) - end <= TRUNCATED_TAIL_WORDS and \
             len(inner) < max(BODY_SLACK_WORDS, BODY_SLACK_SHARE * len(ref))
-        return Copy(license_id, first, last, matched / len(ref), cut, truncated)
+        # a paragraph inserted between the conditions and the disclaimer ("must notify the author
+        # within 30 days"): every reference word is there, and terms were added
+        inside = end - min(b.b for b in blocks) - matched
+        added = inside if inside >= max(BODY_SLACK_WORDS, BODY_SLACK_SHARE * len(ref)) else 0
+        return Copy(license_id, first, last, matched / len(ref), cut, truncated, added)
     return None
 
 

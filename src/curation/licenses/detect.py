@@ -58,7 +58,8 @@ from curation.licenses.own_limits import NO_DERIVATIVES, NO_REDISTRIBUTION, forb
 from curation.licenses.package_metadata import package_license
 from curation.licenses.read_on import widened
 from curation.licenses.reconcile import (_fold_lgpl3, _later_sentence, _named_dedication_wins, _or_later_notice,
-                                         _reconcile, _reserved_font_name, _secondary_licenses, _versionless_titles)
+                                         _reconcile, _reserved_font_name, _secondary_licenses, _tag_readings,
+                                         _versionless_titles)
 from curation.licenses.records import banner_license, record_licenses, spec_license
 from curation.licenses.riders import RIDER_BODY_LINES, _riders
 from curation.licenses.sbom import described_package_license, license_field_lines
@@ -284,7 +285,7 @@ def _detect(text: str, threshold: float, document: bool, names: tuple[str, ...])
     # and a grant there ("Licensed under the Apache License ...") is a component's
     found = [dataclasses.replace(s, role="third_party") if s.first_line in notices_file else s for s in found]
     statements = _or_later_notice(_fold_lgpl3(statements + _reconcile(found, notices)))
-    statements = _secondary_licenses(_named_dedication_wins(statements))
+    statements = _tag_readings(_secondary_licenses(_named_dedication_wins(statements)))
     statements = _later_sentence(lines, spans, statements)
     statements = _versionless_titles(_reserved_font_name(lines, statements))
     statements = with_exception_texts(with_added_exceptions(lines, statements))

@@ -18,7 +18,9 @@ _COMMAND_LINES = {
     "texinfo": re.compile(r"^@(?:c|comment|node|appendix\w*|chapter|section|subsection|heading|subheading|"
                           r"majorheading|center|display|example|quotation|smallexample|format|end|enumerate|itemize|"
                           r"item|setfilename|settitle|copying|unnumbered\w*|sp|page|noindent)\b", re.MULTILINE),
-    "roff": re.compile(r"^\.(?:TH|SH|SS|PP|LP|P|IP|TP|RS|RE|B|I|BR|BI|IR|RI|br|sp|nf|fi)\b", re.MULTILINE),
+    # man(7) requests, and mdoc's (BSD and mandoc pages: .Dd, .Sh, .Pp, .Nm)
+    "roff": re.compile(r"^\.(?:TH|SH|SS|PP|LP|P|IP|TP|RS|RE|B|I|BR|BI|IR|RI|br|sp|nf|fi|"
+                       r"Dd|Dt|Os|Sh|Ss|Pp|Nm|Nd|Bl|El|It|Xr)\b", re.MULTILINE),
     "pod": re.compile(r"^=(?:pod|head[1-4]|over|item|back|cut|begin|end|encoding|for)\b", re.MULTILINE),
     "latex": re.compile(r"^\s*\\(?:documentclass|usepackage|begin\{|end\{|section\*?\{|subsection\*?\{|chapter\*?\{|"
                         r"item\b)", re.MULTILINE),
@@ -28,11 +30,17 @@ _COMMAND_LINES = {
 }
 
 
+# An AsciiDoc document has a "= Title" or a block; attribute-like lines alone are a README's emoji
+# shortcodes (":rocket: Fast.") or a reST field list (":License: MIT")
+_ASCIIDOC_STRUCTURE = re.compile(r"^(?:={1,5} \S|\[(?:quote|source|listing|literal|verse)\b[^\]]*\]$)", re.MULTILINE)
+
+
 def doc_format(text: str) -> str | None:
     """The documentation format `text` is written in (texinfo, roff, pod, latex, asciidoc, rest),
     or None: two lines of its commands at least."""
     for name, commands in _COMMAND_LINES.items():
-        if len(commands.findall(text[:50_000], 0)) >= 2:
+        if len(commands.findall(text[:50_000], 0)) >= 2 and (
+                name != "asciidoc" or _ASCIIDOC_STRUCTURE.search(text[:50_000])):
             return name
     return None
 
@@ -70,7 +78,9 @@ def _tex_quotes(text: str) -> str:
 
 
 # ---- roff (man pages) ----
-_ROFF_TEXT = re.compile(r"^\.(?:B|I|BR|BI|IB|IR|RI|RB|SM|SB)\s+(.*)$")
+_ROFF_TEXT = re.compile(r"^\.(?:B|I|BR|BI|IB|IR|RI|RB|SM|SB|It|Em|Sy)\s+(.*)$")
+# an mdoc section title is a heading, as markdown's is: the text under it is a section of its own
+_MDOC_HEADING = re.compile(r"^\.S[hs]\s+(.*)$")
 _ROFF_ESCAPES = [(re.compile(r"\\\(co"), "(C)"), (re.compile(r"\\\((?:aq|cq|oq)"), "'"),
                  (re.compile(r"\\\((?:lq|rq|dq)"), '"'), (re.compile(r"\\\((?:em|en|hy)"), "-"),
                  (re.compile(r"\\f(?:\(..|\[[^\]]*\]|.)"), ""), (re.compile(r"\\-"), "-"), (re.compile(r"\\e"), "\\"),
@@ -78,10 +88,14 @@ _ROFF_ESCAPES = [(re.compile(r"\\\(co"), "(C)"), (re.compile(r"\\\((?:aq|cq|oq)"
 
 
 def _roff(line: str) -> tuple[str, bool] | None:
+    if m := _MDOC_HEADING.match(line):
+        return m.group(1).strip('"'), True
     if m := _ROFF_TEXT.match(line):
         line = " ".join(part.strip('"') for part in re.findall(r'"[^"]*"|\S+', m.group(1)))
-    elif line.startswith((".\\\"", "'\\\"")) or re.match(r"^\.(?!S[HS]\b)[A-Za-z]{1,2}\b", line):
-        return None  # a comment, or a request (.PP, .IP 1. 4, .RS): markup only
+    elif line.startswith((".\\\"", "'\\\"")):
+        return line[3:].strip(), False  # a comment: man pages often keep their copyright and license there
+    elif re.match(r"^\.(?!S[HS]\b)[A-Za-z]{1,2}\b", line):
+        return None  # a request (.PP, .IP 1. 4, .RS): markup only
     for pattern, plain in _ROFF_ESCAPES:
         line = pattern.sub(lambda _, plain=plain: plain, line)
     return line, False
@@ -136,6 +150,8 @@ def _latex_inline(text: str) -> str:
 def _asciidoc(line: str) -> tuple[str, bool] | None:
     if m := re.match(r"^={1,6}\s+(\S.*)$", line):
         return m.group(1), True
+    if m := re.match(r"^:([\w-]+):\s+(\S.*)$", line):
+        return f"{m.group(1)}: {m.group(2)}", False  # a header attribute with a value (":license: Apache-2.0")
     if re.match(r"^(?::[\w!-]+:(?:\s.*)?|\[[^\]]*\]|'''+|<<<+)\s*$", line):
         return None  # an attribute, a block's attribute list, a break
     return re.sub(r"(?:link:(\S+?)|((?:https?|ftp)://\S+?))\[([^\]]*)\]",
@@ -144,6 +160,8 @@ def _asciidoc(line: str) -> tuple[str, bool] | None:
 
 # ---- reStructuredText ----
 def _rest(line: str) -> tuple[str, bool] | None:
+    if m := re.match(r"^\.\.\s+(?![\w-]+::|_|\[|\|)(\S.*)$", line):
+        return m.group(1), False  # a comment's words: a copyright and license line is often one
     if re.match(r"^\.\.(?:\s|$)", line):
         return None  # a directive, a target or a comment
     return re.sub(r":[\w-]+:`([^`]*)`", r"\1", line), False

@@ -14,7 +14,7 @@ import re
 from curation.licenses import statements as st
 from curation.licenses.restriction_phrases import NONCOMMERCIAL
 from curation.licenses.closest_license import _bsd_by_clauses, _holder_neutral, _titled, _zero_clause, primary_key
-from curation.licenses.copies import TRUNCATED_TAIL_WORDS, find_copy, is_whole_body, named_in_head
+from curation.licenses.copies import HEAD_LINES, TRUNCATED_TAIL_WORDS, find_copy, is_whole_body, named_in_head
 from curation.licenses.detection import _short
 from curation.licenses.names import names_exception
 from curation.licenses.scancode_matches import RULE_KEYS, _scancode_spdx
@@ -137,12 +137,13 @@ def _cut_copy(lines: list[Line], texts: list[st.Statement], spans: list[tuple[in
     copy = find_copy(lines)
     if copy is None:
         return texts, spans
-    within = [s for s in texts if copy.first <= s.first_line and s.last_line <= copy.last]
+    # ScanCode's reading of the same text with its title above it, as another license, is that text too
+    within = [s for s in texts if copy.first - 2 * HEAD_LINES <= s.first_line and s.last_line <= copy.last]
     head = next((line.text for line in lines if line.text), "")
     read_in_part = copy.truncated and _cut_off_at(lines, {line.number: i for i, line in enumerate(lines)}, copy.last)
     if copy.changed and not read_in_part:
         statement = st.Statement(st.custom_id(copy.license_id), "license_text", "own", None, copy.first, copy.last,
-                                 head, f"modified license text ({copy.cut} words of its body missing; "
+                                 head, f"modified license text ({copy.cut} words of its body missing, {copy.added} added; "
                                  f"{copy.share:.0%} of the reference text word for word)", 0.9, copy.license_id)
     elif read_in_part:
         # the file stops inside the text: a copy read in part, not terms changed; a person reads the rest
@@ -168,7 +169,7 @@ _GNU = re.compile(r"^(?:L|A)?GPL-")
 # A project's notice above a GNU text: "either version 2 of the License, or (at your option) any
 # later version", 「バージョン 2 以降」. The text the notice points to says "-only" by itself.
 _GNU_TITLE = re.compile(r"^\W*GNU\s+(?:(?:LESSER|LIBRARY|AFFERO)\s+)?GENERAL\s+PUBLIC\s+LICEN[CS]E\b", re.IGNORECASE)
-_OR_LATER = re.compile(r"\bor\s+(?:\(at\s+your\s+option\)\s+)?any\s+later\s+version\b|\bor\s+later\b|以降", re.IGNORECASE)
+_OR_LATER = re.compile(r"\bor\s*,?\s+(?:\(?at\s+your\s+(?:option|choice|discretion)\)?\s*,?\s+)?any\s+later\s+version\b|\bor\s+later\b|以降", re.IGNORECASE)
 
 
 _TERMS_START = re.compile(r"^\W*(?:TERMS\s+AND\s+CONDITIONS|0\.\s+Definitions\b)", re.IGNORECASE)

@@ -64,7 +64,10 @@ _OWN_EN = re.compile(
     r"\b(?:this|these|our|its|the|all(?:\s+the)?)\s+(?:[\w'’-]+\s+){0,3}?(?:work|works|dataset|datasets|data|corpus|"
     r"corpora|repository|repo|project|software|code|library|package|model|models|weights|documentation|docs|documents?|"
     r"contents?|site|website|page|text|texts|materials?|files?|annotations?|images?|translations?|collection|"
-    r"benchmark|resources?|release|program|book|articles?|records|notes|card|scripts?|examples|source)\b"
+    r"benchmark|resources?|release|program|book|articles?|records|notes|card|scripts?|examples|source|"
+    # a part of the work named by its kind: a dataset's column or split, a guide, its pictures
+    r"columns?|fields?|splits?|subsets?|guide|handbook|manual|tutorials?|charts?|figures?|illustrations?|drawings?|"
+    r"screenshots?|photos?|photographs?|recordings?|labels?|summaries|questions|answers)\b"
     r"|\b(?:this|these|our)\s+(?!licen[cs]e)[\w-]+"
     r"|\b(?:we|I)\s+(?:\w+\s+)?(?:release|license|distribute|provide|publish|share|dedicate|make|offer|keep)\b"
     r"|\b(?:it|everything(?:\s+(?:here|else))?|all)\s+(?:is|are)\b|^\s*(?:dual(?:ly)?[- ])?(?:licen[cs]ed|released|distributed|available|provided|published|"
@@ -76,11 +79,12 @@ _OWN_EN = re.compile(
     # the bulk of the work, the rest carved out after: "Most of Pipewren is under the BSD 3-Clause license"
     r"|^\W*(?:most|much|the\s+(?:rest|bulk|majority))\s+of\s+(?:the\s+)?[\w.-]+\s+(?:is|are)\b"
     # a relicensing's present: "Starting with Lumen 4.0, released today, Lumen is licensed under ..."
-    r"|^\W*(?:starting|beginning)\s+(?:with|from)\s+[^,]{1,40},\s*(?:[^,]{1,30},\s*)?(?:the\s+)?[\w.-]+\s+(?:is|are)\s+"
+    r"|^\W*(?:(?:starting|beginning)\s+(?:with|from)|from|since|as\s+of)\s+[^,]{1,40},\s*(?:[^,]{1,30},\s*)?(?:the\s+)?[\w.-]+\s+"
+    r"(?:as\s+a\s+whole\s+|itself\s+|in\s+its\s+entirety\s+)?(?:is|are)\s+"
     r"(?:now\s+)?(?:licen[cs]ed|released|distributed|available|provided|published)\b"
     # a folder of this repository named as the subject ("The fonts (font/, svg/) are under ...",
     # "the src/codec/ directory")
-    r"|(?:^|[\s(,])[\w.-]+/(?:[\w.-]+/)*(?=[\s,)]|$)",
+    r"|(?:^|[\s(,])`?[\w.-]+/(?:[\w.-]+/)*`?(?=[\s,)]|$)",
     re.IGNORECASE)
 
 _OWN_JA = re.compile(r"(?<!日)(?<!資)(?<!基)(?<!見)(?<!絵)(?<!原)本(?!文|来|当|格|物|人|日|体|気|質|番|名|社員)|当(?!該)|この(?!ライセンス)|これら|こちら|弊社|当社|私たち|我々|以下の|すべての|全ての|"

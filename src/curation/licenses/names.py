@@ -45,13 +45,14 @@ class Mention:
 # run is never given back, and a long run of raw whitespace cannot make the pattern backtrack.
 _V = r"\s*+[-,]?\s*+\(?\s*+(?P<atleast>>=|≥)?\s*+(?:version|ver\.?|v\.?|(?:の\s*+)?(?:バージョン|第))?\s*+"
 # a "+" before an exception's name joins the exception ("GPLv2 + Classpath exception"), never "or later"
-_LATER = (r"(?P<later>\s*\(?\s*(?:\+(?!\s*(?:the\s+|an?\s+)?[\"“「]?\s*(?:[\w-]+\s+){0,2}?(?:exceptions?|例外))|,?\s*or\s*,?\s+(?:\(at\s+your\s+option\)\s+|(?:at\s+your\s+option|if\s+you\s+(?:prefer|wish|like|choose))\s*,\s*)?(?:any\s+)?(?:later|higher|newer|above)"
+_LATER = (r"(?P<later>\s*\(?\s*(?:\+(?!\s*(?:the\s+|an?\s+)?[\"“「]?\s*(?:[\w-]+\s+){0,2}?(?:exceptions?|例外))|,?\s*or\s*,?\s+(?:\(at\s+your\s+(?:option|choice|discretion)\)\s+|(?:at\s+your\s+(?:option|choice|discretion)|if\s+you\s+(?:prefer|wish|like|choose))\s*,\s*)?(?:any\s+)?(?:later|higher|newer|above)"
           r"(?:\s+version)?|(?:\s*版)?\s*以降|-?or-later"
           # 「バージョン 2.1 またはそれ以降のバージョン」「…、もしくは（あなたの選択により）それ以降」
-          r"|(?:\s*版)?(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*)?それ(?:以降|より(?:新しい|後の?))(?:の?\s*(?:任意の\s*|いずれかの\s*)?(?:バージョン|版))?)\s*\)?)?")
+          r"|(?:\s*版)?(?:[、,]\s*)?(?:または|もしくは|又は|若しくは)?\s*(?:[（(][^)）]{0,12}[)）]\s*|あなたの選択(?:により|で)[、,]?\s*)?それ(?:以降|より(?:新しい|後の?))(?:の?\s*(?:任意の\s*|いずれかの\s*)?(?:バージョン|版))?)\s*\)?)?")
 # the abbreviation in brackets after a Japanese name: 「GNU 一般公衆利用許諾書（GPL）バージョン2」
 # or its English name: 「GNU 劣等一般公衆利用許諾書（GNU Lesser General Public License）の第3版」
-_ABBR = r"(?:\s*[（(]\s*(?:GNU\s*)?(?:(?:A|L)?GPL|(?:(?:Affero|Lesser|Library)\s+)?General\s+Public\s+Licen[cs]e)\s*[)）])?"
+_ABBR = (r"(?:\s*[（(]\s*(?:GNU\s*)?(?:(?:A|L)?GPL|(?:(?:Affero|Lesser|Library)\s+)?General\s+Public\s+Licen[cs]e|G?FDL|"
+         r"Free\s+Documentation\s+Licen[cs]e)\s*[)）])?")
 _ONLY = r"(?P<only>\s*(?:only|-only|のみ|だけ))?"
 
 # Creative Commons: English names and abbreviations, and the names of the Japanese deeds:
@@ -334,7 +335,8 @@ NAMES: list[tuple[str, re.Pattern, object]] = [
     ("gnu-version-first", re.compile(r"\bversion\s+(?P<version>[123](?:\.[0-3])?)\s+of\s+the\s+(?:GNU\s+)?(?P<kind>Lesser\s+|"
                                      r"Library\s+|Affero\s+)?(?P<what>General\s+Public|Free\s+Documentation)\s+Licen[cs]e"
                                      + _LATER + _ONLY, re.IGNORECASE), lambda m: _gnu_version_first(m)),
-    ("gfdl", re.compile(r"(?:GNU\s+)?(?:Free\s+Documentation\s+Licen[cs]e|G?FDL)" + _V + r"(?P<version>1\.[123])"
+    # 「GNU 自由文書利用許諾契約書」: the GFDL's name in the Japanese translations
+    ("gfdl", re.compile(r"(?:GNU\s*)?(?:Free\s+Documentation\s+Licen[cs]e|G?FDL|自由文書\s*利用許諾(?:契約)?書?)" + _ABBR + _V + r"(?P<version>1\.[123])"
                         + _LATER + _ONLY, re.IGNORECASE), _gnu("GFDL")),
     # A GNU license named without its version: each says "if the Program does not specify a version
     # number of this License, you may choose any version ever published", so the answer is the
@@ -547,7 +549,7 @@ def _mentions(line: str) -> list[Mention]:
 # "or (any) later (version)" after a license that is no GNU license (their patterns read it as
 # -or-later): SPDX's "+" ("AFL-3.0+"), never the version alone
 # "or later" in Japanese too (「Apache License 2.0 またはそれ以降」「AFL-3.0 以降」), so both read alike
-_OR_LATER_AFTER = re.compile(r"\s*,?\s*\(?\s*or\s*,?\s+(?:\(?at\s+your\s+option\)?\s*,?\s*)?(?:any\s+)?(?:later|newer|higher)"
+_OR_LATER_AFTER = re.compile(r"\s*,?\s*\(?\s*or\s*,?\s+(?:\(?at\s+your\s+(?:option|choice|discretion)\)?\s*,?\s*)?(?:any\s+)?(?:later|newer|higher)"
                              r"(?:\s+versions?)?\s*\)?|\s*[,、]?\s*(?:[(（]\s*)?(?:(?:または|又は|もしくは)\s*それ)?(?:以降|より新しい)(?:\s*の?\s*(?:バージョン|版))?",
                              re.IGNORECASE)
 

@@ -15,7 +15,7 @@ from curation.licenses import statements as st
 from curation.licenses.full_texts import _GNU, _inside
 from curation.licenses.names import VERSION_NOT_STATED, same_cc_family
 from curation.licenses.public_domain import NAMED_DEDICATIONS, PUBLIC_DOMAIN
-from curation.licenses.spdx import normalize
+from curation.licenses.spdx import keys, normalize
 from curation.licenses.text import Line
 
 
@@ -73,13 +73,17 @@ def _reconcile(found: list[st.Statement], notices: list[st.Statement]) -> list[s
 
 
 def _version(expression: str) -> str | None:
-    return m.group(1) if (m := re.search(r"-(\d)\.\d", expression)) else None
+    # major and minor: the LGPL's 2.1 and 2.0 are two licenses, as the GPL's 2 and 3 are
+    return m.group(1) if (m := re.search(r"-(\d\.\d)", expression)) else None
 
 
 def _other_version_stated(f: st.Statement, n: st.Statement) -> bool:
     """Whether the reader's statement names in its own words a version the notice does not have."""
     mine, theirs = _version(f.expression), _version(n.expression)
-    return bool(mine and theirs and mine != theirs and re.search(rf"(?<![\d.]){mine}(?:\.\d)?(?![\d.]\d)", f.text))
+    if not (mine and theirs and mine != theirs):
+        return False
+    said = re.escape(mine[:-2]) + r"(?:\.0)?" if mine.endswith(".0") else re.escape(mine)
+    return bool(re.search(rf"(?<![\d.]){said}(?![\d.]\d)", f.text))
 
 
 FRAGMENT_REACH = 5  # lines: a GNU notice's fragments ("You should have received a copy ...") sit this close
@@ -221,3 +225,34 @@ def _named_dedication_wins(statements: list[st.Statement]) -> list[st.Statement]
     if not any(s.expression in NAMED_DEDICATIONS for s in statements):
         return statements
     return [s for s in statements if s.expression != PUBLIC_DOMAIN or s.kind in ("notice", "license_text")]
+
+
+_TAG_RULE = "SPDX-License-Identifier tag"
+_LOOSE_KINDS = ("notice", "grant", "short_file", "field")  # never a full text, a header or another tag
+
+
+def _tag_family(key: str) -> str:
+    # a GNU license of any version, or any BSD (the vague "BSD" a MODULE_LICENSE or a header's prose
+    # names), is the same terms a tag names precisely
+    if m := re.match(r"^((?:L|A)?GPL)-\d", key):
+        return m.group(1)
+    if key.startswith("BSD-") or key == "LicenseRef-BSD-unspecified":
+        return "BSD"
+    return key
+
+
+def _tag_readings(statements: list[st.Statement]) -> list[st.Statement]:
+    """An SPDX-License-Identifier tag states the file's terms precisely; a second reading of the same
+    header in looser words (MODULE_LICENSE("Dual BSD/GPL"), "dual licensed under the GPL or the BSD
+    license") names the same licenses vaguely, and is that tag's terms, not more of them. A reading
+    that names a license of another family still counts (a conflict, or a part under other terms);
+    so does a full license text."""
+    tags = [s for s in statements if s.rule == _TAG_RULE and s.role == "own"]
+    if not tags:
+        return statements
+    families = {_tag_family(k) for t in tags for k in keys(t.expression)}
+
+    def looser(s: st.Statement) -> bool:
+        return s.rule != _TAG_RULE and s.role == "own" and s.scope is None and s.kind in _LOOSE_KINDS \
+            and not s.expression.startswith("LicenseRef-Custom") and {_tag_family(k) for k in keys(s.expression)} <= families
+    return [s for s in statements if not looser(s)]

@@ -77,7 +77,7 @@ NONCOMMERCIAL = re.compile(
     # "You may use these sprites in non-commercial games only", 「非営利のゲームでのみ使用できます」: the
     # reader's use allowed in non-commercial works of a kind only (a permission to use, not a release
     # by someone "for non-commercial evaluation only", which heldout8 showed is a part's source)
-    r"\b(?:use|used|using)\b[^.;]{0,60}?\b(?:in|for|on|with)\s+non[- ]?commercial\s+(?:[\w-]+\s+){0,2}?only\b|"
+    r"(?<!\bfor\s)\b(?:use|used|using)\b[^.;]{0,60}?\b(?:in|for|on|with)\s+non[- ]?commercial\s+(?:[\w-]+\s+){0,2}?only\b|"
     r"非(?:営利|商用)の[^。、]{1,10}?(?:でのみ|に限り|に限って|のみ)(?:[^。]{0,6}?(?:使用|利用|使え|使う))|"
     # 「研究・教育の目的に限り」「学術研究目的に限って」: a purpose that leaves commerce out
     r"(?:研究|教育|学術|非営利)[^。、]{0,8}?(?:目的|用途)(?:に限|でのみ|のみ|であれば|の場合に限|"
@@ -100,3 +100,15 @@ NONCOMMERCIAL = re.compile(
     r"non[- ]?commercial|non[- ]?profit|academic|educational|hobby|student)\b" + _NO_COMMERCE_LATER + "|"
     r"\b(?:personal|private|non[- ]?commercial|non[- ]?profit|academic|educational)\s+use\b[^.;]{0,30}?\b(?:is|are)\s+free\b" + _NO_COMMERCE_LATER + "|"
     r"(?:企業|法人|業務|商用|営利)[^。]{0,20}?(?:利用|使用)[^。]{0,10}?(?:有償|有料)(?:(?!" + _JA_SERVICE + r")[^。]){0,12}?(?:ライセンス|契約|購入)", re.IGNORECASE)
+
+
+# A limit someone else states or that the sentence denies is no condition of the work: reported
+# words ("A reviewer wrote that people should use it in non-commercial games only"), a contrast
+# ("Unlike many packs that ..., this one has no such limit"), other works in general ("Most sprite
+# packs let you use them in non-commercial games only")
+NOT_A_CONDITION = re.compile(
+    r"\b(?:wrote|writes|said|says|claimed|claims|suggested|suggests|thinks|thought|argued|argues)\s+(?:that\b|people\b)|"
+    r"\bno\s+such\s+(?:limit|limitation|restriction|condition|requirement)s?\b|"
+    r"\bnot\s+a\s+(?:condition|requirement|restriction|term)\b|^\W*unlike\b|"
+    r"^\W*(?:most|many|some|several|other|lots\s+of)\s+(?:[\w-]+\s+){0,2}?(?:packs?|assets?|projects?|libraries|"
+    r"licen[cs]es|sites?|tools?|fonts?|games?|datasets?|models?|vendors?|creators?)\b", re.IGNORECASE)

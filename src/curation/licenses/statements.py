@@ -35,7 +35,8 @@ from curation.licenses.grant_phrases import (ATTRIBUTION_ONLY, JA_SCRIPT, STRONG
 from curation.licenses.history import _JA_NEWS_REPORT, _NEWS_REPORT, _history, _not_given, _present_wins
 from curation.licenses.names import NO_SUCH_VERSION, Mention, mentions, model_terms, names_exception
 from curation.licenses.public_domain import PUBLIC_DOMAIN, dedication
-from curation.licenses.restriction_phrases import ADDED_TERMS, CLAUSE, COMMERCIAL_OK, CUSTOM_AFTER, NONCOMMERCIAL
+from curation.licenses.restriction_phrases import (ADDED_TERMS, CLAUSE, COMMERCIAL_OK, CUSTOM_AFTER, NONCOMMERCIAL,
+                                                   NOT_A_CONDITION)
 from curation.licenses.secondary import SECONDARY
 from curation.licenses.secondary import refuses_secondary as refuses
 from curation.licenses.sentence_split import (CLAUSE_REACH, _FIELD, _LICENSE_HEADING, _Sentence,
@@ -269,11 +270,19 @@ def _scope(clause: str) -> str | None:
     return best
 
 
+# "under the same license as the original", 「元の百科事典と同じく CC BY-SA 4.0 で提供します」: the work's own
+# grant, whose license happens to be its source's
+_SAME_AS_BEFORE = re.compile(r"\b(?:same\s+(?:licen[cs]e\s+)?as|like|as\s+(?:with|for|on|in))\s+(?:the\s+|its\s+|our\s+)?$",
+                             re.IGNORECASE)
+_SAME_AS_AFTER = re.compile(r"[^、。,.]{0,15}?(?:と同じ|と同様)")
+
+
 def _role(s: _Sentence, before: str) -> str:
     before = before[-CLAUSE_REACH:]
     if s.in_upstream_section and not _OWN_AGAIN.search(before):
         return "upstream"
-    ups = [m.end() for m in _UPSTREAM.finditer(before) if not _PARTS.match(m.group(0))]
+    ups = [m.end() for m in _UPSTREAM.finditer(before) if not _PARTS.match(m.group(0))
+           and not _SAME_AS_BEFORE.search(before[:m.start()]) and not _SAME_AS_AFTER.match(before[m.end():])]
     owns = [m.end() for m in _OWN_AGAIN.finditer(before)]
     if ups and (not owns or max(ups) > max(owns)):
         return "upstream"
@@ -283,6 +292,17 @@ def _role(s: _Sentence, before: str) -> str:
 # A folder of the repository as a statement's subject ("daemon/ is licensed under ..."), nested or
 # named as a directory ("the src/codec/ directory:"): that part.
 _FOLDER_SUBJECT = re.compile(r"(?:^|[\s(,])([\w.-]+/(?:[\w.-]+/)*)\s*(?:(?:directory|folder|tree)\s+)?(?:is|are|は|:|：)")
+
+
+# A dataset's column named as the subject ("the `question` column", 「記事本文（`text` 列）は」): that part,
+# so that two columns under two licenses are a conjunction, not two readings of one thing
+_COLUMN_SUBJECT = re.compile(r"\b(?:the\s+)?`?([\w.-]+)`?\s+(?:column|field)\b|[（(]\s*`?([\w.-]+)`?\s*列\s*[)）]",
+                             re.IGNORECASE)
+
+
+def _column_scope(clause: str) -> str | None:
+    found = _COLUMN_SUBJECT.findall(clause)
+    return f"row {found[-1][0] or found[-1][1]}" if found else None
 
 
 def _folder_scope(clause: str) -> str | None:
@@ -613,9 +633,10 @@ def _terms(r: _Reading, s: _Sentence, found: list[Mention], c: _Context) -> list
     """The sentence's restrictions and changes of terms (a restriction with no subject of its own is
     kept aside in `r.unattached`)."""
     terms: list[Remark] = []
-    if c.own and NONCOMMERCIAL.search(s.text):
+    limit = bool(NONCOMMERCIAL.search(s.text)) and not NOT_A_CONDITION.search(s.text)
+    if c.own and limit:
         terms.append(Remark(s.first_line, s.text, "restriction", last_line=s.last_line))
-    elif NONCOMMERCIAL.search(s.text) and c.said != "example" and not found and c.role == "own" and \
+    elif limit and c.said != "example" and not found and c.role == "own" and \
             not s.in_upstream_section and not _UPSTREAM.search(s.text) and \
             not _general_talk(NONCOMMERCIAL.sub(" ", s.text)):
         # "Commercial use of the dataset requires a separate license", 「データセットの商用利用には
@@ -714,11 +735,22 @@ def _set_aside_named(r: _Reading, s: _Sentence, found: list[Mention], c: _Contex
         r.remarks.append(Remark(s.first_line, s.text, why, last_line=s.last_line))
         terms.clear()
         return []
-    if _talk(s.text, found) or s.in_talk_section and not STRONG_OWN.search(s.text):
+    if (_talk(s.text, found) or s.in_talk_section and not STRONG_OWN.search(s.text)) and \
+            not (c.listed_choice and _names_only(s.text, found)):
         r.remarks.append(Remark(s.first_line, s.text, "talk", last_line=s.last_line))
         terms.clear()  # "CC BY-NC 4.0 forbids commercial use": the license's terms, not the work's
         return []
     return found
+
+
+def _names_only(text: str, found: list[Mention]) -> bool:
+    """Whether a sentence is only license names, joined by commas, "or", "and" (a list's items run
+    together: "- the MIT License, / - the Apache License, Version 2.0, or / - the BSD 2-Clause License.")."""
+    rest = text
+    for m in reversed(found):
+        rest = rest[:m.start] + " " + rest[m.end:]
+    return len(found) > 1 and not re.sub(r"\b(?:the|or|and|and/or|either|licen[cs]es?)\b|または|又は|[\W_]", "", rest,
+                                          flags=re.IGNORECASE)
 
 
 def _granted(r: _Reading, s: _Sentence, found: list[Mention], c: _Context, before_count: int) -> None:
@@ -732,8 +764,9 @@ def _granted(r: _Reading, s: _Sentence, found: list[Mention], c: _Context, befor
         r.bare.append((s.heading, s.first_line, s.text, found[0].expression))
     kind = _grant(s, found, r.short_file, names_the_work(s.text, r.names) or bool(
         r.granted_before and c.adjacent and _GRANTED_WORK_AGAIN.match(s.text)))
-    if kind is None and c.listed_choice and len(rest.split()) <= 4 and len({m.expression for m in found}) == 1:
-        kind = "grant"  # one side of the choice the sentence before offers
+    if kind is None and c.listed_choice and (len(rest.split()) <= 4 and len({m.expression for m in found}) == 1
+                                             or _names_only(s.text, found)):
+        kind = "grant"  # one side of the choice the sentence before offers, or its whole list
     if kind is None:
         r.remarks.append(Remark(s.first_line, s.text, set_aside(s, found, c.said), last_line=s.last_line))
         return
@@ -743,11 +776,14 @@ def _granted(r: _Reading, s: _Sentence, found: list[Mention], c: _Context, befor
         r.remarks.append(Remark(s.first_line, s.text, "history", last_line=s.last_line))
         found = [m for m in found if m not in past]
     row = _ROW.match(s.text)
+    offered_list = c.listed_choice and _names_only(s.text, found)
     previous_end = 0
     joined: str | None = None
     for i, m in enumerate(found):
         clause = s.text[previous_end:m.start]
-        if i and OR.match(clause):
+        if i and offered_list:
+            joined = "OR"  # the items of the list a choice opened: one of them, the licensee's pick
+        elif i and OR.match(clause):
             joined = "AND" if c.by_part else "OR"
         elif i and AND.match(clause):
             joined = "AND"
@@ -758,7 +794,7 @@ def _granted(r: _Reading, s: _Sentence, found: list[Mention], c: _Context, befor
             hint = m.hint  # the closest ("BSD" is read as BSD-3-Clause by ScanCode and common usage)
         if custom:
             expression, hint, rule = custom_id(m.expression), m.expression, f"custom terms based on: {m.rule}"
-        scope = _except_scope(clause) or _scope(clause) or _folder_scope(clause) or \
+        scope = _except_scope(clause) or _column_scope(clause) or _scope(clause) or _folder_scope(clause) or \
             (c.part_before if i == 0 and _PRONOUN_SUBJECT.match(s.text) else None)
         if row and not scope:
             # a table row about one component or file: that part, not a rival reading

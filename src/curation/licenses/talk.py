@@ -254,6 +254,11 @@ _OWN_FILES_SPLIT = re.compile(
 
 _OWN_TALK_NOUN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+)?(?:guide|overview|comparison|primer)\b", re.IGNORECASE)
 
+_PART_SUBJECT = re.compile(r"^\W*(?P<subject>[^.;:?]{1,100}?)\s+(?:is|are)\s+(?:(?:also|now)\s+)?(?:licen[cs]ed|shared|"
+                           r"released|distributed|provided|published|made\s+available|available)\s+under\s+(?:the\s+)?"
+                           r"(?:terms\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+_PART_WORDS = re.compile(r"(?:^|[\s(`])[\w.-]+/(?:[\w.-]+/)*`?(?=[\s,)`]|$)|\b(?:column|field|split)s?\b", re.IGNORECASE)
+
 # the clause that gives the license, its subject the work: "it is distributed under the"
 _OWN_CLAUSE_END = re.compile(r"\b(?:it|this\s+[\w-]+|these\s+[\w-]+)\s+(?:is|are)\s+(?:also\s+)?(?:licen[cs]ed|released|"
                              r"distributed|available|provided|published|made\s+available)\s+(?:\w+\s+){0,2}?under\s+"
@@ -296,6 +301,10 @@ def _talk(sentence: str, found: list[Mention]) -> bool:
     labelled = JA_SCRIPT.search(before) and re.fullmatch(r"[^:：。.!?？]{1,40}[:：]\s*", before)
     # "This guide is licensed under ...": a talk noun that names this work is the work, not a cue
     before = _OWN_TALK_NOUN.sub(" ", before)
+    # "The user guide under docs/ is licensed under", "The `question` column is shared under": a part
+    # of this repository or data set as the subject; its words ("guide", "question") name that part
+    if (part := _PART_SUBJECT.match(before)) and _PART_WORDS.search(part.group("subject")):
+        before = before[part.end("subject"):]
     if not labelled and talk.search(before) or "?" in sentence or "？" in sentence:
         return True
     if JA_SCRIPT.search(sentence) and (_JA_TALK_CHOICE if DUAL.search(sentence) and (STRONG_OWN.search(before) or offered)
