@@ -53,3 +53,26 @@ def test_a_name_with_a_comma_before_a_pronoun_is_kept(nlp):
 def test_a_common_word_name_inside_a_sentence_before_a_pronoun_is_kept(nlp):
     # Not opening its sentence: "told Bill my plan" names Bill.
     assert _kept(nlp, "I told Bill my plan over lunch", "Bill") == "Bill"
+
+
+def _teams(text: str) -> list[str]:
+    from curation.pii.recognizers.en.team import SportsTeamRecognizer
+
+    return [text[r.start:r.end] for r in SportsTeamRecognizer().analyze(text, ["ORGANIZATION"])]
+
+
+@pytest.mark.parametrize(("text", "team"), [
+    ("watching the hornets game with my roommates tonight", "hornets"),
+    ("Honestly the Mariners rotation has been carrying them all month", "Mariners"),
+    ("THE SABRES POWER PLAY IS A DISASTER", "SABRES"),
+])
+def test_a_plural_word_between_the_and_a_word_of_its_sport_is_a_team(text, team):
+    assert _teams(text) == [team]
+
+
+def test_a_group_of_people_before_a_word_of_a_sport_is_no_team():
+    assert _teams("the kids game ran late so we missed dinner") == []
+
+
+def test_a_plural_word_after_the_with_no_word_of_a_sport_is_no_team():
+    assert _teams("the tigers at the zoo were asleep all afternoon") == []
