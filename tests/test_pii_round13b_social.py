@@ -76,3 +76,20 @@ def test_a_group_of_people_before_a_word_of_a_sport_is_no_team():
 
 def test_a_plural_word_after_the_with_no_word_of_a_sport_is_no_team():
     assert _teams("the tigers at the zoo were asleep all afternoon") == []
+
+
+@pytest.mark.parametrize(("text", "words", "label", "name"), [
+    ("Lmao Theo just walked into the glass door", "Lmao Theo", "PERSON", "Theo"),
+    ("running late bc acme buses skipped my stop", "bc acme buses", "ORGANIZATION", "acme buses"),
+])
+def test_a_chat_abbreviation_glued_to_a_name_is_left_outside_it(nlp, text, words, label, name):
+    assert _kept(nlp, text, words, label) == name
+
+
+def test_a_chat_abbreviation_alone_is_no_name(nlp):
+    assert _kept(nlp, "Looking for a dog sitter this weekend, DM me", "DM", "ORGANIZATION") is None
+
+
+def test_a_capitalised_abbreviation_that_is_also_a_place_is_kept(nlp):
+    # Only lower-case "bc" is "because"; BC is British Columbia.
+    assert _kept(nlp, "Moving to BC next spring for the new job", "BC", "LOCATION") == "BC"

@@ -38,3 +38,24 @@ def verb_before_object(tokens, opens_sentence, common_word) -> bool:
     if t.i + 1 >= len(t.doc) or t.doc[t.i + 1].lower_ not in _OBJECTS:
         return False
     return opens_sentence(t) and common_word(t.lower_)
+
+
+# Chat abbreviations and interjections: never a name, and NER glues them to the name beside them
+# ("Lmao Chance really thought", "bc nj transit said nah") or reads one alone as a name ("DM me").
+_CHAT_WORDS = frozenset("""lol lmao lmfao rofl omg ngl tbh smh idk imo imho btw irl pls plz wtf ily dm dms""".split())
+# The same in lower case only: in capitals they are abbreviations of names too (BC, FR, RN).
+_LOWER_CHAT_WORDS = frozenset("bc fr rn tho af".split())
+
+
+def _chat_word(t) -> bool:
+    return t.lower_ in _CHAT_WORDS or (t.is_lower and t.text in _LOWER_CHAT_WORDS)
+
+
+def without_chat_words(tokens) -> list:
+    """`tokens` of a name span without the chat abbreviations at either end; [] when it held
+    nothing else."""
+    while tokens and _chat_word(tokens[0]):
+        tokens = tokens[1:]
+    while tokens and _chat_word(tokens[-1]):
+        tokens = tokens[:-1]
+    return tokens

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from curation.pii.address_words import verb_before_object, without_kin_word
+from curation.pii.address_words import verb_before_object, without_chat_words, without_kin_word
 from curation.pii.doc_text import doc_text
 from curation.pii.generic_names import names_nothing, without_document_nouns, without_trailing_code
 from curation.pii.honorifics import name_end
@@ -780,6 +780,8 @@ def clean_entity(ent, allowed: frozenset = frozenset(), keep_accounts: bool = Tr
         tokens = tokens[1:]
     if person and len(tokens) > 1 and _HANDLE.fullmatch(tokens[0].text):
         tokens = tokens[:1]  # "@handle lol omg": the handle is the whole name, the rest is the post
+    if ent.doc.lang_ != "ja":
+        tokens = without_chat_words(tokens)  # "Lmao Chance", "DM me"
     if person and ent.doc.lang_ != "ja":
         tokens = without_kin_word(tokens)  # "Grandma Ruth": the name is Ruth
     if ent.doc.lang_ != "ja" and verb_before_object(tokens, _opens_sentence, _common_word):
