@@ -93,3 +93,11 @@ def test_a_chat_abbreviation_alone_is_no_name(nlp):
 def test_a_capitalised_abbreviation_that_is_also_a_place_is_kept(nlp):
     # Only lower-case "bc" is "because"; BC is British Columbia.
     assert _kept(nlp, "Moving to BC next spring for the new job", "BC", "LOCATION") == "BC"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("THURSDAYS ARE FOR TACOS AND BAD DECISIONS", "THURSDAYS"),
+    ("Saturdays at the farm start before sunrise", "Saturdays"),
+])
+def test_a_weekday_in_the_plural_is_no_name(nlp, text, word):
+    assert _kept(nlp, text, word, "ORGANIZATION") is None
