@@ -101,3 +101,8 @@ def test_a_capitalised_abbreviation_that_is_also_a_place_is_kept(nlp):
 ])
 def test_a_weekday_in_the_plural_is_no_name(nlp, text, word):
     assert _kept(nlp, text, word, "ORGANIZATION") is None
+
+
+def test_a_lower_case_abbreviation_alone_that_is_also_a_place_is_kept(nlp):
+    # Alone, lower-case "bc" is British Columbia as often as "because".
+    assert _kept(nlp, "first road trip to bc since the pandemic", "bc", "LOCATION") == "bc"

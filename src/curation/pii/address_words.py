@@ -47,15 +47,17 @@ _CHAT_WORDS = frozenset("""lol lmao lmfao rofl omg ngl tbh smh idk imo imho btw 
 _LOWER_CHAT_WORDS = frozenset("bc fr rn tho af".split())
 
 
-def _chat_word(t) -> bool:
-    return t.lower_ in _CHAT_WORDS or (t.is_lower and t.text in _LOWER_CHAT_WORDS)
+def _chat_word(t, alone: bool) -> bool:
+    """Whether token t is a chat abbreviation; a lower-case-only one counts only beside a name
+    (`alone` false): alone, "bc" is British Columbia as often ("driven to bc in years")."""
+    return t.lower_ in _CHAT_WORDS or (not alone and t.is_lower and t.text in _LOWER_CHAT_WORDS)
 
 
 def without_chat_words(tokens) -> list:
     """`tokens` of a name span without the chat abbreviations at either end; [] when it held
     nothing else."""
-    while tokens and _chat_word(tokens[0]):
+    while tokens and _chat_word(tokens[0], len(tokens) == 1):
         tokens = tokens[1:]
-    while tokens and _chat_word(tokens[-1]):
+    while tokens and _chat_word(tokens[-1], len(tokens) == 1):
         tokens = tokens[:-1]
     return tokens
