@@ -95,14 +95,6 @@ def test_a_capitalised_abbreviation_that_is_also_a_place_is_kept(nlp):
     assert _kept(nlp, "Moving to BC next spring for the new job", "BC", "LOCATION") == "BC"
 
 
-@pytest.mark.parametrize(("text", "word"), [
-    ("THURSDAYS ARE FOR TACOS AND BAD DECISIONS", "THURSDAYS"),
-    ("Saturdays at the farm start before sunrise", "Saturdays"),
-])
-def test_a_weekday_in_the_plural_is_no_name(nlp, text, word):
-    assert _kept(nlp, text, word, "ORGANIZATION") is None
-
-
 def test_a_lower_case_abbreviation_alone_that_is_also_a_place_is_kept(nlp):
     # Alone, lower-case "bc" is British Columbia as often as "because".
     assert _kept(nlp, "first road trip to bc since the pandemic", "bc", "LOCATION") == "bc"

@@ -56,10 +56,9 @@ _JA_CODE_PREFIX = re.compile(r"[A-ZＡ-Ｚ]{1,4}")
 _JA_CODE_REST = re.compile(r"[-－‐]?[0-9０-９]")
 _JA_LEGAL_FORM = re.compile(r"株式会社|有限会社|合同会社|法人|[(（][株有][)）]|㈱|㈲")
 _CODE = re.compile(r"^[A-Z]{0,6}[-#/]?\d[\w/.-]*$|^\d+(?:[/.-]\d+)*[.,]?$")
-# A month or weekday, whole (a name that begins like one is a name: Janice, Mary, Marcelo, Maribor);
-# a weekday in the plural too ("I HATE MONDAYS"): days that recur, never anyone's name.
-DATE_WORD = re.compile(r"(?:Mon(?:days?)?|Tue(?:s|sdays?)?|Wed(?:nesdays?)?|Thu(?:rs?|rsdays?)?|Fri(?:days?)?"
-                        r"|Sat(?:urdays?)?|Sun(?:days?)?|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+# A month or weekday, whole (a name that begins like one is a name: Janice, Mary, Marcelo, Maribor).
+DATE_WORD = re.compile(r"(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs?|rsday)?|Fri(?:day)?|Sat(?:urday)?"
+                        r"|Sun(?:day)?|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
                         r"|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?", re.IGNORECASE)
 # Tokens that are names though not all letters: initials with full stops (N.J., D.C., U.S.) and
 # words joined by a middle dot, hyphen, equals sign or apostrophe (ルイ・フィリップ,
