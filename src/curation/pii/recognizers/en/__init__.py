@@ -25,6 +25,7 @@ from curation.pii.recognizers.en.phone import CurationPhoneRecognizer, SpokenPho
 from curation.pii.recognizers.en.phone_forms import MessagingLinkPhoneRecognizer, VanityPhoneRecognizer
 from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
 from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
+from curation.pii.recognizers.en.team import SportsTeamRecognizer
 from curation.pii.recognizers.en.us_passport import UsPassportLabelRecognizer
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
            "CurationEmailRecognizer", "CurationIntlAddressRecognizer",
            "CurationOrganizationRecognizer",
            "CurationPersonRecognizer",
+           "SportsTeamRecognizer",
            "CurationPhoneRecognizer",
            "CurationPostalCodeRecognizer",
            "DateOfBirthColumnRecognizer",
@@ -55,4 +57,4 @@ RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRec
                EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer,
                LabelledIbanRecognizer, SpokenPhoneRecognizer, VanityPhoneRecognizer, MessagingLinkPhoneRecognizer,
                AddressColumnRecognizer, DateOfBirthColumnRecognizer, UsPassportLabelRecognizer,
-               BirthplaceRecognizer, AddressFieldRecognizer)
+               BirthplaceRecognizer, AddressFieldRecognizer, SportsTeamRecognizer)

@@ -6,6 +6,7 @@ import regex as re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from curation.pii.address_words import KIN
 from curation.pii.spans import CUE_WORDS, HANDLE_BODY
 from curation.pii.truecase import FREE_AFTER, FREE_BEFORE, LETTER, LETTERS, capitalised_words, name_like_words
 
@@ -17,10 +18,6 @@ from curation.pii.truecase import FREE_AFTER, FREE_BEFORE, LETTER, LETTERS, capi
 # (PERSON 0.636 -> 0.654); half 2 (confirming) unchanged, 0.7604 / 0.0478: no cue fires there.
 # The cues:
 # - a kinship or address word before it ("my sister grace", "nana rose", "happy birthday florence");
-KIN = ("sister|brother|sis|bro|mom|mum|mam|mommy|mummy|dad|daddy|aunt|auntie|aunty|uncle|cousin|nan|nana|nanna"
-       "|gran|granny|grandma|grandpa|grandad|granddad|wife|husband|hubby|wifey|son|daughter|niece|nephew"
-       "|bestie|bff|boyfriend|girlfriend|bf|gf|fiance|fiancee|babe|boss|coach|teacher|friend|mate"
-       "|neighbour|neighbor|roommate|flatmate|colleague|stepmom|stepdad|stepmum")
 ADDRESS = r"happy\s+birthday|happy\s+bday|hbd|congrats|congratulations|thank\s+you|thanks|miss\s+you|love\s+you"
 # - a verb of speech after it, the word opening its clause ("lmao hope just said", "then mark told us");
 SPEECH = ("said|says|told|tells|asked|asks|replied|replies|texted|texts|tweeted|messaged|dmed|wrote|yelled"
