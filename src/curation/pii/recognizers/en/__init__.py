@@ -25,7 +25,8 @@ from curation.pii.recognizers.en.phone import CurationPhoneRecognizer, SpokenPho
 from curation.pii.recognizers.en.phone_forms import MessagingLinkPhoneRecognizer, VanityPhoneRecognizer
 from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
 from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
-from curation.pii.recognizers.en.us_passport import UsPassportLabelRecognizer
+from curation.pii.recognizers.en.us_passport import UsPassportColumnRecognizer, UsPassportLabelRecognizer
+from curation.pii.recognizers.en.xml_fields import XmlFieldRecognizer
 
 __all__ = [
            "RECOGNIZERS",
@@ -45,8 +46,10 @@ __all__ = [
            "LabelledIbanRecognizer",
            "MessagingLinkPhoneRecognizer",
            "SpokenPhoneRecognizer",
+           "UsPassportColumnRecognizer",
            "UsPassportLabelRecognizer",
            "VanityPhoneRecognizer",
+           "XmlFieldRecognizer",
            "luhn_ok",
 ]
 
@@ -55,4 +58,5 @@ RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRec
                EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer,
                LabelledIbanRecognizer, SpokenPhoneRecognizer, VanityPhoneRecognizer, MessagingLinkPhoneRecognizer,
                AddressColumnRecognizer, DateOfBirthColumnRecognizer, UsPassportLabelRecognizer,
-               BirthplaceRecognizer, AddressFieldRecognizer)
+               BirthplaceRecognizer, AddressFieldRecognizer, XmlFieldRecognizer,
+               UsPassportColumnRecognizer)

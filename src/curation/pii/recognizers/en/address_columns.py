@@ -109,10 +109,13 @@ class AddressColumnRecognizer(EntityRecognizer):
         meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
         out = []
         for start, end, header in columns_of(text).cells():
-            field = field_of(header)
-            value = text[start:end]
-            if (field is None or len(value) > _LONGEST[field] or value.lower() in _NO_VALUE
-                    or not _SHAPES[field].fullmatch(value)):
-                continue
-            out.append(RecognizerResult(self.ENTITY, start, end, _SCORE, dict(meta)))
+            if has_field_shape(field_of(header), text[start:end]):
+                out.append(RecognizerResult(self.ENTITY, start, end, _SCORE, dict(meta)))
         return out
+
+
+def has_field_shape(field: str | None, value: str) -> bool:
+    """Whether `value` has the shape of the address `field` ("postal", "street", "town"); False
+    for no field, an empty marker ("n/a") or a value too long for the field."""
+    return (field is not None and len(value) <= _LONGEST[field] and value.lower() not in _NO_VALUE
+            and _SHAPES[field].fullmatch(value) is not None)
