@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from curation.pii.recognizers.en import (
     AddressColumnRecognizer,
+    AddressFieldRecognizer,
+    CurationPostalCodeRecognizer,
     DateOfBirthColumnRecognizer,
+    Hl7FieldRecognizer,
     LabelledIbanRecognizer,
     UsPassportColumnRecognizer,
     XmlFieldRecognizer,
@@ -86,3 +89,37 @@ def test_a_birth_date_element_is_a_date_of_birth_and_another_date_element_is_not
 def test_an_element_that_names_an_email_address_is_no_place():
     text = "<contact><emailAddress>desk@example.org</emailAddress><city>Ghent</city></contact>"
     assert values(XmlFieldRecognizer(), text, "LOCATION") == ["Ghent"]
+
+
+HL7 = ("MSH|^~\\&|INTAKE|CLINIC|EHR|HOSP|202605041200||ADT^A04|Q-1|P|2.4\n"
+       "PID|1||PT-30551^^^CL||Brandvold^Signe^M||19700215|F|||17 Fjord Lane^^Tromso^^9008^NOR\n"
+       "NK1|1|Brandvold^Arne|SPO|17 Fjord Lane^^Tromso^^9008\n"
+       "OBX|1|NM|GLU^Glucose||19700215|mg/dL\n")
+
+
+def test_an_hl7_patient_segment_gives_names_birth_date_and_address_by_field_number():
+    found = {(r.entity_type, HL7[r.start:r.end]) for r in Hl7FieldRecognizer().analyze(
+        HL7, ["PERSON", "DATE_OF_BIRTH", "LOCATION"])}
+    assert {("PERSON", "Brandvold"), ("PERSON", "Signe"), ("DATE_OF_BIRTH", "19700215"),
+            ("LOCATION", "17 Fjord Lane"), ("LOCATION", "Tromso"), ("LOCATION", "9008"),
+            ("PERSON", "Arne")} <= found
+
+
+def test_a_birth_shaped_value_of_another_hl7_segment_or_the_country_code_is_not_taken():
+    found = [(r.entity_type, r.start) for r in Hl7FieldRecognizer().analyze(HL7, ["DATE_OF_BIRTH", "LOCATION"])]
+    assert ("DATE_OF_BIRTH", HL7.index("19700215|mg")) not in found
+    assert ("LOCATION", HL7.index("NOR")) not in found
+
+
+def test_bar_separated_lines_without_an_hl7_header_are_not_read_as_hl7():
+    assert Hl7FieldRecognizer().analyze(HL7.split("\n", 1)[1], ["DATE_OF_BIRTH"]) == []
+
+
+def test_a_postcode_after_a_bracketed_label_in_an_aligned_form_is_found():
+    text = "b. [Holder]          Aoki Ren\nc. [Zip Code]        060-0806\n"
+    assert values(CurationPostalCodeRecognizer(), text, "LOCATION") == ["060-0806"]
+
+
+def test_a_town_after_a_bracketed_city_label_is_found():
+    text = "[Name] Ole Brun\n[City]   Stavanger\n"
+    assert values(AddressFieldRecognizer(), text, "LOCATION") == ["Stavanger"]

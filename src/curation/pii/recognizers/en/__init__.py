@@ -16,6 +16,7 @@ from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn
 from curation.pii.recognizers.en.date_of_birth import EnDateOfBirthRecognizer
 from curation.pii.recognizers.en.date_of_birth_columns import DateOfBirthColumnRecognizer
 from curation.pii.recognizers.en.email import CurationEmailRecognizer
+from curation.pii.recognizers.en.hl7_fields import Hl7FieldRecognizer
 from curation.pii.recognizers.en.intl_address import CurationIntlAddressRecognizer
 from curation.pii.recognizers.en.labelled_iban import LabelledIbanRecognizer
 from curation.pii.recognizers.en.my_number import EnMyNumberRecognizer
@@ -43,6 +44,7 @@ __all__ = [
            "CurationPostalCodeRecognizer",
            "DateOfBirthColumnRecognizer",
            "EnDateOfBirthRecognizer",
+           "Hl7FieldRecognizer",
            "LabelledIbanRecognizer",
            "MessagingLinkPhoneRecognizer",
            "SpokenPhoneRecognizer",
@@ -59,4 +61,4 @@ RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRec
                LabelledIbanRecognizer, SpokenPhoneRecognizer, VanityPhoneRecognizer, MessagingLinkPhoneRecognizer,
                AddressColumnRecognizer, DateOfBirthColumnRecognizer, UsPassportLabelRecognizer,
                BirthplaceRecognizer, AddressFieldRecognizer, XmlFieldRecognizer,
-               UsPassportColumnRecognizer)
+               UsPassportColumnRecognizer, Hl7FieldRecognizer)

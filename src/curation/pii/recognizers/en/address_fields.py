@@ -21,7 +21,10 @@ class AddressFieldRecognizer(ScoredRecognizer):
 
     ENTITY = "LOCATION"
     NAME = "AddressFieldRecognizer"
-    REGEX = rf"(?<=^[ \t]*{_FIELD}[ \t]{{0,3}}:[ \t]{{0,8}})(?P<p>{TOWN})(?=[ \t]*$)"
+    # The label before a colon, or in square brackets as a printed form or a registry's record
+    # writes it, its values aligned in a column ("c. [City]        Bremen").
+    REGEX = (rf"(?<=^[ \t]*(?:{_FIELD}[ \t]{{0,3}}:[ \t]{{0,8}}|(?:[a-z0-9]{{1,2}}\.[ \t]{{1,3}})?\[{_FIELD}\][ \t]{{1,40}}))"
+             rf"(?P<p>{TOWN})(?=[ \t]*$)")
     FLAGS = CASE_SENSITIVE
     START = r"(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
 

@@ -40,7 +40,7 @@ _ALONE_PARTS: tuple[tuple[str, re.Pattern | None], ...] = (
     (r"""\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2}|[A-Z][0-9][A-Z]\ ?[0-9][A-Z][0-9])\b   # UK, CA
 """, None),
     (rf"""(?<=\b(?i:{_LABEL_WORDS}){_AND_TOWN}
-       (?:[\ :\#.]{{1,3}}|["']?[\ ]?[:=][\ ]?["']?|>))   # as a field name too: "postal_code": "…", <PostalCode>…
+       (?:[\ :\#.]{{1,3}}|["']?[\ ]?[:=][\ ]?["']?|>|\][\ \t]{{1,40}}))   # as a field name too: "postal_code": "…", <PostalCode>…, [Postal Code]   …
     (?:\d{{4}}\ ?[A-Z]{{2}}|\d{{5}}-\d{{3}}|\d{{3}}\ \d{{2}}(?![\w-])|\d{{2}}-\d{{3}}|\d{{3,6}}(?:-\d{{3,4}})?|[A-Z]{{1,2}}-\d{{4,5}})(?![\w-])   # zip code 76400
     (?<!C\.\ ?P\.[\ :\#.]{{1,3}}(?:19|20)\d\d)   # "del C.P. 1995": the penal code's year
 """, _LABEL_GATE),
