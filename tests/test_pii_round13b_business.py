@@ -123,3 +123,23 @@ def test_a_postcode_after_a_bracketed_label_in_an_aligned_form_is_found():
 def test_a_town_after_a_bracketed_city_label_is_found():
     text = "[Name] Ole Brun\n[City]   Stavanger\n"
     assert values(AddressFieldRecognizer(), text, "LOCATION") == ["Stavanger"]
+
+
+def test_a_town_and_postcode_after_an_ldap_postal_address_dollar_line_break_are_found():
+    text = "postalAddress: 9 Lake View Road$Kandy 20000$Sri Lanka\n"
+    assert values(CurationPostalCodeRecognizer(), text, "LOCATION") == ["Kandy 20000"]
+
+
+def test_a_town_and_postcode_after_a_district_and_a_spaced_slash_are_found():
+    text = "Yenişehir Mah. 41. Sok. No: 3\nÇankaya / Ankara 06420\n"
+    assert values(CurationPostalCodeRecognizer(), text, "LOCATION") == ["Ankara 06420"]
+
+
+def test_a_town_and_postcode_right_after_an_address_label_are_found():
+    text = "Address: Varna 9002, bul. Primorski 40\n"
+    assert values(CurationPostalCodeRecognizer(), text, "LOCATION") == ["Varna 9002"]
+
+
+def test_a_quantity_after_another_label_is_still_no_postcode():
+    text = "Quantity: Boxes 2400, pallets 3\n"
+    assert values(CurationPostalCodeRecognizer(), text, "LOCATION") == []
