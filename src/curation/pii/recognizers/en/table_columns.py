@@ -49,10 +49,14 @@ _DELIMITERS = ("\t", ";", ",", "|")
 def row_shape(line: str) -> tuple[str | None, list[tuple[int, int]] | None]:
     """The cell delimiter of a table row and its cell spans, (None, None) for a line that is no
     row: a markdown row's pipe, else of the delimiters in the line the one that cuts it into the
-    most cells of a row (is_row). The one delimiter chooser of every table reader."""
+    most cells of a row (is_row). A tab that makes a row wins: a TSV's notes cell may hold more
+    commas than the row has tabs ("likes apples, pears, plums"), and no text writes tabs inside a
+    comma-separated cell. The one delimiter chooser of every table reader."""
     if line.lstrip().startswith("|"):
         spans = cell_spans(line, "|")
         return ("|", spans) if is_row(line, "|", spans) else (None, None)
+    if "\t" in line and is_row(line, "\t", spans := cell_spans(line, "\t")):
+        return "\t", spans
     best, best_spans = None, None
     for delimiter in _DELIMITERS:
         if delimiter not in line:
