@@ -17,20 +17,24 @@ _HEADERS = frozenset({
     ("dob",), ("d", "o", "b"), ("birthdate",), ("birthday",), ("birth", "date"), ("date", "of", "birth"),
     ("born",), ("geburtsdatum",), ("date", "de", "naissance"), ("fecha", "de", "nacimiento"),
     ("data", "di", "nascita"), ("data", "de", "nascimento"), ("geboortedatum",), ("födelsedatum",),
-    ("fødselsdato",),
+    ("fødselsdato",), ("dateofbirth",), ("birth", "dt"), ("bday",), ("b", "day"),
 })
+_LONGEST_NAME = max(map(len, _HEADERS))
+# A header's note in parentheses is its format, not its name: "DOB (dd/mm/yyyy)".
+_NOTE = re.compile(r"\([^()]*\)")
 _CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SEPARATORS = re.compile(r"[\s_\-./]+")
 # Only a text holding one of these can have such a header: most texts are skipped before any table is read.
-_ANY_HEADER = re.compile(r"(?i:dob|d\.o\.b|birth|born|geburt|naissance|nacimiento|nascita|nascimento|geboorte"
+_ANY_HEADER = re.compile(r"(?i:dob|d\.o\.b|birth|born|b-?day|geburt|naissance|nacimiento|nascita|nascimento|geboorte"
                          r"|födelse|fødsel)")
 _DATE_CELL = re.compile(rf"[ \t]*({DATE})[ \t]*")
 
 
 def names_birth_date(header: str) -> bool:
-    """Whether a column header names a birth date ("DOB", "birth_date", "DateOfBirth")."""
-    words = tuple(w for w in _SEPARATORS.split(_CASE_CHANGE.sub(" ", header).lower().strip()) if w)
-    return words in _HEADERS
+    """Whether a column header names a birth date ("DOB", "birth_date", "DateOfBirth", "customer_dob")."""
+    words = tuple(w for w in _SEPARATORS.split(_CASE_CHANGE.sub(" ", _NOTE.sub(" ", header)).lower().strip()) if w)
+    # The name may stand among other words of the header: "customer_dob", "Patient Date of Birth".
+    return any(words[i:i + n] in _HEADERS for n in range(1, _LONGEST_NAME + 1) for i in range(len(words) - n + 1))
 
 
 class DateOfBirthColumnRecognizer(EntityRecognizer):
