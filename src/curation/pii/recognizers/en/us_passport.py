@@ -22,7 +22,9 @@ class UsPassportLabelRecognizer(ScoredRecognizer):
 
     ENTITY = "US_PASSPORT"
     NAME = "UsPassportLabelRecognizer"
-    REGEX = rf"(?<={_LABEL})(?:[A-Z]\d{{8}}|\d{{9}})(?![\w-])"
+    # After the label, other countries' book shapes too: one or two letters and six to eight digits
+    # ("AB1234567"), or eight digits ("12345678"). They are passport numbers all the same.
+    REGEX = rf"(?<={_LABEL})(?:[A-Z]\d{{8}}|\d{{9}}|[A-Z]{{1,2}}\d{{6,8}}|\d{{8}})(?![\w-])"
     FLAGS = re.MULTILINE
     START = r"(?=[A-Z\d])"
 
