@@ -9,6 +9,7 @@ from curation.pii.recognizers.en import (
     AddressColumnRecognizer,
     CurationPhoneRecognizer,
     DateOfBirthColumnRecognizer,
+    EnDateOfBirthRecognizer,
     UsPassportLabelRecognizer,
 )
 from curation.pii.recognizers.en.table_columns import columns_of
@@ -58,3 +59,12 @@ def test_a_date_column_with_birth_in_no_header_word_is_not_a_birth_date():
 ])
 def test_a_passport_number_of_another_countrys_shape_after_its_label_is_masked(text, number):
     assert values(UsPassportLabelRecognizer(), text, "US_PASSPORT") == [number]
+
+
+@pytest.mark.parametrize("text,date", [
+    ("BEGIN:VCARD\nFN:Tove Lind\nBDAY:1988-02-09\nEND:VCARD", "1988-02-09"),
+    ("lol my bday is 7/22/1995 btw", "7/22/1995"),
+    ("B-Day: 3 March 1970", "3 March 1970"),
+])
+def test_a_date_after_bday_or_b_day_is_a_birth_date(text, date):
+    assert values(EnDateOfBirthRecognizer(), text, "DATE_OF_BIRTH") == [date]
