@@ -7,6 +7,7 @@ import pytest
 
 from curation.pii.recognizers.en import (
     AddressColumnRecognizer,
+    AddressFieldRecognizer,
     CurationPhoneRecognizer,
     DateOfBirthColumnRecognizer,
     EnDateOfBirthRecognizer,
@@ -68,3 +69,13 @@ def test_a_passport_number_of_another_countrys_shape_after_its_label_is_masked(t
 ])
 def test_a_date_after_bday_or_b_day_is_a_birth_date(text, date):
     assert values(EnDateOfBirthRecognizer(), text, "DATE_OF_BIRTH") == [date]
+
+
+@pytest.mark.parametrize("text", ["Status report\nState: Archived\n", "Deploy\nRegion: Production\n",
+                                  "Survey\nCountry: Various\n"])
+def test_a_lower_case_word_after_a_state_region_or_country_label_is_a_setting_not_a_place(text):
+    assert values(AddressFieldRecognizer(), text, "LOCATION") == []
+
+
+def test_a_town_field_keeps_a_town_that_is_also_a_common_word():
+    assert values(AddressFieldRecognizer(), "City: Bath\nCountry: England\n", "LOCATION") == ["Bath", "England"]
