@@ -79,3 +79,8 @@ def test_a_lower_case_word_after_a_state_region_or_country_label_is_a_setting_no
 
 def test_a_town_field_keeps_a_town_that_is_also_a_common_word():
     assert values(AddressFieldRecognizer(), "City: Bath\nCountry: England\n", "LOCATION") == ["Bath", "England"]
+
+
+def test_a_registration_under_number_is_still_no_phone():
+    text = "The firm is entered in the trade register under number 40392817 since 2011."
+    assert values(CurationPhoneRecognizer(), text, "PHONE_NUMBER") == []

@@ -161,9 +161,10 @@ _NUMBER_WORD_BEFORE = re.compile(r"(?:\b(?P<noun>[^\W\d_]{2,})\.?\ )?(?:\b(?P<wo
 FOREIGN_PHONE_LABELS = ("tél", "teléfono", "telefone", "telefono", "handy", "celular", "sími", "puh", "puhelin",
                         "telefoon", "mobiel", "móvil", "movil", "mobil", "cel", "tlm", "telemóvel", "τηλ", "тел",
                         "телефон", "telp", "hp", "natel")
-# A preposition before "number" is no noun that owns it ("text Jane on number 07700 …").
+# A preposition of reaching before "number" is no noun that owns it ("text Jane on number 07700 …");
+# "registered under number 71829034" is a register's number, so only on, at and via.
 _LINE_NOUNS = frozenset((*PHONE_WORDS, *PHONE_ABBREVIATIONS, *FOREIGN_PHONE_LABELS, *_LINE_WORDS,
-                         *"""cellular handphone residence line person on at to via by for from in under with""".split(),
+                         *"""cellular handphone residence line person on at via""".split(),
                          *"""best other alternative alternate alt
 main emergency daytime evening night mobile cellphone new old same this that the a my your his her our their its
 whose which toll free freephone switchboard reception support service care helpdesk callback sms text whatsapp
