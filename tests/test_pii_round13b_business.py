@@ -143,3 +143,10 @@ def test_a_town_and_postcode_right_after_an_address_label_are_found():
 def test_a_quantity_after_another_label_is_still_no_postcode():
     text = "Quantity: Boxes 2400, pallets 3\n"
     assert values(CurationPostalCodeRecognizer(), text, "LOCATION") == []
+
+
+def test_a_dummy_rows_zero_postcode_and_1900_birth_date_are_no_personal_data():
+    text = ("INSERT INTO users (id, zip, dob) VALUES\n(1, '30301', '1984-06-02'),\n"
+            "(2, '00000', '1900-01-01');\n")
+    assert values(AddressColumnRecognizer(), text, "LOCATION") == ["30301"]
+    assert values(DateOfBirthColumnRecognizer(), text, "DATE_OF_BIRTH") == ["1984-06-02"]

@@ -27,6 +27,8 @@ _SEPARATORS = re.compile(r"[\s_\-./]+")
 # Only a text holding one of these can have such a header: most texts are skipped before any table is read.
 _ANY_HEADER = re.compile(r"(?i:dob|d\.o\.b|birth|born|b-?day|geburt|naissance|nacimiento|nascita|nascimento|geboorte"
                          r"|födelse|fødsel)")
+# 1 January 1900 is a database's placeholder for an unknown date (a dummy or test row), no one's birth.
+_PLACEHOLDER = re.compile(r"1900-0?1-0?1|0?1[/.\-]0?1[/.\-]1900")
 _DATE_CELL = re.compile(rf"[ \t]*({DATE})[ \t]*")
 
 
@@ -58,6 +60,7 @@ class DateOfBirthColumnRecognizer(EntityRecognizer):
         out = []
         for start, end, header in columns_of(text).cells():
             cell = _DATE_CELL.fullmatch(text, start, end)
-            if cell and names_birth_date(header) and self._dates.score(cell.group(1)):
+            if (cell and names_birth_date(header) and not _PLACEHOLDER.fullmatch(cell.group(1))
+                    and self._dates.score(cell.group(1))):
                 out.append(RecognizerResult(self.ENTITY, cell.start(1), cell.end(1), _SCORE, dict(meta)))
         return out
