@@ -16,6 +16,7 @@ from curation.pii.recognizers.en.credit_card import CurationCardRecognizer, luhn
 from curation.pii.recognizers.en.date_of_birth import EnDateOfBirthRecognizer
 from curation.pii.recognizers.en.date_of_birth_columns import DateOfBirthColumnRecognizer
 from curation.pii.recognizers.en.email import CurationEmailRecognizer
+from curation.pii.recognizers.en.hl7_fields import Hl7FieldRecognizer
 from curation.pii.recognizers.en.intl_address import CurationIntlAddressRecognizer
 from curation.pii.recognizers.en.labelled_iban import LabelledIbanRecognizer
 from curation.pii.recognizers.en.my_number import EnMyNumberRecognizer
@@ -26,7 +27,8 @@ from curation.pii.recognizers.en.phone_forms import MessagingLinkPhoneRecognizer
 from curation.pii.recognizers.en.postal_code import CurationPostalCodeRecognizer
 from curation.pii.recognizers.en.street_address import CurationAddressRecognizer
 from curation.pii.recognizers.en.team import SportsTeamRecognizer
-from curation.pii.recognizers.en.us_passport import UsPassportLabelRecognizer
+from curation.pii.recognizers.en.us_passport import UsPassportColumnRecognizer, UsPassportLabelRecognizer
+from curation.pii.recognizers.en.xml_fields import XmlFieldRecognizer
 
 __all__ = [
            "RECOGNIZERS",
@@ -44,11 +46,14 @@ __all__ = [
            "CurationPostalCodeRecognizer",
            "DateOfBirthColumnRecognizer",
            "EnDateOfBirthRecognizer",
+           "Hl7FieldRecognizer",
            "LabelledIbanRecognizer",
            "MessagingLinkPhoneRecognizer",
            "SpokenPhoneRecognizer",
+           "UsPassportColumnRecognizer",
            "UsPassportLabelRecognizer",
            "VanityPhoneRecognizer",
+           "XmlFieldRecognizer",
            "luhn_ok",
 ]
 
@@ -57,4 +62,5 @@ RECOGNIZERS = (CurationEmailRecognizer, CurationPhoneRecognizer, CurationCardRec
                EnMyNumberRecognizer, CurationIntlAddressRecognizer, CaselessNameRecognizer, EnDateOfBirthRecognizer,
                LabelledIbanRecognizer, SpokenPhoneRecognizer, VanityPhoneRecognizer, MessagingLinkPhoneRecognizer,
                AddressColumnRecognizer, DateOfBirthColumnRecognizer, UsPassportLabelRecognizer,
-               BirthplaceRecognizer, AddressFieldRecognizer, SportsTeamRecognizer)
+               BirthplaceRecognizer, AddressFieldRecognizer, XmlFieldRecognizer,
+               UsPassportColumnRecognizer, Hl7FieldRecognizer, SportsTeamRecognizer)

@@ -88,6 +88,8 @@ _SHAPES = {
     "town": re.compile(r"[^\W\d_][^\W_]*(?:[ \-'.][^\W_]+){0,4}\.?"),
 }
 _LONGEST = {"postal": 10, "street": 80, "town": 40}
+# One digit repeated ("00000", "99999") fills a required field of a test or dummy row.
+_FILLER = re.compile(r"(\d)\1+")
 _NO_VALUE = frozenset({"n/a", "na", "none", "null", "tbd", "unknown", "-", "–", "same", "see above"})
 
 
@@ -109,10 +111,13 @@ class AddressColumnRecognizer(EntityRecognizer):
         meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
         out = []
         for start, end, header in columns_of(text).cells():
-            field = field_of(header)
-            value = text[start:end]
-            if (field is None or len(value) > _LONGEST[field] or value.lower() in _NO_VALUE
-                    or not _SHAPES[field].fullmatch(value)):
-                continue
-            out.append(RecognizerResult(self.ENTITY, start, end, _SCORE, dict(meta)))
+            if has_field_shape(field_of(header), text[start:end]):
+                out.append(RecognizerResult(self.ENTITY, start, end, _SCORE, dict(meta)))
         return out
+
+
+def has_field_shape(field: str | None, value: str) -> bool:
+    """Whether `value` has the shape of the address `field` ("postal", "street", "town"); False
+    for no field, an empty marker ("n/a") or a value too long for the field."""
+    return (field is not None and len(value) <= _LONGEST[field] and value.lower() not in _NO_VALUE
+            and not _FILLER.fullmatch(value) and _SHAPES[field].fullmatch(value) is not None)

@@ -61,7 +61,8 @@ _FOREIGN_LABEL = (r"geburtsdatum|geb\.(?:[ \t]am)?|geboren(?:[ \t](?:am|op))?|n[
                   r"|data[ \t]de[ \t]nascimento|nascid[oa][ \t]em|geboortedatum|född|födelsedatum|fødselsdato|født")
 # A birthplace may stand between the label and the date: "Born: Pisa, 12/12/1985", "nato a Treviso il".
 _PLACE = r"(?:(?:in|at|a|à)[ \t]+)?[A-ZÀ-Þ][\w'’-]+(?:[ \t][A-ZÀ-Þ][\w'’-]+)?(?:,[ \t]*|[ \t]+(?i:on|il|le|el|am|op)[ \t]+)"
-_LABEL = (r"(?i:\b(?:date[\s_]{1,3}of[\s_]{1,3}birth|birth[\s_]{0,3}date|birthday|d\.?\s?o\.?\s?b\.?"
+# "bday"/"b-day" is a chat's and a vCard's birthday (BDAY:1990-05-21, RFC 6350).
+_LABEL = (r"(?i:\b(?:date[\s_]{1,3}of[\s_]{1,3}birth|birth[\s_]{0,3}date|birthday|b-?day|d\.?\s?o\.?\s?b\.?"
           rf"|{_FOREIGN_LABEL}|{_NOT_A_PERSON}born(?:\s{{1,3}}on)?(?:\s{{1,3}}the)?)(?:\s{{0,3}}\([^)\n]{{0,40}}\))?)"
           r"(?:[ \t]{1,3}(?:is|was|has[ \t]been)[ \t]{1,3}(?:recorded|given|shown|listed|stated|entered|written|registered)"
           r"(?:\s{1,3}[\w']+){0,4}?\s{1,3}(?=as\b))?"   # "date of birth is recorded on her account as"

@@ -156,7 +156,16 @@ _DECIMAL = re.compile(r"\+?\d+\.\d+")
 # number"): those words are closed classes, the nouns of things that have numbers are not.
 _NUMBER_WORD_BEFORE = re.compile(r"(?:\b(?P<noun>[^\W\d_]{2,})\.?\ )?(?:\b(?P<word>no|nr|number)\b\.?|(?<!\w)(?:n[º°]|№))"
                                  r"\ ?[:\-]?\ ?$", re.IGNORECASE)
-_LINE_NOUNS = frozenset((*PHONE_WORDS, *PHONE_ABBREVIATIONS, *_LINE_WORDS, *"""best other alternative alternate alt
+# Other languages' phone labels in English business text ("Tél. n°", "Handy Nr.", "HP no:"): the
+# recognizer's context words, and nouns that name the line before a number word.
+FOREIGN_PHONE_LABELS = ("tél", "teléfono", "telefone", "telefono", "handy", "celular", "sími", "puh", "puhelin",
+                        "telefoon", "mobiel", "móvil", "movil", "mobil", "cel", "tlm", "telemóvel", "τηλ", "тел",
+                        "телефон", "telp", "hp", "natel")
+# A preposition of reaching before "number" is no noun that owns it ("text Jane on number 07700 …");
+# "registered under number 71829034" is a register's number, so only on, at and via.
+_LINE_NOUNS = frozenset((*PHONE_WORDS, *PHONE_ABBREVIATIONS, *FOREIGN_PHONE_LABELS, *_LINE_WORDS,
+                         *"""cellular handphone residence line person on at via""".split(),
+                         *"""best other alternative alternate alt
 main emergency daytime evening night mobile cellphone new old same this that the a my your his her our their its
 whose which toll free freephone switchboard reception support service care helpdesk callback sms text whatsapp
 signal viber telegram local international backup second primary personal pager voicemail enquiries inquiries
@@ -267,9 +276,7 @@ class CurationPhoneRecognizer(ScoredRecognizer):
     CONTEXT = (*PHONE_WORDS, "phones", "phoned", "calls", "called", "calling", "reach", "reached", "contact",
                "number", "sms", "text", "ring",
                # Abbreviations and other languages' labels in English business text.
-               *PHONE_ABBREVIATIONS, "tél", "teléfono", "telefone", "telefono", "handy", "celular",
-               "sími", "puh", "puhelin", "telefoon", "mobiel", "móvil", "movil", "mobil", "cel", "tlm", "telemóvel",
-               "τηλ", "тел", "телефон", "telp", "hp", "natel")
+               *PHONE_ABBREVIATIONS, *FOREIGN_PHONE_LABELS)
     # A date has a month of 1-12 and a day of 1-31 (01.54.80.61.43 is a French number, not a date).
     _DATE = re.compile(r"\d{4}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?!\d)"
                        r"|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|[12]\d|3[01])[-./](?:\d{4}|\d{2})(?!\d)")

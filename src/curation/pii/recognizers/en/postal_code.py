@@ -40,7 +40,7 @@ _ALONE_PARTS: tuple[tuple[str, re.Pattern | None], ...] = (
     (r"""\b(?:[A-Z]{1,2}[0-9][A-Z0-9]?\ [0-9][A-Z]{2}|[A-Z][0-9][A-Z]\ ?[0-9][A-Z][0-9])\b   # UK, CA
 """, None),
     (rf"""(?<=\b(?i:{_LABEL_WORDS}){_AND_TOWN}
-       (?:[\ :\#.]{{1,3}}|["']?[\ ]?[:=][\ ]?["']?|>))   # as a field name too: "postal_code": "…", <PostalCode>…
+       (?:[\ :\#.]{{1,3}}|["']?[\ ]?[:=][\ ]?["']?|>|\][\ \t]{{1,40}}))   # as a field name too: "postal_code": "…", <PostalCode>…, [Postal Code]   …
     (?:\d{{4}}\ ?[A-Z]{{2}}|\d{{5}}-\d{{3}}|\d{{3}}\ \d{{2}}(?![\w-])|\d{{2}}-\d{{3}}|\d{{3,6}}(?:-\d{{3,4}})?|[A-Z]{{1,2}}-\d{{4,5}})(?![\w-])   # zip code 76400
     (?<!C\.\ ?P\.[\ :\#.]{{1,3}}(?:19|20)\d\d)   # "del C.P. 1995": the penal code's year
 """, _LABEL_GATE),
@@ -54,10 +54,15 @@ _ALONE_PARTS: tuple[tuple[str, re.Pattern | None], ...] = (
 )
 _ALONE = "\n  | ".join(part for part, _ in _ALONE_PARTS)
 # The end of an address part: a comma, a bar, the end of the line, or the end of a sentence.
-_PART_END = r"(?=[ \t]*(?:[,;)|·]|\n|$)|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]))"
+# A "$" before a capital or a digit: the next line of an LDAP postalAddress (see _PART_START).
+_PART_END = r"(?=[ \t]*(?:[,;)|·]|\n|$)|\$(?=[A-Z\d])|\.(?:[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z]))"
 # Where an address part starts: a line, or after a comma, a middle dot or a table bar ("Am Sandtorkai
-# 48 · 20457 Hamburg", "| 0364 Oslo |"). Not after a colon: "Qty: 2500 Units." is a quantity.
-_PART_START = r"(?<=^[ \t]*|[,·|][ \t]{1,2})"
+# 48 · 20457 Hamburg", "| 0364 Oslo |"). Not after a colon: "Qty: 2500 Units." is a quantity; but
+# after an address label's colon ("Address: Plovdiv 4000, …"). After a directory's "$" too, the line
+# break of an LDAP postalAddress (RFC 4517: "14 Main Rd$Pune 411038"), and after a slash between
+# spaces, which puts a district before its town on one line ("Bornova / İzmir 35100").
+_PART_START = (r"(?<=^[ \t]*|[,·|][ \t]{1,2}|\$|[ \t]/[ \t]"
+               r"|^[ \t]*(?i:address|addr\.?|adresse|dirección|indirizzo|endereço)[ \t]{0,3}:[ \t]{1,3})")
 # A postal code beside its town, as an address part of its own: code first (20457 Hamburg) or town
 # first (Riyadh 12214; New Delhi – 110016, an Indian PIN after a dash).
 _PAIR = rf"""{_PART_START}(?:

@@ -49,10 +49,14 @@ _DELIMITERS = ("\t", ";", ",", "|")
 def row_shape(line: str) -> tuple[str | None, list[tuple[int, int]] | None]:
     """The cell delimiter of a table row and its cell spans, (None, None) for a line that is no
     row: a markdown row's pipe, else of the delimiters in the line the one that cuts it into the
-    most cells of a row (is_row). The one delimiter chooser of every table reader."""
+    most cells of a row (is_row). A tab that makes a row wins: a TSV's notes cell may hold more
+    commas than the row has tabs ("likes apples, pears, plums"), and no text writes tabs inside a
+    comma-separated cell. The one delimiter chooser of every table reader."""
     if line.lstrip().startswith("|"):
         spans = cell_spans(line, "|")
         return ("|", spans) if is_row(line, "|", spans) else (None, None)
+    if "\t" in line and is_row(line, "\t", spans := cell_spans(line, "\t")):
+        return "\t", spans
     best, best_spans = None, None
     for delimiter in _DELIMITERS:
         if delimiter not in line:
@@ -61,6 +65,20 @@ def row_shape(line: str) -> tuple[str | None, list[tuple[int, int]] | None]:
         if is_row(line, delimiter, spans) and (best_spans is None or len(spans) > len(best_spans)):
             best, best_spans = delimiter, spans
     return best, best_spans
+
+
+# An SQL dump is a table too: the column list of "INSERT INTO t (id, name, dob) VALUES" is its header
+# and each "(1, 'Ada', '1990-01-02')," line a row. Only the part inside the parentheses is cut into
+# cells, so the "INSERT INTO t (" and the "),"/");" after the last value do not change the row's shape.
+_SQL_HEADER = re.compile(r"[ \t]*(?i:insert[ \t]+into)[ \t]+[\w`\".\[\]]+[ \t]*\((.+)\)[ \t]*(?i:values)[ \t]*\(?[ \t]*\r?")
+_SQL_ROW = re.compile(r"[ \t]*\((.+)\)[ \t]*[,;]?[ \t]*\r?")
+
+
+def row_body(line: str) -> tuple[int, str]:
+    """(offset, part) of `line` that holds its cells: the parenthesised column list of an SQL
+    INSERT or the values of an SQL row, else the whole line."""
+    sql = _SQL_HEADER.fullmatch(line) or _SQL_ROW.fullmatch(line)
+    return (sql.start(1), sql.group(1)) if sql else (0, line)
 
 
 class Columns:
@@ -81,13 +99,14 @@ class Columns:
             if header is not None and line.lstrip().startswith("|") and _RULE_ROW.fullmatch(line):
                 self.rows.append(None)
                 continue
-            delimiter, spans = row_shape(line)
+            offset, body = row_body(line)
+            delimiter, spans = row_shape(body)
             if spans is None or (delimiter, len(spans)) != shape:
                 shape = (delimiter, len(spans)) if spans else None
-                header = [line[a:b].strip(_CELL_PADDING) for a, b in spans] if spans else None
+                header = [body[a:b].strip(_CELL_PADDING) for a, b in spans] if spans else None
                 self.rows.append(None)
             else:
-                self.rows.append((header, [(start + a, start + b) for a, b in spans]))
+                self.rows.append((header, [(start + offset + a, start + offset + b) for a, b in spans]))
 
     def header_of(self, start: int, end: int) -> str | None:
         """The header of the column whose cell is exactly text[start:end] (quotes and spaces
@@ -118,7 +137,7 @@ class Columns:
                     yield start + lead, start + lead + len(stripped), header[column]
 
 
-_CELL_PADDING = " \t\"'\r"
+_CELL_PADDING = " \t\"'`\r"  # a backtick quotes an SQL column name
 
 
 @once_per_text

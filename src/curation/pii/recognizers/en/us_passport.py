@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import regex as re
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from curation.pii.recognizers.en.scored import ScoredRecognizer
+from curation.pii.recognizers.en.table_columns import columns_of
 
 # A US passport book number is nine digits, a card or a next-generation book a letter and eight
 # digits. Presidio's recognizer takes any nine digits with a context word some words before; a
@@ -20,9 +22,37 @@ class UsPassportLabelRecognizer(ScoredRecognizer):
 
     ENTITY = "US_PASSPORT"
     NAME = "UsPassportLabelRecognizer"
-    REGEX = rf"(?<={_LABEL})(?:[A-Z]\d{{8}}|\d{{9}})(?![\w-])"
+    # After the label, other countries' book shapes too: one or two letters and six to eight digits
+    # ("AB1234567"), or eight digits ("12345678"). They are passport numbers all the same.
+    REGEX = rf"(?<={_LABEL})(?:[A-Z]\d{{8}}|\d{{9}}|[A-Z]{{1,2}}\d{{6,8}}|\d{{8}})(?![\w-])"
     FLAGS = re.MULTILINE
     START = r"(?=[A-Z\d])"
 
     def score(self, value: str) -> float | None:
         return 0.85
+
+
+_NUMBER = re.compile(r"[A-Z]\d{8}|\d{9}")
+_HEADER = re.compile(r"(?i:passport)")
+
+
+class UsPassportColumnRecognizer(EntityRecognizer):
+    """The cells of a table column headed as passports ("Passport No.", "passport_number") that have
+    a US passport's shape: a roster or a manifest writes the label once, above the numbers."""
+
+    ENTITY = "US_PASSPORT"
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=[self.ENTITY], name="UsPassportColumnRecognizer",
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        if not _HEADER.search(text):
+            return []
+        meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}
+        return [RecognizerResult(self.ENTITY, start, end, 0.85, dict(meta))
+                for start, end, header in columns_of(text).cells()
+                if _HEADER.search(header) and _NUMBER.fullmatch(text, start, end)]
