@@ -84,3 +84,20 @@ def test_a_town_field_keeps_a_town_that_is_also_a_common_word():
 def test_a_registration_under_number_is_still_no_phone():
     text = "The firm is entered in the trade register under number 40392817 since 2011."
     assert values(CurationPhoneRecognizer(), text, "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Our founder was born in October, 1962, the year the plant opened.",
+    "Place of birth: Monday (the clerk wrote the day, not the town)",
+    "Geburtsort: Juli (unbekannt)",
+])
+def test_a_month_or_weekday_after_a_birthplace_label_is_a_date_not_a_place(text):
+    from curation.pii.recognizers.en.birthplace import BirthplaceRecognizer
+
+    assert values(BirthplaceRecognizer(), text, "LOCATION") == []
+
+
+def test_a_town_after_born_in_is_still_the_birthplace():
+    from curation.pii.recognizers.en.birthplace import BirthplaceRecognizer
+
+    assert values(BirthplaceRecognizer(), "She was born in Maribor on a rainy day.", "LOCATION") == ["Maribor"]

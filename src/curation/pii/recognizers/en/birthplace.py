@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex as re
 
+from curation.pii.recognizers.en.date_of_birth import MONTH_WORDS
 from curation.pii.recognizers.en.scored import CASE_SENSITIVE, ScoredRecognizer
 
 # The label, in English and the languages of date_of_birth's labels; "born in" only before a
@@ -16,6 +17,7 @@ _UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _PLACE = rf"{_UP}[\w'’.-]*(?:[ \t](?:{_UP}[\w'’.-]*|de|del|do|da|am|an|sur|upon))*?"
 # The place ends its part: a comma, a parenthesis, the end of the line or of the sentence, or a
 # date or word that follows a birthplace ("born in Graz on", "nato a Treviso il").
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _PLACE_END = r"(?=[ \t]*(?:[,;()\n]|$|\.(?:\s|$)|[ \t](?i:on|in|il|le|el|am|op|and|to|as|who|where|but)\b))"
 
 
@@ -32,4 +34,8 @@ class BirthplaceRecognizer(ScoredRecognizer):
         return match.spans("p")
 
     def score(self, value: str) -> float | None:
+        # "born in March, 1980" or "born on a Friday": the label's words before a date, not a place.
+        first = value.split(maxsplit=1)[0].rstrip(".,").lower() if value.strip() else ""
+        if first in MONTH_WORDS or first in _WEEKDAYS:
+            return None
         return 0.6

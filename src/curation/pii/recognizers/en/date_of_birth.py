@@ -27,6 +27,8 @@ _FOREIGN_MONTHS = {
     "dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12, "dicembre": 12, "dezembro": 12,
 }
 _MONTHS = tuple(name[:3] for name in _MONTH_NAMES)  # what `score` reads an English month by
+# Every month name above, English and foreign, whole: a word that is a date, not a place or a name.
+MONTH_WORDS = frozenset(_MONTH_NAMES) | frozenset(_FOREIGN_MONTHS)
 # Each month whole or by its first three letters ("Jan", "June"), and "Sept"; then the foreign ones whole.
 _MONTH = (rf"(?i:{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))}(?!\w)"
           rf"|{'|'.join(name[:3] + (f'(?:{name[3:]})?' if name[3:] else '') for name in _MONTH_NAMES)}|Sept)\.?")
